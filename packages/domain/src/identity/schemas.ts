@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { PERMISSIONS, ROLES } from './roles.js';
+
+/** Shapes exchanged over HTTP for accounts; the server validates with them and the web app types with them. */
+export const LOCALES = ['fr', 'en'] as const;
+export const localeSchema = z.enum(LOCALES);
+export type Locale = z.infer<typeof localeSchema>;
+
+export const roleSchema = z.enum(ROLES);
+export const permissionSchema = z.enum(PERMISSIONS);
+
+export const emailSchema = z.string().trim().toLowerCase().max(254).pipe(z.email());
+/** 12 characters minimum: long passphrases beat complexity rules (NIST SP 800-63B). */
+export const passwordSchema = z.string().min(12).max(256);
+export const displayNameSchema = z.string().trim().min(1).max(120);
+export const totpCodeSchema = z.string().trim().regex(/^\d{6}$/);
+
+export const currentUserSchema = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  locale: localeSchema,
+  totpEnabled: z.boolean(),
+  /** True when the role requires two-factor and the user has not enrolled yet: only enrolment is allowed. */
+  mustEnrolTotp: z.boolean(),
+  organisationId: z.uuid(),
+  organisationName: z.string(),
+  permissions: z.array(permissionSchema),
+});
+export type CurrentUser = z.infer<typeof currentUserSchema>;
+
+export const sessionSchema = z.object({ user: currentUserSchema, csrfToken: z.string() });
+export type SessionView = z.infer<typeof sessionSchema>;
+
+export const setupBodySchema = z.strictObject({
+  code: z.string().trim().min(1).max(200),
+  organisationName: z.string().trim().min(1).max(200),
+  displayName: displayNameSchema,
+  email: emailSchema,
+  password: passwordSchema,
+  locale: localeSchema.optional(),
+});
+
+export const loginBodySchema = z.strictObject({
+  email: emailSchema,
+  password: z.string().min(1).max(256),
+  totp: totpCodeSchema.optional(),
+});
+
+export const invitationCreateSchema = z.strictObject({
+  email: emailSchema,
+  role: roleSchema,
+});
+
+export const invitationAcceptSchema = z.strictObject({
+  token: z.string().min(16).max(200),
+  displayName: displayNameSchema,
+  password: passwordSchema,
+});
+
+export const userViewSchema = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  active: z.boolean(),
+  totpEnabled: z.boolean(),
+  createdAt: z.string(),
+});
+export type UserView = z.infer<typeof userViewSchema>;
+
+export const invitationViewSchema = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  role: roleSchema,
+  status: z.enum(['pending', 'accepted', 'expired', 'revoked']),
+  expiresAt: z.string(),
+  createdAt: z.string(),
+});
+export type InvitationView = z.infer<typeof invitationViewSchema>;
