@@ -21,3 +21,13 @@ describe('permission table', () => {
     expect(isRole('root')).toBe(false);
   });
 });
+
+import { canInviteRole } from './roles.js';
+describe('canInviteRole', () => {
+  it('lets coordinators invite observers but not administrators', () => {
+    expect(canInviteRole('coordinator', 'observer')).toBe(true);
+    expect(canInviteRole('coordinator', 'admin')).toBe(false);
+    expect(canInviteRole('admin', 'admin')).toBe(true);
+    expect(canInviteRole('observer', 'observer')).toBe(false);
+  });
+});

@@ -64,3 +64,12 @@ export function permissionsOf(role: Role): Permission[] {
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }
+
+/**
+ * Who may invite whom: only those who manage users may create administrators; anyone else
+ * allowed to invite may bring in any other role (a coordinator onboarding observers).
+ */
+export function canInviteRole(inviter: Role, invited: Role): boolean {
+  if (!can(inviter, 'invitations.manage')) return false;
+  return invited !== 'admin' || can(inviter, 'users.manage');
+}

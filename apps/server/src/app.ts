@@ -1,0 +1,82 @@
+import Fastify, { LogController } from 'fastify';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import { z } from 'zod';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { App, AppContext, RouteModule } from './platform/context.js';
+import type { Access } from './platform/http/request-context.js';
+import { installAuthentication } from './platform/http/authentication.js';
+import { installErrorHandling, sendError } from './platform/http/error-handler.js';
+import { installSecurityHeaders } from './platform/http/security-headers.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { healthRoutes } from './modules/health/health.routes.js';
+import { invitationsRoutes } from './modules/invitations/invitations.routes.js';
+import { rolesRoutes } from './modules/roles/roles.routes.js';
+import { securityRoutes } from './modules/security/security.routes.js';
+import { setupRoutes } from './modules/setup/setup.routes.js';
+import { usersRoutes } from './modules/users/users.routes.js';
+
+export const ROUTE_MODULES: RouteModule[] = [
+  healthRoutes, setupRoutes, authRoutes, usersRoutes, invitationsRoutes, securityRoutes, auditRoutes, rolesRoutes,
+];
+
+/** Every API route with its declared access, for the authorization test and the docs. */
+export type RouteAccessEntry = { method: string; url: string; access: Access };
+declare module 'fastify' {
+  interface FastifyInstance { routeAccess: RouteAccessEntry[] }
+}
+
+export type BuildOptions = { logger?: boolean | object };
+
+/** Composes the HTTP application: platform plugins first, then every module's routes. */
+export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<App> {
+  const app = Fastify({
+    logger: options.logger ?? { level: ctx.config.logLevel },
+    trustProxy: ctx.config.trustProxy,
+    bodyLimit: 256 * 1024,
+    // Request lines would log invitation and reset tokens carried in URLs; errors still log.
+    logController: new LogController({ disableRequestLogging: true }),
+  }).withTypeProvider<ZodTypeProvider>();
+  const routeAccess: RouteAccessEntry[] = [];
+  app.addHook('onRoute', (route) => {
+    const access = route.config?.access;
+    if (!route.url.startsWith('/api/') || !access) return;
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routeAccess.push({ method, url: route.url, access });
+  });
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // Only JSON is accepted on the API: a form post from another site cannot even be parsed.
+  app.removeContentTypeParser('text/plain');
+
+  installErrorHandling(app);
+  await installSecurityHeaders(app);
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Vigie API', version: '0.1.0', description: 'API of Vigie, the information system of border human-rights observatories.' },
+    },
+    transform: jsonSchemaTransform,
+  });
+  installAuthentication(app, ctx.db, ctx.config.publicUrl);
+  app.decorate('routeAccess', routeAccess);
+
+  app.get('/api/openapi.json', { config: { access: { kind: 'public' } }, schema: { hide: true, response: { 200: z.unknown() } } },
+    async () => app.swagger());
+
+  for (const register of ROUTE_MODULES) register(app, ctx);
+
+  if (ctx.config.webDist) {
+    await app.register(fastifyStatic, { root: ctx.config.webDist, wildcard: false, maxAge: 0 });
+  }
+  app.setNotFoundHandler(async (req, reply) => {
+    if (req.url.startsWith('/api/') || req.method !== 'GET' || !ctx.config.webDist) {
+      return sendError(req, reply, 'request.not_found');
+    }
+    // The web app routes on the client: any other GET gets the app shell.
+    return reply.type('text/html; charset=utf-8').sendFile('index.html');
+  });
+  return app;
+}

@@ -1,0 +1,97 @@
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/**
+ * The only reader of process.env. Validated once at boot so that a bad setting stops the
+ * server with a readable message instead of failing later on a user's request.
+ */
+const here = dirname(fileURLToPath(import.meta.url));
+export const REPO_ROOT = resolve(here, '../../..');
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PUBLIC_URL: z.url().optional(),
+  DATABASE_URL: z.string().min(1).optional(),
+  DATA_DIR: z.string().min(1).optional(),
+  SECRET_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]{43}=$/, 'SECRET_KEY must be 32 bytes in base64 (openssl rand -base64 32)')
+    .optional(),
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  INVITATION_TTL_HOURS: z.coerce.number().positive().default(72),
+  PASSWORD_RESET_TTL_MINUTES: z.coerce.number().positive().default(60),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('Vigie <no-reply@vigie.invalid>'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: bool.default(false),
+  AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
+  JOB_POLL_SECONDS: z.coerce.number().min(0.5).default(2),
+  WEB_DIST: z.string().optional(),
+});
+
+export type Config = {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  publicUrl: string;
+  /** A pglite dir of undefined means in memory (tests only). */
+  database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dir: string | undefined };
+  dataDir: string;
+  secretKey: string | undefined;
+  sessionTtlHours: number;
+  invitationTtlHours: number;
+  passwordResetTtlMinutes: number;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  logLevel: string;
+  trustProxy: boolean;
+  authRateLimitPerMinute: number;
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+  jobPollSeconds: number;
+  webDist: string | undefined;
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(REPO_ROOT, e.DATA_DIR ?? 'data');
+  const webDist = e.WEB_DIST ? resolve(REPO_ROOT, e.WEB_DIST) : resolve(REPO_ROOT, 'apps/web/dist');
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'pglite', dir: resolve(dataDir, 'db') },
+    dataDir,
+    secretKey: e.SECRET_KEY,
+    sessionTtlHours: e.SESSION_TTL_HOURS,
+    invitationTtlHours: e.INVITATION_TTL_HOURS,
+    passwordResetTtlMinutes: e.PASSWORD_RESET_TTL_MINUTES,
+    smtpUrl: e.SMTP_URL || undefined,
+    mailFrom: e.MAIL_FROM,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+    authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
+    loginMaxFailures: e.LOGIN_MAX_FAILURES,
+    loginLockMinutes: e.LOGIN_LOCK_MINUTES,
+    jobPollSeconds: e.JOB_POLL_SECONDS,
+    webDist: existsSync(webDist) ? webDist : undefined,
+  };
+}

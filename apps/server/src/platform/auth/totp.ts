@@ -1,0 +1,26 @@
+import { Secret, TOTP } from 'otpauth';
+import QRCode from 'qrcode';
+
+/** RFC 6238 codes (30 s, 6 digits, SHA-1) as every authenticator app expects. */
+function totpFor(secretBase32: string, label: string): TOTP {
+  return new TOTP({ issuer: 'Vigie', label, algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secretBase32) });
+}
+
+export function newTotpSecret(): string {
+  return new Secret({ size: 20 }).base32;
+}
+
+export async function totpEnrolment(secretBase32: string, label: string): Promise<{ otpauthUrl: string; qrSvg: string }> {
+  const otpauthUrl = totpFor(secretBase32, label).toString();
+  const qrSvg = await QRCode.toString(otpauthUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+  return { otpauthUrl, qrSvg };
+}
+
+/** Accepts the current code and its neighbours (±30 s) for clock drift on old phones. */
+export function checkTotp(secretBase32: string, code: string): boolean {
+  return totpFor(secretBase32, 'check').validate({ token: code, window: 1 }) !== null;
+}
+
+export function currentTotp(secretBase32: string): string {
+  return totpFor(secretBase32, 'check').generate();
+}

@@ -1,0 +1,48 @@
+import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { Config } from '../../config.js';
+import { startEmbeddedPostgres } from './embedded-postgres.js';
+import type { Database } from './schema.js';
+
+export type Db = Kysely<Database>;
+export type Trx = Transaction<Database>;
+/** Either the whole database or an open transaction: query functions accept both. */
+export type Executor = Db | Trx;
+
+export type DatabaseHandle = {
+  kind: 'pglite' | 'postgres';
+  pool: pg.Pool;
+  db: Db;
+  close(): Promise<void>;
+};
+
+// int8 and numeric come back as strings by default; counts in this app fit in a JS number.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+
+export async function openDatabase(database: Config['database'], poolSize = 10): Promise<DatabaseHandle> {
+  if (database.kind === 'postgres') {
+    const pool = new pg.Pool({ connectionString: database.url, max: poolSize });
+    return wrap('postgres', pool, async () => {});
+  }
+  const embedded = await startEmbeddedPostgres(database.dir);
+  const pool = new pg.Pool({ ...embedded.connection, max: Math.min(poolSize, 8) });
+  return wrap('pglite', pool, () => embedded.close());
+}
+
+function wrap(kind: DatabaseHandle['kind'], pool: pg.Pool, after: () => Promise<void>): DatabaseHandle {
+  // An idle client losing its server (restart, network) must not crash the process.
+  pool.on('error', () => {});
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  let closed = false;
+  return {
+    kind,
+    pool,
+    db,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+      await after();
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { lockDataFolder } from './data-folder-lock.js';
+
+/**
+ * The embedded database: PGlite (PostgreSQL compiled to WebAssembly) served over the
+ * PostgreSQL wire protocol on a private Unix socket, so node-postgres talks to it exactly
+ * as to a real server — same SQL, same result types, same driver (see docs/adr/0002).
+ */
+export type EmbeddedPostgres = {
+  connection: { host: string; port: number; user: string; database: string };
+  close(): Promise<void>;
+};
+
+export async function startEmbeddedPostgres(dir: string | undefined): Promise<EmbeddedPostgres> {
+  const unlock = dir ? await lockDataFolder(dir) : async () => {};
+  let pglite: PGlite | undefined;
+  // A private 0700 directory holds the socket: no other local user can connect.
+  const socketDir = mkdtempSync(join(tmpdir(), 'vigie-pg-'));
+  try {
+    pglite = await PGlite.create(dir ? { dataDir: dir } : {});
+    const server = new PGLiteSocketServer({
+      db: pglite,
+      path: join(socketDir, '.s.PGSQL.5432'),
+      // The server multiplexes connections and keeps a transaction's statements together.
+      maxConnections: 16,
+    });
+    await server.start();
+    const db = pglite;
+    return {
+      connection: { host: socketDir, port: 5432, user: 'postgres', database: 'postgres' },
+      async close() {
+        await server.stop();
+        await db.close();
+        rmSync(socketDir, { recursive: true, force: true });
+        await unlock();
+      },
+    };
+  } catch (err) {
+    await pglite?.close().catch(() => {});
+    rmSync(socketDir, { recursive: true, force: true });
+    await unlock();
+    throw err;
+  }
+}

@@ -1,0 +1,24 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+
+export type Mail = { to: string; subject: string; text: string };
+export type Mailer = { send(mail: Mail): Promise<void> };
+
+/**
+ * SMTP from configuration. Without SMTP_URL (a laptop install), mail is written to the
+ * server log so an administrator can still pass an invitation or reset link on by hand.
+ */
+export function createMailer(smtpUrl: string | undefined, from: string, log: (msg: string) => void): Mailer {
+  if (!smtpUrl) {
+    return {
+      async send(mail) {
+        log(`Mail (no SMTP configured) to ${mail.to}\nSubject: ${mail.subject}\n\n${mail.text}`);
+      },
+    };
+  }
+  const transport: Transporter = nodemailer.createTransport(smtpUrl);
+  return {
+    async send(mail) {
+      await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
+    },
+  };
+}

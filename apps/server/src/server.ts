@@ -1,0 +1,71 @@
+import pino from 'pino';
+import type { Config } from './config.js';
+import { buildApp, type BuildOptions } from './app.js';
+import type { App, AppContext } from './platform/context.js';
+import { openDatabase, type DatabaseHandle } from './platform/db/database.js';
+import { migrate } from './platform/db/migrate.js';
+import { loadServerKey } from './platform/crypto/server-key.js';
+import { JobQueue } from './platform/queue/job-queue.js';
+import { createMailer } from './platform/mail/mailer.js';
+import { defineMailJob } from './platform/mail/mail-job.js';
+import { deleteExpiredSessions } from './platform/auth/session-store.js';
+import { prepareFirstRun } from './modules/setup/setup.service.js';
+
+export type RunningVigie = {
+  app: App;
+  ctx: AppContext;
+  database: DatabaseHandle;
+  url: string;
+  setupCode: string | null;
+  close(): Promise<void>;
+};
+
+/**
+ * Opens the database (embedded or real), applies migrations, starts the job workers and the
+ * HTTP server. Used by main.ts and by the integration tests, so both run the same start-up.
+ */
+export async function startVigie(config: Config, options: BuildOptions & { workers?: boolean; listen?: boolean } = {}): Promise<RunningVigie> {
+  const log = pino({ level: config.logLevel });
+  const database = await openDatabase(config.database);
+  let queue: JobQueue | undefined;
+  let app: App | undefined;
+  try {
+    await migrate(database.pool);
+    await deleteExpiredSessions(database.db);
+    const serverKey = loadServerKey(config.secretKey, config.dataDir);
+    queue = new JobQueue(database.pool, config.jobPollSeconds);
+    const mailer = createMailer(config.smtpUrl, config.mailFrom, (msg) => log.info(msg));
+    defineMailJob(queue, mailer);
+    await queue.start(database.pool, options.workers ?? true);
+    const ctx: AppContext = { config, db: database.db, queue, serverKey, log };
+    app = await buildApp(ctx, options);
+    ctx.log = app.log;
+    const setupCode = await prepareFirstRun(ctx);
+    let url = config.publicUrl;
+    if (options.listen ?? true) {
+      const address = await app.listen({ host: config.host, port: config.port });
+      if (config.port === 0) url = address;
+    } else {
+      await app.ready();
+    }
+    const started = app;
+    const startedQueue = queue;
+    let closing: Promise<void> | undefined;
+    return {
+      app: started, ctx, database, url, setupCode,
+      close() {
+        closing ??= (async () => {
+          await started.close();
+          await startedQueue.stop();
+          await database.close();
+        })();
+        return closing;
+      },
+    };
+  } catch (err) {
+    await app?.close().catch(() => {});
+    await queue?.stop().catch(() => {});
+    await database.close().catch(() => {});
+    throw err;
+  }
+}

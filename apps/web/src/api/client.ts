@@ -1,0 +1,128 @@
+import { currentLocale, t } from '../i18n';
+
+/**
+ * The one door to the server. Every call is same-origin JSON; the session lives in an
+ * http-only cookie, so the only secret kept in JS is the CSRF token, held in memory (never in
+ * storage, which would survive a seized phone's reboot).
+ */
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(
+    /** Stable code from the server's error catalogue, e.g. `auth.totp_required`; `network` when offline. */
+    readonly code: string,
+    /** Already translated by the server (or by us for network errors): shown to users as-is. */
+    message: string,
+    readonly status: number,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+let csrfToken: string | null = null;
+let onUnauthenticated: (() => void) | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Called when the server says the session is gone (expired, revoked, account deactivated). */
+export function setUnauthenticatedHandler(handler: (() => void) | null): void {
+  onUnauthenticated = handler;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Accept-Language': currentLocale(),
+  };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? null : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError('network', t('errors.network'), 0);
+  }
+
+  const payload = await readJson(response);
+  if (!response.ok) {
+    const error = toApiError(response.status, payload);
+    if (error.code === 'auth.unauthenticated') onUnauthenticated?.();
+    throw error;
+  }
+  if (isRecord(payload) && typeof payload.csrfToken === 'string') csrfToken = payload.csrfToken;
+  return payload as T;
+}
+
+export const api = {
+  get: <T>(path: string) => request<T>('GET', path),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  delete: <T>(path: string) => request<T>('DELETE', path),
+};
+
+async function readJson(response: Response): Promise<unknown> {
+  if (response.status === 204) return undefined;
+  const text = await response.text().catch(() => '');
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function toApiError(status: number, payload: unknown): ApiError {
+  if (isRecord(payload) && typeof payload.code === 'string' && typeof payload.message === 'string') {
+    return new ApiError(payload.code, payload.message, status, payload.details);
+  }
+  return new ApiError('http.' + status, t('errors.generic', { status }), status);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/** The message to show for any failure, whether it came from the server or from our own code. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  return t('errors.generic', { status: '—' });
+}
+
+/**
+ * Per-field messages from an error's `details`, when the server sends validation issues
+ * either as `[{ path: ['email'], message }]` or as `{ fieldErrors: { email: [message] } }`
+ * or as `{ email: message }`.
+ */
+export function fieldErrorsOf(error: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!(error instanceof ApiError)) return out;
+  const details = error.details;
+  if (Array.isArray(details)) {
+    for (const issue of details) {
+      if (!isRecord(issue) || typeof issue.message !== 'string') continue;
+      const path = Array.isArray(issue.path) ? issue.path[0] : issue.path ?? issue.field;
+      if (typeof path === 'string' && !(path in out)) out[path] = issue.message;
+    }
+    return out;
+  }
+  if (isRecord(details)) {
+    const source = isRecord(details.fieldErrors) ? details.fieldErrors : details;
+    for (const [key, value] of Object.entries(source)) {
+      const message = Array.isArray(value) ? value[0] : value;
+      if (typeof message === 'string') out[key] = message;
+    }
+  }
+  return out;
+}

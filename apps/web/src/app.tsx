@@ -1,0 +1,211 @@
+import type { ComponentChildren, ComponentType } from 'preact';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { ErrorBoundary, LocationProvider, Route, Router, lazy, useLocation } from 'preact-iso';
+import type { CurrentUser, Permission } from '@vigie/domain';
+import { LocaleContext, currentLocale, i18n, useT } from './i18n';
+import { SessionProvider, hasPermission, useSession, useUser, type SessionState } from './features/auth/session';
+import { safeNext } from './features/auth/safeNext';
+import { LoginPage } from './features/auth/LoginPage';
+import { DashboardPage } from './features/dashboard/DashboardPage';
+import { FieldPage } from './features/field/FieldPage';
+import { LegalPage } from './features/legal/LegalPage';
+import { CommunicationPage } from './features/communication/CommunicationPage';
+import { AssociationPage } from './features/association/AssociationPage';
+import { AppShell, PublicLayout } from './shell/AppShell';
+import { Screen } from './shell/Screen';
+import { homeFor } from './shell/navigation';
+import { noteUrl } from './shell/routeFocus';
+import { Button } from './ui/Button';
+import { FormError } from './ui/FormError';
+
+// Screens used once or rarely load on demand; the service worker precaches them for offline use.
+const SetupPage = lazy(() => import('./features/setup/SetupPage').then((m) => m.SetupPage));
+const ResetRequestPage = lazy(() => import('./features/auth/ResetRequestPage').then((m) => m.ResetRequestPage));
+const ResetConfirmPage = lazy(() => import('./features/auth/ResetConfirmPage').then((m) => m.ResetConfirmPage));
+const AcceptInvitationPage = lazy(() => import('./features/invitations/AcceptInvitationPage').then((m) => m.AcceptInvitationPage));
+const TwoFactorPage = lazy(() => import('./features/twofactor/TwoFactorPage').then((m) => m.TwoFactorPage));
+const ProfilePage = lazy(() => import('./features/profile/ProfilePage').then((m) => m.ProfilePage));
+const UsersPage = lazy(() => import('./features/users/UsersPage').then((m) => m.UsersPage));
+const InvitationsPage = lazy(() => import('./features/invitations/InvitationsPage').then((m) => m.InvitationsPage));
+
+/** Pages reachable without a session. Only /login and /setup send a signed-in user home. */
+const PUBLIC_PATHS = ['/setup', '/login', '/reset', '/reset/confirm', '/invitation'];
+const TWO_FACTOR_PATH = '/profile/two-factor';
+
+/** Where the current URL must send the user instead, or null to stay. */
+function redirectFor(state: Extract<SessionState, { status: 'ready' }>, path: string, url: string, query: Record<string, string>): string | null {
+  if (state.needsSetup) return path === '/setup' ? null : '/setup';
+  if (path === '/setup') return '/';
+  const user = state.user;
+  if (!user) {
+    if (PUBLIC_PATHS.includes(path)) return null;
+    return url === '/' ? '/login' : `/login?next=${encodeURIComponent(url)}`;
+  }
+  if (user.mustEnrolTotp) return path === TWO_FACTOR_PATH ? null : TWO_FACTOR_PATH;
+  if (path === '/login') return safeNext(query.next);
+  if (path === '/' && !hasPermission(user, 'dashboard.view')) return homeFor(user);
+  return null;
+}
+
+function Redirect({ to }: { to: string }) {
+  const { route } = useLocation();
+  useLayoutEffect(() => route(to, true), [to]);
+  return null;
+}
+
+/** Wraps a page so that only holders of one of the permissions see it. */
+function guarded(anyOf: readonly Permission[], Page: ComponentType): ComponentType {
+  return function Guarded() {
+    const user = useUser();
+    return anyOf.some((p) => hasPermission(user, p)) ? <Page /> : <Forbidden />;
+  };
+}
+
+const DashboardRoute = guarded(['dashboard.view'], DashboardPage);
+const FieldRoute = guarded(['field.record'], FieldPage);
+const LegalRoute = guarded(['legal.manage'], LegalPage);
+const CommunicationRoute = guarded(['comms.publish'], CommunicationPage);
+const AssociationRoute = guarded(['association.manage'], AssociationPage);
+const UsersRoute = guarded(['users.manage', 'security.manage'], UsersPage);
+const InvitationsRoute = guarded(['invitations.manage'], InvitationsPage);
+
+function Forbidden() {
+  const t = useT();
+  return (
+    <Screen title={t('app.forbiddenTitle')}>
+      <p>{t('app.forbidden')}</p>
+      <p>
+        <a href="/">{t('app.backHome')}</a>
+      </p>
+    </Screen>
+  );
+}
+
+function NotFound() {
+  const t = useT();
+  return (
+    <Screen title={t('app.notFoundTitle')}>
+      <p>{t('app.notFound')}</p>
+      <p>
+        <a href="/">{t('app.backHome')}</a>
+      </p>
+    </Screen>
+  );
+}
+
+function Offline({ retry }: { retry: () => void }) {
+  const t = useT();
+  return (
+    <Screen title={t('app.offlineTitle')} narrow>
+      <p>{t('app.offline')}</p>
+      <Button onClick={retry}>{t('app.retry')}</Button>
+    </Screen>
+  );
+}
+
+function LoadFailed() {
+  const t = useT();
+  return <FormError message={t('errors.chunk')} />;
+}
+
+function PublicRoutes() {
+  return (
+    <Router>
+      <Route path="/setup" component={SetupPage} />
+      <Route path="/login" component={LoginPage} />
+      <Route path="/reset" component={ResetRequestPage} />
+      <Route path="/reset/confirm" component={ResetConfirmPage} />
+      <Route path="/invitation" component={AcceptInvitationPage} />
+      <Route default component={NotFound} />
+    </Router>
+  );
+}
+
+function PrivateRoutes() {
+  return (
+    <Router>
+      <Route path="/" component={DashboardRoute} />
+      <Route path="/field" component={FieldRoute} />
+      <Route path="/legal" component={LegalRoute} />
+      <Route path="/communication" component={CommunicationRoute} />
+      <Route path="/association" component={AssociationRoute} />
+      <Route path="/admin/users" component={UsersRoute} />
+      <Route path="/admin/invitations" component={InvitationsRoute} />
+      <Route path="/profile" component={ProfilePage} />
+      <Route path={TWO_FACTOR_PATH} component={TwoFactorPage} />
+      <Route default component={NotFound} />
+    </Router>
+  );
+}
+
+function Routes() {
+  const t = useT();
+  const { state, retry } = useSession();
+  const { path, url, query } = useLocation();
+  noteUrl(url);
+
+  if (state.status === 'loading') {
+    return (
+      <p class="splash" role="status">
+        {t('app.loading')}
+      </p>
+    );
+  }
+  if (state.status === 'offline') {
+    return (
+      <PublicLayout>
+        <Offline retry={retry} />
+      </PublicLayout>
+    );
+  }
+  const target = redirectFor(state, path, url, query);
+  if (target && target !== url) return <Redirect to={target} />;
+
+  const user: CurrentUser | null = state.user;
+  if (user && !PUBLIC_PATHS.includes(path)) {
+    return (
+      <AppShell>
+        <ChunkErrorBoundary>
+          <PrivateRoutes />
+        </ChunkErrorBoundary>
+      </AppShell>
+    );
+  }
+  return (
+    <PublicLayout>
+      <ChunkErrorBoundary>
+        <PublicRoutes />
+      </ChunkErrorBoundary>
+    </PublicLayout>
+  );
+}
+
+/** A lazy page whose chunk cannot be fetched (offline before the service worker is ready). */
+function ChunkErrorBoundary({ children }: { children: ComponentChildren }) {
+  const [failed, setFailed] = useState(false);
+  const { url } = useLocation();
+  useEffect(() => setFailed(false), [url]);
+  return failed ? <LoadFailed /> : <ErrorBoundary onError={() => setFailed(true)}>{children}</ErrorBoundary>;
+}
+
+function LocaleProvider({ children }: { children: ComponentChildren }) {
+  const [locale, setLocale] = useState(currentLocale());
+  useEffect(() => {
+    const onChange = () => setLocale(currentLocale());
+    i18n.on('languageChanged', onChange);
+    return () => i18n.off('languageChanged', onChange);
+  }, []);
+  return <LocaleContext.Provider value={locale}>{children}</LocaleContext.Provider>;
+}
+
+export function App() {
+  return (
+    <LocaleProvider>
+      <SessionProvider>
+        <LocationProvider>
+          <Routes />
+        </LocationProvider>
+      </SessionProvider>
+    </LocaleProvider>
+  );
+}

@@ -1,0 +1,75 @@
+import i18next from 'i18next';
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { Locale } from '@vigie/domain';
+import fr from './fr.json';
+import en from './en.json';
+
+// Compile-time parity check: both catalogues must have exactly the same keys.
+const enChecked: typeof fr = en;
+const frChecked: typeof en = fr;
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: typeof fr };
+  }
+}
+
+const STORAGE_KEY = 'vigie.locale';
+export const DEFAULT_LOCALE: Locale = 'fr';
+export const UI_LOCALES: readonly Locale[] = ['fr', 'en'];
+
+function isLocale(value: unknown): value is Locale {
+  return value === 'fr' || value === 'en';
+}
+
+function storedLocale(): Locale {
+  try {
+    const value = localStorage.getItem(STORAGE_KEY);
+    return isLocale(value) ? value : DEFAULT_LOCALE;
+  } catch {
+    return DEFAULT_LOCALE;
+  }
+}
+
+void i18next.init({
+  lng: storedLocale(),
+  fallbackLng: DEFAULT_LOCALE,
+  supportedLngs: UI_LOCALES as Locale[],
+  resources: { fr: { translation: frChecked }, en: { translation: enChecked } },
+  initAsync: false,
+  // Preact escapes text content itself; escaping here would double-encode apostrophes.
+  interpolation: { escapeValue: false },
+});
+document.documentElement.lang = i18next.language;
+
+export const i18n = i18next;
+export const t = i18next.t.bind(i18next);
+
+export function currentLocale(): Locale {
+  return isLocale(i18next.language) ? i18next.language : DEFAULT_LOCALE;
+}
+
+/** Switches the UI language, remembers it on this device and updates `<html lang>`. */
+export async function applyLocale(locale: Locale): Promise<void> {
+  try {
+    localStorage.setItem(STORAGE_KEY, locale);
+  } catch {
+    // Private browsing can refuse storage; the switch still applies to this visit.
+  }
+  await i18next.changeLanguage(locale);
+  document.documentElement.lang = locale;
+}
+
+/** Components read the language through this context so that they re-render when it changes. */
+export const LocaleContext = createContext<Locale>(DEFAULT_LOCALE);
+
+export function useT(): typeof t {
+  useContext(LocaleContext);
+  return t;
+}
+
+export function useLocale(): Locale {
+  return useContext(LocaleContext);
+}

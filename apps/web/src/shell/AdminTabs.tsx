@@ -1,0 +1,28 @@
+import { useLocation } from 'preact-iso';
+import { hasPermission, useUser } from '../features/auth/session';
+import { useT } from '../i18n';
+
+/** Links between the administration pages the user may open. */
+export function AdminTabs() {
+  const t = useT();
+  const user = useUser();
+  const { path } = useLocation();
+  const tabs = [
+    { href: '/admin/users', label: t('admin.users'), show: hasPermission(user, 'users.manage') || hasPermission(user, 'security.manage') },
+    { href: '/admin/invitations', label: t('admin.invitations'), show: hasPermission(user, 'invitations.manage') },
+  ].filter((tab) => tab.show);
+  if (tabs.length < 2) return null;
+  return (
+    <nav class="tabs" aria-label={t('admin.nav')}>
+      <ul>
+        {tabs.map((tab) => (
+          <li key={tab.href}>
+            <a href={tab.href} aria-current={path === tab.href ? 'page' : undefined}>
+              {tab.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,67 @@
+import type { ComponentChildren } from 'preact';
+import { useLocation } from 'preact-iso';
+import { Nav } from '../ui/Nav';
+import { useUser } from '../features/auth/session';
+import { useT } from '../i18n';
+import { Icon } from './icons';
+import { destinationsFor, isCurrent } from './navigation';
+import { LanguageSwitch } from './LanguageSwitch';
+import { UserMenu } from './UserMenu';
+
+export function AppShell({ children }: { children: ComponentChildren }) {
+  const t = useT();
+  const user = useUser();
+  const { path } = useLocation();
+  // While two-factor enrolment is mandatory, the navigation would only lead to redirects.
+  const items = user.mustEnrolTotp
+    ? []
+    : destinationsFor(user).map((d) => ({
+        href: d.href,
+        label: t(`nav.${d.key}`),
+        icon: <Icon name={d.key} />,
+        current: isCurrent(d, path),
+      }));
+  return (
+    <div class={items.length ? 'shell shell-with-nav' : 'shell'}>
+      <a class="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header class="header">
+        <a class="brand" href="/">
+          <span class="brand-name">{t('app.name')}</span>
+          <span class="brand-org">{user.organisationName}</span>
+        </a>
+        <div class="header-tools">
+          <LanguageSwitch />
+          <UserMenu />
+        </div>
+      </header>
+      {items.length > 0 && <Nav label={t('nav.label')} items={items} />}
+      <main id="main" class="main" tabIndex={-1}>
+        {children}
+      </main>
+    </div>
+  );
+}
+
+export function PublicLayout({ children }: { children: ComponentChildren }) {
+  const t = useT();
+  return (
+    <div class="shell">
+      <a class="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header class="header">
+        <span class="brand">
+          <span class="brand-name">{t('app.name')}</span>
+        </span>
+        <div class="header-tools">
+          <LanguageSwitch />
+        </div>
+      </header>
+      <main id="main" class="main" tabIndex={-1}>
+        {children}
+      </main>
+    </div>
+  );
+}

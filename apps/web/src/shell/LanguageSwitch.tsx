@@ -1,0 +1,35 @@
+import type { Locale } from '@vigie/domain';
+import { api } from '../api/client';
+import { UI_LOCALES, applyLocale, useLocale, useT } from '../i18n';
+import { useSession } from '../features/auth/session';
+
+export function LanguageSwitch() {
+  const t = useT();
+  const locale = useLocale();
+  const { state, refresh } = useSession();
+  const signedIn = state.status === 'ready' && !!state.user;
+
+  async function choose(next: Locale) {
+    if (next === locale) return;
+    await applyLocale(next);
+    // The account remembers the choice for the next device; a failure here must not undo the switch.
+    if (signedIn) api.patch('/api/me', { locale: next }).then(refresh).catch(() => undefined);
+  }
+
+  return (
+    <div class="lang-switch" role="group" aria-label={t('language.switch')}>
+      {UI_LOCALES.map((l) => (
+        <button
+          key={l}
+          type="button"
+          lang={l}
+          aria-pressed={l === locale ? 'true' : 'false'}
+          aria-label={t(`language.${l}`)}
+          onClick={() => void choose(l)}
+        >
+          {t(l === 'fr' ? 'language.frShort' : 'language.enShort')}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import type { ComponentChildren } from 'preact';
+
+export interface NavItem {
+  href: string;
+  label: string;
+  icon: ComponentChildren;
+  current: boolean;
+}
+
+export function Nav({ label, items }: { label: string; items: readonly NavItem[] }) {
+  return (
+    <nav class="nav" aria-label={label}>
+      <ul>
+        {items.map((item) => (
+          <li key={item.href}>
+            <a href={item.href} aria-current={item.current ? 'page' : undefined}>
+              <span class="nav-icon" aria-hidden="true">
+                {item.icon}
+              </span>
+              <span class="nav-label">{item.label}</span>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
