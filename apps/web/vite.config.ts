@@ -1,29 +1,20 @@
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type PluginOption } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 const THEME_COLOUR = '#1f3a5f';
 
 /**
- * `@vigie/domain` also exports zod schemas, built at module load. The web shell only
- * needs its types and constants; marking the package side-effect free lets Rollup drop
- * the schemas (and zod, ~15 KB gzipped) when nothing here uses them.
+ * The plugins resolve `vite` from the workspace root, where vitest pulls in a newer major
+ * than this app builds with; their runtime API is the same but the types are not, hence the
+ * casts. Remove them once the root and this app share one vite.
  */
-function domainWithoutSideEffects(): Plugin {
-  return {
-    name: 'vigie:domain-side-effect-free',
-    transform(_code, id) {
-      if (id.includes('/packages/domain/src/')) return { code: _code, map: null, moduleSideEffects: false };
-      return null;
-    },
-  };
-}
+const asPlugin = (plugin: unknown) => plugin as PluginOption;
 
 export default defineConfig({
   plugins: [
-    domainWithoutSideEffects(),
-    preact(),
-    VitePWA({
+    asPlugin(preact()),
+    asPlugin(VitePWA({
       registerType: 'autoUpdate',
       injectRegister: 'script-defer',
       includeAssets: ['icon.svg', 'icon-maskable.svg'],
@@ -53,12 +44,20 @@ export default defineConfig({
         clientsClaim: true,
         skipWaiting: true,
       },
-    }),
+    })),
   ],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2022',
+    rollupOptions: {
+      onwarn(warning, warn) {
+        // @vigie/domain's schemas pull zod into the module graph; Rollup tree-shakes it out of the
+        // bundle (only types and constants are used here) but first warns about zod's comments.
+        if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('/node_modules/zod/')) return;
+        warn(warning);
+      },
+    },
   },
   server: {
     proxy: {

@@ -23,7 +23,7 @@ export const ROUTE_MODULES: RouteModule[] = [
 ];
 
 /** Every API route with its declared access, for the authorization test and the docs. */
-export type RouteAccessEntry = { method: string; url: string; access: Access };
+export type RouteAccessEntry = { method: string; url: string; access: Access; hiddenFromDocs: boolean };
 declare module 'fastify' {
   interface FastifyInstance { routeAccess: RouteAccessEntry[] }
 }
@@ -43,7 +43,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   app.addHook('onRoute', (route) => {
     const access = route.config?.access;
     if (!route.url.startsWith('/api/') || !access) return;
-    for (const method of [route.method].flat()) if (method !== 'HEAD') routeAccess.push({ method, url: route.url, access });
+    // hiddenFromDocs lets the authorization test check that every other route is in the OpenAPI description.
+    const hiddenFromDocs = Boolean((route.schema as { hide?: boolean } | undefined)?.hide);
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routeAccess.push({ method, url: route.url, access, hiddenFromDocs });
   });
 
   app.setValidatorCompiler(validatorCompiler);

@@ -101,28 +101,17 @@ export function errorMessage(error: unknown): string {
 }
 
 /**
- * Per-field messages from an error's `details`, when the server sends validation issues
- * either as `[{ path: ['email'], message }]` or as `{ fieldErrors: { email: [message] } }`
- * or as `{ email: message }`.
+ * Per-field messages from a validation error. The server sends
+ * `details: { in: 'body', fields: [{ field: 'email', issue, message }] }`, already translated.
  */
 export function fieldErrorsOf(error: unknown): Record<string, string> {
   const out: Record<string, string> = {};
-  if (!(error instanceof ApiError)) return out;
-  const details = error.details;
-  if (Array.isArray(details)) {
-    for (const issue of details) {
-      if (!isRecord(issue) || typeof issue.message !== 'string') continue;
-      const path = Array.isArray(issue.path) ? issue.path[0] : issue.path ?? issue.field;
-      if (typeof path === 'string' && !(path in out)) out[path] = issue.message;
-    }
-    return out;
-  }
-  if (isRecord(details)) {
-    const source = isRecord(details.fieldErrors) ? details.fieldErrors : details;
-    for (const [key, value] of Object.entries(source)) {
-      const message = Array.isArray(value) ? value[0] : value;
-      if (typeof message === 'string') out[key] = message;
-    }
+  if (!(error instanceof ApiError) || !isRecord(error.details)) return out;
+  const fields = error.details.fields;
+  if (!Array.isArray(fields)) return out;
+  for (const problem of fields) {
+    if (!isRecord(problem) || typeof problem.field !== 'string' || typeof problem.message !== 'string') continue;
+    if (!(problem.field in out)) out[problem.field] = problem.message;
   }
   return out;
 }

@@ -20,7 +20,11 @@ export function AppShell({ children }: { children: ComponentChildren }) {
         label: t(`nav.${d.key}`),
         icon: <Icon name={d.key} />,
         current: isCurrent(d, path),
+        // Six items do not fit a 360px bottom bar; administration is desk work, so on phones
+        // it moves to the account menu and the bar keeps the poles.
+        secondary: d.key === 'admin',
       }));
+  const admin = user.mustEnrolTotp ? undefined : destinationsFor(user).find((d) => d.key === 'admin');
   return (
     <div class={items.length ? 'shell shell-with-nav' : 'shell'}>
       <a class="skip-link" href="#main">
@@ -33,7 +37,7 @@ export function AppShell({ children }: { children: ComponentChildren }) {
         </a>
         <div class="header-tools">
           <LanguageSwitch />
-          <UserMenu />
+          <UserMenu adminHref={admin?.href} />
         </div>
       </header>
       {items.length > 0 && <Nav label={t('nav.label')} items={items} />}

@@ -3,7 +3,7 @@ import { useLocation } from 'preact-iso';
 import { useSession, useUser } from '../features/auth/session';
 import { useT } from '../i18n';
 
-export function UserMenu() {
+export function UserMenu({ adminHref }: { adminHref?: string | undefined }) {
   const t = useT();
   const user = useUser();
   const { signOut } = useSession();
@@ -31,6 +31,13 @@ export function UserMenu() {
             {t('menu.profile')}
           </a>
         </li>
+        {adminHref && (
+          <li class="menu-phone-only">
+            <a href={adminHref} onClick={close}>
+              {t('nav.admin')}
+            </a>
+          </li>
+        )}
         <li>
           <button type="button" onClick={() => void logout()}>
             {t('menu.logout')}

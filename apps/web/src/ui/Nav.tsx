@@ -5,6 +5,8 @@ export interface NavItem {
   label: string;
   icon: ComponentChildren;
   current: boolean;
+  /** Left out of the phone bottom bar (reachable elsewhere), shown in the side navigation. */
+  secondary?: boolean;
 }
 
 export function Nav({ label, items }: { label: string; items: readonly NavItem[] }) {
@@ -12,7 +14,7 @@ export function Nav({ label, items }: { label: string; items: readonly NavItem[]
     <nav class="nav" aria-label={label}>
       <ul>
         {items.map((item) => (
-          <li key={item.href}>
+          <li key={item.href} class={item.secondary ? 'nav-secondary' : undefined}>
             <a href={item.href} aria-current={item.current ? 'page' : undefined}>
               <span class="nav-icon" aria-hidden="true">
                 {item.icon}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import rateLimit from '@fastify/rate-limit';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { emailSchema, loginBodySchema, passwordSchema, sessionSchema, totpCodeSchema } from '@vigie/domain';
 import type { RouteModule } from '../../platform/context.js';
 import { AppError } from '../../platform/errors/catalogue.js';
@@ -54,7 +55,8 @@ export const authRoutes: RouteModule = (app, ctx) => {
   });
 
   // Per-IP limits on the unauthenticated entry points; per-account throttling is in signIn.
-  app.register(async (limited) => {
+  app.register(async (instance) => {
+    const limited = instance.withTypeProvider<ZodTypeProvider>();
     await limited.register(rateLimit, {
       max: ctx.config.authRateLimitPerMinute,
       timeWindow: '1 minute',

@@ -16,9 +16,10 @@ type Field = 'code' | 'organisationName' | 'displayName' | 'email' | 'password' 
 export function SetupPage() {
   const t = useT();
   const { signIn } = useSession();
-  const { route } = useLocation();
+  const { route, query } = useLocation();
+  // The server console prints a link carrying the code: `/setup?code=…`.
   const [values, setValues] = useState<Record<Field, string>>({
-    code: '',
+    code: query.code ?? '',
     organisationName: '',
     displayName: '',
     email: '',

@@ -1,0 +1,50 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestVigie, type TestVigie } from './harness.js';
+import { mailText } from './mail-body.js';
+
+let t: TestVigie;
+beforeAll(async () => { t = await startTestVigie(); });
+afterAll(async () => { await t?.close(); });
+
+class Rollback extends Error {}
+
+async function jobsFor(to: string): Promise<number> {
+  const row = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'mail.send' AND data->>'to' = ${to}`
+    .execute(t.db);
+  return row.rows[0]!.n;
+}
+
+describe(`background jobs (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
+  it('runs a job only if the transaction that enqueued it commits', async () => {
+    const rolledBack = 'rolled-back@hro.example';
+    const committed = 'committed@hro.example';
+
+    await expect(t.db.transaction().execute(async (trx) => {
+      await t.vigie.ctx.queue.enqueue(trx, 'mail.send', { to: rolledBack, subject: 'Never', text: 'This must never be sent.' });
+      // Inside the transaction the job exists…
+      const inside = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pgboss.job WHERE data->>'to' = ${rolledBack}`.execute(trx);
+      expect(inside.rows[0]!.n).toBe(1);
+      throw new Rollback('the write that caused the job failed');
+    })).rejects.toBeInstanceOf(Rollback);
+    // …and with the rollback it is gone, never visible to a worker.
+    expect(await jobsFor(rolledBack)).toBe(0);
+
+    await t.db.transaction().execute(async (trx) => {
+      await t.vigie.ctx.queue.enqueue(trx, 'mail.send', { to: committed, subject: 'Sent', text: 'Committed, so delivered.' });
+    });
+    expect(await jobsFor(committed)).toBe(1);
+    const mail = await t.smtp.waitFor(committed);
+    expect(mail.raw).toMatch(/^Subject: Sent\r?$/m);
+    expect(mailText(mail.raw)).toContain('Committed, so delivered.');
+
+    // The rolled-back job was enqueued first, so it would have been delivered before this one.
+    expect(t.smtp.mails.filter((m) => m.to.includes(rolledBack))).toEqual([]);
+    expect(await jobsFor(rolledBack)).toBe(0);
+  });
+
+  it('refuses to enqueue a job nobody handles', async () => {
+    await expect(t.db.transaction().execute((trx) => t.vigie.ctx.queue.enqueue(trx, 'no.such.job', {})))
+      .rejects.toThrow(/No job handler defined for no\.such\.job/);
+  });
+});

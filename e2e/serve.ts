@@ -1,0 +1,32 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { loadConfig } from '../apps/server/src/config.js';
+import { startVigie } from '../apps/server/src/server.js';
+import { createTestDatabase } from '../apps/server/test/test-database.js';
+
+/**
+ * The server the browser journeys talk to: a fresh database each run (in-memory-like PGlite
+ * folder, or a new database on TEST_DATABASE_URL), and the one-time set-up code handed to the
+ * tests through a file, as a person would read it from the console.
+ */
+const port = process.env.E2E_PORT ?? '3190';
+const dataDir = mkdtempSync(join(tmpdir(), 'vigie-e2e-'));
+const testDb = await createTestDatabase();
+const config = loadConfig({
+  NODE_ENV: 'test', PORT: port, HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', PUBLIC_URL: `http://localhost:${port}`,
+  JOB_POLL_SECONDS: '0.5', ...(testDb.database.kind === 'postgres' ? { DATABASE_URL: testDb.database.url } : {}),
+});
+const vigie = await startVigie(config);
+const stateDir = resolve('e2e/.state');
+mkdirSync(stateDir, { recursive: true });
+writeFileSync(join(stateDir, 'setup-code'), vigie.setupCode ?? '');
+console.log(`e2e server on ${config.publicUrl} (${testDb.label})`);
+
+async function stop() {
+  await vigie.close();
+  await testDb.drop();
+  process.exit(0);
+}
+process.on('SIGTERM', () => void stop());
+process.on('SIGINT', () => void stop());

@@ -1,0 +1,139 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { Secret, TOTP } from 'otpauth';
+
+/**
+ * The foundation journeys, in the order a new observatory lives them: the first administrator
+ * sets Vigie up, turns on two-factor, signs in again with it, invites a colleague who accepts
+ * and signs in, and someone switches the interface to English.
+ */
+const ADMIN = { email: 'coordination@hro.example', password: 'une phrase de passe assez longue', name: 'Alix' };
+const COLLEAGUE = { email: 'observatrice@hro.example', password: 'une autre phrase de passe longue', name: 'Camille' };
+let totpSecret = '';
+
+function codeFor(secret: string): string {
+  return new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' }).generate();
+}
+
+async function signOut(page: Page) {
+  await page.locator('details.user-menu summary').click();
+  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await expect(page.getByRole('heading', { name: 'Connexion' })).toBeVisible();
+}
+
+test.describe.serial('foundation', () => {
+  test('first-run set-up creates the organisation and its administrator', async ({ page }) => {
+    const code = readFileSync(resolve(__dirname, '../.state/setup-code'), 'utf8').trim();
+    expect(code).not.toBe('');
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/setup/);
+    await page.goto(`/setup?code=${code}`);
+    await expect(page.getByLabel('Code d’installation')).toHaveValue(code);
+    await page.getByLabel('Nom de l’organisation').fill('Human Rights Observers');
+    await page.getByLabel('Votre nom').fill(ADMIN.name);
+    await page.getByLabel('Adresse e-mail').fill(ADMIN.email);
+    await page.getByLabel('Mot de passe', { exact: true }).fill(ADMIN.password);
+    await page.getByLabel('Confirmation du mot de passe').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Créer l’organisation' }).click();
+    await expect(page.getByRole('heading', { name: `Bonjour ${ADMIN.name} !` })).toBeVisible();
+    await expect(page.getByText('Human Rights Observers').first()).toBeVisible();
+  });
+
+  test('the administrator turns on two-factor and signs in with it', async ({ page }) => {
+    await page.goto('/login');
+    await page.getByLabel('Adresse e-mail').fill(ADMIN.email);
+    await page.getByLabel('Mot de passe').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await expect(page.getByRole('heading', { name: `Bonjour ${ADMIN.name} !` })).toBeVisible();
+
+    await page.goto('/profile/two-factor');
+    await page.getByRole('button', { name: 'Configurer la double authentification' }).click();
+    totpSecret = (await page.getByTestId('totp-secret').innerText()).replace(/\s+/g, '');
+    expect(totpSecret).toMatch(/^[A-Z2-7]{16,}$/);
+    await expect(page.getByRole('img', { name: /QR code/ })).toBeVisible();
+    await page.getByLabel('Code à 6 chiffres').fill('000000');
+    await page.getByRole('button', { name: 'Activer' }).click();
+    await expect(page.getByRole('alert')).toContainText('incorrect');
+    await page.getByLabel('Code à 6 chiffres').fill(codeFor(totpSecret));
+    await page.getByRole('button', { name: 'Activer' }).click();
+    await expect(page.getByText('La double authentification est activée.').first()).toBeVisible();
+
+    await signOut(page);
+    await page.getByLabel('Adresse e-mail').fill(ADMIN.email);
+    await page.getByLabel('Mot de passe').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    const codeField = page.getByLabel('Code de double authentification');
+    await expect(codeField).toBeVisible();
+    await codeField.fill('123456');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await expect(page.getByRole('alert')).toContainText('incorrect');
+    await codeField.fill(codeFor(totpSecret));
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await expect(page.getByRole('heading', { name: `Bonjour ${ADMIN.name} !` })).toBeVisible();
+  });
+
+  test('an invited colleague accepts the invitation and signs in', async ({ page, browser }) => {
+    await page.goto('/login');
+    await page.getByLabel('Adresse e-mail').fill(ADMIN.email);
+    await page.getByLabel('Mot de passe').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByLabel('Code de double authentification').fill(codeFor(totpSecret));
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await expect(page.getByRole('heading', { name: `Bonjour ${ADMIN.name} !` })).toBeVisible();
+
+    await page.goto('/admin/invitations');
+    await page.getByLabel('Adresse e-mail de la personne invitée').fill(COLLEAGUE.email);
+    await page.getByLabel('Rôle attribué').selectOption('observer');
+    await page.getByRole('button', { name: 'Créer l’invitation' }).click();
+    const link = await page.getByTestId('invitation-link').inputValue();
+    expect(link).toMatch(/\/invitation\?token=/);
+    await expect(page.getByText(COLLEAGUE.email).first()).toBeVisible();
+
+    const colleague = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
+    await colleague.goto(link);
+    await expect(colleague.getByText('Observateur·rice').first()).toBeVisible();
+    await colleague.getByLabel('Votre nom').fill(COLLEAGUE.name);
+    await colleague.getByLabel('Mot de passe', { exact: true }).fill(COLLEAGUE.password);
+    await colleague.getByLabel('Confirmation du mot de passe').fill(COLLEAGUE.password);
+    await colleague.getByRole('button', { name: 'Créer mon compte' }).click();
+    await expect(colleague.getByRole('heading', { name: `Bonjour ${COLLEAGUE.name} !` })).toBeVisible();
+    // An observer has the field pole, not the administration.
+    await expect(colleague.getByRole('link', { name: 'Terrain' }).first()).toBeVisible();
+    await expect(colleague.getByRole('link', { name: 'Administration' })).toHaveCount(0);
+
+    await signOut(colleague);
+    await colleague.getByLabel('Adresse e-mail').fill(COLLEAGUE.email);
+    await colleague.getByLabel('Mot de passe').fill(COLLEAGUE.password);
+    await colleague.getByRole('button', { name: 'Se connecter' }).click();
+    await expect(colleague.getByRole('heading', { name: `Bonjour ${COLLEAGUE.name} !` })).toBeVisible();
+
+    // The link works once.
+    const again = await (await browser.newContext()).newPage();
+    await again.goto(link);
+    await expect(again.getByRole('alert')).toContainText('déjà été utilisée');
+  });
+
+  test('the interface switches to English and remembers it', async ({ page }) => {
+    await page.goto('/login');
+    await page.getByLabel('Adresse e-mail').fill(COLLEAGUE.email);
+    await page.getByLabel('Mot de passe').fill(COLLEAGUE.password);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await expect(page.getByRole('heading', { name: `Bonjour ${COLLEAGUE.name} !` })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.getByRole('link', { name: 'Dashboard' }).first()).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole('link', { name: 'Dashboard' }).first()).toBeVisible();
+    // Server messages follow the chosen language too.
+    await page.locator('details.user-menu summary').click();
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.getByLabel('Email address').fill(COLLEAGUE.email);
+    await page.getByLabel('Password').fill('wrong password here');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await expect(page.getByRole('alert')).toContainText('Wrong email address or password.');
+    await page.getByRole('button', { name: 'Français' }).click();
+    await expect(page.getByRole('heading', { name: 'Connexion' })).toBeVisible();
+  });
+});
