@@ -71,10 +71,18 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   for (const register of ROUTE_MODULES) register(app, ctx);
 
   if (ctx.config.webDist) {
-    await app.register(fastifyStatic, { root: ctx.config.webDist, wildcard: false, maxAge: 0 });
+    await app.register(fastifyStatic, {
+      root: ctx.config.webDist,
+      // Hashed assets never change; the service worker and the shell must be revalidated.
+      setHeaders: (reply, path) => {
+        reply.header('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
   }
   app.setNotFoundHandler(async (req, reply) => {
-    if (req.url.startsWith('/api/') || req.method !== 'GET' || !ctx.config.webDist) {
+    // A missing file (say a stale /assets/*.js after a deploy) is a 404, never the HTML shell.
+    const looksLikeFile = /\.[a-z0-9]+$/i.test(req.url.split('?')[0] ?? '');
+    if (req.url.startsWith('/api/') || req.method !== 'GET' || !ctx.config.webDist || looksLikeFile) {
       return sendError(req, reply, 'request.not_found');
     }
     // The web app routes on the client: any other GET gets the app shell.

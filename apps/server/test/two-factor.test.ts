@@ -1,5 +1,5 @@
 import { TOTP, Secret } from 'otpauth';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PASSWORD, startTestVigie, type TestClient, type TestVigie } from './harness.js';
 
 let t: TestVigie;
@@ -10,7 +10,21 @@ beforeAll(async () => {
   admin = await t.setUpAdmin();
   organisationId = admin.user.organisationId;
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  vi.useRealTimers();
+  await t?.close();
+});
+
+/**
+ * Moves the clock of this process — the server's and the authenticator's alike, since the
+ * tests call the server in-process — so that the next one-time code exists without waiting.
+ */
+let shift = 0;
+function laterBy(seconds: number) {
+  shift += seconds * 1000;
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date(performance.timeOrigin + performance.now() + shift));
+}
 
 /** A well-formed code that is valid neither now nor in the ±30 s the server tolerates. */
 function wrongCode(secret: string): string {
@@ -81,18 +95,29 @@ describe(`two-factor authentication (${process.env.TEST_DATABASE_URL ? 'postgres
     const badPassword = await t.client().post('/api/auth/login', { email, password: 'not the password', totp: t.totp(secret) });
     expect(badPassword.json().code).toBe('auth.invalid_credentials');
 
+    // The code that just enabled two-factor cannot be replayed (RFC 6238 §5.2)…
+    const replay = await t.client().post('/api/auth/login', { email, password: PASSWORD, totp: t.totp(secret) });
+    expect(replay.json().code).toBe('auth.totp_invalid');
+    // …but the next one, 30 seconds later, signs in.
+    laterBy(30);
     const c = t.client();
-    const ok = await c.post('/api/auth/login', { email, password: PASSWORD, totp: t.totp(secret) });
+    const code = t.totp(secret);
+    const ok = await c.post('/api/auth/login', { email, password: PASSWORD, totp: code });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(c.user).toMatchObject({ email, totpEnabled: true, mustEnrolTotp: false });
+    expect((await t.client().post('/api/auth/login', { email, password: PASSWORD, totp: code })).json().code).toBe('auth.totp_invalid');
   });
 
   it('disables two-factor only with a valid code', async () => {
+    laterBy(30);
     const c = t.client();
-    expect((await c.post('/api/auth/login', { email, password: PASSWORD, totp: t.totp(secret) })).statusCode).toBe(200);
+    const loginCode = t.totp(secret);
+    expect((await c.post('/api/auth/login', { email, password: PASSWORD, totp: loginCode })).statusCode).toBe(200);
     const wrong = await c.post('/api/auth/totp/disable', { code: wrongCode(secret) });
     expect(wrong.statusCode).toBe(401);
     expect(wrong.json().code).toBe('auth.totp_invalid');
+    expect((await c.post('/api/auth/totp/disable', { code: loginCode })).json().code).toBe('auth.totp_invalid');
+    laterBy(30);
     const ok = await c.post('/api/auth/totp/disable', { code: t.totp(secret) });
     expect(ok.statusCode, ok.body).toBe(200);
     const stored = await t.db.selectFrom('users').select(['totp_secret_enc', 'totp_enabled']).where('email', '=', email).executeTakeFirstOrThrow();

@@ -8,7 +8,7 @@ import { translate } from '../../platform/errors/messages.js';
 import { recordAudit } from '../../platform/audit/audit-trail.js';
 import { MAIL_JOB } from '../../platform/mail/mail-job.js';
 import { findUserByEmail, findUserById, updateUser } from '../users/users.queries.js';
-import { clearFailures, insertPasswordReset, markPasswordResetUsed, takePasswordReset } from './auth.queries.js';
+import { clearFailures, expirePasswordResetsOfUser, insertPasswordReset, markPasswordResetUsed, takePasswordReset } from './auth.queries.js';
 
 /** Always answers the same way, so the form cannot be used to find out who has an account. */
 export async function requestPasswordReset(ctx: AppContext, email: string, ip: string): Promise<void> {
@@ -41,6 +41,7 @@ export async function confirmPasswordReset(ctx: AppContext, token: string, passw
     if (!user || !user.active) throw new AppError('password.reset_invalid');
     await updateUser(trx, user.id, { password_hash: passwordHash });
     await markPasswordResetUsed(trx, reset.token_hash);
+    await expirePasswordResetsOfUser(trx, user.id);
     // Whoever knew the old password must not stay signed in.
     await deleteSessionsOfUser(trx, user.id);
     await clearFailures(trx, user.email);

@@ -7,7 +7,7 @@ import { open } from '../../platform/crypto/secret-box.js';
 import { recordAudit } from '../../platform/audit/audit-trail.js';
 import { deleteSession } from '../../platform/auth/session-store.js';
 import { openSession, type OpenedSession } from './sessions.js';
-import { findUserByEmail } from '../users/users.queries.js';
+import { claimTotpStep, findUserByEmail } from '../users/users.queries.js';
 import { clearFailures, recentFailures, recordFailure } from './auth.queries.js';
 import type { Actor } from '../../platform/http/request-context.js';
 
@@ -37,14 +37,21 @@ export async function signIn(ctx: AppContext, input: SignInInput, ip: string): P
     await recordFailure(ctx.db, input.email, ip);
     throw new AppError('auth.invalid_credentials');
   }
+  let totpStep: number | null = null;
   if (user.totp_enabled && user.totp_secret_enc) {
     if (!input.totp) throw new AppError('auth.totp_required');
-    if (!checkTotp(open(ctx.serverKey, user.totp_secret_enc), input.totp)) {
+    totpStep = checkTotp(open(ctx.serverKey, user.totp_secret_enc), input.totp, user.totp_last_step);
+    if (totpStep === null) {
       await recordFailure(ctx.db, input.email, ip);
       throw new AppError('auth.totp_invalid');
     }
   }
   return inSystemTransaction(ctx.db, async (trx) => {
+    if (totpStep !== null) {
+      // Conditional update: of two sign-ins racing with the same code, only one wins.
+      const claimed = await claimTotpStep(trx, user.id, totpStep);
+      if (!claimed) throw new AppError('auth.totp_invalid');
+    }
     await clearFailures(trx, input.email);
     await recordAudit(trx, {
       organisationId: user.organisation_id, actorId: user.id, action: 'auth.signed_in', entityType: 'user',

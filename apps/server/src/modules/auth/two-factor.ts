@@ -25,8 +25,9 @@ export async function confirmTotpEnrolment(ctx: AppContext, actor: Actor, code: 
     const user = await findUserById(trx, actor.userId);
     if (!user?.totp_secret_enc) throw new AppError('totp.not_set_up');
     if (user.totp_enabled) throw new AppError('totp.already_enabled');
-    if (!checkTotp(open(ctx.serverKey, user.totp_secret_enc), code)) throw new AppError('auth.totp_invalid');
-    await updateUser(trx, user.id, { totp_enabled: true });
+    const step = checkTotp(open(ctx.serverKey, user.totp_secret_enc), code, user.totp_last_step);
+    if (step === null) throw new AppError('auth.totp_invalid');
+    await updateUser(trx, user.id, { totp_enabled: true, totp_last_step: step });
     await recordAudit(trx, {
       organisationId: actor.organisationId, actorId: actor.userId, action: 'auth.totp_enabled', entityType: 'user',
       entityId: user.id, before: { totpEnabled: false }, after: { totpEnabled: true }, context: { ip },
@@ -38,8 +39,9 @@ export async function disableTotp(ctx: AppContext, actor: Actor, code: string, i
   await inOrganisation(ctx.db, actor.organisationId, async (trx) => {
     const user = await findUserById(trx, actor.userId);
     if (!user?.totp_enabled || !user.totp_secret_enc) throw new AppError('totp.not_set_up');
-    if (!checkTotp(open(ctx.serverKey, user.totp_secret_enc), code)) throw new AppError('auth.totp_invalid');
-    await updateUser(trx, user.id, { totp_enabled: false, totp_secret_enc: null });
+    if (actor.totpRequiredRoles.includes(actor.role)) throw new AppError('totp.required_by_role');
+    if (checkTotp(open(ctx.serverKey, user.totp_secret_enc), code, user.totp_last_step) === null) throw new AppError('auth.totp_invalid');
+    await updateUser(trx, user.id, { totp_enabled: false, totp_secret_enc: null, totp_last_step: null });
     await recordAudit(trx, {
       organisationId: actor.organisationId, actorId: actor.userId, action: 'auth.totp_disabled', entityType: 'user',
       entityId: user.id, before: { totpEnabled: true }, after: { totpEnabled: false }, context: { ip },

@@ -9,6 +9,12 @@ export async function insertInvitation(db: Executor, i: {
   }).returningAll().executeTakeFirstOrThrow();
 }
 
+/** A new invitation to an address replaces any still pending one: one live link per person. */
+export async function revokePendingInvitationsTo(db: Executor, email: string): Promise<InvitationRow[]> {
+  return db.updateTable('invitations').set({ revoked_at: new Date() })
+    .where('email', '=', email).where('accepted_at', 'is', null).where('revoked_at', 'is', null).returningAll().execute();
+}
+
 export async function listInvitations(db: Executor): Promise<InvitationRow[]> {
   return db.selectFrom('invitations').selectAll().orderBy('created_at', 'desc').limit(500).execute();
 }

@@ -13,7 +13,7 @@ import { auditUser } from '../users/users.presenter.js';
 import { findUserByEmail, insertUser } from '../users/users.queries.js';
 import { invitationStatus, presentInvitation } from './invitations.presenter.js';
 import {
-  findInvitationByTokenHash, insertInvitation, listInvitations, markInvitationAccepted, revokeInvitation,
+  findInvitationByTokenHash, insertInvitation, listInvitations, markInvitationAccepted, revokeInvitation, revokePendingInvitationsTo,
 } from './invitations.queries.js';
 
 const STATUS_ERROR = { accepted: 'invitation.used', revoked: 'invitation.revoked', expired: 'invitation.expired' } as const;
@@ -26,6 +26,12 @@ export async function inviteUser(ctx: AppContext, actor: Actor, input: { email: 
   const link = `${ctx.config.publicUrl}/invitation?token=${token}`;
   const expiresAt = new Date(Date.now() + ctx.config.invitationTtlHours * 3_600_000);
   const invitation = await inOrganisation(ctx.db, actor.organisationId, async (trx) => {
+    for (const replaced of await revokePendingInvitationsTo(trx, input.email)) {
+      await recordAudit(trx, {
+        organisationId: actor.organisationId, actorId: actor.userId, action: 'invitation.revoked', entityType: 'invitation',
+        entityId: replaced.id, after: presentInvitation(replaced), context: { ip, reason: 'replaced' },
+      });
+    }
     const row = await insertInvitation(trx, {
       organisationId: actor.organisationId, email: input.email, role: input.role, tokenHash: sha256Hex(token),
       invitedBy: actor.userId, expiresAt,

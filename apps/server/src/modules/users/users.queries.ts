@@ -23,6 +23,13 @@ export async function updateUser(db: Executor, id: string, changes: UserUpdate):
   return db.updateTable('users').set({ ...changes, updated_at: new Date() }).where('id', '=', id).returningAll().executeTakeFirst();
 }
 
+/** Records a used TOTP time step unless that step (or a later one) was already used. */
+export async function claimTotpStep(db: Executor, id: string, step: number): Promise<boolean> {
+  const res = await db.updateTable('users').set({ totp_last_step: step }).where('id', '=', id)
+    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)])).executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
 export async function listUsers(db: Executor): Promise<UserRow[]> {
   return db.selectFrom('users').selectAll().orderBy('display_name').execute();
 }

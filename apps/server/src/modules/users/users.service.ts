@@ -6,6 +6,7 @@ import { hashPassword, verifyPassword } from '../../platform/auth/passwords.js';
 import { deleteSessionsOfUser } from '../../platform/auth/session-store.js';
 import { recordAudit } from '../../platform/audit/audit-trail.js';
 import type { Actor } from '../../platform/http/request-context.js';
+import { expirePasswordResetsOfUser } from '../auth/auth.queries.js';
 import { auditUser, presentUser } from './users.presenter.js';
 import { findUserById, listUsers, updateUser } from './users.queries.js';
 
@@ -55,6 +56,7 @@ export async function changePassword(ctx: AppContext, actor: Actor, current: str
   await inOrganisation(ctx.db, actor.organisationId, async (trx) => {
     await updateUser(trx, actor.userId, { password_hash: hash });
     await deleteSessionsOfUser(trx, actor.userId, actor.tokenHash);
+    await expirePasswordResetsOfUser(trx, actor.userId);
     await recordAudit(trx, {
       organisationId: actor.organisationId, actorId: actor.userId, action: 'auth.password_changed', entityType: 'user',
       entityId: actor.userId, context: { ip },

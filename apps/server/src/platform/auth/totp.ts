@@ -16,9 +16,16 @@ export async function totpEnrolment(secretBase32: string, label: string): Promis
   return { otpauthUrl, qrSvg };
 }
 
-/** Accepts the current code and its neighbours (±30 s) for clock drift on old phones. */
-export function checkTotp(secretBase32: string, code: string): boolean {
-  return totpFor(secretBase32, 'check').validate({ token: code, window: 1 }) !== null;
+/**
+ * Accepts the current code and its neighbours (±30 s) for clock drift on old phones, but
+ * never a code from a time step at or before `lastStep` (each code works once).
+ * Returns the accepted time step to remember, or null.
+ */
+export function checkTotp(secretBase32: string, code: string, lastStep: number | null = null): number | null {
+  const delta = totpFor(secretBase32, 'check').validate({ token: code, window: 1 });
+  if (delta === null) return null;
+  const step = Math.floor(Date.now() / 1000 / 30) + delta;
+  return lastStep !== null && step <= lastStep ? null : step;
 }
 
 export function currentTotp(secretBase32: string): string {

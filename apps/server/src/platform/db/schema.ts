@@ -26,6 +26,7 @@ export interface UsersTable {
   active: ColumnType<boolean, boolean | undefined, boolean>;
   totp_secret_enc: string | null;
   totp_enabled: ColumnType<boolean, boolean | undefined, boolean>;
+  totp_last_step: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
 }

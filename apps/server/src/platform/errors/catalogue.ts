@@ -30,6 +30,7 @@ export const ERRORS = {
   'password.current_wrong': 400,
   'totp.not_set_up': 400,
   'totp.already_enabled': 409,
+  'totp.required_by_role': 409,
   'database.unavailable': 503,
   'internal.error': 500,
 } as const;

@@ -1,0 +1,2 @@
+import type { RouteModule } from '../../platform/context.js';
+export declare const authRoutes: RouteModule;

@@ -1,0 +1,16 @@
+import type { FastifyBaseLogger, FastifyInstance, RawServerDefault } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from '../config.js';
+import type { Db } from './db/database.js';
+import type { JobQueue } from './queue/job-queue.js';
+/** What every use case may depend on, passed explicitly (no globals). */
+export type AppContext = {
+    config: Config;
+    db: Db;
+    queue: JobQueue;
+    serverKey: Buffer;
+    log: FastifyBaseLogger;
+};
+export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
+export type RouteModule = (app: App, ctx: AppContext) => void;

@@ -1,0 +1,11 @@
+import type { Db, Trx } from './database.js';
+/**
+ * The one place organisation isolation is enforced. Inside `inOrganisation` every statement
+ * runs as the unprivileged `vigie_app` role with `vigie.organisation_id` set, so PostgreSQL's
+ * row-level security hides and refuses every other organisation's rows (docs/adr/0004).
+ * Both settings are transaction-local: they vanish on commit or rollback and can never leak
+ * to the next request that borrows the connection.
+ */
+export declare function inOrganisation<T>(db: Db, organisationId: string, work: (trx: Trx) => Promise<T>): Promise<T>;
+/** For work that is about the deployment itself (sign-in, set-up, sessions): no organisation yet. */
+export declare function inSystemTransaction<T>(db: Db, work: (trx: Trx) => Promise<T>): Promise<T>;
