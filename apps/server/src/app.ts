@@ -11,15 +11,22 @@ import { installErrorHandling, sendError } from './platform/http/error-handler.j
 import { installSecurityHeaders } from './platform/http/security-headers.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { evidenceRoutes } from './modules/evidence/evidence.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { invitationsRoutes } from './modules/invitations/invitations.routes.js';
 import { rolesRoutes } from './modules/roles/roles.routes.js';
 import { securityRoutes } from './modules/security/security.routes.js';
 import { setupRoutes } from './modules/setup/setup.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
+import { fieldRoutes } from './modules/field/field.routes.js';
+import { taxonomiesRoutes } from './modules/taxonomies/taxonomies.routes.js';
+import { syncRoutes } from './modules/sync/sync.routes.js';
+import { sitesRoutes } from './modules/sites/sites.routes.js';
+import { reviewRoutes } from './modules/review/review.routes.js';
 
 export const ROUTE_MODULES: RouteModule[] = [
   healthRoutes, setupRoutes, authRoutes, usersRoutes, invitationsRoutes, securityRoutes, auditRoutes, rolesRoutes,
+  fieldRoutes, taxonomiesRoutes, syncRoutes, sitesRoutes, reviewRoutes, evidenceRoutes,
 ];
 
 /** Every API route with its declared access, for the authorization test and the docs. */

@@ -37,6 +37,19 @@ const envSchema = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
   JOB_POLL_SECONDS: z.coerce.number().min(0.5).default(2),
   WEB_DIST: z.string().optional(),
+  STORAGE_KIND: z.enum(['local', 's3']).default('local'),
+  S3_ENDPOINT: z.url().optional(),
+  S3_BUCKET: z.string().min(1).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  EVIDENCE_MAX_BYTES: z.coerce.number().int().positive().default(500 * 1024 * 1024),
+}).superRefine((e, issues) => {
+  // Object storage without a bucket or credentials would only fail on the first upload.
+  if (e.STORAGE_KIND !== 's3') return;
+  for (const name of ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
+    if (!e[name]) issues.addIssue({ code: 'custom', path: [name], message: `${name} is required when STORAGE_KIND=s3` });
+  }
 });
 
 export type Config = {
@@ -60,7 +73,14 @@ export type Config = {
   loginLockMinutes: number;
   jobPollSeconds: number;
   webDist: string | undefined;
+  /** Where evidence originals (encrypted) and publication copies live. */
+  storage: StorageConfig;
+  evidenceMaxBytes: number;
 };
+
+export type StorageConfig =
+  | { kind: 'local'; dir: string }
+  | { kind: 's3'; endpoint: string | undefined; bucket: string; region: string; accessKeyId: string; secretAccessKey: string };
 
 export class ConfigError extends Error {}
 
@@ -93,5 +113,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     jobPollSeconds: e.JOB_POLL_SECONDS,
     webDist: existsSync(webDist) ? webDist : undefined,
+    storage: e.STORAGE_KIND === 's3'
+      ? {
+        kind: 's3', endpoint: e.S3_ENDPOINT, bucket: e.S3_BUCKET!, region: e.S3_REGION,
+        accessKeyId: e.S3_ACCESS_KEY_ID!, secretAccessKey: e.S3_SECRET_ACCESS_KEY!,
+      }
+      : { kind: 'local', dir: resolve(dataDir, 'evidence') },
+    evidenceMaxBytes: e.EVIDENCE_MAX_BYTES,
   };
 }

@@ -1,13 +1,12 @@
 import type { ComponentChildren, ComponentType } from 'preact';
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { ErrorBoundary, LocationProvider, Route, Router, lazy, useLocation } from 'preact-iso';
-import type { CurrentUser, Permission } from '@vigie/domain';
+import type { CurrentUser, Permission } from '@vigie/domain/rules';
 import { LocaleContext, currentLocale, i18n, useT } from './i18n';
 import { SessionProvider, hasPermission, useSession, useUser, type SessionState } from './features/auth/session';
 import { safeNext } from './features/auth/safeNext';
 import { LoginPage } from './features/auth/LoginPage';
 import { DashboardPage } from './features/dashboard/DashboardPage';
-import { FieldPage } from './features/field/FieldPage';
 import { LegalPage } from './features/legal/LegalPage';
 import { CommunicationPage } from './features/communication/CommunicationPage';
 import { AssociationPage } from './features/association/AssociationPage';
@@ -27,6 +26,12 @@ const TwoFactorPage = lazy(() => import('./features/twofactor/TwoFactorPage').th
 const ProfilePage = lazy(() => import('./features/profile/ProfilePage').then((m) => m.ProfilePage));
 const UsersPage = lazy(() => import('./features/users/UsersPage').then((m) => m.UsersPage));
 const InvitationsPage = lazy(() => import('./features/invitations/InvitationsPage').then((m) => m.InvitationsPage));
+// Field capture (works offline: IndexedDB + outbox), review and sites each load on demand.
+const FieldApp = lazy(() => import('./features/field/FieldApp').then((m) => m.FieldApp));
+const ReviewPage = lazy(() => import('./features/review/ReviewPage').then((m) => m.ReviewPage));
+const ReviewEvictionPage = lazy(() => import('./features/review/ReviewPage').then((m) => m.ReviewEvictionPage));
+const SitesPage = lazy(() => import('./features/sites/SitesPage').then((m) => m.SitesPage));
+const SitePage = lazy(() => import('./features/sites/SitesPage').then((m) => m.SitePage));
 
 /** Pages reachable without a session. Only /login and /setup send a signed-in user home. */
 const PUBLIC_PATHS = ['/setup', '/login', '/reset', '/reset/confirm', '/invitation'];
@@ -62,7 +67,17 @@ function guarded(anyOf: readonly Permission[], Page: ComponentType): ComponentTy
 }
 
 const DashboardRoute = guarded(['dashboard.view'], DashboardPage);
-const FieldRoute = guarded(['field.record'], FieldPage);
+/** The capture app, told who records (remembered on the phone for offline use). */
+function FieldArea() {
+  const user = useUser();
+  return <FieldApp user={{ id: user.id, displayName: user.displayName, permissions: [...user.permissions] }} />;
+}
+
+const FieldRoute = guarded(['field.record'], FieldArea);
+const ReviewRoute = guarded(['field.verify'], ReviewPage);
+const ReviewEvictionRoute = guarded(['field.verify'], ReviewEvictionPage);
+const SitesRoute = guarded(['field.record', 'field.verify'], SitesPage);
+const SiteRoute = guarded(['field.record', 'field.verify'], SitePage);
 const LegalRoute = guarded(['legal.manage'], LegalPage);
 const CommunicationRoute = guarded(['comms.publish'], CommunicationPage);
 const AssociationRoute = guarded(['association.manage'], AssociationPage);
@@ -99,6 +114,9 @@ function Offline({ retry }: { retry: () => void }) {
     <Screen title={t('app.offlineTitle')} narrow>
       <p>{t('app.offline')}</p>
       <Button onClick={retry}>{t('app.retry')}</Button>
+      <p class="after-form">
+        <a href="/field" data-testid="offline-continue">{t('field.offline.continue')}</a>
+      </p>
     </Screen>
   );
 }
@@ -126,6 +144,11 @@ function PrivateRoutes() {
     <Router>
       <Route path="/" component={DashboardRoute} />
       <Route path="/field" component={FieldRoute} />
+      <Route path="/field/*" component={FieldRoute} />
+      <Route path="/review" component={ReviewRoute} />
+      <Route path="/review/:id" component={ReviewEvictionRoute} />
+      <Route path="/sites" component={SitesRoute} />
+      <Route path="/sites/:id" component={SiteRoute} />
       <Route path="/legal" component={LegalRoute} />
       <Route path="/communication" component={CommunicationRoute} />
       <Route path="/association" component={AssociationRoute} />
@@ -152,6 +175,17 @@ function Routes() {
     );
   }
   if (state.status === 'offline') {
+    // The session cannot be checked without a network, but field recording must go on: the
+    // capture app runs on what this phone already holds and sends it once back online.
+    if (path === '/field' || path.startsWith('/field/')) {
+      return (
+        <PublicLayout>
+          <ChunkErrorBoundary>
+            <FieldApp offline onOnline={retry} />
+          </ChunkErrorBoundary>
+        </PublicLayout>
+      );
+    }
     return (
       <PublicLayout>
         <Offline retry={retry} />

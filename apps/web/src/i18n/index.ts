@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { Locale } from '@vigie/domain';
+import type { Locale } from '@vigie/domain/rules';
 import fr from './fr.json';
 import en from './en.json';
 

@@ -7,6 +7,7 @@ import { Icon } from './icons';
 import { destinationsFor, isCurrent } from './navigation';
 import { LanguageSwitch } from './LanguageSwitch';
 import { UserMenu } from './UserMenu';
+import { OutboxBadge } from '../features/field/OutboxBadge';
 
 export function AppShell({ children }: { children: ComponentChildren }) {
   const t = useT();
@@ -22,7 +23,8 @@ export function AppShell({ children }: { children: ComponentChildren }) {
         current: isCurrent(d, path),
         // Six items do not fit a 360px bottom bar; administration is desk work, so on phones
         // it moves to the account menu and the bar keeps the poles.
-        secondary: d.key === 'admin',
+        // Review and sites are coordinators' desk work too; on phones /field links to them.
+        secondary: d.key === 'admin' || d.key === 'review' || d.key === 'sites',
       }));
   const admin = user.mustEnrolTotp ? undefined : destinationsFor(user).find((d) => d.key === 'admin');
   return (
@@ -36,6 +38,7 @@ export function AppShell({ children }: { children: ComponentChildren }) {
           <span class="brand-org">{user.organisationName}</span>
         </a>
         <div class="header-tools">
+          {user.permissions.includes('field.record') && <OutboxBadge />}
           <LanguageSwitch />
           <UserMenu adminHref={admin?.href} />
         </div>

@@ -1,4 +1,4 @@
-import type { Locale } from '@vigie/domain';
+import type { Locale } from '@vigie/domain/rules';
 import { api } from '../api/client';
 import { UI_LOCALES, applyLocale, useLocale, useT } from '../i18n';
 import { useSession } from '../features/auth/session';

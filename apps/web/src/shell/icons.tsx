@@ -6,6 +6,8 @@ const paths = {
   communication: 'M3 10v4h3l6 5V5L6 10zM16 8a5 5 0 0 1 0 8M19 5a9 9 0 0 1 0 14',
   association: 'M9 11a3.5 3.5 0 1 0 0-7 3.5 3.5 0 0 0 0 7zM2 20a7 7 0 0 1 14 0M17 11a3 3 0 1 0 0-6M18 14a6 6 0 0 1 4 6',
   admin: 'M12 3l8 3v6c0 5-3.5 8-8 9-4.5-1-8-4-8-9V6zM9 12l2 2 4-4',
+  review: 'M9 5H5v16h14V5h-4M9 3h6v4H9zM8 13l3 3 5-6',
+  sites: 'M4 20l4-9 4 9M10 20l5-11 5 11M2 20h20',
 } as const;
 
 export type IconName = keyof typeof paths;

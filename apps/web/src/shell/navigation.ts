@@ -1,4 +1,4 @@
-import type { CurrentUser, Permission } from '@vigie/domain';
+import type { CurrentUser, Permission } from '@vigie/domain/rules';
 import type { IconName } from './icons';
 
 export interface Destination {
@@ -16,6 +16,8 @@ export function destinationsFor(user: CurrentUser): Destination[] {
   const all: Destination[] = [
     { key: 'dashboard', href: '/', anyOf: ['dashboard.view'], prefix: '/' },
     { key: 'field', href: '/field', anyOf: ['field.record'], prefix: '/field' },
+    { key: 'review', href: '/review', anyOf: ['field.verify'], prefix: '/review' },
+    { key: 'sites', href: '/sites', anyOf: ['field.verify'], prefix: '/sites' },
     { key: 'legal', href: '/legal', anyOf: ['legal.manage'], prefix: '/legal' },
     { key: 'communication', href: '/communication', anyOf: ['comms.publish'], prefix: '/communication' },
     { key: 'association', href: '/association', anyOf: ['association.manage'], prefix: '/association' },

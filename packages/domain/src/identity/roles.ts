@@ -31,6 +31,7 @@ export const PERMISSIONS = [
   'comms.publish',
   'stats.view',
   'association.manage',
+  'taxonomies.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -39,11 +40,11 @@ type Table = Record<Role, readonly Permission[]>;
 export const PERMISSION_TABLE: Table = {
   admin: [
     'organisation.manage', 'users.manage', 'invitations.manage', 'security.manage', 'audit.read',
-    'dashboard.view', 'stats.view', 'association.manage',
+    'dashboard.view', 'stats.view', 'association.manage', 'taxonomies.manage',
   ],
   coordinator: [
     'invitations.manage', 'dashboard.view', 'field.record', 'field.verify', 'identities.read',
-    'legal.manage', 'comms.publish', 'stats.view', 'association.manage',
+    'legal.manage', 'comms.publish', 'stats.view', 'association.manage', 'taxonomies.manage',
   ],
   observer: ['dashboard.view', 'field.record', 'stats.view'],
   legal: ['dashboard.view', 'identities.read', 'legal.manage', 'stats.view'],

@@ -6,6 +6,7 @@ import { hashPassword } from '../../platform/auth/passwords.js';
 import { randomToken, safeEqual, sha256Hex } from '../../platform/crypto/tokens.js';
 import { recordAudit } from '../../platform/audit/audit-trail.js';
 import { openSession, type OpenedSession } from '../auth/sessions.js';
+import { seedOrganisationDefaults } from '../taxonomies/seed-defaults.js';
 import { auditUser } from '../users/users.presenter.js';
 import { countUsers, insertUser } from '../users/users.queries.js';
 import { deleteSetupCode, insertOrganisation, lockSetupCode, saveSetupCode } from './setup.queries.js';
@@ -37,6 +38,7 @@ export async function completeSetup(ctx: AppContext, input: SetupInput, ip: stri
     if ((await countUsers(trx)) > 0) throw new AppError('setup.already_done');
     if (!codeHash || !safeEqual(codeHash, sha256Hex(input.code))) throw new AppError('setup.invalid_code');
     const organisationId = await insertOrganisation(trx, input.organisationName);
+    await seedOrganisationDefaults(trx, organisationId);
     const user = await insertUser(trx, {
       organisation_id: organisationId, email: input.email, display_name: input.displayName,
       password_hash: passwordHash, role: 'admin', locale: input.locale ?? 'fr',

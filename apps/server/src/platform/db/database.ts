@@ -18,6 +18,8 @@ export type DatabaseHandle = {
 
 // int8 and numeric come back as strings by default; counts in this app fit in a JS number.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+// A calendar date (an eviction's day in Europe/Paris) stays 'YYYY-MM-DD': no time zone to shift it.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 
 export async function openDatabase(database: Config['database'], poolSize = 10): Promise<DatabaseHandle> {
   if (database.kind === 'postgres') {
@@ -25,7 +27,12 @@ export async function openDatabase(database: Config['database'], poolSize = 10):
     return wrap('postgres', pool, async () => {});
   }
   const embedded = await startEmbeddedPostgres(database.dir);
-  const pool = new pg.Pool({ ...embedded.connection, max: Math.min(poolSize, 8) });
+  // One connection: PGlite is a single session, and the socket server's multiplexer let one
+  // connection's statements run inside another's open transaction (measured: under 8 concurrent
+  // requests, session look-ups ran as another request's vigie_app role and failed). A single
+  // connection serialises work exactly as PGlite would anyway. Never query ctx.db from inside a
+  // transaction: with one connection that waits forever.
+  const pool = new pg.Pool({ ...embedded.connection, max: 1 });
   return wrap('pglite', pool, () => embedded.close());
 }
 

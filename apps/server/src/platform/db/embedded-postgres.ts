@@ -25,8 +25,9 @@ export async function startEmbeddedPostgres(dir: string | undefined): Promise<Em
     const server = new PGLiteSocketServer({
       db: pglite,
       path: join(socketDir, '.s.PGSQL.5432'),
-      // The server multiplexes connections and keeps a transaction's statements together.
-      maxConnections: 16,
+      // Our pool uses one connection (see database.ts); a few more let a replacement connect
+      // while a broken one is still being torn down.
+      maxConnections: 4,
     });
     await server.start();
     const db = pglite;

@@ -89,6 +89,59 @@ export interface AuditHeadTable {
   hash: string;
 }
 
+export interface AreasTable { id: Generated<string>; organisation_id: string; code: string; name: string; active: ColumnType<boolean, boolean | undefined, boolean>; change_xid: Generated<number> }
+export interface CommunesTable { id: Generated<string>; organisation_id: string; area_id: string; insee_code: string; name: string; change_xid: Generated<number> }
+export interface TaxonomyTermsTable {
+  id: Generated<string>; organisation_id: string; kind: string; code: string; label_fr: string; label_en: string;
+  sort: ColumnType<number, number | undefined, number>; active: ColumnType<boolean, boolean | undefined, boolean>; change_xid: Generated<number>;
+}
+type Version = ColumnType<number, number | undefined, number>;
+type Xid = ColumnType<number, never, ReturnType<typeof import('kysely').sql>>;
+export interface SitesTable {
+  id: string; organisation_id: string; code: string; name: string; aliases: ColumnType<string[], string[] | undefined, string[]>;
+  area_id: string; commune_insee: string; latitude: number | null; longitude: number | null;
+  active: ColumnType<boolean, boolean | undefined, boolean>; notes: string | null; version: Version; change_xid: Xid;
+  created_at: DefaultTimestamp; updated_at: DefaultTimestamp;
+}
+export interface OperationsTable {
+  id: string; organisation_id: string; area_id: string; date: ColumnType<string, string, string>; started_at: Timestamp; ended_at: Timestamp | null;
+  operation_type: string | null; officer_in_charge: string | null; authorities_present: string | null; weather_alert: boolean | null;
+  observer_ids: ColumnType<string[], string[] | undefined, string[]>; notes: string | null; version: Version; change_xid: Xid;
+  created_by: string; updated_by: string; created_at: DefaultTimestamp; updated_at: DefaultTimestamp; deleted_at: Timestamp | null;
+}
+export interface EvictionsTable {
+  id: string; organisation_id: string; operation_id: string; site_id: string; date: ColumnType<string, string, string>;
+  arrived_at: Timestamp; left_at: Timestamp | null; coverage: string; status: ColumnType<string, string | undefined, string>;
+  rejection_reason: string | null; quick: boolean;
+  persons_evicted: number | null; persons_evicted_at_least: boolean; women: number | null; women_at_least: boolean;
+  children: number | null; children_at_least: boolean; families: number | null; families_at_least: boolean;
+  unaccompanied_minors: number | null; unaccompanied_minors_at_least: boolean; arrests: number | null; arrests_at_least: boolean;
+  arrests_with_violence: number | null; arrests_with_violence_at_least: boolean; id_checks: number | null; id_checks_at_least: boolean;
+  shelter_accepted: number | null; shelter_accepted_at_least: boolean;
+  legal_basis_text: string | null; legal_basis_category: string | null; interpreter: string;
+  bailiff: boolean | null; cleaning_company: boolean | null; social_assessment: boolean | null; shelter_offered: boolean | null;
+  food_distribution: boolean | null; people_moving_back: boolean | null;
+  forces: Json; notes: Json; merged_into: string | null; version: Version; change_xid: Xid;
+  created_by: string; updated_by: string; created_at: DefaultTimestamp; updated_at: DefaultTimestamp; deleted_at: Timestamp | null;
+}
+export interface EvictionTalliesTable { eviction_id: string; organisation_id: string; kind: string; term: string; n: number; at_least: boolean }
+export interface PersonsTable { id: string; organisation_id: string; pseudonym: string; minor: boolean | null; identity_enc: string | null; created_at: DefaultTimestamp }
+export interface IncidentsTable {
+  id: string; organisation_id: string; eviction_id: string; kind: string; incident_type: string; occurred_at: Timestamp;
+  unit: string | null; description: string | null; person_ids: ColumnType<string[], string[] | undefined, string[]>;
+  version: Version; change_xid: Xid; created_by: string; created_at: DefaultTimestamp; updated_at: DefaultTimestamp; deleted_at: Timestamp | null;
+}
+export interface RecordVersionsTable {
+  id: Generated<number>; organisation_id: string; entity_type: string; entity_id: string; version: number; data: Json;
+  changed_by: string | null; changed_at: DefaultTimestamp; command_id: string | null;
+}
+export interface SyncCommandsTable { id: string; organisation_id: string; user_id: string; type: string; payload_hash: string; result: Json; received_at: DefaultTimestamp }
+export interface SyncConflictsTable {
+  id: Generated<string>; organisation_id: string; command_id: string; user_id: string; reason: string; entity_type: string;
+  entity_id: string | null; base_version: number | null; current_version: number | null; payload: Json; received_at: DefaultTimestamp;
+  resolved_at: Timestamp | null; resolved_by: string | null;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   organisation_settings: OrganisationSettingsTable;
@@ -100,6 +153,18 @@ export interface Database {
   setup_codes: SetupCodesTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  areas: AreasTable;
+  communes: CommunesTable;
+  taxonomy_terms: TaxonomyTermsTable;
+  sites: SitesTable;
+  operations: OperationsTable;
+  evictions: EvictionsTable;
+  eviction_tallies: EvictionTalliesTable;
+  persons: PersonsTable;
+  incidents: IncidentsTable;
+  record_versions: RecordVersionsTable;
+  sync_commands: SyncCommandsTable;
+  sync_conflicts: SyncConflictsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

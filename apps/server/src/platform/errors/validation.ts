@@ -1,4 +1,5 @@
 import type { Locale } from '@vigie/domain';
+import type { z } from 'zod';
 import type { FastifySchemaValidationError } from 'fastify/types/schema.js';
 import { translate, type MessageKey } from './messages.js';
 
@@ -24,4 +25,15 @@ export function describeValidation(
     });
     return { field, issue: issue.keyword, message };
   });
+}
+
+/** The same wording for a zod error raised outside a route's schema (e.g. one command in a batch). */
+export function describeZodError(error: z.ZodError, locale: Locale): FieldProblem[] {
+  return describeValidation(error.issues.map((issue) => ({
+    keyword: issue.code,
+    instancePath: `/${issue.path.map(String).join('/')}`,
+    schemaPath: '',
+    params: issue as unknown as Record<string, unknown>,
+    message: issue.message,
+  })), locale);
 }

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type ErrorCode, ERRORS } from '../errors/catalogue.js';
-import { translate } from '../errors/messages.js';
+import { messageVars, translate } from '../errors/messages.js';
 import { describeValidation } from '../errors/validation.js';
 
 /**
@@ -12,7 +12,7 @@ import { describeValidation } from '../errors/validation.js';
 export function sendError(req: FastifyRequest, reply: FastifyReply, code: ErrorCode, details?: Record<string, unknown>, vars?: Record<string, unknown>) {
   const body: { code: string; message: string; details?: Record<string, unknown> } = {
     code,
-    message: translate(code, req.locale ?? 'fr', { ...details, ...vars }),
+    message: translate(code, req.locale ?? 'fr', { ...messageVars(details, req.locale ?? 'fr'), ...vars }),
   };
   if (details) body.details = details;
   return reply.status(ERRORS[code]).type('application/json; charset=utf-8').send(body);

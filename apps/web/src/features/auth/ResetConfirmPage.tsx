@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import type { SessionView } from '@vigie/domain';
+import type { SessionView } from '@vigie/domain/rules';
 import { api } from '../../api/client';
 import { useT } from '../../i18n';
 import { Screen } from '../../shell/Screen';

@@ -1,6 +1,6 @@
 import { createContext, type ComponentChildren } from 'preact';
 import { useCallback, useContext, useEffect, useMemo, useState } from 'preact/hooks';
-import type { CurrentUser, Permission, SessionView } from '@vigie/domain';
+import type { CurrentUser, Permission, SessionView } from '@vigie/domain/rules';
 import { ApiError, api, setCsrfToken, setUnauthenticatedHandler } from '../../api/client';
 import { applyLocale, currentLocale } from '../../i18n';
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import type { Role, SessionView } from '@vigie/domain';
+import type { Role, SessionView } from '@vigie/domain/rules';
 import { api, errorMessage } from '../../api/client';
 import { currentLocale, useT } from '../../i18n';
 import { Screen } from '../../shell/Screen';

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
-import type { InvitationView, Role } from '@vigie/domain';
+import type { InvitationView, Role } from '@vigie/domain/rules';
 import { api } from '../../api/client';
 import { useT } from '../../i18n';
 import { Button } from '../../ui/Button';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { InvitationView } from '@vigie/domain';
+import type { InvitationView } from '@vigie/domain/rules';
 import { api, errorMessage } from '../../api/client';
 import { useLocale, useT } from '../../i18n';
 import { Screen } from '../../shell/Screen';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Locale } from '@vigie/domain';
+import type { Locale } from '@vigie/domain/rules';
 import { api } from '../../api/client';
 import { UI_LOCALES, applyLocale, useT } from '../../i18n';
 import { Button } from '../../ui/Button';

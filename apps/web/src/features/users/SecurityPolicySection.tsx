@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ROLES, type Role } from '@vigie/domain';
+import { ROLES, type Role } from '@vigie/domain/rules';
 import { api, errorMessage } from '../../api/client';
 import { useT } from '../../i18n';
 import { Button } from '../../ui/Button';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Role, UserView } from '@vigie/domain';
+import type { Role, UserView } from '@vigie/domain/rules';
 import { api, errorMessage } from '../../api/client';
 import { useT } from '../../i18n';
 import { Screen } from '../../shell/Screen';

@@ -1,4 +1,4 @@
-import { ROLES } from '@vigie/domain';
+import { ROLES } from '@vigie/domain/rules';
 import type { Option } from '../../ui/SelectField';
 import { t } from '../../i18n';
 

@@ -1,0 +1,142 @@
+import exifr from 'exifr';
+import { fileTypeFromFile } from 'file-type';
+import sharp from 'sharp';
+import { EVIDENCE_TYPES, type EvidenceKind } from '@vigie/domain';
+
+/**
+ * What the server learns from a file's bytes: its real type (file-type reads the signature,
+ * never the name), a whitelist of EXIF fields with the GPS position (exifr), and for photos a
+ * publication copy with every metadata block removed (sharp re-encodes the pixels).
+ */
+
+/** Names phones and browsers use for the same type. */
+const ALIASES: Record<string, string> = {
+  'image/jpg': 'image/jpeg', 'image/pjpeg': 'image/jpeg', 'audio/mp3': 'audio/mpeg', 'audio/x-mp3': 'audio/mpeg',
+  'audio/x-wav': 'audio/wav', 'audio/wave': 'audio/wav', 'audio/vnd.wave': 'audio/wav', 'audio/x-flac': 'audio/flac',
+  'audio/m4a': 'audio/x-m4a', 'video/x-matroska': 'video/matroska', 'application/x-pdf': 'application/pdf',
+  'audio/x-aac': 'audio/aac', 'audio/3gpp': 'video/3gpp', 'audio/amr-wb': 'audio/amr',
+};
+
+/**
+ * Containers whose members phones label loosely: an iPhone .mov is often sent as video/mp4,
+ * a browser's audio recording in WebM is detected as video/webm. Within a family the
+ * declaration still matches; across families (a PNG sent as a video) it does not.
+ */
+const FAMILIES: readonly (readonly string[])[] = [
+  ['video/mp4', 'video/quicktime', 'video/3gpp', 'video/3gpp2', 'video/x-m4v', 'audio/mp4', 'audio/x-m4a'],
+  ['video/webm', 'audio/webm', 'video/matroska'],
+  ['audio/ogg', 'video/ogg', 'application/ogg'],
+  ['image/heic', 'image/heif'],
+];
+
+export function canonicalType(type: string): string {
+  const bare = type.split(';')[0]!.trim().toLowerCase();
+  return ALIASES[bare] ?? bare;
+}
+
+export function isAllowedDeclaration(kind: EvidenceKind, declaredType: string): boolean {
+  return EVIDENCE_TYPES[kind].includes(canonicalType(declaredType));
+}
+
+function family(type: string) {
+  return FAMILIES.find((f) => f.includes(type));
+}
+
+export async function detectType(path: string): Promise<string | null> {
+  return (await fileTypeFromFile(path))?.mime ?? null;
+}
+
+/** True when the detected content is what was announced (same type, or same container family). */
+export function matchesDeclaration(declaredType: string, detected: string | null): boolean {
+  if (!detected) return false;
+  const declared = canonicalType(declaredType);
+  const found = canonicalType(detected);
+  return declared === found || (family(declared) !== undefined && family(declared) === family(found));
+}
+
+export type Gps = { latitude: number; longitude: number; altitude: number | null };
+export type MediaMetadata = { exif: Record<string, string | number> | null; gps: Gps | null; capturedAt: Date | null };
+
+/** Fields useful to authenticate a picture in court; owner names, serial numbers and maker notes are left out. */
+const EXIF_FIELDS = [
+  'Make', 'Model', 'Software', 'LensModel', 'Orientation', 'DateTimeOriginal', 'OffsetTimeOriginal', 'CreateDate',
+  'ModifyDate', 'ExifImageWidth', 'ExifImageHeight', 'ImageWidth', 'ImageHeight',
+  'GPSLatitude', 'GPSLatitudeRef', 'GPSLongitude', 'GPSLongitudeRef', 'GPSAltitude', 'GPSAltitudeRef',
+  'GPSDateStamp', 'GPSTimeStamp', 'GPSImgDirection',
+];
+const EXIF_IN_JSON = new Set(EXIF_FIELDS.filter((f) => !f.startsWith('GPS') || f === 'GPSDateStamp' || f === 'GPSImgDirection'));
+
+function plainValue(v: unknown): string | number | null {
+  if (typeof v === 'string') return v.slice(0, 200);
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  return null;
+}
+
+const EMPTY: MediaMetadata = { exif: null, gps: null, capturedAt: null };
+
+/**
+ * Reads only the image kinds exifr understands. A broken or hostile EXIF block must never
+ * cost the evidence: on any parsing error the file is kept without metadata.
+ */
+export async function readMetadata(path: string, kind: EvidenceKind): Promise<MediaMetadata> {
+  if (kind !== 'photo') return EMPTY;
+  let raw: Record<string, unknown> | undefined;
+  try {
+    raw = await exifr.parse(path, {
+      tiff: true, exif: true, gps: true, ifd1: false, interop: false, xmp: false, icc: false, iptc: false, jfif: false, ihdr: false,
+      makerNote: false, userComment: false, pick: EXIF_FIELDS, reviveValues: false, translateValues: false,
+    });
+  } catch {
+    return EMPTY;
+  }
+  if (!raw) return EMPTY;
+  const exif: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    const v = plainValue(value);
+    if (EXIF_IN_JSON.has(key) && v !== null) exif[key] = v;
+  }
+  return { exif: Object.keys(exif).length ? exif : null, gps: gpsOf(raw), capturedAt: captureTime(raw) };
+}
+
+function dms(value: unknown, ref: unknown, negative: string): number | null {
+  if (!Array.isArray(value) || value.length !== 3 || !value.every((n) => typeof n === 'number' && Number.isFinite(n))) return null;
+  const [d, m, s] = value as [number, number, number];
+  const decimal = d + m / 60 + s / 3600;
+  return String(ref).toUpperCase() === negative ? -decimal : decimal;
+}
+
+function gpsOf(raw: Record<string, unknown>): Gps | null {
+  const latitude = dms(raw.GPSLatitude, raw.GPSLatitudeRef, 'S');
+  const longitude = dms(raw.GPSLongitude, raw.GPSLongitudeRef, 'W');
+  if (latitude === null || longitude === null || Math.abs(latitude) > 90 || Math.abs(longitude) > 180) return null;
+  const ref = raw.GPSAltitudeRef instanceof Uint8Array ? raw.GPSAltitudeRef[0] : Number(raw.GPSAltitudeRef ?? 0);
+  const altitude = typeof raw.GPSAltitude === 'number' && Number.isFinite(raw.GPSAltitude)
+    ? (ref === 1 ? -raw.GPSAltitude : raw.GPSAltitude) : null;
+  return { latitude, longitude, altitude };
+}
+
+/** EXIF times carry no zone; only one with its OffsetTimeOriginal says which instant it was. */
+function captureTime(raw: Record<string, unknown>): Date | null {
+  const t = raw.DateTimeOriginal;
+  const offset = raw.OffsetTimeOriginal;
+  if (typeof t !== 'string' || typeof offset !== 'string' || !/^[+-]\d{2}:\d{2}$/.test(offset)) return null;
+  const m = /^(\d{4}):(\d{2}):(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(t);
+  if (!m) return null;
+  const d = new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}${offset}`);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+/**
+ * The publication copy of a photo: pixels re-encoded as JPEG, turned upright first (the
+ * orientation tag goes with the rest), with no EXIF, GPS, XMP, IPTC or ICC block at all —
+ * sharp writes none unless asked to. Resolves false when the image cannot be decoded here
+ * (HEIC needs a codec the prebuilt library lacks): the original is kept all the same.
+ */
+export async function makePublicCopy(source: string, target: string): Promise<boolean> {
+  try {
+    await sharp(source, { failOn: 'error' }).rotate().flatten({ background: '#ffffff' }).jpeg({ quality: 88 }).toFile(target);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,90 @@
+import { useState } from 'preact/hooks';
+import { useLocale, useT } from '../../i18n';
+import { countOf, outboxInOrder } from '../../offline/db';
+import { useLive } from '../../offline/live';
+import { resendMine } from '../../offline/store';
+import { syncNow } from '../../offline/sync';
+import type { OutboxEntry } from '../../offline/types';
+import { Screen } from '../../shell/Screen';
+import { Button } from '../../ui/Button';
+import { useSyncStatus } from './data';
+import { formatDateTime } from './format';
+
+/** What is waiting, what the server refused and why, what is in conflict. */
+export function OutboxPage() {
+  const t = useT();
+  const s = useSyncStatus();
+  const entries = useLive(() => outboxInOrder(), []) ?? [];
+  const photos = useLive(() => countOf('photos'), []) ?? 0;
+  const [busy, setBusy] = useState(false);
+  const groups = [
+    ['failed', entries.filter((e) => e.state === 'rejected')],
+    ['conflicts', entries.filter((e) => e.state === 'conflict')],
+    ['waiting', entries.filter((e) => e.state === 'queued')],
+  ] as const;
+
+  return (
+    <Screen title={t('field.outbox.title')}>
+      <Button
+        busy={busy || s.syncing}
+        onClick={async () => {
+          setBusy(true);
+          try {
+            await syncNow();
+          } finally {
+            setBusy(false);
+          }
+        }}
+        testId="sync-now"
+      >
+        {t('field.outbox.syncNow')}
+      </Button>
+      {s.lastError && <p class="muted" data-testid="sync-last-error">{t('field.status.lastError', { message: s.lastError })}</p>}
+      {entries.length === 0 && <p class="status-message" data-testid="outbox-empty">{t('field.outbox.empty')}</p>}
+      {groups.map(([key, list]) =>
+        list.length ? (
+          <section key={key} data-testid={`outbox-${key}`}>
+            <h2>
+              {t(`field.outbox.${key}`)} ({list.length})
+            </h2>
+            {key === 'failed' && <p class="field-hint">{t('field.outbox.rejectedHint')}</p>}
+            {key === 'conflicts' && <p class="field-hint">{t('field.outbox.conflictHint')}</p>}
+            <ul class="rows">
+              {list.map((e) => (
+                <OutboxRow key={e.seq} e={e} />
+              ))}
+            </ul>
+          </section>
+        ) : null,
+      )}
+      {photos > 0 && <p class="notice" data-testid="outbox-photos">{t('field.outbox.photos', { count: photos })}</p>}
+    </Screen>
+  );
+}
+
+function OutboxRow({ e }: { e: OutboxEntry }) {
+  const t = useT();
+  const locale = useLocale();
+  const href = e.table === 'evictions' ? `/field/evictions/${e.recordId}` : e.table === 'operations' ? `/field/operations/${e.recordId}` : null;
+  return (
+    <li class={`outbox-row outbox-${e.state}`} data-testid="outbox-row" data-command-id={e.commandId}>
+      <div>
+        <strong>{t(`field.outbox.type.${e.type}`)}</strong> <span class="muted">{formatDateTime(e.createdAt, locale)}</span>
+        {e.attempts > 0 && <span class="muted"> · {t('field.outbox.attempts', { count: e.attempts })}</span>}
+      </div>
+      {e.error?.message && (
+        <p class="field-error" data-testid="outbox-error">
+          {e.error.message}
+        </p>
+      )}
+      <div class="row-actions">
+        {href && <a href={href}>{t('field.outbox.open')}</a>}
+        {e.state === 'conflict' && (
+          <Button variant="secondary" onClick={() => void resendMine(e)} testId="outbox-resend">
+            {t('field.outbox.resend')}
+          </Button>
+        )}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,121 @@
+import type { EvictionInput, OperationInput, SiteInput } from '@vigie/domain/rules';
+import { getMeta, setMeta } from './db';
+import { tx, type Store } from './idb';
+import { planEnqueue, syncStateOf, type NewCommand } from './outbox';
+import type { LocalEviction, LocalOperation, LocalSite, OutboxEntry, PhotoEntry, Reference, Stored, TableName } from './types';
+
+/** Local writes: a record and its outbox command are saved together, in one transaction. */
+
+export const newId = (): string => crypto.randomUUID();
+const nowIso = () => new Date().toISOString();
+const RECORD_STORES = ['operations', 'evictions', 'sites', 'incidents', 'outbox'] as const;
+
+/** Appends (or coalesces) a command; call inside a transaction holding `outbox` and the table. */
+export async function enqueueIn(outbox: Store<OutboxEntry>, table: Store<Stored<unknown>>, cmd: NewCommand): Promise<void> {
+  const existing = await outbox.by('recordId', cmd.recordId);
+  const plan = planEnqueue(existing, cmd, newId, nowIso());
+  await outbox.put(plan.entry);
+  await refreshSyncStateIn(outbox, table, cmd.recordId);
+}
+
+/** A record's sync badge follows the commands still waiting for it. */
+export async function refreshSyncStateIn(outbox: Store<OutboxEntry>, table: Store<Stored<unknown>>, id: string): Promise<void> {
+  const { state, error } = syncStateOf(await outbox.by('recordId', id));
+  await table.update(id, { syncState: state, error });
+}
+
+/** Set by the sync loop: a local change asks for a push soon. */
+let onLocalChange: (() => void) | null = null;
+export function setLocalChangeHandler(handler: (() => void) | null): void {
+  onLocalChange = handler;
+}
+
+async function saveWith<T extends Stored<unknown>>(table: TableName, cmd: NewCommand, build: (prev: T | undefined) => T): Promise<void> {
+  await tx([table, 'outbox'], 'readwrite', async (s) => {
+    const prev = (await s[table].get(cmd.recordId)) as T | undefined;
+    await s[table].put(build(prev));
+    await enqueueIn(s.outbox, s[table], cmd);
+  });
+  onLocalChange?.();
+}
+
+export async function saveOperation(record: OperationInput): Promise<void> {
+  await saveWith<LocalOperation>('operations', { type: 'operation.save', table: 'operations', recordId: record.id, record }, (prev) => ({
+    id: record.id, record, version: prev?.version ?? null, syncState: 'pending', error: prev?.error ?? null, updatedAt: nowIso(),
+  }));
+  await setMeta('lastAreaId', record.areaId);
+}
+
+/** Saves the eviction locally and queues it; `extra` carries local-only fields (suggestions…). */
+export async function saveEviction(record: EvictionInput, extra: Partial<Pick<LocalEviction, 'suggestions' | 'prefilledFrom' | 'status'>> = {}): Promise<void> {
+  await saveWith<LocalEviction>('evictions', { type: 'eviction.save', table: 'evictions', recordId: record.id, record }, (prev) => ({
+    id: record.id,
+    record,
+    operationId: record.operationId,
+    siteId: record.siteId,
+    version: prev?.version ?? null,
+    syncState: 'pending',
+    error: prev?.error ?? null,
+    updatedAt: nowIso(),
+    status: extra.status ?? prev?.status ?? 'draft',
+    rejectionReason: prev?.rejectionReason ?? null,
+    suggestions: 'suggestions' in extra ? extra.suggestions ?? null : prev?.suggestions ?? null,
+    prefilledFrom: 'prefilledFrom' in extra ? extra.prefilledFrom ?? null : prev?.prefilledFrom ?? null,
+  }));
+}
+
+/** Saves the latest content then queues the submission, both in one transaction. */
+export async function submitEviction(record: EvictionInput): Promise<void> {
+  await saveEviction(record, { status: 'submitted' });
+  await tx(['evictions', 'outbox'], 'readwrite', (s) =>
+    enqueueIn(s.outbox, s.evictions, { type: 'eviction.submit', table: 'evictions', recordId: record.id, record: { id: record.id } }),
+  );
+  onLocalChange?.();
+}
+
+export async function saveSite(record: SiteInput): Promise<void> {
+  await saveWith<LocalSite>('sites', { type: 'site.save', table: 'sites', recordId: record.id, record }, (prev) => ({
+    id: record.id, record, version: prev?.version ?? null, syncState: 'pending', error: null, updatedAt: nowIso(),
+  }));
+}
+
+/**
+ * After a conflict the observer chose to send their version again, on top of the server's one.
+ * The conflicting command is replaced by a new one (new id, base = the server's version).
+ */
+export async function resendMine(entry: OutboxEntry): Promise<void> {
+  await tx(RECORD_STORES, 'readwrite', async (s) => {
+    const table = s[entry.table];
+    const local = (await table.get(entry.recordId)) as Stored<unknown> | undefined;
+    const record = entry.type === 'eviction.submit' ? entry.record : local?.record ?? entry.record;
+    await s.outbox.put({
+      ...entry, commandId: newId(), record, state: 'queued', attempts: 0, error: null, frozen: true,
+      baseVersion: entry.serverVersion, serverVersion: null, lastAttemptAt: null,
+    });
+    if (entry.serverVersion !== null) await table.update(entry.recordId, { version: entry.serverVersion });
+    await refreshSyncStateIn(s.outbox, table, entry.recordId);
+  });
+  onLocalChange?.();
+}
+
+export async function storePhoto(evictionId: string, file: File): Promise<PhotoEntry> {
+  const digest = await crypto.subtle.digest('SHA-256', await file.arrayBuffer());
+  const sha256 = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  const entry: PhotoEntry = {
+    id: newId(), evictionId, sha256, name: file.name, type: file.type, size: file.size, blob: file,
+    capturedAt: new Date(file.lastModified || Date.now()).toISOString(), state: 'queued',
+  };
+  await tx(['photos'], 'readwrite', (s) => s.photos.put(entry));
+  return entry;
+}
+
+export const getReference = () => getMeta<Reference>('reference');
+export const getLastAreaId = () => getMeta<string>('lastAreaId');
+
+export interface FieldUser {
+  id: string;
+  displayName: string;
+  permissions: string[];
+}
+export const getFieldUser = () => getMeta<FieldUser>('fieldUser');
+export const setFieldUser = (u: FieldUser) => setMeta('fieldUser', u);

@@ -1,0 +1,213 @@
+import type { SyncResult } from '@vigie/domain/rules';
+import { ApiError, api } from '../api/client';
+import { getAll, getMeta, outboxInOrder, setMeta } from './db';
+import { tx } from './idb';
+import { evictionFromView, incidentFromView, mergePulled, operationFromView, siteFromView } from './merge';
+import { applyResults, backoffMs, isTransient, selectBatch, toCommand } from './outbox';
+import { refreshSyncStateIn, setLocalChangeHandler } from './store';
+import type { OutboxEntry, PullResponse, Reference, Stored, TableName } from './types';
+
+/**
+ * The sync loop: push the outbox in order, then pull what changed since the stored cursor, then
+ * refresh the cached reference lists. Runs when the app starts, when the browser says it is
+ * online, shortly after each local change, every minute while online, and after failures with
+ * exponential backoff. Nothing is ever deleted from the outbox except on `applied`/`replayed`.
+ */
+
+export interface SyncStatus {
+  online: boolean;
+  syncing: boolean;
+  /** Commands waiting, of which `failed` are rejected or in conflict. */
+  pending: number;
+  failed: number;
+  lastSyncAt: string | null;
+  /** Why the last attempt failed (translated), or null. */
+  lastError: string | null;
+  /** The session is gone: the observer must sign in again before anything can be sent. */
+  signInNeeded: boolean;
+}
+
+let status: SyncStatus = { online: typeof navigator === 'undefined' ? true : navigator.onLine, syncing: false, pending: 0, failed: 0, lastSyncAt: null, lastError: null, signInNeeded: false };
+const listeners = new Set<(s: SyncStatus) => void>();
+let started = false;
+let timer: ReturnType<typeof setTimeout> | null = null;
+let failures = 0;
+let running: Promise<void> | null = null;
+let needsSession = true;
+
+const PERIOD_MS = 60_000;
+const AFTER_CHANGE_MS = 1_500;
+const REFERENCE_MAX_AGE_MS = 6 * 3600_000;
+
+function set(patch: Partial<SyncStatus>) {
+  status = { ...status, ...patch };
+  for (const l of listeners) l(status);
+}
+
+export function subscribe(listener: (s: SyncStatus) => void): () => void {
+  listeners.add(listener);
+  listener(status);
+  return () => listeners.delete(listener);
+}
+
+export function currentStatus(): SyncStatus {
+  return status;
+}
+
+async function countOutbox() {
+  const all = await getAll('outbox');
+  set({ pending: all.length, failed: all.filter((e) => e.state !== 'queued').length });
+}
+
+function schedule(ms: number) {
+  if (timer) clearTimeout(timer);
+  timer = setTimeout(() => void syncNow(), ms);
+}
+
+export function startSync(): void {
+  if (started) return;
+  started = true;
+  window.addEventListener('online', () => {
+    set({ online: true, signInNeeded: false });
+    failures = 0;
+    needsSession = true;
+    schedule(0);
+  });
+  window.addEventListener('offline', () => set({ online: false }));
+  setLocalChangeHandler(() => {
+    void countOutbox();
+    schedule(AFTER_CHANGE_MS);
+  });
+  void countOutbox();
+  schedule(0);
+}
+
+/** "Synchroniser maintenant" — also what the loop calls. Concurrent calls share one run. */
+export function syncNow(): Promise<void> {
+  if (!running) running = run().finally(() => (running = null));
+  return running;
+}
+
+async function run(): Promise<void> {
+  if (timer) clearTimeout(timer);
+  set({ online: navigator.onLine });
+  if (!navigator.onLine) {
+    // navigator.onLine is only a hint (captive portals, flaky 3G): still probe now and then.
+    schedule(backoffMs(++failures));
+    return;
+  }
+  set({ syncing: true });
+  try {
+    if (needsSession) {
+      // Also hands the CSRF token to the API client when the app was opened offline.
+      await api.get('/api/auth/me');
+      needsSession = false;
+    }
+    // The lists are needed to start an operation; their failure must not hold the outbox back.
+    const reference = refreshReference(false).catch((error: unknown) => error);
+    await pushAll();
+    await pull();
+    const refError = await reference;
+    if (refError instanceof Error) throw refError;
+    failures = 0;
+    set({ lastSyncAt: new Date().toISOString(), lastError: null, signInNeeded: false, online: true });
+    schedule(PERIOD_MS);
+  } catch (error) {
+    const e = error instanceof ApiError ? error : null;
+    if (e && (e.status === 401 || e.code === 'auth.unauthenticated')) {
+      set({ signInNeeded: true, lastError: e.message });
+      return; // resumes on the next 'online' event, sign-in or manual sync
+    }
+    if (e?.code === 'request.csrf_failed') needsSession = true;
+    set({ lastError: error instanceof Error ? error.message : String(error), online: !(e && e.status === 0) && navigator.onLine });
+    schedule(backoffMs(++failures));
+  } finally {
+    set({ syncing: false });
+    await countOutbox();
+  }
+}
+
+async function versionsSnapshot(): Promise<(table: TableName, id: string) => number | null> {
+  const map = new Map<string, number | null>();
+  for (const t of ['operations', 'evictions', 'sites', 'incidents'] as const) {
+    for (const r of (await getAll(t)) as Stored<unknown>[]) map.set(`${t}:${r.id}`, r.version);
+  }
+  return (table, id) => map.get(`${table}:${id}`) ?? null;
+}
+
+async function pushAll(): Promise<void> {
+  for (let round = 0; round < 50; round += 1) {
+    const queue = await outboxInOrder();
+    const batch = selectBatch(queue, await versionsSnapshot());
+    if (!batch.length) return;
+    // Frozen base versions are stored before sending, so a retry sends the same command.
+    await putEntries(batch);
+    let results: SyncResult[];
+    try {
+      ({ results } = await api.post<{ results: SyncResult[] }>('/api/sync/push', { commands: batch.map(toCommand) }));
+    } catch (error) {
+      if (error instanceof ApiError && !isTransient(error.status) && error.status !== 401 && error.code !== 'request.csrf_failed') {
+        // The whole batch was refused (e.g. malformed): nothing is dropped, the message is shown.
+        await putEntries(batch.map((e) => ({ ...e, attempts: e.attempts + 1, lastAttemptAt: new Date().toISOString() })));
+      }
+      throw error;
+    }
+    await applyPlan(batch, results);
+  }
+}
+
+async function applyPlan(batch: OutboxEntry[], results: SyncResult[]): Promise<void> {
+  const plan = applyResults(batch, results, new Date().toISOString());
+  await tx(['outbox', 'operations', 'evictions', 'sites', 'incidents'], 'readwrite', async (s) => {
+    for (const e of plan.remove) await s.outbox.delete(e.seq!);
+    for (const e of plan.keep) await s.outbox.put(e);
+    for (const r of plan.records) {
+      if (r.version !== undefined) await s[r.table].update(r.id, { version: r.version });
+      await refreshSyncStateIn(s.outbox, s[r.table], r.id);
+    }
+  });
+}
+
+async function putEntries(entries: OutboxEntry[]): Promise<void> {
+  await tx(['outbox'], 'readwrite', async (s) => {
+    for (const e of entries) await s.outbox.put(e);
+  });
+}
+
+async function pull(): Promise<void> {
+  const since = (await getMeta<number>('cursor')) ?? 0;
+  const res = await api.get<PullResponse>(`/api/sync/pull?since=${encodeURIComponent(String(since))}`);
+  await tx(['operations', 'evictions', 'sites', 'incidents', 'meta', 'outbox'], 'readwrite', async (s) => {
+    // Read inside the transaction: an edit made while the pull was in flight is not overwritten.
+    const pendingIds = new Set(((await s.outbox.all()) as OutboxEntry[]).map((e) => e.recordId));
+    for (const v of res.operations ?? []) {
+      const next = mergePulled(await s.operations.get(v.id), operationFromView(v), pendingIds.has(v.id));
+      if (next) await s.operations.put(next);
+    }
+    for (const v of res.sites ?? []) {
+      const next = mergePulled(await s.sites.get(v.id), siteFromView(v), pendingIds.has(v.id));
+      if (next) await s.sites.put(next);
+    }
+    for (const v of res.evictions ?? []) {
+      const local = await s.evictions.get(v.id);
+      const next = mergePulled(local, evictionFromView(v, local), pendingIds.has(v.id));
+      if (next) await s.evictions.put(next);
+    }
+    for (const v of res.incidents ?? []) {
+      const next = mergePulled(await s.incidents.get(v.id), incidentFromView(v), pendingIds.has(v.id));
+      if (next) await s.incidents.put(next);
+    }
+    await s.meta.put({ key: 'cursor', value: res.cursor });
+  });
+}
+
+/** Areas, communes, taxonomies and members, cached for offline use. */
+export async function refreshReference(force: boolean): Promise<Reference | undefined> {
+  const fetchedAt = await getMeta<string>('referenceFetchedAt');
+  const cached = await getMeta<Reference>('reference');
+  if (!force && cached && fetchedAt && Date.now() - Date.parse(fetchedAt) < REFERENCE_MAX_AGE_MS) return cached;
+  const ref = await api.get<Reference>('/api/field/reference');
+  await setMeta('reference', ref);
+  await setMeta('referenceFetchedAt', new Date().toISOString());
+  return ref;
+}

@@ -1,0 +1,109 @@
+import type {
+  Count, CountField, EvictionInput, EvictionStatus, IncidentInput, OperationInput, SiteInput, SyncCommand, Tally, TaxonomyKind,
+} from '@vigie/domain/rules';
+
+/**
+ * What the phone keeps. Only `import type` from @vigie/domain here and in every module the
+ * capture route loads: a runtime import would pull zod (~29 KB gzipped) into the field chunk.
+ */
+
+/** Where a local record stands with the server. */
+export type SyncState = 'synced' | 'pending' | 'rejected' | 'conflict';
+
+export interface Stored<T> {
+  id: string;
+  record: T;
+  /** Last version the server acknowledged (null: never reached the server). */
+  version: number | null;
+  syncState: SyncState;
+  /** The server's message (already translated) when rejected or in conflict. */
+  error: string | null;
+  updatedAt: string;
+}
+
+export type LocalOperation = Stored<OperationInput>;
+export type LocalSite = Stored<SiteInput>;
+export type LocalIncident = Stored<IncidentInput> & { evictionId: string };
+
+/** Previous figures offered, never written into the record until the observer adopts them. */
+export interface Suggestions {
+  counts: Partial<Record<CountField, Count>>;
+  seized: Tally[];
+  destroyed: Tally[];
+}
+
+export interface LocalEviction extends Stored<EvictionInput> {
+  operationId: string;
+  siteId: string;
+  status: EvictionStatus;
+  rejectionReason: string | null;
+  suggestions: Suggestions | null;
+  /** The eviction the prefill came from (shown so the observer knows what to check). */
+  prefilledFrom: { evictionId: string; arrivedAt: string } | null;
+}
+
+export type TableName = 'operations' | 'evictions' | 'incidents' | 'sites';
+export type CommandType = SyncCommand['type'];
+
+export interface ServerError {
+  code: string;
+  message: string;
+  details?: Record<string, unknown> | undefined;
+}
+
+/**
+ * One command waiting for the server. `commandId` is fixed when the entry is created and sent
+ * unchanged on every retry (the server answers a replay with `replayed`). `baseVersion` is frozen
+ * the first time the entry is sent, for the same reason.
+ */
+export interface OutboxEntry {
+  seq?: number;
+  commandId: string;
+  type: CommandType;
+  table: TableName;
+  recordId: string;
+  record: unknown;
+  baseVersion: number | null;
+  frozen: boolean;
+  state: 'queued' | 'rejected' | 'conflict';
+  attempts: number;
+  error: ServerError | null;
+  /** The server's version reported with a conflict. */
+  serverVersion: number | null;
+  createdAt: string;
+  lastAttemptAt: string | null;
+}
+
+export interface Area { id: string; code: string; name: string }
+export interface Commune { inseeCode: string; name: string; areaId: string }
+export interface Term { kind: TaxonomyKind; code: string; labelFr: string; labelEn: string; sort: number; active: boolean }
+export interface Member { id: string; displayName: string }
+export interface Reference { areas: Area[]; communes: Commune[]; terms: Term[]; members: Member[] }
+
+/** A photo kept on the phone until the evidence upload exists (POST /api/evidence, not wired yet). */
+export interface PhotoEntry {
+  id: string;
+  evictionId: string;
+  sha256: string;
+  name: string;
+  type: string;
+  size: number;
+  blob: Blob;
+  capturedAt: string;
+  state: 'queued';
+}
+
+/** Server views: the input plus server-side fields. */
+export interface ViewExtras { version: number; updatedAt: string; createdBy?: unknown }
+export type OperationView = OperationInput & ViewExtras;
+export type SiteView = SiteInput & ViewExtras;
+export type IncidentView = IncidentInput & ViewExtras;
+export type EvictionView = EvictionInput & ViewExtras & { status: EvictionStatus; rejectionReason: string | null; date: string };
+
+export interface PullResponse {
+  cursor: number;
+  operations: OperationView[];
+  evictions: EvictionView[];
+  incidents: IncidentView[];
+  sites: SiteView[];
+}

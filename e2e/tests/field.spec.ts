@@ -1,0 +1,309 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { deflateSync } from 'node:zlib';
+import { expect, request, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { Secret, TOTP } from 'otpauth';
+
+/**
+ * The field journey against the real server: an observer records a police operation on a
+ * phone with no network (two evictions, one at a known site prefilled from last time, one at a
+ * site created on the spot, counts, a departure, a photo), reloads the page still offline,
+ * gets the network back and everything reaches the server; a coordinator then verifies one of
+ * the evictions from the review queue.
+ *
+ * Accounts: this file creates its own observer and coordinator. It runs after the foundation
+ * journey (project dependency, see playwright.config.ts) and invites them as the administrator
+ * that journey handed over in e2e/.state/admin.json; run alone on a fresh server, it does the
+ * set-up itself with the code in e2e/.state/setup-code.
+ */
+
+const STATE = (name: string) => fileURLToPath(new URL(`../.state/${name}`, import.meta.url));
+const OWN_ADMIN = { email: 'terrain-admin@hro.example', password: 'phrase de passe de l’admin terrain', name: 'Dominique' };
+const OBSERVER = { email: 'terrain@hro.example', password: 'phrase de passe de l’observatrice', name: 'Sacha' };
+const COORDINATOR = { email: 'coordination-terrain@hro.example', password: 'phrase de passe du coordinateur', name: 'Noor' };
+const CALAIS = '62193';
+
+interface Session { user: { id: string; displayName: string }; csrfToken: string }
+interface EvictionView {
+  id: string; operationId: string; siteId: string; status: string; version: number; leftAt: string | null;
+  counts: Record<string, { n: number; atLeast: boolean } | null>; seized: { term: string; n: number; atLeast: boolean }[];
+}
+interface PullView { operations: { id: string; version: number }[]; evictions: EvictionView[]; sites: { id: string; code: string }[] }
+interface SyncResult { commandId: string; status: string; version: number | null; error: unknown }
+
+/** A signed-in API client: its own cookie jar, and the CSRF token every write needs. */
+class Api {
+  csrf = '';
+  private constructor(readonly ctx: APIRequestContext) {}
+  static async open(baseURL: string) {
+    return new Api(await request.newContext({ baseURL, extraHTTPHeaders: { 'Accept-Language': 'fr' } }));
+  }
+  async get<T>(path: string): Promise<T> {
+    const res = await this.ctx.get(path);
+    expect(res.ok(), `GET ${path}: ${res.status()} ${await res.text()}`).toBe(true);
+    return (await res.json()) as T;
+  }
+  async post<T>(path: string, data: unknown, okOnly = true): Promise<{ status: number; body: T }> {
+    const res = await this.ctx.post(path, { data, headers: this.csrf ? { 'x-csrf-token': this.csrf } : {} });
+    const body = (await res.json().catch(() => null)) as T;
+    if (okOnly) expect(res.ok(), `POST ${path}: ${res.status()} ${JSON.stringify(body)}`).toBe(true);
+    const token = (body as { csrfToken?: unknown } | null)?.csrfToken;
+    if (res.ok() && typeof token === 'string') this.csrf = token;
+    return { status: res.status(), body };
+  }
+  async push(commands: object[]): Promise<SyncResult[]> {
+    const { body } = await this.post<{ results: SyncResult[] }>('/api/sync/push', { commands });
+    for (const r of body.results) expect(r, JSON.stringify(r)).toMatchObject({ status: 'applied' });
+    return body.results;
+  }
+}
+
+/** Signs in as someone who may invite: the foundation journey's administrator, or our own after set-up. */
+async function inviter(baseURL: string): Promise<Api> {
+  const api = await Api.open(baseURL);
+  const { needsSetup } = await api.get<{ needsSetup: boolean }>('/api/setup/status');
+  if (needsSetup) {
+    const code = readFileSync(STATE('setup-code'), 'utf8').trim();
+    await api.post('/api/setup', { code, organisationName: 'Human Rights Observers', displayName: OWN_ADMIN.name, email: OWN_ADMIN.email, password: OWN_ADMIN.password });
+    return api;
+  }
+  expect(existsSync(STATE('admin.json')), 'set-up done by someone else: the foundation journey must hand its administrator over').toBe(true);
+  const admin = JSON.parse(readFileSync(STATE('admin.json'), 'utf8')) as { email: string; password: string; totpSecret: string; lastStep: number };
+  const first = await api.post<{ code?: string }>('/api/auth/login', { email: admin.email, password: admin.password }, false);
+  if (first.status === 200) return api;
+  expect(first.body.code).toBe('auth.totp_required');
+  // Each TOTP step is accepted once (and the next one early): take one the foundation journey did not use.
+  for (;;) {
+    const current = Math.floor(Date.now() / 30_000);
+    const step = [current, current + 1].find((s) => s > admin.lastStep);
+    if (step !== undefined) {
+      const totp = new TOTP({ secret: Secret.fromBase32(admin.totpSecret), digits: 6, period: 30, algorithm: 'SHA1' }).generate({ timestamp: step * 30_000 });
+      await api.post('/api/auth/login', { email: admin.email, password: admin.password, totp });
+      return api;
+    }
+    await new Promise((r) => setTimeout(r, (current + 1) * 30_000 - Date.now() + 200));
+  }
+}
+
+async function invite(admin: Api, baseURL: string, who: { email: string; password: string; name: string }, role: string): Promise<Api> {
+  const { body } = await admin.post<{ link: string }>('/api/invitations', { email: who.email, role });
+  const token = new URL(body.link).searchParams.get('token');
+  const api = await Api.open(baseURL);
+  await api.post<Session>('/api/invitations/accept', { token, displayName: who.name, password: who.password });
+  return api;
+}
+
+/** A real, tiny PNG (8×8 grey), built here so the test needs no fixture file. */
+function png(): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf: Buffer) => {
+    let c = 0xffffffff;
+    for (const b of buf) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const td = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc(td));
+    return Buffer.concat([len, td, sum]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(8, 0);
+  ihdr.writeUInt32BE(8, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 0; // greyscale
+  const raw = Buffer.concat(Array.from({ length: 8 }, () => Buffer.from([0, ...Array<number>(8).fill(0x80)])));
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+async function signIn(page: Page, who: { email: string; password: string; name: string }) {
+  await page.goto('/login');
+  await page.getByLabel('Adresse e-mail').fill(who.email);
+  await page.getByLabel('Mot de passe').fill(who.password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page.getByText(`Bonjour ${who.name} !`)).toBeVisible();
+}
+
+let observerApi: Api;
+let coordinatorApi: Api;
+let b2Id = '';
+
+test.describe.serial('field', () => {
+  test.beforeAll(async ({ baseURL }) => {
+    const admin = await inviter(baseURL!);
+    observerApi = await invite(admin, baseURL!, OBSERVER, 'observer');
+    coordinatorApi = await invite(admin, baseURL!, COORDINATOR, 'coordinator');
+
+    // B2 exists, and was evicted yesterday (verified): the routine case the tap budget is about.
+    const ref = await coordinatorApi.get<{ areas: { id: string; code: string }[] }>('/api/field/reference');
+    const areaId = ref.areas.find((a) => a.code === 'calaisis')!.id;
+    b2Id = randomUUID();
+    const opId = randomUUID();
+    const evId = randomUUID();
+    const yesterday = new Date(Date.now() - 86_400_000);
+    yesterday.setUTCHours(6, 0, 0, 0);
+    const at = (min: number) => new Date(yesterday.getTime() + min * 60_000).toISOString();
+    const [, , saved] = await coordinatorApi.push([
+      { commandId: randomUUID(), baseVersion: null, type: 'site.save', record: { id: b2Id, code: 'B2', name: 'Bois de la Douane', areaId, communeInsee: CALAIS } },
+      { commandId: randomUUID(), baseVersion: null, type: 'operation.save', record: { id: opId, areaId, startedAt: at(0), endedAt: at(90), observerIds: [] } },
+      {
+        commandId: randomUUID(), baseVersion: null, type: 'eviction.save',
+        record: {
+          id: evId, operationId: opId, siteId: b2Id, arrivedAt: at(10), leftAt: at(40),
+          counts: { personsEvicted: { n: 40, atLeast: true } }, seized: [{ term: 'tent', n: 5, atLeast: true }], legalBasisText: 'Flagrance',
+        },
+      },
+    ]);
+    const [submitted] = await coordinatorApi.push([{ commandId: randomUUID(), baseVersion: saved!.version, type: 'eviction.submit', record: { id: evId } }]);
+    await coordinatorApi.post(`/api/evictions/${evId}/verify`, { version: submitted!.version });
+  });
+
+  test.afterAll(async () => {
+    await observerApi?.ctx.dispose();
+    await coordinatorApi?.ctx.dispose();
+  });
+
+  let operationId = '';
+
+  test('an observer records an operation offline and it reaches the server once online', async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'fr-FR', timezoneId: 'Europe/Paris', hasTouch: true });
+    const page = await context.newPage();
+    const syncBar = page.getByTestId('sync-bar');
+
+    // Once with a network: the app, the service worker, the lists and B2's history get onto the phone.
+    await signIn(page, OBSERVER);
+    await page.goto('/field');
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await expect(syncBar).toContainText('Dernière synchronisation', { timeout: 20_000 });
+    await expect(syncBar).toContainText('Tout est envoyé');
+    await expect(page.getByTestId('start-operation')).toBeEnabled();
+
+    await context.setOffline(true);
+    await expect(syncBar).toContainText('Hors ligne');
+    await page.getByTestId('start-operation').click();
+    await expect(page).toHaveURL(/\/field\/operations\/[0-9a-f-]{36}$/);
+    operationId = page.url().split('/').pop()!;
+
+    // Routine eviction at a known site, every tap and keystroke counted (budget: 15, TAPS.md).
+    let taps = 0;
+    const tap = async (target: Locator) => {
+      taps += 1;
+      await target.click();
+    };
+    await tap(page.getByTestId('add-eviction')); // 1 site list
+    await tap(page.getByTestId('site-B2')); // 2 eviction created, prefilled from yesterday
+    await expect(page.getByTestId('prefilled')).toBeVisible();
+    await tap(page.getByTestId('adopt-suggestions')); // 3 yesterday's figures: 40 persons, 5 tents
+    await expect(page.getByTestId('count-personsEvicted-value')).toHaveValue('40');
+    await tap(page.getByTestId('count-personsEvicted-plus')); // 4
+    await tap(page.getByTestId('count-personsEvicted-plus')); // 5 → 42
+    await tap(page.getByTestId('seized-tent-minus')); // 6 → 4 tents
+    await tap(page.getByTestId('depart')); // 7 departure = now
+    taps += 1; // 8 the photo button (the camera's shutter is the phone's, not ours)
+    await page.getByTestId('photo-input').setInputFiles({ name: 'b2.png', mimeType: 'image/png', buffer: png() });
+    await expect(page.getByTestId('photo-count')).toContainText('1 photo en attente');
+    await expect(page.getByTestId('count-personsEvicted-value')).toHaveValue('42');
+    await expect(page.getByTestId('seized-tent-value')).toHaveValue('4');
+    await tap(page.getByTestId('submit-eviction')); // 9 saved + submitted, back to the operation
+    // add-eviction, B2, adopt, +, +, − tents, départ, photo, soumettre
+    expect(taps).toBe(9);
+    expect(taps).toBeLessThanOrEqual(15);
+    await expect(page).toHaveURL(new RegExp(`/field/operations/${operationId}$`));
+
+    // A second eviction, at a site nobody recorded before: created on the spot.
+    await page.getByTestId('add-eviction').click();
+    await page.getByTestId('site-search').fill('BMX');
+    await page.getByTestId('site-create-open').click();
+    await expect(page.getByTestId('site-create-code')).toHaveValue('BMX');
+    await page.getByTestId('site-create-name').fill('Terrain BMX');
+    await page.getByLabel('Commune').selectOption(CALAIS);
+    await page.getByTestId('site-create-submit').click();
+    await expect(page.getByTestId('count-personsEvicted-plus')).toBeVisible();
+    await expect(page.getByTestId('adopt-suggestions')).toHaveCount(0);
+    for (let i = 0; i < 3; i += 1) await page.getByTestId('count-personsEvicted-plus').click();
+    await page.getByTestId('count-children-plus').click();
+    await expect(page.getByTestId('count-personsEvicted-value')).toHaveValue('3');
+    await page.getByTestId('submit-eviction').click();
+    await expect(page).toHaveURL(new RegExp(`/field/operations/${operationId}$`));
+
+    const rows = page.getByTestId('eviction-row');
+    await expect(rows).toHaveCount(2);
+    await expect(rows.filter({ hasText: 'B2' })).toContainText('au moins 42');
+    await expect(rows.filter({ hasText: 'BMX' })).toContainText('au moins 3');
+    for (const row of await rows.all()) {
+      await expect(row).toContainText('Soumise');
+      await expect(row).toContainText('En attente d’envoi'.replace('’', "'"));
+    }
+
+    // A reload with no network: the service worker serves the app, IndexedDB still holds everything.
+    await page.reload();
+    await expect(syncBar).toContainText('Hors ligne');
+    await expect(rows).toHaveCount(2);
+    await expect(rows.filter({ hasText: 'B2' })).toContainText('au moins 42');
+    await page.getByTestId('sync-outbox-link').click();
+    await expect(page).toHaveURL(/\/field\/outbox$/);
+    const waiting = page.getByTestId('outbox-waiting');
+    // operation, site BMX, and for each eviction its content and its submission
+    await expect(waiting.getByTestId('outbox-row')).toHaveCount(6);
+    await expect(waiting.getByTestId('outbox-row').filter({ hasText: 'Soumission d' })).toHaveCount(2);
+    await expect(page.getByTestId('outbox-photos')).toContainText('1 photo gardée sur ce téléphone');
+    await expect(syncBar).toContainText('6 en attente');
+
+    // The network comes back: the outbox empties by itself.
+    await context.setOffline(false);
+    await expect(page.getByTestId('outbox-empty')).toHaveText('Tout est envoyé.', { timeout: 30_000 });
+    await expect(syncBar).toContainText('En ligne');
+    await expect(syncBar).toContainText('Tout est envoyé');
+    // The photo stays queued on the phone: its upload is not wired yet.
+    await expect(page.getByTestId('outbox-photos')).toContainText('1 photo gardée');
+
+    // On the server, as the observer's phone would pull it.
+    const pulled = await observerApi.get<PullView>('/api/sync/pull?since=0');
+    expect(pulled.operations.map((o) => o.id)).toContain(operationId);
+    const mine = pulled.evictions.filter((e) => e.operationId === operationId);
+    expect(mine).toHaveLength(2);
+    const bmxId = pulled.sites.find((s) => s.code === 'BMX')?.id;
+    expect(bmxId).toBeTruthy();
+    const b2 = mine.find((e) => e.siteId === b2Id)!;
+    const bmx = mine.find((e) => e.siteId === bmxId)!;
+    expect(b2).toMatchObject({ status: 'submitted', counts: { personsEvicted: { n: 42, atLeast: true } }, seized: [{ term: 'tent', n: 4, atLeast: true }] });
+    expect(b2.leftAt).not.toBeNull();
+    expect(bmx).toMatchObject({ status: 'submitted', leftAt: null, counts: { personsEvicted: { n: 3, atLeast: true }, children: { n: 1, atLeast: true } } });
+    await context.close();
+  });
+
+  test('a coordinator verifies a submitted eviction from the review queue', async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+    const page = await context.newPage();
+    await signIn(page, COORDINATOR);
+    await page.goto('/review');
+    const rows = page.getByTestId('review-row');
+    await expect(rows).toHaveCount(2);
+    await rows.filter({ hasText: 'B2' }).click();
+    await expect(page).toHaveURL(/\/review\/[0-9a-f-]{36}$/);
+    const evictionId = page.url().split('/').pop()!;
+    await expect(page.getByTestId('review-detail')).toContainText('au moins 42');
+    await page.getByTestId('review-verify').click();
+    await expect(page.getByText('Expulsion vérifiée.')).toBeVisible();
+
+    await page.getByRole('link', { name: /retour/i }).first().click();
+    await expect(page).toHaveURL(/\/review$/);
+    await expect(rows).toHaveCount(1);
+    await expect(rows).toContainText('BMX');
+
+    const queue = await coordinatorApi.get<{ evictions: EvictionView[] }>('/api/review/queue');
+    expect(queue.evictions.map((e) => e.id)).not.toContain(evictionId);
+    const pulled = await coordinatorApi.get<PullView>('/api/sync/pull?since=0');
+    expect(pulled.evictions.find((e) => e.id === evictionId)).toMatchObject({ status: 'verified', operationId, siteId: b2Id });
+    await context.close();
+  });
+});

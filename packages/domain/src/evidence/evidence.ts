@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+/**
+ * Evidence files (photos, videos, audio, documents) attached to an eviction or an incident.
+ * The phone creates the upload with the SHA-256 it computed at capture, then sends the bytes
+ * in chunks; the server checks the hash and the real type before anything is stored.
+ */
+export const EVIDENCE_KINDS = ['photo', 'video', 'audio', 'document'] as const;
+export const evidenceKindSchema = z.enum(EVIDENCE_KINDS);
+export type EvidenceKind = z.infer<typeof evidenceKindSchema>;
+
+/**
+ * The content types accepted per kind, as detected from the bytes (never from the file name).
+ * Plain text is not accepted: it has no signature to check a declaration against.
+ */
+export const EVIDENCE_TYPES: Record<EvidenceKind, readonly string[]> = {
+  photo: ['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'image/heif', 'image/avif'],
+  video: ['video/mp4', 'video/quicktime', 'video/webm', 'video/3gpp', 'video/3gpp2', 'video/x-m4v', 'video/matroska'],
+  audio: ['audio/mpeg', 'audio/mp4', 'audio/x-m4a', 'audio/aac', 'audio/ogg', 'audio/wav', 'audio/amr', 'audio/flac', 'audio/webm'],
+  document: [
+    'application/pdf',
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    'application/vnd.oasis.opendocument.text',
+  ],
+};
+
+export const sha256HexSchema = z.string().trim().toLowerCase().regex(/^[0-9a-f]{64}$/);
+
+export const evidenceCreateSchema = z.strictObject({
+  /** Generated on the phone, so a retried creation after a lost answer finds the same upload. */
+  id: z.uuid(),
+  evictionId: z.uuid().optional(),
+  incidentId: z.uuid().optional(),
+  kind: evidenceKindSchema,
+  declaredType: z.string().trim().toLowerCase().min(3).max(100),
+  originalName: z.string().trim().min(1).max(255),
+  sizeBytes: z.number().int().positive(),
+  /** Hex SHA-256 computed by the phone at capture: the start of the chain of custody. */
+  sha256: sha256HexSchema,
+  capturedAt: z.iso.datetime({ offset: true }).optional(),
+  credit: z.string().trim().min(1).max(200).optional(),
+}).refine((v) => v.evictionId !== undefined || v.incidentId !== undefined, {
+  message: 'evictionId or incidentId is required', path: ['evictionId'],
+});
+export type EvidenceCreate = z.infer<typeof evidenceCreateSchema>;
+
+export const evidenceStatusSchema = z.enum(['uploading', 'stored', 'rejected']);
+
+export const evidenceViewSchema = z.object({
+  id: z.uuid(),
+  evictionId: z.uuid().nullable(),
+  incidentId: z.uuid().nullable(),
+  kind: evidenceKindSchema,
+  declaredType: z.string(),
+  detectedType: z.string().nullable(),
+  originalName: z.string(),
+  sizeBytes: z.number(),
+  sha256Device: z.string(),
+  sha256Received: z.string().nullable(),
+  capturedAt: z.string().nullable(),
+  receivedAt: z.string().nullable(),
+  gps: z.object({ latitude: z.number(), longitude: z.number(), altitude: z.number().nullable() }).nullable(),
+  exif: z.record(z.string(), z.unknown()).nullable(),
+  authorId: z.uuid(),
+  status: evidenceStatusSchema,
+  rejectionReason: z.string().nullable(),
+  uploadOffset: z.number(),
+  hasPublicCopy: z.boolean(),
+  publicCopySha256: z.string().nullable(),
+  credit: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type EvidenceView = z.infer<typeof evidenceViewSchema>;

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { evictionInputSchema } from './eviction.js';
+import { incidentInputSchema } from './incident.js';
+import { operationInputSchema } from './operation.js';
+import { siteInputSchema } from './site.js';
+
+/**
+ * What the phone's outbox sends. Every command has a client-generated id: replaying it is
+ * harmless (same id + same content → same answer); reusing an id for other content is a
+ * conflict. `baseVersion` is the version the observer edited (null for a new record): if the
+ * record moved on meanwhile, the server keeps both versions and reports a conflict.
+ */
+const base = { commandId: z.uuid(), baseVersion: z.number().int().min(1).nullable() };
+
+export const syncCommandSchema = z.discriminatedUnion('type', [
+  z.strictObject({ ...base, type: z.literal('operation.save'), record: operationInputSchema }),
+  z.strictObject({ ...base, type: z.literal('eviction.save'), record: evictionInputSchema }),
+  z.strictObject({ ...base, type: z.literal('eviction.submit'), record: z.strictObject({ id: z.uuid() }) }),
+  z.strictObject({ ...base, type: z.literal('incident.save'), record: incidentInputSchema }),
+  z.strictObject({ ...base, type: z.literal('site.save'), record: siteInputSchema }),
+]);
+export type SyncCommand = z.infer<typeof syncCommandSchema>;
+
+/**
+ * The push envelope checks only what identifies each command; each command's content is then
+ * validated on its own, so one bad record is reported as rejected without blocking the rest
+ * of the outbox behind it.
+ */
+export const syncPushSchema = z.strictObject({
+  commands: z.array(z.looseObject({ commandId: z.uuid(), type: z.string().max(40) })).min(1).max(200),
+});
+
+export const SYNC_STATUSES = ['applied', 'replayed', 'conflict', 'rejected'] as const;
+export const syncResultSchema = z.object({
+  commandId: z.uuid(),
+  status: z.enum(SYNC_STATUSES),
+  /** The record's version after the command (applied / replayed), or the server's (conflict). */
+  version: z.number().int().nullable(),
+  error: z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() }).nullable(),
+});
+export type SyncResult = z.infer<typeof syncResultSchema>;
