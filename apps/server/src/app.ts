@@ -23,10 +23,11 @@ import { taxonomiesRoutes } from './modules/taxonomies/taxonomies.routes.js';
 import { syncRoutes } from './modules/sync/sync.routes.js';
 import { sitesRoutes } from './modules/sites/sites.routes.js';
 import { reviewRoutes } from './modules/review/review.routes.js';
+import { personsRoutes } from './modules/persons/persons.routes.js';
 
 export const ROUTE_MODULES: RouteModule[] = [
   healthRoutes, setupRoutes, authRoutes, usersRoutes, invitationsRoutes, securityRoutes, auditRoutes, rolesRoutes,
-  fieldRoutes, taxonomiesRoutes, syncRoutes, sitesRoutes, reviewRoutes, evidenceRoutes,
+  fieldRoutes, taxonomiesRoutes, syncRoutes, sitesRoutes, reviewRoutes, personsRoutes, evidenceRoutes,
 ];
 
 /** Every API route with its declared access, for the authorization test and the docs. */
