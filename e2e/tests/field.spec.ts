@@ -123,6 +123,16 @@ function png(): Buffer {
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
 }
 
+/** Uncaught errors in the page, and console errors other than the offline ones we cause. */
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/ERR_INTERNET_DISCONNECTED|Failed to fetch|net::ERR_/.test(m.text())) errors.push(`console: ${m.text()}`);
+  });
+  return errors;
+}
+
 async function signIn(page: Page, who: { email: string; password: string; name: string }) {
   await page.goto('/login');
   await page.getByLabel('Adresse e-mail').fill(who.email);
@@ -137,6 +147,7 @@ let b2Id = '';
 
 test.describe.serial('field', () => {
   test.beforeAll(async ({ baseURL }) => {
+    test.setTimeout(90_000); // may wait up to one 30-second TOTP step for a code not used yet
     const admin = await inviter(baseURL!);
     observerApi = await invite(admin, baseURL!, OBSERVER, 'observer');
     coordinatorApi = await invite(admin, baseURL!, COORDINATOR, 'coordinator');
@@ -179,6 +190,7 @@ test.describe.serial('field', () => {
 
     // Once with a network: the app, the service worker, the lists and B2's history get onto the phone.
     await signIn(page, OBSERVER);
+    const errors = watchErrors(page); // signed in: the 401 of the login page is behind us
     await page.goto('/field');
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
@@ -241,7 +253,7 @@ test.describe.serial('field', () => {
     await expect(rows.filter({ hasText: 'BMX' })).toContainText('au moins 3');
     for (const row of await rows.all()) {
       await expect(row).toContainText('Soumise');
-      await expect(row).toContainText('En attente d’envoi'.replace('’', "'"));
+      await expect(row).toContainText("En attente d'envoi");
     }
 
     // A reload with no network: the service worker serves the app, IndexedDB still holds everything.
@@ -278,6 +290,7 @@ test.describe.serial('field', () => {
     expect(b2).toMatchObject({ status: 'submitted', counts: { personsEvicted: { n: 42, atLeast: true } }, seized: [{ term: 'tent', n: 4, atLeast: true }] });
     expect(b2.leftAt).not.toBeNull();
     expect(bmx).toMatchObject({ status: 'submitted', leftAt: null, counts: { personsEvicted: { n: 3, atLeast: true }, children: { n: 1, atLeast: true } } });
+    expect(errors).toEqual([]);
     await context.close();
   });
 
@@ -285,25 +298,34 @@ test.describe.serial('field', () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
     const page = await context.newPage();
     await signIn(page, COORDINATOR);
+    const errors = watchErrors(page);
     await page.goto('/review');
     const rows = page.getByTestId('review-row');
     await expect(rows).toHaveCount(2);
+    await expect(rows.filter({ hasText: 'B2' })).toContainText(`Saisie par ${OBSERVER.name}`);
     await rows.filter({ hasText: 'B2' }).click();
     await expect(page).toHaveURL(/\/review\/[0-9a-f-]{36}$/);
     const evictionId = page.url().split('/').pop()!;
+    await expect(page.getByRole('heading', { name: /B2 — Bois de la Douane/ })).toBeVisible();
     await expect(page.getByTestId('review-detail')).toContainText('au moins 42');
+    await expect(page.getByTestId('review-history')).toContainText(`par ${OBSERVER.name}`);
     await page.getByTestId('review-verify').click();
     await expect(page.getByText('Expulsion vérifiée.')).toBeVisible();
 
-    await page.getByRole('link', { name: /retour/i }).first().click();
+    await page.getByRole('link', { name: 'Retour à la revue' }).click();
     await expect(page).toHaveURL(/\/review$/);
     await expect(rows).toHaveCount(1);
     await expect(rows).toContainText('BMX');
+
+    // B2's recurrence counts yesterday's eviction and today's.
+    await page.goto('/sites');
+    await expect(page.getByTestId('site-row').filter({ hasText: 'B2' })).toContainText('expulsé 2 fois ces 30 derniers jours');
 
     const queue = await coordinatorApi.get<{ evictions: EvictionView[] }>('/api/review/queue');
     expect(queue.evictions.map((e) => e.id)).not.toContain(evictionId);
     const pulled = await coordinatorApi.get<PullView>('/api/sync/pull?since=0');
     expect(pulled.evictions.find((e) => e.id === evictionId)).toMatchObject({ status: 'verified', operationId, siteId: b2Id });
+    expect(errors).toEqual([]);
     await context.close();
   });
 });

@@ -23,11 +23,12 @@ import { taxonomiesRoutes } from './modules/taxonomies/taxonomies.routes.js';
 import { syncRoutes } from './modules/sync/sync.routes.js';
 import { sitesRoutes } from './modules/sites/sites.routes.js';
 import { reviewRoutes } from './modules/review/review.routes.js';
+import { transferRoutes } from './modules/transfer/transfer.routes.js';
 import { personsRoutes } from './modules/persons/persons.routes.js';
 
 export const ROUTE_MODULES: RouteModule[] = [
   healthRoutes, setupRoutes, authRoutes, usersRoutes, invitationsRoutes, securityRoutes, auditRoutes, rolesRoutes,
-  fieldRoutes, taxonomiesRoutes, syncRoutes, sitesRoutes, reviewRoutes, personsRoutes, evidenceRoutes,
+  fieldRoutes, taxonomiesRoutes, syncRoutes, sitesRoutes, reviewRoutes, personsRoutes, evidenceRoutes, transferRoutes,
 ];
 
 /** Every API route with its declared access, for the authorization test and the docs. */

@@ -33,6 +33,8 @@ describe(`identities of people (${process.env.TEST_DATABASE_URL ? 'postgres' : '
   it('are never collected in the field: the incident names a pseudonym only', async () => {
     const person = await t.db.selectFrom('persons').selectAll().where('id', '=', personId).executeTakeFirstOrThrow();
     expect(person).toMatchObject({ pseudonym: 'Homme 1', identity_enc: null });
+    const pulled = (await observer.get('/api/sync/pull?since=0')).json();
+    expect(pulled.incidents[0].victims).toEqual([{ id: personId, pseudonym: 'Homme 1', minor: false }]);
   });
 
   it('are recorded encrypted and read back only by the legal pole, each read audited', async () => {

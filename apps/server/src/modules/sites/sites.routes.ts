@@ -9,6 +9,7 @@ import { listSitesWithRecurrence, siteTimeline } from './sites.queries.js';
 const siteView = z.object({
   id: z.string(), code: z.string(), name: z.string(), aliases: z.array(z.string()), areaId: z.string(), communeInsee: z.string(),
   latitude: z.number().nullable(), longitude: z.number().nullable(), active: z.boolean(), notes: z.string().nullable(), version: z.number(),
+  updatedAt: z.string(),
 });
 
 export const sitesRoutes: RouteModule = (app, ctx) => {

@@ -26,12 +26,17 @@ export async function pullChanges(ctx: AppContext, actor: Actor, since: number) 
     const full = [operations, evictions, incidents, sites].filter((rows) => rows.length === PAGE);
     const cursor = full.length ? Math.min(...full.map((rows) => Number(rows[rows.length - 1]!.change_xid))) : Math.max(Number(xmin), since);
     const tallies = await talliesOf(trx, evictions.map((e) => e.id));
+    const personIds = [...new Set(incidents.flatMap((i) => i.person_ids))];
+    const persons = new Map(
+      (personIds.length ? await trx.selectFrom('persons').select(['id', 'pseudonym', 'minor']).where('id', 'in', personIds).execute() : [])
+        .map((p) => [p.id, p]),
+    );
     return {
       cursor,
       more: full.length > 0,
       operations: operations.map(presentOperation),
       evictions: evictions.map((e) => presentEviction(e, tallies.get(e.id)!)),
-      incidents: incidents.map(presentIncident),
+      incidents: incidents.map((i) => presentIncident(i, persons)),
       sites: sites.map(presentSite),
     };
   });

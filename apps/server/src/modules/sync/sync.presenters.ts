@@ -11,10 +11,13 @@ export function presentOperation(o: Selectable<OperationsTable>) {
   };
 }
 
-export function presentIncident(i: Selectable<IncidentsTable>) {
+/** Victims travel as the phone sent them: pseudonym and minor flag, never an identity. */
+export function presentIncident(i: Selectable<IncidentsTable>, persons: Map<string, { pseudonym: string; minor: boolean | null }>) {
   return {
     id: i.id, evictionId: i.eviction_id, kind: i.kind, incidentType: i.incident_type, occurredAt: i.occurred_at.toISOString(),
-    unit: i.unit, description: i.description, personIds: i.person_ids, version: i.version, createdBy: i.created_by,
+    unit: i.unit, description: i.description,
+    victims: i.person_ids.map((id) => ({ id, pseudonym: persons.get(id)?.pseudonym ?? '?', minor: persons.get(id)?.minor ?? null })),
+    version: i.version, createdBy: i.created_by,
   };
 }
 
@@ -22,5 +25,6 @@ export function presentSite(s: Selectable<SitesTable>) {
   return {
     id: s.id, code: s.code, name: s.name, aliases: s.aliases, areaId: s.area_id, communeInsee: s.commune_insee,
     latitude: s.latitude, longitude: s.longitude, active: s.active, notes: s.notes, version: s.version,
+    updatedAt: s.updated_at.toISOString(),
   };
 }

@@ -57,6 +57,13 @@ export const ERRORS = {
   'evidence.hash_mismatch': 422,
   'evidence.type_mismatch': 422,
   'evidence.no_public_copy': 404,
+  'import.not_found': 404,
+  'import.empty': 422,
+  'import.unreadable': 422,
+  'import.unsupported_type': 415,
+  'import.too_many_rows': 413,
+  'import.already_committed': 409,
+  'import.has_problems': 422,
   'database.unavailable': 503,
   'internal.error': 500,
 } as const;

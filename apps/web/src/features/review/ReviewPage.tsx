@@ -4,7 +4,7 @@ import type { CountField } from '@vigie/domain/rules';
 import { api, errorMessage } from '../../api/client';
 import { useLocale, useT } from '../../i18n';
 import { COUNT_FIELDS } from '@vigie/domain/rules';
-import type { EvictionView, SiteView } from '../../offline/types';
+import type { EvictionView, Reference, SiteView } from '../../offline/types';
 import { Screen } from '../../shell/Screen';
 import { Button } from '../../ui/Button';
 import { FormError, StatusMessage } from '../../ui/FormError';
@@ -23,34 +23,42 @@ interface HistoryEntry {
   changes: { field: string; before: unknown; after: unknown }[];
 }
 
-function who(createdBy: unknown): string {
+/** The server sends `createdBy` as a user id: the name comes from the organisation's members. */
+function who(createdBy: unknown, members: ReadonlyMap<string, string>): string {
   if (createdBy && typeof createdBy === 'object' && 'displayName' in createdBy) return String((createdBy as { displayName: unknown }).displayName);
-  return typeof createdBy === 'string' ? createdBy : '';
+  return typeof createdBy === 'string' ? members.get(createdBy) ?? '' : '';
 }
 
 function useQueue() {
   const [queue, setQueue] = useState<Queue | null>(null);
   const [sites, setSites] = useState<Map<string, SiteView>>(new Map());
+  const [members, setMembers] = useState<Map<string, string>>(new Map());
   const [error, setError] = useState<string | null>(null);
   const load = async () => {
     try {
-      const [q, s] = await Promise.all([api.get<Queue>('/api/review/queue'), api.get<{ sites: SiteView[] }>('/api/sites')]);
+      const [q, s, ref] = await Promise.all([
+        api.get<Queue>('/api/review/queue'),
+        api.get<{ sites: SiteView[] }>('/api/sites'),
+        // Names of who recorded what; the queue still shows without them.
+        api.get<Pick<Reference, 'members'>>('/api/field/reference').catch(() => null),
+      ]);
       setQueue(q);
       setSites(new Map(s.sites.map((x) => [x.id, x])));
+      if (ref) setMembers(new Map(ref.members.map((m) => [m.id, m.displayName])));
       setError(null);
     } catch (e) {
       setError(errorMessage(e));
     }
   };
   useEffect(() => void load(), []);
-  return { queue, sites, error, reload: load };
+  return { queue, sites, members, error, reload: load };
 }
 
 /** Coordinators: submitted evictions to verify, probable duplicates first. */
 export function ReviewPage() {
   const t = useT();
   const locale = useLocale();
-  const { queue, sites, error, reload } = useQueue();
+  const { queue, sites, members, error, reload } = useQueue();
   const [message, setMessage] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const byId = new Map((queue?.evictions ?? []).map((e) => [e.id, e]));
@@ -73,7 +81,7 @@ export function ReviewPage() {
       <strong>{code(e)}</strong>
       <span>{formatDateTime(e.arrivedAt, locale)}{e.leftAt && `–${formatTime(e.leftAt, locale)}`}</span>
       {e.counts.personsEvicted && <span>{formatCount(e.counts.personsEvicted, locale)}</span>}
-      <span class="muted">{t('field.review.by', { name: who(e.createdBy) })}</span>
+      <span class="muted">{t('field.review.by', { name: who(e.createdBy, members) })}</span>
     </a>
   );
 

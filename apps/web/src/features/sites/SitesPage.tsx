@@ -11,7 +11,8 @@ import { formatCount, formatDate, formatDateTime } from '../field/format';
 import { normalise } from '../field/prefill';
 import '../field/field.css';
 
-type SiteRow = SiteView & { evictionsLast30Days: number; lastEvictionAt: string | null };
+/** As GET /api/sites sends it (`evictionsInPeriod`: the last 30 days, the server's default). */
+type SiteRow = SiteView & { evictionsInPeriod: number; evictionsTotal: number; lastEvictionAt: string | null };
 interface SiteDetail {
   site: SiteView;
   timeline: { evictionId: string; arrivedAt: string; status: EvictionStatus; personsEvicted: Count | null }[];
@@ -31,7 +32,7 @@ export function SitesPage() {
     const q = normalise(query);
     return (sites ?? [])
       .filter((s) => !q || normalise(`${s.code} ${s.name} ${s.aliases.join(' ')}`).includes(q))
-      .sort((a, b) => b.evictionsLast30Days - a.evictionsLast30Days || a.code.localeCompare(b.code));
+      .sort((a, b) => b.evictionsInPeriod - a.evictionsInPeriod || a.code.localeCompare(b.code));
   }, [sites, query]);
   return (
     <Screen title={t('field.sites.title')}>
@@ -45,8 +46,8 @@ export function SitesPage() {
               <strong>{s.code}</strong>
               <span>{s.name}</span>
               {!s.active && <span class="chip chip-draft">{t('field.sites.inactive')}</span>}
-              <span class={`recurrence${s.evictionsLast30Days >= 10 ? ' recurrence-high' : ''}`} data-testid="site-recurrence">
-                {s.evictionsLast30Days ? t('field.sites.recurrence', { count: s.evictionsLast30Days }) : t('field.sites.never')}
+              <span class={`recurrence${s.evictionsInPeriod >= 10 ? ' recurrence-high' : ''}`} data-testid="site-recurrence">
+                {s.evictionsInPeriod ? t('field.sites.recurrence', { count: s.evictionsInPeriod }) : t('field.sites.never')}
               </span>
               {s.lastEvictionAt && <span class="muted">{t('field.sites.last', { date: formatDate(s.lastEvictionAt, locale) })}</span>}
             </a>
