@@ -62,6 +62,29 @@ export async function applyLocale(locale: Locale): Promise<void> {
   document.documentElement.lang = locale;
 }
 
+/**
+ * A language chosen on this device that the account has not recorded yet (the PATCH may not
+ * have reached the server before a reload, or the phone was offline). While it is pending, the
+ * device's choice wins over the account's on the next session start.
+ */
+const PENDING_KEY = 'vigie.locale.pending';
+export function markLocalePending(locale: Locale | null): void {
+  try {
+    if (locale) localStorage.setItem(PENDING_KEY, locale);
+    else localStorage.removeItem(PENDING_KEY);
+  } catch {
+    // Without storage there is nothing to remember across reloads.
+  }
+}
+export function pendingLocale(): Locale | null {
+  try {
+    const value = localStorage.getItem(PENDING_KEY);
+    return isLocale(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Components read the language through this context so that they re-render when it changes. */
 export const LocaleContext = createContext<Locale>(DEFAULT_LOCALE);
 

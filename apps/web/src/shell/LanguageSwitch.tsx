@@ -1,6 +1,6 @@
 import type { Locale } from '@vigie/domain/rules';
 import { api } from '../api/client';
-import { UI_LOCALES, applyLocale, useLocale, useT } from '../i18n';
+import { UI_LOCALES, applyLocale, markLocalePending, useLocale, useT } from '../i18n';
 import { useSession } from '../features/auth/session';
 
 export function LanguageSwitch() {
@@ -13,7 +13,10 @@ export function LanguageSwitch() {
     if (next === locale) return;
     await applyLocale(next);
     // The account remembers the choice for the next device; a failure here must not undo the switch.
-    if (signedIn) api.patch('/api/me', { locale: next }).then(refresh).catch(() => undefined);
+    if (signedIn) {
+      markLocalePending(next);
+      api.patch('/api/me', { locale: next }).then(() => { markLocalePending(null); return refresh(); }).catch(() => undefined);
+    }
   }
 
   return (

@@ -2,7 +2,7 @@ import { createContext, type ComponentChildren } from 'preact';
 import { useCallback, useContext, useEffect, useMemo, useState } from 'preact/hooks';
 import type { CurrentUser, Permission, SessionView } from '@vigie/domain/rules';
 import { ApiError, api, setCsrfToken, setUnauthenticatedHandler } from '../../api/client';
-import { applyLocale, currentLocale } from '../../i18n';
+import { applyLocale, currentLocale, markLocalePending, pendingLocale } from '../../i18n';
 
 export type SessionState =
   | { status: 'loading' }
@@ -52,7 +52,15 @@ async function fetchUser(): Promise<CurrentUser | null> {
 }
 
 async function adoptLocale(user: CurrentUser): Promise<void> {
-  // The account's language follows the person from device to device.
+  const pending = pendingLocale();
+  if (pending) {
+    // A switch made here has not reached the account yet: finish it rather than undo it.
+    if (pending !== currentLocale()) await applyLocale(pending);
+    if (pending === user.locale) markLocalePending(null);
+    else api.patch('/api/me', { locale: pending }).then(() => markLocalePending(null)).catch(() => undefined);
+    return;
+  }
+  // Otherwise the account's language follows the person from device to device.
   if (user.locale !== currentLocale()) await applyLocale(user.locale);
 }
 
