@@ -119,12 +119,39 @@ describe(`field sync (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'})`
     expect(all.sites[0]).toMatchObject({ code: 'B2', communeInsee: '62193' });
     const ev = all.evictions[0];
     expect(ev).toMatchObject({ seized: expect.arrayContaining([{ term: 'tent', n: 12, atLeast: true }]), forces: [expect.objectContaining({ unit: 'CRS 36' })] });
+    // With nothing new, a pull may re-send rows still inside the window of transactions that
+    // were running (cluster-wide on PostgreSQL) — never anything unseen.
+    const seen = new Set(all.evictions.map((e: { id: string }) => e.id));
     const quiet = (await observer.get(`/api/sync/pull?since=${all.cursor}`)).json();
-    expect(quiet.evictions).toEqual([]);
+    expect(quiet.evictions.filter((e: { id: string }) => !seen.has(e.id))).toEqual([]);
     const cmd = evictionCommand(operationId, siteId);
     await push(observer, [cmd]);
     const next = (await observer.get(`/api/sync/pull?since=${all.cursor}`)).json();
-    expect(next.evictions.map((e: { id: string }) => e.id)).toEqual([cmd.record.id]);
+    expect(next.evictions.filter((e: { id: string }) => !seen.has(e.id)).map((e: { id: string }) => e.id)).toEqual([cmd.record.id]);
+  });
+
+  // A second connection is needed to hold a transaction open during the pull: PGlite has one.
+  it.skipIf(!process.env.TEST_DATABASE_URL)('never skips a change whose transaction commits after a pull began', async () => {
+    const pg = (await import('pg')).default;
+    const url = (t.vigie.ctx.config.database as { url: string }).url;
+    const slow = new pg.Client({ connectionString: url });
+    await slow.connect();
+    try {
+      await slow.query('BEGIN');
+      const id = randomUUID();
+      await slow.query(
+        `INSERT INTO evictions (id, organisation_id, operation_id, site_id, date, arrived_at, created_by, updated_by)
+         SELECT $1, organisation_id, id, $2, date, started_at, created_by, created_by FROM operations WHERE id = $3`,
+        [id, siteId, operationId],
+      );
+      const during = (await observer.get('/api/sync/pull?since=0')).json();
+      expect(during.evictions.map((e: { id: string }) => e.id)).not.toContain(id);
+      await slow.query('COMMIT');
+      const after = (await observer.get(`/api/sync/pull?since=${during.cursor}`)).json();
+      expect(after.evictions.map((e: { id: string }) => e.id)).toContain(id);
+    } finally {
+      await slow.end();
+    }
   });
 
   it('lets a coordinator verify or reject submitted evictions, never an observer', async () => {
