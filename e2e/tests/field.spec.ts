@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
@@ -31,6 +31,7 @@ interface EvictionView {
 }
 interface PullView { operations: { id: string; version: number }[]; evictions: EvictionView[]; sites: { id: string; code: string }[] }
 interface SyncResult { commandId: string; status: string; version: number | null; error: unknown }
+interface EvidenceView { id: string; evictionId: string | null; kind: string; status: string; sha256Device: string; sha256Received: string | null; detectedType: string | null; sizeBytes: number; originalName: string }
 
 /** A signed-in API client: its own cookie jar, and the CSRF token every write needs. */
 class Api {
@@ -205,6 +206,9 @@ test.describe.serial('field', () => {
     await expect(page).toHaveURL(/\/field\/operations\/[0-9a-f-]{36}$/);
     operationId = page.url().split('/').pop()!;
 
+    const photo = png();
+    const photoSha256 = createHash('sha256').update(photo).digest('hex');
+
     // Routine eviction at a known site, every tap and keystroke counted (budget: 15, TAPS.md).
     let taps = 0;
     const tap = async (target: Locator) => {
@@ -221,7 +225,7 @@ test.describe.serial('field', () => {
     await tap(page.getByTestId('seized-tent-minus')); // 6 → 4 tents
     await tap(page.getByTestId('depart')); // 7 departure = now
     taps += 1; // 8 the photo button (the camera's shutter is the phone's, not ours)
-    await page.getByTestId('photo-input').setInputFiles({ name: 'b2.png', mimeType: 'image/png', buffer: png() });
+    await page.getByTestId('photo-input').setInputFiles({ name: 'b2.png', mimeType: 'image/png', buffer: photo });
     await expect(page.getByTestId('photo-count')).toContainText('1 photo en attente');
     await expect(page.getByTestId('count-personsEvicted-value')).toHaveValue('42');
     await expect(page.getByTestId('seized-tent-value')).toHaveValue('4');
@@ -267,16 +271,18 @@ test.describe.serial('field', () => {
     // operation, site BMX, and for each eviction its content and its submission
     await expect(waiting.getByTestId('outbox-row')).toHaveCount(6);
     await expect(waiting.getByTestId('outbox-row').filter({ hasText: 'Soumission d' })).toHaveCount(2);
-    await expect(page.getByTestId('outbox-photos')).toContainText('1 photo gardée sur ce téléphone');
+    await expect(page.getByTestId('outbox-photos')).toHaveText("1 photo en attente d'envoi");
+    await expect(page.getByTestId('outbox-photos-sent')).toHaveCount(0);
     await expect(syncBar).toContainText('6 en attente');
 
-    // The network comes back: the outbox empties by itself.
+    // The network comes back: the outbox empties by itself, then the photo is uploaded.
     await context.setOffline(false);
     await expect(page.getByTestId('outbox-empty')).toHaveText('Tout est envoyé.', { timeout: 30_000 });
     await expect(syncBar).toContainText('En ligne');
     await expect(syncBar).toContainText('Tout est envoyé');
-    // The photo stays queued on the phone: its upload is not wired yet.
-    await expect(page.getByTestId('outbox-photos')).toContainText('1 photo gardée');
+    await expect(page.getByTestId('outbox-photos-sent')).toHaveText('1 photo envoyée');
+    await expect(page.getByTestId('outbox-photos')).toHaveCount(0);
+    await expect(page.getByTestId('outbox-photos-failed')).toHaveCount(0);
 
     // On the server, as the observer's phone would pull it.
     const pulled = await observerApi.get<PullView>('/api/sync/pull?since=0');
@@ -290,6 +296,15 @@ test.describe.serial('field', () => {
     expect(b2).toMatchObject({ status: 'submitted', counts: { personsEvicted: { n: 42, atLeast: true } }, seized: [{ term: 'tent', n: 4, atLeast: true }] });
     expect(b2.leftAt).not.toBeNull();
     expect(bmx).toMatchObject({ status: 'submitted', leftAt: null, counts: { personsEvicted: { n: 3, atLeast: true }, children: { n: 1, atLeast: true } } });
+
+    // The photo is evidence on B2's eviction: stored, and the very bytes taken on the phone.
+    const { evidence } = await coordinatorApi.get<{ evidence: EvidenceView[] }>(`/api/evictions/${b2.id}/evidence`);
+    expect(evidence).toHaveLength(1);
+    expect(evidence[0]).toMatchObject({
+      evictionId: b2.id, kind: 'photo', status: 'stored', detectedType: 'image/png', originalName: 'b2.png',
+      sizeBytes: photo.length, sha256Device: photoSha256, sha256Received: photoSha256,
+    });
+    expect((await coordinatorApi.get<{ evidence: EvidenceView[] }>(`/api/evictions/${bmx.id}/evidence`)).evidence).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -64,6 +64,33 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
   return payload as T;
 }
 
+export interface RawAnswer {
+  status: number;
+  headers: Headers;
+  payload: unknown;
+  /** Set when the answer is not a success (the body read as the server's error). */
+  error: ApiError | null;
+}
+
+/**
+ * For the few calls that are not JSON both ways (HEAD, binary chunks): same session, CSRF token
+ * and language, but the answer is returned whatever its status. Throws only when offline.
+ */
+export async function requestRaw(method: Method | 'HEAD', path: string, body?: BodyInit, extraHeaders: Record<string, string> = {}): Promise<RawAnswer> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLocale(), ...extraHeaders };
+  if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, { method, headers, credentials: 'same-origin', body: body ?? null });
+  } catch {
+    throw new ApiError('network', t('errors.network'), 0);
+  }
+  const payload = method === 'HEAD' ? undefined : await readJson(response);
+  const error = response.ok ? null : toApiError(response.status, payload);
+  if (error?.code === 'auth.unauthenticated') onUnauthenticated?.();
+  return { status: response.status, headers: response.headers, payload, error };
+}
+
 export const api = {
   get: <T>(path: string) => request<T>('GET', path),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),

@@ -5,11 +5,12 @@ import { tx } from './idb';
 import { evictionFromView, incidentFromView, mergePulled, operationFromView, siteFromView } from './merge';
 import { applyResults, backoffMs, isTransient, selectBatch, toCommand } from './outbox';
 import { refreshSyncStateIn, setLocalChangeHandler } from './store';
+import { uploadPhotos } from './uploader';
 import type { OutboxEntry, PullResponse, Reference, Stored, TableName } from './types';
 
 /**
  * The sync loop: push the outbox in order, then pull what changed since the stored cursor, then
- * refresh the cached reference lists. Runs when the app starts, when the browser says it is
+ * refresh the cached reference lists, then upload the photos whose eviction is on the server. Runs when the app starts, when the browser says it is
  * online, shortly after each local change, every minute while online, and after failures with
  * exponential backoff. Nothing is ever deleted from the outbox except on `applied`/`replayed`.
  */
@@ -109,6 +110,8 @@ async function run(): Promise<void> {
     await pull();
     const refError = await reference;
     if (refError instanceof Error) throw refError;
+    // Photos last: their eviction must be on the server, and a long upload must not hold data back.
+    await uploadPhotos();
     failures = 0;
     set({ lastSyncAt: new Date().toISOString(), lastError: null, signInNeeded: false, online: true });
     schedule(PERIOD_MS);

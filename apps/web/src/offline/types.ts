@@ -80,7 +80,12 @@ export interface Term { kind: TaxonomyKind; code: string; labelFr: string; label
 export interface Member { id: string; displayName: string }
 export interface Reference { areas: Area[]; communes: Commune[]; terms: Term[]; members: Member[] }
 
-/** A photo kept on the phone until the evidence upload exists (POST /api/evidence, not wired yet). */
+/**
+ * A photo taken on the phone, uploaded as evidence (POST /api/evidence, then PATCH in chunks)
+ * once its eviction is on the server. The bytes stay here until the server says `stored`.
+ */
+export type PhotoState = 'queued' | 'uploaded' | 'failed';
+
 export interface PhotoEntry {
   id: string;
   evictionId: string;
@@ -88,9 +93,13 @@ export interface PhotoEntry {
   name: string;
   type: string;
   size: number;
-  blob: Blob;
+  /** Dropped only once the server confirmed it stored the very same bytes. */
+  blob: Blob | null;
   capturedAt: string;
-  state: 'queued';
+  state: PhotoState;
+  /** Why the server refused it (already translated), when `failed`. */
+  error?: string | null;
+  uploadedAt?: string | null;
 }
 
 /** Server views: the input plus server-side fields. */

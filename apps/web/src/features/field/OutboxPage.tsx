@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks';
 import { useLocale, useT } from '../../i18n';
-import { countOf, outboxInOrder } from '../../offline/db';
+import { getAll, outboxInOrder } from '../../offline/db';
 import { useLive } from '../../offline/live';
 import { resendMine } from '../../offline/store';
 import { syncNow } from '../../offline/sync';
 import type { OutboxEntry } from '../../offline/types';
+import { countPhotos } from '../../offline/upload';
 import { Screen } from '../../shell/Screen';
 import { Button } from '../../ui/Button';
 import { useSyncStatus } from './data';
@@ -15,7 +16,7 @@ export function OutboxPage() {
   const t = useT();
   const s = useSyncStatus();
   const entries = useLive(() => outboxInOrder(), []) ?? [];
-  const photos = useLive(() => countOf('photos'), []) ?? 0;
+  const photos = countPhotos(useLive(() => getAll('photos'), []) ?? []);
   const [busy, setBusy] = useState(false);
   const groups = [
     ['failed', entries.filter((e) => e.state === 'rejected')],
@@ -40,7 +41,7 @@ export function OutboxPage() {
         {t('field.outbox.syncNow')}
       </Button>
       {s.lastError && <p class="muted" data-testid="sync-last-error">{t('field.status.lastError', { message: s.lastError })}</p>}
-      {entries.length === 0 && <p class="status-message" data-testid="outbox-empty">{t('field.outbox.empty')}</p>}
+      {entries.length === 0 && photos.waiting === 0 && photos.failed.length === 0 && <p class="status-message" data-testid="outbox-empty">{t('field.outbox.empty')}</p>}
       {groups.map(([key, list]) =>
         list.length ? (
           <section key={key} data-testid={`outbox-${key}`}>
@@ -57,7 +58,26 @@ export function OutboxPage() {
           </section>
         ) : null,
       )}
-      {photos > 0 && <p class="notice" data-testid="outbox-photos">{t('field.outbox.photos', { count: photos })}</p>}
+      {photos.failed.length > 0 && (
+        <section data-testid="outbox-photos-failed">
+          <h2>
+            {t('field.outbox.photosFailed')} ({photos.failed.length})
+          </h2>
+          <p class="field-hint">{t('field.outbox.photosFailedHint')}</p>
+          <ul class="rows">
+            {photos.failed.map((p) => (
+              <li key={p.id} class="outbox-row outbox-rejected" data-testid="outbox-photo-row">
+                <strong>{p.name}</strong>
+                <p class="field-error" data-testid="outbox-photo-error">
+                  {p.error}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {photos.waiting > 0 && <p class="notice" data-testid="outbox-photos">{t('field.outbox.photosWaiting', { count: photos.waiting })}</p>}
+      {photos.sent > 0 && <p class="muted" data-testid="outbox-photos-sent">{t('field.outbox.photosSent', { count: photos.sent })}</p>}
     </Screen>
   );
 }

@@ -1,16 +1,17 @@
 import { useState } from 'preact/hooks';
 import { useT } from '../../i18n';
-import { countOf } from '../../offline/db';
+import { getBy } from '../../offline/db';
 import { useLive } from '../../offline/live';
 import { storePhoto } from '../../offline/store';
 
 /**
- * Takes a photo and keeps it on the phone with its SHA-256, queued. The evidence upload
- * (POST /api/evidence) is not wired yet: the photos wait in IndexedDB until it is.
+ * Takes a photo and keeps it on the phone with its SHA-256, queued. The sync loop uploads it
+ * (offline/uploader.ts) once the eviction is on the server.
  */
 export function PhotoButton({ evictionId }: { evictionId: string }) {
   const t = useT();
-  const count = useLive(() => countOf('photos', 'evictionId', evictionId), [evictionId]) ?? 0;
+  const photos = useLive(() => getBy('photos', 'evictionId', evictionId), [evictionId]) ?? [];
+  const count = photos.filter((p) => p.state === 'queued').length;
   const [failed, setFailed] = useState(false);
   return (
     <div class="photo">

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { CHUNK_BYTES, chunkRange, countPhotos, createBody, maxSteps, nextStep, photosToUpload, settle } from './upload';
+import type { PhotoEntry } from './types';
+
+const REJECTED = 'Le serveur a refusé cette photo.';
+const SIZE = 1_300_000;
+const NOW = '2026-11-22T06:00:00.000Z';
+
+function photo(p: Partial<PhotoEntry> = {}): PhotoEntry {
+  return {
+    id: 'p1', evictionId: 'e1', sha256: 'a'.repeat(64), name: 'b2.png', type: 'image/png', size: SIZE,
+    blob: new Blob([new Uint8Array(4)]), capturedAt: NOW, state: 'queued', ...p,
+  };
+}
+
+const uploading = (uploadOffset: number) => ({ status: 'uploading', uploadOffset, rejectionReason: null });
+
+describe('photosToUpload', () => {
+  it('sends only queued photos whose eviction the server has, oldest first', () => {
+    const list = [
+      photo({ id: 'late', capturedAt: '2026-11-22T07:00:00.000Z' }),
+      photo({ id: 'early', capturedAt: '2026-11-22T05:00:00.000Z' }),
+      photo({ id: 'not-yet', evictionId: 'e2' }),
+      photo({ id: 'sent', state: 'uploaded', blob: null }),
+      photo({ id: 'refused', state: 'failed', error: 'nope' }),
+    ];
+    expect(photosToUpload(list, (id) => id === 'e1').map((p) => p.id)).toEqual(['early', 'late']);
+    expect(photosToUpload(list, () => false)).toEqual([]);
+  });
+});
+
+describe('createBody and chunks', () => {
+  it('declares the photo as captured, with the SHA-256 computed on the phone', () => {
+    expect(createBody(photo())).toEqual({
+      id: 'p1', evictionId: 'e1', kind: 'photo', declaredType: 'image/png', originalName: 'b2.png', sizeBytes: SIZE, sha256: 'a'.repeat(64), capturedAt: NOW,
+    });
+    expect(createBody(photo({ name: '' })).originalName).toBe('p1.jpg');
+  });
+
+  it('cuts 512 KiB chunks, the last one short', () => {
+    expect(chunkRange(0, SIZE)).toEqual({ start: 0, end: CHUNK_BYTES });
+    expect(chunkRange(2 * CHUNK_BYTES, SIZE)).toEqual({ start: 2 * CHUNK_BYTES, end: SIZE });
+    expect(maxSteps(SIZE)).toBe(3 + 8);
+  });
+});
+
+describe('nextStep', () => {
+  it('starts from the offset the creation reports (0, or further after an interruption)', () => {
+    expect(nextStep({ status: 201, offset: 0, evidence: uploading(0) }, SIZE, REJECTED)).toEqual({ do: 'patch', offset: 0 });
+    expect(nextStep({ status: 200, offset: 700_000, evidence: uploading(700_000) }, SIZE, REJECTED)).toEqual({ do: 'patch', offset: 700_000 });
+    expect(nextStep({ status: 200, evidence: uploading(1000) }, SIZE, REJECTED)).toEqual({ do: 'patch', offset: 1000 });
+  });
+
+  it('continues after each chunk from the offset the server acknowledged', () => {
+    expect(nextStep({ status: 200, offset: CHUNK_BYTES, evidence: uploading(CHUNK_BYTES) }, SIZE, REJECTED)).toEqual({ do: 'patch', offset: CHUNK_BYTES });
+  });
+
+  it('is done only when the server says stored', () => {
+    expect(nextStep({ status: 200, offset: SIZE, evidence: { status: 'stored', uploadOffset: SIZE, rejectionReason: null } }, SIZE, REJECTED)).toEqual({ do: 'stored' });
+    // All bytes acknowledged without "stored": ask again (creation is idempotent), never assume.
+    expect(nextStep({ status: 200, offset: SIZE, evidence: uploading(SIZE) }, SIZE, REJECTED)).toEqual({ do: 'create' });
+  });
+
+  it('learns the offset with HEAD when an answer does not carry it', () => {
+    expect(nextStep({ status: 200, offset: null }, SIZE, REJECTED)).toEqual({ do: 'head' });
+    expect(nextStep({ status: 200, offset: 524_288 }, SIZE, REJECTED)).toEqual({ do: 'patch', offset: 524_288 });
+  });
+
+  it('on an offset mismatch resumes from the server offset, or asks for it', () => {
+    expect(nextStep({ status: 409, code: 'evidence.offset_mismatch', offset: 4096, details: { offset: 4096 } }, SIZE, REJECTED)).toEqual({ do: 'patch', offset: 4096 });
+    expect(nextStep({ status: 409, code: 'evidence.offset_mismatch', offset: null, details: { offset: 8192 } }, SIZE, REJECTED)).toEqual({ do: 'patch', offset: 8192 });
+    expect(nextStep({ status: 409, code: 'evidence.offset_mismatch' }, SIZE, REJECTED)).toEqual({ do: 'head' });
+  });
+
+  it('when the upload already finished (the last answer was lost), asks the creation which way', () => {
+    expect(nextStep({ status: 409, code: 'evidence.not_uploading', message: 'x' }, SIZE, REJECTED)).toEqual({ do: 'create' });
+    expect(nextStep({ status: 200, evidence: { status: 'rejected', uploadOffset: SIZE, rejectionReason: 'hash_mismatch' } }, SIZE, REJECTED))
+      .toEqual({ do: 'failed', message: REJECTED });
+  });
+
+  it('keeps the photo queued on network failures, 5xx, busy uploads and lost sessions', () => {
+    for (const a of [
+      { status: 0, code: 'network' }, { status: 500, code: 'internal' }, { status: 503 }, { status: 429 },
+      { status: 409, code: 'evidence.upload_busy' }, { status: 401, code: 'auth.unauthenticated' }, { status: 403, code: 'request.csrf_failed' },
+    ]) expect(nextStep(a, SIZE, REJECTED)).toEqual({ do: 'stop' });
+  });
+
+  it('marks the photo failed with the server message on a hash or type mismatch', () => {
+    expect(nextStep({ status: 422, code: 'evidence.hash_mismatch', message: 'Empreinte différente.' }, SIZE, REJECTED))
+      .toEqual({ do: 'failed', message: 'Empreinte différente.' });
+    expect(nextStep({ status: 422, code: 'evidence.type_mismatch', message: '' }, SIZE, REJECTED)).toEqual({ do: 'failed', message: REJECTED });
+    expect(nextStep({ status: 413, code: 'evidence.too_large', message: 'Trop gros.' }, SIZE, REJECTED)).toEqual({ do: 'failed', message: 'Trop gros.' });
+  });
+});
+
+describe('settle and countPhotos', () => {
+  it('drops the bytes only once stored; a refused photo keeps them', () => {
+    const stored = settle(photo(), { do: 'stored' }, NOW);
+    expect(stored).toMatchObject({ state: 'uploaded', blob: null, uploadedAt: NOW, error: null });
+    const failed = settle(photo(), { do: 'failed', message: 'Empreinte différente.' }, NOW);
+    expect(failed.state).toBe('failed');
+    expect(failed.blob).not.toBeNull();
+    expect(failed.error).toBe('Empreinte différente.');
+  });
+
+  it('counts waiting, sent and refused photos', () => {
+    const c = countPhotos([photo(), photo({ id: 'b', state: 'uploaded', blob: null }), photo({ id: 'c', state: 'failed', error: 'x' })]);
+    expect(c.waiting).toBe(1);
+    expect(c.sent).toBe(1);
+    expect(c.failed.map((p) => p.id)).toEqual(['c']);
+  });
+});

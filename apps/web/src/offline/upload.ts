@@ -1,0 +1,108 @@
+import { isTransient } from './outbox';
+import type { PhotoEntry } from './types';
+
+/**
+ * The evidence upload's decisions, kept pure (the fetches live in uploader.ts). A photo goes:
+ *
+ *   create (POST, idempotent on the photo's id) ──▶ patch from the server's offset, chunk by chunk
+ *      ▲                                              │ 200 uploading → next chunk
+ *      │ 409 not_uploading (already finished)         │ 200 stored    → uploaded (bytes may go)
+ *      └──────────────────────────────────────────────┤ 409 offset    → patch from the server's offset, or HEAD
+ *                                                     │ 422 hash/type → failed, the file is kept
+ *                                                     └ network / 5xx → stays queued, retried with backoff
+ */
+
+export const CHUNK_BYTES = 512 * 1024;
+/** Requests for one photo in one run before giving up until the next run (a loop guard). */
+export const maxSteps = (size: number, chunk = CHUNK_BYTES) => Math.ceil(size / chunk) + 8;
+
+/** Photos to send now, oldest first: queued ones whose eviction the server has acknowledged. */
+export function photosToUpload(photos: readonly PhotoEntry[], evictionOnServer: (id: string) => boolean): PhotoEntry[] {
+  return photos
+    .filter((p) => p.state === 'queued' && p.blob !== null && evictionOnServer(p.evictionId))
+    .sort((a, b) => a.capturedAt.localeCompare(b.capturedAt) || a.id.localeCompare(b.id));
+}
+
+export function createBody(p: PhotoEntry) {
+  return {
+    id: p.id, evictionId: p.evictionId, kind: 'photo', declaredType: p.type, originalName: p.name || `${p.id}.jpg`,
+    sizeBytes: p.size, sha256: p.sha256, capturedAt: p.capturedAt,
+  };
+}
+
+/** The byte range of the chunk starting at `offset`. */
+export function chunkRange(offset: number, size: number, chunk = CHUNK_BYTES): { start: number; end: number } {
+  return { start: offset, end: Math.min(size, offset + chunk) };
+}
+
+/** A server answer, reduced to what the decision needs. `status` 0 is a network failure. */
+export interface UploadAnswer {
+  status: number;
+  code?: string | undefined;
+  /** The server's message, already translated. */
+  message?: string | undefined;
+  /** The Upload-Offset header, when present. */
+  offset?: number | null | undefined;
+  details?: unknown;
+  evidence?: { status: string; uploadOffset: number; rejectionReason: string | null } | undefined;
+}
+
+export type UploadStep =
+  | { do: 'create' }
+  | { do: 'head' }
+  | { do: 'patch'; offset: number }
+  | { do: 'stored' }
+  | { do: 'failed'; message: string }
+  /** Give up for this run and let the sync loop handle it (retry with backoff, sign in again…). */
+  | { do: 'stop' };
+
+const offsetIn = (details: unknown): number | null => {
+  const o = (details as { offset?: unknown } | null | undefined)?.offset;
+  return typeof o === 'number' && Number.isInteger(o) && o >= 0 ? o : null;
+};
+
+/**
+ * What to do after an answer. `rejected` is the message shown when the server reports the
+ * upload as already refused (a lost 422), since it then gives a reason code, not a sentence.
+ */
+export function nextStep(answer: UploadAnswer, size: number, rejected: string): UploadStep {
+  const { status, code } = answer;
+  if (isTransient(status) || status === 401 || code === 'request.csrf_failed' || code === 'evidence.upload_busy') return { do: 'stop' };
+  if (status >= 200 && status < 300) {
+    const ev = answer.evidence;
+    if (ev?.status === 'stored') return { do: 'stored' };
+    if (ev?.status === 'rejected') return { do: 'failed', message: rejected };
+    const offset = answer.offset ?? ev?.uploadOffset ?? null;
+    if (offset === null || !Number.isInteger(offset) || offset < 0) return { do: 'head' };
+    // Every byte is there yet nothing says stored: ask again through the idempotent creation.
+    return offset < size ? { do: 'patch', offset } : { do: 'create' };
+  }
+  if (code === 'evidence.offset_mismatch') {
+    const offset = answer.offset ?? offsetIn(answer.details);
+    return offset !== null && offset < size ? { do: 'patch', offset } : { do: 'head' };
+  }
+  // Finished meanwhile (the answer to the last chunk was lost), or the upload is unknown: creating
+  // again is idempotent and tells which.
+  if (code === 'evidence.not_uploading' || (status === 404 && code === 'evidence.not_found')) return { do: 'create' };
+  return { do: 'failed', message: answer.message || rejected };
+}
+
+/** The photo once the server answered for good. The bytes are dropped only when stored. */
+export function settle(p: PhotoEntry, step: { do: 'stored' } | { do: 'failed'; message: string }, now: string): PhotoEntry {
+  if (step.do === 'stored') return { ...p, state: 'uploaded', blob: null, error: null, uploadedAt: now };
+  return { ...p, state: 'failed', error: step.message };
+}
+
+export interface PhotoCounts {
+  waiting: number;
+  sent: number;
+  failed: PhotoEntry[];
+}
+
+export function countPhotos(photos: readonly PhotoEntry[]): PhotoCounts {
+  return {
+    waiting: photos.filter((p) => p.state === 'queued').length,
+    sent: photos.filter((p) => p.state === 'uploaded').length,
+    failed: photos.filter((p) => p.state === 'failed'),
+  };
+}
