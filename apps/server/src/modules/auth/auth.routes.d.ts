@@ -1,2 +1,0 @@
-import type { RouteModule } from '../../platform/context.js';
-export declare const authRoutes: RouteModule;
