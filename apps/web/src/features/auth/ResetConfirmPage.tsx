@@ -7,7 +7,8 @@ import { Screen } from '../../shell/Screen';
 import { Button } from '../../ui/Button';
 import { FormError, StatusMessage } from '../../ui/FormError';
 import { TextField } from '../../ui/TextField';
-import { collect, confirmation, newPassword, passwordHint } from '../../forms/validate';
+import { NewPasswordFields } from '../../ui/NewPasswordFields';
+import { collect, confirmation, newPassword } from '../../forms/validate';
 import { useForm } from '../../forms/useForm';
 import { useSession } from './session';
 
@@ -42,26 +43,15 @@ export function ResetConfirmPage() {
       {token && !done && (
         <form ref={form.formRef} onSubmit={submit} noValidate>
           <FormError message={form.formError} />
-          <TextField
-            label={t('reset.passwordLabel')}
-            hint={passwordHint()}
-            type="password"
-            name="new-password"
-            autocomplete="new-password"
-            required
-            value={password}
-            onValue={setPassword}
-            error={form.errors.password}
-          />
-          <TextField
-            label={t('reset.confirmLabel')}
-            type="password"
-            name="confirm-password"
-            autocomplete="new-password"
-            required
-            value={confirm}
-            onValue={setConfirm}
-            error={form.errors.confirm}
+          <NewPasswordFields
+            passwordLabel={t('reset.passwordLabel')}
+            confirmLabel={t('reset.confirmLabel')}
+            password={password}
+            confirm={confirm}
+            onPassword={setPassword}
+            onConfirm={setConfirm}
+            passwordError={form.errors.password}
+            confirmError={form.errors.confirm}
           />
           <Button type="submit" busy={form.busy}>
             {t('reset.confirmSubmit')}

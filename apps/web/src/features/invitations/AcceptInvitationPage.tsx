@@ -7,7 +7,8 @@ import { Screen } from '../../shell/Screen';
 import { Button } from '../../ui/Button';
 import { FormError } from '../../ui/FormError';
 import { TextField } from '../../ui/TextField';
-import { collect, confirmation, newPassword, passwordHint, required } from '../../forms/validate';
+import { NewPasswordFields } from '../../ui/NewPasswordFields';
+import { collect, confirmation, newPassword, required } from '../../forms/validate';
 import { useForm } from '../../forms/useForm';
 import { useSession } from '../auth/session';
 
@@ -73,26 +74,15 @@ export function AcceptInvitationPage() {
               onValue={setDisplayName}
               error={form.errors.displayName}
             />
-            <TextField
-              label={t('invitation.passwordLabel')}
-              hint={passwordHint()}
-              type="password"
-              name="new-password"
-              autocomplete="new-password"
-              required
-              value={password}
-              onValue={setPassword}
-              error={form.errors.password}
-            />
-            <TextField
-              label={t('invitation.confirmLabel')}
-              type="password"
-              name="confirm-password"
-              autocomplete="new-password"
-              required
-              value={confirm}
-              onValue={setConfirm}
-              error={form.errors.confirm}
+            <NewPasswordFields
+              passwordLabel={t('invitation.passwordLabel')}
+              confirmLabel={t('invitation.confirmLabel')}
+              password={password}
+              confirm={confirm}
+              onPassword={setPassword}
+              onConfirm={setConfirm}
+              passwordError={form.errors.password}
+              confirmError={form.errors.confirm}
             />
             <Button type="submit" busy={form.busy}>
               {t('invitation.submit')}

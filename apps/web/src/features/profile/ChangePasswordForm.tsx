@@ -4,7 +4,8 @@ import { useT } from '../../i18n';
 import { Button } from '../../ui/Button';
 import { FormError, StatusMessage } from '../../ui/FormError';
 import { TextField } from '../../ui/TextField';
-import { collect, confirmation, newPassword, passwordHint, required } from '../../forms/validate';
+import { NewPasswordFields } from '../../ui/NewPasswordFields';
+import { collect, confirmation, newPassword, required } from '../../forms/validate';
 import { useForm } from '../../forms/useForm';
 
 type Field = 'currentPassword' | 'newPassword' | 'confirm';
@@ -45,26 +46,15 @@ export function ChangePasswordForm() {
           onValue={setCurrent}
           error={form.errors.currentPassword}
         />
-        <TextField
-          label={t('profile.newLabel')}
-          hint={passwordHint()}
-          type="password"
-          name="new-password"
-          autocomplete="new-password"
-          required
-          value={next}
-          onValue={setNext}
-          error={form.errors.newPassword}
-        />
-        <TextField
-          label={t('profile.confirmLabel')}
-          type="password"
-          name="confirm-password"
-          autocomplete="new-password"
-          required
-          value={confirm}
-          onValue={setConfirm}
-          error={form.errors.confirm}
+        <NewPasswordFields
+          passwordLabel={t('profile.newLabel')}
+          confirmLabel={t('profile.confirmLabel')}
+          password={next}
+          confirm={confirm}
+          onPassword={setNext}
+          onConfirm={setConfirm}
+          passwordError={form.errors.newPassword}
+          confirmError={form.errors.confirm}
         />
         <Button type="submit" busy={form.busy}>
           {t('profile.passwordSubmit')}

@@ -7,7 +7,8 @@ import { Screen } from '../../shell/Screen';
 import { Button } from '../../ui/Button';
 import { FormError } from '../../ui/FormError';
 import { TextField } from '../../ui/TextField';
-import { collect, confirmation, email as checkEmail, newPassword, passwordHint, required } from '../../forms/validate';
+import { NewPasswordFields } from '../../ui/NewPasswordFields';
+import { collect, confirmation, email as checkEmail, newPassword, required } from '../../forms/validate';
 import { useForm } from '../../forms/useForm';
 import { useSession } from '../auth/session';
 
@@ -99,26 +100,15 @@ export function SetupPage() {
           onValue={set('email')}
           error={form.errors.email}
         />
-        <TextField
-          label={t('setup.passwordLabel')}
-          hint={passwordHint()}
-          type="password"
-          name="new-password"
-          autocomplete="new-password"
-          required
-          value={values.password}
-          onValue={set('password')}
-          error={form.errors.password}
-        />
-        <TextField
-          label={t('setup.confirmLabel')}
-          type="password"
-          name="confirm-password"
-          autocomplete="new-password"
-          required
-          value={values.confirm}
-          onValue={set('confirm')}
-          error={form.errors.confirm}
+        <NewPasswordFields
+          passwordLabel={t('setup.passwordLabel')}
+          confirmLabel={t('setup.confirmLabel')}
+          password={values.password}
+          confirm={values.confirm}
+          onPassword={set('password')}
+          onConfirm={set('confirm')}
+          passwordError={form.errors.password}
+          confirmError={form.errors.confirm}
         />
         <Button type="submit" busy={form.busy}>
           {t('setup.submit')}
