@@ -1,9 +1,10 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { loadConfig } from '../apps/server/src/config.js';
 import { startVigie } from '../apps/server/src/server.js';
 import { createTestDatabase } from '../apps/server/test/test-database.js';
+import { stateFile } from './state.js';
 
 /**
  * The server the browser journeys talk to: a fresh database each run (in-memory-like PGlite
@@ -18,9 +19,7 @@ const config = loadConfig({
   JOB_POLL_SECONDS: '0.5', ...(testDb.database.kind === 'postgres' ? { DATABASE_URL: testDb.database.url } : {}),
 });
 const vigie = await startVigie(config);
-const stateDir = resolve('e2e/.state');
-mkdirSync(stateDir, { recursive: true });
-writeFileSync(join(stateDir, 'setup-code'), vigie.setupCode ?? '');
+writeFileSync(stateFile('setup-code'), vigie.setupCode ?? '');
 console.log(`e2e server on ${config.publicUrl} (${testDb.label})`);
 
 async function stop() {

@@ -1,9 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
 import { expect, request, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { Secret, TOTP } from 'otpauth';
+import { stateFile } from '../state.js';
 
 /**
  * The field journey against the real server: an observer records a police operation on a
@@ -14,11 +14,11 @@ import { Secret, TOTP } from 'otpauth';
  *
  * Accounts: this file creates its own observer and coordinator. It runs after the foundation
  * journey (project dependency, see playwright.config.ts) and invites them as the administrator
- * that journey handed over in e2e/.state/admin.json; run alone on a fresh server, it does the
- * set-up itself with the code in e2e/.state/setup-code.
+ * that journey handed over in e2e/.state/<port>/admin.json; run alone on a fresh server, it does the
+ * set-up itself with the code in e2e/.state/<port>/setup-code.
  */
 
-const STATE = (name: string) => fileURLToPath(new URL(`../.state/${name}`, import.meta.url));
+const STATE = stateFile;
 const OWN_ADMIN = { email: 'terrain-admin@hro.example', password: 'phrase de passe de l’admin terrain', name: 'Dominique' };
 const OBSERVER = { email: 'terrain@hro.example', password: 'phrase de passe de l’observatrice', name: 'Sacha' };
 const COORDINATOR = { email: 'coordination-terrain@hro.example', password: 'phrase de passe du coordinateur', name: 'Noor' };

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { Secret, TOTP } from 'otpauth';
+import { stateFile } from '../state.js';
 
 /**
  * The foundation journeys, in the order a new observatory lives them: the first administrator
@@ -38,7 +38,7 @@ async function nextCode(page: Page, secret: string): Promise<string> {
  * goes along, since the server accepts each code only once.
  */
 function handOver() {
-  const file = fileURLToPath(new URL('../.state/admin.json', import.meta.url));
+  const file = stateFile('admin.json');
   writeFileSync(file, JSON.stringify({ ...ADMIN, totpSecret, lastStep }));
 }
 
@@ -58,7 +58,7 @@ async function signOut(page: Page) {
 
 test.describe.serial('foundation', () => {
   test('first-run set-up creates the organisation and its administrator', async ({ page }) => {
-    const code = readFileSync(fileURLToPath(new URL('../.state/setup-code', import.meta.url)), 'utf8').trim();
+    const code = readFileSync(stateFile('setup-code'), 'utf8').trim();
     expect(code).not.toBe('');
     await page.goto('/');
     await expect(page).toHaveURL(/\/setup/);
