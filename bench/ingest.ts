@@ -1,72 +1,98 @@
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { loadConfig } from '../apps/server/src/config.js';
-import { startVigie } from '../apps/server/src/server.js';
-import { hashPassword } from '../apps/server/src/platform/auth/passwords.js';
-import { createTestDatabase } from '../apps/server/test/test-database.js';
+import { createHash, randomUUID } from 'node:crypto';
+import sharp from 'sharp';
+import type { HttpClient } from './lib/http.js';
+import { startServer, type Backend } from './lib/server.js';
+import { closedLoop } from './lib/stats.js';
 
 /**
- * Eviction submissions through the real HTTP API (sync push, one eviction per request, as a
- * phone flushing its outbox does), at a given concurrency: throughput and latency percentiles.
+ * Eviction submissions through the real HTTP API, as a phone flushing its outbox does: one
+ * `POST /api/sync/push` per eviction, and with `photo` also the evidence upload of a 256 KiB
+ * JPEG (create + one chunk). Closed loop at a given concurrency; the server runs in its own
+ * process on a fresh database.
  */
-export async function measureIngest(options: { backend: 'pglite' | 'postgres'; concurrency: number; requests: number }) {
-  if (options.backend === 'postgres') process.env.TEST_DATABASE_URL ??= process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  else delete process.env.TEST_DATABASE_URL;
-  const testDb = await createTestDatabase();
-  const dataDir = mkdtempSync(join(tmpdir(), 'vigie-bench-'));
-  const config = loadConfig({ NODE_ENV: 'production', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', PUBLIC_URL: 'http://127.0.0.1' });
-  const vigie = await startVigie({ ...config, database: testDb.database }, { logger: false });
+export type IngestOptions = { backend: Backend; concurrency: number; requests: number; photo: boolean; profileDir?: string };
+
+/** A site and an operation to attach evictions to, created through sync as a phone would. */
+export async function fieldContext(client: HttpClient) {
+  const ref = (await client.get('/api/field/reference')).json<{ areas: Array<{ id: string; code: string }> }>();
+  const areaId = ref.areas.find((a) => a.code === 'calaisis')!.id;
+  const siteId = randomUUID();
+  const operationId = randomUUID();
+  const res = await client.post('/api/sync/push', { commands: [
+    { commandId: randomUUID(), type: 'site.save', baseVersion: null, record: { id: siteId, code: `B${siteId.slice(0, 6)}`, name: 'Bench site', areaId, communeInsee: '62193' } },
+    { commandId: randomUUID(), type: 'operation.save', baseVersion: null, record: { id: operationId, areaId, startedAt: new Date(Date.now() - 3_600_000).toISOString() } },
+  ] });
+  const statuses = res.json<{ results: Array<{ status: string }> }>().results.map((r) => r.status);
+  if (statuses.some((s) => s !== 'applied')) throw new Error(`could not create the bench site and operation: ${res.body.toString()}`);
+  return { areaId, siteId, operationId };
+}
+
+/** A realistic eviction: counts, seized items, forces, a legal basis. */
+export function evictionCommand(ctx: { siteId: string; operationId: string }, id = randomUUID()) {
+  return {
+    commandId: randomUUID(), type: 'eviction.save', baseVersion: null,
+    record: {
+      id, operationId: ctx.operationId, siteId: ctx.siteId, arrivedAt: new Date(Date.now() - 1_800_000).toISOString(),
+      counts: { personsEvicted: { n: 25, atLeast: true }, arrests: { n: 1, atLeast: false } },
+      seized: [{ term: 'tent', n: 10, atLeast: true }, { term: 'blanket', n: 6, atLeast: true }],
+      forces: [{ corps: 'crs', unit: 'CRS 8', vehicles: [{ type: 'van', n: 3 }] }], legalBasisCategory: 'flagrance',
+    },
+  };
+}
+
+/** A JPEG of 256 KiB (+ at most 3 %): noise compresses badly, so the size is reached at a phone-like resolution. */
+export async function photo256k(): Promise<Buffer> {
+  const target = 256 * 1024;
+  const encode = (width: number, height: number) => {
+    const pixels = Buffer.alloc(width * height * 3);
+    for (let i = 0; i < pixels.length; i += 1) pixels[i] = (Math.imul(i, 2_654_435_761) >>> 13) & 0xff;
+    return sharp(pixels, { raw: { width, height, channels: 3 } }).jpeg({ quality: 95 }).toBuffer();
+  };
+  let width = 400;
+  let jpeg = await encode(width, 300);
+  for (let i = 0; i < 8 && (jpeg.length < target || jpeg.length > target * 1.03); i += 1) {
+    width = Math.max(16, Math.round(width * (jpeg.length < target ? 1.02 : 0.99) * Math.sqrt(target / jpeg.length)));
+    jpeg = await encode(width, Math.round((width * 3) / 4));
+  }
+  // Settle from below: a few pixels wider at a time until it reaches the size.
+  while (jpeg.length < target) {
+    width += 4;
+    jpeg = await encode(width, Math.round((width * 3) / 4));
+  }
+  return jpeg;
+}
+
+/** Uploads one photo for an eviction through the evidence API (create, then the bytes in one chunk). */
+export async function uploadPhoto(client: HttpClient, evictionId: string, bytes: Buffer, sha256: string): Promise<boolean> {
+  const id = randomUUID();
+  const created = await client.post('/api/evidence', {
+    id, evictionId, kind: 'photo', declaredType: 'image/jpeg', originalName: 'IMG_0001.jpg', sizeBytes: bytes.length, sha256,
+  });
+  if (created.status !== 201) return false;
+  const sent = await client.send('PATCH', `/api/evidence/${id}`, bytes, { 'content-type': 'application/offset+octet-stream', 'upload-offset': '0' });
+  return sent.status === 200 && sent.json().evidence.status === 'stored';
+}
+
+export async function measureIngest(o: IngestOptions) {
+  const server = await startServer({ backend: o.backend, profileDir: o.profileDir });
   try {
-    const base = vigie.url;
-    const post = async (path: string, body: unknown, cookie = '', csrf = '') => fetch(`${base}${path}`, {
-      method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf }, body: JSON.stringify(body),
-    });
-    await post('/api/setup', { code: vigie.setupCode, organisationName: 'Bench', displayName: 'Bench', email: 'bench@example.org', password: 'bench password 123' });
-    const org = await vigie.ctx.db.selectFrom('organisations').select('id').executeTakeFirstOrThrow();
-    await vigie.ctx.db.insertInto('users').values({ organisation_id: org.id, email: 'obs@example.org', display_name: 'Obs', password_hash: await hashPassword('bench password 123'), role: 'observer' }).execute();
-    const login = await post('/api/auth/login', { email: 'obs@example.org', password: 'bench password 123' });
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
-    const { csrfToken } = (await login.json()) as { csrfToken: string };
-    const ref = (await (await fetch(`${base}/api/field/reference`, { headers: { cookie } })).json()) as { areas: Array<{ id: string; code: string }> };
-    const areaId = ref.areas.find((a) => a.code === 'calaisis')!.id;
-    const siteId = randomUUID();
-    const operationId = randomUUID();
-    await post('/api/sync/push', { commands: [
-      { commandId: randomUUID(), type: 'site.save', baseVersion: null, record: { id: siteId, code: 'B2', name: 'B2', areaId, communeInsee: '62193' } },
-      { commandId: randomUUID(), type: 'operation.save', baseVersion: null, record: { id: operationId, areaId, startedAt: new Date(Date.now() - 3_600_000).toISOString() } },
-    ] }, cookie, csrfToken);
-    const eviction = () => ({
-      commandId: randomUUID(), type: 'eviction.save', baseVersion: null,
-      record: {
-        id: randomUUID(), operationId, siteId, arrivedAt: new Date(Date.now() - 1_800_000).toISOString(),
-        counts: { personsEvicted: { n: 25, atLeast: true }, arrests: { n: 1, atLeast: false } },
-        seized: [{ term: 'tent', n: 10, atLeast: true }, { term: 'blanket', n: 6, atLeast: true }],
-        forces: [{ corps: 'crs', unit: 'CRS 8', vehicles: [{ type: 'van', n: 3 }] }], legalBasisCategory: 'flagrance',
-      },
-    });
-    const latencies: number[] = [];
-    let next = 0;
-    let failures = 0;
-    const started = performance.now();
-    await Promise.all(Array.from({ length: options.concurrency }, async () => {
-      while (next < options.requests) {
-        next += 1;
-        const t0 = performance.now();
-        const res = await post('/api/sync/push', { commands: [eviction()] }, cookie, csrfToken);
-        const body = (await res.json()) as { results?: Array<{ status: string }> };
-        if (res.status !== 200 || body.results?.[0]?.status !== "applied") { failures += 1; if (failures <= 2) console.error("failure", res.status, JSON.stringify(body).slice(0, 400)); }
-        latencies.push(performance.now() - t0);
+    const client = await server.signIn('observer');
+    const ctx = await fieldContext(client);
+    const bytes = o.photo ? await photo256k() : Buffer.alloc(0);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const cpu0 = server.cpuMs();
+    const r = await closedLoop(o.concurrency, o.requests, async () => {
+      const command = evictionCommand(ctx);
+      const res = await client.post('/api/sync/push', { commands: [command] });
+      if (res.status !== 200 || res.json().results?.[0]?.status !== 'applied') {
+        throw new Error(`push answered ${res.status}: ${res.body.toString().slice(0, 300)}`);
       }
-    }));
-    const seconds = (performance.now() - started) / 1000;
-    latencies.sort((a, b) => a - b);
-    const pct = (p: number) => +latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!.toFixed(1);
-    return { backend: options.backend, concurrency: options.concurrency, requests: latencies.length, failures, perSecond: +(latencies.length / seconds).toFixed(1), p50: pct(50), p95: pct(95), p99: pct(99) };
+      return o.photo ? uploadPhoto(client, command.record.id, bytes, sha256) : true;
+    });
+    const serverCpuMsPerRequest = +((server.cpuMs() - cpu0) / r.requests).toFixed(2);
+    client.close();
+    return { backend: o.backend, concurrency: o.concurrency, photo: o.photo, photoBytes: bytes.length, ...r, serverCpuMsPerRequest, serverPeakRssMiB: server.peakRssMiB() };
   } finally {
-    await vigie.close();
-    await testDb.drop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await server.stop();
   }
 }

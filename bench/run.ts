@@ -1,42 +1,130 @@
 import { execSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { measureBulletin } from './bulletin.js';
 import { measureBundle } from './bundle-size.js';
+import { measureDashboard } from './dashboard.js';
+import { datasetServer, generateDataset } from './dataset.js';
+import { measureExport } from './export.js';
 import { measureIngest } from './ingest.js';
+import { adminQuery } from './lib/server.js';
+import { medianOf } from './lib/stats.js';
+import { measureSyncBacklog } from './sync-backlog.js';
 
 /**
- * `npm run bench`: each figure is the median of RUNS runs; results go to bench/results/latest.json.
- * BENCH_QUICK=1 makes every run smaller (for a smoke check, not for reporting).
+ * `npm run bench [-- part …]`: parts are bundle, ingest, dataset, dashboard, bulletin, export,
+ * sync (default: all). Figures are medians of BENCH_RUNS runs (default 3); results are merged
+ * into bench/results/latest.json with the machine they came from. BENCH_QUICK=1 shrinks every
+ * run (smoke check of the bench itself, not for reporting). BENCH_ROWS sets the dataset size
+ * (default 1,000,000); BENCH_KEEP_DATASET=1 reuses the vigie_bench database if it has that size.
  */
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const quick = process.env.BENCH_QUICK === '1';
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const RUNS = Number(process.env.BENCH_RUNS ?? (quick ? 1 : 3));
+const ROWS = Number(process.env.BENCH_ROWS ?? (quick ? 50_000 : 1_000_000));
+const ALL = ['bundle', 'ingest', 'dataset', 'dashboard', 'bulletin', 'export', 'sync'] as const;
+const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+for (const a of asked) if (!(ALL as readonly string[]).includes(a)) throw new Error(`unknown part ${a}; parts: ${ALL.join(', ')}`);
+const parts = new Set(asked.length ? asked : ALL);
+const has = (p: (typeof ALL)[number]) => parts.has(p);
 
-async function medianOf<T extends Record<string, unknown>>(runs: number, once: () => Promise<T>, keys: Array<keyof T>): Promise<T> {
-  const results: T[] = [];
-  for (let i = 0; i < runs; i += 1) results.push(await once());
-  const out = { ...results[0]! } as Record<string, unknown>;
-  for (const k of keys) out[k as string] = median(results.map((r) => r[k] as number));
-  return out as T;
+const pgVersion = (await adminQuery('SHOW server_version')).rows[0].server_version as string;
+const machine = {
+  cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: +(totalmem() / 2 ** 30).toFixed(1), node: process.version,
+  postgres: pgVersion, loadAverageAtStart: loadavg().map((l) => +l.toFixed(2)),
+};
+console.log('machine', machine, quick ? '(quick mode: not for reporting)' : '');
+const results: Record<string, unknown> = existsSync('bench/results/latest.json') ? JSON.parse(readFileSync('bench/results/latest.json', 'utf8')) : {};
+const save = () => {
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync('bench/results/latest.json', `${JSON.stringify({ ...results, at: new Date().toISOString(), machine, runs: RUNS, quick }, null, 2)}\n`);
+};
+
+if (has('bundle')) {
+  execSync('npm run build --workspace @vigie/web --silent', { stdio: 'ignore' });
+  results.bundle = measureBundle('apps/web/dist');
+  console.log(`capture JS (whole app, gzipped): ${(results.bundle as { totalGzipKB: number }).totalGzipKB} KB (target ≤ 80 KB)`);
+  save();
 }
 
-const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: +(totalmem() / 2 ** 30).toFixed(1), node: process.version };
-console.log('machine', machine);
+if (has('ingest')) {
+  const ingest = [];
+  for (const photo of [false, true]) {
+    for (const backend of ['postgres', 'pglite'] as const) {
+      for (const concurrency of [1, 8, 32]) {
+        const requests = quick ? 40 : photo ? 300 : 1000;
+        const r = await medianOf(RUNS, () => measureIngest({ backend, concurrency, requests, photo }),
+          ['perSecond', 'p50', 'p95', 'p99', 'serverCpuMsPerRequest']);
+        console.log(`ingest ${photo ? 'with 256 KiB photo' : 'text-only'} ${backend} c=${concurrency}: ${r.perSecond}/s p50 ${r.p50} ms p95 ${r.p95} ms p99 ${r.p99} ms, server CPU ${r.serverCpuMsPerRequest} ms/submission (${r.failures} failures)`);
+        ingest.push(r);
+      }
+    }
+  }
+  results.ingest = ingest;
+  save();
+}
 
-execSync('npm run build --workspace @vigie/web --silent', { stdio: 'ignore' });
-const bundle = measureBundle('apps/web/dist');
-console.log(`capture JS (whole app, gzipped): ${bundle.totalGzipKB} KB (target ≤ 80 KB)`);
+if (has('dataset') || ((has('dashboard') || has('bulletin') || has('export')) && !(await datasetReady()))) {
+  console.log(`generating ${ROWS.toLocaleString('en')} evictions into vigie_bench…`);
+  results.dataset = await generateDataset(ROWS);
+  console.log('dataset', results.dataset);
+  save();
+}
 
-const ingest = [];
-for (const backend of ['postgres', 'pglite'] as const) {
-  for (const concurrency of [1, 8, 32]) {
-    const requests = quick ? 50 : 1000;
-    const r = await medianOf(quick ? 1 : RUNS, () => measureIngest({ backend, concurrency, requests }), ['perSecond', 'p50', 'p95', 'p99']);
-    console.log(`ingest text-only ${backend} c=${concurrency}: ${r.perSecond}/s p50 ${r.p50} ms p95 ${r.p95} ms p99 ${r.p99} ms (${r.failures} failures)`);
-    ingest.push(r);
+if (has('dashboard') || has('bulletin') || has('export')) {
+  const server = await datasetServer();
+  try {
+    const admin = await server.signIn('admin');
+    if (has('dashboard')) {
+      results.dashboard = await measureDashboard(admin, quick ? 2 : 5);
+      console.log('dashboard (ms)', results.dashboard);
+      save();
+    }
+    if (has('bulletin')) {
+      const comms = await server.signIn('comms');
+      results.bulletin = await medianOfObject(quick ? 1 : RUNS, () => measureBulletin(comms, quick ? 1 : 3));
+      comms.close();
+      console.log('bulletin', results.bulletin);
+      save();
+    }
+    if (has('export')) {
+      results.export = await measureExport(server, admin.cookie);
+      console.log('export', results.export);
+      save();
+    }
+    admin.close();
+  } finally {
+    await server.stop();
   }
 }
 
-mkdirSync('bench/results', { recursive: true });
-writeFileSync('bench/results/latest.json', JSON.stringify({ at: new Date().toISOString(), machine, runs: RUNS, bundle, ingest }, null, 2));
-console.log('written bench/results/latest.json');
+if (has('sync')) {
+  const sync = [];
+  for (const backend of ['postgres', 'pglite'] as const) {
+    const r = await medianOf(RUNS, () => measureSyncBacklog({ backend, records: quick ? 100 : 1000, photos: quick ? 10 : 100 }), ['seconds', 'pushSeconds']);
+    console.log(`sync backlog ${backend}: ${r.records} records + ${r.photos} photos in ${r.seconds} s (push ${r.pushSeconds} s)`);
+    sync.push(r);
+  }
+  results.syncBacklog = sync;
+  save();
+}
+
+machine.loadAverageAtStart = machine.loadAverageAtStart.concat(loadavg().map((l) => +l.toFixed(2)));
+save();
+console.log('written bench/results/latest.json (load average at start, then at end:', machine.loadAverageAtStart, ')');
+
+async function datasetReady() {
+  if (process.env.BENCH_KEEP_DATASET !== '1') return false;
+  try {
+    const { rows } = await adminQuery(`SELECT 1 FROM pg_database WHERE datname = 'vigie_bench'`);
+    if (!rows.length) return false;
+    const previous = results.dataset as { evictions?: number | string } | undefined;
+    return Number(previous?.evictions) === ROWS;
+  } catch { return false; }
+}
+
+async function medianOfObject<T extends { createMs: number; html: { ms: number }; pdf: { ms: number } }>(runs: number, once: () => Promise<T>) {
+  const all: T[] = [];
+  for (let i = 0; i < runs; i += 1) all.push(await once());
+  const mid = <K>(pick: (t: T) => number) => [...all].sort((a, b) => pick(a) - pick(b))[Math.floor(all.length / 2)]!;
+  return { createMs: mid((t) => t.createMs).createMs, html: mid((t) => t.html.ms).html, pdf: mid((t) => t.pdf.ms).pdf, runs };
+}

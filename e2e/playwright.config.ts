@@ -35,6 +35,12 @@ export default defineConfig({
   projects: [
     { name: 'foundation', testMatch: /foundation\.spec\.ts$/ },
     { name: 'field', testMatch: /field\.spec\.ts$/, dependencies: ['foundation'] },
+    { name: 'dashboard', testMatch: /dashboard\.spec\.ts$/, dependencies: ['foundation'] },
+    { name: 'incident', testMatch: /incident\.spec\.ts$/, dependencies: ['foundation'] },
+    { name: 'sites-admin', testMatch: /sites-admin\.spec\.ts$/, dependencies: ['foundation'] },
+    { name: 'bulletin', testMatch: /bulletin\.spec\.ts$/, dependencies: ['foundation'] },
+    { name: 'escaping', testMatch: /escaping\.spec\.ts$/, dependencies: ['foundation'] },
+    { name: 'legal', testMatch: /legal\.spec\.ts$/, dependencies: ['foundation'] },
   ],
   webServer: {
     command: `npx tsx e2e/serve.ts`,

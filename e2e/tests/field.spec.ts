@@ -1,9 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { deflateSync } from 'node:zlib';
-import { expect, request, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
-import { Secret, TOTP } from 'otpauth';
-import { stateFile } from '../state.js';
+import { expect, test, type Locator } from '@playwright/test';
+import { Api, invite, inviter, png, signIn, watchErrors } from '../journeys.js';
 
 /**
  * The field journey against the real server: an observer records a police operation on a
@@ -18,129 +15,16 @@ import { stateFile } from '../state.js';
  * set-up itself with the code in e2e/.state/<port>/setup-code.
  */
 
-const STATE = stateFile;
-const OWN_ADMIN = { email: 'terrain-admin@hro.example', password: 'phrase de passe de l’admin terrain', name: 'Dominique' };
 const OBSERVER = { email: 'terrain@hro.example', password: 'phrase de passe de l’observatrice', name: 'Sacha' };
 const COORDINATOR = { email: 'coordination-terrain@hro.example', password: 'phrase de passe du coordinateur', name: 'Noor' };
 const CALAIS = '62193';
 
-interface Session { user: { id: string; displayName: string }; csrfToken: string }
 interface EvictionView {
   id: string; operationId: string; siteId: string; status: string; version: number; leftAt: string | null;
   counts: Record<string, { n: number; atLeast: boolean } | null>; seized: { term: string; n: number; atLeast: boolean }[];
 }
 interface PullView { operations: { id: string; version: number }[]; evictions: EvictionView[]; sites: { id: string; code: string }[] }
-interface SyncResult { commandId: string; status: string; version: number | null; error: unknown }
 interface EvidenceView { id: string; evictionId: string | null; kind: string; status: string; sha256Device: string; sha256Received: string | null; detectedType: string | null; sizeBytes: number; originalName: string }
-
-/** A signed-in API client: its own cookie jar, and the CSRF token every write needs. */
-class Api {
-  csrf = '';
-  private constructor(readonly ctx: APIRequestContext) {}
-  static async open(baseURL: string) {
-    return new Api(await request.newContext({ baseURL, extraHTTPHeaders: { 'Accept-Language': 'fr' } }));
-  }
-  async get<T>(path: string): Promise<T> {
-    const res = await this.ctx.get(path);
-    expect(res.ok(), `GET ${path}: ${res.status()} ${await res.text()}`).toBe(true);
-    return (await res.json()) as T;
-  }
-  async post<T>(path: string, data: unknown, okOnly = true): Promise<{ status: number; body: T }> {
-    const res = await this.ctx.post(path, { data, headers: this.csrf ? { 'x-csrf-token': this.csrf } : {} });
-    const body = (await res.json().catch(() => null)) as T;
-    if (okOnly) expect(res.ok(), `POST ${path}: ${res.status()} ${JSON.stringify(body)}`).toBe(true);
-    const token = (body as { csrfToken?: unknown } | null)?.csrfToken;
-    if (res.ok() && typeof token === 'string') this.csrf = token;
-    return { status: res.status(), body };
-  }
-  async push(commands: object[]): Promise<SyncResult[]> {
-    const { body } = await this.post<{ results: SyncResult[] }>('/api/sync/push', { commands });
-    for (const r of body.results) expect(r, JSON.stringify(r)).toMatchObject({ status: 'applied' });
-    return body.results;
-  }
-}
-
-/** Signs in as someone who may invite: the foundation journey's administrator, or our own after set-up. */
-async function inviter(baseURL: string): Promise<Api> {
-  const api = await Api.open(baseURL);
-  const { needsSetup } = await api.get<{ needsSetup: boolean }>('/api/setup/status');
-  if (needsSetup) {
-    const code = readFileSync(STATE('setup-code'), 'utf8').trim();
-    await api.post('/api/setup', { code, organisationName: 'Human Rights Observers', displayName: OWN_ADMIN.name, email: OWN_ADMIN.email, password: OWN_ADMIN.password });
-    return api;
-  }
-  expect(existsSync(STATE('admin.json')), 'set-up done by someone else: the foundation journey must hand its administrator over').toBe(true);
-  const admin = JSON.parse(readFileSync(STATE('admin.json'), 'utf8')) as { email: string; password: string; totpSecret: string; lastStep: number };
-  const first = await api.post<{ code?: string }>('/api/auth/login', { email: admin.email, password: admin.password }, false);
-  if (first.status === 200) return api;
-  expect(first.body.code).toBe('auth.totp_required');
-  // Each TOTP step is accepted once (and the next one early): take one the foundation journey did not use.
-  for (;;) {
-    const current = Math.floor(Date.now() / 30_000);
-    const step = [current, current + 1].find((s) => s > admin.lastStep);
-    if (step !== undefined) {
-      const totp = new TOTP({ secret: Secret.fromBase32(admin.totpSecret), digits: 6, period: 30, algorithm: 'SHA1' }).generate({ timestamp: step * 30_000 });
-      await api.post('/api/auth/login', { email: admin.email, password: admin.password, totp });
-      return api;
-    }
-    await new Promise((r) => setTimeout(r, (current + 1) * 30_000 - Date.now() + 200));
-  }
-}
-
-async function invite(admin: Api, baseURL: string, who: { email: string; password: string; name: string }, role: string): Promise<Api> {
-  const { body } = await admin.post<{ link: string }>('/api/invitations', { email: who.email, role });
-  const token = new URL(body.link).searchParams.get('token');
-  const api = await Api.open(baseURL);
-  await api.post<Session>('/api/invitations/accept', { token, displayName: who.name, password: who.password });
-  return api;
-}
-
-/** A real, tiny PNG (8×8 grey), built here so the test needs no fixture file. */
-function png(): Buffer {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (buf: Buffer) => {
-    let c = 0xffffffff;
-    for (const b of buf) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const td = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const sum = Buffer.alloc(4);
-    sum.writeUInt32BE(crc(td));
-    return Buffer.concat([len, td, sum]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(8, 0);
-  ihdr.writeUInt32BE(8, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 0; // greyscale
-  const raw = Buffer.concat(Array.from({ length: 8 }, () => Buffer.from([0, ...Array<number>(8).fill(0x80)])));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
-}
-
-/** Uncaught errors in the page, and console errors other than the offline ones we cause. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/ERR_INTERNET_DISCONNECTED|Failed to fetch|net::ERR_/.test(m.text())) errors.push(`console: ${m.text()}`);
-  });
-  return errors;
-}
-
-async function signIn(page: Page, who: { email: string; password: string; name: string }) {
-  await page.goto('/login');
-  await page.getByLabel('Adresse e-mail').fill(who.email);
-  await page.getByLabel('Mot de passe').fill(who.password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await expect(page.getByText(`Bonjour ${who.name} !`)).toBeVisible();
-}
 
 let observerApi: Api;
 let coordinatorApi: Api;

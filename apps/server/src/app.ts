@@ -7,6 +7,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { App, AppContext, RouteModule } from './platform/context.js';
 import type { Access } from './platform/http/request-context.js';
 import { installAuthentication } from './platform/http/authentication.js';
+import { installAuditChaining } from './platform/audit/audit-sequencer.js';
 import { installErrorHandling, sendError } from './platform/http/error-handler.js';
 import { installSecurityHeaders } from './platform/http/security-headers.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
@@ -23,12 +24,26 @@ import { taxonomiesRoutes } from './modules/taxonomies/taxonomies.routes.js';
 import { syncRoutes } from './modules/sync/sync.routes.js';
 import { sitesRoutes } from './modules/sites/sites.routes.js';
 import { reviewRoutes } from './modules/review/review.routes.js';
+import { incidentsRoutes } from './modules/incidents/incidents.routes.js';
 import { transferRoutes } from './modules/transfer/transfer.routes.js';
 import { personsRoutes } from './modules/persons/persons.routes.js';
+import { reportsRoutes } from './modules/reports/reports.routes.js';
+import { legalCasesRoutes } from './modules/legal/cases/cases.routes.js';
+import { legalDocumentsRoutes } from './modules/legal/cases/case-documents.routes.js';
+import { legalGrantsRoutes } from './modules/legal/cases/case-grants.routes.js';
+import { deadlinesRoutes } from './modules/legal/deadlines/deadlines.routes.js';
+import { bundlesRoutes } from './modules/legal/bundles/bundles.routes.js';
+import { witnessRoutes } from './modules/legal/witness/witness.routes.js';
+import { patternRoutes } from './modules/legal/pattern/pattern.routes.js';
+import { bulletinsRoutes } from './modules/bulletins/bulletins.routes.js';
+import { statisticsRoutes } from './modules/statistics/statistics.routes.js';
+import { publicStatisticsRoutes } from './modules/statistics/public-statistics.routes.js';
 
 export const ROUTE_MODULES: RouteModule[] = [
   healthRoutes, setupRoutes, authRoutes, usersRoutes, invitationsRoutes, securityRoutes, auditRoutes, rolesRoutes,
-  fieldRoutes, taxonomiesRoutes, syncRoutes, sitesRoutes, reviewRoutes, personsRoutes, evidenceRoutes, transferRoutes,
+  fieldRoutes, taxonomiesRoutes, syncRoutes, sitesRoutes, reviewRoutes, incidentsRoutes, personsRoutes, evidenceRoutes, transferRoutes,
+  legalCasesRoutes, legalDocumentsRoutes, legalGrantsRoutes, deadlinesRoutes,
+  bundlesRoutes, witnessRoutes, patternRoutes, bulletinsRoutes, statisticsRoutes, publicStatisticsRoutes, reportsRoutes,
 ];
 
 /** Every API route with its declared access, for the authorization test and the docs. */
@@ -47,6 +62,10 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     bodyLimit: 256 * 1024,
     // Request lines would log invitation and reset tokens carried in URLs; errors still log.
     logController: new LogController({ disableRequestLogging: true }),
+    // The router's own refusals (a malformed percent-encoding, a path segment over 100
+    // characters) never reach the error handler: without this they left as Fastify's bodies,
+    // outside the catalogue. Such an address names nothing here.
+    frameworkErrors: (_err, req, reply) => sendError(req, reply, 'request.not_found'),
   }).withTypeProvider<ZodTypeProvider>();
   const routeAccess: RouteAccessEntry[] = [];
   app.addHook('onRoute', (route) => {
@@ -63,7 +82,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   app.removeContentTypeParser('text/plain');
 
   installErrorHandling(app);
-  await installSecurityHeaders(app);
+  await installSecurityHeaders(app, { tileOrigin: ctx.config.mapTiles?.origin });
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
@@ -71,6 +90,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     },
     transform: jsonSchemaTransform,
   });
+  installAuditChaining(app, ctx.db, app.log);
   installAuthentication(app, ctx.db, ctx.config.publicUrl);
   app.decorate('routeAccess', routeAccess);
 

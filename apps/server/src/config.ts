@@ -44,6 +44,11 @@ const envSchema = z.object({
   S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   EVIDENCE_MAX_BYTES: z.coerce.number().int().positive().default(500 * 1024 * 1024),
+  // Slippy-map tiles under the sites map, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png; unset: points on a plain background.
+  MAP_TILE_URL: z.url({ protocol: /^https?$/ }).refine((u) => ['{z}', '{x}', '{y}'].every((p) => u.includes(p)), 'MAP_TILE_URL must contain {z}, {x} and {y}').optional(),
+  MAP_TILE_ATTRIBUTION: z.string().trim().min(1).max(300).optional(),
+  // Ed25519 private key signing evidence bundles: PKCS#8 PEM, or that PEM's base64 body on one line.
+  BUNDLE_SIGNING_KEY: z.string().min(40).optional(),
 }).superRefine((e, issues) => {
   // Object storage without a bucket or credentials would only fail on the first upload.
   if (e.STORAGE_KIND !== 's3') return;
@@ -76,6 +81,10 @@ export type Config = {
   /** Where evidence originals (encrypted) and publication copies live. */
   storage: StorageConfig;
   evidenceMaxBytes: number;
+  /** Tiles drawn under the sites map (the CSP then allows their origin for images only). */
+  mapTiles: { urlTemplate: string; attribution: string; origin: string } | null;
+  /** Signs evidence bundles; without it a key is generated once in the data folder. */
+  bundleSigningKey: string | undefined;
 };
 
 export type StorageConfig =
@@ -120,5 +129,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       }
       : { kind: 'local', dir: resolve(dataDir, 'evidence') },
     evidenceMaxBytes: e.EVIDENCE_MAX_BYTES,
+    mapTiles: e.MAP_TILE_URL
+      ? { urlTemplate: e.MAP_TILE_URL, attribution: e.MAP_TILE_ATTRIBUTION ?? new URL(e.MAP_TILE_URL).host, origin: new URL(e.MAP_TILE_URL).origin }
+      : null,
+    bundleSigningKey: e.BUNDLE_SIGNING_KEY,
   };
 }

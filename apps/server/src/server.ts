@@ -8,8 +8,11 @@ import { loadServerKey } from './platform/crypto/server-key.js';
 import { JobQueue } from './platform/queue/job-queue.js';
 import { createMailer } from './platform/mail/mailer.js';
 import { defineMailJob } from './platform/mail/mail-job.js';
+import { defineDeadlineReminders } from './modules/legal/deadlines/deadline-reminders.js';
 import { deleteExpiredSessions } from './platform/auth/session-store.js';
 import { prepareFirstRun } from './modules/setup/setup.service.js';
+import { defineAnnualReportJob } from './modules/reports/annual-report.service.js';
+import { createObjectStorage } from './platform/storage/create-storage.js';
 
 export type RunningVigie = {
   app: App;
@@ -36,6 +39,8 @@ export async function startVigie(config: Config, options: BuildOptions & { worke
     queue = new JobQueue(database.pool, config.jobPollSeconds);
     const mailer = createMailer(config.smtpUrl, config.mailFrom, (msg) => log.info(msg));
     defineMailJob(queue, mailer);
+    defineAnnualReportJob(queue, { db: database.db, storage: createObjectStorage(config.storage) });
+    defineDeadlineReminders(queue, { db: database.db, config });
     await queue.start(database.pool, options.workers ?? true);
     const ctx: AppContext = { config, db: database.db, queue, serverKey, log };
     app = await buildApp(ctx, options);

@@ -109,7 +109,8 @@ describe(`transfer (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'})`, 
   let committedTotals: unknown;
   it('commits a clean file in one go: operations per day and area, evictions with their at-least flags, provenance', async () => {
     const before = await snapshot();
-    const { importId, suggestedMapping, sha256 } = (await upload(coordinator, CLEAN)).json();
+    const { importId, suggestedMapping, sha256, sameFile } = (await upload(coordinator, CLEAN)).json();
+    expect(sameFile).toBeNull();
     const res = await run(coordinator, importId, 'commit', suggestedMapping, { areaCode: 'calaisis', createUnknownSites: true, markVerified: true });
     expect(res.statusCode).toBe(200);
     const body = res.json();
@@ -142,6 +143,34 @@ describe(`transfer (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'})`, 
     expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true, problems: [] });
 
     expect((await run(coordinator, importId, 'commit', suggestedMapping, { areaCode: 'calaisis' })).json().code).toBe('import.already_committed');
+  });
+
+  it('warns when the very same file was already committed, and commits it again only when told to', async () => {
+    // The file committed just above, sent again (renamed): the warning names the earlier import.
+    const first = await t.db.selectFrom('imports').select(['id', 'committed_at']).where('status', '=', 'committed').where('file_name', '=', 'historique.csv').executeTakeFirstOrThrow();
+    const again = (await upload(coordinator, CLEAN, 'text/csv', 'copie.csv')).json();
+    expect(again.sameFile).toEqual({ importId: first.id, fileName: 'historique.csv', committedAt: first.committed_at!.toISOString() });
+    expect(again.sameFileImportedAt).toBe(first.committed_at!.toISOString());
+    const report = (await run(coordinator, again.importId, 'dry-run', again.suggestedMapping, { areaCode: 'calaisis', createUnknownSites: true })).json();
+    expect(report.sameFile).toMatchObject({ importId: first.id });
+    const before = await snapshot();
+    const refused = await run(coordinator, again.importId, 'commit', again.suggestedMapping, { areaCode: 'calaisis', createUnknownSites: true });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ code: 'import.same_file', details: { importId: first.id, fileName: 'historique.csv' } });
+    expect(refused.json().message).toContain('compterait chaque expulsion deux fois');
+    expect(await snapshot()).toEqual(before);
+    // One byte differs: another file, no warning.
+    expect((await upload(coordinator, `${CLEAN}\r\n`)).json().sameFile).toBeNull();
+
+    // A small file of 2018, committed, then deliberately committed a second time.
+    const old = csv([HEADER, '03/03/2018;06:10;06:40;B2;;5;;;;']);
+    const once = (await upload(coordinator, old)).json();
+    expect((await run(coordinator, once.importId, 'commit', once.suggestedMapping, { areaCode: 'calaisis' })).statusCode).toBe(200);
+    const twice = (await upload(coordinator, old)).json();
+    expect(twice.sameFile).toMatchObject({ importId: once.importId });
+    const confirmed = await run(coordinator, twice.importId, 'commit', twice.suggestedMapping, { areaCode: 'calaisis', confirmSameFile: true });
+    expect(confirmed.statusCode).toBe(200);
+    expect(await t.db.selectFrom('evictions').select('id').where('date', '=', '2018-03-03').execute()).toHaveLength(2);
   });
 
   it('exports CSV in UTF-8 with BOM and ";", which re-imports with no problem and the same figures', async () => {

@@ -8,7 +8,6 @@ import { safeNext } from './features/auth/safeNext';
 import { LoginPage } from './features/auth/LoginPage';
 import { DashboardPage } from './features/dashboard/DashboardPage';
 import { LegalPage } from './features/legal/LegalPage';
-import { CommunicationPage } from './features/communication/CommunicationPage';
 import { AssociationPage } from './features/association/AssociationPage';
 import { AppShell, PublicLayout } from './shell/AppShell';
 import { Screen } from './shell/Screen';
@@ -32,6 +31,17 @@ const ReviewPage = lazy(() => import('./features/review/ReviewPage').then((m) =>
 const ReviewEvictionPage = lazy(() => import('./features/review/ReviewPage').then((m) => m.ReviewEvictionPage));
 const SitesPage = lazy(() => import('./features/sites/SitesPage').then((m) => m.SitesPage));
 const SitePage = lazy(() => import('./features/sites/SitesPage').then((m) => m.SitePage));
+const AnnualReportPage = lazy(() => import('./features/reports/AnnualReportPage').then((m) => m.AnnualReportPage));
+// The comms pole's bulletins: list, drafting, preview, downloads and publication.
+const CommunicationPage = lazy(() => import('./features/communication/CommunicationPage').then((m) => m.CommunicationPage));
+const BulletinPage = lazy(() => import('./features/communication/BulletinPage').then((m) => m.BulletinPage));
+// Coordinators' lists and spreadsheet import/export, rarely opened: on demand too.
+const TaxonomiesPage = lazy(() => import('./features/taxonomies/TaxonomiesPage').then((m) => m.TaxonomiesPage));
+const TransferPage = lazy(() => import('./features/transfer/TransferPage').then((m) => m.TransferPage));
+// The legal pole's case files; the shared-case page is what a lawyer opens from a secret link, signed in or not.
+const NewCasePage = lazy(() => import('./features/legal/NewCasePage').then((m) => m.NewCasePage));
+const CasePage = lazy(() => import('./features/legal/CasePage').then((m) => m.CasePage));
+const SharedCasePage = lazy(() => import('./features/legal/SharedCasePage').then((m) => m.SharedCasePage));
 
 /** Pages reachable without a session. Only /login and /setup send a signed-in user home. */
 const PUBLIC_PATHS = ['/setup', '/login', '/reset', '/reset/confirm', '/invitation'];
@@ -43,12 +53,12 @@ function redirectFor(state: Extract<SessionState, { status: 'ready' }>, path: st
   if (path === '/setup') return '/';
   const user = state.user;
   if (!user) {
-    if (PUBLIC_PATHS.includes(path)) return null;
+    if (PUBLIC_PATHS.includes(path) || path.startsWith('/shared-case/')) return null;
     return url === '/' ? '/login' : `/login?next=${encodeURIComponent(url)}`;
   }
   if (user.mustEnrolTotp) return path === TWO_FACTOR_PATH ? null : TWO_FACTOR_PATH;
   if (path === '/login') return safeNext(query.next);
-  if (path === '/' && !hasPermission(user, 'dashboard.view')) return homeFor(user);
+  if (path === '/' && !hasPermission(user, 'dashboard.view') && !hasPermission(user, 'stats.view')) return homeFor(user);
   return null;
 }
 
@@ -66,7 +76,8 @@ function guarded(anyOf: readonly Permission[], Page: ComponentType): ComponentTy
   };
 }
 
-const DashboardRoute = guarded(['dashboard.view'], DashboardPage);
+// Researchers hold stats.view without dashboard.view: the statistics are their home page.
+const DashboardRoute = guarded(['dashboard.view', 'stats.view'], DashboardPage);
 /** The capture app, told who records (remembered on the phone for offline use). */
 function FieldArea() {
   const user = useUser();
@@ -77,12 +88,25 @@ const FieldRoute = guarded(['field.record'], FieldArea);
 const ReviewRoute = guarded(['field.verify'], ReviewPage);
 const ReviewEvictionRoute = guarded(['field.verify'], ReviewEvictionPage);
 const SitesRoute = guarded(['field.record', 'field.verify'], SitesPage);
+const AnnualReportRoute = guarded(['stats.view'], AnnualReportPage);
 const SiteRoute = guarded(['field.record', 'field.verify'], SitePage);
 const LegalRoute = guarded(['legal.manage'], LegalPage);
+const NewCaseRoute = guarded(['legal.manage'], NewCasePage);
+const CaseRoute = guarded(['legal.manage'], CasePage);
+// Evidence bundles, pattern evidence (legal pole) and witness statements (also observers who were there).
+const BundleExportPage = lazy(() => import('./features/legal/BundleExportPage').then((m) => m.BundleExportPage));
+const PatternEvidencePage = lazy(() => import('./features/legal/PatternEvidencePage').then((m) => m.PatternEvidencePage));
+const WitnessStatementPage = lazy(() => import('./features/legal/WitnessStatementPage').then((m) => m.WitnessStatementPage));
+const BundleExportRoute = guarded(['legal.manage'], BundleExportPage);
+const PatternEvidenceRoute = guarded(['legal.manage'], PatternEvidencePage);
+const WitnessStatementRoute = guarded(['field.record', 'legal.manage'], WitnessStatementPage);
 const CommunicationRoute = guarded(['comms.publish'], CommunicationPage);
+const BulletinRoute = guarded(['comms.publish', 'stats.view'], BulletinPage);
 const AssociationRoute = guarded(['association.manage'], AssociationPage);
 const UsersRoute = guarded(['users.manage', 'security.manage'], UsersPage);
 const InvitationsRoute = guarded(['invitations.manage'], InvitationsPage);
+const TaxonomiesRoute = guarded(['taxonomies.manage'], TaxonomiesPage);
+const TransferRoute = guarded(['field.verify', 'stats.view'], TransferPage);
 
 function Forbidden() {
   const t = useT();
@@ -134,6 +158,7 @@ function PublicRoutes() {
       <Route path="/reset" component={ResetRequestPage} />
       <Route path="/reset/confirm" component={ResetConfirmPage} />
       <Route path="/invitation" component={AcceptInvitationPage} />
+      <Route path="/shared-case/:token" component={SharedCasePage} />
       <Route default component={NotFound} />
     </Router>
   );
@@ -147,13 +172,23 @@ function PrivateRoutes() {
       <Route path="/field/*" component={FieldRoute} />
       <Route path="/review" component={ReviewRoute} />
       <Route path="/review/:id" component={ReviewEvictionRoute} />
+      <Route path="/reports/annual" component={AnnualReportRoute} />
       <Route path="/sites" component={SitesRoute} />
       <Route path="/sites/:id" component={SiteRoute} />
       <Route path="/legal" component={LegalRoute} />
+      <Route path="/legal/cases/new" component={NewCaseRoute} />
+      <Route path="/legal/cases/:id" component={CaseRoute} />
+      <Route path="/shared-case/:token" component={SharedCasePage} />
+      <Route path="/legal/bundle" component={BundleExportRoute} />
+      <Route path="/legal/pattern-evidence" component={PatternEvidenceRoute} />
+      <Route path="/legal/witness/:evictionId" component={WitnessStatementRoute} />
       <Route path="/communication" component={CommunicationRoute} />
+      <Route path="/communication/bulletins/:id" component={BulletinRoute} />
       <Route path="/association" component={AssociationRoute} />
       <Route path="/admin/users" component={UsersRoute} />
       <Route path="/admin/invitations" component={InvitationsRoute} />
+      <Route path="/admin/taxonomies" component={TaxonomiesRoute} />
+      <Route path="/admin/transfer" component={TransferRoute} />
       <Route path="/profile" component={ProfilePage} />
       <Route path={TWO_FACTOR_PATH} component={TwoFactorPage} />
       <Route default component={NotFound} />

@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from '../config.js';
 import { DataFolderLockedError } from '../platform/db/data-folder-lock.js';
 import { openDatabase, type DatabaseHandle } from '../platform/db/database.js';
 import { verifyAuditChain } from '../platform/audit/verify-chain.js';
+import { countPendingAudit } from '../platform/audit/audit-sequencer.js';
 
 /**
  * `npm run audit:verify`: recomputes the whole audit hash chain and says whether it is intact.
@@ -24,6 +25,9 @@ async function main(): Promise<number> {
     const report = await verifyAuditChain(handle.db);
     console.log(`Entries checked: ${report.entries}`);
     console.log(`Head of the trail: ${report.headSeq === null ? 'none (empty trail)' : `entry ${report.headSeq}`}`);
+    const pending = await countPendingAudit(handle.db);
+    // Committed with their writes, not chained yet (docs/adr/0007): a running server chains them within about a second.
+    if (pending > 0) console.log(`Entries awaiting their chain link (not covered by this check yet): ${pending}`);
     if (report.ok) {
       console.log('The audit trail is intact.');
       return 0;

@@ -91,6 +91,29 @@ export async function requestRaw(method: Method | 'HEAD', path: string, body?: B
   return { status: response.status, headers: response.headers, payload, error };
 }
 
+/**
+ * A call whose answer is a file (a PDF, a ZIP of evidence): its bytes and the name the server
+ * gave it. Errors come back as JSON and are thrown as usual.
+ */
+export async function requestFile(method: Method, path: string, body?: unknown): Promise<{ blob: Blob; fileName: string | null }> {
+  const headers: Record<string, string> = { Accept: '*/*', 'Accept-Language': currentLocale() };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? null : JSON.stringify(body) });
+  } catch {
+    throw new ApiError('network', t('errors.network'), 0);
+  }
+  if (!response.ok) {
+    const error = toApiError(response.status, await readJson(response));
+    if (error.code === 'auth.unauthenticated') onUnauthenticated?.();
+    throw error;
+  }
+  const fileName = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? null;
+  return { blob: await response.blob(), fileName };
+}
+
 export const api = {
   get: <T>(path: string) => request<T>('GET', path),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),

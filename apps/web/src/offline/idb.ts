@@ -4,6 +4,8 @@
  * a few indexes, multi-store read-write transactions (a record and its outbox command are
  * written atomically), and change notifications for live queries, across tabs too.
  */
+import { currentOwner, databaseNameFor, onOwnerChange, type FieldUser } from './owner';
+
 export const STORES = {
   meta: { keyPath: 'key', indexes: [] },
   operations: { keyPath: 'id', indexes: [] },
@@ -15,14 +17,40 @@ export const STORES = {
 } as const;
 export type StoreName = keyof typeof STORES;
 
-const DB_NAME = 'vigie-field';
 const DB_VERSION = 1;
 
+/** One database per observer (see owner.ts); null when nobody is signed in on this phone. */
+let dbName: string | null = null;
 let opening: Promise<IDBDatabase> | null = null;
 
+export class NoFieldUser extends Error {
+  constructor() {
+    super('no signed-in observer on this phone');
+  }
+}
+
+/**
+ * Switches to another observer's database. The open connection is closed (transactions already
+ * started finish first), and every live query re-runs against the new one.
+ */
+export function switchDatabase(name: string | null): void {
+  if (name === dbName) return;
+  const previous = opening;
+  opening = null;
+  dbName = name;
+  void previous?.then((db) => db.close(), () => undefined);
+  notify(false);
+}
+
+export const currentDatabase = (): string | null => dbName;
+
+const follow = (u: FieldUser | null) => switchDatabase(u ? databaseNameFor(u.id) : null);
+
 function open(): Promise<IDBDatabase> {
+  const name = dbName;
+  if (name === null) return Promise.reject(new NoFieldUser());
   opening ??= new Promise((resolve, reject) => {
-    const req = indexedDB.open(DB_NAME, DB_VERSION);
+    const req = indexedDB.open(name, DB_VERSION);
     req.onupgradeneeded = () => {
       const db = req.result;
       for (const [name, def] of Object.entries(STORES)) {
@@ -33,7 +61,7 @@ function open(): Promise<IDBDatabase> {
     };
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => {
-      opening = null;
+      if (dbName === name) opening = null;
       reject(req.error);
     };
   });
@@ -78,11 +106,14 @@ type Stores = { [K in StoreName]: Store<any> };
 
 const listeners = new Set<() => void>();
 const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('vigie-field');
-channel?.addEventListener('message', () => notify(false));
+// Other tabs say which database changed: a tab showing another observer's data ignores it.
+channel?.addEventListener('message', (e: MessageEvent) => {
+  if (e.data === dbName) notify(false);
+});
 
 function notify(broadcast: boolean) {
   for (const l of listeners) l();
-  if (broadcast) channel?.postMessage('change');
+  if (broadcast && dbName) channel?.postMessage(dbName);
 }
 
 /** Called after every committed write, in this tab and in the others. */
@@ -97,6 +128,7 @@ export function onChange(listener: () => void): () => void {
  */
 export async function tx<R>(names: readonly StoreName[], mode: IDBTransactionMode, fn: (s: Stores) => Promise<R>): Promise<R> {
   const db = await open();
+  const name = dbName;
   const t = db.transaction([...names], mode);
   const stores = Object.fromEntries(names.map((n) => [n, new Store(t.objectStore(n))])) as Stores;
   const done = new Promise<void>((resolve, reject) => {
@@ -117,9 +149,13 @@ export async function tx<R>(names: readonly StoreName[], mode: IDBTransactionMod
     throw error;
   }
   await done;
-  if (mode === 'readwrite') notify(true);
+  if (mode === 'readwrite' && name === dbName) notify(true);
   return result;
 }
 
 /** Shorthands for single reads (each its own transaction). */
 export const read = <R>(name: StoreName, fn: (s: Store<any>) => Promise<R>): Promise<R> => tx([name], 'readonly', (s) => fn(s[name]));
+
+// The open database always is the signed-in observer's.
+follow(currentOwner());
+onOwnerChange(follow);

@@ -37,7 +37,7 @@ export function siteFromView(v: SiteView): LocalSite {
 }
 
 export function incidentFromView(v: IncidentView): LocalIncident {
-  return { ...base(pick<IncidentInput>(v, INCIDENT_KEYS), v.version, v.updatedAt), evictionId: v.evictionId };
+  return { ...base(pick<IncidentInput>(v, INCIDENT_KEYS), v.version, v.updatedAt), evictionId: v.evictionId, incomplete: false };
 }
 
 export function evictionFromView(v: EvictionView, local?: LocalEviction): LocalEviction {

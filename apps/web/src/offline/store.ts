@@ -1,8 +1,9 @@
-import type { EvictionInput, OperationInput, SiteInput } from '@vigie/domain/rules';
+import type { EvictionInput, IncidentInput, OperationInput, SiteInput } from '@vigie/domain/rules';
 import { getMeta, setMeta } from './db';
 import { tx, type Store } from './idb';
 import { planEnqueue, syncStateOf, type NewCommand } from './outbox';
-import type { LocalEviction, LocalOperation, LocalSite, OutboxEntry, PhotoEntry, Reference, Stored, TableName } from './types';
+import { retryPhoto } from './upload';
+import type { LocalEviction, LocalIncident, LocalOperation, LocalSite, OutboxEntry, PhotoEntry, Reference, Stored, TableName } from './types';
 
 /** Local writes: a record and its outbox command are saved together, in one transaction. */
 
@@ -73,6 +74,23 @@ export async function submitEviction(record: EvictionInput): Promise<void> {
   onLocalChange?.();
 }
 
+/**
+ * Saves an incident on the phone. Only a complete one joins the outbox (the server would refuse
+ * the rest); an incomplete one stays here, marked, until the observer completes it.
+ */
+export async function saveIncident(record: IncidentInput, complete: boolean): Promise<void> {
+  // 'pending' also while incomplete: a pull must not replace what the observer is still typing.
+  const build = (prev: LocalIncident | undefined): LocalIncident => ({
+    id: record.id, record, evictionId: record.evictionId, version: prev?.version ?? null, syncState: 'pending',
+    error: prev?.error ?? null, updatedAt: nowIso(), incomplete: !complete,
+  });
+  if (complete) {
+    await saveWith<LocalIncident>('incidents', { type: 'incident.save', table: 'incidents', recordId: record.id, record }, build);
+    return;
+  }
+  await tx(['incidents'], 'readwrite', async (s) => s.incidents.put(build((await s.incidents.get(record.id)) as LocalIncident | undefined)));
+}
+
 export async function saveSite(record: SiteInput): Promise<void> {
   await saveWith<LocalSite>('sites', { type: 'site.save', table: 'sites', recordId: record.id, record }, (prev) => ({
     id: record.id, record, version: prev?.version ?? null, syncState: 'pending', error: null, updatedAt: nowIso(),
@@ -98,24 +116,35 @@ export async function resendMine(entry: OutboxEntry): Promise<void> {
   onLocalChange?.();
 }
 
-export async function storePhoto(evictionId: string, file: File): Promise<PhotoEntry> {
+export async function storePhoto(evictionId: string, file: File, incidentId: string | null = null): Promise<PhotoEntry> {
   const digest = await crypto.subtle.digest('SHA-256', await file.arrayBuffer());
   const sha256 = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
   const entry: PhotoEntry = {
     id: newId(), evictionId, sha256, name: file.name, type: file.type, size: file.size, blob: file,
-    capturedAt: new Date(file.lastModified || Date.now()).toISOString(), state: 'queued',
+    capturedAt: new Date(file.lastModified || Date.now()).toISOString(), state: 'queued', incidentId,
   };
   await tx(['photos'], 'readwrite', (s) => s.photos.put(entry));
   return entry;
 }
 
+/** A refused photo goes back to the queue, bytes untouched; the sync loop sends it again. */
+export async function retryRefusedPhoto(id: string): Promise<void> {
+  await tx(['photos'], 'readwrite', async (s) => {
+    const p = (await s.photos.get(id)) as PhotoEntry | undefined;
+    if (p) await s.photos.put(retryPhoto(p));
+  });
+  onLocalChange?.();
+}
+
+/** The observer chose to drop a refused photo from this phone (the only way one ever disappears). */
+export async function removeRefusedPhoto(id: string): Promise<void> {
+  await tx(['photos'], 'readwrite', async (s) => {
+    const p = (await s.photos.get(id)) as PhotoEntry | undefined;
+    if (p?.state === 'failed') await s.photos.delete(id);
+  });
+}
+
 export const getReference = () => getMeta<Reference>('reference');
 export const getLastAreaId = () => getMeta<string>('lastAreaId');
 
-export interface FieldUser {
-  id: string;
-  displayName: string;
-  permissions: string[];
-}
-export const getFieldUser = () => getMeta<FieldUser>('fieldUser');
-export const setFieldUser = (u: FieldUser) => setMeta('fieldUser', u);
+export type { FieldUser } from './owner';

@@ -1,9 +1,10 @@
-import type { SyncResult } from '@vigie/domain/rules';
+import type { SessionView, SyncResult } from '@vigie/domain/rules';
 import { ApiError, api } from '../api/client';
 import { getAll, getMeta, outboxInOrder, setMeta } from './db';
 import { tx } from './idb';
 import { evictionFromView, incidentFromView, mergePulled, operationFromView, siteFromView } from './merge';
 import { applyResults, backoffMs, isTransient, selectBatch, toCommand } from './outbox';
+import { activateOwner, currentOwner, onOwnerChange, type FieldUser } from './owner';
 import { refreshSyncStateIn, setLocalChangeHandler } from './store';
 import { uploadPhotos } from './uploader';
 import type { OutboxEntry, PullResponse, Reference, Stored, TableName } from './types';
@@ -26,15 +27,22 @@ export interface SyncStatus {
   lastError: string | null;
   /** The session is gone: the observer must sign in again before anything can be sent. */
   signInNeeded: boolean;
+  /**
+   * The session belongs to someone else than the observer whose records are open (a shared
+   * phone): nothing is sent until the right person signs in.
+   */
+  otherAccount: boolean;
 }
 
-let status: SyncStatus = { online: typeof navigator === 'undefined' ? true : navigator.onLine, syncing: false, pending: 0, failed: 0, lastSyncAt: null, lastError: null, signInNeeded: false };
+let status: SyncStatus = {
+  online: typeof navigator === 'undefined' ? true : navigator.onLine, syncing: false, pending: 0, failed: 0, lastSyncAt: null, lastError: null,
+  signInNeeded: false, otherAccount: false,
+};
 const listeners = new Set<(s: SyncStatus) => void>();
 let started = false;
 let timer: ReturnType<typeof setTimeout> | null = null;
 let failures = 0;
 let running: Promise<void> | null = null;
-let needsSession = true;
 
 const PERIOD_MS = 60_000;
 const AFTER_CHANGE_MS = 1_500;
@@ -56,9 +64,13 @@ export function currentStatus(): SyncStatus {
 }
 
 async function countOutbox() {
-  const all = await getAll('outbox');
+  if (!currentOwner()) return set({ pending: 0, failed: 0 });
+  const all = await getAll('outbox').catch(() => []);
   set({ pending: all.length, failed: all.filter((e) => e.state !== 'queued').length });
 }
+
+/** The open records changed hands (sign-in, sign-out, another tab) while a run was under way. */
+class OwnerChanged extends Error {}
 
 function schedule(ms: number) {
   if (timer) clearTimeout(timer);
@@ -71,7 +83,6 @@ export function startSync(): void {
   window.addEventListener('online', () => {
     set({ online: true, signInNeeded: false });
     failures = 0;
-    needsSession = true;
     schedule(0);
   });
   window.addEventListener('offline', () => set({ online: false }));
@@ -79,8 +90,21 @@ export function startSync(): void {
     void countOutbox();
     schedule(AFTER_CHANGE_MS);
   });
+  onOwnerChange(() => {
+    // Another observer's records: their own cursor, outbox and history of failures.
+    failures = 0;
+    set({ lastSyncAt: null, lastError: null, signInNeeded: false, otherAccount: false });
+    void countOutbox();
+    schedule(0);
+  });
   void countOutbox();
   schedule(0);
+}
+
+/** The signed-in observer's records are the ones opened and sent (see owner.ts), then the loop starts. */
+export function startSyncFor(user: FieldUser): void {
+  activateOwner(user);
+  startSync();
 }
 
 /** "Synchroniser maintenant" — also what the loop calls. Concurrent calls share one run. */
@@ -97,31 +121,39 @@ async function run(): Promise<void> {
     schedule(backoffMs(++failures));
     return;
   }
+  const owner = currentOwner();
+  if (!owner) return; // nobody signed in on this phone: nothing is shown, nothing is sent
+  const stillOwner = () => {
+    if (currentOwner()?.id !== owner.id) throw new OwnerChanged();
+  };
   set({ syncing: true });
   try {
-    if (needsSession) {
-      // Also hands the CSRF token to the API client when the app was opened offline.
-      await api.get('/api/auth/me');
-      needsSession = false;
+    // Every run: whose session is this? Also hands the CSRF token to the API client when the app
+    // was opened offline. One observer's records never leave under another one's session.
+    const session = await api.get<SessionView>('/api/auth/me');
+    if (session.user.id !== owner.id) {
+      set({ otherAccount: true, lastError: null });
+      return; // resumes when the owner changes (sign-in) or on a manual sync
     }
+    set({ otherAccount: false });
     // The lists are needed to start an operation; their failure must not hold the outbox back.
     const reference = refreshReference(false).catch((error: unknown) => error);
-    await pushAll();
-    await pull();
+    await pushAll(stillOwner);
+    await pull(stillOwner);
     const refError = await reference;
     if (refError instanceof Error) throw refError;
-    // Photos last: their eviction must be on the server, and a long upload must not hold data back.
-    await uploadPhotos();
+    // Photos last: their record must be on the server, and a long upload must not hold data back.
+    await uploadPhotos(stillOwner);
     failures = 0;
     set({ lastSyncAt: new Date().toISOString(), lastError: null, signInNeeded: false, online: true });
     schedule(PERIOD_MS);
   } catch (error) {
+    if (error instanceof OwnerChanged) return; // the owner change already scheduled a run for the new one
     const e = error instanceof ApiError ? error : null;
     if (e && (e.status === 401 || e.code === 'auth.unauthenticated')) {
       set({ signInNeeded: true, lastError: e.message });
       return; // resumes on the next 'online' event, sign-in or manual sync
     }
-    if (e?.code === 'request.csrf_failed') needsSession = true;
     set({ lastError: error instanceof Error ? error.message : String(error), online: !(e && e.status === 0) && navigator.onLine });
     schedule(backoffMs(++failures));
   } finally {
@@ -138,11 +170,12 @@ async function versionsSnapshot(): Promise<(table: TableName, id: string) => num
   return (table, id) => map.get(`${table}:${id}`) ?? null;
 }
 
-async function pushAll(): Promise<void> {
+async function pushAll(stillOwner: () => void): Promise<void> {
   for (let round = 0; round < 50; round += 1) {
     const queue = await outboxInOrder();
     const batch = selectBatch(queue, await versionsSnapshot());
     if (!batch.length) return;
+    stillOwner();
     // Frozen base versions are stored before sending, so a retry sends the same command.
     await putEntries(batch);
     let results: SyncResult[];
@@ -155,6 +188,9 @@ async function pushAll(): Promise<void> {
       }
       throw error;
     }
+    // The answer belongs to the records it was sent for: if they are no longer the open ones, it
+    // is dropped, and the commands replayed later (same ids) are answered `replayed`.
+    stillOwner();
     await applyPlan(batch, results);
   }
 }
@@ -177,9 +213,10 @@ async function putEntries(entries: OutboxEntry[]): Promise<void> {
   });
 }
 
-async function pull(): Promise<void> {
+async function pull(stillOwner: () => void): Promise<void> {
   const since = (await getMeta<number>('cursor')) ?? 0;
   const res = await api.get<PullResponse>(`/api/sync/pull?since=${encodeURIComponent(String(since))}`);
+  stillOwner();
   await tx(['operations', 'evictions', 'sites', 'incidents', 'meta', 'outbox'], 'readwrite', async (s) => {
     // Read inside the transaction: an edit made while the pull was in flight is not overwritten.
     const pendingIds = new Set(((await s.outbox.all()) as OutboxEntry[]).map((e) => e.recordId));

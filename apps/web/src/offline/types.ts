@@ -23,7 +23,11 @@ export interface Stored<T> {
 
 export type LocalOperation = Stored<OperationInput>;
 export type LocalSite = Stored<SiteInput>;
-export type LocalIncident = Stored<IncidentInput> & { evictionId: string };
+/**
+ * `incomplete`: saved on the phone but not queued yet (no type chosen, a time in the future, a
+ * victim without a pseudonym); it joins the outbox as soon as it is complete.
+ */
+export type LocalIncident = Stored<IncidentInput> & { evictionId: string; incomplete?: boolean };
 
 /** Previous figures offered, never written into the record until the observer adopts them. */
 export interface Suggestions {
@@ -89,6 +93,8 @@ export type PhotoState = 'queued' | 'uploaded' | 'failed';
 export interface PhotoEntry {
   id: string;
   evictionId: string;
+  /** Set when the photo is attached to an incident of the eviction (uploaded once the incident is on the server). */
+  incidentId?: string | null;
   sha256: string;
   name: string;
   type: string;
@@ -99,6 +105,8 @@ export interface PhotoEntry {
   state: PhotoState;
   /** Why the server refused it (already translated), when `failed`. */
   error?: string | null;
+  /** Sync runs in a row that stopped on this photo without an answer (server errors, stalls). */
+  attempts?: number;
   uploadedAt?: string | null;
 }
 

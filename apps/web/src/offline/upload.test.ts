@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHUNK_BYTES, chunkRange, countPhotos, createBody, maxSteps, nextStep, photosToUpload, settle } from './upload';
+import { CHUNK_BYTES, MAX_PHOTO_ATTEMPTS, afterStop, chunkRange, countPhotos, createBody, maxSteps, nextStep, photosToUpload, retryPhoto, settle } from './upload';
 import type { PhotoEntry } from './types';
 
 const REJECTED = 'Le serveur a refusé cette photo.';
@@ -24,8 +24,16 @@ describe('photosToUpload', () => {
       photo({ id: 'sent', state: 'uploaded', blob: null }),
       photo({ id: 'refused', state: 'failed', error: 'nope' }),
     ];
-    expect(photosToUpload(list, (id) => id === 'e1').map((p) => p.id)).toEqual(['early', 'late']);
+    expect(photosToUpload(list, (table, id) => table === 'evictions' && id === 'e1').map((p) => p.id)).toEqual(['early', 'late']);
     expect(photosToUpload(list, () => false)).toEqual([]);
+  });
+
+  it('waits for the incident, not just its eviction, when the photo belongs to an incident', () => {
+    const list = [photo({ id: 'of-incident', incidentId: 'i1' }), photo({ id: 'of-eviction' })];
+    const evictionOnly = (table: string, id: string) => table === 'evictions' && id === 'e1';
+    expect(photosToUpload(list, evictionOnly).map((p) => p.id)).toEqual(['of-eviction']);
+    const both = (table: string, id: string) => evictionOnly(table, id) || (table === 'incidents' && id === 'i1');
+    expect(photosToUpload(list, both).map((p) => p.id).sort()).toEqual(['of-eviction', 'of-incident']);
   });
 });
 
@@ -35,6 +43,11 @@ describe('createBody and chunks', () => {
       id: 'p1', evictionId: 'e1', kind: 'photo', declaredType: 'image/png', originalName: 'b2.png', sizeBytes: SIZE, sha256: 'a'.repeat(64), capturedAt: NOW,
     });
     expect(createBody(photo({ name: '' })).originalName).toBe('p1.jpg');
+  });
+
+  it('attaches an incident photo to its incident (and its eviction)', () => {
+    expect(createBody(photo({ incidentId: 'i1' }))).toMatchObject({ evictionId: 'e1', incidentId: 'i1' });
+    expect(createBody(photo({ incidentId: null }))).not.toHaveProperty('incidentId');
   });
 
   it('cuts 512 KiB chunks, the last one short', () => {
@@ -57,8 +70,9 @@ describe('nextStep', () => {
 
   it('is done only when the server says stored', () => {
     expect(nextStep({ status: 200, offset: SIZE, evidence: { status: 'stored', uploadOffset: SIZE, rejectionReason: null } }, SIZE, REJECTED)).toEqual({ do: 'stored' });
-    // All bytes acknowledged without "stored": ask again (creation is idempotent), never assume.
-    expect(nextStep({ status: 200, offset: SIZE, evidence: uploading(SIZE) }, SIZE, REJECTED)).toEqual({ do: 'create' });
+    // All bytes acknowledged without "stored" (the server could not store them, e.g. its disk was
+    // full): never assume; an empty PATCH at the final offset asks it to finish.
+    expect(nextStep({ status: 200, offset: SIZE, evidence: uploading(SIZE) }, SIZE, REJECTED)).toEqual({ do: 'patch', offset: SIZE });
   });
 
   it('learns the offset with HEAD when an answer does not carry it', () => {
@@ -108,5 +122,33 @@ describe('settle and countPhotos', () => {
     expect(c.waiting).toBe(1);
     expect(c.sent).toBe(1);
     expect(c.failed.map((p) => p.id)).toEqual(['c']);
+  });
+});
+
+describe('refused photos: retry and giving up', () => {
+  it('a retry puts a refused photo back in the queue with its bytes, and forgets the old reason', () => {
+    const refused = settle(photo(), { do: 'failed', message: 'Empreinte différente.' }, NOW);
+    const again = retryPhoto({ ...refused, attempts: MAX_PHOTO_ATTEMPTS });
+    expect(again).toMatchObject({ state: 'queued', error: null, attempts: 0 });
+    expect(again.blob).toBe(refused.blob);
+    expect(photosToUpload([again], () => true).map((p) => p.id)).toEqual(['p1']);
+  });
+
+  it('leaves photos that are not refused alone', () => {
+    const sent = photo({ state: 'uploaded', blob: null });
+    expect(retryPhoto(sent)).toBe(sent);
+    expect(retryPhoto(photo())).toEqual(photo());
+  });
+
+  it('after repeated stalled runs, shows the photo as refused with the reason instead of waiting in silence', () => {
+    let p = photo();
+    for (let i = 1; i < MAX_PHOTO_ATTEMPTS; i += 1) {
+      p = afterStop(p, 'Erreur 503');
+      expect(p).toMatchObject({ state: 'queued', attempts: i });
+    }
+    p = afterStop(p, 'Erreur 503');
+    expect(p).toMatchObject({ state: 'failed', error: 'Erreur 503', attempts: MAX_PHOTO_ATTEMPTS });
+    expect(p.blob).not.toBeNull();
+    expect(countPhotos([p]).failed).toHaveLength(1);
   });
 });

@@ -16,17 +16,20 @@ export const CHUNK_BYTES = 512 * 1024;
 /** Requests for one photo in one run before giving up until the next run (a loop guard). */
 export const maxSteps = (size: number, chunk = CHUNK_BYTES) => Math.ceil(size / chunk) + 8;
 
-/** Photos to send now, oldest first: queued ones whose eviction the server has acknowledged. */
-export function photosToUpload(photos: readonly PhotoEntry[], evictionOnServer: (id: string) => boolean): PhotoEntry[] {
+/**
+ * Photos to send now, oldest first: queued ones whose record (the incident when attached to one,
+ * otherwise the eviction) the server has acknowledged.
+ */
+export function photosToUpload(photos: readonly PhotoEntry[], onServer: (table: 'evictions' | 'incidents', id: string) => boolean): PhotoEntry[] {
   return photos
-    .filter((p) => p.state === 'queued' && p.blob !== null && evictionOnServer(p.evictionId))
+    .filter((p) => p.state === 'queued' && p.blob !== null && (p.incidentId ? onServer('incidents', p.incidentId) : onServer('evictions', p.evictionId)))
     .sort((a, b) => a.capturedAt.localeCompare(b.capturedAt) || a.id.localeCompare(b.id));
 }
 
 export function createBody(p: PhotoEntry) {
   return {
-    id: p.id, evictionId: p.evictionId, kind: 'photo', declaredType: p.type, originalName: p.name || `${p.id}.jpg`,
-    sizeBytes: p.size, sha256: p.sha256, capturedAt: p.capturedAt,
+    id: p.id, evictionId: p.evictionId, ...(p.incidentId && { incidentId: p.incidentId }), kind: 'photo', declaredType: p.type,
+    originalName: p.name || `${p.id}.jpg`, sizeBytes: p.size, sha256: p.sha256, capturedAt: p.capturedAt,
   };
 }
 
@@ -74,8 +77,9 @@ export function nextStep(answer: UploadAnswer, size: number, rejected: string): 
     if (ev?.status === 'rejected') return { do: 'failed', message: rejected };
     const offset = answer.offset ?? ev?.uploadOffset ?? null;
     if (offset === null || !Number.isInteger(offset) || offset < 0) return { do: 'head' };
-    // Every byte is there yet nothing says stored: ask again through the idempotent creation.
-    return offset < size ? { do: 'patch', offset } : { do: 'create' };
+    // Every byte is there yet nothing says stored (storing failed, e.g. a full disk on the
+    // server): an empty PATCH at the final offset asks the server to finish storing it.
+    return offset <= size ? { do: 'patch', offset } : { do: 'head' };
   }
   if (code === 'evidence.offset_mismatch') {
     const offset = answer.offset ?? offsetIn(answer.details);
@@ -91,6 +95,29 @@ export function nextStep(answer: UploadAnswer, size: number, rejected: string): 
 export function settle(p: PhotoEntry, step: { do: 'stored' } | { do: 'failed'; message: string }, now: string): PhotoEntry {
   if (step.do === 'stored') return { ...p, state: 'uploaded', blob: null, error: null, uploadedAt: now };
   return { ...p, state: 'failed', error: step.message };
+}
+
+/**
+ * A refused photo queued again at the observer's request. The upload's creation is idempotent on
+ * the photo's id, so the server answers again from what it holds: a photo refused for good (a
+ * hash mismatch) is refused again with its reason, one stopped by a network failure resumes.
+ */
+export function retryPhoto(p: PhotoEntry): PhotoEntry {
+  if (p.state !== 'failed' || p.blob === null) return p;
+  return { ...p, state: 'queued', error: null, attempts: 0 };
+}
+
+/** Runs in a row a photo may stop without a conclusion before the observer is told. */
+export const MAX_PHOTO_ATTEMPTS = 8;
+
+/**
+ * A run stopped on this photo (server error, stalled upload). After MAX_PHOTO_ATTEMPTS such runs
+ * it is shown as refused with the last reason, so the observer sees it and can retry or remove
+ * it, instead of it waiting forever in silence. A missing session does not count.
+ */
+export function afterStop(p: PhotoEntry, message: string, max = MAX_PHOTO_ATTEMPTS): PhotoEntry {
+  const attempts = (p.attempts ?? 0) + 1;
+  return attempts >= max ? { ...p, attempts, state: 'failed', error: message } : { ...p, attempts };
 }
 
 export interface PhotoCounts {

@@ -3,18 +3,22 @@ import { t } from '../i18n';
 import { getAll } from './db';
 import { tx } from './idb';
 import type { PhotoEntry } from './types';
-import { chunkRange, createBody, maxSteps, nextStep, photosToUpload, settle, type UploadAnswer, type UploadStep } from './upload';
+import { afterStop, chunkRange, createBody, maxSteps, nextStep, photosToUpload, settle, type UploadAnswer, type UploadStep } from './upload';
 
 /**
  * Sends the queued photos with the resumable evidence protocol (see upload.ts for the decisions).
  * Called by the sync loop after the outbox was pushed. A transient failure is thrown, so that the
  * loop retries later with its backoff; the photo stays queued and resumes from the server's offset.
  */
-export async function uploadPhotos(): Promise<void> {
+export async function uploadPhotos(stillOwner: () => void = () => undefined): Promise<void> {
   const photos = await getAll('photos');
   if (!photos.some((p) => p.state === 'queued')) return;
-  const onServer = new Set((await getAll('evictions')).filter((e) => e.version !== null).map((e) => e.id));
-  for (const photo of photosToUpload(photos, (id) => onServer.has(id))) await uploadOne(photo);
+  const known = async (table: 'evictions' | 'incidents') => new Set((await getAll(table)).filter((r) => r.version !== null).map((r) => r.id));
+  const onServer = { evictions: await known('evictions'), incidents: await known('incidents') };
+  for (const photo of photosToUpload(photos, (table, id) => onServer[table].has(id))) {
+    stillOwner();
+    await uploadOne(photo);
+  }
 }
 
 const CHUNK_TYPE = 'application/offset+octet-stream';
@@ -37,20 +41,33 @@ async function uploadOne(photo: PhotoEntry): Promise<void> {
     }
     last = raw.status;
     step = nextStep(toAnswer(raw), photo.size, t('field.photo.rejected'));
-    if (step.do === 'stop') throw raw.error ?? new ApiError('evidence.upload_stalled', t('errors.generic', { status: raw.status }), raw.status);
+    if (step.do === 'stop') {
+      const error = raw.error ?? new ApiError('evidence.upload_stalled', t('errors.generic', { status: raw.status }), raw.status);
+      // A lost session or a dead network says nothing about this photo: only server trouble counts.
+      if (raw.status !== 0 && raw.status !== 401 && raw.error?.code !== 'request.csrf_failed') await countStop(photo, error.message);
+      throw error;
+    }
     if (step.do === 'stored' || step.do === 'failed') {
       const settled = settle(photo, step, new Date().toISOString());
-      await tx(['photos'], 'readwrite', async (s) => {
-        // Re-read: never overwrite a newer state, and never drop bytes of a photo we did not settle.
-        const cur = (await s.photos.get(photo.id)) as PhotoEntry | undefined;
-        if (cur && cur.state === 'queued') await s.photos.put(settled);
-      });
+      await update(photo.id, () => settled);
       return;
     }
   }
   // The server kept answering without a conclusion: try again on a later run.
-  throw new ApiError('evidence.upload_stalled', t('errors.generic', { status: last }), last);
+  const stalled = new ApiError('evidence.upload_stalled', t('errors.generic', { status: last }), last);
+  await countStop(photo, stalled.message);
+  throw stalled;
 }
+
+/** Re-reads inside the transaction: never overwrite a newer state, never drop bytes of a photo we did not settle. */
+async function update(id: string, next: (cur: PhotoEntry) => PhotoEntry): Promise<void> {
+  await tx(['photos'], 'readwrite', async (s) => {
+    const cur = (await s.photos.get(id)) as PhotoEntry | undefined;
+    if (cur && cur.state === 'queued') await s.photos.put(next(cur));
+  });
+}
+
+const countStop = (photo: PhotoEntry, reason: string) => update(photo.id, (cur) => afterStop(cur, t('field.outboxPhoto.exhausted', { reason })));
 
 function toAnswer(raw: RawAnswer): UploadAnswer {
   const header = raw.headers.get('upload-offset');

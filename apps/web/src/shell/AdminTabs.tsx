@@ -10,6 +10,8 @@ export function AdminTabs() {
   const tabs = [
     { href: '/admin/users', label: t('admin.users'), show: hasPermission(user, 'users.manage') || hasPermission(user, 'security.manage') },
     { href: '/admin/invitations', label: t('admin.invitations'), show: hasPermission(user, 'invitations.manage') },
+    { href: '/admin/taxonomies', label: t('admin.taxonomies'), show: hasPermission(user, 'taxonomies.manage') },
+    { href: '/admin/transfer', label: t('admin.transfer'), show: hasPermission(user, 'field.verify') },
   ].filter((tab) => tab.show);
   if (tabs.length < 2) return null;
   return (

@@ -1,6 +1,8 @@
 import { useRef } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { useSession, useUser } from '../features/auth/session';
+import { UnsentWarning } from '../features/field/OutboxBadge';
+import { releaseOwner } from '../offline/owner';
 import { useT } from '../i18n';
 
 export function UserMenu({ adminHref }: { adminHref?: string | undefined }) {
@@ -13,6 +15,8 @@ export function UserMenu({ adminHref }: { adminHref?: string | undefined }) {
 
   async function logout() {
     close();
+    // This observer's field records close with the session; unsent ones stay on the phone, theirs.
+    releaseOwner();
     try {
       await signOut();
     } finally {
@@ -39,7 +43,8 @@ export function UserMenu({ adminHref }: { adminHref?: string | undefined }) {
           </li>
         )}
         <li>
-          <button type="button" onClick={() => void logout()}>
+          {user.permissions.includes('field.record') && <UnsentWarning />}
+          <button type="button" onClick={() => void logout()} data-testid="logout">
             {t('menu.logout')}
           </button>
         </li>

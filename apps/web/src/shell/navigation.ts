@@ -14,7 +14,7 @@ const has = (user: CurrentUser, p: Permission) => user.permissions.includes(p);
 
 export function destinationsFor(user: CurrentUser): Destination[] {
   const all: Destination[] = [
-    { key: 'dashboard', href: '/', anyOf: ['dashboard.view'], prefix: '/' },
+    { key: 'dashboard', href: '/', anyOf: ['dashboard.view', 'stats.view'], prefix: '/' },
     { key: 'field', href: '/field', anyOf: ['field.record'], prefix: '/field' },
     { key: 'review', href: '/review', anyOf: ['field.verify'], prefix: '/review' },
     { key: 'sites', href: '/sites', anyOf: ['field.verify'], prefix: '/sites' },
@@ -24,7 +24,7 @@ export function destinationsFor(user: CurrentUser): Destination[] {
     {
       key: 'admin',
       href: has(user, 'users.manage') || has(user, 'security.manage') ? '/admin/users' : '/admin/invitations',
-      anyOf: ['users.manage', 'invitations.manage', 'security.manage'],
+      anyOf: ['users.manage', 'invitations.manage', 'security.manage', 'taxonomies.manage'],
       prefix: '/admin',
     },
   ];
@@ -38,7 +38,7 @@ export function isCurrent(d: Destination, path: string): boolean {
 
 /** Where "/" leads someone without the dashboard (e.g. researchers, for now). */
 export function homeFor(user: CurrentUser): string {
-  if (has(user, 'dashboard.view')) return '/';
+  if (has(user, 'dashboard.view') || has(user, 'stats.view')) return '/';
   const first = destinationsFor(user)[0];
   return first ? first.href : '/profile';
 }

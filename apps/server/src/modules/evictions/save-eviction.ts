@@ -1,13 +1,12 @@
 import { can, checkEviction, type EvictionInput } from '@vigie/domain';
 import type { Trx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors/catalogue.js';
-import { recordAudit } from '../../platform/audit/audit-trail.js';
+import { noteAuditRecorded, pendingAuditRow, recordAudit } from '../../platform/audit/audit-trail.js';
 import type { Actor } from '../../platform/http/request-context.js';
 import { insertVersion } from '../history/history.queries.js';
 import { assertNoConcurrentEdit } from '../history/version-check.js';
-import { assertTermsExist } from '../taxonomies/term-check.js';
 import { evictionColumns, evictionInputFromRow, type EvictionRow } from './evictions.mapping.js';
-import { findEviction, insertEviction, replaceTallies, talliesOf, updateEviction } from './evictions.queries.js';
+import { evictionReferences, findEviction, insertEviction, insertNewEviction, replaceTallies, talliesOf, updateEviction } from './evictions.queries.js';
 
 /** Observers edit their own drafts (and rejected records they fix); coordinators edit anything. */
 export function canEditEviction(actor: Actor, row: Pick<EvictionRow, 'created_by' | 'status'>): boolean {
@@ -18,16 +17,33 @@ export function canEditEviction(actor: Actor, row: Pick<EvictionRow, 'created_by
 export async function saveEviction(trx: Trx, actor: Actor, input: EvictionInput, baseVersion: number | null, commandId: string | null, now = new Date()) {
   const problems = checkEviction(input, now);
   if (problems.length) throw new AppError('field.invalid_record', { problems });
-  const operation = await trx.selectFrom('operations').select(['id']).where('id', '=', input.operationId).executeTakeFirst();
-  if (!operation) throw new AppError('field.unknown_operation');
-  const site = await trx.selectFrom('sites').select(['id']).where('id', '=', input.siteId).executeTakeFirst();
-  if (!site) throw new AppError('field.unknown_site');
-  await assertTermsExist(trx, [
+  const terms = [
     ...input.seized.map((t) => ['item_type', t.term] as const),
     ...input.destroyed.map((t) => ['structure_type', t.term] as const),
     ...input.forces.map((f) => ['force_corps', f.corps] as const),
     ...(input.legalBasisCategory ? [['legal_basis_category', input.legalBasisCategory] as const] : []),
-  ]);
+  ];
+  const refs = await evictionReferences(trx, { id: input.id, operationId: input.operationId, siteId: input.siteId, terms });
+  if (!refs.operation) throw new AppError('field.unknown_operation');
+  if (!refs.site) throw new AppError('field.unknown_site');
+  const unknown = terms.find(([kind, code]) => !refs.knownTerms.has(`${kind}:${code}`));
+  if (unknown) throw new AppError('field.unknown_term', { kind: unknown[0], code: unknown[1] });
+
+  if (!refs.existing) {
+    // The common case, a phone's new record: one statement. A concurrent creation of the same
+    // id fails on the primary key and the sync command is retried (sync/push.ts).
+    await insertNewEviction(trx, {
+      row: { id: input.id, organisation_id: actor.organisationId, created_by: actor.userId, ...evictionColumns(input) },
+      tallies: { seized: input.seized, destroyed: input.destroyed },
+      version: { data: input, commandId },
+      audit: pendingAuditRow({
+        organisationId: actor.organisationId, actorId: actor.userId, action: 'eviction.created', entityType: 'eviction', entityId: input.id,
+        before: null, after: input, context: { commandId, version: 1 },
+      }),
+    });
+    noteAuditRecorded();
+    return 1;
+  }
 
   const existing = await findEviction(trx, input.id, true);
   const columns = evictionColumns(input);

@@ -9,6 +9,7 @@ import { assertNoConcurrentEdit } from '../history/version-check.js';
 import { assertTermsExist } from '../taxonomies/term-check.js';
 import { canEditEviction } from '../evictions/save-eviction.js';
 import { findEviction } from '../evictions/evictions.queries.js';
+import { findIncidentForUpdate, insertIncident, updateIncident, upsertPseudonymousPerson } from './incidents.queries.js';
 
 /**
  * An incident and its pseudonymous victims. Only pseudonyms are taken from the field: the
@@ -23,22 +24,20 @@ export async function saveIncident(trx: Trx, actor: Actor, input: IncidentInput,
   if (!eviction) throw new AppError('eviction.not_found');
   if (!canEditEviction(actor, eviction)) throw new AppError('field.not_editable');
   await assertTermsExist(trx, [[input.kind === 'violence' ? 'incident_type' : 'obstruction_type', input.incidentType]]);
-  for (const v of input.victims) {
-    await trx.insertInto('persons').values({ id: v.id, organisation_id: actor.organisationId, pseudonym: v.pseudonym, minor: v.minor })
-      .onConflict((oc) => oc.column('id').doUpdateSet({ pseudonym: v.pseudonym, minor: v.minor })).execute();
-  }
+  for (const v of input.victims) await upsertPseudonymousPerson(trx, { id: v.id, organisationId: actor.organisationId, pseudonym: v.pseudonym, minor: v.minor });
   const columns = {
     eviction_id: input.evictionId, kind: input.kind, incident_type: input.incidentType, occurred_at: new Date(input.occurredAt),
     unit: input.unit, description: input.description, person_ids: input.victims.map((v) => v.id),
   };
-  const existing = await trx.selectFrom('incidents').selectAll().where('id', '=', input.id).forUpdate().executeTakeFirst();
+  const existing = await findIncidentForUpdate(trx, input.id);
   let version = 1;
   if (!existing) {
-    await trx.insertInto('incidents').values({ id: input.id, organisation_id: actor.organisationId, created_by: actor.userId, ...columns }).execute();
+    await insertIncident(trx, { id: input.id, organisation_id: actor.organisationId, created_by: actor.userId, ...columns });
   } else {
     await assertNoConcurrentEdit(trx, 'incident', input.id, baseVersion, existing.version, actor.userId);
     version = existing.version + 1;
-    await trx.updateTable('incidents').set({ ...columns, version, updated_at: new Date(), change_xid: currentXid() }).where('id', '=', input.id).execute();
+    if (existing.eviction_id !== input.evictionId) throw new AppError('field.not_editable');
+    await updateIncident(trx, input.id, { ...columns, version, updated_at: new Date(), change_xid: currentXid() });
   }
   await insertVersion(trx, { organisationId: actor.organisationId, entityType: 'incident', entityId: input.id, version, data: input, changedBy: actor.userId, commandId });
   await recordAudit(trx, {

@@ -14,6 +14,15 @@ const siteView = z.object({
 
 export const sitesRoutes: RouteModule = (app, ctx) => {
   const access = { access: { kind: 'permission', permission: 'dashboard.view' } } as const;
+  // Any signed-in screen may draw a map (sites, dashboard): only the tile server, no data.
+  app.get('/api/map/settings', {
+    config: { access: { kind: 'signed-in' } },
+    schema: {
+      tags: ['sites'],
+      response: { 200: z.object({ tiles: z.object({ urlTemplate: z.string(), attribution: z.string() }).nullable() }) },
+    },
+  }, async () => ({ tiles: ctx.config.mapTiles && { urlTemplate: ctx.config.mapTiles.urlTemplate, attribution: ctx.config.mapTiles.attribution } }));
+
   app.get('/api/sites', {
     config: access,
     schema: {

@@ -1,5 +1,4 @@
 import canonicalize from 'canonicalize';
-import { sql } from 'kysely';
 import { can, syncCommandSchema, type Locale, type SyncCommand, type SyncResult } from '@vigie/domain';
 import { describeZodError } from '../../platform/errors/validation.js';
 import type { AppContext } from '../../platform/context.js';
@@ -14,7 +13,7 @@ import { saveEviction, submitEviction } from '../evictions/save-eviction.js';
 import { saveIncident } from '../incidents/save-incident.js';
 import { saveOperation } from '../operations/save-operation.js';
 import { saveSite } from '../sites/save-site.js';
-import { findCommand, insertCommand, insertConflict, lockCommandId } from './sync.queries.js';
+import { findCommand, insertCommand, insertConflict } from './sync.queries.js';
 
 const ENTITY: Record<SyncCommand['type'], string> = {
   'operation.save': 'operation', 'eviction.save': 'eviction', 'eviction.submit': 'eviction', 'incident.save': 'incident', 'site.save': 'site',
@@ -38,39 +37,51 @@ function errorOf(err: AppError, locale: Locale): SyncResult['error'] {
  * Applies one offline command in its own transaction. The command id makes it idempotent: a
  * replay returns the stored result; the same id with other content is refused and the new
  * content kept. A concurrent edit is refused and the observer's version kept for review.
+ *
+ * No lock is taken up front: two copies of one command racing (a phone retrying while its first
+ * request is still running) both apply, and the second to commit fails on the primary key of
+ * `sync_commands` (or of the record it creates). That whole transaction rolls back and the
+ * command is applied once more, which now finds the first copy's result and replays it.
  */
-export async function applyCommand(ctx: AppContext, actor: Actor, c: SyncCommand): Promise<SyncResult> {
+export async function applyCommand(ctx: AppContext, actor: Actor, c: SyncCommand, attempt = 1): Promise<SyncResult> {
   if (!can(actor.role, 'field.record')) throw new AppError('auth.forbidden');
   const payloadHash = sha256Hex(canonicalize({ type: c.type, baseVersion: c.baseVersion, record: c.record }) ?? '');
   const entityType = ENTITY[c.type];
+  const conflict = (trx: Trx, reason: 'command_reused' | 'version_mismatch', currentVersion: number | null) => insertConflict(trx, {
+    organisationId: actor.organisationId, commandId: c.commandId, userId: actor.userId, reason, entityType,
+    entityId: c.record.id, baseVersion: c.baseVersion, currentVersion, payload: c,
+  });
+  const store = (trx: Trx, result: SyncResult) =>
+    insertCommand(trx, { id: c.commandId, organisationId: actor.organisationId, userId: actor.userId, type: c.type, payloadHash, result });
   try {
     return await inOrganisation(ctx.db, actor.organisationId, async (trx) => {
-      await lockCommandId(trx, c.commandId);
       const seen = await findCommand(trx, c.commandId);
       if (seen) {
         if (seen.payload_hash === payloadHash) return { ...(seen.result as SyncResult), status: 'replayed' as const };
-        await insertConflict(trx, {
-          organisationId: actor.organisationId, commandId: c.commandId, userId: actor.userId, reason: 'command_reused', entityType,
-          entityId: c.record.id, baseVersion: c.baseVersion, currentVersion: null, payload: c,
-        });
+        await conflict(trx, 'command_reused', null);
         return { commandId: c.commandId, status: 'conflict' as const, version: null, error: errorOf(new AppError('sync.command_reused'), actor.locale) };
       }
-      let result: SyncResult;
-      try {
-        const version = await savepoint(trx, () => apply(trx, actor, c));
-        result = { commandId: c.commandId, status: 'applied', version, error: null };
-      } catch (err) {
-        if (!(err instanceof VersionConflict)) throw err;
-        await insertConflict(trx, {
-          organisationId: actor.organisationId, commandId: c.commandId, userId: actor.userId, reason: 'version_mismatch', entityType,
-          entityId: c.record.id, baseVersion: c.baseVersion, currentVersion: err.currentVersion, payload: c,
-        });
-        result = { commandId: c.commandId, status: 'conflict', version: err.currentVersion, error: errorOf(err, actor.locale) };
-      }
-      await insertCommand(trx, { id: c.commandId, organisationId: actor.organisationId, userId: actor.userId, type: c.type, payloadHash, result });
+      const version = await apply(trx, actor, c);
+      const result: SyncResult = { commandId: c.commandId, status: 'applied', version, error: null };
+      await store(trx, result);
       return result;
     });
   } catch (err) {
+    if (err instanceof VersionConflict) {
+      // The edit rolled back whole; the refused version is kept for review in a transaction of its own.
+      const result: SyncResult = { commandId: c.commandId, status: 'conflict', version: err.currentVersion, error: errorOf(err, actor.locale) };
+      try {
+        await inOrganisation(ctx.db, actor.organisationId, async (trx) => {
+          await conflict(trx, 'version_mismatch', err.currentVersion);
+          await store(trx, result);
+        });
+        return result;
+      } catch (again) {
+        if (isUniqueViolation(again) && attempt === 1) return applyCommand(ctx, actor, c, attempt + 1);
+        throw again;
+      }
+    }
+    if (isUniqueViolation(err) && attempt === 1) return applyCommand(ctx, actor, c, attempt + 1);
     // Bad content is the observer's to fix: reported per command, nothing of it saved.
     if (err instanceof AppError && err.status < 500) {
       return { commandId: c.commandId, status: 'rejected', version: null, error: errorOf(err, actor.locale) };
@@ -82,22 +93,12 @@ export async function applyCommand(ctx: AppContext, actor: Actor, c: SyncCommand
   }
 }
 
+const isUniqueViolation = (err: unknown) => (err as { code?: string }).code === '23505';
+
 function isDatabaseInputError(err: unknown): boolean {
   const code = (err as { code?: string }).code;
-  return typeof code === 'string' && ['23502', '23503', '23514', '22P02', '22001', '22003', '22007', '22008'].includes(code);
-}
-
-/** Runs `work` in a savepoint so a refused edit rolls back alone and the conflict can still be written. */
-async function savepoint<T>(trx: Trx, work: () => Promise<T>): Promise<T> {
-  await sql`SAVEPOINT apply_command`.execute(trx);
-  try {
-    const value = await work();
-    await sql`RELEASE SAVEPOINT apply_command`.execute(trx);
-    return value;
-  } catch (err) {
-    await sql`ROLLBACK TO SAVEPOINT apply_command`.execute(trx);
-    throw err;
-  }
+  // 22021/22P05: a NUL character in text or jsonb, which PostgreSQL cannot store.
+  return typeof code === 'string' && ['23502', '23503', '23514', '22P02', '22001', '22003', '22007', '22008', '22021', '22P05'].includes(code);
 }
 
 export async function pushCommands(ctx: AppContext, actor: Actor, commands: Array<{ commandId: string }>): Promise<SyncResult[]> {

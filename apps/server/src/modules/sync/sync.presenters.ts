@@ -17,7 +17,7 @@ export function presentIncident(i: Selectable<IncidentsTable>, persons: Map<stri
     id: i.id, evictionId: i.eviction_id, kind: i.kind, incidentType: i.incident_type, occurredAt: i.occurred_at.toISOString(),
     unit: i.unit, description: i.description,
     victims: i.person_ids.map((id) => ({ id, pseudonym: persons.get(id)?.pseudonym ?? '?', minor: persons.get(id)?.minor ?? null })),
-    version: i.version, createdBy: i.created_by,
+    version: i.version, createdBy: i.created_by, updatedAt: i.updated_at.toISOString(),
   };
 }
 

@@ -1,9 +1,4 @@
-import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
-
-export async function lockCommandId(db: Executor, commandId: string) {
-  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${commandId}, 7246003))`.execute(db);
-}
 
 export async function findCommand(db: Executor, id: string) {
   return db.selectFrom('sync_commands').selectAll().where('id', '=', id).executeTakeFirst();

@@ -8,7 +8,9 @@ export const syncRoutes: RouteModule = (app, ctx) => {
   const access = { access: { kind: 'permission', permission: 'field.record' } } as const;
 
   app.post('/api/sync/push', {
-    config: access,
+    // Acknowledged once each record and its audit entry are committed; the entry's chain link
+    // follows within a batch (docs/adr/0007), so a phone's flush never waits on other phones'.
+    config: { ...access, auditChain: 'background' },
     // A phone may send up to 200 queued records at once after a day without network.
     bodyLimit: 4 * 1024 * 1024,
     schema: { tags: ['sync'], body: syncPushSchema, response: { 200: z.object({ results: z.array(syncResultSchema) }) } },

@@ -8,14 +8,18 @@ type EtalabCommune = { code: string; nom: string; type: string };
 const require = createRequire(import.meta.url);
 let communeNames: Map<string, string> | undefined;
 
-/** Official commune names from Etalab's offline dataset, by INSEE code. */
-function communeName(inseeCode: string): string {
+/** Official commune name from Etalab's offline dataset, by INSEE code (undefined if unknown). */
+export function officialCommuneName(inseeCode: string): string | undefined {
   communeNames ??= new Map(
     (require('@etalab/decoupage-administratif/data/communes.json') as EtalabCommune[])
       .filter((c) => c.type === 'commune-actuelle')
       .map((c) => [c.code, c.nom]),
   );
-  return communeNames.get(inseeCode) ?? inseeCode;
+  return communeNames.get(inseeCode);
+}
+
+function communeName(inseeCode: string): string {
+  return officialCommuneName(inseeCode) ?? inseeCode;
 }
 
 /** Gives a new organisation HRO's areas, communes and lists, which its coordinators then edit. */

@@ -11,7 +11,7 @@ import { planImport, type ImportOptions, type ImportPlan, type ImportTable, type
 import { allFields, suggestMapping } from './transfer.columns.js';
 import { parseSpreadsheet } from './transfer.parse.js';
 import {
-  findImport, insertEvictions, insertImport, insertOperations, insertSites, insertVersions, loadReference, markCommitted,
+  findCommittedBySha, findImport, insertEvictions, insertImport, insertOperations, insertSites, insertVersions, loadReference, markCommitted,
 } from './transfer.queries.js';
 
 /**
@@ -26,8 +26,7 @@ export async function uploadImport(ctx: AppContext, actor: Actor, bytes: Buffer,
   const id = randomUUID();
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const { ref, previous } = await inOrganisation(ctx.db, actor.organisationId, async (trx) => {
-    const previous = await trx.selectFrom('imports').select(['id', 'committed_at']).where('sha256', '=', sha256)
-      .where('status', '=', 'committed').orderBy('committed_at', 'desc').executeTakeFirst();
+    const previous = await findCommittedBySha(trx, sha256);
     await insertImport(trx, {
       id, organisationId: actor.organisationId, fileName, fileType: table.fileType, sizeBytes: bytes.length, sha256,
       columns: table.headers, rows: table.rows, lines: table.lines, createdBy: actor.userId,
@@ -45,7 +44,13 @@ export async function uploadImport(ctx: AppContext, actor: Actor, bytes: Buffer,
     suggestedMapping: suggestMapping(table.headers, fields),
     fields: fields.map((f) => ({ key: f.key, label: actor.locale === 'fr' ? f.header : f.labelEn })),
     sameFileImportedAt: previous?.committed_at ? previous.committed_at.toISOString() : null,
+    sameFile: presentSameFile(previous),
   };
+}
+
+/** The earlier commit of the same bytes: importing them again would count every eviction twice. */
+function presentSameFile(previous: Awaited<ReturnType<typeof findCommittedBySha>>) {
+  return previous?.committed_at ? { importId: previous.id, fileName: previous.file_name, committedAt: previous.committed_at.toISOString() } : null;
 }
 
 async function openImport(trx: Trx, id: string, lock: boolean) {
@@ -84,9 +89,9 @@ export type ImportReport = ReturnType<typeof presentReport>;
 
 export async function dryRunImport(ctx: AppContext, actor: Actor, id: string, mapping: Mapping, options: ImportOptions, now = new Date()) {
   return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
-    const { table } = await openImport(trx, id, false);
+    const { row, table } = await openImport(trx, id, false);
     const plan = planImport(table, mapping, options, await loadReference(trx), now);
-    return presentReport(id, plan, actor.locale);
+    return { ...presentReport(id, plan, actor.locale), sameFile: presentSameFile(await findCommittedBySha(trx, row.sha256)) };
   });
 }
 
@@ -94,6 +99,8 @@ export async function commitImport(ctx: AppContext, actor: Actor, id: string, ma
   const started = performance.now();
   return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
     const { row, table } = await openImport(trx, id, true);
+    const sameFile = presentSameFile(await findCommittedBySha(trx, row.sha256));
+    if (sameFile && !options.confirmSameFile) throw new AppError('import.same_file', sameFile);
     const plan = planImport(table, mapping, options, await loadReference(trx), now);
     if (plan.problems.length > 0) {
       const report = presentReport(id, plan, actor.locale);

@@ -17,6 +17,8 @@ export type ImportOptions = {
   defaultAtLeast: boolean; dateFormat: DateFormat; areaCode: string | null; createUnknownSites: boolean; markVerified: boolean;
   /** Used when a row has no arrival time (older spreadsheets often have only the day). */
   defaultTime: string;
+  /** Set by the person who commits a file already imported once, knowing it (checked at commit only). */
+  confirmSameFile?: boolean;
 };
 export type ImportTable = { headers: string[]; rows: string[][]; lines: number[] };
 export type Reference = {

@@ -39,6 +39,12 @@ export async function findImport(db: Executor, id: string, lock = false): Promis
   return q.executeTakeFirst();
 }
 
+/** The latest committed import of a file with these very bytes (same SHA-256), if any. */
+export async function findCommittedBySha(db: Executor, sha256: string) {
+  return db.selectFrom('imports').select(['id', 'file_name', 'committed_at']).where('sha256', '=', sha256)
+    .where('status', '=', 'committed').orderBy('committed_at', 'desc').limit(1).executeTakeFirst();
+}
+
 export async function markCommitted(db: Executor, id: string, by: string, mapping: unknown, options: unknown, summary: unknown) {
   await db.updateTable('imports').set({
     status: 'committed', rows: null, committed_by: by, committed_at: new Date(),

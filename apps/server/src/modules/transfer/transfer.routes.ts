@@ -21,6 +21,8 @@ const optionsSchema = z.strictObject({
   createUnknownSites: z.boolean().default(false),
   markVerified: z.boolean().default(false),
   defaultTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).default('00:00'),
+  /** Commit a file whose very bytes were already imported (otherwise refused: every eviction would count twice). */
+  confirmSameFile: z.boolean().default(false),
 }).prefault({});
 const runBody = z.strictObject({ mapping: mappingSchema, options: optionsSchema });
 const params = z.object({ id: z.uuid() });
@@ -33,6 +35,7 @@ const report = z.object({
   wouldCreate: z.object({ operations: z.number(), evictions: z.number(), sites: z.number() }),
   newSites: z.array(z.object({ row: z.number(), code: z.string(), name: z.string(), communeInsee: z.string() })),
   totals,
+  sameFile: z.object({ importId: z.string(), fileName: z.string(), committedAt: z.string() }).nullable(),
 });
 const exportQuery = z.object({
   from: isoDay.optional(), to: isoDay.optional(), area: z.string().max(40).optional(),
@@ -55,6 +58,7 @@ function importRoutes(app: App, ctx: Parameters<RouteModule>[1]) {
           delimiter: z.string().nullable(), rowCount: z.number(), columns: z.array(z.string()), sampleRows: z.array(z.array(z.string())),
           suggestedMapping: z.record(z.string(), z.string().nullable()), fields: z.array(z.object({ key: z.string(), label: z.string() })),
           sameFileImportedAt: z.string().nullable(),
+          sameFile: z.object({ importId: z.string(), fileName: z.string(), committedAt: z.string() }).nullable(),
         }),
       },
     },

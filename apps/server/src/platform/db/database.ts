@@ -39,6 +39,11 @@ export async function openDatabase(database: Config['database'], poolSize = 10):
 function wrap(kind: DatabaseHandle['kind'], pool: pg.Pool, after: () => Promise<void>): DatabaseHandle {
   // An idle client losing its server (restart, network) must not crash the process.
   pool.on('error', () => {});
+  // A client checked out of the pool has no 'error' listener (pg-pool removes its own), so a
+  // connection cut mid-request (pg_terminate_backend, failover) emitted an unhandled 'error'
+  // that killed the whole process. The request's query rejects anyway (→ 503), and the pool
+  // drops the dead client when it is released, so the event itself needs no handling.
+  pool.on('connect', (client) => { client.on('error', () => {}); });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   let closed = false;
   return {

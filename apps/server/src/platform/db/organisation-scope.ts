@@ -10,8 +10,8 @@ import type { Db, Trx } from './database.js';
  */
 export async function inOrganisation<T>(db: Db, organisationId: string, work: (trx: Trx) => Promise<T>): Promise<T> {
   return db.transaction().execute(async (trx) => {
-    await sql`SELECT set_config('vigie.organisation_id', ${organisationId}, true)`.execute(trx);
-    await sql`SET LOCAL ROLE vigie_app`.execute(trx);
+    // One round trip for both: set_config('role', …, true) is SET LOCAL ROLE.
+    await sql`SELECT set_config('vigie.organisation_id', ${organisationId}, true), set_config('role', 'vigie_app', true)`.execute(trx);
     return work(trx);
   });
 }

@@ -8,6 +8,8 @@ type Json = ColumnType<unknown, string | null, string | null>;
 export interface OrganisationsTable {
   id: Generated<string>;
   name: string;
+  /** Public address name (migration 41), set by an administrator for the public statistics page. */
+  slug: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: DefaultTimestamp;
 }
 export interface OrganisationSettingsTable {
@@ -83,6 +85,19 @@ export interface AuditLogTable {
   prev_hash: string;
   hash: string;
 }
+/** An audit entry committed with its write, waiting for the sequencer to chain it (docs/adr/0007). */
+export interface AuditPendingTable {
+  id: ColumnType<number, never, never>;
+  at: Timestamp;
+  organisation_id: string | null;
+  actor_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  before: Json;
+  after: Json;
+  context: Json;
+}
 export interface AuditHeadTable {
   id: ColumnType<boolean, boolean | undefined, boolean>;
   seq: ColumnType<string, string | number, string | number>;
@@ -142,7 +157,13 @@ export interface SyncConflictsTable {
   resolved_at: Timestamp | null; resolved_by: string | null;
 }
 
+export interface PublicStatisticsSettingsTable {
+  organisation_id: string; enabled: ColumnType<boolean, boolean | undefined, boolean>; threshold: ColumnType<number, number | undefined, number>;
+  updated_by: string | null; updated_at: DefaultTimestamp;
+}
+
 export interface Database {
+  public_statistics_settings: PublicStatisticsSettingsTable;
   organisations: OrganisationsTable;
   organisation_settings: OrganisationSettingsTable;
   users: UsersTable;
@@ -153,6 +174,7 @@ export interface Database {
   setup_codes: SetupCodesTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  audit_pending: AuditPendingTable;
   areas: AreasTable;
   communes: CommunesTable;
   taxonomy_terms: TaxonomyTermsTable;

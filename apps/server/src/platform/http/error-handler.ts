@@ -28,7 +28,8 @@ function fromDatabase(err: { code?: string; constraint?: string; message?: strin
   }
   if (err.code === '23505' && err.constraint === 'users_email_key') return 'user.email_taken';
   // Constraints are the last line of validation: a violation is the caller's bad input.
-  if (err.code && ['23502', '23503', '23514', '22P02', '22001', '22003', '22007', '22008'].includes(err.code)) {
+  // 22021 and 22P05: a NUL character, which PostgreSQL cannot store in text or jsonb.
+  if (err.code && ['23502', '23503', '23514', '22P02', '22001', '22003', '22007', '22008', '22021', '22P05'].includes(err.code)) {
     return 'request.validation_failed';
   }
   if (err.code === '42501') return 'auth.forbidden';
@@ -59,6 +60,13 @@ export function installErrorHandling(app: FastifyInstance) {
     }
     if (err instanceof SyntaxError && err.statusCode === 400) return sendError(req, reply, 'request.invalid_json');
     if (err.statusCode === 429) return sendError(req, reply, 'request.rate_limited');
+    // A full disk (or quota) while writing an upload is the server's condition, not the user's
+    // mistake: a clear 507 the phone retries later, instead of an anonymous 500.
+    if (err.code === 'ENOSPC' || err.code === 'EDQUOT') {
+      req.log.error({ err }, 'storage full');
+      reply.header('retry-after', '300');
+      return sendError(req, reply, 'storage.full');
+    }
     const dbCode = fromDatabase(err);
     if (dbCode) {
       if (dbCode === 'database.unavailable') {

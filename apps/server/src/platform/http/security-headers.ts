@@ -3,9 +3,10 @@ import type { FastifyInstance } from 'fastify';
 
 /**
  * A strict Content-Security-Policy: our own scripts only, no inline script, no framing
- * (observers' data must not be clickjacked). Map tiles may come from a configured host later.
+ * (observers' data must not be clickjacked). Map tiles, when a tile server is configured, are
+ * the one outside resource: its origin is allowed for images only, never for scripts or fetches.
  */
-export async function installSecurityHeaders(app: FastifyInstance) {
+export async function installSecurityHeaders(app: FastifyInstance, options: { tileOrigin?: string | undefined } = {}) {
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -13,7 +14,7 @@ export async function installSecurityHeaders(app: FastifyInstance) {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
+        imgSrc: ["'self'", 'data:', 'blob:', ...(options.tileOrigin ? [options.tileOrigin] : [])],
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],
         workerSrc: ["'self'"],

@@ -9,29 +9,46 @@ import type { Executor } from '../db/database.js';
  */
 export type JobHandler = (data: Record<string, unknown>) => Promise<void>;
 
-export class JobQueue {
-  private readonly boss: PgBoss;
-  private readonly handlers = new Map<string, JobHandler>();
+export type CronSchedule = { cron: string; tz: string };
 
-  constructor(pool: pg.Pool, private readonly pollSeconds: number) {
-    this.boss = new PgBoss({
-      db: { executeSql: (text, values) => pool.query(text, values) },
+export class JobQueue {
+  private boss: PgBoss;
+  private readonly handlers = new Map<string, JobHandler>();
+  private readonly schedules = new Map<string, CronSchedule>();
+
+  constructor(private readonly pool: pg.Pool, private readonly pollSeconds: number) {
+    this.boss = this.createBoss(false);
+  }
+
+  /** pg-boss' cron clock runs only where jobs are worked and something is scheduled (fewer polls elsewhere). */
+  private createBoss(schedule: boolean): PgBoss {
+    const boss = new PgBoss({
+      db: { executeSql: (text, values) => this.pool.query(text, values) },
       schema: 'pgboss',
       supervise: true,
-      schedule: false,
+      schedule,
     });
-    this.boss.on('error', (err) => console.error('job queue error:', err.message));
+    boss.on('error', (err) => console.error('job queue error:', err.message));
+    return boss;
   }
 
   define(name: string, handler: JobHandler): void {
     this.handlers.set(name, handler);
   }
 
+  /** A job pg-boss sends itself on a cron (e.g. daily reminders); kept in its schedule table. */
+  defineScheduled(name: string, schedule: CronSchedule, handler: JobHandler): void {
+    this.handlers.set(name, handler);
+    this.schedules.set(name, schedule);
+  }
+
   async start(pool: pg.Pool, work: boolean): Promise<void> {
+    if (work && this.schedules.size > 0) this.boss = this.createBoss(true);
     await this.boss.start();
     for (const name of this.handlers.keys()) {
       await this.boss.createQueue(name, { name, retryLimit: 5, retryDelay: 10, retryBackoff: true });
     }
+    for (const [name, { cron, tz }] of this.schedules) await this.boss.schedule(name, cron, {}, { tz });
     // Scoped requests run as vigie_app and enqueue from inside their transaction.
     await pool.query('GRANT USAGE ON SCHEMA pgboss TO vigie_app');
     await pool.query('GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA pgboss TO vigie_app');

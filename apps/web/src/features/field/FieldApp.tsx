@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { useLocale, useT } from '../../i18n';
-import { getFieldUser, setFieldUser, type FieldUser } from '../../offline/store';
+import { activateOwner, currentOwner, onOwnerChange, type FieldUser } from '../../offline/owner';
 import { startSync, syncNow } from '../../offline/sync';
 import { EvictionPage } from './EvictionPage';
 import { FieldHome } from './FieldHome';
+import { IncidentPage } from './IncidentPage';
 import { OperationPage } from './OperationPage';
 import { OutboxPage } from './OutboxPage';
 import { useSyncStatus } from './data';
@@ -18,17 +19,22 @@ import './field.css';
 export function FieldApp({ user, offline, onOnline }: { user?: FieldUser | undefined; offline?: boolean; onOnline?: () => void }) {
   const t = useT();
   const { path } = useLocation();
-  const [me, setMe] = useState<FieldUser | null | undefined>(user);
+  // The signed-in observer's records are opened before any page reads them (a shared phone must
+  // never flash the previous observer's). Once per sign-in: afterwards this tab follows the
+  // phone's owner, also when another tab changes it.
+  const activated = useRef<string | null>(null);
+  if (user && activated.current !== user.id) {
+    activated.current = user.id;
+    activateOwner(user);
+  }
+  const [me, setMe] = useState<FieldUser | null>(() => currentOwner());
 
   useEffect(() => {
-    if (user) {
-      void setFieldUser(user);
-      setMe(user);
-    } else {
-      void getFieldUser().then((u) => setMe(u ?? null));
-    }
+    setMe(currentOwner());
+    const off = onOwnerChange(setMe);
     startSync();
-  }, [user?.id]);
+    return off;
+  }, []);
 
   useEffect(() => {
     if (!offline || !onOnline) return;
@@ -37,28 +43,28 @@ export function FieldApp({ user, offline, onOnline }: { user?: FieldUser | undef
     return () => window.removeEventListener('online', go);
   }, [offline]);
 
-  if (me === undefined) return <p class="splash">{t('field.home.loading')}</p>;
   if (me === null) {
-    // Opened offline on a phone where nobody ever recorded: nothing to show, nothing to protect.
-    return <p class="notice">{t('app.offline')}</p>;
+    // Opened offline with nobody signed in on this phone: other observers' records stay closed.
+    return <p class="notice" data-testid="field-no-owner">{t('app.offline')}</p>;
   }
 
   let page;
   let m: RegExpExecArray | null;
   if ((m = /^\/field\/operations\/([^/]+)$/.exec(path))) page = <OperationPage id={m[1]!} me={me} />;
   else if ((m = /^\/field\/evictions\/([^/]+)$/.exec(path))) page = <EvictionPage id={m[1]!} />;
+  else if ((m = /^\/field\/incidents\/([^/]+)$/.exec(path))) page = <IncidentPage id={m[1]!} />;
   else if (path === '/field/outbox') page = <OutboxPage />;
   else page = <FieldHome me={me} />;
 
   return (
-    <div class="field-app">
-      <SyncBar offline={!!offline} />
+    <div class="field-app" key={me.id}>
+      <SyncBar offline={!!offline} owner={me} />
       {page}
     </div>
   );
 }
 
-function SyncBar({ offline }: { offline: boolean }) {
+function SyncBar({ offline, owner }: { offline: boolean; owner: FieldUser }) {
   const t = useT();
   const locale = useLocale();
   const s = useSyncStatus();
@@ -81,7 +87,12 @@ function SyncBar({ offline }: { offline: boolean }) {
           {t('field.status.signIn')} <a href="/login?next=%2Ffield%2Foutbox">{t('field.status.signInLink')}</a>
         </p>
       )}
-      {!s.signInNeeded && s.pending > 0 && online && (
+      {s.otherAccount && (
+        <p class="sync-signin" data-testid="sync-other-account">
+          {t('field.phone.otherAccount', { name: owner.displayName })}
+        </p>
+      )}
+      {!s.signInNeeded && !s.otherAccount && s.pending > 0 && online && (
         <button type="button" class="sync-now" onClick={() => void syncNow()} data-testid="sync-now-bar">
           {t('field.outbox.syncNow')}
         </button>

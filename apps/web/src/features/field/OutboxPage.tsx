@@ -10,13 +10,16 @@ import { Screen } from '../../shell/Screen';
 import { Button } from '../../ui/Button';
 import { useSyncStatus } from './data';
 import { formatDateTime } from './format';
+import { RefusedPhotos } from './RefusedPhotos';
 
 /** What is waiting, what the server refused and why, what is in conflict. */
 export function OutboxPage() {
   const t = useT();
+  const locale = useLocale();
   const s = useSyncStatus();
   const entries = useLive(() => outboxInOrder(), []) ?? [];
   const photos = countPhotos(useLive(() => getAll('photos'), []) ?? []);
+  const incomplete = useLive(() => getAll('incidents').then((l) => l.filter((i) => i.incomplete)), []) ?? [];
   const [busy, setBusy] = useState(false);
   const groups = [
     ['failed', entries.filter((e) => e.state === 'rejected')],
@@ -41,7 +44,7 @@ export function OutboxPage() {
         {t('field.outbox.syncNow')}
       </Button>
       {s.lastError && <p class="muted" data-testid="sync-last-error">{t('field.status.lastError', { message: s.lastError })}</p>}
-      {entries.length === 0 && photos.waiting === 0 && photos.failed.length === 0 && <p class="status-message" data-testid="outbox-empty">{t('field.outbox.empty')}</p>}
+      {entries.length === 0 && photos.waiting === 0 && photos.failed.length === 0 && incomplete.length === 0 && <p class="status-message" data-testid="outbox-empty">{t('field.outbox.empty')}</p>}
       {groups.map(([key, list]) =>
         list.length ? (
           <section key={key} data-testid={`outbox-${key}`}>
@@ -58,19 +61,19 @@ export function OutboxPage() {
           </section>
         ) : null,
       )}
-      {photos.failed.length > 0 && (
-        <section data-testid="outbox-photos-failed">
+      <RefusedPhotos photos={photos.failed} />
+      {incomplete.length > 0 && (
+        <section data-testid="outbox-incomplete-incidents">
           <h2>
-            {t('field.outbox.photosFailed')} ({photos.failed.length})
+            {t('field.incident.incompleteList')} ({incomplete.length})
           </h2>
-          <p class="field-hint">{t('field.outbox.photosFailedHint')}</p>
+          <p class="field-hint">{t('field.incident.incompleteHint')}</p>
           <ul class="rows">
-            {photos.failed.map((p) => (
-              <li key={p.id} class="outbox-row outbox-rejected" data-testid="outbox-photo-row">
-                <strong>{p.name}</strong>
-                <p class="field-error" data-testid="outbox-photo-error">
-                  {p.error}
-                </p>
+            {incomplete.map((i) => (
+              <li key={i.id}>
+                <a href={`/field/incidents/${i.id}`} class="row-link">
+                  <strong>{t(`field.incident.kind.${i.record.kind}`)}</strong> <span>{formatDateTime(i.record.occurredAt, locale)}</span>
+                </a>
               </li>
             ))}
           </ul>
@@ -85,7 +88,7 @@ export function OutboxPage() {
 function OutboxRow({ e }: { e: OutboxEntry }) {
   const t = useT();
   const locale = useLocale();
-  const href = e.table === 'evictions' ? `/field/evictions/${e.recordId}` : e.table === 'operations' ? `/field/operations/${e.recordId}` : null;
+  const href = e.table === 'evictions' || e.table === 'operations' || e.table === 'incidents' ? `/field/${e.table}/${e.recordId}` : null;
   return (
     <li class={`outbox-row outbox-${e.state}`} data-testid="outbox-row" data-command-id={e.commandId}>
       <div>

@@ -6,11 +6,12 @@ import { storePhoto } from '../../offline/store';
 
 /**
  * Takes a photo and keeps it on the phone with its SHA-256, queued. The sync loop uploads it
- * (offline/uploader.ts) once the eviction is on the server.
+ * (offline/uploader.ts) once its eviction, or its incident when it has one, is on the server.
  */
-export function PhotoButton({ evictionId }: { evictionId: string }) {
+export function PhotoButton({ evictionId, incidentId = null }: { evictionId: string; incidentId?: string | null }) {
   const t = useT();
-  const photos = useLive(() => getBy('photos', 'evictionId', evictionId), [evictionId]) ?? [];
+  const all = useLive(() => getBy('photos', 'evictionId', evictionId), [evictionId]) ?? [];
+  const photos = all.filter((p) => (p.incidentId ?? null) === incidentId);
   const count = photos.filter((p) => p.state === 'queued').length;
   const [failed, setFailed] = useState(false);
   return (
@@ -30,7 +31,7 @@ export function PhotoButton({ evictionId }: { evictionId: string }) {
             if (!file) return;
             try {
               setFailed(false);
-              await storePhoto(evictionId, file);
+              await storePhoto(evictionId, file, incidentId);
             } catch {
               setFailed(true);
             }

@@ -8,8 +8,10 @@ import type { EvictionView, Reference, SiteView } from '../../offline/types';
 import { Screen } from '../../shell/Screen';
 import { Button } from '../../ui/Button';
 import { FormError, StatusMessage } from '../../ui/FormError';
+import { OpenCaseLink } from '../legal/OpenCaseLink';
 import { TextField } from '../../ui/TextField';
 import { formatCount, formatDateTime, formatTime } from '../field/format';
+import { EvictionIncidents } from '../field/EvictionIncidents';
 import '../field/field.css';
 
 interface Queue {
@@ -160,6 +162,7 @@ export function ReviewEvictionPage() {
       </p>
       <FormError message={error ?? failure} />
       <StatusMessage message={message} />
+      <OpenCaseLink evictionId={id} />
       {e && (
         <>
           <dl class="summary" data-testid="review-detail">
@@ -180,6 +183,7 @@ export function ReviewEvictionPage() {
             <dt>{t('field.eviction.notes')}</dt>
             <dd>{e.notes.map((n) => `${formatTime(n.at, locale)} ${n.text}`).join(' · ') || '—'}</dd>
           </dl>
+          <EvictionIncidents evictionId={e.id} />
           {e.status === 'submitted' && (
             <div class="actions">
               <Button onClick={() => void act('verify')} testId="review-verify">

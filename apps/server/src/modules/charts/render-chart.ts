@@ -1,0 +1,40 @@
+import sharp from 'sharp';
+import { parse, View, type LocaleFormatters } from 'vega';
+import { compile } from 'vega-lite';
+import { vegaLocale } from './chart-locale.js';
+import { chartSpecSchema, type ChartSpec } from './chart-spec.js';
+import { toVegaLite } from './vega-lite-spec.js';
+
+/**
+ * Charts drawn on the server, headless: vega-lite compiled to vega, rendered to an SVG string
+ * with no canvas and no browser, then rasterised by sharp for those who need a PNG (Office,
+ * Canva, messaging apps).
+ */
+export async function renderChartSvg(input: ChartSpec): Promise<string> {
+  const spec = chartSpecSchema.parse(input);
+  // vega reads `locale` as d3 definitions ({ number, time }); its typings say formatters.
+  const locale = vegaLocale(spec.locale) as unknown as LocaleFormatters;
+  const view = new View(parse(compile(toVegaLite(spec)).spec), { renderer: 'none', locale });
+  try {
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+}
+
+function intrinsicWidth(svg: string): number {
+  const root = /<svg\b[^>]*>/.exec(svg)?.[0] ?? '';
+  const width = Number(/\swidth="([\d.]+)"/.exec(root)?.[1]);
+  if (!Number.isFinite(width) || width <= 0) throw new TypeError('SVG without a width');
+  return width;
+}
+
+/**
+ * A PNG `width` pixels wide. The SVG is rasterised at the density that gives at least that
+ * width (sharp reads SVG at 72 dpi, one pixel per unit), so text stays sharp when enlarged.
+ */
+export async function renderChartPng(svg: string, width: number): Promise<Buffer> {
+  if (!Number.isInteger(width) || width < 50 || width > 8000) throw new RangeError(`PNG width out of range: ${width}`);
+  const density = Math.min(72 * Math.max(1, width / intrinsicWidth(svg)) * 1.05, 2400);
+  return sharp(Buffer.from(svg), { density }).resize({ width }).png().toBuffer();
+}

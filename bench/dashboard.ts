@@ -1,0 +1,48 @@
+import type { HttpClient } from './lib/http.js';
+import { percentile, round } from './lib/stats.js';
+
+/**
+ * Dashboard aggregates on the generated dataset, through the statistics API as the dashboard
+ * calls it: whole period and one year, with and without filters. Each query is timed `repeats`
+ * times after one warm-up; p50/p95 per endpoint over all its variants (as many variants as fit
+ * in BENCH_DASHBOARD_BUDGET_S seconds per endpoint, default 90; `queries` says how many ran).
+ */
+const BUDGET_MS = Number(process.env.BENCH_DASHBOARD_BUDGET_S ?? 90) * 1000;
+
+export async function measureDashboard(client: HttpClient, repeats: number) {
+  const filters = [
+    'from=2017-01-01&to=2026-11-21',
+    'from=2025-01-01&to=2025-12-31',
+    'from=2026-10-01&to=2026-10-31',
+    'from=2017-01-01&to=2026-11-21&areaCode=calaisis',
+    'from=2024-01-01&to=2026-11-21&forceCorps=crs',
+    'from=2017-01-01&to=2026-11-21&communeInsee=62193',
+  ];
+  const endpoints: Record<string, string[]> = {
+    summary: filters.map((f) => `/api/statistics/summary?${f}`),
+    breakdown: filters.flatMap((f) => ['commune', 'site', 'forceCorps', 'itemType', 'legalBasis'].map((by) => `/api/statistics/breakdown?${f}&by=${by}`)),
+    series: filters.flatMap((f) => ['month', 'week', 'year'].map((bucket) => `/api/statistics/series?${f}&bucket=${bucket}`)),
+  };
+  const out: Record<string, { queries: number; p50: number; p95: number; max: number; failures: number }> = {};
+  for (const [name, urls] of Object.entries(endpoints)) {
+    const times: number[] = [];
+    let failures = 0;
+    const budgetEnds = performance.now() + BUDGET_MS;
+    for (const url of urls) {
+      // On a slow machine, stop at the time budget rather than run for an hour: fewer samples, said in the output.
+      if (performance.now() > budgetEnds) break;
+      const warm = await client.get(url);
+      if (warm.status !== 200) { failures += 1; console.error(`  ${url} answered ${warm.status}: ${warm.body.toString().slice(0, 200)}`); continue; }
+      for (let i = 0; i < repeats; i += 1) {
+        const t0 = performance.now();
+        const res = await client.get(url);
+        times.push(performance.now() - t0);
+        if (res.status !== 200) failures += 1;
+      }
+    }
+    out[name] = times.length
+      ? { queries: times.length, p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), max: round(Math.max(...times)), failures }
+      : { queries: 0, p50: NaN, p95: NaN, max: NaN, failures };
+  }
+  return out;
+}

@@ -1,0 +1,98 @@
+import type { Figure } from '../statistics/metrics.js';
+import type { BulletinContent } from './bulletin.js';
+import { dayList, factSentence, monthName } from './date-wording.js';
+import { capitalise, figureLine, figurePhrase, figureValue, metricHeading, type Lang } from './figure-wording.js';
+
+/**
+ * A bulletin in one language, every sentence written: what the HTML, Markdown and PDF
+ * renderers lay out. Built from the content alone, so a frozen snapshot always reads the same.
+ */
+export type BulletinDocument = {
+  lang: Lang;
+  title: string;
+  headline: string;
+  intro: string;
+  figuresHeading: string;
+  figures: string[];
+  factsHeading: string;
+  factGroups: Array<{ heading: string; sentences: string[] }>;
+  noFacts: string | null;
+  contextHeading: string;
+  context: string[];
+  photos: Array<{ evidenceId: string; caption: string; credit: string }>;
+  comparisonsHeading: string;
+  comparisonColumns: [string, string, string, string];
+  comparisonRows: Array<[string, string, string, string]>;
+  footer: string;
+};
+
+const WORDS = {
+  fr: {
+    title: (area: string, month: string) => `Bulletin mensuel des observations des expulsions dans le ${area} — ${month}`,
+    intro: (org: string, area: string, month: string) =>
+      `Ce bulletin présente les expulsions de lieux de vie informels observées par ${org} dans le ${area} en ${month}. `
+      + 'Tous les chiffres sont des minimums : les observateur·ices sont souvent tenu·es à distance par des périmètres de sécurité '
+      + 'et ne peuvent pas tout voir. Seules les observations vérifiées sont comptées.',
+    figures: 'Les chiffres du mois', facts: 'Faits datés', violence: 'Violences contre les personnes exilées',
+    obstruction: 'Entraves à l’observation', noFacts: 'Aucun fait daté n’a été relevé ce mois-ci.', context: 'Contexte',
+    comparisons: 'Comparaisons', figure: 'Chiffre', credit: 'Photo',
+    noEviction: (area: string, month: string) => `Aucune expulsion observée dans le ${area} en ${month}.`,
+    headline: (phrase: string, month: string) => `${capitalise(phrase)} en ${month}`,
+    draft: 'Brouillon — non publié', published: (at: string) => `Publié le ${at}`,
+  },
+  en: {
+    title: (area: string, month: string) => `Monthly bulletin of eviction observations in the ${area} — ${month}`,
+    intro: (org: string, area: string, month: string) =>
+      `This bulletin reports the evictions of informal living sites observed by ${org} in the ${area} in ${month}. `
+      + 'All figures are minimums: observers are often kept at a distance by security perimeters and cannot see everything. '
+      + 'Only verified observations are counted.',
+    figures: 'This month’s figures', facts: 'Dated facts', violence: 'Violence against exiled people',
+    obstruction: 'Obstruction of observers', noFacts: 'No dated fact was recorded this month.', context: 'Context',
+    comparisons: 'Comparisons', figure: 'Figure', credit: 'Photo',
+    noEviction: (area: string, month: string) => `No eviction observed in the ${area} in ${month}.`,
+    headline: (phrase: string, month: string) => `${capitalise(phrase)} in ${month}`,
+    draft: 'Draft — not published', published: (at: string) => `Published on ${at}`,
+  },
+} as const;
+
+/** The generated headline, used while the comms pole has not written one. */
+export function defaultHeadline(content: Pick<BulletinContent, 'evictions' | 'month'>, lang: Lang): string {
+  return WORDS[lang].headline(figurePhrase('evictions', content.evictions, lang), monthName(content.month, lang));
+}
+
+/** 'YYYY-MM-DD' as "3 mars 2026" / "3 March 2026". */
+function longDate(day: string, lang: Lang): string {
+  const opening = dayList([day], lang).replace(/^(Le|On) /, '');
+  return `${opening} ${day.slice(0, 4)}`;
+}
+
+export function bulletinDocument(content: BulletinContent, lang: Lang, publication: { publishedOn: string } | null): BulletinDocument {
+  const words = WORDS[lang];
+  const month = monthName(content.month, lang);
+  const area = content.area.name;
+  const empty = content.evictions.value === 0;
+  const groups = (['violence', 'obstruction'] as const).map((kind) => ({
+    heading: words[kind],
+    sentences: content.facts.filter((f) => f.kind === kind && f.days.length > 0).map((f) => factSentence(f, lang)),
+  })).filter((g) => g.sentences.length > 0);
+  const cell = (f: Figure) => figureValue(f, lang);
+  return {
+    lang,
+    title: words.title(area, month),
+    headline: content.text.headline[lang] || defaultHeadline(content, lang),
+    intro: words.intro(content.organisationName, area, month),
+    figuresHeading: words.figures,
+    // An empty month says so once rather than listing a column of zeros.
+    figures: empty ? [words.noEviction(area, month)] : content.figures.map((l) => figureLine(l, lang)),
+    factsHeading: words.facts,
+    factGroups: groups,
+    noFacts: groups.length === 0 ? words.noFacts : null,
+    contextHeading: words.context,
+    context: content.text.context[lang],
+    photos: content.photos.map((p) => ({ evidenceId: p.evidenceId, caption: p.caption[lang], credit: `${words.credit} : ${p.credit}`.replace(' :', lang === 'fr' ? ' :' : ':') })),
+    comparisonsHeading: words.comparisons,
+    comparisonColumns: [words.figure, capitalise(month), capitalise(monthName(content.comparisons.previousMonth, lang)), capitalise(monthName(content.comparisons.yearBeforeMonth, lang))],
+    comparisonRows: content.comparisons.rows.map((r) => [metricHeading(r.metric, lang), cell(r.current), cell(r.previous), cell(r.yearBefore)]),
+    footer: `${content.organisationName} — ${publication ? words.published(longDate(publication.publishedOn, lang)) : words.draft}`,
+  };
+}

@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { isMetricCode, type Figure, type MetricCode } from '../statistics/metrics.js';
+
+/**
+ * The monthly bulletin (bulletin mensuel) as it crosses HTTP and as it is frozen on
+ * publication. The wording itself lives in bulletin-wording.ts; this file holds shapes.
+ */
+
+export const BULLETIN_LOCALES = ['fr', 'en'] as const;
+export type BulletinLocale = (typeof BULLETIN_LOCALES)[number];
+export const BULLETIN_FORMATS = ['html', 'pdf', 'md'] as const;
+export type BulletinFormat = (typeof BULLETIN_FORMATS)[number];
+export const BULLETIN_STATUSES = ['draft', 'published'] as const;
+export type BulletinStatus = (typeof BULLETIN_STATUSES)[number];
+
+/** "2026-02": a calendar month, read in Europe/Paris. */
+export const bulletinMonthSchema = z.string().regex(/^[0-9]{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
+
+/**
+ * A metric code as a figure set names it. Checked in the service rather than with z.enum, so a
+ * set naming an unknown metric gets the catalogue's message that names the culprit.
+ */
+const metricName = z.string().trim().min(1).max(60);
+
+/** One line of the figure list: a figure, and optionally a figure it contains or spans. */
+export const figureSetEntrySchema = z.strictObject({ metric: metricName, part: metricName.nullable().default(null) });
+export const figureSetSchema = z.array(figureSetEntrySchema).min(1).max(30);
+export type FigureSetEntryInput = z.infer<typeof figureSetEntrySchema>;
+export type FigureSetEntry = { metric: MetricCode; part: MetricCode | null };
+
+/** The first metric code a figure set names that is not a known metric, or null. */
+export function unknownMetricIn(entries: readonly FigureSetEntryInput[]): string | null {
+  for (const e of entries) {
+    if (!isMetricCode(e.metric)) return e.metric;
+    if (e.part !== null && !isMetricCode(e.part)) return e.part;
+  }
+  return null;
+}
+
+const text = (max: number) => z.string().trim().max(max);
+const bilingual = (max: number) => z.strictObject({ fr: text(max), en: text(max) });
+
+export const bulletinPhotoSlotSchema = z.strictObject({
+  evidenceId: z.uuid(),
+  credit: text(200).min(1),
+  caption: bilingual(300),
+});
+export type BulletinPhotoSlot = z.infer<typeof bulletinPhotoSlotSchema>;
+
+export const bulletinCreateSchema = z.strictObject({ areaId: z.uuid(), month: bulletinMonthSchema });
+
+/** What a person edits in a draft; figures come from the data, never from this form. */
+export const bulletinDraftEditSchema = z.strictObject({
+  version: z.number().int().min(1),
+  /** Empty means "use the generated headline". */
+  headline: bilingual(200),
+  context: z.strictObject({ fr: z.array(text(5000).min(1)).max(20), en: z.array(text(5000).min(1)).max(20) }),
+  photos: z.array(bulletinPhotoSlotSchema).max(6),
+  figures: figureSetSchema.optional(),
+});
+export type BulletinDraftEdit = z.infer<typeof bulletinDraftEditSchema>;
+
+export type FigureLine = { metric: MetricCode; figure: Figure; part: { metric: MetricCode; figure: Figure } | null };
+export type DatedFact = { kind: 'violence' | 'obstruction'; type: string; label: { fr: string; en: string }; days: string[] };
+export type ComparisonRow = { metric: MetricCode; current: Figure; previous: Figure; yearBefore: Figure };
+
+/**
+ * Everything a bulletin says, in both languages' raw material. A draft's content is computed
+ * from the data each time; a published bulletin's content is this object frozen (snapshot),
+ * and its SHA-256 is taken over its canonical JSON (RFC 8785).
+ */
+export type BulletinContent = {
+  format: 1;
+  organisationName: string;
+  area: { code: string; name: string };
+  month: string;
+  evictions: Figure;
+  figures: FigureLine[];
+  facts: DatedFact[];
+  comparisons: { previousMonth: string; yearBeforeMonth: string; rows: ComparisonRow[] };
+  text: { headline: { fr: string; en: string }; context: { fr: string[]; en: string[] } };
+  photos: Array<{ evidenceId: string; sha256: string; credit: string; caption: { fr: string; en: string } }>;
+};
+
+/** One figure whose current value no longer matches what was published. */
+export type FigureDifference = { metric: MetricCode | 'evictions'; published: Figure; current: Figure };
+export type FactDifference = { kind: DatedFact['kind']; type: string; publishedDays: string[]; currentDays: string[] };
+
+/** Figure by figure, fact by fact: what a data correction changed since publication. */
+export function differencesBetween(published: BulletinContent, current: BulletinContent): { figures: FigureDifference[]; facts: FactDifference[] } {
+  const figures: FigureDifference[] = [];
+  const same = (a: Figure, b: Figure) => a.value === b.value && a.atLeast === b.atLeast;
+  const seen = new Set<string>();
+  const compare = (metric: MetricCode | 'evictions', a: Figure, b: Figure | undefined) => {
+    if (seen.has(metric)) return;
+    seen.add(metric);
+    const now = b ?? { value: 0, atLeast: false };
+    if (!same(a, now)) figures.push({ metric, published: a, current: now });
+  };
+  compare('evictions', published.evictions, current.evictions);
+  const currentOf = new Map<string, Figure>();
+  for (const l of current.figures) {
+    currentOf.set(l.metric, l.figure);
+    if (l.part) currentOf.set(l.part.metric, l.part.figure);
+  }
+  for (const l of published.figures) {
+    compare(l.metric, l.figure, currentOf.get(l.metric));
+    if (l.part) compare(l.part.metric, l.part.figure, currentOf.get(l.part.metric));
+  }
+  const key = (f: DatedFact) => `${f.kind}/${f.type}`;
+  const now = new Map(current.facts.map((f) => [key(f), f.days]));
+  const then = new Map(published.facts.map((f) => [key(f), f.days]));
+  const facts: FactDifference[] = [];
+  for (const k of new Set([...then.keys(), ...now.keys()])) {
+    const a = then.get(k) ?? [];
+    const b = now.get(k) ?? [];
+    if (a.join() !== b.join()) {
+      const [kind, type] = k.split('/') as [DatedFact['kind'], string];
+      facts.push({ kind, type, publishedDays: a, currentDays: b });
+    }
+  }
+  return { figures, facts };
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { BREAKDOWNS, BUCKETS, CHART_FILES } from './dimensions.js';
+
+const day = z.iso.date();
+/** Query strings carry "true"/"false"; z.coerce.boolean would read "false" as true. */
+const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+/** The filter every statistics route takes from its query string. */
+export const statisticsQuerySchema = z.object({
+  from: day,
+  to: day,
+  areaCode: z.string().trim().min(1).max(40).optional(),
+  communeInsee: z.string().trim().min(1).max(5).optional(),
+  siteId: z.uuid().optional(),
+  forceCorps: z.string().trim().min(1).max(40).optional(),
+  includeDrafts: flag.optional(),
+});
+export type StatisticsQuery = z.infer<typeof statisticsQuerySchema>;
+
+export const breakdownQuerySchema = statisticsQuerySchema.extend({ by: z.enum(BREAKDOWNS) });
+export const seriesQuerySchema = statisticsQuerySchema.extend({
+  bucket: z.enum(BUCKETS).default('month'),
+  metric: z.string().trim().min(1).max(60).default('evictions'),
+});
+export const evictionListQuerySchema = statisticsQuerySchema.extend({
+  itemType: z.string().trim().min(1).max(40).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const chartParamsSchema = z.object({ file: z.enum(CHART_FILES) });
+export const chartQuerySchema = statisticsQuerySchema.extend({ bucket: z.enum(BUCKETS).default('month') });
+
+export const figureSchema = z.object({ value: z.number(), atLeast: z.boolean() });
+
+/** An organisation's choice to publish aggregated figures (off until an administrator turns it on). */
+export const publicStatisticsSettingsSchema = z.strictObject({
+  enabled: z.boolean(),
+  slug: z.string().trim().regex(/^[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$/).nullable(),
+  threshold: z.number().int().min(1).max(100),
+});
+export type PublicStatisticsSettings = z.infer<typeof publicStatisticsSettingsSchema>;
