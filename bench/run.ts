@@ -2,6 +2,7 @@ import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { measureBulletin } from './bulletin.js';
+import { measureAnnualReport } from './annual-report.js';
 import { measureBundle } from './bundle-size.js';
 import { measureDashboard } from './dashboard.js';
 import { datasetServer, generateDataset } from './dataset.js';
@@ -12,7 +13,8 @@ import { medianOf } from './lib/stats.js';
 import { measureSyncBacklog } from './sync-backlog.js';
 
 /**
- * `npm run bench [-- part …]`: parts are bundle, ingest, dataset, dashboard, bulletin, export,
+ * `npm run bench [-- part …]`: parts are bundle, ingest, dataset, dashboard, bulletin (with the
+ * annual report pack), export,
  * sync (default: all). Figures are medians of BENCH_RUNS runs (default 3); results are merged
  * into bench/results/latest.json with the machine they came from. BENCH_QUICK=1 shrinks every
  * run (smoke check of the bench itself, not for reporting). BENCH_ROWS sets the dataset size
@@ -82,8 +84,12 @@ if (has('dashboard') || has('bulletin') || has('export')) {
     if (has('bulletin')) {
       const comms = await server.signIn('comms');
       results.bulletin = await medianOfObject(quick ? 1 : RUNS, () => measureBulletin(comms, quick ? 1 : 3));
-      comms.close();
       console.log('bulletin', results.bulletin);
+      const reports = [];
+      for (let i = 0; i < (quick ? 1 : RUNS); i += 1) reports.push(await measureAnnualReport(comms));
+      results.annualReport = { ...reports.sort((a, b) => a.ms - b.ms)[Math.floor(reports.length / 2)]!, runs: reports.length };
+      console.log('annual report', results.annualReport);
+      comms.close();
       save();
     }
     if (has('export')) {

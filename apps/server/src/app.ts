@@ -90,7 +90,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     },
     transform: jsonSchemaTransform,
   });
-  installAuditChaining(app, ctx.db, app.log);
+  installAuditChaining(app, ctx.db, app.log, { sharedDatabase: ctx.config.database.kind === 'postgres' });
   installAuthentication(app, ctx.db, ctx.config.publicUrl);
   app.decorate('routeAccess', routeAccess);
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inOrganisation } from '../src/platform/db/organisation-scope.js';
 import { computeFigures } from '../src/modules/statistics/statistics.service.js';
@@ -248,6 +249,94 @@ describe(`statistics (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'})`
     expect((await coordinator.get('/api/statistics/summary?from=2026-02-30&to=2026-03-01')).statusCode).toBe(400);
     expect((await coordinator.get(`/api/statistics/breakdown?${march}&by=mood`)).json().code).toBe('request.validation_failed');
     expect((await t.client().get(`/api/statistics/summary?${march}`)).statusCode).toBe(401);
+  });
+
+  it('keeps item and incident counts in step when an eviction is verified, merged, edited, rejected or deleted', async () => {
+    // Tallies and incidents carry a copy of their eviction's day, site and state (migration 42,
+    // kept by triggers): every change of the eviction must reach them. June–July 2024, away from
+    // the fixture above.
+    const { calaisisId } = await reference(observer);
+    const s1 = siteCommand(calaisisId, { code: 'T1', name: 'Site T1' });
+    const s2 = siteCommand(calaisisId, { code: 'T2', name: 'Site T2' });
+    await push(observer, [s1, s2]);
+    const june = 'from=2024-06-01&to=2024-06-30';
+    const july = 'from=2024-07-01&to=2024-07-31';
+    const figures = async (period: string, drafts = false) => {
+      const f = (await get(coordinator, `/api/statistics/summary?${period}${drafts ? '&includeDrafts=true' : ''}`)).figures;
+      return { evictions: f.evictions.value, tents: f.tentsSeized.value, violence: f.incidentsViolence.value };
+    };
+    const op = await operation(calaisisId, '2024-06-10T05:00:00Z');
+    const submitted = async (arrivedAt: string, tents: number) => {
+      const cmd = evictionCommand(op, s1.record.id, { arrivedAt, leftAt: null, seized: [{ term: 'tent', n: tents, atLeast: false }], forces: [], counts: none });
+      const incident = { commandId: randomUUID(), type: 'incident.save', baseVersion: null,
+        record: { id: randomUUID(), evictionId: cmd.record.id, kind: 'violence', incidentType: 'baton', occurredAt: arrivedAt } };
+      expect((await push(observer, [cmd, incident, submitCommand(cmd.record.id)])).map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
+      return cmd;
+    };
+    const x = await submitted('2024-06-10T05:30:00Z', 4);
+    const y = await submitted('2024-06-10T06:00:00Z', 2);
+    expect(await figures(june)).toEqual({ evictions: 0, tents: 0, violence: 0 });
+    expect(await figures(june, true)).toEqual({ evictions: 2, tents: 6, violence: 2 });
+
+    for (const id of [x.record.id, y.record.id]) expect((await coordinator.post(`/api/evictions/${id}/verify`, { version: 2 })).statusCode).toBe(200);
+    expect(await figures(june)).toEqual({ evictions: 2, tents: 6, violence: 2 });
+
+    const merged = await coordinator.post('/api/evictions/merge', { keepId: x.record.id, mergeIds: [y.record.id] });
+    expect(merged.statusCode, merged.body).toBe(200);
+    expect(await figures(june)).toEqual({ evictions: 1, tents: 4, violence: 1 });
+
+    // A coordinator corrects the record: another day (in July), another site, another count.
+    const edit = evictionCommand(op, s2.record.id, { ...x.record, siteId: s2.record.id, arrivedAt: '2024-07-02T05:30:00Z', seized: [{ term: 'tent', n: 7, atLeast: false }] }, 4);
+    edit.record.id = x.record.id;
+    expect((await push(coordinator, [edit]))[0]!.status).toBe('applied');
+    expect(await figures(june)).toEqual({ evictions: 0, tents: 0, violence: 0 });
+    expect(await figures(july)).toEqual({ evictions: 1, tents: 7, violence: 1 });
+    const bySite = await get(coordinator, `/api/statistics/breakdown?${july}&by=site`);
+    expect(bySite.rows.map((r: { label: string; figures: { tentsSeized: { value: number } } }) => [r.label, r.figures.tentsSeized.value])).toEqual([['T2 — Site T2', 7]]);
+
+    const rejected = await coordinator.post(`/api/evictions/${x.record.id}/reject`, { version: 5, reason: 'Doublon' });
+    expect(rejected.statusCode, rejected.body).toBe(200);
+    expect(await figures(july)).toEqual({ evictions: 0, tents: 0, violence: 0 });
+    expect(await figures(july, true)).toEqual({ evictions: 0, tents: 0, violence: 0 });
+
+    // No route deletes an eviction yet; the application role does it under row-level security.
+    const z = await submitted('2024-07-03T05:30:00Z', 5);
+    expect((await coordinator.post(`/api/evictions/${z.record.id}/verify`, { version: 2 })).statusCode).toBe(200);
+    expect(await figures(july)).toEqual({ evictions: 1, tents: 5, violence: 1 });
+    await inOrganisation(t.db, organisationId, (trx) => trx.updateTable('evictions').set({ deleted_at: new Date() }).where('id', '=', z.record.id).execute());
+    expect(await figures(july)).toEqual({ evictions: 0, tents: 0, violence: 0 });
+
+    // And the copies agree with their evictions everywhere, not only where the figures looked.
+    const { rows } = await sql<{ stale: number }>`
+      SELECT (SELECT count(*) FROM eviction_tallies t JOIN evictions e ON e.id = t.eviction_id
+               WHERE (t.eviction_date, t.site_id, t.eviction_status, t.eviction_live) IS DISTINCT FROM (e.date, e.site_id, e.status, e.deleted_at IS NULL AND e.merged_into IS NULL))
+           + (SELECT count(*) FROM incidents i JOIN evictions e ON e.id = i.eviction_id
+               WHERE (i.eviction_date, i.site_id, i.eviction_status, i.eviction_live) IS DISTINCT FROM (e.date, e.site_id, e.status, e.deleted_at IS NULL AND e.merged_into IS NULL)) AS stale`.execute(t.db);
+    expect(Number(rows[0]!.stale)).toBe(0);
+  });
+
+  // Two connections at once: only the PostgreSQL pool has them (the embedded one has a single connection).
+  it.skipIf(!process.env.TEST_DATABASE_URL)('counts items saved while another transaction verifies the same eviction', async () => {
+    const { calaisisId } = await reference(observer);
+    const site = siteCommand(calaisisId, { code: 'T3', name: 'Site T3' });
+    await push(observer, [site]);
+    const op = await operation(calaisisId, '2024-09-10T05:00:00Z');
+    const cmd = evictionCommand(op, site.record.id, { arrivedAt: '2024-09-10T05:30:00Z', leftAt: null, seized: [{ term: 'tent', n: 1, atLeast: false }], forces: [], counts: none });
+    await push(observer, [cmd, submitCommand(cmd.record.id)]);
+    // A transaction adds items to the submitted eviction and has not committed yet…
+    const writer = await t.db.startTransaction().execute();
+    await sql`SELECT set_config('vigie.organisation_id', ${organisationId}, true), set_config('role', 'vigie_app', true)`.execute(writer);
+    await writer.insertInto('eviction_tallies').values({ eviction_id: cmd.record.id, organisation_id: organisationId, kind: 'seized', term: 'blanket', n: 9, at_least: false }).execute();
+    // …when another transaction verifies it. The verify route locks the row first (FOR UPDATE), so
+    // this is a plain UPDATE, as a bulk verification would write: it must wait for the writer
+    // (the trigger read the eviction FOR SHARE), then its trigger sees the new items and updates them.
+    const verifying = inOrganisation(t.db, organisationId, (trx) =>
+      trx.updateTable('evictions').set({ status: 'verified' }).where('id', '=', cmd.record.id).execute());
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await writer.commit().execute();
+    await verifying;
+    const f = (await get(coordinator, '/api/statistics/summary?from=2024-09-10&to=2024-09-10')).figures;
+    expect(f.itemsSeized).toEqual({ value: 10, atLeast: false });
   });
 
   it('publishes aggregated figures only when the organisation opts in, hiding small counts', async () => {

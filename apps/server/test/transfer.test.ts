@@ -230,5 +230,9 @@ describe(`transfer (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'})`, 
     const t4 = performance.now();
     const exported = await send(coordinator, 'GET', '/api/exports/evictions.csv?status=all');
     console.log(`[transfer] export of ${exported.raw.toString('utf8').split('\r\n').length - 2} rows: ${Math.round(performance.now() - t4)} ms`);
+    // Several cursor batches: every eviction exactly once, none repeated at a batch boundary.
+    const { n } = await t.db.selectFrom('evictions').select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('deleted_at', 'is', null).where('merged_into', 'is', null).executeTakeFirstOrThrow();
+    expect(exported.raw.toString('utf8').trim().split('\r\n').length - 1).toBe(Number(n));
   }, 180_000);
 });

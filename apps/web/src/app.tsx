@@ -37,6 +37,7 @@ const CommunicationPage = lazy(() => import('./features/communication/Communicat
 const BulletinPage = lazy(() => import('./features/communication/BulletinPage').then((m) => m.BulletinPage));
 // Coordinators' lists and spreadsheet import/export, rarely opened: on demand too.
 const TaxonomiesPage = lazy(() => import('./features/taxonomies/TaxonomiesPage').then((m) => m.TaxonomiesPage));
+const PublicStatisticsSettingsPage = lazy(() => import('./features/public-stats/PublicStatisticsSettingsPage').then((m) => m.PublicStatisticsSettingsPage));
 const TransferPage = lazy(() => import('./features/transfer/TransferPage').then((m) => m.TransferPage));
 // The legal pole's case files; the shared-case page is what a lawyer opens from a secret link, signed in or not.
 const NewCasePage = lazy(() => import('./features/legal/NewCasePage').then((m) => m.NewCasePage));
@@ -106,6 +107,7 @@ const AssociationRoute = guarded(['association.manage'], AssociationPage);
 const UsersRoute = guarded(['users.manage', 'security.manage'], UsersPage);
 const InvitationsRoute = guarded(['invitations.manage'], InvitationsPage);
 const TaxonomiesRoute = guarded(['taxonomies.manage'], TaxonomiesPage);
+const PublicStatisticsRoute = guarded(['organisation.manage'], PublicStatisticsSettingsPage);
 const TransferRoute = guarded(['field.verify', 'stats.view'], TransferPage);
 
 function Forbidden() {
@@ -188,6 +190,7 @@ function PrivateRoutes() {
       <Route path="/admin/users" component={UsersRoute} />
       <Route path="/admin/invitations" component={InvitationsRoute} />
       <Route path="/admin/taxonomies" component={TaxonomiesRoute} />
+      <Route path="/admin/public-statistics" component={PublicStatisticsRoute} />
       <Route path="/admin/transfer" component={TransferRoute} />
       <Route path="/profile" component={ProfilePage} />
       <Route path={TWO_FACTOR_PATH} component={TwoFactorPage} />

@@ -12,6 +12,7 @@ export function AdminTabs() {
     { href: '/admin/invitations', label: t('admin.invitations'), show: hasPermission(user, 'invitations.manage') },
     { href: '/admin/taxonomies', label: t('admin.taxonomies'), show: hasPermission(user, 'taxonomies.manage') },
     { href: '/admin/transfer', label: t('admin.transfer'), show: hasPermission(user, 'field.verify') },
+    { href: '/admin/public-statistics', label: t('admin.publicStatistics'), show: hasPermission(user, 'organisation.manage') },
   ].filter((tab) => tab.show);
   if (tabs.length < 2) return null;
   return (

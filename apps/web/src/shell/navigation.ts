@@ -24,7 +24,7 @@ export function destinationsFor(user: CurrentUser): Destination[] {
     {
       key: 'admin',
       href: has(user, 'users.manage') || has(user, 'security.manage') ? '/admin/users' : '/admin/invitations',
-      anyOf: ['users.manage', 'invitations.manage', 'security.manage', 'taxonomies.manage'],
+      anyOf: ['users.manage', 'invitations.manage', 'security.manage', 'taxonomies.manage', 'organisation.manage'],
       prefix: '/admin',
     },
   ];

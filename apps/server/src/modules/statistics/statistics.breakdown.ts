@@ -1,6 +1,6 @@
 import type { Breakdown, Locale } from '@vigie/domain';
 import type { Trx } from '../../platform/db/database.js';
-import { assembleFigures } from './statistics.figures.js';
+import { assembleFigures, groupByKey } from './statistics.figures.js';
 import { daysInPeriod } from './statistics.period.js';
 import {
   areasById, communeNames, evictionAggregates, forceAggregates, incidentAggregates, observedDays, siteLabels, tallyAggregates, termLabels,
@@ -73,9 +73,12 @@ async function groupedRows(trx: Trx, f: ScopedFilter, key: GroupKey, daysObserve
     await evictionAggregates(trx, f, key), await tallyAggregates(trx, f, key), await incidentAggregates(trx, f, key),
   ];
   const label = await rowLabeller(trx, key, evictions.map((e) => e.key), locale);
+  // Grouped once: filtering the whole list for each of 400 sites was quadratic.
+  const talliesByKey = groupByKey(tallies);
+  const incidentsByKey = groupByKey(incidents);
   return evictions.map((e) => {
     const figures = assembleFigures({
-      evictions: e, tallies: tallies.filter((t) => t.key === e.key), incidents: incidents.filter((i) => i.key === e.key),
+      evictions: e, tallies: talliesByKey.get(e.key) ?? [], incidents: incidentsByKey.get(e.key) ?? [],
       daysObserved, daysInPeriod: daysInPeriod(f.from, f.to),
     });
     return { key: e.key, ...label(e.key), value: figures.evictions.value, atLeast: figures.evictions.atLeast, figures };

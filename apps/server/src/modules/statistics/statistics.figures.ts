@@ -25,6 +25,17 @@ export type GroupAggregates = {
   daysInPeriod: number;
 };
 
+/** Rows of several groups, by group key (Map.groupBy needs Node 21). */
+export function groupByKey<T extends { key: string }>(rows: T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = groups.get(row.key);
+    if (group) group.push(row);
+    else groups.set(row.key, [row]);
+  }
+  return groups;
+}
+
 export function assembleFigures(g: GroupAggregates): Record<MetricCode, Figure> {
   const e = g.evictions;
   const partialCoverage = g.daysObserved < g.daysInPeriod;

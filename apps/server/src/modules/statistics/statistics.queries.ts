@@ -6,6 +6,11 @@ import type { Executor } from '../../platform/db/database.js';
  * (see `countedWhere`) so that a figure, its breakdowns, its series and its drill-down list
  * always agree. Days are the eviction's `date` column, already the Europe/Paris day of arrival;
  * incidents' days are derived with AT TIME ZONE 'Europe/Paris'.
+ *
+ * Speed (1,000,000 evictions, docs/PERFORMANCE.md): tallies and incidents carry a copy of their
+ * eviction's day, site and counted state (migration 42, kept by triggers), so item and incident
+ * counts read their own index and join the evictions only when a filter or grouping needs an
+ * eviction column (force, legal basis). The indexes of migration 43 cover every column read.
  */
 
 /** A filter whose names have been checked and turned into ids (statistics.service does that). */
@@ -27,27 +32,30 @@ function bucketOf(column: RawBuilder<unknown>, bucket: Bucket): RawBuilder<strin
   }
 }
 
-function keyOf(key: GroupKey): RawBuilder<string> {
+/** The group's key; `day` is the eviction's day as the row being counted holds it. */
+function keyOf(key: GroupKey, day: RawBuilder<unknown> = sql`e.date`): RawBuilder<string> {
   switch (key) {
     case 'none': return sql`''`;
     case 'area': return sql`s.area_id::text`;
     case 'commune': return sql`s.commune_insee`;
     case 'site': return sql`s.id::text`;
     case 'legalBasis': return sql`coalesce(e.legal_basis_category, 'unknown')`;
-    default: return bucketOf(sql`e.date`, key);
+    default: return bucketOf(day, key);
   }
 }
 
+const countedStatus = (f: ScopedFilter, column: RawBuilder<unknown>) =>
+  f.includeDrafts ? sql`${column} IN ('draft', 'submitted', 'verified')` : sql`${column} = 'verified'`;
+
 /**
  * The evictions that count: in the period, not deleted, not merged into another record, and
- * verified (or, for the draft view, anything not rejected). The status test is written exactly
- * as the partial index evictions_counted_idx expects so PostgreSQL can use it.
+ * verified (or, for the draft view, anything not rejected). The live test is written exactly
+ * as the partial index evictions_statistics_idx expects so PostgreSQL can use it.
  */
 function countedWhere(f: ScopedFilter): RawBuilder<unknown> {
   const parts: RawBuilder<unknown>[] = [
     sql`e.date >= ${f.from}::date`, sql`e.date <= ${f.to}::date`,
-    sql`e.deleted_at IS NULL`, sql`e.merged_into IS NULL`,
-    f.includeDrafts ? sql`e.status IN ('draft', 'submitted', 'verified')` : sql`e.status = 'verified'`,
+    sql`e.deleted_at IS NULL`, sql`e.merged_into IS NULL`, countedStatus(f, sql`e.status`),
   ];
   if (f.areaId) parts.push(sql`s.area_id = ${f.areaId}::uuid`);
   if (f.communeInsee) parts.push(sql`s.commune_insee = ${f.communeInsee}`);
@@ -92,19 +100,53 @@ export async function evictionAggregates(db: Executor, f: ScopedFilter, key: Gro
     SELECT ${keyOf(key)} AS key, count(*) AS evictions, count(DISTINCT e.site_id) AS sites, count(DISTINCT e.operation_id) AS operations,
       coalesce(bool_or(e.coverage <> 'full'), false) AS not_full, coalesce(bool_or(e.quick), false) AS quick,
       ${sql.join(columns)}, ${sql.join(flags)}
-    FROM evictions e JOIN sites s ON s.id = e.site_id
+    FROM evictions e ${siteJoin(f, key, 'e')}
     WHERE ${countedWhere(f)}
     GROUP BY 1`.execute(db);
   return result.rows;
+}
+
+/**
+ * The same counted evictions, tested on the copy a tally or incident (alias `x`) holds of its
+ * eviction's state, so the rows come from that table's own index (migration 43). Filters on the
+ * eviction's own columns (force) need the eviction itself: `needsEviction`.
+ */
+function copiedWhere(f: ScopedFilter, x: 't' | 'i'): RawBuilder<unknown> {
+  const col = (name: string) => sql.ref(`${x}.${name}`);
+  const parts: RawBuilder<unknown>[] = [
+    sql`${col('eviction_date')} >= ${f.from}::date`, sql`${col('eviction_date')} <= ${f.to}::date`,
+    sql`${col('eviction_live')}`, countedStatus(f, col('eviction_status')),
+  ];
+  if (f.areaId) parts.push(sql`s.area_id = ${f.areaId}::uuid`);
+  if (f.communeInsee) parts.push(sql`s.commune_insee = ${f.communeInsee}`);
+  if (f.siteId) parts.push(sql`${col('site_id')} = ${f.siteId}::uuid`);
+  if (f.itemType) {
+    parts.push(sql`EXISTS (SELECT 1 FROM eviction_tallies it WHERE it.eviction_id = ${col('eviction_id')} AND it.kind = 'seized' AND it.term = ${f.itemType} AND it.n > 0)`);
+  }
+  return sql.join(parts, sql` AND `);
+}
+
+const needsEviction = (f: ScopedFilter, key: GroupKey) => Boolean(f.forceCorps) || key === 'legalBasis';
+
+/** The join to the counted eviction when needed, with its own period so both sides use their index. */
+function evictionJoin(f: ScopedFilter, key: GroupKey, x: 't' | 'i'): RawBuilder<unknown> {
+  if (!needsEviction(f, key)) return sql``;
+  return sql`JOIN evictions e ON e.id = ${sql.ref(`${x}.eviction_id`)} AND ${countedWhere({ ...f, areaId: undefined, communeInsee: undefined, itemType: undefined })}`;
+}
+
+/** The site, only when an area or commune filter or a place grouping needs it: a join a month's rows would otherwise all pay. */
+function siteJoin(f: ScopedFilter, key: GroupKey, x: 'e' | 't' | 'i'): RawBuilder<unknown> {
+  const needed = Boolean(f.areaId || f.communeInsee) || key === 'area' || key === 'commune' || key === 'site';
+  return needed ? sql`JOIN sites s ON s.id = ${sql.ref(`${x}.site_id`)}` : sql``;
 }
 
 export type TallyAggregate = { key: string; kind: 'seized' | 'destroyed'; term: string; n: number; at_least: boolean };
 
 export async function tallyAggregates(db: Executor, f: ScopedFilter, key: GroupKey): Promise<TallyAggregate[]> {
   const result = await sql<TallyAggregate>`
-    SELECT ${keyOf(key)} AS key, t.kind, t.term, sum(t.n)::bigint AS n, bool_or(t.at_least) AS at_least
-    FROM evictions e JOIN sites s ON s.id = e.site_id JOIN eviction_tallies t ON t.eviction_id = e.id
-    WHERE ${countedWhere(f)}
+    SELECT ${keyOf(key, sql`t.eviction_date`)} AS key, t.kind, t.term, sum(t.n)::bigint AS n, bool_or(t.at_least) AS at_least
+    FROM eviction_tallies t ${siteJoin(f, key, 't')} ${evictionJoin(f, key, 't')}
+    WHERE ${copiedWhere(f, 't')}
     GROUP BY 1, 2, 3`.execute(db);
   return result.rows;
 }
@@ -114,10 +156,10 @@ export type IncidentAggregate = { key: string; kind: 'violence' | 'obstruction';
 /** Incidents of counted evictions, by type, with the Paris days on which they happened. */
 export async function incidentAggregates(db: Executor, f: ScopedFilter, key: GroupKey): Promise<IncidentAggregate[]> {
   const result = await sql<IncidentAggregate>`
-    SELECT ${keyOf(key)} AS key, i.kind, i.incident_type, count(*) AS n,
+    SELECT ${keyOf(key, sql`i.eviction_date`)} AS key, i.kind, i.incident_type, count(*) AS n,
       array_agg(DISTINCT to_char(i.occurred_at AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD')) AS days
-    FROM evictions e JOIN sites s ON s.id = e.site_id JOIN incidents i ON i.eviction_id = e.id
-    WHERE ${countedWhere(f)} AND i.deleted_at IS NULL
+    FROM incidents i ${siteJoin(f, key, 'i')} ${evictionJoin(f, key, 'i')}
+    WHERE ${copiedWhere(f, 'i')} AND i.deleted_at IS NULL
     GROUP BY 1, 2, 3`.execute(db);
   return result.rows.map((r) => ({ ...r, days: [...r.days].sort() }));
 }
@@ -129,7 +171,7 @@ export async function forceAggregates(db: Executor, f: ScopedFilter, level: 'cor
   const unit = level === 'unit' ? sql`nullif(trim(fp.value->>'unit'), '')` : sql`NULL::text`;
   const result = await sql<ForceAggregate>`
     SELECT fp.value->>'corps' AS corps, ${unit} AS unit, count(DISTINCT e.id) AS evictions
-    FROM evictions e JOIN sites s ON s.id = e.site_id CROSS JOIN LATERAL jsonb_array_elements(e.forces) AS fp(value)
+    FROM evictions e ${siteJoin(f, 'none', 'e')} CROSS JOIN LATERAL jsonb_array_elements(e.forces) AS fp(value)
     WHERE ${countedWhere(f)}
     GROUP BY 1, 2`.execute(db);
   return result.rows;
@@ -168,7 +210,7 @@ export async function listCountedEvictions(db: Executor, f: ScopedFilter, limit:
 }
 
 export async function countCountedEvictions(db: Executor, f: ScopedFilter): Promise<number> {
-  const result = await sql<{ n: number }>`SELECT count(*) AS n FROM evictions e JOIN sites s ON s.id = e.site_id WHERE ${countedWhere(f)}`.execute(db);
+  const result = await sql<{ n: number }>`SELECT count(*) AS n FROM evictions e ${siteJoin(f, 'none', 'e')} WHERE ${countedWhere(f)}`.execute(db);
   return result.rows[0]?.n ?? 0;
 }
 

@@ -1,7 +1,7 @@
 import { METRIC_CODES, isMetricCode, type MetricCode } from '@vigie/domain';
 import type { Trx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors/catalogue.js';
-import { assembleFigures } from './statistics.figures.js';
+import { assembleFigures, groupByKey } from './statistics.figures.js';
 import { bucketKeys, bucketPeriod, daysInPeriod, hoursInPeriod, previousPeriod, yearBefore } from './statistics.period.js';
 import {
   evictionAggregates, findArea, findCommune, findSite, findTerm, incidentAggregates, observedDays, tallyAggregates,
@@ -147,13 +147,18 @@ export async function computeSeries(trx: Trx, filter: StatisticsFilter, bucket: 
     await evictionAggregates(trx, f, bucket), await tallyAggregates(trx, f, bucket),
     await incidentAggregates(trx, f, bucket), await observedDays(trx, f, bucket),
   ];
+  // Indexed once: searching every list for each of up to 3,700 buckets was quadratic.
+  const evictionsByKey = new Map(evictions.map((r) => [r.key, r]));
+  const talliesByKey = groupByKey(tallies);
+  const incidentsByKey = groupByKey(incidents);
+  const daysByKey = new Map(days.map((r) => [r.key, r.days]));
   return keys.map((key) => {
     const period = bucketPeriod(key, bucket, f.from, f.to);
     const figures = assembleFigures({
-      evictions: evictions.find((r) => r.key === key),
-      tallies: tallies.filter((r) => r.key === key),
-      incidents: incidents.filter((r) => r.key === key),
-      daysObserved: days.find((r) => r.key === key)?.days ?? 0,
+      evictions: evictionsByKey.get(key),
+      tallies: talliesByKey.get(key) ?? [],
+      incidents: incidentsByKey.get(key) ?? [],
+      daysObserved: daysByKey.get(key) ?? 0,
       daysInPeriod: daysInPeriod(period.from, period.to),
     });
     return { key, ...period, ...figures[metric] };

@@ -1,5 +1,6 @@
-import { parisDate, type OperationInput, type SiteInput } from '@vigie/domain';
-import type { Executor } from '../../platform/db/database.js';
+import { COUNT_FIELDS, parisDate, type CountField, type OperationInput, type SiteInput } from '@vigie/domain';
+import { sql } from 'kysely';
+import type { Executor, Trx } from '../../platform/db/database.js';
 import { evictionColumns } from '../evictions/evictions.mapping.js';
 import type { PlannedEviction, Reference } from './transfer.check.js';
 import type { ImportRow } from './imports.table.js';
@@ -85,26 +86,66 @@ export async function insertVersions(db: Executor, organisationId: string, userI
 }
 
 export type ExportFilters = { from?: string; to?: string; area?: string; status: string };
-export type ExportCursor = { arrivedAt: Date; id: string } | null;
 
-/** One page of evictions to export, in time order, after `cursor` (keyset: constant cost per page). */
-export async function exportPage(db: Executor, f: ExportFilters, cursor: ExportCursor, limit: number) {
+/**
+ * One exported eviction, everything the export writes already joined: times as Europe/Paris
+ * 'HH:MM', each count as `<field>` and `<field>AtLeast`, tallies as {"seized.tent": [n, atLeast]}.
+ */
+export type ExportRow = {
+  date: string; arrived_time: string; left_time: string | null; area_code: string; commune_insee: string;
+  site_code: string; site_name: string; coverage: 'full' | 'partial' | 'reported';
+  legal_basis_text: string | null; legal_basis_category: string | null;
+  tallies: Record<string, [number, boolean]> | null;
+} & Record<CountField, number | null> & Record<`${CountField}AtLeast`, boolean>;
+
+/** The count columns follow the field names: personsEvicted is persons_evicted and persons_evicted_at_least. */
+const countColumns = COUNT_FIELDS.flatMap((f) => {
+  const column = f.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+  return [sql.ref(`e.${column}`).as(f), sql.ref(`e.${column}_at_least`).as(`${f}AtLeast`)];
+});
+
+function exportQuery(db: Executor, f: ExportFilters) {
   let q = db.selectFrom('evictions as e')
     .innerJoin('sites as s', 's.id', 'e.site_id')
     .innerJoin('operations as o', 'o.id', 'e.operation_id')
     .innerJoin('areas as a', 'a.id', 'o.area_id')
-    .selectAll('e')
-    .select(['s.code as site_code', 's.name as site_name', 's.commune_insee', 'a.code as area_code'])
+    .select([
+      'e.date', 'a.code as area_code', 's.commune_insee', 's.code as site_code', 's.name as site_name', 'e.coverage',
+      'e.legal_basis_text', 'e.legal_basis_category',
+      // Formatted here rather than with Intl in JS: a million Intl.formatToParts calls cost seconds.
+      sql<string>`to_char(e.arrived_at AT TIME ZONE 'Europe/Paris', 'HH24:MI')`.as('arrived_time'),
+      sql<string | null>`to_char(e.left_at AT TIME ZONE 'Europe/Paris', 'HH24:MI')`.as('left_time'),
+      ...countColumns,
+      // Tallies joined and grouped (not a subquery per eviction): for a whole export the planner
+      // hashes them once; for a short period it still probes them by eviction.
+      sql<Record<string, [number, boolean]> | null>`json_object_agg(t.kind || '.' || t.term, json_build_array(t.n, t.at_least)) FILTER (WHERE t.term IS NOT NULL)`.as('tallies'),
+    ])
+    .leftJoin('eviction_tallies as t', 't.eviction_id', 'e.id')
+    .groupBy(['e.id', 's.id', 'a.id'])
     .where('e.deleted_at', 'is', null).where('e.merged_into', 'is', null);
   if (f.status !== 'all') q = q.where('e.status', '=', f.status);
   if (f.from) q = q.where('e.date', '>=', f.from);
   if (f.to) q = q.where('e.date', '<=', f.to);
   if (f.area) q = q.where('a.code', '=', f.area);
-  if (cursor) {
-    q = q.where((eb) => eb.or([
-      eb('e.arrived_at', '>', cursor.arrivedAt),
-      eb.and([eb('e.arrived_at', '=', cursor.arrivedAt), eb('e.id', '>', cursor.id)]),
-    ]));
+  return q.orderBy('e.arrived_at').orderBy('e.id');
+}
+
+/**
+ * Hands the export's rows to `each`, batch by batch, from a server-side cursor: one query and
+ * one sort for the whole export (paging with LIMIT re-scanned and re-sorted the table for every
+ * page), and never more than `batch` rows in memory. `each` may wait (a slow client): the
+ * cursor waits with it. Runs inside the caller's transaction, where a cursor lives.
+ */
+export async function forEachExportBatch(trx: Trx, f: ExportFilters, batch: number, each: (rows: ExportRow[]) => Promise<void>) {
+  // Every row is read: plan for the whole result, not for the first 10 % (the cursor default).
+  // JIT compiles for seconds on a query this size and saves nothing (measured on 1M rows); a
+  // larger sort memory keeps more of the sort off disk.
+  await sql`SELECT set_config('cursor_tuple_fraction', '1', true), set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`.execute(trx);
+  await sql`DECLARE eviction_export NO SCROLL CURSOR FOR ${exportQuery(trx, f)}`.execute(trx);
+  for (;;) {
+    const { rows } = await sql<ExportRow>`FETCH ${sql.lit(batch)} FROM eviction_export`.execute(trx);
+    if (rows.length) await each(rows);
+    if (rows.length < batch) break;
   }
-  return q.orderBy('e.arrived_at').orderBy('e.id').limit(limit).execute();
+  await sql`CLOSE eviction_export`.execute(trx);
 }

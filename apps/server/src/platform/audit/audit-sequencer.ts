@@ -89,11 +89,18 @@ export class AuditSequencer {
   private waiters: Array<{ generation: number; resolve: () => void }> = [];
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly db: Db, private readonly onError: (err: unknown) => void) {}
+  /**
+   * `sweep`: also look every SWEEP_MS for entries other processes left pending (a shared
+   * PostgreSQL). The embedded database has one process and one connection, which a needless
+   * query every second would take from requests: there, leftovers are chained at start.
+   */
+  constructor(private readonly db: Db, private readonly onError: (err: unknown) => void, private readonly sweep = true) {}
 
   start() {
-    this.timer = setInterval(() => void this.sweep(), SWEEP_MS);
-    this.timer.unref();
+    if (this.sweep) {
+      this.timer = setInterval(() => void this.sweepOnce(), SWEEP_MS);
+      this.timer.unref();
+    }
     void this.chain();
   }
 
@@ -117,7 +124,7 @@ export class AuditSequencer {
     await this.chain();
   }
 
-  private async sweep() {
+  private async sweepOnce() {
     if (this.running) return;
     try {
       if ((await this.db.selectFrom('audit_pending').select('id').limit(1).executeTakeFirst())) await this.chain();
@@ -133,6 +140,8 @@ export class AuditSequencer {
         while ((await chainPendingAudit(this.db)) === BATCH);
       } catch (err) {
         this.onError(err);
+        // The entries stay pending (durable); try again shortly whether or not anyone asks.
+        setTimeout(() => void this.chain(), SWEEP_MS).unref();
       }
       this.done = target;
       this.waiters = this.waiters.filter((w) => (w.generation <= target ? (w.resolve(), false) : true));
@@ -145,8 +154,8 @@ export class AuditSequencer {
  * Starts the sequencer for this server and makes responses wait for their entries' chain link
  * (unless the route says `auditChain: 'background'`), so a trail read after a response shows it.
  */
-export function installAuditChaining(app: FastifyInstance, db: Db, log: FastifyBaseLogger) {
-  const sequencer = new AuditSequencer(db, (err) => log.error({ err }, 'audit entries could not be chained yet; retrying'));
+export function installAuditChaining(app: FastifyInstance, db: Db, log: FastifyBaseLogger, options: { sharedDatabase: boolean }) {
+  const sequencer = new AuditSequencer(db, (err) => log.error({ err }, 'audit entries could not be chained yet; retrying'), options.sharedDatabase);
   sequencer.start();
   // A request that recorded an entry moved the counter between its start and its response
   // (others may have too: then it waits for nothing more than one batch).

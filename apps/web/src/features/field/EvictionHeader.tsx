@@ -17,6 +17,8 @@ export function EvictionHeader({ meta, operationId, prefilledFrom }: { meta: Loc
       </p>
       {meta.status === 'rejected' && meta.rejectionReason && <p class="notice">{t('field.eviction.rejectedBecause', { reason: meta.rejectionReason })}</p>}
       {meta.error && <FormError message={meta.error} />}
+      {/* Once on the server the observer can turn what they saw into a witness statement (online only). */}
+      {meta.syncState === 'synced' && <p><a href={`/legal/witness/${meta.id}`}>{t('field.eviction.witnessStatement')}</a></p>}
       {prefilledFrom && <p class="notice" data-testid="prefilled">{t('field.eviction.prefilled', { date: formatDate(prefilledFrom.arrivedAt, locale) })}</p>}
     </>
   );

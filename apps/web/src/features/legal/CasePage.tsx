@@ -35,6 +35,8 @@ export function CasePage() {
           <CaseDeadlines caseId={file.id} />
           <CaseParties file={file} change={change} />
           <CaseLinks file={file} change={change} />
+          {/* The bundle page counts the evidence of the case's linked evictions as the case's own. */}
+          <p><a class="btn btn-secondary" href={`/legal/bundle?case=${file.id}`} data-testid="case-bundle-link">{t('legalEvidence.links.bundle')}</a></p>
           <CaseTasks file={file} change={change} />
           <CaseDocuments file={file} change={change} />
           <LawyerAccess caseId={file.id} />

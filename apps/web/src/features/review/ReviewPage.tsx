@@ -9,6 +9,7 @@ import { Screen } from '../../shell/Screen';
 import { Button } from '../../ui/Button';
 import { FormError, StatusMessage } from '../../ui/FormError';
 import { OpenCaseLink } from '../legal/OpenCaseLink';
+import { WitnessStatementLink } from '../legal/WitnessStatementPage';
 import { TextField } from '../../ui/TextField';
 import { formatCount, formatDateTime, formatTime } from '../field/format';
 import { EvictionIncidents } from '../field/EvictionIncidents';
@@ -162,7 +163,10 @@ export function ReviewEvictionPage() {
       </p>
       <FormError message={error ?? failure} />
       <StatusMessage message={message} />
-      <OpenCaseLink evictionId={id} />
+      <div class="actions">
+        <OpenCaseLink evictionId={id} />
+        <WitnessStatementLink evictionId={id} />
+      </div>
       {e && (
         <>
           <dl class="summary" data-testid="review-detail">

@@ -37,20 +37,10 @@ export async function organisationName(db: Executor, organisationId: string): Pr
 }
 
 /**
- * The case tables belong to modules/legal/cases; they are read here in plain SQL so this module
- * does not depend on that module's code. "All of a case's evidence" is the evidence linked
- * directly plus the evidence of the evictions and incidents linked to the case.
+ * "All of a case's evidence" is defined once, by the cases module: evidence linked directly plus
+ * the evidence of the evictions and incidents linked to the case (and of those evictions' incidents).
  */
-export async function caseEvidenceIds(db: Executor, caseId: string): Promise<string[]> {
-  const { rows } = await sql<{ id: string }>`
-    SELECT ev.id FROM evidence ev
-    WHERE ev.status = 'stored' AND EXISTS (
-      SELECT 1 FROM legal_case_links l
-      WHERE l.case_id = ${caseId}
-        AND (l.evidence_id = ev.id OR l.eviction_id = ev.eviction_id OR l.incident_id = ev.incident_id))
-    ORDER BY ev.captured_at NULLS LAST, ev.created_at, ev.id`.execute(db);
-  return rows.map((r) => r.id);
-}
+export { caseEvidenceIds } from '../cases/cases.queries.js';
 
 export type CaseRow = {
   id: string; title: string; action_type: string; court: string | null; external_reference: string | null;
