@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { expect, request, test, type APIRequestContext, type Page } from '@playwright/test';
-import { Secret, TOTP } from 'otpauth';
-import { stateFile } from '../state.js';
+import { expect, test, type Page } from '@playwright/test';
+import { Api, inviter } from '../journeys.js';
 
 /**
  * A coordinator's back-office journey: adds a value to a list (an item type) and finds it
@@ -14,56 +12,8 @@ import { stateFile } from '../state.js';
  * when run alone on a fresh server. Its sites have their own codes (PT…), so it can share a
  * server with the field journey.
  */
-const OWN_ADMIN = { email: 'listes-admin@hro.example', password: 'phrase de passe de l’admin des listes', name: 'Camille' };
 const COORDINATOR = { email: 'listes@hro.example', password: 'phrase de passe de la coordinatrice', name: 'Inès' };
 const CALAIS = '62193';
-
-class Api {
-  csrf = '';
-  private constructor(readonly ctx: APIRequestContext) {}
-  static async open(baseURL: string) {
-    return new Api(await request.newContext({ baseURL, extraHTTPHeaders: { 'Accept-Language': 'fr' } }));
-  }
-  async get<T>(path: string): Promise<T> {
-    const res = await this.ctx.get(path);
-    expect(res.ok(), `GET ${path}: ${res.status()}`).toBe(true);
-    return (await res.json()) as T;
-  }
-  async post<T>(path: string, data: unknown, okOnly = true): Promise<{ status: number; body: T }> {
-    const res = await this.ctx.post(path, { data, headers: this.csrf ? { 'x-csrf-token': this.csrf } : {} });
-    const body = (await res.json().catch(() => null)) as T;
-    if (okOnly) expect(res.ok(), `POST ${path}: ${res.status()} ${JSON.stringify(body)}`).toBe(true);
-    const token = (body as { csrfToken?: unknown } | null)?.csrfToken;
-    if (res.ok() && typeof token === 'string') this.csrf = token;
-    return { status: res.status(), body };
-  }
-}
-
-async function inviter(baseURL: string): Promise<Api> {
-  const api = await Api.open(baseURL);
-  const { needsSetup } = await api.get<{ needsSetup: boolean }>('/api/setup/status');
-  if (needsSetup) {
-    const code = readFileSync(stateFile('setup-code'), 'utf8').trim();
-    await api.post('/api/setup', { code, organisationName: 'Human Rights Observers', displayName: OWN_ADMIN.name, email: OWN_ADMIN.email, password: OWN_ADMIN.password });
-    return api;
-  }
-  expect(existsSync(stateFile('admin.json')), 'set-up done by someone else: the foundation journey must hand its administrator over').toBe(true);
-  const admin = JSON.parse(readFileSync(stateFile('admin.json'), 'utf8')) as { email: string; password: string; totpSecret: string; lastStep: number };
-  const first = await api.post<{ code?: string }>('/api/auth/login', { email: admin.email, password: admin.password }, false);
-  if (first.status === 200) return api;
-  expect(first.body.code).toBe('auth.totp_required');
-  // Each TOTP step is accepted once: the foundation and field journeys may have used the current one.
-  for (;;) {
-    const current = Math.floor(Date.now() / 30_000);
-    for (const step of [current, current + 1]) {
-      if (step <= admin.lastStep) continue;
-      const totp = new TOTP({ secret: Secret.fromBase32(admin.totpSecret), digits: 6, period: 30, algorithm: 'SHA1' }).generate({ timestamp: step * 30_000 });
-      const res = await api.post<{ code?: string }>('/api/auth/login', { email: admin.email, password: admin.password, totp }, false);
-      if (res.status === 200) return api;
-    }
-    await new Promise((r) => setTimeout(r, (current + 1) * 30_000 - Date.now() + 200));
-  }
-}
 
 function watchErrors(page: Page): string[] {
   const errors: string[] = [];
