@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../src/config.js';
 import { PASSWORD } from './harness.js';
+import { freePort, startServerProcess } from './faults/server-process.js';
 
 /**
  * The real `npm start` process on the embedded database (PGlite in a data folder): one process
@@ -18,17 +18,6 @@ const CLI = resolve(REPO_ROOT, 'apps/server/src/cli/audit-verify.ts');
 type Proc = { child: ChildProcess; out: () => string; exited: Promise<number | null> };
 const started: ChildProcess[] = [];
 let dataDir: string;
-
-async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const srv = createServer();
-    srv.once('error', fail);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => ok(port));
-    });
-  });
-}
 
 /** Environment of a child: the embedded database in our folder, whatever the test run uses. */
 function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
@@ -49,21 +38,11 @@ function run(script: string, env: Record<string, string> = {}): Proc {
   return { child, out: () => out, exited };
 }
 
-/** Starts the server and waits until /api/health answers (or the process dies). */
+/** Starts the server on our folder (the fault tests' helper) and remembers it for the clean-up. */
 async function startServer(): Promise<Proc & { url: string }> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const p = run(MAIN, { PORT: String(port), PUBLIC_URL: url });
-  let dead = false;
-  void p.exited.then(() => { dead = true; });
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (dead) throw new Error(`the server exited during start-up:\n${p.out()}`);
-    if (Date.now() > deadline) throw new Error(`the server did not answer within 60 s:\n${p.out()}`);
-    const res = await fetch(`${url}/api/health`).catch(() => undefined);
-    if (res?.ok) return { ...p, url };
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  const p = await startServerProcess({ dataDir });
+  started.push(p.child);
+  return p;
 }
 
 async function stop(p: Proc): Promise<{ code: number | null; ms: number }> {
