@@ -49,6 +49,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    // dist/.vite/manifest.json: which chunks each screen loads (the bench measures the capture route's).
+    manifest: true,
     target: 'es2022',
     rollupOptions: {
       onwarn(warning, warn) {
