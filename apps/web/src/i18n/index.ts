@@ -2,8 +2,7 @@ import i18next from 'i18next';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Locale } from '@vigie/domain/rules';
-import fr from './fr.json';
-import en from './en.json';
+import { en, fr } from './catalogues.js';
 
 // Compile-time parity check: both catalogues must have exactly the same keys.
 const enChecked: typeof fr = en;
