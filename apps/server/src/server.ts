@@ -10,8 +10,8 @@ import { createMailer } from './platform/mail/mailer.js';
 import { defineMailJob } from './platform/mail/mail-job.js';
 import { defineDeadlineReminders } from './modules/legal/deadlines/deadline-reminders.js';
 import { deleteExpiredSessions } from './platform/auth/session-store.js';
-import { prepareFirstRun } from './modules/setup/setup.service.js';
-import { defineAnnualReportJob } from './modules/reports/annual-report.service.js';
+import { prepareFirstRun } from './modules/identity/setup/setup.service.js';
+import { defineAnnualReportJob } from './modules/communication/reports/annual-report.service.js';
 import { createObjectStorage } from './platform/storage/create-storage.js';
 
 export type RunningVigie = {

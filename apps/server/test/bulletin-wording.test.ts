@@ -8,9 +8,9 @@ import {
   dayList, differencesBetween, factSentence, figureLine, figurePhrase, FIGURE_WORDING, METRIC_CODES, monthBounds, monthName, shiftMonth,
   unknownMetricIn, type BulletinContent,
 } from '@vigie/domain';
-import { escapeHtml } from '../src/modules/bulletins/render/bulletin-html.js';
-import { escapeMarkdown } from '../src/modules/bulletins/render/bulletin-markdown.js';
-import { escapeTypst, escapeTypstString } from '../src/modules/bulletins/render/typst-escape.js';
+import { escapeHtml } from '../src/modules/communication/bulletins/render/bulletin-html.js';
+import { escapeMarkdown } from '../src/modules/communication/bulletins/render/bulletin-markdown.js';
+import { escapeTypst, escapeTypstString } from '../src/modules/communication/bulletins/render/typst-escape.js';
 
 /** The words of a bulletin, which the comms pole would otherwise fix by hand every month. */
 const tmp = mkdtempSync(join(tmpdir(), 'vigie-wording-'));

@@ -1,7 +1,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { chartDataCsv, renderChartPng, renderChartSvg, type ChartSpec } from '../src/modules/charts/index.js';
+import { chartDataCsv, renderChartPng, renderChartSvg, type ChartSpec } from '../src/modules/communication/charts/index.js';
 
 /** Charts are pure rendering (no database): the same on both backends. */
 const monthly: ChartSpec = {

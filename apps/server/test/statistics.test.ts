@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inOrganisation } from '../src/platform/db/organisation-scope.js';
-import { computeFigures } from '../src/modules/statistics/statistics.service.js';
+import { computeFigures } from '../src/modules/communication/statistics/statistics.service.js';
 import { startTestVigie, type TestClient, type TestVigie } from './harness.js';
 import { evictionCommand, operationCommand, push, reference, siteCommand, submitCommand } from './field-fixtures.js';
 

@@ -1,4 +1,4 @@
-/** The bulletin API as the web app reads it (shapes of apps/server/src/modules/bulletins). */
+/** The bulletin API as the web app reads it (shapes of apps/server/src/modules/communication/bulletins). */
 export type Figure = { value: number; atLeast: boolean };
 export type Lang = 'fr' | 'en';
 export type Bilingual = { fr: string; en: string };

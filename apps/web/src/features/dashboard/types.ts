@@ -1,6 +1,6 @@
 import type { Figure, MetricCode } from '@vigie/domain/rules';
 
-/** As the statistics routes send them (apps/server/src/modules/statistics/statistics.presenter.ts). */
+/** As the statistics routes send them (apps/server/src/modules/communication/statistics/statistics.presenter.ts). */
 export type Figures = Record<MetricCode, Figure>;
 export interface Summary {
   from: string; to: string; figures: Figures;

@@ -1,4 +1,4 @@
-/** What the import API answers (apps/server/src/modules/transfer/transfer.routes.ts). */
+/** What the import API answers (apps/server/src/modules/field/transfer/transfer.routes.ts). */
 export type Mapping = Record<string, string | null>;
 export interface SameFile { importId: string; fileName: string; committedAt: string }
 export interface Uploaded {

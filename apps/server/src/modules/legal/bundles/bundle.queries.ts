@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../../platform/db/database.js';
-import '../../evidence/evidence.table.js';
+import '../../field/evidence/evidence.table.js';
 
 /** The evidence asked for, with the eviction and site it documents. Another organisation's rows are hidden by RLS. */
 export async function findBundleEvidence(db: Executor, ids: string[]) {

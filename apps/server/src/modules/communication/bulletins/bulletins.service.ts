@@ -1,0 +1,217 @@
+import canonicalize from 'canonicalize';
+import {
+  BULLETIN_FORMATS, BULLETIN_LOCALES, differencesBetween, monthBounds, parisDate,
+  type BulletinContent, type BulletinDraftEdit, type BulletinFormat, type BulletinLocale, type BulletinPhotoSlot, type FigureSetEntry,
+} from '@vigie/domain';
+import { recordAudit } from '../../../platform/audit/audit-trail.js';
+import type { AppContext } from '../../../platform/context.js';
+import { sha256Hex } from '../../../platform/crypto/tokens.js';
+import type { Trx } from '../../../platform/db/database.js';
+import { inOrganisation } from '../../../platform/db/organisation-scope.js';
+import { AppError } from '../../../platform/errors/catalogue.js';
+import type { Actor } from '../../../platform/http/request-context.js';
+import type { ObjectStorage } from '../../../platform/storage/object-storage.js';
+import { checkFigureSet, computeContent, resolveFigureSet } from './bulletin-content.js';
+import { readPhotos, renderBulletin } from './bulletin-exports.js';
+import {
+  areaFigureSet, areasWithFigureSets, candidatePhotos, fileHashes, findArea, findBulletin, findBulletinFor, findFile, insertBulletin,
+  insertFiles, listBulletins, organisationName, publishablePhotos, saveFigureSet, updateDraft,
+} from './bulletins.queries.js';
+import type { BulletinRow } from './bulletins.table.js';
+
+/**
+ * Monthly bulletins: a draft per area and month, edited by the comms pole, computed from
+ * verified records each time it is read; publishing freezes its content (snapshot + SHA-256
+ * of the canonical JSON) and its files (PDF, HTML, Markdown, each hashed), and the database
+ * refuses any later change. A correction of the data after that shows as a difference.
+ */
+
+const slotsOf = (row: BulletinRow) => row.photos as BulletinPhotoSlot[];
+
+async function contentOfDraft(trx: Trx, organisationId: string, row: BulletinRow): Promise<BulletinContent> {
+  const area = await findArea(trx, row.area_id);
+  if (!area) throw new AppError('bulletin.not_found');
+  return computeContent(trx, {
+    organisationName: await organisationName(trx, organisationId),
+    area, month: row.month, figureSet: row.figures as FigureSetEntry[],
+    headline: { fr: row.headline_fr, en: row.headline_en },
+    context: { fr: row.context_fr as string[], en: row.context_en as string[] },
+    photos: slotsOf(row),
+  });
+}
+
+async function visibleBulletin(trx: Trx, id: string): Promise<BulletinRow> {
+  const row = await findBulletin(trx, id);
+  // Another organisation's bulletin is hidden by row-level security: it does not exist here.
+  if (!row) throw new AppError('bulletin.not_found');
+  return row;
+}
+
+/** The bulletin with what it says: live figures for a draft, the frozen snapshot once published. */
+async function bulletinView(trx: Trx, organisationId: string, row: BulletinRow) {
+  const area = (await findArea(trx, row.area_id))!;
+  const content = row.status === 'published' ? (row.snapshot as BulletinContent) : await contentOfDraft(trx, organisationId, row);
+  const files = row.status === 'published' ? await fileHashes(trx, row.id) : [];
+  return { row, area, content, files };
+}
+export type BulletinView = Awaited<ReturnType<typeof bulletinView>>;
+
+export async function listAll(ctx: AppContext, actor: Actor) {
+  return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
+    const areas = (await areasWithFigureSets(trx)).map((a) => {
+      const source = a.own ? 'area' as const : a.fallback ? 'default' as const : null;
+      return { id: a.id, code: a.code, name: a.name, active: a.active, figureSet: (a.own ?? a.fallback ?? null) as FigureSetEntry[] | null, figureSetSource: source };
+    });
+    return { bulletins: await listBulletins(trx), areas };
+  });
+}
+
+export async function createBulletin(ctx: AppContext, actor: Actor, input: { areaId: string; month: string }) {
+  return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
+    const area = await areaFigureSet(trx, input.areaId);
+    if (!area) throw new AppError('bulletin.unknown_area');
+    const existing = await findBulletinFor(trx, area.id, input.month);
+    if (existing) return { created: false, view: await bulletinView(trx, actor.organisationId, existing) };
+    const figures = resolveFigureSet(area);
+    const row = await insertBulletin(trx, {
+      organisation_id: actor.organisationId, area_id: area.id, month: input.month, figures: JSON.stringify(figures),
+      created_by: actor.userId, updated_by: actor.userId,
+    });
+    await recordAudit(trx, {
+      organisationId: actor.organisationId, actorId: actor.userId, action: 'bulletin.created', entityType: 'bulletin', entityId: row.id,
+      after: { areaCode: area.code, month: input.month, figures },
+    });
+    return { created: true, view: await bulletinView(trx, actor.organisationId, row) };
+  });
+}
+
+export async function getBulletin(ctx: AppContext, actor: Actor, id: string) {
+  return inOrganisation(ctx.db, actor.organisationId, async (trx) => bulletinView(trx, actor.organisationId, await visibleBulletin(trx, id)));
+}
+
+async function checkPhotos(trx: Trx, slots: BulletinPhotoSlot[]) {
+  const ids = [...new Set(slots.map((s) => s.evidenceId))];
+  const found = new Set((await publishablePhotos(trx, ids)).map((p) => p.id));
+  const missing = ids.find((id) => !found.has(id));
+  if (missing) throw new AppError('bulletin.photo_not_publishable', { evidenceId: missing });
+}
+
+export async function editDraft(ctx: AppContext, actor: Actor, id: string, edit: BulletinDraftEdit) {
+  return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
+    const row = await visibleBulletin(trx, id);
+    if (row.status === 'published') throw new AppError('bulletin.published');
+    if (row.version !== edit.version) throw new AppError('bulletin.version_conflict', { currentVersion: row.version });
+    const figures = edit.figures ? checkFigureSet(edit.figures) : (row.figures as FigureSetEntry[]);
+    await checkPhotos(trx, edit.photos);
+    const updated = await updateDraft(trx, id, edit.version, {
+      headline_fr: edit.headline.fr, headline_en: edit.headline.en,
+      context_fr: JSON.stringify(edit.context.fr), context_en: JSON.stringify(edit.context.en),
+      photos: JSON.stringify(edit.photos), figures: JSON.stringify(figures), updated_by: actor.userId,
+    });
+    if (!updated) throw new AppError('bulletin.version_conflict', { currentVersion: row.version });
+    await recordAudit(trx, {
+      organisationId: actor.organisationId, actorId: actor.userId, action: 'bulletin.updated', entityType: 'bulletin', entityId: id,
+      before: { headline: { fr: row.headline_fr, en: row.headline_en }, context: { fr: row.context_fr, en: row.context_en }, photos: row.photos, figures: row.figures },
+      after: { headline: edit.headline, context: edit.context, photos: edit.photos, figures },
+      context: { version: updated.version },
+    });
+    return bulletinView(trx, actor.organisationId, updated);
+  });
+}
+
+/** The photo bytes of a content, in slot order, read from the publication copies. */
+async function photoBytes(trx: Trx, storage: ObjectStorage, content: BulletinContent): Promise<Buffer[]> {
+  const rows = new Map((await publishablePhotos(trx, content.photos.map((p) => p.evidenceId))).map((r) => [r.id, r]));
+  return readPhotos(storage, content.photos.map((p) => {
+    const row = rows.get(p.evidenceId);
+    if (!row) throw new AppError('bulletin.photo_not_publishable', { evidenceId: p.evidenceId });
+    return { key: row.public_copy_key!, sha256: p.sha256 };
+  }));
+}
+
+export async function publishBulletin(ctx: AppContext, storage: ObjectStorage, actor: Actor, id: string, version: number) {
+  return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
+    const row = await visibleBulletin(trx, id);
+    if (row.status === 'published') throw new AppError('bulletin.published');
+    if (row.version !== version) throw new AppError('bulletin.version_conflict', { currentVersion: row.version });
+    const content = await contentOfDraft(trx, actor.organisationId, row);
+    const snapshotSha256 = sha256Hex(canonicalize(content)!);
+    const now = new Date();
+    const publication = { publishedOn: parisDate(now) };
+    const photos = await photoBytes(trx, storage, content);
+    const files = BULLETIN_LOCALES.flatMap((locale) => BULLETIN_FORMATS.map((format) => {
+      const bytes = renderBulletin(content, locale, format, photos, publication);
+      return { bulletin_id: id, organisation_id: actor.organisationId, locale, format, content: bytes, sha256: sha256Hex(bytes) };
+    }));
+    await insertFiles(trx, files);
+    const published = await updateDraft(trx, id, version, {
+      status: 'published', snapshot: JSON.stringify(content), snapshot_sha256: snapshotSha256, published_at: now, published_by: actor.userId,
+      updated_by: actor.userId,
+    });
+    if (!published) throw new AppError('bulletin.version_conflict', { currentVersion: row.version });
+    await recordAudit(trx, {
+      organisationId: actor.organisationId, actorId: actor.userId, action: 'bulletin.published', entityType: 'bulletin', entityId: id,
+      after: { snapshotSha256, files: files.map((f) => ({ locale: f.locale, format: f.format, sha256: f.sha256 })) },
+    });
+    return bulletinView(trx, actor.organisationId, published);
+  });
+}
+
+/** A published bulletin's stored bytes, or a draft rendered now from the current data. */
+export async function exportBulletin(ctx: AppContext, storage: ObjectStorage, actor: Actor, id: string, locale: BulletinLocale, format: BulletinFormat) {
+  return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
+    const row = await visibleBulletin(trx, id);
+    if (row.status === 'published') {
+      const file = await findFile(trx, id, locale, format);
+      if (!file) throw new AppError('bulletin.not_found');
+      return { content: row.snapshot as BulletinContent, bytes: file.content, sha256: file.sha256 };
+    }
+    const content = await contentOfDraft(trx, actor.organisationId, row);
+    const bytes = renderBulletin(content, locale, format, await photoBytes(trx, storage, content), null);
+    return { content, bytes, sha256: sha256Hex(bytes) };
+  });
+}
+
+/** Published vs current, figure by figure and fact by fact. Nothing published is ever changed. */
+export async function bulletinDifferences(ctx: AppContext, actor: Actor, id: string) {
+  return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
+    const row = await visibleBulletin(trx, id);
+    if (row.status !== 'published') throw new AppError('bulletin.not_published');
+    const published = row.snapshot as BulletinContent;
+    const current = await contentOfDraft(trx, actor.organisationId, row);
+    return { publishedAt: row.published_at!, snapshotSha256: row.snapshot_sha256!, ...differencesBetween(published, current) };
+  });
+}
+
+/** The comms pole saw the differences: the audit trail keeps what they saw and when. */
+export async function reviewDifferences(ctx: AppContext, actor: Actor, id: string) {
+  const result = await bulletinDifferences(ctx, actor, id);
+  await inOrganisation(ctx.db, actor.organisationId, (trx) => recordAudit(trx, {
+    organisationId: actor.organisationId, actorId: actor.userId, action: 'bulletin.differences_reviewed', entityType: 'bulletin', entityId: id,
+    after: { figures: result.figures, facts: result.facts },
+  }));
+  return result;
+}
+
+export async function configureFigureSet(ctx: AppContext, actor: Actor, areaId: string, raw: unknown) {
+  const figures = checkFigureSet(raw);
+  return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
+    const area = await areaFigureSet(trx, areaId);
+    if (!area) throw new AppError('bulletin.unknown_area');
+    await saveFigureSet(trx, { areaId, organisationId: actor.organisationId, figures, userId: actor.userId });
+    await recordAudit(trx, {
+      organisationId: actor.organisationId, actorId: actor.userId, action: 'bulletin.figure_set_changed', entityType: 'area', entityId: areaId,
+      before: area.own ?? null, after: figures,
+    });
+    return { areaId, figures };
+  });
+}
+
+/** Photos of the bulletin's area and month that have a publication copy, to pick from. */
+export async function photoCandidates(ctx: AppContext, actor: Actor, id: string) {
+  return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
+    const row = await visibleBulletin(trx, id);
+    const { from, to } = monthBounds(row.month);
+    return candidatePhotos(trx, row.area_id, from, to);
+  });
+}

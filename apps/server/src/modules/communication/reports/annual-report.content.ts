@@ -1,0 +1,69 @@
+import { METRICS, annualPeriod, type AnnualReportRequest, type Figure, type Locale, type MetricCode } from '@vigie/domain';
+import type { Trx } from '../../../platform/db/database.js';
+import { computeBreakdown, type BreakdownRow } from '../statistics/statistics.breakdown.js';
+import { computeSeries, computeSummary, type Summary } from '../statistics/statistics.service.js';
+
+/**
+ * Everything the annual report pack shows, read in one organisation-scoped transaction so the
+ * workbook, the PDF and the charts all describe the same state of the data. Verified records
+ * only: a report is published material.
+ */
+export const MONTHLY_METRICS = [
+  'evictions', 'distinctSites', 'personsEvicted', 'unaccompaniedMinors', 'arrests', 'arrestsWithViolence',
+  'itemsSeized', 'structuresDestroyed', 'incidentsViolence', 'incidentsObstruction', 'shelterOffered', 'socialAssessment', 'daysObserved',
+] as const satisfies readonly MetricCode[];
+export type MonthlyMetric = (typeof MONTHLY_METRICS)[number];
+
+export type MonthRow = { month: string; figures: Record<MonthlyMetric, Figure> };
+
+export type AnnualReportContent = {
+  organisationName: string;
+  locale: Locale;
+  request: Required<Pick<AnnualReportRequest, 'year' | 'yearKind'>>;
+  from: string; to: string;
+  summary: Summary;
+  months: MonthRow[];
+  /** Evictions per month a year earlier, aligned on this period's months (year on year). */
+  monthsYearBefore: Array<{ month: string; evictions: Figure }>;
+  byArea: BreakdownRow[];
+  byCommune: BreakdownRow[];
+  items: BreakdownRow[];
+  structures: BreakdownRow[];
+  forces: BreakdownRow[];
+  incidents: BreakdownRow[];
+  legalBases: BreakdownRow[];
+};
+
+export function metricLabel(code: MetricCode, locale: Locale): string {
+  const metric = METRICS.find((m) => m.code === code)!;
+  return locale === 'fr' ? metric.fr : metric.en;
+}
+
+export async function gatherAnnualReport(trx: Trx, organisationName: string, request: AnnualReportRequest, locale: Locale): Promise<AnnualReportContent> {
+  const { from, to } = annualPeriod(request.year, request.yearKind);
+  const filter = { from, to };
+  const summary = await computeSummary(trx, filter);
+  const series = new Map<MonthlyMetric, Awaited<ReturnType<typeof computeSeries>>>();
+  for (const metric of MONTHLY_METRICS) series.set(metric, await computeSeries(trx, filter, 'month', metric));
+  const keys = series.get('evictions')!.map((p) => p.key);
+  const months = keys.map((month, i) => ({
+    month,
+    figures: Object.fromEntries(MONTHLY_METRICS.map((m) => {
+      const p = series.get(m)![i]!;
+      return [m, { value: p.value, atLeast: p.atLeast }];
+    })) as Record<MonthlyMetric, Figure>,
+  }));
+  const before = await computeSeries(trx, summary.comparisons.yearBefore, 'month', 'evictions');
+  const breakdown = (by: Parameters<typeof computeBreakdown>[2]) => computeBreakdown(trx, filter, by, locale);
+  return {
+    organisationName, locale, request: { year: request.year, yearKind: request.yearKind }, from, to, summary, months,
+    monthsYearBefore: before.map((p, i) => ({ month: keys[i] ?? p.key, evictions: { value: p.value, atLeast: p.atLeast } })),
+    byArea: await breakdown('area'),
+    byCommune: await breakdown('commune'),
+    items: await breakdown('itemType'),
+    structures: await breakdown('structureType'),
+    forces: await breakdown('forceCorps'),
+    incidents: await breakdown('incidentType'),
+    legalBases: await breakdown('legalBasis'),
+  };
+}

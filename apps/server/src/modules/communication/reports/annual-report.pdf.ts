@@ -1,0 +1,97 @@
+import type { Locale } from '@vigie/domain';
+import { renderTypstPdf } from '../../../platform/pdf/typst.js';
+import type { BreakdownRow } from '../statistics/statistics.breakdown.js';
+import { MONTHLY_METRICS, metricLabel, type AnnualReportContent } from './annual-report.content.js';
+import { WORDS, periodTitle, worded } from './annual-report.words.js';
+
+/**
+ * The print version of the pack (A4): headline figures with the year before, the tables and
+ * the charts. Text is prepared here (wording, "au moins") and handed to Typst as data.
+ */
+type Table = { title: string; columns: string[]; rows: string[][] };
+
+const TEMPLATE = String.raw`
+#let d = json(bytes(sys.inputs.data))
+#set document(title: d.title)
+#set page(paper: "a4", margin: (x: 1.8cm, y: 2cm), footer: context [#text(size: 8pt, fill: gray)[#d.footer #h(1fr) #counter(page).display()]])
+#set text(lang: d.lang, size: 9.5pt)
+#set table(stroke: 0.4pt + gray, inset: 4pt)
+#text(size: 20pt, weight: "bold")[#d.title]
+#v(2pt)
+#text(size: 12pt)[#d.subtitle]
+#v(4pt)
+#text(size: 9pt, fill: gray)[#d.source]
+#for t in d.tables [
+  #block(breakable: true)[
+    == #t.title
+    #table(
+      columns: (2fr,) + range(t.columns.len() - 1).map(_ => 1fr),
+      align: (left,) + range(t.columns.len() - 1).map(_ => right),
+      ..t.columns.map(c => strong(c)),
+      ..t.rows.flatten(),
+    )
+  ]
+  #if t.rows.len() == 0 [#emph(d.none)]
+]
+#pagebreak()
+#for c in d.charts [
+  #block(breakable: false)[#image(c, width: 100%)]
+  #v(8pt)
+]
+`;
+
+function breakdownTable(title: string, first: string, valueLabel: string, rows: BreakdownRow[], locale: Locale, withDays = false): Table {
+  return {
+    title,
+    columns: [first, valueLabel, ...(withDays ? [WORDS[locale].days] : [])],
+    rows: rows.map((r) => [r.label, worded(r.value, r.atLeast, locale), ...(withDays ? [(r.days ?? []).map((d) => d.slice(8) + '/' + d.slice(5, 7)).join(', ')] : [])]),
+  };
+}
+
+export function annualReportPdf(c: AnnualReportContent, charts: Record<string, string>, generatedAt: Date): Buffer {
+  const w = WORDS[c.locale];
+  const l = c.locale;
+  const before = c.summary.comparisons.yearBefore.figures;
+  const headline: Table = {
+    title: w.sheets.summary, columns: [w.figure, w.value, w.previousYear],
+    rows: MONTHLY_METRICS.map((m) => [metricLabel(m, l), worded(c.summary.figures[m].value, c.summary.figures[m].atLeast, l), worded(before[m].value, before[m].atLeast, l)]),
+  };
+  const short = ['evictions', 'personsEvicted', 'arrests', 'itemsSeized', 'incidentsViolence', 'incidentsObstruction'] as const;
+  const months: Table = {
+    title: w.sheets.months, columns: [w.month, ...short.map((m) => metricLabel(m, l))],
+    rows: c.months.map((m) => [m.month, ...short.map((k) => worded(m.figures[k].value, m.figures[k].atLeast, l))]),
+  };
+  const places = (title: string, first: string, rows: BreakdownRow[]): Table => ({
+    title, columns: [first, ...short.map((m) => metricLabel(m, l))],
+    rows: rows.map((r) => [r.label, ...short.map((k) => worded(r.figures?.[k].value ?? 0, r.figures?.[k].atLeast ?? false, l))]),
+  });
+  const cov = c.summary.coverage;
+  const coverage: Table = {
+    title: w.coverage, columns: [w.coverage, w.value],
+    rows: [
+      [w.daysInPeriod, String(cov.daysInPeriod)], [w.daysObserved, String(cov.daysObserved)],
+      [w.daysNotObserved, String(cov.daysNotObserved)], [w.share, `${Math.round(cov.share * 1000) / 10} %`],
+      [w.hoursPerEviction, c.summary.rates.hoursPerEviction === null ? '—' : String(c.summary.rates.hoursPerEviction)],
+    ],
+  };
+  const data = {
+    lang: l,
+    title: `${w.title} — ${c.organisationName}`,
+    subtitle: `${periodTitle(l, c.request.year, c.request.yearKind)} (${c.from} → ${c.to})`,
+    source: `${w.source} ${w.generated} ${generatedAt.toLocaleString(l === 'fr' ? 'fr-FR' : 'en-GB', { timeZone: 'Europe/Paris' })}.`,
+    footer: `Vigie — ${c.organisationName}`,
+    none: w.none,
+    tables: [
+      headline, coverage, months,
+      places(w.sheets.areas, w.area, c.byArea), places(w.sheets.communes, w.commune, c.byCommune),
+      breakdownTable(w.sheets.items, w.item, w.count, c.items, l),
+      breakdownTable(w.sheets.structures, w.structure, w.count, c.structures, l),
+      breakdownTable(w.sheets.forces, w.force, w.evictions, c.forces, l),
+      breakdownTable(w.sheets.incidents, w.incident, w.count, c.incidents, l, true),
+      breakdownTable(w.sheets.legal, w.legalBasis, w.evictions, c.legalBases, l),
+    ],
+    charts: Object.keys(charts).map((name) => `charts/${name}.svg`),
+  };
+  const files = Object.fromEntries(Object.entries(charts).map(([name, svg]) => [`charts/${name}.svg`, Buffer.from(svg)]));
+  return renderTypstPdf(TEMPLATE, data, files, generatedAt);
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { annualReportRequestSchema, REPORT_FILES } from '@vigie/domain';
+import type { RouteModule } from '../../../platform/context.js';
+import { createObjectStorage } from '../../../platform/storage/create-storage.js';
+import { recentReportJobs, reportFile, reportJob, requestAnnualReport } from './annual-report.service.js';
+import { presentReportJob, reportJobSchema } from './reports.presenter.js';
+
+/** The annual report pack: ask (202), follow the progress, download the workbook, PDF and charts. */
+export const reportsRoutes: RouteModule = (app, ctx) => {
+  const access = { access: { kind: 'permission', permission: 'stats.view' } } as const;
+  const storage = createObjectStorage(ctx.config.storage);
+
+  app.post('/api/reports/annual', {
+    config: access,
+    schema: { tags: ['reports'], body: annualReportRequestSchema, response: { 202: z.object({ id: z.string() }) } },
+  }, async (req, reply) => reply.code(202).send(await requestAnnualReport(ctx, req.actor!, req.body, req.locale)));
+
+  app.get('/api/reports', {
+    config: access,
+    schema: { tags: ['reports'], response: { 200: z.object({ reports: z.array(reportJobSchema) }) } },
+  }, async (req) => ({ reports: (await recentReportJobs(ctx.db, req.actor!)).map(presentReportJob) }));
+
+  app.get('/api/reports/:id', {
+    config: access,
+    schema: { tags: ['reports'], params: z.object({ id: z.uuid() }), response: { 200: reportJobSchema } },
+  }, async (req) => presentReportJob(await reportJob(ctx.db, req.actor!, req.params.id)));
+
+  app.get('/api/reports/:id/files/:file', {
+    config: access,
+    schema: {
+      tags: ['reports'], params: z.object({ id: z.uuid(), file: z.enum(REPORT_FILES) }),
+      description: 'One file of a finished report: the XLSX workbook, the PDF or the ZIP of charts (SVG, PNG, CSV).',
+      response: { 200: z.any() },
+    },
+  }, async (req, reply) => {
+    const { stored, body } = await reportFile(ctx.db, storage, req.actor!, req.params.id, req.params.file);
+    return reply.type(stored.mediaType).headers({
+      'content-disposition': `attachment; filename="${stored.name}"`, 'content-length': String(stored.size), 'x-content-sha256': stored.sha256,
+    }).send(body);
+  });
+};

@@ -1,0 +1,106 @@
+import { TZDate } from '@date-fns/tz';
+import { endOfMonth, format, startOfMonth, subMonths } from 'date-fns';
+import { DEFAULT_PUBLIC_THRESHOLD, metricLabel, type Figure, type Locale, type MetricCode, type PublicStatisticsSettings } from '@vigie/domain';
+import type { AppContext } from '../../../platform/context.js';
+import type { Trx } from '../../../platform/db/database.js';
+import { inOrganisation } from '../../../platform/db/organisation-scope.js';
+import { recordAudit } from '../../../platform/audit/audit-trail.js';
+import { AppError } from '../../../platform/errors/catalogue.js';
+import type { Actor } from '../../../platform/http/request-context.js';
+import { computeBreakdown } from './statistics.breakdown.js';
+import { findPublishingOrganisation, readPublicSettings, writePublicSettings, writeSlug } from './public-statistics.queries.js';
+import { daysInPeriod } from './statistics.period.js';
+import { computeSeries, computeSummary } from './statistics.service.js';
+
+const PUBLIC_MAX_DAYS = 3_660;
+
+/**
+ * Public statistics: what an organisation chooses to show the world, by iframe on its website
+ * or as JSON/CSV. Aggregates only, and deliberately fewer of them than the dashboard:
+ *  - no free text, no people, no site names or codes: a named living site with its eviction
+ *    count tells anyone where exiled people sleep tonight; communes and areas are public
+ *    knowledge (prefectures publish them) and are as fine as we go;
+ *  - no women / children / families: small, identifying groups;
+ *  - every count from 1 to threshold−1 is shown as "< N" with no number (0 stays 0: it says
+ *    nothing about anyone). Totals and per-month values are suppressed independently; a reader
+ *    can sometimes bound a suppressed cell by subtraction, which the threshold keeps coarse.
+ */
+export const PUBLIC_METRICS: readonly MetricCode[] = [
+  'evictions', 'distinctSites', 'personsEvicted', 'unaccompaniedMinors', 'arrests', 'arrestsWithViolence', 'itemsSeized',
+  'tentsSeized', 'structuresDestroyed', 'incidentsViolence', 'incidentsObstruction', 'daysObserved',
+];
+
+export type PublicFigure = { value: number | null; atLeast: boolean; belowThreshold: boolean; display: string };
+
+export function publicFigure(f: Figure, threshold: number, locale: Locale): PublicFigure {
+  if (f.value > 0 && f.value < threshold) return { value: null, atLeast: false, belowThreshold: true, display: `< ${threshold}` };
+  const n = f.value.toLocaleString(locale === 'fr' ? 'fr-FR' : 'en-GB');
+  const display = f.atLeast ? (locale === 'fr' ? `au moins ${n}` : `at least ${n}`) : n;
+  return { value: f.value, atLeast: f.atLeast, belowThreshold: false, display };
+}
+
+export async function publicSettingsOf(ctx: AppContext, actor: Actor): Promise<PublicStatisticsSettings> {
+  const s = await inOrganisation(ctx.db, actor.organisationId, (trx) => readPublicSettings(trx));
+  return { enabled: s.enabled, slug: s.slug, threshold: s.threshold ?? DEFAULT_PUBLIC_THRESHOLD };
+}
+
+export async function savePublicSettings(ctx: AppContext, actor: Actor, input: PublicStatisticsSettings): Promise<PublicStatisticsSettings> {
+  if (input.enabled && !input.slug) throw new AppError('statistics.slug_required');
+  return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
+    const before = await readPublicSettings(trx);
+    try {
+      await writeSlug(trx, actor.organisationId, input.slug);
+    } catch (err) {
+      if ((err as { code?: string }).code === '23505') throw new AppError('statistics.slug_taken', { slug: input.slug });
+      throw err;
+    }
+    await writePublicSettings(trx, actor.organisationId, input.enabled, input.threshold, actor.userId);
+    await recordAudit(trx, {
+      organisationId: actor.organisationId, actorId: actor.userId, action: 'statistics.public_settings_changed', entityType: 'organisation',
+      entityId: actor.organisationId, before, after: input,
+    });
+    return input;
+  });
+}
+
+export type PublicStatistics = {
+  organisation: string; from: string; to: string; area: string | null; threshold: number; generatedAt: string;
+  figures: Array<{ code: MetricCode; label: string } & PublicFigure>;
+  byMonth: Array<{ month: string } & PublicFigure>;
+  byArea: Array<{ area: string } & PublicFigure>;
+};
+
+/** By default the last twelve whole months, in Paris. */
+export function defaultPublicPeriod(now = new Date()): { from: string; to: string } {
+  const today = new TZDate(now, 'Europe/Paris');
+  const lastMonth = subMonths(startOfMonth(today), 1);
+  return { from: format(subMonths(lastMonth, 11), 'yyyy-MM-dd'), to: format(endOfMonth(lastMonth), 'yyyy-MM-dd') };
+}
+
+export async function publicStatistics(
+  ctx: AppContext, slug: string, query: { from?: string | undefined; to?: string | undefined; areaCode?: string | undefined }, locale: Locale,
+): Promise<PublicStatistics> {
+  // Looked up before opening the organisation's scope (one connection on PGlite: never nest).
+  const org = await findPublishingOrganisation(ctx.db, slug);
+  if (!org) throw new AppError('statistics.public_not_found');
+  if (Boolean(query.from) !== Boolean(query.to)) throw new AppError('statistics.invalid_day', { field: query.from ? 'to' : 'from', value: '' });
+  const period = query.from && query.to ? { from: query.from, to: query.to } : defaultPublicPeriod();
+  // Anyone may ask: keep what one anonymous request can make the database scan to ten years.
+  if (period.to >= period.from && daysInPeriod(period.from, period.to) > PUBLIC_MAX_DAYS) {
+    throw new AppError('statistics.range_too_long', { maxDays: PUBLIC_MAX_DAYS });
+  }
+  const filter = { ...period, areaCode: query.areaCode };
+  return inOrganisation(ctx.db, org.id, async (trx: Trx) => {
+    const summary = await computeSummary(trx, filter);
+    const months = await computeSeries(trx, filter, 'month', 'evictions');
+    const areas = query.areaCode ? [] : await computeBreakdown(trx, filter, 'area', locale);
+    const hide = (f: Figure) => publicFigure(f, org.threshold, locale);
+    return {
+      organisation: org.name, from: summary.from, to: summary.to, area: query.areaCode ?? null, threshold: org.threshold,
+      generatedAt: new Date().toISOString(),
+      figures: PUBLIC_METRICS.map((code) => ({ code, label: metricLabel(code, locale), ...hide(summary.figures[code]) })),
+      byMonth: months.map((p) => ({ month: p.key, ...hide(p) })),
+      byArea: areas.map((a) => ({ area: a.label, ...hide(a) })),
+    };
+  });
+}

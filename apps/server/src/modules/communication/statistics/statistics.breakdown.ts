@@ -1,0 +1,112 @@
+import type { Breakdown, Locale } from '@vigie/domain';
+import type { Trx } from '../../../platform/db/database.js';
+import { assembleFigures, groupByKey } from './statistics.figures.js';
+import { daysInPeriod } from './statistics.period.js';
+import {
+  areasById, communeNames, evictionAggregates, forceAggregates, incidentAggregates, observedDays, siteLabels, tallyAggregates, termLabels,
+  type GroupKey, type ScopedFilter,
+} from './statistics.queries.js';
+import { scopeFilter, type Figures, type StatisticsFilter } from './statistics.service.js';
+
+/**
+ * Figures cut by one dimension. For places and legal bases each row carries every figure (the
+ * annual report's per-commune tables); for forces, items and incidents the row's value is what
+ * the dimension counts: evictions where the force was present, items, incidents (with the Paris
+ * days on which they happened: "les 13, 18 et 27 février").
+ */
+export type BreakdownRow = {
+  key: string; label: string; value: number; atLeast: boolean;
+  figures?: Figures;
+  days?: string[];
+  site?: { code: string; name: string; communeInsee: string; latitude: number | null; longitude: number | null };
+};
+
+const GROUPED: Partial<Record<Breakdown, GroupKey>> = { area: 'area', commune: 'commune', site: 'site', legalBasis: 'legalBasis' };
+
+async function labelsOf(trx: Trx, kind: string, locale: Locale): Promise<Map<string, string>> {
+  const terms = await termLabels(trx, kind);
+  return new Map(terms.map((t) => [t.code, locale === 'fr' ? t.label_fr : t.label_en]));
+}
+
+const byValue = (a: BreakdownRow, b: BreakdownRow) => b.value - a.value || a.label.localeCompare(b.label);
+
+export async function computeBreakdown(trx: Trx, filter: StatisticsFilter, by: Breakdown, locale: Locale): Promise<BreakdownRow[]> {
+  const f = await scopeFilter(trx, filter);
+  const days = (await observedDays(trx, f, 'none'))[0]?.days ?? 0;
+  const partial = days < daysInPeriod(f.from, f.to);
+  const group = GROUPED[by];
+  if (group) return groupedRows(trx, f, group, days, locale);
+  if (by === 'forceCorps' || by === 'forceUnit') {
+    const [rows, corps] = [await forceAggregates(trx, f, by === 'forceCorps' ? 'corps' : 'unit'), await labelsOf(trx, 'force_corps', locale)];
+    return rows.map((r) => {
+      const corpsLabel = corps.get(r.corps) ?? r.corps;
+      return {
+        key: by === 'forceCorps' ? r.corps : `${r.corps}:${r.unit ?? ''}`,
+        label: by === 'forceCorps' ? corpsLabel : (r.unit ?? `${corpsLabel} (${locale === 'fr' ? 'unité non notée' : 'unit not noted'})`),
+        value: Number(r.evictions), atLeast: partial,
+      };
+    }).sort(byValue);
+  }
+  if (by === 'itemType' || by === 'structureType') {
+    const kind = by === 'itemType' ? 'seized' : 'destroyed';
+    const [tallies, evictions, labels] = [
+      await tallyAggregates(trx, f, 'none'), (await evictionAggregates(trx, f, 'none'))[0],
+      await labelsOf(trx, by === 'itemType' ? 'item_type' : 'structure_type', locale),
+    ];
+    const doubt = partial || Boolean(evictions?.not_full) || Boolean(evictions?.quick);
+    return tallies.filter((t) => t.kind === kind).map((t) => ({
+      key: t.term, label: labels.get(t.term) ?? t.term, value: Number(t.n), atLeast: doubt || t.at_least,
+    })).sort(byValue);
+  }
+  const [incidents, violence, obstruction] = [
+    await incidentAggregates(trx, f, 'none'), await labelsOf(trx, 'incident_type', locale), await labelsOf(trx, 'obstruction_type', locale),
+  ];
+  return incidents.map((i) => ({
+    key: `${i.kind}:${i.incident_type}`,
+    label: (i.kind === 'violence' ? violence : obstruction).get(i.incident_type) ?? i.incident_type,
+    value: Number(i.n), atLeast: partial, days: i.days,
+  })).sort(byValue);
+}
+
+async function groupedRows(trx: Trx, f: ScopedFilter, key: GroupKey, daysObserved: number, locale: Locale): Promise<BreakdownRow[]> {
+  const [evictions, tallies, incidents] = [
+    await evictionAggregates(trx, f, key), await tallyAggregates(trx, f, key), await incidentAggregates(trx, f, key),
+  ];
+  const label = await rowLabeller(trx, key, evictions.map((e) => e.key), locale);
+  // Grouped once: filtering the whole list for each of 400 sites was quadratic.
+  const talliesByKey = groupByKey(tallies);
+  const incidentsByKey = groupByKey(incidents);
+  return evictions.map((e) => {
+    const figures = assembleFigures({
+      evictions: e, tallies: talliesByKey.get(e.key) ?? [], incidents: incidentsByKey.get(e.key) ?? [],
+      daysObserved, daysInPeriod: daysInPeriod(f.from, f.to),
+    });
+    return { key: e.key, ...label(e.key), value: figures.evictions.value, atLeast: figures.evictions.atLeast, figures };
+  }).sort(byValue);
+}
+
+type Labelled = Pick<BreakdownRow, 'label' | 'site'>;
+
+async function rowLabeller(trx: Trx, key: GroupKey, keys: string[], locale: Locale): Promise<(k: string) => Labelled> {
+  if (key === 'area') {
+    const areas = new Map((await areasById(trx)).map((a) => [a.id, a.name]));
+    return (k) => ({ label: areas.get(k) ?? k });
+  }
+  if (key === 'commune') {
+    const communes = new Map((await communeNames(trx)).map((c) => [c.insee_code, c.name]));
+    return (k) => ({ label: communes.get(k) ?? k });
+  }
+  if (key === 'site') {
+    const sites = new Map((await siteLabels(trx, keys)).map((s) => [s.id, s]));
+    return (k) => {
+      const s = sites.get(k);
+      if (!s) return { label: k };
+      return {
+        label: `${s.code} — ${s.name}`,
+        site: { code: s.code, name: s.name, communeInsee: s.commune_insee, latitude: s.latitude, longitude: s.longitude },
+      };
+    };
+  }
+  const legal = await labelsOf(trx, 'legal_basis_category', locale);
+  return (k) => ({ label: legal.get(k) ?? k });
+}

@@ -1,0 +1,255 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Executor } from '../../../platform/db/database.js';
+
+/**
+ * All the SQL of the statistics. Every query starts from the same set of "counted" evictions
+ * (see `countedWhere`) so that a figure, its breakdowns, its series and its drill-down list
+ * always agree. Days are the eviction's `date` column, already the Europe/Paris day of arrival;
+ * incidents' days are derived with AT TIME ZONE 'Europe/Paris'.
+ *
+ * Speed (1,000,000 evictions, docs/PERFORMANCE.md): tallies and incidents carry a copy of their
+ * eviction's day, site and counted state (migration 42, kept by triggers), so item and incident
+ * counts read their own index and join the evictions only when a filter or grouping needs an
+ * eviction column (force, legal basis). The indexes of migration 43 cover every column read.
+ */
+
+/** A filter whose names have been checked and turned into ids (statistics.service does that). */
+export type ScopedFilter = {
+  from: string; to: string; areaId?: string; communeInsee?: string; siteId?: string; forceCorps?: string;
+  includeDrafts: boolean; itemType?: string;
+};
+
+export type GroupKey = 'none' | 'day' | 'week' | 'month' | 'year' | 'area' | 'commune' | 'site' | 'legalBasis';
+export type Bucket = 'day' | 'week' | 'month' | 'year';
+
+/** The period a Paris day belongs to, as text ('2026-03-30', '2026-03', '2026'); weeks start on Monday. */
+function bucketOf(column: RawBuilder<unknown>, bucket: Bucket): RawBuilder<string> {
+  switch (bucket) {
+    case 'day': return sql`to_char(${column}, 'YYYY-MM-DD')`;
+    case 'week': return sql`to_char(date_trunc('week', ${column}::timestamp), 'YYYY-MM-DD')`;
+    case 'month': return sql`to_char(${column}, 'YYYY-MM')`;
+    case 'year': return sql`to_char(${column}, 'YYYY')`;
+  }
+}
+
+/** The group's key; `day` is the eviction's day as the row being counted holds it. */
+function keyOf(key: GroupKey, day: RawBuilder<unknown> = sql`e.date`): RawBuilder<string> {
+  switch (key) {
+    case 'none': return sql`''`;
+    case 'area': return sql`s.area_id::text`;
+    case 'commune': return sql`s.commune_insee`;
+    case 'site': return sql`s.id::text`;
+    case 'legalBasis': return sql`coalesce(e.legal_basis_category, 'unknown')`;
+    default: return bucketOf(day, key);
+  }
+}
+
+const countedStatus = (f: ScopedFilter, column: RawBuilder<unknown>) =>
+  f.includeDrafts ? sql`${column} IN ('draft', 'submitted', 'verified')` : sql`${column} = 'verified'`;
+
+/**
+ * The evictions that count: in the period, not deleted, not merged into another record, and
+ * verified (or, for the draft view, anything not rejected). The live test is written exactly
+ * as the partial index evictions_statistics_idx expects so PostgreSQL can use it.
+ */
+function countedWhere(f: ScopedFilter): RawBuilder<unknown> {
+  const parts: RawBuilder<unknown>[] = [
+    sql`e.date >= ${f.from}::date`, sql`e.date <= ${f.to}::date`,
+    sql`e.deleted_at IS NULL`, sql`e.merged_into IS NULL`, countedStatus(f, sql`e.status`),
+  ];
+  if (f.areaId) parts.push(sql`s.area_id = ${f.areaId}::uuid`);
+  if (f.communeInsee) parts.push(sql`s.commune_insee = ${f.communeInsee}`);
+  if (f.siteId) parts.push(sql`e.site_id = ${f.siteId}::uuid`);
+  if (f.forceCorps) parts.push(sql`e.forces @> ${JSON.stringify([{ corps: f.forceCorps }])}::jsonb`);
+  if (f.itemType) {
+    parts.push(sql`EXISTS (SELECT 1 FROM eviction_tallies t WHERE t.eviction_id = e.id AND t.kind = 'seized' AND t.term = ${f.itemType} AND t.n > 0)`);
+  }
+  return sql.join(parts, sql` AND `);
+}
+
+export const COUNT_COLUMNS = [
+  'persons_evicted', 'women', 'children', 'families', 'unaccompanied_minors', 'arrests', 'arrests_with_violence', 'id_checks',
+  'shelter_accepted',
+] as const;
+export type CountColumn = (typeof COUNT_COLUMNS)[number];
+export const FLAG_COLUMNS = ['shelter_offered', 'social_assessment'] as const;
+export type FlagColumn = (typeof FLAG_COLUMNS)[number];
+
+export type EvictionAggregate = {
+  key: string; evictions: number; sites: number; operations: number;
+  /** Some eviction was not fully observed (partial view, or reported by others). */
+  not_full: boolean;
+  /** Some eviction was a quick record, whose items were not counted. */
+  quick: boolean;
+} & Record<`${CountColumn}_sum` | `${FlagColumn}_yes`, number>
+  & Record<`${CountColumn}_flag` | `${CountColumn}_unknown` | `${FlagColumn}_unknown`, boolean>;
+
+export async function evictionAggregates(db: Executor, f: ScopedFilter, key: GroupKey): Promise<EvictionAggregate[]> {
+  const columns = COUNT_COLUMNS.map((c) => {
+    const col = sql.ref(`e.${c}`);
+    const flag = sql.ref(`e.${c}_at_least`);
+    return sql`coalesce(sum(${col}), 0)::bigint AS ${sql.id(`${c}_sum`)},
+      coalesce(bool_or(${flag}) FILTER (WHERE ${col} IS NOT NULL), false) AS ${sql.id(`${c}_flag`)},
+      coalesce(bool_or(${col} IS NULL), false) AS ${sql.id(`${c}_unknown`)}`;
+  });
+  const flags = FLAG_COLUMNS.map((c) => {
+    const col = sql.ref(`e.${c}`);
+    return sql`count(*) FILTER (WHERE ${col}) AS ${sql.id(`${c}_yes`)}, coalesce(bool_or(${col} IS NULL), false) AS ${sql.id(`${c}_unknown`)}`;
+  });
+  const result = await sql<EvictionAggregate>`
+    SELECT ${keyOf(key)} AS key, count(*) AS evictions, count(DISTINCT e.site_id) AS sites, count(DISTINCT e.operation_id) AS operations,
+      coalesce(bool_or(e.coverage <> 'full'), false) AS not_full, coalesce(bool_or(e.quick), false) AS quick,
+      ${sql.join(columns)}, ${sql.join(flags)}
+    FROM evictions e ${siteJoin(f, key, 'e')}
+    WHERE ${countedWhere(f)}
+    GROUP BY 1`.execute(db);
+  return result.rows;
+}
+
+/**
+ * The same counted evictions, tested on the copy a tally or incident (alias `x`) holds of its
+ * eviction's state, so the rows come from that table's own index (migration 43). Filters on the
+ * eviction's own columns (force) need the eviction itself: `needsEviction`.
+ */
+function copiedWhere(f: ScopedFilter, x: 't' | 'i'): RawBuilder<unknown> {
+  const col = (name: string) => sql.ref(`${x}.${name}`);
+  const parts: RawBuilder<unknown>[] = [
+    sql`${col('eviction_date')} >= ${f.from}::date`, sql`${col('eviction_date')} <= ${f.to}::date`,
+    sql`${col('eviction_live')}`, countedStatus(f, col('eviction_status')),
+  ];
+  if (f.areaId) parts.push(sql`s.area_id = ${f.areaId}::uuid`);
+  if (f.communeInsee) parts.push(sql`s.commune_insee = ${f.communeInsee}`);
+  if (f.siteId) parts.push(sql`${col('site_id')} = ${f.siteId}::uuid`);
+  if (f.itemType) {
+    parts.push(sql`EXISTS (SELECT 1 FROM eviction_tallies it WHERE it.eviction_id = ${col('eviction_id')} AND it.kind = 'seized' AND it.term = ${f.itemType} AND it.n > 0)`);
+  }
+  return sql.join(parts, sql` AND `);
+}
+
+const needsEviction = (f: ScopedFilter, key: GroupKey) => Boolean(f.forceCorps) || key === 'legalBasis';
+
+/** The join to the counted eviction when needed, with its own period so both sides use their index. */
+function evictionJoin(f: ScopedFilter, key: GroupKey, x: 't' | 'i'): RawBuilder<unknown> {
+  if (!needsEviction(f, key)) return sql``;
+  return sql`JOIN evictions e ON e.id = ${sql.ref(`${x}.eviction_id`)} AND ${countedWhere({ ...f, areaId: undefined, communeInsee: undefined, itemType: undefined })}`;
+}
+
+/** The site, only when an area or commune filter or a place grouping needs it: a join a month's rows would otherwise all pay. */
+function siteJoin(f: ScopedFilter, key: GroupKey, x: 'e' | 't' | 'i'): RawBuilder<unknown> {
+  const needed = Boolean(f.areaId || f.communeInsee) || key === 'area' || key === 'commune' || key === 'site';
+  return needed ? sql`JOIN sites s ON s.id = ${sql.ref(`${x}.site_id`)}` : sql``;
+}
+
+export type TallyAggregate = { key: string; kind: 'seized' | 'destroyed'; term: string; n: number; at_least: boolean };
+
+export async function tallyAggregates(db: Executor, f: ScopedFilter, key: GroupKey): Promise<TallyAggregate[]> {
+  const result = await sql<TallyAggregate>`
+    SELECT ${keyOf(key, sql`t.eviction_date`)} AS key, t.kind, t.term, sum(t.n)::bigint AS n, bool_or(t.at_least) AS at_least
+    FROM eviction_tallies t ${siteJoin(f, key, 't')} ${evictionJoin(f, key, 't')}
+    WHERE ${copiedWhere(f, 't')}
+    GROUP BY 1, 2, 3`.execute(db);
+  return result.rows;
+}
+
+export type IncidentAggregate = { key: string; kind: 'violence' | 'obstruction'; incident_type: string; n: number; days: string[] };
+
+/** Incidents of counted evictions, by type, with the Paris days on which they happened. */
+export async function incidentAggregates(db: Executor, f: ScopedFilter, key: GroupKey): Promise<IncidentAggregate[]> {
+  const result = await sql<IncidentAggregate>`
+    SELECT ${keyOf(key, sql`i.eviction_date`)} AS key, i.kind, i.incident_type, count(*) AS n,
+      array_agg(DISTINCT to_char(i.occurred_at AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD')) AS days
+    FROM incidents i ${siteJoin(f, key, 'i')} ${evictionJoin(f, key, 'i')}
+    WHERE ${copiedWhere(f, 'i')} AND i.deleted_at IS NULL
+    GROUP BY 1, 2, 3`.execute(db);
+  return result.rows.map((r) => ({ ...r, days: [...r.days].sort() }));
+}
+
+export type ForceAggregate = { corps: string; unit: string | null; evictions: number };
+
+/** Evictions at which each force (corps and unit as the observer wrote it) was present. */
+export async function forceAggregates(db: Executor, f: ScopedFilter, level: 'corps' | 'unit'): Promise<ForceAggregate[]> {
+  const unit = level === 'unit' ? sql`nullif(trim(fp.value->>'unit'), '')` : sql`NULL::text`;
+  const result = await sql<ForceAggregate>`
+    SELECT fp.value->>'corps' AS corps, ${unit} AS unit, count(DISTINCT e.id) AS evictions
+    FROM evictions e ${siteJoin(f, 'none', 'e')} CROSS JOIN LATERAL jsonb_array_elements(e.forces) AS fp(value)
+    WHERE ${countedWhere(f)}
+    GROUP BY 1, 2`.execute(db);
+  return result.rows;
+}
+
+/**
+ * Days on which observers were out (an operation was recorded), in the area when one is chosen.
+ * Until the observation rota exists this is the only trace of presence we have.
+ */
+export async function observedDays(db: Executor, f: ScopedFilter, bucket: Bucket | 'none'): Promise<Array<{ key: string; days: number }>> {
+  const key = bucket === 'none' ? sql`''` : bucketOf(sql`o.date`, bucket);
+  const result = await sql<{ key: string; days: number }>`
+    SELECT ${key} AS key, count(DISTINCT o.date) AS days
+    FROM operations o
+    WHERE o.date >= ${f.from}::date AND o.date <= ${f.to}::date AND o.deleted_at IS NULL
+      ${f.areaId ? sql`AND o.area_id = ${f.areaId}::uuid` : sql``}
+    GROUP BY 1`.execute(db);
+  return result.rows;
+}
+
+export type EvictionListRow = {
+  id: string; date: string; arrived_at: Date; status: string; coverage: string; site_id: string; site_code: string; site_name: string;
+  commune_insee: string; persons_evicted: number | null; persons_evicted_at_least: boolean; total: number;
+};
+
+/** The evictions behind a figure, newest first, one page at a time. */
+export async function listCountedEvictions(db: Executor, f: ScopedFilter, limit: number, offset: number): Promise<EvictionListRow[]> {
+  const result = await sql<EvictionListRow>`
+    SELECT e.id, e.date, e.arrived_at, e.status, e.coverage, s.id AS site_id, s.code AS site_code, s.name AS site_name, s.commune_insee,
+      e.persons_evicted, e.persons_evicted_at_least, count(*) OVER () AS total
+    FROM evictions e JOIN sites s ON s.id = e.site_id
+    WHERE ${countedWhere(f)}
+    ORDER BY e.arrived_at DESC, e.id
+    LIMIT ${limit} OFFSET ${offset}`.execute(db);
+  return result.rows;
+}
+
+export async function countCountedEvictions(db: Executor, f: ScopedFilter): Promise<number> {
+  const result = await sql<{ n: number }>`SELECT count(*) AS n FROM evictions e ${siteJoin(f, 'none', 'e')} WHERE ${countedWhere(f)}`.execute(db);
+  return result.rows[0]?.n ?? 0;
+}
+
+/* Names the caller gives, checked against this organisation's reference data. */
+
+export async function findArea(db: Executor, code: string) {
+  return db.selectFrom('areas').select(['id', 'code', 'name']).where('code', '=', code).executeTakeFirst();
+}
+export async function findCommune(db: Executor, insee: string) {
+  return db.selectFrom('communes').select(['insee_code', 'name', 'area_id']).where('insee_code', '=', insee).executeTakeFirst();
+}
+export async function findSite(db: Executor, id: string) {
+  return db.selectFrom('sites').select(['id', 'code', 'name']).where('id', '=', id).executeTakeFirst();
+}
+export async function findTerm(db: Executor, kind: string, code: string) {
+  return db.selectFrom('taxonomy_terms').select(['code']).where('kind', '=', kind).where('code', '=', code).executeTakeFirst();
+}
+
+export async function areasById(db: Executor) {
+  return db.selectFrom('areas').select(['id', 'code', 'name']).execute();
+}
+export async function communeNames(db: Executor) {
+  return db.selectFrom('communes').select(['insee_code', 'name']).execute();
+}
+export async function siteLabels(db: Executor, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('sites').select(['id', 'code', 'name', 'commune_insee', 'latitude', 'longitude']).where('id', 'in', ids).execute();
+}
+export async function termLabels(db: Executor, kind: string) {
+  return db.selectFrom('taxonomy_terms').select(['code', 'label_fr', 'label_en']).where('kind', '=', kind).execute();
+}
+
+/** What the dashboard's filters offer: areas, communes, active sites and force corps of this organisation. */
+export async function filterOptions(db: Executor) {
+  const [areas, communes, sites, forces] = [
+    await db.selectFrom('areas').select(['id', 'code', 'name']).where('active', '=', true).orderBy('name').execute(),
+    await db.selectFrom('communes').select(['insee_code', 'name', 'area_id']).orderBy('name').execute(),
+    await db.selectFrom('sites').select(['id', 'code', 'name', 'area_id', 'commune_insee']).where('active', '=', true).orderBy('code').execute(),
+    await db.selectFrom('taxonomy_terms').select(['code', 'label_fr', 'label_en']).where('kind', '=', 'force_corps').where('active', '=', true).orderBy('sort').execute(),
+  ];
+  return { areas, communes, sites, forces };
+}

@@ -1,0 +1,166 @@
+import { METRIC_CODES, isMetricCode, type MetricCode } from '@vigie/domain';
+import type { Trx } from '../../../platform/db/database.js';
+import { AppError } from '../../../platform/errors/catalogue.js';
+import { assembleFigures, groupByKey } from './statistics.figures.js';
+import { bucketKeys, bucketPeriod, daysInPeriod, hoursInPeriod, previousPeriod, yearBefore } from './statistics.period.js';
+import {
+  evictionAggregates, findArea, findCommune, findSite, findTerm, incidentAggregates, observedDays, tallyAggregates,
+  type Bucket, type ScopedFilter,
+} from './statistics.queries.js';
+
+/**
+ * The statistics every other module reads: the dashboard, the monthly bulletin, the annual
+ * report, the public page and the legal pole's pattern evidence. Functions here take an open
+ * organisation-scoped transaction (`inOrganisation`), so a caller can combine them with its own
+ * reads; see statistics.figures.ts for when a figure is a minimum ("au moins").
+ */
+
+/** A period of Europe/Paris days, both inclusive ('YYYY-MM-DD'), and optional narrowing. */
+export type StatisticsFilter = {
+  from: string; to: string; areaCode?: string; communeInsee?: string; siteId?: string; forceCorps?: string;
+  /** Count drafts and submitted records too (never rejected ones): for coordinators checking a month before verifying. */
+  includeDrafts?: boolean;
+};
+export type { Figure } from '@vigie/domain';
+import type { Figure } from '@vigie/domain';
+export type Figures = Record<MetricCode, Figure>;
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** Fifty years: far more than any report needs, and a bound on what one request may scan. */
+const MAX_DAYS = 18_300;
+
+function checkDay(value: string, field: 'from' | 'to') {
+  const date = new Date(`${value}T00:00:00Z`);
+  if (!DAY.test(value) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+    throw new AppError('statistics.invalid_day', { field, value });
+  }
+}
+
+/** Checks the filter's names against this organisation's data and turns them into ids. */
+export async function scopeFilter(trx: Trx, filter: StatisticsFilter): Promise<ScopedFilter> {
+  checkDay(filter.from, 'from');
+  checkDay(filter.to, 'to');
+  if (filter.to < filter.from) throw new AppError('statistics.range_reversed', { from: filter.from, to: filter.to });
+  if (daysInPeriod(filter.from, filter.to) > MAX_DAYS) throw new AppError('statistics.range_too_long', { maxDays: MAX_DAYS });
+  const scoped: ScopedFilter = { from: filter.from, to: filter.to, includeDrafts: filter.includeDrafts ?? false };
+  if (filter.areaCode) {
+    const area = await findArea(trx, filter.areaCode);
+    if (!area) throw new AppError('statistics.unknown_area', { area: filter.areaCode });
+    scoped.areaId = area.id;
+  }
+  if (filter.communeInsee) {
+    if (!(await findCommune(trx, filter.communeInsee))) throw new AppError('statistics.unknown_commune', { commune: filter.communeInsee });
+    scoped.communeInsee = filter.communeInsee;
+  }
+  if (filter.siteId) {
+    if (!(await findSite(trx, filter.siteId))) throw new AppError('statistics.unknown_site', { site: filter.siteId });
+    scoped.siteId = filter.siteId;
+  }
+  if (filter.forceCorps) {
+    if (!(await findTerm(trx, 'force_corps', filter.forceCorps))) throw new AppError('statistics.unknown_force', { force: filter.forceCorps });
+    scoped.forceCorps = filter.forceCorps;
+  }
+  return scoped;
+}
+
+export function checkMetric(code: string): MetricCode {
+  if (!isMetricCode(code)) throw new AppError('statistics.unknown_metric', { metric: code, known: METRIC_CODES.join(', ') });
+  return code;
+}
+
+/** Every figure for an already checked filter. */
+export async function figuresOf(trx: Trx, f: ScopedFilter): Promise<Figures> {
+  const [evictions, tallies, incidents, days] = [
+    await evictionAggregates(trx, f, 'none'), await tallyAggregates(trx, f, 'none'),
+    await incidentAggregates(trx, f, 'none'), await observedDays(trx, f, 'none'),
+  ];
+  return assembleFigures({
+    evictions: evictions[0], tallies, incidents, daysObserved: days[0]?.days ?? 0, daysInPeriod: daysInPeriod(f.from, f.to),
+  });
+}
+
+/** THE entry point for other modules: every metric for a period, each with its at-least flag. */
+export async function computeFigures(trx: Trx, filter: StatisticsFilter): Promise<Figures> {
+  return figuresOf(trx, await scopeFilter(trx, filter));
+}
+
+export type Rates = {
+  /** "Une expulsion toutes les N heures": real hours in the period (DST-aware) over evictions; null without evictions. */
+  hoursPerEviction: number | null;
+  perDay: number; perWeek: number; perMonth: number;
+  /** The rates are minimums when the eviction count is. */
+  atLeast: boolean;
+};
+
+const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+export function ratesOf(evictions: Figure, from: string, to: string): Rates {
+  const days = daysInPeriod(from, to);
+  const perDay = evictions.value / days;
+  return {
+    hoursPerEviction: evictions.value === 0 ? null : round(hoursInPeriod(from, to) / evictions.value, 1),
+    perDay: round(perDay), perWeek: round(perDay * 7), perMonth: round(perDay * (365.25 / 12)),
+    atLeast: evictions.atLeast,
+  };
+}
+
+export type Coverage = { daysInPeriod: number; daysObserved: number; daysNotObserved: number; share: number };
+
+export function coverageOf(figures: Figures, from: string, to: string): Coverage {
+  const total = daysInPeriod(from, to);
+  const observed = figures.daysObserved.value;
+  return { daysInPeriod: total, daysObserved: observed, daysNotObserved: total - observed, share: round(observed / total, 3) };
+}
+
+export type PeriodFigures = { from: string; to: string; figures: Figures };
+export type Summary = {
+  from: string; to: string; figures: Figures; coverage: Coverage; rates: Rates;
+  comparisons: { previousPeriod: PeriodFigures; yearBefore: PeriodFigures };
+};
+
+/** Headline figures, coverage, rates, and the same figures for the period before and a year before. */
+export async function computeSummary(trx: Trx, filter: StatisticsFilter): Promise<Summary> {
+  const f = await scopeFilter(trx, filter);
+  const figures = await figuresOf(trx, f);
+  const prev = previousPeriod(f.from, f.to);
+  const year = yearBefore(f.from, f.to);
+  return {
+    from: f.from, to: f.to, figures,
+    coverage: coverageOf(figures, f.from, f.to),
+    rates: ratesOf(figures.evictions, f.from, f.to),
+    comparisons: {
+      previousPeriod: { ...prev, figures: await figuresOf(trx, { ...f, ...prev }) },
+      yearBefore: { ...year, figures: await figuresOf(trx, { ...f, ...year }) },
+    },
+  };
+}
+
+export type SeriesPoint = { key: string; from: string; to: string; value: number; atLeast: boolean };
+
+/** One metric per day, week, month or year; every bucket of the period is present, zeros included. */
+export async function computeSeries(trx: Trx, filter: StatisticsFilter, bucket: Bucket, metricCode: string): Promise<SeriesPoint[]> {
+  const metric = checkMetric(metricCode);
+  const f = await scopeFilter(trx, filter);
+  const keys = bucketKeys(f.from, f.to, bucket);
+  if (keys.length > 3700) throw new AppError('statistics.too_many_points', { count: keys.length, max: 3700 });
+  const [evictions, tallies, incidents, days] = [
+    await evictionAggregates(trx, f, bucket), await tallyAggregates(trx, f, bucket),
+    await incidentAggregates(trx, f, bucket), await observedDays(trx, f, bucket),
+  ];
+  // Indexed once: searching every list for each of up to 3,700 buckets was quadratic.
+  const evictionsByKey = new Map(evictions.map((r) => [r.key, r]));
+  const talliesByKey = groupByKey(tallies);
+  const incidentsByKey = groupByKey(incidents);
+  const daysByKey = new Map(days.map((r) => [r.key, r.days]));
+  return keys.map((key) => {
+    const period = bucketPeriod(key, bucket, f.from, f.to);
+    const figures = assembleFigures({
+      evictions: evictionsByKey.get(key),
+      tallies: talliesByKey.get(key) ?? [],
+      incidents: incidentsByKey.get(key) ?? [],
+      daysObserved: daysByKey.get(key) ?? 0,
+      daysInPeriod: daysInPeriod(period.from, period.to),
+    });
+    return { key, ...period, ...figures[metric] };
+  });
+}

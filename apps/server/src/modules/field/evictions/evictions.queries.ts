@@ -1,0 +1,94 @@
+import { sql } from 'kysely';
+import type { pendingAuditRow } from '../../../platform/audit/audit-trail.js';
+import type { Executor } from '../../../platform/db/database.js';
+import { currentXid } from '../../../platform/db/change-xid.js';
+import type { EvictionRow, Tallies } from './evictions.mapping.js';
+
+export async function findEviction(db: Executor, id: string, lock = false): Promise<EvictionRow | undefined> {
+  let q = db.selectFrom('evictions').selectAll().where('id', '=', id);
+  if (lock) q = q.forUpdate();
+  return q.executeTakeFirst();
+}
+
+export async function insertEviction(db: Executor, row: Record<string, unknown> & { id: string; organisation_id: string; created_by: string }) {
+  await db.insertInto('evictions').values({ ...row, updated_by: row.created_by } as never).execute();
+}
+
+export async function updateEviction(db: Executor, id: string, changes: Record<string, unknown>) {
+  await db.updateTable('evictions').set({ ...changes, change_xid: currentXid(), updated_at: new Date() } as never).where('id', '=', id).execute();
+}
+
+export async function replaceTallies(db: Executor, organisationId: string, evictionId: string, tallies: Tallies) {
+  await db.deleteFrom('eviction_tallies').where('eviction_id', '=', evictionId).execute();
+  const rows = [
+    ...tallies.seized.map((t) => ({ kind: 'seized', ...t })),
+    ...tallies.destroyed.map((t) => ({ kind: 'destroyed', ...t })),
+  ].map((t) => ({ eviction_id: evictionId, organisation_id: organisationId, kind: t.kind, term: t.term, n: t.n, at_least: t.atLeast }));
+  if (rows.length) await db.insertInto('eviction_tallies').values(rows).execute();
+}
+
+export async function talliesOf(db: Executor, evictionIds: string[]): Promise<Map<string, Tallies>> {
+  const map = new Map<string, Tallies>(evictionIds.map((id) => [id, { seized: [], destroyed: [] }]));
+  if (evictionIds.length === 0) return map;
+  const rows = await db.selectFrom('eviction_tallies').selectAll().where('eviction_id', 'in', evictionIds).orderBy('term').execute();
+  for (const r of rows) {
+    const t = map.get(r.eviction_id);
+    if (t) (r.kind === 'seized' ? t.seized : t.destroyed).push({ term: r.term, n: r.n, atLeast: r.at_least });
+  }
+  return map;
+}
+
+/** Evictions at the same site on the same day: the candidates for duplicate detection. */
+export async function sameSiteSameDay(db: Executor, siteId: string, date: string) {
+  return db.selectFrom('evictions').select(['id', 'site_id', 'date', 'arrived_at', 'left_at'])
+    .where('site_id', '=', siteId).where('date', '=', date).where('deleted_at', 'is', null).where('merged_into', 'is', null).execute();
+}
+
+/**
+ * What saving an eviction must check, in one round trip: its operation and site exist, which of
+ * the list values it names exist, and whether the eviction itself exists already.
+ */
+export async function evictionReferences(db: Executor, r: { id: string; operationId: string; siteId: string; terms: ReadonlyArray<readonly [string, string]> }) {
+  const { rows } = await sql<{ operation: boolean; site: boolean; existing: boolean; terms: string[] }>`
+    SELECT EXISTS (SELECT 1 FROM operations WHERE id = ${r.operationId}) AS operation,
+           EXISTS (SELECT 1 FROM sites WHERE id = ${r.siteId}) AS site,
+           EXISTS (SELECT 1 FROM evictions WHERE id = ${r.id}) AS existing,
+           ARRAY(SELECT kind || ':' || code FROM taxonomy_terms
+                 WHERE (kind, code) IN (SELECT * FROM unnest(${r.terms.map(([k]) => k)}::text[], ${r.terms.map(([, c]) => c)}::text[]))) AS terms`
+    .execute(db);
+  const row = rows[0]!;
+  return { operation: row.operation, site: row.site, existing: row.existing, knownTerms: new Set(row.terms) };
+}
+
+/**
+ * A new eviction with its tallies, its first version and its audit entry, in one statement:
+ * the write path of a phone's submission, where round trips are most of the cost (docs/PERFORMANCE.md).
+ */
+export async function insertNewEviction(db: Executor, n: {
+  row: Record<string, unknown> & { id: string; organisation_id: string; created_by: string };
+  tallies: Tallies; version: { data: unknown; commandId: string | null }; audit: ReturnType<typeof pendingAuditRow>;
+}) {
+  const row = { ...n.row, updated_by: n.row.created_by };
+  const tallies = [
+    ...n.tallies.seized.map((t) => ({ kind: 'seized', term: t.term, n: t.n, at_least: t.atLeast })),
+    ...n.tallies.destroyed.map((t) => ({ kind: 'destroyed', term: t.term, n: t.n, at_least: t.atLeast })),
+  ];
+  const a = n.audit;
+  await sql`
+    WITH e AS (
+      INSERT INTO evictions (${sql.join(Object.keys(row).map((k) => sql.ref(k)))})
+      VALUES (${sql.join(Object.values(row).map((v) => sql`${v}`))})
+      RETURNING id, organisation_id, created_by
+    ), t AS (
+      INSERT INTO eviction_tallies (eviction_id, organisation_id, kind, term, n, at_least)
+      SELECT e.id, e.organisation_id, x.kind, x.term, x.n, x.at_least
+      FROM e, jsonb_to_recordset(${JSON.stringify(tallies)}::jsonb) AS x(kind text, term text, n integer, at_least boolean)
+    ), v AS (
+      INSERT INTO record_versions (organisation_id, entity_type, entity_id, version, data, changed_by, command_id)
+      SELECT e.organisation_id, 'eviction', e.id, 1, ${JSON.stringify(n.version.data)}::jsonb, e.created_by, ${n.version.commandId}::uuid FROM e
+    )
+    INSERT INTO audit_pending (at, organisation_id, actor_id, action, entity_type, entity_id, before, after, context)
+    SELECT ${a.at}::timestamptz, ${a.organisation_id}::uuid, ${a.actor_id}::uuid, ${a.action}, ${a.entity_type}, ${a.entity_id},
+           ${a.before}::jsonb, ${a.after}::jsonb, ${a.context}::jsonb
+    FROM e`.execute(db);
+}

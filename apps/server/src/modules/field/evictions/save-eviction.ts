@@ -1,0 +1,86 @@
+import { can, checkEviction, type EvictionInput } from '@vigie/domain';
+import type { Trx } from '../../../platform/db/database.js';
+import { AppError } from '../../../platform/errors/catalogue.js';
+import { noteAuditRecorded, pendingAuditRow, recordAudit } from '../../../platform/audit/audit-trail.js';
+import type { Actor } from '../../../platform/http/request-context.js';
+import { insertVersion } from '../history/history.queries.js';
+import { assertNoConcurrentEdit } from '../history/version-check.js';
+import { evictionColumns, evictionInputFromRow, type EvictionRow } from './evictions.mapping.js';
+import { evictionReferences, findEviction, insertEviction, insertNewEviction, replaceTallies, talliesOf, updateEviction } from './evictions.queries.js';
+
+/** Observers edit their own drafts (and rejected records they fix); coordinators edit anything. */
+export function canEditEviction(actor: Actor, row: Pick<EvictionRow, 'created_by' | 'status'>): boolean {
+  if (can(actor.role, 'field.verify')) return true;
+  return row.created_by === actor.userId && (row.status === 'draft' || row.status === 'rejected');
+}
+
+export async function saveEviction(trx: Trx, actor: Actor, input: EvictionInput, baseVersion: number | null, commandId: string | null, now = new Date()) {
+  const problems = checkEviction(input, now);
+  if (problems.length) throw new AppError('field.invalid_record', { problems });
+  const terms = [
+    ...input.seized.map((t) => ['item_type', t.term] as const),
+    ...input.destroyed.map((t) => ['structure_type', t.term] as const),
+    ...input.forces.map((f) => ['force_corps', f.corps] as const),
+    ...(input.legalBasisCategory ? [['legal_basis_category', input.legalBasisCategory] as const] : []),
+  ];
+  const refs = await evictionReferences(trx, { id: input.id, operationId: input.operationId, siteId: input.siteId, terms });
+  if (!refs.operation) throw new AppError('field.unknown_operation');
+  if (!refs.site) throw new AppError('field.unknown_site');
+  const unknown = terms.find(([kind, code]) => !refs.knownTerms.has(`${kind}:${code}`));
+  if (unknown) throw new AppError('field.unknown_term', { kind: unknown[0], code: unknown[1] });
+
+  if (!refs.existing) {
+    // The common case, a phone's new record: one statement. A concurrent creation of the same
+    // id fails on the primary key and the sync command is retried (sync/push.ts).
+    await insertNewEviction(trx, {
+      row: { id: input.id, organisation_id: actor.organisationId, created_by: actor.userId, ...evictionColumns(input) },
+      tallies: { seized: input.seized, destroyed: input.destroyed },
+      version: { data: input, commandId },
+      audit: pendingAuditRow({
+        organisationId: actor.organisationId, actorId: actor.userId, action: 'eviction.created', entityType: 'eviction', entityId: input.id,
+        before: null, after: input, context: { commandId, version: 1 },
+      }),
+    });
+    noteAuditRecorded();
+    return 1;
+  }
+
+  const existing = await findEviction(trx, input.id, true);
+  const columns = evictionColumns(input);
+  let version: number;
+  let before: EvictionInput | null = null;
+  if (!existing) {
+    version = 1;
+    await insertEviction(trx, { id: input.id, organisation_id: actor.organisationId, created_by: actor.userId, ...columns });
+  } else {
+    if (!canEditEviction(actor, existing)) throw new AppError('field.not_editable');
+    await assertNoConcurrentEdit(trx, 'eviction', input.id, baseVersion, existing.version, actor.userId);
+    before = evictionInputFromRow(existing, (await talliesOf(trx, [input.id])).get(input.id)!);
+    version = existing.version + 1;
+    await updateEviction(trx, input.id, { ...columns, version, updated_by: actor.userId });
+  }
+  await replaceTallies(trx, actor.organisationId, input.id, { seized: input.seized, destroyed: input.destroyed });
+  await insertVersion(trx, { organisationId: actor.organisationId, entityType: 'eviction', entityId: input.id, version, data: input, changedBy: actor.userId, commandId });
+  await recordAudit(trx, {
+    organisationId: actor.organisationId, actorId: actor.userId, action: existing ? 'eviction.updated' : 'eviction.created',
+    entityType: 'eviction', entityId: input.id, before, after: input, context: { commandId, version },
+  });
+  return version;
+}
+
+/** Draft → submitted: the observer says the record is complete and ready for review. */
+export async function submitEviction(trx: Trx, actor: Actor, id: string, commandId: string | null) {
+  const row = await findEviction(trx, id, true);
+  if (!row) throw new AppError('eviction.not_found');
+  if (!canEditEviction(actor, row)) throw new AppError('field.not_editable');
+  if (row.status !== 'draft' && row.status !== 'rejected') throw new AppError('eviction.wrong_status', { status: row.status });
+  const version = row.version + 1;
+  await updateEviction(trx, id, { status: 'submitted', rejection_reason: null, quick: false, version, updated_by: actor.userId });
+  const data = evictionInputFromRow({ ...row, quick: false }, (await talliesOf(trx, [id])).get(id)!);
+  await insertVersion(trx, { organisationId: actor.organisationId, entityType: 'eviction', entityId: id, version, data: { ...data, status: 'submitted' }, changedBy: actor.userId, commandId });
+  await recordAudit(trx, {
+    organisationId: actor.organisationId, actorId: actor.userId, action: 'eviction.submitted', entityType: 'eviction', entityId: id,
+    before: { status: row.status }, after: { status: 'submitted' }, context: { commandId, version },
+  });
+  return version;
+}

@@ -1,0 +1,162 @@
+import type { Readable } from 'node:stream';
+import { can, type EvidenceCreate } from '@vigie/domain';
+import type { AppContext } from '../../../platform/context.js';
+import { recordAudit } from '../../../platform/audit/audit-trail.js';
+import { inOrganisation } from '../../../platform/db/organisation-scope.js';
+import type { Trx } from '../../../platform/db/database.js';
+import { AppError } from '../../../platform/errors/catalogue.js';
+import type { Actor } from '../../../platform/http/request-context.js';
+import type { ObjectStorage } from '../../../platform/storage/object-storage.js';
+import { ChunkTooLargeError, partLength, partPath, writeChunk } from './evidence.chunks.js';
+import { completeUpload } from './evidence.intake.js';
+import { canonicalType, isAllowedDeclaration } from './evidence.media.js';
+import { custodyRecord, presentEvidence } from './evidence.presenter.js';
+import { advanceOffset, findEvidence, findLiveEviction, findLiveIncident, insertEvidence, listEvidenceOfEviction } from './evidence.queries.js';
+import type { EvidenceRow } from './evidence.table.js';
+
+/** Each PATCH carries at most this much: a phone on a weak network resends little after a drop. */
+export const CHUNK_MAX_BYTES = 8 * 1024 * 1024;
+
+/** Who sees evidence records: the field pole, the legal pole, and comms (for photos to publish). */
+function canSeeEvidence(actor: Actor) {
+  return can(actor.role, 'field.record') || can(actor.role, 'identities.read') || can(actor.role, 'comms.publish');
+}
+
+async function visibleEvidence(trx: Trx, actor: Actor, id: string): Promise<EvidenceRow> {
+  const row = await findEvidence(trx, id);
+  // Another organisation's evidence is invisible (row-level security): it does not exist here.
+  if (!row) throw new AppError('evidence.not_found');
+  if (!canSeeEvidence(actor)) throw new AppError('auth.forbidden');
+  return row;
+}
+
+function sameUpload(row: EvidenceRow, input: EvidenceCreate, actor: Actor, evictionId: string): boolean {
+  return row.author_id === actor.userId && row.eviction_id === evictionId && row.incident_id === (input.incidentId ?? null)
+    && row.kind === input.kind && row.declared_type === canonicalType(input.declaredType) && row.original_name === input.originalName
+    && row.size_bytes === input.sizeBytes && row.sha256_device === input.sha256 && row.credit === (input.credit ?? null)
+    && (row.captured_at?.getTime() ?? null) === (input.capturedAt ? new Date(input.capturedAt).getTime() : null);
+}
+
+/** Starts an upload, or answers again for one already started with the same content. */
+export async function createUpload(ctx: AppContext, actor: Actor, input: EvidenceCreate, ip: string) {
+  if (!isAllowedDeclaration(input.kind, input.declaredType)) {
+    throw new AppError('evidence.type_not_allowed', { kind: input.kind, type: input.declaredType });
+  }
+  if (input.sizeBytes > ctx.config.evidenceMaxBytes) throw new AppError('evidence.too_large', { maxBytes: ctx.config.evidenceMaxBytes });
+  return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
+    const evictionId = await targetEviction(trx, input);
+    const existing = await findEvidence(trx, input.id);
+    if (existing) {
+      if (!sameUpload(existing, input, actor, evictionId)) throw new AppError('evidence.id_conflict');
+      return { created: false, evidence: presentEvidence(existing) };
+    }
+    const row = await insertEvidence(trx, {
+      id: input.id, organisation_id: actor.organisationId, eviction_id: evictionId, incident_id: input.incidentId ?? null,
+      kind: input.kind, declared_type: canonicalType(input.declaredType), original_name: input.originalName,
+      size_bytes: input.sizeBytes, sha256_device: input.sha256, captured_at: input.capturedAt ?? null,
+      author_id: actor.userId, credit: input.credit ?? null,
+    });
+    await recordAudit(trx, {
+      organisationId: actor.organisationId, actorId: actor.userId, action: 'evidence.upload_started', entityType: 'evidence',
+      entityId: row.id, after: custodyRecord(row), context: { ip },
+    });
+    return { created: true, evidence: presentEvidence(row) };
+  });
+}
+
+/** Evidence of an incident is also listed with its eviction, so the eviction is recorded on both. */
+async function targetEviction(trx: Trx, input: EvidenceCreate): Promise<string> {
+  if (input.incidentId) {
+    const incident = await findLiveIncident(trx, input.incidentId);
+    if (!incident || (input.evictionId && input.evictionId !== incident.eviction_id)) throw new AppError('evidence.unknown_target');
+    return incident.eviction_id;
+  }
+  if (!(await findLiveEviction(trx, input.evictionId!))) throw new AppError('evidence.unknown_target');
+  return input.evictionId!;
+}
+
+export async function uploadState(ctx: AppContext, actor: Actor, id: string) {
+  return inOrganisation(ctx.db, actor.organisationId, (trx) => visibleEvidence(trx, actor, id));
+}
+
+/**
+ * One upload at a time per file in this process. Part files live on this server's disk, so
+ * uploads are served by one process (the data folder lock already guarantees that).
+ */
+const busy = new Set<string>();
+
+export async function appendChunk(
+  ctx: AppContext, storage: ObjectStorage, actor: Actor, id: string,
+  chunk: { offset: number; length: number | undefined; body: Readable }, ip: string,
+) {
+  const { offset, body } = chunk;
+  if (busy.has(id)) throw new AppError('evidence.upload_busy');
+  busy.add(id);
+  try {
+    const row = await inOrganisation(ctx.db, actor.organisationId, (trx) => visibleEvidence(trx, actor, id));
+    if (row.author_id !== actor.userId) throw new AppError('auth.forbidden');
+    if (row.status !== 'uploading') throw new AppError('evidence.not_uploading', { status: row.status });
+    const path = partPath(ctx.config.dataDir, id);
+    const onDisk = await partLength(path);
+    let current = row.upload_offset;
+    if (current > 0 && (onDisk === null || onDisk < current)) {
+      // The waiting bytes were lost on the server: the phone must send the file from the start.
+      await inOrganisation(ctx.db, actor.organisationId, (trx) => advanceOffset(trx, id, current, 0));
+      current = 0;
+    }
+    if (offset !== current) throw new AppError('evidence.offset_mismatch', { offset: current }, { 'upload-offset': String(current) });
+    // A chunk announced longer than what is left is refused before a byte is written.
+    if (chunk.length !== undefined && chunk.length > row.size_bytes - offset) {
+      throw new AppError('evidence.chunk_too_large', { offset }, { 'upload-offset': String(offset) });
+    }
+    const { written, error } = await writeChunk(path, offset, body, Math.min(CHUNK_MAX_BYTES, row.size_bytes - offset));
+    const now = offset + written;
+    if (written > 0) {
+      const moved = await inOrganisation(ctx.db, actor.organisationId, (trx) => advanceOffset(trx, id, offset, now));
+      if (!moved) throw new AppError('evidence.upload_busy');
+    }
+    if (error instanceof ChunkTooLargeError) throw new AppError('evidence.chunk_too_large', { offset: now }, { 'upload-offset': String(now) });
+    if (error) throw error;
+    if (now < row.size_bytes) return { offset: now, evidence: presentEvidence({ ...row, upload_offset: now }) };
+    const stored = await completeUpload(ctx, storage, actor, { ...row, upload_offset: now }, path, ip);
+    return { offset: now, evidence: presentEvidence(stored) };
+  } finally {
+    busy.delete(id);
+  }
+}
+
+export async function getEvidence(ctx: AppContext, actor: Actor, id: string) {
+  return presentEvidence(await uploadState(ctx, actor, id));
+}
+
+export async function listEvictionEvidence(ctx: AppContext, actor: Actor, evictionId: string) {
+  return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
+    if (!(await findLiveEviction(trx, evictionId))) throw new AppError('eviction.not_found');
+    if (!canSeeEvidence(actor)) throw new AppError('auth.forbidden');
+    return (await listEvidenceOfEviction(trx, evictionId)).map(presentEvidence);
+  });
+}
+
+/**
+ * The original is for the legal pole and for the person who filmed it. The read is written
+ * to the audit trail before a byte leaves: if the entry cannot be written, nothing is sent.
+ */
+export async function readOriginal(ctx: AppContext, storage: ObjectStorage, actor: Actor, id: string, ip: string) {
+  const row = await inOrganisation(ctx.db, actor.organisationId, async (trx) => {
+    const found = await visibleEvidence(trx, actor, id);
+    if (!can(actor.role, 'identities.read') && found.author_id !== actor.userId) throw new AppError('auth.forbidden');
+    if (found.status !== 'stored') throw new AppError('evidence.not_found');
+    await recordAudit(trx, {
+      organisationId: actor.organisationId, actorId: actor.userId, action: 'evidence.original_read', entityType: 'evidence',
+      entityId: id, context: { ip, sha256: found.sha256_received },
+    });
+    return found;
+  });
+  return { row, stream: await storage.get(row.storage_key!) };
+}
+
+export async function readPublicCopy(ctx: AppContext, storage: ObjectStorage, actor: Actor, id: string) {
+  const row = await uploadState(ctx, actor, id);
+  if (!row.public_copy_key) throw new AppError('evidence.no_public_copy');
+  return { row, stream: await storage.get(row.public_copy_key) };
+}

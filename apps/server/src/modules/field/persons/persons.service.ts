@@ -1,0 +1,41 @@
+import type { AppContext } from '../../../platform/context.js';
+import { inOrganisation } from '../../../platform/db/organisation-scope.js';
+import { AppError } from '../../../platform/errors/catalogue.js';
+import { open, seal } from '../../../platform/crypto/secret-box.js';
+import { recordAudit } from '../../../platform/audit/audit-trail.js';
+import type { Actor } from '../../../platform/http/request-context.js';
+
+/**
+ * Identities of exiled people, victims and witnesses. The field records only pseudonyms; when
+ * the legal pole needs a real identity (a complaint, a witness statement) it is stored
+ * encrypted with the server key, readable only by roles holding identities.read, and every
+ * read and write is in the audit trail — without the identity itself, which would defeat it.
+ */
+export type Identity = { fullName: string; birthDate: string | null; nationality: string | null; contact: string | null; notes: string | null };
+
+export async function writeIdentity(ctx: AppContext, actor: Actor, personId: string, identity: Identity, ip: string) {
+  await inOrganisation(ctx.db, actor.organisationId, async (trx) => {
+    const person = await trx.selectFrom('persons').select(['id', 'identity_enc']).where('id', '=', personId).forUpdate().executeTakeFirst();
+    if (!person) throw new AppError('person.not_found');
+    await trx.updateTable('persons').set({ identity_enc: seal(ctx.serverKey, JSON.stringify(identity)) }).where('id', '=', personId).execute();
+    await recordAudit(trx, {
+      organisationId: actor.organisationId, actorId: actor.userId, action: person.identity_enc ? 'person.identity_changed' : 'person.identity_recorded',
+      entityType: 'person', entityId: personId, context: { ip },
+    });
+  });
+}
+
+export async function readIdentity(ctx: AppContext, actor: Actor, personId: string, ip: string) {
+  return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
+    const person = await trx.selectFrom('persons').select(['id', 'pseudonym', 'minor', 'identity_enc']).where('id', '=', personId).executeTakeFirst();
+    if (!person) throw new AppError('person.not_found');
+    await recordAudit(trx, {
+      organisationId: actor.organisationId, actorId: actor.userId, action: 'person.identity_read', entityType: 'person', entityId: personId,
+      context: { ip, hadIdentity: person.identity_enc !== null },
+    });
+    return {
+      id: person.id, pseudonym: person.pseudonym, minor: person.minor,
+      identity: person.identity_enc ? (JSON.parse(open(ctx.serverKey, person.identity_enc)) as Identity) : null,
+    };
+  });
+}

@@ -1,0 +1,121 @@
+import canonicalize from 'canonicalize';
+import { can, syncCommandSchema, type Locale, type SyncCommand, type SyncResult } from '@vigie/domain';
+import { describeZodError } from '../../../platform/errors/validation.js';
+import type { AppContext } from '../../../platform/context.js';
+import type { Trx } from '../../../platform/db/database.js';
+import { inOrganisation } from '../../../platform/db/organisation-scope.js';
+import { AppError } from '../../../platform/errors/catalogue.js';
+import { messageVars, translate } from '../../../platform/errors/messages.js';
+import { sha256Hex } from '../../../platform/crypto/tokens.js';
+import type { Actor } from '../../../platform/http/request-context.js';
+import { VersionConflict } from '../history/version-check.js';
+import { saveEviction, submitEviction } from '../evictions/save-eviction.js';
+import { saveIncident } from '../incidents/save-incident.js';
+import { saveOperation } from '../operations/save-operation.js';
+import { saveSite } from '../sites/save-site.js';
+import { findCommand, insertCommand, insertConflict } from './sync.queries.js';
+
+const ENTITY: Record<SyncCommand['type'], string> = {
+  'operation.save': 'operation', 'eviction.save': 'eviction', 'eviction.submit': 'eviction', 'incident.save': 'incident', 'site.save': 'site',
+};
+
+function apply(trx: Trx, actor: Actor, c: SyncCommand): Promise<number> {
+  switch (c.type) {
+    case 'operation.save': return saveOperation(trx, actor, c.record, c.baseVersion, c.commandId);
+    case 'eviction.save': return saveEviction(trx, actor, c.record, c.baseVersion, c.commandId);
+    case 'eviction.submit': return submitEviction(trx, actor, c.record.id, c.commandId);
+    case 'incident.save': return saveIncident(trx, actor, c.record, c.baseVersion, c.commandId);
+    case 'site.save': return saveSite(trx, actor, c.record, c.baseVersion, c.commandId);
+  }
+}
+
+function errorOf(err: AppError, locale: Locale): SyncResult['error'] {
+  return { code: err.code, message: translate(err.code, locale, messageVars(err.details, locale)), ...(err.details && { details: err.details }) };
+}
+
+/**
+ * Applies one offline command in its own transaction. The command id makes it idempotent: a
+ * replay returns the stored result; the same id with other content is refused and the new
+ * content kept. A concurrent edit is refused and the observer's version kept for review.
+ *
+ * No lock is taken up front: two copies of one command racing (a phone retrying while its first
+ * request is still running) both apply, and the second to commit fails on the primary key of
+ * `sync_commands` (or of the record it creates). That whole transaction rolls back and the
+ * command is applied once more, which now finds the first copy's result and replays it.
+ */
+export async function applyCommand(ctx: AppContext, actor: Actor, c: SyncCommand, attempt = 1): Promise<SyncResult> {
+  if (!can(actor.role, 'field.record')) throw new AppError('auth.forbidden');
+  const payloadHash = sha256Hex(canonicalize({ type: c.type, baseVersion: c.baseVersion, record: c.record }) ?? '');
+  const entityType = ENTITY[c.type];
+  const conflict = (trx: Trx, reason: 'command_reused' | 'version_mismatch', currentVersion: number | null) => insertConflict(trx, {
+    organisationId: actor.organisationId, commandId: c.commandId, userId: actor.userId, reason, entityType,
+    entityId: c.record.id, baseVersion: c.baseVersion, currentVersion, payload: c,
+  });
+  const store = (trx: Trx, result: SyncResult) =>
+    insertCommand(trx, { id: c.commandId, organisationId: actor.organisationId, userId: actor.userId, type: c.type, payloadHash, result });
+  try {
+    return await inOrganisation(ctx.db, actor.organisationId, async (trx) => {
+      const seen = await findCommand(trx, c.commandId);
+      if (seen) {
+        if (seen.payload_hash === payloadHash) return { ...(seen.result as SyncResult), status: 'replayed' as const };
+        await conflict(trx, 'command_reused', null);
+        return { commandId: c.commandId, status: 'conflict' as const, version: null, error: errorOf(new AppError('sync.command_reused'), actor.locale) };
+      }
+      const version = await apply(trx, actor, c);
+      const result: SyncResult = { commandId: c.commandId, status: 'applied', version, error: null };
+      await store(trx, result);
+      return result;
+    });
+  } catch (err) {
+    if (err instanceof VersionConflict) {
+      // The edit rolled back whole; the refused version is kept for review in a transaction of its own.
+      const result: SyncResult = { commandId: c.commandId, status: 'conflict', version: err.currentVersion, error: errorOf(err, actor.locale) };
+      try {
+        await inOrganisation(ctx.db, actor.organisationId, async (trx) => {
+          await conflict(trx, 'version_mismatch', err.currentVersion);
+          await store(trx, result);
+        });
+        return result;
+      } catch (again) {
+        if (isUniqueViolation(again) && attempt === 1) return applyCommand(ctx, actor, c, attempt + 1);
+        throw again;
+      }
+    }
+    if (isUniqueViolation(err) && attempt === 1) return applyCommand(ctx, actor, c, attempt + 1);
+    // Bad content is the observer's to fix: reported per command, nothing of it saved.
+    if (err instanceof AppError && err.status < 500) {
+      return { commandId: c.commandId, status: 'rejected', version: null, error: errorOf(err, actor.locale) };
+    }
+    if (isDatabaseInputError(err)) {
+      return { commandId: c.commandId, status: 'rejected', version: null, error: errorOf(new AppError('request.validation_failed', { constraint: (err as { constraint?: string }).constraint }), actor.locale) };
+    }
+    throw err;
+  }
+}
+
+const isUniqueViolation = (err: unknown) => (err as { code?: string }).code === '23505';
+
+function isDatabaseInputError(err: unknown): boolean {
+  const code = (err as { code?: string }).code;
+  // 22021/22P05: a NUL character in text or jsonb, which PostgreSQL cannot store.
+  return typeof code === 'string' && ['23502', '23503', '23514', '22P02', '22001', '22003', '22007', '22008', '22021', '22P05'].includes(code);
+}
+
+export async function pushCommands(ctx: AppContext, actor: Actor, commands: Array<{ commandId: string }>): Promise<SyncResult[]> {
+  const results: SyncResult[] = [];
+  // In order: a phone's outbox creates the operation before its evictions.
+  for (const raw of commands) {
+    const parsed = syncCommandSchema.safeParse(raw);
+    if (!parsed.success) {
+      const fields = describeZodError(parsed.error, actor.locale);
+      const err = new AppError('request.validation_failed', { fields });
+      results.push({
+        commandId: raw.commandId, status: 'rejected', version: null,
+        error: { code: err.code, message: translate(err.code, actor.locale, { fields: fields.map((f) => f.message).join(' ; ') }), details: { fields } },
+      });
+      continue;
+    }
+    results.push(await applyCommand(ctx, actor, parsed.data));
+  }
+  return results;
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { taxonomyKindSchema, termCodeSchema } from '@vigie/domain';
+import type { RouteModule } from '../../../platform/context.js';
+import { inOrganisation } from '../../../platform/db/organisation-scope.js';
+import { recordAudit } from '../../../platform/audit/audit-trail.js';
+import { findTerm, upsertTerm } from './taxonomies.queries.js';
+import { addCommune, createArea, createTerm, listTaxonomies, saveArea, saveCommune } from './taxonomies.service.js';
+
+const termView = z.object({ kind: taxonomyKindSchema, code: z.string(), labelFr: z.string(), labelEn: z.string(), sort: z.number(), active: z.boolean() });
+const areaView = z.object({ id: z.string(), code: z.string(), name: z.string(), active: z.boolean() });
+const communeView = z.object({ inseeCode: z.string(), name: z.string(), areaId: z.string() });
+const label = z.string().trim().min(1).max(120);
+const areaCode = z.string().regex(/^[a-z0-9_-]{1,40}$/);
+const inseeCode = z.string().regex(/^[0-9][0-9AB][0-9]{3}$/);
+
+/** Coordinators edit the lists observers pick from. Terms are never deleted (records use them): they are deactivated. */
+export const taxonomiesRoutes: RouteModule = (app, ctx) => {
+  const manage = { access: { kind: 'permission', permission: 'taxonomies.manage' } } as const;
+  app.get('/api/taxonomies', {
+    config: manage,
+    schema: { tags: ['field'], response: { 200: z.object({ terms: z.array(termView), areas: z.array(areaView), communes: z.array(communeView) }) } },
+  }, async (req) => listTaxonomies(ctx, req.actor!));
+
+  app.post('/api/taxonomies/:kind', {
+    config: manage,
+    schema: {
+      tags: ['field'], params: z.object({ kind: taxonomyKindSchema }),
+      body: z.strictObject({ code: termCodeSchema, labelFr: label, labelEn: label, sort: z.number().int().min(0).max(10_000).optional() }),
+      response: { 201: termView },
+    },
+  }, async (req, reply) => reply.status(201).send(await createTerm(ctx, req.actor!, req.params.kind, req.body)));
+
+  app.post('/api/areas', {
+    config: manage,
+    schema: { tags: ['field'], body: z.strictObject({ code: areaCode, name: label }), response: { 201: areaView } },
+  }, async (req, reply) => reply.status(201).send(await createArea(ctx, req.actor!, req.body)));
+
+  app.put('/api/areas/:code', {
+    config: manage,
+    schema: { tags: ['field'], params: z.object({ code: areaCode }), body: z.strictObject({ name: label, active: z.boolean() }), response: { 200: areaView } },
+  }, async (req) => saveArea(ctx, req.actor!, req.params.code, req.body));
+
+  app.post('/api/communes', {
+    config: manage,
+    schema: { tags: ['field'], body: z.strictObject({ inseeCode, areaCode, name: label.optional() }), response: { 201: communeView } },
+  }, async (req, reply) => reply.status(201).send(await addCommune(ctx, req.actor!, req.body)));
+
+  app.put('/api/communes/:inseeCode', {
+    config: manage,
+    schema: { tags: ['field'], params: z.object({ inseeCode }), body: z.strictObject({ areaCode, name: label }), response: { 200: communeView } },
+  }, async (req) => saveCommune(ctx, req.actor!, req.params.inseeCode, req.body));
+
+  app.put('/api/taxonomies/:kind/:code', {
+    config: { access: { kind: 'permission', permission: 'taxonomies.manage' } },
+    schema: {
+      tags: ['field'],
+      params: z.object({ kind: taxonomyKindSchema, code: termCodeSchema }),
+      body: z.strictObject({ labelFr: z.string().trim().min(1).max(120), labelEn: z.string().trim().min(1).max(120), sort: z.number().int().min(0).max(10_000).default(0), active: z.boolean().default(true) }),
+      response: { 200: termView },
+    },
+  }, async (req) => {
+    const actor = req.actor!;
+    return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
+      const before = await findTerm(trx, req.params.kind, req.params.code);
+      const t = await upsertTerm(trx, actor.organisationId, { kind: req.params.kind, code: req.params.code, ...req.body });
+      const view = { kind: req.params.kind, code: t.code, labelFr: t.label_fr, labelEn: t.label_en, sort: t.sort, active: t.active };
+      await recordAudit(trx, {
+        organisationId: actor.organisationId, actorId: actor.userId, action: 'taxonomy.term_saved', entityType: 'taxonomy_term',
+        entityId: `${req.params.kind}:${req.params.code}`, before: before && { labelFr: before.label_fr, labelEn: before.label_en, active: before.active }, after: view,
+      });
+      return view;
+    });
+  });
+};

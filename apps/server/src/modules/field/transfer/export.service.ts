@@ -1,0 +1,126 @@
+import { PassThrough, type Readable, type Writable } from 'node:stream';
+import { stringify } from 'csv-stringify';
+import ExcelJS from 'exceljs';
+import type { AppContext } from '../../../platform/context.js';
+import { recordAudit } from '../../../platform/audit/audit-trail.js';
+import { inOrganisation } from '../../../platform/db/organisation-scope.js';
+import type { Actor } from '../../../platform/http/request-context.js';
+import { allFields, type FieldDef } from './transfer.columns.js';
+import { COVERAGE_LABEL_FR, formatCountCell, formatDateCell } from './transfer.cells.js';
+import { forEachExportBatch, type ExportFilters, type ExportRow } from './transfer.queries.js';
+
+/**
+ * Exports of evictions, one row per eviction, with the very columns the import recognises
+ * (an export re-imports as is). Counts read "au moins N" when they are minimums and "N" when
+ * exact — how the team writes them, and lossless with the import's default. No identities and
+ * no free-text descriptions leave this way (notes are left out); the legal basis as stated is kept.
+ * Rows come from one server-side cursor in batches and are written with backpressure: memory
+ * stays flat whatever the period, and the database waits while a slow client drains.
+ */
+const BATCH = 2000;
+const TEXT_FIELDS = new Set(['siteCode', 'siteName', 'legalBasisText', 'legalBasisCategory', 'commune', 'area']);
+
+type Cell = string | Date;
+
+async function exportFields(ctx: AppContext, actor: Actor, filters: ExportFilters, format: string): Promise<FieldDef[]> {
+  return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
+    const terms = await trx.selectFrom('taxonomy_terms').select(['kind', 'code', 'label_fr', 'label_en']).orderBy('kind').orderBy('sort').orderBy('code').execute();
+    // Who took which data out, and which: the audit trail records every export.
+    await recordAudit(trx, {
+      organisationId: actor.organisationId, actorId: actor.userId, action: 'export.evictions', entityType: 'export', context: { format, ...filters },
+    });
+    return allFields(terms).filter((f) => f.key !== 'notes');
+  });
+}
+
+/** A spreadsheet would run a cell starting with = + - @ as a formula: such text gets a leading apostrophe. */
+export function neutralise(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+type CellOf = (r: ExportRow) => Cell;
+
+/** How each column's cell is made, decided once per export rather than once per cell. */
+function cellMaker(fields: FieldDef[], xlsx: boolean): (r: ExportRow) => Cell[] {
+  const fixed: Record<string, CellOf> = {
+    date: xlsx ? (r) => new Date(`${r.date}T00:00:00Z`) : (r) => formatDateCell(r.date),
+    arrivedTime: (r) => r.arrived_time, leftTime: (r) => r.left_time ?? '', area: (r) => r.area_code,
+    commune: (r) => r.commune_insee, siteCode: (r) => r.site_code, siteName: (r) => r.site_name,
+    coverage: (r) => COVERAGE_LABEL_FR[r.coverage], legalBasisText: (r) => r.legal_basis_text ?? '',
+    legalBasisCategory: (r) => r.legal_basis_category ?? '',
+  };
+  const makers = fields.map((f): CellOf => {
+    const count = f.count;
+    if (count) {
+      const atLeast = `${count}AtLeast` as const;
+      return (r) => formatCountCell(r[count] === null ? null : { n: r[count], atLeast: r[atLeast] });
+    }
+    const make = fixed[f.key];
+    if (make) return TEXT_FIELDS.has(f.key) && !xlsx ? (r) => neutralise(make(r) as string) : make;
+    return (r) => {
+      const t = r.tallies?.[f.key];
+      return formatCountCell(t ? { n: t[0], atLeast: t[1] } : null);
+    };
+  });
+  return (r) => makers.map((make) => make(r));
+}
+
+/** Resolves when `out` can take more, rejects if it was closed meanwhile (the client went away). */
+async function drained(out: Writable): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const done = () => {
+      out.off('drain', done).off('close', done);
+      if (out.destroyed) reject(new Error('export stream closed before the end'));
+      else resolve();
+    };
+    out.on('drain', done).on('close', done);
+  });
+}
+
+/**
+ * Runs the export's cursor inside one organisation transaction and hands each row's cells to
+ * `write`, which returns false when its stream needs to drain first.
+ */
+async function writeRows(ctx: AppContext, actor: Actor, filters: ExportFilters, make: (r: ExportRow) => Cell[],
+  out: Writable, write: (cells: Cell[]) => boolean) {
+  await inOrganisation(ctx.db, actor.organisationId, (trx) => forEachExportBatch(trx, filters, BATCH, async (rows) => {
+    for (const r of rows) {
+      if (out.destroyed) throw new Error('export stream closed before the end');
+      if (!write(make(r))) await drained(out);
+    }
+  }));
+}
+
+/** UTF-8 with BOM, ';' and CRLF: what Excel in French opens correctly with a double click. */
+export async function evictionsCsv(ctx: AppContext, actor: Actor, filters: ExportFilters): Promise<Readable> {
+  const fields = await exportFields(ctx, actor, filters, 'csv');
+  const out = stringify({ delimiter: ';', bom: true, header: true, columns: fields.map((f) => f.header), record_delimiter: 'windows' });
+  writeRows(ctx, actor, filters, cellMaker(fields, false), out, (cells) => out.write(cells)).then(() => out.end(), (err: Error) => {
+    if (!out.destroyed) ctx.log.error({ err }, 'evictions CSV export failed');
+    out.destroy(err);
+  });
+  return out;
+}
+
+export async function evictionsXlsx(ctx: AppContext, actor: Actor, filters: ExportFilters): Promise<Readable> {
+  const fields = await exportFields(ctx, actor, filters, 'xlsx');
+  const out = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const sheet = workbook.addWorksheet('Expulsions');
+  sheet.columns = fields.map((f) => ({
+    header: f.header, key: f.key, width: Math.min(Math.max(f.header.length + 2, 10), 40),
+    ...(f.key === 'date' && { style: { numFmt: 'dd/mm/yyyy' } }),
+  }));
+  // The zip writer does not wait for a slow client: writing pauses while the socket drains.
+  writeRows(ctx, actor, filters, cellMaker(fields, true), out, (cells) => {
+    sheet.addRow(cells).commit();
+    return !out.writableNeedDrain;
+  }).then(async () => {
+    sheet.commit();
+    await workbook.commit();
+  }).catch((err: Error) => {
+    if (!out.destroyed) ctx.log.error({ err }, 'evictions XLSX export failed');
+    out.destroy(err);
+  });
+  return out;
+}

@@ -1,0 +1,53 @@
+import type { AppContext } from '../../../platform/context.js';
+import { inSystemTransaction } from '../../../platform/db/organisation-scope.js';
+import { AppError } from '../../../platform/errors/catalogue.js';
+import { hashPassword } from '../../../platform/auth/passwords.js';
+import { deleteSessionsOfUser } from '../../../platform/auth/session-store.js';
+import { randomToken, sha256Hex } from '../../../platform/crypto/tokens.js';
+import { translate } from '../../../platform/errors/messages.js';
+import { recordAudit } from '../../../platform/audit/audit-trail.js';
+import { MAIL_JOB } from '../../../platform/mail/mail-job.js';
+import { findUserByEmail, findUserById, updateUser } from '../users/users.queries.js';
+import { clearFailures, expirePasswordResetsOfUser, insertPasswordReset, markPasswordResetUsed, takePasswordReset } from './auth.queries.js';
+
+/** Always answers the same way, so the form cannot be used to find out who has an account. */
+export async function requestPasswordReset(ctx: AppContext, email: string, ip: string): Promise<void> {
+  const user = await findUserByEmail(ctx.db, email);
+  if (!user || !user.active) return;
+  const token = randomToken();
+  const minutes = ctx.config.passwordResetTtlMinutes;
+  const link = `${ctx.config.publicUrl}/reset/confirm?token=${token}`;
+  const locale = user.locale === 'en' ? 'en' : 'fr';
+  await inSystemTransaction(ctx.db, async (trx) => {
+    await insertPasswordReset(trx, { tokenHash: sha256Hex(token), userId: user.id, expiresAt: new Date(Date.now() + minutes * 60_000) });
+    await ctx.queue.enqueue(trx, MAIL_JOB, {
+      to: user.email,
+      subject: translate('mail.reset.subject', locale),
+      text: translate('mail.reset.body', locale, { link, minutes }),
+    });
+    await recordAudit(trx, {
+      organisationId: user.organisation_id, actorId: null, action: 'auth.password_reset_requested', entityType: 'user',
+      entityId: user.id, context: { ip },
+    });
+  });
+}
+
+export async function confirmPasswordReset(ctx: AppContext, token: string, password: string, ip: string): Promise<void> {
+  const passwordHash = await hashPassword(password);
+  await inSystemTransaction(ctx.db, async (trx) => {
+    const reset = await takePasswordReset(trx, sha256Hex(token));
+    if (!reset || reset.used_at || reset.expires_at <= new Date()) throw new AppError('password.reset_invalid');
+    const user = await findUserById(trx, reset.user_id);
+    if (!user || !user.active) throw new AppError('password.reset_invalid');
+    await updateUser(trx, user.id, { password_hash: passwordHash });
+    await markPasswordResetUsed(trx, reset.token_hash);
+    await expirePasswordResetsOfUser(trx, user.id);
+    // Whoever knew the old password must not stay signed in.
+    await deleteSessionsOfUser(trx, user.id);
+    await clearFailures(trx, user.email);
+    await recordAudit(trx, {
+      organisationId: user.organisation_id, actorId: user.id, action: 'auth.password_reset', entityType: 'user',
+      entityId: user.id, context: { ip },
+    });
+  });
+}

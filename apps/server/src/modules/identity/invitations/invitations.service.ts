@@ -1,0 +1,102 @@
+import { canInviteRole, type Role } from '@vigie/domain';
+import type { AppContext } from '../../../platform/context.js';
+import { inOrganisation, inSystemTransaction } from '../../../platform/db/organisation-scope.js';
+import { AppError } from '../../../platform/errors/catalogue.js';
+import { hashPassword } from '../../../platform/auth/passwords.js';
+import { randomToken, sha256Hex } from '../../../platform/crypto/tokens.js';
+import { translate } from '../../../platform/errors/messages.js';
+import { recordAudit } from '../../../platform/audit/audit-trail.js';
+import { MAIL_JOB } from '../../../platform/mail/mail-job.js';
+import type { Actor } from '../../../platform/http/request-context.js';
+import { openSession } from '../auth/sessions.js';
+import { auditUser } from '../users/users.presenter.js';
+import { findUserByEmail, insertUser } from '../users/users.queries.js';
+import { invitationStatus, presentInvitation } from './invitations.presenter.js';
+import {
+  findInvitationByTokenHash, insertInvitation, listInvitations, markInvitationAccepted, revokeInvitation, revokePendingInvitationsTo,
+} from './invitations.queries.js';
+
+const STATUS_ERROR = { accepted: 'invitation.used', revoked: 'invitation.revoked', expired: 'invitation.expired' } as const;
+
+export async function inviteUser(ctx: AppContext, actor: Actor, input: { email: string; role: Role }, ip: string) {
+  if (!canInviteRole(actor.role, input.role)) throw new AppError('auth.forbidden');
+  // Accounts are unique across the deployment, so this check looks beyond the organisation.
+  if (await findUserByEmail(ctx.db, input.email)) throw new AppError('user.email_taken');
+  const token = randomToken();
+  const link = `${ctx.config.publicUrl}/invitation?token=${token}`;
+  const expiresAt = new Date(Date.now() + ctx.config.invitationTtlHours * 3_600_000);
+  const invitation = await inOrganisation(ctx.db, actor.organisationId, async (trx) => {
+    for (const replaced of await revokePendingInvitationsTo(trx, input.email)) {
+      await recordAudit(trx, {
+        organisationId: actor.organisationId, actorId: actor.userId, action: 'invitation.revoked', entityType: 'invitation',
+        entityId: replaced.id, after: presentInvitation(replaced), context: { ip, reason: 'replaced' },
+      });
+    }
+    const row = await insertInvitation(trx, {
+      organisationId: actor.organisationId, email: input.email, role: input.role, tokenHash: sha256Hex(token),
+      invitedBy: actor.userId, expiresAt,
+    });
+    const locale = actor.locale;
+    await ctx.queue.enqueue(trx, MAIL_JOB, {
+      to: input.email,
+      subject: translate('mail.invitation.subject', locale, { organisation: actor.organisationName }),
+      text: translate('mail.invitation.body', locale, {
+        inviter: actor.displayName, organisation: actor.organisationName, role: translate(`role.${input.role}`, locale),
+        link, expires: expiresAt.toLocaleString(locale === 'fr' ? 'fr-FR' : 'en-GB', { timeZone: 'Europe/Paris', dateStyle: 'long', timeStyle: 'short' }),
+      }),
+    });
+    await recordAudit(trx, {
+      organisationId: actor.organisationId, actorId: actor.userId, action: 'invitation.created', entityType: 'invitation',
+      entityId: row.id, after: presentInvitation(row), context: { ip },
+    });
+    return row;
+  });
+  return { invitation: presentInvitation(invitation), link };
+}
+
+export async function listOrganisationInvitations(ctx: AppContext, actor: Actor) {
+  return inOrganisation(ctx.db, actor.organisationId, async (trx) => (await listInvitations(trx)).map(presentInvitation));
+}
+
+export async function cancelInvitation(ctx: AppContext, actor: Actor, id: string, ip: string) {
+  await inOrganisation(ctx.db, actor.organisationId, async (trx) => {
+    const row = await revokeInvitation(trx, id);
+    if (!row) throw new AppError('invitation.not_found');
+    await recordAudit(trx, {
+      organisationId: actor.organisationId, actorId: actor.userId, action: 'invitation.revoked', entityType: 'invitation',
+      entityId: id, after: presentInvitation(row), context: { ip },
+    });
+  });
+}
+
+async function usableInvitation(ctx: AppContext, trx: Parameters<typeof findInvitationByTokenHash>[0], token: string, lock: boolean) {
+  const invitation = await findInvitationByTokenHash(trx, sha256Hex(token), lock);
+  if (!invitation) throw new AppError('invitation.not_found');
+  const status = invitationStatus(invitation);
+  if (status !== 'pending') throw new AppError(STATUS_ERROR[status]);
+  return invitation;
+}
+
+export async function lookUpInvitation(ctx: AppContext, token: string) {
+  const invitation = await usableInvitation(ctx, ctx.db, token, false);
+  return { email: invitation.email, role: invitation.role as Role, organisationName: invitation.organisation_name };
+}
+
+export async function acceptInvitation(ctx: AppContext, input: { token: string; displayName: string; password: string }, ip: string) {
+  const passwordHash = await hashPassword(input.password);
+  return inSystemTransaction(ctx.db, async (trx) => {
+    // The row lock makes a double-click or a replayed link accept at most once.
+    const invitation = await usableInvitation(ctx, trx, input.token, true);
+    if (await findUserByEmail(trx, invitation.email)) throw new AppError('user.email_taken');
+    const user = await insertUser(trx, {
+      organisation_id: invitation.organisation_id, email: invitation.email, display_name: input.displayName,
+      password_hash: passwordHash, role: invitation.role,
+    });
+    await markInvitationAccepted(trx, invitation.id, user.id);
+    await recordAudit(trx, {
+      organisationId: invitation.organisation_id, actorId: user.id, action: 'invitation.accepted', entityType: 'user',
+      entityId: user.id, after: auditUser(user), context: { ip, invitationId: invitation.id },
+    });
+    return openSession(ctx, trx, user.id);
+  });
+}
