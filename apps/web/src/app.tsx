@@ -3,10 +3,10 @@ import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { ErrorBoundary, LocationProvider, Route, Router, lazy, useLocation } from 'preact-iso';
 import type { CurrentUser, Permission } from '@vigie/domain/rules';
 import { LocaleContext, currentLocale, i18n, useT } from './i18n';
-import { SessionProvider, hasPermission, useSession, useUser, type SessionState } from './features/auth/session';
-import { safeNext } from './features/auth/safeNext';
-import { LoginPage } from './features/auth/LoginPage';
-import { DashboardPage } from './features/dashboard/DashboardPage';
+import { SessionProvider, hasPermission, useSession, useUser, type SessionState } from './features/identity/auth/session';
+import { safeNext } from './features/identity/auth/safeNext';
+import { LoginPage } from './features/identity/auth/LoginPage';
+import { DashboardPage } from './features/communication/dashboard/DashboardPage';
 import { LegalPage } from './features/legal/LegalPage';
 import { AssociationPage } from './features/association/AssociationPage';
 import { AppShell, PublicLayout } from './shell/AppShell';
@@ -17,28 +17,28 @@ import { Button } from './ui/Button';
 import { FormError } from './ui/FormError';
 
 // Screens used once or rarely load on demand; the service worker precaches them for offline use.
-const SetupPage = lazy(() => import('./features/setup/SetupPage').then((m) => m.SetupPage));
-const ResetRequestPage = lazy(() => import('./features/auth/ResetRequestPage').then((m) => m.ResetRequestPage));
-const ResetConfirmPage = lazy(() => import('./features/auth/ResetConfirmPage').then((m) => m.ResetConfirmPage));
-const AcceptInvitationPage = lazy(() => import('./features/invitations/AcceptInvitationPage').then((m) => m.AcceptInvitationPage));
-const TwoFactorPage = lazy(() => import('./features/twofactor/TwoFactorPage').then((m) => m.TwoFactorPage));
-const ProfilePage = lazy(() => import('./features/profile/ProfilePage').then((m) => m.ProfilePage));
-const UsersPage = lazy(() => import('./features/users/UsersPage').then((m) => m.UsersPage));
-const InvitationsPage = lazy(() => import('./features/invitations/InvitationsPage').then((m) => m.InvitationsPage));
+const SetupPage = lazy(() => import('./features/identity/setup/SetupPage').then((m) => m.SetupPage));
+const ResetRequestPage = lazy(() => import('./features/identity/auth/ResetRequestPage').then((m) => m.ResetRequestPage));
+const ResetConfirmPage = lazy(() => import('./features/identity/auth/ResetConfirmPage').then((m) => m.ResetConfirmPage));
+const AcceptInvitationPage = lazy(() => import('./features/identity/invitations/AcceptInvitationPage').then((m) => m.AcceptInvitationPage));
+const TwoFactorPage = lazy(() => import('./features/identity/twofactor/TwoFactorPage').then((m) => m.TwoFactorPage));
+const ProfilePage = lazy(() => import('./features/identity/profile/ProfilePage').then((m) => m.ProfilePage));
+const UsersPage = lazy(() => import('./features/identity/users/UsersPage').then((m) => m.UsersPage));
+const InvitationsPage = lazy(() => import('./features/identity/invitations/InvitationsPage').then((m) => m.InvitationsPage));
 // Field capture (works offline: IndexedDB + outbox), review and sites each load on demand.
-const FieldApp = lazy(() => import('./features/field/FieldApp').then((m) => m.FieldApp));
-const ReviewPage = lazy(() => import('./features/review/ReviewPage').then((m) => m.ReviewPage));
-const ReviewEvictionPage = lazy(() => import('./features/review/ReviewPage').then((m) => m.ReviewEvictionPage));
-const SitesPage = lazy(() => import('./features/sites/SitesPage').then((m) => m.SitesPage));
-const SitePage = lazy(() => import('./features/sites/SitesPage').then((m) => m.SitePage));
-const AnnualReportPage = lazy(() => import('./features/reports/AnnualReportPage').then((m) => m.AnnualReportPage));
+const FieldApp = lazy(() => import('./features/field/capture/FieldApp').then((m) => m.FieldApp));
+const ReviewPage = lazy(() => import('./features/field/review/ReviewPage').then((m) => m.ReviewPage));
+const ReviewEvictionPage = lazy(() => import('./features/field/review/ReviewPage').then((m) => m.ReviewEvictionPage));
+const SitesPage = lazy(() => import('./features/field/sites/SitesPage').then((m) => m.SitesPage));
+const SitePage = lazy(() => import('./features/field/sites/SitesPage').then((m) => m.SitePage));
+const AnnualReportPage = lazy(() => import('./features/communication/reports/AnnualReportPage').then((m) => m.AnnualReportPage));
 // The comms pole's bulletins: list, drafting, preview, downloads and publication.
-const CommunicationPage = lazy(() => import('./features/communication/CommunicationPage').then((m) => m.CommunicationPage));
-const BulletinPage = lazy(() => import('./features/communication/BulletinPage').then((m) => m.BulletinPage));
+const CommunicationPage = lazy(() => import('./features/communication/bulletins/CommunicationPage').then((m) => m.CommunicationPage));
+const BulletinPage = lazy(() => import('./features/communication/bulletins/BulletinPage').then((m) => m.BulletinPage));
 // Coordinators' lists and spreadsheet import/export, rarely opened: on demand too.
-const TaxonomiesPage = lazy(() => import('./features/taxonomies/TaxonomiesPage').then((m) => m.TaxonomiesPage));
-const PublicStatisticsSettingsPage = lazy(() => import('./features/public-stats/PublicStatisticsSettingsPage').then((m) => m.PublicStatisticsSettingsPage));
-const TransferPage = lazy(() => import('./features/transfer/TransferPage').then((m) => m.TransferPage));
+const TaxonomiesPage = lazy(() => import('./features/field/taxonomies/TaxonomiesPage').then((m) => m.TaxonomiesPage));
+const PublicStatisticsSettingsPage = lazy(() => import('./features/communication/public-stats/PublicStatisticsSettingsPage').then((m) => m.PublicStatisticsSettingsPage));
+const TransferPage = lazy(() => import('./features/field/transfer/TransferPage').then((m) => m.TransferPage));
 // The legal pole's case files; the shared-case page is what a lawyer opens from a secret link, signed in or not.
 const NewCasePage = lazy(() => import('./features/legal/NewCasePage').then((m) => m.NewCasePage));
 const CasePage = lazy(() => import('./features/legal/CasePage').then((m) => m.CasePage));

@@ -1,5 +1,5 @@
 import { useLocation } from 'preact-iso';
-import { hasPermission, useUser } from '../features/auth/session';
+import { hasPermission, useUser } from '../features/identity/auth/session';
 import { useT } from '../i18n';
 
 /** Links between the administration pages the user may open. */

@@ -1,13 +1,13 @@
 import type { ComponentChildren } from 'preact';
 import { useLocation } from 'preact-iso';
 import { Nav } from '../ui/Nav';
-import { useUser } from '../features/auth/session';
+import { useUser } from '../features/identity/auth/session';
 import { useT } from '../i18n';
 import { Icon } from './icons';
 import { destinationsFor, isCurrent } from './navigation';
 import { LanguageSwitch } from './LanguageSwitch';
 import { UserMenu } from './UserMenu';
-import { OutboxBadge } from '../features/field/OutboxBadge';
+import { OutboxBadge } from '../features/field/capture/OutboxBadge';
 
 export function AppShell({ children }: { children: ComponentChildren }) {
   const t = useT();

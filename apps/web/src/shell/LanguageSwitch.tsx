@@ -1,7 +1,7 @@
 import type { Locale } from '@vigie/domain/rules';
 import { api } from '../api/client';
 import { UI_LOCALES, applyLocale, markLocalePending, useLocale, useT } from '../i18n';
-import { useSession } from '../features/auth/session';
+import { useSession } from '../features/identity/auth/session';
 
 export function LanguageSwitch() {
   const t = useT();

@@ -1,7 +1,7 @@
 import { useRef } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { useSession, useUser } from '../features/auth/session';
-import { UnsentWarning } from '../features/field/OutboxBadge';
+import { useSession, useUser } from '../features/identity/auth/session';
+import { UnsentWarning } from '../features/field/capture/OutboxBadge';
 import { releaseOwner } from '../offline/owner';
 import { useT } from '../i18n';
 

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { useLocale, useT } from '../../i18n';
 import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/TextField';
-import { formatDateTime } from '../field/format';
+import { formatDateTime } from '../field/capture/format';
 import { legalApi, type LegalCaseView } from './legalApi';
 
 /** Versioned documents; each version downloads as stored, with its SHA-256 shown. */

@@ -4,7 +4,7 @@ import { useLocale, useT } from '../../i18n';
 import { Button } from '../../ui/Button';
 import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
-import { formatDate } from '../field/format';
+import { formatDate } from '../field/capture/format';
 import { DateField } from './fields';
 import { formatDay, legalApi, type LegalCaseView } from './legalApi';
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useT } from '../../i18n';
-import { hasPermission, useUser } from '../auth/session';
+import { hasPermission, useUser } from '../identity/auth/session';
 import { legalApi, type LegalCaseSummaryView } from './legalApi';
 
 /** "Ouvrir un dossier" on an eviction, with the cases already linked to it; legal.manage only. */

@@ -1,0 +1,72 @@
+import { useT } from '../../../i18n';
+import { Checkbox } from '../../../ui/Checkbox';
+import { SelectField } from '../../../ui/SelectField';
+import { useId } from 'preact/hooks';
+import { PRESETS, presetOf, presetPeriod, type DashboardFilter, type Preset } from './period';
+import type { FilterOptions } from './types';
+
+interface Props {
+  filter: DashboardFilter;
+  options: FilterOptions | null;
+  canSeeDrafts: boolean;
+  onChange: (f: DashboardFilter) => void;
+}
+
+/** Period (presets or custom days), area, commune, site and force; each choice narrows the next lists. */
+export function DashboardFilters({ filter, options, canSeeDrafts, onChange }: Props) {
+  const t = useT();
+  const preset = presetOf(filter);
+  const all = { value: '', label: t('statistics.filters.all') };
+  const communes = (options?.communes ?? []).filter((c) => !filter.areaCode || c.areaCode === filter.areaCode);
+  const sites = (options?.sites ?? []).filter((s) => (!filter.areaCode || s.areaCode === filter.areaCode) && (!filter.communeInsee || s.communeInsee === filter.communeInsee));
+  const set = (patch: Partial<DashboardFilter>) => onChange({ ...filter, ...patch });
+  return (
+    <form class="dashboard-filters" aria-label={t('statistics.filters.label')} onSubmit={(e) => e.preventDefault()} data-testid="dashboard-filters">
+      <SelectField
+        label={t('statistics.filters.period')}
+        value={preset}
+        options={[...PRESETS.map((p) => ({ value: p, label: t(`statistics.presets.${p}`) })), { value: 'custom', label: t('statistics.presets.custom') }]}
+        onValue={(v) => v !== 'custom' && set(presetPeriod(v as Preset))}
+      />
+      <DateField label={t('statistics.filters.from')} value={filter.from} onValue={(v) => set({ from: v })} testId="filter-from" />
+      <DateField label={t('statistics.filters.to')} value={filter.to} onValue={(v) => set({ to: v })} testId="filter-to" />
+      <SelectField
+        label={t('statistics.filters.area')}
+        value={filter.areaCode ?? ''}
+        options={[all, ...(options?.areas ?? []).map((a) => ({ value: a.code, label: a.name }))]}
+        onValue={(v) => set({ areaCode: v || undefined, communeInsee: undefined, siteId: undefined })}
+      />
+      <SelectField
+        label={t('statistics.filters.commune')}
+        value={filter.communeInsee ?? ''}
+        options={[all, ...communes.map((c) => ({ value: c.insee, label: c.name }))]}
+        onValue={(v) => set({ communeInsee: v || undefined, siteId: undefined })}
+      />
+      <SelectField
+        label={t('statistics.filters.site')}
+        value={filter.siteId ?? ''}
+        options={[all, ...sites.map((s) => ({ value: s.id, label: `${s.code} — ${s.name}` }))]}
+        onValue={(v) => set({ siteId: v || undefined })}
+      />
+      <SelectField
+        label={t('statistics.filters.force')}
+        value={filter.forceCorps ?? ''}
+        options={[all, ...(options?.forces ?? []).map((f) => ({ value: f.code, label: f.label }))]}
+        onValue={(v) => set({ forceCorps: v || undefined })}
+      />
+      {canSeeDrafts && (
+        <Checkbox label={t('statistics.filters.drafts')} checked={Boolean(filter.includeDrafts)} onChecked={(v) => set({ includeDrafts: v || undefined })} />
+      )}
+    </form>
+  );
+}
+
+function DateField({ label, value, onValue, testId }: { label: string; value: string; onValue: (v: string) => void; testId: string }) {
+  const id = useId();
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <input id={id} type="date" value={value} onChange={(e) => e.currentTarget.value && onValue(e.currentTarget.value)} data-testid={testId} />
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+import { useState } from 'preact/hooks';
+import { useLocale, useT } from '../../../i18n';
+import { getAll, outboxInOrder } from '../../../offline/db';
+import { useLive } from '../../../offline/live';
+import { resendMine } from '../../../offline/store';
+import { syncNow } from '../../../offline/sync';
+import type { OutboxEntry } from '../../../offline/types';
+import { countPhotos } from '../../../offline/upload';
+import { Screen } from '../../../shell/Screen';
+import { Button } from '../../../ui/Button';
+import { useSyncStatus } from './data';
+import { formatDateTime } from './format';
+import { RefusedPhotos } from './RefusedPhotos';
+
+/** What is waiting, what the server refused and why, what is in conflict. */
+export function OutboxPage() {
+  const t = useT();
+  const locale = useLocale();
+  const s = useSyncStatus();
+  const entries = useLive(() => outboxInOrder(), []) ?? [];
+  const photos = countPhotos(useLive(() => getAll('photos'), []) ?? []);
+  const incomplete = useLive(() => getAll('incidents').then((l) => l.filter((i) => i.incomplete)), []) ?? [];
+  const [busy, setBusy] = useState(false);
+  const groups = [
+    ['failed', entries.filter((e) => e.state === 'rejected')],
+    ['conflicts', entries.filter((e) => e.state === 'conflict')],
+    ['waiting', entries.filter((e) => e.state === 'queued')],
+  ] as const;
+
+  return (
+    <Screen title={t('field.outbox.title')}>
+      <Button
+        busy={busy || s.syncing}
+        onClick={async () => {
+          setBusy(true);
+          try {
+            await syncNow();
+          } finally {
+            setBusy(false);
+          }
+        }}
+        testId="sync-now"
+      >
+        {t('field.outbox.syncNow')}
+      </Button>
+      {s.lastError && <p class="muted" data-testid="sync-last-error">{t('field.status.lastError', { message: s.lastError })}</p>}
+      {entries.length === 0 && photos.waiting === 0 && photos.failed.length === 0 && incomplete.length === 0 && <p class="status-message" data-testid="outbox-empty">{t('field.outbox.empty')}</p>}
+      {groups.map(([key, list]) =>
+        list.length ? (
+          <section key={key} data-testid={`outbox-${key}`}>
+            <h2>
+              {t(`field.outbox.${key}`)} ({list.length})
+            </h2>
+            {key === 'failed' && <p class="field-hint">{t('field.outbox.rejectedHint')}</p>}
+            {key === 'conflicts' && <p class="field-hint">{t('field.outbox.conflictHint')}</p>}
+            <ul class="rows">
+              {list.map((e) => (
+                <OutboxRow key={e.seq} e={e} />
+              ))}
+            </ul>
+          </section>
+        ) : null,
+      )}
+      <RefusedPhotos photos={photos.failed} />
+      {incomplete.length > 0 && (
+        <section data-testid="outbox-incomplete-incidents">
+          <h2>
+            {t('field.incident.incompleteList')} ({incomplete.length})
+          </h2>
+          <p class="field-hint">{t('field.incident.incompleteHint')}</p>
+          <ul class="rows">
+            {incomplete.map((i) => (
+              <li key={i.id}>
+                <a href={`/field/incidents/${i.id}`} class="row-link">
+                  <strong>{t(`field.incident.kind.${i.record.kind}`)}</strong> <span>{formatDateTime(i.record.occurredAt, locale)}</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {photos.waiting > 0 && <p class="notice" data-testid="outbox-photos">{t('field.outbox.photosWaiting', { count: photos.waiting })}</p>}
+      {photos.sent > 0 && <p class="muted" data-testid="outbox-photos-sent">{t('field.outbox.photosSent', { count: photos.sent })}</p>}
+    </Screen>
+  );
+}
+
+function OutboxRow({ e }: { e: OutboxEntry }) {
+  const t = useT();
+  const locale = useLocale();
+  const href = e.table === 'evictions' || e.table === 'operations' || e.table === 'incidents' ? `/field/${e.table}/${e.recordId}` : null;
+  return (
+    <li class={`outbox-row outbox-${e.state}`} data-testid="outbox-row" data-command-id={e.commandId}>
+      <div>
+        <strong>{t(`field.outbox.type.${e.type}`)}</strong> <span class="muted">{formatDateTime(e.createdAt, locale)}</span>
+        {e.attempts > 0 && <span class="muted"> · {t('field.outbox.attempts', { count: e.attempts })}</span>}
+      </div>
+      {e.error?.message && (
+        <p class="field-error" data-testid="outbox-error">
+          {e.error.message}
+        </p>
+      )}
+      <div class="row-actions">
+        {href && <a href={href}>{t('field.outbox.open')}</a>}
+        {e.state === 'conflict' && (
+          <Button variant="secondary" onClick={() => void resendMine(e)} testId="outbox-resend">
+            {t('field.outbox.resend')}
+          </Button>
+        )}
+      </div>
+    </li>
+  );
+}

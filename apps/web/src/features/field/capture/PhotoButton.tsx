@@ -1,0 +1,46 @@
+import { useState } from 'preact/hooks';
+import { useT } from '../../../i18n';
+import { getBy } from '../../../offline/db';
+import { useLive } from '../../../offline/live';
+import { storePhoto } from '../../../offline/store';
+
+/**
+ * Takes a photo and keeps it on the phone with its SHA-256, queued. The sync loop uploads it
+ * (offline/uploader.ts) once its eviction, or its incident when it has one, is on the server.
+ */
+export function PhotoButton({ evictionId, incidentId = null }: { evictionId: string; incidentId?: string | null }) {
+  const t = useT();
+  const all = useLive(() => getBy('photos', 'evictionId', evictionId), [evictionId]) ?? [];
+  const photos = all.filter((p) => (p.incidentId ?? null) === incidentId);
+  const count = photos.filter((p) => p.state === 'queued').length;
+  const [failed, setFailed] = useState(false);
+  return (
+    <div class="photo">
+      <label class="btn btn-secondary photo-button" data-testid="photo-button">
+        {t('field.photo.button')}
+        <input
+          type="file"
+          accept="image/*"
+          capture="environment"
+          class="visually-hidden"
+          data-testid="photo-input"
+          onChange={async (e) => {
+            const input = e.currentTarget;
+            const file = input.files?.[0];
+            input.value = '';
+            if (!file) return;
+            try {
+              setFailed(false);
+              await storePhoto(evictionId, file, incidentId);
+            } catch {
+              setFailed(true);
+            }
+          }}
+        />
+      </label>
+      <p class="field-hint">{t('field.photo.hint')}</p>
+      {count > 0 && <p class="chip chip-pending" data-testid="photo-count">{t('field.photo.stored', { count })}</p>}
+      {failed && <p class="field-error">{t('field.photo.failed')}</p>}
+    </div>
+  );
+}
