@@ -117,7 +117,7 @@ export function BulletinPage() {
           {differences.figures.length === 0 && differences.facts.length === 0 ? <p>{t('bulletins.differences.none')}</p> : (
             <>
               <p>{t('bulletins.differences.lead')}</p>
-              <table>
+              <table class="data-table">
                 <thead><tr><th scope="col">{t('bulletins.differences.figure')}</th><th scope="col">{t('bulletins.differences.published')}</th><th scope="col">{t('bulletins.differences.current')}</th></tr></thead>
                 <tbody>
                   {differences.figures.map((d) => (
