@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NNBSP, areaLabel, countNoun, formatDate, formatDateTime, formatMonth, formatNumber, formatPercent, formatPeriod, inPeriod, periodShape } from './formats.js';
+import { NNBSP, areaLabel, countNoun, formatDate, formatDateTime, formatMonth, formatQuantity, formatPercent, formatPeriod, inPeriod, periodShape } from './formats.js';
 
 const NOW = new Date('2026-12-03T09:00:00Z');
 
@@ -62,10 +62,10 @@ describe('periods', () => {
 
 describe('numbers', () => {
   it('use a decimal comma and narrow no-break spaces in French', () => {
-    expect(formatNumber(12345.5, 'fr')).toBe(`12${NNBSP}345,5`);
-    expect(formatNumber(12345.5, 'en')).toBe('12,345.5');
-    expect(formatNumber(74.0645, 'fr')).toBe('74,1');
-    expect(formatNumber(3, 'fr')).toBe('3');
+    expect(formatQuantity(12345.5, 'fr')).toBe(`12${NNBSP}345,5`);
+    expect(formatQuantity(12345.5, 'en')).toBe('12,345.5');
+    expect(formatQuantity(74.0645, 'fr')).toBe('74,1');
+    expect(formatQuantity(3, 'fr')).toBe('3');
   });
   it('write percentages with the narrow space before % in French', () => {
     expect(formatPercent(0.262, 'fr')).toBe(`26,2${NNBSP}%`);

@@ -17,7 +17,7 @@ function loc(locale: string): FormatLocale {
 }
 
 /** A number with up to `maxDecimals` decimals (default 1): "12 345,5" / "12,345.5". */
-export function formatNumber(n: number, locale: string, maxDecimals = 1): string {
+export function formatQuantity(n: number, locale: string, maxDecimals = 1): string {
   return new Intl.NumberFormat(TAG[loc(locale)], { maximumFractionDigits: maxDecimals }).format(n)
     .replace(/[\u00A0 ]/g, NNBSP);
 }
@@ -25,7 +25,7 @@ export function formatNumber(n: number, locale: string, maxDecimals = 1): string
 /** A share given as a ratio 0..1: "26,2 %" (narrow no-break space) / "26.2%". */
 export function formatPercent(ratio: number, locale: string, maxDecimals = 1): string {
   const l = loc(locale);
-  const n = formatNumber(Math.round(ratio * 100 * 10 ** maxDecimals) / 10 ** maxDecimals, l, maxDecimals);
+  const n = formatQuantity(Math.round(ratio * 100 * 10 ** maxDecimals) / 10 ** maxDecimals, l, maxDecimals);
   return l === 'fr' ? `${n}${NNBSP}%` : `${n}%`;
 }
 
@@ -90,7 +90,7 @@ export function formatMonth(month: string, locale: string): string {
 }
 
 /** A month name alone: "avril" / "April". */
-export function monthName(month: string, locale: string): string {
+export function formatMonthName(month: string, locale: string): string {
   const m = /^(\d{4})-(\d{2})/.exec(month);
   if (!m) return month;
   return new Intl.DateTimeFormat(TAG[loc(locale)], { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1)));
@@ -172,7 +172,7 @@ export function pluralForm(n: number, forms: PluralForms, locale: string): strin
 
 /** A count and its agreeing noun: "1 nouveau lieu", "3 nouveaux lieux", "1 234 expulsions". */
 export function countNoun(n: number, forms: PluralForms, locale: string): string {
-  return `${formatNumber(n, locale, 0)} ${pluralForm(n, forms, locale)}`;
+  return `${formatQuantity(n, locale, 0)} ${pluralForm(n, forms, locale)}`;
 }
 
 /** An area is shown by its name; the code is the fallback for an unnamed one. */
