@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { CHARTS, formatFigure } from '@vigie/domain/rules';
+import { CHARTS, formatFigure, formatPeriod } from '@vigie/domain/rules';
 import { api, errorMessage } from '../../../api/client';
 import { useLocale, useT } from '../../../i18n';
 import { FormError } from '../../../ui/FormError';
@@ -70,7 +70,7 @@ export function StatisticsDashboard() {
       <FormError message={error} />
       {summary && !error && (
         <>
-          <p class="muted" data-testid="period">{t('statistics.period', { from: summary.from, to: summary.to })}</p>
+          <p class="muted" data-testid="period">{t('statistics.period', { period: formatPeriod(summary.from, summary.to, locale) })}</p>
           {filter.includeDrafts && <p class="notice">{t('statistics.draftsNotice')}</p>}
           <HeadlineFigures summary={summary} />
           <section aria-labelledby="charts-title">
