@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
+import { areaLabel } from '@vigie/domain/rules';
 import { useLocale, useT } from '../../../i18n';
 import { getAll } from '../../../offline/db';
 import { useLive } from '../../../offline/live';
@@ -69,7 +70,7 @@ export function FieldHome({ me }: { me: FieldUser }) {
             </section>
           )}
           {ref && ref.areas.length > 1 && (
-            <SelectField label={t('field.home.area')} value={areaId} onValue={setAreaId} options={ref.areas.map((a) => ({ value: a.id, label: `${a.code} — ${a.name}` }))} />
+            <SelectField label={t('field.home.area')} value={areaId} onValue={setAreaId} options={ref.areas.map((a) => ({ value: a.id, label: areaLabel(a) }))} />
           )}
           <div class="big-actions">
             <Button onClick={() => void start()} disabled={!areaId} testId="start-operation">
