@@ -59,13 +59,12 @@ export function StatisticsDashboard() {
     return () => { live = false; };
   }, [qs, locale]);
 
-  const onChange = (f: DashboardFilter) => route(`/?${toQuery(f)}`, true);
+  const onChange = (f: DashboardFilter) => route(`/statistics?${toQuery(f)}`, true);
   const chartQuery = toQuery(filter, { bucket: bucketFor(filter) });
   const mapSites = sites.filter((r) => r.site).map((r) => ({ id: r.key, ...r.site!, row: r }));
   return (
     <div class="statistics">
-      <h2 class="statistics-title">{t('statistics.title')}</h2>
-      <p>{t('statistics.lead')}</p>
+      <p class="statistics-lead">{t('statistics.lead')}</p>
       <DashboardFilters filter={filter} options={options} canSeeDrafts={hasPermission(user, 'field.verify')} onChange={onChange} />
       <FormError message={error} />
       {summary && !error && (

@@ -52,6 +52,8 @@ export function FieldHome({ me }: { me: FieldUser }) {
 
   return (
     <Screen title={t('field.title')}>
+      {/* The observer's home: greeted here, since "/" leads observers straight to the field screen. */}
+      <p class="lead">{t('dashboard.welcome', { name: me.displayName })}</p>
       {ref === null && <p class="notice">{t('field.home.noReference')}</p>}
       <StatusMessage message={message} />
       {quick ? (
