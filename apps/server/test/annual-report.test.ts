@@ -110,6 +110,48 @@ describe('annual report pack', () => {
     expect(text).toContain('Expulsions par commune');
   });
 
+  it('lays the PDF out cleanly: French formats, no overlapping words, no table header alone at a page end', async () => {
+    const res = await t.vigie.app.inject({ method: 'GET', url: `/api/reports/${reportId}/files/pdf`, headers: { cookie: comms.cookie } });
+    const dir = mkdtempSync(join(tmpdir(), 'vigie-report-'));
+    writeFileSync(join(dir, 'r.pdf'), res.rawPayload);
+    const text = execFileSync('pdftotext', ['-layout', join(dir, 'r.pdf'), '-'], { encoding: 'utf8' });
+    expect(text).toContain('mars 2025');
+    expect(text).not.toMatch(/\b2025-03\b/);
+    expect(text).toMatch(/Part des jours observés\s+\d+,\d[\s\u202F]%/);
+    expect(text).not.toMatch(/\d\.\d %/);
+    const html = execFileSync('pdftotext', ['-bbox', join(dir, 'r.pdf'), '-'], { encoding: 'utf8' });
+    const pages = html.split('<page ').slice(1).map((p) => {
+      const height = Number(/height="([\d.]+)"/.exec(p)![1]);
+      const words = [...p.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)]
+        .map((m) => ({ x0: Number(m[1]), y0: Number(m[2]), x1: Number(m[3]), y1: Number(m[4]), w: m[5]! }))
+        // Punctuation tucked under a letter by kerning (chart axis labels) is not a collision.
+        .filter((w) => /[\p{L}\d]{2}/u.test(w.w));
+      return { height, words };
+    });
+    // The tables come first; the charts (images with their own axis titles) from "Graphiques" on.
+    const firstLine = (p: (typeof pages)[number]) => p.words.filter((w) => Math.abs(w.y0 - Math.min(...p.words.map((x) => x.y0))) < 2).map((w) => w.w).join(' ');
+    const chartsFrom = pages.findIndex((p) => firstLine(p) === 'Graphiques');
+    expect(chartsFrom).toBeGreaterThan(0);
+    for (const [n, page] of pages.slice(0, chartsFrom).entries()) {
+      // Two words on one line never share horizontal space (a header running into the next).
+      for (let i = 0; i < page.words.length; i += 1) {
+        for (let j = i + 1; j < page.words.length; j += 1) {
+          const a = page.words[i]!;
+          const b = page.words[j]!;
+          const sameLine = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) > 0.5 * Math.min(a.y1 - a.y0, b.y1 - b.y0);
+          const overlap = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
+          expect(sameLine && overlap > 1, `page ${n + 1}: "${a.w}" overlaps "${b.w}"`).toBe(false);
+        }
+      }
+      // The last line above the footer is never a table's header row.
+      const body = page.words.filter((w) => w.y1 < page.height - 50);
+      if (body.length === 0) continue;
+      const lastY = Math.max(...body.map((w) => w.y0));
+      const lastLine = body.filter((w) => Math.abs(w.y0 - lastY) < 2).sort((a, b) => a.x0 - b.x0).map((w) => w.w).join(' ');
+      expect(lastLine, `page ${n + 1} ends on a header`).not.toMatch(/^(Indicateur|Couverture|Mois|Zone|Commune|Type|Force|Base)\b/);
+    }
+  });
+
   it('zips every chart as SVG, PNG and its data as CSV', async () => {
     const res = await t.vigie.app.inject({ method: 'GET', url: `/api/reports/${reportId}/files/zip`, headers: { cookie: comms.cookie } });
     const files = unzipSync(new Uint8Array(res.rawPayload));

@@ -10,6 +10,7 @@ import { DashboardPage } from './features/communication/dashboard/DashboardPage'
 import { LegalPage } from './features/legal/LegalPage';
 import { AssociationPage } from './features/association/AssociationPage';
 import { AppShell, PublicLayout } from './shell/AppShell';
+import { HomePage } from './shell/home/HomePage';
 import { Screen } from './shell/Screen';
 import { homeFor } from './shell/navigation';
 import { noteUrl } from './shell/routeFocus';
@@ -59,7 +60,12 @@ function redirectFor(state: Extract<SessionState, { status: 'ready' }>, path: st
   }
   if (user.mustEnrolTotp) return path === TWO_FACTOR_PATH ? null : TWO_FACTOR_PATH;
   if (path === '/login') return safeNext(query.next);
-  if (path === '/' && !hasPermission(user, 'dashboard.view') && !hasPermission(user, 'stats.view')) return homeFor(user);
+  if (path === '/') {
+    // A shared dashboard link from before the statistics had their own address.
+    if (query.from || query.to) return `/statistics?${new URLSearchParams(query).toString()}`;
+    const home = homeFor(user);
+    if (home !== '/') return home;
+  }
   return null;
 }
 
@@ -77,8 +83,7 @@ function guarded(anyOf: readonly Permission[], Page: ComponentType): ComponentTy
   };
 }
 
-// Researchers hold stats.view without dashboard.view: the statistics are their home page.
-const DashboardRoute = guarded(['dashboard.view', 'stats.view'], DashboardPage);
+const DashboardRoute = guarded(['stats.view'], DashboardPage);
 /** The capture app, told who records (remembered on the phone for offline use). */
 function FieldArea() {
   const user = useUser();
@@ -107,7 +112,9 @@ const AssociationRoute = guarded(['association.manage'], AssociationPage);
 const UsersRoute = guarded(['users.manage', 'security.manage'], UsersPage);
 const InvitationsRoute = guarded(['invitations.manage'], InvitationsPage);
 const TaxonomiesRoute = guarded(['taxonomies.manage'], TaxonomiesPage);
-const PublicStatisticsRoute = guarded(['organisation.manage'], PublicStatisticsSettingsPage);
+const PublicStatisticsRoute = guarded(['organisation.manage', 'comms.publish'], PublicStatisticsSettingsPage);
+// The public figures page is the communication pole's to manage; administrators keep it under /admin.
+const CommsPublicStatisticsRoute = guarded(['comms.publish', 'organisation.manage'], PublicStatisticsSettingsPage);
 const TransferRoute = guarded(['field.verify', 'stats.view'], TransferPage);
 
 function Forbidden() {
@@ -169,7 +176,9 @@ function PublicRoutes() {
 function PrivateRoutes() {
   return (
     <Router>
-      <Route path="/" component={DashboardRoute} />
+      <Route path="/" component={HomePage} />
+      <Route path="/statistics" component={DashboardRoute} />
+      <Route path="/communication/public-statistics" component={CommsPublicStatisticsRoute} />
       <Route path="/field" component={FieldRoute} />
       <Route path="/field/*" component={FieldRoute} />
       <Route path="/review" component={ReviewRoute} />

@@ -146,8 +146,47 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** The message to show for any failure, whether it came from the server or from our own code. */
 export function errorMessage(error: unknown): string {
-  if (error instanceof ApiError) return error.message;
+  if (error instanceof ApiError) {
+    // The server's validation message names fields by their path (photos.0.credit): say what
+    // is wrong in words instead, the details being shown beside each field by the screen.
+    if (error.code === 'request.validation_failed') {
+      const problems = fieldProblemsOf(error);
+      if (problems.length > 0) {
+        const named = problems.map((p) => `${fieldName(p.field)}${t('office.fieldIssue.separator')}${fieldMessage(p)}`);
+        return t('office.fieldIssue.summary', { problems: [...new Set(named)].join(' ; ') });
+      }
+    }
+    return error.message;
+  }
   return t('errors.generic', { status: '—' });
+}
+
+type FieldProblem = { field: string; issue: string; message: string; minimum?: number; maximum?: number };
+
+function fieldProblemsOf(error: unknown): FieldProblem[] {
+  if (!(error instanceof ApiError) || !isRecord(error.details) || !Array.isArray(error.details.fields)) return [];
+  return error.details.fields.filter((p): p is FieldProblem => isRecord(p) && typeof p.field === 'string' && typeof p.issue === 'string');
+}
+
+/** A field's name in words, from the last named part of its path ("photos.0.credit" → "crédit"). */
+function fieldName(path: string): string {
+  const parts = path.split('.').filter((p) => !/^\d+$/.test(p));
+  const names = t('office.fieldNames', { returnObjects: true }) as Record<string, string>;
+  for (let i = parts.length - 1; i >= 0; i -= 1) {
+    const name = names[parts[i]!];
+    if (name) return name;
+  }
+  return t('office.fieldIssue.aField');
+}
+
+/** What is wrong with one field, in plain words and without its path. */
+export function fieldMessage(p: FieldProblem): string {
+  if (p.issue === 'invalid_type' || (p.issue === 'too_small' && (p.minimum ?? 1) <= 1)) return t('office.fieldIssue.required');
+  if (p.issue === 'too_small') return t('office.fieldIssue.tooSmall', { minimum: p.minimum });
+  if (p.issue === 'too_big') return p.maximum === undefined ? t('office.fieldIssue.tooBigAny') : t('office.fieldIssue.tooBig', { maximum: p.maximum });
+  if (p.issue === 'invalid_format' || p.issue === 'invalid_string' || p.issue === 'pattern' || p.issue === 'format') return t('office.fieldIssue.format');
+  if (p.issue === 'invalid_value' || p.issue === 'enum') return t('office.fieldIssue.value');
+  return t('office.fieldIssue.other');
 }
 
 /**
@@ -156,12 +195,17 @@ export function errorMessage(error: unknown): string {
  */
 export function fieldErrorsOf(error: unknown): Record<string, string> {
   const out: Record<string, string> = {};
-  if (!(error instanceof ApiError) || !isRecord(error.details)) return out;
-  const fields = error.details.fields;
-  if (!Array.isArray(fields)) return out;
-  for (const problem of fields) {
-    if (!isRecord(problem) || typeof problem.field !== 'string' || typeof problem.message !== 'string') continue;
-    if (!(problem.field in out)) out[problem.field] = problem.message;
+  for (const problem of fieldProblemsOf(error)) {
+    if (!(problem.field in out)) out[problem.field] = fieldMessage(problem);
   }
   return out;
+}
+
+/** Moves the focus to the first field marked invalid, once the screen has drawn the errors. */
+export function focusFirstInvalid(root: ParentNode = document): void {
+  requestAnimationFrame(() => {
+    const el = root.querySelector<HTMLElement>('[aria-invalid="true"]');
+    el?.focus();
+    el?.scrollIntoView?.({ block: 'center' });
+  });
 }

@@ -7,6 +7,8 @@
  */
 import frShared from './fr.json';
 import enShared from './en.json';
+import officeFr from './messages/office.fr.json';
+import officeEn from './messages/office.en.json';
 
-export const fr = { ...frShared };
-export const en = { ...enShared };
+export const fr = { ...frShared, ...officeFr };
+export const en = { ...enShared, ...officeEn };

@@ -8,6 +8,8 @@ const paths = {
   admin: 'M12 3l8 3v6c0 5-3.5 8-8 9-4.5-1-8-4-8-9V6zM9 12l2 2 4-4',
   review: 'M9 5H5v16h14V5h-4M9 3h6v4H9zM8 13l3 3 5-6',
   sites: 'M4 20l4-9 4 9M10 20l5-11 5 11M2 20h20',
+  statistics: 'M4 20V10M10 20V4M16 20v-7M22 20H2',
+  reports: 'M6 2h9l5 5v15H6zM14 2v6h6M9 13h8M9 17h8',
 } as const;
 
 export type IconName = keyof typeof paths;

@@ -14,12 +14,14 @@ const has = (user: CurrentUser, p: Permission) => user.permissions.includes(p);
 
 export function destinationsFor(user: CurrentUser): Destination[] {
   const all: Destination[] = [
-    { key: 'dashboard', href: '/', anyOf: ['dashboard.view', 'stats.view'], prefix: '/' },
+    { key: 'dashboard', href: '/', anyOf: ['dashboard.view'], prefix: '/' },
+    { key: 'statistics', href: '/statistics', anyOf: ['stats.view'], prefix: '/statistics' },
     { key: 'field', href: '/field', anyOf: ['field.record'], prefix: '/field' },
     { key: 'review', href: '/review', anyOf: ['field.verify'], prefix: '/review' },
     { key: 'sites', href: '/sites', anyOf: ['field.verify'], prefix: '/sites' },
     { key: 'legal', href: '/legal', anyOf: ['legal.manage'], prefix: '/legal' },
     { key: 'communication', href: '/communication', anyOf: ['comms.publish'], prefix: '/communication' },
+    { key: 'reports', href: '/reports/annual', anyOf: ['stats.view'], prefix: '/reports' },
     { key: 'association', href: '/association', anyOf: ['association.manage'], prefix: '/association' },
     {
       key: 'admin',
@@ -36,9 +38,14 @@ export function isCurrent(d: Destination, path: string): boolean {
   return path === d.prefix || path.startsWith(d.prefix + '/');
 }
 
-/** Where "/" leads someone without the dashboard (e.g. researchers, for now). */
+/**
+ * Where "/" leads: observers to the field screen (their work, on a phone), researchers to the
+ * statistics, everyone else to their role's home page.
+ */
 export function homeFor(user: CurrentUser): string {
-  if (has(user, 'dashboard.view') || has(user, 'stats.view')) return '/';
+  if (user.role === 'observer' && has(user, 'field.record')) return '/field';
+  if (has(user, 'dashboard.view')) return '/';
+  if (has(user, 'stats.view')) return '/statistics';
   const first = destinationsFor(user)[0];
   return first ? first.href : '/profile';
 }

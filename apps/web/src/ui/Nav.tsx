@@ -7,6 +7,8 @@ export interface NavItem {
   current: boolean;
   /** Left out of the phone bottom bar (reachable elsewhere), shown in the side navigation. */
   secondary?: boolean;
+  /** Items waiting (e.g. evictions to verify), shown as a badge after the label. */
+  count?: number | undefined;
 }
 
 export function Nav({ label, items }: { label: string; items: readonly NavItem[] }) {
@@ -20,6 +22,7 @@ export function Nav({ label, items }: { label: string; items: readonly NavItem[]
                 {item.icon}
               </span>
               <span class="nav-label">{item.label}</span>
+              {item.count ? <span class="nav-count" data-testid="nav-count">{item.count}</span> : null}
             </a>
           </li>
         ))}

@@ -1,6 +1,7 @@
 import type { Ref } from 'preact';
 import { useId } from 'preact/hooks';
 import { describedBy } from './field';
+import { RequiredMark } from './RequiredMark';
 
 interface Props {
   label: string;
@@ -26,7 +27,7 @@ export function TextField(props: Props) {
   const { label, hint, error, onValue } = props;
   return (
     <div class={`field${error ? ' field-invalid' : ''}`}>
-      <label for={id}>{label}</label>
+      <label for={id}>{label}{props.required && <RequiredMark />}</label>
       {hint && <p id={`${id}-hint`} class="field-hint">{hint}</p>}
       <input
         id={id}

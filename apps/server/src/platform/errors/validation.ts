@@ -3,7 +3,11 @@ import type { z } from 'zod';
 import type { FastifySchemaValidationError } from 'fastify/types/schema.js';
 import { translate, type MessageKey } from './messages.js';
 
-export type FieldProblem = { field: string; issue: string; message: string };
+/**
+ * One field's problem. `minimum`/`maximum` let a screen word it beside the field in its own
+ * terms ("Ce champ est obligatoire" for a minimum of 1) instead of showing the path.
+ */
+export type FieldProblem = { field: string; issue: string; message: string; minimum?: number; maximum?: number };
 
 const KNOWN = new Set(['invalid_type', 'too_small', 'too_big', 'invalid_format', 'invalid_value', 'unrecognized_keys']);
 
@@ -23,7 +27,11 @@ export function describeValidation(
       maximum: params.maximum,
       keys,
     });
-    return { field, issue: issue.keyword, message };
+    const bounds = {
+      ...(typeof params.minimum === 'number' || typeof params.minimum === 'bigint' ? { minimum: Number(params.minimum) } : {}),
+      ...(typeof params.maximum === 'number' || typeof params.maximum === 'bigint' ? { maximum: Number(params.maximum) } : {}),
+    };
+    return { field, issue: issue.keyword, message, ...bounds };
   });
 }
 

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
+import { parisDate } from '@vigie/domain/rules';
 import { errorMessage } from '../../api/client';
 import { useLocale, useT } from '../../i18n';
 import { Screen } from '../../shell/Screen';
@@ -51,7 +52,10 @@ function CaseList() {
           <li key={c.id}>
             <a href={`/legal/cases/${c.id}`}><strong>{c.title}</strong></a>
             <span>{t(`legalCases.actionTypes.${c.actionType}`)} · {t(`legalCases.statuses.${c.status}`)}{c.court && ` · ${c.court}`}</span>
-            <span>{c.nextDeadline ? t('legalCases.cases.nextDeadline', { date: formatDay(c.nextDeadline, locale, 'short') }) : t('legalCases.cases.noDeadline')}</span>
+            <span>{!c.nextDeadline ? t('legalCases.cases.noDeadline')
+              // A deadline before today is not "next": it was missed, and says so.
+              : c.nextDeadline < parisDate(new Date()) ? <strong class="chip chip-rejected">{t('office.deadlines.caseOverdue', { date: formatDay(c.nextDeadline, locale, 'short') })}</strong>
+              : t('legalCases.cases.nextDeadline', { date: formatDay(c.nextDeadline, locale, 'short') })}</span>
           </li>
         ))}
       </ul>

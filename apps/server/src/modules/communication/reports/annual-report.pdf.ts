@@ -1,4 +1,4 @@
-import type { Locale } from '@vigie/domain';
+import { formatDate, formatDateTime, formatMonth, formatPercent, formatPeriod, formatQuantity, type Locale } from '@vigie/domain';
 import { renderTypstPdf } from '../../../platform/pdf/typst.js';
 import type { BreakdownRow } from '../statistics/statistics.breakdown.js';
 import { MONTHLY_METRICS, metricLabel, type AnnualReportContent } from './annual-report.content.js';
@@ -21,19 +21,22 @@ const TEMPLATE = String.raw`
 #text(size: 12pt)[#d.subtitle]
 #v(4pt)
 #text(size: 9pt, fill: gray)[#d.source]
+// Headings stick to the table that follows; the header row repeats on each page and is never
+// left alone at a page end (Typst moves an orphaned header with its first row). Header cells
+// are smaller and hyphenated so that long French labels wrap instead of running into the next.
+#show heading: set block(sticky: true)
 #for t in d.tables [
-  #block(breakable: true)[
-    == #t.title
-    #table(
-      columns: (2fr,) + range(t.columns.len() - 1).map(_ => 1fr),
-      align: (left,) + range(t.columns.len() - 1).map(_ => right),
-      ..t.columns.map(c => strong(c)),
-      ..t.rows.flatten(),
-    )
-  ]
+  == #t.title
+  #table(
+    columns: (2fr,) + range(t.columns.len() - 1).map(_ => 1fr),
+    align: (left,) + range(t.columns.len() - 1).map(_ => right),
+    table.header(repeat: true, ..t.columns.map(c => text(size: 8pt, hyphenate: true, strong(c)))),
+    ..t.rows.flatten(),
+  )
   #if t.rows.len() == 0 [#emph(d.none)]
 ]
 #pagebreak()
+== #d.chartsHeading
 #for c in d.charts [
   #block(breakable: false)[#image(c, width: 100%)]
   #v(8pt)
@@ -44,7 +47,7 @@ function breakdownTable(title: string, first: string, valueLabel: string, rows: 
   return {
     title,
     columns: [first, valueLabel, ...(withDays ? [WORDS[locale].days] : [])],
-    rows: rows.map((r) => [r.label, worded(r.value, r.atLeast, locale), ...(withDays ? [(r.days ?? []).map((d) => d.slice(8) + '/' + d.slice(5, 7)).join(', ')] : [])]),
+    rows: rows.map((r) => [r.label, worded(r.value, r.atLeast, locale), ...(withDays ? [(r.days ?? []).map((d) => formatDate(d, locale, { now: new Date(`${d.slice(0, 4)}-07-01T12:00:00Z`) })).join(', ')] : [])]),
   };
 }
 
@@ -59,7 +62,7 @@ export function annualReportPdf(c: AnnualReportContent, charts: Record<string, s
   const short = ['evictions', 'personsEvicted', 'arrests', 'itemsSeized', 'incidentsViolence', 'incidentsObstruction'] as const;
   const months: Table = {
     title: w.sheets.months, columns: [w.month, ...short.map((m) => metricLabel(m, l))],
-    rows: c.months.map((m) => [m.month, ...short.map((k) => worded(m.figures[k].value, m.figures[k].atLeast, l))]),
+    rows: c.months.map((m) => [formatMonth(m.month, l), ...short.map((k) => worded(m.figures[k].value, m.figures[k].atLeast, l))]),
   };
   const places = (title: string, first: string, rows: BreakdownRow[]): Table => ({
     title, columns: [first, ...short.map((m) => metricLabel(m, l))],
@@ -69,18 +72,19 @@ export function annualReportPdf(c: AnnualReportContent, charts: Record<string, s
   const coverage: Table = {
     title: w.coverage, columns: [w.coverage, w.value],
     rows: [
-      [w.daysInPeriod, String(cov.daysInPeriod)], [w.daysObserved, String(cov.daysObserved)],
-      [w.daysNotObserved, String(cov.daysNotObserved)], [w.share, `${Math.round(cov.share * 1000) / 10} %`],
-      [w.hoursPerEviction, c.summary.rates.hoursPerEviction === null ? '—' : String(c.summary.rates.hoursPerEviction)],
+      [w.daysInPeriod, formatQuantity(cov.daysInPeriod, l)], [w.daysObserved, formatQuantity(cov.daysObserved, l)],
+      [w.daysNotObserved, formatQuantity(cov.daysNotObserved, l)], [w.share, formatPercent(cov.share, l)],
+      [w.hoursPerEviction, c.summary.rates.hoursPerEviction === null ? '—' : formatQuantity(c.summary.rates.hoursPerEviction, l)],
     ],
   };
   const data = {
     lang: l,
     title: `${w.title} — ${c.organisationName}`,
-    subtitle: `${periodTitle(l, c.request.year, c.request.yearKind)} (${c.from} → ${c.to})`,
-    source: `${w.source} ${w.generated} ${generatedAt.toLocaleString(l === 'fr' ? 'fr-FR' : 'en-GB', { timeZone: 'Europe/Paris' })}.`,
+    subtitle: `${periodTitle(l, c.request.year, c.request.yearKind)} (${formatPeriod(c.from, c.to, l)})`,
+    source: `${w.source} ${w.generated} ${formatDateTime(generatedAt, l, { year: 'always' })}.`,
     footer: `Vigie — ${c.organisationName}`,
     none: w.none,
+    chartsHeading: w.chartsHeading,
     tables: [
       headline, coverage, months,
       places(w.sheets.areas, w.area, c.byArea), places(w.sheets.communes, w.commune, c.byCommune),

@@ -1,9 +1,9 @@
-import type { Locale, ReportYearKind } from '@vigie/domain';
+import { formatQuantity, type Locale, type ReportYearKind } from '@vigie/domain';
 
 /** The wording of the annual report pack in both languages (documents, sheets, charts). */
 export const WORDS = {
   fr: {
-    title: 'Rapport annuel', generated: 'Généré le', period: 'Période', source: 'Source : données vérifiées de l’observatoire.',
+    title: 'Rapport annuel', chartsHeading: 'Graphiques', generated: 'Généré le', period: 'Période', source: 'Source : données vérifiées de l’observatoire.',
     atLeast: 'au moins', figure: 'Indicateur', value: 'Valeur', previousYear: 'Année précédente', change: 'Évolution',
     month: 'Mois', area: 'Zone', commune: 'Commune', item: "Type d'affaires", structure: 'Type de structure', force: 'Force',
     incident: "Type d'incident", days: 'Jours', legalBasis: 'Base légale invoquée', evictions: 'Expulsions', count: 'Nombre',
@@ -22,7 +22,7 @@ export const WORDS = {
     yearKind: { calendar: (y: number) => `Année ${y}`, observatory: (y: number) => `Année d’observation ${y - 1}–${y} (1er novembre – 31 octobre)` },
   },
   en: {
-    title: 'Annual report', generated: 'Generated on', period: 'Period', source: 'Source: the observatory’s verified data.',
+    title: 'Annual report', chartsHeading: 'Charts', generated: 'Generated on', period: 'Period', source: 'Source: the observatory’s verified data.',
     atLeast: 'at least', figure: 'Figure', value: 'Value', previousYear: 'Previous year', change: 'Change',
     month: 'Month', area: 'Area', commune: 'Commune', item: 'Item type', structure: 'Structure type', force: 'Force',
     incident: 'Incident type', days: 'Days', legalBasis: 'Stated legal basis', evictions: 'Evictions', count: 'Count',
@@ -48,6 +48,6 @@ export function periodTitle(locale: Locale, year: number, kind: ReportYearKind):
 
 /** "au moins 12" / "at least 12" when the figure is a minimum. */
 export function worded(value: number, atLeast: boolean, locale: Locale): string {
-  const n = new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB').format(value);
+  const n = formatQuantity(value, locale, 0);
   return atLeast ? `${WORDS[locale].atLeast} ${n}` : n;
 }

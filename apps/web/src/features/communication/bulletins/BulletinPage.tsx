@@ -1,7 +1,7 @@
 import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
-import { api, errorMessage } from '../../../api/client';
+import { api, errorMessage, fieldErrorsOf, focusFirstInvalid } from '../../../api/client';
 import { useLocale, useT } from '../../../i18n';
 import { Screen } from '../../../shell/Screen';
 import { Button } from '../../../ui/Button';
@@ -33,6 +33,7 @@ export function BulletinPage() {
   const [lang, setLang] = useState<Lang>(locale === 'en' ? 'en' : 'fr');
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [differences, setDifferences] = useState<Differences | null>(null);
@@ -51,7 +52,15 @@ export function BulletinPage() {
     setBusy(true);
     setError(null);
     setNotice(null);
-    try { await work(); } catch (e) { setError(errorMessage(e)); } finally { setBusy(false); }
+    setFieldErrors({});
+    try {
+      await work();
+    } catch (e) {
+      setError(errorMessage(e));
+      const fields = fieldErrorsOf(e);
+      setFieldErrors(fields);
+      if (Object.keys(fields).length > 0) focusFirstInvalid();
+    } finally { setBusy(false); }
   }
   const save = () => run(async () => {
     const body = {
@@ -117,7 +126,7 @@ export function BulletinPage() {
           {differences.figures.length === 0 && differences.facts.length === 0 ? <p>{t('bulletins.differences.none')}</p> : (
             <>
               <p>{t('bulletins.differences.lead')}</p>
-              <table>
+              <table class="data-table">
                 <thead><tr><th scope="col">{t('bulletins.differences.figure')}</th><th scope="col">{t('bulletins.differences.published')}</th><th scope="col">{t('bulletins.differences.current')}</th></tr></thead>
                 <tbody>
                   {differences.figures.map((d) => (
@@ -145,7 +154,7 @@ export function BulletinPage() {
             {(['fr', 'en'] as const).map((l) => (
               <div key={l}>
                 <TextField label={t('bulletins.edit.headline', { lang: t(`bulletins.lang.${l}`) })} value={draft.headline[l]} maxLength={200}
-                  hint={t('bulletins.edit.headlineHint')} onValue={(v) => set({ headline: { ...draft.headline, [l]: v } })} testId={`bulletin-headline-${l}`} />
+                  hint={t('bulletins.edit.headlineHint')} error={fieldErrors[`headline.${l}`]} onValue={(v) => set({ headline: { ...draft.headline, [l]: v } })} testId={`bulletin-headline-${l}`} />
                 <div class="field">
                   <label for={`bulletin-context-${l}`}>{t('bulletins.edit.context', { lang: t(`bulletins.lang.${l}`) })}</label>
                   <p class="field-hint">{t('bulletins.edit.contextHint')}</p>
@@ -155,7 +164,7 @@ export function BulletinPage() {
               </div>
             ))}
           </div>
-          <PhotoSlots bulletinId={bulletin.id} slots={draft.photos} onSlots={(photos) => set({ photos })} readOnly={false} />
+          <PhotoSlots bulletinId={bulletin.id} slots={draft.photos} onSlots={(photos) => set({ photos })} readOnly={false} errors={fieldErrors} />
           <div class="bulletin-actions">
             <Button busy={busy} disabled={!dirty} onClick={save} testId="bulletin-save">{t('bulletins.edit.save')}</Button>
             {!confirming && <Button variant="secondary" disabled={dirty || busy} onClick={() => setConfirming(true)} testId="bulletin-publish">{t('bulletins.publish.action')}</Button>}

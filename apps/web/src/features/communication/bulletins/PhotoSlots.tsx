@@ -4,14 +4,17 @@ import { useT } from '../../../i18n';
 import { Button } from '../../../ui/Button';
 import { FormError } from '../../../ui/FormError';
 import { TextField } from '../../../ui/TextField';
+import { useUser } from '../../identity/auth/session';
 import type { PhotoCandidate, PhotoSlot } from './bulletinApi';
 
 /**
  * Photos of the bulletin's month and area that have a publication copy (metadata removed by
  * the evidence module): only those can be placed, each with its credit and captions.
  */
-export function PhotoSlots({ bulletinId, slots, onSlots, readOnly }: { bulletinId: string; slots: PhotoSlot[]; onSlots: (s: PhotoSlot[]) => void; readOnly: boolean }) {
+export function PhotoSlots({ bulletinId, slots, onSlots, readOnly, errors = {} }: { bulletinId: string; slots: PhotoSlot[]; onSlots: (s: PhotoSlot[]) => void; readOnly: boolean; errors?: Record<string, string> }) {
   const t = useT();
+  // A photo taken by the team is credited to the organisation unless someone says otherwise.
+  const organisation = useUser().organisationName;
   const [candidates, setCandidates] = useState<PhotoCandidate[]>([]);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -28,9 +31,9 @@ export function PhotoSlots({ bulletinId, slots, onSlots, readOnly }: { bulletinI
         <div class="bulletin-photo" key={s.evidenceId}>
           <img src={`/api/evidence/${s.evidenceId}/public`} alt="" />
           <div>
-            <TextField label={t('bulletins.photos.credit')} value={s.credit} readOnly={readOnly} onValue={(credit) => change(i, { ...s, credit })} />
-            <TextField label={t('bulletins.photos.captionFr')} value={s.caption.fr} readOnly={readOnly} onValue={(fr) => change(i, { ...s, caption: { ...s.caption, fr } })} />
-            <TextField label={t('bulletins.photos.captionEn')} value={s.caption.en} readOnly={readOnly} onValue={(en) => change(i, { ...s, caption: { ...s.caption, en } })} />
+            <TextField label={t('bulletins.photos.credit')} value={s.credit} readOnly={readOnly} required={!readOnly} error={errors[`photos.${i}.credit`]} testId={`photo-credit-${i}`} onValue={(credit) => change(i, { ...s, credit })} />
+            <TextField label={t('bulletins.photos.captionFr')} value={s.caption.fr} readOnly={readOnly} error={errors[`photos.${i}.caption.fr`]} onValue={(fr) => change(i, { ...s, caption: { ...s.caption, fr } })} />
+            <TextField label={t('bulletins.photos.captionEn')} value={s.caption.en} readOnly={readOnly} error={errors[`photos.${i}.caption.en`]} onValue={(en) => change(i, { ...s, caption: { ...s.caption, en } })} />
             {!readOnly && <Button variant="secondary" onClick={() => onSlots(slots.filter((_, j) => j !== i))}>{t('bulletins.photos.remove')}</Button>}
           </div>
         </div>
@@ -42,7 +45,7 @@ export function PhotoSlots({ bulletinId, slots, onSlots, readOnly }: { bulletinI
           <div>
             <p>{c.siteCode} — {c.siteName}, {c.date}</p>
             <Button variant="secondary" disabled={slots.length >= 6}
-              onClick={() => onSlots([...slots, { evidenceId: c.evidenceId, credit: c.credit ?? '', caption: { fr: '', en: '' } }])}>
+              onClick={() => onSlots([...slots, { evidenceId: c.evidenceId, credit: c.credit ?? organisation, caption: { fr: '', en: '' } }])}>
               {t('bulletins.photos.add')}
             </Button>
           </div>

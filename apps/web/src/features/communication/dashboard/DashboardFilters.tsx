@@ -1,8 +1,8 @@
 import { useT } from '../../../i18n';
 import { Checkbox } from '../../../ui/Checkbox';
 import { SelectField } from '../../../ui/SelectField';
-import { useId } from 'preact/hooks';
-import { PRESETS, presetOf, presetPeriod, type DashboardFilter, type Preset } from './period';
+import type { DashboardFilter } from './period';
+import { PeriodPicker } from './PeriodPicker';
 import type { FilterOptions } from './types';
 
 interface Props {
@@ -15,21 +15,13 @@ interface Props {
 /** Period (presets or custom days), area, commune, site and force; each choice narrows the next lists. */
 export function DashboardFilters({ filter, options, canSeeDrafts, onChange }: Props) {
   const t = useT();
-  const preset = presetOf(filter);
   const all = { value: '', label: t('statistics.filters.all') };
   const communes = (options?.communes ?? []).filter((c) => !filter.areaCode || c.areaCode === filter.areaCode);
   const sites = (options?.sites ?? []).filter((s) => (!filter.areaCode || s.areaCode === filter.areaCode) && (!filter.communeInsee || s.communeInsee === filter.communeInsee));
   const set = (patch: Partial<DashboardFilter>) => onChange({ ...filter, ...patch });
   return (
     <form class="dashboard-filters" aria-label={t('statistics.filters.label')} onSubmit={(e) => e.preventDefault()} data-testid="dashboard-filters">
-      <SelectField
-        label={t('statistics.filters.period')}
-        value={preset}
-        options={[...PRESETS.map((p) => ({ value: p, label: t(`statistics.presets.${p}`) })), { value: 'custom', label: t('statistics.presets.custom') }]}
-        onValue={(v) => v !== 'custom' && set(presetPeriod(v as Preset))}
-      />
-      <DateField label={t('statistics.filters.from')} value={filter.from} onValue={(v) => set({ from: v })} testId="filter-from" />
-      <DateField label={t('statistics.filters.to')} value={filter.to} onValue={(v) => set({ to: v })} testId="filter-to" />
+      <PeriodPicker filter={filter} onPeriod={(p) => set(p)} />
       <SelectField
         label={t('statistics.filters.area')}
         value={filter.areaCode ?? ''}
@@ -58,15 +50,5 @@ export function DashboardFilters({ filter, options, canSeeDrafts, onChange }: Pr
         <Checkbox label={t('statistics.filters.drafts')} checked={Boolean(filter.includeDrafts)} onChecked={(v) => set({ includeDrafts: v || undefined })} />
       )}
     </form>
-  );
-}
-
-function DateField({ label, value, onValue, testId }: { label: string; value: string; onValue: (v: string) => void; testId: string }) {
-  const id = useId();
-  return (
-    <div class="field">
-      <label for={id}>{label}</label>
-      <input id={id} type="date" value={value} onChange={(e) => e.currentTarget.value && onValue(e.currentTarget.value)} data-testid={testId} />
-    </div>
   );
 }

@@ -1,4 +1,4 @@
-import { formatFigure, metricLabel, type MetricCode } from '@vigie/domain/rules';
+import { formatFigure, formatQuantity, inPeriod, metricLabel, periodShape, pluralForm, type MetricCode } from '@vigie/domain/rules';
 import { useLocale, useT } from '../../../i18n';
 import type { Summary } from './types';
 
@@ -14,6 +14,25 @@ export function HeadlineFigures({ summary }: { summary: Summary }) {
   const { figures, comparisons, rates, coverage } = summary;
   const previous = comparisons.previousPeriod.figures;
   const yearBefore = comparisons.yearBefore.figures;
+  /**
+   * "73 expulsions en avril 2024, une toutes les 10 heures": the count of the period itself,
+   * then how often; an average per month only for periods longer than a month.
+   */
+  function ratesSentence(): string {
+    const period = inPeriod(summary.from, summary.to, locale);
+    const hours = rates.hoursPerEviction;
+    if (hours === null) return t('office.rates.none', { period });
+    const ev = figures.evictions;
+    const count = `${formatFigure(ev, locale)} ${pluralForm(ev.value, { one: t('office.nouns.evictions.one'), other: t('office.nouns.evictions.other') }, locale)}`;
+    const every = hours < 36
+      ? t('office.rates.hours', { count: Math.max(1, Math.round(hours)), n: Math.max(1, Math.round(hours)) })
+      : t('office.rates.days', { count: Math.round(hours / 24), n: Math.round(hours / 24) });
+    const days = (Date.parse(summary.to) - Date.parse(summary.from)) / 86_400_000 + 1;
+    const monthly = periodShape(summary.from, summary.to).kind !== 'month' && days > 45
+      ? t('office.rates.perMonth', { n: formatQuantity(rates.perMonth, locale) }) : '';
+    const sentence = t('office.rates.sentence', { count, period, every });
+    return `${sentence.charAt(0).toLocaleUpperCase()}${sentence.slice(1)}${monthly}`;
+  }
   return (
     <section aria-labelledby="headline-title">
       <h3 id="headline-title">{t('statistics.headline')}</h3>
@@ -31,11 +50,7 @@ export function HeadlineFigures({ summary }: { summary: Summary }) {
           </li>
         ))}
       </ul>
-      <p data-testid="rates">
-        {rates.hoursPerEviction === null
-          ? t('statistics.rates.none')
-          : t('statistics.rates.every', { hours: rates.hoursPerEviction.toLocaleString(locale), perWeek: rates.perWeek.toLocaleString(locale), perMonth: rates.perMonth.toLocaleString(locale) })}
-      </p>
+      <p data-testid="rates">{ratesSentence()}</p>
       <p class="muted" data-testid="coverage">
         {t('statistics.coverage', { observed: coverage.daysObserved, total: coverage.daysInPeriod, missing: coverage.daysNotObserved })}
       </p>

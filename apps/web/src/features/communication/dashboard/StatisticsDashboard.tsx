@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { CHARTS, formatFigure } from '@vigie/domain/rules';
+import { CHARTS, formatFigure, formatPeriod } from '@vigie/domain/rules';
 import { api, errorMessage } from '../../../api/client';
 import { useLocale, useT } from '../../../i18n';
 import { FormError } from '../../../ui/FormError';
@@ -59,18 +59,17 @@ export function StatisticsDashboard() {
     return () => { live = false; };
   }, [qs, locale]);
 
-  const onChange = (f: DashboardFilter) => route(`/?${toQuery(f)}`, true);
+  const onChange = (f: DashboardFilter) => route(`/statistics?${toQuery(f)}`, true);
   const chartQuery = toQuery(filter, { bucket: bucketFor(filter) });
   const mapSites = sites.filter((r) => r.site).map((r) => ({ id: r.key, ...r.site!, row: r }));
   return (
     <div class="statistics">
-      <h2 class="statistics-title">{t('statistics.title')}</h2>
-      <p>{t('statistics.lead')}</p>
+      <p class="statistics-lead">{t('statistics.lead')}</p>
       <DashboardFilters filter={filter} options={options} canSeeDrafts={hasPermission(user, 'field.verify')} onChange={onChange} />
       <FormError message={error} />
       {summary && !error && (
         <>
-          <p class="muted" data-testid="period">{t('statistics.period', { from: summary.from, to: summary.to })}</p>
+          <p class="muted" data-testid="period">{t('statistics.period', { period: formatPeriod(summary.from, summary.to, locale) })}</p>
           {filter.includeDrafts && <p class="notice">{t('statistics.draftsNotice')}</p>}
           <HeadlineFigures summary={summary} />
           <section aria-labelledby="charts-title">

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api, errorMessage, fieldErrorsOf } from '../../../api/client';
+import { api, errorMessage, fieldErrorsOf, focusFirstInvalid } from '../../../api/client';
 import { useT } from '../../../i18n';
 import { AdminTabs } from '../../../shell/AdminTabs';
 import { Screen } from '../../../shell/Screen';
@@ -48,8 +48,12 @@ export function PublicStatisticsSettingsPage() {
       }));
       setStatus(t('publicStats.saved'));
     } catch (err) {
-      setFieldErrors(fieldErrorsOf(err));
+      const fields = fieldErrorsOf(err);
+      // The address's rule in words beside it, never "slug : format invalide".
+      if (fields.slug) fields.slug = t('office.fieldIssue.slugFormat');
+      setFieldErrors(fields);
       setError(errorMessage(err));
+      if (Object.keys(fields).length > 0) focusFirstInvalid();
     } finally {
       setBusy(false);
     }
@@ -64,7 +68,7 @@ export function PublicStatisticsSettingsPage() {
         <form onSubmit={save} class="card">
           <Checkbox label={t('publicStats.enabled')} checked={enabled} onChecked={setEnabled} />
           <TextField label={t('publicStats.slug')} value={slug} onValue={setSlug} hint={t('publicStats.slugHint')}
-            error={fieldErrors.slug} maxLength={60} spellcheck={false} />
+            error={fieldErrors.slug} maxLength={60} spellcheck={false} testId="public-slug" />
           <TextField label={t('publicStats.threshold')} value={threshold} onValue={setThreshold} inputMode="numeric"
             hint={t('publicStats.thresholdHint')} error={fieldErrors.threshold} />
           <FormError message={error} />

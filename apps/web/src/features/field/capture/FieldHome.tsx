@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
+import { areaLabel } from '@vigie/domain/rules';
 import { useLocale, useT } from '../../../i18n';
 import { getAll } from '../../../offline/db';
 import { useLive } from '../../../offline/live';
@@ -51,6 +52,8 @@ export function FieldHome({ me }: { me: FieldUser }) {
 
   return (
     <Screen title={t('field.title')}>
+      {/* The observer's home: greeted here, since "/" leads observers straight to the field screen. */}
+      <p class="lead">{t('dashboard.welcome', { name: me.displayName })}</p>
       {ref === null && <p class="notice">{t('field.home.noReference')}</p>}
       <StatusMessage message={message} />
       {quick ? (
@@ -69,7 +72,7 @@ export function FieldHome({ me }: { me: FieldUser }) {
             </section>
           )}
           {ref && ref.areas.length > 1 && (
-            <SelectField label={t('field.home.area')} value={areaId} onValue={setAreaId} options={ref.areas.map((a) => ({ value: a.id, label: `${a.code} — ${a.name}` }))} />
+            <SelectField label={t('field.home.area')} value={areaId} onValue={setAreaId} options={ref.areas.map((a) => ({ value: a.id, label: areaLabel(a) }))} />
           )}
           <div class="big-actions">
             <Button onClick={() => void start()} disabled={!areaId} testId="start-operation">

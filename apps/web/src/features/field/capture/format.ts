@@ -1,5 +1,5 @@
 import type { Count } from '@vigie/domain/rules';
-import type { Locale } from '@vigie/domain/rules';
+import { formatDate as formatDomainDate, type Locale } from '@vigie/domain/rules';
 import type { Term } from '../../../offline/types';
 
 const tag = (l: Locale) => (l === 'fr' ? 'fr-FR' : 'en-GB');
@@ -11,7 +11,8 @@ export function formatTime(iso: string | null | undefined, locale: Locale): stri
 
 export function formatDate(iso: string | null | undefined, locale: Locale): string {
   if (!iso) return '';
-  return new Date(iso).toLocaleDateString(tag(locale), { weekday: 'short', day: 'numeric', month: 'short' });
+  // Short on a phone, with the year when it is not this one ("mar. 30 avr. 2024").
+  return formatDomainDate(iso, locale, { style: 'short' });
 }
 
 export function formatDateTime(iso: string | null | undefined, locale: Locale): string {

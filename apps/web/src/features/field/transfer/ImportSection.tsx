@@ -5,6 +5,7 @@ import { Button } from '../../../ui/Button';
 import { Checkbox } from '../../../ui/Checkbox';
 import { FormError, StatusMessage } from '../../../ui/FormError';
 import { SelectField } from '../../../ui/SelectField';
+import { useFormats } from '../../../ui/formats';
 import { formatDateTime } from '../capture/format';
 import { ImportReport } from './ImportReport';
 import { DATE_FORMATS, type Committed, type ImportOptions, type Mapping, type Report, type Uploaded } from './types';
@@ -17,6 +18,7 @@ const IGNORE = '';
  */
 export function ImportSection() {
   const t = useT();
+  const fmt = useFormats();
   const locale = useLocale();
   const fileId = useId();
   const [uploaded, setUploaded] = useState<Uploaded | null>(null);
@@ -68,7 +70,7 @@ export function ImportSection() {
       if (step === 'check') setReport(await api.post<Report>(`/api/imports/${uploaded.importId}/dry-run`, body));
       else {
         const r = await api.post<Committed>(`/api/imports/${uploaded.importId}/commit`, body);
-        setDone(t('transfer.import.committed', r.created));
+        setDone(t('transfer.import.committed', { evictions: fmt.count(r.created.evictions, 'evictions'), operations: fmt.count(r.created.operations, 'operations'), sites: fmt.count(r.created.sites, 'newSites') }));
         setUploaded(null);
         setReport(null);
       }

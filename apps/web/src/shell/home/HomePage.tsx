@@ -1,0 +1,96 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { api } from '../../api/client';
+import { useT } from '../../i18n';
+import { hasPermission, useUser } from '../../features/identity/auth/session';
+import { Screen } from '../Screen';
+import { CommsHome, PublishedOutputs } from './CommsHome';
+import { LegalHome } from './LegalHome';
+
+/**
+ * Each role's home shows its work: coordinators what waits for review, the legal pole the
+ * deadlines, comms the publications and what is due, the board what was published and the
+ * association, volunteers the truth about what Vigie does for them. Observers never land here:
+ * "/" sends them to the field screen (app.tsx).
+ */
+export function HomePage() {
+  const t = useT();
+  const user = useUser();
+  const can = (p: Parameters<typeof hasPermission>[1]) => hasPermission(user, p);
+  const onlyVolunteer = user.role === 'volunteer';
+  return (
+    <Screen title={t('office.home.title')}>
+      <p class="lead">{t('dashboard.welcome', { name: user.displayName })}</p>
+      <p>{t('dashboard.role', { organisation: user.organisationName, role: t(`roles.${user.role}`) })}</p>
+      <div class="home-grid" data-testid={`home-${user.role}`}>
+        {can('field.verify') && <ReviewHome />}
+        {can('legal.manage') && <LegalHome />}
+        {can('comms.publish') && <CommsHome />}
+        {!can('comms.publish') && can('stats.view') && can('association.manage') && <PublishedOutputs />}
+        {can('association.manage') && !can('field.verify') && (
+          <HomeCard title={t('office.home.board.association')} testId="home-association">
+            <p>{t('office.home.board.associationLead')}</p>
+            <p><a href="/association">{t('office.home.board.openAssociation')}</a></p>
+          </HomeCard>
+        )}
+        {can('stats.view') && (
+          <HomeCard title={t('office.home.statistics')} testId="home-statistics">
+            <p>{t('office.home.statisticsLead')}</p>
+            <p><a href="/statistics">{t('office.home.openStatistics')}</a></p>
+          </HomeCard>
+        )}
+        {(can('users.manage') || can('organisation.manage')) && (
+          <HomeCard title={t('office.home.admin.title')} testId="home-admin">
+            <p>{t('office.home.admin.lead')}</p>
+            <p><a href="/admin/users">{t('office.home.admin.open')}</a></p>
+          </HomeCard>
+        )}
+        {onlyVolunteer && (
+          <HomeCard title={t('office.home.volunteer.title')} testId="home-volunteer">
+            <p>{t('office.home.volunteer.text')}</p>
+          </HomeCard>
+        )}
+      </div>
+    </Screen>
+  );
+}
+
+export function HomeCard({ title, testId, children }: { title: string; testId: string; children: ComponentChildren }) {
+  const id = `${testId}-title`;
+  return (
+    <section class="card home-card" aria-labelledby={id} data-testid={testId}>
+      <h2 id={id}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+type ReviewCounts = { waiting: number; rejectedRecently: number };
+
+/** Shared by the home page and the navigation badge: one request per page view. */
+export function useReviewCounts(enabled: boolean, refreshKey = ''): ReviewCounts | null {
+  const [counts, setCounts] = useState<ReviewCounts | null>(null);
+  useEffect(() => {
+    if (!enabled) return;
+    api.get<ReviewCounts>('/api/review/counts').then(setCounts, () => setCounts(null));
+  }, [enabled, refreshKey]);
+  return counts;
+}
+
+function ReviewHome() {
+  const t = useT();
+  const counts = useReviewCounts(true);
+  return (
+    <HomeCard title={t('office.home.review.title')} testId="home-review">
+      {counts && (
+        <>
+          <p data-testid="home-review-waiting">
+            {counts.waiting === 0 ? t('office.home.review.none') : t('office.home.review.waiting', { count: counts.waiting })}
+          </p>
+          {counts.rejectedRecently > 0 && <p>{t('office.home.review.rejected', { count: counts.rejectedRecently })}</p>}
+        </>
+      )}
+      <p><a href="/review">{t('office.home.review.open')}</a></p>
+    </HomeCard>
+  );
+}
