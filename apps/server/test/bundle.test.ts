@@ -94,7 +94,7 @@ describe(`evidence bundle (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglit
     expect(String(res.headers['content-disposition'])).toMatch(/^attachment; filename="dossier-preuves-\d{4}-\d{2}-\d{2}-[0-9a-f]{8}\.zip"$/);
     bundle = res.raw;
 
-    const report = verifyBundle(bundle, publicKeyPem);
+    const report = await verifyBundle(bundle, publicKeyPem);
     expect(report).toMatchObject({ valid: true, signature: 'valid', keySource: 'given', bundleKeyMatches: true, altered: [], removed: [], added: [] });
     expect(report.checked).toHaveLength(3);
 
@@ -140,7 +140,7 @@ describe(`evidence bundle (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglit
     const manifest = JSON.parse(Buffer.from(unzipSync(bundle)['manifest.json']!).toString('utf8'));
     const victim = manifest.files[0].path as string;
     const altered = tamper(bundle, (e) => { const b = Buffer.from(e[victim]!); b[b.length >> 1]! ^= 0x01; e[victim] = b; });
-    const report = verifyBundle(altered, publicKeyPem);
+    const report = await verifyBundle(altered, publicKeyPem);
     expect(report.valid).toBe(false);
     expect(report.signature).toBe('valid');
     expect(report.altered.map((a) => a.path)).toEqual([victim]);
@@ -156,11 +156,11 @@ describe(`evidence bundle (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglit
   it('names a removed file and an added file', async () => {
     const manifest = JSON.parse(Buffer.from(unzipSync(bundle)['manifest.json']!).toString('utf8'));
     const gone = manifest.files[1].path as string;
-    const removed = verifyBundle(tamper(bundle, (e) => { delete e[gone]; }), publicKeyPem);
+    const removed = await verifyBundle(tamper(bundle, (e) => { delete e[gone]; }), publicKeyPem);
     expect(removed).toMatchObject({ valid: false, signature: 'valid', removed: [gone], added: [], altered: [] });
 
     const extra = tamper(bundle, (e) => { e['originals/003-planted.jpg'] = strToU8('not from the observer'); });
-    expect(verifyBundle(extra, publicKeyPem)).toMatchObject({ valid: false, added: ['originals/003-planted.jpg'], removed: [], altered: [] });
+    expect((await verifyBundle(extra, publicKeyPem))).toMatchObject({ valid: false, added: ['originals/003-planted.jpg'], removed: [], altered: [] });
     const out = await cli(['verify-bundle', file('added.zip', extra), '--lang', 'en', '--public-key', file('key.pem', publicKeyPem)]);
     expect(out.code).toBe(1);
     expect(out.stdout).toContain('ADDED    originals/003-planted.jpg');
@@ -172,7 +172,7 @@ describe(`evidence bundle (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglit
       const text = Buffer.from(e['manifest.json']!).toString('utf8').replace('Human Rights Observers', 'Human Rights Observerz');
       e['manifest.json'] = strToU8(text);
     });
-    const report = verifyBundle(edited, publicKeyPem);
+    const report = await verifyBundle(edited, publicKeyPem);
     expect(report.signature).toBe('invalid');
     expect(report.valid).toBe(false);
     expect(report.altered).toEqual([]);
@@ -180,14 +180,14 @@ describe(`evidence bundle (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglit
 
   it('fails with a wrong public key, and says when the key was only the bundle\'s own', async () => {
     const other = generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString();
-    expect(verifyBundle(bundle, other)).toMatchObject({ valid: false, signature: 'invalid', bundleKeyMatches: false });
+    expect((await verifyBundle(bundle, other))).toMatchObject({ valid: false, signature: 'invalid', bundleKeyMatches: false });
     const out = await cli(['verify-bundle', file('bundle.zip', bundle), '--public-key', file('other.pem', other)]);
     expect(out.code).toBe(1);
     expect(out.stdout).toContain('Signature du manifeste : INVALIDE');
 
     // A forger who re-signs with their own key and ships it inside passes only the self-check:
     // the report says the key came from the bundle and prints its fingerprint to compare.
-    expect(verifyBundle(bundle)).toMatchObject({ valid: true, keySource: 'bundle' });
+    expect((await verifyBundle(bundle))).toMatchObject({ valid: true, keySource: 'bundle' });
     const self = await cli(['verify-bundle', file('bundle.zip', bundle)], true);
     expect(self.code).toBe(0);
     expect(self.stdout).toContain('ATTENTION : aucune clé fournie');
@@ -203,7 +203,7 @@ describe(`evidence bundle (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglit
 
   it('gives a clear message, never a stack trace, for a truncated ZIP or a file that is not a ZIP', async () => {
     const truncated = bundle.subarray(0, Math.floor(bundle.length * 0.6));
-    expect(() => verifyBundle(truncated, publicKeyPem)).toThrow(BundleInputError);
+    await expect(verifyBundle(truncated, publicKeyPem)).rejects.toThrow(BundleInputError);
     const cut = await cli(['verify-bundle', file('cut.zip', truncated), '--public-key', file('key.pem', publicKeyPem)]);
     expect(cut.code).toBe(2);
     expect(cut.stderr).toContain('tronquée ou endommagée');
@@ -252,7 +252,7 @@ describe(`evidence bundle (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglit
       VALUES (${orgId}, ${caseId}, ${target.evictionId}, ${legal.user.id})`.execute(t.db);
     const res = await exportBundle(legal, { caseId });
     expect(res.statusCode).toBe(200);
-    expect(verifyBundle(res.raw, publicKeyPem).valid).toBe(true);
+    expect((await verifyBundle(res.raw, publicKeyPem)).valid).toBe(true);
     const manifest = JSON.parse(Buffer.from(unzipSync(res.raw)['manifest.json']!).toString('utf8'));
     expect(manifest.case).toMatchObject({ id: caseId, title: 'Référé-liberté expulsion Hôpital', actionType: 'refere_liberte',
       evictions: [{ id: target.evictionId, date: '2026-02-13' }] });
@@ -274,6 +274,6 @@ describe(`evidence bundle (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglit
     expect((await exportBundle(t.client(), { evidenceIds: [photoId] })).statusCode).toBe(401);
     const key = (await legal.get('/api/legal/bundles/public-key')).json();
     expect(key).toMatchObject({ algorithm: 'Ed25519', publicKeyPem: expect.stringContaining('BEGIN PUBLIC KEY') });
-    expect(verifyBundle(bundle, key.publicKeyPem).keyFingerprint).toBe(key.fingerprint);
+    expect((await verifyBundle(bundle, key.publicKeyPem)).keyFingerprint).toBe(key.fingerprint);
   });
 });

@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { AppError } from '../../../platform/errors/catalogue.js';
+import { archiveRefused, inspectZip, ZipRefusal, type ZipLimits } from '../../../platform/zip/safe-zip.js';
 
 /**
  * Turns an uploaded spreadsheet into a header row and text cells. CSV: the encoding (UTF-8
@@ -84,7 +85,18 @@ export function cellText(value: ExcelJS.CellValue): string {
   return String(value).trim();
 }
 
+/** A workbook of MAX_ROWS × MAX_COLUMNS short cells fits well within these. */
+export const XLSX_ZIP_LIMITS: ZipLimits = { maxEntries: 2_000, maxEntryBytes: 200 * 2 ** 20, maxTotalBytes: 300 * 2 ** 20, maxRatio: 200 };
+
 async function parseXlsx(bytes: Buffer): Promise<ParsedTable> {
+  // The archive is read once by the safe reader (every rule, every cap, streamed) before
+  // ExcelJS inflates it: a bomb or an ambiguous archive never reaches it.
+  try {
+    await inspectZip(bytes, XLSX_ZIP_LIMITS);
+  } catch (err) {
+    if (err instanceof ZipRefusal) throw archiveRefused(err);
+    throw err;
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);

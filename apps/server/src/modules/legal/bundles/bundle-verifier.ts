@@ -1,26 +1,34 @@
 import { createHash, createPublicKey, verify, type KeyObject } from 'node:crypto';
-import { unzipSync } from 'fflate';
+import { SafeZip, ZipRefusal, type SafeEntry, type ZipLimits } from '../../../platform/zip/safe-zip.js';
 import { z } from 'zod';
 import { BUNDLE_FORMAT, MANIFEST_JSON, MANIFEST_SIG, PUBLIC_KEY_PEM, UNLISTED, publicKeyFingerprint } from './bundle-format.js';
 
 /**
  * Checks an evidence bundle: the Ed25519 signature of manifest.json, then every file against
- * the manifest, naming each file altered, removed or added. Pure (bytes in, report out) so the
- * command-line tool and the tests run the very same checks. It needs nothing from the server:
- * whoever holds the organisation's public key can check a bundle on their own computer.
+ * the manifest, naming each file altered, removed or added. The archive is read by the platform's
+ * safe ZIP reader (one archive, read the same by every tool; entries streamed and hashed, never
+ * held whole), so the command-line tool and the tests run the very same checks. It needs nothing
+ * from the server: whoever holds the organisation's public key can check a bundle on their own
+ * computer.
  */
 export class BundleInputError extends Error {
-  constructor(readonly reason: 'not_zip' | 'damaged_zip' | 'bad_public_key' | 'no_public_key', detail?: string) {
+  constructor(readonly reason: 'not_zip' | 'damaged_zip' | 'unsafe_zip' | 'bad_public_key' | 'no_public_key', detail?: string, readonly refusal?: ZipRefusal) {
     super(detail ?? reason);
   }
 }
 
-const listedFile = z.object({ path: z.string().min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/), sizeBytes: z.number().int().min(0) });
+/** Bundles hold videos: large entries are fine, bombs and absurd counts are not. */
+export const BUNDLE_ZIP_LIMITS: ZipLimits = { maxEntries: 50_000, maxEntryBytes: 64 * 2 ** 30, maxTotalBytes: 256 * 2 ** 30, maxRatio: 100 };
+const SMALL_PART_BYTES = 16 * 2 ** 20;
+
+/** Vigie never writes control characters in a manifest: one there is tampering, not data. */
+const plainText = z.string().regex(/^[^\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]*$/);
+const listedFile = z.object({ path: plainText.min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/), sizeBytes: z.number().int().min(0) });
 const manifestSchema = z.object({
   format: z.literal(BUNDLE_FORMAT),
-  bundleId: z.string(),
-  createdAt: z.string(),
-  organisation: z.object({ name: z.string() }),
+  bundleId: plainText,
+  createdAt: plainText,
+  organisation: z.object({ name: plainText }),
   files: z.array(listedFile),
   documents: z.array(listedFile),
 });
@@ -42,17 +50,19 @@ export type VerifyReport = {
   added: string[];
 };
 
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-
-function readZip(bytes: Uint8Array): Record<string, Uint8Array> {
-  // "PK\x03\x04" starts every ZIP with entries, "PK\x05\x06" an empty one.
-  const magic = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5);
-  if (!magic) throw new BundleInputError('not_zip');
+async function openZip(source: Uint8Array | string): Promise<SafeZip> {
   try {
-    return unzipSync(bytes);
+    return await SafeZip.open(typeof source === 'string' ? source : Buffer.from(source.buffer, source.byteOffset, source.byteLength), BUNDLE_ZIP_LIMITS);
   } catch (err) {
-    throw new BundleInputError('damaged_zip', err instanceof Error ? err.message : String(err));
+    throw refused(err);
   }
+}
+
+function refused(err: unknown): unknown {
+  if (!(err instanceof ZipRefusal)) return err;
+  if (err.reason === 'not_zip') return new BundleInputError('not_zip', err.message, err);
+  if (err.reason === 'damaged') return new BundleInputError('damaged_zip', err.message, err);
+  return new BundleInputError('unsafe_zip', err.message, err);
 }
 
 function publicKeyFrom(pem: string | Uint8Array, where: string): KeyObject {
@@ -66,9 +76,7 @@ function publicKeyFrom(pem: string | Uint8Array, where: string): KeyObject {
   return key;
 }
 
-function checkSignature(entries: Record<string, Uint8Array>, key: KeyObject): VerifyReport['signature'] {
-  const manifest = entries[MANIFEST_JSON];
-  const sig = entries[MANIFEST_SIG];
+function checkSignature(manifest: Buffer | undefined, sig: Buffer | undefined, key: KeyObject): VerifyReport['signature'] {
   if (!manifest || !sig) return 'missing';
   const text = Buffer.from(sig).toString('utf8').trim();
   const raw = Buffer.from(text, 'base64');
@@ -76,10 +84,25 @@ function checkSignature(entries: Record<string, Uint8Array>, key: KeyObject): Ve
   return verify(null, manifest, key, raw) ? 'valid' : 'invalid';
 }
 
-export function verifyBundle(zipBytes: Uint8Array, trustedKeyPem?: string | Uint8Array): VerifyReport {
+/** `source`: the archive's bytes, or the path of the file (streamed from disk, never loaded whole). */
+export async function verifyBundle(source: Uint8Array | string, trustedKeyPem?: string | Uint8Array): Promise<VerifyReport> {
   const trusted = trustedKeyPem === undefined ? undefined : publicKeyFrom(trustedKeyPem, 'public key');
-  const entries = readZip(zipBytes);
-  const own = entries[PUBLIC_KEY_PEM];
+  const zip = await openZip(source);
+  try {
+    return await verifyOpened(zip, trusted);
+  } catch (err) {
+    throw refused(err);
+  } finally {
+    zip.close();
+  }
+}
+
+async function verifyOpened(zip: SafeZip, trusted: KeyObject | undefined): Promise<VerifyReport> {
+  const small = async (name: string) => {
+    const entry = zip.find(name);
+    return entry ? zip.read(entry, SMALL_PART_BYTES) : undefined;
+  };
+  const own = await small(PUBLIC_KEY_PEM);
   let key = trusted;
   if (!key) {
     if (!own) throw new BundleInputError('no_public_key');
@@ -93,15 +116,15 @@ export function verifyBundle(zipBytes: Uint8Array, trustedKeyPem?: string | Uint
       bundleKeyMatches = false;
     }
   }
-  const signature = checkSignature(entries, key);
+  const manifestBytes = await small(MANIFEST_JSON);
+  const signature = checkSignature(manifestBytes, await small(MANIFEST_SIG), key);
 
   let manifestProblem: VerifyReport['manifestProblem'] = null;
   let parsed: z.infer<typeof manifestSchema> | null = null;
-  const manifestBytes = entries[MANIFEST_JSON];
   if (!manifestBytes) manifestProblem = 'missing';
   else {
     try {
-      const result = manifestSchema.safeParse(JSON.parse(Buffer.from(manifestBytes).toString('utf8')));
+      const result = manifestSchema.safeParse(JSON.parse(manifestBytes.toString('utf8')));
       if (result.success) parsed = result.data;
       else manifestProblem = 'unreadable';
     } catch {
@@ -113,16 +136,21 @@ export function verifyBundle(zipBytes: Uint8Array, trustedKeyPem?: string | Uint
   const checked: string[] = [];
   const altered: FileProblem[] = [];
   const removed: string[] = [];
+  const byName = new Map<string, SafeEntry>(zip.entries.map((e) => [e.name, e]));
+  // Every entry is streamed (listed or not), so each one's real size and CRC are checked
+  // against its headers: an unlisted bomb is refused as a bomb, not just reported as "added".
+  const hashes = new Map<string, string>();
+  for (const entry of zip.entries) hashes.set(entry.name, await hashEntry(zip, entry));
   for (const f of listed) {
-    const bytes = entries[f.path];
-    if (!bytes) { removed.push(f.path); continue; }
-    const actual = sha256(bytes);
-    if (actual !== f.sha256 || bytes.length !== f.sizeBytes) altered.push({ path: f.path, expectedSha256: f.sha256, actualSha256: actual });
+    const entry = byName.get(f.path);
+    if (!entry) { removed.push(f.path); continue; }
+    const actual = hashes.get(entry.name)!;
+    if (actual !== f.sha256 || entry.size !== f.sizeBytes) altered.push({ path: f.path, expectedSha256: f.sha256, actualSha256: actual });
     else checked.push(f.path);
   }
   const known = new Set<string>([...listed.map((f) => f.path), ...UNLISTED]);
   // Without a readable manifest every file is unaccounted for, so none is called "added".
-  const added = parsed ? Object.keys(entries).filter((name) => !known.has(name)).sort() : [];
+  const added = parsed ? [...byName.keys()].filter((name) => !known.has(name)).sort() : [];
 
   return {
     valid: signature === 'valid' && manifestProblem === null && altered.length === 0 && removed.length === 0 && added.length === 0,
@@ -134,4 +162,10 @@ export function verifyBundle(zipBytes: Uint8Array, trustedKeyPem?: string | Uint
     manifestProblem,
     checked, altered, removed, added,
   };
+}
+
+async function hashEntry(zip: SafeZip, entry: SafeEntry): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of await zip.stream(entry)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
 }
