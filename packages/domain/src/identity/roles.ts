@@ -52,7 +52,8 @@ export const PERMISSION_TABLE: Table = {
   legal: ['dashboard.view', 'identities.read', 'legal.manage', 'stats.view'],
   comms: ['dashboard.view', 'comms.publish', 'stats.view'],
   volunteer: ['dashboard.view'],
-  board: ['dashboard.view', 'stats.view', 'association.manage'],
+  // The board (bureau) is the employer: it hires, so it sees recruitment.
+  board: ['dashboard.view', 'stats.view', 'association.manage', 'recruitment.manage'],
   researcher: ['stats.view'],
 };
 

@@ -117,6 +117,13 @@ export const ERRORS = {
   'bulletin.version_conflict': 409,
   'bulletin.published': 409,
   'bulletin.not_published': 409,
+  // Association: recruitment (issue 18).
+  'posting.not_found': 404,
+  'posting.pay_range_inverted': 400,
+  'posting.pay_unit_missing': 400,
+  'posting.closing_date_past': 400,
+  'posting.not_draft': 409,
+  'posting.no_public_address': 409,
   'database.unavailable': 503,
   'storage.full': 507,
   'internal.error': 500,
