@@ -7,6 +7,8 @@
  */
 import frShared from './fr.json';
 import enShared from './en.json';
+import associationFr from './messages/association.fr.json';
+import associationEn from './messages/association.en.json';
 
-export const fr = { ...frShared };
-export const en = { ...enShared };
+export const fr = { ...frShared, ...associationFr };
+export const en = { ...enShared, ...associationEn };
