@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { can, ROLES, type Role } from '@vigie/domain';
+
 import type { RouteAccessEntry } from '../src/app.js';
-import { startTestVigie, type TestClient, type TestVigie } from './harness.js';
+import { PASSWORD, startTestVigie, type TestClient, type TestVigie } from './harness.js';
 
 /**
  * Walks every API route the server declares (app.routeAccess) with an anonymous caller and one
@@ -15,15 +16,34 @@ const LOGOUT = 'POST /api/auth/logout';
 let t: TestVigie;
 let routes: RouteAccessEntry[];
 const users = new Map<Role, TestClient>();
+/**
+ * People holding several roles, as a small association has them: the communication lead who also
+ * observes, the field lead who also handles finances (board), a researcher volunteering, a lawyer
+ * who also writes for the communication pole. Their rights must be exactly the union.
+ */
+const COMBINATIONS: Role[][] = [['comms', 'observer'], ['observer', 'board'], ['researcher', 'volunteer'], ['legal', 'comms', 'observer']];
+const combined = new Map<string, TestClient>();
 
 beforeAll(async () => {
   t = await startTestVigie();
   const admin = await t.setUpAdmin();
   const organisationId: string = admin.user.organisationId;
   for (const role of ROLES) users.set(role, await t.userWithRole(organisationId, role));
+  for (const roles of COMBINATIONS) combined.set(roles.join('+'), await userWithRoles(organisationId, roles));
   routes = t.vigie.app.routeAccess;
 });
 afterAll(async () => { await t?.close(); });
+
+async function userWithRoles(organisationId: string, roles: Role[]) {
+  const email = `${roles.join('-')}@hro.example`;
+  await t.userWithRole(organisationId, roles[0]!, email);
+  await t.db.updateTable('users').set({ additional_roles: roles.slice(1) }).where('email', '=', email).execute();
+  // Sign in again so the session reflects the full role set, as it would after an administrator's change.
+  const c = t.client();
+  const res = await c.post('/api/auth/login', { email, password: PASSWORD });
+  if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
+  return c;
+}
 
 const key = (r: RouteAccessEntry) => `${r.method} ${r.url}`;
 
@@ -35,7 +55,7 @@ function call(c: TestClient, r: RouteAccessEntry) {
 type Expectation = 'unauthenticated' | 'forbidden' | 'allowed';
 
 /** What the declaration and the permission table say this caller must get. Unknown kinds fail. */
-function expected(r: RouteAccessEntry, role: Role | null): Expectation {
+function expected(r: RouteAccessEntry, role: Role | Role[] | null): Expectation {
   const access = r.access;
   switch (access.kind) {
     case 'public': return 'allowed';
@@ -49,12 +69,12 @@ function expected(r: RouteAccessEntry, role: Role | null): Expectation {
 }
 
 /** Returns a description of what went wrong, or null. */
-async function check(c: TestClient, r: RouteAccessEntry, role: Role | null): Promise<string | null> {
+async function check(c: TestClient, r: RouteAccessEntry, role: Role | Role[] | null): Promise<string | null> {
   const want = expected(r, role);
   const res = await call(c, r);
   const code = (() => { try { return res.json().code as string | undefined; } catch { return undefined; } })();
   const got = `${res.statusCode}${code ? ` ${code}` : ''}`;
-  const who = role ?? 'anonymous';
+  const who = role === null ? 'anonymous' : [role].flat().join('+');
   if (res.statusCode >= 500) return `${who} ${key(r)}: server error ${got} — ${res.body.slice(0, 200)}`;
   if (want === 'unauthenticated' && (res.statusCode !== 401 || code !== 'auth.unauthenticated')) {
     return `${who} ${key(r)}: expected 401 auth.unauthenticated, got ${got}`;
@@ -96,6 +116,23 @@ describe(`authorization of every route (${process.env.TEST_DATABASE_URL ? 'postg
     expect(problems).toEqual([]);
     // The walk must not have ended the session: otherwise later "allowed" checks proved nothing.
     expect((await c.get('/api/auth/me')).statusCode).toBe(200);
+  });
+
+  it.each(COMBINATIONS.map((roles) => [roles.join('+'), roles] as const))('gives %s exactly the union of those roles', async (name, roles) => {
+    const c = combined.get(name)!;
+    expect(c.user.roles).toEqual(roles);
+    const problems: string[] = [];
+    for (const r of routes.filter((x) => key(x) !== LOGOUT)) {
+      const p = await check(c, r, [...roles]);
+      if (p) problems.push(p);
+    }
+    expect(problems).toEqual([]);
+    // For each of its roles, the combination opens some route that role alone does not: otherwise
+    // the walk would not tell a union from "the primary role only".
+    for (const role of roles) {
+      const beyond = routes.filter((r) => r.access.kind === 'permission' && expected(r, [...roles]) === 'allowed' && expected(r, role) !== 'allowed');
+      expect(beyond.length, `${name} opens nothing beyond ${role}`).toBeGreaterThan(0);
+    }
   });
 
   it('lets every role sign out (walked last, since it ends the session)', async () => {

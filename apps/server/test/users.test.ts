@@ -115,4 +115,43 @@ describe(`user management (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglit
     expect((await t.client().post('/api/auth/login', { email, password: PASSWORD })).statusCode).toBe(401);
     expect((await t.client().post('/api/auth/login', { email, password: 'a new long passphrase' })).statusCode).toBe(200);
   });
+
+  it('gives a person several roles: permissions are the union, the change is audited, the person signs in again', async () => {
+    const email = 'multi@hro.example';
+    const member = await t.userWithRole(organisationId, 'comms', email);
+    const { id } = (await userByEmail(email))!;
+    expect((await member.get('/api/invitations')).statusCode).toBe(403);
+
+    const changed = await admin.patch(`/api/users/${id}`, { roles: ['comms', 'observer', 'coordinator'] });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json()).toMatchObject({ role: 'comms', roles: ['comms', 'observer', 'coordinator'] });
+    expect((await member.get('/api/auth/me')).statusCode).toBe(401);
+    const again = t.client();
+    expect((await again.post('/api/auth/login', { email, password: PASSWORD })).statusCode).toBe(200);
+    expect(again.user.roles).toEqual(['comms', 'observer', 'coordinator']);
+    expect(again.user.permissions).toEqual(expect.arrayContaining(['comms.publish', 'field.record', 'invitations.manage', 'identities.read']));
+    expect((await again.get('/api/invitations')).statusCode).toBe(200);
+
+    const audit = await t.db.selectFrom('audit_log').select(['action', 'before', 'after', 'context']).where('entity_id', '=', id)
+      .where('action', '=', 'user.changed').execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.context).toMatchObject({ roles: { before: ['comms'], after: ['comms', 'observer', 'coordinator'] } });
+    expect(audit[0]!.after).toMatchObject({ roles: ['comms', 'observer', 'coordinator'] });
+
+    // Back to one role: the additional ones go.
+    const single = await admin.patch(`/api/users/${id}`, { role: 'observer' });
+    expect(single.json()).toMatchObject({ role: 'observer', roles: ['observer'] });
+  });
+
+  it('refuses an empty or repeated role list, or an unknown role, and saves nothing', async () => {
+    const email = 'badroles@hro.example';
+    await t.userWithRole(organisationId, 'volunteer', email);
+    const { id } = (await userByEmail(email))!;
+    for (const roles of [[], ['observer', 'observer'], ['root']]) {
+      const res = await admin.patch(`/api/users/${id}`, { roles });
+      expect(res.statusCode, JSON.stringify(roles)).toBe(400);
+      expect(res.json().code).toBe('request.validation_failed');
+    }
+    expect(await userByEmail(email)).toMatchObject({ role: 'volunteer', roles: ['volunteer'] });
+  });
 });

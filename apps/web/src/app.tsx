@@ -109,6 +109,10 @@ const WitnessStatementRoute = guarded(['field.record', 'legal.manage'], WitnessS
 const CommunicationRoute = guarded(['comms.publish'], CommunicationPage);
 const BulletinRoute = guarded(['comms.publish', 'stats.view'], BulletinPage);
 const AssociationRoute = guarded(['association.manage'], AssociationPage);
+const PostingsPage = lazy(() => import('./features/association/postings/PostingsPage').then((m) => m.PostingsPage));
+const PostingEditorPage = lazy(() => import('./features/association/postings/PostingEditorPage').then((m) => m.PostingEditorPage));
+const PostingsRoute = guarded(['recruitment.manage'], PostingsPage);
+const PostingEditorRoute = guarded(['recruitment.manage'], PostingEditorPage);
 const UsersRoute = guarded(['users.manage', 'security.manage'], UsersPage);
 const InvitationsRoute = guarded(['invitations.manage'], InvitationsPage);
 const TaxonomiesRoute = guarded(['taxonomies.manage'], TaxonomiesPage);
@@ -196,6 +200,8 @@ function PrivateRoutes() {
       <Route path="/communication" component={CommunicationRoute} />
       <Route path="/communication/bulletins/:id" component={BulletinRoute} />
       <Route path="/association" component={AssociationRoute} />
+      <Route path="/association/postings" component={PostingsRoute} />
+      <Route path="/association/postings/:id" component={PostingEditorRoute} />
       <Route path="/admin/users" component={UsersRoute} />
       <Route path="/admin/invitations" component={InvitationsRoute} />
       <Route path="/admin/taxonomies" component={TaxonomiesRoute} />

@@ -7,3 +7,4 @@ export * from './communication/statistics/index.js';
 export * from './communication/bulletins/index.js';
 export * from './communication/reports/index.js';
 export * from './formats/index.js';
+export * from './association/index.js';

@@ -2,8 +2,8 @@
  * The pure rules of the domain, without the zod schemas: what the phone's capture bundle
  * imports so that it stays small (zod alone is ~29 KB gzipped). Types come along for free.
  */
-export { ROLES, PERMISSIONS, PERMISSION_TABLE, can, permissionsOf, isRole, canInviteRole } from './identity/roles.js';
-export type { Role, Permission } from './identity/roles.js';
+export { ROLES, PERMISSIONS, PERMISSION_TABLE, can, permissionsOf, isRole, canInviteRole, normaliseRoles } from './identity/roles.js';
+export type { Role, Roles, Permission } from './identity/roles.js';
 export { COUNT_FIELDS, emptyCounts, sumCounts, formatCount, type Count, type CountField } from './field/counts.js';
 export { checkEviction, type EvictionProblem } from './field/eviction-rules.js';
 export { duplicateGroups, isProbableDuplicate, spansOverlap, type EvictionSpan } from './field/duplicates.js';
@@ -23,3 +23,5 @@ export type { DeadlineUnit, DeadlineEffect } from './legal/vocabulary.js';
 export { METRICS, METRIC_CODES, isMetricCode, metricLabel, formatFigure, type Figure, type MetricCode } from './communication/statistics/metrics.js';
 export { BUCKETS, BREAKDOWNS, CHARTS, CHART_FORMATS, DEFAULT_PUBLIC_THRESHOLD, type Breakdown, type StatisticsBucket, type ChartName, type ChartFormat } from './communication/statistics/dimensions.js';
 export { NNBSP, formatQuantity, formatPercent, formatDate, formatDateTime, formatMonth, formatMonthName, periodShape, formatPeriod, inPeriod, pluralForm, countNoun, areaLabel, type FormatLocale, type PluralForms, type PeriodShape, type DateOptions } from './formats/formats.js';
+export * from './association/vocabulary.js';
+export type { PostingInput, PostingView } from './association/postings.js';

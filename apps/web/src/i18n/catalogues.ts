@@ -7,8 +7,10 @@
  */
 import frShared from './fr.json';
 import enShared from './en.json';
+import associationFr from './messages/association.fr.json';
+import associationEn from './messages/association.en.json';
 import officeFr from './messages/office.fr.json';
 import officeEn from './messages/office.en.json';
 
-export const fr = { ...frShared, ...officeFr };
-export const en = { ...enShared, ...officeEn };
+export const fr = { ...frShared, ...associationFr, ...officeFr };
+export const en = { ...enShared, ...associationEn, ...officeEn };

@@ -31,3 +31,28 @@ describe('canInviteRole', () => {
     expect(canInviteRole('observer', 'observer')).toBe(false);
   });
 });
+
+import fc from 'fast-check';
+import { PERMISSIONS, normaliseRoles, permissionsOf } from './roles.js';
+describe('several roles per person', () => {
+  const roleSets = fc.uniqueArray(fc.constantFrom(...ROLES), { minLength: 1, maxLength: ROLES.length });
+  it('grants exactly the union of the roles\' permissions', () => {
+    fc.assert(fc.property(roleSets, (roles) => {
+      for (const p of PERMISSIONS) expect(can(roles, p)).toBe(roles.some((r) => PERMISSION_TABLE[r].includes(p)));
+      expect(new Set(permissionsOf(roles))).toEqual(new Set(roles.flatMap((r) => PERMISSION_TABLE[r])));
+    }));
+  });
+  it('a communication lead who also observes may record in the field and publish, not read identities', () => {
+    expect(can(['comms', 'observer'], 'field.record')).toBe(true);
+    expect(can(['comms', 'observer'], 'comms.publish')).toBe(true);
+    expect(can(['comms', 'observer'], 'identities.read')).toBe(false);
+    expect(can([], 'dashboard.view')).toBe(false);
+  });
+  it('normalises a stored list: known roles, once each, order kept', () => {
+    expect(normaliseRoles(['comms', 'observer', 'comms', 'root'])).toEqual(['comms', 'observer']);
+  });
+  it('lets a board member who also coordinates invite, as the coordinator role allows', () => {
+    expect(canInviteRole(['board', 'coordinator'], 'observer')).toBe(true);
+    expect(canInviteRole(['board', 'volunteer'], 'observer')).toBe(false);
+  });
+});

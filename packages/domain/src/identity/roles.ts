@@ -32,6 +32,7 @@ export const PERMISSIONS = [
   'stats.view',
   'association.manage',
   'taxonomies.manage',
+  'recruitment.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -40,26 +41,45 @@ type Table = Record<Role, readonly Permission[]>;
 export const PERMISSION_TABLE: Table = {
   admin: [
     'organisation.manage', 'users.manage', 'invitations.manage', 'security.manage', 'audit.read',
-    'dashboard.view', 'stats.view', 'association.manage', 'taxonomies.manage',
+    'dashboard.view', 'stats.view', 'association.manage', 'taxonomies.manage', 'recruitment.manage',
   ],
   coordinator: [
     'invitations.manage', 'dashboard.view', 'field.record', 'field.verify', 'identities.read',
     'legal.manage', 'comms.publish', 'stats.view', 'association.manage', 'taxonomies.manage',
+    'recruitment.manage',
   ],
   observer: ['dashboard.view', 'field.record', 'stats.view'],
   legal: ['dashboard.view', 'identities.read', 'legal.manage', 'stats.view'],
   comms: ['dashboard.view', 'comms.publish', 'stats.view'],
   volunteer: ['dashboard.view'],
-  board: ['dashboard.view', 'stats.view', 'association.manage'],
+  // The board (bureau) is the employer: it hires, so it sees recruitment.
+  board: ['dashboard.view', 'stats.view', 'association.manage', 'recruitment.manage'],
   researcher: ['stats.view'],
 };
 
-export function can(role: Role, permission: Permission): boolean {
-  return PERMISSION_TABLE[role].includes(permission);
+/**
+ * A person may hold several roles (the communication lead also observes in the field): what they
+ * may do is the union of their roles' permissions. A single role is accepted for brevity.
+ */
+export type Roles = Role | readonly Role[];
+
+function asList(roles: Roles): readonly Role[] {
+  return typeof roles === 'string' ? [roles] : roles;
 }
 
-export function permissionsOf(role: Role): Permission[] {
-  return [...PERMISSION_TABLE[role]];
+export function can(roles: Roles, permission: Permission): boolean {
+  return asList(roles).some((role) => PERMISSION_TABLE[role].includes(permission));
+}
+
+/** The union of the roles' permissions, in the table's column order. */
+export function permissionsOf(roles: Roles): Permission[] {
+  const list = asList(roles);
+  return PERMISSIONS.filter((p) => list.some((role) => PERMISSION_TABLE[role].includes(p)));
+}
+
+/** A role list as stored: no duplicates, known roles only, in the order given (the first is the primary role). */
+export function normaliseRoles(roles: readonly string[]): Role[] {
+  return [...new Set(roles)].filter(isRole);
 }
 
 export function isRole(value: string): value is Role {
@@ -70,7 +90,7 @@ export function isRole(value: string): value is Role {
  * Who may invite whom: only those who manage users may create administrators; anyone else
  * allowed to invite may bring in any other role (a coordinator onboarding observers).
  */
-export function canInviteRole(inviter: Role, invited: Role): boolean {
+export function canInviteRole(inviter: Roles, invited: Role): boolean {
   if (!can(inviter, 'invitations.manage')) return false;
   return invited !== 'admin' || can(inviter, 'users.manage');
 }

@@ -19,7 +19,9 @@ export const currentUserSchema = z.object({
   id: z.uuid(),
   email: z.string(),
   displayName: z.string(),
+  /** The primary role (shown first); `roles` holds every role, permissions are their union. */
   role: roleSchema,
+  roles: z.array(roleSchema),
   locale: localeSchema,
   totpEnabled: z.boolean(),
   /** True when the role requires two-factor and the user has not enrolled yet: only enrolment is allowed. */
@@ -64,11 +66,16 @@ export const userViewSchema = z.object({
   email: z.string(),
   displayName: z.string(),
   role: roleSchema,
+  roles: z.array(roleSchema),
   active: z.boolean(),
   totpEnabled: z.boolean(),
   createdAt: z.string(),
 });
 export type UserView = z.infer<typeof userViewSchema>;
+
+/** A person's roles as an administrator edits them: at least one, each once; the first is the primary role. */
+export const userRolesSchema = z.array(roleSchema).min(1).max(ROLES.length)
+  .refine((roles) => new Set(roles).size === roles.length, { message: 'duplicate role' });
 
 export const invitationViewSchema = z.object({
   id: z.uuid(),

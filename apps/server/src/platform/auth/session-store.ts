@@ -1,4 +1,4 @@
-import type { Role } from '@vigie/domain';
+import { normaliseRoles, type Role } from '@vigie/domain';
 import type { Executor } from '../db/database.js';
 
 /** SQL for sessions. Runs outside any organisation scope: a session tells us the organisation. */
@@ -10,7 +10,10 @@ export type SessionUser = {
   organisationName: string;
   email: string;
   displayName: string;
+  /** The primary role. */
   role: Role;
+  /** Every role the person holds (primary first): permissions are their union. */
+  roles: Role[];
   locale: 'fr' | 'en';
   totpEnabled: boolean;
   totpRequiredRoles: string[];
@@ -28,7 +31,7 @@ export async function findLiveSession(db: Executor, tokenHash: string): Promise<
     .leftJoin('organisation_settings as os', 'os.organisation_id', 'u.organisation_id')
     .select([
       's.token_hash', 's.csrf_token', 'u.id as user_id', 'u.organisation_id', 'o.name as organisation_name', 'u.email',
-      'u.display_name', 'u.role', 'u.locale', 'u.totp_enabled', 'os.totp_required_roles',
+      'u.display_name', 'u.role', 'u.additional_roles', 'u.locale', 'u.totp_enabled', 'os.totp_required_roles',
     ])
     .where('s.token_hash', '=', tokenHash)
     .where('s.expires_at', '>', new Date())
@@ -44,6 +47,7 @@ export async function findLiveSession(db: Executor, tokenHash: string): Promise<
     email: row.email,
     displayName: row.display_name,
     role: row.role as Role,
+    roles: normaliseRoles([row.role, ...row.additional_roles]),
     locale: row.locale as 'fr' | 'en',
     totpEnabled: row.totp_enabled,
     totpRequiredRoles: row.totp_required_roles ?? [],

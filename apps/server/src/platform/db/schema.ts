@@ -24,6 +24,7 @@ export interface UsersTable {
   display_name: string;
   password_hash: string;
   role: string;
+  additional_roles: ColumnType<string[], string[] | undefined, string[]>;
   locale: ColumnType<string, string | undefined, string>;
   active: ColumnType<boolean, boolean | undefined, boolean>;
   totp_secret_enc: string | null;

@@ -122,6 +122,13 @@ export const ERRORS = {
   'archive.damaged': 422,
   'image.too_many_pixels': 413,
   'auth.invalid_token': 400,
+  // Association: recruitment (issue 18).
+  'posting.not_found': 404,
+  'posting.pay_range_inverted': 400,
+  'posting.pay_unit_missing': 400,
+  'posting.closing_date_past': 400,
+  'posting.not_draft': 409,
+  'posting.no_public_address': 409,
   'database.unavailable': 503,
   'storage.full': 507,
   'internal.error': 500,

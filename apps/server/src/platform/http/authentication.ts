@@ -55,7 +55,7 @@ export function installAuthentication(app: FastifyInstance, db: Db, publicUrl: s
     if (req.actor.mustEnrolTotp && !(access.kind === 'signed-in' && access.duringEnrolment)) {
       throw new AppError('auth.totp_enrolment_required');
     }
-    if (access.kind === 'permission' && !can(req.actor.role, access.permission)) throw new AppError('auth.forbidden');
+    if (access.kind === 'permission' && !can(req.actor.roles, access.permission)) throw new AppError('auth.forbidden');
   });
 
   app.addHook('onRoute', (route) => {

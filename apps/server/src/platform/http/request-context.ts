@@ -25,7 +25,7 @@ declare module 'fastify' {
 }
 
 export function toActor(s: SessionUser): Actor {
-  return { ...s, mustEnrolTotp: s.totpRequiredRoles.includes(s.role) && !s.totpEnabled };
+  return { ...s, mustEnrolTotp: s.roles.some((r) => s.totpRequiredRoles.includes(r)) && !s.totpEnabled };
 }
 
 export function presentCurrentUser(a: Actor): CurrentUser {
@@ -34,11 +34,12 @@ export function presentCurrentUser(a: Actor): CurrentUser {
     email: a.email,
     displayName: a.displayName,
     role: a.role,
+    roles: a.roles,
     locale: a.locale,
     totpEnabled: a.totpEnabled,
     mustEnrolTotp: a.mustEnrolTotp,
     organisationId: a.organisationId,
     organisationName: a.organisationName,
-    permissions: permissionsOf(a.role),
+    permissions: permissionsOf(a.roles),
   };
 }

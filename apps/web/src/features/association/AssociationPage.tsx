@@ -1,12 +1,22 @@
 import { useT } from '../../i18n';
 import { Screen } from '../../shell/Screen';
+import { hasPermission, useUser } from '../identity/auth/session';
 
-/** Placeholder until the association tools land; says so plainly rather than showing an empty shell. */
+/** "Vie associative": the association's tools, each shown to those who may use it. */
 export function AssociationPage() {
   const t = useT();
+  const me = useUser();
   return (
     <Screen title={t('poles.association.title')}>
-      <p>{t('poles.association.text')}</p>
+      {hasPermission(me, 'recruitment.manage') ? (
+        <section class="card" aria-labelledby="association-recruitment">
+          <h2 id="association-recruitment">{t('association.recruitment.title')}</h2>
+          <p>{t('association.recruitment.text')}</p>
+          <p><a href="/association/postings" data-testid="association-postings">{t('association.postings.title')}</a></p>
+        </section>
+      ) : (
+        <p>{t('poles.association.text')}</p>
+      )}
     </Screen>
   );
 }

@@ -14,7 +14,7 @@ import { computeSeries, computeSummary, type StatisticsFilter } from './statisti
 
 /** Drafts are unverified observations: only those who verify them may see figures that include them. */
 function filterOf(actor: Actor, q: StatisticsQuery): StatisticsFilter {
-  if (q.includeDrafts && !can(actor.role, 'field.verify')) throw new AppError('statistics.drafts_forbidden');
+  if (q.includeDrafts && !can(actor.roles, 'field.verify')) throw new AppError('statistics.drafts_forbidden');
   const { from, to, areaCode, communeInsee, siteId, forceCorps, includeDrafts } = q;
   return { from, to, areaCode, communeInsee, siteId, forceCorps, includeDrafts };
 }

@@ -10,7 +10,7 @@ import { evictionReferences, findEviction, insertEviction, insertNewEviction, re
 
 /** Observers edit their own drafts (and rejected records they fix); coordinators edit anything. */
 export function canEditEviction(actor: Actor, row: Pick<EvictionRow, 'created_by' | 'status'>): boolean {
-  if (can(actor.role, 'field.verify')) return true;
+  if (can(actor.roles, 'field.verify')) return true;
   return row.created_by === actor.userId && (row.status === 'draft' || row.status === 'rejected');
 }
 

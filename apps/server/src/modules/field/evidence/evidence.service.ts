@@ -19,7 +19,7 @@ export const CHUNK_MAX_BYTES = 8 * 1024 * 1024;
 
 /** Who sees evidence records: the field pole, the legal pole, and comms (for photos to publish). */
 function canSeeEvidence(actor: Actor) {
-  return can(actor.role, 'field.record') || can(actor.role, 'identities.read') || can(actor.role, 'comms.publish');
+  return can(actor.roles, 'field.record') || can(actor.roles, 'identities.read') || can(actor.roles, 'comms.publish');
 }
 
 async function visibleEvidence(trx: Trx, actor: Actor, id: string): Promise<EvidenceRow> {
@@ -144,7 +144,7 @@ export async function listEvictionEvidence(ctx: AppContext, actor: Actor, evicti
 export async function readOriginal(ctx: AppContext, storage: ObjectStorage, actor: Actor, id: string, ip: string) {
   const row = await inOrganisation(ctx.db, actor.organisationId, async (trx) => {
     const found = await visibleEvidence(trx, actor, id);
-    if (!can(actor.role, 'identities.read') && found.author_id !== actor.userId) throw new AppError('auth.forbidden');
+    if (!can(actor.roles, 'identities.read') && found.author_id !== actor.userId) throw new AppError('auth.forbidden');
     if (found.status !== 'stored') throw new AppError('evidence.not_found');
     await recordAudit(trx, {
       organisationId: actor.organisationId, actorId: actor.userId, action: 'evidence.original_read', entityType: 'evidence',

@@ -32,7 +32,7 @@ export async function saveOperation(trx: Trx, actor: Actor, input: OperationInpu
       id: input.id, organisation_id: actor.organisationId, created_by: actor.userId, updated_by: actor.userId, ...columns(input),
     }).execute();
   } else {
-    if (existing.created_by !== actor.userId && !can(actor.role, 'field.verify')) throw new AppError('field.not_editable');
+    if (existing.created_by !== actor.userId && !can(actor.roles, 'field.verify')) throw new AppError('field.not_editable');
     await assertNoConcurrentEdit(trx, 'operation', input.id, baseVersion, existing.version, actor.userId);
     version = existing.version + 1;
     await trx.updateTable('operations').set({ ...columns(input), version, updated_by: actor.userId, updated_at: new Date(), change_xid: currentXid() })

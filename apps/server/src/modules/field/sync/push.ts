@@ -44,7 +44,7 @@ function errorOf(err: AppError, locale: Locale): SyncResult['error'] {
  * command is applied once more, which now finds the first copy's result and replays it.
  */
 export async function applyCommand(ctx: AppContext, actor: Actor, c: SyncCommand, attempt = 1): Promise<SyncResult> {
-  if (!can(actor.role, 'field.record')) throw new AppError('auth.forbidden');
+  if (!can(actor.roles, 'field.record')) throw new AppError('auth.forbidden');
   const payloadHash = sha256Hex(canonicalize({ type: c.type, baseVersion: c.baseVersion, record: c.record }) ?? '');
   const entityType = ENTITY[c.type];
   const conflict = (trx: Trx, reason: 'command_reused' | 'version_mismatch', currentVersion: number | null) => insertConflict(trx, {

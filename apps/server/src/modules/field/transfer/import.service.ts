@@ -109,7 +109,7 @@ export async function commitImport(ctx: AppContext, actor: Actor, id: string, ma
         mappingProblems: report.mappingProblems, rows: report.rows.filter((r) => !r.ok).slice(0, 200),
       });
     }
-    const status = options.markVerified && can(actor.role, 'field.verify') ? 'verified' : 'submitted';
+    const status = options.markVerified && can(actor.roles, 'field.verify') ? 'verified' : 'submitted';
     const org = actor.organisationId;
     await insertSites(trx, org, plan.sites.map((s) => s.input));
     await insertOperations(trx, org, actor.userId, plan.operations.map((o) => o.input));

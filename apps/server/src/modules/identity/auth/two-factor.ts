@@ -39,7 +39,7 @@ export async function disableTotp(ctx: AppContext, actor: Actor, code: string, i
   await inOrganisation(ctx.db, actor.organisationId, async (trx) => {
     const user = await findUserById(trx, actor.userId);
     if (!user?.totp_enabled || !user.totp_secret_enc) throw new AppError('totp.not_set_up');
-    if (actor.totpRequiredRoles.includes(actor.role)) throw new AppError('totp.required_by_role');
+    if (actor.roles.some((r) => actor.totpRequiredRoles.includes(r))) throw new AppError('totp.required_by_role');
     if (checkTotp(open(ctx.serverKey, user.totp_secret_enc), code, user.totp_last_step) === null) throw new AppError('auth.totp_invalid');
     await updateUser(trx, user.id, { totp_enabled: false, totp_secret_enc: null, totp_last_step: null });
     await recordAudit(trx, {

@@ -19,7 +19,7 @@ import {
 const STATUS_ERROR = { accepted: 'invitation.used', revoked: 'invitation.revoked', expired: 'invitation.expired' } as const;
 
 export async function inviteUser(ctx: AppContext, actor: Actor, input: { email: string; role: Role }, ip: string) {
-  if (!canInviteRole(actor.role, input.role)) throw new AppError('auth.forbidden');
+  if (!canInviteRole(actor.roles, input.role)) throw new AppError('auth.forbidden');
   // Accounts are unique across the deployment, so this check looks beyond the organisation.
   if (await findUserByEmail(ctx.db, input.email)) throw new AppError('user.email_taken');
   const token = randomToken();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { displayNameSchema, localeSchema, passwordSchema, roleSchema, userViewSchema } from '@vigie/domain';
+import { displayNameSchema, localeSchema, passwordSchema, roleSchema, userRolesSchema, userViewSchema } from '@vigie/domain';
 import type { RouteModule } from '../../../platform/context.js';
 import { changePassword, changeUser, listOrganisationUsers, updateProfile } from './users.service.js';
 
@@ -16,7 +16,9 @@ export const usersRoutes: RouteModule = (app, ctx) => {
     schema: {
       tags: ['users'],
       params: z.object({ id: z.uuid() }),
-      body: z.strictObject({ role: roleSchema.optional(), active: z.boolean().optional() }),
+      // `roles` replaces every role (the first becomes the primary one); `role` alone keeps the
+      // older single-role form working and drops the additional roles.
+      body: z.strictObject({ role: roleSchema.optional(), roles: userRolesSchema.optional(), active: z.boolean().optional() }),
       response: { 200: userViewSchema },
     },
   }, async (req) => changeUser(ctx, req.actor!, req.params.id, req.body, req.ip));

@@ -7,28 +7,35 @@ import { deleteSessionsOfUser } from '../../../platform/auth/session-store.js';
 import { recordAudit } from '../../../platform/audit/audit-trail.js';
 import type { Actor } from '../../../platform/http/request-context.js';
 import { expirePasswordResetsOfUser } from '../auth/auth.queries.js';
-import { auditUser, presentUser } from './users.presenter.js';
+import { auditUser, presentUser, userRoles } from './users.presenter.js';
 import { findUserById, listUsers, updateUser } from './users.queries.js';
 
 export async function listOrganisationUsers(ctx: AppContext, actor: Actor) {
   return inOrganisation(ctx.db, actor.organisationId, async (trx) => (await listUsers(trx)).map(presentUser));
 }
 
-export async function changeUser(ctx: AppContext, actor: Actor, id: string, changes: { role?: Role | undefined; active?: boolean | undefined }, ip: string) {
+type UserChanges = { role?: Role | undefined; roles?: Role[] | undefined; active?: boolean | undefined };
+
+export async function changeUser(ctx: AppContext, actor: Actor, id: string, changes: UserChanges, ip: string) {
   // An admin demoting or locking themselves out is how an organisation loses its last admin.
   if (id === actor.userId) throw new AppError('user.cannot_change_self');
   return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
     const before = await findUserById(trx, id);
     if (!before) throw new AppError('user.not_found');
+    const roles = changes.roles ?? (changes.role !== undefined ? [changes.role] : undefined);
     const after = await updateUser(trx, id, {
-      ...(changes.role !== undefined && { role: changes.role }),
+      ...(roles !== undefined && { role: roles[0]!, additional_roles: roles.slice(1) }),
       ...(changes.active !== undefined && { active: changes.active }),
     });
     if (!after) throw new AppError('user.not_found');
-    if (changes.active === false || (changes.role && changes.role !== before.role)) await deleteSessionsOfUser(trx, id);
+    const rolesChanged = userRoles(before).join() !== userRoles(after).join();
+    // Sessions carry the roles they were opened with: a changed role set must sign the person in again.
+    if (changes.active === false || rolesChanged) await deleteSessionsOfUser(trx, id);
     await recordAudit(trx, {
+      // before/after carry the whole role list; the context names the role change for a quick read of the trail.
       organisationId: actor.organisationId, actorId: actor.userId, action: 'user.changed', entityType: 'user', entityId: id,
-      before: auditUser(before), after: auditUser(after), context: { ip },
+      before: auditUser(before), after: auditUser(after),
+      context: rolesChanged ? { ip, roles: { before: userRoles(before), after: userRoles(after) } } : { ip },
     });
     return presentUser(after);
   });

@@ -1,5 +1,5 @@
 import ical from 'ical-generator';
-import { can, isRole } from '@vigie/domain';
+import { can, normaliseRoles } from '@vigie/domain';
 import type { AppContext } from '../../../platform/context.js';
 import { recordAudit } from '../../../platform/audit/audit-trail.js';
 import { randomToken, sha256Hex } from '../../../platform/crypto/tokens.js';
@@ -50,7 +50,7 @@ export async function revokeCalendarFeed(ctx: AppContext, actor: Actor, ip: stri
 
 export async function renderCalendarFeed(ctx: AppContext, token: string, ip: string): Promise<string> {
   const feed = await inSystemTransaction(ctx.db, (trx) => feedByTokenHash(trx, sha256Hex(token)));
-  if (!feed || feed.revoked_at || !feed.active || !isRole(feed.role) || !can(feed.role, 'legal.manage')) throw new AppError('calendar_feed.not_found');
+  if (!feed || feed.revoked_at || !feed.active || !can(normaliseRoles([feed.role, ...feed.additional_roles]), 'legal.manage')) throw new AppError('calendar_feed.not_found');
   const { deadlines, tasks } = await inOrganisation(ctx.db, feed.organisation_id, async (trx) => {
     const items = await calendarItems(trx, feed.user_id);
     await touchFeed(trx, feed.id);

@@ -126,7 +126,7 @@ export async function insertFeed(db: Executor, organisationId: string, userId: s
 /** Looked up before any organisation is known (the feed URL is all a calendar app sends). */
 export async function feedByTokenHash(db: Executor, tokenHash: string) {
   return db.selectFrom('legal_calendar_feeds as f').innerJoin('users as u', 'u.id', 'f.user_id')
-    .select(['f.id', 'f.organisation_id', 'f.user_id', 'f.revoked_at', 'u.active', 'u.role', 'u.locale'])
+    .select(['f.id', 'f.organisation_id', 'f.user_id', 'f.revoked_at', 'u.active', 'u.role', 'u.additional_roles', 'u.locale'])
     .where('f.token_hash', '=', tokenHash).executeTakeFirst();
 }
 

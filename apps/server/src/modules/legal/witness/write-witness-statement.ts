@@ -29,8 +29,8 @@ export type WitnessStatementRequest = {
 };
 
 export async function writeWitnessStatement(ctx: AppContext, actor: Actor, input: WitnessStatementRequest, ip: string) {
-  const canManage = can(actor.role, 'legal.manage');
-  if (!canManage && !can(actor.role, 'field.record')) throw new AppError('auth.forbidden');
+  const canManage = can(actor.roles, 'legal.manage');
+  if (!canManage && !can(actor.roles, 'field.record')) throw new AppError('auth.forbidden');
   const { facts, pdf } = await inOrganisation(ctx.db, actor.organisationId, async (trx) => {
     const row = await findEvictionFacts(trx, input.evictionId);
     if (!row) throw new AppError('eviction.not_found');

@@ -1,14 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Role, UserView } from '@vigie/domain/rules';
+import { ROLES, type Role, type UserView } from '@vigie/domain/rules';
 import { api, errorMessage } from '../../../api/client';
 import { useT } from '../../../i18n';
 import { Screen } from '../../../shell/Screen';
 import { AdminTabs } from '../../../shell/AdminTabs';
 import { Button } from '../../../ui/Button';
 import { FormError, StatusMessage } from '../../../ui/FormError';
-import { SelectField } from '../../../ui/SelectField';
+import { Checkbox } from '../../../ui/Checkbox';
 import { hasPermission, useUser } from '../auth/session';
-import { roleOptions } from './roleOptions';
 import { SecurityPolicySection } from './SecurityPolicySection';
 
 export function UsersPage() {
@@ -27,7 +26,7 @@ function UserList() {
   const t = useT();
   const me = useUser();
   const [users, setUsers] = useState<UserView[] | null>(null);
-  const [pendingRoles, setPendingRoles] = useState<Record<string, Role>>({});
+  const [pendingRoles, setPendingRoles] = useState<Record<string, Role[]>>({});
   const [busyId, setBusyId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
@@ -41,13 +40,14 @@ function UserList() {
     load().catch((e: unknown) => setError(errorMessage(e)));
   }, []);
 
-  async function update(user: UserView, body: { role: Role } | { active: boolean }, success: string) {
+  async function update(user: UserView, body: { roles: Role[] } | { active: boolean }, success: string) {
     setBusyId(user.id);
     setError(null);
     setStatus(null);
     try {
       await api.patch(`/api/users/${encodeURIComponent(user.id)}`, body);
       await load();
+      setPendingRoles((p) => { const { [user.id]: _done, ...rest } = p; return rest; });
       setStatus(success);
     } catch (e) {
       setError(errorMessage(e));
@@ -67,7 +67,13 @@ function UserList() {
         <ul class="cards">
           {users.map((user) => {
             const self = user.id === me.id;
-            const role = pendingRoles[user.id] ?? user.role;
+            const roles = pendingRoles[user.id] ?? user.roles;
+            const rolesLabel = (list: Role[]) => list.map((r) => t(`roles.${r}`)).join(', ');
+            // Ticking keeps the order of ticking, so the primary role (the first) stays first.
+            const toggle = (r: Role, on: boolean) => setPendingRoles((p) => {
+              const current = p[user.id] ?? user.roles;
+              return { ...p, [user.id]: on ? [...current.filter((x) => x !== r), r] : current.filter((x) => x !== r) };
+            });
             return (
               <li key={user.id} class={user.active ? 'card' : 'card card-muted'}>
                 <h3>
@@ -75,26 +81,26 @@ function UserList() {
                 </h3>
                 <p class="card-meta">{user.email}</p>
                 <p class="card-meta">
-                  {t('users.currentRole', { role: t(`roles.${user.role}`) })} · {user.active ? t('users.active') : t('users.inactive')} ·{' '}
+                  {t('users.currentRole', { role: rolesLabel(user.roles) })} · {user.active ? t('users.active') : t('users.inactive')} ·{' '}
                   {user.totpEnabled ? t('users.totpOn') : t('users.totpOff')}
                 </p>
                 {/* Nobody changes their own role or locks themselves out: another admin must. */}
                 {!self && (
                   <div class="card-actions">
                     <div class="inline-form">
-                      <SelectField
-                        label={t('users.roleLabel', { name: user.displayName })}
-                        value={role}
-                        options={roleOptions()}
-                        onValue={(value) => setPendingRoles((p) => ({ ...p, [user.id]: value as Role }))}
-                      />
+                      <fieldset class="role-set">
+                        <legend>{t('users.roleLabel', { name: user.displayName })}</legend>
+                        {ROLES.map((r) => (
+                          <Checkbox key={r} label={t(`roles.${r}`)} checked={roles.includes(r)} onChecked={(on) => toggle(r, on)} />
+                        ))}
+                      </fieldset>
                       <Button
                         variant="secondary"
-                        disabled={role === user.role}
+                        disabled={roles.length === 0 || roles.join() === user.roles.join()}
                         busy={busyId === user.id}
                         ariaLabel={t('users.changeRoleNamed', { name: user.displayName })}
                         onClick={() =>
-                          void update(user, { role }, t('users.roleChanged', { name: user.displayName, role: t(`roles.${role}`) }))
+                          void update(user, { roles }, t('users.roleChanged', { name: user.displayName, role: rolesLabel(roles) }))
                         }
                       >
                         {t('users.changeRole')}

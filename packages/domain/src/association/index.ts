@@ -1,0 +1,3 @@
+export * from './vocabulary.js';
+export * from './postings.js';
+export * from './job-posting-ld.js';
