@@ -5,6 +5,7 @@ import { tx } from './idb';
 import { evictionFromView, incidentFromView, mergePulled, operationFromView, siteFromView } from './merge';
 import { applyResults, backoffMs, isTransient, selectBatch, toCommand } from './outbox';
 import { activateOwner, currentOwner, onOwnerChange, type FieldUser } from './owner';
+import { outOfScope, scopeKey } from './scope';
 import { refreshSyncStateIn, setLocalChangeHandler } from './store';
 import { uploadPhotos } from './uploader';
 import type { OutboxEntry, PullResponse, Reference, Stored, TableName } from './types';
@@ -139,7 +140,7 @@ async function run(): Promise<void> {
     // The lists are needed to start an operation; their failure must not hold the outbox back.
     const reference = refreshReference(false).catch((error: unknown) => error);
     await pushAll(stillOwner);
-    await pull(stillOwner);
+    await pull(stillOwner, owner);
     const refError = await reference;
     if (refError instanceof Error) throw refError;
     // Photos last: their record must be on the server, and a long upload must not hold data back.
@@ -213,11 +214,20 @@ async function putEntries(entries: OutboxEntry[]): Promise<void> {
   });
 }
 
-async function pull(stillOwner: () => void): Promise<void> {
+async function pull(stillOwner: () => void, owner: FieldUser, again = true): Promise<void> {
   const since = (await getMeta<number>('cursor')) ?? 0;
   const res = await api.get<PullResponse>(`/api/sync/pull?since=${encodeURIComponent(String(since))}`);
   stillOwner();
-  await tx(['operations', 'evictions', 'sites', 'incidents', 'meta', 'outbox'], 'readwrite', async (s) => {
+  const scope = res.scope;
+  // A new area or a longer window: records that were out of scope were never sent, start over.
+  if (scope && since > 0 && again && scopeKey(scope) !== (await getMeta<string>('scopeKey'))) {
+    await tx(['meta'], 'readwrite', async (s) => {
+      await s.meta.put({ key: 'cursor', value: 0 });
+      await s.meta.put({ key: 'scopeKey', value: scopeKey(scope) });
+    });
+    return pull(stillOwner, owner, false);
+  }
+  await tx(['operations', 'evictions', 'sites', 'incidents', 'meta', 'outbox', 'photos'], 'readwrite', async (s) => {
     // Read inside the transaction: an edit made while the pull was in flight is not overwritten.
     const pendingIds = new Set(((await s.outbox.all()) as OutboxEntry[]).map((e) => e.recordId));
     for (const v of res.operations ?? []) {
@@ -236,6 +246,19 @@ async function pull(stillOwner: () => void): Promise<void> {
     for (const v of res.incidents ?? []) {
       const next = mergePulled(await s.incidents.get(v.id), incidentFromView(v), pendingIds.has(v.id));
       if (next) await s.incidents.put(next);
+    }
+    if (scope) {
+      // What the server confirmed and the phone no longer needs leaves it (scope.ts).
+      const rows = {
+        operations: await s.operations.all(), evictions: await s.evictions.all(), incidents: await s.incidents.all(),
+        sites: await s.sites.all(), photos: await s.photos.all(),
+      };
+      const drop = outOfScope(rows, scope, pendingIds, owner.id);
+      for (const name of ['operations', 'evictions', 'incidents', 'sites', 'photos'] as const) {
+        for (const id of drop[name]) await s[name].delete(id);
+      }
+      await s.meta.put({ key: 'scopeKey', value: scopeKey(scope) });
+      await s.meta.put({ key: 'scope', value: scope });
     }
     await s.meta.put({ key: 'cursor', value: res.cursor });
   });
