@@ -7,6 +7,8 @@
  */
 import frShared from './fr.json';
 import enShared from './en.json';
+import phoneFr from './messages/phone.fr.json';
+import phoneEn from './messages/phone.en.json';
 
-export const fr = { ...frShared };
-export const en = { ...enShared };
+export const fr = { ...frShared, ...phoneFr };
+export const en = { ...enShared, ...phoneEn };

@@ -1,7 +1,7 @@
 import type { SessionView, SyncResult } from '@vigie/domain/rules';
 import { ApiError, api } from '../api/client';
 import { getAll, getMeta, outboxInOrder, setMeta } from './db';
-import { tx } from './idb';
+import { currentLock, onLockChange, readKeyring, tx, wipe, writeKeyring } from './idb';
 import { evictionFromView, incidentFromView, mergePulled, operationFromView, siteFromView } from './merge';
 import { applyResults, backoffMs, isTransient, selectBatch, toCommand } from './outbox';
 import { activateOwner, currentOwner, onOwnerChange, type FieldUser } from './owner';
@@ -65,7 +65,7 @@ export function currentStatus(): SyncStatus {
 }
 
 async function countOutbox() {
-  if (!currentOwner()) return set({ pending: 0, failed: 0 });
+  if (!currentOwner() || currentLock() !== 'unlocked') return set({ pending: 0, failed: 0 });
   const all = await getAll('outbox').catch(() => []);
   set({ pending: all.length, failed: all.filter((e) => e.state !== 'queued').length });
 }
@@ -97,6 +97,10 @@ export function startSync(): void {
     set({ lastSyncAt: null, lastError: null, signInNeeded: false, otherAccount: false });
     void countOutbox();
     schedule(0);
+  });
+  onLockChange((state) => {
+    void countOutbox();
+    if (state === 'unlocked') schedule(0);
   });
   void countOutbox();
   schedule(0);
@@ -137,6 +141,10 @@ async function run(): Promise<void> {
       return; // resumes when the owner changes (sign-in) or on a manual sync
     }
     set({ otherAccount: false });
+    // A phone a coordinator revoked wipes itself now, locked or not (docs/PHONE-SECURITY.md).
+    if (await checkDevice()) return;
+    stillOwner();
+    if (currentLock() !== 'unlocked') return; // resumes at unlock: nothing can be read while locked
     // The lists are needed to start an operation; their failure must not hold the outbox back.
     const reference = refreshReference(false).catch((error: unknown) => error);
     await pushAll(stillOwner);
@@ -161,6 +169,35 @@ async function run(): Promise<void> {
     set({ syncing: false });
     await countOutbox();
   }
+}
+
+/**
+ * Registers this phone's store once, then asks at every contact whether it was revoked. True when
+ * it was, and the local data is now wiped.
+ */
+async function checkDevice(): Promise<boolean> {
+  const k = await readKeyring().catch(() => undefined);
+  if (!k) return false;
+  if (!k.registered) {
+    const { revoked } = await api.post<{ revoked: boolean }>('/api/field/devices', { id: k.deviceId, label: deviceLabel() });
+    if (!revoked) {
+      await writeKeyring({ ...k, registered: true });
+      return false;
+    }
+  } else if (!(await api.get<{ revoked: boolean }>(`/api/field/devices/${k.deviceId}/status`)).revoked) {
+    return false;
+  }
+  await wipe();
+  await api.get(`/api/field/devices/${k.deviceId}/status?wiped=1`).catch(() => undefined);
+  return true;
+}
+
+/** What a coordinator sees in the list of phones: the browser and system, nothing more precise. */
+function deviceLabel(): string {
+  const ua = navigator.userAgent;
+  const system = /Android [\d.]+|iPhone OS [\d_]+|Windows NT [\d.]+|Mac OS X [\d_]+|Linux/.exec(ua)?.[0] ?? '?';
+  const browser = /(Firefox|Chrome|Safari)\/\d+/.exec(ua)?.[0] ?? '?';
+  return `${system} · ${browser}`.slice(0, 80);
 }
 
 async function versionsSnapshot(): Promise<(table: TableName, id: string) => number | null> {

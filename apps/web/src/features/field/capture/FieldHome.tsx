@@ -12,6 +12,7 @@ import { StatusMessage } from '../../../ui/FormError';
 import { addEviction, startOperation } from './actions';
 import { useReference } from './data';
 import { formatDateTime, formatTime } from './format';
+import { PhoneMenu } from './PhoneMenu';
 import { SitePicker } from './SitePicker';
 
 export function FieldHome({ me }: { me: FieldUser }) {
@@ -126,6 +127,7 @@ export function FieldHome({ me }: { me: FieldUser }) {
           </>
         )}
       </p>
+      <PhoneMenu />
     </Screen>
   );
 }
