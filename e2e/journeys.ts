@@ -128,3 +128,25 @@ export async function signIn(page: Page, who: { email: string; password: string;
   await expect(page.getByText(`Bonjour ${who.name} !`)).toBeVisible();
 }
 
+
+/** The unlock code browser journeys choose for a phone's local store (issue 16). */
+export const PHONE_CODE = 'marée-basse-7';
+
+/**
+ * The capture app first asks for an unlock code (a new phone) or for the code (a locked one):
+ * answers either, then waits for the field screens.
+ */
+export async function unlockPhone(page: Page, code = PHONE_CODE) {
+  const setup = page.getByTestId('phone-setup');
+  const unlock = page.getByTestId('phone-unlock');
+  await expect(setup.or(unlock)).toBeVisible({ timeout: 20_000 });
+  if (await setup.isVisible()) {
+    await page.getByTestId('phone-code').fill(code);
+    await page.getByTestId('phone-code-again').fill(code);
+    await page.getByTestId('phone-setup-submit').click();
+  } else {
+    await page.getByTestId('phone-unlock-code').fill(code);
+    await page.getByTestId('phone-unlock-submit').click();
+  }
+  await expect(page.getByTestId('sync-bar')).toBeVisible({ timeout: 20_000 });
+}

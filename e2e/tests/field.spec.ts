@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { expect, test, type Locator } from '@playwright/test';
-import { Api, invite, inviter, png, signIn, watchErrors } from '../journeys.js';
+import { Api, invite, inviter, png, signIn, unlockPhone, watchErrors } from '../journeys.js';
 
 /**
  * The field journey against the real server: an observer records a police operation on a
@@ -77,6 +77,7 @@ test.describe.serial('field', () => {
     await signIn(page, OBSERVER);
     const errors = watchErrors(page); // signed in: the 401 of the login page is behind us
     await page.goto('/field');
+    await unlockPhone(page);
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
     });
@@ -146,6 +147,7 @@ test.describe.serial('field', () => {
 
     // A reload with no network: the service worker serves the app, IndexedDB still holds everything.
     await page.reload();
+    await unlockPhone(page);
     await expect(syncBar).toContainText('Hors ligne');
     await expect(rows).toHaveCount(2);
     await expect(rows.filter({ hasText: 'B2' })).toContainText('au moins 42');

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
-import { Api, invite, inviter, png, signIn, watchErrors } from '../journeys.js';
+import { Api, invite, inviter, png, signIn, unlockPhone, watchErrors } from '../journeys.js';
 
 /**
  * Two journeys on a phone:
@@ -31,6 +31,7 @@ let sharedSiteId = '';
 
 async function openField(page: Page) {
   await page.goto('/field');
+  await unlockPhone(page);
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
   });
@@ -116,8 +117,10 @@ test.describe.serial('incident', () => {
 
     // Reload with no network: the incident is still on the phone, waiting in the outbox.
     await page.reload();
+    await unlockPhone(page);
     await expect(syncBar).toContainText('Hors ligne');
     await page.goto(`/field/incidents/${incidentId}`).catch(() => undefined);
+    await unlockPhone(page);
     await expect(page.getByTestId('victim-0-pseudonym')).toHaveValue('Jeune au bonnet');
     await expect(page.getByTestId('victim-0-age-minor')).toHaveAttribute('aria-pressed', 'true');
     await page.getByTestId('sync-outbox-link').click();

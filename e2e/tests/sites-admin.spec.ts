@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
-import { Api, inviter } from '../journeys.js';
+import { Api, inviter, unlockPhone } from '../journeys.js';
 
 /**
  * A coordinator's back-office journey: adds a value to a list (an item type) and finds it
@@ -101,6 +101,7 @@ test.describe.serial('sites-admin', () => {
 
     // In the capture app, on a new eviction at PT1: the new item type has its own stepper.
     await page.goto('/field');
+    await unlockPhone(page);
     await expect(page.getByTestId('sync-bar')).toContainText('Tout est envoyé', { timeout: 20_000 });
     await page.getByTestId('start-operation').click();
     await expect(page).toHaveURL(/\/field\/operations\/[0-9a-f-]{36}$/);

@@ -40,6 +40,7 @@ import { bulletinsRoutes } from './modules/communication/bulletins/bulletins.rou
 import { statisticsRoutes } from './modules/communication/statistics/statistics.routes.js';
 import { publicStatisticsRoutes } from './modules/communication/statistics/public-statistics.routes.js';
 import { postingsRoutes } from './modules/association/postings/postings.routes.js';
+import { phonesRoutes } from './modules/field/phones/phones.routes.js';
 
 export const ROUTE_MODULES: RouteModule[] = [
   healthRoutes, setupRoutes, authRoutes, usersRoutes, invitationsRoutes, securityRoutes, auditRoutes, rolesRoutes,
@@ -47,6 +48,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   legalCasesRoutes, legalDocumentsRoutes, legalGrantsRoutes, deadlinesRoutes,
   bundlesRoutes, witnessRoutes, patternRoutes, bulletinsRoutes, statisticsRoutes, publicStatisticsRoutes, reportsRoutes,
   postingsRoutes,
+  bundlesRoutes, witnessRoutes, patternRoutes, bulletinsRoutes, statisticsRoutes, publicStatisticsRoutes, reportsRoutes, phonesRoutes,
 ];
 
 /** Every API route with its declared access, for the authorization test and the docs. */

@@ -11,6 +11,8 @@ import associationFr from './messages/association.fr.json';
 import associationEn from './messages/association.en.json';
 import officeFr from './messages/office.fr.json';
 import officeEn from './messages/office.en.json';
+import phoneFr from './messages/phone.fr.json';
+import phoneEn from './messages/phone.en.json';
 
-export const fr = { ...frShared, ...associationFr, ...officeFr };
-export const en = { ...enShared, ...associationEn, ...officeEn };
+export const fr = { ...frShared, ...associationFr, ...officeFr, ...phoneFr };
+export const en = { ...enShared, ...associationEn, ...officeEn, ...phoneEn };

@@ -40,6 +40,10 @@ export function incidentFromView(v: IncidentView): LocalIncident {
   return { ...base(pick<IncidentInput>(v, INCIDENT_KEYS), v.version, v.updatedAt), evictionId: v.evictionId, incomplete: false };
 }
 
+/** The server sends the author's id (older builds sent { id, displayName }). */
+const creatorOf = (c: unknown): string | null =>
+  typeof c === 'string' ? c : c && typeof c === 'object' && typeof (c as { id?: unknown }).id === 'string' ? (c as { id: string }).id : null;
+
 export function evictionFromView(v: EvictionView, local?: LocalEviction): LocalEviction {
   const record = pick<EvictionInput>(v, EVICTION_KEYS);
   return {
@@ -50,6 +54,7 @@ export function evictionFromView(v: EvictionView, local?: LocalEviction): LocalE
     rejectionReason: v.rejectionReason ?? null,
     suggestions: local?.suggestions ?? null,
     prefilledFrom: local?.prefilledFrom ?? null,
+    createdById: creatorOf(v.createdBy) ?? local?.createdById ?? null,
   };
 }
 

@@ -1,10 +1,11 @@
 import type { SessionView, SyncResult } from '@vigie/domain/rules';
 import { ApiError, api } from '../api/client';
 import { getAll, getMeta, outboxInOrder, setMeta } from './db';
-import { tx } from './idb';
+import { currentLock, onLockChange, readKeyring, tx, wipe, writeKeyring } from './idb';
 import { evictionFromView, incidentFromView, mergePulled, operationFromView, siteFromView } from './merge';
 import { applyResults, backoffMs, isTransient, selectBatch, toCommand } from './outbox';
 import { activateOwner, currentOwner, onOwnerChange, type FieldUser } from './owner';
+import { outOfScope, scopeKey } from './scope';
 import { refreshSyncStateIn, setLocalChangeHandler } from './store';
 import { uploadPhotos } from './uploader';
 import type { OutboxEntry, PullResponse, Reference, Stored, TableName } from './types';
@@ -64,7 +65,7 @@ export function currentStatus(): SyncStatus {
 }
 
 async function countOutbox() {
-  if (!currentOwner()) return set({ pending: 0, failed: 0 });
+  if (!currentOwner() || currentLock() !== 'unlocked') return set({ pending: 0, failed: 0 });
   const all = await getAll('outbox').catch(() => []);
   set({ pending: all.length, failed: all.filter((e) => e.state !== 'queued').length });
 }
@@ -96,6 +97,10 @@ export function startSync(): void {
     set({ lastSyncAt: null, lastError: null, signInNeeded: false, otherAccount: false });
     void countOutbox();
     schedule(0);
+  });
+  onLockChange((state) => {
+    void countOutbox();
+    if (state === 'unlocked') schedule(0);
   });
   void countOutbox();
   schedule(0);
@@ -136,10 +141,14 @@ async function run(): Promise<void> {
       return; // resumes when the owner changes (sign-in) or on a manual sync
     }
     set({ otherAccount: false });
+    // A phone a coordinator revoked wipes itself now, locked or not (docs/PHONE-SECURITY.md).
+    if (await checkDevice()) return;
+    stillOwner();
+    if (currentLock() !== 'unlocked') return; // resumes at unlock: nothing can be read while locked
     // The lists are needed to start an operation; their failure must not hold the outbox back.
     const reference = refreshReference(false).catch((error: unknown) => error);
     await pushAll(stillOwner);
-    await pull(stillOwner);
+    await pull(stillOwner, owner);
     const refError = await reference;
     if (refError instanceof Error) throw refError;
     // Photos last: their record must be on the server, and a long upload must not hold data back.
@@ -160,6 +169,35 @@ async function run(): Promise<void> {
     set({ syncing: false });
     await countOutbox();
   }
+}
+
+/**
+ * Registers this phone's store once, then asks at every contact whether it was revoked. True when
+ * it was, and the local data is now wiped.
+ */
+async function checkDevice(): Promise<boolean> {
+  const k = await readKeyring().catch(() => undefined);
+  if (!k) return false;
+  if (!k.registered) {
+    const { revoked } = await api.post<{ revoked: boolean }>('/api/field/devices', { id: k.deviceId, label: deviceLabel() });
+    if (!revoked) {
+      await writeKeyring({ ...k, registered: true });
+      return false;
+    }
+  } else if (!(await api.get<{ revoked: boolean }>(`/api/field/devices/${k.deviceId}/status`)).revoked) {
+    return false;
+  }
+  await wipe();
+  await api.get(`/api/field/devices/${k.deviceId}/status?wiped=1`).catch(() => undefined);
+  return true;
+}
+
+/** What a coordinator sees in the list of phones: the browser and system, nothing more precise. */
+function deviceLabel(): string {
+  const ua = navigator.userAgent;
+  const system = /Android [\d.]+|iPhone OS [\d_]+|Windows NT [\d.]+|Mac OS X [\d_]+|Linux/.exec(ua)?.[0] ?? '?';
+  const browser = /(Firefox|Chrome|Safari)\/\d+/.exec(ua)?.[0] ?? '?';
+  return `${system} · ${browser}`.slice(0, 80);
 }
 
 async function versionsSnapshot(): Promise<(table: TableName, id: string) => number | null> {
@@ -213,11 +251,20 @@ async function putEntries(entries: OutboxEntry[]): Promise<void> {
   });
 }
 
-async function pull(stillOwner: () => void): Promise<void> {
+async function pull(stillOwner: () => void, owner: FieldUser, again = true): Promise<void> {
   const since = (await getMeta<number>('cursor')) ?? 0;
   const res = await api.get<PullResponse>(`/api/sync/pull?since=${encodeURIComponent(String(since))}`);
   stillOwner();
-  await tx(['operations', 'evictions', 'sites', 'incidents', 'meta', 'outbox'], 'readwrite', async (s) => {
+  const scope = res.scope;
+  // A new area or a longer window: records that were out of scope were never sent, start over.
+  if (scope && since > 0 && again && scopeKey(scope) !== (await getMeta<string>('scopeKey'))) {
+    await tx(['meta'], 'readwrite', async (s) => {
+      await s.meta.put({ key: 'cursor', value: 0 });
+      await s.meta.put({ key: 'scopeKey', value: scopeKey(scope) });
+    });
+    return pull(stillOwner, owner, false);
+  }
+  await tx(['operations', 'evictions', 'sites', 'incidents', 'meta', 'outbox', 'photos'], 'readwrite', async (s) => {
     // Read inside the transaction: an edit made while the pull was in flight is not overwritten.
     const pendingIds = new Set(((await s.outbox.all()) as OutboxEntry[]).map((e) => e.recordId));
     for (const v of res.operations ?? []) {
@@ -236,6 +283,19 @@ async function pull(stillOwner: () => void): Promise<void> {
     for (const v of res.incidents ?? []) {
       const next = mergePulled(await s.incidents.get(v.id), incidentFromView(v), pendingIds.has(v.id));
       if (next) await s.incidents.put(next);
+    }
+    if (scope) {
+      // What the server confirmed and the phone no longer needs leaves it (scope.ts).
+      const rows = {
+        operations: await s.operations.all(), evictions: await s.evictions.all(), incidents: await s.incidents.all(),
+        sites: await s.sites.all(), photos: await s.photos.all(),
+      };
+      const drop = outOfScope(rows, scope, pendingIds, owner.id);
+      for (const name of ['operations', 'evictions', 'incidents', 'sites', 'photos'] as const) {
+        for (const id of drop[name]) await s[name].delete(id);
+      }
+      await s.meta.put({ key: 'scopeKey', value: scopeKey(scope) });
+      await s.meta.put({ key: 'scope', value: scope });
     }
     await s.meta.put({ key: 'cursor', value: res.cursor });
   });

@@ -1,5 +1,5 @@
 import type {
-  Count, CountField, EvictionInput, EvictionStatus, IncidentInput, OperationInput, SiteInput, SyncCommand, Tally, TaxonomyKind,
+  Count, CountField, EvictionInput, PhoneScope, EvictionStatus, IncidentInput, OperationInput, SiteInput, SyncCommand, Tally, TaxonomyKind,
 } from '@vigie/domain/rules';
 
 /**
@@ -44,6 +44,8 @@ export interface LocalEviction extends Stored<EvictionInput> {
   suggestions: Suggestions | null;
   /** The eviction the prefill came from (shown so the observer knows what to check). */
   prefilledFrom: { evictionId: string; arrivedAt: string } | null;
+  /** Who recorded it, as the server says (absent until pulled): an observer keeps their own rejected ones. */
+  createdById?: string | null;
 }
 
 export type TableName = 'operations' | 'evictions' | 'incidents' | 'sites';
@@ -119,6 +121,8 @@ export type EvictionView = EvictionInput & ViewExtras & { status: EvictionStatus
 
 export interface PullResponse {
   cursor: number;
+  /** What this phone may hold (absent from servers before issue 16). */
+  scope?: PhoneScope;
   operations: OperationView[];
   evictions: EvictionView[];
   incidents: IncidentView[];

@@ -132,6 +132,9 @@ export const ERRORS = {
   'database.unavailable': 503,
   'storage.full': 507,
   'internal.error': 500,
+  // Phones (issue 16)
+  'phone.unknown_observer': 400,
+  'phone.device_not_found': 404,
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -5,6 +5,7 @@ import { activateOwner, currentOwner, onOwnerChange, type FieldUser } from '../.
 import { startSync, syncNow } from '../../../offline/sync';
 import { EvictionPage } from './EvictionPage';
 import { FieldHome } from './FieldHome';
+import { LockGate } from './LockGate';
 import { IncidentPage } from './IncidentPage';
 import { OperationPage } from './OperationPage';
 import { OutboxPage } from './OutboxPage';
@@ -58,8 +59,10 @@ export function FieldApp({ user, offline, onOnline }: { user?: FieldUser | undef
 
   return (
     <div class="field-app" key={me.id}>
-      <SyncBar offline={!!offline} owner={me} />
-      {page}
+      <LockGate>
+        <SyncBar offline={!!offline} owner={me} />
+        {page}
+      </LockGate>
     </div>
   );
 }

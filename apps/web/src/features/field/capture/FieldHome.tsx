@@ -13,6 +13,7 @@ import { StatusMessage } from '../../../ui/FormError';
 import { addEviction, startOperation } from './actions';
 import { useReference } from './data';
 import { formatDateTime, formatTime } from './format';
+import { PhoneMenu } from './PhoneMenu';
 import { SitePicker } from './SitePicker';
 
 export function FieldHome({ me }: { me: FieldUser }) {
@@ -129,6 +130,7 @@ export function FieldHome({ me }: { me: FieldUser }) {
           </>
         )}
       </p>
+      <PhoneMenu />
     </Screen>
   );
 }

@@ -1,0 +1,53 @@
+import { parisDate, type PhoneScope } from '@vigie/domain/rules';
+import type { LocalEviction, LocalIncident, LocalOperation, LocalSite, PhotoEntry } from './types';
+
+/**
+ * What the phone keeps (issue 16, docs/PHONE-SECURITY.md): the sites of the observer's areas, the
+ * evictions of the last N days of those areas (for prefilling), the observer's own evictions a
+ * coordinator sent back, and everything not yet confirmed by the server. The rest leaves the phone
+ * after each pull: a record the server confirmed and that falls outside the scope is deleted.
+ */
+export interface LocalRows {
+  operations: LocalOperation[];
+  evictions: LocalEviction[];
+  incidents: LocalIncident[];
+  sites: LocalSite[];
+  photos: PhotoEntry[];
+}
+export type Drop = { [K in keyof LocalRows]: string[] };
+
+/** Not confirmed by the server: a command waits, it was refused, or it never reached the server. */
+const unsent = (r: { id: string; version: number | null; syncState: string }, pending: Set<string>) =>
+  pending.has(r.id) || r.syncState !== 'synced' || r.version === null;
+
+export function scopeKey(scope: PhoneScope): string {
+  return `${[...scope.areaIds].sort().join(',')}|${scope.prefillDays}`;
+}
+
+export function outOfScope(rows: LocalRows, scope: PhoneScope, pending: Set<string>, ownerId: string): Drop {
+  const areas = new Set(scope.areaIds);
+  const operationArea = new Map(rows.operations.map((o) => [o.id, o.record.areaId]));
+  const siteArea = new Map(rows.sites.map((s) => [s.id, s.record.areaId]));
+  const photoWaits = new Set(rows.photos.filter((p) => p.state !== 'uploaded').map((p) => p.evictionId));
+  const keepEviction = (e: LocalEviction) => {
+    if (unsent(e, pending) || photoWaits.has(e.id)) return true;
+    if (e.status === 'rejected' && e.createdById === ownerId) return true; // "À corriger": theirs until corrected
+    const area = operationArea.get(e.operationId) ?? siteArea.get(e.siteId);
+    return area !== undefined && areas.has(area) && parisDate(e.record.arrivedAt) >= scope.since;
+  };
+  const evictions = rows.evictions.filter(keepEviction);
+  const keptEvictions = new Set(evictions.map((e) => e.id));
+  const usedOperations = new Set(evictions.map((e) => e.operationId));
+  const usedSites = new Set(evictions.map((e) => e.siteId));
+  const keepOperation = (o: LocalOperation) =>
+    unsent(o, pending) || usedOperations.has(o.id) || (areas.has(o.record.areaId) && parisDate(o.record.startedAt) >= scope.since);
+  const dropped = <T extends { id: string }>(all: T[], keep: (r: T) => boolean) => all.filter((r) => !keep(r)).map((r) => r.id);
+  return {
+    evictions: dropped(rows.evictions, keepEviction),
+    operations: dropped(rows.operations, keepOperation),
+    incidents: dropped(rows.incidents, (i) => unsent(i, pending) || i.incomplete === true || keptEvictions.has(i.evictionId)),
+    sites: dropped(rows.sites, (s) => unsent(s, pending) || usedSites.has(s.id) || areas.has(s.record.areaId)),
+    // Bytes already left at the server's confirmation; the entry follows its eviction.
+    photos: rows.photos.filter((p) => p.state === 'uploaded' && !keptEvictions.has(p.evictionId)).map((p) => p.id),
+  };
+}

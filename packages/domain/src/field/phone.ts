@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/**
+ * What a phone may hold (issue 16): the lists, the sites of the observer's areas, the observer's
+ * unsent work, and the last `prefillDays` days of evictions of those areas.
+ */
+export const PREFILL_DAYS = { min: 1, max: 90, default: 14 } as const;
+
+export const phoneSettingsSchema = z.object({
+  prefillDays: z.number().int().min(PREFILL_DAYS.min).max(PREFILL_DAYS.max),
+});
+export type PhoneSettings = z.infer<typeof phoneSettingsSchema>;
+
+/** The scope a pull was computed for: the phone drops what falls outside it. */
+export const phoneScopeSchema = z.object({
+  areaIds: z.array(z.string()),
+  prefillDays: z.number().int(),
+  /** First Paris calendar day kept (evictions before it leave the phone once sent). */
+  since: z.string(),
+});
+export type PhoneScope = z.infer<typeof phoneScopeSchema>;
+
+export const observerAreasSchema = z.object({ areaIds: z.array(z.uuid()).max(50) });
+export const observerAreasViewSchema = z.object({
+  observers: z.array(z.object({ userId: z.string(), displayName: z.string(), role: z.string(), areaIds: z.array(z.string()) })),
+});
+
+export const deviceRegistrationSchema = z.object({ id: z.uuid(), label: z.string().trim().min(1).max(80) });
+export const deviceViewSchema = z.object({
+  id: z.string(), label: z.string(), userId: z.string(), displayName: z.string(), registeredAt: z.string(), lastSeenAt: z.string(),
+  revokedAt: z.string().nullable(), wipedAt: z.string().nullable(),
+});
+export type DeviceView = z.infer<typeof deviceViewSchema>;
+/** What a phone learns at each contact: whether it must wipe its local data. */
+export const deviceStatusSchema = z.object({ revoked: z.boolean() });
