@@ -108,7 +108,7 @@ const UsersRoute = guarded(['users.manage', 'security.manage'], UsersPage);
 const InvitationsRoute = guarded(['invitations.manage'], InvitationsPage);
 const TaxonomiesRoute = guarded(['taxonomies.manage'], TaxonomiesPage);
 const PublicStatisticsRoute = guarded(['organisation.manage'], PublicStatisticsSettingsPage);
-const TransferRoute = guarded(['field.verify', 'stats.view'], TransferPage);
+const TransferRoute = guarded(['field.verify', 'records.read'], TransferPage);
 
 function Forbidden() {
   const t = useT();

@@ -7,6 +7,8 @@
  */
 import frShared from './fr.json';
 import enShared from './en.json';
+import frResearch from './messages/research.fr.json';
+import enResearch from './messages/research.en.json';
 
-export const fr = { ...frShared };
-export const en = { ...enShared };
+export const fr = { ...frShared, ...frResearch };
+export const en = { ...enShared, ...enResearch };
