@@ -6,3 +6,4 @@ export * from './legal/index.js';
 export * from './communication/statistics/index.js';
 export * from './communication/bulletins/index.js';
 export * from './communication/reports/index.js';
+export * from './communication/research/index.js';

@@ -2,7 +2,7 @@
  * The pure rules of the domain, without the zod schemas: what the phone's capture bundle
  * imports so that it stays small (zod alone is ~29 KB gzipped). Types come along for free.
  */
-export { ROLES, PERMISSIONS, PERMISSION_TABLE, can, permissionsOf, isRole, canInviteRole } from './identity/roles.js';
+export { ROLES, PERMISSIONS, PERMISSION_TABLE, can, permissionsOf, isRole, canInviteRole, canReadRecords } from './identity/roles.js';
 export type { Role, Permission } from './identity/roles.js';
 export { COUNT_FIELDS, emptyCounts, sumCounts, formatCount, type Count, type CountField } from './field/counts.js';
 export { checkEviction, type EvictionProblem } from './field/eviction-rules.js';
@@ -22,3 +22,5 @@ export type { DeadlineView, DeadlineRuleView, DeadlineRuleInput } from './legal/
 export type { DeadlineUnit, DeadlineEffect } from './legal/vocabulary.js';
 export { METRICS, METRIC_CODES, isMetricCode, metricLabel, formatFigure, type Figure, type MetricCode } from './communication/statistics/metrics.js';
 export { BUCKETS, BREAKDOWNS, CHARTS, CHART_FORMATS, DEFAULT_PUBLIC_THRESHOLD, type Breakdown, type StatisticsBucket, type ChartName, type ChartFormat } from './communication/statistics/dimensions.js';
+export { DATE_LEVELS, PLACE_LEVELS, RELEASE_MEASURES, DEFAULT_PROFILE, type DateLevel, type PlaceLevel } from './communication/research/profile.js';
+export type { AgreementView, ProfileView, ReleaseView } from './communication/research/schemas.js';
