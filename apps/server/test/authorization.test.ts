@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { can, ROLES, type Role } from '@vigie/domain';
 
+import { can, canReadRecords, ROLES, type Role } from '@vigie/domain';
 import type { RouteAccessEntry } from '../src/app.js';
 import { PASSWORD, startTestVigie, type TestClient, type TestVigie } from './harness.js';
 
@@ -52,7 +53,7 @@ function call(c: TestClient, r: RouteAccessEntry) {
   return c.request(r.method, url, r.method === 'GET' ? undefined : {});
 }
 
-type Expectation = 'unauthenticated' | 'forbidden' | 'allowed';
+type Expectation = 'unauthenticated' | 'forbidden' | 'aggregates-only' | 'allowed';
 
 /** What the declaration and the permission table say this caller must get. Unknown kinds fail. */
 function expected(r: RouteAccessEntry, role: Role | Role[] | null): Expectation {
@@ -62,7 +63,8 @@ function expected(r: RouteAccessEntry, role: Role | Role[] | null): Expectation 
     case 'signed-in': return role ? 'allowed' : 'unauthenticated';
     case 'permission':
       if (!role) return 'unauthenticated';
-      return can(role, access.permission) ? 'allowed' : 'forbidden';
+      if (!can(role, access.permission)) return 'forbidden';
+      return access.rowLevel && !canReadRecords(role) ? 'aggregates-only' : 'allowed';
     default:
       throw new Error(`${key(r)}: access kind ${JSON.stringify(access)} is not handled by the authorization test`);
   }
@@ -81,6 +83,9 @@ async function check(c: TestClient, r: RouteAccessEntry, role: Role | Role[] | n
   }
   if (want === 'forbidden' && (res.statusCode !== 403 || code !== 'auth.forbidden')) {
     return `${who} ${key(r)}: expected 403 auth.forbidden, got ${got}`;
+  }
+  if (want === 'aggregates-only' && (res.statusCode !== 403 || code !== 'auth.aggregates_only')) {
+    return `${who} ${key(r)}: expected 403 auth.aggregates_only (row-level route), got ${got}`;
   }
   if (want === 'allowed' && (res.statusCode === 401 || res.statusCode === 403)) {
     return `${who} ${key(r)}: expected to be let in, got ${got}`;
@@ -133,6 +138,16 @@ describe(`authorization of every route (${process.env.TEST_DATABASE_URL ? 'postg
       const beyond = routes.filter((r) => r.access.kind === 'permission' && expected(r, [...roles]) === 'allowed' && expected(r, role) !== 'allowed');
       expect(beyond.length, `${name} opens nothing beyond ${role}`).toBeGreaterThan(0);
     }
+  it('marks every row-level route (drill-down, exports, record pages) and refuses it to roles without field access', () => {
+    const rowLevel = routes.filter((r) => r.access.kind === 'permission' && r.access.rowLevel).map(key);
+    for (const k of ['GET /api/statistics/evictions', 'GET /api/exports/evictions.csv', 'GET /api/exports/evictions.xlsx', 'GET /api/sites', 'GET /api/sites/:id']) {
+      expect(rowLevel).toContain(k);
+    }
+    // Researchers reach none of them, whatever permission the route asks for.
+    for (const r of routes.filter((x) => x.access.kind === 'permission' && x.access.rowLevel)) {
+      expect(expected(r, 'researcher'), key(r)).not.toBe('allowed');
+    }
+    expect(ROLES.filter((role) => !canReadRecords(role))).toEqual(expect.arrayContaining(['researcher', 'board', 'volunteer']));
   });
 
   it('lets every role sign out (walked last, since it ends the session)', async () => {

@@ -120,6 +120,8 @@ const PublicStatisticsRoute = guarded(['organisation.manage', 'comms.publish'], 
 // The public figures page is the communication pole's to manage; administrators keep it under /admin.
 const CommsPublicStatisticsRoute = guarded(['comms.publish', 'organisation.manage'], PublicStatisticsSettingsPage);
 const TransferRoute = guarded(['field.verify', 'stats.view'], TransferPage);
+const PublicStatisticsRoute = guarded(['organisation.manage'], PublicStatisticsSettingsPage);
+const TransferRoute = guarded(['field.verify', 'records.read'], TransferPage);
 
 function Forbidden() {
   const t = useT();

@@ -8,3 +8,4 @@ export * from './communication/bulletins/index.js';
 export * from './communication/reports/index.js';
 export * from './formats/index.js';
 export * from './association/index.js';
+export * from './communication/research/index.js';

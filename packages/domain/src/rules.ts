@@ -4,6 +4,8 @@
  */
 export { ROLES, PERMISSIONS, PERMISSION_TABLE, can, permissionsOf, isRole, canInviteRole, normaliseRoles } from './identity/roles.js';
 export type { Role, Roles, Permission } from './identity/roles.js';
+export { ROLES, PERMISSIONS, PERMISSION_TABLE, can, permissionsOf, isRole, canInviteRole, canReadRecords } from './identity/roles.js';
+export type { Role, Permission } from './identity/roles.js';
 export { COUNT_FIELDS, emptyCounts, sumCounts, formatCount, type Count, type CountField } from './field/counts.js';
 export { checkEviction, type EvictionProblem } from './field/eviction-rules.js';
 export { duplicateGroups, isProbableDuplicate, spansOverlap, type EvictionSpan } from './field/duplicates.js';
@@ -26,3 +28,5 @@ export { BUCKETS, BREAKDOWNS, CHARTS, CHART_FORMATS, DEFAULT_PUBLIC_THRESHOLD, t
 export { NNBSP, formatQuantity, formatPercent, formatDate, formatDateTime, formatMonth, formatMonthName, periodShape, formatPeriod, inPeriod, pluralForm, countNoun, areaLabel, type FormatLocale, type PluralForms, type PeriodShape, type DateOptions } from './formats/formats.js';
 export * from './association/vocabulary.js';
 export type { PostingInput, PostingView } from './association/postings.js';
+export { DATE_LEVELS, PLACE_LEVELS, RELEASE_MEASURES, DEFAULT_PROFILE, type DateLevel, type PlaceLevel } from './communication/research/profile.js';
+export type { AgreementView, ProfileView, ReleaseView } from './communication/research/schemas.js';

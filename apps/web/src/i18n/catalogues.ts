@@ -13,6 +13,8 @@ import officeFr from './messages/office.fr.json';
 import officeEn from './messages/office.en.json';
 import phoneFr from './messages/phone.fr.json';
 import phoneEn from './messages/phone.en.json';
+import researchFr from './messages/research.fr.json';
+import researchEn from './messages/research.en.json';
 
-export const fr = { ...frShared, ...associationFr, ...officeFr, ...phoneFr };
-export const en = { ...enShared, ...associationEn, ...officeEn, ...phoneEn };
+export const fr = { ...frShared, ...associationFr, ...officeFr, ...phoneFr, ...researchFr };
+export const en = { ...enShared, ...associationEn, ...officeEn, ...phoneEn, ...researchEn };

@@ -6,6 +6,10 @@ describe('permission table', () => {
     const holders = ROLES.filter((r) => can(r, 'identities.read'));
     expect(holders.sort()).toEqual(['coordinator', 'legal']);
   });
+  it('keeps row-level records to roles with field access: researchers, board and volunteers see aggregates only', () => {
+    expect(ROLES.filter((r) => can(r, 'records.read')).sort()).toEqual(['comms', 'coordinator', 'legal', 'observer']);
+    expect(can('researcher', 'stats.view')).toBe(true);
+  });
   it('lets only admins manage users and read the audit trail', () => {
     expect(ROLES.filter((r) => can(r, 'users.manage'))).toEqual(['admin']);
     expect(ROLES.filter((r) => can(r, 'audit.read'))).toEqual(['admin']);

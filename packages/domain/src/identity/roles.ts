@@ -4,6 +4,9 @@
  * permission to `PERMISSIONS` and ticking the roles that need it.
  * Identities of exiled people, victims and witnesses are behind `identities.read`,
  * held only by the legal pole and coordinators (brief: "restrict identities to the legal pole").
+ * Row-level records (the drill-down, exports, record pages: site names and times) are behind
+ * `records.read`, held only by roles with field access; the others — researchers first — see
+ * aggregates only. `research.share` is the comms pole's data-sharing desk (agreements, releases).
  */
 export const ROLES = [
   'admin',
@@ -33,6 +36,8 @@ export const PERMISSIONS = [
   'association.manage',
   'taxonomies.manage',
   'recruitment.manage',
+  'records.read',
+  'research.share',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -47,10 +52,11 @@ export const PERMISSION_TABLE: Table = {
     'invitations.manage', 'dashboard.view', 'field.record', 'field.verify', 'identities.read',
     'legal.manage', 'comms.publish', 'stats.view', 'association.manage', 'taxonomies.manage',
     'recruitment.manage',
+    'records.read', 'research.share',
   ],
-  observer: ['dashboard.view', 'field.record', 'stats.view'],
-  legal: ['dashboard.view', 'identities.read', 'legal.manage', 'stats.view'],
-  comms: ['dashboard.view', 'comms.publish', 'stats.view'],
+  observer: ['dashboard.view', 'field.record', 'stats.view', 'records.read'],
+  legal: ['dashboard.view', 'identities.read', 'legal.manage', 'stats.view', 'records.read'],
+  comms: ['dashboard.view', 'comms.publish', 'stats.view', 'records.read', 'research.share'],
   volunteer: ['dashboard.view'],
   // The board (bureau) is the employer: it hires, so it sees recruitment.
   board: ['dashboard.view', 'stats.view', 'association.manage', 'recruitment.manage'],
@@ -80,6 +86,13 @@ export function permissionsOf(roles: Roles): Permission[] {
 /** A role list as stored: no duplicates, known roles only, in the order given (the first is the primary role). */
 export function normaliseRoles(roles: readonly string[]): Role[] {
   return [...new Set(roles)].filter(isRole);
+/** Field access: may this role open row-level records? Without it, aggregates only. */
+export function canReadRecords(role: Role): boolean {
+  return can(role, 'records.read');
+}
+
+export function permissionsOf(role: Role): Permission[] {
+  return [...PERMISSION_TABLE[role]];
 }
 
 export function isRole(value: string): value is Role {

@@ -17,6 +17,7 @@ export const ERRORS = {
   'auth.throttled': 429,
   'auth.forbidden': 403,
   'auth.totp_enrolment_required': 403,
+  'auth.aggregates_only': 403,
   'setup.already_done': 409,
   'setup.invalid_code': 403,
   'invitation.not_found': 404,

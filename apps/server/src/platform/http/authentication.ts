@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { can } from '@vigie/domain';
+import { can, canReadRecords } from '@vigie/domain';
 import type { Db } from '../db/database.js';
 import { AppError } from '../errors/catalogue.js';
 import { findLiveSession } from '../auth/session-store.js';
@@ -56,6 +56,8 @@ export function installAuthentication(app: FastifyInstance, db: Db, publicUrl: s
       throw new AppError('auth.totp_enrolment_required');
     }
     if (access.kind === 'permission' && !can(req.actor.roles, access.permission)) throw new AppError('auth.forbidden');
+    if (access.kind === 'permission' && !can(req.actor.role, access.permission)) throw new AppError('auth.forbidden');
+    if (access.kind === 'permission' && access.rowLevel && !canReadRecords(req.actor.role)) throw new AppError('auth.aggregates_only');
   });
 
   app.addHook('onRoute', (route) => {

@@ -6,13 +6,15 @@ import type { SessionUser } from '../auth/session-store.js';
 export type Actor = SessionUser & { mustEnrolTotp: boolean };
 
 /**
- * How a route may be reached. Every /api route must declare one (checked at start-up), and
+ * How a route may be reached. `rowLevel` marks a route that shows individual records (drill-down,
+ * exports, record pages): on top of its permission, the caller needs field access
+ * (`records.read`), otherwise the refusal is `auth.aggregates_only` — researchers see aggregates only. Every /api route must declare one (checked at start-up), and
  * the authorization test walks all routes against this declaration and the permission table.
  */
 export type Access =
   | { kind: 'public' }
   | { kind: 'signed-in'; duringEnrolment?: boolean }
-  | { kind: 'permission'; permission: Permission };
+  | { kind: 'permission'; permission: Permission; rowLevel?: true };
 
 declare module 'fastify' {
   interface FastifyRequest {

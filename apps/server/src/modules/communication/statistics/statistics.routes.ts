@@ -51,8 +51,9 @@ export const statisticsRoutes: RouteModule = (app, ctx) => {
     points: await scoped(req.actor!, (trx) => computeSeries(trx, filterOf(req.actor!, req.query), req.query.bucket, req.query.metric)),
   }));
 
+  // The drill-down lists evictions one by one (site, day, time): row-level, field access only.
   app.get('/api/statistics/evictions', {
-    config: access,
+    config: { access: { ...access.access, rowLevel: true } },
     schema: { tags: ['statistics'], querystring: evictionListQuerySchema, response: { 200: evictionListSchema } },
   }, async (req) => scoped(req.actor!, (trx) => drillDown(trx, { ...filterOf(req.actor!, req.query), itemType: req.query.itemType }, req.query.page, req.query.pageSize)));
 

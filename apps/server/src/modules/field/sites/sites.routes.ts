@@ -13,7 +13,8 @@ const siteView = z.object({
 });
 
 export const sitesRoutes: RouteModule = (app, ctx) => {
-  const access = { access: { kind: 'permission', permission: 'dashboard.view' } } as const;
+  // Site names and each site's evictions are record pages: field access only.
+  const access = { access: { kind: 'permission', permission: 'dashboard.view', rowLevel: true } } as const;
   // Any signed-in screen may draw a map (sites, dashboard): only the tile server, no data.
   app.get('/api/map/settings', {
     config: { access: { kind: 'signed-in' } },

@@ -88,7 +88,8 @@ function importRoutes(app: App, ctx: Parameters<RouteModule>[1]) {
 export const transferRoutes: RouteModule = (app, ctx) => {
   void app.register(async (scope) => importRoutes(scope as unknown as App, ctx));
 
-  const stats = { access: { kind: 'permission', permission: 'stats.view' } } as const;
+  // The exports are row-level (one line per eviction): field access only, never researchers.
+  const stats = { access: { kind: 'permission', permission: 'stats.view', rowLevel: true } } as const;
   const fileName = (q: z.infer<typeof exportQuery>, ext: string) => `expulsions_${q.from ?? 'debut'}_${q.to ?? 'fin'}${q.area ? `_${q.area}` : ''}.${ext}`
     .replace(/[^A-Za-z0-9._-]/g, '_');
   app.get('/api/exports/evictions.csv', {

@@ -94,7 +94,10 @@ export function StatisticsDashboard() {
               />
             )}
           </section>
-          <EvictionList query={qs} canReview={hasPermission(user, 'field.verify')} />
+          {/* Row-level list: field access only; researchers and others see aggregates only. */}
+          {hasPermission(user, 'records.read')
+            ? <EvictionList query={qs} canReview={hasPermission(user, 'field.verify')} />
+            : <p class="muted" data-testid="aggregates-only">{t('research.aggregatesOnly')}</p>}
         </>
       )}
     </div>

@@ -14,7 +14,7 @@ export function TransferPage() {
     <Screen title={t('transfer.title')}>
       <AdminTabs />
       {hasPermission(user, 'field.verify') && <ImportSection />}
-      {hasPermission(user, 'stats.view') && <ExportSection />}
+      {hasPermission(user, 'records.read') && <ExportSection />}
     </Screen>
   );
 }

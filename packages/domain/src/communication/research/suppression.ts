@@ -1,0 +1,125 @@
+import { PublishedSpan, sumOf, type SparseVector } from './disclosure.js';
+
+/**
+ * Small-count suppression of a two-way table (places × periods) with its margins, shared by
+ * research releases and — at merge — the public figures page: one rule, one function.
+ *
+ * Primary: a non-zero count below k is hidden. Secondary: more cells (or margins) are hidden
+ * until no hidden cell can be recomputed from what remains — checked exactly with the
+ * linear-algebra engine of `disclosure.ts`, not with the "two per line" rule of thumb, which
+ * misses patterns such as two hidden rectangles joined by one cell.
+ */
+export type CountTable = { rows: string[]; columns: string[]; cells: number[][] };
+
+export type Cell = { row: number; column: number };
+/** A published value, or null where it is hidden. */
+export type SuppressedTable = {
+  rows: string[];
+  columns: string[];
+  cells: (number | null)[][];
+  rowTotals: (number | null)[];
+  columnTotals: (number | null)[];
+  total: number | null;
+  primary: Cell[];
+  secondary: Cell[];
+  /** Hidden margins (secondary suppression may have to hide a total). */
+  hiddenRowTotals: number[];
+  hiddenColumnTotals: number[];
+};
+
+export const DEFAULT_K = 5;
+export const MIN_K = 2;
+
+export function isPrimarySuppressed(value: number, k: number): boolean {
+  return value > 0 && value < k;
+}
+
+/** The base-cell vectors of a table's parts: cell (i,j) is base cell i*C+j. */
+export function tableVectors(rowCount: number, columnCount: number) {
+  const id = (i: number, j: number) => i * columnCount + j;
+  const range = (n: number) => Array.from({ length: n }, (_, x) => x);
+  return {
+    cell: (i: number, j: number) => sumOf([id(i, j)]),
+    rowTotal: (i: number) => sumOf(range(columnCount).map((j) => id(i, j))),
+    columnTotal: (j: number) => sumOf(range(rowCount).map((i) => id(i, j))),
+    total: () => sumOf(range(rowCount * columnCount)),
+  };
+}
+
+type Entry = { kind: 'cell'; i: number; j: number } | { kind: 'row'; i: number } | { kind: 'column'; j: number } | { kind: 'total' };
+
+export function suppressTable(table: CountTable, k: number = DEFAULT_K, extraPublished: SparseVector[] = []): SuppressedTable {
+  if (!Number.isInteger(k) || k < MIN_K) throw new Error(`k must be an integer ≥ ${MIN_K}`);
+  const R = table.rows.length;
+  const C = table.columns.length;
+  const value = (e: Entry): number => {
+    switch (e.kind) {
+      case 'cell': return table.cells[e.i]![e.j]!;
+      case 'row': return table.cells[e.i]!.reduce((a, b) => a + b, 0);
+      case 'column': return table.cells.reduce((a, r) => a + r[e.j]!, 0);
+      case 'total': return table.cells.flat().reduce((a, b) => a + b, 0);
+    }
+  };
+  const v = tableVectors(R, C);
+  const vector = (e: Entry): SparseVector =>
+    e.kind === 'cell' ? v.cell(e.i, e.j) : e.kind === 'row' ? v.rowTotal(e.i) : e.kind === 'column' ? v.columnTotal(e.j) : v.total();
+
+  const hidden = new Set<string>();
+  const keyOf = (e: Entry) => (e.kind === 'cell' ? `c${e.i},${e.j}` : e.kind === 'row' ? `r${e.i}` : e.kind === 'column' ? `k${e.j}` : 't');
+  const primary: Cell[] = [];
+  for (let i = 0; i < R; i++) for (let j = 0; j < C; j++) {
+    if (isPrimarySuppressed(table.cells[i]![j]!, k)) { hidden.add(keyOf({ kind: 'cell', i, j })); primary.push({ row: i, column: j }); }
+  }
+  const secondary: Cell[] = [];
+  const all: Entry[] = [];
+  for (let i = 0; i < R; i++) for (let j = 0; j < C; j++) all.push({ kind: 'cell', i, j });
+  for (let i = 0; i < R; i++) all.push({ kind: 'row', i });
+  for (let j = 0; j < C; j++) all.push({ kind: 'column', j });
+  if (R * C > 0) all.push({ kind: 'total' });
+
+  for (let guard = 0; guard <= all.length; guard++) {
+    const span = new PublishedSpan();
+    for (const p of extraPublished) span.add(p);
+    all.forEach((e, id) => { if (!hidden.has(keyOf(e))) span.add(vector(e), id); });
+    // Only cells are protected: a hidden margin that can be recomputed reveals nothing hidden.
+    let used: number[] | null = null;
+    for (const e of all) {
+      if (e.kind !== 'cell' || !hidden.has(keyOf(e))) continue;
+      used = span.explain(vector(e));
+      if (used) break;
+    }
+    if (!used) break;
+    // Hide the smallest entry the derivation uses (cells before margins); loop until none remains.
+    const candidates = used.map((id) => all[id]!);
+    if (candidates.length === 0) break; // derived from outside figures alone: nothing here can hide it
+    candidates.sort((a, b) => (a.kind === 'cell' ? 0 : 1) - (b.kind === 'cell' ? 0 : 1) || value(a) - value(b));
+    const pick = candidates[0]!;
+    hidden.add(keyOf(pick));
+    if (pick.kind === 'cell') secondary.push({ row: pick.i, column: pick.j });
+  }
+
+  const shown = (e: Entry) => (hidden.has(keyOf(e)) ? null : value(e));
+  return {
+    rows: table.rows,
+    columns: table.columns,
+    cells: table.cells.map((r, i) => r.map((_, j) => shown({ kind: 'cell', i, j }))),
+    rowTotals: table.rows.map((_, i) => shown({ kind: 'row', i })),
+    columnTotals: table.columns.map((_, j) => shown({ kind: 'column', j })),
+    total: R * C > 0 ? shown({ kind: 'total' }) : 0,
+    primary,
+    secondary,
+    hiddenRowTotals: table.rows.map((_, i) => i).filter((i) => hidden.has(`r${i}`)),
+    hiddenColumnTotals: table.columns.map((_, j) => j).filter((j) => hidden.has(`k${j}`)),
+  };
+}
+
+/** The vectors of everything a suppressed table publishes, in its own base cells. */
+export function publishedVectors(t: SuppressedTable): SparseVector[] {
+  const v = tableVectors(t.rows.length, t.columns.length);
+  const out: SparseVector[] = [];
+  t.cells.forEach((r, i) => r.forEach((x, j) => { if (x !== null) out.push(v.cell(i, j)); }));
+  t.rowTotals.forEach((x, i) => { if (x !== null) out.push(v.rowTotal(i)); });
+  t.columnTotals.forEach((x, j) => { if (x !== null) out.push(v.columnTotal(j)); });
+  if (t.total !== null && t.rows.length * t.columns.length > 0) out.push(v.total());
+  return out;
+}
