@@ -37,6 +37,8 @@ import { witnessRoutes } from './modules/legal/witness/witness.routes.js';
 import { patternRoutes } from './modules/legal/pattern/pattern.routes.js';
 import { bulletinsRoutes } from './modules/communication/bulletins/bulletins.routes.js';
 import { statisticsRoutes } from './modules/communication/statistics/statistics.routes.js';
+import { contactsRoutes } from './modules/communication/contacts/contacts.routes.js';
+import { mailingsRoutes } from './modules/communication/mailings/mailings.routes.js';
 import { publicStatisticsRoutes } from './modules/communication/statistics/public-statistics.routes.js';
 
 export const ROUTE_MODULES: RouteModule[] = [
@@ -44,6 +46,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   fieldRoutes, taxonomiesRoutes, syncRoutes, sitesRoutes, reviewRoutes, incidentsRoutes, personsRoutes, evidenceRoutes, transferRoutes,
   legalCasesRoutes, legalDocumentsRoutes, legalGrantsRoutes, deadlinesRoutes,
   bundlesRoutes, witnessRoutes, patternRoutes, bulletinsRoutes, statisticsRoutes, publicStatisticsRoutes, reportsRoutes,
+  contactsRoutes, mailingsRoutes,
 ];
 
 /** Every API route with its declared access, for the authorization test and the docs. */

@@ -6,3 +6,5 @@ export * from './legal/index.js';
 export * from './communication/statistics/index.js';
 export * from './communication/bulletins/index.js';
 export * from './communication/reports/index.js';
+export * from './communication/contacts/index.js';
+export * from './communication/mailings/index.js';

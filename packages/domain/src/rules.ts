@@ -22,3 +22,5 @@ export type { DeadlineView, DeadlineRuleView, DeadlineRuleInput } from './legal/
 export type { DeadlineUnit, DeadlineEffect } from './legal/vocabulary.js';
 export { METRICS, METRIC_CODES, isMetricCode, metricLabel, formatFigure, type Figure, type MetricCode } from './communication/statistics/metrics.js';
 export { BUCKETS, BREAKDOWNS, CHARTS, CHART_FORMATS, DEFAULT_PUBLIC_THRESHOLD, type Breakdown, type StatisticsBucket, type ChartName, type ChartFormat } from './communication/statistics/dimensions.js';
+export { CONTACT_KINDS, CONTACT_ROLES, ORGANISATION_TYPES, CHANNEL_KINDS, CONSENT_STATUSES, CONSENT_METHODS, LEGAL_BASES, INTERACTION_KINDS, mayMail } from './communication/contacts/vocabulary.js';
+export type { ContactView, ContactSummaryView, ContactListView } from './communication/contacts/contact.js';
