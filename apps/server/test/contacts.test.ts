@@ -73,7 +73,7 @@ describe('contacts registry', () => {
     expect(dupList.json().code).toBe('contact_list.name_taken');
     const person = await newContact({ kind: 'person', displayName: 'Dominique Adhérente', roles: ['member'], channels: [{ kind: 'email', value: 'dom@example.org' }] });
     const other = await newContact({ kind: 'person', displayName: 'Sans consentement', channels: [{ kind: 'email', value: 'nope@example.org' }] });
-    for (const c of [person, other]) expect((await comms.put(`/api/contact-lists/${list.id}/members/${c.id}`)).statusCode).toBe(200);
+    for (const c of [person, other]) expect((await comms.put(`/api/contact-lists/${list.id}/members/${c.id}`, {})).statusCode).toBe(200);
 
     let lists = (await comms.get('/api/contact-lists')).json().lists;
     expect(lists.find((l: { id: string }) => l.id === list.id)).toMatchObject({ members: 2, mailable: 0 });
@@ -109,7 +109,7 @@ describe('contacts registry', () => {
     const flagged = (await comms.put(`/api/contacts/${b.id}/do-not-contact`, { channel: 'email', reason: 'Demande de ne plus être contacté' })).json().contact;
     expect(flagged.doNotContact).toBe(true);
     expect(await mailable()).toBe(before - 2);
-    const added = await comms.put(`/api/contact-lists/${press.id}/members/${a.id}`);
+    const added = await comms.put(`/api/contact-lists/${press.id}/members/${a.id}`, {});
     expect(added.json().code).toBe('contact_list.not_static');
   });
 

@@ -7,6 +7,8 @@
  */
 import frShared from './fr.json';
 import enShared from './en.json';
+import contactsFr from './messages/contacts.fr.json';
+import contactsEn from './messages/contacts.en.json';
 
-export const fr = { ...frShared };
-export const en = { ...enShared };
+export const fr = { ...frShared, ...contactsFr };
+export const en = { ...enShared, ...contactsEn };
