@@ -38,6 +38,8 @@ import { witnessRoutes } from './modules/legal/witness/witness.routes.js';
 import { patternRoutes } from './modules/legal/pattern/pattern.routes.js';
 import { bulletinsRoutes } from './modules/communication/bulletins/bulletins.routes.js';
 import { statisticsRoutes } from './modules/communication/statistics/statistics.routes.js';
+import { contactsRoutes } from './modules/communication/contacts/contacts.routes.js';
+import { mailingsRoutes } from './modules/communication/mailings/mailings.routes.js';
 import { publicStatisticsRoutes } from './modules/communication/statistics/public-statistics.routes.js';
 import { postingsRoutes } from './modules/association/postings/postings.routes.js';
 import { phonesRoutes } from './modules/field/phones/phones.routes.js';
@@ -49,6 +51,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   bundlesRoutes, witnessRoutes, patternRoutes, bulletinsRoutes, statisticsRoutes, publicStatisticsRoutes, reportsRoutes,
   postingsRoutes,
   bundlesRoutes, witnessRoutes, patternRoutes, bulletinsRoutes, statisticsRoutes, publicStatisticsRoutes, reportsRoutes, phonesRoutes,
+  contactsRoutes, mailingsRoutes,
 ];
 
 /** Every API route with its declared access, for the authorization test and the docs. */

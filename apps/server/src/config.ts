@@ -30,6 +30,11 @@ const envSchema = z.object({
   PASSWORD_RESET_TTL_MINUTES: z.coerce.number().positive().default(60),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Vigie <no-reply@vigie.invalid>'),
+  // The outgoing mail pipeline: sends per second, the return-path address (bounce+<token>@domain
+  // is derived from it) and the IMAP mailbox where bounces arrive (imap://user:pass@host:port/INBOX).
+  MAIL_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(20),
+  MAIL_RETURN_PATH: z.email().optional(),
+  BOUNCE_IMAP_URL: z.url({ protocol: /^imaps?$/ }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: bool.default(false),
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
@@ -71,6 +76,10 @@ export type Config = {
   passwordResetTtlMinutes: number;
   smtpUrl: string | undefined;
   mailFrom: string;
+  mailRatePerSecond: number;
+  /** bounce@domain; each delivery's envelope sender is bounce+<token>@domain. */
+  mailReturnPath: string;
+  bounceImapUrl: string | undefined;
   logLevel: string;
   trustProxy: boolean;
   authRateLimitPerMinute: number;
@@ -115,6 +124,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     passwordResetTtlMinutes: e.PASSWORD_RESET_TTL_MINUTES,
     smtpUrl: e.SMTP_URL || undefined,
     mailFrom: e.MAIL_FROM,
+    mailRatePerSecond: e.MAIL_RATE_PER_SECOND,
+    mailReturnPath: e.MAIL_RETURN_PATH ?? `bounce@${/@([^>\s]+)/.exec(e.MAIL_FROM)?.[1] ?? 'vigie.invalid'}`,
+    bounceImapUrl: e.BOUNCE_IMAP_URL,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,

@@ -1,7 +1,7 @@
 import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
 
-export type ReceivedMail = { to: string[]; raw: string };
+export type ReceivedMail = { to: string[]; raw: string; /** The envelope sender (return path). */ from: string };
 
 /** A real SMTP server on loopback that keeps what it receives, for asserting on sent mail. */
 export async function startSmtpSink() {
@@ -15,7 +15,8 @@ export async function startSmtpSink() {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
+        const mailFrom = session.envelope.mailFrom;
+        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8'), from: mailFrom ? mailFrom.address : '' });
         waiters.splice(0).forEach((w) => w());
         callback();
       });

@@ -36,6 +36,10 @@ const AnnualReportPage = lazy(() => import('./features/communication/reports/Ann
 // The comms pole's bulletins: list, drafting, preview, downloads and publication.
 const CommunicationPage = lazy(() => import('./features/communication/bulletins/CommunicationPage').then((m) => m.CommunicationPage));
 const BulletinPage = lazy(() => import('./features/communication/bulletins/BulletinPage').then((m) => m.BulletinPage));
+// The contacts registry and the public unsubscribe page (reached from a mail footer).
+const ContactsPage = lazy(() => import('./features/communication/contacts/ContactsPage').then((m) => m.ContactsPage));
+const ContactPage = lazy(() => import('./features/communication/contacts/ContactPage').then((m) => m.ContactPage));
+const UnsubscribePage = lazy(() => import('./features/communication/contacts/UnsubscribePage').then((m) => m.UnsubscribePage));
 // Coordinators' lists and spreadsheet import/export, rarely opened: on demand too.
 const TaxonomiesPage = lazy(() => import('./features/field/taxonomies/TaxonomiesPage').then((m) => m.TaxonomiesPage));
 const PublicStatisticsSettingsPage = lazy(() => import('./features/communication/public-stats/PublicStatisticsSettingsPage').then((m) => m.PublicStatisticsSettingsPage));
@@ -55,7 +59,7 @@ function redirectFor(state: Extract<SessionState, { status: 'ready' }>, path: st
   if (path === '/setup') return '/';
   const user = state.user;
   if (!user) {
-    if (PUBLIC_PATHS.includes(path) || path.startsWith('/shared-case/')) return null;
+    if (PUBLIC_PATHS.includes(path) || path.startsWith('/shared-case/') || path.startsWith('/unsubscribe/')) return null;
     return url === '/' ? '/login' : `/login?next=${encodeURIComponent(url)}`;
   }
   if (user.mustEnrolTotp) return path === TWO_FACTOR_PATH ? null : TWO_FACTOR_PATH;
@@ -107,6 +111,8 @@ const BundleExportRoute = guarded(['legal.manage'], BundleExportPage);
 const PatternEvidenceRoute = guarded(['legal.manage'], PatternEvidencePage);
 const WitnessStatementRoute = guarded(['field.record', 'legal.manage'], WitnessStatementPage);
 const CommunicationRoute = guarded(['comms.publish'], CommunicationPage);
+const ContactsRoute = guarded(['comms.publish'], ContactsPage);
+const ContactRoute = guarded(['comms.publish'], ContactPage);
 const BulletinRoute = guarded(['comms.publish', 'stats.view'], BulletinPage);
 const AssociationRoute = guarded(['association.manage'], AssociationPage);
 const PostingsPage = lazy(() => import('./features/association/postings/PostingsPage').then((m) => m.PostingsPage));
@@ -174,6 +180,7 @@ function PublicRoutes() {
       <Route path="/reset/confirm" component={ResetConfirmPage} />
       <Route path="/invitation" component={AcceptInvitationPage} />
       <Route path="/shared-case/:token" component={SharedCasePage} />
+      <Route path="/unsubscribe/:token" component={UnsubscribePage} />
       <Route default component={NotFound} />
     </Router>
   );
@@ -201,6 +208,9 @@ function PrivateRoutes() {
       <Route path="/legal/witness/:evictionId" component={WitnessStatementRoute} />
       <Route path="/communication" component={CommunicationRoute} />
       <Route path="/communication/bulletins/:id" component={BulletinRoute} />
+      <Route path="/communication/contacts" component={ContactsRoute} />
+      <Route path="/communication/contacts/:id" component={ContactRoute} />
+      <Route path="/unsubscribe/:token" component={UnsubscribePage} />
       <Route path="/association" component={AssociationRoute} />
       <Route path="/association/postings" component={PostingsRoute} />
       <Route path="/association/postings/:id" component={PostingEditorRoute} />

@@ -9,3 +9,5 @@ export * from './communication/reports/index.js';
 export * from './formats/index.js';
 export * from './association/index.js';
 export * from './communication/research/index.js';
+export * from './communication/contacts/index.js';
+export * from './communication/mailings/index.js';

@@ -30,3 +30,5 @@ export * from './association/vocabulary.js';
 export type { PostingInput, PostingView } from './association/postings.js';
 export { DATE_LEVELS, PLACE_LEVELS, RELEASE_MEASURES, DEFAULT_PROFILE, type DateLevel, type PlaceLevel } from './communication/research/profile.js';
 export type { AgreementView, ProfileView, ReleaseView } from './communication/research/schemas.js';
+export { CONTACT_KINDS, CONTACT_ROLES, ORGANISATION_TYPES, CHANNEL_KINDS, CONSENT_STATUSES, CONSENT_METHODS, LEGAL_BASES, INTERACTION_KINDS, mayMail } from './communication/contacts/vocabulary.js';
+export type { ContactView, ContactSummaryView, ContactListView } from './communication/contacts/contact.js';

@@ -9,6 +9,8 @@ import frShared from './fr.json';
 import enShared from './en.json';
 import associationFr from './messages/association.fr.json';
 import associationEn from './messages/association.en.json';
+import contactsFr from './messages/contacts.fr.json';
+import contactsEn from './messages/contacts.en.json';
 import officeFr from './messages/office.fr.json';
 import officeEn from './messages/office.en.json';
 import phoneFr from './messages/phone.fr.json';
@@ -16,5 +18,5 @@ import phoneEn from './messages/phone.en.json';
 import researchFr from './messages/research.fr.json';
 import researchEn from './messages/research.en.json';
 
-export const fr = { ...frShared, ...associationFr, ...officeFr, ...phoneFr, ...researchFr };
-export const en = { ...enShared, ...associationEn, ...officeEn, ...phoneEn, ...researchEn };
+export const fr = { ...frShared, ...associationFr, ...contactsFr, ...officeFr, ...phoneFr, ...researchFr };
+export const en = { ...enShared, ...associationEn, ...contactsEn, ...officeEn, ...phoneEn, ...researchEn };

@@ -1,6 +1,13 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 
-export type Mail = { to: string; subject: string; text: string };
+export type Mail = {
+  to: string; subject: string; text: string;
+  /** Bulk mail: List-Unsubscribe and friends. */
+  headers?: Record<string, string>;
+  /** The SMTP envelope sender (the per-recipient return path where bounces arrive). */
+  returnPath?: string;
+  attachments?: Array<{ filename: string; content: Buffer; contentType: string }>;
+};
 export type Mailer = { send(mail: Mail): Promise<void> };
 
 /**
@@ -18,7 +25,12 @@ export function createMailer(smtpUrl: string | undefined, from: string, log: (ms
   const transport: Transporter = nodemailer.createTransport(smtpUrl);
   return {
     async send(mail) {
-      await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
+      await transport.sendMail({
+        from, to: mail.to, subject: mail.subject, text: mail.text,
+        ...(mail.headers && { headers: mail.headers }),
+        ...(mail.returnPath && { envelope: { from: mail.returnPath, to: mail.to } }),
+        ...(mail.attachments && { attachments: mail.attachments }),
+      });
     },
   };
 }

@@ -14,6 +14,7 @@ export type CronSchedule = { cron: string; tz: string };
 export class JobQueue {
   private boss: PgBoss;
   private readonly handlers = new Map<string, JobHandler>();
+  private readonly batchSizes = new Map<string, number>();
   private readonly schedules = new Map<string, CronSchedule>();
 
   constructor(private readonly pool: pg.Pool, private readonly pollSeconds: number) {
@@ -32,8 +33,10 @@ export class JobQueue {
     return boss;
   }
 
-  define(name: string, handler: JobHandler): void {
+  /** `batchSize` > 1 for many small jobs (one mail per recipient): pg-boss waits a poll interval between fetches. */
+  define(name: string, handler: JobHandler, options: { batchSize?: number } = {}): void {
     this.handlers.set(name, handler);
+    if (options.batchSize) this.batchSizes.set(name, options.batchSize);
   }
 
   /** A job pg-boss sends itself on a cron (e.g. daily reminders); kept in its schedule table. */
@@ -55,7 +58,7 @@ export class JobQueue {
     await pool.query('GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA pgboss TO vigie_app');
     if (!work) return;
     for (const [name, handler] of this.handlers) {
-      await this.boss.work(name, { pollingIntervalSeconds: this.pollSeconds, batchSize: 1 }, async (jobs) => {
+      await this.boss.work(name, { pollingIntervalSeconds: this.pollSeconds, batchSize: this.batchSizes.get(name) ?? 1 }, async (jobs) => {
         for (const job of jobs) await handler(job.data as Record<string, unknown>);
       });
     }
@@ -66,6 +69,16 @@ export class JobQueue {
     await this.boss.send(name, data, {
       db: { executeSql: async (text, values) => trx.executeQuery(CompiledQuery.raw(text, values)) as Promise<{ rows: any[] }> },
     });
+  }
+
+  /** Many jobs of one kind in one statement (a mailing to thousands), inside the caller's transaction. */
+  async enqueueMany(trx: Executor, name: string, items: Array<Record<string, unknown>>): Promise<void> {
+    if (!this.handlers.has(name)) throw new Error(`No job handler defined for ${name}`);
+    for (let i = 0; i < items.length; i += 1000) {
+      await this.boss.insert(items.slice(i, i + 1000).map((data) => ({ name, data, retryLimit: 5, retryDelay: 10, retryBackoff: true })), {
+        db: { executeSql: async (text, values) => trx.executeQuery(CompiledQuery.raw(text, values)) as Promise<{ rows: any[] }> },
+      });
+    }
   }
 
   async stop(): Promise<void> {

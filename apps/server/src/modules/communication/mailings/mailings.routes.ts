@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { BOUNCE_TYPES, bouncePatternInputSchema, bouncePatternViewSchema, bounceViewSchema, mailingViewSchema } from '@vigie/domain';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { RouteModule } from '../../../platform/context.js';
+import { listBounces, listSuppressions, readMailing, readPatterns, removeSuppression, resolveBounce, savePatterns } from './mailings.service.js';
+import { pollBounces } from './bounce-intake.js';
+import { unsubscribe, unsubscribeState } from './unsubscribe.js';
+
+const idParams = z.object({ id: z.uuid() });
+const tokenParams = z.object({ token: z.string().max(100) });
+const unsubscribeAnswer = z.object({ address: z.string(), listName: z.string().nullable(), unsubscribed: z.boolean() });
+
+export const mailingsRoutes: RouteModule = (app, ctx) => {
+  const access = { access: { kind: 'permission', permission: 'comms.publish' } } as const;
+  const tags = ['mail'];
+
+  app.get('/api/mailings/:id', {
+    config: access, schema: { tags, params: idParams, response: { 200: z.object({ mailing: mailingViewSchema }) } },
+  }, async (req) => ({ mailing: await readMailing(ctx, req.actor!, req.params.id) }));
+
+  app.get('/api/mail/suppressions', {
+    config: access, schema: { tags, response: { 200: z.object({ suppressions: z.array(z.object({
+      id: z.uuid(), address: z.string(), reason: z.string(), listName: z.string().nullable(), createdAt: z.string(),
+    })) }) } },
+  }, async (req) => ({ suppressions: await listSuppressions(ctx, req.actor!) }));
+
+  app.delete('/api/mail/suppressions/:id', {
+    config: access, schema: { tags, params: idParams, response: { 200: z.object({ removed: z.literal(true) }) } },
+  }, async (req) => {
+    await removeSuppression(ctx, req.actor!, req.params.id, req.ip);
+    return { removed: true as const };
+  });
+
+  app.get('/api/mail/bounce-patterns', {
+    config: access, schema: { tags, response: { 200: z.object({ patterns: z.array(bouncePatternViewSchema) }) } },
+  }, async (req) => ({ patterns: await readPatterns(ctx, req.actor!) }));
+
+  app.put('/api/mail/bounce-patterns', {
+    config: access, schema: { tags, body: z.strictObject({ patterns: z.array(bouncePatternInputSchema).max(200) }), response: { 200: z.object({ patterns: z.array(bouncePatternViewSchema) }) } },
+  }, async (req) => ({ patterns: await savePatterns(ctx, req.actor!, req.body.patterns, req.ip) }));
+
+  app.get('/api/mail/bounces', {
+    config: access, schema: { tags, querystring: z.object({ state: z.enum(['applied', 'counted', 'review', 'dismissed']).optional() }), response: { 200: z.object({ bounces: z.array(bounceViewSchema) }) } },
+  }, async (req) => ({ bounces: await listBounces(ctx, req.actor!, req.query.state) }));
+
+  app.post('/api/mail/bounces/poll', {
+    config: access, schema: { tags, response: { 200: z.object({ read: z.number().int(), recognised: z.number().int(), applied: z.number().int(), review: z.number().int() }) } },
+  }, async () => pollBounces(ctx));
+
+  app.post('/api/mail/bounces/:id/resolve', {
+    config: access, schema: { tags, params: idParams, body: z.strictObject({ bounceType: z.enum(BOUNCE_TYPES).nullable() }), response: { 200: z.object({ resolved: z.literal(true) }) } },
+  }, async (req) => {
+    await resolveBounce(ctx, req.actor!, req.params.id, req.body.bounceType, req.ip);
+    return { resolved: true as const };
+  });
+
+  // Public: the unsubscribe page reads (GET, changes nothing) and the one click acts (POST only).
+  app.get('/api/public/unsubscribe/:token', {
+    config: { access: { kind: 'public' } }, schema: { tags, params: tokenParams, response: { 200: unsubscribeAnswer } },
+  }, async (req) => unsubscribeState(ctx, req.params.token));
+
+  app.register(async (plain) => {
+    const scope = plain.withTypeProvider<ZodTypeProvider>();
+    // RFC 8058: mail clients POST "List-Unsubscribe=One-Click" as a form; only this route parses forms.
+    scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 1024 }, (_req, body, done) => done(null, { form: String(body) }));
+    scope.post('/api/public/unsubscribe/:token', {
+      config: { access: { kind: 'public' } }, schema: { tags, params: tokenParams, response: { 200: unsubscribeAnswer } },
+    }, async (req) => unsubscribe(ctx, req.params.token, req.ip));
+  });
+};

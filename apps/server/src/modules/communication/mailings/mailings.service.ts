@@ -1,0 +1,110 @@
+import { isValidPattern, type BounceType, type MailingView } from '@vigie/domain';
+import type { AppContext } from '../../../platform/context.js';
+import { recordAudit } from '../../../platform/audit/audit-trail.js';
+import { inOrganisation } from '../../../platform/db/organisation-scope.js';
+import type { Executor } from '../../../platform/db/database.js';
+import { AppError } from '../../../platform/errors/catalogue.js';
+import type { Actor } from '../../../platform/http/request-context.js';
+import { mailableAudience } from '../contacts/contact-lists.js';
+import { queueMailing } from './mail-pipeline.js';
+import { deleteSuppression, deliveriesOfMailing, mailingWithCounts, suppressions } from './mailings.queries.js';
+import { bouncePatterns, bouncesIn, ensureDefaultPatterns, findBounce, replacePatterns, setBounceState } from './bounces.queries.js';
+import { applyBounce } from './bounce-intake.js';
+
+/** The desk's view of the pipeline: send a message to a list, follow it, the suppression list, bounces. */
+
+const STATUSES = ['queued', 'sent', 'deferred', 'bounced', 'complained', 'suppressed', 'failed'] as const;
+
+export async function loadMailing(db: Executor, id: string): Promise<MailingView> {
+  const found = await mailingWithCounts(db, id);
+  if (!found) throw new AppError('mailing.not_found');
+  const counts = Object.fromEntries(STATUSES.map((s) => [s, found.counts[s] ?? 0])) as MailingView['counts'];
+  return {
+    id, purpose: found.mailing.purpose, subject: found.mailing.subject, listId: found.mailing.list_id, createdAt: found.mailing.created_at.toISOString(),
+    total: Object.values(counts).reduce((a, b) => a + b, 0), counts,
+    deliveries: (await deliveriesOfMailing(db, id)).map((d) => ({
+      id: d.id, address: d.address, status: d.status, attempts: d.attempts, lastError: d.last_error, sentAt: d.sent_at?.toISOString() ?? null,
+    })),
+  };
+}
+
+/** A plain message to everyone on a list who may receive it (also how the newsletter leaves). */
+export async function sendToList(ctx: AppContext, actor: Actor, listId: string, input: { subject: string; bodyText: string }, ip: string) {
+  return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
+    const { mailable } = await mailableAudience(trx, listId);
+    if (mailable.length === 0) throw new AppError('mailing.no_recipients');
+    const queued = await queueMailing(trx, ctx.queue, {
+      organisationId: actor.organisationId, purpose: 'manual', sourceId: null, listId, subject: input.subject, bodyText: input.bodyText,
+      bulk: true, createdBy: actor.userId, recipients: mailable.map((m) => ({ contactId: m.contactId, email: m.email })),
+    });
+    await recordAudit(trx, {
+      organisationId: actor.organisationId, actorId: actor.userId, action: 'mailing.queued', entityType: 'mailing', entityId: queued.mailingId,
+      after: { listId, recipients: queued.queued }, context: { ip },
+    });
+    return loadMailing(trx, queued.mailingId);
+  });
+}
+
+export async function readMailing(ctx: AppContext, actor: Actor, id: string) {
+  return inOrganisation(ctx.db, actor.organisationId, (trx) => loadMailing(trx, id));
+}
+
+export async function listSuppressions(ctx: AppContext, actor: Actor) {
+  return inOrganisation(ctx.db, actor.organisationId, async (trx) => (await suppressions(trx)).map((s) => ({
+    id: s.id, address: s.address, reason: s.reason, listName: s.list_name, createdAt: s.created_at.toISOString(),
+  })));
+}
+
+export async function removeSuppression(ctx: AppContext, actor: Actor, id: string, ip: string) {
+  return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
+    const gone = await deleteSuppression(trx, id);
+    if (!gone) throw new AppError('request.not_found');
+    await recordAudit(trx, {
+      organisationId: actor.organisationId, actorId: actor.userId, action: 'mail.suppression_removed', entityType: 'mail_suppression', entityId: id, context: { ip },
+    });
+  });
+}
+
+export async function readPatterns(ctx: AppContext, actor: Actor) {
+  return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
+    await ensureDefaultPatterns(trx, actor.organisationId);
+    return bouncePatterns(trx, actor.organisationId);
+  });
+}
+
+export async function savePatterns(ctx: AppContext, actor: Actor, patterns: Array<{ pattern: string; bounceType: BounceType; holdThreshold: number }>, ip: string) {
+  const bad = patterns.find((p) => !isValidPattern(p.pattern));
+  if (bad) throw new AppError('bounce.invalid_pattern', { pattern: bad.pattern });
+  return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
+    await replacePatterns(trx, actor.organisationId, patterns);
+    await recordAudit(trx, {
+      organisationId: actor.organisationId, actorId: actor.userId, action: 'mail.bounce_patterns_changed', entityType: 'organisation',
+      entityId: actor.organisationId, after: { count: patterns.length }, context: { ip },
+    });
+    return bouncePatterns(trx, actor.organisationId);
+  });
+}
+
+export async function listBounces(ctx: AppContext, actor: Actor, state?: string) {
+  return inOrganisation(ctx.db, actor.organisationId, async (trx) => (await bouncesIn(trx, state)).map((b) => ({
+    id: b.id, address: b.address, bounceType: b.bounce_type as BounceType | null, state: b.state as 'review', subject: b.subject,
+    excerpt: b.excerpt, receivedAt: b.received_at.toISOString(),
+  })));
+}
+
+/** A person decides what an unrecognised bounce was (hard types suppress at once), or dismisses it. */
+export async function resolveBounce(ctx: AppContext, actor: Actor, id: string, bounceType: BounceType | null, ip: string) {
+  return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
+    const b = await findBounce(trx, id);
+    if (!b) throw new AppError('bounce.not_found');
+    if (bounceType === null) await setBounceState(trx, id, 'dismissed', null);
+    else {
+      const threshold = ['invalid', 'host', 'spam', 'syntax'].includes(bounceType) ? 1 : 3;
+      await applyBounce(trx, { id, organisationId: actor.organisationId, deliveryId: b.delivery_id, address: b.address }, bounceType, threshold);
+    }
+    await recordAudit(trx, {
+      organisationId: actor.organisationId, actorId: actor.userId, action: 'mail.bounce_resolved', entityType: 'mail_bounce', entityId: id,
+      after: { bounceType }, context: { ip },
+    });
+  });
+}

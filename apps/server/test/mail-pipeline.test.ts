@@ -1,0 +1,148 @@
+import { ImapFlow } from 'imapflow';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestVigie, type TestClient, type TestVigie } from './harness.js';
+import { startImapServer } from './imap-server.js';
+
+let t: TestVigie;
+let imap: Awaited<ReturnType<typeof startImapServer>>;
+let comms: TestClient;
+let orgId: string;
+let listId: string;
+const addresses = ['ana@press.example', 'ben@press.example', 'cleo@press.example'];
+
+beforeAll(async () => {
+  imap = await startImapServer();
+  t = await startTestVigie({ BOUNCE_IMAP_URL: imap.url, MAIL_RATE_PER_SECOND: '200', MAIL_RETURN_PATH: 'bounce@hro.example' });
+  const admin = await t.setUpAdmin();
+  orgId = admin.user.organisationId;
+  comms = await t.userWithRole(orgId, 'comms');
+  listId = (await comms.post('/api/contact-lists', { name: 'Presse', kind: 'static', legalBasis: 'legitimate_interest' })).json().list.id;
+  for (const [i, email] of addresses.entries()) {
+    const c = (await comms.post('/api/contacts', { kind: 'person', displayName: `Journaliste ${i}`, roles: ['journalist'], channels: [{ kind: 'email', value: email }] })).json().contact;
+    await comms.put(`/api/contact-lists/${listId}/members/${c.id}`, {});
+  }
+}, 120_000);
+afterAll(async () => { await t?.close(); await imap?.stop(); });
+
+async function mailingDone(id: string, ms = 30_000) {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const m = (await comms.get(`/api/mailings/${id}`)).json().mailing;
+    if (m.counts.queued === 0 && m.counts.deferred === 0) return m;
+    if (Date.now() > deadline) throw new Error(`mailing not done: ${JSON.stringify(m.counts)}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** A header's value, unfolded (long headers are folded over several lines). */
+const header = (raw: string, name: string) => new RegExp(`^${name}:\\s*(.*)$`, 'mi').exec(raw.split(/\r?\n\r?\n/)[0]!.replace(/\r?\n(?=[ \t])/g, ''))?.[1]?.trim();
+const tokenOf = (raw: string) => header(raw, 'X-Vigie-Delivery')!;
+
+async function deliverToMailbox(message: string) {
+  const c = new ImapFlow({ host: '127.0.0.1', port: imap.port, secure: false, auth: { user: imap.user, pass: imap.password }, logger: false });
+  await c.connect();
+  await c.append('INBOX', message);
+  await c.logout();
+}
+
+function dsn(token: string, address: string, diagnostic: string, id: string) {
+  return [
+    'From: Mail Delivery System <MAILER-DAEMON@mx.press.example>', `To: bounce+${token}@hro.example`, `Message-ID: <${id}@mx.press.example>`,
+    'Subject: Undelivered Mail Returned to Sender', 'Content-Type: text/plain; charset=utf-8', '',
+    `This is the mail system at host mx.press.example.`, '', `<${address}>: host mx.press.example said: ${diagnostic}`, '',
+  ].join('\r\n');
+}
+
+describe('the outgoing mail pipeline', () => {
+  it('refuses a list where no one may be mailed', async () => {
+    const empty = (await comms.post('/api/contact-lists', { name: 'Vide', kind: 'static', legalBasis: 'consent' })).json().list;
+    const res = await comms.post(`/api/contact-lists/${empty.id}/mailings`, { subject: 'Test', bodyText: 'Bonjour' });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().code).toBe('mailing.no_recipients');
+  });
+
+  it('sends one mail per recipient with RFC 8058 headers and a per-recipient return path; GET never unsubscribes, POST does', async () => {
+    const res = await comms.post(`/api/contact-lists/${listId}/mailings`, { subject: 'Communiqué', bodyText: 'Au moins 73 expulsions.' });
+    expect(res.statusCode, res.body).toBe(201);
+    const done = await mailingDone(res.json().mailing.id);
+    expect(done.counts.sent).toBe(3);
+    const mails = await Promise.all(addresses.map((a) => t.smtp.waitFor(a)));
+    for (const m of mails) {
+      expect(m.to).toHaveLength(1);
+      expect(header(m.raw, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
+      expect(header(m.raw, 'List-Unsubscribe')).toBe(`<http://localhost:3000/api/public/unsubscribe/${tokenOf(m.raw)}>`);
+      expect(m.from).toBe(`bounce+${tokenOf(m.raw)}@hro.example`);
+      expect(m.raw).not.toMatch(/<img|track/i);
+    }
+    const ben = mails[1]!;
+    const url = `/api/public/unsubscribe/${tokenOf(ben.raw)}`;
+    const anonymous = t.client();
+    for (let i = 0; i < 2; i++) {
+      const got = await anonymous.get(url);
+      expect(got.statusCode).toBe(200);
+      expect(got.json()).toMatchObject({ address: 'b…@press.example', unsubscribed: false, listName: 'Presse' });
+    }
+    // What a mail client sends for a one-click unsubscribe.
+    const post = await anonymous.request('POST', url, 'List-Unsubscribe=One-Click', { 'content-type': 'application/x-www-form-urlencoded' });
+    expect(post.statusCode, post.body).toBe(200);
+    expect(post.json().unsubscribed).toBe(true);
+    expect((await anonymous.get(url)).json().unsubscribed).toBe(true);
+    const ledger = await sql<{ status: string; method: string }>`SELECT status, method FROM consent_events ev JOIN contact_channels ch ON ch.contact_id = ev.contact_id
+      WHERE ch.normalised = 'ben@press.example'`.execute(t.db);
+    expect(ledger.rows).toEqual([{ status: 'withdrawn', method: 'one_click_unsubscribe' }]);
+    expect((await anonymous.post('/api/public/unsubscribe/00000000000000000000000000000000')).statusCode).toBe(404);
+  });
+
+  it('reads a hard bounce from the IMAP mailbox, suppresses the address, and the next send skips it; unknown bounces wait for review', async () => {
+    const ana = await t.smtp.waitFor('ana@press.example');
+    const cleo = await t.smtp.waitFor('cleo@press.example');
+    await deliverToMailbox(dsn(tokenOf(ana.raw), 'ana@press.example', '550 5.1.1 <ana@press.example>: Recipient address rejected: User unknown', 'hard-1'));
+    await deliverToMailbox(dsn(tokenOf(cleo.raw), 'cleo@press.example', 'Il y a un souci, rappelez-nous.', 'odd-1'));
+    await deliverToMailbox('From: someone@example.org\r\nTo: bounce@hro.example\r\nSubject: Hello\r\n\r\nNot a bounce.\r\n');
+
+    const polled = await comms.post('/api/mail/bounces/poll');
+    expect(polled.statusCode, polled.body).toBe(200);
+    expect(polled.json()).toEqual({ read: 3, recognised: 2, applied: 1, review: 1 });
+    // Reading again finds nothing new, and unrelated mail is left unread and in place.
+    expect((await comms.post('/api/mail/bounces/poll')).json()).toMatchObject({ read: 1, recognised: 0 });
+
+    const sup = (await comms.get('/api/mail/suppressions')).json().suppressions;
+    expect(sup.map((s: { address: string; reason: string }) => [s.address, s.reason]).sort()).toEqual([
+      ['ana@press.example', 'hard_bounce'], ['ben@press.example', 'unsubscribed'],
+    ]);
+    const review = (await comms.get('/api/mail/bounces?state=review')).json().bounces;
+    expect(review).toHaveLength(1);
+    expect(review[0].address).toBe('cleo@press.example');
+
+    t.smtp.mails.length = 0;
+    const again = await comms.post(`/api/contact-lists/${listId}/mailings`, { subject: 'Deuxième', bodyText: 'Suite.' });
+    const done = await mailingDone(again.json().mailing.id);
+    // Ben withdrew from the list (not queued at all); Ana's address is suppressed at send time.
+    expect(done.total).toBe(2);
+    expect(done.counts).toMatchObject({ sent: 1, suppressed: 1 });
+    await t.smtp.waitFor('cleo@press.example');
+    expect(t.smtp.mails.map((m) => m.to[0])).toEqual(['cleo@press.example']);
+
+    // A person decides the unknown one was a full mailbox: counted, not yet suppressed (threshold 3).
+    const resolved = await comms.post(`/api/mail/bounces/${review[0].id}/resolve`, { bounceType: 'quota' });
+    expect(resolved.statusCode, resolved.body).toBe(200);
+    expect((await comms.get('/api/mail/bounces?state=review')).json().bounces).toHaveLength(0);
+    expect((await comms.get('/api/mail/suppressions')).json().suppressions).toHaveLength(2);
+  });
+
+  it('patterns are editable and checked; an unreachable mailbox gives a clear status', async () => {
+    const patterns = (await comms.get('/api/mail/bounce-patterns')).json().patterns;
+    expect(patterns.length).toBeGreaterThan(3);
+    const bad = await comms.put('/api/mail/bounce-patterns', { patterns: [{ pattern: '(unclosed', bounceType: 'invalid', holdThreshold: 1 }] });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().code).toBe('bounce.invalid_pattern');
+    const saved = await comms.put('/api/mail/bounce-patterns', { patterns: [...patterns.map(({ id: _, ...p }: { id: string }) => p), { pattern: 'rappelez-nous', bounceType: 'away', holdThreshold: 5 }] });
+    expect(saved.json().patterns.at(-1)).toMatchObject({ pattern: 'rappelez-nous', bounceType: 'away', holdThreshold: 5 });
+
+    await imap.stop();
+    const down = await comms.post('/api/mail/bounces/poll');
+    expect(down.statusCode).toBe(503);
+    expect(down.json().code).toBe('bounce.mailbox_unreachable');
+  });
+});

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+/**
+ * Bounce classification (CiviCRM's model): editable regular expressions, each naming a bounce
+ * type and how many hits within the window suppress the address. Hard types hold at 1;
+ * vacation replies ("away") need several. A bounce matching nothing waits for a person.
+ */
+export const BOUNCE_TYPES = ['invalid', 'host', 'quota', 'away', 'spam', 'relay', 'syntax', 'unknown'] as const;
+export type BounceType = (typeof BOUNCE_TYPES)[number];
+export const SOFT_BOUNCE_WINDOW_DAYS = 30;
+
+export type BouncePattern = { id: string; pattern: string; bounceType: BounceType; holdThreshold: number };
+
+export const DEFAULT_BOUNCE_PATTERNS: Array<Omit<BouncePattern, 'id'>> = [
+  { pattern: String.raw`\b5\.1\.[0-9]\b|user unknown|unknown user|no such user|mailbox (?:does not exist|unavailable|not found)|recipient address rejected|adresse (?:inconnue|introuvable)|utilisateur inconnu`, bounceType: 'invalid', holdThreshold: 1 },
+  { pattern: String.raw`\b5\.1\.2\b|host (?:not found|unknown)|domain (?:not found|does not exist)|no mx record|name or service not known`, bounceType: 'host', holdThreshold: 1 },
+  { pattern: String.raw`unsolicited|spam|complaint|abuse report|blocked (?:as|for) spam`, bounceType: 'spam', holdThreshold: 1 },
+  { pattern: String.raw`\b5\.2\.2\b|\b4\.2\.2\b|quota|mailbox (?:is )?full|over ?quota|boîte (?:aux lettres )?pleine`, bounceType: 'quota', holdThreshold: 3 },
+  { pattern: String.raw`out of (?:the )?office|auto(?:matic)?[- ]?reply|vacation|absent(?:e)? du bureau|réponse automatique|en congés?`, bounceType: 'away', holdThreshold: 30 },
+  { pattern: String.raw`relay(?:ing)? (?:denied|not permitted)|\b5\.7\.1\b`, bounceType: 'relay', holdThreshold: 3 },
+  { pattern: String.raw`\b4\.[0-9]\.[0-9]\b|temporar(?:y|ily)|try again later|deferred`, bounceType: 'unknown', holdThreshold: 3 },
+];
+
+/** The first pattern (in order) whose expression matches the bounce text, case-insensitively. */
+export function classifyBounce(text: string, patterns: readonly BouncePattern[]): BouncePattern | null {
+  for (const p of patterns) {
+    let re: RegExp;
+    try { re = new RegExp(p.pattern, 'i'); } catch { continue; }
+    if (re.test(text)) return p;
+  }
+  return null;
+}
+
+export function isValidPattern(pattern: string): boolean {
+  try { new RegExp(pattern, 'i'); return true; } catch { return false; }
+}
+
+export const bouncePatternInputSchema = z.strictObject({
+  pattern: z.string().trim().min(1).max(500),
+  bounceType: z.enum(BOUNCE_TYPES),
+  holdThreshold: z.number().int().min(1).max(100),
+});
+export const bouncePatternViewSchema = bouncePatternInputSchema.extend({ id: z.uuid() });
+export const bounceViewSchema = z.object({
+  id: z.uuid(), address: z.string(), bounceType: z.enum(BOUNCE_TYPES).nullable(), state: z.enum(['applied', 'counted', 'review', 'dismissed']),
+  subject: z.string().nullable(), excerpt: z.string(), receivedAt: z.string(),
+});
+export type BounceView = z.infer<typeof bounceViewSchema>;
+export const mailingViewSchema = z.object({
+  id: z.uuid(), purpose: z.string(), subject: z.string(), listId: z.uuid().nullable(), createdAt: z.string(),
+  total: z.number().int(), counts: z.object({
+    queued: z.number().int(), sent: z.number().int(), deferred: z.number().int(), bounced: z.number().int(),
+    complained: z.number().int(), suppressed: z.number().int(), failed: z.number().int(),
+  }),
+  deliveries: z.array(z.object({ id: z.uuid(), address: z.string(), status: z.string(), attempts: z.number().int(), lastError: z.string().nullable(), sentAt: z.string().nullable() })),
+});
+export type MailingView = z.infer<typeof mailingViewSchema>;
+export const mailingInputSchema = z.strictObject({
+  subject: z.string().trim().min(1).max(300),
+  bodyText: z.string().trim().min(1).max(200000),
+});

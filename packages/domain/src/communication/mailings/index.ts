@@ -1,0 +1,1 @@
+export * from './bounce-rules.js';
