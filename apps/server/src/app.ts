@@ -48,10 +48,9 @@ export const ROUTE_MODULES: RouteModule[] = [
   healthRoutes, setupRoutes, authRoutes, usersRoutes, invitationsRoutes, securityRoutes, auditRoutes, rolesRoutes,
   fieldRoutes, taxonomiesRoutes, syncRoutes, sitesRoutes, reviewRoutes, reviewCountsRoutes, incidentsRoutes, personsRoutes, evidenceRoutes, transferRoutes,
   legalCasesRoutes, legalDocumentsRoutes, legalGrantsRoutes, deadlinesRoutes,
-  bundlesRoutes, witnessRoutes, patternRoutes, bulletinsRoutes, statisticsRoutes, publicStatisticsRoutes, reportsRoutes,
-  postingsRoutes,
   bundlesRoutes, witnessRoutes, patternRoutes, bulletinsRoutes, statisticsRoutes, publicStatisticsRoutes, reportsRoutes, phonesRoutes,
   contactsRoutes, mailingsRoutes,
+  postingsRoutes,
 ];
 
 /** Every API route with its declared access, for the authorization test and the docs. */

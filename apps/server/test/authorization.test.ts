@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { can, ROLES, type Role } from '@vigie/domain';
-
 import { can, canReadRecords, ROLES, type Role } from '@vigie/domain';
 import type { RouteAccessEntry } from '../src/app.js';
 import { PASSWORD, startTestVigie, type TestClient, type TestVigie } from './harness.js';
@@ -138,6 +136,8 @@ describe(`authorization of every route (${process.env.TEST_DATABASE_URL ? 'postg
       const beyond = routes.filter((r) => r.access.kind === 'permission' && expected(r, [...roles]) === 'allowed' && expected(r, role) !== 'allowed');
       expect(beyond.length, `${name} opens nothing beyond ${role}`).toBeGreaterThan(0);
     }
+  });
+
   it('marks every row-level route (drill-down, exports, record pages) and refuses it to roles without field access', () => {
     const rowLevel = routes.filter((r) => r.access.kind === 'permission' && r.access.rowLevel).map(key);
     for (const k of ['GET /api/statistics/evictions', 'GET /api/exports/evictions.csv', 'GET /api/exports/evictions.xlsx', 'GET /api/sites', 'GET /api/sites/:id']) {

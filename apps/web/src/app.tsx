@@ -125,8 +125,6 @@ const TaxonomiesRoute = guarded(['taxonomies.manage'], TaxonomiesPage);
 const PublicStatisticsRoute = guarded(['organisation.manage', 'comms.publish'], PublicStatisticsSettingsPage);
 // The public figures page is the communication pole's to manage; administrators keep it under /admin.
 const CommsPublicStatisticsRoute = guarded(['comms.publish', 'organisation.manage'], PublicStatisticsSettingsPage);
-const TransferRoute = guarded(['field.verify', 'stats.view'], TransferPage);
-const PublicStatisticsRoute = guarded(['organisation.manage'], PublicStatisticsSettingsPage);
 const TransferRoute = guarded(['field.verify', 'records.read'], TransferPage);
 
 function Forbidden() {

@@ -2,10 +2,8 @@
  * The pure rules of the domain, without the zod schemas: what the phone's capture bundle
  * imports so that it stays small (zod alone is ~29 KB gzipped). Types come along for free.
  */
-export { ROLES, PERMISSIONS, PERMISSION_TABLE, can, permissionsOf, isRole, canInviteRole, normaliseRoles } from './identity/roles.js';
+export { ROLES, PERMISSIONS, PERMISSION_TABLE, can, permissionsOf, isRole, canInviteRole, normaliseRoles, canReadRecords } from './identity/roles.js';
 export type { Role, Roles, Permission } from './identity/roles.js';
-export { ROLES, PERMISSIONS, PERMISSION_TABLE, can, permissionsOf, isRole, canInviteRole, canReadRecords } from './identity/roles.js';
-export type { Role, Permission } from './identity/roles.js';
 export { COUNT_FIELDS, emptyCounts, sumCounts, formatCount, type Count, type CountField } from './field/counts.js';
 export { checkEviction, type EvictionProblem } from './field/eviction-rules.js';
 export { duplicateGroups, isProbableDuplicate, spansOverlap, type EvictionSpan } from './field/duplicates.js';

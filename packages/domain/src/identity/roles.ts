@@ -86,13 +86,11 @@ export function permissionsOf(roles: Roles): Permission[] {
 /** A role list as stored: no duplicates, known roles only, in the order given (the first is the primary role). */
 export function normaliseRoles(roles: readonly string[]): Role[] {
   return [...new Set(roles)].filter(isRole);
-/** Field access: may this role open row-level records? Without it, aggregates only. */
-export function canReadRecords(role: Role): boolean {
-  return can(role, 'records.read');
 }
 
-export function permissionsOf(role: Role): Permission[] {
-  return [...PERMISSION_TABLE[role]];
+/** Field access: may these roles open row-level records? Without it, aggregates only. */
+export function canReadRecords(roles: Roles): boolean {
+  return can(roles, 'records.read');
 }
 
 export function isRole(value: string): value is Role {

@@ -56,8 +56,7 @@ export function installAuthentication(app: FastifyInstance, db: Db, publicUrl: s
       throw new AppError('auth.totp_enrolment_required');
     }
     if (access.kind === 'permission' && !can(req.actor.roles, access.permission)) throw new AppError('auth.forbidden');
-    if (access.kind === 'permission' && !can(req.actor.role, access.permission)) throw new AppError('auth.forbidden');
-    if (access.kind === 'permission' && access.rowLevel && !canReadRecords(req.actor.role)) throw new AppError('auth.aggregates_only');
+    if (access.kind === 'permission' && access.rowLevel && !canReadRecords(req.actor.roles)) throw new AppError('auth.aggregates_only');
   });
 
   app.addHook('onRoute', (route) => {
