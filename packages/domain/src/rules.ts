@@ -20,5 +20,7 @@ export { LEGAL_ACTION_TYPES, LEGAL_CASE_STATUSES, LEGAL_OUTCOMES, PARTY_KINDS, P
 export type { LegalActionType, LegalCaseStatus, LegalOutcome, LegalCaseView, LegalCaseSummaryView, LegalCaseGrantView, PartyKind, PartyRole } from './legal/case.js';
 export type { DeadlineView, DeadlineRuleView, DeadlineRuleInput } from './legal/deadline.js';
 export type { DeadlineUnit, DeadlineEffect } from './legal/vocabulary.js';
-export { METRICS, METRIC_CODES, isMetricCode, metricLabel, formatFigure, type Figure, type MetricCode } from './communication/statistics/metrics.js';
+export { METRICS, METRIC_CODES, isMetricCode, metricLabel, type Figure, type MetricCode } from './communication/statistics/metrics.js';
+export { wordFigure, formatFigure, figurePhrase, figureValue, type FigureWordingOptions } from './communication/figures/figure-wording.js';
+export { figureOf, isMinimum, isUnobserved, coverageShare, isComplete, sumFigures, type Coverage as FigureCoverage, type Doubts } from './communication/figures/minimum-rule.js';
 export { BUCKETS, BREAKDOWNS, CHARTS, CHART_FORMATS, DEFAULT_PUBLIC_THRESHOLD, type Breakdown, type StatisticsBucket, type ChartName, type ChartFormat } from './communication/statistics/dimensions.js';

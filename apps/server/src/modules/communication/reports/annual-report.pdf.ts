@@ -44,7 +44,7 @@ function breakdownTable(title: string, first: string, valueLabel: string, rows: 
   return {
     title,
     columns: [first, valueLabel, ...(withDays ? [WORDS[locale].days] : [])],
-    rows: rows.map((r) => [r.label, worded(r.value, r.atLeast, locale), ...(withDays ? [(r.days ?? []).map((d) => d.slice(8) + '/' + d.slice(5, 7)).join(', ')] : [])]),
+    rows: rows.map((r) => [r.label, worded(r, locale), ...(withDays ? [(r.days ?? []).map((d) => d.slice(8) + '/' + d.slice(5, 7)).join(', ')] : [])]),
   };
 }
 
@@ -54,22 +54,22 @@ export function annualReportPdf(c: AnnualReportContent, charts: Record<string, s
   const before = c.summary.comparisons.yearBefore.figures;
   const headline: Table = {
     title: w.sheets.summary, columns: [w.figure, w.value, w.previousYear],
-    rows: MONTHLY_METRICS.map((m) => [metricLabel(m, l), worded(c.summary.figures[m].value, c.summary.figures[m].atLeast, l), worded(before[m].value, before[m].atLeast, l)]),
+    rows: MONTHLY_METRICS.map((m) => [metricLabel(m, l), worded(c.summary.figures[m], l), worded(before[m], l)]),
   };
   const short = ['evictions', 'personsEvicted', 'arrests', 'itemsSeized', 'incidentsViolence', 'incidentsObstruction'] as const;
   const months: Table = {
     title: w.sheets.months, columns: [w.month, ...short.map((m) => metricLabel(m, l))],
-    rows: c.months.map((m) => [m.month, ...short.map((k) => worded(m.figures[k].value, m.figures[k].atLeast, l))]),
+    rows: c.months.map((m) => [m.month, ...short.map((k) => worded(m.figures[k], l))]),
   };
   const places = (title: string, first: string, rows: BreakdownRow[]): Table => ({
     title, columns: [first, ...short.map((m) => metricLabel(m, l))],
-    rows: rows.map((r) => [r.label, ...short.map((k) => worded(r.figures?.[k].value ?? 0, r.figures?.[k].atLeast ?? false, l))]),
+    rows: rows.map((r) => [r.label, ...short.map((k) => worded(r.figures?.[k], l))]),
   });
   const cov = c.summary.coverage;
   const coverage: Table = {
     title: w.coverage, columns: [w.coverage, w.value],
     rows: [
-      [w.daysInPeriod, String(cov.daysInPeriod)], [w.daysObserved, String(cov.daysObserved)],
+      [w.daysInPeriod, String(cov.daysInPeriod)], [w.expectedDays, String(cov.expectedDays)], [w.daysObserved, String(cov.daysObserved)],
       [w.daysNotObserved, String(cov.daysNotObserved)], [w.share, `${Math.round(cov.share * 1000) / 10} %`],
       [w.hoursPerEviction, c.summary.rates.hoursPerEviction === null ? '—' : String(c.summary.rates.hoursPerEviction)],
     ],
