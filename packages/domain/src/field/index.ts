@@ -10,3 +10,4 @@ export * from './duplicates.js';
 export * from './paris-time.js';
 export * from './sync.js';
 export * from './record-diff.js';
+export * from './rota.js';

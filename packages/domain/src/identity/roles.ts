@@ -32,6 +32,7 @@ export const PERMISSIONS = [
   'stats.view',
   'association.manage',
   'taxonomies.manage',
+  'rota.signup',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -44,12 +45,12 @@ export const PERMISSION_TABLE: Table = {
   ],
   coordinator: [
     'invitations.manage', 'dashboard.view', 'field.record', 'field.verify', 'identities.read',
-    'legal.manage', 'comms.publish', 'stats.view', 'association.manage', 'taxonomies.manage',
+    'legal.manage', 'comms.publish', 'stats.view', 'association.manage', 'taxonomies.manage', 'rota.signup',
   ],
-  observer: ['dashboard.view', 'field.record', 'stats.view'],
+  observer: ['dashboard.view', 'field.record', 'stats.view', 'rota.signup'],
   legal: ['dashboard.view', 'identities.read', 'legal.manage', 'stats.view'],
   comms: ['dashboard.view', 'comms.publish', 'stats.view'],
-  volunteer: ['dashboard.view'],
+  volunteer: ['dashboard.view', 'rota.signup'],
   board: ['dashboard.view', 'stats.view', 'association.manage'],
   researcher: ['stats.view'],
 };
