@@ -104,6 +104,8 @@ const WitnessStatementRoute = guarded(['field.record', 'legal.manage'], WitnessS
 const CommunicationRoute = guarded(['comms.publish'], CommunicationPage);
 const BulletinRoute = guarded(['comms.publish', 'stats.view'], BulletinPage);
 const AssociationRoute = guarded(['association.manage'], AssociationPage);
+const RotaPage = lazy(() => import('./features/field/rota/RotaPage').then((m) => m.RotaPage));
+const RotaRoute = guarded(['rota.signup'], RotaPage);
 const UsersRoute = guarded(['users.manage', 'security.manage'], UsersPage);
 const InvitationsRoute = guarded(['invitations.manage'], InvitationsPage);
 const TaxonomiesRoute = guarded(['taxonomies.manage'], TaxonomiesPage);
@@ -187,6 +189,7 @@ function PrivateRoutes() {
       <Route path="/communication" component={CommunicationRoute} />
       <Route path="/communication/bulletins/:id" component={BulletinRoute} />
       <Route path="/association" component={AssociationRoute} />
+      <Route path="/rota" component={RotaRoute} />
       <Route path="/admin/users" component={UsersRoute} />
       <Route path="/admin/invitations" component={InvitationsRoute} />
       <Route path="/admin/taxonomies" component={TaxonomiesRoute} />

@@ -7,6 +7,8 @@
  */
 import frShared from './fr.json';
 import enShared from './en.json';
+import frRota from './messages/rota.fr.json';
+import enRota from './messages/rota.en.json';
 
-export const fr = { ...frShared };
-export const en = { ...enShared };
+export const fr = { ...frShared, ...frRota };
+export const en = { ...enShared, ...enRota };

@@ -8,6 +8,7 @@ const paths = {
   admin: 'M12 3l8 3v6c0 5-3.5 8-8 9-4.5-1-8-4-8-9V6zM9 12l2 2 4-4',
   review: 'M9 5H5v16h14V5h-4M9 3h6v4H9zM8 13l3 3 5-6',
   sites: 'M4 20l4-9 4 9M10 20l5-11 5 11M2 20h20',
+  rota: 'M4 5h16v16H4zM4 9h16M8 3v4M16 3v4M8 13h3v3H8z',
 } as const;
 
 export type IconName = keyof typeof paths;

@@ -20,6 +20,7 @@ export function destinationsFor(user: CurrentUser): Destination[] {
     { key: 'sites', href: '/sites', anyOf: ['field.verify'], prefix: '/sites' },
     { key: 'legal', href: '/legal', anyOf: ['legal.manage'], prefix: '/legal' },
     { key: 'communication', href: '/communication', anyOf: ['comms.publish'], prefix: '/communication' },
+    { key: 'rota', href: '/rota', anyOf: ['rota.signup'], prefix: '/rota' },
     { key: 'association', href: '/association', anyOf: ['association.manage'], prefix: '/association' },
     {
       key: 'admin',

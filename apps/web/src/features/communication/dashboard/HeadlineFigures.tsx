@@ -37,7 +37,7 @@ export function HeadlineFigures({ summary }: { summary: Summary }) {
           : t('statistics.rates.every', { hours: rates.hoursPerEviction.toLocaleString(locale), perWeek: rates.perWeek.toLocaleString(locale), perMonth: rates.perMonth.toLocaleString(locale) })}
       </p>
       <p class="muted" data-testid="coverage">
-        {t('statistics.coverage', { observed: coverage.daysObserved, total: coverage.daysInPeriod, missing: coverage.daysNotObserved })}
+        {t('statistics.coverage', { observed: coverage.expectedDays - coverage.daysNotObserved, total: coverage.expectedDays, missing: coverage.daysNotObserved })}
       </p>
     </section>
   );
