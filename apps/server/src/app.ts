@@ -43,6 +43,7 @@ import { mailingsRoutes } from './modules/communication/mailings/mailings.routes
 import { publicStatisticsRoutes } from './modules/communication/statistics/public-statistics.routes.js';
 import { postingsRoutes } from './modules/association/postings/postings.routes.js';
 import { phonesRoutes } from './modules/field/phones/phones.routes.js';
+import { rotaRoutes } from './modules/field/rota/rota.routes.js';
 
 export const ROUTE_MODULES: RouteModule[] = [
   healthRoutes, setupRoutes, authRoutes, usersRoutes, invitationsRoutes, securityRoutes, auditRoutes, rolesRoutes,
@@ -51,6 +52,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   bundlesRoutes, witnessRoutes, patternRoutes, bulletinsRoutes, statisticsRoutes, publicStatisticsRoutes, reportsRoutes, phonesRoutes,
   contactsRoutes, mailingsRoutes,
   postingsRoutes,
+  rotaRoutes,
 ];
 
 /** Every API route with its declared access, for the authorization test and the docs. */

@@ -219,17 +219,22 @@ describe(`monthly bulletin (${backend})`, () => {
     expect(entry.rows[0]!.after.figures).toHaveLength(2);
   });
 
-  it('writes a correct bulletin for a month without any eviction', async () => {
+  it('writes "non observé", never 0, for a month nobody observed', async () => {
+    // No operation and no "rien à signaler" in April: nobody was there, so nothing can be said.
     const empty = await create(comms, fx.calaisisId, '2026-04');
-    expect(empty.content.evictions).toEqual({ value: 0, atLeast: true });
-    expect(empty.documents.fr.figures).toEqual(['Aucune expulsion observée dans le Calaisis en avril 2026.']);
-    expect(empty.documents.en.figures).toEqual(['No eviction observed in the Calaisis in April 2026.']);
-    expect(empty.documents.fr.headline).toBe('Aucune expulsion observée en avril 2026');
+    expect(empty.content.evictions).toEqual({ value: 0, atLeast: true, unobserved: true });
+    expect(empty.content.coverage).toEqual({ expectedDays: 30, observedDays: 0, missedDays: 30 });
+    expect(empty.documents.fr.figures).toEqual(['Le Calaisis n’a pas été observé en avril 2026 : chiffres non observés.']);
+    expect(empty.documents.en.figures).toEqual(['The Calaisis was not observed in April 2026: figures not observed.']);
+    expect(empty.documents.fr.headline).toBe('Pas d’observation en avril 2026');
+    expect(empty.documents.fr.coverage).toBe('Jours d’observation : 0 sur 30');
     expect(empty.documents.fr.noFacts).toBe('Aucun fait daté n’a été relevé ce mois-ci.');
     const text = pdfText((await download(comms, empty.id, 'pdf', 'fr')).bytes);
-    expect(text).toContain('Aucune expulsion observée dans le Calaisis en avril 2026.');
+    expect(text).toContain('Le Calaisis n’a pas été observé en avril 2026');
+    expect(text).toContain('Jours d’observation : 0 sur 30');
     const md = (await download(comms, empty.id, 'md', 'en')).bytes.toString('utf8');
-    expect(md).toContain('- No eviction observed in the Calaisis in April 2026.');
+    expect(md).toContain('- The Calaisis was not observed in April 2026: figures not observed.');
+    expect(md).not.toMatch(/at least 0|au moins 0/);
   });
 
   it('uses the Dunkerquois default figure set, and an area’s own figure set once configured', async () => {

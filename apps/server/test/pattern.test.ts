@@ -113,7 +113,7 @@ describe(`pattern evidence (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pgli
     const actor = { organisationId: orgId, userId: legal.user.id } as Actor;
     const { result } = await collectPatternEvidence(t.vigie.ctx, actor, { from: '2026-02-01', to: '2026-02-28', area: AREA });
     expect(result.figures).toEqual({
-      days: 28, evictions: 4, distinctSites: 2, hoursBetweenEvictions: 168,
+      days: 28, coverage: { key: '', expectedDays: 28, observedDays: 6, missedDays: 22 }, evictions: 4, distinctSites: 2, hoursBetweenEvictions: 168,
       personsEvicted: { n: 50, atLeast: true, unknown: 1 },
       unaccompaniedMinors: { n: 3, atLeast: true, unknown: 1 },
       shelter: { offered: 1, notOffered: 2, unknown: 1 },

@@ -146,7 +146,7 @@ describe(`statistics (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'})`
     // The month: observers were out on 5 of 31 days (10, 12, 15, 20, 31), so every count is a minimum.
     const month = await get(coordinator, `/api/statistics/summary?${march}`);
     expect(month.figures.evictions).toEqual({ value: 5, atLeast: true });
-    expect(month.coverage).toEqual({ daysInPeriod: 31, daysObserved: 5, daysNotObserved: 26, share: 0.161 });
+    expect(month.coverage).toEqual({ daysInPeriod: 31, expectedDays: 31, daysObserved: 5, daysNotObserved: 26, share: 0.161 });
   });
 
   it('puts 00:30 Paris on 1 April in April and 23:29 on 31 March in March, and the same around the October change', async () => {

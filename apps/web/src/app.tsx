@@ -119,6 +119,8 @@ const PostingsPage = lazy(() => import('./features/association/postings/Postings
 const PostingEditorPage = lazy(() => import('./features/association/postings/PostingEditorPage').then((m) => m.PostingEditorPage));
 const PostingsRoute = guarded(['recruitment.manage'], PostingsPage);
 const PostingEditorRoute = guarded(['recruitment.manage'], PostingEditorPage);
+const RotaPage = lazy(() => import('./features/field/rota/RotaPage').then((m) => m.RotaPage));
+const RotaRoute = guarded(['rota.signup'], RotaPage);
 const UsersRoute = guarded(['users.manage', 'security.manage'], UsersPage);
 const InvitationsRoute = guarded(['invitations.manage'], InvitationsPage);
 const TaxonomiesRoute = guarded(['taxonomies.manage'], TaxonomiesPage);
@@ -212,6 +214,7 @@ function PrivateRoutes() {
       <Route path="/association" component={AssociationRoute} />
       <Route path="/association/postings" component={PostingsRoute} />
       <Route path="/association/postings/:id" component={PostingEditorRoute} />
+      <Route path="/rota" component={RotaRoute} />
       <Route path="/admin/users" component={UsersRoute} />
       <Route path="/admin/invitations" component={InvitationsRoute} />
       <Route path="/admin/taxonomies" component={TaxonomiesRoute} />

@@ -4,6 +4,7 @@ export * from './field/index.js';
 export * from './field/evidence/evidence.js';
 export * from './legal/index.js';
 export * from './communication/statistics/index.js';
+export * from './communication/figures/index.js';
 export * from './communication/bulletins/index.js';
 export * from './communication/reports/index.js';
 export * from './formats/index.js';

@@ -17,6 +17,8 @@ import phoneFr from './messages/phone.fr.json';
 import phoneEn from './messages/phone.en.json';
 import researchFr from './messages/research.fr.json';
 import researchEn from './messages/research.en.json';
+import rotaFr from './messages/rota.fr.json';
+import rotaEn from './messages/rota.en.json';
 
-export const fr = { ...frShared, ...associationFr, ...contactsFr, ...officeFr, ...phoneFr, ...researchFr };
-export const en = { ...enShared, ...associationEn, ...contactsEn, ...officeEn, ...phoneEn, ...researchEn };
+export const fr = { ...frShared, ...associationFr, ...contactsFr, ...officeFr, ...phoneFr, ...researchFr, ...rotaFr };
+export const en = { ...enShared, ...associationEn, ...contactsEn, ...officeEn, ...phoneEn, ...researchEn, ...rotaEn };

@@ -10,6 +10,7 @@ const paths = {
   sites: 'M4 20l4-9 4 9M10 20l5-11 5 11M2 20h20',
   statistics: 'M4 20V10M10 20V4M16 20v-7M22 20H2',
   reports: 'M6 2h9l5 5v15H6zM14 2v6h6M9 13h8M9 17h8',
+  rota: 'M4 5h16v16H4zM4 9h16M8 3v4M16 3v4M8 13h3v3H8z',
 } as const;
 
 export type IconName = keyof typeof paths;

@@ -22,6 +22,7 @@ export function destinationsFor(user: CurrentUser): Destination[] {
     { key: 'legal', href: '/legal', anyOf: ['legal.manage'], prefix: '/legal' },
     { key: 'communication', href: '/communication', anyOf: ['comms.publish'], prefix: '/communication' },
     { key: 'reports', href: '/reports/annual', anyOf: ['stats.view'], prefix: '/reports' },
+    { key: 'rota', href: '/rota', anyOf: ['rota.signup'], prefix: '/rota' },
     { key: 'association', href: '/association', anyOf: ['association.manage'], prefix: '/association' },
     {
       key: 'admin',

@@ -11,3 +11,4 @@ export * from './paris-time.js';
 export * from './sync.js';
 export * from './record-diff.js';
 export * from './phone.js';
+export * from './rota.js';

@@ -38,6 +38,7 @@ export const PERMISSIONS = [
   'recruitment.manage',
   'records.read',
   'research.share',
+  'rota.signup',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -51,13 +52,12 @@ export const PERMISSION_TABLE: Table = {
   coordinator: [
     'invitations.manage', 'dashboard.view', 'field.record', 'field.verify', 'identities.read',
     'legal.manage', 'comms.publish', 'stats.view', 'association.manage', 'taxonomies.manage',
-    'recruitment.manage',
-    'records.read', 'research.share',
+    'recruitment.manage', 'records.read', 'research.share', 'rota.signup',
   ],
-  observer: ['dashboard.view', 'field.record', 'stats.view', 'records.read'],
+  observer: ['dashboard.view', 'field.record', 'stats.view', 'records.read', 'rota.signup'],
   legal: ['dashboard.view', 'identities.read', 'legal.manage', 'stats.view', 'records.read'],
   comms: ['dashboard.view', 'comms.publish', 'stats.view', 'records.read', 'research.share'],
-  volunteer: ['dashboard.view'],
+  volunteer: ['dashboard.view', 'rota.signup'],
   // The board (bureau) is the employer: it hires, so it sees recruitment.
   board: ['dashboard.view', 'stats.view', 'association.manage', 'recruitment.manage'],
   researcher: ['stats.view'],

@@ -13,6 +13,8 @@ export type BulletinDocument = {
   headline: string;
   intro: string;
   figuresHeading: string;
+  /** "Jours d'observation : 28 sur 30", printed above the figures; null for bulletins frozen before the rota. */
+  coverage: string | null;
   figures: string[];
   factsHeading: string;
   factGroups: Array<{ heading: string; sentences: string[] }>;
@@ -31,32 +33,40 @@ const WORDS = {
     title: (area: string, month: string) => `Bulletin mensuel des observations des expulsions dans le ${area} — ${month}`,
     intro: (org: string, area: string, month: string) =>
       `Ce bulletin présente les expulsions de lieux de vie informels observées par ${org} dans le ${area} en ${month}. `
-      + 'Tous les chiffres sont des minimums : les observateur·ices sont souvent tenu·es à distance par des périmètres de sécurité '
-      + 'et ne peuvent pas tout voir. Seules les observations vérifiées sont comptées.',
+      + 'Les chiffres précédés de « au moins » sont des minimums : les observateur·ices sont souvent tenu·es à distance par des '
+      + 'périmètres de sécurité et ne peuvent pas tout voir, et un jour sans observation peut cacher une expulsion. '
+      + 'Seules les observations vérifiées sont comptées.',
     figures: 'Les chiffres du mois', facts: 'Faits datés', violence: 'Violences contre les personnes exilées',
     obstruction: 'Entraves à l’observation', noFacts: 'Aucun fait daté n’a été relevé ce mois-ci.', context: 'Contexte',
     comparisons: 'Comparaisons', figure: 'Chiffre', credit: 'Photo',
     noEviction: (area: string, month: string) => `Aucune expulsion observée dans le ${area} en ${month}.`,
+    notObserved: (area: string, month: string) => `Le ${area} n’a pas été observé en ${month} : chiffres non observés.`,
+    coverage: (observed: number, expected: number) => `Jours d’observation : ${observed} sur ${expected}`,
     headline: (phrase: string, month: string) => `${capitalise(phrase)} en ${month}`,
+    headlineNotObserved: (month: string) => `Pas d’observation en ${month}`,
     draft: 'Brouillon — non publié', published: (at: string) => `Publié le ${at}`,
   },
   en: {
     title: (area: string, month: string) => `Monthly bulletin of eviction observations in the ${area} — ${month}`,
     intro: (org: string, area: string, month: string) =>
       `This bulletin reports the evictions of informal living sites observed by ${org} in the ${area} in ${month}. `
-      + 'All figures are minimums: observers are often kept at a distance by security perimeters and cannot see everything. '
-      + 'Only verified observations are counted.',
+      + 'Figures preceded by “at least” are minimums: observers are often kept at a distance by security perimeters and cannot '
+      + 'see everything, and a day without observation may hide an eviction. Only verified observations are counted.',
     figures: 'This month’s figures', facts: 'Dated facts', violence: 'Violence against exiled people',
     obstruction: 'Obstruction of observers', noFacts: 'No dated fact was recorded this month.', context: 'Context',
     comparisons: 'Comparisons', figure: 'Figure', credit: 'Photo',
     noEviction: (area: string, month: string) => `No eviction observed in the ${area} in ${month}.`,
+    notObserved: (area: string, month: string) => `The ${area} was not observed in ${month}: figures not observed.`,
+    coverage: (observed: number, expected: number) => `Days of observation: ${observed} of ${expected}`,
     headline: (phrase: string, month: string) => `${capitalise(phrase)} in ${month}`,
+    headlineNotObserved: (month: string) => `No observation in ${month}`,
     draft: 'Draft — not published', published: (at: string) => `Published on ${at}`,
   },
 } as const;
 
 /** The generated headline, used while the comms pole has not written one. */
 export function defaultHeadline(content: Pick<BulletinContent, 'evictions' | 'month'>, lang: Lang): string {
+  if (content.evictions.unobserved) return WORDS[lang].headlineNotObserved(monthName(content.month, lang));
   return WORDS[lang].headline(figurePhrase('evictions', content.evictions, lang), monthName(content.month, lang));
 }
 
@@ -83,7 +93,10 @@ export function bulletinDocument(content: BulletinContent, lang: Lang, publicati
     intro: words.intro(content.organisationName, area, month),
     figuresHeading: words.figures,
     // An empty month says so once rather than listing a column of zeros.
-    figures: empty ? [words.noEviction(area, month)] : content.figures.map((l) => figureLine(l, lang)),
+    coverage: content.coverage
+      ? words.coverage(content.coverage.expectedDays - content.coverage.missedDays, content.coverage.expectedDays) : null,
+    figures: content.evictions.unobserved ? [words.notObserved(area, month)]
+      : empty ? [words.noEviction(area, month)] : content.figures.map((l) => figureLine(l, lang)),
     factsHeading: words.facts,
     factGroups: groups,
     noFacts: groups.length === 0 ? words.noFacts : null,

@@ -75,6 +75,11 @@ export type BulletinContent = {
   area: { code: string; name: string };
   month: string;
   evictions: Figure;
+  /**
+   * The month's coverage (observation rota): expected days, days observed, expected days
+   * missed. Absent from bulletins frozen before the rota existed.
+   */
+  coverage?: { expectedDays: number; observedDays: number; missedDays: number };
   figures: FigureLine[];
   facts: DatedFact[];
   comparisons: { previousMonth: string; yearBeforeMonth: string; rows: ComparisonRow[] };

@@ -70,12 +70,9 @@ export function metricLabel(code: MetricCode, locale: 'fr' | 'en'): string {
   return metric[locale];
 }
 
-/** A figure as the statistics give it: `atLeast` when it is a minimum (see statistics.service). */
-export type Figure = { value: number; atLeast: boolean };
-
-/** "au moins 12" / "at least 12" / "12": how every figure is worded in the app and in reports. */
-export function formatFigure(f: Figure, locale: 'fr' | 'en'): string {
-  const n = f.value.toLocaleString(locale === 'fr' ? 'fr-FR' : 'en-GB');
-  if (!f.atLeast) return n;
-  return locale === 'fr' ? `au moins ${n}` : `at least ${n}`;
-}
+/**
+ * A figure as the statistics give it: `atLeast` when it is a minimum, `unobserved` when nobody
+ * observed any day of its period (see communication/figures/minimum-rule.ts for both rules, and
+ * communication/figures/figure-wording.ts for the one way they are worded).
+ */
+export type Figure = { value: number; atLeast: boolean; unobserved?: boolean };

@@ -30,7 +30,7 @@ export const evictionListQuerySchema = statisticsQuerySchema.extend({
 export const chartParamsSchema = z.object({ file: z.enum(CHART_FILES) });
 export const chartQuerySchema = statisticsQuerySchema.extend({ bucket: z.enum(BUCKETS).default('month') });
 
-export const figureSchema = z.object({ value: z.number(), atLeast: z.boolean() });
+export const figureSchema = z.object({ value: z.number(), atLeast: z.boolean(), unobserved: z.boolean().optional() });
 
 /** An organisation's choice to publish aggregated figures (off until an administrator turns it on). */
 export const publicStatisticsSettingsSchema = z.strictObject({

@@ -4,7 +4,7 @@ import {
 } from '@vigie/domain';
 import type { Trx } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/errors/catalogue.js';
-import { computeFigures } from '../statistics/statistics.service.js';
+import { computeCoverage, computeFigures } from '../statistics/statistics.service.js';
 import { datedFacts, publishablePhotos } from './bulletins.queries.js';
 
 /**
@@ -62,6 +62,10 @@ export async function computeContent(trx: Trx, input: ContentInput): Promise<Bul
     area: { code: area.code, name: area.name },
     month,
     evictions: current.evictions,
+    coverage: await (async () => {
+      const c = await computeCoverage(trx, { from, to, areaCode: area.code });
+      return { expectedDays: c.expectedDays, observedDays: c.daysObserved, missedDays: c.daysNotObserved };
+    })(),
     figures: input.figureSet.map((e) => ({
       metric: e.metric, figure: current[e.metric], part: e.part ? { metric: e.part, figure: current[e.part] } : null,
     })),

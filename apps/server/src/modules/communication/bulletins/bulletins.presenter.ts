@@ -14,6 +14,7 @@ export const bulletinContentSchema = z.object({
   area: z.object({ code: z.string(), name: z.string() }),
   month: z.string(),
   evictions: figureSchema,
+  coverage: z.object({ expectedDays: z.number(), observedDays: z.number(), missedDays: z.number() }).optional(),
   figures: z.array(figureLine),
   facts: z.array(z.object({ kind: z.enum(['violence', 'obstruction']), type: z.string(), label: bilingual, days: z.array(z.string()) })),
   comparisons: z.object({
@@ -25,7 +26,7 @@ export const bulletinContentSchema = z.object({
 });
 
 const documentSchema = z.object({
-  lang: z.enum(['fr', 'en']), title: z.string(), headline: z.string(), intro: z.string(), figuresHeading: z.string(),
+  lang: z.enum(['fr', 'en']), title: z.string(), headline: z.string(), intro: z.string(), figuresHeading: z.string(), coverage: z.string().nullable(),
   figures: z.array(z.string()), factsHeading: z.string(),
   factGroups: z.array(z.object({ heading: z.string(), sentences: z.array(z.string()) })), noFacts: z.string().nullable(),
   contextHeading: z.string(), context: z.array(z.string()),

@@ -47,7 +47,7 @@ function breakdownTable(title: string, first: string, valueLabel: string, rows: 
   return {
     title,
     columns: [first, valueLabel, ...(withDays ? [WORDS[locale].days] : [])],
-    rows: rows.map((r) => [r.label, worded(r.value, r.atLeast, locale), ...(withDays ? [(r.days ?? []).map((d) => formatDate(d, locale, { now: new Date(`${d.slice(0, 4)}-07-01T12:00:00Z`) })).join(', ')] : [])]),
+    rows: rows.map((r) => [r.label, worded(r, locale), ...(withDays ? [(r.days ?? []).map((d) => formatDate(d, locale, { now: new Date(`${d.slice(0, 4)}-07-01T12:00:00Z`) })).join(', ')] : [])]),
   };
 }
 
@@ -57,22 +57,23 @@ export function annualReportPdf(c: AnnualReportContent, charts: Record<string, s
   const before = c.summary.comparisons.yearBefore.figures;
   const headline: Table = {
     title: w.sheets.summary, columns: [w.figure, w.value, w.previousYear],
-    rows: MONTHLY_METRICS.map((m) => [metricLabel(m, l), worded(c.summary.figures[m].value, c.summary.figures[m].atLeast, l), worded(before[m].value, before[m].atLeast, l)]),
+    rows: MONTHLY_METRICS.map((m) => [metricLabel(m, l), worded(c.summary.figures[m], l), worded(before[m], l)]),
   };
   const short = ['evictions', 'personsEvicted', 'arrests', 'itemsSeized', 'incidentsViolence', 'incidentsObstruction'] as const;
   const months: Table = {
     title: w.sheets.months, columns: [w.month, ...short.map((m) => metricLabel(m, l))],
-    rows: c.months.map((m) => [formatMonth(m.month, l), ...short.map((k) => worded(m.figures[k].value, m.figures[k].atLeast, l))]),
+    rows: c.months.map((m) => [formatMonth(m.month, l), ...short.map((k) => worded(m.figures[k], l))]),
   };
   const places = (title: string, first: string, rows: BreakdownRow[]): Table => ({
     title, columns: [first, ...short.map((m) => metricLabel(m, l))],
-    rows: rows.map((r) => [r.label, ...short.map((k) => worded(r.figures?.[k].value ?? 0, r.figures?.[k].atLeast ?? false, l))]),
+    rows: rows.map((r) => [r.label, ...short.map((k) => worded(r.figures?.[k], l))]),
   });
   const cov = c.summary.coverage;
   const coverage: Table = {
     title: w.coverage, columns: [w.coverage, w.value],
     rows: [
-      [w.daysInPeriod, formatQuantity(cov.daysInPeriod, l)], [w.daysObserved, formatQuantity(cov.daysObserved, l)],
+      [w.daysInPeriod, formatQuantity(cov.daysInPeriod, l)], [w.expectedDays, formatQuantity(cov.expectedDays, l)],
+      [w.daysObserved, formatQuantity(cov.daysObserved, l)],
       [w.daysNotObserved, formatQuantity(cov.daysNotObserved, l)], [w.share, formatPercent(cov.share, l)],
       [w.hoursPerEviction, c.summary.rates.hoursPerEviction === null ? '—' : formatQuantity(c.summary.rates.hoursPerEviction, l)],
     ],

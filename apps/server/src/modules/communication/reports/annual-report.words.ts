@@ -1,4 +1,4 @@
-import { formatQuantity, type Locale, type ReportYearKind } from '@vigie/domain';
+import { wordFigure, type Figure, type Locale, type ReportYearKind } from '@vigie/domain';
 
 /** The wording of the annual report pack in both languages (documents, sheets, charts). */
 export const WORDS = {
@@ -7,7 +7,7 @@ export const WORDS = {
     atLeast: 'au moins', figure: 'Indicateur', value: 'Valeur', previousYear: 'Année précédente', change: 'Évolution',
     month: 'Mois', area: 'Zone', commune: 'Commune', item: "Type d'affaires", structure: 'Type de structure', force: 'Force',
     incident: "Type d'incident", days: 'Jours', legalBasis: 'Base légale invoquée', evictions: 'Expulsions', count: 'Nombre',
-    coverage: 'Couverture', daysInPeriod: 'Jours dans la période', daysObserved: 'Jours observés', daysNotObserved: 'Jours non observés',
+    coverage: 'Couverture', daysInPeriod: 'Jours dans la période', expectedDays: 'Jours d’observation prévus (rota)', daysObserved: 'Jours observés', daysNotObserved: 'Jours non observés',
     share: 'Part des jours observés', hoursPerEviction: 'Une expulsion toutes les (heures)', perMonth: 'Expulsions par mois',
     sheets: {
       summary: 'Synthèse', areas: 'Par zone', communes: 'Par commune', months: 'Par mois', items: 'Affaires saisies',
@@ -26,7 +26,7 @@ export const WORDS = {
     atLeast: 'at least', figure: 'Figure', value: 'Value', previousYear: 'Previous year', change: 'Change',
     month: 'Month', area: 'Area', commune: 'Commune', item: 'Item type', structure: 'Structure type', force: 'Force',
     incident: 'Incident type', days: 'Days', legalBasis: 'Stated legal basis', evictions: 'Evictions', count: 'Count',
-    coverage: 'Coverage', daysInPeriod: 'Days in the period', daysObserved: 'Days observed', daysNotObserved: 'Days not observed',
+    coverage: 'Coverage', daysInPeriod: 'Days in the period', expectedDays: 'Observation days expected (rota)', daysObserved: 'Days observed', daysNotObserved: 'Days not observed',
     share: 'Share of days observed', hoursPerEviction: 'One eviction every (hours)', perMonth: 'Evictions per month',
     sheets: {
       summary: 'Summary', areas: 'By area', communes: 'By commune', months: 'By month', items: 'Belongings seized',
@@ -46,8 +46,7 @@ export function periodTitle(locale: Locale, year: number, kind: ReportYearKind):
   return WORDS[locale].yearKind[kind](year);
 }
 
-/** "au moins 12" / "at least 12" when the figure is a minimum. */
-export function worded(value: number, atLeast: boolean, locale: Locale): string {
-  const n = formatQuantity(value, locale, 0);
-  return atLeast ? `${WORDS[locale].atLeast} ${n}` : n;
+/** A figure as a table cell, through the one wording function ("au moins 12", "0", "non observé"). */
+export function worded(figure: Figure | undefined, locale: Locale): string {
+  return wordFigure(figure ?? { value: 0, atLeast: false }, locale);
 }

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { Figure, Locale } from '@vigie/domain';
+import { wordFigure, type Figure, type Locale } from '@vigie/domain';
 import type { BreakdownRow } from '../statistics/statistics.breakdown.js';
 import { MONTHLY_METRICS, metricLabel, type AnnualReportContent } from './annual-report.content.js';
 import { WORDS, periodTitle } from './annual-report.words.js';
@@ -9,8 +9,11 @@ import { WORDS, periodTitle } from './annual-report.words.js';
  * Office); a minimum is shown "au moins 12" by the cell's number format, not by turning it into text.
  */
 function setFigure(cell: ExcelJS.Cell, figure: Figure | undefined, locale: Locale) {
+  // A period nobody observed is text ("non observé"), never a 0 someone could add up.
+  if (figure?.unobserved) { cell.value = wordFigure(figure, locale); return; }
   cell.value = figure?.value ?? 0;
-  if (figure?.atLeast) cell.numFmt = `"${WORDS[locale].atLeast} "0`;
+  // Never "au moins 0" (the one wording rule, packages/domain communication/figures).
+  if (figure?.atLeast && figure.value !== 0) cell.numFmt = `"${WORDS[locale].atLeast} "0`;
 }
 
 function header(sheet: ExcelJS.Worksheet, labels: string[]) {
@@ -74,6 +77,7 @@ export async function annualReportXlsx(c: AnnualReportContent, generatedAt: Date
   const cov = c.summary.coverage;
   header(coverage, [w.coverage, w.value]);
   coverage.addRow([w.daysInPeriod, cov.daysInPeriod]);
+  coverage.addRow([w.expectedDays, cov.expectedDays]);
   coverage.addRow([w.daysObserved, cov.daysObserved]);
   coverage.addRow([w.daysNotObserved, cov.daysNotObserved]);
   coverage.addRow([w.share, cov.share]).getCell(2).numFmt = '0.0%';

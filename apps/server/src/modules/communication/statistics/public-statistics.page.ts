@@ -56,9 +56,9 @@ ${table(w.areas, w.area, s.byArea.map((a) => row(a.area, a.display)))}
 export function publicCsv(s: PublicStatistics, locale: Locale): string {
   const header = locale === 'fr' ? ['section', 'clé', 'libellé', 'valeur', 'au_moins'] : ['section', 'key', 'label', 'value', 'at_least'];
   const rows = [
-    ...s.figures.map((f) => ['figure', f.code, f.label, f.belowThreshold ? `< ${s.threshold}` : String(f.value), String(f.atLeast)]),
-    ...s.byMonth.map((m) => ['month', m.month, m.month, m.belowThreshold ? `< ${s.threshold}` : String(m.value), String(m.atLeast)]),
-    ...s.byArea.map((a) => ['area', a.area, a.area, a.belowThreshold ? `< ${s.threshold}` : String(a.value), String(a.atLeast)]),
+    ...s.figures.map((f) => ['figure', f.code, f.label, f.value === null ? f.display : String(f.value), String(f.atLeast)]),
+    ...s.byMonth.map((m) => ['month', m.month, m.month, m.value === null ? m.display : String(m.value), String(m.atLeast)]),
+    ...s.byArea.map((a) => ['area', a.area, a.area, a.value === null ? a.display : String(a.value), String(a.atLeast)]),
   ];
   return stringify([header, ...rows]);
 }

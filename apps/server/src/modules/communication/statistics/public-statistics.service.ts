@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { endOfMonth, format, startOfMonth, subMonths } from 'date-fns';
-import { DEFAULT_PUBLIC_THRESHOLD, metricLabel, type Figure, type Locale, type MetricCode, type PublicStatisticsSettings } from '@vigie/domain';
+import { DEFAULT_PUBLIC_THRESHOLD, metricLabel, wordFigure, type Figure, type Locale, type MetricCode, type PublicStatisticsSettings } from '@vigie/domain';
 import type { AppContext } from '../../../platform/context.js';
 import type { Trx } from '../../../platform/db/database.js';
 import { inOrganisation } from '../../../platform/db/organisation-scope.js';
@@ -34,9 +34,9 @@ export type PublicFigure = { value: number | null; atLeast: boolean; belowThresh
 
 export function publicFigure(f: Figure, threshold: number, locale: Locale): PublicFigure {
   if (f.value > 0 && f.value < threshold) return { value: null, atLeast: false, belowThreshold: true, display: `< ${threshold}` };
-  const n = f.value.toLocaleString(locale === 'fr' ? 'fr-FR' : 'en-GB');
-  const display = f.atLeast ? (locale === 'fr' ? `au moins ${n}` : `at least ${n}`) : n;
-  return { value: f.value, atLeast: f.atLeast, belowThreshold: false, display };
+  // Nobody observed: no number at all, so no reader can take it for "nothing happened".
+  if (f.unobserved) return { value: null, atLeast: false, belowThreshold: false, display: wordFigure(f, locale) };
+  return { value: f.value, atLeast: f.atLeast && f.value !== 0, belowThreshold: false, display: wordFigure(f, locale) };
 }
 
 export async function publicSettingsOf(ctx: AppContext, actor: Actor): Promise<PublicStatisticsSettings> {

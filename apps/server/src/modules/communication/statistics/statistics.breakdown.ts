@@ -1,9 +1,9 @@
-import type { Breakdown, Locale } from '@vigie/domain';
+import { isMinimum, type Breakdown, type Coverage, type Locale } from '@vigie/domain';
 import type { Trx } from '../../../platform/db/database.js';
 import { assembleFigures, groupByKey } from './statistics.figures.js';
-import { daysInPeriod } from './statistics.period.js';
+import { coverageDays } from './statistics.coverage.js';
 import {
-  areasById, communeNames, evictionAggregates, forceAggregates, incidentAggregates, observedDays, siteLabels, tallyAggregates, termLabels,
+  areasById, communeNames, evictionAggregates, forceAggregates, incidentAggregates, siteLabels, tallyAggregates, termLabels,
   type GroupKey, type ScopedFilter,
 } from './statistics.queries.js';
 import { scopeFilter, type Figures, type StatisticsFilter } from './statistics.service.js';
@@ -32,10 +32,10 @@ const byValue = (a: BreakdownRow, b: BreakdownRow) => b.value - a.value || a.lab
 
 export async function computeBreakdown(trx: Trx, filter: StatisticsFilter, by: Breakdown, locale: Locale): Promise<BreakdownRow[]> {
   const f = await scopeFilter(trx, filter);
-  const days = (await observedDays(trx, f, 'none'))[0]?.days ?? 0;
-  const partial = days < daysInPeriod(f.from, f.to);
+  const coverage: Coverage = (await coverageDays(trx, f, 'none'))[0] ?? { observedDays: 0, expectedDays: 0 };
+  const partial = isMinimum({}, coverage);
   const group = GROUPED[by];
-  if (group) return groupedRows(trx, f, group, days, locale);
+  if (group) return groupedRows(trx, f, group, coverage, locale);
   if (by === 'forceCorps' || by === 'forceUnit') {
     const [rows, corps] = [await forceAggregates(trx, f, by === 'forceCorps' ? 'corps' : 'unit'), await labelsOf(trx, 'force_corps', locale)];
     return rows.map((r) => {
@@ -68,7 +68,7 @@ export async function computeBreakdown(trx: Trx, filter: StatisticsFilter, by: B
   })).sort(byValue);
 }
 
-async function groupedRows(trx: Trx, f: ScopedFilter, key: GroupKey, daysObserved: number, locale: Locale): Promise<BreakdownRow[]> {
+async function groupedRows(trx: Trx, f: ScopedFilter, key: GroupKey, coverage: Coverage, locale: Locale): Promise<BreakdownRow[]> {
   const [evictions, tallies, incidents] = [
     await evictionAggregates(trx, f, key), await tallyAggregates(trx, f, key), await incidentAggregates(trx, f, key),
   ];
@@ -79,7 +79,7 @@ async function groupedRows(trx: Trx, f: ScopedFilter, key: GroupKey, daysObserve
   return evictions.map((e) => {
     const figures = assembleFigures({
       evictions: e, tallies: talliesByKey.get(e.key) ?? [], incidents: incidentsByKey.get(e.key) ?? [],
-      daysObserved, daysInPeriod: daysInPeriod(f.from, f.to),
+      coverage,
     });
     return { key: e.key, ...label(e.key), value: figures.evictions.value, atLeast: figures.evictions.atLeast, figures };
   }).sort(byValue);

@@ -9,7 +9,7 @@ const periodFigures = z.object({ from: z.string(), to: z.string(), figures: figu
 
 export const summarySchema = z.object({
   from: z.string(), to: z.string(), figures: figuresSchema,
-  coverage: z.object({ daysInPeriod: z.number(), daysObserved: z.number(), daysNotObserved: z.number(), share: z.number() }),
+  coverage: z.object({ daysInPeriod: z.number(), expectedDays: z.number(), daysObserved: z.number(), daysNotObserved: z.number(), share: z.number() }),
   rates: z.object({ hoursPerEviction: z.number().nullable(), perDay: z.number(), perWeek: z.number(), perMonth: z.number(), atLeast: z.boolean() }),
   comparisons: z.object({ previousPeriod: periodFigures, yearBefore: periodFigures }),
 });

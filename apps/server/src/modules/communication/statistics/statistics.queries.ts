@@ -177,21 +177,6 @@ export async function forceAggregates(db: Executor, f: ScopedFilter, level: 'cor
   return result.rows;
 }
 
-/**
- * Days on which observers were out (an operation was recorded), in the area when one is chosen.
- * Until the observation rota exists this is the only trace of presence we have.
- */
-export async function observedDays(db: Executor, f: ScopedFilter, bucket: Bucket | 'none'): Promise<Array<{ key: string; days: number }>> {
-  const key = bucket === 'none' ? sql`''` : bucketOf(sql`o.date`, bucket);
-  const result = await sql<{ key: string; days: number }>`
-    SELECT ${key} AS key, count(DISTINCT o.date) AS days
-    FROM operations o
-    WHERE o.date >= ${f.from}::date AND o.date <= ${f.to}::date AND o.deleted_at IS NULL
-      ${f.areaId ? sql`AND o.area_id = ${f.areaId}::uuid` : sql``}
-    GROUP BY 1`.execute(db);
-  return result.rows;
-}
-
 export type EvictionListRow = {
   id: string; date: string; arrived_at: Date; status: string; coverage: string; site_id: string; site_code: string; site_name: string;
   commune_insee: string; persons_evicted: number | null; persons_evicted_at_least: boolean; total: number;

@@ -1,10 +1,11 @@
-import { METRIC_CODES, isMetricCode, type MetricCode } from '@vigie/domain';
+import { METRIC_CODES, coverageShare, isMetricCode, type MetricCode } from '@vigie/domain';
 import type { Trx } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/errors/catalogue.js';
+import { coverageDays } from './statistics.coverage.js';
 import { assembleFigures, groupByKey } from './statistics.figures.js';
 import { bucketKeys, bucketPeriod, daysInPeriod, hoursInPeriod, previousPeriod, yearBefore } from './statistics.period.js';
 import {
-  evictionAggregates, findArea, findCommune, findSite, findTerm, incidentAggregates, observedDays, tallyAggregates,
+  evictionAggregates, findArea, findCommune, findSite, findTerm, incidentAggregates, tallyAggregates,
   type Bucket, type ScopedFilter,
 } from './statistics.queries.js';
 
@@ -72,10 +73,10 @@ export function checkMetric(code: string): MetricCode {
 export async function figuresOf(trx: Trx, f: ScopedFilter): Promise<Figures> {
   const [evictions, tallies, incidents, days] = [
     await evictionAggregates(trx, f, 'none'), await tallyAggregates(trx, f, 'none'),
-    await incidentAggregates(trx, f, 'none'), await observedDays(trx, f, 'none'),
+    await incidentAggregates(trx, f, 'none'), await coverageDays(trx, f, 'none'),
   ];
   return assembleFigures({
-    evictions: evictions[0], tallies, incidents, daysObserved: days[0]?.days ?? 0, daysInPeriod: daysInPeriod(f.from, f.to),
+    evictions: evictions[0], tallies, incidents, coverage: days[0] ?? { observedDays: 0, expectedDays: 0 },
   });
 }
 
@@ -104,12 +105,25 @@ export function ratesOf(evictions: Figure, from: string, to: string): Rates {
   };
 }
 
-export type Coverage = { daysInPeriod: number; daysObserved: number; daysNotObserved: number; share: number };
+/**
+ * Coverage of a period: days observed (an operation, or a shift's "rien à signaler") out of the
+ * days the rota expected (every calendar day where an area has no rota rule). `share` is capped
+ * at 1; `daysNotObserved` counts expected days nobody covered.
+ */
+export type Coverage = { daysInPeriod: number; expectedDays: number; daysObserved: number; daysNotObserved: number; share: number };
 
-export function coverageOf(figures: Figures, from: string, to: string): Coverage {
-  const total = daysInPeriod(from, to);
-  const observed = figures.daysObserved.value;
-  return { daysInPeriod: total, daysObserved: observed, daysNotObserved: total - observed, share: round(observed / total, 3) };
+export async function coverageOfFilter(trx: Trx, f: ScopedFilter): Promise<Coverage> {
+  const total = daysInPeriod(f.from, f.to);
+  const row = (await coverageDays(trx, f, 'none'))[0] ?? { observedDays: 0, expectedDays: 0, missedDays: 0 };
+  return {
+    daysInPeriod: total, expectedDays: row.expectedDays, daysObserved: row.observedDays, daysNotObserved: row.missedDays,
+    share: round(coverageShare(row), 3),
+  };
+}
+
+/** Coverage for a filter: what the bulletin prints as "Jours d'observation : 28 sur 30". */
+export async function computeCoverage(trx: Trx, filter: StatisticsFilter): Promise<Coverage> {
+  return coverageOfFilter(trx, await scopeFilter(trx, filter));
 }
 
 export type PeriodFigures = { from: string; to: string; figures: Figures };
@@ -126,7 +140,7 @@ export async function computeSummary(trx: Trx, filter: StatisticsFilter): Promis
   const year = yearBefore(f.from, f.to);
   return {
     from: f.from, to: f.to, figures,
-    coverage: coverageOf(figures, f.from, f.to),
+    coverage: await coverageOfFilter(trx, f),
     rates: ratesOf(figures.evictions, f.from, f.to),
     comparisons: {
       previousPeriod: { ...prev, figures: await figuresOf(trx, { ...f, ...prev }) },
@@ -145,21 +159,20 @@ export async function computeSeries(trx: Trx, filter: StatisticsFilter, bucket: 
   if (keys.length > 3700) throw new AppError('statistics.too_many_points', { count: keys.length, max: 3700 });
   const [evictions, tallies, incidents, days] = [
     await evictionAggregates(trx, f, bucket), await tallyAggregates(trx, f, bucket),
-    await incidentAggregates(trx, f, bucket), await observedDays(trx, f, bucket),
+    await incidentAggregates(trx, f, bucket), await coverageDays(trx, f, bucket),
   ];
   // Indexed once: searching every list for each of up to 3,700 buckets was quadratic.
   const evictionsByKey = new Map(evictions.map((r) => [r.key, r]));
   const talliesByKey = groupByKey(tallies);
   const incidentsByKey = groupByKey(incidents);
-  const daysByKey = new Map(days.map((r) => [r.key, r.days]));
+  const daysByKey = new Map(days.map((r) => [r.key, r]));
   return keys.map((key) => {
     const period = bucketPeriod(key, bucket, f.from, f.to);
     const figures = assembleFigures({
       evictions: evictionsByKey.get(key),
       tallies: talliesByKey.get(key) ?? [],
       incidents: incidentsByKey.get(key) ?? [],
-      daysObserved: daysByKey.get(key) ?? 0,
-      daysInPeriod: daysInPeriod(period.from, period.to),
+      coverage: daysByKey.get(key) ?? { observedDays: 0, expectedDays: 0 },
     });
     return { key, ...period, ...figures[metric] };
   });

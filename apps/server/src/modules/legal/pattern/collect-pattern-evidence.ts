@@ -4,6 +4,7 @@ import { inOrganisation } from '../../../platform/db/organisation-scope.js';
 import { AppError } from '../../../platform/errors/catalogue.js';
 import type { Actor } from '../../../platform/http/request-context.js';
 import { organisationName } from '../bundles/bundle.queries.js';
+import { coverageByBucket } from '../../field/rota/rota-coverage.service.js';
 import { computePatternFigures } from './pattern-figures.js';
 import { patternEvidencePdf } from './pattern-evidence-pdf.js';
 import { findArea, incidentsOf, labelsFr, listAreas, seizedOf, verifiedEvictions, type PatternFilter } from './pattern.queries.js';
@@ -16,7 +17,8 @@ export async function collectPatternEvidence(ctx: AppContext, actor: Actor, filt
     if (filter.area && !area) throw new AppError('field.unknown_area', { code: filter.area });
     const evictions = await verifiedEvictions(trx, filter);
     const ids = evictions.map((e) => e.id);
-    const result = computePatternFigures(filter, evictions, await incidentsOf(trx, ids), await seizedOf(trx, ids), await labelsFr(trx));
+    const days = (await coverageByBucket(trx, { from: filter.from, to: filter.to, ...(area ? { areaId: area.id } : {}) }, 'none'))[0];
+    const result = computePatternFigures(filter, days ?? { observedDays: 0, expectedDays: 0, missedDays: 0 }, evictions, await incidentsOf(trx, ids), await seizedOf(trx, ids), await labelsFr(trx));
     await recordAudit(trx, {
       organisationId: actor.organisationId, actorId: actor.userId, action: 'legal.pattern_evidence', entityType: 'export',
       context: { ...filter, evictions: ids.length },

@@ -1,3 +1,4 @@
+import { wordFigure } from '@vigie/domain';
 import { renderPdf, shortFrenchDay, parisDateTime } from '../bundles/typst-pdf.js';
 import type { Total, computePatternFigures } from './pattern-figures.js';
 
@@ -6,20 +7,24 @@ import type { Total, computePatternFigures } from './pattern-figures.js';
  * figures, each pointing to its annex of records. Factual only — no commentary — so that it can
  * be attached as an exhibit (pièce) and the lawyer writes the argument.
  */
-const atLeast = (t: Total) => `${t.atLeast ? 'au moins ' : ''}${t.n}${t.unknown ? ` (non renseigné pour ${t.unknown} expulsion${t.unknown > 1 ? 's' : ''})` : ''}`;
+/** Through the one wording function: "au moins 12", "0", "non observé" (never "au moins 0"). */
+const atLeast = (t: Total) => `${wordFigure({ value: t.n, atLeast: t.atLeast, ...(t.unobserved ? { unobserved: true } : {}) }, 'fr')}${t.unknown ? ` (non renseigné pour ${t.unknown} expulsion${t.unknown > 1 ? 's' : ''})` : ''}`;
+const cell = (n: number, min: boolean) => wordFigure({ value: n, atLeast: min }, 'fr');
 
 export function figureLines(r: ReturnType<typeof computePatternFigures>): Array<[string, string, string]> {
   const f = r.figures;
   const freq = f.hoursBetweenEvictions === null ? '' : f.hoursBetweenEvictions < 48
     ? `, soit en moyenne une expulsion toutes les ${f.hoursBetweenEvictions} heures`
     : `, soit en moyenne une expulsion tous les ${Math.round(f.hoursBetweenEvictions / 24)} jours`;
+  const c = f.coverage;
   return [
+    ['Jours d’observation', `${c.observedDays} sur ${c.expectedDays} jours attendus au planning${c.missedDays ? ` (${c.missedDays} jour${c.missedDays > 1 ? 's' : ''} sans observation : les nombres sont des minimums)` : ''}`, '—'],
     ['Expulsions de lieux de vie', `${f.evictions} expulsions de ${f.distinctSites} lieux de vie distincts en ${f.days} jours${freq}`, 'A'],
     ['Personnes expulsées', atLeast(f.personsEvicted), 'B'],
     ['Mineurs non accompagnés rencontrés', atLeast(f.unaccompaniedMinors), 'C'],
     ['Mise à l’abri proposée', `oui : ${f.shelter.offered} ; non : ${f.shelter.notOffered} ; non renseigné : ${f.shelter.unknown}`, 'D'],
     ['Diagnostic social réalisé', `oui : ${f.socialAssessment.done} ; non : ${f.socialAssessment.notDone} ; non renseigné : ${f.socialAssessment.unknown}`, 'E'],
-    ['Biens saisis', `${f.seized.atLeast ? 'au moins ' : ''}${f.seized.n}${f.seized.byItem.length ? ` (${f.seized.byItem.map((i) => `${i.label} : ${i.atLeast ? 'au moins ' : ''}${i.n}`).join(', ')})` : ''}`, 'F'],
+    ['Biens saisis', `${atLeast(f.seized)}${f.seized.byItem.length ? ` (${f.seized.byItem.map((i) => `${i.label} : ${cell(i.n, i.atLeast || f.seized.atLeast)}`).join(', ')})` : ''}`, 'F'],
     ['Violences', `${f.violence.incidents} faits de violence relevés ; interpellations avec violence : ${atLeast(f.violence.arrestsWithViolence)}`, 'G'],
     ['Entraves au travail des observateurs', `${f.obstruction.incidents}`, 'H'],
   ];

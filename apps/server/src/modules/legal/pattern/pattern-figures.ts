@@ -1,4 +1,5 @@
 import { differenceInCalendarDays } from 'date-fns';
+import { figureOf, wordFigure, type Coverage } from '@vigie/domain';
 import { parisHour, shortFrenchDay } from '../bundles/typst-pdf.js';
 import type { incidentsOf, seizedOf, verifiedEvictions } from './pattern.queries.js';
 
@@ -12,10 +13,12 @@ type Eviction = Awaited<ReturnType<typeof verifiedEvictions>>[number];
 type Incident = Awaited<ReturnType<typeof incidentsOf>>[number];
 type Seized = Awaited<ReturnType<typeof seizedOf>>[number];
 
-export type Total = { n: number; atLeast: boolean; unknown: number };
+export type Total = { n: number; atLeast: boolean; unknown: number; unobserved?: boolean };
 export type Annex = { letter: string; title: string; columns: string[]; rows: string[][] };
 export type PatternFigures = {
   days: number;
+  /** Days observed and expected by the rota over the period (coverage). */
+  coverage: Coverage;
   evictions: number;
   distinctSites: number;
   hoursBetweenEvictions: number | null;
@@ -28,7 +31,8 @@ export type PatternFigures = {
   obstruction: { incidents: number };
 };
 
-function total(rows: Eviction[], n: (e: Eviction) => number | null, atLeast: (e: Eviction) => boolean): Total {
+/** A sum over records, a minimum by the one rule (packages/domain communication/figures/minimum-rule.ts). */
+function total(rows: Eviction[], n: (e: Eviction) => number | null, atLeast: (e: Eviction) => boolean, coverage: Coverage): Total {
   let sum = 0; let min = false; let unknown = 0;
   for (const e of rows) {
     const v = n(e);
@@ -36,13 +40,14 @@ function total(rows: Eviction[], n: (e: Eviction) => number | null, atLeast: (e:
     sum += v;
     if (atLeast(e)) min = true;
   }
-  return { n: sum, atLeast: min || unknown > 0, unknown };
+  const f = figureOf(sum, { flagged: min, blank: unknown > 0 }, coverage);
+  return { n: sum, atLeast: f.atLeast, unknown, ...(f.unobserved ? { unobserved: true } : {}) };
 }
 
 const yesNo = (v: boolean | null) => (v === null ? 'non renseigné' : v ? 'oui' : 'non');
 
 export function computePatternFigures(
-  period: { from: string; to: string }, evictions: Eviction[], incidents: Incident[], seized: Seized[], labels: Map<string, string>,
+  period: { from: string; to: string }, coverage: Coverage, evictions: Eviction[], incidents: Incident[], seized: Seized[], labels: Map<string, string>,
 ) {
   const days = differenceInCalendarDays(new Date(`${period.to}T12:00:00Z`), new Date(`${period.from}T12:00:00Z`)) + 1;
   const byId = new Map(evictions.map((e) => [e.id, e]));
@@ -60,12 +65,12 @@ export function computePatternFigures(
   const obstruction = incidents.filter((i) => i.kind === 'obstruction');
 
   const figures: PatternFigures = {
-    days,
+    days, coverage,
     evictions: evictions.length,
     distinctSites: new Set(evictions.map((e) => e.site_code.toUpperCase())).size,
     hoursBetweenEvictions: evictions.length ? Math.round((days * 24) / evictions.length) : null,
-    personsEvicted: total(evictions, (e) => e.persons_evicted, (e) => e.persons_evicted_at_least),
-    unaccompaniedMinors: total(evictions, (e) => e.unaccompanied_minors, (e) => e.unaccompanied_minors_at_least),
+    personsEvicted: total(evictions, (e) => e.persons_evicted, (e) => e.persons_evicted_at_least, coverage),
+    unaccompaniedMinors: total(evictions, (e) => e.unaccompanied_minors, (e) => e.unaccompanied_minors_at_least, coverage),
     shelter: {
       offered: evictions.filter((e) => e.shelter_offered === true).length,
       notOffered: evictions.filter((e) => e.shelter_offered === false).length,
@@ -77,18 +82,20 @@ export function computePatternFigures(
       unknown: evictions.filter((e) => e.social_assessment === null).length,
     },
     seized: {
-      n: seized.reduce((a, s) => a + s.n, 0), atLeast: seized.some((s) => s.at_least), unknown: 0,
+      n: seized.reduce((a, s) => a + s.n, 0), unknown: 0,
+      ...(({ atLeast, unobserved }) => ({ atLeast, ...(unobserved ? { unobserved } : {}) }))(
+        figureOf(seized.reduce((a, s) => a + s.n, 0), { flagged: seized.some((s) => s.at_least) }, coverage)),
       byItem: [...items].map(([term, v]) => ({ term, label: label('item_type', term), ...v })).sort((a, b) => b.n - a.n),
     },
     violence: {
       incidents: violence.length,
-      arrestsWithViolence: total(evictions, (e) => e.arrests_with_violence, (e) => e.arrests_with_violence_at_least),
+      arrestsWithViolence: total(evictions, (e) => e.arrests_with_violence, (e) => e.arrests_with_violence_at_least, coverage),
     },
     obstruction: { incidents: obstruction.length },
   };
 
   const head = ['Date', 'Heure', 'Site', 'Commune'];
-  const count = (n: number | null, atLeast: boolean) => (n === null ? 'non renseigné' : `${atLeast ? 'au moins ' : ''}${n}`);
+  const count = (n: number | null, atLeast: boolean) => (n === null ? 'non renseigné' : wordFigure({ value: n, atLeast }, 'fr'));
   const incidentRows = (list: Incident[], kind: string) => list.map((i) => {
     const e = byId.get(i.eviction_id)!;
     return [shortFrenchDay(e.date), parisHour(i.occurred_at)!, e.site_code, e.commune_name ?? e.commune_insee, label(kind, i.incident_type), i.unit ?? '—'];

@@ -52,7 +52,7 @@ export function HeadlineFigures({ summary }: { summary: Summary }) {
       </ul>
       <p data-testid="rates">{ratesSentence()}</p>
       <p class="muted" data-testid="coverage">
-        {t('statistics.coverage', { observed: coverage.daysObserved, total: coverage.daysInPeriod, missing: coverage.daysNotObserved })}
+        {t('statistics.coverage', { observed: coverage.expectedDays - coverage.daysNotObserved, total: coverage.expectedDays, missing: coverage.daysNotObserved })}
       </p>
     </section>
   );

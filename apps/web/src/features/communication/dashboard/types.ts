@@ -4,7 +4,7 @@ import type { Figure, MetricCode } from '@vigie/domain/rules';
 export type Figures = Record<MetricCode, Figure>;
 export interface Summary {
   from: string; to: string; figures: Figures;
-  coverage: { daysInPeriod: number; daysObserved: number; daysNotObserved: number; share: number };
+  coverage: { daysInPeriod: number; expectedDays: number; daysObserved: number; daysNotObserved: number; share: number };
   rates: { hoursPerEviction: number | null; perDay: number; perWeek: number; perMonth: number; atLeast: boolean };
   comparisons: { previousPeriod: { from: string; to: string; figures: Figures }; yearBefore: { from: string; to: string; figures: Figures } };
 }

@@ -44,6 +44,7 @@ export function bulletinHtml(doc: BulletinDocument, photoSrc: string[]): string 
     `<p class="intro">${h(doc.intro)}</p>`,
     '<section class="figures">',
     `<h2>${h(doc.figuresHeading)}</h2>`,
+    ...(doc.coverage ? [`<p class="coverage">${h(doc.coverage)}</p>`] : []),
     '<ul>',
     ...doc.figures.map((f) => `<li>${h(f)}</li>`),
     '</ul>',

@@ -17,6 +17,7 @@ export function escapeMarkdown(text: string): string {
 export function bulletinMarkdown(doc: BulletinDocument, photoFiles: string[]): string {
   const m = escapeMarkdown;
   const out: string[] = [`# ${m(doc.title)}`, '', `**${m(doc.headline)}**`, '', `*${m(doc.intro)}*`, '', `## ${m(doc.figuresHeading)}`, ''];
+  if (doc.coverage) out.push(m(doc.coverage), '');
   out.push(...doc.figures.map((f) => `- ${m(f)}`), '', `## ${m(doc.factsHeading)}`, '');
   for (const g of doc.factGroups) out.push(`### ${m(g.heading)}`, '', ...g.sentences.map((s) => `- ${m(s)}`), '');
   if (doc.noFacts) out.push(m(doc.noFacts), '');

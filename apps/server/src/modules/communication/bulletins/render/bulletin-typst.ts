@@ -22,6 +22,7 @@ export function bulletinTypst(doc: BulletinDocument, photoFiles: string[]): stri
     `#text(style: "italic")[${e(doc.intro)}]`,
     '',
     `#heading(level: 2)[${e(doc.figuresHeading)}]`,
+    ...(doc.coverage ? [`${e(doc.coverage)}`, ''] : []),
     ...doc.figures.map((f) => `#list.item[${e(f)}]`),
     '',
     `#heading(level: 2)[${e(doc.factsHeading)}]`,

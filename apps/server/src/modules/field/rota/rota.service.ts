@@ -1,0 +1,169 @@
+import { can, parisDate, type RotaExceptionInput, type RotaRole, type RotaRuleInput, type RotaView } from '@vigie/domain';
+import type { AppContext } from '../../../platform/context.js';
+import { recordAudit } from '../../../platform/audit/audit-trail.js';
+import type { Trx } from '../../../platform/db/database.js';
+import { inOrganisation } from '../../../platform/db/organisation-scope.js';
+import { AppError } from '../../../platform/errors/catalogue.js';
+import type { Actor } from '../../../platform/http/request-context.js';
+import {
+  addPerson, deleteException, ensureShift, exceptionsBetween, findRotaArea, findShift, insertException, isOnShift, markNothingToReport,
+  operationDays, peopleOf, removePerson, rotaAreas, setNoShow, shiftsBetween, upsertRule,
+} from './rota.queries.js';
+
+/**
+ * The observation rota's use cases. Short shifts are warned about (`missing` in the view),
+ * never blocked: HRO goes out with whoever is there. Sign-up, withdrawal and "rien à signaler"
+ * are the volunteer's own acts from the phone; rules, exceptions and no-shows are the
+ * coordinators' (association.manage).
+ */
+
+const MAX_RANGE_DAYS = 92;
+const dayMs = 86_400_000;
+const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T12:00:00Z`) + n * dayMs).toISOString().slice(0, 10);
+const isoWeekday = (day: string) => ((new Date(`${day}T12:00:00Z`).getUTCDay() + 6) % 7) + 1;
+const validDay = (d: string) => !Number.isNaN(Date.parse(`${d}T12:00:00Z`)) && new Date(`${d}T12:00:00Z`).toISOString().slice(0, 10) === d;
+
+export const todayInParis = () => parisDate(new Date());
+
+async function areaOrFail(trx: Trx, code: string) {
+  const area = await findRotaArea(trx, code);
+  if (!area) throw new AppError('rota.unknown_area', { area: code });
+  return area;
+}
+
+function checkDay(day: string) {
+  if (!validDay(day)) throw new AppError('rota.invalid_day', { day });
+}
+
+export async function rotaView(ctx: AppContext, actor: Actor, q: { from?: string | undefined; to?: string | undefined }): Promise<RotaView> {
+  const today = todayInParis();
+  const from = q.from ?? addDays(today, -7);
+  const to = q.to ?? addDays(today, 21);
+  checkDay(from); checkDay(to);
+  if (to < from) throw new AppError('rota.range_reversed', { from, to });
+  if ((Date.parse(to) - Date.parse(from)) / dayMs + 1 > MAX_RANGE_DAYS) throw new AppError('rota.range_too_long', { maxDays: MAX_RANGE_DAYS });
+  return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
+    const areas = await rotaAreas(trx);
+    const exceptions = await exceptionsBetween(trx, from, to);
+    const shifts = await shiftsBetween(trx, from, to);
+    const people = await peopleOf(trx, shifts.map((s) => s.id));
+    const ops = new Set((await operationDays(trx, from, to)).map((o) => `${o.area_id}:${o.day}`));
+    const days: string[] = [];
+    for (let d = from; d <= to; d = addDays(d, 1)) days.push(d);
+    return {
+      from, to, today,
+      areas: areas.map((a) => {
+        const own = exceptions.filter((x) => x.area_id === a.id);
+        return {
+          id: a.id, code: a.code, name: a.name,
+          rule: a.weekdays ? { weekdays: [...a.weekdays].sort(), minObservers: a.min_observers!, minDrivers: a.min_drivers! } : null,
+          exceptions: own.map((x) => ({ id: x.id, from: x.from_day, to: x.to_day, reason: x.reason })),
+          days: days.map((day) => {
+            const exception = own.find((x) => x.from_day <= day && day <= x.to_day) ?? null;
+            const byRule = a.weekdays ? a.weekdays.includes(isoWeekday(day)) : true;
+            const shift = shifts.find((s) => s.area_id === a.id && s.day === day);
+            const on = shift ? people.filter((p) => p.shift_id === shift.id) : [];
+            const present = on.filter((p) => !p.no_show);
+            return {
+              day, expected: byRule && !exception, exception: byRule && exception ? exception.reason : null,
+              people: on.map((p) => ({ userId: p.user_id, name: p.name, role: p.role, noShow: p.no_show, me: p.user_id === actor.userId })),
+              missing: {
+                observers: Math.max(0, (a.min_observers ?? 2) - present.filter((p) => p.role === 'observer').length),
+                drivers: Math.max(0, (a.min_drivers ?? 1) - present.filter((p) => p.role === 'driver').length),
+              },
+              nothingToReport: shift?.nothing_to_report ?? false,
+              operationRecorded: ops.has(`${a.id}:${day}`),
+              past: day < today, today: day === today,
+            };
+          }),
+        };
+      }),
+    };
+  });
+}
+
+export async function saveRule(ctx: AppContext, actor: Actor, code: string, input: RotaRuleInput): Promise<void> {
+  const weekdays = [...new Set(input.weekdays)].sort();
+  if (weekdays.length === 0) throw new AppError('rota.no_expected_day');
+  await inOrganisation(ctx.db, actor.organisationId, async (trx) => {
+    const area = await areaOrFail(trx, code);
+    await upsertRule(trx, actor.organisationId, area.id, weekdays, input.minObservers, input.minDrivers, actor.userId);
+    await recordAudit(trx, {
+      organisationId: actor.organisationId, actorId: actor.userId, action: 'rota.rule_saved', entityType: 'area', entityId: area.id,
+      before: area.weekdays ? { weekdays: area.weekdays, minObservers: area.min_observers, minDrivers: area.min_drivers } : null,
+      after: { weekdays, minObservers: input.minObservers, minDrivers: input.minDrivers },
+    });
+  });
+}
+
+export async function addException(ctx: AppContext, actor: Actor, code: string, input: RotaExceptionInput): Promise<string> {
+  checkDay(input.from); checkDay(input.to);
+  if (input.to < input.from) throw new AppError('rota.range_reversed', { from: input.from, to: input.to });
+  if ((Date.parse(input.to) - Date.parse(input.from)) / dayMs > 366) throw new AppError('rota.range_too_long', { maxDays: 367 });
+  return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
+    const area = await areaOrFail(trx, code);
+    const id = await insertException(trx, actor.organisationId, area.id, input.from, input.to, input.reason, actor.userId);
+    await recordAudit(trx, { organisationId: actor.organisationId, actorId: actor.userId, action: 'rota.exception_added', entityType: 'rota_exception', entityId: id, after: input });
+    return id;
+  });
+}
+
+export async function removeException(ctx: AppContext, actor: Actor, id: string): Promise<void> {
+  await inOrganisation(ctx.db, actor.organisationId, async (trx) => {
+    const gone = await deleteException(trx, id);
+    if (!gone) throw new AppError('rota.exception_not_found');
+    await recordAudit(trx, { organisationId: actor.organisationId, actorId: actor.userId, action: 'rota.exception_removed', entityType: 'rota_exception', entityId: id, before: gone });
+  });
+}
+
+/** A volunteer puts themself on the shift of an area and day (today or later). */
+export async function signUp(ctx: AppContext, actor: Actor, input: { areaCode: string; day: string; role: RotaRole }): Promise<void> {
+  checkDay(input.day);
+  if (input.day < todayInParis()) throw new AppError('rota.shift_in_past', { day: input.day });
+  await inOrganisation(ctx.db, actor.organisationId, async (trx) => {
+    const area = await areaOrFail(trx, input.areaCode);
+    const shift = await ensureShift(trx, actor.organisationId, area.id, input.day);
+    await addPerson(trx, actor.organisationId, shift, actor.userId, input.role);
+    await recordAudit(trx, { organisationId: actor.organisationId, actorId: actor.userId, action: 'rota.signed_up', entityType: 'rota_shift', entityId: shift, after: { day: input.day, role: input.role } });
+  });
+}
+
+/** Withdrawing (or swapping: withdraw here, sign up elsewhere) from a shift that has not happened. */
+export async function withdraw(ctx: AppContext, actor: Actor, input: { areaCode: string; day: string }): Promise<void> {
+  checkDay(input.day);
+  if (input.day < todayInParis()) throw new AppError('rota.shift_in_past', { day: input.day });
+  await inOrganisation(ctx.db, actor.organisationId, async (trx) => {
+    const area = await areaOrFail(trx, input.areaCode);
+    const shift = await findShift(trx, area.id, input.day);
+    if (!shift || !(await removePerson(trx, shift.id, actor.userId))) throw new AppError('rota.not_on_shift');
+    await recordAudit(trx, { organisationId: actor.organisationId, actorId: actor.userId, action: 'rota.withdrew', entityType: 'rota_shift', entityId: shift.id, before: { day: input.day } });
+  });
+}
+
+/**
+ * "Rien à signaler": someone on the shift (or a coordinator) says the day was observed and no
+ * eviction was seen. Not for a day still to come.
+ */
+export async function nothingToReport(ctx: AppContext, actor: Actor, input: { areaCode: string; day: string }): Promise<void> {
+  checkDay(input.day);
+  if (input.day > todayInParis()) throw new AppError('rota.day_in_future', { day: input.day });
+  await inOrganisation(ctx.db, actor.organisationId, async (trx) => {
+    const area = await areaOrFail(trx, input.areaCode);
+    const shift = await findShift(trx, area.id, input.day);
+    const manager = can(actor.role, 'association.manage');
+    if (!manager && (!shift || !(await isOnShift(trx, shift.id, actor.userId)))) throw new AppError('rota.not_on_shift');
+    const id = shift?.id ?? (await ensureShift(trx, actor.organisationId, area.id, input.day));
+    await markNothingToReport(trx, id, actor.userId);
+    await recordAudit(trx, { organisationId: actor.organisationId, actorId: actor.userId, action: 'rota.nothing_to_report', entityType: 'rota_shift', entityId: id, after: { day: input.day } });
+  });
+}
+
+export async function markNoShow(ctx: AppContext, actor: Actor, input: { areaCode: string; day: string; userId: string; noShow: boolean }): Promise<void> {
+  checkDay(input.day);
+  await inOrganisation(ctx.db, actor.organisationId, async (trx) => {
+    const area = await areaOrFail(trx, input.areaCode);
+    const shift = await findShift(trx, area.id, input.day);
+    if (!shift || !(await setNoShow(trx, shift.id, input.userId, input.noShow))) throw new AppError('rota.not_on_shift');
+    await recordAudit(trx, { organisationId: actor.organisationId, actorId: actor.userId, action: 'rota.no_show', entityType: 'rota_shift', entityId: shift.id, after: { userId: input.userId, noShow: input.noShow } });
+  });
+}

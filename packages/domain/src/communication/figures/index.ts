@@ -1,0 +1,2 @@
+export * from './minimum-rule.js';
+export * from './figure-wording.js';
