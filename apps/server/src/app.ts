@@ -24,6 +24,7 @@ import { taxonomiesRoutes } from './modules/field/taxonomies/taxonomies.routes.j
 import { syncRoutes } from './modules/field/sync/sync.routes.js';
 import { sitesRoutes } from './modules/field/sites/sites.routes.js';
 import { reviewRoutes } from './modules/field/review/review.routes.js';
+import { evictionsRoutes } from './modules/field/evictions/evictions.routes.js';
 import { incidentsRoutes } from './modules/field/incidents/incidents.routes.js';
 import { transferRoutes } from './modules/field/transfer/transfer.routes.js';
 import { personsRoutes } from './modules/field/persons/persons.routes.js';
@@ -41,7 +42,7 @@ import { publicStatisticsRoutes } from './modules/communication/statistics/publi
 
 export const ROUTE_MODULES: RouteModule[] = [
   healthRoutes, setupRoutes, authRoutes, usersRoutes, invitationsRoutes, securityRoutes, auditRoutes, rolesRoutes,
-  fieldRoutes, taxonomiesRoutes, syncRoutes, sitesRoutes, reviewRoutes, incidentsRoutes, personsRoutes, evidenceRoutes, transferRoutes,
+  fieldRoutes, taxonomiesRoutes, syncRoutes, sitesRoutes, reviewRoutes, evictionsRoutes, incidentsRoutes, personsRoutes, evidenceRoutes, transferRoutes,
   legalCasesRoutes, legalDocumentsRoutes, legalGrantsRoutes, deadlinesRoutes,
   bundlesRoutes, witnessRoutes, patternRoutes, bulletinsRoutes, statisticsRoutes, publicStatisticsRoutes, reportsRoutes,
 ];

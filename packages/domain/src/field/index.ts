@@ -10,3 +10,5 @@ export * from './duplicates.js';
 export * from './paris-time.js';
 export * from './sync.js';
 export * from './record-diff.js';
+export * from './record-views.js';
+export * from './record-page.js';

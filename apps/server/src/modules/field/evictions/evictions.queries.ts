@@ -92,3 +92,44 @@ export async function insertNewEviction(db: Executor, n: {
            ${a.before}::jsonb, ${a.after}::jsonb, ${a.context}::jsonb
     FROM e`.execute(db);
 }
+
+/** Evictions with their site's code and name and their author's name: the rows of pages and queues. */
+function rowsWithNames(db: Executor) {
+  return db.selectFrom('evictions as e').leftJoin('sites as s', 's.id', 'e.site_id').leftJoin('users as u', 'u.id', 'e.created_by')
+    .selectAll('e').select(['s.code as site_code', 's.name as site_name', 'u.display_name as author_name']);
+}
+export type NamedEvictionRow = Awaited<ReturnType<ReturnType<typeof rowsWithNames>['execute']>>[number];
+
+export async function findNamedEviction(db: Executor, id: string) {
+  return rowsWithNames(db).where('e.id', '=', id).where('e.deleted_at', 'is', null).executeTakeFirst();
+}
+
+export async function namedEvictions(db: Executor, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return rowsWithNames(db).where('e.id', 'in', [...ids]).where('e.deleted_at', 'is', null).orderBy('e.arrived_at').execute();
+}
+
+/** Submitted evictions waiting for a coordinator, oldest first. */
+export async function submittedEvictions(db: Executor, limit: number) {
+  return rowsWithNames(db).where('e.status', '=', 'submitted').where('e.deleted_at', 'is', null).where('e.merged_into', 'is', null)
+    .orderBy('e.arrived_at').limit(limit).execute();
+}
+
+export async function countSubmitted(db: Executor) {
+  const row = await db.selectFrom('evictions').select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('status', '=', 'submitted').where('deleted_at', 'is', null).where('merged_into', 'is', null).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Time spans of the live evictions of some days: the candidates for duplicate detection. */
+export async function spansOfDays(db: Executor, days: readonly string[]) {
+  if (days.length === 0) return [];
+  return db.selectFrom('evictions').select(['id', 'site_id', 'date', 'arrived_at', 'left_at'])
+    .where('date', 'in', [...days]).where('deleted_at', 'is', null).where('merged_into', 'is', null).where('status', '!=', 'rejected').execute();
+}
+
+/** Rows written since a transaction-id cursor (sync pull), oldest change first. */
+export async function evictionsChangedSince(db: Executor, since: number, limit: number) {
+  return db.selectFrom('evictions').selectAll().where('change_xid', '>=', since).where('deleted_at', 'is', null)
+    .orderBy('change_xid').limit(limit).execute();
+}

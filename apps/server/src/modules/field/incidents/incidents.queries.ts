@@ -37,3 +37,8 @@ export async function evidenceCountsOf(db: Executor, incidentIds: readonly strin
   return db.selectFrom('evidence').select(['incident_id', 'status']).select((eb) => eb.fn.countAll<string>().as('n'))
     .where('incident_id', 'in', [...incidentIds]).groupBy(['incident_id', 'status']).execute();
 }
+
+export async function incidentsChangedSince(db: Executor, since: number, limit: number) {
+  return db.selectFrom('incidents').selectAll().where('change_xid', '>=', since).where('deleted_at', 'is', null)
+    .orderBy('change_xid').limit(limit).execute();
+}

@@ -19,3 +19,11 @@ export async function siteTimeline(db: Executor, siteId: string) {
     .where('site_id', '=', siteId).where('deleted_at', 'is', null).where('merged_into', 'is', null)
     .orderBy('arrived_at', 'desc').limit(500).execute();
 }
+
+export async function sitesChangedSince(db: Executor, since: number, limit: number) {
+  return db.selectFrom('sites').selectAll().where('change_xid', '>=', since).orderBy('change_xid').limit(limit).execute();
+}
+
+export async function findSite(db: Executor, id: string) {
+  return db.selectFrom('sites').selectAll().where('id', '=', id).executeTakeFirst();
+}

@@ -1,10 +1,12 @@
+import type { SyncPullView } from '@vigie/domain';
 import type { AppContext } from '../../../platform/context.js';
 import { inOrganisation } from '../../../platform/db/organisation-scope.js';
-import { snapshotXmin } from '../../../platform/db/change-xid.js';
+import { snapshotXmin, type ChangePage } from '../../../platform/db/change-xid.js';
 import type { Actor } from '../../../platform/http/request-context.js';
-import { presentEviction } from '../evictions/evictions.mapping.js';
-import { talliesOf } from '../evictions/evictions.queries.js';
-import { presentIncident, presentOperation, presentSite } from './sync.presenters.js';
+import { evictionChangesSince } from '../evictions/evictions.changes.js';
+import { incidentChangesSince } from '../incidents/incidents.changes.js';
+import { operationChangesSince } from '../operations/operations.service.js';
+import { siteChangesSince } from '../sites/sites.changes.js';
 
 const PAGE = 2000;
 
@@ -12,32 +14,21 @@ const PAGE = 2000;
  * Changes since a cursor. The cursor is a transaction id: rows written by transactions at or
  * after it are sent, and the new cursor is the oldest transaction still running when this pull
  * began, so nothing committed late is ever skipped (a row may come twice; clients upsert).
+ * Each module presents its own changes; this only assembles the pages and the cursor.
  */
-export async function pullChanges(ctx: AppContext, actor: Actor, since: number) {
+export async function pullChanges(ctx: AppContext, actor: Actor, since: number): Promise<SyncPullView> {
   return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
     const { xmin } = await trx.selectNoFrom(snapshotXmin().as('xmin')).executeTakeFirstOrThrow();
     const [operations, evictions, incidents, sites] = await Promise.all([
-      trx.selectFrom('operations').selectAll().where('change_xid', '>=', since).where('deleted_at', 'is', null).orderBy('change_xid').limit(PAGE).execute(),
-      trx.selectFrom('evictions').selectAll().where('change_xid', '>=', since).where('deleted_at', 'is', null).orderBy('change_xid').limit(PAGE).execute(),
-      trx.selectFrom('incidents').selectAll().where('change_xid', '>=', since).where('deleted_at', 'is', null).orderBy('change_xid').limit(PAGE).execute(),
-      trx.selectFrom('sites').selectAll().where('change_xid', '>=', since).orderBy('change_xid').limit(PAGE).execute(),
+      operationChangesSince(trx, since, PAGE), evictionChangesSince(trx, since, PAGE),
+      incidentChangesSince(trx, since, PAGE), siteChangesSince(trx, since, PAGE),
     ]);
     // A full page means more rows follow: the cursor stops where the shortest full page ended.
-    const full = [operations, evictions, incidents, sites].filter((rows) => rows.length === PAGE);
-    const cursor = full.length ? Math.min(...full.map((rows) => Number(rows[rows.length - 1]!.change_xid))) : Math.max(Number(xmin), since);
-    const tallies = await talliesOf(trx, evictions.map((e) => e.id));
-    const personIds = [...new Set(incidents.flatMap((i) => i.person_ids))];
-    const persons = new Map(
-      (personIds.length ? await trx.selectFrom('persons').select(['id', 'pseudonym', 'minor']).where('id', 'in', personIds).execute() : [])
-        .map((p) => [p.id, p]),
-    );
+    const full = ([operations, evictions, incidents, sites] as ChangePage<unknown>[]).filter((p) => p.full);
+    const cursor = full.length ? Math.min(...full.map((p) => p.lastXid!)) : Math.max(Number(xmin), since);
     return {
-      cursor,
-      more: full.length > 0,
-      operations: operations.map(presentOperation),
-      evictions: evictions.map((e) => presentEviction(e, tallies.get(e.id)!)),
-      incidents: incidents.map((i) => presentIncident(i, persons)),
-      sites: sites.map(presentSite),
+      cursor, more: full.length > 0,
+      operations: operations.items, evictions: evictions.items, incidents: incidents.items, sites: sites.items,
     };
   });
 }

@@ -19,3 +19,11 @@ export async function insertConflict(db: Executor, c: {
     entity_id: c.entityId, base_version: c.baseVersion, current_version: c.currentVersion, payload: JSON.stringify(c.payload),
   }).execute();
 }
+
+export async function countOpenConflicts(db: Executor, filter: { entityType?: string; entityId?: string } = {}) {
+  let q = db.selectFrom('sync_conflicts').select((eb) => eb.fn.countAll<string>().as('n')).where('resolved_at', 'is', null)
+    .where('reason', '=', 'version_mismatch');
+  if (filter.entityType) q = q.where('entity_type', '=', filter.entityType);
+  if (filter.entityId) q = q.where('entity_id', '=', filter.entityId);
+  return Number((await q.executeTakeFirstOrThrow()).n);
+}

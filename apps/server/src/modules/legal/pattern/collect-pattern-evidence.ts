@@ -3,7 +3,7 @@ import { recordAudit } from '../../../platform/audit/audit-trail.js';
 import { inOrganisation } from '../../../platform/db/organisation-scope.js';
 import { AppError } from '../../../platform/errors/catalogue.js';
 import type { Actor } from '../../../platform/http/request-context.js';
-import { organisationName } from '../bundles/bundle.queries.js';
+import { organisationName } from '../bundles/organisation-name.js';
 import { computePatternFigures } from './pattern-figures.js';
 import { patternEvidencePdf } from './pattern-evidence-pdf.js';
 import { findArea, incidentsOf, labelsFr, listAreas, seizedOf, verifiedEvictions, type PatternFilter } from './pattern.queries.js';
