@@ -25,6 +25,7 @@ import { syncRoutes } from './modules/field/sync/sync.routes.js';
 import { sitesRoutes } from './modules/field/sites/sites.routes.js';
 import { reviewRoutes } from './modules/field/review/review.routes.js';
 import { evictionsRoutes } from './modules/field/evictions/evictions.routes.js';
+import { conflictsRoutes } from './modules/field/sync/conflicts.routes.js';
 import { incidentsRoutes } from './modules/field/incidents/incidents.routes.js';
 import { transferRoutes } from './modules/field/transfer/transfer.routes.js';
 import { personsRoutes } from './modules/field/persons/persons.routes.js';
@@ -42,7 +43,7 @@ import { publicStatisticsRoutes } from './modules/communication/statistics/publi
 
 export const ROUTE_MODULES: RouteModule[] = [
   healthRoutes, setupRoutes, authRoutes, usersRoutes, invitationsRoutes, securityRoutes, auditRoutes, rolesRoutes,
-  fieldRoutes, taxonomiesRoutes, syncRoutes, sitesRoutes, reviewRoutes, evictionsRoutes, incidentsRoutes, personsRoutes, evidenceRoutes, transferRoutes,
+  fieldRoutes, taxonomiesRoutes, syncRoutes, sitesRoutes, reviewRoutes, evictionsRoutes, conflictsRoutes, incidentsRoutes, personsRoutes, evidenceRoutes, transferRoutes,
   legalCasesRoutes, legalDocumentsRoutes, legalGrantsRoutes, deadlinesRoutes,
   bundlesRoutes, witnessRoutes, patternRoutes, bulletinsRoutes, statisticsRoutes, publicStatisticsRoutes, reportsRoutes,
 ];

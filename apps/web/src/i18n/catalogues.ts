@@ -7,6 +7,8 @@
  */
 import frShared from './fr.json';
 import enShared from './en.json';
+import recordsFr from './messages/records.fr.json';
+import recordsEn from './messages/records.en.json';
 
-export const fr = { ...frShared };
-export const en = { ...enShared };
+export const fr = { ...frShared, ...recordsFr };
+export const en = { ...enShared, ...recordsEn };

@@ -8,17 +8,20 @@ import { destinationsFor, isCurrent } from './navigation';
 import { LanguageSwitch } from './LanguageSwitch';
 import { UserMenu } from './UserMenu';
 import { OutboxBadge } from '../features/field/capture/OutboxBadge';
+import { useReviewCounts } from '../features/field/evictions/useReviewCounts';
 
 export function AppShell({ children }: { children: ComponentChildren }) {
   const t = useT();
   const user = useUser();
   const { path } = useLocation();
+  const waiting = useReviewCounts(path);
+  const review = waiting ? waiting.submitted + waiting.conflicts : 0;
   // While two-factor enrolment is mandatory, the navigation would only lead to redirects.
   const items = user.mustEnrolTotp
     ? []
     : destinationsFor(user).map((d) => ({
         href: d.href,
-        label: t(`nav.${d.key}`),
+        label: d.key === 'review' && review > 0 ? `${t('nav.review')} (${review})` : t(`nav.${d.key}`),
         icon: <Icon name={d.key} />,
         current: isCurrent(d, path),
         // Six items do not fit a 360px bottom bar; administration is desk work, so on phones

@@ -50,6 +50,8 @@ export const evictionPageViewSchema = z.object({
   duplicates: z.array(evictionRowViewSchema),
   openConflicts: z.number(),
   actions: evictionActionsSchema,
+  /** Labels of the organisation's list values, so the page and its history speak words, not codes. */
+  terms: z.array(z.object({ kind: z.string(), code: z.string(), labelFr: z.string(), labelEn: z.string() })),
 });
 export type EvictionPageView = z.infer<typeof evictionPageViewSchema>;
 

@@ -120,6 +120,10 @@ export const ERRORS = {
   'database.unavailable': 503,
   'storage.full': 507,
   'internal.error': 500,
+  // Issue 15: record pages and conflicts.
+  'sync.conflict_not_found': 404,
+  'sync.conflict_already_resolved': 409,
+  'sync.record_moved_on': 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -8,6 +8,7 @@ import type { Actor } from '../../../platform/http/request-context.js';
 import { evidenceItemsOfEviction } from '../evidence/evidence-items.js';
 import { readHistory } from '../history/history.service.js';
 import { incidentsOfEviction } from '../incidents/list-incidents.js';
+import { referenceLists } from '../taxonomies/taxonomies.service.js';
 import { operationSummary } from '../operations/operations.service.js';
 import { openConflictCount } from '../sync/conflict-count.js';
 import { casesLinkedToEviction } from '../../legal/cases/linked-cases.js';
@@ -74,6 +75,7 @@ export async function readEvictionPage(ctx: AppContext, actor: Actor, id: string
       history: await readHistory(trx, 'eviction', id),
       cases: legal ? await casesLinkedToEviction(trx, id) : [],
       duplicates, openConflicts, actions,
+      terms: (await referenceLists(trx)).terms,
     };
   });
 }

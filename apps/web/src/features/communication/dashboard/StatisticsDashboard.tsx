@@ -95,7 +95,7 @@ export function StatisticsDashboard() {
               />
             )}
           </section>
-          <EvictionList query={qs} canReview={hasPermission(user, 'field.verify')} />
+          <EvictionList query={qs} canReview={(['field.record', 'field.verify', 'legal.manage', 'comms.publish'] as const).some((p) => hasPermission(user, p))} />
         </>
       )}
     </div>
