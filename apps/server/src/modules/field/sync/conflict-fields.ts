@@ -1,3 +1,4 @@
+import canonicalize from 'canonicalize';
 import { COUNT_FIELDS, type EvictionInput } from '@vigie/domain';
 
 /**
@@ -8,13 +9,23 @@ export function evictionFields(e: EvictionInput): Map<string, unknown> {
   const fields = new Map<string, unknown>();
   for (const [key, value] of Object.entries(e)) {
     if (key === 'id' || key === 'counts') continue;
-    fields.set(key, value);
+    fields.set(key, normalise(key, value));
   }
   for (const f of COUNT_FIELDS) fields.set(`counts.${f}`, e.counts[f]);
   return fields;
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+/** The same content written two ways (item order, "+01:00" or "Z") is not a difference. */
+function normalise(key: string, value: unknown): unknown {
+  if ((key === 'seized' || key === 'destroyed') && Array.isArray(value)) {
+    return [...(value as Array<{ term: string }>)].sort((a, b) => a.term.localeCompare(b.term));
+  }
+  if ((key === 'arrivedAt' || key === 'leftAt') && typeof value === 'string') return new Date(value).toISOString();
+  return value;
+}
+
+// Key order is not content: jsonb stores object keys in its own order.
+const same = (a: unknown, b: unknown) => canonicalize(a ?? null) === canonicalize(b ?? null);
 
 export function differingFields(current: EvictionInput, proposed: EvictionInput) {
   const a = evictionFields(current);
