@@ -173,3 +173,41 @@ describe(`conflicts settled by a coordinator (${process.env.TEST_DATABASE_URL ? 
     expect((await observer.post(`/api/evictions/${conflictedId}/conflicts/${randomUUID()}/resolve`, { version: 3, take: {} })).statusCode).toBe(403);
   });
 });
+
+describe(`the legal pole's pickers (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
+  const search = (c: TestClient, q: Record<string, string>) => c.get(`/api/field-records/search?${new URLSearchParams(q)}`);
+  it('find evictions by site, force and date, as full rows with the filters\' options', async () => {
+    const res = await search(legal, { siteId, corps: 'crs' });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.results.map((r: { id: string }) => r.id)).toEqual(expect.arrayContaining([evictionId, twinId]));
+    expect(body.results[0]).toMatchObject({ target: 'eviction', site: { code: 'B2', name: 'Bois B2' } });
+    expect(body.options.sites.map((s: { code: string }) => s.code)).toContain('B2');
+    expect(body.options.corps.map((s: { code: string }) => s.code)).toContain('crs');
+    expect((await search(legal, { siteId, corps: 'gendarmerie' })).json().results).toEqual([]);
+    expect((await search(legal, { to: '2000-01-01' })).json().results).toEqual([]);
+    expect((await search(legal, { q: 'bois b' })).json().results.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('find incidents by type', async () => {
+    const inc = { commandId: randomUUID(), type: 'incident.save', baseVersion: null, record: {
+      id: randomUUID(), evictionId: twinId, kind: 'violence', incidentType: 'tear_gas', occurredAt: minutesAgo(90), victims: [] } };
+    // The twin is submitted: only a coordinator may still add to it.
+    expect((await push(coordinator, [inc])).map((r) => r.status)).toEqual(['applied']);
+    const found = (await search(legal, { target: 'incident', incidentType: 'tear_gas' })).json().results;
+    expect(found).toEqual([expect.objectContaining({ target: 'incident', id: inc.record.id, evictionId: twinId })]);
+  });
+
+  it('treat odd characters as text, refuse bad filters clearly, and stay closed to other roles', async () => {
+    for (const q of ['%', '_', "' OR 1=1 --", '\\', '😀']) {
+      const res = await search(legal, { q });
+      expect(res.statusCode).toBe(200);
+      expect(res.json().results).toEqual([]);
+    }
+    const bad = await search(legal, { from: 'hier' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().code).toBe('request.validation_failed');
+    expect((await search(observer, {})).statusCode).toBe(403);
+    expect((await search(stranger, { siteId })).json().results).toEqual([]);
+  });
+});

@@ -25,5 +25,5 @@ export { BUCKETS, BREAKDOWNS, CHARTS, CHART_FORMATS, DEFAULT_PUBLIC_THRESHOLD, t
 export type { OperationView, EvictionView, IncidentView, IncidentReviewView, SiteView, SyncPullView } from './field/record-views.js';
 export type {
   RecordChange, RecordVersionView, EvidenceItemView, EvictionActions, EvictionRowView, EvictionPageView, ReviewQueueView,
-  ReviewCountsView, ConflictView, ConflictResolution,
+  ReviewCountsView, ConflictView, ConflictResolution, RecordSearchView,
 } from './field/record-page.js';

@@ -86,3 +86,26 @@ export const conflictResolutionSchema = z.strictObject({
   take: z.record(z.string().max(80), z.enum(['current', 'proposed'])),
 });
 export type ConflictResolution = z.infer<typeof conflictResolutionSchema>;
+
+/**
+ * The legal pole's pickers: find evictions or incidents by date, site, force or incident type
+ * and link the one chosen (never a pasted identifier). `q` is free text over site names and texts.
+ */
+export const recordSearchQuerySchema = z.object({
+  target: z.enum(['eviction', 'incident']).default('eviction'),
+  from: z.iso.date().optional(), to: z.iso.date().optional(),
+  siteId: z.uuid().optional(), corps: z.string().regex(/^[a-z0-9_]{1,40}$/).optional(),
+  incidentType: z.string().regex(/^[a-z0-9_]{1,40}$/).optional(),
+  q: z.string().trim().max(100).optional(),
+});
+export type RecordSearchQuery = z.infer<typeof recordSearchQuerySchema>;
+
+const option = z.object({ code: z.string(), labelFr: z.string(), labelEn: z.string() });
+export const recordSearchViewSchema = z.object({
+  results: z.array(z.object({
+    target: z.enum(['eviction', 'incident']), id: z.string(), evictionId: z.string(), at: z.string(),
+    site: siteRef, status: z.string(), detail: z.string().nullable(),
+  })),
+  options: z.object({ sites: z.array(siteRef), corps: z.array(option), incidentTypes: z.array(option) }),
+});
+export type RecordSearchView = z.infer<typeof recordSearchViewSchema>;

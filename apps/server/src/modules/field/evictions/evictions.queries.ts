@@ -133,3 +133,22 @@ export async function evictionsChangedSince(db: Executor, since: number, limit: 
   return db.selectFrom('evictions').selectAll().where('change_xid', '>=', since).where('deleted_at', 'is', null)
     .orderBy('change_xid').limit(limit).execute();
 }
+
+/** Escapes LIKE's wildcards so a search for "50%" or "a_b" means those characters. */
+export const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+export async function searchEvictionRows(db: Executor, f: { from?: string; to?: string; siteId?: string; corps?: string; q?: string }, limit: number) {
+  let q = rowsWithNames(db).where('e.deleted_at', 'is', null).where('e.merged_into', 'is', null);
+  if (f.from) q = q.where('e.date', '>=', f.from);
+  if (f.to) q = q.where('e.date', '<=', f.to);
+  if (f.siteId) q = q.where('e.site_id', '=', f.siteId);
+  if (f.corps) q = q.where(sql<boolean>`e.forces @> ${JSON.stringify([{ corps: f.corps }])}::jsonb`);
+  if (f.q) {
+    const p = likePattern(f.q);
+    q = q.where((eb) => eb.or([
+      eb('s.code', 'ilike', p), eb('s.name', 'ilike', p), eb('e.legal_basis_text', 'ilike', p),
+      eb(sql<string>`array_to_string(s.aliases, ' ')`, 'ilike', p),
+    ]));
+  }
+  return q.orderBy('e.arrived_at', 'desc').limit(limit).execute();
+}

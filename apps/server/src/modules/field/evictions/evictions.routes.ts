@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { evictionPageViewSchema, recordHistoryViewSchema } from '@vigie/domain';
+import { evictionPageViewSchema, recordHistoryViewSchema, recordSearchQuerySchema, recordSearchViewSchema } from '@vigie/domain';
 import type { RouteModule } from '../../../platform/context.js';
 import { readEvictionHistory, readEvictionPage } from './read-eviction.js';
 import { mergeEvictions, rejectEviction, verifyEviction } from './review-eviction.js';
+import { searchRecords } from './search-records.js';
 
 const params = z.object({ id: z.uuid() });
 const statusView = z.object({ id: z.string(), version: z.number(), status: z.string() });
@@ -11,6 +12,12 @@ const statusView = z.object({ id: z.string(), version: z.number(), status: z.str
 export const evictionsRoutes: RouteModule = (app, ctx) => {
   const verify = { access: { kind: 'permission', permission: 'field.verify' } } as const;
   const tags = ['evictions'];
+
+  // The pickers of the legal pole (coordinators hold legal.manage too).
+  app.get('/api/field-records/search', {
+    config: { access: { kind: 'permission', permission: 'legal.manage' } },
+    schema: { tags, querystring: recordSearchQuerySchema, response: { 200: recordSearchViewSchema } },
+  }, async (req) => searchRecords(ctx, req.actor!, req.query));
 
   // Readers are checked in the service: field, legal or comms roles.
   app.get('/api/evictions/:id', {

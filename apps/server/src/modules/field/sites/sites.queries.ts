@@ -27,3 +27,7 @@ export async function sitesChangedSince(db: Executor, since: number, limit: numb
 export async function findSite(db: Executor, id: string) {
   return db.selectFrom('sites').selectAll().where('id', '=', id).executeTakeFirst();
 }
+
+export async function siteRefs(db: Executor) {
+  return db.selectFrom('sites').select(['id', 'code', 'name']).orderBy('code').execute();
+}
