@@ -51,6 +51,20 @@ module.exports = {
       to: { path: '\\.routes\\.ts$' },
     },
     {
+      name: 'routes-never-import-queries',
+      comment: 'Routes are thin: they call a service (or use-case file), which calls the queries.',
+      severity: 'error',
+      from: { path: '\\.routes\\.ts$' },
+      to: { path: '\\.queries\\.ts$' },
+    },
+    {
+      name: 'no-foreign-queries',
+      comment: 'One module owns its tables: another module calls its service, never its queries.',
+      severity: 'error',
+      from: { path: '^apps/server/src/modules/([^/]+/[^/]+)/' },
+      to: { path: '^apps/server/src/modules/[^/]+/[^/]+/[^/]+\\.queries\\.ts$', pathNot: '^apps/server/src/modules/$1/' },
+    },
+    {
       name: 'packages-do-not-import-apps',
       severity: 'error',
       from: { path: '^packages/' },

@@ -24,7 +24,8 @@ import { taxonomiesRoutes } from './modules/field/taxonomies/taxonomies.routes.j
 import { syncRoutes } from './modules/field/sync/sync.routes.js';
 import { sitesRoutes } from './modules/field/sites/sites.routes.js';
 import { reviewRoutes } from './modules/field/review/review.routes.js';
-import { reviewCountsRoutes } from './modules/field/review/review-counts.js';
+import { evictionsRoutes } from './modules/field/evictions/evictions.routes.js';
+import { conflictsRoutes } from './modules/field/sync/conflicts.routes.js';
 import { incidentsRoutes } from './modules/field/incidents/incidents.routes.js';
 import { transferRoutes } from './modules/field/transfer/transfer.routes.js';
 import { personsRoutes } from './modules/field/persons/persons.routes.js';
@@ -47,7 +48,7 @@ import { rotaRoutes } from './modules/field/rota/rota.routes.js';
 
 export const ROUTE_MODULES: RouteModule[] = [
   healthRoutes, setupRoutes, authRoutes, usersRoutes, invitationsRoutes, securityRoutes, auditRoutes, rolesRoutes,
-  fieldRoutes, taxonomiesRoutes, syncRoutes, sitesRoutes, reviewRoutes, reviewCountsRoutes, incidentsRoutes, personsRoutes, evidenceRoutes, transferRoutes,
+  fieldRoutes, taxonomiesRoutes, syncRoutes, sitesRoutes,   fieldRoutes, taxonomiesRoutes, syncRoutes, sitesRoutes, reviewRoutes, evictionsRoutes, conflictsRoutes, incidentsRoutes, personsRoutes, evidenceRoutes, transferRoutes,
   legalCasesRoutes, legalDocumentsRoutes, legalGrantsRoutes, deadlinesRoutes,
   bundlesRoutes, witnessRoutes, patternRoutes, bulletinsRoutes, statisticsRoutes, publicStatisticsRoutes, reportsRoutes, phonesRoutes,
   contactsRoutes, mailingsRoutes,

@@ -1,6 +1,6 @@
 import type { ComponentChildren, ComponentType } from 'preact';
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
-import { ErrorBoundary, LocationProvider, Route, Router, lazy, useLocation } from 'preact-iso';
+import { ErrorBoundary, LocationProvider, Route, Router, lazy, useLocation, useRoute } from 'preact-iso';
 import type { CurrentUser, Permission } from '@vigie/domain/rules';
 import { LocaleContext, currentLocale, i18n, useT } from './i18n';
 import { SessionProvider, hasPermission, useSession, useUser, type SessionState } from './features/identity/auth/session';
@@ -29,7 +29,9 @@ const InvitationsPage = lazy(() => import('./features/identity/invitations/Invit
 // Field capture (works offline: IndexedDB + outbox), review and sites each load on demand.
 const FieldApp = lazy(() => import('./features/field/capture/FieldApp').then((m) => m.FieldApp));
 const ReviewPage = lazy(() => import('./features/field/review/ReviewPage').then((m) => m.ReviewPage));
-const ReviewEvictionPage = lazy(() => import('./features/field/review/ReviewPage').then((m) => m.ReviewEvictionPage));
+// One page per record: where the review queue, dashboard drill-downs, site timelines and case links land.
+const EvictionRecordPage = lazy(() => import('./features/field/evictions/EvictionRecordPage').then((m) => m.EvictionRecordPage));
+const ConflictsPage = lazy(() => import('./features/field/evictions/ConflictsPage').then((m) => m.ConflictsPage));
 const SitesPage = lazy(() => import('./features/field/sites/SitesPage').then((m) => m.SitesPage));
 const SitePage = lazy(() => import('./features/field/sites/SitesPage').then((m) => m.SitePage));
 const AnnualReportPage = lazy(() => import('./features/communication/reports/AnnualReportPage').then((m) => m.AnnualReportPage));
@@ -96,7 +98,13 @@ function FieldArea() {
 
 const FieldRoute = guarded(['field.record'], FieldArea);
 const ReviewRoute = guarded(['field.verify'], ReviewPage);
-const ReviewEvictionRoute = guarded(['field.verify'], ReviewEvictionPage);
+const EvictionRoute = guarded(['field.record', 'field.verify', 'legal.manage', 'comms.publish'], EvictionRecordPage);
+const ConflictsRoute = guarded(['field.verify'], ConflictsPage);
+/** Old review links (bookmarks, sent messages) open the eviction's page. */
+function ReviewEvictionRedirect() {
+  const { params } = useRoute();
+  return <Redirect to={`/evictions/${params.id}`} />;
+}
 const SitesRoute = guarded(['field.record', 'field.verify'], SitesPage);
 const AnnualReportRoute = guarded(['stats.view'], AnnualReportPage);
 const SiteRoute = guarded(['field.record', 'field.verify'], SitePage);
@@ -195,7 +203,9 @@ function PrivateRoutes() {
       <Route path="/field" component={FieldRoute} />
       <Route path="/field/*" component={FieldRoute} />
       <Route path="/review" component={ReviewRoute} />
-      <Route path="/review/:id" component={ReviewEvictionRoute} />
+      <Route path="/review/:id" component={ReviewEvictionRedirect} />
+      <Route path="/evictions/:id" component={EvictionRoute} />
+      <Route path="/evictions/:id/conflicts" component={ConflictsRoute} />
       <Route path="/reports/annual" component={AnnualReportRoute} />
       <Route path="/sites" component={SitesRoute} />
       <Route path="/sites/:id" component={SiteRoute} />

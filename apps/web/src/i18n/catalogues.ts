@@ -15,10 +15,12 @@ import officeFr from './messages/office.fr.json';
 import officeEn from './messages/office.en.json';
 import phoneFr from './messages/phone.fr.json';
 import phoneEn from './messages/phone.en.json';
+import recordsFr from './messages/records.fr.json';
+import recordsEn from './messages/records.en.json';
 import researchFr from './messages/research.fr.json';
 import researchEn from './messages/research.en.json';
 import rotaFr from './messages/rota.fr.json';
 import rotaEn from './messages/rota.en.json';
 
-export const fr = { ...frShared, ...associationFr, ...contactsFr, ...officeFr, ...phoneFr, ...researchFr, ...rotaFr };
-export const en = { ...enShared, ...associationEn, ...contactsEn, ...officeEn, ...phoneEn, ...researchEn, ...rotaEn };
+export const fr = { ...frShared, ...associationFr, ...contactsFr, ...officeFr, ...phoneFr, ...recordsFr, ...researchFr, ...rotaFr };
+export const en = { ...enShared, ...associationEn, ...contactsEn, ...officeEn, ...phoneEn, ...recordsEn, ...researchEn, ...rotaEn };

@@ -8,7 +8,7 @@ const view: EvictionView = {
   counts: emptyCounts(), seized: [], destroyed: [], legalBasisText: null, legalBasisCategory: null, interpreter: 'unknown',
   bailiff: null, cleaningCompany: null, socialAssessment: null, shelterOffered: null, foodDistribution: null, peopleMovingBack: null,
   forces: [], notes: [], version: 3, status: 'verified', rejectionReason: null, date: '2026-11-22', updatedAt: '2026-11-22T08:00:00Z',
-  createdBy: { id: 'u1', displayName: 'Alex' },
+  createdBy: 'u1', mergedInto: null,
 };
 
 describe('pull merge', () => {
@@ -41,7 +41,7 @@ describe('pull merge', () => {
   });
 
   it('maps operations too', () => {
-    const op = operationFromView({ id: 'o1', areaId: 'a1', startedAt: view.arrivedAt, endedAt: null, operationType: null, officerInCharge: null, authoritiesPresent: null, weatherAlert: null, observerIds: [], notes: null, version: 1, updatedAt: view.updatedAt });
+    const op = operationFromView({ id: 'o1', areaId: 'a1', startedAt: view.arrivedAt, endedAt: null, operationType: null, officerInCharge: null, authoritiesPresent: null, weatherAlert: null, observerIds: [], notes: null, version: 1, updatedAt: view.updatedAt, date: '2026-11-22', createdBy: 'u1' });
     expect(op.record).not.toHaveProperty('version');
   });
 });

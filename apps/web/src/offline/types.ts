@@ -1,5 +1,5 @@
 import type {
-  Count, CountField, EvictionInput, PhoneScope, EvictionStatus, IncidentInput, OperationInput, SiteInput, SyncCommand, Tally, TaxonomyKind,
+  Count, CountField, EvictionInput, PhoneScope, EvictionStatus, IncidentInput, OperationInput, SiteInput, SyncCommand, SyncPullView, Tally, TaxonomyKind,
 } from '@vigie/domain/rules';
 
 /**
@@ -112,19 +112,6 @@ export interface PhotoEntry {
   uploadedAt?: string | null;
 }
 
-/** Server views: the input plus server-side fields. */
-export interface ViewExtras { version: number; updatedAt: string; createdBy?: unknown }
-export type OperationView = OperationInput & ViewExtras;
-export type SiteView = SiteInput & ViewExtras;
-export type IncidentView = IncidentInput & ViewExtras;
-export type EvictionView = EvictionInput & ViewExtras & { status: EvictionStatus; rejectionReason: string | null; date: string };
-
-export interface PullResponse {
-  cursor: number;
-  /** What this phone may hold (absent from servers before issue 16). */
-  scope?: PhoneScope;
-  operations: OperationView[];
-  evictions: EvictionView[];
-  incidents: IncidentView[];
-  sites: SiteView[];
-}
+/** Server views come from the domain, the same schemas the server answers with (never re-declared here). */
+export type { OperationView, SiteView, IncidentView, EvictionView } from '@vigie/domain/rules';
+export type PullResponse = SyncPullView;

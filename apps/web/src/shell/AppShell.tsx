@@ -8,21 +8,22 @@ import { destinationsFor, isCurrent } from './navigation';
 import { LanguageSwitch } from './LanguageSwitch';
 import { UserMenu } from './UserMenu';
 import { OutboxBadge } from '../features/field/capture/OutboxBadge';
-import { useReviewCounts } from './home/HomePage';
+import { useReviewCounts } from '../features/field/evictions/useReviewCounts';
 
 export function AppShell({ children }: { children: ComponentChildren }) {
   const t = useT();
   const user = useUser();
   const { path } = useLocation();
   // What waits for review, counted in the navigation for coordinators (refreshed on each page).
-  const counts = useReviewCounts(user.permissions.includes('field.verify') && !user.mustEnrolTotp, path);
+  const waiting = useReviewCounts(path);
+  const review = waiting ? waiting.submitted + waiting.conflicts : 0;
   // While two-factor enrolment is mandatory, the navigation would only lead to redirects.
   const items = user.mustEnrolTotp
     ? []
     : destinationsFor(user).map((d) => ({
         href: d.href,
         label: t(`nav.${d.key}`),
-        count: d.key === 'review' ? counts?.waiting : undefined,
+        count: d.key === 'review' && review > 0 ? review : undefined,
         icon: <Icon name={d.key} />,
         current: isCurrent(d, path),
         // Six items do not fit a 360px bottom bar; administration is desk work, so on phones

@@ -12,3 +12,5 @@ export * from './sync.js';
 export * from './record-diff.js';
 export * from './phone.js';
 export * from './rota.js';
+export * from './record-views.js';
+export * from './record-page.js';

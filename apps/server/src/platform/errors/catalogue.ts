@@ -160,6 +160,10 @@ export const ERRORS = {
   // Phones (issue 16)
   'phone.unknown_observer': 400,
   'phone.device_not_found': 404,
+  // Issue 15: record pages and conflicts.
+  'sync.conflict_not_found': 404,
+  'sync.conflict_already_resolved': 409,
+  'sync.record_moved_on': 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

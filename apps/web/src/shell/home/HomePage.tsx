@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { useReviewCounts } from '../../features/field/evictions/useReviewCounts';
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api/client';
 import { useT } from '../../i18n';
@@ -65,27 +66,15 @@ export function HomeCard({ title, testId, children }: { title: string; testId: s
   );
 }
 
-type ReviewCounts = { waiting: number; rejectedRecently: number };
-
-/** Shared by the home page and the navigation badge: one request per page view. */
-export function useReviewCounts(enabled: boolean, refreshKey = ''): ReviewCounts | null {
-  const [counts, setCounts] = useState<ReviewCounts | null>(null);
-  useEffect(() => {
-    if (!enabled) return;
-    api.get<ReviewCounts>('/api/review/counts').then(setCounts, () => setCounts(null));
-  }, [enabled, refreshKey]);
-  return counts;
-}
-
 function ReviewHome() {
   const t = useT();
-  const counts = useReviewCounts(true);
+  const counts = useReviewCounts('/');
   return (
     <HomeCard title={t('office.home.review.title')} testId="home-review">
       {counts && (
         <>
           <p data-testid="home-review-waiting">
-            {counts.waiting === 0 ? t('office.home.review.none') : t('office.home.review.waiting', { count: counts.waiting })}
+            {counts.submitted === 0 ? t('office.home.review.none') : t('office.home.review.waiting', { count: counts.submitted })}
           </p>
           {counts.rejectedRecently > 0 && <p>{t('office.home.review.rejected', { count: counts.rejectedRecently })}</p>}
         </>

@@ -10,6 +10,7 @@ import {
   bulletinDifferences, configureFigureSet, createBulletin, editDraft, exportBulletin, getBulletin, listAll, photoCandidates,
   publishBulletin, reviewDifferences,
 } from './bulletins.service.js';
+import { fileResponse } from '../../../platform/http/raw-bytes.js';
 
 const params = z.object({ id: z.uuid() });
 const answer = z.object({ bulletin: bulletinViewSchema });
@@ -81,7 +82,7 @@ export const bulletinsRoutes: RouteModule = (app, ctx) => {
     schema: {
       tags: ['bulletins'], params,
       querystring: z.object({ format: z.enum(BULLETIN_FORMATS).default('pdf'), locale: z.enum(BULLETIN_LOCALES).default('fr') }),
-      response: { 200: z.unknown().describe('The bulletin file (PDF, HTML or Markdown)') },
+      response: { 200: fileResponse('The bulletin file (PDF, HTML or Markdown)') },
     },
   }, async (req, reply) => {
     const { format, locale } = req.query;

@@ -9,8 +9,7 @@ import { computeBreakdown } from './statistics.breakdown.js';
 import { chartSpecOf } from './statistics.charts.js';
 import { drillDown } from './statistics.drilldown.js';
 import { breakdownSchema, evictionListSchema, filterOptionsSchema, presentFilterOptions, seriesSchema, summarySchema } from './statistics.presenter.js';
-import { filterOptions } from './statistics.queries.js';
-import { computeSeries, computeSummary, type StatisticsFilter } from './statistics.service.js';
+import { computeSeries, computeSummary, filterOptions, type StatisticsFilter } from './statistics.service.js';
 
 /** Drafts are unverified observations: only those who verify them may see figures that include them. */
 function filterOf(actor: Actor, q: StatisticsQuery): StatisticsFilter {

@@ -6,7 +6,7 @@ import { assembleFigures, groupByKey } from './statistics.figures.js';
 import { bucketKeys, bucketPeriod, daysInPeriod, hoursInPeriod, previousPeriod, yearBefore } from './statistics.period.js';
 import {
   evictionAggregates, findArea, findCommune, findSite, findTerm, incidentAggregates, tallyAggregates,
-  type Bucket, type ScopedFilter,
+  type Bucket, type ScopedFilter, filterOptions as filterOptionRows,
 } from './statistics.queries.js';
 
 /**
@@ -176,4 +176,9 @@ export async function computeSeries(trx: Trx, filter: StatisticsFilter, bucket: 
     });
     return { key, ...period, ...figures[metric] };
   });
+}
+
+/** The values a dashboard filter offers (areas, sites, forces…), from the statistics' own reading of the data. */
+export async function filterOptions(trx: Trx) {
+  return filterOptionRows(trx);
 }

@@ -1,4 +1,4 @@
-import { COUNT_FIELDS, parisDate, type Count, type CountField, type EvictionInput, type EvictionStatus } from '@vigie/domain';
+import { COUNT_FIELDS, parisDate, type Count, type CountField, type EvictionInput } from '@vigie/domain';
 import type { Selectable } from 'kysely';
 import type { EvictionsTable } from '../../../platform/db/schema.js';
 
@@ -76,23 +76,5 @@ export function evictionInputFromRow(r: EvictionRow, tallies: Tallies): Eviction
     peopleMovingBack: r.people_moving_back,
     forces: r.forces as EvictionInput['forces'],
     notes: r.notes as EvictionInput['notes'],
-  };
-}
-
-export type EvictionView = EvictionInput & {
-  version: number; status: EvictionStatus; rejectionReason: string | null; date: string; createdBy: string;
-  updatedAt: string; mergedInto: string | null;
-};
-
-export function presentEviction(r: EvictionRow, tallies: Tallies): EvictionView {
-  return {
-    ...evictionInputFromRow(r, tallies),
-    version: r.version,
-    status: r.status as EvictionStatus,
-    rejectionReason: r.rejection_reason,
-    date: r.date,
-    createdBy: r.created_by,
-    updatedAt: r.updated_at.toISOString(),
-    mergedInto: r.merged_into,
   };
 }

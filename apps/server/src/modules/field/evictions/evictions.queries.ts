@@ -1,3 +1,4 @@
+import { evictionIdsInScope, type PullScope } from '../sync/pull-scope.js';
 import { sql } from 'kysely';
 import type { pendingAuditRow } from '../../../platform/audit/audit-trail.js';
 import type { Executor } from '../../../platform/db/database.js';
@@ -91,4 +92,73 @@ export async function insertNewEviction(db: Executor, n: {
     SELECT ${a.at}::timestamptz, ${a.organisation_id}::uuid, ${a.actor_id}::uuid, ${a.action}, ${a.entity_type}, ${a.entity_id},
            ${a.before}::jsonb, ${a.after}::jsonb, ${a.context}::jsonb
     FROM e`.execute(db);
+}
+
+/** Evictions with their site's code and name and their author's name: the rows of pages and queues. */
+function rowsWithNames(db: Executor) {
+  return db.selectFrom('evictions as e').leftJoin('sites as s', 's.id', 'e.site_id').leftJoin('users as u', 'u.id', 'e.created_by')
+    .selectAll('e').select(['s.code as site_code', 's.name as site_name', 'u.display_name as author_name']);
+}
+export type NamedEvictionRow = Awaited<ReturnType<ReturnType<typeof rowsWithNames>['execute']>>[number];
+
+export async function findNamedEviction(db: Executor, id: string) {
+  return rowsWithNames(db).where('e.id', '=', id).where('e.deleted_at', 'is', null).executeTakeFirst();
+}
+
+export async function namedEvictions(db: Executor, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return rowsWithNames(db).where('e.id', 'in', [...ids]).where('e.deleted_at', 'is', null).orderBy('e.arrived_at').execute();
+}
+
+/** Submitted evictions waiting for a coordinator, oldest first. */
+export async function submittedEvictions(db: Executor, limit: number) {
+  return rowsWithNames(db).where('e.status', '=', 'submitted').where('e.deleted_at', 'is', null).where('e.merged_into', 'is', null)
+    .orderBy('e.arrived_at').limit(limit).execute();
+}
+
+/** Evictions sent back to their observers since a date (the coordinator's home shows them). */
+export async function countRejectedSince(db: Executor, since: Date) {
+  const row = await db.selectFrom('evictions').select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('status', '=', 'rejected').where('updated_at', '>=', since).where('deleted_at', 'is', null).where('merged_into', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function countSubmitted(db: Executor) {
+  const row = await db.selectFrom('evictions').select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('status', '=', 'submitted').where('deleted_at', 'is', null).where('merged_into', 'is', null).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Time spans of the live evictions of some days: the candidates for duplicate detection. */
+export async function spansOfDays(db: Executor, days: readonly string[]) {
+  if (days.length === 0) return [];
+  return db.selectFrom('evictions').select(['id', 'site_id', 'date', 'arrived_at', 'left_at'])
+    .where('date', 'in', [...days]).where('deleted_at', 'is', null).where('merged_into', 'is', null).where('status', '!=', 'rejected').execute();
+}
+
+/** Rows written since a transaction-id cursor (sync pull), oldest change first. */
+export async function evictionsChangedSince(db: Executor, since: number, limit: number, scope: PullScope) {
+  return db.selectFrom('evictions').selectAll().where('change_xid', '>=', since).where('deleted_at', 'is', null)
+    .where('id', 'in', evictionIdsInScope(db, scope))
+    .orderBy('change_xid').limit(limit).execute();
+}
+
+/** Escapes LIKE's wildcards so a search for "50%" or "a_b" means those characters. */
+export const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+export async function searchEvictionRows(db: Executor, f: { from?: string; to?: string; siteId?: string; corps?: string; q?: string }, limit: number) {
+  let q = rowsWithNames(db).where('e.deleted_at', 'is', null).where('e.merged_into', 'is', null);
+  if (f.from) q = q.where('e.date', '>=', f.from);
+  if (f.to) q = q.where('e.date', '<=', f.to);
+  if (f.siteId) q = q.where('e.site_id', '=', f.siteId);
+  if (f.corps) q = q.where(sql<boolean>`e.forces @> ${JSON.stringify([{ corps: f.corps }])}::jsonb`);
+  if (f.q) {
+    const p = likePattern(f.q);
+    q = q.where((eb) => eb.or([
+      eb('s.code', 'ilike', p), eb('s.name', 'ilike', p), eb('e.legal_basis_text', 'ilike', p),
+      eb(sql<string>`array_to_string(s.aliases, ' ')`, 'ilike', p),
+    ]));
+  }
+  return q.orderBy('e.arrived_at', 'desc').limit(limit).execute();
 }

@@ -3,7 +3,7 @@ import type { Trx } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/errors/catalogue.js';
 import { noteAuditRecorded, pendingAuditRow, recordAudit } from '../../../platform/audit/audit-trail.js';
 import type { Actor } from '../../../platform/http/request-context.js';
-import { insertVersion } from '../history/history.queries.js';
+import { insertVersion } from '../history/history.service.js';
 import { assertNoConcurrentEdit } from '../history/version-check.js';
 import { evictionColumns, evictionInputFromRow, type EvictionRow } from './evictions.mapping.js';
 import { evictionReferences, findEviction, insertEviction, insertNewEviction, replaceTallies, talliesOf, updateEviction } from './evictions.queries.js';

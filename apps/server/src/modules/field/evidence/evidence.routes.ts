@@ -9,13 +9,14 @@ import { createObjectStorage } from '../../../platform/storage/create-storage.js
 import {
   appendChunk, CHUNK_MAX_BYTES, createUpload, getEvidence, listEvictionEvidence, readOriginal, readPublicCopy, uploadState,
 } from './evidence.service.js';
+import { fileResponse } from '../../../platform/http/raw-bytes.js';
 
 /** The chunk body type of the tus protocol, which these routes follow in spirit (offsets, HEAD to resume). */
 const CHUNK_TYPE = 'application/offset+octet-stream';
 
 const params = z.object({ id: z.uuid() });
 const evidenceAnswer = z.object({ evidence: evidenceViewSchema });
-const bytes = z.unknown().describe('The file bytes');
+const bytes = fileResponse('The file bytes');
 
 /** RFC 6266 / 8187: the name as the observer's phone gave it, safe in a header whatever its characters. */
 function attachment(name: string, fallback: string) {

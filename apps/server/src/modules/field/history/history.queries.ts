@@ -1,7 +1,7 @@
 import type { Executor } from '../../../platform/db/database.js';
 
 /** Every saved version of a synced record: the history screen and merge provenance read it. */
-export async function insertVersion(db: Executor, v: {
+export async function insertVersionRow(db: Executor, v: {
   organisationId: string; entityType: string; entityId: string; version: number; data: unknown; changedBy: string; commandId?: string | null;
 }) {
   await db.insertInto('record_versions').values({

@@ -1,3 +1,4 @@
+import { evictionIdsInScope, type PullScope } from '../sync/pull-scope.js';
 import type { Insertable, Updateable } from 'kysely';
 import type { Executor } from '../../../platform/db/database.js';
 import type { IncidentsTable } from '../../../platform/db/schema.js';
@@ -36,4 +37,23 @@ export async function evidenceCountsOf(db: Executor, incidentIds: readonly strin
   if (incidentIds.length === 0) return [];
   return db.selectFrom('evidence').select(['incident_id', 'status']).select((eb) => eb.fn.countAll<string>().as('n'))
     .where('incident_id', 'in', [...incidentIds]).groupBy(['incident_id', 'status']).execute();
+}
+
+export async function incidentsChangedSince(db: Executor, since: number, limit: number, scope: PullScope) {
+  return db.selectFrom('incidents').selectAll().where('change_xid', '>=', since).where('deleted_at', 'is', null)
+    .where('eviction_id', 'in', evictionIdsInScope(db, scope))
+    .orderBy('change_xid').limit(limit).execute();
+}
+
+/** Incidents for the legal pole's picker, with their eviction's site and day. */
+export async function searchIncidentRows(db: Executor, f: { from?: string; to?: string; siteId?: string; incidentType?: string; pattern?: string }, limit: number) {
+  let q = db.selectFrom('incidents as i').innerJoin('evictions as e', 'e.id', 'i.eviction_id').leftJoin('sites as s', 's.id', 'e.site_id')
+    .select(['i.id', 'i.eviction_id', 'i.kind', 'i.incident_type', 'i.occurred_at', 'i.description', 'e.status', 'e.site_id', 's.code as site_code', 's.name as site_name'])
+    .where('i.deleted_at', 'is', null).where('e.deleted_at', 'is', null);
+  if (f.from) q = q.where('e.date', '>=', f.from);
+  if (f.to) q = q.where('e.date', '<=', f.to);
+  if (f.siteId) q = q.where('e.site_id', '=', f.siteId);
+  if (f.incidentType) q = q.where('i.incident_type', '=', f.incidentType);
+  if (f.pattern) q = q.where((eb) => eb.or([eb('i.description', 'ilike', f.pattern!), eb('s.code', 'ilike', f.pattern!), eb('s.name', 'ilike', f.pattern!)]));
+  return q.orderBy('i.occurred_at', 'desc').limit(limit).execute();
 }

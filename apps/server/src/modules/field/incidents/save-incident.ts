@@ -4,11 +4,11 @@ import { AppError } from '../../../platform/errors/catalogue.js';
 import { currentXid } from '../../../platform/db/change-xid.js';
 import { recordAudit } from '../../../platform/audit/audit-trail.js';
 import type { Actor } from '../../../platform/http/request-context.js';
-import { insertVersion } from '../history/history.queries.js';
+import { insertVersion } from '../history/history.service.js';
 import { assertNoConcurrentEdit } from '../history/version-check.js';
 import { assertTermsExist } from '../taxonomies/term-check.js';
 import { canEditEviction } from '../evictions/save-eviction.js';
-import { findEviction } from '../evictions/evictions.queries.js';
+import { lookupEviction as findEviction } from '../evictions/eviction-lookup.js';
 import { findIncidentForUpdate, insertIncident, updateIncident, upsertPseudonymousPerson } from './incidents.queries.js';
 
 /**

@@ -5,7 +5,7 @@ import { currentXid } from '../../../platform/db/change-xid.js';
 import { recordAudit } from '../../../platform/audit/audit-trail.js';
 import type { Actor } from '../../../platform/http/request-context.js';
 import { can } from '@vigie/domain';
-import { insertVersion } from '../history/history.queries.js';
+import { insertVersion } from '../history/history.service.js';
 import { assertNoConcurrentEdit } from '../history/version-check.js';
 import { assertTermsExist } from '../taxonomies/term-check.js';
 

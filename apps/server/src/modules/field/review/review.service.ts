@@ -1,86 +1,21 @@
-import { diffRecords, duplicateGroups, parisDate } from '@vigie/domain';
+import type { ReviewCountsView, ReviewQueueView } from '@vigie/domain';
 import type { AppContext } from '../../../platform/context.js';
 import { inOrganisation } from '../../../platform/db/organisation-scope.js';
-import { AppError } from '../../../platform/errors/catalogue.js';
-import { recordAudit } from '../../../platform/audit/audit-trail.js';
 import type { Actor } from '../../../platform/http/request-context.js';
-import { insertVersion, listVersions } from '../history/history.queries.js';
-import { presentEviction, evictionInputFromRow } from '../evictions/evictions.mapping.js';
-import { findEviction, talliesOf, updateEviction } from '../evictions/evictions.queries.js';
-
-/** Submitted evictions waiting for a coordinator, and probable duplicates among recent ones. */
-export async function reviewQueue(ctx: AppContext, actor: Actor) {
-  return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
-    const submitted = await trx.selectFrom('evictions').selectAll().where('status', '=', 'submitted')
-      .where('deleted_at', 'is', null).where('merged_into', 'is', null).orderBy('arrived_at').limit(500).execute();
-    const days = [...new Set(submitted.map((e) => e.date))];
-    const sameDays = days.length === 0 ? [] : await trx.selectFrom('evictions').select(['id', 'site_id', 'date', 'arrived_at', 'left_at'])
-      .where('date', 'in', days).where('deleted_at', 'is', null).where('merged_into', 'is', null).where('status', '!=', 'rejected').execute();
-    const groups = duplicateGroups(sameDays.map((e) => ({
-      id: e.id, siteId: e.site_id, date: e.date, arrivedAt: e.arrived_at.toISOString(), leftAt: e.left_at?.toISOString() ?? null,
-    })));
-    const tallies = await talliesOf(trx, submitted.map((e) => e.id));
-    return { evictions: submitted.map((e) => presentEviction(e, tallies.get(e.id)!)), duplicateGroups: groups };
-  });
-}
-
-async function changeStatus(ctx: AppContext, actor: Actor, id: string, version: number, to: 'verified' | 'rejected', reason: string | null) {
-  return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
-    const row = await findEviction(trx, id, true);
-    if (!row || row.deleted_at) throw new AppError('eviction.not_found');
-    if (row.version !== version) throw new AppError('field.version_conflict', { currentVersion: row.version });
-    const allowed = to === 'verified' ? ['submitted'] : ['submitted', 'verified'];
-    if (!allowed.includes(row.status)) throw new AppError('eviction.wrong_status', { status: row.status });
-    const next = row.version + 1;
-    await updateEviction(trx, id, { status: to, rejection_reason: reason, version: next, updated_by: actor.userId });
-    const data = evictionInputFromRow(row, (await talliesOf(trx, [id])).get(id)!);
-    await insertVersion(trx, { organisationId: actor.organisationId, entityType: 'eviction', entityId: id, version: next, data: { ...data, status: to, rejectionReason: reason }, changedBy: actor.userId });
-    await recordAudit(trx, {
-      organisationId: actor.organisationId, actorId: actor.userId, action: `eviction.${to}`, entityType: 'eviction', entityId: id,
-      before: { status: row.status }, after: { status: to, rejectionReason: reason },
-    });
-    return { id, version: next, status: to };
-  });
-}
-
-export const verifyEviction = (ctx: AppContext, actor: Actor, id: string, version: number) => changeStatus(ctx, actor, id, version, 'verified', null);
-export const rejectEviction = (ctx: AppContext, actor: Actor, id: string, version: number, reason: string) => changeStatus(ctx, actor, id, version, 'rejected', reason);
+import { countRecentlyRejected, countWaitingEvictions, evictionsForReview } from '../evictions/review-queue.js';
+import { openConflictCount } from '../sync/conflict-count.js';
 
 /**
- * Folds duplicates into the record kept: they stay stored (provenance) but point to it and no
- * longer count. The kept record's history says what was merged into it.
+ * The coordinator's review: what waits (submitted records, kept conflicts). The decisions
+ * themselves (verify, reject, merge, resolve) belong to the module owning each record.
  */
-export async function mergeEvictions(ctx: AppContext, actor: Actor, keepId: string, mergeIds: string[]) {
-  return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
-    const keep = await findEviction(trx, keepId, true);
-    if (!keep || keep.merged_into) throw new AppError('eviction.not_found');
-    for (const id of mergeIds) {
-      const row = await findEviction(trx, id, true);
-      if (!row || row.merged_into || id === keepId) throw new AppError('eviction.not_found');
-      if (row.site_id !== keep.site_id || parisDate(row.arrived_at) !== parisDate(keep.arrived_at)) throw new AppError('eviction.wrong_status', { status: 'not a duplicate' });
-      await updateEviction(trx, id, { merged_into: keepId, version: row.version + 1, updated_by: actor.userId });
-    }
-    const version = keep.version + 1;
-    await updateEviction(trx, keepId, { version, updated_by: actor.userId });
-    const data = evictionInputFromRow(keep, (await talliesOf(trx, [keepId])).get(keepId)!);
-    await insertVersion(trx, { organisationId: actor.organisationId, entityType: 'eviction', entityId: keepId, version, data: { ...data, mergedFrom: mergeIds }, changedBy: actor.userId });
-    await recordAudit(trx, {
-      organisationId: actor.organisationId, actorId: actor.userId, action: 'eviction.merged', entityType: 'eviction', entityId: keepId,
-      after: { mergedFrom: mergeIds },
-    });
-    return { keepId, version, merged: mergeIds };
-  });
+export async function reviewQueue(ctx: AppContext, actor: Actor): Promise<ReviewQueueView> {
+  return inOrganisation(ctx.db, actor.organisationId, (trx) => evictionsForReview(trx));
 }
 
-export async function evictionHistory(ctx: AppContext, actor: Actor, id: string) {
-  return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
-    const rows = await listVersions(trx, 'eviction', id);
-    if (rows.length === 0) throw new AppError('eviction.not_found');
-    return rows.map((r, i) => ({
-      version: r.version,
-      changedAt: r.changed_at.toISOString(),
-      changedBy: { id: r.changed_by, displayName: r.display_name },
-      changes: diffRecords(i === 0 ? null : (rows[i - 1]!.data as Record<string, unknown>), r.data as Record<string, unknown>),
-    }));
-  });
+export async function reviewCounts(ctx: AppContext, actor: Actor): Promise<ReviewCountsView> {
+  return inOrganisation(ctx.db, actor.organisationId, async (trx) => ({
+    submitted: await countWaitingEvictions(trx), conflicts: await openConflictCount(trx),
+    rejectedRecently: await countRecentlyRejected(trx),
+  }));
 }

@@ -4,7 +4,7 @@ import { AppError } from '../../../platform/errors/catalogue.js';
 import { currentXid } from '../../../platform/db/change-xid.js';
 import { recordAudit } from '../../../platform/audit/audit-trail.js';
 import type { Actor } from '../../../platform/http/request-context.js';
-import { insertVersion } from '../history/history.queries.js';
+import { insertVersion } from '../history/history.service.js';
 import { assertNoConcurrentEdit } from '../history/version-check.js';
 
 function columns(s: SiteInput) {

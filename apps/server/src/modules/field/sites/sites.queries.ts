@@ -1,3 +1,4 @@
+import { scopedAreaIds, type PullScope } from '../sync/pull-scope.js';
 import { sql } from 'kysely';
 import type { Executor } from '../../../platform/db/database.js';
 
@@ -18,4 +19,17 @@ export async function siteTimeline(db: Executor, siteId: string) {
   return db.selectFrom('evictions').select(['id', 'arrived_at', 'status', 'persons_evicted', 'persons_evicted_at_least', 'coverage'])
     .where('site_id', '=', siteId).where('deleted_at', 'is', null).where('merged_into', 'is', null)
     .orderBy('arrived_at', 'desc').limit(500).execute();
+}
+
+export async function sitesChangedSince(db: Executor, since: number, limit: number, scope: PullScope) {
+  return db.selectFrom('sites').selectAll().where('change_xid', '>=', since).where('area_id', 'in', scopedAreaIds(scope))
+    .orderBy('change_xid').limit(limit).execute();
+}
+
+export async function findSite(db: Executor, id: string) {
+  return db.selectFrom('sites').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function siteRefs(db: Executor) {
+  return db.selectFrom('sites').select(['id', 'code', 'name']).orderBy('code').execute();
 }

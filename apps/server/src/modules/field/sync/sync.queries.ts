@@ -19,3 +19,26 @@ export async function insertConflict(db: Executor, c: {
     entity_id: c.entityId, base_version: c.baseVersion, current_version: c.currentVersion, payload: JSON.stringify(c.payload),
   }).execute();
 }
+
+export async function countOpenConflicts(db: Executor, filter: { entityType?: string; entityId?: string } = {}) {
+  let q = db.selectFrom('sync_conflicts').select((eb) => eb.fn.countAll<string>().as('n')).where('resolved_at', 'is', null)
+    .where('reason', '=', 'version_mismatch');
+  if (filter.entityType) q = q.where('entity_type', '=', filter.entityType);
+  if (filter.entityId) q = q.where('entity_id', '=', filter.entityId);
+  return Number((await q.executeTakeFirstOrThrow()).n);
+}
+
+export async function conflictsOfRecord(db: Executor, entityType: string, entityId: string) {
+  return db.selectFrom('sync_conflicts as c').leftJoin('users as u', 'u.id', 'c.user_id').leftJoin('users as r', 'r.id', 'c.resolved_by')
+    .selectAll('c').select(['u.display_name as sent_by_name', 'r.display_name as resolved_by_name'])
+    .where('c.entity_type', '=', entityType).where('c.entity_id', '=', entityId).where('c.reason', '=', 'version_mismatch')
+    .orderBy('c.received_at').limit(200).execute();
+}
+
+export async function lockConflict(db: Executor, id: string) {
+  return db.selectFrom('sync_conflicts').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export async function markConflictResolved(db: Executor, id: string, userId: string) {
+  await db.updateTable('sync_conflicts').set({ resolved_at: new Date(), resolved_by: userId }).where('id', '=', id).execute();
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { phoneScopeSchema, syncPushSchema, syncResultSchema } from '@vigie/domain';
+import { syncPullViewSchema, syncPushSchema, syncResultSchema } from '@vigie/domain';
 import type { RouteModule } from '../../../platform/context.js';
 import { pullChanges } from './pull.js';
 import { pushCommands } from './push.js';
@@ -21,7 +21,7 @@ export const syncRoutes: RouteModule = (app, ctx) => {
     schema: {
       tags: ['sync'],
       querystring: z.object({ since: z.coerce.number().int().min(0).default(0) }),
-      response: { 200: z.object({ cursor: z.number(), more: z.boolean(), scope: phoneScopeSchema, operations: z.array(z.unknown()), evictions: z.array(z.unknown()), incidents: z.array(z.unknown()), sites: z.array(z.unknown()) }) },
+      response: { 200: syncPullViewSchema },
     },
   }, async (req) => pullChanges(ctx, req.actor!, req.query.since));
 };

@@ -2,13 +2,13 @@ import type { TaxonomyKind } from '@vigie/domain';
 import type { AppContext } from '../../../platform/context.js';
 import { recordAudit } from '../../../platform/audit/audit-trail.js';
 import { inOrganisation } from '../../../platform/db/organisation-scope.js';
-import type { Trx } from '../../../platform/db/database.js';
+import type { Executor, Trx } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/errors/catalogue.js';
 import type { Actor } from '../../../platform/http/request-context.js';
 import { officialCommuneName } from './seed-defaults.js';
 import {
-  findArea, findCommune, insertAreaIfNew, insertCommuneIfNew, insertTermIfNew, listAreas, listCommunes, listTerms, maxTermSort, updateArea,
-  updateCommune,
+  findArea, findCommune, findTerm, insertAreaIfNew, insertCommuneIfNew, insertTermIfNew, listAreas, listCommunes, listTerms, maxTermSort, updateArea,
+  updateCommune, upsertTerm,
 } from './taxonomies.queries.js';
 
 /**
@@ -92,4 +92,26 @@ export async function saveCommune(ctx: AppContext, actor: Actor, inseeCode: stri
     await audit(trx, actor, 'taxonomy.commune_saved', 'commune', inseeCode, presentCommune(before), after);
     return after;
   });
+}
+
+/** Relabels, reorders or (de)activates a term; creates it if the code is new. */
+export async function saveTerm(ctx: AppContext, actor: Actor, kind: TaxonomyKind, code: string, input: { labelFr: string; labelEn: string; sort: number; active: boolean }) {
+  return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
+    const before = await findTerm(trx, kind, code);
+    const t = await upsertTerm(trx, actor.organisationId, { kind, code, ...input });
+    const view = { kind, code: t.code, labelFr: t.label_fr, labelEn: t.label_en, sort: t.sort, active: t.active };
+    await audit(trx, actor, 'taxonomy.term_saved', 'taxonomy_term', `${kind}:${code}`,
+      before && { labelFr: before.label_fr, labelEn: before.label_en, active: before.active }, view);
+    return view;
+  });
+}
+
+/** The lists a phone caches (areas, communes, terms), for the reference module. */
+export async function referenceLists(db: Executor) {
+  const [areas, communes, terms] = await Promise.all([listAreas(db), listCommunes(db), listTerms(db)]);
+  return {
+    areas: areas.filter((a) => a.active).map((a) => ({ id: a.id, code: a.code, name: a.name })),
+    communes: communes.map(presentCommune),
+    terms: terms.map(presentTerm),
+  };
 }

@@ -7,7 +7,7 @@ import { randomToken, sha256Hex } from '../../../platform/crypto/tokens.js';
 import { translate } from '../../../platform/errors/messages.js';
 import { recordAudit } from '../../../platform/audit/audit-trail.js';
 import { MAIL_JOB } from '../../../platform/mail/mail-job.js';
-import { findUserByEmail, findUserById, updateUser } from '../users/users.queries.js';
+import { findUserByEmail, findUserById, updateUser } from '../users/user-accounts.js';
 import { clearFailures, expirePasswordResetsOfUser, insertPasswordReset, markPasswordResetUsed, takePasswordReset } from './auth.queries.js';
 
 /** Always answers the same way, so the form cannot be used to find out who has an account. */

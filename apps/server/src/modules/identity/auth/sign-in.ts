@@ -7,7 +7,7 @@ import { open } from '../../../platform/crypto/secret-box.js';
 import { recordAudit } from '../../../platform/audit/audit-trail.js';
 import { deleteSession } from '../../../platform/auth/session-store.js';
 import { openSession, type OpenedSession } from './sessions.js';
-import { claimTotpStep, findUserByEmail } from '../users/users.queries.js';
+import { claimTotpStep, findUserByEmail } from '../users/user-accounts.js';
 import { clearFailures, recentFailures, recordFailure } from './auth.queries.js';
 import type { Actor } from '../../../platform/http/request-context.js';
 

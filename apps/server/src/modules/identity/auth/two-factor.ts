@@ -5,7 +5,7 @@ import { checkTotp, newTotpSecret, totpEnrolment } from '../../../platform/auth/
 import { open, seal } from '../../../platform/crypto/secret-box.js';
 import { recordAudit } from '../../../platform/audit/audit-trail.js';
 import type { Actor } from '../../../platform/http/request-context.js';
-import { findUserById, updateUser } from '../users/users.queries.js';
+import { findUserById, updateUser } from '../users/user-accounts.js';
 
 /** Step 1: a fresh secret, stored encrypted but not yet active until a code proves the phone has it. */
 export async function beginTotpEnrolment(ctx: AppContext, actor: Actor) {

@@ -10,7 +10,7 @@ import { MAIL_JOB } from '../../../platform/mail/mail-job.js';
 import type { Actor } from '../../../platform/http/request-context.js';
 import { openSession } from '../auth/sessions.js';
 import { auditUser } from '../users/users.presenter.js';
-import { findUserByEmail, insertUser } from '../users/users.queries.js';
+import { findUserByEmail, insertUser } from '../users/user-accounts.js';
 import { invitationStatus, presentInvitation } from './invitations.presenter.js';
 import {
   findInvitationByTokenHash, insertInvitation, listInvitations, markInvitationAccepted, revokeInvitation, revokePendingInvitationsTo,

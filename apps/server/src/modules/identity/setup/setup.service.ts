@@ -8,7 +8,7 @@ import { recordAudit } from '../../../platform/audit/audit-trail.js';
 import { openSession, type OpenedSession } from '../auth/sessions.js';
 import { seedOrganisationDefaults } from '../../field/taxonomies/seed-defaults.js';
 import { auditUser } from '../users/users.presenter.js';
-import { countUsers, insertUser } from '../users/users.queries.js';
+import { countUsers, insertUser } from '../users/user-accounts.js';
 import { deleteSetupCode, insertOrganisation, lockSetupCode, saveSetupCode } from './setup.queries.js';
 
 /**

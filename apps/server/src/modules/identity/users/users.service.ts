@@ -6,7 +6,7 @@ import { hashPassword, verifyPassword } from '../../../platform/auth/passwords.j
 import { deleteSessionsOfUser } from '../../../platform/auth/session-store.js';
 import { recordAudit } from '../../../platform/audit/audit-trail.js';
 import type { Actor } from '../../../platform/http/request-context.js';
-import { expirePasswordResetsOfUser } from '../auth/auth.queries.js';
+import { expirePasswordResetsOfUser } from '../auth/reset-tokens.js';
 import { auditUser, presentUser, userRoles } from './users.presenter.js';
 import { findUserById, listUsers, updateUser } from './users.queries.js';
 

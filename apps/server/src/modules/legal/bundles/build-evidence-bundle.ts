@@ -12,8 +12,10 @@ import { buildManifest } from './bundle-manifest.js';
 import { manifestPdf } from './bundle-manifest-pdf.js';
 import { loadBundleSigningKey, type BundleSigningKey } from './bundle-signing-key.js';
 import { StreamingZip } from './bundle-zip.js';
+// "All of a case's evidence" is defined once, by the cases module (linked evidence plus that of linked evictions and incidents).
+import { caseEvidenceIds } from '../cases/case-lookup.js';
 import {
-  caseEvictions, caseEvidenceIds, custodyEntries, displayNames, findBundleEvidence, findCase, organisationName,
+  caseEvictions, custodyEntries, displayNames, findBundleEvidence, findCase, organisationName,
 } from './bundle.queries.js';
 
 /** A bundle is for a court filing, not a backup: past this many files, make several. */

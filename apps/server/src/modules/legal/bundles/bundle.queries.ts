@@ -36,11 +36,6 @@ export async function organisationName(db: Executor, organisationId: string): Pr
   return row?.name ?? '';
 }
 
-/**
- * "All of a case's evidence" is defined once, by the cases module: evidence linked directly plus
- * the evidence of the evictions and incidents linked to the case (and of those evictions' incidents).
- */
-export { caseEvidenceIds } from '../cases/cases.queries.js';
 
 export type CaseRow = {
   id: string; title: string; action_type: string; court: string | null; external_reference: string | null;

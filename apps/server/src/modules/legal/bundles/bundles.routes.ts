@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { RouteModule } from '../../../platform/context.js';
 import { BUNDLE_MAX_FILES, buildEvidenceBundle, bundleSigningKey } from './build-evidence-bundle.js';
+import { fileResponse } from '../../../platform/http/raw-bytes.js';
 
 /** Evidence bundles for the legal pole: a signed ZIP of originals, and the key to check it with. */
 const bundleBody = z.strictObject({
@@ -16,7 +17,7 @@ export const bundlesRoutes: RouteModule = (app, ctx) => {
     schema: {
       tags: ['legal'], body: bundleBody,
       description: 'Exports the chosen evidence (or all of a case\'s) as a signed ZIP: originals, manifest.json, manifest.sig, manifest.pdf, public-key.pem.',
-      response: { 200: z.unknown().describe('The ZIP bytes') },
+      response: { 200: fileResponse('The ZIP bytes') },
     },
   }, async (req, reply) => {
     const bundle = await buildEvidenceBundle(ctx, req.actor!.organisationId, {

@@ -4,6 +4,7 @@ import { legalCaseViewSchema } from '@vigie/domain';
 import type { RouteModule } from '../../../platform/context.js';
 import { createObjectStorage } from '../../../platform/storage/create-storage.js';
 import { DOCUMENT_MAX_BYTES, readCaseDocument, uploadCaseDocument } from './case-documents.js';
+import { fileResponse, rawBody } from '../../../platform/http/raw-bytes.js';
 
 /** RFC 6266 / 8187: the uploaded name, safe in a header whatever its characters. */
 export function attachment(name: string, fallback: string) {
@@ -34,7 +35,7 @@ export const legalDocumentsRoutes: RouteModule = (app, ctx) => {
           title: z.string().trim().min(1).max(200).optional(),
           documentId: z.uuid().optional(),
         }),
-        body: z.unknown().describe('The file bytes'),
+        body: rawBody('The file bytes'),
         response: { 200: z.object({ case: legalCaseViewSchema }) },
       },
     }, async (req) => {
@@ -47,7 +48,7 @@ export const legalDocumentsRoutes: RouteModule = (app, ctx) => {
 
   app.get('/api/legal/cases/:id/documents/:versionId', {
     config: access, exposeHeadRoute: false,
-    schema: { tags, params: z.object({ id: z.uuid(), versionId: z.uuid() }), response: { 200: z.unknown().describe('The file bytes') } },
+    schema: { tags, params: z.object({ id: z.uuid(), versionId: z.uuid() }), response: { 200: fileResponse('The file bytes') } },
   }, async (req, reply) => {
     const { row, bytes } = await readCaseDocument(ctx, storage, req.actor!, req.params.id, req.params.versionId, req.ip);
     // Served as a download of opaque bytes: an uploaded HTML or SVG never runs in our origin.

@@ -4,6 +4,7 @@ import type { RouteModule } from '../../../platform/context.js';
 import { createObjectStorage } from '../../../platform/storage/create-storage.js';
 import { attachment } from './case-documents.routes.js';
 import { grantLawyerAccess, listLawyerGrants, readSharedCase, readSharedDocument, revokeLawyerAccess } from './case-grants.js';
+import { fileResponse } from '../../../platform/http/raw-bytes.js';
 
 /** Lawyers' access links: managed by the legal pole, used without an account (docs/adr/0006). */
 export const legalGrantsRoutes: RouteModule = (app, ctx) => {
@@ -41,7 +42,7 @@ export const legalGrantsRoutes: RouteModule = (app, ctx) => {
 
   app.get('/api/legal/shared/:token/documents/:versionId', {
     config: byLink, exposeHeadRoute: false,
-    schema: { tags, params: z.object({ token, versionId: z.uuid() }), response: { 200: z.unknown().describe('The file bytes') } },
+    schema: { tags, params: z.object({ token, versionId: z.uuid() }), response: { 200: fileResponse('The file bytes') } },
   }, async (req, reply) => {
     const { row, bytes } = await readSharedDocument(ctx, storage, req.params.token, req.params.versionId, req.ip);
     return reply.headers({

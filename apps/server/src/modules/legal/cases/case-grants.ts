@@ -6,7 +6,7 @@ import { inOrganisation, inSystemTransaction } from '../../../platform/db/organi
 import { AppError } from '../../../platform/errors/catalogue.js';
 import type { Actor } from '../../../platform/http/request-context.js';
 import type { ObjectStorage } from '../../../platform/storage/object-storage.js';
-import { listDeadlines } from '../deadlines/deadlines.queries.js';
+import { listDeadlines } from '../deadlines/deadline-lookup.js';
 import { presentDeadline } from '../deadlines/deadlines.presenter.js';
 import { findCase } from './cases.queries.js';
 import { loadCaseFile } from './cases.service.js';

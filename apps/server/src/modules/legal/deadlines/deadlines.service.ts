@@ -5,7 +5,7 @@ import type { Trx } from '../../../platform/db/database.js';
 import { inOrganisation } from '../../../platform/db/organisation-scope.js';
 import { AppError } from '../../../platform/errors/catalogue.js';
 import type { Actor } from '../../../platform/http/request-context.js';
-import { activeUserExists, findCase, touchCase } from '../cases/cases.queries.js';
+import { activeUserExists, findCase, touchCase } from '../cases/case-lookup.js';
 import { computeDeadline } from './compute-deadline.js';
 import {
   codeTakenByOther, findDeadline, findRule, insertDeadline, insertRule, listDeadlines, listRules, updateDeadline, updateRule, type RuleColumns,

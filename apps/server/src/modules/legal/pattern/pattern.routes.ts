@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { RouteModule } from '../../../platform/context.js';
 import { patternAreas, patternEvidence } from './collect-pattern-evidence.js';
+import { fileResponse } from '../../../platform/http/raw-bytes.js';
 
 const patternQuery = z.object({
   from: z.iso.date(),
@@ -21,7 +22,7 @@ export const patternRoutes: RouteModule = (app, ctx) => {
     schema: {
       tags: ['legal'], querystring: patternQuery,
       description: 'A factual summary of verified evictions over a period (and area), each figure backed by an annex of records.',
-      response: { 200: z.unknown().describe('The PDF bytes') },
+      response: { 200: fileResponse('The PDF bytes') },
     },
   }, async (req, reply) => {
     const { pdf, fileName } = await patternEvidence(ctx, req.actor!, req.query);

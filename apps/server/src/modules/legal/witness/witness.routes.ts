@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { RouteModule } from '../../../platform/context.js';
 import { writeWitnessStatement } from './write-witness-statement.js';
+import { fileResponse } from '../../../platform/http/raw-bytes.js';
 
 const isoDay = z.iso.date();
 const line = (max: number) => z.string().trim().min(1).max(max);
@@ -26,7 +27,7 @@ export const witnessRoutes: RouteModule = (app, ctx) => {
     schema: {
       tags: ['legal'], body: statementBody,
       description: 'A pre-filled witness statement (CERFA 11527*03 content) as a PDF. The identity given is not stored.',
-      response: { 200: z.unknown().describe('The PDF bytes') },
+      response: { 200: fileResponse('The PDF bytes') },
     },
   }, async (req, reply) => {
     const { pdf, fileName } = await writeWitnessStatement(ctx, req.actor!, req.body, req.ip);

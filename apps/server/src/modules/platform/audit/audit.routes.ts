@@ -2,9 +2,12 @@ import { z } from 'zod';
 import type { RouteModule } from '../../../platform/context.js';
 import { inOrganisation } from '../../../platform/db/organisation-scope.js';
 
+/** Audit values are jsonb: whatever JSON the writing module recorded. */
+type Json = z.infer<ReturnType<typeof z.json>>;
+
 const entrySchema = z.object({
   seq: z.number(), at: z.string(), actorId: z.string().nullable(), action: z.string(), entityType: z.string(),
-  entityId: z.string().nullable(), before: z.unknown(), after: z.unknown(), context: z.unknown(),
+  entityId: z.string().nullable(), before: z.json(), after: z.json(), context: z.json(),
 });
 
 /** The organisation's own audit trail, newest first, for administrators. */
@@ -25,7 +28,7 @@ export const auditRoutes: RouteModule = (app, ctx) => {
     return {
       entries: rows.map((r) => ({
         seq: Number(r.seq), at: r.at.toISOString(), actorId: r.actor_id, action: r.action, entityType: r.entity_type,
-        entityId: r.entity_id, before: r.before, after: r.after, context: r.context,
+        entityId: r.entity_id, before: r.before as Json, after: r.after as Json, context: r.context as Json,
       })),
     };
   });

@@ -40,7 +40,7 @@ export function EvictionList({ query, canReview }: { query: string; canReview: b
           <tbody>
             {data.evictions.map((e) => (
               <tr key={e.id}>
-                <td>{canReview ? <a href={`/review/${e.id}`}>{e.date}</a> : e.date}</td>
+                <td>{canReview ? <a href={`/evictions/${e.id}`}>{e.date}</a> : e.date}</td>
                 <td>{`${e.site.code} — ${e.site.name}`}</td>
                 <td>{e.personsEvicted ? formatFigure(e.personsEvicted, locale) : '—'}</td>
                 <td>{t(`statistics.status.${e.status as 'draft'}`)}</td>

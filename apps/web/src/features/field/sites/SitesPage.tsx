@@ -120,7 +120,7 @@ export function SitePage() {
           <ol class="rows" data-testid="site-timeline">
             {data.timeline.map((e) => (
               <li key={e.evictionId} class="row-link">
-                <strong>{formatDateTime(e.arrivedAt, locale)}</strong>
+                <a href={`/evictions/${e.evictionId}`}><strong>{formatDateTime(e.arrivedAt, locale)}</strong></a>
                 {e.personsEvicted && <span>{t('field.sites.persons', { value: formatCount(e.personsEvicted, locale) })}</span>}
                 <span class={`chip chip-${e.status}`}>{t(`field.evictionStatus.${e.status}`)}</span>
               </li>

@@ -1,0 +1,8 @@
+import type { Executor } from '../../../platform/db/database.js';
+import { listCases } from './cases.queries.js';
+
+/** The cases an eviction is linked to, for its page (read by roles with legal.manage only). */
+export async function casesLinkedToEviction(db: Executor, evictionId: string) {
+  const rows = await listCases(db, { evictionId });
+  return rows.map((c) => ({ id: c.id, title: c.title, status: c.status }));
+}
