@@ -353,6 +353,8 @@ describe(`statistics (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'})`
     expect(fig('distinctSites')).toMatchObject({ value: null, belowThreshold: true, display: '< 5' });
     expect(fig('personsEvicted')).toMatchObject({ value: 72, display: 'au moins 72' });
     expect(json.figures.map((f: { code: string }) => f.code)).not.toContain('women');
+    // The coverage of the period the page speaks of (no rota rule: every day of March expected).
+    expect(json.coverage).toEqual({ expectedDays: 31, observedDays: 5, display: 'Jours d’observation : 5 sur 31' });
     expect(JSON.stringify(json)).not.toMatch(/Site A|A1|CRS 36/);
     expect(json.byArea.map((a: { area: string; display: string }) => [a.area, a.display])).toEqual([['Calaisis', '< 5'], ['Dunkerquois', '< 5']]);
 
@@ -365,6 +367,7 @@ describe(`statistics (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'})`
     expect(String(page.headers['content-security-policy'])).toContain('frame-ancestors *');
     expect(page.headers['x-frame-options']).toBeUndefined();
     expect(page.body).toContain('au moins 5');
+    expect(page.body).toContain('Jours d’observation : 5 sur 31');
     // Every other page still refuses to be framed.
     expect(String((await visitor.get('/api/health')).headers['content-security-policy'])).toContain("frame-ancestors 'none'");
 

@@ -45,6 +45,7 @@ export function renderPublicPage(s: PublicStatistics, locale: Locale): string {
 <body><main>
 <h1>${escapeHtml(`${w.title} — ${s.organisation}`)}</h1>
 <p class="period">${escapeHtml(w.period(s.from, s.to))}</p>
+<p class="coverage">${escapeHtml(s.coverage.display)}</p>
 ${table(w.title, w.figure, s.figures.map((f) => row(f.label, f.display)))}
 ${table(w.months, w.month, s.byMonth.map((m) => row(m.month, m.display)))}
 ${table(w.areas, w.area, s.byArea.map((a) => row(a.area, a.display)))}

@@ -12,6 +12,7 @@ const publicQuery = z.object({ from: z.iso.date().optional(), to: z.iso.date().o
 const publicFigure = { value: z.number().nullable(), atLeast: z.boolean(), belowThreshold: z.boolean(), display: z.string() };
 const publicStatisticsSchema = z.object({
   organisation: z.string(), from: z.string(), to: z.string(), area: z.string().nullable(), threshold: z.number(), generatedAt: z.string(),
+  coverage: z.object({ expectedDays: z.number(), observedDays: z.number(), display: z.string() }),
   figures: z.array(z.object({ code: z.string(), label: z.string(), ...publicFigure })),
   byMonth: z.array(z.object({ month: z.string(), ...publicFigure })),
   byArea: z.array(z.object({ area: z.string(), ...publicFigure })),

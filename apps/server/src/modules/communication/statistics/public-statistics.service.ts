@@ -63,8 +63,15 @@ export async function savePublicSettings(ctx: AppContext, actor: Actor, input: P
   });
 }
 
+function coverageLine(observedDays: number, expectedDays: number, locale: Locale) {
+  const display = locale === 'fr' ? `Jours d’observation : ${observedDays} sur ${expectedDays}` : `Days of observation: ${observedDays} of ${expectedDays}`;
+  return { expectedDays, observedDays, display };
+}
+
 export type PublicStatistics = {
   organisation: string; from: string; to: string; area: string | null; threshold: number; generatedAt: string;
+  /** The coverage of the period the page speaks of (observation rota): "Jours d'observation : 28 sur 30". */
+  coverage: { expectedDays: number; observedDays: number; display: string };
   figures: Array<{ code: MetricCode; label: string } & PublicFigure>;
   byMonth: Array<{ month: string } & PublicFigure>;
   byArea: Array<{ area: string } & PublicFigure>;
@@ -98,6 +105,7 @@ export async function publicStatistics(
     return {
       organisation: org.name, from: summary.from, to: summary.to, area: query.areaCode ?? null, threshold: org.threshold,
       generatedAt: new Date().toISOString(),
+      coverage: coverageLine(summary.coverage.expectedDays - summary.coverage.daysNotObserved, summary.coverage.expectedDays, locale),
       figures: PUBLIC_METRICS.map((code) => ({ code, label: metricLabel(code, locale), ...hide(summary.figures[code]) })),
       byMonth: months.map((p) => ({ month: p.key, ...hide(p) })),
       byArea: areas.map((a) => ({ area: a.label, ...hide(a) })),

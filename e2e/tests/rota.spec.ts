@@ -1,0 +1,46 @@
+import { expect, test } from '@playwright/test';
+import { Api, invite, inviter, signIn, watchErrors } from '../journeys.js';
+
+/**
+ * The observation rota on a phone (issue 10): an observer (an HRO volunteer) signs up for
+ * today's Dunkerquois shift, is warned the team is short, taps "Rien à signaler" after going
+ * out, and the dashboard then shows the day as observed: coverage 1 of 1 and "aucune expulsion
+ * observée" rather than "au moins 0". Dunkerquois, because no other journey records there.
+ */
+const VOLUNTEER = { email: 'benevole-planning@hro.example', password: 'phrase de passe du planning', name: 'Sacha' };
+const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+
+let volunteerApi: Api;
+
+test.describe.serial('rota', () => {
+  test.beforeAll(async ({ baseURL }) => {
+    test.setTimeout(90_000);
+    const admin = await inviter(baseURL!);
+    volunteerApi = await invite(admin, baseURL!, VOLUNTEER, 'observer');
+  });
+  test.afterAll(async () => { await volunteerApi?.ctx.dispose(); });
+
+  test('a volunteer signs up on a phone, says "rien à signaler", and the dashboard shows the coverage', async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'fr-FR', timezoneId: 'Europe/Paris', hasTouch: true });
+    const page = await context.newPage();
+    await signIn(page, VOLUNTEER);
+    const errors = watchErrors(page);
+    await page.goto('/rota');
+    await expect(page.getByRole('heading', { name: 'Planning d’observation' })).toBeVisible();
+    const day = page.getByTestId(`rota-day-dunkerquois-${today}`);
+    await expect(day).toContainText('Aujourd’hui');
+    await day.getByTestId('rota-sign-up').tap();
+    await expect(day).toContainText('Sacha (observation)');
+    // One observer instead of two, and no driver: a warning, not a refusal.
+    await expect(day).toContainText('Équipe incomplète : il manque 1 observateur·ice(s) et 1 chauffeur·e(s).');
+    await day.getByTestId('rota-nothing-to-report').tap();
+    await expect(day).toContainText('Jour observé : rien à signaler.');
+
+    await page.goto(`/?from=${today}&to=${today}&areaCode=dunkerquois`);
+    await expect(page.getByTestId('coverage')).toContainText('1 sur 1');
+    await expect(page.getByTestId('figure-evictions')).toContainText('0');
+    await expect(page.getByTestId('figure-evictions')).not.toContainText('au moins');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
