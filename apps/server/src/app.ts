@@ -38,12 +38,14 @@ import { patternRoutes } from './modules/legal/pattern/pattern.routes.js';
 import { bulletinsRoutes } from './modules/communication/bulletins/bulletins.routes.js';
 import { statisticsRoutes } from './modules/communication/statistics/statistics.routes.js';
 import { publicStatisticsRoutes } from './modules/communication/statistics/public-statistics.routes.js';
+import { researchRoutes } from './modules/communication/research/research.routes.js';
 
 export const ROUTE_MODULES: RouteModule[] = [
   healthRoutes, setupRoutes, authRoutes, usersRoutes, invitationsRoutes, securityRoutes, auditRoutes, rolesRoutes,
   fieldRoutes, taxonomiesRoutes, syncRoutes, sitesRoutes, reviewRoutes, incidentsRoutes, personsRoutes, evidenceRoutes, transferRoutes,
   legalCasesRoutes, legalDocumentsRoutes, legalGrantsRoutes, deadlinesRoutes,
   bundlesRoutes, witnessRoutes, patternRoutes, bulletinsRoutes, statisticsRoutes, publicStatisticsRoutes, reportsRoutes,
+  researchRoutes,
 ];
 
 /** Every API route with its declared access, for the authorization test and the docs. */

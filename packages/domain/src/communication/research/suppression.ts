@@ -4,7 +4,7 @@ import { PublishedSpan, sumOf, type SparseVector } from './disclosure.js';
  * Small-count suppression of a two-way table (places × periods) with its margins, shared by
  * research releases and — at merge — the public figures page: one rule, one function.
  *
- * Primary: a non-zero count below k is hidden. Secondary: more cells (or margins) are hidden
+ * Primary: a non-zero count below k is hidden. Secondary: more non-zero cells (or margins) are hidden
  * until no hidden cell can be recomputed from what remains — checked exactly with the
  * linear-algebra engine of `disclosure.ts`, not with the "two per line" rule of thumb, which
  * misses patterns such as two hidden rectangles joined by one cell.
@@ -90,7 +90,9 @@ export function suppressTable(table: CountTable, k: number = DEFAULT_K, extraPub
     }
     if (!used) break;
     // Hide the smallest entry the derivation uses (cells before margins); loop until none remains.
-    const candidates = used.map((id) => all[id]!);
+    // A zero cell is never hidden: an empty cell is taken as known (a reader may assume it), so
+    // hiding it would protect nothing — the differencing check makes the same assumption.
+    const candidates = used.map((id) => all[id]!).filter((e) => e.kind !== 'cell' || value(e) > 0);
     if (candidates.length === 0) break; // derived from outside figures alone: nothing here can hide it
     candidates.sort((a, b) => (a.kind === 'cell' ? 0 : 1) - (b.kind === 'cell' ? 0 : 1) || value(a) - value(b));
     const pick = candidates[0]!;

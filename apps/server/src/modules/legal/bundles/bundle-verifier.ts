@@ -1,7 +1,7 @@
 import { createHash, createPublicKey, verify, type KeyObject } from 'node:crypto';
 import { unzipSync } from 'fflate';
 import { z } from 'zod';
-import { BUNDLE_FORMAT, MANIFEST_JSON, MANIFEST_SIG, PUBLIC_KEY_PEM, UNLISTED, publicKeyFingerprint } from './bundle-format.js';
+import { BUNDLE_FORMAT, RELEASE_FORMAT, MANIFEST_JSON, MANIFEST_SIG, PUBLIC_KEY_PEM, UNLISTED, publicKeyFingerprint } from './bundle-format.js';
 
 /**
  * Checks an evidence bundle: the Ed25519 signature of manifest.json, then every file against
@@ -17,7 +17,7 @@ export class BundleInputError extends Error {
 
 const listedFile = z.object({ path: z.string().min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/), sizeBytes: z.number().int().min(0) });
 const manifestSchema = z.object({
-  format: z.literal(BUNDLE_FORMAT),
+  format: z.enum([BUNDLE_FORMAT, RELEASE_FORMAT]),
   bundleId: z.string(),
   createdAt: z.string(),
   organisation: z.object({ name: z.string() }),
