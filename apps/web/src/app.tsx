@@ -35,6 +35,8 @@ const AnnualReportPage = lazy(() => import('./features/communication/reports/Ann
 // The comms pole's bulletins: list, drafting, preview, downloads and publication.
 const CommunicationPage = lazy(() => import('./features/communication/bulletins/CommunicationPage').then((m) => m.CommunicationPage));
 const BulletinPage = lazy(() => import('./features/communication/bulletins/BulletinPage').then((m) => m.BulletinPage));
+// The data-sharing desk (agreements, profiles, releases for researchers).
+const ResearchPage = lazy(() => import('./features/communication/research/ResearchPage').then((m) => m.ResearchPage));
 // Coordinators' lists and spreadsheet import/export, rarely opened: on demand too.
 const TaxonomiesPage = lazy(() => import('./features/field/taxonomies/TaxonomiesPage').then((m) => m.TaxonomiesPage));
 const PublicStatisticsSettingsPage = lazy(() => import('./features/communication/public-stats/PublicStatisticsSettingsPage').then((m) => m.PublicStatisticsSettingsPage));
@@ -103,6 +105,7 @@ const PatternEvidenceRoute = guarded(['legal.manage'], PatternEvidencePage);
 const WitnessStatementRoute = guarded(['field.record', 'legal.manage'], WitnessStatementPage);
 const CommunicationRoute = guarded(['comms.publish'], CommunicationPage);
 const BulletinRoute = guarded(['comms.publish', 'stats.view'], BulletinPage);
+const ResearchRoute = guarded(['research.share'], ResearchPage);
 const AssociationRoute = guarded(['association.manage'], AssociationPage);
 const UsersRoute = guarded(['users.manage', 'security.manage'], UsersPage);
 const InvitationsRoute = guarded(['invitations.manage'], InvitationsPage);
@@ -186,6 +189,7 @@ function PrivateRoutes() {
       <Route path="/legal/witness/:evictionId" component={WitnessStatementRoute} />
       <Route path="/communication" component={CommunicationRoute} />
       <Route path="/communication/bulletins/:id" component={BulletinRoute} />
+      <Route path="/communication/research" component={ResearchRoute} />
       <Route path="/association" component={AssociationRoute} />
       <Route path="/admin/users" component={UsersRoute} />
       <Route path="/admin/invitations" component={InvitationsRoute} />
