@@ -13,6 +13,7 @@ import { deleteExpiredSessions } from './platform/auth/session-store.js';
 import { prepareFirstRun } from './modules/identity/setup/setup.service.js';
 import { defineAnnualReportJob } from './modules/communication/reports/annual-report.service.js';
 import { defineResearchReleaseJob } from './modules/communication/research/releases.service.js';
+import { defineAgreementReminders } from './modules/communication/research/agreement-reminders.js';
 import { createObjectStorage } from './platform/storage/create-storage.js';
 
 export type RunningVigie = {
@@ -43,6 +44,7 @@ export async function startVigie(config: Config, options: BuildOptions & { worke
     defineAnnualReportJob(queue, { db: database.db, storage: createObjectStorage(config.storage) });
     defineDeadlineReminders(queue, { db: database.db, config });
     defineResearchReleaseJob(queue, { db: database.db, storage: createObjectStorage(config.storage), config, serverKey });
+    defineAgreementReminders(queue, { db: database.db, config });
     await queue.start(database.pool, options.workers ?? true);
     const ctx: AppContext = { config, db: database.db, queue, serverKey, log };
     app = await buildApp(ctx, options);

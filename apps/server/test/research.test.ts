@@ -1,5 +1,9 @@
 import { unzipSync, zipSync } from 'fflate';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parisDate } from '@vigie/domain';
+import { sendAgreementReminders } from '../src/modules/communication/research/agreement-reminders.js';
+import { mailText } from './mail-body.js';
 import { dataPackageErrors } from '../src/modules/communication/research/release-files.js';
 import { verifyBundle } from '../src/modules/legal/bundles/bundle-verifier.js';
 import { startTestVigie, type TestClient, type TestVigie } from './harness.js';
@@ -232,5 +236,34 @@ describe('frozen releases', () => {
     expect(revoked.statusCode).toBe(410);
     expect(revoked.json().code).toBe('research.link_revoked');
     expect((await zipOf(t.client(), '/api/research/shared/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/release.zip')).statusCode).toBe(404);
+  });
+
+  it('stops a link once its agreement has ended (410), telling the recipient why', async () => {
+    const a = await agreement({ recipientName: 'Équipe fin' });
+    const r = await release(a, await profile('end-check'), '2025-02-01', '2025-02-28');
+    const link = (await comms.post(`/api/research/releases/${r.id}/links`, { days: 30 })).json();
+    const path = new URL(link.url).pathname;
+    expect((await zipOf(t.client(), path)).statusCode).toBe(200);
+    await sql`UPDATE research_agreements SET starts_on = '2025-01-01', ends_on = '2025-12-31' WHERE id = ${a}`.execute(t.db);
+    const ended = await zipOf(t.client(), path);
+    expect(ended.statusCode).toBe(410);
+    expect(ended.json().code).toBe('research.agreement_ended');
+  });
+});
+
+describe('agreement reminders', () => {
+  it('reminds before the end and tells the recipient once it has ended, each mail once', async () => {
+    const today = parisDate(new Date());
+    const inDays = (n: number) => new Date(Date.parse(`${today}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+    const deps = { db: t.db, queue: t.vigie.ctx.queue, config: t.vigie.ctx.config };
+    await sendAgreementReminders(deps); // whatever earlier tests left due
+    await agreement({ recipientName: 'Bientôt fini', recipientEmail: 'bientot@univ.example', institution: 'Institut Bientôt', startsOn: inDays(-30), endsOn: inDays(10) });
+    await agreement({ recipientName: 'Déjà fini', recipientEmail: 'fini@univ.example', institution: 'Institut Fini', startsOn: inDays(-60), endsOn: inDays(-1) });
+    expect(await sendAgreementReminders(deps)).toBe(3); // the first to its recipient and to comms, the second to its recipient
+    const ending = mailText((await t.smtp.waitFor('bientot@univ.example')).raw);
+    expect(ending).toContain(inDays(10));
+    const ended = mailText((await t.smtp.waitFor('fini@univ.example')).raw);
+    expect(ended).toContain('ne fonctionnent plus');
+    expect(await sendAgreementReminders(deps)).toBe(0);
   });
 });
