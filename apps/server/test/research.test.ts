@@ -19,6 +19,7 @@ let t: TestVigie;
 let comms: TestClient;
 let researcher: TestClient;
 let publicKeyPem: string;
+let adminClient: TestClient;
 
 const AGREEMENT = {
   recipientName: 'Dr Camille Martin', recipientEmail: 'camille.martin@univ.example', institution: 'Université de Lille',
@@ -56,6 +57,7 @@ const text = (entries: Record<string, Uint8Array>, name: string) => Buffer.from(
 beforeAll(async () => {
   t = await startTestVigie();
   const admin = await t.setUpAdmin();
+  adminClient = admin;
   const org = admin.user.organisationId;
   const observer = await t.userWithRole(org, 'observer');
   const coordinator = await t.userWithRole(org, 'coordinator');
@@ -265,5 +267,18 @@ describe('agreement reminders', () => {
     const ended = mailText((await t.smtp.waitFor('fini@univ.example')).raw);
     expect(ended).toContain('ne fonctionnent plus');
     expect(await sendAgreementReminders(deps)).toBe(0);
+  });
+});
+
+describe('public figures as a data package', () => {
+  it('offers the public page as a valid Data Package, with the same suppression, only once published', async () => {
+    expect((await t.client().get('/api/public/hro-calais/datapackage.json')).statusCode).toBe(404);
+    expect((await adminClient.put('/api/statistics/public-settings', { enabled: true, slug: 'hro-calais', threshold: 5 })).statusCode).toBe(200);
+    const res = await t.client().get('/api/public/hro-calais/datapackage.json');
+    expect(res.statusCode, res.body).toBe(200);
+    const pkg = res.json();
+    expect(dataPackageErrors(pkg)).toEqual([]);
+    expect(pkg.resources.map((r: { name: string }) => r.name)).toEqual(['data', 'totals']);
+    for (const row of pkg.resources[0].data) if (row.evictions !== null) expect(row.evictions === 0 || row.evictions >= 5).toBe(true);
   });
 });

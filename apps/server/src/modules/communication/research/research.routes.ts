@@ -6,6 +6,7 @@ import { createObjectStorage } from '../../../platform/storage/create-storage.js
 import { attachment } from '../../legal/cases/case-documents.routes.js';
 import { AGREEMENT_DOCUMENT_MAX_BYTES, agreementsOf, createAgreement, readAgreementDocument, uploadAgreementDocument } from './agreements.service.js';
 import { profilesOf, saveProfile } from './profiles.service.js';
+import { publicDataPackage } from './public-data-package.js';
 import { createReleaseLink, downloadByLink, linksOf, revokeReleaseLink } from './release-links.service.js';
 import { downloadReleaseAsStaff, releaseOf, releasesOf, requestRelease } from './releases.service.js';
 
@@ -104,4 +105,12 @@ export const researchRoutes: RouteModule = (app, ctx) => {
     const { bytes, releaseId } = await downloadByLink(ctx, storage, req.params.token, req.ip, req.headers['user-agent'] ?? null);
     return reply.headers({ 'content-type': ZIP, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer', 'content-disposition': `attachment; filename="release-${releaseId}.zip"` }).send(bytes);
   });
+  app.get('/api/public/:slug/datapackage.json', {
+    config: { access: { kind: 'public' } },
+    schema: {
+      tags: ['statistics'], params: z.object({ slug: z.string().min(1).max(100) }),
+      description: 'The public figures (evictions per area and month, last twelve complete months) as a Frictionless Data Package with inline data.',
+      response: { 200: z.object({ name: z.string(), resources: z.array(z.object({ name: z.string(), data: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))) }).passthrough()) }).passthrough() },
+    },
+  }, async (req, reply) => reply.header('cache-control', 'public, max-age=3600').send(await publicDataPackage(ctx, req.params.slug)));
 };
