@@ -43,6 +43,7 @@ export default defineConfig({
     { name: 'legal', testMatch: /legal\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'recruitment', testMatch: /recruitment\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'rota', testMatch: /rota\.spec\.ts$/, dependencies: ['foundation'] },
+    { name: 'research', testMatch: /research\.spec\.ts$/, dependencies: ['foundation'] },
   ],
   webServer: {
     command: `npx tsx e2e/serve.ts`,

@@ -45,6 +45,7 @@ import { publicStatisticsRoutes } from './modules/communication/statistics/publi
 import { postingsRoutes } from './modules/association/postings/postings.routes.js';
 import { phonesRoutes } from './modules/field/phones/phones.routes.js';
 import { rotaRoutes } from './modules/field/rota/rota.routes.js';
+import { researchRoutes } from './modules/communication/research/research.routes.js';
 
 export const ROUTE_MODULES: RouteModule[] = [
   healthRoutes, setupRoutes, authRoutes, usersRoutes, invitationsRoutes, securityRoutes, auditRoutes, rolesRoutes,
@@ -54,6 +55,8 @@ export const ROUTE_MODULES: RouteModule[] = [
   contactsRoutes, mailingsRoutes,
   postingsRoutes,
   rotaRoutes,
+  bundlesRoutes, witnessRoutes, patternRoutes, bulletinsRoutes, statisticsRoutes, publicStatisticsRoutes, reportsRoutes,
+  researchRoutes,
 ];
 
 /** Every API route with its declared access, for the authorization test and the docs. */

@@ -14,6 +14,8 @@ import { prepareFirstRun } from './modules/identity/setup/setup.service.js';
 import { defineAnnualReportJob } from './modules/communication/reports/annual-report.service.js';
 import { defineMailPipeline } from './modules/communication/mailings/mail-pipeline.js';
 import { defineBouncePolling } from './modules/communication/mailings/bounce-intake.js';
+import { defineResearchReleaseJob } from './modules/communication/research/releases.service.js';
+import { defineAgreementReminders } from './modules/communication/research/agreement-reminders.js';
 import { createObjectStorage } from './platform/storage/create-storage.js';
 
 export type RunningVigie = {
@@ -45,6 +47,8 @@ export async function startVigie(config: Config, options: BuildOptions & { worke
     defineBouncePolling(queue, { db: database.db, config });
     defineAnnualReportJob(queue, { db: database.db, storage: createObjectStorage(config.storage) });
     defineDeadlineReminders(queue, { db: database.db, config });
+    defineResearchReleaseJob(queue, { db: database.db, storage: createObjectStorage(config.storage), config, serverKey });
+    defineAgreementReminders(queue, { db: database.db, config });
     await queue.start(database.pool, options.workers ?? true);
     const ctx: AppContext = { config, db: database.db, queue, serverKey, log };
     app = await buildApp(ctx, options);

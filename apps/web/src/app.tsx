@@ -42,6 +42,8 @@ const BulletinPage = lazy(() => import('./features/communication/bulletins/Bulle
 const ContactsPage = lazy(() => import('./features/communication/contacts/ContactsPage').then((m) => m.ContactsPage));
 const ContactPage = lazy(() => import('./features/communication/contacts/ContactPage').then((m) => m.ContactPage));
 const UnsubscribePage = lazy(() => import('./features/communication/contacts/UnsubscribePage').then((m) => m.UnsubscribePage));
+// The data-sharing desk (agreements, profiles, releases for researchers).
+const ResearchPage = lazy(() => import('./features/communication/research/ResearchPage').then((m) => m.ResearchPage));
 // Coordinators' lists and spreadsheet import/export, rarely opened: on demand too.
 const TaxonomiesPage = lazy(() => import('./features/field/taxonomies/TaxonomiesPage').then((m) => m.TaxonomiesPage));
 const PublicStatisticsSettingsPage = lazy(() => import('./features/communication/public-stats/PublicStatisticsSettingsPage').then((m) => m.PublicStatisticsSettingsPage));
@@ -122,6 +124,7 @@ const CommunicationRoute = guarded(['comms.publish'], CommunicationPage);
 const ContactsRoute = guarded(['comms.publish'], ContactsPage);
 const ContactRoute = guarded(['comms.publish'], ContactPage);
 const BulletinRoute = guarded(['comms.publish', 'stats.view'], BulletinPage);
+const ResearchRoute = guarded(['research.share'], ResearchPage);
 const AssociationRoute = guarded(['association.manage'], AssociationPage);
 const PostingsPage = lazy(() => import('./features/association/postings/PostingsPage').then((m) => m.PostingsPage));
 const PostingEditorPage = lazy(() => import('./features/association/postings/PostingEditorPage').then((m) => m.PostingEditorPage));
@@ -221,6 +224,7 @@ function PrivateRoutes() {
       <Route path="/communication/contacts" component={ContactsRoute} />
       <Route path="/communication/contacts/:id" component={ContactRoute} />
       <Route path="/unsubscribe/:token" component={UnsubscribePage} />
+      <Route path="/communication/research" component={ResearchRoute} />
       <Route path="/association" component={AssociationRoute} />
       <Route path="/association/postings" component={PostingsRoute} />
       <Route path="/association/postings/:id" component={PostingEditorRoute} />

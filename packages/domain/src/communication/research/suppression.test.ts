@@ -26,6 +26,17 @@ describe('small-count suppression (property tests)', () => {
     }), { numRuns: 300 });
   });
 
+  it('never hides a zero (an empty cell is taken as known), yet still protects the small ones', () => {
+    fc.assert(fc.property(tables, (t) => {
+      const s = suppressTable(t, 5);
+      s.cells.forEach((r, i) => r.forEach((x, j) => { if (t.cells[i]![j] === 0) expect(x).toBe(0); }));
+      const v = tableVectors(t.rows.length, t.columns.length);
+      const zeros = t.cells.flatMap((r, i) => r.flatMap((x, j) => (x === 0 ? [v.cell(i, j)] : [])));
+      const hidden = s.cells.flatMap((r, i) => r.flatMap((x, j) => (x === null ? [v.cell(i, j)] : [])));
+      expect(recoverable([...publishedVectors(s), ...zeros], hidden).some(Boolean)).toBe(false);
+    }), { numRuns: 200 });
+  });
+
   it('publishes what it shows unchanged, and every primary cell is hidden', () => {
     fc.assert(fc.property(tables, (t) => {
       const s = suppressTable(t, 5);
@@ -54,6 +65,18 @@ describe('differencing check', () => {
     const next = { published: [{ label: 'B month', cells: ['B|d1'] }], hidden: [] };
     expect(differencingCheck(next, [earlier]).sort()).toEqual(['A W1', 'B W1']);
     expect(differencingCheck({ published: [], hidden: [] }, [earlier])).toEqual([]);
+  });
+
+  it('refuses two overlapping periods whose difference is a small count (January 1–20, then 1–31)', () => {
+    const counts: Record<string, number> = { 's|01-05': 4, 's|01-12': 3, 's|01-25': 2 };
+    const atoms = { k: 5, count: (c: string) => counts[c] ?? 0, describe: (cells: readonly string[]) => cells.join('+') };
+    const first = { published: [{ label: 'Calais 2025-01 (1–20)', cells: ['s|01-05', 's|01-12'] }], hidden: [] };
+    const second = { published: [{ label: 'Calais 2025-01', cells: ['s|01-05', 's|01-12', 's|01-25'] }], hidden: [] };
+    expect(differencingCheck(second, [first], atoms)).toEqual(['s|01-25']);
+    // Alone, or with a large enough difference, nothing is refused.
+    expect(differencingCheck(second, [], atoms)).toEqual([]);
+    counts['s|01-25'] = 6;
+    expect(differencingCheck(second, [first], atoms)).toEqual([]);
   });
 });
 

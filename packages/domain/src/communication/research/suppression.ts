@@ -4,7 +4,7 @@ import { PublishedSpan, sumOf, type SparseVector } from './disclosure.js';
  * Small-count suppression of a two-way table (places × periods) with its margins, shared by
  * research releases and — at merge — the public figures page: one rule, one function.
  *
- * Primary: a non-zero count below k is hidden. Secondary: more cells (or margins) are hidden
+ * Primary: a non-zero count below k is hidden. Secondary: more non-zero cells (or margins) are hidden
  * until no hidden cell can be recomputed from what remains — checked exactly with the
  * linear-algebra engine of `disclosure.ts`, not with the "two per line" rule of thumb, which
  * misses patterns such as two hidden rectangles joined by one cell.
@@ -82,20 +82,26 @@ export function suppressTable(table: CountTable, k: number = DEFAULT_K, extraPub
     for (const p of extraPublished) span.add(p);
     all.forEach((e, id) => { if (!hidden.has(keyOf(e))) span.add(vector(e), id); });
     // Only cells are protected: a hidden margin that can be recomputed reveals nothing hidden.
-    let used: number[] | null = null;
+    // Every exposed cell gets one more entry hidden in the same pass (the span is rebuilt once per pass).
+    const batch = new Map<string, Entry>();
     for (const e of all) {
       if (e.kind !== 'cell' || !hidden.has(keyOf(e))) continue;
-      used = span.explain(vector(e));
-      if (used) break;
+      const used = span.explain(vector(e));
+      if (!used) continue;
+      // A zero cell is never hidden: an empty cell is taken as known (a reader may assume it), so
+      // hiding it would protect nothing — the differencing check makes the same assumption.
+      const candidates = used.map((id) => all[id]!).filter((c) => c.kind !== 'cell' || value(c) > 0);
+      if (candidates.length === 0) continue; // derived from outside figures alone: nothing here can hide it
+      if (candidates.some((c) => batch.has(keyOf(c)))) continue; // this pass already breaks that derivation
+      // Hide the smallest entry the derivation uses (cells before margins).
+      candidates.sort((a, b) => (a.kind === 'cell' ? 0 : 1) - (b.kind === 'cell' ? 0 : 1) || value(a) - value(b));
+      batch.set(keyOf(candidates[0]!), candidates[0]!);
     }
-    if (!used) break;
-    // Hide the smallest entry the derivation uses (cells before margins); loop until none remains.
-    const candidates = used.map((id) => all[id]!);
-    if (candidates.length === 0) break; // derived from outside figures alone: nothing here can hide it
-    candidates.sort((a, b) => (a.kind === 'cell' ? 0 : 1) - (b.kind === 'cell' ? 0 : 1) || value(a) - value(b));
-    const pick = candidates[0]!;
-    hidden.add(keyOf(pick));
-    if (pick.kind === 'cell') secondary.push({ row: pick.i, column: pick.j });
+    if (batch.size === 0) break;
+    for (const [k, pick] of batch) {
+      hidden.add(k);
+      if (pick.kind === 'cell') secondary.push({ row: pick.i, column: pick.j });
+    }
   }
 
   const shown = (e: Entry) => (hidden.has(keyOf(e)) ? null : value(e));

@@ -52,7 +52,7 @@ const countedStatus = (f: ScopedFilter, column: RawBuilder<unknown>) =>
  * verified (or, for the draft view, anything not rejected). The live test is written exactly
  * as the partial index evictions_statistics_idx expects so PostgreSQL can use it.
  */
-function countedWhere(f: ScopedFilter): RawBuilder<unknown> {
+export function countedWhere(f: ScopedFilter): RawBuilder<unknown> {
   const parts: RawBuilder<unknown>[] = [
     sql`e.date >= ${f.from}::date`, sql`e.date <= ${f.to}::date`,
     sql`e.deleted_at IS NULL`, sql`e.merged_into IS NULL`, countedStatus(f, sql`e.status`),

@@ -13,6 +13,8 @@ import { createHash, type KeyObject } from 'node:crypto';
  *   originals/…     the evidence files, byte for byte as received from the observer's phone
  */
 export const BUNDLE_FORMAT = 'vigie-evidence-bundle/1';
+/** Research releases (communication/research) use the same manifest, signature and verifier. */
+export const RELEASE_FORMAT = 'vigie-research-release/1';
 export const MANIFEST_JSON = 'manifest.json';
 export const MANIFEST_SIG = 'manifest.sig';
 export const MANIFEST_PDF = 'manifest.pdf';

@@ -1,7 +1,7 @@
 import { createHash, createPublicKey, verify, type KeyObject } from 'node:crypto';
 import { SafeZip, ZipRefusal, type SafeEntry, type ZipLimits } from '../../../platform/zip/safe-zip.js';
 import { z } from 'zod';
-import { BUNDLE_FORMAT, MANIFEST_JSON, MANIFEST_SIG, PUBLIC_KEY_PEM, UNLISTED, publicKeyFingerprint } from './bundle-format.js';
+import { BUNDLE_FORMAT, RELEASE_FORMAT, MANIFEST_JSON, MANIFEST_SIG, PUBLIC_KEY_PEM, UNLISTED, publicKeyFingerprint } from './bundle-format.js';
 
 /**
  * Checks an evidence bundle: the Ed25519 signature of manifest.json, then every file against
@@ -29,6 +29,10 @@ const manifestSchema = z.object({
   bundleId: plainText,
   createdAt: plainText,
   organisation: z.object({ name: plainText }),
+  format: z.enum([BUNDLE_FORMAT, RELEASE_FORMAT]),
+  bundleId: z.string(),
+  createdAt: z.string(),
+  organisation: z.object({ name: z.string() }),
   files: z.array(listedFile),
   documents: z.array(listedFile),
 });

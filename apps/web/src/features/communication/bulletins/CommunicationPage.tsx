@@ -1,3 +1,4 @@
+import { hasPermission, useUser } from '../../identity/auth/session';
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { api, errorMessage, fieldErrorsOf } from '../../../api/client';
@@ -51,6 +52,8 @@ export function CommunicationPage() {
     <Screen title={t('bulletins.title')}>
       <p class="lead">{t('bulletins.lead')}</p>
       <p><a href="/reports/annual">{t('reports.link')}</a> · <a href="/communication/contacts" data-testid="contacts-link">{t('contacts.link')}</a></p>
+      <p><a href="/reports/annual">{t('reports.link')}</a></p>
+      {hasPermission(useUser(), 'research.share') && <p><a href="/communication/research" data-testid="research-link">{t('research.link')}</a></p>}
       <section class="card bulletin-create" aria-labelledby="bulletin-create">
         <h2 id="bulletin-create">{t('bulletins.create.title')}</h2>
         <form onSubmit={generate}>
