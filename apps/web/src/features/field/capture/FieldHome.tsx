@@ -23,6 +23,8 @@ export function FieldHome({ me }: { me: FieldUser }) {
   const operations = useLive(() => getAll('operations').then((l) => l.sort((a, b) => (a.record.startedAt < b.record.startedAt ? 1 : -1)).slice(0, 20)), []) ?? [];
   const toComplete = useLive(() => getAll('evictions').then((l) => l.filter((e) => e.record.quick && e.status === 'draft')), []) ?? [];
   const sites = useLive(() => getAll('sites'), []) ?? [];
+  // A coordinator sent these back (the pull keeps the observer's own rejected evictions on the phone).
+  const rejected = useLive(() => getAll('evictions').then((l) => l.filter((e) => e.status === 'rejected' && e.createdById === me.id)), [me.id]) ?? [];
   const [areaId, setAreaId] = useState('');
   const [quick, setQuick] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
@@ -81,6 +83,23 @@ export function FieldHome({ me }: { me: FieldUser }) {
             </Button>
           </div>
         </>
+      )}
+
+      {rejected.length > 0 && (
+        <section data-testid="to-correct">
+          <h2>{t('phone.rejected.title')}</h2>
+          <p class="muted">{t('phone.rejected.hint')}</p>
+          <ul class="rows">
+            {rejected.map((e) => (
+              <li key={e.id}>
+                <a href={`/field/evictions/${e.id}`} class="row-link" data-testid="to-correct-row">
+                  <strong>{siteName(e.siteId)}</strong> <span>{formatDateTime(e.record.arrivedAt, locale)}</span>
+                  {e.rejectionReason && <span class="chip chip-warn">{e.rejectionReason}</span>}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
 
       {toComplete.length > 0 && (
