@@ -11,7 +11,7 @@ import { SelectField } from '../../../ui/SelectField';
 import { StatusMessage } from '../../../ui/FormError';
 import { addEviction, startOperation } from './actions';
 import { useReference } from './data';
-import { formatDateTime, formatTime } from './format';
+import { formatDateTime, formatDateYear, formatTime } from './format';
 import { PhoneMenu } from './PhoneMenu';
 import { SitePicker } from './SitePicker';
 
@@ -20,7 +20,10 @@ export function FieldHome({ me }: { me: FieldUser }) {
   const locale = useLocale();
   const { route } = useLocation();
   const ref = useReference();
-  const operations = useLive(() => getAll('operations').then((l) => l.sort((a, b) => (a.record.startedAt < b.record.startedAt ? 1 : -1)).slice(0, 20)), []) ?? [];
+  // "Mes opérations": the observer's own (or not sent yet), newest first, with their date and year.
+  const operations = useLive(() => getAll('operations').then((l) => l
+    .filter((o) => o.record.observerIds.includes(me.id) || o.version === null)
+    .sort((a, b) => (a.record.startedAt < b.record.startedAt ? 1 : -1)).slice(0, 20)), [me.id]) ?? [];
   const toComplete = useLive(() => getAll('evictions').then((l) => l.filter((e) => e.record.quick && e.status === 'draft')), []) ?? [];
   const sites = useLive(() => getAll('sites'), []) ?? [];
   // A coordinator sent these back (the pull keeps the observer's own rejected evictions on the phone).
@@ -127,7 +130,7 @@ export function FieldHome({ me }: { me: FieldUser }) {
             {operations.map((o) => (
               <li key={o.id}>
                 <a href={`/field/operations/${o.id}`} class="row-link" data-testid="operation-row">
-                  <strong>{formatDateTime(o.record.startedAt, locale)}</strong> <span>{areaName(o.record.areaId)}</span>
+                  <strong>{formatDateYear(o.record.startedAt, locale)} {formatTime(o.record.startedAt, locale)}</strong> <span>{areaName(o.record.areaId)}</span>
                   {o.syncState !== 'synced' && <span class={`chip chip-${o.syncState}`}>{t(`field.syncState.${o.syncState}`)}</span>}
                 </a>
               </li>
