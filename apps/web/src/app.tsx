@@ -31,6 +31,7 @@ const ReviewPage = lazy(() => import('./features/field/review/ReviewPage').then(
 const ReviewEvictionPage = lazy(() => import('./features/field/review/ReviewPage').then((m) => m.ReviewEvictionPage));
 const SitesPage = lazy(() => import('./features/field/sites/SitesPage').then((m) => m.SitesPage));
 const SitePage = lazy(() => import('./features/field/sites/SitesPage').then((m) => m.SitePage));
+const PhonesPage = lazy(() => import('./features/field/phones/PhonesPage').then((m) => m.PhonesPage));
 const AnnualReportPage = lazy(() => import('./features/communication/reports/AnnualReportPage').then((m) => m.AnnualReportPage));
 // The comms pole's bulletins: list, drafting, preview, downloads and publication.
 const CommunicationPage = lazy(() => import('./features/communication/bulletins/CommunicationPage').then((m) => m.CommunicationPage));
@@ -89,6 +90,7 @@ const FieldRoute = guarded(['field.record'], FieldArea);
 const ReviewRoute = guarded(['field.verify'], ReviewPage);
 const ReviewEvictionRoute = guarded(['field.verify'], ReviewEvictionPage);
 const SitesRoute = guarded(['field.record', 'field.verify'], SitesPage);
+const PhonesRoute = guarded(['field.verify'], PhonesPage);
 const AnnualReportRoute = guarded(['stats.view'], AnnualReportPage);
 const SiteRoute = guarded(['field.record', 'field.verify'], SitePage);
 const LegalRoute = guarded(['legal.manage'], LegalPage);
@@ -176,6 +178,7 @@ function PrivateRoutes() {
       <Route path="/review/:id" component={ReviewEvictionRoute} />
       <Route path="/reports/annual" component={AnnualReportRoute} />
       <Route path="/sites" component={SitesRoute} />
+      <Route path="/phones" component={PhonesRoute} />
       <Route path="/sites/:id" component={SiteRoute} />
       <Route path="/legal" component={LegalRoute} />
       <Route path="/legal/cases/new" component={NewCaseRoute} />

@@ -146,6 +146,8 @@ export function FieldHome({ me }: { me: FieldUser }) {
             <a href="/review">{t('field.home.review')}</a>
             {' · '}
             <a href="/sites">{t('field.home.sites')}</a>
+            {' · '}
+            <a href="/phones">{t('phone.admin.title')}</a>
           </>
         )}
       </p>
