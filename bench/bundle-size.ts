@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
  * beside it.
  */
 type ManifestEntry = { file: string; isEntry?: boolean; imports?: string[]; dynamicImports?: string[] };
-const CAPTURE_SCREEN = 'src/features/field/FieldApp.tsx';
+const CAPTURE_SCREEN = 'src/features/field/capture/FieldApp.tsx';
 
 const gzipOf = (path: string) => gzipSync(readFileSync(path), { level: 9 }).length;
 

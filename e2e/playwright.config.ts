@@ -44,6 +44,7 @@ export default defineConfig({
     { name: 'recruitment', testMatch: /recruitment\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'rota', testMatch: /rota\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'research', testMatch: /research\.spec\.ts$/, dependencies: ['foundation'] },
+    { name: 'phone', testMatch: /phone\.spec\.ts$/, dependencies: ['foundation'] },
   ],
   webServer: {
     command: `npx tsx e2e/serve.ts`,

@@ -34,6 +34,7 @@ const EvictionRecordPage = lazy(() => import('./features/field/evictions/Evictio
 const ConflictsPage = lazy(() => import('./features/field/evictions/ConflictsPage').then((m) => m.ConflictsPage));
 const SitesPage = lazy(() => import('./features/field/sites/SitesPage').then((m) => m.SitesPage));
 const SitePage = lazy(() => import('./features/field/sites/SitesPage').then((m) => m.SitePage));
+const PhonesPage = lazy(() => import('./features/field/phones/PhonesPage').then((m) => m.PhonesPage));
 const AnnualReportPage = lazy(() => import('./features/communication/reports/AnnualReportPage').then((m) => m.AnnualReportPage));
 // The comms pole's bulletins: list, drafting, preview, downloads and publication.
 const CommunicationPage = lazy(() => import('./features/communication/bulletins/CommunicationPage').then((m) => m.CommunicationPage));
@@ -108,6 +109,7 @@ function ReviewEvictionRedirect() {
   return <Redirect to={`/evictions/${params.id}`} />;
 }
 const SitesRoute = guarded(['field.record', 'field.verify'], SitesPage);
+const PhonesRoute = guarded(['field.verify'], PhonesPage);
 const AnnualReportRoute = guarded(['stats.view'], AnnualReportPage);
 const SiteRoute = guarded(['field.record', 'field.verify'], SitePage);
 const LegalRoute = guarded(['legal.manage'], LegalPage);
@@ -211,6 +213,7 @@ function PrivateRoutes() {
       <Route path="/evictions/:id/conflicts" component={ConflictsRoute} />
       <Route path="/reports/annual" component={AnnualReportRoute} />
       <Route path="/sites" component={SitesRoute} />
+      <Route path="/phones" component={PhonesRoute} />
       <Route path="/sites/:id" component={SiteRoute} />
       <Route path="/legal" component={LegalRoute} />
       <Route path="/legal/cases/new" component={NewCaseRoute} />

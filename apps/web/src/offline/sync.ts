@@ -44,6 +44,7 @@ let started = false;
 let timer: ReturnType<typeof setTimeout> | null = null;
 let failures = 0;
 let running: Promise<void> | null = null;
+let referenceStale = true;
 
 const PERIOD_MS = 60_000;
 const AFTER_CHANGE_MS = 1_500;
@@ -100,7 +101,10 @@ export function startSync(): void {
   });
   onLockChange((state) => {
     void countOutbox();
-    if (state === 'unlocked') schedule(0);
+    if (state === 'unlocked') {
+      referenceStale = true;
+      schedule(0);
+    }
   });
   void countOutbox();
   schedule(0);
@@ -146,7 +150,11 @@ async function run(): Promise<void> {
     stillOwner();
     if (currentLock() !== 'unlocked') return; // resumes at unlock: nothing can be read while locked
     // The lists are needed to start an operation; their failure must not hold the outbox back.
-    const reference = refreshReference(false).catch((error: unknown) => error);
+    // Forced once per unlock: lists edited while the store was locked could not be cached then.
+    const reference = refreshReference(referenceStale).then((r) => {
+      referenceStale = false;
+      return r;
+    }, (error: unknown) => error);
     await pushAll(stillOwner);
     await pull(stillOwner, owner);
     const refError = await reference;
@@ -303,10 +311,14 @@ async function pull(stillOwner: () => void, owner: FieldUser, again = true): Pro
 
 /** Areas, communes, taxonomies and members, cached for offline use. */
 export async function refreshReference(force: boolean): Promise<Reference | undefined> {
-  const fetchedAt = await getMeta<string>('referenceFetchedAt');
-  const cached = await getMeta<Reference>('reference');
-  if (!force && cached && fetchedAt && Date.now() - Date.parse(fetchedAt) < REFERENCE_MAX_AGE_MS) return cached;
+  if (!force) {
+    const fetchedAt = await getMeta<string>('referenceFetchedAt');
+    const cached = await getMeta<Reference>('reference');
+    if (cached && fetchedAt && Date.now() - Date.parse(fetchedAt) < REFERENCE_MAX_AGE_MS) return cached;
+  }
   const ref = await api.get<Reference>('/api/field/reference');
+  // A locked (or never opened) store cannot take them: the next sync run after unlocking will.
+  if (currentLock() !== 'unlocked') return ref;
   await setMeta('reference', ref);
   await setMeta('referenceFetchedAt', new Date().toISOString());
   return ref;

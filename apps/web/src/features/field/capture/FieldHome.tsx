@@ -12,7 +12,7 @@ import { SelectField } from '../../../ui/SelectField';
 import { StatusMessage } from '../../../ui/FormError';
 import { addEviction, startOperation } from './actions';
 import { useReference } from './data';
-import { formatDateTime, formatTime } from './format';
+import { formatDateTime, formatDateYear, formatTime } from './format';
 import { PhoneMenu } from './PhoneMenu';
 import { SitePicker } from './SitePicker';
 
@@ -21,9 +21,14 @@ export function FieldHome({ me }: { me: FieldUser }) {
   const locale = useLocale();
   const { route } = useLocation();
   const ref = useReference();
-  const operations = useLive(() => getAll('operations').then((l) => l.sort((a, b) => (a.record.startedAt < b.record.startedAt ? 1 : -1)).slice(0, 20)), []) ?? [];
+  // "Mes opérations": the observer's own (or not sent yet), newest first, with their date and year.
+  const operations = useLive(() => getAll('operations').then((l) => l
+    .filter((o) => o.record.observerIds.includes(me.id) || o.version === null)
+    .sort((a, b) => (a.record.startedAt < b.record.startedAt ? 1 : -1)).slice(0, 20)), [me.id]) ?? [];
   const toComplete = useLive(() => getAll('evictions').then((l) => l.filter((e) => e.record.quick && e.status === 'draft')), []) ?? [];
   const sites = useLive(() => getAll('sites'), []) ?? [];
+  // A coordinator sent these back (the pull keeps the observer's own rejected evictions on the phone).
+  const rejected = useLive(() => getAll('evictions').then((l) => l.filter((e) => e.status === 'rejected' && e.createdById === me.id)), [me.id]) ?? [];
   const [areaId, setAreaId] = useState('');
   const [quick, setQuick] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
@@ -86,6 +91,23 @@ export function FieldHome({ me }: { me: FieldUser }) {
         </>
       )}
 
+      {rejected.length > 0 && (
+        <section data-testid="to-correct">
+          <h2>{t('phone.rejected.title')}</h2>
+          <p class="muted">{t('phone.rejected.hint')}</p>
+          <ul class="rows">
+            {rejected.map((e) => (
+              <li key={e.id}>
+                <a href={`/field/evictions/${e.id}`} class="row-link" data-testid="to-correct-row">
+                  <strong>{siteName(e.siteId)}</strong> <span>{formatDateTime(e.record.arrivedAt, locale)}</span>
+                  {e.rejectionReason && <span class="chip chip-warn">{e.rejectionReason}</span>}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
       {toComplete.length > 0 && (
         <section>
           <h2>{t('field.home.toComplete')}</h2>
@@ -111,7 +133,7 @@ export function FieldHome({ me }: { me: FieldUser }) {
             {operations.map((o) => (
               <li key={o.id}>
                 <a href={`/field/operations/${o.id}`} class="row-link" data-testid="operation-row">
-                  <strong>{formatDateTime(o.record.startedAt, locale)}</strong> <span>{areaName(o.record.areaId)}</span>
+                  <strong>{formatDateYear(o.record.startedAt, locale)} {formatTime(o.record.startedAt, locale)}</strong> <span>{areaName(o.record.areaId)}</span>
                   {o.syncState !== 'synced' && <span class={`chip chip-${o.syncState}`}>{t(`field.syncState.${o.syncState}`)}</span>}
                 </a>
               </li>
@@ -127,6 +149,8 @@ export function FieldHome({ me }: { me: FieldUser }) {
             <a href="/review">{t('field.home.review')}</a>
             {' · '}
             <a href="/sites">{t('field.home.sites')}</a>
+            {' · '}
+            <a href="/phones">{t('phone.admin.title')}</a>
           </>
         )}
       </p>

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useLocale, useT } from '../../../i18n';
 import { getAll } from '../../../offline/db';
 import { useLive } from '../../../offline/live';
@@ -7,6 +7,7 @@ import type { Commune, LocalSite } from '../../../offline/types';
 import { Button } from '../../../ui/Button';
 import { SelectField } from '../../../ui/SelectField';
 import { TextField } from '../../../ui/TextField';
+import { guessCommune, type Position } from './commune-guess';
 import { useLastEvictedAt } from './data';
 import { formatDate } from './format';
 import { searchSites } from './prefill';
@@ -73,7 +74,15 @@ function NewSite({ name, areaId, communes, onCreated, onCancel }: {
   const inArea = communes.filter((c) => c.areaId === areaId);
   const [code, setCode] = useState(name.slice(0, 20));
   const [label, setLabel] = useState(name);
-  const [commune, setCommune] = useState(inArea[0]?.inseeCode ?? '');
+  const sites = useLive(() => getAll('sites'), []);
+  const [here, setHere] = useState<Position | null>(null);
+  const [chosen, setChosen] = useState<string | null>(null);
+  useEffect(() => {
+    // The position only ranks known sites for the commune; it is not stored.
+    navigator.geolocation?.getCurrentPosition((p) => setHere({ latitude: p.coords.latitude, longitude: p.coords.longitude }), () => undefined, { timeout: 5000, maximumAge: 600_000 });
+  }, []);
+  const commune = chosen ?? (areaId ? guessCommune(areaId, communes, sites ?? [], here) : '');
+  const setCommune = (v: string) => setChosen(v);
   const ok = code.trim() && label.trim() && commune && areaId;
   async function create() {
     if (!ok) return;

@@ -15,6 +15,11 @@ export function formatDate(iso: string | null | undefined, locale: Locale): stri
   return formatDomainDate(iso, locale, { style: 'short' });
 }
 
+/** "jeu. 3 déc. 2026": the year too, for lists that span more than one. */
+export function formatDateYear(iso: string, locale: Locale): string {
+  return new Date(iso).toLocaleDateString(tag(locale), { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+}
+
 export function formatDateTime(iso: string | null | undefined, locale: Locale): string {
   return iso ? `${formatDate(iso, locale)} ${formatTime(iso, locale)}` : '';
 }
