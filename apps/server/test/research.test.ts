@@ -150,7 +150,7 @@ describe('frozen releases', () => {
     const res = await zipOf(comms, `/api/research/releases/${r.id}/release.zip`);
     expect(res.statusCode).toBe(200);
     zip = res.bytes;
-    const report = verifyBundle(zip, publicKeyPem);
+    const report = await verifyBundle(zip, publicKeyPem);
     expect(report.valid).toBe(true);
     expect(report.checked).toContain('data.csv');
     const entries = unzipSync(zip);
@@ -165,10 +165,10 @@ describe('frozen releases', () => {
     expect(csv).not.toMatch(/Site A|Site B|A1|B1/);
   });
 
-  it('names a tampered file', () => {
+  it('names a tampered file', async () => {
     const entries = unzipSync(zip);
     entries['data.csv'] = new Uint8Array(Buffer.from(text(entries, 'data.csv').replace(',7,', ',9,')));
-    const report = verifyBundle(zipSync(entries), publicKeyPem);
+    const report = await verifyBundle(zipSync(entries), publicKeyPem);
     expect(report.valid).toBe(false);
     expect(report.altered.map((a) => a.path)).toEqual(['data.csv']);
   });
@@ -216,7 +216,7 @@ describe('frozen releases', () => {
     const r = await release(agreementId, await profile('empty'), '2024-06-01', '2024-06-30');
     expect(r.status).toBe('done');
     const zipBytes = (await zipOf(comms, `/api/research/releases/${r.id}/release.zip`)).bytes;
-    expect(verifyBundle(zipBytes, publicKeyPem).valid).toBe(true);
+    expect((await verifyBundle(zipBytes, publicKeyPem)).valid).toBe(true);
     const entries = unzipSync(zipBytes);
     expect(text(entries, 'data.csv').trim().split('\r\n')).toHaveLength(1);
     expect(dataPackageErrors(JSON.parse(text(entries, 'datapackage.json')))).toEqual([]);
@@ -229,7 +229,7 @@ describe('frozen releases', () => {
     const path = new URL(created.json().url).pathname;
     const got = await zipOf(t.client(), path);
     expect(got.statusCode).toBe(200);
-    expect(verifyBundle(got.bytes, publicKeyPem).valid).toBe(true);
+    expect((await verifyBundle(got.bytes, publicKeyPem)).valid).toBe(true);
     const log = (await comms.get(`/api/research/releases/${r.id}/links`)).json();
     expect(log.downloads).toHaveLength(1);
     expect(log.downloads[0].ipHash).toMatch(/^[0-9a-f]{12}$/);

@@ -25,14 +25,10 @@ const SMALL_PART_BYTES = 16 * 2 ** 20;
 const plainText = z.string().regex(/^[^\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]*$/);
 const listedFile = z.object({ path: plainText.min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/), sizeBytes: z.number().int().min(0) });
 const manifestSchema = z.object({
-  format: z.literal(BUNDLE_FORMAT),
+  format: z.enum([BUNDLE_FORMAT, RELEASE_FORMAT]),
   bundleId: plainText,
   createdAt: plainText,
   organisation: z.object({ name: plainText }),
-  format: z.enum([BUNDLE_FORMAT, RELEASE_FORMAT]),
-  bundleId: z.string(),
-  createdAt: z.string(),
-  organisation: z.object({ name: z.string() }),
   files: z.array(listedFile),
   documents: z.array(listedFile),
 });
