@@ -58,7 +58,11 @@ export type BuildOptions = { logger?: boolean | object };
 export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<App> {
   const app = Fastify({
     logger: options.logger ?? { level: ctx.config.logLevel },
-    trustProxy: ctx.config.trustProxy,
+    // Only the configured proxies' X-Forwarded-For is believed (an empty list: none).
+    trustProxy: ctx.config.trustProxy.length ? ctx.config.trustProxy : false,
+    // Slow clients (slowloris) are cut off: idle sockets, and requests that take too long.
+    connectionTimeout: ctx.config.requestTimeoutSeconds * 1000,
+    requestTimeout: ctx.config.requestTimeoutSeconds * 1000,
     bodyLimit: 256 * 1024,
     // Request lines would log invitation and reset tokens carried in URLs; errors still log.
     logController: new LogController({ disableRequestLogging: true }),

@@ -8,7 +8,8 @@ import { translate } from '../../../platform/errors/messages.js';
 import { recordAudit } from '../../../platform/audit/audit-trail.js';
 import { MAIL_JOB } from '../../../platform/mail/mail-job.js';
 import { findUserByEmail, findUserById, updateUser } from '../users/users.queries.js';
-import { clearFailures, expirePasswordResetsOfUser, insertPasswordReset, markPasswordResetUsed, takePasswordReset } from './auth.queries.js';
+import { clearThrottles } from './login-throttle.js';
+import { expirePasswordResetsOfUser, findPasswordReset, insertPasswordReset, markPasswordResetUsed, takePasswordReset } from './auth.queries.js';
 
 /** Always answers the same way, so the form cannot be used to find out who has an account. */
 export async function requestPasswordReset(ctx: AppContext, email: string, ip: string): Promise<void> {
@@ -33,6 +34,9 @@ export async function requestPasswordReset(ctx: AppContext, email: string, ip: s
 }
 
 export async function confirmPasswordReset(ctx: AppContext, token: string, password: string, ip: string): Promise<void> {
+  // The token first: an invalid link costs a lookup, not an argon2 hash (19 MiB, tens of ms).
+  const pending = await findPasswordReset(ctx.db, sha256Hex(token));
+  if (!pending || pending.used_at || pending.expires_at <= new Date()) throw new AppError('password.reset_invalid');
   const passwordHash = await hashPassword(password);
   await inSystemTransaction(ctx.db, async (trx) => {
     const reset = await takePasswordReset(trx, sha256Hex(token));
@@ -44,7 +48,8 @@ export async function confirmPasswordReset(ctx: AppContext, token: string, passw
     await expirePasswordResetsOfUser(trx, user.id);
     // Whoever knew the old password must not stay signed in.
     await deleteSessionsOfUser(trx, user.id);
-    await clearFailures(trx, user.email);
+    // The unlock by e-mail: whoever can read the mailbox ends every sign-in lock.
+    await clearThrottles(trx, user.email.toLowerCase());
     await recordAudit(trx, {
       organisationId: user.organisation_id, actorId: user.id, action: 'auth.password_reset', entityType: 'user',
       entityId: user.id, context: { ip },

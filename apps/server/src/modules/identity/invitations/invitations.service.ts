@@ -83,6 +83,8 @@ export async function lookUpInvitation(ctx: AppContext, token: string) {
 }
 
 export async function acceptInvitation(ctx: AppContext, input: { token: string; displayName: string; password: string }, ip: string) {
+  // The token first: an invalid link costs a lookup, not an argon2 hash.
+  await usableInvitation(ctx, ctx.db, input.token, false);
   const passwordHash = await hashPassword(input.password);
   return inSystemTransaction(ctx.db, async (trx) => {
     // The row lock makes a double-click or a replayed link accept at most once.
