@@ -86,7 +86,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   app.removeContentTypeParser('text/plain');
 
   installErrorHandling(app);
-  await installSecurityHeaders(app, { tileOrigin: ctx.config.mapTiles?.origin });
+  await installSecurityHeaders(app, { tileOrigin: ctx.config.mapTiles?.origin, https: ctx.config.publicUrl.startsWith('https:') });
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {

@@ -38,7 +38,7 @@ export async function startVigie(config: Config, options: BuildOptions & { worke
     const serverKey = loadServerKey(config.secretKey, config.dataDir);
     queue = new JobQueue(database.pool, config.jobPollSeconds);
     const mailer = createMailer(config.smtpUrl, config.mailFrom, (msg) => log.info(msg));
-    defineMailJob(queue, mailer);
+    defineMailJob(queue, mailer, serverKey);
     defineAnnualReportJob(queue, { db: database.db, storage: createObjectStorage(config.storage) });
     defineDeadlineReminders(queue, { db: database.db, config });
     await queue.start(database.pool, options.workers ?? true);

@@ -6,7 +6,7 @@ import { deleteSessionsOfUser } from '../../../platform/auth/session-store.js';
 import { randomToken, sha256Hex } from '../../../platform/crypto/tokens.js';
 import { translate } from '../../../platform/errors/messages.js';
 import { recordAudit } from '../../../platform/audit/audit-trail.js';
-import { MAIL_JOB } from '../../../platform/mail/mail-job.js';
+import { enqueueSecretMail } from '../../../platform/mail/mail-job.js';
 import { findUserByEmail, findUserById, updateUser } from '../users/users.queries.js';
 import { clearThrottles } from './login-throttle.js';
 import { expirePasswordResetsOfUser, findPasswordReset, insertPasswordReset, markPasswordResetUsed, takePasswordReset } from './auth.queries.js';
@@ -21,7 +21,7 @@ export async function requestPasswordReset(ctx: AppContext, email: string, ip: s
   const locale = user.locale === 'en' ? 'en' : 'fr';
   await inSystemTransaction(ctx.db, async (trx) => {
     await insertPasswordReset(trx, { tokenHash: sha256Hex(token), userId: user.id, expiresAt: new Date(Date.now() + minutes * 60_000) });
-    await ctx.queue.enqueue(trx, MAIL_JOB, {
+    await enqueueSecretMail(ctx.queue, trx, ctx.serverKey, {
       to: user.email,
       subject: translate('mail.reset.subject', locale),
       text: translate('mail.reset.body', locale, { link, minutes }),

@@ -6,7 +6,7 @@ import { hashPassword } from '../../../platform/auth/passwords.js';
 import { randomToken, sha256Hex } from '../../../platform/crypto/tokens.js';
 import { translate } from '../../../platform/errors/messages.js';
 import { recordAudit } from '../../../platform/audit/audit-trail.js';
-import { MAIL_JOB } from '../../../platform/mail/mail-job.js';
+import { enqueueSecretMail } from '../../../platform/mail/mail-job.js';
 import type { Actor } from '../../../platform/http/request-context.js';
 import { openSession } from '../auth/sessions.js';
 import { auditUser } from '../users/users.presenter.js';
@@ -37,7 +37,7 @@ export async function inviteUser(ctx: AppContext, actor: Actor, input: { email: 
       invitedBy: actor.userId, expiresAt,
     });
     const locale = actor.locale;
-    await ctx.queue.enqueue(trx, MAIL_JOB, {
+    await enqueueSecretMail(ctx.queue, trx, ctx.serverKey, {
       to: input.email,
       subject: translate('mail.invitation.subject', locale, { organisation: actor.organisationName }),
       text: translate('mail.invitation.body', locale, {
