@@ -121,7 +121,7 @@ export const ERRORS = {
   'archive.too_large': 413,
   'archive.damaged': 422,
   'image.too_many_pixels': 413,
-  'auth.invalid_token': 400,
+  'statistics.public_period_not_fixed': 400,
   'database.unavailable': 503,
   'storage.full': 507,
   'internal.error': 500,
