@@ -71,7 +71,11 @@ export type BuildOptions = { logger?: boolean | object };
 export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<App> {
   const app = Fastify({
     logger: options.logger ?? { level: ctx.config.logLevel },
-    trustProxy: ctx.config.trustProxy,
+    // Only the configured proxies' X-Forwarded-For is believed (an empty list: none).
+    trustProxy: ctx.config.trustProxy.length ? ctx.config.trustProxy : false,
+    // Slow clients (slowloris) are cut off: idle sockets, and requests that take too long.
+    connectionTimeout: ctx.config.requestTimeoutSeconds * 1000,
+    requestTimeout: ctx.config.requestTimeoutSeconds * 1000,
     bodyLimit: 256 * 1024,
     // Request lines would log invitation and reset tokens carried in URLs; errors still log.
     logController: new LogController({ disableRequestLogging: true }),
@@ -95,7 +99,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   app.removeContentTypeParser('text/plain');
 
   installErrorHandling(app);
-  await installSecurityHeaders(app, { tileOrigin: ctx.config.mapTiles?.origin });
+  await installSecurityHeaders(app, { tileOrigin: ctx.config.mapTiles?.origin, https: ctx.config.publicUrl.startsWith('https:') });
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {

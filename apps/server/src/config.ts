@@ -36,7 +36,25 @@ const envSchema = z.object({
   MAIL_RETURN_PATH: z.email().optional(),
   BOUNCE_IMAP_URL: z.url({ protocol: /^imaps?$/ }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  TRUST_PROXY: bool.default(false),
+  // Addresses or CIDR ranges of the reverse proxies whose X-Forwarded-For is believed
+  // ("127.0.0.1", "10.0.0.0/8,::1"); "false" or empty: none. "true" (believe anyone) is refused:
+  // any client could then choose its own address and escape the per-address limits.
+  TRUST_PROXY: z.string().default('false').transform((v, c) => {
+    const value = v.trim();
+    if (value === '' || value === 'false' || value === '0' || value === 'no') return [] as string[];
+    const list = value.split(',').map((a) => a.trim()).filter(Boolean);
+    const ipOrCidr = /^(\d{1,3}(\.\d{1,3}){3}|[0-9a-fA-F:]+)(\/\d{1,3})?$|^(loopback|linklocal|uniquelocal)$/;
+    for (const a of list) {
+      if (!ipOrCidr.test(a)) {
+        c.addIssue({ code: 'custom', message: `TRUST_PROXY lists proxy addresses (e.g. 127.0.0.1 or 10.0.0.0/8), not "${a}"` });
+        return z.NEVER;
+      }
+    }
+    return list;
+  }),
+  LOGIN_ACCOUNT_MAX_FAILURES: z.coerce.number().int().positive().optional(),
+  REQUEST_TIMEOUT_SECONDS: z.coerce.number().positive().default(120),
+  IMAGE_MAX_PIXELS: z.coerce.number().int().positive().default(100_000_000),
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
@@ -81,9 +99,17 @@ export type Config = {
   mailReturnPath: string;
   bounceImapUrl: string | undefined;
   logLevel: string;
-  trustProxy: boolean;
+  /** Proxy addresses/ranges trusted for X-Forwarded-For; empty: the socket's address only. */
+  trustProxy: string[];
   authRateLimitPerMinute: number;
+  /** Failures allowed per account from one address, before that address is locked out of it. */
   loginMaxFailures: number;
+  /** Failures allowed per account from all addresses together (default 4 × loginMaxFailures). */
+  loginAccountMaxFailures: number;
+  /** Whole request (headers and body) must arrive within this; also the idle socket limit. */
+  requestTimeoutSeconds: number;
+  /** Images with more pixels are refused before being decoded. */
+  imageMaxPixels: number;
   loginLockMinutes: number;
   jobPollSeconds: number;
   webDist: string | undefined;
@@ -131,6 +157,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
+    loginAccountMaxFailures: e.LOGIN_ACCOUNT_MAX_FAILURES ?? 4 * e.LOGIN_MAX_FAILURES,
+    requestTimeoutSeconds: e.REQUEST_TIMEOUT_SECONDS,
+    imageMaxPixels: e.IMAGE_MAX_PIXELS,
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     jobPollSeconds: e.JOB_POLL_SECONDS,
     webDist: existsSync(webDist) ? webDist : undefined,

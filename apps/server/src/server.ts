@@ -45,6 +45,7 @@ export async function startVigie(config: Config, options: BuildOptions & { worke
     defineMailJob(queue, mailer);
     defineMailPipeline(queue, { db: database.db, mailer, config });
     defineBouncePolling(queue, { db: database.db, config });
+    defineMailJob(queue, mailer, serverKey);
     defineAnnualReportJob(queue, { db: database.db, storage: createObjectStorage(config.storage) });
     defineDeadlineReminders(queue, { db: database.db, config });
     defineResearchReleaseJob(queue, { db: database.db, storage: createObjectStorage(config.storage), config, serverKey });

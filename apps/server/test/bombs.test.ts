@@ -1,6 +1,10 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDeflate, crc32 } from 'node:zlib';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { startTestVigie, type TestClient, type TestVigie } from './harness.js';
+import { patchChunk, seedEviction, uploadBody } from './evidence-fixtures.js';
 import { buildZip } from './zip-fixtures.js';
 
 /**
@@ -10,14 +14,49 @@ import { buildZip } from './zip-fixtures.js';
  */
 let t: TestVigie;
 let coordinator: TestClient;
+let observer: TestClient;
+let orgId: string;
+let evictionId: string;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const MB = 2 ** 20;
 
 beforeAll(async () => {
   t = await startTestVigie();
   const admin = await t.setUpAdmin();
-  coordinator = await t.userWithRole(admin.user.organisationId, 'coordinator');
+  orgId = admin.user.organisationId;
+  coordinator = await t.userWithRole(orgId, 'coordinator');
+  observer = await t.userWithRole(orgId, 'observer');
+  ({ evictionId } = await seedEviction(t, orgId, observer.user.id));
 });
+
+/**
+ * A valid 8-bit grey PNG of width × height white pixels, deflated row by row so building it
+ * never holds the decoded image: 16,000 × 16,000 is ~250 KB on disk, 256 MB once decoded.
+ */
+async function hugePng(width: number, height: number): Promise<Buffer> {
+  const chunk = (type: string, data: Buffer) => {
+    const head = Buffer.alloc(8);
+    head.writeUInt32BE(data.length, 0);
+    head.write(type, 4, 'ascii');
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])) >>> 0, 0);
+    return Buffer.concat([head, data, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0); ihdr.writeUInt32BE(height, 4); ihdr[8] = 8; ihdr[9] = 0;
+  const deflate = createDeflate({ level: 9 });
+  const parts: Buffer[] = [];
+  deflate.on('data', (c: Buffer) => parts.push(c));
+  const done = new Promise((resolve) => deflate.on('end', resolve));
+  const row = Buffer.alloc(width + 1, 0xff);
+  row[0] = 0;
+  for (let y = 0; y < height; y += 1) {
+    if (!deflate.write(row)) await new Promise((resolve) => deflate.once('drain', resolve));
+  }
+  deflate.end();
+  await done;
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', Buffer.concat(parts)), chunk('IEND', Buffer.alloc(0))]);
+}
 afterAll(async () => { await t?.close(); });
 
 async function sendImport(file: Buffer, locale = 'fr') {
@@ -70,5 +109,22 @@ describe(`bombs (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'})`, () 
     expect(results[1]!.json().message).toContain('Rien n’a été enregistré');
     expect(growth).toBeLessThan(150 * MB);
     expect(await imports()).toBe(before);
+  });
+
+  it('refuses a 16,000 × 16,000 PNG before decoding it, memory under 150 MB, nothing kept', async () => {
+    const png = await hugePng(16_000, 16_000);
+    expect(png.length).toBeLessThan(2 * MB);
+    const body = uploadBody(png, { evictionId });
+    expect((await observer.post('/api/evidence', body)).statusCode).toBe(201);
+    let res: Awaited<ReturnType<typeof patchChunk>> | undefined;
+    const growth = await peakRssGrowth(async () => { res = await patchChunk(t, observer, body.id, 0, png); });
+    expect(res!.statusCode).toBe(413);
+    expect(res!.json()).toMatchObject({ code: 'image.too_many_pixels', details: { width: 16_000, height: 16_000, maxPixels: 100_000_000 } });
+    expect(res!.json().message).toContain('16000 × 16000');
+    expect(growth).toBeLessThan(150 * MB);
+    const row = (await sql<{ status: string; rejection_reason: string; storage_key: string | null }>`
+      SELECT status, rejection_reason, storage_key FROM evidence WHERE id = ${body.id}`.execute(t.db)).rows[0]!;
+    expect(row).toEqual({ status: 'rejected', rejection_reason: 'too_many_pixels', storage_key: null });
+    expect(existsSync(join(t.vigie.ctx.config.dataDir, 'evidence', 'originals', orgId, body.id))).toBe(false);
   });
 });

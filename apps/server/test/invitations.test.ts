@@ -127,6 +127,19 @@ describe(`invitations (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'})
     expect(await statusOf('boss@hro.example')).toBeUndefined();
   });
 
+  it('does not let a coordinator cancel or downgrade an administrator’s invitation', async () => {
+    const coordinator = await t.userWithRole(organisationId, 'coordinator');
+    const byAdmin = await invite(admin, 'lawyer.to.be@hro.example', 'legal');
+    const cancel = await coordinator.delete(`/api/invitations/${byAdmin.invitation.id}`);
+    expect(cancel.statusCode).toBe(403);
+    expect(cancel.json().code).toBe('auth.forbidden');
+    const downgrade = await coordinator.post('/api/invitations', { email: 'lawyer.to.be@hro.example', role: 'volunteer' });
+    expect(downgrade.statusCode).toBe(403);
+    expect(await statusOf('lawyer.to.be@hro.example')).toBe('pending');
+    // The administrator still can.
+    expect((await admin.delete(`/api/invitations/${byAdmin.invitation.id}`)).statusCode).toBe(204);
+  });
+
   it('does not let an observer see or create invitations', async () => {
     const observer = await t.userWithRole(organisationId, 'observer');
     const list = await observer.get('/api/invitations');
@@ -146,6 +159,7 @@ describe(`invitations (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'})
       'late@hro.example': 'expired',
       'field@hro.example': 'pending',
       'double@hro.example': 'accepted',
+      'lawyer.to.be@hro.example': 'revoked',
     });
   });
 });

@@ -173,6 +173,7 @@ export const ERRORS = {
   'research.link_not_found': 404,
   'research.link_revoked': 410,
   'research.link_expired': 410,
+  'statistics.public_period_not_fixed': 400,
   'database.unavailable': 503,
   'storage.full': 507,
   'internal.error': 500,

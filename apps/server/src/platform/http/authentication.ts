@@ -41,7 +41,9 @@ export function installAuthentication(app: FastifyInstance, db: Db, publicUrl: s
     if (!SAFE_METHODS.has(req.method)) {
       // Same-origin only: SameSite=Strict cookies plus an Origin check plus a per-session token.
       const origin = req.headers.origin;
-      if (origin && origin !== allowedOrigin && origin !== `${req.protocol}://${req.host}`) {
+      // Against the configured public address only: the request's own Host header is chosen
+      // by whoever sends it, so comparing with it would accept any origin that forges it.
+      if (origin && origin !== allowedOrigin) {
         throw new AppError('request.csrf_failed');
       }
       if (req.actor) {

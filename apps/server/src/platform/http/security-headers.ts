@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
  * (observers' data must not be clickjacked). Map tiles, when a tile server is configured, are
  * the one outside resource: its origin is allowed for images only, never for scripts or fetches.
  */
-export async function installSecurityHeaders(app: FastifyInstance, options: { tileOrigin?: string | undefined } = {}) {
+export async function installSecurityHeaders(app: FastifyInstance, options: { tileOrigin?: string | undefined; https?: boolean } = {}) {
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -26,6 +26,8 @@ export async function installSecurityHeaders(app: FastifyInstance, options: { ti
       },
     },
     crossOriginEmbedderPolicy: false,
-    strictTransportSecurity: false,
+    // HSTS when the public address is https: a browser that has been here once never again
+    // sends the session cookie (or a password) over plain http to a network in the middle.
+    strictTransportSecurity: options.https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
   });
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
+import { neutralise } from '../../../platform/csv/formula.js';
 import type { Locale } from '@vigie/domain';
 import type { PublicStatistics } from './public-statistics.service.js';
 
@@ -61,5 +62,6 @@ export function publicCsv(s: PublicStatistics, locale: Locale): string {
     ...s.byMonth.map((m) => ['month', m.month, m.month, m.value === null ? m.display : String(m.value), String(m.atLeast)]),
     ...s.byArea.map((a) => ['area', a.area, a.area, a.value === null ? a.display : String(a.value), String(a.atLeast)]),
   ];
-  return stringify([header, ...rows]);
+  // Area names and labels are typed by people: neutralised against formulas like every export.
+  return stringify([header, ...rows.map(([section, key, label, value, atLeast]) => [section!, neutralise(key!), neutralise(label!), value!, atLeast!])]);
 }

@@ -77,11 +77,31 @@ export type PublicStatistics = {
   byArea: Array<{ area: string } & PublicFigure>;
 };
 
-/** By default the last twelve whole months, in Paris. */
+/**
+ * The public figures cover fixed periods only: one whole month, one calendar quarter or one
+ * calendar year. Arbitrary or sliding ranges would let anyone subtract two overlapping answers
+ * (1 Jan–31 Mar minus 2 Jan–31 Mar) and recover a single day's small, hidden count.
+ */
+export function isFixedPublicPeriod(from: string, to: string): boolean {
+  const f = /^(\d{4})-(\d{2})-01$/.exec(from);
+  const t = /^(\d{4})-(\d{2})-(\d{2})$/.exec(to);
+  if (!f || !t) return false;
+  const [fy, fm] = [Number(f[1]), Number(f[2])];
+  const [ty, tm, td] = [Number(t[1]), Number(t[2]), Number(t[3])];
+  // The last day of month tm: day 0 of the next month.
+  if (td !== new Date(Date.UTC(ty, tm, 0)).getUTCDate()) return false;
+  const months = (ty - fy) * 12 + (tm - fm) + 1;
+  if (months === 1) return true;
+  if (months === 3) return fm % 3 === 1;
+  return months === 12 && fm === 1;
+}
+
+/** By default the last whole calendar quarter, in Paris. */
 export function defaultPublicPeriod(now = new Date()): { from: string; to: string } {
   const today = new TZDate(now, 'Europe/Paris');
-  const lastMonth = subMonths(startOfMonth(today), 1);
-  return { from: format(subMonths(lastMonth, 11), 'yyyy-MM-dd'), to: format(endOfMonth(lastMonth), 'yyyy-MM-dd') };
+  const quarterStart = subMonths(startOfMonth(today), today.getMonth() % 3);
+  const previous = subMonths(quarterStart, 3);
+  return { from: format(previous, 'yyyy-MM-dd'), to: format(endOfMonth(subMonths(quarterStart, 1)), 'yyyy-MM-dd') };
 }
 
 export async function publicStatistics(
@@ -92,6 +112,7 @@ export async function publicStatistics(
   if (!org) throw new AppError('statistics.public_not_found');
   if (Boolean(query.from) !== Boolean(query.to)) throw new AppError('statistics.invalid_day', { field: query.from ? 'to' : 'from', value: '' });
   const period = query.from && query.to ? { from: query.from, to: query.to } : defaultPublicPeriod();
+  if (!isFixedPublicPeriod(period.from, period.to)) throw new AppError('statistics.public_period_not_fixed');
   // Anyone may ask: keep what one anonymous request can make the database scan to ten years.
   if (period.to >= period.from && daysInPeriod(period.from, period.to) > PUBLIC_MAX_DAYS) {
     throw new AppError('statistics.range_too_long', { maxDays: PUBLIC_MAX_DAYS });

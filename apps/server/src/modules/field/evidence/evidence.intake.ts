@@ -10,7 +10,7 @@ import { inOrganisation } from '../../../platform/db/organisation-scope.js';
 import { AppError } from '../../../platform/errors/catalogue.js';
 import type { Actor } from '../../../platform/http/request-context.js';
 import type { ObjectStorage } from '../../../platform/storage/object-storage.js';
-import { detectType, makePublicCopy, matchesDeclaration, readMetadata } from './evidence.media.js';
+import { detectType, imageDimensions, makePublicCopy, matchesDeclaration, readMetadata } from './evidence.media.js';
 import { custodyRecord } from './evidence.presenter.js';
 import { finishUpload } from './evidence.queries.js';
 import type { EvidenceRow } from './evidence.table.js';
@@ -45,6 +45,14 @@ export async function completeUpload(
     await reject(ctx, actor, row, partPath, ip, { rejection_reason: 'type_mismatch', sha256_received: received, detected_type: detected });
     throw new AppError('evidence.type_mismatch', { declared: row.declared_type, detected: detected ?? 'unknown' });
   }
+  if (kind === 'photo' || detected?.startsWith('image/')) {
+    const size = await imageDimensions(partPath);
+    const maxPixels = ctx.config.imageMaxPixels;
+    if (size && size.width * size.height > maxPixels) {
+      await reject(ctx, actor, row, partPath, ip, { rejection_reason: 'too_many_pixels', sha256_received: received, detected_type: detected });
+      throw new AppError('image.too_many_pixels', { width: size.width, height: size.height, maxPixels });
+    }
+  }
   const metadata = await readMetadata(partPath, kind);
   const stored: string[] = [];
   try {
@@ -53,7 +61,7 @@ export async function completeUpload(
     // Video, audio and documents get no automatic copy: stripping their metadata needs
     // re-encoding tools (ffmpeg, a PDF rewriter) we do not ship, and faces or voices in them
     // must be blurred by a person before anything is published anyway.
-    const publicCopy = kind === 'photo' ? await storePublicCopy(storage, row, partPath) : null;
+    const publicCopy = kind === 'photo' ? await storePublicCopy(storage, row, partPath, ctx.config.imageMaxPixels) : null;
     if (publicCopy) stored.push(publicCopyKey(row));
     const done = await inOrganisation(ctx.db, row.organisation_id, async (trx) => {
       const updated = await finishUpload(trx, row.id, {
@@ -82,7 +90,7 @@ export async function completeUpload(
 
 async function reject(
   ctx: AppContext, actor: Actor, row: EvidenceRow, partPath: string, ip: string,
-  changes: { rejection_reason: 'hash_mismatch' | 'type_mismatch'; sha256_received: string; detected_type?: string | null },
+  changes: { rejection_reason: 'hash_mismatch' | 'type_mismatch' | 'too_many_pixels'; sha256_received: string; detected_type?: string | null },
 ) {
   await inOrganisation(ctx.db, row.organisation_id, async (trx) => {
     const updated = await finishUpload(trx, row.id, { status: 'rejected', received_at: new Date(), ...changes });
@@ -111,10 +119,10 @@ async function storeEncrypted(ctx: AppContext, storage: ObjectStorage, row: Evid
   }
 }
 
-async function storePublicCopy(storage: ObjectStorage, row: EvidenceRow, partPath: string) {
+async function storePublicCopy(storage: ObjectStorage, row: EvidenceRow, partPath: string, maxPixels: number) {
   const copyPath = `${partPath}.public.jpg`;
   try {
-    if (!(await makePublicCopy(partPath, copyPath))) return null;
+    if (!(await makePublicCopy(partPath, copyPath, maxPixels))) return null;
     const sha256 = await sha256OfFile(copyPath);
     const { size } = await stat(copyPath);
     await storage.put(publicCopyKey(row), createReadStream(copyPath), size);

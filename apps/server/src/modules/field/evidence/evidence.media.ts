@@ -132,11 +132,27 @@ function captureTime(raw: Record<string, unknown>): Date | null {
  * sharp writes none unless asked to. Resolves false when the image cannot be decoded here
  * (HEIC needs a codec the prebuilt library lacks): the original is kept all the same.
  */
-export async function makePublicCopy(source: string, target: string): Promise<boolean> {
+export async function makePublicCopy(source: string, target: string, maxPixels: number): Promise<boolean> {
   try {
-    await sharp(source, { failOn: 'error' }).rotate().flatten({ background: '#ffffff' }).jpeg({ quality: 88 }).toFile(target);
+    // limitInputPixels: libvips itself refuses to decode more, whatever the header said.
+    await sharp(source, { failOn: 'error', limitInputPixels: maxPixels, sequentialRead: true }).rotate().flatten({ background: '#ffffff' }).jpeg({ quality: 88 }).toFile(target);
     return true;
   } catch {
     return false;
+  }
+}
+
+/**
+ * An image's size read from its header only (sharp's metadata decodes no pixel), so a
+ * decompression bomb — a small PNG that decodes to 16,000 × 16,000 pixels, a gigabyte of
+ * memory — is refused before it costs anything. Null when the header cannot be read (HEIC
+ * without a codec, a damaged file): the decoder's own limit still applies.
+ */
+export async function imageDimensions(path: string): Promise<{ width: number; height: number } | null> {
+  try {
+    const { width, height } = await sharp(path, { limitInputPixels: false }).metadata();
+    return width && height ? { width, height } : null;
+  } catch {
+    return null;
   }
 }

@@ -28,7 +28,7 @@ export interface EvidenceTable {
   exif: Json;
   author_id: string;
   status: ColumnType<'uploading' | 'stored' | 'rejected', 'uploading' | 'stored' | 'rejected' | undefined, 'uploading' | 'stored' | 'rejected'>;
-  rejection_reason: Nullable<'hash_mismatch' | 'type_mismatch'>;
+  rejection_reason: Nullable<'hash_mismatch' | 'type_mismatch' | 'too_many_pixels'>;
   upload_offset: ColumnType<number, number | undefined, number>;
   storage_key: Nullable<string>;
   encryption_iv: Nullable<string>;

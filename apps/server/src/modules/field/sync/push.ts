@@ -4,7 +4,7 @@ import { describeZodError } from '../../../platform/errors/validation.js';
 import type { AppContext } from '../../../platform/context.js';
 import type { Trx } from '../../../platform/db/database.js';
 import { inOrganisation } from '../../../platform/db/organisation-scope.js';
-import { AppError } from '../../../platform/errors/catalogue.js';
+import { AppError, isErrorCode } from '../../../platform/errors/catalogue.js';
 import { messageVars, translate } from '../../../platform/errors/messages.js';
 import { sha256Hex } from '../../../platform/crypto/tokens.js';
 import type { Actor } from '../../../platform/http/request-context.js';
@@ -85,6 +85,13 @@ export async function applyCommand(ctx: AppContext, actor: Actor, c: SyncCommand
     // Bad content is the observer's to fix: reported per command, nothing of it saved.
     if (err instanceof AppError && err.status < 500) {
       return { commandId: c.commandId, status: 'rejected', version: null, error: errorOf(err, actor.locale) };
+    }
+    // Still taken on the second attempt: the id belongs to a record this organisation cannot
+    // see (another organisation's). For this organisation it is an unknown id: the same
+    // refusal as any unknown id, and the rest of the batch goes on.
+    if (isUniqueViolation(err)) {
+      const code = `${entityType}.not_found`;
+      return { commandId: c.commandId, status: 'rejected', version: null, error: errorOf(new AppError(isErrorCode(code) ? code : 'request.not_found'), actor.locale) };
     }
     if (isDatabaseInputError(err)) {
       return { commandId: c.commandId, status: 'rejected', version: null, error: errorOf(new AppError('request.validation_failed', { constraint: (err as { constraint?: string }).constraint }), actor.locale) };

@@ -33,10 +33,9 @@ async function exportFields(ctx: AppContext, actor: Actor, filters: ExportFilter
   });
 }
 
-/** A spreadsheet would run a cell starting with = + - @ as a formula: such text gets a leading apostrophe. */
-export function neutralise(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
+import { neutralise } from '../../../platform/csv/formula.js';
+
+export { neutralise };
 
 type CellOf = (r: ExportRow) => Cell;
 

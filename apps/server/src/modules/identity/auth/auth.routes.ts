@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import rateLimit from '@fastify/rate-limit';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { emailSchema, loginBodySchema, passwordSchema, sessionSchema, totpCodeSchema } from '@vigie/domain';
 import type { RouteModule } from '../../../platform/context.js';
 import { AppError } from '../../../platform/errors/catalogue.js';
 import { clearSessionCookie, setSessionCookie } from '../../../platform/http/authentication.js';
 import { presentCurrentUser } from '../../../platform/http/request-context.js';
+import { rateLimited } from '../../../platform/http/rate-limited.js';
 import { signIn, signOut } from './sign-in.js';
 import { beginTotpEnrolment, confirmTotpEnrolment, disableTotp } from './two-factor.js';
 import { confirmPasswordReset, requestPasswordReset } from './password-reset.js';
@@ -55,13 +54,7 @@ export const authRoutes: RouteModule = (app, ctx) => {
   });
 
   // Per-IP limits on the unauthenticated entry points; per-account throttling is in signIn.
-  app.register(async (instance) => {
-    const limited = instance.withTypeProvider<ZodTypeProvider>();
-    await limited.register(rateLimit, {
-      max: ctx.config.authRateLimitPerMinute,
-      timeWindow: '1 minute',
-      errorResponseBuilder: () => new AppError('request.rate_limited'),
-    });
+  rateLimited(app, ctx, (limited) => {
 
     limited.post('/api/auth/login', {
       config: { access: { kind: 'public' } },

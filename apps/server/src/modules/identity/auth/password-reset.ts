@@ -9,6 +9,10 @@ import { recordAudit } from '../../../platform/audit/audit-trail.js';
 import { MAIL_JOB } from '../../../platform/mail/mail-job.js';
 import { findUserByEmail, findUserById, updateUser } from '../users/user-accounts.js';
 import { clearFailures, expirePasswordResetsOfUser, insertPasswordReset, markPasswordResetUsed, takePasswordReset } from './auth.queries.js';
+import { enqueueSecretMail } from '../../../platform/mail/mail-job.js';
+import { findUserByEmail, findUserById, updateUser } from '../users/users.queries.js';
+import { clearThrottles } from './login-throttle.js';
+import { expirePasswordResetsOfUser, findPasswordReset, insertPasswordReset, markPasswordResetUsed, takePasswordReset } from './auth.queries.js';
 
 /** Always answers the same way, so the form cannot be used to find out who has an account. */
 export async function requestPasswordReset(ctx: AppContext, email: string, ip: string): Promise<void> {
@@ -20,7 +24,7 @@ export async function requestPasswordReset(ctx: AppContext, email: string, ip: s
   const locale = user.locale === 'en' ? 'en' : 'fr';
   await inSystemTransaction(ctx.db, async (trx) => {
     await insertPasswordReset(trx, { tokenHash: sha256Hex(token), userId: user.id, expiresAt: new Date(Date.now() + minutes * 60_000) });
-    await ctx.queue.enqueue(trx, MAIL_JOB, {
+    await enqueueSecretMail(ctx.queue, trx, ctx.serverKey, {
       to: user.email,
       subject: translate('mail.reset.subject', locale),
       text: translate('mail.reset.body', locale, { link, minutes }),
@@ -33,6 +37,9 @@ export async function requestPasswordReset(ctx: AppContext, email: string, ip: s
 }
 
 export async function confirmPasswordReset(ctx: AppContext, token: string, password: string, ip: string): Promise<void> {
+  // The token first: an invalid link costs a lookup, not an argon2 hash (19 MiB, tens of ms).
+  const pending = await findPasswordReset(ctx.db, sha256Hex(token));
+  if (!pending || pending.used_at || pending.expires_at <= new Date()) throw new AppError('password.reset_invalid');
   const passwordHash = await hashPassword(password);
   await inSystemTransaction(ctx.db, async (trx) => {
     const reset = await takePasswordReset(trx, sha256Hex(token));
@@ -44,7 +51,8 @@ export async function confirmPasswordReset(ctx: AppContext, token: string, passw
     await expirePasswordResetsOfUser(trx, user.id);
     // Whoever knew the old password must not stay signed in.
     await deleteSessionsOfUser(trx, user.id);
-    await clearFailures(trx, user.email);
+    // The unlock by e-mail: whoever can read the mailbox ends every sign-in lock.
+    await clearThrottles(trx, user.email.toLowerCase());
     await recordAudit(trx, {
       organisationId: user.organisation_id, actorId: user.id, action: 'auth.password_reset', entityType: 'user',
       entityId: user.id, context: { ip },

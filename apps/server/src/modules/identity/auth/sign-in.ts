@@ -9,42 +9,47 @@ import { deleteSession } from '../../../platform/auth/session-store.js';
 import { openSession, type OpenedSession } from './sessions.js';
 import { claimTotpStep, findUserByEmail } from '../users/user-accounts.js';
 import { clearFailures, recentFailures, recordFailure } from './auth.queries.js';
+import { claimTotpStep, findUserByEmail } from '../users/users.queries.js';
+import { attemptSucceeded, reserveAttempt } from './login-throttle.js';
+import { MAIL_JOB } from '../../../platform/mail/mail-job.js';
+import { translate } from '../../../platform/errors/messages.js';
+import type { Executor } from '../../../platform/db/database.js';
 import type { Actor } from '../../../platform/http/request-context.js';
 
 export type SignInInput = { email: string; password: string; totp?: string | undefined };
 
 /**
- * Password, then the second factor when enabled. After LOGIN_MAX_FAILURES failures for an
- * address within LOGIN_LOCK_MINUTES, further attempts are refused without checking the
- * password, whichever IP they come from (IP-level limits are the rate limiter's job).
+ * Password, then the second factor when enabled. The attempt is counted first, atomically
+ * (login-throttle.ts: per address and per account, with back-off), and refused without checking
+ * the password when either is locked. An unknown address goes through the same steps (a
+ * throttle row, an argon2 verification against a dummy hash) so the answer and its timing do
+ * not tell whether an account exists.
  */
 export async function signIn(ctx: AppContext, input: SignInInput, ip: string): Promise<OpenedSession> {
-  const { loginMaxFailures, loginLockMinutes } = ctx.config;
-  const windowStart = new Date(Date.now() - loginLockMinutes * 60_000);
-  const failures = await recentFailures(ctx.db, input.email, windowStart);
-  if (failures.count >= loginMaxFailures) {
-    const unlockAt = (failures.oldest?.getTime() ?? Date.now()) + loginLockMinutes * 60_000;
-    const minutes = Math.max(1, Math.ceil((unlockAt - Date.now()) / 60_000));
+  const { loginMaxFailures, loginAccountMaxFailures, loginLockMinutes } = ctx.config;
+  const email = input.email.toLowerCase();
+  const reservation = await inSystemTransaction(ctx.db, async (trx) => {
+    const r = await reserveAttempt(trx, email, ip, { perSource: loginMaxFailures, perAccount: loginAccountMaxFailures, lockMinutes: loginLockMinutes });
+    if (!r.allowed && r.accountLockedNow) await sendUnlockMail(ctx, trx, email, r.retryMinutes);
+    return r;
+  });
+  if (!reservation.allowed) {
+    const minutes = reservation.retryMinutes;
     throw new AppError('auth.throttled', { minutes }, { 'retry-after': String(minutes * 60) });
   }
   const user = await findUserByEmail(ctx.db, input.email);
   if (!user) {
     await burnPasswordCheck(input.password);
-    await recordFailure(ctx.db, input.email, ip);
     throw new AppError('auth.invalid_credentials');
   }
   if (!(await verifyPassword(user.password_hash, input.password)) || !user.active) {
-    await recordFailure(ctx.db, input.email, ip);
     throw new AppError('auth.invalid_credentials');
   }
   let totpStep: number | null = null;
   if (user.totp_enabled && user.totp_secret_enc) {
     if (!input.totp) throw new AppError('auth.totp_required');
     totpStep = checkTotp(open(ctx.serverKey, user.totp_secret_enc), input.totp, user.totp_last_step);
-    if (totpStep === null) {
-      await recordFailure(ctx.db, input.email, ip);
-      throw new AppError('auth.totp_invalid');
-    }
+    if (totpStep === null) throw new AppError('auth.totp_invalid');
   }
   return inSystemTransaction(ctx.db, async (trx) => {
     if (totpStep !== null) {
@@ -52,7 +57,7 @@ export async function signIn(ctx: AppContext, input: SignInInput, ip: string): P
       const claimed = await claimTotpStep(trx, user.id, totpStep);
       if (!claimed) throw new AppError('auth.totp_invalid');
     }
-    await clearFailures(trx, input.email);
+    await attemptSucceeded(trx, email, ip);
     await recordAudit(trx, {
       organisationId: user.organisation_id, actorId: user.id, action: 'auth.signed_in', entityType: 'user',
       entityId: user.id, context: { ip, secondFactor: user.totp_enabled },
@@ -68,5 +73,20 @@ export async function signOut(ctx: AppContext, actor: Actor, ip: string): Promis
       organisationId: actor.organisationId, actorId: actor.userId, action: 'auth.signed_out', entityType: 'user',
       entityId: actor.userId, context: { ip },
     });
+  });
+}
+
+/**
+ * When guesses from many addresses lock an account, its owner is told, with the way to unlock
+ * it at once: a password reset (which clears every lock). Nothing is sent for unknown addresses.
+ */
+async function sendUnlockMail(ctx: AppContext, trx: Executor, email: string, minutes: number) {
+  const user = await findUserByEmail(trx, email);
+  if (!user || !user.active) return;
+  const locale = user.locale === 'en' ? 'en' : 'fr';
+  await ctx.queue.enqueue(trx, MAIL_JOB, {
+    to: user.email,
+    subject: translate('mail.locked.subject', locale),
+    text: translate('mail.locked.body', locale, { minutes, link: `${ctx.config.publicUrl}/reset` }),
   });
 }

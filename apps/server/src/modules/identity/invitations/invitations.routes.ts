@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { invitationAcceptSchema, invitationCreateSchema, invitationViewSchema, roleSchema, sessionSchema } from '@vigie/domain';
 import type { RouteModule } from '../../../platform/context.js';
 import { setSessionCookie } from '../../../platform/http/authentication.js';
+import { rateLimited } from '../../../platform/http/rate-limited.js';
 import { acceptInvitation, cancelInvitation, inviteUser, listOrganisationInvitations, lookUpInvitation } from './invitations.service.js';
 
 export const invitationsRoutes: RouteModule = (app, ctx) => {
@@ -29,20 +30,23 @@ export const invitationsRoutes: RouteModule = (app, ctx) => {
     return reply.status(204).send(null);
   });
 
-  app.get('/api/invitations/lookup', {
-    config: { access: { kind: 'public' } },
-    schema: {
-      tags: ['invitations'], querystring: z.object({ token: z.string().min(16).max(200) }),
-      response: { 200: z.object({ email: z.string(), role: roleSchema, organisationName: z.string() }) },
-    },
-  }, async (req) => lookUpInvitation(ctx, req.query.token));
+  // Unauthenticated, and acceptance hashes a password: limited per address.
+  rateLimited(app, ctx, (limited) => {
+    limited.get('/api/invitations/lookup', {
+      config: { access: { kind: 'public' } },
+      schema: {
+        tags: ['invitations'], querystring: z.object({ token: z.string().min(16).max(200) }),
+        response: { 200: z.object({ email: z.string(), role: roleSchema, organisationName: z.string() }) },
+      },
+    }, async (req) => lookUpInvitation(ctx, req.query.token));
 
-  app.post('/api/invitations/accept', {
-    config: { access: { kind: 'public' } },
-    schema: { tags: ['invitations'], body: invitationAcceptSchema, response: { 200: sessionSchema } },
-  }, async (req, reply) => {
-    const opened = await acceptInvitation(ctx, req.body, req.ip);
-    setSessionCookie(reply, opened.token, opened.expiresAt, secure);
-    return opened.view;
+    limited.post('/api/invitations/accept', {
+      config: { access: { kind: 'public' } },
+      schema: { tags: ['invitations'], body: invitationAcceptSchema, response: { 200: sessionSchema } },
+    }, async (req, reply) => {
+      const opened = await acceptInvitation(ctx, req.body, req.ip);
+      setSessionCookie(reply, opened.token, opened.expiresAt, secure);
+      return opened.view;
+    });
   });
 };

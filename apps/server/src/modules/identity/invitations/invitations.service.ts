@@ -6,14 +6,14 @@ import { hashPassword } from '../../../platform/auth/passwords.js';
 import { randomToken, sha256Hex } from '../../../platform/crypto/tokens.js';
 import { translate } from '../../../platform/errors/messages.js';
 import { recordAudit } from '../../../platform/audit/audit-trail.js';
-import { MAIL_JOB } from '../../../platform/mail/mail-job.js';
+import { enqueueSecretMail } from '../../../platform/mail/mail-job.js';
 import type { Actor } from '../../../platform/http/request-context.js';
 import { openSession } from '../auth/sessions.js';
 import { auditUser } from '../users/users.presenter.js';
 import { findUserByEmail, insertUser } from '../users/user-accounts.js';
 import { invitationStatus, presentInvitation } from './invitations.presenter.js';
 import {
-  findInvitationByTokenHash, insertInvitation, listInvitations, markInvitationAccepted, revokeInvitation, revokePendingInvitationsTo,
+  findInvitationByTokenHash, insertInvitation, inviterRoleOf, pendingInviterRolesTo, listInvitations, markInvitationAccepted, revokeInvitation, revokePendingInvitationsTo,
 } from './invitations.queries.js';
 
 const STATUS_ERROR = { accepted: 'invitation.used', revoked: 'invitation.revoked', expired: 'invitation.expired' } as const;
@@ -26,6 +26,8 @@ export async function inviteUser(ctx: AppContext, actor: Actor, input: { email: 
   const link = `${ctx.config.publicUrl}/invitation?token=${token}`;
   const expiresAt = new Date(Date.now() + ctx.config.invitationTtlHours * 3_600_000);
   const invitation = await inOrganisation(ctx.db, actor.organisationId, async (trx) => {
+    // Re-inviting the address would replace (and so could downgrade) an administrator's invitation.
+    if (actor.role !== 'admin' && (await pendingInviterRolesTo(trx, input.email)).includes('admin')) throw new AppError('auth.forbidden');
     for (const replaced of await revokePendingInvitationsTo(trx, input.email)) {
       await recordAudit(trx, {
         organisationId: actor.organisationId, actorId: actor.userId, action: 'invitation.revoked', entityType: 'invitation',
@@ -37,7 +39,7 @@ export async function inviteUser(ctx: AppContext, actor: Actor, input: { email: 
       invitedBy: actor.userId, expiresAt,
     });
     const locale = actor.locale;
-    await ctx.queue.enqueue(trx, MAIL_JOB, {
+    await enqueueSecretMail(ctx.queue, trx, ctx.serverKey, {
       to: input.email,
       subject: translate('mail.invitation.subject', locale, { organisation: actor.organisationName }),
       text: translate('mail.invitation.body', locale, {
@@ -60,6 +62,10 @@ export async function listOrganisationInvitations(ctx: AppContext, actor: Actor)
 
 export async function cancelInvitation(ctx: AppContext, actor: Actor, id: string, ip: string) {
   await inOrganisation(ctx.db, actor.organisationId, async (trx) => {
+    const inviterRole = await inviterRoleOf(trx, id);
+    if (inviterRole === undefined) throw new AppError('invitation.not_found');
+    // A coordinator cannot withdraw what an administrator decided.
+    if (inviterRole === 'admin' && actor.role !== 'admin') throw new AppError('auth.forbidden');
     const row = await revokeInvitation(trx, id);
     if (!row) throw new AppError('invitation.not_found');
     await recordAudit(trx, {
@@ -83,6 +89,8 @@ export async function lookUpInvitation(ctx: AppContext, token: string) {
 }
 
 export async function acceptInvitation(ctx: AppContext, input: { token: string; displayName: string; password: string }, ip: string) {
+  // The token first: an invalid link costs a lookup, not an argon2 hash.
+  await usableInvitation(ctx, ctx.db, input.token, false);
   const passwordHash = await hashPassword(input.password);
   return inSystemTransaction(ctx.db, async (trx) => {
     // The row lock makes a double-click or a replayed link accept at most once.

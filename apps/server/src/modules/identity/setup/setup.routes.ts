@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { sessionSchema, setupBodySchema } from '@vigie/domain';
 import type { RouteModule } from '../../../platform/context.js';
 import { setSessionCookie } from '../../../platform/http/authentication.js';
+import { rateLimited } from '../../../platform/http/rate-limited.js';
 import { completeSetup, needsSetup } from './setup.service.js';
 
 export const setupRoutes: RouteModule = (app, ctx) => {
@@ -11,12 +12,14 @@ export const setupRoutes: RouteModule = (app, ctx) => {
     schema: { tags: ['setup'], response: { 200: z.object({ needsSetup: z.boolean() }) } },
   }, async () => ({ needsSetup: await needsSetup(ctx) }));
 
-  app.post('/api/setup', {
-    config: { access: { kind: 'public' } },
-    schema: { tags: ['setup'], body: setupBodySchema, response: { 200: sessionSchema } },
-  }, async (req, reply) => {
-    const opened = await completeSetup(ctx, req.body, req.ip);
-    setSessionCookie(reply, opened.token, opened.expiresAt, secure);
-    return opened.view;
+  rateLimited(app, ctx, (limited) => {
+    limited.post('/api/setup', {
+      config: { access: { kind: 'public' } },
+      schema: { tags: ['setup'], body: setupBodySchema, response: { 200: sessionSchema } },
+    }, async (req, reply) => {
+      const opened = await completeSetup(ctx, req.body, req.ip);
+      setSessionCookie(reply, opened.token, opened.expiresAt, secure);
+      return opened.view;
+    });
   });
 };

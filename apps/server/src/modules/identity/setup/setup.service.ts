@@ -32,6 +32,10 @@ export type SetupInput = {
 };
 
 export async function completeSetup(ctx: AppContext, input: SetupInput, ip: string): Promise<OpenedSession> {
+  // The code first: a wrong one costs a lookup, not an argon2 hash.
+  if ((await countUsers(ctx.db)) > 0) throw new AppError('setup.already_done');
+  const pending = await lockSetupCode(ctx.db);
+  if (!pending || !safeEqual(pending, sha256Hex(input.code))) throw new AppError('setup.invalid_code');
   const passwordHash = await hashPassword(input.password);
   return inSystemTransaction(ctx.db, async (trx) => {
     const codeHash = await lockSetupCode(trx);
