@@ -38,6 +38,8 @@ import { patternRoutes } from './modules/legal/pattern/pattern.routes.js';
 import { bulletinsRoutes } from './modules/communication/bulletins/bulletins.routes.js';
 import { statisticsRoutes } from './modules/communication/statistics/statistics.routes.js';
 import { contactsRoutes } from './modules/communication/contacts/contacts.routes.js';
+import { pressReleasesRoutes } from './modules/communication/press-releases/press-releases.routes.js';
+import { publicSiteRoutes } from './modules/communication/public-site/public-site.routes.js';
 import { mailingsRoutes } from './modules/communication/mailings/mailings.routes.js';
 import { publicStatisticsRoutes } from './modules/communication/statistics/public-statistics.routes.js';
 
@@ -46,7 +48,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   fieldRoutes, taxonomiesRoutes, syncRoutes, sitesRoutes, reviewRoutes, incidentsRoutes, personsRoutes, evidenceRoutes, transferRoutes,
   legalCasesRoutes, legalDocumentsRoutes, legalGrantsRoutes, deadlinesRoutes,
   bundlesRoutes, witnessRoutes, patternRoutes, bulletinsRoutes, statisticsRoutes, publicStatisticsRoutes, reportsRoutes,
-  contactsRoutes, mailingsRoutes,
+  contactsRoutes, mailingsRoutes, pressReleasesRoutes, publicSiteRoutes,
 ];
 
 /** Every API route with its declared access, for the authorization test and the docs. */

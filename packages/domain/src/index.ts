@@ -8,3 +8,4 @@ export * from './communication/bulletins/index.js';
 export * from './communication/reports/index.js';
 export * from './communication/contacts/index.js';
 export * from './communication/mailings/index.js';
+export * from './communication/press-releases/index.js';

@@ -24,3 +24,6 @@ export { METRICS, METRIC_CODES, isMetricCode, metricLabel, formatFigure, type Fi
 export { BUCKETS, BREAKDOWNS, CHARTS, CHART_FORMATS, DEFAULT_PUBLIC_THRESHOLD, type Breakdown, type StatisticsBucket, type ChartName, type ChartFormat } from './communication/statistics/dimensions.js';
 export { CONTACT_KINDS, CONTACT_ROLES, ORGANISATION_TYPES, CHANNEL_KINDS, CONSENT_STATUSES, CONSENT_METHODS, LEGAL_BASES, INTERACTION_KINDS, mayMail } from './communication/contacts/vocabulary.js';
 export type { ContactView, ContactSummaryView, ContactListView } from './communication/contacts/contact.js';
+export { PRESS_RELEASE_STATUSES } from './communication/press-releases/press-release.js';
+export type { PressReleaseView, PressReleaseSummaryView, PressReleaseStatus } from './communication/press-releases/press-release.js';
+export type { MailingView } from './communication/mailings/bounce-rules.js';
