@@ -39,6 +39,8 @@ const BulletinPage = lazy(() => import('./features/communication/bulletins/Bulle
 const ContactsPage = lazy(() => import('./features/communication/contacts/ContactsPage').then((m) => m.ContactsPage));
 const ContactPage = lazy(() => import('./features/communication/contacts/ContactPage').then((m) => m.ContactPage));
 const UnsubscribePage = lazy(() => import('./features/communication/contacts/UnsubscribePage').then((m) => m.UnsubscribePage));
+const PressReleasesPage = lazy(() => import('./features/communication/press-releases/PressReleasesPage').then((m) => m.PressReleasesPage));
+const PressReleasePage = lazy(() => import('./features/communication/press-releases/PressReleasePage').then((m) => m.PressReleasePage));
 // Coordinators' lists and spreadsheet import/export, rarely opened: on demand too.
 const TaxonomiesPage = lazy(() => import('./features/field/taxonomies/TaxonomiesPage').then((m) => m.TaxonomiesPage));
 const PublicStatisticsSettingsPage = lazy(() => import('./features/communication/public-stats/PublicStatisticsSettingsPage').then((m) => m.PublicStatisticsSettingsPage));
@@ -108,6 +110,8 @@ const WitnessStatementRoute = guarded(['field.record', 'legal.manage'], WitnessS
 const CommunicationRoute = guarded(['comms.publish'], CommunicationPage);
 const ContactsRoute = guarded(['comms.publish'], ContactsPage);
 const ContactRoute = guarded(['comms.publish'], ContactPage);
+const PressReleasesRoute = guarded(['comms.publish'], PressReleasesPage);
+const PressReleaseRoute = guarded(['comms.publish'], PressReleasePage);
 const BulletinRoute = guarded(['comms.publish', 'stats.view'], BulletinPage);
 const AssociationRoute = guarded(['association.manage'], AssociationPage);
 const UsersRoute = guarded(['users.manage', 'security.manage'], UsersPage);
@@ -195,6 +199,8 @@ function PrivateRoutes() {
       <Route path="/communication/bulletins/:id" component={BulletinRoute} />
       <Route path="/communication/contacts" component={ContactsRoute} />
       <Route path="/communication/contacts/:id" component={ContactRoute} />
+      <Route path="/communication/press-releases" component={PressReleasesRoute} />
+      <Route path="/communication/press-releases/:id" component={PressReleaseRoute} />
       <Route path="/unsubscribe/:token" component={UnsubscribePage} />
       <Route path="/association" component={AssociationRoute} />
       <Route path="/admin/users" component={UsersRoute} />

@@ -9,6 +9,8 @@ import frShared from './fr.json';
 import enShared from './en.json';
 import contactsFr from './messages/contacts.fr.json';
 import contactsEn from './messages/contacts.en.json';
+import pressFr from './messages/press.fr.json';
+import pressEn from './messages/press.en.json';
 
-export const fr = { ...frShared, ...contactsFr };
-export const en = { ...enShared, ...contactsEn };
+export const fr = { ...frShared, ...contactsFr, ...pressFr };
+export const en = { ...enShared, ...contactsEn, ...pressEn };
