@@ -41,7 +41,7 @@ export function PressReleasePage() {
         </div>
         {release.status === 'approved' && <Send release={release} act={act} />}
         {release.mailingId && <Progress mailingId={release.mailingId} />}
-        {release.publicUrl && <p><a href={release.publicUrl} data-testid="press-public-link">{t('press.steps.public')}</a></p>}
+        {release.publicUrl && <p><a href={release.publicUrl} target="_blank" rel="noopener" data-testid="press-public-link">{t('press.steps.public')}</a></p>}
       </section>
       {release.status === 'sent' && <Corrections release={release} act={act} />}
     </Screen>
