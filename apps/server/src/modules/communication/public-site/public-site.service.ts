@@ -2,8 +2,7 @@ import { Feed } from 'feed';
 import type { AppContext } from '../../../platform/context.js';
 import { inOrganisation } from '../../../platform/db/organisation-scope.js';
 import { AppError } from '../../../platform/errors/catalogue.js';
-import { publicReleases } from '../press-releases/press-releases.queries.js';
-import { findRelease, releaseCorrections } from '../press-releases/press-releases.queries.js';
+import { publicReleases, releaseCorrectionsOf } from '../press-releases/public-releases.js';
 import { pressReleasePdf } from '../press-releases/press-release-pdf.js';
 
 /**
@@ -50,7 +49,7 @@ export async function publishedRelease(ctx: AppContext, slug: string, id: string
   const { org, releases } = await publishedReleases(ctx, slug);
   const r = releases.find((x) => x.id === id);
   if (!r) throw new AppError('public.not_found');
-  const corrections = await inOrganisation(ctx.db, org.id, async (trx) => (await findRelease(trx, id)) ? releaseCorrections(trx, id) : []);
+  const corrections = await inOrganisation(ctx.db, org.id, (trx) => releaseCorrectionsOf(trx, id));
   return { org, release: r, corrections: corrections.map((c) => ({ text: c.text, at: c.created_at.toISOString() })) };
 }
 
