@@ -45,6 +45,7 @@ export default defineConfig({
     { name: 'rota', testMatch: /rota\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'research', testMatch: /research\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'phone', testMatch: /phone\.spec\.ts$/, dependencies: ['foundation'] },
+    { name: 'press', testMatch: /press\.spec\.ts$/, dependencies: ['foundation'] },
   ],
   webServer: {
     command: `npx tsx e2e/serve.ts`,

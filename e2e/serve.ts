@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { loadConfig } from '../apps/server/src/config.js';
 import { startVigie } from '../apps/server/src/server.js';
 import { createTestDatabase } from '../apps/server/test/test-database.js';
+import { appendFileSync } from 'node:fs';
+import { startSmtpSink } from '../apps/server/test/smtp-sink.js';
 import { stateFile } from './state.js';
 
 /**
@@ -14,9 +16,18 @@ import { stateFile } from './state.js';
 const port = process.env.E2E_PORT ?? '3190';
 const dataDir = mkdtempSync(join(tmpdir(), 'vigie-e2e-'));
 const testDb = await createTestDatabase();
+// A real SMTP server receives what Vigie sends; each mail is handed to the journeys as one JSON line.
+const smtp = await startSmtpSink();
+const mailsFile = stateFile('mails.jsonl');
+writeFileSync(mailsFile, '');
+const mailsPush = smtp.mails.push.bind(smtp.mails);
+smtp.mails.push = (...mails) => {
+  for (const m of mails) appendFileSync(mailsFile, `${JSON.stringify(m)}\n`);
+  return mailsPush(...mails);
+};
 const config = loadConfig({
   NODE_ENV: 'test', PORT: port, HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', PUBLIC_URL: `http://localhost:${port}`,
-  JOB_POLL_SECONDS: '0.5', ...(testDb.database.kind === 'postgres' ? { DATABASE_URL: testDb.database.url } : {}),
+  JOB_POLL_SECONDS: '0.5', SMTP_URL: smtp.url, ...(testDb.database.kind === 'postgres' ? { DATABASE_URL: testDb.database.url } : {}),
 });
 const vigie = await startVigie(config);
 writeFileSync(stateFile('setup-code'), vigie.setupCode ?? '');
@@ -24,6 +35,7 @@ console.log(`e2e server on ${config.publicUrl} (${testDb.label})`);
 
 async function stop() {
   await vigie.close();
+  await smtp.close();
   await testDb.drop();
   process.exit(0);
 }

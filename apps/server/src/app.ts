@@ -40,6 +40,8 @@ import { patternRoutes } from './modules/legal/pattern/pattern.routes.js';
 import { bulletinsRoutes } from './modules/communication/bulletins/bulletins.routes.js';
 import { statisticsRoutes } from './modules/communication/statistics/statistics.routes.js';
 import { contactsRoutes } from './modules/communication/contacts/contacts.routes.js';
+import { pressReleasesRoutes } from './modules/communication/press-releases/press-releases.routes.js';
+import { publicSiteRoutes } from './modules/communication/public-site/public-site.routes.js';
 import { mailingsRoutes } from './modules/communication/mailings/mailings.routes.js';
 import { publicStatisticsRoutes } from './modules/communication/statistics/public-statistics.routes.js';
 import { postingsRoutes } from './modules/association/postings/postings.routes.js';
@@ -57,6 +59,8 @@ export const ROUTE_MODULES: RouteModule[] = [
   rotaRoutes,
   bundlesRoutes, witnessRoutes, patternRoutes, bulletinsRoutes, statisticsRoutes, publicStatisticsRoutes, reportsRoutes,
   researchRoutes,
+  bundlesRoutes, witnessRoutes, patternRoutes, bulletinsRoutes, statisticsRoutes, publicStatisticsRoutes, reportsRoutes,
+  contactsRoutes, mailingsRoutes, pressReleasesRoutes, publicSiteRoutes,
 ];
 
 /** Every API route with its declared access, for the authorization test and the docs. */

@@ -13,6 +13,7 @@ import { deleteExpiredSessions } from './platform/auth/session-store.js';
 import { prepareFirstRun } from './modules/identity/setup/setup.service.js';
 import { defineAnnualReportJob } from './modules/communication/reports/annual-report.service.js';
 import { defineMailPipeline } from './modules/communication/mailings/mail-pipeline.js';
+import { pressReleaseAttachments } from './modules/communication/press-releases/press-release-pdf.js';
 import { defineBouncePolling } from './modules/communication/mailings/bounce-intake.js';
 import { defineResearchReleaseJob } from './modules/communication/research/releases.service.js';
 import { defineAgreementReminders } from './modules/communication/research/agreement-reminders.js';
@@ -43,7 +44,7 @@ export async function startVigie(config: Config, options: BuildOptions & { worke
     queue = new JobQueue(database.pool, config.jobPollSeconds);
     const mailer = createMailer(config.smtpUrl, config.mailFrom, (msg) => log.info(msg));
     defineMailJob(queue, mailer);
-    defineMailPipeline(queue, { db: database.db, mailer, config });
+    defineMailPipeline(queue, { db: database.db, mailer, config, attachments: pressReleaseAttachments(database.db) });
     defineBouncePolling(queue, { db: database.db, config });
     defineMailJob(queue, mailer, serverKey);
     defineAnnualReportJob(queue, { db: database.db, storage: createObjectStorage(config.storage) });

@@ -45,6 +45,8 @@ const ContactPage = lazy(() => import('./features/communication/contacts/Contact
 const UnsubscribePage = lazy(() => import('./features/communication/contacts/UnsubscribePage').then((m) => m.UnsubscribePage));
 // The data-sharing desk (agreements, profiles, releases for researchers).
 const ResearchPage = lazy(() => import('./features/communication/research/ResearchPage').then((m) => m.ResearchPage));
+const PressReleasesPage = lazy(() => import('./features/communication/press-releases/PressReleasesPage').then((m) => m.PressReleasesPage));
+const PressReleasePage = lazy(() => import('./features/communication/press-releases/PressReleasePage').then((m) => m.PressReleasePage));
 // Coordinators' lists and spreadsheet import/export, rarely opened: on demand too.
 const TaxonomiesPage = lazy(() => import('./features/field/taxonomies/TaxonomiesPage').then((m) => m.TaxonomiesPage));
 const PublicStatisticsSettingsPage = lazy(() => import('./features/communication/public-stats/PublicStatisticsSettingsPage').then((m) => m.PublicStatisticsSettingsPage));
@@ -125,6 +127,8 @@ const WitnessStatementRoute = guarded(['field.record', 'legal.manage'], WitnessS
 const CommunicationRoute = guarded(['comms.publish'], CommunicationPage);
 const ContactsRoute = guarded(['comms.publish'], ContactsPage);
 const ContactRoute = guarded(['comms.publish'], ContactPage);
+const PressReleasesRoute = guarded(['comms.publish'], PressReleasesPage);
+const PressReleaseRoute = guarded(['comms.publish'], PressReleasePage);
 const BulletinRoute = guarded(['comms.publish', 'stats.view'], BulletinPage);
 const ResearchRoute = guarded(['research.share'], ResearchPage);
 const AssociationRoute = guarded(['association.manage'], AssociationPage);
@@ -226,6 +230,8 @@ function PrivateRoutes() {
       <Route path="/communication/bulletins/:id" component={BulletinRoute} />
       <Route path="/communication/contacts" component={ContactsRoute} />
       <Route path="/communication/contacts/:id" component={ContactRoute} />
+      <Route path="/communication/press-releases" component={PressReleasesRoute} />
+      <Route path="/communication/press-releases/:id" component={PressReleaseRoute} />
       <Route path="/unsubscribe/:token" component={UnsubscribePage} />
       <Route path="/communication/research" component={ResearchRoute} />
       <Route path="/association" component={AssociationRoute} />

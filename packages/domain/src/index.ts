@@ -12,3 +12,4 @@ export * from './association/index.js';
 export * from './communication/research/index.js';
 export * from './communication/contacts/index.js';
 export * from './communication/mailings/index.js';
+export * from './communication/press-releases/index.js';

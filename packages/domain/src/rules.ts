@@ -38,3 +38,6 @@ export type {
   RecordChange, RecordVersionView, EvidenceItemView, EvictionActions, EvictionRowView, EvictionPageView, ReviewQueueView,
   ReviewCountsView, ConflictView, ConflictResolution, RecordSearchView,
 } from './field/record-page.js';
+export { PRESS_RELEASE_STATUSES } from './communication/press-releases/press-release.js';
+export type { PressReleaseView, PressReleaseSummaryView, PressReleaseStatus } from './communication/press-releases/press-release.js';
+export type { MailingView } from './communication/mailings/bounce-rules.js';

@@ -15,6 +15,8 @@ import officeFr from './messages/office.fr.json';
 import officeEn from './messages/office.en.json';
 import phoneFr from './messages/phone.fr.json';
 import phoneEn from './messages/phone.en.json';
+import pressFr from './messages/press.fr.json';
+import pressEn from './messages/press.en.json';
 import recordsFr from './messages/records.fr.json';
 import recordsEn from './messages/records.en.json';
 import researchFr from './messages/research.fr.json';
@@ -22,5 +24,5 @@ import researchEn from './messages/research.en.json';
 import rotaFr from './messages/rota.fr.json';
 import rotaEn from './messages/rota.en.json';
 
-export const fr = { ...frShared, ...associationFr, ...contactsFr, ...officeFr, ...phoneFr, ...recordsFr, ...researchFr, ...rotaFr };
-export const en = { ...enShared, ...associationEn, ...contactsEn, ...officeEn, ...phoneEn, ...recordsEn, ...researchEn, ...rotaEn };
+export const fr = { ...frShared, ...associationFr, ...contactsFr, ...officeFr, ...phoneFr, ...pressFr, ...recordsFr, ...researchFr, ...rotaFr };
+export const en = { ...enShared, ...associationEn, ...contactsEn, ...officeEn, ...phoneEn, ...pressEn, ...recordsEn, ...researchEn, ...rotaEn };

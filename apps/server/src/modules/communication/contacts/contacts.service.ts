@@ -14,7 +14,7 @@ import {
   updateContact, type ContactRowValues,
 } from './contacts.queries.js';
 import { presentContact, presentContactSummary } from './contacts.presenter.js';
-import { eraseAddressesFromMail, deliveriesOf } from '../mailings/mailings.queries.js';
+import { forgetInMail, mailSentTo } from '../mailings/mail-records.js';
 
 /**
  * The contacts registry: save, search, read, the consent ledger, do-not-contact flags, the
@@ -171,7 +171,7 @@ export async function addInteraction(ctx: AppContext, actor: Actor, id: string, 
 export async function exportContact(ctx: AppContext, actor: Actor, id: string, ip: string) {
   return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
     const contact = await loadContact(trx, id);
-    const deliveries = await deliveriesOf(trx, id);
+    const deliveries = await mailSentTo(trx, id);
     await recordAudit(trx, {
       organisationId: actor.organisationId, actorId: actor.userId, action: 'contact.exported', entityType: 'contact', entityId: id, context: { ip },
     });
@@ -191,7 +191,7 @@ export async function eraseContact(ctx: AppContext, actor: Actor, id: string, ip
   return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
     if (!(await findContact(trx, id, true))) throw new AppError('contact.not_found');
     const emails = (await contactChannels(trx, id)).filter((c) => c.kind === 'email').map((c) => c.normalised);
-    await eraseAddressesFromMail(trx, id, emails);
+    await forgetInMail(trx, id, emails);
     await deleteContact(trx, id);
     await recordAudit(trx, {
       organisationId: actor.organisationId, actorId: actor.userId, action: 'contact.erased', entityType: 'contact', entityId: id, context: { ip },

@@ -4,7 +4,7 @@ import type { Config } from '../../../config.js';
 import type { Db, Trx } from '../../../platform/db/database.js';
 import type { Mailer } from '../../../platform/mail/mailer.js';
 import type { JobQueue } from '../../../platform/queue/job-queue.js';
-import { insertInteraction } from '../contacts/contacts.queries.js';
+import { recordReceived } from '../contacts/contact-events.js';
 import { deliveryToSend, findMailingBySource, insertDeliveries, insertMailing, setDeliveryStatus, suppressionFor } from './mailings.queries.js';
 
 /**
@@ -97,9 +97,7 @@ export function defineMailPipeline(queue: JobQueue, deps: { db: Db; mailer: Mail
     }
     await setDeliveryStatus(deps.db, d.id, 'sent', { sent: true, attempt: true, error: null });
     if (d.contact_id) {
-      await insertInteraction(deps.db, {
-        organisationId: d.organisation_id, contactId: d.contact_id, kind: 'received', summary: d.subject, mailingId: d.mailing_id, recordedBy: null,
-      });
+      await recordReceived(deps.db, { organisationId: d.organisation_id, contactId: d.contact_id, subject: d.subject, mailingId: d.mailing_id });
     }
   }, { batchSize: 50 });
 }

@@ -2,7 +2,7 @@ import type { AppContext } from '../../../platform/context.js';
 import { recordAudit } from '../../../platform/audit/audit-trail.js';
 import { inOrganisation } from '../../../platform/db/organisation-scope.js';
 import { AppError } from '../../../platform/errors/catalogue.js';
-import { insertConsentEvent } from '../contacts/contacts.queries.js';
+import { recordOneClickWithdrawal } from '../contacts/contact-events.js';
 import { addSuppression, deliveryByToken, suppressionFor } from './mailings.queries.js';
 
 /**
@@ -33,10 +33,7 @@ export async function unsubscribe(ctx: AppContext, token: string, ip: string) {
     if (await suppressionFor(trx, d.organisation_id, d.address, d.list_id)) return;
     await addSuppression(trx, { organisationId: d.organisation_id, address: d.address, listId: d.list_id, reason: 'unsubscribed' });
     if (d.contact_id) {
-      await insertConsentEvent(trx, {
-        organisationId: d.organisation_id, contactId: d.contact_id, listId: d.list_id, channel: 'email', status: 'withdrawn',
-        method: 'one_click_unsubscribe', formVersion: null, formText: null, note: null, recordedBy: null,
-      });
+      await recordOneClickWithdrawal(trx, { organisationId: d.organisation_id, contactId: d.contact_id, listId: d.list_id });
     }
     await recordAudit(trx, {
       organisationId: d.organisation_id, actorId: null, action: 'mail.unsubscribed', entityType: 'mail_delivery', entityId: d.id,

@@ -1,0 +1,11 @@
+import type { Executor } from '../../../platform/db/database.js';
+import { deliveriesOf, eraseAddressesFromMail } from './mailings.queries.js';
+
+/** What the contacts module asks of the mail pipeline for a person's rights: export and erasure. */
+export async function mailSentTo(db: Executor, contactId: string) {
+  return deliveriesOf(db, contactId);
+}
+
+export async function forgetInMail(db: Executor, contactId: string, addresses: string[]) {
+  await eraseAddressesFromMail(db, contactId, addresses);
+}

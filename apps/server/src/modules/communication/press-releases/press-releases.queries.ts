@@ -1,0 +1,35 @@
+import type { Executor } from '../../../platform/db/database.js';
+import './press-releases.table.js';
+
+/** SQL of press releases, their figure references and corrections. No rules. */
+
+export async function findRelease(db: Executor, id: string, lock = false) {
+  let q = db.selectFrom('press_releases as r').innerJoin('users as c', 'c.id', 'r.created_by')
+    .leftJoin('users as s', 's.id', 'r.submitted_by').leftJoin('users as a', 'a.id', 'r.approved_by')
+    .selectAll('r').select(['c.display_name as created_by_name', 's.display_name as submitted_by_name', 'a.display_name as approved_by_name'])
+    .where('r.id', '=', id);
+  if (lock) q = q.forUpdate('r');
+  return q.executeTakeFirst();
+}
+export type ReleaseRow = NonNullable<Awaited<ReturnType<typeof findRelease>>>;
+
+export async function listReleases(db: Executor) {
+  return db.selectFrom('press_releases').select(['id', 'title', 'language', 'status', 'embargo_until', 'sent_at', 'updated_at'])
+    .orderBy('updated_at', 'desc').limit(500).execute();
+}
+
+export async function releaseFigures(db: Executor, releaseId: string) {
+  return db.selectFrom('press_release_figures').selectAll().where('release_id', '=', releaseId).orderBy('inserted_at').execute();
+}
+
+export async function releaseCorrections(db: Executor, releaseId: string) {
+  return db.selectFrom('press_release_corrections').selectAll().where('release_id', '=', releaseId).orderBy('created_at').execute();
+}
+
+/** Sent releases whose embargo has passed: what the public site shows. */
+export async function publicReleases(db: Executor, organisationId: string, limit = 50) {
+  return db.selectFrom('press_releases').select(['id', 'title', 'lede', 'language', 'sent_at', 'embargo_until', 'snapshot', 'updated_at'])
+    .where('organisation_id', '=', organisationId).where('status', '=', 'sent')
+    .where((eb) => eb.or([eb('embargo_until', 'is', null), eb('embargo_until', '<=', new Date())]))
+    .orderBy('sent_at', 'desc').limit(limit).execute();
+}

@@ -1,0 +1,117 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestVigie, type TestClient, type TestVigie } from './harness.js';
+import { seedEviction } from './evidence-fixtures.js';
+
+let t: TestVigie;
+let author: TestClient;
+let approver: TestClient;
+let orgId: string;
+let areaCode: string;
+let listId: string;
+
+beforeAll(async () => {
+  t = await startTestVigie({ MAIL_RATE_PER_SECOND: '200' });
+  const admin = await t.setUpAdmin();
+  orgId = admin.user.organisationId;
+  author = await t.userWithRole(orgId, 'comms');
+  approver = await t.userWithRole(orgId, 'coordinator');
+  const { evictionId } = await seedEviction(t, orgId, author.user.id);
+  await sql`UPDATE evictions SET status = 'verified' WHERE id = ${evictionId}`.execute(t.db);
+  areaCode = (await sql<{ code: string }>`SELECT a.code FROM areas a JOIN sites s ON s.area_id = a.id JOIN evictions e ON e.site_id = s.id WHERE e.id = ${evictionId}`.execute(t.db)).rows[0]!.code;
+  await sql`UPDATE organisations SET slug = 'hro' WHERE id = ${orgId}`.execute(t.db);
+  listId = (await author.post('/api/contact-lists', { name: 'Presse nationale', kind: 'static', legalBasis: 'legitimate_interest' })).json().list.id;
+  for (const email of ['a@journal.example', 'b@radio.example']) {
+    const c = (await author.post('/api/contacts', { kind: 'person', displayName: email, roles: ['journalist'], channels: [{ kind: 'email', value: email }] })).json().contact;
+    await author.put(`/api/contact-lists/${listId}/members/${c.id}`, {});
+  }
+}, 120_000);
+afterAll(async () => { await t?.close(); });
+
+async function draft(over: Record<string, unknown> = {}) {
+  const res = await author.post('/api/press-releases', { title: 'Expulsions à Calais', lede: 'Le chapeau.', body: 'Premier paragraphe.\n\nSecond.', ...over });
+  expect(res.statusCode, res.body).toBe(201);
+  const id = res.json().release.id;
+  const fig = await author.post(`/api/press-releases/${id}/figures`, { metric: 'evictions', from: '2026-02-01', to: '2026-02-28', areaCode });
+  expect(fig.statusCode, fig.body).toBe(200);
+  return fig.json().release;
+}
+
+describe('press releases', () => {
+  it('inserts a figure from the statistics with its "au moins" wording; approval needs a second person and a figure that has not changed', async () => {
+    const r = await draft();
+    expect(r.figures).toHaveLength(1);
+    expect(r.figures[0]).toMatchObject({ metric: 'evictions', value: 1, areaCode });
+    expect(r.figures[0].wording).toMatch(/^au moins 1 expulsions? \(.*du 1 février 2026 au 28 février 2026\)$/);
+
+    expect((await author.post(`/api/press-releases/${r.id}/submit`)).json().release.status).toBe('in_review');
+    const self = await author.post(`/api/press-releases/${r.id}/approve`);
+    expect(self.statusCode).toBe(409);
+    expect(self.json().code).toBe('press_release.self_approval');
+
+    // The data changes: a second verified eviction in February.
+    const { evictionId } = await seedEviction(t, orgId, author.user.id);
+    await sql`UPDATE evictions SET status = 'verified', site_id = (SELECT s.id FROM sites s JOIN areas a ON a.id = s.area_id WHERE a.code = ${areaCode} LIMIT 1) WHERE id = ${evictionId}`.execute(t.db);
+    const refused = await approver.post(`/api/press-releases/${r.id}/approve`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().code).toBe('press_release.figure_changed');
+    expect(refused.json().message).toContain(r.figures[0].wording);
+    expect(refused.json().message).toContain('au moins 2');
+
+    await author.post(`/api/press-releases/${r.id}/reopen`);
+    const refreshed = (await author.post(`/api/press-releases/${r.id}/figures/${r.figures[0].id}/refresh`)).json().release;
+    expect(refreshed.figures[0].value).toBe(2);
+    await author.post(`/api/press-releases/${r.id}/submit`);
+    const approved = await approver.post(`/api/press-releases/${r.id}/approve`);
+    expect(approved.statusCode, approved.body).toBe(200);
+    expect(approved.json().release).toMatchObject({ status: 'approved', approvedByName: 'coordinator user' });
+    expect((await author.put(`/api/press-releases/${r.id}`, { title: 'Changé' })).json().code).toBe('press_release.not_editable');
+  });
+
+  it('refuses an embargo in the past; sends once per recipient with the embargo in the subject, a PDF and a text; public after the embargo only', async () => {
+    const past = await author.post('/api/press-releases', { title: 'Trop tard', embargoUntil: '2020-01-01T10:00:00+01:00' });
+    expect(past.statusCode).toBe(400);
+    expect(past.json().code).toBe('press_release.embargo_past');
+
+    const embargo = new Date(Date.now() + 3_600_000).toISOString();
+    const r = await draft({ title: 'Sous embargo', embargoUntil: embargo });
+    await author.post(`/api/press-releases/${r.id}/submit`);
+    expect((await approver.post(`/api/press-releases/${r.id}/approve`)).statusCode).toBe(200);
+    const [sent, again] = await Promise.all([
+      author.post(`/api/press-releases/${r.id}/send`, { listId }), author.post(`/api/press-releases/${r.id}/send`, { listId }),
+    ]);
+    expect(sent.statusCode, sent.body).toBe(200);
+    expect(again.statusCode, again.body).toBe(200);
+    const release = sent.json().release;
+    expect(release.status).toBe('sent');
+    expect(release.snapshotSha256).toMatch(/^[a-f0-9]{64}$/);
+    const mail = await t.smtp.waitFor('a@journal.example');
+    await t.smtp.waitFor('b@radio.example');
+    await new Promise((r2) => setTimeout(r2, 1500));
+    expect(t.smtp.mails.filter((m) => m.raw.includes('Sous embargo') || /EMBARGO/.test(m.raw)).length).toBe(2);
+    expect(mail.raw).toMatch(/Subject: .*EMBARGO/);
+    expect(mail.raw).toContain('application/pdf');
+    expect(mail.raw).toMatch(/List-Unsubscribe-Post: List-Unsubscribe=One-Click/);
+
+    expect((await t.client().get(`/api/public/hro/press-releases/${r.id}`)).statusCode).toBe(404);
+    // The embargo passes.
+    await sql`UPDATE press_releases SET embargo_until = now() - interval '1 minute' WHERE id = ${r.id}`.execute(t.db);
+    const page = await t.client().get(`/api/public/hro/press-releases/${r.id}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Sous embargo');
+    expect(page.body).toContain('au moins 2');
+    const feed = await t.client().get('/api/public/hro/press-releases.atom');
+    expect(feed.headers['content-type']).toContain('application/atom+xml');
+    expect(feed.body).toContain('<title type="html"><![CDATA[Sous embargo]]></title>');
+    const pdf = await t.client().get(`/api/public/hro/press-releases/${r.id}.pdf`);
+    expect(pdf.body.startsWith('%PDF')).toBe(true);
+    const index = (await t.client().get('/api/public/hro')).json();
+    expect(index.pages.pressReleasesFeed).toBe('http://localhost:3000/api/public/hro/press-releases.atom');
+
+    // A correction is appended and dated, never a silent edit.
+    await expect(sql`UPDATE press_releases SET body = 'réécrit' WHERE id = ${r.id}`.execute(t.db)).rejects.toThrow(/frozen/);
+    const corrected = await author.post(`/api/press-releases/${r.id}/corrections`, { text: 'Le site était B12, pas B2.' });
+    expect(corrected.json().release.corrections).toHaveLength(1);
+    expect((await t.client().get(`/api/public/hro/press-releases/${r.id}`)).body).toContain('Le site était B12, pas B2.');
+  });
+});

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { METRIC_CODES } from '../statistics/metrics.js';
+
+/**
+ * Press releases. Every number cited comes from the statistics as a figure reference (metric,
+ * period, area, filters) with the wording it had when inserted ("au moins 73 expulsions…").
+ */
+export const PRESS_RELEASE_STATUSES = ['draft', 'in_review', 'approved', 'sent', 'withdrawn'] as const;
+export type PressReleaseStatus = (typeof PRESS_RELEASE_STATUSES)[number];
+
+const optionalText = (max: number) => z.string().trim().max(max).transform((s) => (s === '' ? null : s)).nullable().optional();
+
+export const pressReleaseInputSchema = z.strictObject({
+  language: z.enum(['fr', 'en']).default('fr'),
+  title: z.string().trim().min(1).max(300),
+  lede: optionalText(2000),
+  body: z.string().max(100000).default(''),
+  quotes: optionalText(10000),
+  pressContacts: optionalText(2000),
+  embargoUntil: z.iso.datetime({ offset: true }).nullable().optional(),
+});
+export type PressReleaseInput = z.infer<typeof pressReleaseInputSchema>;
+
+export const figureReferenceInputSchema = z.strictObject({
+  metric: z.enum(METRIC_CODES as unknown as [string, ...string[]]),
+  from: z.iso.date(),
+  to: z.iso.date(),
+  areaCode: z.string().trim().min(1).max(40).optional(),
+  forceCorps: z.string().trim().min(1).max(100).optional(),
+});
+export type FigureReferenceInput = z.infer<typeof figureReferenceInputSchema>;
+
+export const figureReferenceViewSchema = z.object({
+  id: z.uuid(), metric: z.string(), from: z.string(), to: z.string(), areaCode: z.string().nullable(), filters: z.record(z.string(), z.string()),
+  value: z.number().int(), atLeast: z.boolean(), wording: z.string(), insertedAt: z.string(),
+});
+export const pressReleaseSummaryViewSchema = z.object({
+  id: z.uuid(), title: z.string(), language: z.enum(['fr', 'en']), status: z.enum(PRESS_RELEASE_STATUSES),
+  embargoUntil: z.string().nullable(), sentAt: z.string().nullable(), updatedAt: z.string(),
+});
+export type PressReleaseSummaryView = z.infer<typeof pressReleaseSummaryViewSchema>;
+export const pressReleaseViewSchema = pressReleaseSummaryViewSchema.extend({
+  lede: z.string().nullable(), body: z.string(), quotes: z.string().nullable(), pressContacts: z.string().nullable(),
+  createdByName: z.string(), submittedByName: z.string().nullable(), approvedByName: z.string().nullable(), approvedAt: z.string().nullable(),
+  createdById: z.uuid(), listId: z.uuid().nullable(), mailingId: z.uuid().nullable(), snapshotSha256: z.string().nullable(),
+  figures: z.array(figureReferenceViewSchema),
+  corrections: z.array(z.object({ id: z.uuid(), text: z.string(), createdAt: z.string() })),
+  publicUrl: z.string().nullable(),
+});
+export type PressReleaseView = z.infer<typeof pressReleaseViewSchema>;
+
+/** "au moins 73 expulsions (Calaisis, 1er–30 avril 2024)": the reference's wording, in the release's language. */
+export function figureSentence(wordedValue: string, metricLabel: string, period: string, area: string | null): string {
+  return `${wordedValue} ${metricLabel.toLowerCase()} (${area ? `${area}, ` : ''}${period})`;
+}
+
+/** The plain-text version sent by mail and offered for download. */
+export function pressReleaseText(r: {
+  title: string; lede: string | null; body: string; quotes: string | null; pressContacts: string | null; language: 'fr' | 'en';
+  embargoUntil: string | null; embargoLabel: string | null; figures: Array<{ wording: string }>;
+}): string {
+  const fr = r.language === 'fr';
+  const parts = [
+    ...(r.embargoLabel ? [fr ? `EMBARGO jusqu'au ${r.embargoLabel}` : `EMBARGOED until ${r.embargoLabel}`, ''] : []),
+    r.title.toUpperCase(), '',
+    ...(r.lede ? [r.lede, ''] : []),
+    r.body.trim(), '',
+    ...(r.figures.length ? [fr ? 'Chiffres cités (minimums observés) :' : 'Figures cited (observed minimums):', ...r.figures.map((f) => `- ${f.wording}`), ''] : []),
+    ...(r.quotes ? [r.quotes, ''] : []),
+    ...(r.pressContacts ? [fr ? 'Contacts presse :' : 'Press contacts:', r.pressContacts, ''] : []),
+  ];
+  return parts.join('\n').replace(/\n{3,}/g, '\n\n').trim() + '\n';
+}
