@@ -9,6 +9,8 @@ import frShared from './fr.json';
 import enShared from './en.json';
 import recordsFr from './messages/records.fr.json';
 import recordsEn from './messages/records.en.json';
+import legalPickerFr from './messages/legalPicker.fr.json';
+import legalPickerEn from './messages/legalPicker.en.json';
 
-export const fr = { ...frShared, ...recordsFr };
-export const en = { ...enShared, ...recordsEn };
+export const fr = { ...frShared, ...recordsFr, ...legalPickerFr };
+export const en = { ...enShared, ...recordsEn, ...legalPickerEn };

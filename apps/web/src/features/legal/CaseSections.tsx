@@ -6,6 +6,7 @@ import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
 import { formatDate } from '../field/capture/format';
 import { DateField } from './fields';
+import { RecordPicker } from './RecordPicker';
 import { formatDay, legalApi, type LegalCaseView } from './legalApi';
 
 type Props = { file: LegalCaseView; change: (work: () => Promise<LegalCaseView>) => void };
@@ -48,12 +49,7 @@ export function CaseParties({ file, change }: Props) {
 export function CaseLinks({ file, change }: Props) {
   const t = useT();
   const locale = useLocale();
-  const [target, setTarget] = useState<string>('incident');
-  const [id, setId] = useState('');
-  function add(e: Event) {
-    e.preventDefault();
-    change(async () => { const f = await legalApi.change(file.id, 'links', { target, id: id.trim() }); setId(''); return f; });
-  }
+  const link = (target: string, id: string) => change(() => legalApi.change(file.id, 'links', { target, id }));
   return (
     <section aria-labelledby="case-links-title">
       <h2 id="case-links-title">{t('legalCases.case.links')}</h2>
@@ -67,12 +63,7 @@ export function CaseLinks({ file, change }: Props) {
           </li>
         ))}
       </ul>
-      <form class="legal-inline-form" onSubmit={add}>
-        <SelectField label={t('legalCases.case.linkTarget')} value={target} onValue={setTarget}
-          options={(['eviction', 'incident', 'evidence'] as const).map((x) => ({ value: x, label: t(`legalCases.case.targets.${x}`) }))} />
-        <TextField label={t('legalCases.case.linkId')} value={id} onValue={setId} required />
-        <Button type="submit" variant="secondary">{t('legalCases.case.addLink')}</Button>
-      </form>
+      <RecordPicker onPick={link} />
     </section>
   );
 }
