@@ -77,7 +77,7 @@ test.describe.serial('records', () => {
     await signIn(page, LEGAL);
     const errors = watchErrors(page);
     await page.goto(`/legal/cases/${caseId}`);
-    await page.getByLabel('Lieu').selectOption({ label: 'K9 — Rue des Garennes' });
+    await page.getByLabel('Lieu', { exact: true }).selectOption({ label: 'K9 — Rue des Garennes' });
     await page.getByTestId('picker-search').click();
     const result = page.getByTestId('picker-result');
     await expect(result).toHaveCount(1);
