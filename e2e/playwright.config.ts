@@ -46,6 +46,7 @@ export default defineConfig({
     { name: 'research', testMatch: /research\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'phone', testMatch: /phone\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'press', testMatch: /press\.spec\.ts$/, dependencies: ['foundation'] },
+    { name: 'records', testMatch: /records\.spec\.ts$/, dependencies: ['foundation'] },
   ],
   webServer: {
     command: `npx tsx e2e/serve.ts`,

@@ -73,15 +73,15 @@ test.describe.serial('escaping', () => {
 
     // The review queue: the site code and the author's name.
     await page.goto('/review');
-    const row = page.locator(`a[href="/review/${evictionId}"]`);
+    const row = page.getByTestId('review-row').filter({ has: page.locator(`a[href="/evictions/${evictionId}"]`) });
     await expect(row).toContainText(SITE_CODE);
     await expect(row).toContainText(`Saisie par ${NAME}`);
     await xss.check();
 
     // The eviction under review: site name in the title, the legal basis verbatim, the note.
-    await page.goto(`/review/${evictionId}`);
+    await page.goto(`/evictions/${evictionId}`);
     await expect(page.getByRole('heading', { level: 1 })).toContainText(`${SITE_CODE} — ${SITE_NAME}`);
-    const detail = page.getByTestId('review-detail');
+    const detail = page.getByTestId('record-facts').first();
     await expect(detail).toContainText(LEGAL);
     await expect(detail).toContainText(NOTE);
     await xss.check();

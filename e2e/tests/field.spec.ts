@@ -204,14 +204,16 @@ test.describe.serial('field', () => {
     const rows = page.getByTestId('review-row');
     await expect(rows).toHaveCount(2);
     await expect(rows.filter({ hasText: 'B2' })).toContainText(`Saisie par ${OBSERVER.name}`);
-    await rows.filter({ hasText: 'B2' }).click();
-    await expect(page).toHaveURL(/\/review\/[0-9a-f-]{36}$/);
+    await rows.filter({ hasText: 'B2' }).getByTestId('review-open').click();
+    await expect(page).toHaveURL(/\/evictions\/[0-9a-f-]{36}$/);
     const evictionId = page.url().split('/').pop()!;
     await expect(page.getByRole('heading', { name: /B2 — Bois de la Douane/ })).toBeVisible();
-    await expect(page.getByTestId('review-detail')).toContainText('au moins 42');
-    await expect(page.getByTestId('review-history')).toContainText(`par ${OBSERVER.name}`);
-    await page.getByTestId('review-verify').click();
-    await expect(page.getByText('Expulsion vérifiée.')).toBeVisible();
+    await expect(page.getByTestId('record-facts')).toContainText('au moins 42');
+    await expect(page.getByTestId('record-history')).toContainText(`par ${OBSERVER.name}`);
+    // Verifying moves on to the next record waiting: BMX.
+    await page.getByTestId('record-verify').click();
+    await expect(page.getByRole('heading', { name: /BMX/ })).toBeVisible();
+    expect(page.url().split('/').pop()).not.toBe(evictionId);
 
     await page.getByRole('link', { name: 'Retour à la revue' }).click();
     await expect(page).toHaveURL(/\/review$/);

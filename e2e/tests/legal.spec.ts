@@ -112,8 +112,8 @@ test.describe.serial('legal', () => {
     await expect(past.getByTestId('deadline-date')).toHaveText('lundi 17 février 2025');
 
     // The eviction's page now lists the case; the cases list shows the next deadline.
-    await page.goto(`/review/${evictionId}`);
-    await expect(page.getByText('Dossiers liés à cette expulsion :')).toBeVisible();
+    await page.goto(`/evictions/${evictionId}`);
+    await expect(page.getByTestId('record-cases')).toContainText('Recours contre l’arrêté d’expulsion J7');
     await page.goto('/legal');
     await expect(page.getByTestId('legal-case-list')).toContainText('Recours contre l’arrêté d’expulsion J7');
     // The one failed request is ours: the deadline asked for without its trigger date (422).

@@ -11,6 +11,8 @@ import associationFr from './messages/association.fr.json';
 import associationEn from './messages/association.en.json';
 import contactsFr from './messages/contacts.fr.json';
 import contactsEn from './messages/contacts.en.json';
+import legalPickerFr from './messages/legalPicker.fr.json';
+import legalPickerEn from './messages/legalPicker.en.json';
 import officeFr from './messages/office.fr.json';
 import officeEn from './messages/office.en.json';
 import phoneFr from './messages/phone.fr.json';
@@ -24,5 +26,5 @@ import researchEn from './messages/research.en.json';
 import rotaFr from './messages/rota.fr.json';
 import rotaEn from './messages/rota.en.json';
 
-export const fr = { ...frShared, ...associationFr, ...contactsFr, ...officeFr, ...phoneFr, ...pressFr, ...recordsFr, ...researchFr, ...rotaFr };
-export const en = { ...enShared, ...associationEn, ...contactsEn, ...officeEn, ...phoneEn, ...pressEn, ...recordsEn, ...researchEn, ...rotaEn };
+export const fr = { ...frShared, ...associationFr, ...contactsFr, ...legalPickerFr, ...officeFr, ...phoneFr, ...pressFr, ...recordsFr, ...researchFr, ...rotaFr };
+export const en = { ...enShared, ...associationEn, ...contactsEn, ...legalPickerEn, ...officeEn, ...phoneEn, ...pressEn, ...recordsEn, ...researchEn, ...rotaEn };

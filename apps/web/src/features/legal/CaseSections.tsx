@@ -7,6 +7,7 @@ import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
 import { formatDate } from '../field/capture/format';
 import { DateField } from './fields';
+import { RecordPicker } from './RecordPicker';
 import { formatDay, legalApi, type LegalCaseView } from './legalApi';
 
 type Props = { file: LegalCaseView; change: (work: () => Promise<LegalCaseView>) => void };
@@ -69,6 +70,7 @@ export function CaseLinks({ file, change }: Props) {
       }
     });
   }
+  const link = (target: string, id: string) => change(() => legalApi.change(file.id, 'links', { target, id }));
   return (
     <section aria-labelledby="case-links-title">
       <h2 id="case-links-title">{t('legalCases.case.links')}</h2>
@@ -88,6 +90,7 @@ export function CaseLinks({ file, change }: Props) {
         <TextField label={t('legalCases.case.linkId')} value={id} onValue={setId} required error={idError} testId="case-link-id" />
         <Button type="submit" variant="secondary">{t('legalCases.case.addLink')}</Button>
       </form>
+      <RecordPicker onPick={link} />
     </section>
   );
 }

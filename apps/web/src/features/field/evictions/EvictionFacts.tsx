@@ -20,6 +20,7 @@ export function EvictionFacts({ e, term, testId }: { e: EvictionRowView; term: T
   const counts = COUNT_FIELDS.filter((f) => e.counts[f]);
   return (
     <div class="record-facts" data-testid={testId}>
+      {e.createdByName && <p class="muted">{t('records.eviction.recordedBy', { name: e.createdByName })}</p>}
       <dl class="summary">
         <dt>{t('records.eviction.site')}</dt>
         <dd><a href={`/sites/${e.site.id}`}>{e.site.code} — {e.site.name}</a></dd>
@@ -29,7 +30,6 @@ export function EvictionFacts({ e, term, testId }: { e: EvictionRowView; term: T
         <dd data-testid="record-status">{t(`field.evictionStatus.${e.status}`)}{e.rejectionReason && ` — ${e.rejectionReason}`}</dd>
         <dt>{t('field.eviction.coverage')}</dt>
         <dd>{t(`field.coverage.${e.coverage}`)}</dd>
-        {e.createdByName && <><dt>{t('records.eviction.recordedBy', { name: '' }).trim()}</dt><dd>{e.createdByName}</dd></>}
         {counts.map((f) => (
           <>
             <dt>{t(`field.counts.${f}`)}</dt>

@@ -8,6 +8,7 @@ import { FormError, StatusMessage } from '../../../ui/FormError';
 import { TextField } from '../../../ui/TextField';
 import { WitnessStatementLink } from '../../legal/WitnessStatementPage';
 import { formatDate, formatDateTime } from '../capture/format';
+import { EvictionIncidents } from '../capture/EvictionIncidents';
 import { EvictionFacts, termLabeller } from './EvictionFacts';
 import { EvictionHistory } from './EvictionHistory';
 import { evictionsApi, type EvictionPageView } from './evictionsApi';
@@ -97,7 +98,9 @@ export function EvictionRecordPage() {
           </section>
           <EvictionFacts e={e} term={term} testId="record-facts" />
           <h2>{t('records.eviction.incidents')}</h2>
-          {page.incidents.length === 0 ? <p class="muted">{t('records.eviction.none')}</p> : (
+          {/* Coordinators get the review's incident list (with its photos); other readers the page's own. */}
+          {page.actions.verify || page.actions.reject ? <EvictionIncidents evictionId={id} /> : (
+            page.incidents.length === 0 ? <p class="muted">{t('records.eviction.none')}</p> : (
             <ul data-testid="record-incidents">
               {page.incidents.map((i) => (
                 <li key={i.id}>
@@ -109,7 +112,7 @@ export function EvictionRecordPage() {
                 </li>
               ))}
             </ul>
-          )}
+          ))}
           <h2>{t('records.eviction.evidence')}</h2>
           {page.evidence.length === 0 ? <p class="muted">{t('records.eviction.noEvidence')}</p> : (
             <ul class="record-evidence" data-testid="record-evidence">
