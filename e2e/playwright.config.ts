@@ -41,6 +41,7 @@ export default defineConfig({
     { name: 'bulletin', testMatch: /bulletin\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'escaping', testMatch: /escaping\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'legal', testMatch: /legal\.spec\.ts$/, dependencies: ['foundation'] },
+    { name: 'office', testMatch: /office\.spec\.ts$/, dependencies: ['foundation'] },
   ],
   webServer: {
     command: `npx tsx e2e/serve.ts`,
