@@ -56,6 +56,7 @@ export function installAuthentication(app: FastifyInstance, db: Db, publicUrl: s
       throw new AppError('auth.totp_enrolment_required');
     }
     if (access.kind === 'permission' && !can(req.actor.role, access.permission)) throw new AppError('auth.forbidden');
+    if (access.kind === 'anyPermission' && !access.permissions.some((p) => can(req.actor!.role, p))) throw new AppError('auth.forbidden');
   });
 
   app.addHook('onRoute', (route) => {

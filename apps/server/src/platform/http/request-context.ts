@@ -12,7 +12,9 @@ export type Actor = SessionUser & { mustEnrolTotp: boolean };
 export type Access =
   | { kind: 'public' }
   | { kind: 'signed-in'; duringEnrolment?: boolean }
-  | { kind: 'permission'; permission: Permission };
+  | { kind: 'permission'; permission: Permission }
+  /** Any one of several permissions (the public figures page: communication pole or administrator). */
+  | { kind: 'anyPermission'; permissions: readonly Permission[] };
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -1,5 +1,3 @@
-import { can } from '@vigie/domain';
-import { AppError } from '../../../platform/errors/catalogue.js';
 import { z } from 'zod';
 import { publicStatisticsSettingsSchema } from '@vigie/domain';
 import type { RouteModule } from '../../../platform/context.js';
@@ -21,11 +19,7 @@ const publicStatisticsSchema = z.object({
 
 export const publicStatisticsRoutes: RouteModule = (app, ctx) => {
   // The public figures page is the communication pole's to run, and the administrator's.
-  const manage = { access: { kind: 'signed-in' } } as const;
-  app.addHook('preHandler', async (req) => {
-    if (req.routeOptions.url !== '/api/statistics/public-settings' || !req.actor) return;
-    if (!can(req.actor.role, 'organisation.manage') && !can(req.actor.role, 'comms.publish')) throw new AppError('auth.forbidden');
-  });
+  const manage = { access: { kind: 'anyPermission', permissions: ['comms.publish', 'organisation.manage'] } } as const;
   app.get('/api/statistics/public-settings', {
     config: manage, schema: { tags: ['statistics'], response: { 200: publicStatisticsSettingsSchema } },
   }, async (req) => publicSettingsOf(ctx, req.actor!));
