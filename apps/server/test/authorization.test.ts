@@ -63,6 +63,10 @@ function expected(r: RouteAccessEntry, role: Role | Role[] | null): Expectation 
       if (!role) return 'unauthenticated';
       if (!can(role, access.permission)) return 'forbidden';
       return access.rowLevel && !canReadRecords(role) ? 'aggregates-only' : 'allowed';
+      return can(role, access.permission) ? 'allowed' : 'forbidden';
+    case 'anyPermission':
+      if (!role) return 'unauthenticated';
+      return access.permissions.some((p) => can(role, p)) ? 'allowed' : 'forbidden';
     default:
       throw new Error(`${key(r)}: access kind ${JSON.stringify(access)} is not handled by the authorization test`);
   }
@@ -94,7 +98,7 @@ async function check(c: TestClient, r: RouteAccessEntry, role: Role | Role[] | n
 describe(`authorization of every route (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
   it('knows a non-trivial set of routes, with every access kind', () => {
     expect(routes.length).toBeGreaterThanOrEqual(15);
-    expect(new Set(routes.map((r) => r.access.kind))).toEqual(new Set(['public', 'signed-in', 'permission']));
+    expect(new Set(routes.map((r) => r.access.kind))).toEqual(new Set(['public', 'signed-in', 'permission', 'anyPermission']));
     expect(routes.map(key)).toContain(LOGOUT);
     // A duplicate would mean a route is walked twice and another possibly not at all.
     expect(new Set(routes.map(key)).size).toBe(routes.length);

@@ -344,7 +344,8 @@ describe(`statistics (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'})`
     expect((await visitor.get(`/api/public/hro/statistics.json?${march}`)).statusCode).toBe(404);
     expect((await admin.get('/api/statistics/public-settings')).json()).toEqual({ enabled: false, slug: null, threshold: 5 });
     expect((await admin.put('/api/statistics/public-settings', { enabled: true, slug: null, threshold: 5 })).json().code).toBe('statistics.slug_required');
-    expect((await coordinator.put('/api/statistics/public-settings', { enabled: true, slug: 'hro', threshold: 5 })).statusCode).toBe(403);
+    // Managed by the communication pole (and administrators), not by observers.
+    expect((await observer.put('/api/statistics/public-settings', { enabled: true, slug: 'hro', threshold: 5 })).statusCode).toBe(403);
     expect((await admin.put('/api/statistics/public-settings', { enabled: true, slug: 'hro', threshold: 5 })).statusCode).toBe(200);
 
     const json = await get(visitor, `/api/public/hro/statistics.json?${march}`);

@@ -27,7 +27,9 @@ export function LanguageSwitch() {
           type="button"
           lang={l}
           aria-pressed={l === locale ? 'true' : 'false'}
-          aria-label={t(`language.${l}`)}
+          // The accessible name starts with the visible text ("FR — Français"), so that voice
+          // control users can say what they see (WCAG 2.5.3).
+          aria-label={`${t(l === 'fr' ? 'language.frShort' : 'language.enShort')} — ${t(`language.${l}`)}`}
           onClick={() => void choose(l)}
         >
           {t(l === 'fr' ? 'language.frShort' : 'language.enShort')}

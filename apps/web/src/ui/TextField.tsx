@@ -26,8 +26,9 @@ export function TextField(props: Props) {
   const id = useId();
   const { label, hint, error, onValue } = props;
   return (
-    <div class={`field${error ? ' field-invalid' : ''}`}>
-      <label for={id}>{label}{props.required && <RequiredMark />}</label>
+    <div class={`field${error ? ' field-invalid' : ''}${props.required ? ' field-required' : ''}`}>
+      {/* The mark sits outside the label so that the field's name stays its label alone. */}
+      <label for={id}>{label}</label>{props.required && <RequiredMark />}
       {hint && <p id={`${id}-hint`} class="field-hint">{hint}</p>}
       <input
         id={id}

@@ -15,6 +15,9 @@ export type Access =
   | { kind: 'public' }
   | { kind: 'signed-in'; duringEnrolment?: boolean }
   | { kind: 'permission'; permission: Permission; rowLevel?: true };
+  | { kind: 'permission'; permission: Permission }
+  /** Any one of several permissions (the public figures page: communication pole or administrator). */
+  | { kind: 'anyPermission'; permissions: readonly Permission[] };
 
 declare module 'fastify' {
   interface FastifyRequest {

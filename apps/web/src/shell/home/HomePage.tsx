@@ -20,10 +20,10 @@ export function HomePage() {
   const can = (p: Parameters<typeof hasPermission>[1]) => hasPermission(user, p);
   const onlyVolunteer = user.role === 'volunteer';
   return (
-    <Screen title={t('office.home.title')}>
+    <Screen title={t('dashboard.title')}>
       <p class="lead">{t('dashboard.welcome', { name: user.displayName })}</p>
       <p>{t('dashboard.role', { organisation: user.organisationName, role: t(`roles.${user.role}`) })}</p>
-      <div class="home-grid" data-testid={`home-${user.role}`}>
+      <div class="home-grid" data-testid={`home-role-${user.role}`}>
         {can('field.verify') && <ReviewHome />}
         {can('legal.manage') && <LegalHome />}
         {can('comms.publish') && <CommsHome />}

@@ -19,7 +19,8 @@ const publicStatisticsSchema = z.object({
 });
 
 export const publicStatisticsRoutes: RouteModule = (app, ctx) => {
-  const manage = { access: { kind: 'permission', permission: 'organisation.manage' } } as const;
+  // The public figures page is the communication pole's to run, and the administrator's.
+  const manage = { access: { kind: 'anyPermission', permissions: ['comms.publish', 'organisation.manage'] } } as const;
   app.get('/api/statistics/public-settings', {
     config: manage, schema: { tags: ['statistics'], response: { 200: publicStatisticsSettingsSchema } },
   }, async (req) => publicSettingsOf(ctx, req.actor!));

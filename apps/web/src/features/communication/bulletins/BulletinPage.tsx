@@ -10,6 +10,7 @@ import { TextField } from '../../../ui/TextField';
 import { useUser, hasPermission } from '../../identity/auth/session';
 import { exportUrl, monthLabel, type Bilingual, type Bulletin, type Differences, type Lang, type PhotoSlot } from './bulletinApi';
 import { BulletinPreview } from './BulletinPreview';
+import { PublishChecklist } from './PublishChecklist';
 import { PhotoSlots } from './PhotoSlots';
 import './communication.css';
 
@@ -169,15 +170,7 @@ export function BulletinPage() {
             <Button busy={busy} disabled={!dirty} onClick={save} testId="bulletin-save">{t('bulletins.edit.save')}</Button>
             {!confirming && <Button variant="secondary" disabled={dirty || busy} onClick={() => setConfirming(true)} testId="bulletin-publish">{t('bulletins.publish.action')}</Button>}
           </div>
-          {confirming && (
-            <div class="card" role="alertdialog" aria-labelledby="bulletin-confirm">
-              <p id="bulletin-confirm">{t('bulletins.publish.confirm')}</p>
-              <div class="bulletin-actions">
-                <Button variant="danger" busy={busy} onClick={publish} testId="bulletin-publish-confirm">{t('bulletins.publish.confirmAction')}</Button>
-                <Button variant="secondary" onClick={() => setConfirming(false)}>{t('bulletins.publish.cancel')}</Button>
-              </div>
-            </div>
-          )}
+          {confirming && <PublishChecklist bulletin={bulletin} busy={busy} onPublish={publish} onCancel={() => setConfirming(false)} />}
         </section>
       )}
 

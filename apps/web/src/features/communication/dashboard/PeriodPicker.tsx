@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { formatMonthName } from '@vigie/domain/rules';
 import { useLocale, useT } from '../../../i18n';
 import { SelectField } from '../../../ui/SelectField';
@@ -66,12 +66,22 @@ function CustomRange({ period, onPeriod }: { period: Period; onPeriod: (p: Perio
   const [from, setFrom] = useState(period.from);
   const [to, setTo] = useState(period.to);
   const [problems, setProblems] = useState<RangeProblem[]>([]);
-  useEffect(() => { setFrom(period.from); setTo(period.to); }, [period.from, period.to]);
+  // The range this form applied itself: when the address catches up with it, the person may
+  // already be typing the other date, which must not be overwritten.
+  const applied = useRef<string | null>(null);
+  useEffect(() => {
+    if (applied.current === `${period.from}/${period.to}`) return;
+    setFrom(period.from);
+    setTo(period.to);
+  }, [period.from, period.to]);
 
   function apply() {
     const found = checkRange(from, to);
     setProblems(found);
-    if (found.length === 0 && (from !== period.from || to !== period.to)) onPeriod({ from, to });
+    if (found.length === 0 && (from !== period.from || to !== period.to)) {
+      applied.current = `${from}/${to}`;
+      onPeriod({ from, to });
+    }
   }
   const problemOf = (field: 'from' | 'to') => {
     const p = problems.find((x) => x.field === field);

@@ -7,6 +7,8 @@ import { Button } from '../../../ui/Button';
 import { Checkbox } from '../../../ui/Checkbox';
 import { FormError, StatusMessage } from '../../../ui/FormError';
 import { TextField } from '../../../ui/TextField';
+import { hasPermission, useUser } from '../../identity/auth/session';
+import { PublicPageEmbed } from './PublicPageEmbed';
 
 interface Settings { enabled: boolean; slug: string | null; threshold: number }
 
@@ -17,6 +19,7 @@ interface Settings { enabled: boolean; slug: string | null; threshold: number }
  */
 export function PublicStatisticsSettingsPage() {
   const t = useT();
+  const user = useUser();
   const [settings, setSettings] = useState<Settings | null>(null);
   const [slug, setSlug] = useState('');
   const [threshold, setThreshold] = useState('5');
@@ -62,7 +65,7 @@ export function PublicStatisticsSettingsPage() {
   const base = `${location.origin}/api/public/${settings?.slug ?? ''}`;
   return (
     <Screen title={t('publicStats.title')}>
-      <AdminTabs />
+      {hasPermission(user, 'organisation.manage') && <AdminTabs />}
       <p class="lead">{t('publicStats.lead')}</p>
       {settings && (
         <form onSubmit={save} class="card">
@@ -83,12 +86,9 @@ export function PublicStatisticsSettingsPage() {
             <li><a href={`${base}/statistics.html`} target="_blank" rel="noopener">{t('publicStats.page')}</a></li>
             <li><a href={`${base}/statistics.json`}>JSON</a> · <a href={`${base}/statistics.csv`}>CSV</a></li>
           </ul>
-          <label for="public-embed">{t('publicStats.embed')}</label>
-          <textarea id="public-embed" readOnly rows={3} class="code">
-            {`<iframe src="${base}/statistics.html" title="${t('publicStats.title')}" width="100%" height="600" style="border:0"></iframe>`}
-          </textarea>
         </section>
       )}
+      {settings?.enabled && settings.slug && <PublicPageEmbed base={base} title={t('publicStats.title')} />}
     </Screen>
   );
 }
