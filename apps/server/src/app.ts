@@ -51,16 +51,12 @@ import { researchRoutes } from './modules/communication/research/research.routes
 
 export const ROUTE_MODULES: RouteModule[] = [
   healthRoutes, setupRoutes, authRoutes, usersRoutes, invitationsRoutes, securityRoutes, auditRoutes, rolesRoutes,
-  fieldRoutes, taxonomiesRoutes, syncRoutes, sitesRoutes,   fieldRoutes, taxonomiesRoutes, syncRoutes, sitesRoutes, reviewRoutes, evictionsRoutes, conflictsRoutes, incidentsRoutes, personsRoutes, evidenceRoutes, transferRoutes,
-  legalCasesRoutes, legalDocumentsRoutes, legalGrantsRoutes, deadlinesRoutes,
-  bundlesRoutes, witnessRoutes, patternRoutes, bulletinsRoutes, statisticsRoutes, publicStatisticsRoutes, reportsRoutes, phonesRoutes,
-  contactsRoutes, mailingsRoutes,
-  postingsRoutes,
-  rotaRoutes,
-  bundlesRoutes, witnessRoutes, patternRoutes, bulletinsRoutes, statisticsRoutes, publicStatisticsRoutes, reportsRoutes,
-  researchRoutes,
-  bundlesRoutes, witnessRoutes, patternRoutes, bulletinsRoutes, statisticsRoutes, publicStatisticsRoutes, reportsRoutes,
+  fieldRoutes, taxonomiesRoutes, syncRoutes, sitesRoutes, reviewRoutes, evictionsRoutes, conflictsRoutes, incidentsRoutes, personsRoutes, evidenceRoutes, transferRoutes,
+  phonesRoutes, rotaRoutes,
+  legalCasesRoutes, legalDocumentsRoutes, legalGrantsRoutes, deadlinesRoutes, bundlesRoutes, witnessRoutes, patternRoutes,
+  bulletinsRoutes, statisticsRoutes, publicStatisticsRoutes, reportsRoutes, researchRoutes,
   contactsRoutes, mailingsRoutes, pressReleasesRoutes, publicSiteRoutes,
+  postingsRoutes,
 ];
 
 /** Every API route with its declared access, for the authorization test and the docs. */

@@ -43,7 +43,6 @@ export async function startVigie(config: Config, options: BuildOptions & { worke
     const serverKey = loadServerKey(config.secretKey, config.dataDir);
     queue = new JobQueue(database.pool, config.jobPollSeconds);
     const mailer = createMailer(config.smtpUrl, config.mailFrom, (msg) => log.info(msg));
-    defineMailJob(queue, mailer);
     defineMailPipeline(queue, { db: database.db, mailer, config, attachments: pressReleaseAttachments(database.db) });
     defineBouncePolling(queue, { db: database.db, config });
     defineMailJob(queue, mailer, serverKey);

@@ -63,7 +63,6 @@ function expected(r: RouteAccessEntry, role: Role | Role[] | null): Expectation 
       if (!role) return 'unauthenticated';
       if (!can(role, access.permission)) return 'forbidden';
       return access.rowLevel && !canReadRecords(role) ? 'aggregates-only' : 'allowed';
-      return can(role, access.permission) ? 'allowed' : 'forbidden';
     case 'anyPermission':
       if (!role) return 'unauthenticated';
       return access.permissions.some((p) => can(role, p)) ? 'allowed' : 'forbidden';

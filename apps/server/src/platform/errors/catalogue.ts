@@ -122,7 +122,6 @@ export const ERRORS = {
   'archive.too_large': 413,
   'archive.damaged': 422,
   'image.too_many_pixels': 413,
-  'auth.invalid_token': 400,
   // Association: recruitment (issue 18).
   'posting.not_found': 404,
   'posting.pay_range_inverted': 400,

@@ -59,8 +59,7 @@ export function installAuthentication(app: FastifyInstance, db: Db, publicUrl: s
     }
     if (access.kind === 'permission' && !can(req.actor.roles, access.permission)) throw new AppError('auth.forbidden');
     if (access.kind === 'permission' && access.rowLevel && !canReadRecords(req.actor.roles)) throw new AppError('auth.aggregates_only');
-    if (access.kind === 'permission' && !can(req.actor.role, access.permission)) throw new AppError('auth.forbidden');
-    if (access.kind === 'anyPermission' && !access.permissions.some((p) => can(req.actor!.role, p))) throw new AppError('auth.forbidden');
+    if (access.kind === 'anyPermission' && !access.permissions.some((p) => can(req.actor!.roles, p))) throw new AppError('auth.forbidden');
   });
 
   app.addHook('onRoute', (route) => {

@@ -14,8 +14,7 @@ export type Actor = SessionUser & { mustEnrolTotp: boolean };
 export type Access =
   | { kind: 'public' }
   | { kind: 'signed-in'; duringEnrolment?: boolean }
-  | { kind: 'permission'; permission: Permission; rowLevel?: true };
-  | { kind: 'permission'; permission: Permission }
+  | { kind: 'permission'; permission: Permission; rowLevel?: true }
   /** Any one of several permissions (the public figures page: communication pole or administrator). */
   | { kind: 'anyPermission'; permissions: readonly Permission[] };
 

@@ -18,7 +18,7 @@ import { presentEvictionRow } from './evictions.presenter.js';
 
 /** Who opens an eviction's page: the field pole, the legal pole, and comms (who cite it). */
 export function canReadEvictions(actor: Actor) {
-  return can(actor.role, 'field.record') || can(actor.role, 'field.verify') || can(actor.role, 'legal.manage') || can(actor.role, 'comms.publish');
+  return can(actor.roles, 'field.record') || can(actor.roles, 'field.verify') || can(actor.roles, 'legal.manage') || can(actor.roles, 'comms.publish');
 }
 
 /** Full rows (site, author, tallies) for a list of evictions. */
@@ -48,20 +48,20 @@ export async function readEvictionPage(ctx: AppContext, actor: Actor, id: string
     // Like evidence: only within the reader's own organisation does the answer tell "exists" from "not yours".
     if (!canReadEvictions(actor)) throw new AppError('auth.forbidden');
     const [eviction] = await evictionRows(trx, [row]);
-    const legal = can(actor.role, 'legal.manage');
+    const legal = can(actor.roles, 'legal.manage');
     const duplicates = row.merged_into ? [] : await duplicatesOf(trx, row);
     const openConflicts = await openConflictCount(trx, { entityType: 'eviction', entityId: id });
     const operation = await operationSummary(trx, row.operation_id);
-    const verifier = can(actor.role, 'field.verify');
+    const verifier = can(actor.roles, 'field.verify');
     const present = operation?.observers.some((o) => o.id === actor.userId) || row.created_by === actor.userId;
     const actions: EvictionActions = {
-      edit: can(actor.role, 'field.record') && canEditEviction(actor, row),
+      edit: can(actor.roles, 'field.record') && canEditEviction(actor, row),
       verify: verifier && row.status === 'submitted' && !row.merged_into,
       reject: verifier && (row.status === 'submitted' || row.status === 'verified') && !row.merged_into,
       merge: verifier && duplicates.length > 0,
       openCase: legal,
-      witnessStatement: legal || (can(actor.role, 'field.record') && Boolean(present)),
-      readOriginals: can(actor.role, 'identities.read'),
+      witnessStatement: legal || (can(actor.roles, 'field.record') && Boolean(present)),
+      readOriginals: can(actor.roles, 'identities.read'),
       resolveConflicts: verifier && openConflicts > 0,
     };
     await recordAudit(trx, {

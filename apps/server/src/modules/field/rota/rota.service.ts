@@ -150,7 +150,7 @@ export async function nothingToReport(ctx: AppContext, actor: Actor, input: { ar
   await inOrganisation(ctx.db, actor.organisationId, async (trx) => {
     const area = await areaOrFail(trx, input.areaCode);
     const shift = await findShift(trx, area.id, input.day);
-    const manager = can(actor.role, 'association.manage');
+    const manager = can(actor.roles, 'association.manage');
     if (!manager && (!shift || !(await isOnShift(trx, shift.id, actor.userId)))) throw new AppError('rota.not_on_shift');
     const id = shift?.id ?? (await ensureShift(trx, actor.organisationId, area.id, input.day));
     await markNothingToReport(trx, id, actor.userId);

@@ -6,11 +6,8 @@ import { deleteSessionsOfUser } from '../../../platform/auth/session-store.js';
 import { randomToken, sha256Hex } from '../../../platform/crypto/tokens.js';
 import { translate } from '../../../platform/errors/messages.js';
 import { recordAudit } from '../../../platform/audit/audit-trail.js';
-import { MAIL_JOB } from '../../../platform/mail/mail-job.js';
 import { findUserByEmail, findUserById, updateUser } from '../users/user-accounts.js';
-import { clearFailures, expirePasswordResetsOfUser, insertPasswordReset, markPasswordResetUsed, takePasswordReset } from './auth.queries.js';
 import { enqueueSecretMail } from '../../../platform/mail/mail-job.js';
-import { findUserByEmail, findUserById, updateUser } from '../users/users.queries.js';
 import { clearThrottles } from './login-throttle.js';
 import { expirePasswordResetsOfUser, findPasswordReset, insertPasswordReset, markPasswordResetUsed, takePasswordReset } from './auth.queries.js';
 

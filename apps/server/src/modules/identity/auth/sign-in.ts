@@ -8,8 +8,6 @@ import { recordAudit } from '../../../platform/audit/audit-trail.js';
 import { deleteSession } from '../../../platform/auth/session-store.js';
 import { openSession, type OpenedSession } from './sessions.js';
 import { claimTotpStep, findUserByEmail } from '../users/user-accounts.js';
-import { clearFailures, recentFailures, recordFailure } from './auth.queries.js';
-import { claimTotpStep, findUserByEmail } from '../users/users.queries.js';
 import { attemptSucceeded, reserveAttempt } from './login-throttle.js';
 import { MAIL_JOB } from '../../../platform/mail/mail-job.js';
 import { translate } from '../../../platform/errors/messages.js';
