@@ -39,13 +39,14 @@ import { bulletinsRoutes } from './modules/communication/bulletins/bulletins.rou
 import { statisticsRoutes } from './modules/communication/statistics/statistics.routes.js';
 import { publicStatisticsRoutes } from './modules/communication/statistics/public-statistics.routes.js';
 import { postingsRoutes } from './modules/association/postings/postings.routes.js';
+import { applicationsRoutes } from './modules/association/applications/applications.routes.js';
 
 export const ROUTE_MODULES: RouteModule[] = [
   healthRoutes, setupRoutes, authRoutes, usersRoutes, invitationsRoutes, securityRoutes, auditRoutes, rolesRoutes,
   fieldRoutes, taxonomiesRoutes, syncRoutes, sitesRoutes, reviewRoutes, incidentsRoutes, personsRoutes, evidenceRoutes, transferRoutes,
   legalCasesRoutes, legalDocumentsRoutes, legalGrantsRoutes, deadlinesRoutes,
   bundlesRoutes, witnessRoutes, patternRoutes, bulletinsRoutes, statisticsRoutes, publicStatisticsRoutes, reportsRoutes,
-  postingsRoutes,
+  postingsRoutes, applicationsRoutes,
 ];
 
 /** Every API route with its declared access, for the authorization test and the docs. */

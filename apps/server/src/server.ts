@@ -12,6 +12,7 @@ import { defineDeadlineReminders } from './modules/legal/deadlines/deadline-remi
 import { deleteExpiredSessions } from './platform/auth/session-store.js';
 import { prepareFirstRun } from './modules/identity/setup/setup.service.js';
 import { defineAnnualReportJob } from './modules/communication/reports/annual-report.service.js';
+import { defineRecruitmentJobs } from './modules/association/applications/applications.service.js';
 import { createObjectStorage } from './platform/storage/create-storage.js';
 
 export type RunningVigie = {
@@ -41,6 +42,7 @@ export async function startVigie(config: Config, options: BuildOptions & { worke
     defineMailJob(queue, mailer);
     defineAnnualReportJob(queue, { db: database.db, storage: createObjectStorage(config.storage) });
     defineDeadlineReminders(queue, { db: database.db, config });
+    defineRecruitmentJobs(queue, { db: database.db, serverKey });
     await queue.start(database.pool, options.workers ?? true);
     const ctx: AppContext = { config, db: database.db, queue, serverKey, log };
     app = await buildApp(ctx, options);

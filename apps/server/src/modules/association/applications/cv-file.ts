@@ -45,8 +45,9 @@ export async function detectCvType(bytes: Buffer): Promise<CvType | null> {
   switch (found?.mime) {
     case 'application/pdf': return 'pdf';
     case 'application/x-cfb': return 'doc';
-    case 'application/vnd.openxmlformats-officedocument.wordprocessingml.document': return 'docx';
-    case 'application/vnd.oasis.opendocument.text': return 'odt';
+    // ZIP-based formats: walk the whole directory now, so a bomb is refused at the door, not in the job.
+    case 'application/vnd.openxmlformats-officedocument.wordprocessingml.document': zipNames(bytes); return 'docx';
+    case 'application/vnd.oasis.opendocument.text': zipNames(bytes); return 'odt';
     case 'application/zip': {
       // A Pages document is a ZIP of IWA files with an Index/ folder; file-type names it only "zip".
       const names = zipNames(bytes);
