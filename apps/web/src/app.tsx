@@ -108,6 +108,9 @@ const PostingsPage = lazy(() => import('./features/association/postings/Postings
 const PostingEditorPage = lazy(() => import('./features/association/postings/PostingEditorPage').then((m) => m.PostingEditorPage));
 const PostingsRoute = guarded(['recruitment.manage'], PostingsPage);
 const PostingEditorRoute = guarded(['recruitment.manage'], PostingEditorPage);
+const ApplicationsPage = lazy(() => import('./features/association/applications/ApplicationsPage').then((m) => m.ApplicationsPage));
+const ApplyPage = lazy(() => import('./features/association/applications/ApplyPage').then((m) => m.ApplyPage));
+const ApplicationsRoute = guarded(['recruitment.manage'], ApplicationsPage);
 const UsersRoute = guarded(['users.manage', 'security.manage'], UsersPage);
 const InvitationsRoute = guarded(['invitations.manage'], InvitationsPage);
 const TaxonomiesRoute = guarded(['taxonomies.manage'], TaxonomiesPage);
@@ -165,6 +168,7 @@ function PublicRoutes() {
       <Route path="/reset/confirm" component={ResetConfirmPage} />
       <Route path="/invitation" component={AcceptInvitationPage} />
       <Route path="/shared-case/:token" component={SharedCasePage} />
+      <Route path="/apply/:slug/:id" component={ApplyPage} />
       <Route default component={NotFound} />
     </Router>
   );
@@ -193,6 +197,8 @@ function PrivateRoutes() {
       <Route path="/association" component={AssociationRoute} />
       <Route path="/association/postings" component={PostingsRoute} />
       <Route path="/association/postings/:id" component={PostingEditorRoute} />
+      <Route path="/association/postings/:id/applications" component={ApplicationsRoute} />
+      <Route path="/apply/:slug/:id" component={ApplyPage} />
       <Route path="/admin/users" component={UsersRoute} />
       <Route path="/admin/invitations" component={InvitationsRoute} />
       <Route path="/admin/taxonomies" component={TaxonomiesRoute} />

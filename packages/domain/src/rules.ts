@@ -24,4 +24,4 @@ export { METRICS, METRIC_CODES, isMetricCode, metricLabel, formatFigure, type Fi
 export { BUCKETS, BREAKDOWNS, CHARTS, CHART_FORMATS, DEFAULT_PUBLIC_THRESHOLD, type Breakdown, type StatisticsBucket, type ChartName, type ChartFormat } from './communication/statistics/dimensions.js';
 export * from './association/vocabulary.js';
 export type { PostingInput, PostingView } from './association/postings.js';
-export type { ApplicationView, ApplicationStage } from './association/applications.js';
+export type { ApplicationView } from './association/applications.js';

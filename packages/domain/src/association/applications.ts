@@ -5,8 +5,7 @@ import { emailSchema } from '../identity/schemas.js';
  * Applications to a posting (issue 18): what a candidate sends from the public form, and the
  * recruiter's view with the pipeline stage, notes and ratings.
  */
-export const APPLICATION_STAGES = ['received', 'shortlisted', 'interview', 'offer', 'hired', 'declined'] as const;
-export type ApplicationStage = (typeof APPLICATION_STAGES)[number];
+import { APPLICATION_STAGES, type ApplicationStage } from './vocabulary.js';
 
 /** A file as the public form sends it: its name and its bytes in base64 (5 MB at most once decoded). */
 const uploadedFileSchema = z.strictObject({
