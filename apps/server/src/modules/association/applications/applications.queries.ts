@@ -53,7 +53,7 @@ export async function listApplications(db: Executor, postingId: string, q: strin
 export async function filesOf(db: Executor, ids: string[]) {
   if (ids.length === 0) return [];
   return db.selectFrom('job_application_files').select(['id', 'application_id', 'kind', 'original_name', 'detected_type', 'size_bytes', 'extraction_status', 'extraction_note'])
-    .where('application_id', 'in', ids).orderBy('created_at').execute();
+    .where('application_id', 'in', ids).orderBy('kind').orderBy('created_at').execute();
 }
 
 export async function notesOf(db: Executor, ids: string[]) {

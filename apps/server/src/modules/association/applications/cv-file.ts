@@ -1,3 +1,4 @@
+/// <reference path="./word-extractor.d.ts" />
 import { spawn } from 'node:child_process';
 import { fileTypeFromBuffer } from 'file-type';
 import { unzipSync } from 'fflate';
