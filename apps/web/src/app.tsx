@@ -54,7 +54,7 @@ function redirectFor(state: Extract<SessionState, { status: 'ready' }>, path: st
   if (path === '/setup') return '/';
   const user = state.user;
   if (!user) {
-    if (PUBLIC_PATHS.includes(path) || path.startsWith('/shared-case/')) return null;
+    if (PUBLIC_PATHS.includes(path) || path.startsWith('/shared-case/') || path.startsWith('/apply/')) return null;
     return url === '/' ? '/login' : `/login?next=${encodeURIComponent(url)}`;
   }
   if (user.mustEnrolTotp) return path === TWO_FACTOR_PATH ? null : TWO_FACTOR_PATH;
