@@ -44,6 +44,7 @@ import { pressReleasesRoutes } from './modules/communication/press-releases/pres
 import { publicSiteRoutes } from './modules/communication/public-site/public-site.routes.js';
 import { mailingsRoutes } from './modules/communication/mailings/mailings.routes.js';
 import { publicStatisticsRoutes } from './modules/communication/statistics/public-statistics.routes.js';
+import { applicationsRoutes } from './modules/association/applications/applications.routes.js';
 import { postingsRoutes } from './modules/association/postings/postings.routes.js';
 import { phonesRoutes } from './modules/field/phones/phones.routes.js';
 import { rotaRoutes } from './modules/field/rota/rota.routes.js';
@@ -56,7 +57,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   legalCasesRoutes, legalDocumentsRoutes, legalGrantsRoutes, deadlinesRoutes, bundlesRoutes, witnessRoutes, patternRoutes,
   bulletinsRoutes, statisticsRoutes, publicStatisticsRoutes, reportsRoutes, researchRoutes,
   contactsRoutes, mailingsRoutes, pressReleasesRoutes, publicSiteRoutes,
-  postingsRoutes,
+  postingsRoutes, applicationsRoutes,
 ];
 
 /** Every API route with its declared access, for the authorization test and the docs. */

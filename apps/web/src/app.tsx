@@ -66,7 +66,7 @@ function redirectFor(state: Extract<SessionState, { status: 'ready' }>, path: st
   if (path === '/setup') return '/';
   const user = state.user;
   if (!user) {
-    if (PUBLIC_PATHS.includes(path) || path.startsWith('/shared-case/') || path.startsWith('/unsubscribe/')) return null;
+    if (PUBLIC_PATHS.includes(path) || path.startsWith('/shared-case/') || path.startsWith('/unsubscribe/') || path.startsWith('/apply/')) return null;
     return url === '/' ? '/login' : `/login?next=${encodeURIComponent(url)}`;
   }
   if (user.mustEnrolTotp) return path === TWO_FACTOR_PATH ? null : TWO_FACTOR_PATH;
@@ -138,6 +138,9 @@ const PostingsRoute = guarded(['recruitment.manage'], PostingsPage);
 const PostingEditorRoute = guarded(['recruitment.manage'], PostingEditorPage);
 const RotaPage = lazy(() => import('./features/field/rota/RotaPage').then((m) => m.RotaPage));
 const RotaRoute = guarded(['rota.signup'], RotaPage);
+const ApplicationsPage = lazy(() => import('./features/association/applications/ApplicationsPage').then((m) => m.ApplicationsPage));
+const ApplyPage = lazy(() => import('./features/association/applications/ApplyPage').then((m) => m.ApplyPage));
+const ApplicationsRoute = guarded(['recruitment.manage'], ApplicationsPage);
 const UsersRoute = guarded(['users.manage', 'security.manage'], UsersPage);
 const InvitationsRoute = guarded(['invitations.manage'], InvitationsPage);
 const TaxonomiesRoute = guarded(['taxonomies.manage'], TaxonomiesPage);
@@ -198,6 +201,7 @@ function PublicRoutes() {
       <Route path="/invitation" component={AcceptInvitationPage} />
       <Route path="/shared-case/:token" component={SharedCasePage} />
       <Route path="/unsubscribe/:token" component={UnsubscribePage} />
+      <Route path="/apply/:slug/:id" component={ApplyPage} />
       <Route default component={NotFound} />
     </Router>
   );
@@ -238,6 +242,8 @@ function PrivateRoutes() {
       <Route path="/association/postings" component={PostingsRoute} />
       <Route path="/association/postings/:id" component={PostingEditorRoute} />
       <Route path="/rota" component={RotaRoute} />
+      <Route path="/association/postings/:id/applications" component={ApplicationsRoute} />
+      <Route path="/apply/:slug/:id" component={ApplyPage} />
       <Route path="/admin/users" component={UsersRoute} />
       <Route path="/admin/invitations" component={InvitationsRoute} />
       <Route path="/admin/taxonomies" component={TaxonomiesRoute} />

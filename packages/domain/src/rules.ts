@@ -42,3 +42,4 @@ export { PRESS_RELEASE_STATUSES } from './communication/press-releases/press-rel
 export type { PressReleaseView, PressReleaseSummaryView, PressReleaseStatus } from './communication/press-releases/press-release.js';
 export type { MailingView } from './communication/mailings/bounce-rules.js';
 export { publishChecklist, LOW_COVERAGE, type ChecklistItem, type PublishCandidate } from './communication/publishing/publish-checklist.js';
+export type { ApplicationView } from './association/applications.js';

@@ -1,3 +1,4 @@
 export * from './vocabulary.js';
 export * from './postings.js';
 export * from './job-posting-ld.js';
+export * from './applications.js';

@@ -50,3 +50,7 @@ export const ALERT_CATEGORIES = ['employment', 'internship', 'volunteering'] as 
 export function alertCategoryOf(engagement: Engagement): (typeof ALERT_CATEGORIES)[number] {
   return engagement === 'civic_service' ? 'volunteering' : engagement;
 }
+
+/** The recruitment pipeline, in order; hired and declined end it. */
+export const APPLICATION_STAGES = ['received', 'shortlisted', 'interview', 'offer', 'hired', 'declined'] as const;
+export type ApplicationStage = (typeof APPLICATION_STAGES)[number];

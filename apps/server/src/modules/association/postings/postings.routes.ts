@@ -76,6 +76,6 @@ export const postingsRoutes: RouteModule = (app, ctx) => {
     const { org, job, listUrl } = await publicJob(ctx, req.params.orgSlug, req.params.id);
     reply.removeHeader('x-frame-options');
     return reply.headers(html).type('text/html; charset=utf-8')
-      .send(renderJobPage(org, job, { list: listUrl, apply: null }, req.query.lang ?? req.locale));
+      .send(renderJobPage(org, job, { list: listUrl, apply: `${ctx.config.publicUrl}/apply/${req.params.orgSlug}/${job.id}` }, req.query.lang ?? req.locale));
   });
 };

@@ -39,3 +39,15 @@ export async function publicJob(ctx: AppContext, slug: string, id: string) {
 }
 
 export type { Locale };
+
+/**
+ * The posting a candidate applies to, for the applications module: refused as "not found" when
+ * never published, and as "closed" once taken offline or past its closing day (Paris).
+ */
+export async function postingOpenForApplication(ctx: AppContext, slug: string, id: string) {
+  const org = await organisation(ctx, slug);
+  const row = await inOrganisation(ctx.db, org.id, (trx) => findPosting(trx, id));
+  if (!row || row.status === 'draft') throw new AppError('posting.not_found');
+  if (row.status === 'closed' || row.closes_on < parisDate(new Date())) throw new AppError('application.posting_closed', { closesOn: row.closes_on });
+  return { organisationId: org.id, organisationName: org.name, postingId: row.id, title: row.title };
+}

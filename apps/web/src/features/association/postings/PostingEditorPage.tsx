@@ -65,6 +65,7 @@ export function PostingEditorPage() {
           {posting.publicUrl && posting.status === 'published' && (
             <p><a href={posting.publicUrl} target="_blank" rel="noopener">{t('association.postings.publicPage')}</a></p>
           )}
+          <p><a href={`/association/postings/${posting.id}/applications`} data-testid="posting-applications">{t('association.postings.applications')}</a></p>
           <div class="card-actions">
             {posting.status === 'draft' && (
               <Button busy={busy} testId="posting-publish" onClick={() => void act(() => postingsApi.publish(posting.id), t('association.postings.published'))}>

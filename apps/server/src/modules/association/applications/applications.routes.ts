@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { APPLICATION_STAGES, applicationSubmitSchema, applicationViewSchema } from '@vigie/domain';
+import type { RouteModule } from '../../../platform/context.js';
+import { changeApplication, listPostingApplications, submitApplication } from './applications.service.js';
+
+const changeSchema = z.union([
+  z.strictObject({ stage: z.enum(APPLICATION_STAGES) }),
+  z.strictObject({ note: z.string().trim().min(1).max(5000) }),
+  z.strictObject({ rating: z.number().int().min(1).max(5) }),
+  z.strictObject({ erasureRequested: z.literal(true) }),
+]);
+
+export const applicationsRoutes: RouteModule = (app, ctx) => {
+  const recruit = { access: { kind: 'permission', permission: 'recruitment.manage' } } as const;
+
+  // The public form: a CV (and a letter) of 5 MB each at most, sent base64 in JSON.
+  app.post('/api/public/:orgSlug/jobs/:id/applications', {
+    config: { access: { kind: 'public' } },
+    bodyLimit: 16 * 1024 * 1024,
+    schema: {
+      tags: ['public'], params: z.object({ orgSlug: z.string().regex(/^[a-z0-9-]{1,60}$/), id: z.uuid() }), body: applicationSubmitSchema,
+      response: { 200: z.object({ merged: z.boolean() }) },
+    },
+  }, async (req) => submitApplication(ctx, req.params.orgSlug, req.params.id, req.body, req.locale, req.ip));
+
+  app.get('/api/association/postings/:id/applications', {
+    config: recruit,
+    schema: { tags: ['recruitment'], params: z.object({ id: z.uuid() }), querystring: z.object({ q: z.string().trim().min(1).max(200).optional() }),
+      response: { 200: z.object({ applications: z.array(applicationViewSchema) }) } },
+  }, async (req) => ({ applications: await listPostingApplications(ctx, req.actor!, req.params.id, req.query.q) }));
+
+  app.patch('/api/association/applications/:id', {
+    config: recruit,
+    schema: { tags: ['recruitment'], params: z.object({ id: z.uuid() }), body: changeSchema, response: { 200: applicationViewSchema } },
+  }, async (req) => changeApplication(ctx, req.actor!, req.params.id, req.body, req.ip));
+};
