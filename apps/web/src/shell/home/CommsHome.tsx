@@ -3,7 +3,7 @@ import { formatDate, formatMonth } from '@vigie/domain/rules';
 import { api } from '../../api/client';
 import { useLocale, useT } from '../../i18n';
 import { lastMonth, type AreaOption, type BulletinSummary } from '../../features/communication/bulletins/bulletinApi';
-import { HomeCard } from './HomePage';
+import { HomeCard } from './HomeCard';
 
 type Bulletins = { bulletins: BulletinSummary[]; areas: AreaOption[] };
 type Report = { id: string; status: string; params: { year: number } };

@@ -1,4 +1,3 @@
-import type { ComponentChildren } from 'preact';
 import { useReviewCounts } from '../../features/field/evictions/useReviewCounts';
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api/client';
@@ -7,6 +6,7 @@ import { hasPermission, useUser } from '../../features/identity/auth/session';
 import { Screen } from '../Screen';
 import { CommsHome, PublishedOutputs } from './CommsHome';
 import { LegalHome } from './LegalHome';
+import { HomeCard } from './HomeCard';
 
 /**
  * Each role's home shows its work: coordinators what waits for review, the legal pole the
@@ -53,16 +53,6 @@ export function HomePage() {
         )}
       </div>
     </Screen>
-  );
-}
-
-export function HomeCard({ title, testId, children }: { title: string; testId: string; children: ComponentChildren }) {
-  const id = `${testId}-title`;
-  return (
-    <section class="card home-card" aria-labelledby={id} data-testid={testId}>
-      <h2 id={id}>{title}</h2>
-      {children}
-    </section>
   );
 }
 

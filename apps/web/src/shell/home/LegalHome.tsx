@@ -5,7 +5,7 @@ import { useLocale, useT } from '../../i18n';
 import { FormError } from '../../ui/FormError';
 import { DeadlineLists } from '../../features/legal/DeadlineLists';
 import { legalApi } from '../../features/legal/legalApi';
-import { HomeCard } from './HomePage';
+import { HomeCard } from './HomeCard';
 
 const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 

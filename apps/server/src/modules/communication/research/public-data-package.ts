@@ -2,7 +2,7 @@ import { DEFAULT_PUBLIC_THRESHOLD, parisDate, type ProfileDefinition } from '@vi
 import type { AppContext } from '../../../platform/context.js';
 import { inOrganisation } from '../../../platform/db/organisation-scope.js';
 import { AppError } from '../../../platform/errors/catalogue.js';
-import { findPublishingOrganisation } from '../statistics/public-statistics.queries.js';
+import { findPublishingOrganisation } from '../statistics/public-statistics.lookup.js';
 import { releaseBaseCells } from '../statistics/statistics.release-cells.js';
 import { dataPackage, dataPackageErrors } from './release-files.js';
 import { buildReleaseTable } from './release-table.js';

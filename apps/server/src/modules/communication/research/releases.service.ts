@@ -12,7 +12,7 @@ import type { Actor } from '../../../platform/http/request-context.js';
 import type { JobQueue } from '../../../platform/queue/job-queue.js';
 import type { ObjectStorage } from '../../../platform/storage/object-storage.js';
 import { bundleSigningKey } from '../../legal/bundles/build-evidence-bundle.js';
-import { readPublicSettings } from '../statistics/public-statistics.queries.js';
+import { readPublicSettings } from '../statistics/public-statistics.lookup.js';
 import { releaseBaseCells } from '../statistics/statistics.release-cells.js';
 import { computeSummary } from '../statistics/statistics.service.js';
 import { agreementStatus, presentRelease, profileDefinition } from './research.presenter.js';
