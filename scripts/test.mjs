@@ -32,7 +32,10 @@ if (existsSync(vitestJson)) {
 }
 if (vitestStatus !== 0 && totals.failed === 0) totals.failed += 1;
 
-if (!existsSync(CHROMIUM)) {
+if (process.env.VIGIE_SKIP_BROWSER === '1') {
+  // CI runs the browser journeys once, on PostgreSQL, to keep within its time budget.
+  console.log('\n▶ Browser journeys skipped (VIGIE_SKIP_BROWSER=1)');
+} else if (!existsSync(CHROMIUM)) {
   const msg = `Chromium not found at ${CHROMIUM}: browser tests not run (install it with: apt-get install -y chromium).`;
   if (requireBrowser) {
     console.error(`\n✖ ${msg}`);

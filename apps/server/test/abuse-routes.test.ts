@@ -44,7 +44,9 @@ afterAll(async () => { await t?.close(); });
 function callerFor(r: RouteAccessEntry): TestClient {
   if (r.access.kind === 'public') return callers.get('anonymous')!;
   if (r.access.kind === 'signed-in') return callers.get('coordinator')!;
-  const role = (['coordinator', 'admin'] as const).find((x) => can(x, (r.access as { permission: Parameters<typeof can>[1] }).permission));
+  const access = r.access;
+  const needed = access.kind === 'anyPermission' ? access.permissions : access.kind === 'permission' ? [access.permission] : [];
+  const role = (['coordinator', 'admin'] as const).find((x) => needed.some((p) => can(x, p)));
   if (!role) throw new Error(`no test caller holds ${JSON.stringify(r.access)}: add one`);
   return callers.get(role)!;
 }

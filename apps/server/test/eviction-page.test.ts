@@ -106,7 +106,7 @@ describe(`the eviction page (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pgl
     expect(queue.evictions.map((e: { id: string }) => e.id).sort()).toEqual([evictionId, twinId].sort());
     expect(queue.evictions[0].site.code).toBe('B2');
     expect(queue.duplicateGroups.map((g: string[]) => [...g].sort())).toEqual([[evictionId, twinId].sort()]);
-    expect((await coordinator.get('/api/review/counts')).json()).toEqual({ submitted: 2, conflicts: 0 });
+    expect((await coordinator.get('/api/review/counts')).json()).toEqual({ submitted: 2, conflicts: 0, rejectedRecently: 0 });
     expect((await observer.get('/api/review/counts')).statusCode).toBe(403);
   });
 });
