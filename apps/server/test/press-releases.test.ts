@@ -107,6 +107,8 @@ describe('press releases', () => {
     expect(pdf.body.startsWith('%PDF')).toBe(true);
     const index = (await t.client().get('/api/public/hro')).json();
     expect(index.pages.pressReleasesFeed).toBe('http://localhost:3000/api/public/hro/press-releases.atom');
+    // Recruitment's pages are in the same index (association/postings/public-pages.ts).
+    expect(index.pages.jobsFeed).toBe('http://localhost:3000/api/public/hro/jobs.atom');
 
     // A correction is appended and dated, never a silent edit.
     await expect(sql`UPDATE press_releases SET body = 'réécrit' WHERE id = ${r.id}`.execute(t.db)).rejects.toThrow(/frozen/);

@@ -4,6 +4,7 @@ import { inOrganisation } from '../../../platform/db/organisation-scope.js';
 import { AppError } from '../../../platform/errors/catalogue.js';
 import { publicReleases, releaseCorrectionsOf } from '../press-releases/public-releases.js';
 import { pressReleasePdf } from '../press-releases/press-release-pdf.js';
+import { RECRUITMENT_PUBLIC_PAGES } from '../../association/postings/public-pages.js';
 
 /**
  * The organisation's public site: one index of every public page (so a WordPress site or a
@@ -29,7 +30,14 @@ export async function siteIndex(ctx: AppContext, slug: string) {
   const pages: Record<string, string> = {
     pressReleases: `${b}/press-releases`, pressReleasesJson: `${b}/press-releases.json`, pressReleasesFeed: `${b}/press-releases.atom`,
   };
-  if (stats?.enabled) Object.assign(pages, { figures: `${b}/statistics.html`, figuresJson: `${b}/statistics.json`, figuresCsv: `${b}/statistics.csv` });
+  // Job postings are listed always: the pages say so when nothing is open.
+  const [jobs, jobsJson, jobsFeed] = RECRUITMENT_PUBLIC_PAGES.map((p) => `${ctx.config.publicUrl}${p.path(slug)}`);
+  Object.assign(pages, { jobs, jobsJson, jobsFeed });
+  if (stats?.enabled) {
+    Object.assign(pages, {
+      figures: `${b}/statistics.html`, figuresJson: `${b}/statistics.json`, figuresCsv: `${b}/statistics.csv`, figuresDataPackage: `${b}/datapackage.json`,
+    });
+  }
   return { organisation: org.name, pages };
 }
 
