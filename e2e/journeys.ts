@@ -125,7 +125,9 @@ export async function signIn(page: Page, who: { email: string; password: string;
   await page.getByLabel('Adresse e-mail').fill(who.email);
   await page.getByLabel('Mot de passe').fill(who.password);
   await page.getByRole('button', { name: 'Se connecter' }).click();
-  await expect(page.getByText(`Bonjour ${who.name} !`)).toBeVisible();
+  // Signed in: the header shows the person's menu. (Each role lands on its own home; observers
+  // on the field screen, which first asks for the phone's code: see unlockPhone.)
+  await expect(page.getByRole('banner').getByText(who.name)).toBeVisible();
 }
 
 
@@ -140,6 +142,9 @@ export async function unlockPhone(page: Page, code = PHONE_CODE) {
   const setup = page.getByTestId('phone-setup');
   const unlock = page.getByTestId('phone-unlock');
   await expect(setup.or(unlock)).toBeVisible({ timeout: 20_000 });
+  // The gate may show one form, then the other once it has read this phone's local keyring.
+  await page.waitForTimeout(500);
+  await expect(setup.or(unlock)).toBeVisible();
   if (await setup.isVisible()) {
     await page.getByTestId('phone-code').fill(code);
     await page.getByTestId('phone-code-again').fill(code);

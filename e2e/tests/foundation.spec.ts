@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { Secret, TOTP } from 'otpauth';
 import { stateFile } from '../state.js';
+import { unlockPhone } from '../journeys.js';
 
 /**
  * The foundation journeys, in the order a new observatory lives them: the first administrator
@@ -133,6 +134,8 @@ test.describe.serial('foundation', () => {
     await colleague.getByLabel('Mot de passe', { exact: true }).fill(COLLEAGUE.password);
     await colleague.getByLabel('Confirmation du mot de passe').fill(COLLEAGUE.password);
     await colleague.getByRole('button', { name: 'Créer mon compte' }).click();
+    // An observer lands on the field screen, which first asks for the phone's unlock code.
+    await unlockPhone(colleague);
     await expect(colleague.getByText(`Bonjour ${COLLEAGUE.name} !`)).toBeVisible();
     // An observer has the field pole, not the administration.
     await expect(colleague.getByRole('link', { name: 'Terrain' }).first()).toBeVisible();
@@ -142,6 +145,7 @@ test.describe.serial('foundation', () => {
     await colleague.getByLabel('Adresse e-mail').fill(COLLEAGUE.email);
     await colleague.getByLabel('Mot de passe').fill(COLLEAGUE.password);
     await colleague.getByRole('button', { name: 'Se connecter' }).click();
+    await unlockPhone(colleague);
     await expect(colleague.getByText(`Bonjour ${COLLEAGUE.name} !`)).toBeVisible();
 
     // The link works once.
@@ -155,6 +159,7 @@ test.describe.serial('foundation', () => {
     await page.getByLabel('Adresse e-mail').fill(COLLEAGUE.email);
     await page.getByLabel('Mot de passe').fill(COLLEAGUE.password);
     await page.getByRole('button', { name: 'Se connecter' }).click();
+    await unlockPhone(page);
     await expect(page.getByText(`Bonjour ${COLLEAGUE.name} !`)).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
     await page.getByRole('button', { name: 'English' }).click();

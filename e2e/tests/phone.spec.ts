@@ -71,7 +71,9 @@ test.describe.serial('phone', () => {
     console.log(`[phone] choosing the code (PBKDF2) and opening: ${Date.now() - started} ms`);
     await expect(page.getByTestId('sync-bar')).toContainText('Dernière synchronisation', { timeout: 20_000 });
 
-    // Offline from here: the operation stays unsent.
+    // Offline from here: the operation stays unsent. The service worker must be in charge
+    // first, or the reloads below could not be served without a network.
+    await page.evaluate(async () => { await navigator.serviceWorker.ready; });
     await context.setOffline(true);
     await page.getByTestId('start-operation').click();
     await expect(page).toHaveURL(/\/field\/operations\/[0-9a-f-]{36}$/);
