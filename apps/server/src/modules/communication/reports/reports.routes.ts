@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fileResponse } from '../../../platform/http/raw-bytes.js';
 import { annualReportRequestSchema, REPORT_FILES } from '@vigie/domain';
 import type { RouteModule } from '../../../platform/context.js';
 import { createObjectStorage } from '../../../platform/storage/create-storage.js';
@@ -30,7 +31,7 @@ export const reportsRoutes: RouteModule = (app, ctx) => {
     schema: {
       tags: ['reports'], params: z.object({ id: z.uuid(), file: z.enum(REPORT_FILES) }),
       description: 'One file of a finished report: the XLSX workbook, the PDF or the ZIP of charts (SVG, PNG, CSV).',
-      response: { 200: z.any() },
+      response: { 200: fileResponse('The report file') },
     },
   }, async (req, reply) => {
     const { stored, body } = await reportFile(ctx.db, storage, req.actor!, req.params.id, req.params.file);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fileResponse, rawBody } from '../../../platform/http/raw-bytes.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { agreementCreateSchema, agreementViewSchema, profileCreateSchema, profileViewSchema, releaseCreateSchema, releaseViewSchema } from '@vigie/domain';
 import type { RouteModule } from '../../../platform/context.js';
@@ -38,7 +39,7 @@ export const researchRoutes: RouteModule = (app, ctx) => {
       config: access, bodyLimit: AGREEMENT_DOCUMENT_MAX_BYTES + 1,
       schema: {
         tags, params: id, querystring: z.object({ name: z.string().trim().min(1).max(255) }),
-        body: z.unknown().describe('The signed agreement (file bytes)'), response: { 200: z.object({ agreement: agreementViewSchema }) },
+        body: rawBody('The signed agreement (file bytes)'), response: { 200: z.object({ agreement: agreementViewSchema }) },
       },
     }, async (req) => {
       const contentType = (req.headers['content-type'] ?? 'application/octet-stream').split(';')[0]!.trim().toLowerCase().slice(0, 100);
@@ -48,7 +49,7 @@ export const researchRoutes: RouteModule = (app, ctx) => {
   });
 
   app.get('/api/research/agreements/:id/document', {
-    config: access, exposeHeadRoute: false, schema: { tags, params: id, response: { 200: z.unknown().describe('The file bytes') } },
+    config: access, exposeHeadRoute: false, schema: { tags, params: id, response: { 200: fileResponse('The file bytes') } },
   }, async (req, reply) => {
     const doc = await readAgreementDocument(ctx, storage, req.actor!, req.params.id, req.ip);
     return reply.headers({ 'content-type': 'application/octet-stream', 'cache-control': 'no-store', 'x-content-sha256': doc.sha256, 'content-disposition': attachment(doc.name, 'agreement') }).send(doc.bytes);
@@ -75,7 +76,7 @@ export const researchRoutes: RouteModule = (app, ctx) => {
   }, async (req) => ({ release: await releaseOf(ctx, req.actor!, req.params.id) }));
 
   app.get('/api/research/releases/:id/release.zip', {
-    config: access, exposeHeadRoute: false, schema: { tags, params: id, response: { 200: z.unknown().describe('The signed ZIP') } },
+    config: access, exposeHeadRoute: false, schema: { tags, params: id, response: { 200: fileResponse('The signed ZIP') } },
   }, async (req, reply) => {
     const bytes = await downloadReleaseAsStaff(ctx, storage, req.actor!, req.params.id, req.ip);
     return reply.headers({ 'content-type': ZIP, 'cache-control': 'no-store', 'content-disposition': `attachment; filename="release-${req.params.id}.zip"` }).send(bytes);
@@ -100,7 +101,7 @@ export const researchRoutes: RouteModule = (app, ctx) => {
 
   app.get('/api/research/shared/:token/release.zip', {
     config: { access: { kind: 'public' } }, exposeHeadRoute: false,
-    schema: { tags, params: z.object({ token: z.string().min(20).max(100) }), response: { 200: z.unknown().describe('The signed ZIP') } },
+    schema: { tags, params: z.object({ token: z.string().min(20).max(100) }), response: { 200: fileResponse('The signed ZIP') } },
   }, async (req, reply) => {
     const { bytes, releaseId } = await downloadByLink(ctx, storage, req.params.token, req.ip, req.headers['user-agent'] ?? null);
     return reply.headers({ 'content-type': ZIP, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer', 'content-disposition': `attachment; filename="release-${releaseId}.zip"` }).send(bytes);

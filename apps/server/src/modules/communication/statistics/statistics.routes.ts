@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fileResponse } from '../../../platform/http/raw-bytes.js';
 import { breakdownQuerySchema, can, chartParamsSchema, chartQuerySchema, evictionListQuerySchema, seriesQuerySchema, statisticsQuerySchema, type ChartFormat, type ChartName, type StatisticsQuery } from '@vigie/domain';
 import type { RouteModule } from '../../../platform/context.js';
 import { inOrganisation } from '../../../platform/db/organisation-scope.js';
@@ -61,7 +62,7 @@ export const statisticsRoutes: RouteModule = (app, ctx) => {
     schema: {
       tags: ['statistics'], params: chartParamsSchema, querystring: chartQuerySchema,
       description: 'A dashboard chart as SVG or PNG (for Canva and Office), or its data as CSV.',
-      response: { 200: z.any() },
+      response: { 200: fileResponse('The chart as SVG, PNG or CSV') },
     },
   }, async (req, reply) => {
     const [chart, format] = req.params.file.split('.') as [ChartName, ChartFormat];
