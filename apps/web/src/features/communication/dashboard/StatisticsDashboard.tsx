@@ -65,13 +65,18 @@ export function StatisticsDashboard() {
   return (
     <div class="statistics">
       <p class="statistics-lead">{t('statistics.lead')}</p>
-      <DashboardFilters filter={filter} options={options} canSeeDrafts={hasPermission(user, 'field.verify')} onChange={onChange} />
-      <FormError message={error} />
+      {/* The headline figures come first, above the fold of a laptop; the filters follow. */}
       {summary && !error && (
         <>
           <p class="muted" data-testid="period">{t('statistics.period', { period: formatPeriod(summary.from, summary.to, locale) })}</p>
           {filter.includeDrafts && <p class="notice">{t('statistics.draftsNotice')}</p>}
           <HeadlineFigures summary={summary} />
+        </>
+      )}
+      <DashboardFilters filter={filter} options={options} canSeeDrafts={hasPermission(user, 'field.verify')} onChange={onChange} />
+      <FormError message={error} />
+      {summary && !error && (
+        <>
           <section aria-labelledby="charts-title">
             <h3 id="charts-title">{t('statistics.chartsTitle')}</h3>
             <div class="chart-grid">
