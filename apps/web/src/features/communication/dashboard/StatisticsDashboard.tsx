@@ -103,7 +103,6 @@ export function StatisticsDashboard() {
           {hasPermission(user, 'records.read')
             ? <EvictionList query={qs} canReview={hasPermission(user, 'field.verify')} />
             : <p class="muted" data-testid="aggregates-only">{t('research.aggregatesOnly')}</p>}
-          <EvictionList query={qs} canReview={(['field.record', 'field.verify', 'legal.manage', 'comms.publish'] as const).some((p) => hasPermission(user, p))} />
         </>
       )}
     </div>
