@@ -156,12 +156,15 @@ describe('annual report pack', () => {
     const res = await t.vigie.app.inject({ method: 'GET', url: `/api/reports/${reportId}/files/zip`, headers: { cookie: comms.cookie } });
     const files = unzipSync(new Uint8Array(res.rawPayload));
     const names = Object.keys(files).sort();
-    expect(names).toContain('svg/evictionsByMonth.svg');
-    expect(names).toContain('png/byCommune.png');
-    expect(names).toContain('csv/items.csv');
-    expect(Buffer.from(files['png/byCommune.png']!).subarray(1, 4).toString()).toBe('PNG');
-    expect(Buffer.from(files['svg/evictionsByMonth.svg']!).toString()).toContain('<svg');
-    const csv = Buffer.from(files['csv/personsByMonth.csv']!).toString();
+    // Files named in French after what they show, so a folder of them reads like a contents page.
+    expect(names).toContain('svg/expulsions-par-mois-comparees-a-l-annee-precedente-annee-2025.svg');
+    expect(names).toContain('png/expulsions-par-commune-annee-2025.png');
+    expect(names).toContain('csv/affaires-saisies-par-type-annee-2025.csv');
+    expect(Buffer.from(files['png/expulsions-par-commune-annee-2025.png']!).subarray(1, 4).toString()).toBe('PNG');
+    const svg = Buffer.from(files['svg/expulsions-par-mois-comparees-a-l-annee-precedente-annee-2025.svg']!).toString();
+    expect(svg).toContain('<svg');
+    expect(svg).toContain('Source : Human Rights Observers');
+    const csv = Buffer.from(files['csv/personnes-expulsees-par-mois-annee-2025.csv']!).toString();
     expect(csv).toContain('2025-03');
     expect(csv).toContain('30');
   });

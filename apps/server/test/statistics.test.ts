@@ -221,9 +221,24 @@ describe(`statistics (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'})`
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body.replace(/^\uFEFF/, '').split('\r\n').filter(Boolean)).toEqual(['Commune;Expulsions (au moins)', 'Calais;4', 'Grande-Synthe;1']);
-    const svg = await coordinator.get(`/api/statistics/charts/evictionsOverTime.svg?${march}&bucket=week`);
+    // A file saved from the dashboard is named in French after what it shows.
+    expect(csv.headers['content-disposition']).toBe('attachment; filename="expulsions-par-commune-toutes-les-zones-mars-2026.csv"');
+    const svg = await coordinator.get(`/api/statistics/charts/evictionsOverTime.svg?${march}&bucket=week&areaCode=calaisis`);
     expect(svg.headers['content-type']).toContain('image/svg+xml');
     expect(svg.body).toMatch(/^<svg/);
+    expect(svg.headers['content-disposition']).toContain('filename="expulsions-calaisis-mars-2026.svg"');
+    // Pasted alone into a post or a slide, the chart still says where, when and whose figures.
+    const words = [...svg.body.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    expect(words).toContain('Calaisis — mars 2026');
+    expect(words).toContain('Source : Human Rights Observers');
+    const height = Number(/<svg[^>]*\sheight="([\d.]+)"/.exec(svg.body)![1]);
+    const sourceY = Number(/<text x="12" y="([\d.]+)"[^>]*>Source/.exec(svg.body)![1]);
+    expect(sourceY).toBeLessThan(height);
+    const english = await t.userWithRole(organisationId, 'comms', 'comms-en-charts@hro.example');
+    await t.db.updateTable('users').set({ locale: 'en' }).where('email', '=', 'comms-en-charts@hro.example').execute();
+    const svgEn = await english.get(`/api/statistics/charts/byCommune.svg?${march}&areaCode=calaisis`);
+    expect(svgEn.body).toContain('Source: Human Rights Observers');
+    expect(svgEn.headers['content-disposition']).toContain('filename="evictions-by-commune-calaisis-march-2026.svg"');
     const png = await coordinator.request('GET', `/api/statistics/charts/byForce.png?${march}`);
     expect(png.headers['content-type']).toBe('image/png');
     expect(png.body.slice(1, 4)).toBe('PNG');

@@ -26,7 +26,7 @@ export { METRICS, METRIC_CODES, isMetricCode, metricLabel, type Figure, type Met
 export { wordFigure, formatFigure, figurePhrase, figureValue, type FigureWordingOptions } from './communication/figures/figure-wording.js';
 export { figureOf, isMinimum, isUnobserved, coverageShare, isComplete, sumFigures, type Coverage as FigureCoverage, type Doubts } from './communication/figures/minimum-rule.js';
 export { BUCKETS, BREAKDOWNS, CHARTS, CHART_FORMATS, DEFAULT_PUBLIC_THRESHOLD, type Breakdown, type StatisticsBucket, type ChartName, type ChartFormat } from './communication/statistics/dimensions.js';
-export { NNBSP, formatQuantity, formatPercent, formatDate, formatDateTime, formatMonth, formatMonthName, periodShape, formatPeriod, inPeriod, pluralForm, countNoun, areaLabel, type FormatLocale, type PluralForms, type PeriodShape, type DateOptions } from './formats/formats.js';
+export { NNBSP, formatQuantity, formatPercent, formatDate, formatDateTime, formatMonth, formatMonthName, periodShape, formatPeriod, inPeriod, pluralForm, countNoun, areaLabel, fileNamePart, type FormatLocale, type PluralForms, type PeriodShape, type DateOptions } from './formats/formats.js';
 export * from './association/vocabulary.js';
 export type { PostingInput, PostingView } from './association/postings.js';
 export { DATE_LEVELS, PLACE_LEVELS, RELEASE_MEASURES, DEFAULT_PROFILE, type DateLevel, type PlaceLevel } from './communication/research/profile.js';

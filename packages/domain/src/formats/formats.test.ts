@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NNBSP, areaLabel, countNoun, formatDate, formatDateTime, formatMonth, formatQuantity, formatPercent, formatPeriod, inPeriod, periodShape } from './formats.js';
+import { NNBSP, areaLabel, countNoun, fileNamePart, formatDate, formatDateTime, formatMonth, formatQuantity, formatPercent, formatPeriod, inPeriod, periodShape } from './formats.js';
 
 const NOW = new Date('2026-12-03T09:00:00Z');
 
@@ -90,5 +90,14 @@ describe('areas', () => {
   it('are shown by name', () => {
     expect(areaLabel({ code: 'calaisis', name: 'Calaisis' })).toBe('Calaisis');
     expect(areaLabel({ code: 'calaisis', name: '' })).toBe('calaisis');
+  });
+});
+
+describe('fileNamePart', () => {
+  it('names files in plain ASCII words, accents and punctuation dropped', () => {
+    expect(fileNamePart('Expulsions par commune — Calaisis — juin 2025')).toBe('expulsions-par-commune-calaisis-juin-2025');
+    expect(fileNamePart('Année d’observation 2024–2025 (1er novembre – 31 octobre)')).toBe('annee-d-observation-2024-2025-1er-novembre-31-octobre');
+    expect(fileNamePart('Œuvres — ')).toBe('oeuvres');
+    expect(fileNamePart('«»')).toBe('fichier');
   });
 });

@@ -179,3 +179,14 @@ export function countNoun(n: number, forms: PluralForms, locale: string): string
 export function areaLabel(area: { code: string; name?: string | null }): string {
   return area.name?.trim() || area.code;
 }
+
+/**
+ * A file name part from words: "Expulsions par commune — Calaisis — juin 2025" becomes
+ * "expulsions-par-commune-calaisis-juin-2025". Accents dropped and only ASCII kept, because
+ * mail clients, WordPress and Windows mangle the rest.
+ */
+export function fileNamePart(words: string): string {
+  const slug = words.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+    .replace(/œ/g, 'oe').replace(/æ/g, 'ae').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return slug.slice(0, 120).replace(/-+$/, '') || 'fichier';
+}

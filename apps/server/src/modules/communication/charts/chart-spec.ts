@@ -1,3 +1,4 @@
+import { fileNamePart } from '@vigie/domain/rules';
 import { z } from 'zod';
 
 /**
@@ -8,6 +9,10 @@ import { z } from 'zod';
 export const chartSpecSchema = z.strictObject({
   kind: z.enum(['line', 'bar', 'barHorizontal']),
   title: z.string().trim().min(1).max(200),
+  /** What the figures cover, under the title: "Calaisis — juin 2025". */
+  subtitle: z.string().max(200).optional(),
+  /** The source line printed under the chart ("Source : Human Rights Observers"). */
+  source: z.string().max(200).optional(),
   xLabel: z.string().max(120),
   yLabel: z.string().max(120),
   locale: z.enum(['fr', 'en']),
@@ -22,3 +27,8 @@ export const chartSpecSchema = z.strictObject({
 });
 export type ChartSpec = z.infer<typeof chartSpecSchema>;
 export type ChartPoint = ChartSpec['data'][number];
+
+/** The file name of a chart download, in the chart's language: "expulsions-par-commune-calaisis-juin-2025.png". */
+export function chartFileName(spec: ChartSpec, extension: string): string {
+  return `${fileNamePart([spec.title, spec.subtitle].filter(Boolean).join(' '))}.${extension}`;
+}

@@ -16,10 +16,34 @@ export async function renderChartSvg(input: ChartSpec): Promise<string> {
   const locale = vegaLocale(spec.locale) as unknown as LocaleFormatters;
   const view = new View(parse(compile(toVegaLite(spec)).spec), { renderer: 'none', locale });
   try {
-    return await view.toSVG();
+    const svg = await view.toSVG();
+    return spec.source ? withSourceLine(svg, spec.source) : svg;
   } finally {
     view.finalize();
   }
+}
+
+const SOURCE_LINE_HEIGHT = 22;
+const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+
+/**
+ * The source line under the drawing ("Source : Human Rights Observers"). vega-lite has no
+ * footer, so the SVG is made taller and the line written into the new strip: a chart pasted
+ * into a post or a slide keeps its source.
+ */
+function withSourceLine(svg: string, source: string): string {
+  const root = /<svg\b[^>]*>/.exec(svg)?.[0];
+  const width = Number(root && /\swidth="([\d.]+)"/.exec(root)?.[1]);
+  const height = Number(root && /\sheight="([\d.]+)"/.exec(root)?.[1]);
+  if (!root || !Number.isFinite(width) || !Number.isFinite(height)) return svg;
+  const taller = height + SOURCE_LINE_HEIGHT;
+  const newRoot = root
+    .replace(/\sheight="[\d.]+"/, ` height="${taller}"`)
+    .replace(/\sviewBox="([\d.-]+) ([\d.-]+) ([\d.]+) ([\d.]+)"/, (_m, x: string, y: string, w: string) => ` viewBox="${x} ${y} ${w} ${taller}"`);
+  const text = source.replace(/[&<>"']/g, (c) => XML_ESCAPES[c]!);
+  const line = `<rect x="0" y="${height}" width="${width}" height="${SOURCE_LINE_HEIGHT}" fill="white"/>`
+    + `<text x="12" y="${height + 14}" font-family="DejaVu Sans, Liberation Sans, Arial, Helvetica, sans-serif" font-size="11" fill="#444">${text}</text>`;
+  return svg.replace(root, newRoot).replace(/<\/svg>\s*$/, `${line}</svg>`);
 }
 
 function intrinsicWidth(svg: string): number {

@@ -22,7 +22,7 @@ function config() {
     background: 'white',
     padding: 12,
     view: { stroke: null },
-    title: { fontSize: 18, fontWeight: 'bold', color: INK, anchor: 'start', offset: 14 },
+    title: { fontSize: 18, fontWeight: 'bold', color: INK, anchor: 'start', offset: 14, subtitleFontSize: 13, subtitleColor: '#444', subtitlePadding: 4 },
     axis: { labelFontSize: 12, titleFontSize: 13, titleFontWeight: 'normal', labelColor: INK, titleColor: INK, gridColor: '#e3e3e3', domainColor: '#888', tickColor: '#888' },
     legend: { labelFontSize: 12, titleFontSize: 13, titleFontWeight: 'normal', orient: 'bottom' },
     text: { fontSize: 11, color: INK },
@@ -30,9 +30,13 @@ function config() {
 }
 
 /** A chart with nothing to show still renders: its title and a sentence saying so. */
+function titleOf(spec: ChartSpec) {
+  return spec.subtitle ? { text: spec.title, subtitle: spec.subtitle } : spec.title;
+}
+
 function emptySpec(spec: ChartSpec, width: number, height: number): TopLevelSpec {
   return {
-    title: spec.title, description: `${spec.title} — ${NO_DATA[spec.locale]}`, width, height, config: config(),
+    title: titleOf(spec), description: `${spec.title} — ${NO_DATA[spec.locale]}`, width, height, config: config(),
     data: { values: [{ message: NO_DATA[spec.locale] }] },
     mark: { type: 'text', fontSize: 18, color: '#555', align: 'center', baseline: 'middle' },
     encoding: { text: { field: 'message', type: 'nominal' }, x: { value: width / 2 }, y: { value: height / 2 } },
@@ -59,7 +63,7 @@ export function toVegaLite(spec: ChartSpec): TopLevelSpec {
     ? { color: { field: 'series', type: 'nominal', title: null, sort: seriesNames, scale: { range: PALETTE } } as const }
     : {};
   const base = {
-    title: spec.title, description: spec.title, width, height, config: config(), data: { values },
+    title: titleOf(spec), description: [spec.title, spec.subtitle].filter(Boolean).join(' — '), width, height, config: config(), data: { values },
   } as const;
   const valueText = { field: 'y', type: 'quantitative', format: VALUE_FORMAT } as const;
 

@@ -18,7 +18,9 @@ export function annualCharts(c: AnnualReportContent): NamedChart[] {
     },
   });
   const previousLabel = w.previousYear;
-  return [
+  // Each chart of the pack is also a file of its own: it names its source, like the dashboard's.
+  const source = c.locale === 'fr' ? `Source : ${c.organisationName}` : `Source: ${c.organisationName}`;
+  const charts: NamedChart[] = [
     {
       name: 'evictionsByMonth',
       spec: {
@@ -44,4 +46,5 @@ export function annualCharts(c: AnnualReportContent): NamedChart[] {
     bars('forces', w.force, w.evictions, c.forces),
     bars('incidents', w.incident, w.count, c.incidents),
   ];
+  return charts.map((chart) => ({ ...chart, spec: { ...chart.spec, source } }));
 }

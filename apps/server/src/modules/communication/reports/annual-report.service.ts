@@ -9,7 +9,7 @@ import { AppError } from '../../../platform/errors/catalogue.js';
 import type { Actor } from '../../../platform/http/request-context.js';
 import type { JobQueue } from '../../../platform/queue/job-queue.js';
 import type { ObjectStorage } from '../../../platform/storage/object-storage.js';
-import { chartDataCsv, renderChartPng, renderChartSvg } from '../charts/index.js';
+import { chartDataCsv, chartFileName, renderChartPng, renderChartSvg } from '../charts/index.js';
 import { parisDate } from '@vigie/domain/rules';
 import { annualCharts } from './annual-report.charts.js';
 import { gatherAnnualReport } from './annual-report.content.js';
@@ -81,9 +81,9 @@ export async function runAnnualReport(deps: { db: Db; storage: ObjectStorage }, 
     for (const { name, spec } of charts) {
       const svg = await renderChartSvg(spec);
       svgs[name] = svg;
-      zipEntries[`svg/${name}.svg`] = Buffer.from(svg);
-      zipEntries[`png/${name}.png`] = await renderChartPng(svg, 1600);
-      zipEntries[`csv/${name}.csv`] = Buffer.from(chartDataCsv(spec));
+      zipEntries[`svg/${chartFileName(spec, 'svg')}`] = Buffer.from(svg);
+      zipEntries[`png/${chartFileName(spec, 'png')}`] = await renderChartPng(svg, 1600);
+      zipEntries[`csv/${chartFileName(spec, 'csv')}`] = Buffer.from(chartDataCsv(spec));
     }
     await scoped((trx) => updateProgress(trx, job.id, 60, 'workbook'));
     const xlsx = await annualReportXlsx(content, generatedAt);

@@ -5,7 +5,7 @@ import type { RouteModule } from '../../../platform/context.js';
 import { inOrganisation } from '../../../platform/db/organisation-scope.js';
 import { AppError } from '../../../platform/errors/catalogue.js';
 import type { Actor } from '../../../platform/http/request-context.js';
-import { chartDataCsv, renderChartPng, renderChartSvg } from '../charts/index.js';
+import { chartDataCsv, chartFileName, renderChartPng, renderChartSvg } from '../charts/index.js';
 import { computeBreakdown } from './statistics.breakdown.js';
 import { chartSpecOf } from './statistics.charts.js';
 import { drillDown } from './statistics.drilldown.js';
@@ -67,8 +67,8 @@ export const statisticsRoutes: RouteModule = (app, ctx) => {
   }, async (req, reply) => {
     const [chart, format] = req.params.file.split('.') as [ChartName, ChartFormat];
     const filter = filterOf(req.actor!, req.query);
-    const spec = await scoped(req.actor!, (trx) => chartSpecOf(trx, chart, filter, req.query.bucket, req.locale));
-    const name = `${chart}-${filter.from}-${filter.to}.${format}`;
+    const spec = await scoped(req.actor!, (trx) => chartSpecOf(trx, chart, filter, req.query.bucket, req.locale, req.actor!.organisationName));
+    const name = chartFileName(spec, format);
     // Charts describe the organisation's unpublished data: never kept by shared caches.
     reply.header('cache-control', 'private, no-store');
     if (format === 'csv') {

@@ -14,7 +14,7 @@ export function ChartCard({ chart, query }: { chart: ChartName; query: string })
       <img src={url('svg')} alt={t('statistics.charts.alt', { chart: t(`statistics.charts.${chart}`) })} loading="lazy" />
       <p class="chart-downloads">
         {(['svg', 'png', 'csv'] as const).map((format) => (
-          <a key={format} href={url(format)} download={`${chart}.${format}`} data-testid={`download-${chart}-${format}`}>
+          <a key={format} href={url(format)} download data-testid={`download-${chart}-${format}`}>
             {t(`statistics.download.${format}`)}
           </a>
         ))}
