@@ -56,6 +56,7 @@ const envSchema = z.object({
   REQUEST_TIMEOUT_SECONDS: z.coerce.number().positive().default(120),
   IMAGE_MAX_PIXELS: z.coerce.number().int().positive().default(100_000_000),
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
   JOB_POLL_SECONDS: z.coerce.number().min(0.5).default(2),
@@ -102,6 +103,8 @@ export type Config = {
   /** Proxy addresses/ranges trusted for X-Forwarded-For; empty: the socket's address only. */
   trustProxy: string[];
   authRateLimitPerMinute: number;
+  /** Requests per address per minute on the public figures (JSON, CSV, embeddable page). */
+  publicRateLimitPerMinute: number;
   /** Failures allowed per account from one address, before that address is locked out of it. */
   loginMaxFailures: number;
   /** Failures allowed per account from all addresses together (default 4 × loginMaxFailures). */
@@ -156,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
+    publicRateLimitPerMinute: e.PUBLIC_RATE_LIMIT_PER_MINUTE,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginAccountMaxFailures: e.LOGIN_ACCOUNT_MAX_FAILURES ?? 4 * e.LOGIN_MAX_FAILURES,
     requestTimeoutSeconds: e.REQUEST_TIMEOUT_SECONDS,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseCellsOf, recoverable, sumOf, type PublicQuantity } from '@vigie/domain';
 import { inOrganisation } from '../src/platform/db/organisation-scope.js';
 import { computeFigures } from '../src/modules/communication/statistics/statistics.service.js';
 import { startTestVigie, type TestClient, type TestVigie } from './harness.js';
@@ -365,9 +366,13 @@ describe(`statistics (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'})`
 
     const json = await get(visitor, `/api/public/hro/statistics.json?${march}`);
     const fig = (code: string) => json.figures.find((f: { code: string }) => f.code === code);
-    expect(fig('evictions')).toMatchObject({ value: 5, atLeast: true, belowThreshold: false, display: 'au moins 5' });
+    // 5 evictions in March, but shown it would give Dunkerquois' single one back: the first quarter
+    // of all areas (6) minus Calaisis' (5) is Dunkerquois' quarter, its March alone (February had none there).
+    expect(fig('evictions')).toMatchObject({ value: null, belowThreshold: false, suppressed: true, display: 'masqué' });
     expect(fig('distinctSites')).toMatchObject({ value: null, belowThreshold: true, display: '< 5' });
-    expect(fig('personsEvicted')).toMatchObject({ value: 72, display: 'au moins 72' });
+    // People evicted (72) go with them: Calaisis' 4 in February would follow by subtraction.
+    expect(fig('personsEvicted')).toMatchObject({ value: null, suppressed: true, display: 'masqué' });
+    expect(fig('itemsSeized')).toMatchObject({ value: 21, atLeast: true, display: 'au moins 21' });
     expect(json.figures.map((f: { code: string }) => f.code)).not.toContain('women');
     // The coverage of the period the page speaks of (no rota rule: every day of March expected).
     expect(json.coverage).toEqual({ expectedDays: 31, observedDays: 5, display: 'Jours d’observation : 5 sur 31' });
@@ -376,18 +381,70 @@ describe(`statistics (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'})`
 
     const csv = await visitor.get(`/api/public/hro/statistics.csv?${march}&lang=en`);
     expect(csv.body).toContain('figure,distinctSites,distinct living sites evicted,< 5,false');
-    expect(csv.body).toContain('figure,evictions,evictions,5,true');
+    expect(csv.body).toContain('figure,evictions,evictions,hidden,false');
 
     const page = await visitor.get(`/api/public/hro/statistics.html?${march}`);
     expect(page.headers['content-type']).toContain('text/html');
     expect(String(page.headers['content-security-policy'])).toContain('frame-ancestors *');
     expect(page.headers['x-frame-options']).toBeUndefined();
-    expect(page.body).toContain('au moins 5');
+    expect(page.body).toContain('au moins 21');
+    expect(page.body).toContain('Mars 2026');
     expect(page.body).toContain('Jours d’observation : 5 sur 31');
     // Every other page still refuses to be framed.
     expect(String((await visitor.get('/api/health')).headers['content-security-policy'])).toContain("frame-ancestors 'none'");
 
     await admin.put('/api/statistics/public-settings', { enabled: false, slug: 'hro', threshold: 5 });
     expect((await visitor.get(`/api/public/hro/statistics.json?${march}`)).statusCode).toBe(404);
+  });
+
+  it('hides more public figures where subtracting the others would give a small one back', async () => {
+    // 2023, people evicted: Calaisis 2 in January (small), 6 in February, 6 in March; Dunkerquois 6 in January.
+    const { ref, calaisisId } = await reference(observer);
+    const dunkerquoisId = ref.areas.find((a: { code: string }) => a.code === 'dunkerquois').id as string;
+    const cal = siteCommand(calaisisId, { code: 'S23', name: 'Site 2023' });
+    const dun = siteCommand(dunkerquoisId, { code: 'D23', name: 'Dune 2023', communeInsee: '59271' });
+    await push(observer, [cal, dun]);
+    const plan: Array<[string, string, string, number]> = [
+      ['P1', calaisisId, '2023-01-10T08:00:00Z', 2], ['P2', calaisisId, '2023-02-10T08:00:00Z', 6],
+      ['P3', calaisisId, '2023-03-10T08:00:00Z', 6], ['P4', dunkerquoisId, '2023-01-12T08:00:00Z', 6],
+    ];
+    for (const [name, areaId, at, n] of plan) {
+      const op = await operation(areaId, at);
+      await eviction(name, op, areaId === calaisisId ? cal.record.id : dun.record.id, at, { counts: { ...none, personsEvicted: exact(n) } });
+    }
+    expect((await admin.put('/api/statistics/public-settings', { enabled: true, slug: 'hro', threshold: 5 })).statusCode).toBe(200);
+    const visitor = t.client();
+    const areaCodes = ['calaisis', 'dunkerquois'];
+    const periods: Array<[string, string, (a: number | null) => PublicQuantity]> = [
+      ...[1, 2, 3].map((m): [string, string, (a: number | null) => PublicQuantity] => [`2023-0${m}-01`, `2023-0${m}-${m === 2 ? 28 : 31}`,
+        (a) => (a === null ? { kind: 'month', month: m - 1 } : { kind: 'cell', area: a, month: m - 1 })]),
+      ['2023-01-01', '2023-03-31', (a) => (a === null ? { kind: 'quarter', quarter: 0 } : { kind: 'areaQuarter', area: a, quarter: 0 })],
+      ['2023-01-01', '2023-12-31', (a) => (a === null ? { kind: 'year' } : { kind: 'areaYear', area: a })],
+    ];
+    // Every page a reader can collect about the first quarter and the year, for each area and for all.
+    const shown: ReturnType<typeof sumOf>[] = [];
+    const hidden: ReturnType<typeof sumOf>[] = [];
+    const displays: Record<string, string> = {};
+    for (const [from, to, quantity] of periods) {
+      for (const area of [null, 0, 1]) {
+        const json = await get(visitor, `/api/public/hro/statistics.json?from=${from}&to=${to}${area === null ? '' : `&areaCode=${areaCodes[area]}`}`);
+        const persons = json.figures.find((f: { code: string }) => f.code === 'personsEvicted');
+        displays[`${from}/${to}/${area ?? 'all'}`] = persons.display;
+        (persons.value === null ? hidden : shown).push(sumOf(baseCellsOf(quantity(area), 2)));
+      }
+    }
+    // The other months are empty: a reader knows their zeros (pages not fetched here).
+    for (let a = 0; a < 2; a++) for (let m = 3; m < 12; m++) shown.push(sumOf([a * 12 + m]));
+    expect(displays['2023-01-01/2023-01-31/0']).toBe('< 5');
+    expect(Object.values(displays)).toContain('masqué');
+    // The year of all areas hides nothing (coverage is partial: a minimum).
+    expect(displays['2023-01-01/2023-12-31/all']).toBe('au moins 20');
+    // Nothing hidden can be recomputed from everything shown.
+    expect(recoverable(shown, hidden)).toEqual(hidden.map(() => false));
+    // The embeddable page says why a value is hidden.
+    const page = await visitor.get('/api/public/hro/statistics.html?from=2023-01-01&to=2023-03-31');
+    expect(page.body).toContain('1er trimestre 2023');
+    expect(page.body).toContain('« masqués »');
+    await admin.put('/api/statistics/public-settings', { enabled: false, slug: 'hro', threshold: 5 });
   });
 });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
 import { neutralise } from '../../../platform/csv/formula.js';
+import { formatMonth, formatPeriod } from '@vigie/domain/rules';
 import type { Locale } from '@vigie/domain';
 import type { PublicStatistics } from './public-statistics.service.js';
 
@@ -20,19 +21,20 @@ export const PUBLIC_PAGE_CSP = `default-src 'none'; style-src '${STYLE_HASH}'; i
 
 const WORDS = {
   fr: {
-    title: 'Observations des expulsions', period: (f: string, t: string) => `Du ${f} au ${t}`, figure: 'Indicateur', value: 'Nombre',
+    title: 'Observations des expulsions', figure: 'Indicateur', value: 'Nombre',
     months: 'Expulsions par mois', month: 'Mois', areas: 'Expulsions par secteur', area: 'Secteur',
-    note: (n: number) => `Chiffres minimaux (« au moins ») : les observateur·ices sont souvent tenu·es à l'écart. Les nombres inférieurs à ${n} sont affichés « < ${n} ».`,
+    note: (n: number) => `Chiffres minimaux (« au moins ») : les observateur·ices sont souvent tenu·es à l'écart. Les nombres inférieurs à ${n} sont affichés « < ${n} », et d'autres sont « masqués » quand une soustraction permettrait de les retrouver.`,
     generated: 'Données vérifiées au',
   },
   en: {
-    title: 'Eviction observations', period: (f: string, t: string) => `From ${f} to ${t}`, figure: 'Figure', value: 'Number',
+    title: 'Eviction observations', figure: 'Figure', value: 'Number',
     months: 'Evictions per month', month: 'Month', areas: 'Evictions per area', area: 'Area',
-    note: (n: number) => `Minimum figures ("at least"): observers are often kept away. Numbers below ${n} are shown as "< ${n}".`,
+    note: (n: number) => `Minimum figures ("at least"): observers are often kept away. Numbers below ${n} are shown as "< ${n}", and others are "hidden" where a subtraction would give them back.`,
     generated: 'Verified data as of',
   },
 } as const;
 
+const capitalise = (s: string) => s.charAt(0).toLocaleUpperCase('fr') + s.slice(1);
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export function renderPublicPage(s: PublicStatistics, locale: Locale): string {
@@ -45,16 +47,16 @@ export function renderPublicPage(s: PublicStatistics, locale: Locale): string {
 <meta name="robots" content="noindex"><title>${escapeHtml(`${w.title} — ${s.organisation}`)}</title><style>${STYLE}</style></head>
 <body><main>
 <h1>${escapeHtml(`${w.title} — ${s.organisation}`)}</h1>
-<p class="period">${escapeHtml(w.period(s.from, s.to))}</p>
+<p class="period">${escapeHtml(capitalise(formatPeriod(s.from, s.to, locale)))}</p>
 <p class="coverage">${escapeHtml(s.coverage.display)}</p>
 ${table(w.title, w.figure, s.figures.map((f) => row(f.label, f.display)))}
-${table(w.months, w.month, s.byMonth.map((m) => row(m.month, m.display)))}
+${table(w.months, w.month, s.byMonth.map((m) => row(capitalise(formatMonth(m.month, locale)), m.display)))}
 ${table(w.areas, w.area, s.byArea.map((a) => row(a.area, a.display)))}
 <footer><p>${escapeHtml(w.note(s.threshold))}</p><p>${escapeHtml(`${w.generated} ${s.generatedAt.slice(0, 10)}`)}</p></footer>
 </main></body></html>`;
 }
 
-/** One row per figure, then per month and per area; suppressed values are written "< N". */
+/** One row per figure, then per month and per area; suppressed values are written "< N" or "masqué". */
 export function publicCsv(s: PublicStatistics, locale: Locale): string {
   const header = locale === 'fr' ? ['section', 'clé', 'libellé', 'valeur', 'au_moins'] : ['section', 'key', 'label', 'value', 'at_least'];
   const rows = [

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { publicStatisticsSettingsSchema } from '@vigie/domain';
 import type { RouteModule } from '../../../platform/context.js';
+import { rateLimited } from '../../../platform/http/rate-limited.js';
 import { PUBLIC_PAGE_CSP, publicCsv, renderPublicPage } from './public-statistics.page.js';
 import { publicSettingsOf, publicStatistics, savePublicSettings } from './public-statistics.service.js';
 
@@ -9,7 +10,7 @@ const publicQuery = z.object({ from: z.iso.date().optional(), to: z.iso.date().o
   /** An iframe cannot choose its Accept-Language: the embedding page picks the language here. */
   lang: z.enum(['fr', 'en']).optional(),
 });
-const publicFigure = { value: z.number().nullable(), atLeast: z.boolean(), belowThreshold: z.boolean(), display: z.string() };
+const publicFigure = { value: z.number().nullable(), atLeast: z.boolean(), belowThreshold: z.boolean(), suppressed: z.boolean(), display: z.string() };
 const publicStatisticsSchema = z.object({
   organisation: z.string(), from: z.string(), to: z.string(), area: z.string().nullable(), threshold: z.number(), generatedAt: z.string(),
   coverage: z.object({ expectedDays: z.number(), observedDays: z.number(), display: z.string() }),
@@ -32,31 +33,34 @@ export const publicStatisticsRoutes: RouteModule = (app, ctx) => {
   const open = { access: { kind: 'public' } } as const;
   const headers = { 'cache-control': 'public, max-age=300', 'access-control-allow-origin': '*' };
 
-  app.get('/api/public/:orgSlug/statistics.json', {
-    config: open,
-    schema: { tags: ['public'], params: slugParams, querystring: publicQuery, response: { 200: publicStatisticsSchema } },
-  }, async (req, reply) => {
-    reply.headers(headers);
-    return publicStatistics(ctx, req.params.orgSlug, req.query, req.query.lang ?? req.locale);
-  });
+  // Anyone may ask, and each answer is a year of computation: a per-address limit of its own.
+  rateLimited(app, ctx, (limited) => {
+    limited.get('/api/public/:orgSlug/statistics.json', {
+      config: open,
+      schema: { tags: ['public'], params: slugParams, querystring: publicQuery, response: { 200: publicStatisticsSchema } },
+    }, async (req, reply) => {
+      reply.headers(headers);
+      return publicStatistics(ctx, req.params.orgSlug, req.query, req.query.lang ?? req.locale);
+    });
 
-  app.get('/api/public/:orgSlug/statistics.csv', {
-    config: open,
-    schema: { tags: ['public'], params: slugParams, querystring: publicQuery, response: { 200: z.string() } },
-  }, async (req, reply) => {
-    const stats = await publicStatistics(ctx, req.params.orgSlug, req.query, req.query.lang ?? req.locale);
-    return reply.headers(headers).type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="statistics-${stats.from}-${stats.to}.csv"`).send(publicCsv(stats, req.query.lang ?? req.locale));
-  });
+    limited.get('/api/public/:orgSlug/statistics.csv', {
+      config: open,
+      schema: { tags: ['public'], params: slugParams, querystring: publicQuery, response: { 200: z.string() } },
+    }, async (req, reply) => {
+      const stats = await publicStatistics(ctx, req.params.orgSlug, req.query, req.query.lang ?? req.locale);
+      return reply.headers(headers).type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="statistics-${stats.from}-${stats.to}.csv"`).send(publicCsv(stats, req.query.lang ?? req.locale));
+    });
 
-  app.get('/api/public/:orgSlug/statistics.html', {
-    config: open,
-    schema: { tags: ['public'], params: slugParams, querystring: publicQuery, response: { 200: z.string() } },
-  }, async (req, reply) => {
-    const stats = await publicStatistics(ctx, req.params.orgSlug, req.query, req.query.lang ?? req.locale);
-    // The one page other sites may frame: replace the app-wide "no framing" headers for it alone.
-    reply.removeHeader('x-frame-options');
-    return reply.headers({ ...headers, 'content-security-policy': PUBLIC_PAGE_CSP }).type('text/html; charset=utf-8')
-      .send(renderPublicPage(stats, req.query.lang ?? req.locale));
-  });
+    limited.get('/api/public/:orgSlug/statistics.html', {
+      config: open,
+      schema: { tags: ['public'], params: slugParams, querystring: publicQuery, response: { 200: z.string() } },
+    }, async (req, reply) => {
+      const stats = await publicStatistics(ctx, req.params.orgSlug, req.query, req.query.lang ?? req.locale);
+      // The one page other sites may frame: replace the app-wide "no framing" headers for it alone.
+      reply.removeHeader('x-frame-options');
+      return reply.headers({ ...headers, 'content-security-policy': PUBLIC_PAGE_CSP }).type('text/html; charset=utf-8')
+        .send(renderPublicPage(stats, req.query.lang ?? req.locale));
+    });
+  }, ctx.config.publicRateLimitPerMinute);
 };

@@ -1,6 +1,10 @@
 import { TZDate } from '@date-fns/tz';
 import { endOfMonth, format, startOfMonth, subMonths } from 'date-fns';
-import { DEFAULT_PUBLIC_THRESHOLD, metricLabel, wordFigure, type Figure, type Locale, type MetricCode, type PublicStatisticsSettings } from '@vigie/domain';
+import { LRUCache } from 'lru-cache';
+import {
+  DEFAULT_PUBLIC_THRESHOLD, metricLabel, suppressPublicYear, wordFigure,
+  type Figure, type Locale, type MetricCode, type PublicQuantity, type PublicStatisticsSettings, type PublicYearSuppression,
+} from '@vigie/domain';
 import type { AppContext } from '../../../platform/context.js';
 import type { Trx } from '../../../platform/db/database.js';
 import { inOrganisation } from '../../../platform/db/organisation-scope.js';
@@ -10,7 +14,8 @@ import type { Actor } from '../../../platform/http/request-context.js';
 import { computeBreakdown } from './statistics.breakdown.js';
 import { findPublishingOrganisation, readPublicSettings, writePublicSettings, writeSlug } from './public-statistics.queries.js';
 import { daysInPeriod } from './statistics.period.js';
-import { computeSeries, computeSummary } from './statistics.service.js';
+import { areasById } from './statistics.queries.js';
+import { computeSeriesFigures, computeSummary } from './statistics.service.js';
 
 const PUBLIC_MAX_DAYS = 3_660;
 
@@ -22,21 +27,35 @@ const PUBLIC_MAX_DAYS = 3_660;
  *    knowledge (prefectures publish them) and are as fine as we go;
  *  - no women / children / families: small, identifying groups;
  *  - every count from 1 to threshold−1 is shown as "< N" with no number (0 stays 0: it says
- *    nothing about anyone). Totals and per-month values are suppressed independently; a reader
- *    can sometimes bound a suppressed cell by subtraction, which the threshold keeps coarse.
+ *    nothing about anyone), and more values are hidden ("masqué") wherever subtracting what the
+ *    pages show — months from a quarter, one area from all, a quarter from a year — would give
+ *    a hidden one back (secondary suppression over the whole year, `suppressPublicYear`).
  */
 export const PUBLIC_METRICS: readonly MetricCode[] = [
   'evictions', 'distinctSites', 'personsEvicted', 'unaccompaniedMinors', 'arrests', 'arrestsWithViolence', 'itemsSeized',
   'tentsSeized', 'structuresDestroyed', 'incidentsViolence', 'incidentsObstruction', 'daysObserved',
 ];
 
-export type PublicFigure = { value: number | null; atLeast: boolean; belowThreshold: boolean; display: string };
+/**
+ * Counts that add up over months and areas: the ones a reader can subtract. Distinct sites do
+ * not add up (a site evicted twice counts once) and days observed say nothing about anyone.
+ */
+const ADDITIVE_METRICS: readonly MetricCode[] = [
+  'evictions', 'personsEvicted', 'unaccompaniedMinors', 'arrests', 'arrestsWithViolence', 'itemsSeized',
+  'tentsSeized', 'structuresDestroyed', 'incidentsViolence', 'incidentsObstruction',
+];
 
-export function publicFigure(f: Figure, threshold: number, locale: Locale): PublicFigure {
-  if (f.value > 0 && f.value < threshold) return { value: null, atLeast: false, belowThreshold: true, display: `< ${threshold}` };
+export type PublicFigure = { value: number | null; atLeast: boolean; belowThreshold: boolean; suppressed: boolean; display: string };
+
+const SUPPRESSED = { fr: 'masqué', en: 'hidden' } as const;
+
+export function publicFigure(f: Figure, threshold: number, locale: Locale, suppressed = false): PublicFigure {
+  if (f.value > 0 && f.value < threshold) return { value: null, atLeast: false, belowThreshold: true, suppressed: false, display: `< ${threshold}` };
+  // Hidden so that it cannot be subtracted from the others to recover a small count.
+  if (suppressed && f.value > 0) return { value: null, atLeast: false, belowThreshold: false, suppressed: true, display: SUPPRESSED[locale] };
   // Nobody observed: no number at all, so no reader can take it for "nothing happened".
-  if (f.unobserved) return { value: null, atLeast: false, belowThreshold: false, display: wordFigure(f, locale) };
-  return { value: f.value, atLeast: f.atLeast && f.value !== 0, belowThreshold: false, display: wordFigure(f, locale) };
+  if (f.unobserved) return { value: null, atLeast: false, belowThreshold: false, suppressed: false, display: wordFigure(f, locale) };
+  return { value: f.value, atLeast: f.atLeast && f.value !== 0, belowThreshold: false, suppressed: false, display: wordFigure(f, locale) };
 }
 
 export async function publicSettingsOf(ctx: AppContext, actor: Actor): Promise<PublicStatisticsSettings> {
@@ -55,6 +74,7 @@ export async function savePublicSettings(ctx: AppContext, actor: Actor, input: P
       throw err;
     }
     await writePublicSettings(trx, actor.organisationId, input.enabled, input.threshold, actor.userId);
+    pageCache(ctx).clear();
     await recordAudit(trx, {
       organisationId: actor.organisationId, actorId: actor.userId, action: 'statistics.public_settings_changed', entityType: 'organisation',
       entityId: actor.organisationId, before, after: input,
@@ -104,6 +124,51 @@ export function defaultPublicPeriod(now = new Date()): { from: string; to: strin
   return { from: format(previous, 'yyyy-MM-dd'), to: format(endOfMonth(subMonths(quarterStart, 1)), 'yyyy-MM-dd') };
 }
 
+type YearSuppression = { areaIndex: Map<string, number>; metrics: Map<MetricCode, PublicYearSuppression> };
+
+/** A year of every additive metric for every area, suppressed as one table (see `suppressPublicYear`). */
+async function yearSuppression(trx: Trx, year: number, threshold: number): Promise<YearSuppression> {
+  const areas = (await areasById(trx)).sort((a, b) => a.code.localeCompare(b.code));
+  const perArea: Array<Awaited<ReturnType<typeof computeSeriesFigures>>> = [];
+  for (const area of areas) {
+    perArea.push(await computeSeriesFigures(trx, { from: `${year}-01-01`, to: `${year}-12-31`, areaCode: area.code }, 'month'));
+  }
+  const metrics = new Map(ADDITIVE_METRICS.map((code) => [code, suppressPublicYear({
+    areas: areas.map((a) => a.code),
+    cells: perArea.map((points) => points.map((p) => p.figures[code].value)),
+  }, threshold)]));
+  return { areaIndex: new Map(areas.map((a, i) => [a.code, i])), metrics };
+}
+
+/** The fixed period as the public quantity it is, for one area (its row) or all areas. */
+function quantityOf(from: string, to: string, area: number | null): { whole: PublicQuantity; month: (m: number) => PublicQuantity; byArea: (a: number) => PublicQuantity } {
+  const m0 = Number(from.slice(5, 7)) - 1;
+  const months = (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7)) + 1;
+  const shape = (a: number | null): PublicQuantity => {
+    if (months === 1) return a === null ? { kind: 'month', month: m0 } : { kind: 'cell', area: a, month: m0 };
+    if (months === 3) return a === null ? { kind: 'quarter', quarter: m0 / 3 } : { kind: 'areaQuarter', area: a, quarter: m0 / 3 };
+    return a === null ? { kind: 'year' } : { kind: 'areaYear', area: a };
+  };
+  return {
+    whole: shape(area),
+    month: (m) => (area === null ? { kind: 'month', month: m } : { kind: 'cell', area, month: m }),
+    byArea: (a) => shape(a),
+  };
+}
+
+/**
+ * Anyone may ask for the public figures, and one answer costs a year of every metric for every
+ * area: answers are kept a minute per server (bounded), each one a consistent snapshot, and
+ * forgotten when the organisation changes its settings. Browsers and proxies keep them longer
+ * (Cache-Control), and the routes are rate-limited per address.
+ */
+const pageCaches = new WeakMap<AppContext, LRUCache<string, PublicStatistics>>();
+function pageCache(ctx: AppContext) {
+  let cache = pageCaches.get(ctx);
+  if (!cache) { cache = new LRUCache({ max: 500, ttl: 60_000 }); pageCaches.set(ctx, cache); }
+  return cache;
+}
+
 export async function publicStatistics(
   ctx: AppContext, slug: string, query: { from?: string | undefined; to?: string | undefined; areaCode?: string | undefined }, locale: Locale,
 ): Promise<PublicStatistics> {
@@ -117,19 +182,34 @@ export async function publicStatistics(
   if (period.to >= period.from && daysInPeriod(period.from, period.to) > PUBLIC_MAX_DAYS) {
     throw new AppError('statistics.range_too_long', { maxDays: PUBLIC_MAX_DAYS });
   }
+  const cacheKey = `${org.id}|${org.threshold}|${period.from}|${period.to}|${query.areaCode ?? ''}|${locale}`;
+  const cached = pageCache(ctx).get(cacheKey);
+  if (cached) return cached;
   const filter = { ...period, areaCode: query.areaCode };
-  return inOrganisation(ctx.db, org.id, async (trx: Trx) => {
+  const page = await inOrganisation(ctx.db, org.id, async (trx: Trx) => {
     const summary = await computeSummary(trx, filter);
-    const months = await computeSeries(trx, filter, 'month', 'evictions');
-    const areas = query.areaCode ? [] : await computeBreakdown(trx, filter, 'area', locale);
-    const hide = (f: Figure) => publicFigure(f, org.threshold, locale);
+    const months = await computeSeriesFigures(trx, filter, 'month');
+    const breakdown = query.areaCode ? [] : await computeBreakdown(trx, filter, 'area', locale);
+    const year = await yearSuppression(trx, Number(period.from.slice(0, 4)), org.threshold);
+    const area = query.areaCode === undefined ? null : year.areaIndex.get(query.areaCode) ?? null;
+    const areaCodes = new Map((await areasById(trx)).map((a) => [a.id, a.code]));
+    const indexOfArea = (id: string) => year.areaIndex.get(areaCodes.get(id) ?? '');
+    const shapes = quantityOf(period.from, period.to, area);
+    const hiddenIn = (code: MetricCode, q: PublicQuantity) => year.metrics.get(code)?.hidden(q) ?? false;
+    const hide = (f: Figure, suppressed = false) => publicFigure(f, org.threshold, locale, suppressed);
     return {
       organisation: org.name, from: summary.from, to: summary.to, area: query.areaCode ?? null, threshold: org.threshold,
       generatedAt: new Date().toISOString(),
       coverage: coverageLine(summary.coverage.expectedDays - summary.coverage.daysNotObserved, summary.coverage.expectedDays, locale),
-      figures: PUBLIC_METRICS.map((code) => ({ code, label: metricLabel(code, locale), ...hide(summary.figures[code]) })),
-      byMonth: months.map((p) => ({ month: p.key, ...hide(p) })),
-      byArea: areas.map((a) => ({ area: a.label, ...hide(a) })),
+      figures: PUBLIC_METRICS.map((code) => ({ code, label: metricLabel(code, locale), ...hide(summary.figures[code], hiddenIn(code, shapes.whole)) })),
+      byMonth: months.map((p) => ({ month: p.key, ...hide(p.figures.evictions, hiddenIn('evictions', shapes.month(Number(p.key.slice(5, 7)) - 1))) })),
+      byArea: breakdown.map((b) => {
+        const i = indexOfArea(b.key);
+        // A row the year's table does not know cannot be checked: it is hidden rather than risked.
+        return { area: b.label, ...hide(b, i === undefined ? true : hiddenIn('evictions', shapes.byArea(i))) };
+      }),
     };
   });
+  pageCache(ctx).set(cacheKey, page);
+  return page;
 }

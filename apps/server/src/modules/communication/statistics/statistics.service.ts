@@ -154,6 +154,11 @@ export type SeriesPoint = { key: string; from: string; to: string; value: number
 /** One metric per day, week, month or year; every bucket of the period is present, zeros included. */
 export async function computeSeries(trx: Trx, filter: StatisticsFilter, bucket: Bucket, metricCode: string): Promise<SeriesPoint[]> {
   const metric = checkMetric(metricCode);
+  return (await computeSeriesFigures(trx, filter, bucket)).map(({ figures, ...point }) => ({ ...point, ...figures[metric] }));
+}
+
+/** Every figure per bucket: the public page's suppression needs all metrics of a year at once. */
+export async function computeSeriesFigures(trx: Trx, filter: StatisticsFilter, bucket: Bucket) {
   const f = await scopeFilter(trx, filter);
   const keys = bucketKeys(f.from, f.to, bucket);
   if (keys.length > 3700) throw new AppError('statistics.too_many_points', { count: keys.length, max: 3700 });
@@ -174,7 +179,7 @@ export async function computeSeries(trx: Trx, filter: StatisticsFilter, bucket: 
       incidents: incidentsByKey.get(key) ?? [],
       coverage: daysByKey.get(key) ?? { observedDays: 0, expectedDays: 0 },
     });
-    return { key, ...period, ...figures[metric] };
+    return { key, ...period, figures };
   });
 }
 
