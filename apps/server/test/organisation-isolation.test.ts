@@ -166,5 +166,15 @@ describe(`organisation isolation (${process.env.TEST_DATABASE_URL ? 'postgres' :
     expect(audit.json().entries.length).toBeGreaterThan(0);
     expect(audit.body).not.toContain('test.b_did_something');
     expect(audit.body).not.toContain(userB);
+    // The chain is shared: its sequence numbers (and their gaps) would show how busy B is.
+    const entries = audit.json().entries as Array<Record<string, unknown>>;
+    expect(entries.every((e) => !('seq' in e) && typeof e.cursor === 'string' && /^[0-9a-f]{64}$/.test(String(e.hash)))).toBe(true);
+    const next = await adminA.get(`/api/audit?limit=1&before=${encodeURIComponent(String(entries[0]!.cursor))}`);
+    expect(next.statusCode).toBe(200);
+    expect(next.json().entries[0].hash).toBe(entries[1]!.hash);
+    const forged = await adminA.get('/api/audit?before=123');
+    expect(forged.statusCode).toBe(400);
+    expect(forged.json()).toMatchObject({ code: 'audit.invalid_cursor' });
+    expect(forged.json().message).toContain("journal d'audit");
   });
 });

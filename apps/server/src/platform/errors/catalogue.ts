@@ -9,6 +9,7 @@ export const ERRORS = {
   'request.unsupported_media_type': 415,
   'request.not_found': 404,
   'request.rate_limited': 429,
+  'audit.invalid_cursor': 400,
   'request.csrf_failed': 403,
   'auth.unauthenticated': 401,
   'auth.invalid_credentials': 401,

@@ -1,33 +1,52 @@
 import { z } from 'zod';
 import type { RouteModule } from '../../../platform/context.js';
+import { open, seal } from '../../../platform/crypto/secret-box.js';
 import { inOrganisation } from '../../../platform/db/organisation-scope.js';
+import { AppError } from '../../../platform/errors/catalogue.js';
 
 /** Audit values are jsonb: whatever JSON the writing module recorded. */
 type Json = z.infer<ReturnType<typeof z.json>>;
 
 const entrySchema = z.object({
-  seq: z.number(), at: z.string(), actorId: z.string().nullable(), action: z.string(), entityType: z.string(),
+  /** Where the next page starts: opaque, because the chain's sequence numbers are shared by every organisation. */
+  cursor: z.string(),
+  /** The entry's hash in the chain, as printed in evidence bundles' chains of custody. */
+  hash: z.string(),
+  at: z.string(), actorId: z.string().nullable(), action: z.string(), entityType: z.string(),
   entityId: z.string().nullable(), before: z.json(), after: z.json(), context: z.json(),
 });
 
-/** The organisation's own audit trail, newest first, for administrators. */
+/**
+ * The organisation's own audit trail, newest first, for administrators. The chain is one for
+ * every organisation on the server, so its sequence numbers would tell one organisation how
+ * busy the others are (the gaps between its own entries): pages are reached by a sealed cursor.
+ */
 export const auditRoutes: RouteModule = (app, ctx) => {
+  const cursorOf = (seq: string) => seal(ctx.serverKey, `audit:${seq}`);
+  const seqOf = (cursor: string) => {
+    try {
+      const seq = /^audit:(\d{1,19})$/.exec(open(ctx.serverKey, cursor))?.[1];
+      if (seq) return seq;
+    } catch { /* not one of ours: said below */ }
+    throw new AppError('audit.invalid_cursor');
+  };
   app.get('/api/audit', {
     config: { access: { kind: 'permission', permission: 'audit.read' } },
     schema: {
       tags: ['admin'],
-      querystring: z.object({ before: z.coerce.number().int().positive().optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }),
+      querystring: z.object({ before: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }),
       response: { 200: z.object({ entries: z.array(entrySchema) }) },
     },
   }, async (req) => {
+    const before = req.query.before ? seqOf(req.query.before) : undefined;
     const rows = await inOrganisation(ctx.db, req.actor!.organisationId, (trx) => {
       let q = trx.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(req.query.limit);
-      if (req.query.before) q = q.where('seq', '<', String(req.query.before));
+      if (before) q = q.where('seq', '<', before);
       return q.execute();
     });
     return {
       entries: rows.map((r) => ({
-        seq: Number(r.seq), at: r.at.toISOString(), actorId: r.actor_id, action: r.action, entityType: r.entity_type,
+        cursor: cursorOf(r.seq), hash: r.hash, at: r.at.toISOString(), actorId: r.actor_id, action: r.action, entityType: r.entity_type,
         entityId: r.entity_id, before: r.before as Json, after: r.after as Json, context: r.context as Json,
       })),
     };
