@@ -33,6 +33,8 @@ const envSchema = z.object({
   // The outgoing mail pipeline: sends per second, the return-path address (bounce+<token>@domain
   // is derived from it) and the IMAP mailbox where bounces arrive (imap://user:pass@host:port/INBOX).
   MAIL_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(20),
+  // pg-boss tries a job at most 6 times (1 + 5 retries with back-off): the last one may not exceed that.
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(6).default(6),
   MAIL_RETURN_PATH: z.email().optional(),
   BOUNCE_IMAP_URL: z.url({ protocol: /^imaps?$/ }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -96,6 +98,8 @@ export type Config = {
   smtpUrl: string | undefined;
   mailFrom: string;
   mailRatePerSecond: number;
+  /** After this many failed tries, a delivery is marked failed and no longer retried. */
+  mailMaxAttempts: number;
   /** bounce@domain; each delivery's envelope sender is bounce+<token>@domain. */
   mailReturnPath: string;
   bounceImapUrl: string | undefined;
@@ -154,6 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL || undefined,
     mailFrom: e.MAIL_FROM,
     mailRatePerSecond: e.MAIL_RATE_PER_SECOND,
+    mailMaxAttempts: e.MAIL_MAX_ATTEMPTS,
     mailReturnPath: e.MAIL_RETURN_PATH ?? `bounce@${/@([^>\s]+)/.exec(e.MAIL_FROM)?.[1] ?? 'vigie.invalid'}`,
     bounceImapUrl: e.BOUNCE_IMAP_URL,
     logLevel: e.LOG_LEVEL,

@@ -13,7 +13,8 @@ const addresses = ['ana@press.example', 'ben@press.example', 'cleo@press.example
 
 beforeAll(async () => {
   imap = await startImapServer();
-  t = await startTestVigie({ BOUNCE_IMAP_URL: imap.url, MAIL_RATE_PER_SECOND: '200', MAIL_RETURN_PATH: 'bounce@hro.example' });
+  // One try per delivery here, so a refused address reaches its final status without waiting for back-off.
+  t = await startTestVigie({ BOUNCE_IMAP_URL: imap.url, MAIL_RATE_PER_SECOND: '200', MAIL_RETURN_PATH: 'bounce@hro.example', MAIL_MAX_ATTEMPTS: '1' });
   const admin = await t.setUpAdmin();
   orgId = admin.user.organisationId;
   comms = await t.userWithRole(orgId, 'comms');
@@ -92,6 +93,23 @@ describe('the outgoing mail pipeline', () => {
       WHERE ch.normalised = 'ben@press.example'`.execute(t.db);
     expect(ledger.rows).toEqual([{ status: 'withdrawn', method: 'one_click_unsubscribe' }]);
     expect((await anonymous.post('/api/public/unsubscribe/00000000000000000000000000000000')).statusCode).toBe(404);
+  });
+
+  it('marks a delivery failed, with the server’s reason, once its last try is refused; the others are sent', async () => {
+    const list = (await comms.post('/api/contact-lists', { name: 'Presse locale', kind: 'static', legalBasis: 'legitimate_interest' })).json().list;
+    for (const email of ['unreachable@press.example', 'dora@press.example']) {
+      const c = (await comms.post('/api/contacts', { kind: 'person', displayName: email, roles: ['journalist'], channels: [{ kind: 'email', value: email }] })).json().contact;
+      await comms.put(`/api/contact-lists/${list.id}/members/${c.id}`, {});
+    }
+    const res = await comms.post(`/api/contact-lists/${list.id}/mailings`, { subject: 'Communiqué local', bodyText: 'Bonjour.' });
+    expect(res.statusCode, res.body).toBe(201);
+    const done = await mailingDone(res.json().mailing.id);
+    expect(done.counts).toMatchObject({ sent: 1, failed: 1, queued: 0, deferred: 0 });
+    const failed = done.deliveries.find((d: { address: string }) => d.address === 'unreachable@press.example');
+    expect(failed).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(failed.lastError).toContain('Mailbox temporarily unavailable');
+    await t.smtp.waitFor('dora@press.example');
+    expect(t.smtp.mails.some((m) => m.to.includes('unreachable@press.example'))).toBe(false);
   });
 
   it('reads a hard bounce from the IMAP mailbox, suppresses the address, and the next send skips it; unknown bounces wait for review', async () => {

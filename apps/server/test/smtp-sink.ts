@@ -11,6 +11,15 @@ export async function startSmtpSink() {
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    // A mailbox that is never reachable: "451" is a temporary refusal, which senders retry.
+    onRcptTo(address, _session, callback) {
+      if (address.address.startsWith('unreachable')) {
+        const refusal = Object.assign(new Error('Mailbox temporarily unavailable'), { responseCode: 451 });
+        callback(refusal);
+        return;
+      }
+      callback();
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));

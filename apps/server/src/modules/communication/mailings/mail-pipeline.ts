@@ -91,8 +91,14 @@ export function defineMailPipeline(queue: JobQueue, deps: { db: Db; mailer: Mail
         ...(attachments.length > 0 && { attachments }),
       });
     } catch (err) {
+      const error = (err as Error).message.slice(0, 500);
+      // The last try: failed for good, with the reason, so the sender sees who did not get it.
+      if (Number(d.attempts) + 1 >= deps.config.mailMaxAttempts) {
+        await setDeliveryStatus(deps.db, d.id, 'failed', { error, attempt: true });
+        return;
+      }
       // Deferred with the reason; pg-boss retries with backoff and nothing is lost.
-      await setDeliveryStatus(deps.db, d.id, 'deferred', { error: (err as Error).message.slice(0, 500), attempt: true });
+      await setDeliveryStatus(deps.db, d.id, 'deferred', { error, attempt: true });
       throw err;
     }
     await setDeliveryStatus(deps.db, d.id, 'sent', { sent: true, attempt: true, error: null });

@@ -154,7 +154,7 @@ function Progress({ mailingId }: { mailingId: string }) {
   return (
     <div data-testid="press-progress">
       <progress max={m.total} value={done} />{' '}
-      {t('press.send.progress', { done, total: m.total, sent: m.counts.sent, suppressed: m.counts.suppressed, bounced: m.counts.bounced })}
+      {t('press.send.progress', { done, total: m.total, sent: m.counts.sent, suppressed: m.counts.suppressed, bounced: m.counts.bounced, failed: m.counts.failed })}
     </div>
   );
 }
