@@ -252,6 +252,9 @@ describe(`rota swaps, calendar link and reminders (${backend})`, () => {
     expect(deliveries.rows[0]!.n).toBe(2);
     // Nobody is on a shift the day after: nothing to send.
     expect(await sendRotaReminders(deps, D)).toBe(0);
+    // pg-boss runs it every evening at 18:00, Paris time.
+    const { rows } = await sql<{ cron: string; timezone: string }>`SELECT cron, timezone FROM pgboss.schedule WHERE name = 'rota.evening-reminders'`.execute(t.db);
+    expect(rows).toEqual([{ cron: '0 18 * * *', timezone: 'Europe/Paris' }]);
   });
 
   it('serves each person\'s shifts as a calendar with stable event ids, through a link that is audited and can be revoked', async () => {
