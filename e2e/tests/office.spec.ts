@@ -113,7 +113,8 @@ test.describe.serial('office', () => {
     }
     {
       const { page, close } = await asRole(browser, 'volunteer');
-      await expect(page.getByTestId('home-volunteer')).toContainText('Vigie ne gère pas encore les créneaux');
+      await expect(page.getByTestId('home-volunteer')).toContainText('Vos créneaux d’observation sont dans le planning');
+      await expect(page.getByTestId('home-rota')).toContainText('Ouvrir le planning');
       await expect(page.getByText('dès que les premiers outils seront en service')).toHaveCount(0);
       await close();
     }

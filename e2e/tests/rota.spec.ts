@@ -4,8 +4,9 @@ import { Api, invite, inviter, signIn, watchErrors } from '../journeys.js';
 /**
  * The observation rota on a phone (issue 10): an observer (an HRO volunteer) signs up for
  * today's Dunkerquois shift, is warned the team is short, taps "Rien à signaler" after going
- * out, and the dashboard then shows the day as observed: coverage 1 of 1 and "aucune expulsion
- * observée" rather than "au moins 0". Dunkerquois, because no other journey records there.
+ * out, offers their place and takes the calendar link of their shifts; the dashboard then
+ * shows the day as observed: coverage 1 of 1 and "aucune expulsion observée" rather than "au moins 0".
+ * Dunkerquois, because no other journey records there.
  */
 const VOLUNTEER = { email: 'benevole-planning@hro.example', password: 'phrase de passe du planning', name: 'Sacha' };
 const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
@@ -35,6 +36,15 @@ test.describe.serial('rota', () => {
     await expect(day).toContainText('Équipe incomplète : il manque 1 observateur·ice(s) et 1 chauffeur·e(s).');
     await day.getByTestId('rota-nothing-to-report').tap();
     await expect(day).toContainText('Jour observé : rien à signaler.');
+    // Can't go tomorrow after all: offer the place; Sacha stays on the shift until someone takes it.
+    await day.getByTestId('rota-offer').tap();
+    await expect(day).toContainText('Sacha (observation) — place proposée');
+    // The shifts in the phone's calendar: a secret link, shown once, that a calendar app reads.
+    await page.getByTestId('rota-ical-create').tap();
+    const link = await page.getByTestId('rota-ical-url').inputValue();
+    expect(link).toMatch(/\/api\/rota\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
+    const ics = await context.request.get(link.replace(/^https?:\/\/[^/]+/, ''));
+    expect(await ics.text()).toContain('SUMMARY:Observation — Dunkerquois');
 
     await page.goto(`/?from=${today}&to=${today}&areaCode=dunkerquois`);
     await expect(page.getByTestId('coverage')).toContainText('1 sur 1');

@@ -1,8 +1,11 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parisDate } from '@vigie/domain';
 import { inOrganisation } from '../src/platform/db/organisation-scope.js';
 import { computeFigures } from '../src/modules/communication/statistics/statistics.service.js';
+import { sendRotaReminders } from '../src/modules/field/rota/rota-reminders.js';
 import { startTestVigie, type TestClient, type TestVigie } from './harness.js';
+import { mailText } from './mail-body.js';
 import { evictionCommand, operationCommand, push, reference, siteCommand, submitCommand } from './field-fixtures.js';
 
 /**
@@ -121,7 +124,10 @@ describe(`observation rota (${backend})`, () => {
     // Two observers and a driver is the usual rule: one observer short, a warning, not a refusal.
     expect(day.missing).toEqual({ observers: 1, drivers: 0 });
 
-    expect((await volunteer.post('/api/rota/withdraw', { areaCode: 'calaisis', day: tomorrow })).statusCode).toBe(204);
+    const out = await volunteer.post('/api/rota/withdraw', { areaCode: 'calaisis', day: tomorrow });
+    expect(out.statusCode).toBe(200);
+    // The answer says what the shift is now short of, so the phone can warn.
+    expect(out.json()).toEqual({ missing: { observers: 1, drivers: 1 } });
     day = (await volunteer.get(`/api/rota?from=${tomorrow}&to=${tomorrow}`)).json().areas.find((a: any) => a.code === 'calaisis').days[0];
     expect(day.missing).toEqual({ observers: 1, drivers: 1 });
 
@@ -144,5 +150,169 @@ describe(`observation rota (${backend})`, () => {
     expect(ns.statusCode, ns.body).toBe(204);
     const mine = (await volunteer.get(`/api/rota?from=${today()}&to=${today()}`)).json().areas.find((a: any) => a.code === 'calaisis').days[0];
     expect(mine).toMatchObject({ nothingToReport: true, today: true, people: [{ me: true, noShow: true }] });
+  });
+});
+
+/**
+ * Swapping, no-shows, the calendar link and the evening reminder, on a coming Tuesday
+ * (2 March 2027) in both areas: Camille (a volunteer whose Vigie speaks English) takes over
+ * the place the volunteer offers, a coordinator reassigns the driver's place, the evening
+ * before everyone on a shift gets one mail in their language, once.
+ */
+describe(`rota swaps, calendar link and reminders (${backend})`, () => {
+  const D = '2027-03-02';
+  let camille: TestClient;
+  const dayOf = async (c: TestClient, area: string, day: string) =>
+    (await c.get(`/api/rota?from=${day}&to=${day}`)).json().areas.find((a: any) => a.code === area).days[0];
+  const shiftId = async (area: string, day: string) =>
+    (await sql<{ id: string }>`SELECT s.id FROM rota_shifts s JOIN areas a ON a.id = s.area_id WHERE a.code = ${area} AND a.organisation_id = ${organisationId} AND s.day = ${day}::date`.execute(t.db)).rows[0]!.id;
+  const audited = async (action: string) =>
+    (await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_log WHERE action = ${action} AND organisation_id = ${organisationId}`.execute(t.db)).rows[0]!.n;
+
+  beforeAll(async () => {
+    camille = await t.userWithRole(organisationId, 'volunteer');
+    camille.locale = 'en';
+    await sql`UPDATE users SET locale = 'en', display_name = 'Camille' WHERE id = ${camille.user.id}`.execute(t.db);
+    await sql`UPDATE users SET display_name = 'Sacha' WHERE id = ${volunteer.user.id}`.execute(t.db);
+    await sql`UPDATE users SET display_name = 'Noor' WHERE id = ${observer.user.id}`.execute(t.db);
+  });
+
+  it('lets a volunteer offer their place and another take it; a coordinator reassigns; short shifts warn, the past refuses', async () => {
+    expect((await volunteer.post('/api/rota/sign-up', { areaCode: 'calaisis', day: D, role: 'observer' })).statusCode).toBe(204);
+    expect((await observer.post('/api/rota/sign-up', { areaCode: 'calaisis', day: D, role: 'driver' })).statusCode).toBe(204);
+
+    // Not offered yet: nobody takes a place from someone who has not offered it.
+    const early = await camille.post('/api/rota/take', { areaCode: 'calaisis', day: D, userId: volunteer.user.id });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().code).toBe('rota.place_not_offered');
+
+    expect((await volunteer.post('/api/rota/offer', { areaCode: 'calaisis', day: D, offered: true })).statusCode).toBe(204);
+    expect((await dayOf(camille, 'calaisis', D)).people.map((p: any) => [p.name, p.offered])).toEqual([['Sacha', true], ['Noor', false]]);
+
+    const took = await camille.post('/api/rota/take', { areaCode: 'calaisis', day: D, userId: volunteer.user.id });
+    expect(took.statusCode, took.body).toBe(200);
+    // One observer and one driver: still one observer short — a warning, the swap is done.
+    expect(took.json()).toEqual({ missing: { observers: 1, drivers: 0 } });
+    let day = await dayOf(camille, 'calaisis', D);
+    expect(day.people.map((p: any) => [p.name, p.role, p.offered, p.me])).toEqual([['Noor', 'driver', false, false], ['Camille', 'observer', false, true]]);
+    expect(await audited('rota.place_taken')).toBe(1);
+
+    // Taking it twice, or taking a place on a shift one is already on, is refused.
+    expect((await camille.post('/api/rota/take', { areaCode: 'calaisis', day: D, userId: volunteer.user.id })).json().code).toBe('rota.place_not_found');
+
+    // Only a coordinator reassigns; the place keeps its role.
+    expect((await volunteer.post('/api/rota/reassign', { areaCode: 'calaisis', day: D, fromUserId: observer.user.id, toUserId: volunteer.user.id })).statusCode).toBe(403);
+    const same = await coordinator.post('/api/rota/reassign', { areaCode: 'calaisis', day: D, fromUserId: observer.user.id, toUserId: camille.user.id });
+    expect(same.statusCode).toBe(409);
+    expect(same.json().message).toBe('Cette personne est déjà inscrite sur ce créneau.');
+    const stranger = await coordinator.post('/api/rota/reassign', { areaCode: 'calaisis', day: D, fromUserId: observer.user.id, toUserId: '00000000-0000-4000-8000-000000000000' });
+    expect(stranger.statusCode).toBe(400);
+    const moved = await coordinator.post('/api/rota/reassign', { areaCode: 'calaisis', day: D, fromUserId: observer.user.id, toUserId: volunteer.user.id });
+    expect(moved.statusCode, moved.body).toBe(200);
+    day = await dayOf(coordinator, 'calaisis', D);
+    expect(day.people.map((p: any) => [p.name, p.role])).toEqual([['Camille', 'observer'], ['Sacha', 'driver']]);
+    expect((await coordinator.get(`/api/rota?from=${D}&to=${D}`)).json().members.map((m: any) => m.name)).toContain('Camille');
+    expect((await camille.get(`/api/rota?from=${D}&to=${D}`)).json().members).toEqual([]);
+
+    // The past: no sign-up, offer or swap, with a message saying why.
+    const yesterday = addDays(today(), -1);
+    for (const [path, body] of [
+      ['/api/rota/sign-up', { areaCode: 'calaisis', day: yesterday }],
+      ['/api/rota/offer', { areaCode: 'calaisis', day: yesterday, offered: true }],
+      ['/api/rota/take', { areaCode: 'calaisis', day: yesterday, userId: volunteer.user.id }],
+    ] as const) {
+      const res = await camille.post(path, body);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().message).toBe(`This shift (${yesterday}) is over: you can no longer sign up for it or withdraw from it.`);
+    }
+    // A no-show is for a day that happened.
+    const ahead = await coordinator.post('/api/rota/no-show', { areaCode: 'calaisis', day: D, userId: camille.user.id, noShow: true });
+    expect(ahead.statusCode).toBe(400);
+    expect(ahead.json().message).toBe('On ne peut pas marquer une absence pour un jour à venir (2027-03-02).');
+    expect((await dayOf(coordinator, 'calaisis', D)).people.every((p: any) => !p.noShow)).toBe(true);
+  });
+
+  it('mails everyone on the next day\'s shifts the evening before, in their language, once', async () => {
+    expect((await camille.post('/api/rota/sign-up', { areaCode: 'dunkerquois', day: D, role: 'driver' })).statusCode).toBe(204);
+    const deps = { db: t.db, queue: t.vigie.ctx.queue, config: t.vigie.ctx.config };
+    expect(await sendRotaReminders(deps, '2027-03-01')).toBe(2);
+
+    const english = mailText((await t.smtp.waitFor(camille.user.email)).raw);
+    expect(english).toContain('Hello Camille,');
+    expect(english).toContain('you are on the rota tomorrow, Tuesday 2 March');
+    expect(english).toContain('- Calaisis, observing (with: Sacha)');
+    expect(english).toContain('- Dunkerquois, driving (with: nobody else yet)');
+    const french = mailText((await t.smtp.waitFor(volunteer.user.email)).raw);
+    expect(french).toContain('vous êtes inscrit·e demain, mardi 2 mars');
+    expect(french).toContain('- Calaisis, au volant (avec : Camille)');
+
+    // A second run the same evening sends nothing more.
+    expect(await sendRotaReminders(deps, '2027-03-01')).toBe(0);
+    const deliveries = await sql<{ n: number }>`SELECT count(*)::int AS n FROM mail_deliveries WHERE address IN (${camille.user.email}, ${volunteer.user.email})`.execute(t.db);
+    expect(deliveries.rows[0]!.n).toBe(2);
+    // Nobody is on a shift the day after: nothing to send.
+    expect(await sendRotaReminders(deps, D)).toBe(0);
+    // pg-boss runs it every evening at 18:00, Paris time.
+    const { rows } = await sql<{ cron: string; timezone: string }>`SELECT cron, timezone FROM pgboss.schedule WHERE name = 'rota.evening-reminders'`.execute(t.db);
+    expect(rows).toEqual([{ cron: '0 18 * * *', timezone: 'Europe/Paris' }]);
+  });
+
+  it('serves each person\'s shifts as a calendar with stable event ids, through a link that is audited and can be revoked', async () => {
+    expect((await camille.get('/api/rota/calendar-feed')).json()).toEqual({ active: false, createdAt: null, expiresAt: null, url: null });
+    const created = await camille.post('/api/rota/calendar-feed');
+    expect(created.statusCode).toBe(201);
+    const url: string = created.json().url;
+    expect(url).toMatch(/^http:\/\/localhost:3000\/api\/rota\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
+    const expires = Date.parse(created.json().expiresAt) - Date.now();
+    expect(expires).toBeGreaterThan(360 * 86_400_000);
+    // Shown once: afterwards only that a link is active.
+    expect((await camille.get('/api/rota/calendar-feed')).json()).toMatchObject({ active: true, url: null });
+
+    const anonymous = t.client();
+    const path = url.replace('http://localhost:3000', '');
+    const first = await anonymous.get(path);
+    expect(first.statusCode).toBe(200);
+    expect(first.headers['content-type']).toContain('text/calendar');
+    const body = first.body.replace(/\r\n[ \t]/g, '');
+    expect(body).toContain(`UID:rota-shift-${await shiftId('calaisis', D)}@vigie`);
+    expect(body).toContain(`UID:rota-shift-${await shiftId('dunkerquois', D)}@vigie`);
+    expect(body).toContain('SUMMARY:Observation — Dunkerquois (driver)');
+    expect(body).toContain('DTSTART;VALUE=DATE:20270302');
+    expect(body).toContain('With: Sacha');
+    expect(body).not.toContain(`rota-shift-${await shiftId('calaisis', today())}`);
+    const uids = (b: string) => [...b.matchAll(/^UID:(.*)$/gm)].map((m) => m[1]).sort();
+    expect(uids((await anonymous.get(path)).body)).toEqual(uids(first.body));
+    expect(await audited('rota_calendar.read')).toBe(2);
+
+    // A new link revokes the old one; revoking leaves none.
+    const renewed: string = (await camille.post('/api/rota/calendar-feed')).json().url;
+    const old = await anonymous.get(path);
+    expect(old.statusCode).toBe(404);
+    expect(old.json().message).toBe('Ce lien d\'agenda n\'existe pas ou a été révoqué. Générez-en un nouveau dans Vigie.');
+    const renewedPath = renewed.replace('http://localhost:3000', '');
+    expect((await anonymous.get(renewedPath)).statusCode).toBe(200);
+    expect((await camille.delete('/api/rota/calendar-feed')).statusCode).toBe(204);
+    expect((await anonymous.get(renewedPath)).statusCode).toBe(404);
+    expect((await camille.get('/api/rota/calendar-feed')).json().active).toBe(false);
+    expect(await audited('rota_calendar.link_revoked')).toBe(1);
+    expect(await audited('rota_calendar.read')).toBe(3);
+
+    // An expired link gives nothing either.
+    const third: string = (await camille.post('/api/rota/calendar-feed')).json().url;
+    await sql`UPDATE rota_calendar_feeds SET expires_at = now() - interval '1 minute' WHERE user_id = ${camille.user.id} AND revoked_at IS NULL`.execute(t.db);
+    expect((await anonymous.get(third.replace('http://localhost:3000', ''))).statusCode).toBe(404);
+  });
+
+  it('shows a person their next shifts and the short ones they could fill', async () => {
+    const soon = addDays(today(), 2);
+    expect((await camille.post('/api/rota/sign-up', { areaCode: 'calaisis', day: soon })).statusCode).toBe(204);
+    const mine = (await camille.get('/api/rota/mine')).json();
+    expect(mine.shifts).toEqual([{ areaCode: 'calaisis', areaName: 'Calaisis', day: soon, role: 'observer', offered: false, missing: { observers: 1, drivers: 1 } }]);
+    expect(mine.short.length).toBeGreaterThan(0);
+    for (const s of mine.short) {
+      expect(s.day >= today() && s.day <= addDays(today(), 6)).toBe(true);
+      expect(s.areaCode === 'calaisis' && s.day === soon).toBe(false);
+    }
+    expect(mine.short).toContainEqual(expect.objectContaining({ areaCode: 'calaisis', day: addDays(today(), 1) }));
   });
 });

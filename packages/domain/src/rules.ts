@@ -16,7 +16,7 @@ export type { SiteInput } from './field/site.js';
 export type { IncidentInput } from './field/incident.js';
 export type { SyncCommand, SyncResult } from './field/sync.js';
 export type { PhoneScope, PhoneSettings, DeviceView } from './field/phone.js';
-export type { RotaView, RotaAreaView, RotaDayView, RotaRole } from './field/rota.js';
+export type { RotaView, RotaAreaView, RotaDayView, RotaRole, RotaShiftState, RotaMineView, RotaCalendarFeedView } from './field/rota.js';
 export type { CurrentUser, SessionView, UserView, InvitationView, Locale } from './identity/schemas.js';
 export { LEGAL_ACTION_TYPES, LEGAL_CASE_STATUSES, LEGAL_OUTCOMES, PARTY_KINDS, PARTY_ROLES, DEADLINE_UNITS, DEADLINE_EFFECTS } from './legal/vocabulary.js';
 export type { LegalActionType, LegalCaseStatus, LegalOutcome, LegalCaseView, LegalCaseSummaryView, LegalCaseGrantView, PartyKind, PartyRole } from './legal/case.js';

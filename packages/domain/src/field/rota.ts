@@ -27,16 +27,30 @@ export const rotaSignUpSchema = z.strictObject({ areaCode, day, role: z.enum(ROT
 export const rotaDaySchema = z.strictObject({ areaCode, day });
 export const rotaNoShowSchema = z.strictObject({ areaCode, day, userId: z.uuid(), noShow: z.boolean() });
 export const rotaQuerySchema = z.object({ from: day.optional(), to: day.optional() });
+/** Offering one's place on a shift to others (offered: false takes the offer back). */
+export const rotaOfferSchema = z.strictObject({ areaCode, day, offered: z.boolean() });
+/** Taking over the place someone offered (same role). */
+export const rotaTakeSchema = z.strictObject({ areaCode, day, userId: z.uuid() });
+/** A coordinator moves a place from one person to another, offered or not. */
+export const rotaReassignSchema = z.strictObject({ areaCode, day, fromUserId: z.uuid(), toUserId: z.uuid() });
 
-export const rotaPersonViewSchema = z.object({ userId: z.string(), name: z.string(), role: z.enum(ROTA_ROLES), noShow: z.boolean(), me: z.boolean() });
+export const rotaPersonViewSchema = z.object({
+  userId: z.string(), name: z.string(), role: z.enum(ROTA_ROLES), noShow: z.boolean(), me: z.boolean(),
+  /** The person offers their place: anyone else may take it over. */
+  offered: z.boolean(),
+});
+/** How many more observers and drivers the rule asks for: a warning, never a block. */
+export const rotaMissingSchema = z.object({ observers: z.number(), drivers: z.number() });
+/** What a change of the people on a shift leaves: the warning to show when it is now short. */
+export const rotaShiftStateSchema = z.object({ missing: rotaMissingSchema });
+export type RotaShiftState = z.infer<typeof rotaShiftStateSchema>;
 export const rotaDayViewSchema = z.object({
   day: z.string(),
   expected: z.boolean(),
   /** Why an expected day is not expected this time ("Noël"), when an exception covers it. */
   exception: z.string().nullable(),
   people: z.array(rotaPersonViewSchema),
-  /** How many more observers and drivers the rule asks for: a warning, never a block. */
-  missing: z.object({ observers: z.number(), drivers: z.number() }),
+  missing: rotaMissingSchema,
   nothingToReport: z.boolean(),
   /** An operation was recorded that day in the area (the day is observed). */
   operationRecorded: z.boolean(),
@@ -49,7 +63,25 @@ export const rotaAreaViewSchema = z.object({
   exceptions: z.array(z.object({ id: z.string(), from: z.string(), to: z.string(), reason: z.string() })),
   days: z.array(rotaDayViewSchema),
 });
-export const rotaViewSchema = z.object({ from: z.string(), to: z.string(), today: z.string(), areas: z.array(rotaAreaViewSchema) });
+export const rotaViewSchema = z.object({
+  from: z.string(), to: z.string(), today: z.string(), areas: z.array(rotaAreaViewSchema),
+  /** The people a coordinator may put on a shift (empty for everyone else). */
+  members: z.array(z.object({ userId: z.string(), name: z.string() })),
+});
 export type RotaView = z.infer<typeof rotaViewSchema>;
 export type RotaAreaView = z.infer<typeof rotaAreaViewSchema>;
 export type RotaDayView = z.infer<typeof rotaDayViewSchema>;
+
+/** A person's own coming shifts and the short ones they could fill (the home page). */
+export const rotaMineViewSchema = z.object({
+  today: z.string(),
+  shifts: z.array(z.object({ areaCode: z.string(), areaName: z.string(), day: z.string(), role: z.enum(ROTA_ROLES), offered: z.boolean(), missing: rotaMissingSchema })),
+  short: z.array(z.object({ areaCode: z.string(), areaName: z.string(), day: z.string(), missing: rotaMissingSchema })),
+});
+export type RotaMineView = z.infer<typeof rotaMineViewSchema>;
+
+/** The person's secret calendar link: the URL is shown once, when created. */
+export const rotaCalendarFeedViewSchema = z.object({
+  active: z.boolean(), createdAt: z.string().nullable(), expiresAt: z.string().nullable(), url: z.string().nullable(),
+});
+export type RotaCalendarFeedView = z.infer<typeof rotaCalendarFeedViewSchema>;

@@ -7,11 +7,12 @@ import { Screen } from '../Screen';
 import { CommsHome, PublishedOutputs } from './CommsHome';
 import { LegalHome } from './LegalHome';
 import { HomeCard } from './HomeCard';
+import { RotaHome } from './RotaHome';
 
 /**
  * Each role's home shows its work: coordinators what waits for review, the legal pole the
  * deadlines, comms the publications and what is due, the board what was published and the
- * association, volunteers the truth about what Vigie does for them. Observers never land here:
+ * association, volunteers their next shifts and the truth about what Vigie does for them. Observers never land here:
  * "/" sends them to the field screen (app.tsx).
  */
 export function HomePage() {
@@ -24,6 +25,7 @@ export function HomePage() {
       <p class="lead">{t('dashboard.welcome', { name: user.displayName })}</p>
       <p>{t('dashboard.role', { organisation: user.organisationName, role: t(`roles.${user.role}`) })}</p>
       <div class="home-grid" data-testid={`home-role-${user.role}`}>
+        {can('rota.signup') && <RotaHome />}
         {can('field.verify') && <ReviewHome />}
         {can('legal.manage') && <LegalHome />}
         {can('comms.publish') && <CommsHome />}

@@ -1,11 +1,19 @@
 import { z } from 'zod';
 import {
-  rotaDaySchema, rotaExceptionInputSchema, rotaNoShowSchema, rotaQuerySchema, rotaRuleInputSchema, rotaSignUpSchema, rotaViewSchema,
+  rotaCalendarFeedViewSchema, rotaDaySchema, rotaExceptionInputSchema, rotaMineViewSchema, rotaNoShowSchema, rotaOfferSchema, rotaQuerySchema,
+  rotaReassignSchema, rotaRuleInputSchema, rotaShiftStateSchema, rotaSignUpSchema, rotaTakeSchema, rotaViewSchema,
 } from '@vigie/domain';
 import type { RouteModule } from '../../../platform/context.js';
-import { addException, markNoShow, nothingToReport, removeException, rotaView, saveRule, signUp, withdraw } from './rota.service.js';
+import { createRotaFeed, renderRotaFeed, revokeRotaFeed, rotaFeedState } from './rota-calendar.js';
+import {
+  addException, markNoShow, myRota, nothingToReport, offerPlace, reassignPlace, removeException, rotaView, saveRule, signUp, takePlace, withdraw,
+} from './rota.service.js';
 
-/** The observation rota: read and sign up (rota.signup), rules, exceptions and no-shows (association.manage). */
+/**
+ * The observation rota: read, sign up, swap and the calendar link (rota.signup); rules,
+ * exceptions, reassigning and no-shows (association.manage); the calendar feed itself is
+ * public, its secret URL being the credential (rota-calendar.ts).
+ */
 export const rotaRoutes: RouteModule = (app, ctx) => {
   const volunteer = { access: { kind: 'permission', permission: 'rota.signup' } } as const;
   const manager = { access: { kind: 'permission', permission: 'association.manage' } } as const;
@@ -30,12 +38,43 @@ export const rotaRoutes: RouteModule = (app, ctx) => {
   app.post('/api/rota/sign-up', { config: volunteer, schema: { tags, body: rotaSignUpSchema, response: { 204: z.null() } } },
     async (req, reply) => { await signUp(ctx, req.actor!, req.body); return reply.status(204).send(null); });
 
-  app.post('/api/rota/withdraw', { config: volunteer, schema: { tags, body: rotaDaySchema, response: { 204: z.null() } } },
-    async (req, reply) => { await withdraw(ctx, req.actor!, req.body); return reply.status(204).send(null); });
+  app.get('/api/rota/mine', { config: volunteer, schema: { tags, response: { 200: rotaMineViewSchema } } },
+    async (req) => myRota(ctx, req.actor!));
+
+  const shiftState = { 200: rotaShiftStateSchema };
+  app.post('/api/rota/withdraw', { config: volunteer, schema: { tags, body: rotaDaySchema, response: shiftState } },
+    async (req) => withdraw(ctx, req.actor!, req.body));
+
+  app.post('/api/rota/offer', { config: volunteer, schema: { tags, body: rotaOfferSchema, response: { 204: z.null() } } },
+    async (req, reply) => { await offerPlace(ctx, req.actor!, req.body); return reply.status(204).send(null); });
+
+  app.post('/api/rota/take', { config: volunteer, schema: { tags, body: rotaTakeSchema, response: shiftState } },
+    async (req) => takePlace(ctx, req.actor!, req.body));
+
+  app.post('/api/rota/reassign', { config: manager, schema: { tags, body: rotaReassignSchema, response: shiftState } },
+    async (req) => reassignPlace(ctx, req.actor!, req.body));
 
   app.post('/api/rota/nothing-to-report', { config: volunteer, schema: { tags, body: rotaDaySchema, response: { 204: z.null() } } },
     async (req, reply) => { await nothingToReport(ctx, req.actor!, req.body); return reply.status(204).send(null); });
 
   app.post('/api/rota/no-show', { config: manager, schema: { tags, body: rotaNoShowSchema, response: { 204: z.null() } } },
     async (req, reply) => { await markNoShow(ctx, req.actor!, req.body); return reply.status(204).send(null); });
+
+  app.get('/api/rota/calendar-feed', { config: volunteer, schema: { tags, response: { 200: rotaCalendarFeedViewSchema } } },
+    async (req) => rotaFeedState(ctx, req.actor!));
+
+  app.post('/api/rota/calendar-feed', { config: volunteer, schema: { tags, response: { 201: rotaCalendarFeedViewSchema } } },
+    async (req, reply) => reply.status(201).send(await createRotaFeed(ctx, req.actor!, req.ip)));
+
+  app.delete('/api/rota/calendar-feed', { config: volunteer, schema: { tags, response: { 204: z.null() } } },
+    async (req, reply) => { await revokeRotaFeed(ctx, req.actor!, req.ip); return reply.status(204).send(null); });
+
+  // Calendar apps cannot sign in: the secret URL is the credential (see rota-calendar.ts).
+  app.get('/api/rota/calendar/:token', {
+    config: { access: { kind: 'public' } }, exposeHeadRoute: false,
+    schema: { tags, params: z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}(\.ics)?$/) }), response: { 200: z.string() } },
+  }, async (req, reply) => {
+    const body = await renderRotaFeed(ctx, req.params.token.replace(/\.ics$/, ''), req.ip);
+    return reply.headers({ 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' }).send(body);
+  });
 };

@@ -1,4 +1,4 @@
-import { can, parisDate, type RotaExceptionInput, type RotaRole, type RotaRuleInput, type RotaView } from '@vigie/domain';
+import { can, normaliseRoles, parisDate, type RotaExceptionInput, type RotaMineView, type RotaRole, type RotaRuleInput, type RotaShiftState, type RotaView } from '@vigie/domain';
 import type { AppContext } from '../../../platform/context.js';
 import { recordAudit } from '../../../platform/audit/audit-trail.js';
 import type { Trx } from '../../../platform/db/database.js';
@@ -6,8 +6,9 @@ import { inOrganisation } from '../../../platform/db/organisation-scope.js';
 import { AppError } from '../../../platform/errors/catalogue.js';
 import type { Actor } from '../../../platform/http/request-context.js';
 import {
-  addPerson, deleteException, ensureShift, exceptionsBetween, findRotaArea, findShift, insertException, isOnShift, markNothingToReport,
-  operationDays, peopleOf, removePerson, rotaAreas, setNoShow, shiftsBetween, upsertRule,
+  activeMembers, addPerson, deleteException, ensureShift, exceptionsBetween, findMember, findPerson, findRotaArea, findShift, insertException,
+  isOnShift, markNothingToReport, operationDays, peopleOf, removePerson, rotaAreas, setNoShow, setOffered, shiftStaffing, shiftsBetween,
+  upsertRule, type MemberRow,
 } from './rota.queries.js';
 
 /**
@@ -42,8 +43,10 @@ export async function rotaView(ctx: AppContext, actor: Actor, q: { from?: string
   checkDay(from); checkDay(to);
   if (to < from) throw new AppError('rota.range_reversed', { from, to });
   if ((Date.parse(to) - Date.parse(from)) / dayMs + 1 > MAX_RANGE_DAYS) throw new AppError('rota.range_too_long', { maxDays: MAX_RANGE_DAYS });
+  const manager = can(actor.roles, 'association.manage');
   return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
     const areas = await rotaAreas(trx);
+    const members = manager ? (await activeMembers(trx, actor.organisationId)).filter(maySignUp) : [];
     const exceptions = await exceptionsBetween(trx, from, to);
     const shifts = await shiftsBetween(trx, from, to);
     const people = await peopleOf(trx, shifts.map((s) => s.id));
@@ -52,6 +55,7 @@ export async function rotaView(ctx: AppContext, actor: Actor, q: { from?: string
     for (let d = from; d <= to; d = addDays(d, 1)) days.push(d);
     return {
       from, to, today,
+      members: members.map((m) => ({ userId: m.id, name: m.display_name })),
       areas: areas.map((a) => {
         const own = exceptions.filter((x) => x.area_id === a.id);
         return {
@@ -66,7 +70,7 @@ export async function rotaView(ctx: AppContext, actor: Actor, q: { from?: string
             const present = on.filter((p) => !p.no_show);
             return {
               day, expected: byRule && !exception, exception: byRule && exception ? exception.reason : null,
-              people: on.map((p) => ({ userId: p.user_id, name: p.name, role: p.role, noShow: p.no_show, me: p.user_id === actor.userId })),
+              people: on.map((p) => ({ userId: p.user_id, name: p.name, role: p.role, noShow: p.no_show, me: p.user_id === actor.userId, offered: p.offered })),
               missing: {
                 observers: Math.max(0, (a.min_observers ?? 2) - present.filter((p) => p.role === 'observer').length),
                 drivers: Math.max(0, (a.min_drivers ?? 1) - present.filter((p) => p.role === 'driver').length),
@@ -129,14 +133,15 @@ export async function signUp(ctx: AppContext, actor: Actor, input: { areaCode: s
 }
 
 /** Withdrawing (or swapping: withdraw here, sign up elsewhere) from a shift that has not happened. */
-export async function withdraw(ctx: AppContext, actor: Actor, input: { areaCode: string; day: string }): Promise<void> {
+export async function withdraw(ctx: AppContext, actor: Actor, input: { areaCode: string; day: string }): Promise<RotaShiftState> {
   checkDay(input.day);
   if (input.day < todayInParis()) throw new AppError('rota.shift_in_past', { day: input.day });
-  await inOrganisation(ctx.db, actor.organisationId, async (trx) => {
+  return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
     const area = await areaOrFail(trx, input.areaCode);
     const shift = await findShift(trx, area.id, input.day);
     if (!shift || !(await removePerson(trx, shift.id, actor.userId))) throw new AppError('rota.not_on_shift');
     await recordAudit(trx, { organisationId: actor.organisationId, actorId: actor.userId, action: 'rota.withdrew', entityType: 'rota_shift', entityId: shift.id, before: { day: input.day } });
+    return stateOf(trx, shift.id);
   });
 }
 
@@ -160,10 +165,91 @@ export async function nothingToReport(ctx: AppContext, actor: Actor, input: { ar
 
 export async function markNoShow(ctx: AppContext, actor: Actor, input: { areaCode: string; day: string; userId: string; noShow: boolean }): Promise<void> {
   checkDay(input.day);
+  if (input.day > todayInParis()) throw new AppError('rota.no_show_in_future', { day: input.day });
   await inOrganisation(ctx.db, actor.organisationId, async (trx) => {
     const area = await areaOrFail(trx, input.areaCode);
     const shift = await findShift(trx, area.id, input.day);
     if (!shift || !(await setNoShow(trx, shift.id, input.userId, input.noShow))) throw new AppError('rota.not_on_shift');
     await recordAudit(trx, { organisationId: actor.organisationId, actorId: actor.userId, action: 'rota.no_show', entityType: 'rota_shift', entityId: shift.id, after: { userId: input.userId, noShow: input.noShow } });
   });
+}
+
+const maySignUp = (m: MemberRow) => can(normaliseRoles([m.role, ...m.additional_roles]), 'rota.signup');
+
+async function stateOf(trx: Trx, shiftId: string): Promise<RotaShiftState> {
+  const s = await shiftStaffing(trx, shiftId);
+  return { missing: { observers: Math.max(0, s.min_observers - s.observers), drivers: Math.max(0, s.min_drivers - s.drivers) } };
+}
+
+async function comingShiftOrFail(trx: Trx, input: { areaCode: string; day: string }) {
+  checkDay(input.day);
+  if (input.day < todayInParis()) throw new AppError('rota.shift_in_past', { day: input.day });
+  const area = await areaOrFail(trx, input.areaCode);
+  const shift = await findShift(trx, area.id, input.day);
+  return { area, shift };
+}
+
+/** A volunteer offers their place on a coming shift (or takes the offer back); they stay on it until someone takes it. */
+export async function offerPlace(ctx: AppContext, actor: Actor, input: { areaCode: string; day: string; offered: boolean }): Promise<void> {
+  await inOrganisation(ctx.db, actor.organisationId, async (trx) => {
+    const { shift } = await comingShiftOrFail(trx, input);
+    if (!shift || !(await setOffered(trx, shift.id, actor.userId, input.offered))) throw new AppError('rota.not_on_shift');
+    await recordAudit(trx, {
+      organisationId: actor.organisationId, actorId: actor.userId, action: input.offered ? 'rota.place_offered' : 'rota.offer_withdrawn',
+      entityType: 'rota_shift', entityId: shift.id, after: { day: input.day },
+    });
+  });
+}
+
+/**
+ * Moves a place from one person to another in one transaction, keeping its role: a volunteer
+ * taking over an offered place, or a coordinator reassigning any place. Returns what the shift
+ * is left short of, a warning the screen shows, never a refusal.
+ */
+async function movePlace(ctx: AppContext, actor: Actor, input: { areaCode: string; day: string }, fromUserId: string, toUserId: string, mustBeOffered: boolean): Promise<RotaShiftState> {
+  return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
+    const { shift } = await comingShiftOrFail(trx, input);
+    const place = shift ? await findPerson(trx, shift.id, fromUserId) : undefined;
+    if (!shift || !place) throw new AppError('rota.place_not_found');
+    if (mustBeOffered && !place.offered) throw new AppError('rota.place_not_offered');
+    if (fromUserId === toUserId) throw new AppError('rota.already_on_shift');
+    const taker = await findMember(trx, actor.organisationId, toUserId);
+    if (!taker || !maySignUp(taker)) throw new AppError('rota.unknown_member');
+    if (await isOnShift(trx, shift.id, toUserId)) throw new AppError('rota.already_on_shift');
+    await removePerson(trx, shift.id, fromUserId);
+    await addPerson(trx, actor.organisationId, shift.id, toUserId, place.role);
+    await recordAudit(trx, {
+      organisationId: actor.organisationId, actorId: actor.userId, action: mustBeOffered ? 'rota.place_taken' : 'rota.place_reassigned',
+      entityType: 'rota_shift', entityId: shift.id, before: { userId: fromUserId, role: place.role }, after: { userId: toUserId, role: place.role, day: input.day },
+    });
+    return stateOf(trx, shift.id);
+  });
+}
+
+export async function takePlace(ctx: AppContext, actor: Actor, input: { areaCode: string; day: string; userId: string }): Promise<RotaShiftState> {
+  return movePlace(ctx, actor, input, input.userId, actor.userId, true);
+}
+
+export async function reassignPlace(ctx: AppContext, actor: Actor, input: { areaCode: string; day: string; fromUserId: string; toUserId: string }): Promise<RotaShiftState> {
+  return movePlace(ctx, actor, input, input.fromUserId, input.toUserId, false);
+}
+
+/** The home page: one's own shifts of the coming two weeks, and the short shifts of the coming week one could fill. */
+export async function myRota(ctx: AppContext, actor: Actor): Promise<RotaMineView> {
+  const today = todayInParis();
+  const view = await rotaView(ctx, actor, { from: today, to: addDays(today, 13) });
+  const week = addDays(today, 6);
+  const shifts: RotaMineView['shifts'] = [];
+  const short: RotaMineView['short'] = [];
+  for (const a of view.areas) {
+    for (const d of a.days) {
+      const me = d.people.find((p) => p.me);
+      if (me) shifts.push({ areaCode: a.code, areaName: a.name, day: d.day, role: me.role, offered: me.offered, missing: d.missing });
+      else if (d.expected && d.day <= week && (d.missing.observers > 0 || d.missing.drivers > 0)) {
+        short.push({ areaCode: a.code, areaName: a.name, day: d.day, missing: d.missing });
+      }
+    }
+  }
+  const byDay = (x: { day: string; areaName: string }, y: { day: string; areaName: string }) => x.day.localeCompare(y.day) || x.areaName.localeCompare(y.areaName);
+  return { today, shifts: shifts.sort(byDay), short: short.sort(byDay).slice(0, 5) };
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { RotaAreaView, RotaDayView, RotaRole, RotaView } from '@vigie/domain/rules';
+import type { RotaAreaView, RotaDayView, RotaRole, RotaShiftState, RotaView } from '@vigie/domain/rules';
 import { errorMessage } from '../../../api/client';
 import { useLocale, useT } from '../../../i18n';
 import { hasPermission, useUser } from '../../identity/auth/session';
@@ -7,14 +7,17 @@ import { Screen } from '../../../shell/Screen';
 import { Button } from '../../../ui/Button';
 import { Checkbox } from '../../../ui/Checkbox';
 import { FormError, StatusMessage } from '../../../ui/FormError';
+import { SelectField } from '../../../ui/SelectField';
 import { TextField } from '../../../ui/TextField';
+import { RotaCalendarLink } from './RotaCalendarLink';
 import { rotaApi } from './rotaApi';
 
 /**
  * The observation rota on a phone: the coming days per area, who is on each shift, a warning
- * when a shift is short (never a block), signing up or withdrawing in one tap, and "rien à
- * signaler" for a day one was out and saw no eviction. Coordinators also edit the rule
- * (expected weekdays, team size) and the exceptions.
+ * when a shift is short (never a block), signing up or withdrawing in one tap, offering one's
+ * place and taking over a place someone offers, and "rien à signaler" for a day one was out
+ * and saw no eviction. Coordinators also reassign places, mark no-shows, and edit the rule
+ * (expected weekdays, team size) and the exceptions. Everyone can subscribe their calendar.
  */
 export function RotaPage() {
   const t = useT();
@@ -27,7 +30,14 @@ export function RotaPage() {
 
   async function act(work: () => Promise<unknown>, done: string) {
     setError(null); setStatus(null);
-    try { await work(); setStatus(done); await load(); } catch (e) { setError(errorMessage(e)); }
+    try {
+      const result = await work();
+      // A change that leaves the shift short says so: a warning, the change is made.
+      const missing = (result as RotaShiftState | null)?.missing;
+      const short = missing && (missing.observers > 0 || missing.drivers > 0);
+      setStatus(short ? `${done} ${t('rota.nowShort', { observers: missing.observers, drivers: missing.drivers })}` : done);
+      await load();
+    } catch (e) { setError(errorMessage(e)); }
   }
 
   return (
@@ -40,12 +50,13 @@ export function RotaPage() {
           <h2>{area.name}</h2>
           <ul class="rota-days">
             {area.days.filter((d) => d.day >= addDays(view.today, -7)).map((d) => (
-              <RotaDay key={d.day} area={area} day={d} act={act} />
+              <RotaDay key={d.day} area={area} day={d} act={act} manager={manager} members={view.members} />
             ))}
           </ul>
           {manager && <RuleForm area={area} act={act} />}
         </section>
       ))}
+      <RotaCalendarLink />
     </Screen>
   );
 }
@@ -54,7 +65,7 @@ const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T12:00:00
 
 type Act = (work: () => Promise<unknown>, done: string) => Promise<void>;
 
-function RotaDay({ area, day: d, act }: { area: RotaAreaView; day: RotaDayView; act: Act }) {
+function RotaDay({ area, day: d, act, manager, members }: { area: RotaAreaView; day: RotaDayView; act: Act; manager: boolean; members: RotaView['members'] }) {
   const t = useT();
   const locale = useLocale();
   const me = d.people.find((p) => p.me);
@@ -67,7 +78,23 @@ function RotaDay({ area, day: d, act }: { area: RotaAreaView; day: RotaDayView; 
       <strong>{d.today ? `${t('rota.today')} — ${label}` : label}</strong>
       <span class="muted"> · {d.expected ? t('rota.expected') : d.exception ? t('rota.exception', { reason: d.exception }) : t('rota.notExpected')}</span>
       {d.people.length > 0 && (
-        <p>{d.people.map((p) => `${p.name} (${t(`rota.roles.${p.role}`)}${p.noShow ? `, ${t('rota.noShow')}` : ''})`).join(', ')}</p>
+        <ul class="rota-people">
+          {d.people.map((p) => (
+            <li key={p.userId}>
+              {p.name} ({t(`rota.roles.${p.role}`)}{p.noShow ? `, ${t('rota.noShow')}` : ''}){p.offered && !d.past ? ` — ${t('rota.placeOffered')}` : ''}
+              {p.offered && !p.me && !me && !d.past && (
+                <> <Button variant="secondary" testId="rota-take" ariaLabel={t('rota.takeFor', { name: p.name })}
+                  onClick={() => act(() => rotaApi.take(area.code, d.day, p.userId), t('rota.taken', { name: p.name }))}>{t('rota.take')}</Button></>
+              )}
+              {manager && (d.past || d.today) && (
+                <> <Button variant="link" ariaLabel={`${p.noShow ? t('rota.markPresent') : t('rota.markNoShow')} — ${p.name}`}
+                  onClick={() => act(() => rotaApi.noShow(area.code, d.day, p.userId, !p.noShow), t('rota.noShowSaved'))}>
+                  {p.noShow ? t('rota.markPresent') : t('rota.markNoShow')}
+                </Button></>
+              )}
+            </li>
+          ))}
+        </ul>
       )}
       {short && (
         <p class="warning" role="status">{t('rota.short', { observers: d.missing.observers, drivers: d.missing.drivers })}</p>
@@ -76,6 +103,11 @@ function RotaDay({ area, day: d, act }: { area: RotaAreaView; day: RotaDayView; 
       <div class="rota-actions">
         {!d.past && !me && <Button variant="secondary" testId="rota-sign-up" onClick={() => sign('observer')}>{t('rota.signUp')}</Button>}
         {!d.past && !me && <Button variant="secondary" onClick={() => sign('driver')}>{t('rota.signUpDriver')}</Button>}
+        {!d.past && me && (
+          <Button variant="secondary" testId="rota-offer" onClick={() => act(() => rotaApi.offer(area.code, d.day, !me.offered), me.offered ? t('rota.offerWithdrawn') : t('rota.offered'))}>
+            {me.offered ? t('rota.keepPlace') : t('rota.offer')}
+          </Button>
+        )}
         {!d.past && me && <Button variant="link" onClick={() => act(() => rotaApi.withdraw(area.code, d.day), t('rota.withdrawn'))}>{t('rota.withdraw')}</Button>}
         {me && (d.past || d.today) && !observed && (
           <Button testId="rota-nothing-to-report" onClick={() => act(() => rotaApi.nothingToReport(area.code, d.day), t('rota.nothingReported'))}>
@@ -83,7 +115,26 @@ function RotaDay({ area, day: d, act }: { area: RotaAreaView; day: RotaDayView; 
           </Button>
         )}
       </div>
+      {manager && !d.past && d.people.length > 0 && <ReassignForm area={area} day={d} act={act} members={members} />}
     </li>
+  );
+}
+
+function ReassignForm({ area, day: d, act, members }: { area: RotaAreaView; day: RotaDayView; act: Act; members: RotaView['members'] }) {
+  const t = useT();
+  const candidates = members.filter((m) => !d.people.some((p) => p.userId === m.userId));
+  const [from, setFrom] = useState(d.people[0]!.userId);
+  const [to, setTo] = useState(candidates[0]?.userId ?? '');
+  if (candidates.length === 0) return null;
+  return (
+    <details class="rota-reassign">
+      <summary>{t('rota.reassign.title')}</summary>
+      <form onSubmit={(e) => { e.preventDefault(); void act(() => rotaApi.reassign(area.code, d.day, from, to), t('rota.reassign.done')); }}>
+        <SelectField label={t('rota.reassign.from')} value={from} onValue={setFrom} options={d.people.map((p) => ({ value: p.userId, label: `${p.name} (${t(`rota.roles.${p.role}`)})` }))} />
+        <SelectField label={t('rota.reassign.to')} value={to} onValue={setTo} options={candidates.map((m) => ({ value: m.userId, label: m.name }))} />
+        <Button type="submit" variant="secondary">{t('rota.reassign.submit')}</Button>
+      </form>
+    </details>
   );
 }
 
