@@ -26,6 +26,7 @@ const TwoFactorPage = lazy(() => import('./features/identity/twofactor/TwoFactor
 const ProfilePage = lazy(() => import('./features/identity/profile/ProfilePage').then((m) => m.ProfilePage));
 const UsersPage = lazy(() => import('./features/identity/users/UsersPage').then((m) => m.UsersPage));
 const InvitationsPage = lazy(() => import('./features/identity/invitations/InvitationsPage').then((m) => m.InvitationsPage));
+const AuditPage = lazy(() => import('./features/identity/audit/AuditPage').then((m) => m.AuditPage));
 // Field capture (works offline: IndexedDB + outbox), review and sites each load on demand.
 const FieldApp = lazy(() => import('./features/field/capture/FieldApp').then((m) => m.FieldApp));
 const ReviewPage = lazy(() => import('./features/field/review/ReviewPage').then((m) => m.ReviewPage));
@@ -143,6 +144,7 @@ const ApplyPage = lazy(() => import('./features/association/applications/ApplyPa
 const ApplicationsRoute = guarded(['recruitment.manage'], ApplicationsPage);
 const UsersRoute = guarded(['users.manage', 'security.manage'], UsersPage);
 const InvitationsRoute = guarded(['invitations.manage'], InvitationsPage);
+const AuditRoute = guarded(['audit.read'], AuditPage);
 const TaxonomiesRoute = guarded(['taxonomies.manage'], TaxonomiesPage);
 const PublicStatisticsRoute = guarded(['organisation.manage', 'comms.publish'], PublicStatisticsSettingsPage);
 // The public figures page is the communication pole's to manage; administrators keep it under /admin.
@@ -246,6 +248,7 @@ function PrivateRoutes() {
       <Route path="/apply/:slug/:id" component={ApplyPage} />
       <Route path="/admin/users" component={UsersRoute} />
       <Route path="/admin/invitations" component={InvitationsRoute} />
+      <Route path="/admin/audit" component={AuditRoute} />
       <Route path="/admin/taxonomies" component={TaxonomiesRoute} />
       <Route path="/admin/public-statistics" component={PublicStatisticsRoute} />
       <Route path="/admin/transfer" component={TransferRoute} />

@@ -1,5 +1,6 @@
 export * from './identity/roles.js';
 export * from './identity/schemas.js';
+export * from './identity/audit.js';
 export * from './field/index.js';
 export * from './field/evidence/evidence.js';
 export * from './legal/index.js';

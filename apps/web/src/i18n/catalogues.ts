@@ -8,6 +8,8 @@
 import frShared from './fr.json';
 import enShared from './en.json';
 import associationFr from './messages/association.fr.json';
+import auditFr from './messages/audit.fr.json';
+import auditEn from './messages/audit.en.json';
 import associationEn from './messages/association.en.json';
 import contactsFr from './messages/contacts.fr.json';
 import contactsEn from './messages/contacts.en.json';
@@ -26,5 +28,5 @@ import researchEn from './messages/research.en.json';
 import rotaFr from './messages/rota.fr.json';
 import rotaEn from './messages/rota.en.json';
 
-export const fr = { ...frShared, ...associationFr, ...contactsFr, ...legalPickerFr, ...officeFr, ...phoneFr, ...pressFr, ...recordsFr, ...researchFr, ...rotaFr };
-export const en = { ...enShared, ...associationEn, ...contactsEn, ...legalPickerEn, ...officeEn, ...phoneEn, ...pressEn, ...recordsEn, ...researchEn, ...rotaEn };
+export const fr = { ...frShared, ...associationFr, ...auditFr, ...contactsFr, ...legalPickerFr, ...officeFr, ...phoneFr, ...pressFr, ...recordsFr, ...researchFr, ...rotaFr };
+export const en = { ...enShared, ...associationEn, ...auditEn, ...contactsEn, ...legalPickerEn, ...officeEn, ...phoneEn, ...pressEn, ...recordsEn, ...researchEn, ...rotaEn };

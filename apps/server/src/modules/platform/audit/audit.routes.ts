@@ -1,20 +1,11 @@
-import { z } from 'zod';
+import { auditPageSchema, auditQuerySchema, type AuditEntryView } from '@vigie/domain';
 import type { RouteModule } from '../../../platform/context.js';
 import { open, seal } from '../../../platform/crypto/secret-box.js';
 import { inOrganisation } from '../../../platform/db/organisation-scope.js';
 import { AppError } from '../../../platform/errors/catalogue.js';
 
 /** Audit values are jsonb: whatever JSON the writing module recorded. */
-type Json = z.infer<ReturnType<typeof z.json>>;
-
-const entrySchema = z.object({
-  /** Where the next page starts: opaque, because the chain's sequence numbers are shared by every organisation. */
-  cursor: z.string(),
-  /** The entry's hash in the chain, as printed in evidence bundles' chains of custody. */
-  hash: z.string(),
-  at: z.string(), actorId: z.string().nullable(), action: z.string(), entityType: z.string(),
-  entityId: z.string().nullable(), before: z.json(), after: z.json(), context: z.json(),
-});
+type Json = AuditEntryView['before'];
 
 /**
  * The organisation's own audit trail, newest first, for administrators. The chain is one for
@@ -34,8 +25,8 @@ export const auditRoutes: RouteModule = (app, ctx) => {
     config: { access: { kind: 'permission', permission: 'audit.read' } },
     schema: {
       tags: ['admin'],
-      querystring: z.object({ before: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }),
-      response: { 200: z.object({ entries: z.array(entrySchema) }) },
+      querystring: auditQuerySchema,
+      response: { 200: auditPageSchema },
     },
   }, async (req) => {
     const before = req.query.before ? seqOf(req.query.before) : undefined;

@@ -1,0 +1,80 @@
+import { useEffect, useState } from 'preact/hooks';
+import { formatDateTime, type AuditEntryView } from '@vigie/domain/rules';
+import { errorMessage } from '../../../api/client';
+import { useLocale, useT } from '../../../i18n';
+import { AdminTabs } from '../../../shell/AdminTabs';
+import { Screen } from '../../../shell/Screen';
+import { Button } from '../../../ui/Button';
+import { FormError } from '../../../ui/FormError';
+import { auditApi } from './audit.api';
+
+/**
+ * What happened in the organisation, newest first: who did what to which record, and when
+ * (Paris time). Read-only, for administrators; each entry shows the start of its chain hash so
+ * it can be matched with a chain of custody printed in an evidence bundle.
+ */
+export function AuditPage() {
+  const t = useT();
+  const locale = useLocale();
+  const [entries, setEntries] = useState<AuditEntryView[]>([]);
+  const [names, setNames] = useState<Map<string, string>>(new Map());
+  const [more, setMore] = useState(true);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function load(before?: string) {
+    setBusy(true);
+    setError(null);
+    try {
+      const page = await auditApi.page(before);
+      setEntries((list) => (before ? [...list, ...page.entries] : page.entries));
+      setMore(page.entries.length === 50);
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  useEffect(() => {
+    void load();
+    // Names are a nicety: without the users list the trail still reads, with account ids.
+    auditApi.users().then((users) => setNames(new Map(users.map((u) => [u.id, u.displayName]))), () => undefined);
+  }, []);
+
+  return (
+    <Screen title={t('audit.title')}>
+      <AdminTabs />
+      <p class="muted">{t('audit.lead')}</p>
+      <FormError message={error} />
+      {entries.length === 0 && !busy && !error && <p class="muted">{t('audit.empty')}</p>}
+      {entries.length > 0 && (
+        <table class="table" data-testid="audit-trail">
+          <thead>
+            <tr>
+              <th scope="col">{t('audit.at')}</th>
+              <th scope="col">{t('audit.actor')}</th>
+              <th scope="col">{t('audit.action')}</th>
+              <th scope="col">{t('audit.entity')}</th>
+              <th scope="col">{t('audit.hash')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((e) => (
+              <tr key={e.hash}>
+                <td>{formatDateTime(e.at, locale)}</td>
+                <td>{e.actorId ? names.get(e.actorId) ?? e.actorId.slice(0, 8) : t('audit.system')}</td>
+                <td><code>{e.action}</code></td>
+                <td>{e.entityType}{e.entityId ? ` ${e.entityId.slice(0, 8)}` : ''}</td>
+                <td><code title={e.hash}>{e.hash.slice(0, 12)}</code></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {more && entries.length > 0 && (
+        <Button type="button" disabled={busy} onClick={() => void load(entries[entries.length - 1]!.cursor)}>{t('audit.older')}</Button>
+      )}
+    </Screen>
+  );
+}
