@@ -17,6 +17,7 @@ import { pressReleaseAttachments } from './modules/communication/press-releases/
 import { defineBouncePolling } from './modules/communication/mailings/bounce-intake.js';
 import { defineResearchReleaseJob } from './modules/communication/research/releases.service.js';
 import { defineAgreementReminders } from './modules/communication/research/agreement-reminders.js';
+import { defineLoanReminders } from './modules/association/equipment/loan-reminders.js';
 import { defineRecruitmentJobs } from './modules/association/applications/applications.service.js';
 import { createObjectStorage } from './platform/storage/create-storage.js';
 
@@ -51,6 +52,7 @@ export async function startVigie(config: Config, options: BuildOptions & { worke
     defineDeadlineReminders(queue, { db: database.db, config });
     defineResearchReleaseJob(queue, { db: database.db, storage: createObjectStorage(config.storage), config, serverKey });
     defineAgreementReminders(queue, { db: database.db, config });
+    defineLoanReminders(queue, { db: database.db, config });
     defineRecruitmentJobs(queue, { db: database.db, serverKey });
     await queue.start(database.pool, options.workers ?? true);
     const ctx: AppContext = { config, db: database.db, queue, serverKey, log };

@@ -196,6 +196,23 @@ export const ERRORS = {
   'sync.conflict_not_found': 404,
   'sync.conflict_already_resolved': 409,
   'sync.record_moved_on': 409,
+  // The house (issue 19): equipment and signed loans.
+  'equipment.not_found': 404,
+  'equipment.unknown_device': 400,
+  'loan.not_found': 404,
+  'loan.unknown_person': 400,
+  'loan.item_unavailable': 409,
+  'loan.item_already_out': 409,
+  'loan.item_not_in_loan': 400,
+  'loan.already_returned': 409,
+  'loan.return_before_loan': 400,
+  'loan.due_before_loan': 400,
+  'loan.in_future': 400,
+  'loan.borrower_signature_empty': 400,
+  'loan.lender_signature_empty': 400,
+  'loan.signature_unreadable': 400,
+  'loan.phone_not_empty': 409,
+  'loan.document_not_found': 404,
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;
