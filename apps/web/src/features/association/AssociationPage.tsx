@@ -17,6 +17,16 @@ export function AssociationPage() {
       ) : (
         <p>{t('poles.association.text')}</p>
       )}
+      {hasPermission(me, 'house.manage') && (
+        <section class="card" aria-labelledby="association-house">
+          <h2 id="association-house">{t('house.title')}</h2>
+          <p>{t('house.intro')}</p>
+          <p>
+            <a href="/association/equipment" data-testid="association-equipment">{t('house.inventory.title')}</a> ·{' '}
+            <a href="/association/equipment/lend">{t('house.lend.title')}</a>
+          </p>
+        </section>
+      )}
     </Screen>
   );
 }
