@@ -45,3 +45,4 @@ export { publishChecklist, LOW_COVERAGE, type ChecklistItem, type PublishCandida
 export type { ApplicationView } from './association/applications.js';
 export * from './association/house-vocabulary.js';
 export type { EquipmentInput, EquipmentView, LoanHandOver, LoanReturn, LoanView, HousePerson, SignatureInput } from './association/equipment.js';
+export type { MeetingView, MeetingSeriesView, DecisionView, ActionView } from './association/meetings.js';

@@ -4,3 +4,4 @@ export * from './job-posting-ld.js';
 export * from './applications.js';
 export * from './house-vocabulary.js';
 export * from './equipment.js';
+export * from './meetings.js';

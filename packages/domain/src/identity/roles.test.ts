@@ -22,6 +22,7 @@ describe('permission table', () => {
   });
   it('lets coordinators, administrators and the board lend equipment and keys, not volunteers', () => {
     expect(ROLES.filter((r) => can(r, 'house.manage')).sort()).toEqual(['admin', 'board', 'coordinator']);
+    expect(ROLES.filter((r) => can(r, 'meetings.manage')).sort()).toEqual(['admin', 'board', 'coordinator']);
   });
   it('recognises roles', () => {
     expect(isRole('observer')).toBe(true);

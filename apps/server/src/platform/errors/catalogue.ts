@@ -213,6 +213,19 @@ export const ERRORS = {
   'loan.signature_unreadable': 400,
   'loan.phone_not_empty': 409,
   'loan.document_not_found': 404,
+  'meeting.not_found': 404,
+  'meeting.series_not_found': 404,
+  'meeting.ends_before_start': 400,
+  'meeting.closed': 409,
+  'meeting.wrong_status': 409,
+  'meeting.not_in_progress': 409,
+  'meeting.unknown_agenda_item': 400,
+  'meeting.unknown_decision': 400,
+  'decision.text_missing': 400,
+  'action.title_missing': 400,
+  'action.owner_missing': 400,
+  'action.owner_unknown': 400,
+  'action.not_found': 404,
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;
