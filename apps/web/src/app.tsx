@@ -149,6 +149,10 @@ const MyLoansPage = lazy(() => import('./features/association/equipment/MyLoansP
 const EquipmentRoute = guarded(['house.manage'], EquipmentPage);
 const LendRoute = guarded(['house.manage'], LendPage);
 const ReturnRoute = guarded(['house.manage'], ReturnPage);
+// Meetings, decisions and actions (issue 19): every member reads and proposes agenda items.
+const MeetingsPage = lazy(() => import('./features/association/meetings/MeetingsPage').then((m) => m.MeetingsPage));
+const MeetingPage = lazy(() => import('./features/association/meetings/MeetingPage').then((m) => m.MeetingPage));
+const DecisionsPage = lazy(() => import('./features/association/meetings/DecisionsPage').then((m) => m.DecisionsPage));
 const UsersRoute = guarded(['users.manage', 'security.manage'], UsersPage);
 const InvitationsRoute = guarded(['invitations.manage'], InvitationsPage);
 const TaxonomiesRoute = guarded(['taxonomies.manage'], TaxonomiesPage);
@@ -255,6 +259,9 @@ function PrivateRoutes() {
       <Route path="/association/equipment/lend" component={LendRoute} />
       <Route path="/association/equipment/mine" component={MyLoansPage} />
       <Route path="/association/equipment/loans/:id/return" component={ReturnRoute} />
+      <Route path="/association/meetings" component={MeetingsPage} />
+      <Route path="/association/meetings/:id" component={MeetingPage} />
+      <Route path="/association/decisions" component={DecisionsPage} />
       <Route path="/apply/:slug/:id" component={ApplyPage} />
       <Route path="/admin/users" component={UsersRoute} />
       <Route path="/admin/invitations" component={InvitationsRoute} />

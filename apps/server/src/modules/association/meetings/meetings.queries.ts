@@ -112,3 +112,7 @@ export async function findMember(db: Executor, id: string) {
 export async function organisationName(db: Executor): Promise<string> {
   return (await db.selectFrom('organisations').select('name').executeTakeFirst())?.name ?? '';
 }
+
+export async function activeMembers(db: Executor) {
+  return db.selectFrom('users').select(['id', 'display_name']).where('active', '=', true).orderBy('display_name').execute();
+}

@@ -6,7 +6,7 @@ import {
 import type { RouteModule } from '../../../platform/context.js';
 import { fileResponse } from '../../../platform/http/raw-bytes.js';
 import { addAction, checkDecisionsLog, completeAction, decisionsLog, meetingMinutesPdf, recordDecision } from './decisions.service.js';
-import { changeMeetingStatus, createSeries, meetingsOf, planMeeting, proposeAgendaItem, readMeeting, saveMinutes, seriesList } from './meetings.service.js';
+import { changeMeetingStatus, createSeries, meetingMembers, meetingsOf, planMeeting, proposeAgendaItem, readMeeting, saveMinutes, seriesList } from './meetings.service.js';
 
 const idParams = z.object({ id: z.uuid() });
 
@@ -53,6 +53,10 @@ export const meetingsRoutes: RouteModule = (app, ctx) => {
     const { pdf, fileName } = await meetingMinutesPdf(ctx, req.actor!, req.params.id);
     return reply.headers({ 'content-type': 'application/pdf', 'cache-control': 'no-store', 'content-disposition': `attachment; filename="${fileName}"` }).send(pdf);
   });
+
+  app.get('/api/association/meeting-members', {
+    config: manage, schema: { tags, response: { 200: z.object({ members: z.array(z.object({ id: z.uuid(), displayName: z.string() })) }) } },
+  }, async (req) => meetingMembers(ctx, req.actor!));
 
   app.get('/api/association/decisions', {
     config: member,

@@ -8,7 +8,7 @@ import type { Actor } from '../../../platform/http/request-context.js';
 import { presentMeeting, presentSeries } from './meetings.presenter.js';
 import {
   actionsByIds, actionsOfMeeting, agendaOf, decisionsOf, findMeeting, findSeries, insertAgendaItems, insertMeeting, insertSeries, listMeetings, listSeries,
-  nextPosition, openActionsOfSeries, setMeeting,
+  nextPosition, openActionsOfSeries, setMeeting, activeMembers,
 } from './meetings.queries.js';
 
 /**
@@ -119,4 +119,11 @@ export async function saveMinutes(ctx: AppContext, actor: Actor, id: string, min
     await setMeeting(trx, id, { minutes });
     return meetingView(trx, id);
   });
+}
+
+/** Who may own an action: the organisation's active members. */
+export async function meetingMembers(ctx: AppContext, actor: Actor) {
+  return inOrganisation(ctx.db, actor.organisationId, async (trx) => ({
+    members: (await activeMembers(trx)).map((m) => ({ id: m.id, displayName: m.display_name })),
+  }));
 }
