@@ -7,12 +7,14 @@ import { Button } from '../../../ui/Button';
 import { FormError } from '../../../ui/FormError';
 import { SelectField } from '../../../ui/SelectField';
 import { TextField } from '../../../ui/TextField';
+import { hasPermission, useUser } from '../../identity/auth/session';
 import { houseApi, type EquipmentView, type LoanView } from './houseApi';
 
 /** The inventory with what is out and with whom, the offboarding list (what each person still holds), and a quick add. */
 export function EquipmentPage() {
   const t = useT();
   const locale = useLocale();
+  const me = useUser();
   const [items, setItems] = useState<EquipmentView[] | null>(null);
   const [loans, setLoans] = useState<LoanView[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -21,17 +23,22 @@ export function EquipmentPage() {
   const [identifier, setIdentifier] = useState('');
   const [location, setLocation] = useState('');
   const [busy, setBusy] = useState(false);
+  const [devices, setDevices] = useState<Array<{ id: string; label: string; displayName: string }>>([]);
+  const [deviceId, setDeviceId] = useState('');
 
   const load = () => Promise.all([houseApi.items(), houseApi.openLoans()]).then(([i, l]) => { setItems(i); setLoans(l); }).catch((e: unknown) => setError(errorMessage(e)));
-  useEffect(() => { void load(); }, []);
+  useEffect(() => {
+    void load();
+    if (hasPermission(me, 'field.verify')) houseApi.devices().then((d) => setDevices(d.filter((x) => !x.revokedAt))).catch(() => undefined);
+  }, []);
 
   const add = async (e: Event) => {
     e.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      await houseApi.addItem({ kind, label, identifier: identifier.trim() || null, location });
-      setLabel(''); setIdentifier('');
+      await houseApi.addItem({ kind, label, identifier: identifier.trim() || null, location, deviceId: kind === 'field_phone' && deviceId ? deviceId : null });
+      setLabel(''); setIdentifier(''); setDeviceId('');
       await load();
     } catch (err) { setError(errorMessage(err)); } finally { setBusy(false); }
   };
@@ -85,6 +92,10 @@ export function EquipmentPage() {
           <TextField label={t('house.fields.label')} value={label} onValue={setLabel} required maxLength={120} />
           <TextField label={t('house.fields.identifier')} hint={t('house.fields.identifierHint')} value={identifier} onValue={setIdentifier} maxLength={120} />
           <TextField label={t('house.fields.location')} value={location} onValue={setLocation} maxLength={120} />
+          {kind === 'field_phone' && devices.length > 0 && (
+            <SelectField label={t('house.fields.device')} hint={t('house.fields.deviceHint')} value={deviceId} onValue={setDeviceId}
+              options={[{ value: '', label: t('house.fields.noDevice') }, ...devices.map((d) => ({ value: d.id, label: `${d.displayName} — ${d.label}` }))]} />
+          )}
           <Button type="submit" busy={busy}>{t('house.inventory.addAction')}</Button>
         </form>
       </section>

@@ -7,6 +7,8 @@ export type { EquipmentInput, EquipmentView, HousePerson, LoanHandOver, LoanRetu
 export const houseApi = {
   items: () => api.get<{ items: EquipmentView[] }>('/api/association/equipment').then((r) => r.items),
   addItem: (body: Partial<EquipmentInput> & Pick<EquipmentInput, 'kind' | 'label'>) => api.post<EquipmentView>('/api/association/equipment', body),
+  /** Registered field phones (needs field.verify): a field phone item names its device to know what it still holds unsent. */
+  devices: () => api.get<{ devices: Array<{ id: string; label: string; displayName: string; revokedAt: string | null }> }>('/api/field/devices').then((r) => r.devices),
   people: () => api.get<{ people: HousePerson[] }>('/api/association/house-people').then((r) => r.people),
   openLoans: () => api.get<{ loans: LoanView[] }>('/api/association/loans?open=1').then((r) => r.loans),
   loan: (id: string) => api.get<LoanView>(`/api/association/loans/${id}`),
