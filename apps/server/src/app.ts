@@ -46,6 +46,8 @@ import { mailingsRoutes } from './modules/communication/mailings/mailings.routes
 import { publicStatisticsRoutes } from './modules/communication/statistics/public-statistics.routes.js';
 import { applicationsRoutes } from './modules/association/applications/applications.routes.js';
 import { postingsRoutes } from './modules/association/postings/postings.routes.js';
+import { equipmentRoutes } from './modules/association/equipment/equipment.routes.js';
+import { meetingsRoutes } from './modules/association/meetings/meetings.routes.js';
 import { phonesRoutes } from './modules/field/phones/phones.routes.js';
 import { rotaRoutes } from './modules/field/rota/rota.routes.js';
 import { researchRoutes } from './modules/communication/research/research.routes.js';
@@ -57,7 +59,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   legalCasesRoutes, legalDocumentsRoutes, legalGrantsRoutes, deadlinesRoutes, bundlesRoutes, witnessRoutes, patternRoutes,
   bulletinsRoutes, statisticsRoutes, publicStatisticsRoutes, reportsRoutes, researchRoutes,
   contactsRoutes, mailingsRoutes, pressReleasesRoutes, publicSiteRoutes,
-  postingsRoutes, applicationsRoutes,
+  postingsRoutes, applicationsRoutes, equipmentRoutes, meetingsRoutes,
 ];
 
 /** Every API route with its declared access, for the authorization test and the docs. */

@@ -142,6 +142,18 @@ const RotaRoute = guarded(['rota.signup'], RotaPage);
 const ApplicationsPage = lazy(() => import('./features/association/applications/ApplicationsPage').then((m) => m.ApplicationsPage));
 const ApplyPage = lazy(() => import('./features/association/applications/ApplyPage').then((m) => m.ApplyPage));
 const ApplicationsRoute = guarded(['recruitment.manage'], ApplicationsPage);
+// The house (issue 19): inventory and signed loans; everyone sees what they hold.
+const EquipmentPage = lazy(() => import('./features/association/equipment/EquipmentPage').then((m) => m.EquipmentPage));
+const LendPage = lazy(() => import('./features/association/equipment/LendPage').then((m) => m.LendPage));
+const ReturnPage = lazy(() => import('./features/association/equipment/ReturnPage').then((m) => m.ReturnPage));
+const MyLoansPage = lazy(() => import('./features/association/equipment/MyLoansPage').then((m) => m.MyLoansPage));
+const EquipmentRoute = guarded(['house.manage'], EquipmentPage);
+const LendRoute = guarded(['house.manage'], LendPage);
+const ReturnRoute = guarded(['house.manage'], ReturnPage);
+// Meetings, decisions and actions (issue 19): every member reads and proposes agenda items.
+const MeetingsPage = lazy(() => import('./features/association/meetings/MeetingsPage').then((m) => m.MeetingsPage));
+const MeetingPage = lazy(() => import('./features/association/meetings/MeetingPage').then((m) => m.MeetingPage));
+const DecisionsPage = lazy(() => import('./features/association/meetings/DecisionsPage').then((m) => m.DecisionsPage));
 const UsersRoute = guarded(['users.manage', 'security.manage'], UsersPage);
 const InvitationsRoute = guarded(['invitations.manage'], InvitationsPage);
 const AuditRoute = guarded(['audit.read'], AuditPage);
@@ -245,6 +257,13 @@ function PrivateRoutes() {
       <Route path="/association/postings/:id" component={PostingEditorRoute} />
       <Route path="/rota" component={RotaRoute} />
       <Route path="/association/postings/:id/applications" component={ApplicationsRoute} />
+      <Route path="/association/equipment" component={EquipmentRoute} />
+      <Route path="/association/equipment/lend" component={LendRoute} />
+      <Route path="/association/equipment/mine" component={MyLoansPage} />
+      <Route path="/association/equipment/loans/:id/return" component={ReturnRoute} />
+      <Route path="/association/meetings" component={MeetingsPage} />
+      <Route path="/association/meetings/:id" component={MeetingPage} />
+      <Route path="/association/decisions" component={DecisionsPage} />
       <Route path="/apply/:slug/:id" component={ApplyPage} />
       <Route path="/admin/users" component={UsersRoute} />
       <Route path="/admin/invitations" component={InvitationsRoute} />

@@ -44,3 +44,6 @@ export type { PressReleaseView, PressReleaseSummaryView, PressReleaseStatus } fr
 export type { MailingView } from './communication/mailings/bounce-rules.js';
 export { publishChecklist, LOW_COVERAGE, type ChecklistItem, type PublishCandidate } from './communication/publishing/publish-checklist.js';
 export type { ApplicationView } from './association/applications.js';
+export * from './association/house-vocabulary.js';
+export type { EquipmentInput, EquipmentView, LoanHandOver, LoanReturn, LoanView, HousePerson, SignatureInput } from './association/equipment.js';
+export type { MeetingView, MeetingSeriesView, DecisionView, ActionView } from './association/meetings.js';

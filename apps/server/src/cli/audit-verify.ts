@@ -4,6 +4,7 @@ import { DataFolderLockedError } from '../platform/db/data-folder-lock.js';
 import { openDatabase, type DatabaseHandle } from '../platform/db/database.js';
 import { verifyAuditChain } from '../platform/audit/verify-chain.js';
 import { countPendingAudit } from '../platform/audit/audit-sequencer.js';
+import { verifyAllDecisions } from '../modules/association/meetings/decisions.service.js';
 
 /**
  * `npm run audit:verify`: recomputes the whole audit hash chain and says whether it is intact.
@@ -28,9 +29,17 @@ async function main(): Promise<number> {
     const pending = await countPendingAudit(handle.db);
     // Committed with their writes, not chained yet (docs/adr/0007): a running server chains them within about a second.
     if (pending > 0) console.log(`Entries awaiting their chain link (not covered by this check yet): ${pending}`);
-    if (report.ok) {
+    // The decisions log (issue 19): each decision compared with the chained entry that recorded it.
+    const decisions = await verifyAllDecisions(handle.db);
+    console.log(`Decisions checked against their entries: ${decisions.decisions}`);
+    for (const d of decisions.altered) console.log(`  - decision ${d.id}: ${d.problem === 'content_changed' ? 'changed after it was recorded' : 'its audit entry is missing'}`);
+    if (report.ok && decisions.altered.length === 0) {
       console.log('The audit trail is intact.');
       return 0;
+    }
+    if (report.ok) {
+      console.log('\nTHE DECISIONS LOG HAS BEEN TAMPERED WITH.');
+      return 1;
     }
     console.log(`\nTHE AUDIT TRAIL HAS BEEN TAMPERED WITH — ${report.problems.length} problem(s):`);
     for (const p of report.problems) console.log(`  - entry ${p.seq}: ${p.problem} — ${p.detail}`);

@@ -27,6 +27,10 @@ import researchFr from './messages/research.fr.json';
 import researchEn from './messages/research.en.json';
 import rotaFr from './messages/rota.fr.json';
 import rotaEn from './messages/rota.en.json';
+import houseFr from './messages/house.fr.json';
+import houseEn from './messages/house.en.json';
+import meetingsFr from './messages/meetings.fr.json';
+import meetingsEn from './messages/meetings.en.json';
 
-export const fr = { ...frShared, ...associationFr, ...auditFr, ...contactsFr, ...legalPickerFr, ...officeFr, ...phoneFr, ...pressFr, ...recordsFr, ...researchFr, ...rotaFr };
-export const en = { ...enShared, ...associationEn, ...auditEn, ...contactsEn, ...legalPickerEn, ...officeEn, ...phoneEn, ...pressEn, ...recordsEn, ...researchEn, ...rotaEn };
+export const fr = { ...frShared, ...associationFr, ...auditFr, ...contactsFr, ...legalPickerFr, ...officeFr, ...phoneFr, ...pressFr, ...recordsFr, ...researchFr, ...rotaFr, ...houseFr, ...meetingsFr };
+export const en = { ...enShared, ...associationEn, ...auditEn, ...contactsEn, ...legalPickerEn, ...officeEn, ...phoneEn, ...pressEn, ...recordsEn, ...researchEn, ...rotaEn, ...houseEn, ...meetingsEn };

@@ -161,6 +161,7 @@ async function run(): Promise<void> {
     if (refError instanceof Error) throw refError;
     // Photos last: their record must be on the server, and a long upload must not hold data back.
     await uploadPhotos(stillOwner);
+    await reportPending();
     failures = 0;
     set({ lastSyncAt: new Date().toISOString(), lastError: null, signInNeeded: false, online: true });
     schedule(PERIOD_MS);
@@ -198,6 +199,23 @@ async function checkDevice(): Promise<boolean> {
   await wipe();
   await api.get(`/api/field/devices/${k.deviceId}/status?wiped=1`).catch(() => undefined);
   return true;
+}
+
+let reported = '';
+
+/**
+ * Tells the server what this phone still holds unsent (records in the outbox, photos not
+ * uploaded), when it changed: a field phone is not checked back in while it holds any (issue 19).
+ */
+async function reportPending(): Promise<void> {
+  const k = await readKeyring().catch(() => undefined);
+  if (!k?.registered) return;
+  const records = (await getAll('outbox')).length;
+  const media = (await getAll('photos')).filter((p) => p.state !== 'uploaded').length;
+  const key = `${k.deviceId}:${records}:${media}`;
+  if (key === reported) return;
+  await api.get(`/api/field/devices/${k.deviceId}/status?pendingRecords=${records}&pendingMedia=${media}`);
+  reported = key;
 }
 
 /** What a coordinator sees in the list of phones: the browser and system, nothing more precise. */

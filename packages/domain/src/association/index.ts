@@ -2,3 +2,6 @@ export * from './vocabulary.js';
 export * from './postings.js';
 export * from './job-posting-ld.js';
 export * from './applications.js';
+export * from './house-vocabulary.js';
+export * from './equipment.js';
+export * from './meetings.js';

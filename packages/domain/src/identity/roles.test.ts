@@ -20,6 +20,10 @@ describe('permission table', () => {
       expect(new Set(row).size).toBe(row.length);
     }
   });
+  it('lets coordinators, administrators and the board lend equipment and keys, not volunteers', () => {
+    expect(ROLES.filter((r) => can(r, 'house.manage')).sort()).toEqual(['admin', 'board', 'coordinator']);
+    expect(ROLES.filter((r) => can(r, 'meetings.manage')).sort()).toEqual(['admin', 'board', 'coordinator']);
+  });
   it('recognises roles', () => {
     expect(isRole('observer')).toBe(true);
     expect(isRole('root')).toBe(false);

@@ -7,6 +7,8 @@
  * Row-level records (the drill-down, exports, record pages: site names and times) are behind
  * `records.read`, held only by roles with field access; the others — researchers first — see
  * aggregates only. `research.share` is the comms pole's data-sharing desk (agreements, releases).
+ * `house.manage` keeps the inventory and hands equipment and keys over against a signed form;
+ * `meetings.manage` runs meetings (minutes, decisions, actions); every member reads them and proposes agenda items.
  */
 export const ROLES = [
   'admin',
@@ -39,6 +41,8 @@ export const PERMISSIONS = [
   'records.read',
   'research.share',
   'rota.signup',
+  'house.manage',
+  'meetings.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -48,18 +52,20 @@ export const PERMISSION_TABLE: Table = {
   admin: [
     'organisation.manage', 'users.manage', 'invitations.manage', 'security.manage', 'audit.read',
     'dashboard.view', 'stats.view', 'association.manage', 'taxonomies.manage', 'recruitment.manage',
+    'house.manage', 'meetings.manage',
   ],
   coordinator: [
     'invitations.manage', 'dashboard.view', 'field.record', 'field.verify', 'identities.read',
     'legal.manage', 'comms.publish', 'stats.view', 'association.manage', 'taxonomies.manage',
-    'recruitment.manage', 'records.read', 'research.share', 'rota.signup',
+    'recruitment.manage', 'records.read', 'research.share', 'rota.signup', 'house.manage',
+    'meetings.manage',
   ],
   observer: ['dashboard.view', 'field.record', 'stats.view', 'records.read', 'rota.signup'],
   legal: ['dashboard.view', 'identities.read', 'legal.manage', 'stats.view', 'records.read'],
   comms: ['dashboard.view', 'comms.publish', 'stats.view', 'records.read', 'research.share'],
   volunteer: ['dashboard.view', 'rota.signup'],
   // The board (bureau) is the employer: it hires, so it sees recruitment.
-  board: ['dashboard.view', 'stats.view', 'association.manage', 'recruitment.manage'],
+  board: ['dashboard.view', 'stats.view', 'association.manage', 'recruitment.manage', 'house.manage', 'meetings.manage'],
   researcher: ['stats.view'],
 };
 

@@ -27,6 +27,8 @@ function fromDatabase(err: { code?: string; constraint?: string; message?: strin
     return 'database.unavailable';
   }
   if (err.code === '23505' && err.constraint === 'users_email_key') return 'user.email_taken';
+  // Two hand-overs of the same item at once: the second meets the "out once" index.
+  if (err.code === '23505' && err.constraint === 'equipment_loan_items_out_idx') return 'loan.item_already_out';
   // Constraints are the last line of validation: a violation is the caller's bad input.
   // 22021 and 22P05: a NUL character, which PostgreSQL cannot store in text or jsonb.
   if (err.code && ['23502', '23503', '23514', '22P02', '22001', '22003', '22007', '22008', '22021', '22P05'].includes(err.code)) {

@@ -17,6 +17,21 @@ export function AssociationPage() {
       ) : (
         <p>{t('poles.association.text')}</p>
       )}
+      <section class="card" aria-labelledby="association-meetings">
+        <h2 id="association-meetings">{t('meetings.title')}</h2>
+        <p>{t('meetings.intro')}</p>
+        <p><a href="/association/meetings">{t('meetings.list')}</a> · <a href="/association/decisions">{t('meetings.decisions.title')}</a></p>
+      </section>
+      {hasPermission(me, 'house.manage') && (
+        <section class="card" aria-labelledby="association-house">
+          <h2 id="association-house">{t('house.title')}</h2>
+          <p>{t('house.intro')}</p>
+          <p>
+            <a href="/association/equipment" data-testid="association-equipment">{t('house.inventory.title')}</a> ·{' '}
+            <a href="/association/equipment/lend">{t('house.lend.title')}</a>
+          </p>
+        </section>
+      )}
     </Screen>
   );
 }

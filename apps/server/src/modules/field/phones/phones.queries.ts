@@ -39,8 +39,13 @@ export async function insertDevice(db: Executor, d: { id: string; organisationId
     .onConflict((oc) => oc.column('id').doNothing()).execute();
 }
 
-export async function touchDevice(db: Executor, id: string, wiped: boolean) {
-  await db.updateTable('field_devices').set({ last_seen_at: new Date(), ...(wiped && { wiped_at: new Date() }) }).where('id', '=', id).execute();
+export type PendingReport = { records: number; media: number };
+
+export async function touchDevice(db: Executor, id: string, wiped: boolean, pending: PendingReport | null = null) {
+  await db.updateTable('field_devices').set({
+    last_seen_at: new Date(), ...(wiped && { wiped_at: new Date() }),
+    ...(pending && { pending_records: pending.records, pending_media: pending.media, pending_reported_at: new Date() }),
+  }).where('id', '=', id).execute();
 }
 
 export async function listDevices(db: Executor) {

@@ -29,8 +29,22 @@ export const phonesRoutes: RouteModule = (app, ctx) => {
   app.post('/api/field/devices', { config: record, schema: { tags: ['field'], body: deviceRegistrationSchema, response: { 200: deviceStatusSchema } } },
     async (req) => registerDevice(ctx, req.actor!, req.body));
   app.get('/api/field/devices/:id/status', {
-    config: record, schema: { tags: ['field'], params: idParams, querystring: z.object({ wiped: z.enum(['1']).optional() }), response: { 200: deviceStatusSchema } },
-  }, async (req) => deviceStatus(ctx, req.actor!, req.params.id, req.query.wiped === '1'));
+    config: record,
+    schema: {
+      tags: ['field'], params: idParams,
+      // The phone tells what it still holds unsent (records, photos): a phone is not checked in while it holds any.
+      querystring: z.object({
+        wiped: z.enum(['1']).optional(),
+        pendingRecords: z.coerce.number().int().min(0).max(1_000_000).optional(),
+        pendingMedia: z.coerce.number().int().min(0).max(1_000_000).optional(),
+      }),
+      response: { 200: deviceStatusSchema },
+    },
+  }, async (req) => {
+    const { pendingRecords, pendingMedia } = req.query;
+    const pending = pendingRecords === undefined && pendingMedia === undefined ? null : { records: pendingRecords ?? 0, media: pendingMedia ?? 0 };
+    return deviceStatus(ctx, req.actor!, req.params.id, req.query.wiped === '1', pending);
+  });
   app.get('/api/field/devices', { config: manage, schema: { tags: ['field'], response: { 200: devices } } }, async (req) => devicesOf(ctx, req.actor!));
   app.post('/api/field/devices/:id/revoke', { config: manage, schema: { tags: ['field'], params: idParams, response: { 200: devices } } },
     async (req) => revokeDeviceById(ctx, req.actor!, req.params.id));

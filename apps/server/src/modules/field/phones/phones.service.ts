@@ -7,7 +7,7 @@ import { AppError } from '../../../platform/errors/catalogue.js';
 import type { Actor } from '../../../platform/http/request-context.js';
 import {
   allAreaIds, allAssignments, assignedAreaIds, findDevice, insertDevice, listDevices, prefillDaysOf, replaceAssignments, revokeDevice,
-  touchDevice, upsertPrefillDays,
+  touchDevice, upsertPrefillDays, type PendingReport,
 } from './phones.queries.js';
 
 /**
@@ -95,14 +95,28 @@ export async function registerDevice(ctx: AppContext, actor: Actor, input: { id:
  * Asked by the phone at every contact. A revoked phone is told to wipe; `wiped` is its
  * acknowledgement, kept so coordinators see the wipe happened.
  */
-export async function deviceStatus(ctx: AppContext, actor: Actor, id: string, wiped: boolean) {
+export async function deviceStatus(ctx: AppContext, actor: Actor, id: string, wiped: boolean, pending: PendingReport | null = null) {
   return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
     const d = await findDevice(trx, id);
     // Another observer's phone id is answered like an unknown one: no probing of who owns what.
     if (!d || d.user_id !== actor.userId) throw new AppError('phone.device_not_found');
-    await touchDevice(trx, id, wiped && d.revoked_at !== null && d.wiped_at === null);
+    await touchDevice(trx, id, wiped && d.revoked_at !== null && d.wiped_at === null, pending);
     return { revoked: d.revoked_at !== null };
   });
+}
+
+/**
+ * What a phone last said it still holds unsent (records in its outbox, photos not uploaded), for
+ * the house's check-in of a field phone (issue 19). Null when the phone never reported.
+ */
+export async function deviceExists(trx: Executor, id: string): Promise<boolean> {
+  return Boolean(await findDevice(trx, id));
+}
+
+export async function unsentOnDevice(trx: Executor, id: string) {
+  const d = await findDevice(trx, id);
+  if (!d || d.pending_reported_at === null) return null;
+  return { records: d.pending_records ?? 0, media: d.pending_media ?? 0, reportedAt: d.pending_reported_at.toISOString(), label: d.label };
 }
 
 export async function devicesOf(ctx: AppContext, actor: Actor) {

@@ -11,6 +11,10 @@ export interface ObserverAreasTable { organisation_id: string; user_id: string; 
 export interface FieldDevicesTable {
   id: string; organisation_id: string; user_id: string; label: string; registered_at: DefaultTimestamp; last_seen_at: DefaultTimestamp;
   revoked_at: NullableTimestamp; revoked_by: string | null; wiped_at: NullableTimestamp;
+  /** What the phone last reported still waiting to be sent (migration 2026-12-03-19a-01). */
+  pending_records: ColumnType<number | null, number | null | undefined, number | null>;
+  pending_media: ColumnType<number | null, number | null | undefined, number | null>;
+  pending_reported_at: NullableTimestamp;
 }
 
 declare module '../../../platform/db/schema.js' {
