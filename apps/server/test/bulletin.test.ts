@@ -198,7 +198,7 @@ describe(`monthly bulletin (${backend})`, () => {
     const e1 = fx.evictions.e1!;
     const corrected = {
       ...e1.record,
-      seized: [{ term: 'tent', n: 15, atLeast: true }, { term: 'tent_with_belongings', n: 4, atLeast: true }, { term: 'mattress', n: 1, atLeast: false }, { term: 'tarp', n: 6, atLeast: true }],
+      seized: [{ term: 'tent', n: 15, atLeast: true, parts: [{ term: 'tent_with_belongings', n: 4, atLeast: true }] }, { term: 'mattress', n: 1, atLeast: false }, { term: 'tarp', n: 6, atLeast: true }],
     };
     const [saved] = await push(coordinator, [{ commandId: crypto.randomUUID(), type: 'eviction.save', baseVersion: e1.version, record: corrected }]);
     expect(saved!.status, JSON.stringify(saved)).toBe('applied');

@@ -6,6 +6,7 @@ export { ROLES, PERMISSIONS, PERMISSION_TABLE, can, permissionsOf, isRole, canIn
 export type { Role, Roles, Permission } from './identity/roles.js';
 export { COUNT_FIELDS, emptyCounts, sumCounts, formatCount, type Count, type CountField } from './field/counts.js';
 export { checkEviction, type EvictionProblem } from './field/eviction-rules.js';
+export { partsLargerThanWhole, tallyTotals, type PartCount, type TallyWithParts } from './field/parts.js';
 export { duplicateGroups, isProbableDuplicate, spansOverlap, type EvictionSpan } from './field/duplicates.js';
 export { parisDate } from './field/paris-time.js';
 export { diffRecords, type FieldChange } from './field/record-diff.js';

@@ -140,14 +140,16 @@ function siteJoin(f: ScopedFilter, key: GroupKey, x: 'e' | 't' | 'i'): RawBuilde
   return needed ? sql`JOIN sites s ON s.id = ${sql.ref(`${x}.site_id`)}` : sql``;
 }
 
-export type TallyAggregate = { key: string; kind: 'seized' | 'destroyed'; term: string; n: number; at_least: boolean };
+/** `is_part`: rows of a part recorded under its whole ("dont"), already included in the whole's count. */
+export type TallyAggregate = { key: string; kind: 'seized' | 'destroyed'; term: string; n: number; at_least: boolean; is_part: boolean };
 
 export async function tallyAggregates(db: Executor, f: ScopedFilter, key: GroupKey): Promise<TallyAggregate[]> {
   const result = await sql<TallyAggregate>`
-    SELECT ${keyOf(key, sql`t.eviction_date`)} AS key, t.kind, t.term, sum(t.n)::bigint AS n, bool_or(t.at_least) AS at_least
+    SELECT ${keyOf(key, sql`t.eviction_date`)} AS key, t.kind, t.term, (t.part_of IS NOT NULL) AS is_part,
+      sum(t.n)::bigint AS n, bool_or(t.at_least) AS at_least
     FROM eviction_tallies t ${siteJoin(f, key, 't')} ${evictionJoin(f, key, 't')}
     WHERE ${copiedWhere(f, 't')}
-    GROUP BY 1, 2, 3`.execute(db);
+    GROUP BY 1, 2, 3, 4`.execute(db);
   return result.rows;
 }
 
