@@ -141,6 +141,38 @@ describe(`items that are parts of others (${process.env.TEST_DATABASE_URL ? 'pos
   });
 });
 
+describe(`force and finding figures (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
+  const force = (corps: string) => ({ corps, unit: null, vehicles: [], officers: null, weapons: [] });
+
+  it('counts evictions by combination of forces, and filters on a force present or absent', async () => {
+    const op = await pushOperation('2026-05-05T05:00:00Z');
+    await recordVerified([
+      { arrivedAt: '2026-05-05T06:00:00Z', leftAt: '2026-05-05T06:30:00Z', forces: [force('pn'), force('bac')], foodDistribution: true },
+      { arrivedAt: '2026-05-05T07:00:00Z', leftAt: '2026-05-05T07:30:00Z', forces: [force('bac'), force('pn')] },
+      { arrivedAt: '2026-05-05T08:00:00Z', leftAt: '2026-05-05T08:30:00Z', forces: [force('crs'), force('pn'), force('bac')] },
+      { arrivedAt: '2026-05-05T09:00:00Z', leftAt: '2026-05-05T09:30:00Z', forces: [force('gm')] },
+    ], op);
+    const q = 'from=2026-05-05&to=2026-05-05&areaCode=calaisis';
+    const combos = (await coordinator.get(`/api/statistics/breakdown?${q}&by=forceCombination`)).json().rows;
+    expect(combos.map((r: { key: string; label: string; value: number }) => [r.key, r.label, r.value])).toEqual([
+      ['bac+pn', 'BAC et Police nationale', 2], ['bac+crs+pn', 'BAC, CRS et Police nationale', 1], ['gm', 'Gendarmerie mobile', 1],
+    ]);
+    const without = (await coordinator.get(`/api/statistics/summary?${q}&forcePresent=pn,bac&forceAbsent=crs`)).json();
+    expect(without.figures.evictions.value).toBe(2);
+    const noCrs = (await coordinator.get(`/api/statistics/summary?${q}&forceAbsent=crs`)).json();
+    expect(noCrs.figures.evictions.value).toBe(3);
+  });
+
+  it('refuses an unknown force, or one both present and absent, in the user’s language', async () => {
+    const unknown = await coordinator.get('/api/statistics/summary?from=2026-05-01&to=2026-05-31&forceAbsent=swat');
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().message).toContain('swat');
+    const both = await english.get('/api/statistics/summary?from=2026-05-01&to=2026-05-31&forcePresent=crs&forceAbsent=crs');
+    expect(both.statusCode).toBe(400);
+    expect(both.json().message).toContain('cannot be both present and absent');
+  });
+});
+
 async function pushOperation(startedAt: string): Promise<string> {
   const op = operationCommand(calaisisId, { startedAt });
   for (const r of await push(coordinator, [op])) expect(r.status).toBe('applied');

@@ -106,6 +106,7 @@ export const ERRORS = {
   'statistics.unknown_commune': 400,
   'statistics.unknown_site': 400,
   'statistics.unknown_force': 400,
+  'statistics.force_present_and_absent': 400,
   'statistics.unknown_item_type': 400,
   'statistics.unknown_metric': 400,
   'statistics.drafts_forbidden': 403,

@@ -5,7 +5,7 @@ import {
 import type { RouteModule } from '../../../platform/context.js';
 import { createObjectStorage } from '../../../platform/storage/create-storage.js';
 import { CONTENT_TYPES, exportName } from './bulletin-exports.js';
-import { bulletinViewSchema, presentBulletin } from './bulletins.presenter.js';
+import { bulletinViewSchema, figureSetEntry, presentBulletin } from './bulletins.presenter.js';
 import {
   bulletinDifferences, configureFigureSet, createBulletin, editDraft, exportBulletin, getBulletin, listAll, photoCandidates,
   publishBulletin, reviewDifferences,
@@ -14,7 +14,6 @@ import { fileResponse } from '../../../platform/http/raw-bytes.js';
 
 const params = z.object({ id: z.uuid() });
 const answer = z.object({ bulletin: bulletinViewSchema });
-const figureSetEntry = z.object({ metric: z.string(), part: z.string().nullable() });
 const differences = z.object({
   publishedAt: z.string(), snapshotSha256: z.string(),
   figures: z.array(z.object({ metric: z.string(), published: figureSchema, current: figureSchema })),
