@@ -173,6 +173,46 @@ describe(`force and finding figures (${process.env.TEST_DATABASE_URL ? 'postgres
   });
 });
 
+describe(`figure sets edited per area (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
+  const set = [
+    { metric: 'evictions', part: 'distinctSites' },
+    { metric: 'evictions', part: null, forces: { present: ['pn', 'bac'], absent: ['crs'] } },
+    { metric: 'tentsSeized', part: 'tentsWithBelongingsSeized' },
+    { metric: 'chairsSeized', part: null },
+    { metric: 'bikesSeized', part: null, showZero: true },
+  ];
+
+  it('previews the bulletin a set would print, leaving zero lines out unless the set says otherwise, saving nothing', async () => {
+    const res = await coordinator.post(`/api/bulletin-figure-sets/${calaisisId}/preview`, { figures: set, month: '2026-05' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().documents.fr.figures).toEqual([
+      'Au moins 4 expulsions d’au moins 1 lieu de vie distinct',
+      'Dont au moins 2 menées par la police nationale et la BAC sans CRS',
+      // No tents and no chairs that month: left out; bikes at zero are asked for.
+      'Aucun vélo saisi',
+    ]);
+    expect(res.json().documents.en.figures[1]).toBe('Including at least 2 carried out by the national police and the BAC without CRS');
+    expect(res.json().documents.fr.factGroups.map((g: { heading: string }) => g.heading)).toContain('Constats lors des expulsions');
+    const saved = await t.db.selectFrom('bulletin_figure_sets').selectAll().where('area_id', '=', calaisisId).execute();
+    expect(saved).toEqual([]);
+  });
+
+  it('saves a set, and refuses an unknown metric or a part of the wrong whole with a clear message, saving nothing', async () => {
+    const ok = await coordinator.put(`/api/bulletin-figure-sets/${calaisisId}`, { figures: set });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const wrongWhole = await coordinator.put(`/api/bulletin-figure-sets/${calaisisId}`, { figures: [{ metric: 'tentsSeized', part: 'arrestsWithViolence' }] });
+    expect(wrongWhole.statusCode).toBe(422);
+    expect(wrongWhole.json().message).toContain('« arrestsWithViolence » à « tentsSeized » : ce n’est pas une partie');
+    const unknown = await english.post(`/api/bulletin-figure-sets/${calaisisId}/preview`, { figures: [{ metric: 'yurtsSeized', part: null }], month: '2026-05' });
+    expect(unknown.statusCode).toBe(422);
+    expect(unknown.json().message).toContain('yurtsSeized');
+    const unknownForce = await coordinator.put(`/api/bulletin-figure-sets/${calaisisId}`, { figures: [{ metric: 'evictions', part: null, forces: { present: ['swat'], absent: [] } }] });
+    expect(unknownForce.statusCode).toBe(400);
+    const stored = await t.db.selectFrom('bulletin_figure_sets').select('figures').where('area_id', '=', calaisisId).executeTakeFirstOrThrow();
+    expect(stored.figures).toEqual(set);
+  });
+});
+
 async function pushOperation(startedAt: string): Promise<string> {
   const op = operationCommand(calaisisId, { startedAt });
   for (const r of await push(coordinator, [op])) expect(r.status).toBe('applied');

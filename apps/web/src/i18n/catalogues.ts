@@ -11,6 +11,8 @@ import associationFr from './messages/association.fr.json';
 import associationEn from './messages/association.en.json';
 import contactsFr from './messages/contacts.fr.json';
 import contactsEn from './messages/contacts.en.json';
+import figureSetsFr from './messages/figureSets.fr.json';
+import figureSetsEn from './messages/figureSets.en.json';
 import legalPickerFr from './messages/legalPicker.fr.json';
 import legalPickerEn from './messages/legalPicker.en.json';
 import officeFr from './messages/office.fr.json';
@@ -26,5 +28,5 @@ import researchEn from './messages/research.en.json';
 import rotaFr from './messages/rota.fr.json';
 import rotaEn from './messages/rota.en.json';
 
-export const fr = { ...frShared, ...associationFr, ...contactsFr, ...legalPickerFr, ...officeFr, ...phoneFr, ...pressFr, ...recordsFr, ...researchFr, ...rotaFr };
-export const en = { ...enShared, ...associationEn, ...contactsEn, ...legalPickerEn, ...officeEn, ...phoneEn, ...pressEn, ...recordsEn, ...researchEn, ...rotaEn };
+export const fr = { ...frShared, ...associationFr, ...contactsFr, ...figureSetsFr, ...legalPickerFr, ...officeFr, ...phoneFr, ...pressFr, ...recordsFr, ...researchFr, ...rotaFr };
+export const en = { ...enShared, ...associationEn, ...contactsEn, ...figureSetsEn, ...legalPickerEn, ...officeEn, ...phoneEn, ...pressEn, ...recordsEn, ...researchEn, ...rotaEn };

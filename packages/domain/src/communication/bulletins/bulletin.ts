@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { isMetricCode, type Figure, type MetricCode } from '../statistics/metrics.js';
+import { FIGURE_PARTS } from '../figures/figure-parts.js';
+export { FIGURE_PARTS } from '../figures/figure-parts.js';
 
 /**
  * The monthly bulletin (bulletin mensuel) as it crosses HTTP and as it is frozen on
@@ -48,21 +50,6 @@ export const figureSetEntrySchema = z.strictObject({
 export const figureSetSchema = z.array(figureSetEntrySchema).min(1).max(30);
 export type FigureSetEntryInput = z.infer<typeof figureSetEntrySchema>;
 export type FigureSetEntry = { metric: MetricCode; part: MetricCode | null; forces?: FigureForces | undefined; showZero?: boolean | undefined };
-
-/**
- * Which figures may follow which as a part ("dont", or "de" for sites): a part must be
- * contained in its whole, or the line says something false ("12 tentes, dont 30 interpellations").
- */
-export const FIGURE_PARTS: Partial<Record<MetricCode, readonly MetricCode[]>> = {
-  evictions: ['distinctSites', 'shelterOffered', 'socialAssessment'],
-  personsEvicted: ['women', 'children', 'families', 'unaccompaniedMinors', 'shelterAccepted'],
-  arrests: ['arrestsWithViolence'],
-  tentsSeized: ['tentsWithBelongingsSeized'],
-  itemsSeized: [
-    'tentsSeized', 'tentsWithBelongingsSeized', 'tarpsSeized', 'sleepingBagsSeized', 'blanketsSeized', 'mattressesSeized', 'bagsSeized',
-    'palletsWoodSeized', 'chairsSeized', 'bikesSeized', 'phonesSeized', 'documentsSeized', 'medicinesSeized',
-  ],
-};
 
 /** The first metric code a figure set names that is not a known metric, or null. */
 export function unknownMetricIn(entries: readonly FigureSetEntryInput[]): string | null {

@@ -37,7 +37,7 @@ export const bulletinContentSchema = z.object({
   photos: z.array(z.object({ evidenceId: z.string(), sha256: z.string(), credit: z.string(), caption: bilingual })),
 });
 
-const documentSchema = z.object({
+export const documentSchema = z.object({
   lang: z.enum(['fr', 'en']), title: z.string(), headline: z.string(), intro: z.string(), figuresHeading: z.string(), coverage: z.string().nullable(),
   figures: z.array(z.string()), factsHeading: z.string(),
   factGroups: z.array(z.object({ heading: z.string(), sentences: z.array(z.string()) })), noFacts: z.string().nullable(),

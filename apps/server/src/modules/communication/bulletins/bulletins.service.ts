@@ -218,6 +218,24 @@ export async function configureFigureSet(ctx: AppContext, actor: Actor, areaId: 
   });
 }
 
+/**
+ * The bulletin of an area and month as a figure set would make it, saving nothing: the live
+ * preview of the figure set editor. Bad input is refused with the same messages as saving.
+ */
+export async function previewFigureSet(ctx: AppContext, actor: Actor, areaId: string, month: string, raw: unknown) {
+  const figures = checkFigureSet(raw);
+  return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
+    const area = await findArea(trx, areaId);
+    if (!area) throw new AppError('bulletin.unknown_area');
+    await checkFigureSetForces(trx, figures);
+    const content = await computeContent(trx, {
+      organisationName: await organisationName(trx, actor.organisationId), area, month, figureSet: figures,
+      headline: { fr: '', en: '' }, context: { fr: [], en: [] }, photos: [],
+    });
+    return { figures, content };
+  });
+}
+
 /** Photos of the bulletin's area and month that have a publication copy, to pick from. */
 export async function photoCandidates(ctx: AppContext, actor: Actor, id: string) {
   return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
