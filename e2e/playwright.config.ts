@@ -49,6 +49,7 @@ export default defineConfig({
     { name: 'records', testMatch: /records\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'office', testMatch: /office\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'house', testMatch: /house\.spec\.ts$/, dependencies: ['foundation'] },
+    { name: 'figure-sets', testMatch: /figure-sets\.spec\.ts$/, dependencies: ['foundation'] },
   ],
   webServer: {
     command: `npx tsx e2e/serve.ts`,

@@ -38,7 +38,7 @@ export async function seedFebruary(coordinator: TestClient): Promise<Fixture> {
     e1: evictionCommand(ops.feb13.record.id, sites.b2.record.id, {
       ...at('2026-02-13T06:10:00Z', '2026-02-13T07:00:00Z'),
       counts: counts({ personsEvicted: { n: 30, atLeast: true }, arrests: { n: 2, atLeast: false }, arrestsWithViolence: { n: 1, atLeast: false }, unaccompaniedMinors: { n: 3, atLeast: true } }),
-      seized: [tally('tent', 12), tally('tent_with_belongings', 4), tally('blanket', 20), tally('mattress', 1, false), tally('tarp', 6)],
+      seized: [{ ...tally('tent', 12), parts: [tally('tent_with_belongings', 4)] }, tally('blanket', 20), tally('mattress', 1, false), tally('tarp', 6)],
     }),
     e2: evictionCommand(ops.feb13.record.id, sites.hop.record.id, {
       ...at('2026-02-13T07:20:00Z', '2026-02-13T08:00:00Z'),
@@ -47,13 +47,15 @@ export async function seedFebruary(coordinator: TestClient): Promise<Fixture> {
     }),
     e3: evictionCommand(ops.feb18.record.id, sites.b2.record.id, {
       ...at('2026-02-18T06:00:00Z', '2026-02-18T06:45:00Z'),
-      counts: counts({ personsEvicted: { n: 25, atLeast: true }, arrests: { n: 1, atLeast: false } }),
-      seized: [tally('tent', 8), tally('tent_with_belongings', 3), tally('pallet_wood', 10), tally('phone_battery', 2)],
+      counts: counts({ personsEvicted: { n: 25, atLeast: true }, arrests: { n: 1, atLeast: false } }), foodDistribution: true,
+      seized: [{ ...tally('tent', 8), parts: [tally('tent_with_belongings', 3)] }, tally('pallet_wood', 10), tally('phone_battery', 2)],
     }),
     e4: evictionCommand(ops.feb27.record.id, sites.uni.record.id, {
       ...at('2026-02-27T06:30:00Z', '2026-02-27T07:10:00Z'),
       counts: counts({ personsEvicted: { n: 10, atLeast: false }, unaccompaniedMinors: { n: 2, atLeast: false } }),
-      seized: [],
+      seized: [], foodDistribution: true, bailiff: true,
+      // Led by the national police and the BAC, no CRS: the month's forces line is printed.
+      forces: [{ corps: 'pn', unit: null, vehicles: [], officers: null, weapons: [] }, { corps: 'bac', unit: null, vehicles: [], officers: null, weapons: [] }],
     }),
     // Submitted but never verified: none of it may reach a bulletin.
     e5: evictionCommand(ops.feb20.record.id, sites.hop.record.id, {

@@ -88,7 +88,7 @@ describe(`monthly bulletin (${backend})`, () => {
     expect(created.statusCode, created.body).toBe(201);
     bulletin = created.json().bulletin;
     expect(bulletin.figureSet.map((e: any) => e.metric)).toEqual([
-      'evictions', 'tentsSeized', 'arrests', 'mattressesSeized', 'blanketsSeized', 'tarpsSeized', 'palletsWoodSeized', 'chairsSeized',
+      'evictions', 'evictions', 'tentsSeized', 'arrests', 'mattressesSeized', 'blanketsSeized', 'tarpsSeized', 'palletsWoodSeized', 'chairsSeized',
       'bikesSeized', 'phonesSeized', 'unaccompaniedMinors',
     ]);
     const candidates = (await comms.get(`/api/bulletins/${bulletin.id}/photos`)).json().photos;
@@ -121,14 +121,20 @@ describe(`monthly bulletin (${backend})`, () => {
 
   it('reads the figures in the same words in the preview the app shows', async () => {
     const view = (await observer.get(`/api/bulletins/${bulletin.id}`)).json().bulletin;
-    expect(view.documents.fr.figures.slice(0, 3)).toEqual([
+    expect(view.documents.fr.figures.slice(0, 4)).toEqual([
       'Au moins 4 expulsions d’au moins 3 lieux de vie distincts',
+      // One eviction of the month had no CRS: the forces line is printed, with its reference.
+      'Dont au moins 1 menée par la police nationale et la BAC sans CRS',
       'Au moins 25 tentes saisies, dont au moins 7 pleines d’affaires',
       'Au moins 3 interpellations, dont au moins 1 avec violence',
     ]);
     expect(view.documents.en.factGroups[0].sentences).toContain('On 13, 18 and 27 February, tents were shaken to force people out.');
     expect(view.documents.fr.factGroups[0].sentences).toContain('Les 13, 18 et 27 février, des tentes ont été secouées pour en faire sortir les personnes.');
     expect(view.documents.fr.factGroups[1].sentences).toEqual(['Le 13 février, les observateur·ices ont été tenu·es à distance par un périmètre de sécurité.']);
+    expect(view.documents.fr.factGroups[2].sentences[0]).toBe('Les 18 et 27 février, une distribution alimentaire était en cours pendant l’expulsion.');
+    expect(view.content.figures[1].reference).toEqual({
+      metric: 'evictions', from: '2026-02-01', to: '2026-02-28', areaCode: 'calaisis', filters: { forcesPresent: ['pn', 'bac'], forcesAbsent: ['crs'] },
+    });
     // The unverified eviction of 20 February (100 people, 50 tents, tear gas) is nowhere.
     expect(JSON.stringify(view.documents)).not.toMatch(/\b20 février|\b100\b|\b50\b/);
     expect(view.content.comparisons).toMatchObject({ previousMonth: '2026-01', yearBeforeMonth: '2025-02' });
@@ -198,7 +204,7 @@ describe(`monthly bulletin (${backend})`, () => {
     const e1 = fx.evictions.e1!;
     const corrected = {
       ...e1.record,
-      seized: [{ term: 'tent', n: 15, atLeast: true }, { term: 'tent_with_belongings', n: 4, atLeast: true }, { term: 'mattress', n: 1, atLeast: false }, { term: 'tarp', n: 6, atLeast: true }],
+      seized: [{ term: 'tent', n: 15, atLeast: true, parts: [{ term: 'tent_with_belongings', n: 4, atLeast: true }] }, { term: 'mattress', n: 1, atLeast: false }, { term: 'tarp', n: 6, atLeast: true }],
     };
     const [saved] = await push(coordinator, [{ commandId: crypto.randomUUID(), type: 'eviction.save', baseVersion: e1.version, record: corrected }]);
     expect(saved!.status, JSON.stringify(saved)).toBe('applied');

@@ -38,7 +38,7 @@ describe(`sites and lists administration (${process.env.TEST_DATABASE_URL ? 'pos
     const res = await coordinator.post('/api/taxonomies/item_type', { code: 'stove', labelFr: 'Réchauds', labelEn: 'Stoves' });
     expect(res.statusCode).toBe(201);
     const items = (await coordinator.get('/api/taxonomies')).json().terms.filter((x: Term) => x.kind === 'item_type');
-    expect(items.at(-1)).toEqual({ kind: 'item_type', code: 'stove', labelFr: 'Réchauds', labelEn: 'Stoves', sort: res.json().sort, active: true });
+    expect(items.at(-1)).toEqual({ kind: 'item_type', code: 'stove', labelFr: 'Réchauds', labelEn: 'Stoves', sort: res.json().sort, active: true, partOf: null });
     expect(res.json().sort).toBeGreaterThan(items.at(-2).sort);
     const { ref } = await reference(observer);
     expect(ref.terms).toContainEqual(expect.objectContaining({ kind: 'item_type', code: 'stove', labelFr: 'Réchauds', active: true }));

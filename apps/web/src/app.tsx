@@ -39,6 +39,7 @@ const PhonesPage = lazy(() => import('./features/field/phones/PhonesPage').then(
 const AnnualReportPage = lazy(() => import('./features/communication/reports/AnnualReportPage').then((m) => m.AnnualReportPage));
 // The comms pole's bulletins: list, drafting, preview, downloads and publication.
 const CommunicationPage = lazy(() => import('./features/communication/bulletins/CommunicationPage').then((m) => m.CommunicationPage));
+const FigureSetPage = lazy(() => import('./features/communication/figure-sets/FigureSetPage').then((m) => m.FigureSetPage));
 const BulletinPage = lazy(() => import('./features/communication/bulletins/BulletinPage').then((m) => m.BulletinPage));
 // The contacts registry and the public unsubscribe page (reached from a mail footer).
 const ContactsPage = lazy(() => import('./features/communication/contacts/ContactsPage').then((m) => m.ContactsPage));
@@ -131,6 +132,7 @@ const ContactRoute = guarded(['comms.publish'], ContactPage);
 const PressReleasesRoute = guarded(['comms.publish'], PressReleasesPage);
 const PressReleaseRoute = guarded(['comms.publish'], PressReleasePage);
 const BulletinRoute = guarded(['comms.publish', 'stats.view'], BulletinPage);
+const FigureSetRoute = guarded(['comms.publish'], FigureSetPage);
 const ResearchRoute = guarded(['research.share'], ResearchPage);
 const AssociationRoute = guarded(['association.manage'], AssociationPage);
 const PostingsPage = lazy(() => import('./features/association/postings/PostingsPage').then((m) => m.PostingsPage));
@@ -246,6 +248,7 @@ function PrivateRoutes() {
       <Route path="/legal/witness/:evictionId" component={WitnessStatementRoute} />
       <Route path="/communication" component={CommunicationRoute} />
       <Route path="/communication/bulletins/:id" component={BulletinRoute} />
+      <Route path="/communication/figure-sets" component={FigureSetRoute} />
       <Route path="/communication/contacts" component={ContactsRoute} />
       <Route path="/communication/contacts/:id" component={ContactRoute} />
       <Route path="/communication/press-releases" component={PressReleasesRoute} />

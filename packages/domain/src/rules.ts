@@ -6,6 +6,7 @@ export { ROLES, PERMISSIONS, PERMISSION_TABLE, can, permissionsOf, isRole, canIn
 export type { Role, Roles, Permission } from './identity/roles.js';
 export { COUNT_FIELDS, emptyCounts, sumCounts, formatCount, type Count, type CountField } from './field/counts.js';
 export { checkEviction, type EvictionProblem } from './field/eviction-rules.js';
+export { partsLargerThanWhole, tallyTotals, type PartCount, type TallyWithParts } from './field/parts.js';
 export { duplicateGroups, isProbableDuplicate, spansOverlap, type EvictionSpan } from './field/duplicates.js';
 export { parisDate } from './field/paris-time.js';
 export { diffRecords, type FieldChange } from './field/record-diff.js';
@@ -24,6 +25,7 @@ export type { LegalActionType, LegalCaseStatus, LegalOutcome, LegalCaseView, Leg
 export type { DeadlineView, DeadlineRuleView, DeadlineRuleInput } from './legal/deadline.js';
 export type { DeadlineUnit, DeadlineEffect } from './legal/vocabulary.js';
 export { METRICS, METRIC_CODES, isMetricCode, metricLabel, type Figure, type MetricCode } from './communication/statistics/metrics.js';
+export { FIGURE_PARTS } from './communication/figures/figure-parts.js';
 export { wordFigure, formatFigure, figurePhrase, figureValue, type FigureWordingOptions } from './communication/figures/figure-wording.js';
 export { figureOf, isMinimum, isUnobserved, coverageShare, isComplete, sumFigures, type Coverage as FigureCoverage, type Doubts } from './communication/figures/minimum-rule.js';
 export { BUCKETS, BREAKDOWNS, CHARTS, CHART_FORMATS, DEFAULT_PUBLIC_THRESHOLD, type Breakdown, type StatisticsBucket, type ChartName, type ChartFormat } from './communication/statistics/dimensions.js';

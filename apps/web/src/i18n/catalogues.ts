@@ -13,6 +13,8 @@ import auditEn from './messages/audit.en.json';
 import associationEn from './messages/association.en.json';
 import contactsFr from './messages/contacts.fr.json';
 import contactsEn from './messages/contacts.en.json';
+import figureSetsFr from './messages/figureSets.fr.json';
+import figureSetsEn from './messages/figureSets.en.json';
 import legalPickerFr from './messages/legalPicker.fr.json';
 import legalPickerEn from './messages/legalPicker.en.json';
 import officeFr from './messages/office.fr.json';
@@ -32,5 +34,5 @@ import houseEn from './messages/house.en.json';
 import meetingsFr from './messages/meetings.fr.json';
 import meetingsEn from './messages/meetings.en.json';
 
-export const fr = { ...frShared, ...associationFr, ...auditFr, ...contactsFr, ...legalPickerFr, ...officeFr, ...phoneFr, ...pressFr, ...recordsFr, ...researchFr, ...rotaFr, ...houseFr, ...meetingsFr };
-export const en = { ...enShared, ...associationEn, ...auditEn, ...contactsEn, ...legalPickerEn, ...officeEn, ...phoneEn, ...pressEn, ...recordsEn, ...researchEn, ...rotaEn, ...houseEn, ...meetingsEn };
+export const fr = { ...frShared, ...associationFr, ...auditFr, ...contactsFr, ...figureSetsFr, ...legalPickerFr, ...officeFr, ...phoneFr, ...pressFr, ...recordsFr, ...researchFr, ...rotaFr, ...houseFr, ...meetingsFr };
+export const en = { ...enShared, ...associationEn, ...auditEn, ...contactsEn, ...figureSetsEn, ...legalPickerEn, ...officeEn, ...phoneEn, ...pressEn, ...recordsEn, ...researchEn, ...rotaEn, ...houseEn, ...meetingsEn };

@@ -82,7 +82,11 @@ export interface OutboxEntry {
 
 export interface Area { id: string; code: string; name: string }
 export interface Commune { inseeCode: string; name: string; areaId: string }
-export interface Term { kind: TaxonomyKind; code: string; labelFr: string; labelEn: string; sort: number; active: boolean }
+export interface Term {
+  kind: TaxonomyKind; code: string; labelFr: string; labelEn: string; sort: number; active: boolean;
+  /** The whole this value is a part of (recorded under it, "dont N"); absent from lists cached before parts existed. */
+  partOf?: string | null;
+}
 export interface Member { id: string; displayName: string }
 export interface Reference { areas: Area[]; communes: Commune[]; terms: Term[]; members: Member[] }
 

@@ -6,7 +6,22 @@ const isoDateTime = z.iso.datetime({ offset: true });
 const shortText = (max: number) => z.string().trim().max(max);
 const yesNoUnknown = z.boolean().nullable();
 
-export const tallySchema = z.strictObject({ term: termCodeSchema, n: z.number().int().min(0).max(100_000), atLeast: z.boolean() });
+export const partCountSchema = z.strictObject({ term: termCodeSchema, n: z.number().int().min(0).max(100_000), atLeast: z.boolean() });
+
+/**
+ * An item recorded, with its parts under it ("25 tentes, dont 7 pleines d'affaires"): the
+ * whole's count includes its parts (see parts.ts). A part larger than its whole is refused.
+ */
+export const tallySchema = z.strictObject({
+  term: termCodeSchema, n: z.number().int().min(0).max(100_000), atLeast: z.boolean(),
+  parts: z.array(partCountSchema).max(10).optional(),
+}).superRefine((t, ctx) => {
+  for (const [i, p] of (t.parts ?? []).entries()) {
+    if (p.n > t.n) {
+      ctx.addIssue({ code: 'custom', path: ['parts', i, 'n'], message: 'part_larger_than_whole', params: { problem: 'part_larger_than_whole' } });
+    }
+  }
+});
 export type Tally = z.infer<typeof tallySchema>;
 
 export const forcePresenceSchema = z.strictObject({

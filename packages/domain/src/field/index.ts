@@ -14,3 +14,4 @@ export * from './phone.js';
 export * from './rota.js';
 export * from './record-views.js';
 export * from './record-page.js';
+export * from './parts.js';

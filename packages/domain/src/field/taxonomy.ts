@@ -17,5 +17,7 @@ export const taxonomyTermSchema = z.strictObject({
   labelEn: z.string().trim().min(1).max(120),
   sort: z.number().int().min(0).max(10_000).default(0),
   active: z.boolean().default(true),
+  /** The term of the same list this one is a part of ("tent_with_belongings" ⊂ "tent"), recorded under it. */
+  partOf: termCodeSchema.nullable().default(null),
 });
 export type TaxonomyTerm = z.infer<typeof taxonomyTermSchema>;

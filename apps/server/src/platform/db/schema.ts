@@ -110,6 +110,7 @@ export interface CommunesTable { id: Generated<string>; organisation_id: string;
 export interface TaxonomyTermsTable {
   id: Generated<string>; organisation_id: string; kind: string; code: string; label_fr: string; label_en: string;
   sort: ColumnType<number, number | undefined, number>; active: ColumnType<boolean, boolean | undefined, boolean>; change_xid: Generated<number>;
+  part_of: ColumnType<string | null, string | null | undefined, string | null>;
 }
 type Version = ColumnType<number, number | undefined, number>;
 type Xid = ColumnType<number, never, ReturnType<typeof import('kysely').sql>>;
@@ -140,7 +141,11 @@ export interface EvictionsTable {
   forces: Json; notes: Json; merged_into: string | null; version: Version; change_xid: Xid;
   created_by: string; updated_by: string; created_at: DefaultTimestamp; updated_at: DefaultTimestamp; deleted_at: Timestamp | null;
 }
-export interface EvictionTalliesTable { eviction_id: string; organisation_id: string; kind: string; term: string; n: number; at_least: boolean }
+export interface EvictionTalliesTable {
+  eviction_id: string; organisation_id: string; kind: string; term: string; n: number; at_least: boolean;
+  /** The whole this row is a part of (its "dont"), null for a whole. */
+  part_of: ColumnType<string | null, string | null | undefined, string | null>;
+}
 export interface PersonsTable { id: string; organisation_id: string; pseudonym: string; minor: boolean | null; identity_enc: string | null; created_at: DefaultTimestamp }
 export interface IncidentsTable {
   id: string; organisation_id: string; eviction_id: string; kind: string; incident_type: string; occurred_at: Timestamp;

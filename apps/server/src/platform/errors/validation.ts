@@ -19,7 +19,9 @@ export function describeValidation(
   return issues.map((issue) => {
     const field = issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || translate('field.root', locale);
     const params = issue.params as Record<string, unknown>;
-    const code = KNOWN.has(issue.keyword) ? issue.keyword : 'other';
+    // A domain rule raised as a custom issue names its problem (e.g. a part larger than its whole).
+    const custom = issue.keyword === 'custom' && (params.params as { problem?: unknown } | undefined)?.problem;
+    const code = custom === 'part_larger_than_whole' ? custom : KNOWN.has(issue.keyword) ? issue.keyword : 'other';
     const keys = Array.isArray(params.keys) ? params.keys.map(String).slice(0, 10).join(', ') : '';
     const message = translate(`field.${code}` as MessageKey, locale, {
       field,

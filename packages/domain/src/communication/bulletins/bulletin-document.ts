@@ -1,7 +1,7 @@
 import type { Figure } from '../statistics/metrics.js';
-import type { BulletinContent } from './bulletin.js';
+import type { BulletinContent, FigureLine } from './bulletin.js';
 import { dayList, factSentence, monthName } from './date-wording.js';
-import { capitalise, figureLine, figurePhrase, figureValue, metricHeading, type Lang } from './figure-wording.js';
+import { capitalise, figureLine, figurePhrase, figureValue, forcesLine, metricHeading, type Lang } from './figure-wording.js';
 
 /**
  * A bulletin in one language, every sentence written: what the HTML, Markdown and PDF
@@ -37,7 +37,7 @@ const WORDS = {
       + 'périmètres de sécurité et ne peuvent pas tout voir, et un jour sans observation peut cacher une expulsion. '
       + 'Seules les observations vérifiées sont comptées.',
     figures: 'Les chiffres du mois', facts: 'Faits datés', violence: 'Violences contre les personnes exilées',
-    obstruction: 'Entraves à l’observation', noFacts: 'Aucun fait daté n’a été relevé ce mois-ci.', context: 'Contexte',
+    obstruction: 'Entraves à l’observation', finding: 'Constats lors des expulsions', noFacts: 'Aucun fait daté n’a été relevé ce mois-ci.', context: 'Contexte',
     comparisons: 'Comparaisons', figure: 'Chiffre', credit: 'Photo',
     noEviction: (area: string, month: string) => `Aucune expulsion observée dans le ${area} en ${month}.`,
     notObserved: (area: string, month: string) => `Le ${area} n’a pas été observé en ${month} : chiffres non observés.`,
@@ -53,7 +53,7 @@ const WORDS = {
       + 'Figures preceded by “at least” are minimums: observers are often kept at a distance by security perimeters and cannot '
       + 'see everything, and a day without observation may hide an eviction. Only verified observations are counted.',
     figures: 'This month’s figures', facts: 'Dated facts', violence: 'Violence against exiled people',
-    obstruction: 'Obstruction of observers', noFacts: 'No dated fact was recorded this month.', context: 'Context',
+    obstruction: 'Obstruction of observers', finding: 'Findings at evictions', noFacts: 'No dated fact was recorded this month.', context: 'Context',
     comparisons: 'Comparisons', figure: 'Figure', credit: 'Photo',
     noEviction: (area: string, month: string) => `No eviction observed in the ${area} in ${month}.`,
     notObserved: (area: string, month: string) => `The ${area} was not observed in ${month}: figures not observed.`,
@@ -76,12 +76,21 @@ function longDate(day: string, lang: Lang): string {
   return `${opening} ${day.slice(0, 4)}`;
 }
 
+/**
+ * The lines a bulletin lists: a zero line is left out ("aucune chaise saisie" is noise in a
+ * month's list) unless the figure set says to show it; a forces line is in the content only
+ * when its condition held, so it stays; an unobserved figure says so.
+ */
+export function listedLines(lines: readonly FigureLine[]): FigureLine[] {
+  return lines.filter((l) => l.forces || l.showZero || l.figure.unobserved || l.figure.value > 0);
+}
+
 export function bulletinDocument(content: BulletinContent, lang: Lang, publication: { publishedOn: string } | null): BulletinDocument {
   const words = WORDS[lang];
   const month = monthName(content.month, lang);
   const area = content.area.name;
   const empty = content.evictions.value === 0;
-  const groups = (['violence', 'obstruction'] as const).map((kind) => ({
+  const groups = (['violence', 'obstruction', 'finding'] as const).map((kind) => ({
     heading: words[kind],
     sentences: content.facts.filter((f) => f.kind === kind && f.days.length > 0).map((f) => factSentence(f, lang)),
   })).filter((g) => g.sentences.length > 0);
@@ -96,7 +105,7 @@ export function bulletinDocument(content: BulletinContent, lang: Lang, publicati
     coverage: content.coverage
       ? words.coverage(content.coverage.expectedDays - content.coverage.missedDays, content.coverage.expectedDays) : null,
     figures: content.evictions.unobserved ? [words.notObserved(area, month)]
-      : empty ? [words.noEviction(area, month)] : content.figures.map((l) => figureLine(l, lang)),
+      : empty ? [words.noEviction(area, month)] : listedLines(content.figures).map((l) => (l.forces ? forcesLine(l.figure, l.forces, lang) : figureLine(l, lang))),
     factsHeading: words.facts,
     factGroups: groups,
     noFacts: groups.length === 0 ? words.noFacts : null,

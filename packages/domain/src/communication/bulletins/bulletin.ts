@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { isMetricCode, type Figure, type MetricCode } from '../statistics/metrics.js';
+import { FIGURE_PARTS } from '../figures/figure-parts.js';
+export { FIGURE_PARTS } from '../figures/figure-parts.js';
 
 /**
  * The monthly bulletin (bulletin mensuel) as it crosses HTTP and as it is frozen on
@@ -22,17 +24,61 @@ export const bulletinMonthSchema = z.string().regex(/^[0-9]{4}-(0[1-9]|1[0-2])$/
  */
 const metricName = z.string().trim().min(1).max(60);
 
-/** One line of the figure list: a figure, and optionally a figure it contains or spans. */
-export const figureSetEntrySchema = z.strictObject({ metric: metricName, part: metricName.nullable().default(null) });
+const corpsCode = z.string().regex(/^[a-z0-9_]{1,40}$/);
+
+/**
+ * A forces line: the evictions led by these corps together without those ("dont M menées par la
+ * police nationale et la BAC sans CRS"). It is printed whenever at least one eviction of the
+ * month had none of the absent corps present.
+ */
+export const figureForcesSchema = z.strictObject({
+  present: z.array(corpsCode).min(1).max(6),
+  absent: z.array(corpsCode).max(6).default([]),
+});
+export type FigureForces = z.infer<typeof figureForcesSchema>;
+
+/**
+ * One line of the figure list: a figure, optionally a figure it contains or spans (its part),
+ * optionally narrowed to a combination of forces (then a forces line, metric "evictions").
+ * A line whose figure is zero is left out of the list unless `showZero`.
+ */
+export const figureSetEntrySchema = z.strictObject({
+  metric: metricName, part: metricName.nullable().default(null),
+  forces: figureForcesSchema.optional(),
+  showZero: z.boolean().optional(),
+});
 export const figureSetSchema = z.array(figureSetEntrySchema).min(1).max(30);
 export type FigureSetEntryInput = z.infer<typeof figureSetEntrySchema>;
-export type FigureSetEntry = { metric: MetricCode; part: MetricCode | null };
+export type FigureSetEntry = { metric: MetricCode; part: MetricCode | null; forces?: FigureForces | undefined; showZero?: boolean | undefined };
 
 /** The first metric code a figure set names that is not a known metric, or null. */
 export function unknownMetricIn(entries: readonly FigureSetEntryInput[]): string | null {
   for (const e of entries) {
     if (!isMetricCode(e.metric)) return e.metric;
     if (e.part !== null && !isMetricCode(e.part)) return e.part;
+  }
+  return null;
+}
+
+/** A problem of a figure set whose metrics are all known: a part of the wrong whole, a figure twice, a forces line on another figure. */
+export type FigureSetProblem =
+  | { problem: 'part_of_wrong_whole'; metric: MetricCode; part: MetricCode; allowed: readonly MetricCode[] }
+  | { problem: 'duplicate_metric'; metric: MetricCode }
+  | { problem: 'forces_not_on_evictions'; metric: MetricCode };
+
+export function figureSetProblem(entries: readonly FigureSetEntry[]): FigureSetProblem | null {
+  const seen = new Set<string>();
+  for (const e of entries) {
+    if (e.forces) {
+      if (e.metric !== 'evictions' || e.part !== null) return { problem: 'forces_not_on_evictions', metric: e.metric };
+      continue;
+    }
+    if (e.part !== null) {
+      const allowed = FIGURE_PARTS[e.metric] ?? [];
+      if (!allowed.includes(e.part)) return { problem: 'part_of_wrong_whole', metric: e.metric, part: e.part, allowed };
+    }
+    if (seen.has(e.metric)) return { problem: 'duplicate_metric', metric: e.metric };
+    seen.add(e.metric);
   }
   return null;
 }
@@ -60,8 +106,22 @@ export const bulletinDraftEditSchema = z.strictObject({
 });
 export type BulletinDraftEdit = z.infer<typeof bulletinDraftEditSchema>;
 
-export type FigureLine = { metric: MetricCode; figure: Figure; part: { metric: MetricCode; figure: Figure } | null };
-export type DatedFact = { kind: 'violence' | 'obstruction'; type: string; label: { fr: string; en: string }; days: string[] };
+/** Where a cited figure comes from: the statistics engine's metric over a period, area and filters. */
+export type FigureReference = {
+  metric: MetricCode; from: string; to: string; areaCode: string;
+  filters: { forcesPresent?: string[]; forcesAbsent?: string[] };
+};
+export type CorpsName = { code: string; fr: string; en: string };
+export type FigureLine = {
+  metric: MetricCode; figure: Figure; part: { metric: MetricCode; figure: Figure } | null;
+  /** A forces line: the corps present together and those absent, by name. */
+  forces?: { present: CorpsName[]; absent: CorpsName[] };
+  /** Print the line even at zero (the figure set says so). */
+  showZero?: boolean;
+  reference?: FigureReference;
+};
+/** A dated fact: an incident, an obstruction, or a yes/no finding of an eviction (food distribution under way, no interpreter…). */
+export type DatedFact = { kind: 'violence' | 'obstruction' | 'finding'; type: string; label: { fr: string; en: string }; days: string[] };
 export type ComparisonRow = { metric: MetricCode; current: Figure; previous: Figure; yearBefore: Figure };
 
 /**
@@ -104,11 +164,14 @@ export function differencesBetween(published: BulletinContent, current: Bulletin
   };
   compare('evictions', published.evictions, current.evictions);
   const currentOf = new Map<string, Figure>();
+  // Forces lines are narrowed figures of their own: compared by their filters, not as the metric.
   for (const l of current.figures) {
+    if (l.forces) continue;
     currentOf.set(l.metric, l.figure);
     if (l.part) currentOf.set(l.part.metric, l.part.figure);
   }
   for (const l of published.figures) {
+    if (l.forces) continue;
     compare(l.metric, l.figure, currentOf.get(l.metric));
     if (l.part) compare(l.part.metric, l.part.figure, currentOf.get(l.part.metric));
   }

@@ -57,7 +57,18 @@ export function dayList(days: readonly string[], lang: Lang): string {
  * What happened, as the end of a sentence after the day list, for the default incident and
  * obstruction types. A type an organisation added gets its list label instead.
  */
-const FACTS: Record<'violence' | 'obstruction', Record<string, { fr: string; en: string }>> = {
+const FACTS: Record<'violence' | 'obstruction' | 'finding', Record<string, { fr: string; en: string }>> = {
+  // Yes/no findings of an eviction, as dated facts ("Les 9, 13 et 21 avril, une distribution alimentaire…").
+  finding: {
+    foodDistribution: { fr: 'une distribution alimentaire était en cours pendant l’expulsion', en: 'a food distribution was under way during the eviction' },
+    noInterpreter: { fr: 'aucun interprète n’était présent', en: 'no interpreter was present' },
+    bailiff: { fr: 'un huissier de justice était présent', en: 'a bailiff was present' },
+    cleaningCompany: { fr: 'une entreprise de nettoyage était présente', en: 'a cleaning company was present' },
+    shelterOffered: { fr: 'une mise à l’abri a été proposée', en: 'shelter was offered' },
+    noShelterOffered: { fr: 'aucune mise à l’abri n’a été proposée', en: 'no shelter was offered' },
+    socialAssessment: { fr: 'un diagnostic social a été réalisé', en: 'a social assessment was carried out' },
+    peopleMovingBack: { fr: 'des personnes se sont réinstallées après l’expulsion', en: 'people moved back after the eviction' },
+  },
   violence: {
     tear_gas: { fr: 'du gaz lacrymogène a été utilisé contre des personnes exilées', en: 'tear gas was used against exiled people' },
     baton: { fr: 'des coups de matraque ont été portés', en: 'people were struck with batons' },
@@ -79,9 +90,19 @@ const FACTS: Record<'violence' | 'obstruction', Record<string, { fr: string; en:
 };
 
 /** "Les 13, 18 et 27 février, des tentes ont été lacérées." */
-export function factSentence(fact: { kind: 'violence' | 'obstruction'; type: string; label: { fr: string; en: string }; days: readonly string[] }, lang: Lang): string {
+export function factSentence(fact: { kind: 'violence' | 'obstruction' | 'finding'; type: string; label: { fr: string; en: string }; days: readonly string[] }, lang: Lang): string {
   const opening = dayList(fact.days, lang);
   const known = FACTS[fact.kind][fact.type]?.[lang];
   if (known) return `${opening}, ${known}.`;
   return `${opening}${lang === 'fr' ? ' :' : ':'} ${fact.label[lang]}.`;
+}
+
+/** The yes/no findings a bulletin can date, in the order it prints them. */
+export const FINDINGS = ['foodDistribution', 'noInterpreter', 'bailiff', 'cleaningCompany', 'shelterOffered', 'noShelterOffered', 'socialAssessment', 'peopleMovingBack'] as const;
+export type Finding = (typeof FINDINGS)[number];
+
+/** A finding's own words as a label ("Distribution alimentaire en cours"), for lists and differences. */
+export function findingLabel(finding: string): { fr: string; en: string } {
+  const f = FACTS.finding[finding];
+  return f ? { fr: f.fr.charAt(0).toUpperCase() + f.fr.slice(1), en: f.en.charAt(0).toUpperCase() + f.en.slice(1) } : { fr: finding, en: finding };
 }

@@ -153,3 +153,42 @@ export function figureValue(f: Figure, lang: Lang): string {
 export function metricHeading(metric: MetricCode, lang: Lang): string {
   return capitalise(metricLabel(metric, lang));
 }
+
+/** How a force corps reads in a forces line: with its article when led by it, bare after "sans". */
+const CORPS_WORDS: Record<string, { fr: [string, string]; en: [string, string] }> = {
+  crs: { fr: ['les CRS', 'CRS'], en: ['the CRS', 'CRS'] },
+  gm: { fr: ['la gendarmerie mobile', 'gendarmerie mobile'], en: ['the mobile gendarmerie', 'mobile gendarmerie'] },
+  pn: { fr: ['la police nationale', 'police nationale'], en: ['the national police', 'national police'] },
+  bac: { fr: ['la BAC', 'BAC'], en: ['the BAC', 'BAC'] },
+  paf: { fr: ['la PAF', 'PAF'], en: ['the PAF', 'PAF'] },
+  pm: { fr: ['la police municipale', 'police municipale'], en: ['the municipal police', 'municipal police'] },
+};
+
+function corpsWords(c: { code: string; fr: string; en: string }, lang: Lang, bare: boolean): string {
+  const known = CORPS_WORDS[c.code]?.[lang];
+  return known ? known[bare ? 1 : 0] : c[lang];
+}
+
+function listOf(items: readonly string[], lang: Lang): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${lang === 'fr' ? 'et' : 'and'} ${items[items.length - 1]}`;
+}
+
+/**
+ * A forces line under the evictions: "Dont 2 menées par la police nationale et la BAC sans CRS",
+ * "Dont au moins 1 menée par…", "Dont aucune menée par…"; worded by `wordFigure` like every figure.
+ */
+export function forcesLine(
+  figure: Figure,
+  forces: { present: ReadonlyArray<{ code: string; fr: string; en: string }>; absent: ReadonlyArray<{ code: string; fr: string; en: string }> },
+  lang: Lang,
+): string {
+  const by = listOf(forces.present.map((c) => corpsWords(c, lang, false)), lang);
+  const without = forces.absent.length === 0 ? '' : ` ${lang === 'fr' ? 'sans' : 'without'} ${listOf(forces.absent.map((c) => corpsWords(c, lang, true)), lang === 'fr' ? 'fr' : 'en').replace(/ and /, ' or ').replace(/ et /, ' ni ')}`;
+  const led = lang === 'fr' ? `par ${by}${without}` : `by ${by}${without}`;
+  const forms: Forms = lang === 'fr'
+    ? { one: `menée ${led}`, other: `menées ${led}`, none: `aucune menée ${led}` }
+    : { one: `carried out ${led}`, other: `carried out ${led}`, none: `none carried out ${led}` };
+  const phrase = wordFigure(figure, lang, { style: 'phrase', forms, label: forms.other });
+  return capitalise(`${lang === 'fr' ? 'dont' : 'including'} ${phrase}`);
+}

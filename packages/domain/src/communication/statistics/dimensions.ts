@@ -3,7 +3,7 @@ export const BUCKETS = ['day', 'week', 'month', 'year'] as const;
 export type StatisticsBucket = (typeof BUCKETS)[number];
 
 export const BREAKDOWNS = [
-  'area', 'commune', 'site', 'legalBasis', 'forceCorps', 'forceUnit', 'itemType', 'structureType', 'incidentType',
+  'area', 'commune', 'site', 'legalBasis', 'forceCorps', 'forceUnit', 'forceCombination', 'itemType', 'structureType', 'incidentType',
 ] as const;
 export type Breakdown = (typeof BREAKDOWNS)[number];
 

@@ -5,6 +5,10 @@ const day = z.iso.date();
 /** Query strings carry "true"/"false"; z.coerce.boolean would read "false" as true. */
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
+/** "pn,bac" → ['pn', 'bac']: list codes, at most ten. */
+const corpsList = z.string().trim().max(400).transform((s) => s.split(',').map((c) => c.trim()).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^[a-z0-9_]{1,40}$/)).max(10));
+
 /** The filter every statistics route takes from its query string. */
 export const statisticsQuerySchema = z.object({
   from: day,
@@ -13,6 +17,9 @@ export const statisticsQuerySchema = z.object({
   communeInsee: z.string().trim().min(1).max(5).optional(),
   siteId: z.uuid().optional(),
   forceCorps: z.string().trim().min(1).max(40).optional(),
+  /** Force corps present / absent, comma-separated: forcePresent=pn,bac&forceAbsent=crs reads "police nationale et BAC sans CRS". */
+  forcePresent: corpsList.optional(),
+  forceAbsent: corpsList.optional(),
   includeDrafts: flag.optional(),
 });
 export type StatisticsQuery = z.infer<typeof statisticsQuerySchema>;

@@ -1,11 +1,11 @@
 import {
-  figureSetSchema, METRIC_CODES, monthBounds, shiftMonth, unknownMetricIn,
-  type BulletinContent, type BulletinPhotoSlot, type FigureSetEntry, type MetricCode,
+  figureSetProblem, figureSetSchema, findingLabel, FINDINGS, METRIC_CODES, monthBounds, shiftMonth, unknownMetricIn,
+  type BulletinContent, type BulletinPhotoSlot, type CorpsName, type DatedFact, type Figure, type FigureLine, type FigureSetEntry, type MetricCode,
 } from '@vigie/domain';
 import type { Trx } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/errors/catalogue.js';
-import { computeCoverage, computeFigures } from '../statistics/statistics.service.js';
-import { datedFacts, publishablePhotos } from './bulletins.queries.js';
+import { computeCoverage, computeFigures, computeFindingDays } from '../statistics/statistics.service.js';
+import { corpsNames, datedFacts, publishablePhotos } from './bulletins.queries.js';
 
 /**
  * What a bulletin says, computed from verified records: the figure set's figures (from the
@@ -19,7 +19,15 @@ export function checkFigureSet(raw: unknown): FigureSetEntry[] {
   if (!parsed.success) throw new AppError('bulletin.invalid_figure_set');
   const unknown = unknownMetricIn(parsed.data);
   if (unknown !== null) throw new AppError('bulletin.unknown_metric', { metric: unknown, known: METRIC_CODES.join(', ') });
-  return parsed.data as FigureSetEntry[];
+  const entries = parsed.data as FigureSetEntry[];
+  const problem = figureSetProblem(entries);
+  if (problem?.problem === 'part_of_wrong_whole') {
+    throw new AppError('bulletin.part_of_wrong_whole', { metric: problem.metric, part: problem.part, allowed: problem.allowed.join(', ') || '—' });
+  }
+  if (problem?.problem === 'duplicate_metric') throw new AppError('bulletin.duplicate_metric', { metric: problem.metric });
+  if (problem) throw new AppError('bulletin.invalid_figure_set');
+  // Stored as given, without the keys a line leaves out.
+  return entries.map((e) => ({ metric: e.metric, part: e.part, ...(e.forces ? { forces: e.forces } : {}), ...(e.showZero ? { showZero: true } : {}) }));
 }
 
 /** The area's own figure set, else the default for its code; an area with neither is refused clearly. */
@@ -40,7 +48,45 @@ export type ContentInput = {
 };
 
 function metricsOf(set: FigureSetEntry[]): MetricCode[] {
-  return [...new Set(set.flatMap((e) => (e.part ? [e.metric, e.part] : [e.metric])))];
+  return [...new Set(set.filter((e) => !e.forces).flatMap((e) => (e.part ? [e.metric, e.part] : [e.metric])))];
+}
+
+/**
+ * The figure list: each line's figures from the statistics engine, with the reference a citation
+ * keeps (metric, period, area, filters). A forces line counts the evictions led by its corps
+ * without the absent ones, and is listed only when at least one eviction of the month had none
+ * of the absent corps present (else it would only ever say "dont aucune").
+ */
+async function figureLines(trx: Trx, set: FigureSetEntry[], current: Record<MetricCode, Figure>, scope: { from: string; to: string; areaCode: string }): Promise<FigureLine[]> {
+  const names = new Map((await corpsNames(trx)).map((c) => [c.code, c]));
+  const nameOf = (code: string): CorpsName => names.get(code) ?? { code, fr: code, en: code };
+  const lines: FigureLine[] = [];
+  for (const e of set) {
+    if (e.forces) {
+      const absent = e.forces.absent ?? [];
+      const withoutAbsent = await computeFigures(trx, { ...scope, forcesAbsent: absent });
+      if (absent.length > 0 && withoutAbsent.evictions.value === 0) continue;
+      const filters = { forcesPresent: e.forces.present, forcesAbsent: absent };
+      const figure = (await computeFigures(trx, { ...scope, ...filters })).evictions;
+      lines.push({
+        metric: 'evictions', figure, part: null,
+        forces: { present: e.forces.present.map(nameOf), absent: absent.map(nameOf) },
+        reference: { metric: 'evictions', ...scope, filters },
+      });
+      continue;
+    }
+    lines.push({
+      metric: e.metric, figure: current[e.metric], part: e.part ? { metric: e.part, figure: current[e.part] } : null,
+      ...(e.showZero ? { showZero: true } : {}),
+      reference: { metric: e.metric, ...scope, filters: {} },
+    });
+  }
+  return lines;
+}
+
+async function findingFacts(trx: Trx, scope: { from: string; to: string; areaCode: string }): Promise<DatedFact[]> {
+  const seen = new Map((await computeFindingDays(trx, scope)).map((f) => [f.finding, f.days]));
+  return FINDINGS.filter((f) => seen.has(f)).map((f) => ({ kind: 'finding' as const, type: f, label: findingLabel(f), days: seen.get(f)! }));
 }
 
 export async function computeContent(trx: Trx, input: ContentInput): Promise<BulletinContent> {
@@ -66,12 +112,14 @@ export async function computeContent(trx: Trx, input: ContentInput): Promise<Bul
       const c = await computeCoverage(trx, { from, to, areaCode: area.code });
       return { expectedDays: c.expectedDays, observedDays: c.daysObserved, missedDays: c.daysNotObserved };
     })(),
-    figures: input.figureSet.map((e) => ({
-      metric: e.metric, figure: current[e.metric], part: e.part ? { metric: e.part, figure: current[e.part] } : null,
-    })),
-    facts: facts.map((f) => ({
-      kind: f.kind, type: f.incident_type, label: { fr: f.label_fr ?? f.incident_type, en: f.label_en ?? f.incident_type }, days: f.days,
-    })),
+    figures: await figureLines(trx, input.figureSet, current, { from, to, areaCode: area.code }),
+    facts: [
+      ...facts.map((f) => ({
+        kind: f.kind, type: f.incident_type, label: { fr: f.label_fr ?? f.incident_type, en: f.label_en ?? f.incident_type }, days: f.days,
+      })),
+      // Yes/no findings become dated facts ("Les 9, 13 et 21 avril, une distribution alimentaire était en cours…").
+      ...(await findingFacts(trx, { from, to, areaCode: area.code })),
+    ],
     comparisons: {
       previousMonth, yearBeforeMonth,
       rows: metricsOf(input.figureSet).map((metric) => ({ metric, current: current[metric], previous: previous[metric], yearBefore: yearBefore[metric] })),

@@ -5,8 +5,20 @@ import type { BulletinView } from './bulletins.service.js';
 /** What leaves the server about a bulletin: its editable parts, what it says, and both languages written out. */
 
 const bilingual = z.object({ fr: z.string(), en: z.string() });
-const figureSetEntry = z.object({ metric: z.string(), part: z.string().nullable() });
-const figureLine = z.object({ metric: z.string(), figure: figureSchema, part: z.object({ metric: z.string(), figure: figureSchema }).nullable() });
+export const figureSetEntry = z.object({
+  metric: z.string(), part: z.string().nullable(),
+  forces: z.object({ present: z.array(z.string()), absent: z.array(z.string()) }).optional(), showZero: z.boolean().optional(),
+});
+const corpsName = z.object({ code: z.string(), fr: z.string(), en: z.string() });
+const figureLine = z.object({
+  metric: z.string(), figure: figureSchema, part: z.object({ metric: z.string(), figure: figureSchema }).nullable(),
+  forces: z.object({ present: z.array(corpsName), absent: z.array(corpsName) }).optional(),
+  showZero: z.boolean().optional(),
+  reference: z.object({
+    metric: z.string(), from: z.string(), to: z.string(), areaCode: z.string(),
+    filters: z.object({ forcesPresent: z.array(z.string()).optional(), forcesAbsent: z.array(z.string()).optional() }),
+  }).optional(),
+});
 
 export const bulletinContentSchema = z.object({
   format: z.literal(1),
@@ -16,7 +28,7 @@ export const bulletinContentSchema = z.object({
   evictions: figureSchema,
   coverage: z.object({ expectedDays: z.number(), observedDays: z.number(), missedDays: z.number() }).optional(),
   figures: z.array(figureLine),
-  facts: z.array(z.object({ kind: z.enum(['violence', 'obstruction']), type: z.string(), label: bilingual, days: z.array(z.string()) })),
+  facts: z.array(z.object({ kind: z.enum(['violence', 'obstruction', 'finding']), type: z.string(), label: bilingual, days: z.array(z.string()) })),
   comparisons: z.object({
     previousMonth: z.string(), yearBeforeMonth: z.string(),
     rows: z.array(z.object({ metric: z.string(), current: figureSchema, previous: figureSchema, yearBefore: figureSchema })),
@@ -25,7 +37,7 @@ export const bulletinContentSchema = z.object({
   photos: z.array(z.object({ evidenceId: z.string(), sha256: z.string(), credit: z.string(), caption: bilingual })),
 });
 
-const documentSchema = z.object({
+export const documentSchema = z.object({
   lang: z.enum(['fr', 'en']), title: z.string(), headline: z.string(), intro: z.string(), figuresHeading: z.string(), coverage: z.string().nullable(),
   figures: z.array(z.string()), factsHeading: z.string(),
   factGroups: z.array(z.object({ heading: z.string(), sentences: z.array(z.string()) })), noFacts: z.string().nullable(),

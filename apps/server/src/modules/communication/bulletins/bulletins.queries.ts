@@ -116,3 +116,9 @@ export async function candidatePhotos(db: Executor, areaId: string, from: string
     .where('v.kind', '=', 'photo').where('v.status', '=', 'stored').where('v.public_copy_key', 'is not', null)
     .orderBy('e.date').orderBy('v.created_at').limit(200).execute();
 }
+
+/** Force corps by code with both labels, for forces lines ("la police nationale et la BAC sans CRS"). */
+export async function corpsNames(db: Executor) {
+  const rows = await db.selectFrom('taxonomy_terms').select(['code', 'label_fr', 'label_en']).where('kind', '=', 'force_corps').execute();
+  return rows.map((r) => ({ code: r.code, fr: r.label_fr, en: r.label_en }));
+}

@@ -1,20 +1,19 @@
 import { z } from 'zod';
 import {
-  BULLETIN_FORMATS, BULLETIN_LOCALES, bulletinCreateSchema, bulletinDraftEditSchema, figureSchema, figureSetSchema,
+  BULLETIN_FORMATS, BULLETIN_LOCALES, bulletinCreateSchema, bulletinDocument, bulletinDraftEditSchema, bulletinMonthSchema, figureSchema, figureSetSchema,
 } from '@vigie/domain';
 import type { RouteModule } from '../../../platform/context.js';
 import { createObjectStorage } from '../../../platform/storage/create-storage.js';
 import { CONTENT_TYPES, exportName } from './bulletin-exports.js';
-import { bulletinViewSchema, presentBulletin } from './bulletins.presenter.js';
+import { bulletinContentSchema, bulletinViewSchema, documentSchema, figureSetEntry, presentBulletin } from './bulletins.presenter.js';
 import {
   bulletinDifferences, configureFigureSet, createBulletin, editDraft, exportBulletin, getBulletin, listAll, photoCandidates,
-  publishBulletin, reviewDifferences,
+  previewFigureSet, publishBulletin, reviewDifferences,
 } from './bulletins.service.js';
 import { fileResponse } from '../../../platform/http/raw-bytes.js';
 
 const params = z.object({ id: z.uuid() });
 const answer = z.object({ bulletin: bulletinViewSchema });
-const figureSetEntry = z.object({ metric: z.string(), part: z.string().nullable() });
 const differences = z.object({
   publishedAt: z.string(), snapshotSha256: z.string(),
   figures: z.array(z.object({ metric: z.string(), published: figureSchema, current: figureSchema })),
@@ -126,4 +125,16 @@ export const bulletinsRoutes: RouteModule = (app, ctx) => {
       response: { 200: z.object({ areaId: z.string(), figures: z.array(figureSetEntry) }) },
     },
   }, async (req) => configureFigureSet(ctx, req.actor!, req.params.areaId, req.body.figures));
+
+  // The figure set editor's live preview: the bulletin this set would print for a month, nothing saved.
+  app.post('/api/bulletin-figure-sets/:areaId/preview', {
+    config: write,
+    schema: {
+      tags: ['bulletins'], params: z.object({ areaId: z.uuid() }), body: z.strictObject({ figures: figureSetSchema, month: bulletinMonthSchema }),
+      response: { 200: z.object({ figures: z.array(figureSetEntry), content: bulletinContentSchema, documents: z.object({ fr: documentSchema, en: documentSchema }) }) },
+    },
+  }, async (req) => {
+    const { figures, content } = await previewFigureSet(ctx, req.actor!, req.params.areaId, req.body.month, req.body.figures);
+    return { figures, content, documents: { fr: bulletinDocument(content, 'fr', null), en: bulletinDocument(content, 'en', null) } };
+  });
 };

@@ -14,7 +14,7 @@ import type { ObjectStorage } from '../../../platform/storage/object-storage.js'
 import { checkFigureSet, computeContent, resolveFigureSet } from './bulletin-content.js';
 import { readPhotos, renderBulletin } from './bulletin-exports.js';
 import {
-  areaFigureSet, areasWithFigureSets, candidatePhotos, fileHashes, findArea, findBulletin, findBulletinFor, findFile, insertBulletin,
+  areaFigureSet, areasWithFigureSets, candidatePhotos, corpsNames, fileHashes, findArea, findBulletin, findBulletinFor, findFile, insertBulletin,
   insertFiles, listBulletins, organisationName, publishablePhotos, saveFigureSet, updateDraft,
 } from './bulletins.queries.js';
 import type { BulletinRow } from './bulletins.table.js';
@@ -102,6 +102,7 @@ export async function editDraft(ctx: AppContext, actor: Actor, id: string, edit:
     if (row.status === 'published') throw new AppError('bulletin.published');
     if (row.version !== edit.version) throw new AppError('bulletin.version_conflict', { currentVersion: row.version });
     const figures = edit.figures ? checkFigureSet(edit.figures) : (row.figures as FigureSetEntry[]);
+    if (edit.figures) await checkFigureSetForces(trx, figures);
     await checkPhotos(trx, edit.photos);
     const updated = await updateDraft(trx, id, edit.version, {
       headline_fr: edit.headline.fr, headline_en: edit.headline.en,
@@ -193,17 +194,45 @@ export async function reviewDifferences(ctx: AppContext, actor: Actor, id: strin
   return result;
 }
 
+/** A forces line names corps of this organisation's list. */
+async function checkFigureSetForces(trx: Trx, figures: FigureSetEntry[]) {
+  const known = new Set((await corpsNames(trx)).map((c) => c.code));
+  for (const e of figures) {
+    const unknown = [...(e.forces?.present ?? []), ...(e.forces?.absent ?? [])].find((c) => !known.has(c));
+    if (unknown) throw new AppError('statistics.unknown_force', { force: unknown });
+  }
+}
+
 export async function configureFigureSet(ctx: AppContext, actor: Actor, areaId: string, raw: unknown) {
   const figures = checkFigureSet(raw);
   return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
     const area = await areaFigureSet(trx, areaId);
     if (!area) throw new AppError('bulletin.unknown_area');
+    await checkFigureSetForces(trx, figures);
     await saveFigureSet(trx, { areaId, organisationId: actor.organisationId, figures, userId: actor.userId });
     await recordAudit(trx, {
       organisationId: actor.organisationId, actorId: actor.userId, action: 'bulletin.figure_set_changed', entityType: 'area', entityId: areaId,
       before: area.own ?? null, after: figures,
     });
     return { areaId, figures };
+  });
+}
+
+/**
+ * The bulletin of an area and month as a figure set would make it, saving nothing: the live
+ * preview of the figure set editor. Bad input is refused with the same messages as saving.
+ */
+export async function previewFigureSet(ctx: AppContext, actor: Actor, areaId: string, month: string, raw: unknown) {
+  const figures = checkFigureSet(raw);
+  return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
+    const area = await findArea(trx, areaId);
+    if (!area) throw new AppError('bulletin.unknown_area');
+    await checkFigureSetForces(trx, figures);
+    const content = await computeContent(trx, {
+      organisationName: await organisationName(trx, actor.organisationId), area, month, figureSet: figures,
+      headline: { fr: '', en: '' }, context: { fr: [], en: [] }, photos: [],
+    });
+    return { figures, content };
   });
 }
 

@@ -1,9 +1,9 @@
-import { isMinimum, type Breakdown, type Coverage, type Locale } from '@vigie/domain';
+import { isMinimum, joinList, type Breakdown, type Coverage, type Locale } from '@vigie/domain';
 import type { Trx } from '../../../platform/db/database.js';
 import { assembleFigures, groupByKey } from './statistics.figures.js';
 import { coverageDays } from './statistics.coverage.js';
 import {
-  areasById, communeNames, evictionAggregates, forceAggregates, incidentAggregates, siteLabels, tallyAggregates, termLabels,
+  areasById, communeNames, evictionAggregates, forceAggregates, forceCombinationAggregates, incidentAggregates, siteLabels, tallyAggregates, termLabels,
   type GroupKey, type ScopedFilter,
 } from './statistics.queries.js';
 import { scopeFilter, type Figures, type StatisticsFilter } from './statistics.service.js';
@@ -46,6 +46,15 @@ export async function computeBreakdown(trx: Trx, filter: StatisticsFilter, by: B
         value: Number(r.evictions), atLeast: partial,
       };
     }).sort(byValue);
+  }
+  if (by === 'forceCombination') {
+    // "Police nationale et BAC": evictions by the corps present together, each combination once.
+    const [rows, corps] = [await forceCombinationAggregates(trx, f), await labelsOf(trx, 'force_corps', locale)];
+    return rows.map((r) => ({
+      key: r.corps.join('+'),
+      label: r.corps.length === 0 ? (locale === 'fr' ? 'Aucune force notée' : 'No force noted') : joinList(r.corps.map((c) => corps.get(c) ?? c), locale),
+      value: r.evictions, atLeast: partial,
+    })).sort(byValue);
   }
   if (by === 'itemType' || by === 'structureType') {
     const kind = by === 'itemType' ? 'seized' : 'destroyed';

@@ -10,6 +10,7 @@ import type { EvictionAggregate, IncidentAggregate, TallyAggregate } from './sta
  *    depends on coverage: observed days ÷ expected days (the rota's, or every calendar day);
  *  - a sum of eviction counts: a count flagged at-least, a blank, an eviction not fully observed;
  *  - items: a tally flagged at-least, an eviction not fully observed, a quick record (not counted);
+ *    a total of items counts wholes only (a part recorded under its whole is in the whole's count);
  *  - "yes" answers: an unknown answer or an eviction not fully observed;
  *  - daysObserved is exact: it counts our own records of going out.
  */
@@ -58,7 +59,8 @@ export function assembleFigures(g: GroupAggregates): Record<MetricCode, Figure> 
         break;
       }
       case 'tally': {
-        const parts = g.tallies.filter((t) => t.kind === s.tally && (!('term' in s) || s.term === undefined || t.term === s.term));
+        // One term: its wholes and its parts alike. All items: wholes only, since a whole's count includes its parts.
+        const parts = g.tallies.filter((t) => t.kind === s.tally && (!('term' in s) || s.term === undefined ? !t.is_part : t.term === s.term));
         figure = figureOf(parts.reduce((sum, t) => sum + Number(t.n), 0), {
           partlyObserved, uncounted: Boolean(e?.quick), flagged: parts.some((t) => t.at_least),
         }, coverage);

@@ -17,6 +17,8 @@ import type { Executor } from '../../../platform/db/database.js';
 export type ScopedFilter = {
   from: string; to: string; areaId?: string; communeInsee?: string; siteId?: string; forceCorps?: string;
   includeDrafts: boolean; itemType?: string;
+  /** Force corps that must all have been present, and corps that must all have been absent ("police nationale et BAC sans CRS"). */
+  forcesPresent?: string[]; forcesAbsent?: string[];
 };
 
 export type GroupKey = 'none' | 'day' | 'week' | 'month' | 'year' | 'area' | 'commune' | 'site' | 'legalBasis';
@@ -61,6 +63,8 @@ export function countedWhere(f: ScopedFilter): RawBuilder<unknown> {
   if (f.communeInsee) parts.push(sql`s.commune_insee = ${f.communeInsee}`);
   if (f.siteId) parts.push(sql`e.site_id = ${f.siteId}::uuid`);
   if (f.forceCorps) parts.push(sql`e.forces @> ${JSON.stringify([{ corps: f.forceCorps }])}::jsonb`);
+  for (const corps of f.forcesPresent ?? []) parts.push(sql`e.forces @> ${JSON.stringify([{ corps }])}::jsonb`);
+  for (const corps of f.forcesAbsent ?? []) parts.push(sql`NOT (e.forces @> ${JSON.stringify([{ corps }])}::jsonb)`);
   if (f.itemType) {
     parts.push(sql`EXISTS (SELECT 1 FROM eviction_tallies t WHERE t.eviction_id = e.id AND t.kind = 'seized' AND t.term = ${f.itemType} AND t.n > 0)`);
   }
@@ -126,7 +130,8 @@ function copiedWhere(f: ScopedFilter, x: 't' | 'i'): RawBuilder<unknown> {
   return sql.join(parts, sql` AND `);
 }
 
-const needsEviction = (f: ScopedFilter, key: GroupKey) => Boolean(f.forceCorps) || key === 'legalBasis';
+const needsEviction = (f: ScopedFilter, key: GroupKey) =>
+  Boolean(f.forceCorps || f.forcesPresent?.length || f.forcesAbsent?.length) || key === 'legalBasis';
 
 /** The join to the counted eviction when needed, with its own period so both sides use their index. */
 function evictionJoin(f: ScopedFilter, key: GroupKey, x: 't' | 'i'): RawBuilder<unknown> {
@@ -140,14 +145,16 @@ function siteJoin(f: ScopedFilter, key: GroupKey, x: 'e' | 't' | 'i'): RawBuilde
   return needed ? sql`JOIN sites s ON s.id = ${sql.ref(`${x}.site_id`)}` : sql``;
 }
 
-export type TallyAggregate = { key: string; kind: 'seized' | 'destroyed'; term: string; n: number; at_least: boolean };
+/** `is_part`: rows of a part recorded under its whole ("dont"), already included in the whole's count. */
+export type TallyAggregate = { key: string; kind: 'seized' | 'destroyed'; term: string; n: number; at_least: boolean; is_part: boolean };
 
 export async function tallyAggregates(db: Executor, f: ScopedFilter, key: GroupKey): Promise<TallyAggregate[]> {
   const result = await sql<TallyAggregate>`
-    SELECT ${keyOf(key, sql`t.eviction_date`)} AS key, t.kind, t.term, sum(t.n)::bigint AS n, bool_or(t.at_least) AS at_least
+    SELECT ${keyOf(key, sql`t.eviction_date`)} AS key, t.kind, t.term, (t.part_of IS NOT NULL) AS is_part,
+      sum(t.n)::bigint AS n, bool_or(t.at_least) AS at_least
     FROM eviction_tallies t ${siteJoin(f, key, 't')} ${evictionJoin(f, key, 't')}
     WHERE ${copiedWhere(f, 't')}
-    GROUP BY 1, 2, 3`.execute(db);
+    GROUP BY 1, 2, 3, 4`.execute(db);
   return result.rows;
 }
 
@@ -175,6 +182,40 @@ export async function forceAggregates(db: Executor, f: ScopedFilter, level: 'cor
     WHERE ${countedWhere(f)}
     GROUP BY 1, 2`.execute(db);
   return result.rows;
+}
+
+export type ForceCombinationAggregate = { corps: string[]; evictions: number };
+
+/** Evictions by the combination of force corps present at each (sorted codes; empty when no force was noted). */
+export async function forceCombinationAggregates(db: Executor, f: ScopedFilter): Promise<ForceCombinationAggregate[]> {
+  const result = await sql<{ combo: string; evictions: number }>`
+    SELECT combo, count(*) AS evictions FROM (
+      SELECT coalesce((SELECT string_agg(DISTINCT fp.value->>'corps', ' ' ORDER BY fp.value->>'corps') FROM jsonb_array_elements(e.forces) AS fp(value)), '') AS combo
+      FROM evictions e ${siteJoin(f, 'none', 'e')}
+      WHERE ${countedWhere(f)}
+    ) c GROUP BY combo`.execute(db);
+  return result.rows.map((r) => ({ corps: r.combo === '' ? [] : r.combo.split(' '), evictions: Number(r.evictions) }));
+}
+
+export type FindingDays = { finding: string; days: string[] };
+
+/**
+ * Yes/no findings of counted evictions and the Paris days on which they were seen: "food
+ * distribution under way", "no interpreter", "shelter offered", "bailiff present"…
+ */
+export async function findingDays(db: Executor, f: ScopedFilter): Promise<FindingDays[]> {
+  const result = await sql<FindingDays>`
+    SELECT x.finding, array_agg(DISTINCT to_char(e.date, 'YYYY-MM-DD')) AS days
+    FROM evictions e ${siteJoin(f, 'none', 'e')}
+      CROSS JOIN LATERAL (VALUES
+        ('foodDistribution', e.food_distribution IS TRUE), ('noInterpreter', e.interpreter = 'absent'),
+        ('bailiff', e.bailiff IS TRUE), ('cleaningCompany', e.cleaning_company IS TRUE), ('shelterOffered', e.shelter_offered IS TRUE),
+        ('noShelterOffered', e.shelter_offered IS FALSE), ('socialAssessment', e.social_assessment IS TRUE),
+        ('peopleMovingBack', e.people_moving_back IS TRUE)
+      ) AS x(finding, seen)
+    WHERE ${countedWhere(f)} AND x.seen
+    GROUP BY x.finding`.execute(db);
+  return result.rows.map((r) => ({ finding: r.finding, days: [...r.days].sort() }));
 }
 
 export type EvictionListRow = {

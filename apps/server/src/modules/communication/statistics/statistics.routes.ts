@@ -16,7 +16,7 @@ import { computeSeries, computeSummary, filterOptions, type StatisticsFilter } f
 function filterOf(actor: Actor, q: StatisticsQuery): StatisticsFilter {
   if (q.includeDrafts && !can(actor.roles, 'field.verify')) throw new AppError('statistics.drafts_forbidden');
   const { from, to, areaCode, communeInsee, siteId, forceCorps, includeDrafts } = q;
-  return { from, to, areaCode, communeInsee, siteId, forceCorps, includeDrafts };
+  return { from, to, areaCode, communeInsee, siteId, forceCorps, includeDrafts, forcesPresent: q.forcePresent, forcesAbsent: q.forceAbsent };
 }
 
 const PNG_WIDTH = 1600;

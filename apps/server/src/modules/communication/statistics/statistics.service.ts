@@ -1,11 +1,11 @@
-import { METRIC_CODES, coverageShare, isMetricCode, type MetricCode } from '@vigie/domain';
+import { METRIC_CODES, coverageShare, figureOf, isMetricCode, type MetricCode } from '@vigie/domain';
 import type { Trx } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/errors/catalogue.js';
 import { coverageDays } from './statistics.coverage.js';
 import { assembleFigures, groupByKey } from './statistics.figures.js';
 import { bucketKeys, bucketPeriod, daysInPeriod, hoursInPeriod, previousPeriod, yearBefore } from './statistics.period.js';
 import {
-  evictionAggregates, findArea, findCommune, findSite, findTerm, incidentAggregates, tallyAggregates,
+  evictionAggregates, findArea, findCommune, findSite, findTerm, findingDays, forceCombinationAggregates, incidentAggregates, tallyAggregates,
   type Bucket, type ScopedFilter, filterOptions as filterOptionRows,
 } from './statistics.queries.js';
 
@@ -19,6 +19,8 @@ import {
 /** A period of Europe/Paris days, both inclusive ('YYYY-MM-DD'), and optional narrowing. */
 export type StatisticsFilter = {
   from: string; to: string; areaCode?: string; communeInsee?: string; siteId?: string; forceCorps?: string;
+  /** Force corps all present / all absent at the eviction: "police nationale et BAC sans CRS" is present pn, bac and absent crs. */
+  forcesPresent?: string[] | undefined; forcesAbsent?: string[] | undefined;
   /** Count drafts and submitted records too (never rejected ones): for coordinators checking a month before verifying. */
   includeDrafts?: boolean;
 };
@@ -61,6 +63,16 @@ export async function scopeFilter(trx: Trx, filter: StatisticsFilter): Promise<S
     if (!(await findTerm(trx, 'force_corps', filter.forceCorps))) throw new AppError('statistics.unknown_force', { force: filter.forceCorps });
     scoped.forceCorps = filter.forceCorps;
   }
+  for (const [key, list] of [['forcesPresent', filter.forcesPresent], ['forcesAbsent', filter.forcesAbsent]] as const) {
+    if (!list?.length) continue;
+    for (const corps of list) {
+      if (!(await findTerm(trx, 'force_corps', corps))) throw new AppError('statistics.unknown_force', { force: corps });
+    }
+    scoped[key] = [...new Set(list)];
+  }
+  const present = [...(scoped.forcesPresent ?? []), ...(scoped.forceCorps ? [scoped.forceCorps] : [])];
+  const both = present.find((c) => scoped.forcesAbsent?.includes(c));
+  if (both) throw new AppError('statistics.force_present_and_absent', { force: both });
   return scoped;
 }
 
@@ -78,6 +90,18 @@ export async function figuresOf(trx: Trx, f: ScopedFilter): Promise<Figures> {
   return assembleFigures({
     evictions: evictions[0], tallies, incidents, coverage: days[0] ?? { observedDays: 0, expectedDays: 0 },
   });
+}
+
+/** Evictions by the combination of force corps present, each a figure under the one minimum rule. */
+export async function computeForceCombinations(trx: Trx, filter: StatisticsFilter): Promise<Array<{ corps: string[]; figure: Figure }>> {
+  const f = await scopeFilter(trx, filter);
+  const coverage = (await coverageDays(trx, f, 'none'))[0] ?? { observedDays: 0, expectedDays: 0 };
+  return (await forceCombinationAggregates(trx, f)).map((r) => ({ corps: r.corps, figure: figureOf(r.evictions, {}, coverage) }));
+}
+
+/** The Paris days on which each yes/no finding was seen at a counted eviction (the bulletin's dated facts). */
+export async function computeFindingDays(trx: Trx, filter: StatisticsFilter) {
+  return findingDays(trx, await scopeFilter(trx, filter));
 }
 
 /** THE entry point for other modules: every metric for a period, each with its at-least flag. */

@@ -1,5 +1,6 @@
 import { evictionIdsInScope, type PullScope } from '../sync/pull-scope.js';
 import { sql } from 'kysely';
+import { flattenTallies, nestTallies, type FlatTally } from '@vigie/domain';
 import type { pendingAuditRow } from '../../../platform/audit/audit-trail.js';
 import type { Executor } from '../../../platform/db/database.js';
 import { currentXid } from '../../../platform/db/change-xid.js';
@@ -19,12 +20,15 @@ export async function updateEviction(db: Executor, id: string, changes: Record<s
   await db.updateTable('evictions').set({ ...changes, change_xid: currentXid(), updated_at: new Date() } as never).where('id', '=', id).execute();
 }
 
+/** The stored rows of a record's items: one per whole and one per part (naming its whole). */
+export function tallyRows(tallies: Tallies) {
+  return (['seized', 'destroyed'] as const).flatMap((kind) => flattenTallies(tallies[kind])
+    .map((t) => ({ kind, term: t.term, n: t.n, at_least: t.atLeast, part_of: t.partOf })));
+}
+
 export async function replaceTallies(db: Executor, organisationId: string, evictionId: string, tallies: Tallies) {
   await db.deleteFrom('eviction_tallies').where('eviction_id', '=', evictionId).execute();
-  const rows = [
-    ...tallies.seized.map((t) => ({ kind: 'seized', ...t })),
-    ...tallies.destroyed.map((t) => ({ kind: 'destroyed', ...t })),
-  ].map((t) => ({ eviction_id: evictionId, organisation_id: organisationId, kind: t.kind, term: t.term, n: t.n, at_least: t.atLeast }));
+  const rows = tallyRows(tallies).map((t) => ({ eviction_id: evictionId, organisation_id: organisationId, ...t }));
   if (rows.length) await db.insertInto('eviction_tallies').values(rows).execute();
 }
 
@@ -32,9 +36,14 @@ export async function talliesOf(db: Executor, evictionIds: string[]): Promise<Ma
   const map = new Map<string, Tallies>(evictionIds.map((id) => [id, { seized: [], destroyed: [] }]));
   if (evictionIds.length === 0) return map;
   const rows = await db.selectFrom('eviction_tallies').selectAll().where('eviction_id', 'in', evictionIds).orderBy('term').execute();
+  const flat = { seized: [] as Array<FlatTally & { id: string }>, destroyed: [] as Array<FlatTally & { id: string }> };
   for (const r of rows) {
     const t = map.get(r.eviction_id);
-    if (t) (r.kind === 'seized' ? t.seized : t.destroyed).push({ term: r.term, n: r.n, atLeast: r.at_least });
+    if (t) (r.kind === 'seized' ? flat.seized : flat.destroyed).push({ id: r.eviction_id, term: r.term, n: r.n, atLeast: r.at_least, partOf: r.part_of });
+  }
+  for (const [id, t] of map) {
+    t.seized = nestTallies(flat.seized.filter((r) => r.id === id));
+    t.destroyed = nestTallies(flat.destroyed.filter((r) => r.id === id));
   }
   return map;
 }
@@ -50,15 +59,19 @@ export async function sameSiteSameDay(db: Executor, siteId: string, date: string
  * the list values it names exist, and whether the eviction itself exists already.
  */
 export async function evictionReferences(db: Executor, r: { id: string; operationId: string; siteId: string; terms: ReadonlyArray<readonly [string, string]> }) {
-  const { rows } = await sql<{ operation: boolean; site: boolean; existing: boolean; terms: string[] }>`
+  const { rows } = await sql<{ operation: boolean; site: boolean; existing: boolean; terms: string[]; wholes: string[] }>`
     SELECT EXISTS (SELECT 1 FROM operations WHERE id = ${r.operationId}) AS operation,
            EXISTS (SELECT 1 FROM sites WHERE id = ${r.siteId}) AS site,
            EXISTS (SELECT 1 FROM evictions WHERE id = ${r.id}) AS existing,
            ARRAY(SELECT kind || ':' || code FROM taxonomy_terms
-                 WHERE (kind, code) IN (SELECT * FROM unnest(${r.terms.map(([k]) => k)}::text[], ${r.terms.map(([, c]) => c)}::text[]))) AS terms`
+                 WHERE (kind, code) IN (SELECT * FROM unnest(${r.terms.map(([k]) => k)}::text[], ${r.terms.map(([, c]) => c)}::text[]))) AS terms,
+           ARRAY(SELECT kind || ':' || code || '<' || part_of FROM taxonomy_terms
+                 WHERE part_of IS NOT NULL AND (kind, code) IN (SELECT * FROM unnest(${r.terms.map(([k]) => k)}::text[], ${r.terms.map(([, c]) => c)}::text[]))) AS wholes`
     .execute(db);
   const row = rows[0]!;
-  return { operation: row.operation, site: row.site, existing: row.existing, knownTerms: new Set(row.terms) };
+  // 'item_type:tent_with_belongings' → 'tent': the whole each named part belongs to.
+  const wholeOf = new Map(row.wholes.map((w) => [w.slice(0, w.indexOf('<')), w.slice(w.indexOf('<') + 1)]));
+  return { operation: row.operation, site: row.site, existing: row.existing, knownTerms: new Set(row.terms), wholeOf };
 }
 
 /**
@@ -70,10 +83,7 @@ export async function insertNewEviction(db: Executor, n: {
   tallies: Tallies; version: { data: unknown; commandId: string | null }; audit: ReturnType<typeof pendingAuditRow>;
 }) {
   const row = { ...n.row, updated_by: n.row.created_by };
-  const tallies = [
-    ...n.tallies.seized.map((t) => ({ kind: 'seized', term: t.term, n: t.n, at_least: t.atLeast })),
-    ...n.tallies.destroyed.map((t) => ({ kind: 'destroyed', term: t.term, n: t.n, at_least: t.atLeast })),
-  ];
+  const tallies = tallyRows(n.tallies);
   const a = n.audit;
   await sql`
     WITH e AS (
@@ -81,9 +91,9 @@ export async function insertNewEviction(db: Executor, n: {
       VALUES (${sql.join(Object.values(row).map((v) => sql`${v}`))})
       RETURNING id, organisation_id, created_by
     ), t AS (
-      INSERT INTO eviction_tallies (eviction_id, organisation_id, kind, term, n, at_least)
-      SELECT e.id, e.organisation_id, x.kind, x.term, x.n, x.at_least
-      FROM e, jsonb_to_recordset(${JSON.stringify(tallies)}::jsonb) AS x(kind text, term text, n integer, at_least boolean)
+      INSERT INTO eviction_tallies (eviction_id, organisation_id, kind, term, n, at_least, part_of)
+      SELECT e.id, e.organisation_id, x.kind, x.term, x.n, x.at_least, x.part_of
+      FROM e, jsonb_to_recordset(${JSON.stringify(tallies)}::jsonb) AS x(kind text, term text, n integer, at_least boolean, part_of text)
     ), v AS (
       INSERT INTO record_versions (organisation_id, entity_type, entity_id, version, data, changed_by, command_id)
       SELECT e.organisation_id, 'eviction', e.id, 1, ${JSON.stringify(n.version.data)}::jsonb, e.created_by, ${n.version.commandId}::uuid FROM e

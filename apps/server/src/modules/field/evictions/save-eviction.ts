@@ -14,12 +14,29 @@ export function canEditEviction(actor: Actor, row: Pick<EvictionRow, 'created_by
   return row.created_by === actor.userId && (row.status === 'draft' || row.status === 'rejected');
 }
 
+/**
+ * A part is recorded under its whole ("dont"), never on its own nor under another whole: either
+ * would count it wrongly (a part on its own would add to the total of items).
+ */
+function checkParts(input: EvictionInput, wholeOf: ReadonlyMap<string, string>) {
+  for (const [kind, list] of [['item_type', input.seized], ['structure_type', input.destroyed]] as const) {
+    for (const t of list) {
+      const ownWhole = wholeOf.get(`${kind}:${t.term}`);
+      if (ownWhole !== undefined) throw new AppError('field.part_without_whole', { part: t.term, whole: ownWhole });
+      for (const p of t.parts ?? []) {
+        const whole = wholeOf.get(`${kind}:${p.term}`);
+        if (whole !== t.term) throw new AppError('field.not_a_part', { part: p.term, whole: t.term });
+      }
+    }
+  }
+}
+
 export async function saveEviction(trx: Trx, actor: Actor, input: EvictionInput, baseVersion: number | null, commandId: string | null, now = new Date()) {
   const problems = checkEviction(input, now);
   if (problems.length) throw new AppError('field.invalid_record', { problems });
   const terms = [
-    ...input.seized.map((t) => ['item_type', t.term] as const),
-    ...input.destroyed.map((t) => ['structure_type', t.term] as const),
+    ...input.seized.flatMap((t) => [t.term, ...(t.parts ?? []).map((p) => p.term)].map((term) => ['item_type', term] as const)),
+    ...input.destroyed.flatMap((t) => [t.term, ...(t.parts ?? []).map((p) => p.term)].map((term) => ['structure_type', term] as const)),
     ...input.forces.map((f) => ['force_corps', f.corps] as const),
     ...(input.legalBasisCategory ? [['legal_basis_category', input.legalBasisCategory] as const] : []),
   ];
@@ -28,6 +45,7 @@ export async function saveEviction(trx: Trx, actor: Actor, input: EvictionInput,
   if (!refs.site) throw new AppError('field.unknown_site');
   const unknown = terms.find(([kind, code]) => !refs.knownTerms.has(`${kind}:${code}`));
   if (unknown) throw new AppError('field.unknown_term', { kind: unknown[0], code: unknown[1] });
+  checkParts(input, refs.wholeOf);
 
   if (!refs.existing) {
     // The common case, a phone's new record: one statement. A concurrent creation of the same

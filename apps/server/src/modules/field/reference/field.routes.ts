@@ -6,7 +6,7 @@ import { readReference } from './reference.service.js';
 const referenceSchema = z.object({
   areas: z.array(z.object({ id: z.string(), code: z.string(), name: z.string() })),
   communes: z.array(z.object({ inseeCode: z.string(), name: z.string(), areaId: z.string() })),
-  terms: z.array(z.object({ kind: taxonomyKindSchema, code: z.string(), labelFr: z.string(), labelEn: z.string(), sort: z.number(), active: z.boolean() })),
+  terms: z.array(z.object({ kind: taxonomyKindSchema, code: z.string(), labelFr: z.string(), labelEn: z.string(), sort: z.number(), active: z.boolean(), partOf: z.string().nullable() })),
   members: z.array(z.object({ id: z.string(), displayName: z.string() })),
 });
 

@@ -19,9 +19,11 @@ export const DEFAULT_AREAS: Array<{ code: string; name: string; communes: string
 ];
 
 type Term = [code: string, fr: string, en: string];
-const terms = (list: Term[]) => list.map(([code, labelFr, labelEn], i) => ({ code, labelFr, labelEn, sort: i * 10 }));
+/** Parts among the defaults ("tentes pleines d'affaires" are recorded under "tentes", issue 10). */
+const PARTS: Record<string, string> = { tent_with_belongings: 'tent' };
+const terms = (list: Term[]) => list.map(([code, labelFr, labelEn], i) => ({ code, labelFr, labelEn, sort: i * 10, partOf: PARTS[code] ?? null }));
 
-export const DEFAULT_TERMS: Record<TaxonomyKind, Array<{ code: string; labelFr: string; labelEn: string; sort: number }>> = {
+export const DEFAULT_TERMS: Record<TaxonomyKind, Array<{ code: string; labelFr: string; labelEn: string; sort: number; partOf: string | null }>> = {
   item_type: terms([
     ['tent', 'Tentes', 'Tents'], ['tent_with_belongings', 'Tentes pleines d’affaires', 'Tents full of belongings'],
     ['tarp', 'Bâches', 'Tarps'], ['sleeping_bag', 'Sacs de couchage', 'Sleeping bags'], ['blanket', 'Couvertures', 'Blankets'],

@@ -13,12 +13,14 @@ export async function insertCommunes(db: Executor, rows: Array<{ organisationId:
 }
 
 export async function upsertTerm(db: Executor, organisationId: string, t: {
-  kind: TaxonomyKind; code: string; labelFr: string; labelEn: string; sort: number; active: boolean;
+  kind: TaxonomyKind; code: string; labelFr: string; labelEn: string; sort: number; active: boolean; partOf?: string | null | undefined;
 }) {
+  // `partOf` left out keeps what the term was a part of.
+  const partOf = t.partOf === undefined ? {} : { part_of: t.partOf };
   return db.insertInto('taxonomy_terms')
-    .values({ organisation_id: organisationId, kind: t.kind, code: t.code, label_fr: t.labelFr, label_en: t.labelEn, sort: t.sort, active: t.active })
+    .values({ organisation_id: organisationId, kind: t.kind, code: t.code, label_fr: t.labelFr, label_en: t.labelEn, sort: t.sort, active: t.active, ...partOf })
     .onConflict((oc) => oc.columns(['organisation_id', 'kind', 'code']).doUpdateSet({
-      label_fr: t.labelFr, label_en: t.labelEn, sort: t.sort, active: t.active,
+      label_fr: t.labelFr, label_en: t.labelEn, sort: t.sort, active: t.active, ...partOf,
     }))
     .returningAll().executeTakeFirstOrThrow();
 }

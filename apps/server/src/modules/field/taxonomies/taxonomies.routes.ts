@@ -3,7 +3,7 @@ import { taxonomyKindSchema, termCodeSchema } from '@vigie/domain';
 import type { RouteModule } from '../../../platform/context.js';
 import { addCommune, createArea, createTerm, listTaxonomies, saveArea, saveCommune, saveTerm } from './taxonomies.service.js';
 
-const termView = z.object({ kind: taxonomyKindSchema, code: z.string(), labelFr: z.string(), labelEn: z.string(), sort: z.number(), active: z.boolean() });
+const termView = z.object({ kind: taxonomyKindSchema, code: z.string(), labelFr: z.string(), labelEn: z.string(), sort: z.number(), active: z.boolean(), partOf: z.string().nullable() });
 const areaView = z.object({ id: z.string(), code: z.string(), name: z.string(), active: z.boolean() });
 const communeView = z.object({ inseeCode: z.string(), name: z.string(), areaId: z.string() });
 const label = z.string().trim().min(1).max(120);
@@ -52,7 +52,9 @@ export const taxonomiesRoutes: RouteModule = (app, ctx) => {
     schema: {
       tags: ['field'],
       params: z.object({ kind: taxonomyKindSchema, code: termCodeSchema }),
-      body: z.strictObject({ labelFr: z.string().trim().min(1).max(120), labelEn: z.string().trim().min(1).max(120), sort: z.number().int().min(0).max(10_000).default(0), active: z.boolean().default(true) }),
+      body: z.strictObject({ labelFr: z.string().trim().min(1).max(120), labelEn: z.string().trim().min(1).max(120), sort: z.number().int().min(0).max(10_000).default(0), active: z.boolean().default(true),
+        /** The whole this term is a part of; null makes it a whole again; left out keeps it. */
+        partOf: termCodeSchema.nullable().optional() }),
       response: { 200: termView },
     },
   }, async (req) => saveTerm(ctx, req.actor!, req.params.kind, req.params.code, req.body));

@@ -17,7 +17,7 @@ import {
  * (hidden from capture, still readable in old records). Every change is in the audit trail.
  */
 type TermRow = Awaited<ReturnType<typeof listTerms>>[number];
-export const presentTerm = (t: TermRow) => ({ kind: t.kind as TaxonomyKind, code: t.code, labelFr: t.label_fr, labelEn: t.label_en, sort: t.sort, active: t.active });
+export const presentTerm = (t: TermRow) => ({ kind: t.kind as TaxonomyKind, code: t.code, labelFr: t.label_fr, labelEn: t.label_en, sort: t.sort, active: t.active, partOf: t.part_of });
 const presentArea = (a: { id: string; code: string; name: string; active: boolean }) => ({ id: a.id, code: a.code, name: a.name, active: a.active });
 const presentCommune = (c: { insee_code: string; name: string; area_id: string }) => ({ inseeCode: c.insee_code, name: c.name, areaId: c.area_id });
 
@@ -94,14 +94,29 @@ export async function saveCommune(ctx: AppContext, actor: Actor, inseeCode: stri
   });
 }
 
+/**
+ * A term may be declared a part of another of the same list ("tentes pleines d'affaires" ⊂
+ * "tentes"): one level only, so the whole must exist, be another term and not be a part
+ * itself, and a term that already has parts cannot become a part.
+ */
+async function assertCanBePart(trx: Trx, kind: TaxonomyKind, code: string, whole: string) {
+  const wholeRow = await findTerm(trx, kind, whole);
+  const terms = await listTerms(trx);
+  const hasParts = terms.some((t) => t.kind === kind && t.part_of === code);
+  if (whole === code || !wholeRow || wholeRow.part_of !== null || hasParts) throw new AppError('taxonomy.invalid_part', { code, whole });
+}
+
 /** Relabels, reorders or (de)activates a term; creates it if the code is new. */
-export async function saveTerm(ctx: AppContext, actor: Actor, kind: TaxonomyKind, code: string, input: { labelFr: string; labelEn: string; sort: number; active: boolean }) {
+export async function saveTerm(ctx: AppContext, actor: Actor, kind: TaxonomyKind, code: string, input: {
+  labelFr: string; labelEn: string; sort: number; active: boolean; partOf?: string | null | undefined;
+}) {
   return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
     const before = await findTerm(trx, kind, code);
+    if (input.partOf) await assertCanBePart(trx, kind, code, input.partOf);
     const t = await upsertTerm(trx, actor.organisationId, { kind, code, ...input });
-    const view = { kind, code: t.code, labelFr: t.label_fr, labelEn: t.label_en, sort: t.sort, active: t.active };
+    const view = presentTerm(t);
     await audit(trx, actor, 'taxonomy.term_saved', 'taxonomy_term', `${kind}:${code}`,
-      before && { labelFr: before.label_fr, labelEn: before.label_en, active: before.active }, view);
+      before && { labelFr: before.label_fr, labelEn: before.label_en, active: before.active, partOf: before.part_of }, view);
     return view;
   });
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
-  checkEviction, evictionInputSchema, siteInputSchema, sumCounts, type Count, type EvictionInput, type OperationInput, type SiteInput, type Tally,
+  checkEviction, evictionInputSchema, nestSeparateParts, siteInputSchema, sumCounts, type Count, type EvictionInput, type OperationInput, type SiteInput, type Tally,
 } from '@vigie/domain';
 import { allFields, BASE_FIELDS, type TermRef } from './transfer.columns.js';
 import {
@@ -84,6 +84,8 @@ export function planImport(table: ImportTable, mapping: Record<string, string | 
   if (global.length) return emptyPlan(table.rows.length, global);
 
   const areaById = new Map(ref.areas.map((a) => [a.id, a]));
+  const partsOf = (kind: string) => new Map(ref.terms.filter((t) => t.kind === kind && t.part_of).map((t) => [t.code, t.part_of!] as const));
+  const partOf = { item_type: partsOf('item_type'), structure_type: partsOf('structure_type') };
   const communeBy = new Map(ref.communes.flatMap((c) => [[c.insee_code, c], [normalise(c.name), c]] as const));
   const siteByCode = new Map<string, { id: string; area_id: string }>(ref.sites.map((s) => [s.code.toUpperCase(), s]));
   const siteByName = new Map<string, { id: string; area_id: string }>(ref.sites.flatMap((s) => [s.name, ...s.aliases].map((n) => [normalise(n), s] as const)));
@@ -166,7 +168,9 @@ export function planImport(table: ImportTable, mapping: Record<string, string | 
       const leftAt = left.value ? parisInstant(date.value, left.value) : null;
       const notes = cell('notes');
       const parsed = evictionInputSchema.safeParse({
-        id: randomUUID(), operationId: randomUUID(), siteId, arrivedAt, leftAt, coverage: coverage.value, counts, seized, destroyed,
+        id: randomUUID(), operationId: randomUUID(), siteId, arrivedAt, leftAt, coverage: coverage.value, counts,
+        // A spreadsheet has one column per item: a part's column becomes a "dont" of its whole, the whole the sum of both (as the 2026-12-03 migration did).
+        seized: nestSeparateParts(seized, partOf.item_type), destroyed: nestSeparateParts(destroyed, partOf.structure_type),
         legalBasisText: cell('legalBasisText') || null, legalBasisCategory: category,
         notes: notes ? [{ id: randomUUID(), at: arrivedAt, text: notes }] : [],
       });

@@ -32,7 +32,7 @@ export const BASE_FIELDS: FieldDef[] = [
   { key: 'notes', header: 'Notes', labelEn: 'Notes', synonyms: ['notes', 'remarques', 'commentaires', 'comments', 'observations'] },
 ];
 
-export type TermRef = { kind: string; code: string; label_fr: string; label_en: string };
+export type TermRef = { kind: string; code: string; label_fr: string; label_en: string; part_of?: string | null };
 
 /** Base fields plus one column per item type (seized) and structure type (destroyed). */
 export function allFields(terms: TermRef[]): FieldDef[] {

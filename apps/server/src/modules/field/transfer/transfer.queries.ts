@@ -1,4 +1,4 @@
-import { COUNT_FIELDS, parisDate, type CountField, type OperationInput, type SiteInput } from '@vigie/domain';
+import { COUNT_FIELDS, flattenTallies, parisDate, type CountField, type OperationInput, type SiteInput } from '@vigie/domain';
 import { sql } from 'kysely';
 import type { Executor, Trx } from '../../../platform/db/database.js';
 import { evictionColumns } from '../evictions/evictions.mapping.js';
@@ -18,7 +18,7 @@ export async function loadReference(db: Executor): Promise<Reference> {
     db.selectFrom('areas').select(['id', 'code', 'name']).execute(),
     db.selectFrom('communes').select(['insee_code', 'name', 'area_id']).execute(),
     db.selectFrom('sites').select(['id', 'code', 'name', 'aliases', 'area_id']).execute(),
-    db.selectFrom('taxonomy_terms').select(['kind', 'code', 'label_fr', 'label_en']).orderBy('kind').orderBy('sort').orderBy('code').execute(),
+    db.selectFrom('taxonomy_terms').select(['kind', 'code', 'label_fr', 'label_en', 'part_of']).orderBy('kind').orderBy('sort').orderBy('code').execute(),
   ]);
   return { areas, communes, sites, terms };
 }
@@ -73,9 +73,9 @@ export async function insertEvictions(db: Executor, organisationId: string, user
   await inBatches(evictions, (batch) => db.insertInto('evictions').values(batch.map(({ input }) => ({
     id: input.id, organisation_id: organisationId, created_by: userId, updated_by: userId, status, ...evictionColumns(input),
   })) as never).execute());
-  const tallies = evictions.flatMap(({ input }) => [
-    ...input.seized.map((t) => ({ kind: 'seized', ...t })), ...input.destroyed.map((t) => ({ kind: 'destroyed', ...t })),
-  ].map((t) => ({ eviction_id: input.id, organisation_id: organisationId, kind: t.kind, term: t.term, n: t.n, at_least: t.atLeast })));
+  const tallies = evictions.flatMap(({ input }) => (['seized', 'destroyed'] as const).flatMap((kind) => flattenTallies(input[kind]).map((t) => ({
+    eviction_id: input.id, organisation_id: organisationId, kind, term: t.term, n: t.n, at_least: t.atLeast, part_of: t.partOf,
+  }))));
   await inBatches(tallies, (batch) => db.insertInto('eviction_tallies').values(batch).execute());
 }
 
@@ -118,7 +118,11 @@ function exportQuery(db: Executor, f: ExportFilters) {
       ...countColumns,
       // Tallies joined and grouped (not a subquery per eviction): for a whole export the planner
       // hashes them once; for a short period it still probes them by eviction.
-      sql<Record<string, [number, boolean]> | null>`json_object_agg(t.kind || '.' || t.term, json_build_array(t.n, t.at_least)) FILTER (WHERE t.term IS NOT NULL)`.as('tallies'),
+      // One column per item, as spreadsheets keep them: a whole's column holds the whole less its
+      // parts, each part its own column, so a re-import (whole = whole + part) gives the same record.
+      sql<Record<string, [number, boolean]> | null>`json_object_agg(t.kind || '.' || t.term, json_build_array(
+        t.n - coalesce((SELECT sum(p.n) FROM eviction_tallies p WHERE p.eviction_id = t.eviction_id AND p.kind = t.kind AND p.part_of = t.term), 0),
+        t.at_least)) FILTER (WHERE t.term IS NOT NULL)`.as('tallies'),
     ])
     .leftJoin('eviction_tallies as t', 't.eviction_id', 'e.id')
     .groupBy(['e.id', 's.id', 'a.id'])

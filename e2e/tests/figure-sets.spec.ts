@@ -1,0 +1,33 @@
+import { expect, test } from '@playwright/test';
+import { invite, inviter, signIn, watchErrors } from '../journeys.js';
+
+/**
+ * The figure set of an area edited on screen (issue 10, d.6): a comms officer opens the
+ * Calaisis list, sees the bulletin preview beside it, removes a line, watches the preview
+ * follow, saves, and finds the list as saved after a reload.
+ */
+const COMMS = { email: 'communication-chiffres@hro.example', password: 'phrase de passe des chiffres du bulletin', name: 'Lina' };
+
+test('a comms officer edits the Calaisis figure set and sees the bulletin preview follow', async ({ page, baseURL }) => {
+  test.setTimeout(60_000);
+  const admin = await inviter(baseURL!);
+  await (await invite(admin, baseURL!, COMMS, 'comms')).ctx.dispose();
+  await signIn(page, COMMS);
+  const errors = watchErrors(page);
+  await page.goto('/communication/figure-sets');
+  const lines = page.getByTestId('figure-set-line');
+  const preview = page.getByTestId('bulletin-preview-fr');
+  await expect(preview.getByRole('heading', { level: 2 }).first()).toContainText('Bulletin mensuel des observations des expulsions dans le Calaisis');
+  const before = await lines.count();
+  expect(before).toBeGreaterThan(3);
+  // The preview month with nothing recorded: the list says so once rather than printing zeros.
+  await page.getByTestId('figure-set-month').fill('2019-01');
+  await expect(preview.getByTestId('bulletin-figures')).toContainText('n’a pas été observé en janvier 2019');
+  await page.getByTestId('figure-set-remove-0').click();
+  await expect(lines).toHaveCount(before - 1);
+  await page.getByTestId('figure-set-save').click();
+  await expect(page.getByTestId('figure-set-saved')).toBeVisible();
+  await page.reload();
+  await expect(lines).toHaveCount(before - 1);
+  expect(errors).toEqual([]);
+});
