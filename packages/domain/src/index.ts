@@ -13,3 +13,4 @@ export * from './communication/research/index.js';
 export * from './communication/contacts/index.js';
 export * from './communication/mailings/index.js';
 export * from './communication/press-releases/index.js';
+export * from './communication/monitoring/index.js';
