@@ -49,6 +49,7 @@ import { postingsRoutes } from './modules/association/postings/postings.routes.j
 import { phonesRoutes } from './modules/field/phones/phones.routes.js';
 import { rotaRoutes } from './modules/field/rota/rota.routes.js';
 import { researchRoutes } from './modules/communication/research/research.routes.js';
+import { monitoringRoutes } from './modules/communication/monitoring/monitoring.routes.js';
 
 export const ROUTE_MODULES: RouteModule[] = [
   healthRoutes, setupRoutes, authRoutes, usersRoutes, invitationsRoutes, securityRoutes, auditRoutes, rolesRoutes,
@@ -56,7 +57,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   phonesRoutes, rotaRoutes,
   legalCasesRoutes, legalDocumentsRoutes, legalGrantsRoutes, deadlinesRoutes, bundlesRoutes, witnessRoutes, patternRoutes,
   bulletinsRoutes, statisticsRoutes, publicStatisticsRoutes, reportsRoutes, researchRoutes,
-  contactsRoutes, mailingsRoutes, pressReleasesRoutes, publicSiteRoutes,
+  contactsRoutes, mailingsRoutes, pressReleasesRoutes, publicSiteRoutes, monitoringRoutes,
   postingsRoutes, applicationsRoutes,
 ];
 

@@ -18,6 +18,7 @@ import { defineBouncePolling } from './modules/communication/mailings/bounce-int
 import { defineResearchReleaseJob } from './modules/communication/research/releases.service.js';
 import { defineAgreementReminders } from './modules/communication/research/agreement-reminders.js';
 import { defineRecruitmentJobs } from './modules/association/applications/applications.service.js';
+import { defineMonitoringJobs } from './modules/communication/monitoring/monitoring.jobs.js';
 import { createObjectStorage } from './platform/storage/create-storage.js';
 
 export type RunningVigie = {
@@ -52,6 +53,7 @@ export async function startVigie(config: Config, options: BuildOptions & { worke
     defineResearchReleaseJob(queue, { db: database.db, storage: createObjectStorage(config.storage), config, serverKey });
     defineAgreementReminders(queue, { db: database.db, config });
     defineRecruitmentJobs(queue, { db: database.db, serverKey });
+    defineMonitoringJobs(queue, { db: database.db });
     await queue.start(database.pool, options.workers ?? true);
     const ctx: AppContext = { config, db: database.db, queue, serverKey, log };
     app = await buildApp(ctx, options);
