@@ -50,6 +50,7 @@ import { phonesRoutes } from './modules/field/phones/phones.routes.js';
 import { rotaRoutes } from './modules/field/rota/rota.routes.js';
 import { researchRoutes } from './modules/communication/research/research.routes.js';
 import { monitoringRoutes } from './modules/communication/monitoring/monitoring.routes.js';
+import { shareCardsRoutes } from './modules/communication/share-cards/share-cards.routes.js';
 
 export const ROUTE_MODULES: RouteModule[] = [
   healthRoutes, setupRoutes, authRoutes, usersRoutes, invitationsRoutes, securityRoutes, auditRoutes, rolesRoutes,
@@ -57,7 +58,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   phonesRoutes, rotaRoutes,
   legalCasesRoutes, legalDocumentsRoutes, legalGrantsRoutes, deadlinesRoutes, bundlesRoutes, witnessRoutes, patternRoutes,
   bulletinsRoutes, statisticsRoutes, publicStatisticsRoutes, reportsRoutes, researchRoutes,
-  contactsRoutes, mailingsRoutes, pressReleasesRoutes, publicSiteRoutes, monitoringRoutes,
+  contactsRoutes, mailingsRoutes, pressReleasesRoutes, publicSiteRoutes, monitoringRoutes, shareCardsRoutes,
   postingsRoutes, applicationsRoutes,
 ];
 
