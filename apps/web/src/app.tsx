@@ -38,6 +38,7 @@ const PhonesPage = lazy(() => import('./features/field/phones/PhonesPage').then(
 const AnnualReportPage = lazy(() => import('./features/communication/reports/AnnualReportPage').then((m) => m.AnnualReportPage));
 // The comms pole's bulletins: list, drafting, preview, downloads and publication.
 const CommunicationPage = lazy(() => import('./features/communication/bulletins/CommunicationPage').then((m) => m.CommunicationPage));
+const MonitoringPage = lazy(() => import('./features/communication/monitoring/MonitoringPage').then((m) => m.MonitoringPage));
 const BulletinPage = lazy(() => import('./features/communication/bulletins/BulletinPage').then((m) => m.BulletinPage));
 // The contacts registry and the public unsubscribe page (reached from a mail footer).
 const ContactsPage = lazy(() => import('./features/communication/contacts/ContactsPage').then((m) => m.ContactsPage));
@@ -129,6 +130,7 @@ const ContactsRoute = guarded(['comms.publish'], ContactsPage);
 const ContactRoute = guarded(['comms.publish'], ContactPage);
 const PressReleasesRoute = guarded(['comms.publish'], PressReleasesPage);
 const PressReleaseRoute = guarded(['comms.publish'], PressReleasePage);
+const MonitoringRoute = guarded(['comms.publish'], MonitoringPage);
 const BulletinRoute = guarded(['comms.publish', 'stats.view'], BulletinPage);
 const ResearchRoute = guarded(['research.share'], ResearchPage);
 const AssociationRoute = guarded(['association.manage'], AssociationPage);
@@ -236,6 +238,7 @@ function PrivateRoutes() {
       <Route path="/communication/contacts/:id" component={ContactRoute} />
       <Route path="/communication/press-releases" component={PressReleasesRoute} />
       <Route path="/communication/press-releases/:id" component={PressReleaseRoute} />
+      <Route path="/communication/monitoring" component={MonitoringRoute} />
       <Route path="/unsubscribe/:token" component={UnsubscribePage} />
       <Route path="/communication/research" component={ResearchRoute} />
       <Route path="/association" component={AssociationRoute} />

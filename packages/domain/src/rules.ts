@@ -43,3 +43,5 @@ export type { PressReleaseView, PressReleaseSummaryView, PressReleaseStatus } fr
 export type { MailingView } from './communication/mailings/bounce-rules.js';
 export { publishChecklist, LOW_COVERAGE, type ChecklistItem, type PublishCandidate } from './communication/publishing/publish-checklist.js';
 export type { ApplicationView } from './association/applications.js';
+export type { MonitoringSourceView, MonitoringRuleView, ClippingView, ClippingDetailView, ClippingTone, PollResult, DigestSettingsView } from './communication/monitoring/schemas.js';
+export type { ShareCardSize, BrandingView } from './communication/share-cards/share-card.js';

@@ -25,6 +25,10 @@ import researchFr from './messages/research.fr.json';
 import researchEn from './messages/research.en.json';
 import rotaFr from './messages/rota.fr.json';
 import rotaEn from './messages/rota.en.json';
+import monitoringFr from './messages/monitoring.fr.json';
+import monitoringEn from './messages/monitoring.en.json';
+import shareCardsFr from './messages/shareCards.fr.json';
+import shareCardsEn from './messages/shareCards.en.json';
 
-export const fr = { ...frShared, ...associationFr, ...contactsFr, ...legalPickerFr, ...officeFr, ...phoneFr, ...pressFr, ...recordsFr, ...researchFr, ...rotaFr };
-export const en = { ...enShared, ...associationEn, ...contactsEn, ...legalPickerEn, ...officeEn, ...phoneEn, ...pressEn, ...recordsEn, ...researchEn, ...rotaEn };
+export const fr = { ...frShared, ...associationFr, ...contactsFr, ...legalPickerFr, ...officeFr, ...phoneFr, ...pressFr, ...recordsFr, ...researchFr, ...rotaFr, ...monitoringFr, ...shareCardsFr };
+export const en = { ...enShared, ...associationEn, ...contactsEn, ...legalPickerEn, ...officeEn, ...phoneEn, ...pressEn, ...recordsEn, ...researchEn, ...rotaEn, ...monitoringEn, ...shareCardsEn };
