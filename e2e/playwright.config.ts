@@ -48,6 +48,7 @@ export default defineConfig({
     { name: 'press', testMatch: /press\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'records', testMatch: /records\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'office', testMatch: /office\.spec\.ts$/, dependencies: ['foundation'] },
+    { name: 'monitoring', testMatch: /monitoring\.spec\.ts$/, dependencies: ['foundation'] },
   ],
   webServer: {
     command: `npx tsx e2e/serve.ts`,
