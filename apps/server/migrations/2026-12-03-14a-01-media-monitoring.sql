@@ -126,3 +126,4 @@ BEGIN
   END LOOP;
 END $$;
 GRANT DELETE ON monitoring_sources, monitoring_rules, monitoring_digest_recipients TO vigie_app;
+
