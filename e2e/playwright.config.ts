@@ -50,6 +50,7 @@ export default defineConfig({
     { name: 'office', testMatch: /office\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'house', testMatch: /house\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'figure-sets', testMatch: /figure-sets\.spec\.ts$/, dependencies: ['foundation'] },
+    { name: 'monitoring', testMatch: /monitoring\.spec\.ts$/, dependencies: ['foundation'] },
   ],
   webServer: {
     command: `npx tsx e2e/serve.ts`,

@@ -51,6 +51,8 @@ import { meetingsRoutes } from './modules/association/meetings/meetings.routes.j
 import { phonesRoutes } from './modules/field/phones/phones.routes.js';
 import { rotaRoutes } from './modules/field/rota/rota.routes.js';
 import { researchRoutes } from './modules/communication/research/research.routes.js';
+import { monitoringRoutes } from './modules/communication/monitoring/monitoring.routes.js';
+import { shareCardsRoutes } from './modules/communication/share-cards/share-cards.routes.js';
 
 export const ROUTE_MODULES: RouteModule[] = [
   healthRoutes, setupRoutes, authRoutes, usersRoutes, invitationsRoutes, securityRoutes, auditRoutes, rolesRoutes,
@@ -58,7 +60,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   phonesRoutes, rotaRoutes,
   legalCasesRoutes, legalDocumentsRoutes, legalGrantsRoutes, deadlinesRoutes, bundlesRoutes, witnessRoutes, patternRoutes,
   bulletinsRoutes, statisticsRoutes, publicStatisticsRoutes, reportsRoutes, researchRoutes,
-  contactsRoutes, mailingsRoutes, pressReleasesRoutes, publicSiteRoutes,
+  contactsRoutes, mailingsRoutes, pressReleasesRoutes, publicSiteRoutes, monitoringRoutes, shareCardsRoutes,
   postingsRoutes, applicationsRoutes, equipmentRoutes, meetingsRoutes,
 ];
 

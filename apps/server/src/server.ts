@@ -20,6 +20,7 @@ import { defineAgreementReminders } from './modules/communication/research/agree
 import { defineRotaReminders } from './modules/field/rota/rota-reminders.js';
 import { defineLoanReminders } from './modules/association/equipment/loan-reminders.js';
 import { defineRecruitmentJobs } from './modules/association/applications/applications.service.js';
+import { defineMonitoringJobs } from './modules/communication/monitoring/monitoring.jobs.js';
 import { createObjectStorage } from './platform/storage/create-storage.js';
 
 export type RunningVigie = {
@@ -56,6 +57,7 @@ export async function startVigie(config: Config, options: BuildOptions & { worke
     defineRotaReminders(queue, { db: database.db, config });
     defineLoanReminders(queue, { db: database.db, config });
     defineRecruitmentJobs(queue, { db: database.db, serverKey });
+    defineMonitoringJobs(queue, { db: database.db });
     await queue.start(database.pool, options.workers ?? true);
     const ctx: AppContext = { config, db: database.db, queue, serverKey, log };
     app = await buildApp(ctx, options);

@@ -40,6 +40,7 @@ const AnnualReportPage = lazy(() => import('./features/communication/reports/Ann
 // The comms pole's bulletins: list, drafting, preview, downloads and publication.
 const CommunicationPage = lazy(() => import('./features/communication/bulletins/CommunicationPage').then((m) => m.CommunicationPage));
 const FigureSetPage = lazy(() => import('./features/communication/figure-sets/FigureSetPage').then((m) => m.FigureSetPage));
+const MonitoringPage = lazy(() => import('./features/communication/monitoring/MonitoringPage').then((m) => m.MonitoringPage));
 const BulletinPage = lazy(() => import('./features/communication/bulletins/BulletinPage').then((m) => m.BulletinPage));
 // The contacts registry and the public unsubscribe page (reached from a mail footer).
 const ContactsPage = lazy(() => import('./features/communication/contacts/ContactsPage').then((m) => m.ContactsPage));
@@ -131,6 +132,7 @@ const ContactsRoute = guarded(['comms.publish'], ContactsPage);
 const ContactRoute = guarded(['comms.publish'], ContactPage);
 const PressReleasesRoute = guarded(['comms.publish'], PressReleasesPage);
 const PressReleaseRoute = guarded(['comms.publish'], PressReleasePage);
+const MonitoringRoute = guarded(['comms.publish'], MonitoringPage);
 const BulletinRoute = guarded(['comms.publish', 'stats.view'], BulletinPage);
 const FigureSetRoute = guarded(['comms.publish'], FigureSetPage);
 const ResearchRoute = guarded(['research.share'], ResearchPage);
@@ -253,6 +255,7 @@ function PrivateRoutes() {
       <Route path="/communication/contacts/:id" component={ContactRoute} />
       <Route path="/communication/press-releases" component={PressReleasesRoute} />
       <Route path="/communication/press-releases/:id" component={PressReleaseRoute} />
+      <Route path="/communication/monitoring" component={MonitoringRoute} />
       <Route path="/unsubscribe/:token" component={UnsubscribePage} />
       <Route path="/communication/research" component={ResearchRoute} />
       <Route path="/association" component={AssociationRoute} />

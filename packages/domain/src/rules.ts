@@ -49,3 +49,5 @@ export type { ApplicationView } from './association/applications.js';
 export * from './association/house-vocabulary.js';
 export type { EquipmentInput, EquipmentView, LoanHandOver, LoanReturn, LoanView, HousePerson, SignatureInput } from './association/equipment.js';
 export type { MeetingView, MeetingSeriesView, DecisionView, ActionView } from './association/meetings.js';
+export type { MonitoringSourceView, MonitoringRuleView, ClippingView, ClippingDetailView, ClippingTone, PollResult, DigestSettingsView } from './communication/monitoring/schemas.js';
+export type { ShareCardSize, BrandingView } from './communication/share-cards/share-card.js';

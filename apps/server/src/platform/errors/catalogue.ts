@@ -238,6 +238,18 @@ export const ERRORS = {
   'action.owner_missing': 400,
   'action.owner_unknown': 400,
   'action.not_found': 404,
+  // Issue 14a: media monitoring and share cards.
+  'monitoring.source_not_found': 404,
+  'monitoring.source_url_taken': 409,
+  'monitoring.rule_not_found': 404,
+  'monitoring.rule_empty': 400,
+  'monitoring.rule_only_exclusions': 400,
+  'monitoring.rule_too_broad': 400,
+  'monitoring.rule_unbalanced_quote': 400,
+  'monitoring.clipping_not_found': 404,
+  'monitoring.unknown_recipient': 400,
+  'share_card.bulletin_not_found': 404,
+  'share_card.logo_invalid': 422,
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -13,6 +13,7 @@ import { BulletinPreview } from './BulletinPreview';
 import { PublishChecklist } from './PublishChecklist';
 import { PhotoSlots } from './PhotoSlots';
 import './communication.css';
+import { ShareCardLinks } from '../share-cards/ShareCardLinks';
 
 /** Paragraphs are typed separated by an empty line; each becomes one paragraph of the bulletin. */
 const toParagraphs = (text: string) => text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
@@ -108,6 +109,7 @@ export function BulletinPage() {
           </p>
         ))}
         {dirty && <p class="field-hint">{t('bulletins.download.unsaved')}</p>}
+        <ShareCardLinks bulletinId={bulletin.id} />
         {published && (
           <dl>
             <dt>{t('bulletins.publish.snapshotHash')}</dt><dd class="hash">{bulletin.snapshotSha256}</dd>

@@ -9,6 +9,7 @@ import { FormError } from '../../../ui/FormError';
 import { SelectField } from '../../../ui/SelectField';
 import { TextField } from '../../../ui/TextField';
 import { contactsApi, type ContactListView } from '../contacts/contactsApi';
+import { ReleaseCoverage } from '../monitoring/ReleaseCoverage';
 import { pressApi, type MailingView, type PressReleaseView } from './pressReleasesApi';
 
 /** One press release through its life: write, cite figures, review, approve, send, correct. */
@@ -44,6 +45,7 @@ export function PressReleasePage() {
         {release.publicUrl && <p><a href={release.publicUrl} target="_blank" rel="noopener" data-testid="press-public-link">{t('press.steps.public')}</a></p>}
       </section>
       {release.status === 'sent' && <Corrections release={release} act={act} />}
+      <ReleaseCoverage releaseId={release.id} />
     </Screen>
   );
 }
