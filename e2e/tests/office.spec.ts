@@ -146,8 +146,11 @@ test.describe.serial('office', () => {
     const to = page.getByTestId('filter-to');
     await from.fill('2024-04-30');
     // Leaving "Du" applies 30 April alone (a whole valid range); what follows is invalid and must wait.
+    const applied = page.waitForResponse((r) => r.url().includes('/api/statistics/summary') && r.url().includes('from=2024-04-30&to=2024-04-30'));
     await to.focus();
     await expect(page).toHaveURL(/from=2024-04-30&to=2024-04-30/);
+    // Counting starts once that valid range's figures have arrived (they may follow the address by a moment).
+    await applied;
     requests = 0;
     await to.fill('2024-04-01');
     await page.getByTestId('period-apply').click();
