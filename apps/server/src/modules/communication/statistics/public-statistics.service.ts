@@ -124,7 +124,7 @@ export function defaultPublicPeriod(now = new Date()): { from: string; to: strin
   return { from: format(previous, 'yyyy-MM-dd'), to: format(endOfMonth(subMonths(quarterStart, 1)), 'yyyy-MM-dd') };
 }
 
-type YearSuppression = { areaIndex: Map<string, number>; metrics: Map<MetricCode, PublicYearSuppression> };
+type YearSuppression = { areaIndex: Map<string, number>; indexById: Map<string, number>; metrics: Map<MetricCode, PublicYearSuppression> };
 
 /** A year of every additive metric for every area, suppressed as one table (see `suppressPublicYear`). */
 async function yearSuppression(trx: Trx, year: number, threshold: number): Promise<YearSuppression> {
@@ -137,7 +137,7 @@ async function yearSuppression(trx: Trx, year: number, threshold: number): Promi
     areas: areas.map((a) => a.code),
     cells: perArea.map((points) => points.map((p) => p.figures[code].value)),
   }, threshold)]));
-  return { areaIndex: new Map(areas.map((a, i) => [a.code, i])), metrics };
+  return { areaIndex: new Map(areas.map((a, i) => [a.code, i])), indexById: new Map(areas.map((a, i) => [a.id, i])), metrics };
 }
 
 /** The fixed period as the public quantity it is, for one area (its row) or all areas. */
@@ -192,8 +192,6 @@ export async function publicStatistics(
     const breakdown = query.areaCode ? [] : await computeBreakdown(trx, filter, 'area', locale);
     const year = await yearSuppression(trx, Number(period.from.slice(0, 4)), org.threshold);
     const area = query.areaCode === undefined ? null : year.areaIndex.get(query.areaCode) ?? null;
-    const areaCodes = new Map((await areasById(trx)).map((a) => [a.id, a.code]));
-    const indexOfArea = (id: string) => year.areaIndex.get(areaCodes.get(id) ?? '');
     const shapes = quantityOf(period.from, period.to, area);
     const hiddenIn = (code: MetricCode, q: PublicQuantity) => year.metrics.get(code)?.hidden(q) ?? false;
     const hide = (f: Figure, suppressed = false) => publicFigure(f, org.threshold, locale, suppressed);
@@ -204,7 +202,7 @@ export async function publicStatistics(
       figures: PUBLIC_METRICS.map((code) => ({ code, label: metricLabel(code, locale), ...hide(summary.figures[code], hiddenIn(code, shapes.whole)) })),
       byMonth: months.map((p) => ({ month: p.key, ...hide(p.figures.evictions, hiddenIn('evictions', shapes.month(Number(p.key.slice(5, 7)) - 1))) })),
       byArea: breakdown.map((b) => {
-        const i = indexOfArea(b.key);
+        const i = year.indexById.get(b.key);
         // A row the year's table does not know cannot be checked: it is hidden rather than risked.
         return { area: b.label, ...hide(b, i === undefined ? true : hiddenIn('evictions', shapes.byArea(i))) };
       }),
