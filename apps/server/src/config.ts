@@ -89,7 +89,7 @@ export type Config = {
   port: number;
   publicUrl: string;
   /** A pglite dir of undefined means in memory (tests only). */
-  database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dir: string | undefined };
+  database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dir: string | undefined; seedFile?: string };
   dataDir: string;
   secretKey: string | undefined;
   sessionTtlHours: number;

@@ -10,11 +10,15 @@ export type TestDatabase = { database: Config['database']; label: string; drop()
 
 export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env.TEST_DATABASE_URL;
-  if (!serverUrl) return { database: { kind: 'pglite', dir: undefined }, label: 'pglite', drop: async () => {} };
+  // The seed / template is built once per run by test/seed.ts (vitest global set-up); without it
+  // (the browser journeys' server) the database is migrated from scratch.
+  const seedFile = process.env.VIGIE_TEST_PGLITE_SEED;
+  if (!serverUrl) return { database: { kind: 'pglite', dir: undefined, seedFile }, label: 'pglite', drop: async () => {} };
+  const template = process.env.VIGIE_TEST_PG_TEMPLATE;
   const name = `vigie_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.query(template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;

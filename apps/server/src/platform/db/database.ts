@@ -26,7 +26,7 @@ export async function openDatabase(database: Config['database'], poolSize = 10):
     const pool = new pg.Pool({ connectionString: database.url, max: poolSize });
     return wrap('postgres', pool, async () => {});
   }
-  const embedded = await startEmbeddedPostgres(database.dir);
+  const embedded = await startEmbeddedPostgres(database.dir, database.seedFile);
   // One connection: PGlite is a single session, and the socket server's multiplexer let one
   // connection's statements run inside another's open transaction (measured: under 8 concurrent
   // requests, session look-ups ran as another request's vigie_app role and failed). A single

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -12,16 +12,22 @@ import { lockDataFolder } from './data-folder-lock.js';
  */
 export type EmbeddedPostgres = {
   connection: { host: string; port: number; user: string; database: string };
+  /** The whole data folder as a tar (tests build one migrated database and start each from it). */
+  dump(): Promise<Blob>;
   close(): Promise<void>;
 };
 
-export async function startEmbeddedPostgres(dir: string | undefined): Promise<EmbeddedPostgres> {
+/**
+ * `seedFile` (in-memory databases only, i.e. tests) is a tar written by `dump()`: the database
+ * starts as that copy instead of running initdb and every migration again (see test/seed.ts).
+ */
+export async function startEmbeddedPostgres(dir: string | undefined, seedFile?: string): Promise<EmbeddedPostgres> {
   const unlock = dir ? await lockDataFolder(dir) : async () => {};
   let pglite: PGlite | undefined;
   // A private 0700 directory holds the socket: no other local user can connect.
   const socketDir = mkdtempSync(join(tmpdir(), 'vigie-pg-'));
   try {
-    pglite = await PGlite.create(dir ? { dataDir: dir } : {});
+    pglite = await PGlite.create(dir ? { dataDir: dir } : seedFile ? { loadDataDir: new Blob([readFileSync(seedFile)]) } : {});
     const server = new PGLiteSocketServer({
       db: pglite,
       path: join(socketDir, '.s.PGSQL.5432'),
@@ -33,6 +39,7 @@ export async function startEmbeddedPostgres(dir: string | undefined): Promise<Em
     const db = pglite;
     return {
       connection: { host: socketDir, port: 5432, user: 'postgres', database: 'postgres' },
+      dump: () => db.dumpDataDir('none'),
       async close() {
         await server.stop();
         await db.close();
