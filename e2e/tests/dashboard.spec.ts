@@ -24,10 +24,12 @@ test.describe.serial('dashboard', () => {
     const areaId = ref.areas.find((a) => a.code === 'calaisis')!.id;
     const [s1, s2, op] = [randomUUID(), randomUUID(), randomUUID()];
     const force = (corps: string) => ({ corps, unit: null, vehicles: [], officers: null, weapons: [] });
+    // Seven tents each time, three of them full of belongings (a part recorded under its whole).
     const ev = (id: string, siteId: string, at: string, persons: { n: number; atLeast: boolean }, corps: string[]) => ({
       commandId: randomUUID(), baseVersion: null, type: 'eviction.save',
       record: {
-        id, operationId: op, siteId, arrivedAt: at, counts: { personsEvicted: persons }, seized: [{ term: 'tent', n: 7, atLeast: false }],
+        id, operationId: op, siteId, arrivedAt: at, counts: { personsEvicted: persons },
+        seized: [{ term: 'tent', n: 7, atLeast: false, parts: [{ term: 'tent_with_belongings', n: 3, atLeast: false }] }],
         forces: corps.map(force),
       },
     });
@@ -90,6 +92,12 @@ test.describe.serial('dashboard', () => {
     // Drafts appear only when a verifier asks for them.
     await page.getByLabel('Inclure les brouillons (non vérifiés)').check();
     await expect(page.getByTestId('figure-evictions')).toContainText('au moins 3');
+
+    // The record behind a figure shows the part under its whole, not as a separate item.
+    await page.getByTestId('drilldown').getByRole('link').first().click();
+    const facts = page.getByTestId('record-facts');
+    await expect(facts.getByTestId('record-seized')).toContainText('Tentes : 7');
+    await expect(facts.getByTestId('record-parts')).toHaveText('dont Tentes pleines d’affaires : 3');
     expect(errors).toEqual([]);
   });
 });
