@@ -23,18 +23,24 @@ test.describe.serial('dashboard', () => {
     const ref = await coordinatorApi.get<{ areas: { id: string; code: string }[] }>('/api/field/reference');
     const areaId = ref.areas.find((a) => a.code === 'calaisis')!.id;
     const [s1, s2, op] = [randomUUID(), randomUUID(), randomUUID()];
-    const ev = (id: string, siteId: string, at: string, persons: { n: number; atLeast: boolean }) => ({
+    const force = (corps: string) => ({ corps, unit: null, vehicles: [], officers: null, weapons: [] });
+    // Seven tents each time, three of them full of belongings (a part recorded under its whole).
+    const ev = (id: string, siteId: string, at: string, persons: { n: number; atLeast: boolean }, corps: string[]) => ({
       commandId: randomUUID(), baseVersion: null, type: 'eviction.save',
-      record: { id, operationId: op, siteId, arrivedAt: at, counts: { personsEvicted: persons }, seized: [{ term: 'tent', n: 7, atLeast: false }] },
+      record: {
+        id, operationId: op, siteId, arrivedAt: at, counts: { personsEvicted: persons },
+        seized: [{ term: 'tent', n: 7, atLeast: false, parts: [{ term: 'tent_with_belongings', n: 3, atLeast: false }] }],
+        forces: corps.map(force),
+      },
     });
     const [e1, e2, e3] = [randomUUID(), randomUUID(), randomUUID()];
     await coordinatorApi.push([
       { commandId: randomUUID(), baseVersion: null, type: 'site.save', record: { id: s1, code: 'ST1', name: 'Dunes Est', areaId, communeInsee: CALAIS } },
       { commandId: randomUUID(), baseVersion: null, type: 'site.save', record: { id: s2, code: 'ST2', name: 'Hangar', areaId, communeInsee: CALAIS } },
       { commandId: randomUUID(), baseVersion: null, type: 'operation.save', record: { id: op, areaId, startedAt: '2025-06-12T05:30:00Z', observerIds: [] } },
-      ev(e1, s1, '2025-06-12T06:00:00Z', { n: 30, atLeast: false }),
-      ev(e2, s2, '2025-06-12T07:00:00Z', { n: 12, atLeast: true }),
-      ev(e3, s2, '2025-06-12T08:00:00Z', { n: 99, atLeast: false }),
+      ev(e1, s1, '2025-06-12T06:00:00Z', { n: 30, atLeast: false }, ['pn', 'bac']),
+      ev(e2, s2, '2025-06-12T07:00:00Z', { n: 12, atLeast: true }, ['crs', 'pn']),
+      ev(e3, s2, '2025-06-12T08:00:00Z', { n: 99, atLeast: false }, ['crs']),
     ]);
     for (const id of [e1, e2]) {
       const [submitted] = await coordinatorApi.push([{ commandId: randomUUID(), baseVersion: null, type: 'eviction.submit', record: { id } }]);
@@ -68,9 +74,30 @@ test.describe.serial('dashboard', () => {
     const rows = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').split('\r\n').filter(Boolean);
     expect(rows).toEqual(['Commune;Expulsions (au moins)', 'Calais;2']);
 
+    // Forces (issue 10): one eviction per combination of corps; "police nationale sans CRS" narrows the whole page.
+    const combinations = page.getByTestId('force-combinations');
+    await expect(combinations.getByTestId('force-combination')).toHaveCount(2);
+    await expect(combinations.getByRole('row', { name: /BAC et Police nationale/ })).toContainText('au moins 1');
+    const forces = page.getByTestId('force-filter');
+    await forces.getByLabel('Police nationale').selectOption('present');
+    await forces.getByLabel('CRS').selectOption('absent');
+    await expect(page).toHaveURL(/forcePresent=pn&forceAbsent=crs/);
+    await expect(page.getByTestId('figure-evictions')).toContainText('au moins 1');
+    await expect(page.getByTestId('drilldown')).toContainText('ST1 — Dunes Est');
+    await expect(page.getByTestId('drilldown').locator('tbody tr')).toHaveCount(1);
+    await forces.getByLabel('CRS').selectOption('any');
+    await forces.getByLabel('Police nationale').selectOption('any');
+    await expect(page.getByTestId('figure-evictions')).toContainText('au moins 2');
+
     // Drafts appear only when a verifier asks for them.
     await page.getByLabel('Inclure les brouillons (non vérifiés)').check();
     await expect(page.getByTestId('figure-evictions')).toContainText('au moins 3');
+
+    // The record behind a figure shows the part under its whole, not as a separate item.
+    await page.getByTestId('drilldown').getByRole('link').first().click();
+    const facts = page.getByTestId('record-facts');
+    await expect(facts.getByTestId('record-seized')).toContainText('Tentes : 7');
+    await expect(facts.getByTestId('record-parts')).toHaveText('dont Tentes pleines d’affaires : 3');
     expect(errors).toEqual([]);
   });
 });

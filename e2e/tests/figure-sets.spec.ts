@@ -3,8 +3,8 @@ import { invite, inviter, signIn, watchErrors } from '../journeys.js';
 
 /**
  * The figure set of an area edited on screen (issue 10, d.6): a comms officer opens the
- * Calaisis list, sees the bulletin preview beside it, removes a line, watches the preview
- * follow, saves, and finds the list as saved after a reload.
+ * Calaisis list, sees the bulletin preview beside it, removes a line, adds a forces line and a
+ * dated-findings line, saves, and finds the list as saved after a reload.
  */
 const COMMS = { email: 'communication-chiffres@hro.example', password: 'phrase de passe des chiffres du bulletin', name: 'Lina' };
 
@@ -25,9 +25,24 @@ test('a comms officer edits the Calaisis figure set and sees the bulletin previe
   await expect(preview.getByTestId('bulletin-figures')).toContainText('n’a pas été observé en janvier 2019');
   await page.getByTestId('figure-set-remove-0').click();
   await expect(lines).toHaveCount(before - 1);
+  // A forces line made on screen: with no corps present it says why beside it and cannot be saved.
+  await page.getByTestId('figure-set-add-forces').click();
+  const forces = page.getByTestId(`figure-set-forces-${before - 1}`);
+  await expect(forces.getByLabel('CRS')).toHaveValue('absent');
+  await forces.getByLabel('Police nationale').selectOption('none');
+  await forces.getByLabel('BAC').selectOption('none');
+  await expect(forces.getByTestId('figure-set-line-error')).toContainText('au moins une force présente');
+  await expect(page.getByTestId('figure-set-save')).toBeDisabled();
+  await forces.getByLabel('Police nationale').selectOption('present');
+  await expect(forces.getByTestId('figure-set-line-error')).toHaveCount(0);
+  // A dated-findings line: the bulletin then dates this finding only.
+  await page.getByTestId('figure-set-add-finding').click();
+  await lines.nth(before).getByLabel('Constat daté').selectOption('noInterpreter');
   await page.getByTestId('figure-set-save').click();
   await expect(page.getByTestId('figure-set-saved')).toBeVisible();
   await page.reload();
-  await expect(lines).toHaveCount(before - 1);
+  await expect(lines).toHaveCount(before + 1);
+  await expect(lines.nth(before).getByLabel('Constat daté')).toHaveValue('noInterpreter');
+  await expect(page.getByTestId(`figure-set-forces-${before - 1}`).getByLabel('Police nationale')).toHaveValue('present');
   expect(errors).toEqual([]);
 });

@@ -8,8 +8,36 @@ import { evictionCommand, operationCommand, push, reference, siteCommand, submit
  * on three days and an obstruction on one, plus one eviction in January 2026 and one in
  * February 2025 for the comparisons. Everything goes through the sync API and the review
  * queue, as observers and a coordinator would.
+ *
+ * February has a complete rota: every day is observed (an operation, or a shift that reported
+ * "rien à signaler") except 5 February, which the rota does not expect (an exception: no
+ * volunteers). So its coverage is 27 of 27 days and a count the observers were sure of prints
+ * exactly ("2 chaises"); deleting the exception (`rotaExceptionId`) leaves one expected day
+ * unobserved, and every figure becomes a minimum again. January 2026 and February 2025 have no
+ * rota entries: their comparison figures stay minimums.
  */
-export type Fixture = { calaisisId: string; dunkerquoisId: string; evictions: Record<string, { id: string; version: number; record: any }> };
+export type Fixture = {
+  calaisisId: string; dunkerquoisId: string; rotaExceptionId: string;
+  evictions: Record<string, { id: string; version: number; record: any }>;
+};
+
+/** Days of February 2026 on which an operation was recorded, and the day the rota does not expect. */
+const FEBRUARY_OPERATION_DAYS = ['2026-02-13', '2026-02-18', '2026-02-20', '2026-02-27'];
+const FEBRUARY_NO_VOLUNTEERS = '2026-02-05';
+
+async function seedFebruaryRota(coordinator: TestClient): Promise<string> {
+  const exception = await coordinator.post('/api/rota/areas/calaisis/exceptions', {
+    from: FEBRUARY_NO_VOLUNTEERS, to: FEBRUARY_NO_VOLUNTEERS, reason: 'Pas de bénévoles disponibles',
+  });
+  if (exception.statusCode !== 201 && exception.statusCode !== 200) throw new Error(`fixture rota exception: ${exception.body}`);
+  for (let d = 1; d <= 28; d++) {
+    const day = `2026-02-${String(d).padStart(2, '0')}`;
+    if (day === FEBRUARY_NO_VOLUNTEERS || FEBRUARY_OPERATION_DAYS.includes(day)) continue;
+    const res = await coordinator.post('/api/rota/nothing-to-report', { areaCode: 'calaisis', day });
+    if (res.statusCode !== 204) throw new Error(`fixture rien à signaler ${day}: ${res.body}`);
+  }
+  return exception.json().id as string;
+}
 
 const counts = (over: Record<string, { n: number; atLeast: boolean }>) => ({
   personsEvicted: null, women: null, children: null, families: null, unaccompaniedMinors: null, arrests: null,
@@ -96,5 +124,6 @@ export async function seedFebruary(coordinator: TestClient): Promise<Fixture> {
     if (res.statusCode !== 200) throw new Error(`fixture verify ${name}: ${res.body}`);
     evictions[name]!.version = res.json().version;
   }
-  return { calaisisId, dunkerquoisId, evictions };
+  const rotaExceptionId = await seedFebruaryRota(coordinator);
+  return { calaisisId, dunkerquoisId, rotaExceptionId, evictions };
 }

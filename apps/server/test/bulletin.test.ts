@@ -121,10 +121,13 @@ describe(`monthly bulletin (${backend})`, () => {
 
   it('reads the figures in the same words in the preview the app shows', async () => {
     const view = (await observer.get(`/api/bulletins/${bulletin.id}`)).json().bulletin;
+    // A complete rota (27 days expected, 27 observed): what the observers were sure of is exact;
+    // counts they flagged "au moins", or left blank on one eviction (arrests), stay minimums.
+    expect(view.documents.fr.coverage).toBe('Jours d’observation : 27 sur 27');
     expect(view.documents.fr.figures.slice(0, 4)).toEqual([
-      'Au moins 4 expulsions d’au moins 3 lieux de vie distincts',
+      '4 expulsions de 3 lieux de vie distincts',
       // One eviction of the month had no CRS: the forces line is printed, with its reference.
-      'Dont au moins 1 menée par la police nationale et la BAC sans CRS',
+      'Dont 1 menée par la police nationale et la BAC sans CRS',
       'Au moins 25 tentes saisies, dont au moins 7 pleines d’affaires',
       'Au moins 3 interpellations, dont au moins 1 avec violence',
     ]);
@@ -144,8 +147,8 @@ describe(`monthly bulletin (${backend})`, () => {
 
   it('prints an A4 PDF in well under a second whose text holds the figures, in both languages', async () => {
     for (const [locale, expected] of [
-      ['fr', ['Bulletin mensuel des observations des expulsions dans le Calaisis', 'février 2026', 'Au moins 4 expulsions', 'Au moins 25 tentes saisies', 'Au moins 20 couvertures saisies', 'Les 13, 18 et 27 février', 'Human Rights Observers']],
-      ['en', ['Monthly bulletin of eviction observations in the Calaisis', 'February 2026', 'At least 4 evictions', 'At least 25 tents seized', 'At least 20 blankets seized', 'On 13, 18 and 27 February']],
+      ['fr', ['Bulletin mensuel des observations des expulsions dans le Calaisis', 'février 2026', '4 expulsions de 3 lieux', 'Au moins 25 tentes saisies', 'Au moins 20 couvertures saisies', 'Les 13, 18 et 27 février', 'Human Rights Observers']],
+      ['en', ['Monthly bulletin of eviction observations in the Calaisis', 'February 2026', '4 evictions of 3 distinct', 'At least 25 tents seized', 'At least 20 blankets seized', 'On 13, 18 and 27 February']],
     ] as const) {
       const started = performance.now();
       const { bytes, headers } = await download(comms, bulletin.id, 'pdf', locale);
@@ -217,7 +220,8 @@ describe(`monthly bulletin (${backend})`, () => {
     const diff = (await observer.get(`/api/bulletins/${bulletin.id}/differences`)).json();
     expect(diff.figures).toEqual([
       { metric: 'tentsSeized', published: { value: 25, atLeast: true }, current: { value: 28, atLeast: true } },
-      { metric: 'blanketsSeized', published: { value: 20, atLeast: true }, current: { value: 0, atLeast: true } },
+      // Every day of the month observed: no blanket recorded now reads "aucune", exactly.
+      { metric: 'blanketsSeized', published: { value: 20, atLeast: true }, current: { value: 0, atLeast: false } },
     ]);
     const reviewed = await comms.post(`/api/bulletins/${bulletin.id}/differences/review`);
     expect(reviewed.statusCode).toBe(200);
@@ -259,6 +263,28 @@ describe(`monthly bulletin (${backend})`, () => {
     const again = await comms.post('/api/bulletins', { areaId: fx.dunkerquoisId, month: '2026-03' });
     expect(again.statusCode).toBe(200);
     expect(again.json().bulletin.id).toBe(next.id);
+  });
+
+  it('prints exact figures for a month with a complete rota, and minimums once one expected day was not observed', async () => {
+    const preview = async () => {
+      const res = await comms.post(`/api/bulletin-figure-sets/${fx.calaisisId}/preview`, { figures: bulletin.figureSet, month: '2026-02' });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().documents.fr;
+    };
+    const complete = await preview();
+    expect(complete.coverage).toBe('Jours d’observation : 27 sur 27');
+    expect(complete.figures).toEqual(expect.arrayContaining(['4 expulsions de 3 lieux de vie distincts', '1 matelas saisi', '2 chaises saisies', '1 vélo saisi']));
+    // 5 February was a day without volunteers; once the rota expects it, nobody observed it.
+    expect((await coordinator.delete(`/api/rota/exceptions/${fx.rotaExceptionId}`)).statusCode).toBe(204);
+    const missing = await preview();
+    expect(missing.coverage).toBe('Jours d’observation : 27 sur 28');
+    expect(missing.figures).toEqual(expect.arrayContaining([
+      'Au moins 4 expulsions d’au moins 3 lieux de vie distincts', 'Au moins 1 matelas saisi', 'Au moins 2 chaises saisies', 'Au moins 1 vélo saisi',
+    ]));
+    expect(missing.figures.filter((f: string) => !/^(Au moins|Dont au moins)/.test(f))).toEqual([]);
+    const restored = await coordinator.post('/api/rota/areas/calaisis/exceptions', { from: '2026-02-05', to: '2026-02-05', reason: 'Pas de bénévoles disponibles' });
+    expect(restored.statusCode).toBe(201);
+    expect((await preview()).coverage).toBe('Jours d’observation : 27 sur 27');
   });
 
   it('refuses bad input with a clear message, never a 500 and never a half-saved record', async () => {

@@ -197,6 +197,24 @@ describe(`figure sets edited per area (${process.env.TEST_DATABASE_URL ? 'postgr
     expect(saved).toEqual([]);
   });
 
+  it('dates only the findings a set names, in its order, and every finding when it names none', async () => {
+    const preview = async (figures: unknown[]) => {
+      const res = await coordinator.post(`/api/bulletin-figure-sets/${calaisisId}/preview`, { figures, month: '2026-05' });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().content.facts.filter((f: { kind: string }) => f.kind === 'finding').map((f: { type: string }) => f.type);
+    };
+    const all = await preview(set);
+    expect(all).toContain('foodDistribution');
+    expect(all.length).toBeGreaterThan(1);
+    expect(await preview([...set, { metric: 'evictions', part: null, finding: 'foodDistribution' }])).toEqual(['foodDistribution']);
+    // A finding the set names but nobody saw that month prints nothing, never "aucun".
+    expect(await preview([...set, { metric: 'evictions', part: null, finding: 'bailiff' }])).toEqual([]);
+    const fr = (await coordinator.post(`/api/bulletin-figure-sets/${calaisisId}/preview`, {
+      figures: [...set, { metric: 'evictions', part: null, finding: 'foodDistribution' }], month: '2026-05',
+    })).json().documents.fr;
+    expect(fr.factGroups.flatMap((g: { sentences: string[] }) => g.sentences)).toContain('Le 5 mai, une distribution alimentaire était en cours pendant l’expulsion.');
+  });
+
   it('saves a set, and refuses an unknown metric or a part of the wrong whole with a clear message, saving nothing', async () => {
     const ok = await coordinator.put(`/api/bulletin-figure-sets/${calaisisId}`, { figures: set });
     expect(ok.statusCode, ok.body).toBe(200);
@@ -208,6 +226,18 @@ describe(`figure sets edited per area (${process.env.TEST_DATABASE_URL ? 'postgr
     expect(unknown.json().message).toContain('yurtsSeized');
     const unknownForce = await coordinator.put(`/api/bulletin-figure-sets/${calaisisId}`, { figures: [{ metric: 'evictions', part: null, forces: { present: ['swat'], absent: [] } }] });
     expect(unknownForce.statusCode).toBe(400);
+    const presentAndAbsent = await english.put(`/api/bulletin-figure-sets/${calaisisId}`, { figures: [{ metric: 'evictions', part: null, forces: { present: ['pn', 'crs'], absent: ['crs'] } }] });
+    expect(presentAndAbsent.statusCode).toBe(400);
+    expect(presentAndAbsent.json().message).toContain('“crs” cannot be both present and absent');
+    const unknownFinding = await coordinator.put(`/api/bulletin-figure-sets/${calaisisId}`, { figures: [{ metric: 'evictions', part: null, finding: 'tanksPresent' }] });
+    expect(unknownFinding.statusCode).toBe(422);
+    expect(unknownFinding.json().message).toContain('constat inconnu : « tanksPresent »');
+    const twice = [{ metric: 'evictions', part: null, finding: 'bailiff' }, { metric: 'evictions', part: null, finding: 'bailiff' }];
+    const duplicateFinding = await english.put(`/api/bulletin-figure-sets/${calaisisId}`, { figures: twice });
+    expect(duplicateFinding.statusCode).toBe(422);
+    expect(duplicateFinding.json().message).toContain('“bailiff” twice');
+    const findingOnTents = await coordinator.put(`/api/bulletin-figure-sets/${calaisisId}`, { figures: [{ metric: 'tentsSeized', part: null, finding: 'bailiff' }] });
+    expect(findingOnTents.statusCode).toBe(400);
     const stored = await t.db.selectFrom('bulletin_figure_sets').select('figures').where('area_id', '=', calaisisId).executeTakeFirstOrThrow();
     expect(stored.figures).toEqual(set);
   });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parisDate } from '@vigie/domain';
 import { inOrganisation } from '../src/platform/db/organisation-scope.js';
 import { computeFigures } from '../src/modules/communication/statistics/statistics.service.js';
-import { sendRotaReminders } from '../src/modules/field/rota/rota-reminders.js';
+import { reminderClock, sendRotaReminders } from '../src/modules/field/rota/rota-reminders.js';
 import { startTestVigie, type TestClient, type TestVigie } from './harness.js';
 import { mailText } from './mail-body.js';
 import { evictionCommand, operationCommand, push, reference, siteCommand, submitCommand } from './field-fixtures.js';
@@ -255,6 +255,42 @@ describe(`rota swaps, calendar link and reminders (${backend})`, () => {
     // pg-boss runs it every evening at 18:00, Paris time.
     const { rows } = await sql<{ cron: string; timezone: string }>`SELECT cron, timezone FROM pgboss.schedule WHERE name = 'rota.evening-reminders'`.execute(t.db);
     expect(rows).toEqual([{ cron: '0 18 * * *', timezone: 'Europe/Paris' }]);
+  });
+
+  it('reminds someone who joins tomorrow\'s shift after the evening run at once, and only once', async () => {
+    const deps = { db: t.db, queue: t.vigie.ctx.queue, config: t.vigie.ctx.config };
+    const tomorrow = addDays(today(), 1);
+    const claims = async (userId: string) =>
+      (await sql<{ n: number }>`SELECT count(*)::int AS n FROM rota_reminders WHERE user_id = ${userId} AND day = ${tomorrow}::date`.execute(t.db)).rows[0]!.n;
+    const late = await t.userWithRole(organisationId, 'volunteer');
+    await sql`UPDATE users SET display_name = 'Lou' WHERE id = ${late.user.id}`.execute(t.db);
+    const real = reminderClock.now;
+    try {
+      // Around noon in Paris: the evening run will include whoever signs up now.
+      reminderClock.now = () => new Date(`${today()}T10:30:00Z`);
+      expect((await observer.post('/api/rota/sign-up', { areaCode: 'calaisis', day: tomorrow, role: 'observer' })).statusCode).toBe(204);
+      expect(await claims(observer.user.id)).toBe(0);
+      expect(await sendRotaReminders(deps, today())).toBe(1);
+      expect(await claims(observer.user.id)).toBe(1);
+
+      // After 18:00 in Paris the run is over: a late sign-up is reminded in the same request.
+      reminderClock.now = () => new Date(`${today()}T18:30:00Z`);
+      expect((await late.post('/api/rota/sign-up', { areaCode: 'calaisis', day: tomorrow, role: 'driver' })).statusCode).toBe(204);
+      expect(await claims(late.user.id)).toBe(1);
+      const mail = mailText((await t.smtp.waitFor(late.user.email)).raw);
+      expect(mail).toContain('Lou');
+      expect(mail).toContain('Calaisis, au volant (avec : Noor)');
+      // Neither the next run nor a second late sign-up that evening sends it again.
+      expect(await sendRotaReminders(deps, today())).toBe(0);
+      expect((await late.post('/api/rota/sign-up', { areaCode: 'dunkerquois', day: tomorrow, role: 'observer' })).statusCode).toBe(204);
+      expect(await claims(late.user.id)).toBe(1);
+      // A shift further ahead waits for its own evening.
+      expect((await late.post('/api/rota/sign-up', { areaCode: 'calaisis', day: addDays(today(), 3), role: 'observer' })).statusCode).toBe(204);
+      const ahead = await sql<{ n: number }>`SELECT count(*)::int AS n FROM rota_reminders WHERE user_id = ${late.user.id}`.execute(t.db);
+      expect(ahead.rows[0]!.n).toBe(1);
+    } finally {
+      reminderClock.now = real;
+    }
   });
 
   it('serves each person\'s shifts as a calendar with stable event ids, through a link that is audited and can be revoked', async () => {

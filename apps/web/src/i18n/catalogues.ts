@@ -13,6 +13,8 @@ import auditEn from './messages/audit.en.json';
 import associationEn from './messages/association.en.json';
 import contactsFr from './messages/contacts.fr.json';
 import contactsEn from './messages/contacts.en.json';
+import forceFiguresFr from './messages/forceFigures.fr.json';
+import forceFiguresEn from './messages/forceFigures.en.json';
 import figureSetsFr from './messages/figureSets.fr.json';
 import figureSetsEn from './messages/figureSets.en.json';
 import legalPickerFr from './messages/legalPicker.fr.json';
@@ -38,5 +40,5 @@ import monitoringEn from './messages/monitoring.en.json';
 import shareCardsFr from './messages/shareCards.fr.json';
 import shareCardsEn from './messages/shareCards.en.json';
 
-export const fr = { ...frShared, ...associationFr, ...auditFr, ...contactsFr, ...figureSetsFr, ...legalPickerFr, ...officeFr, ...phoneFr, ...pressFr, ...recordsFr, ...researchFr, ...rotaFr, ...houseFr, ...meetingsFr, ...monitoringFr, ...shareCardsFr };
-export const en = { ...enShared, ...associationEn, ...auditEn, ...contactsEn, ...figureSetsEn, ...legalPickerEn, ...officeEn, ...phoneEn, ...pressEn, ...recordsEn, ...researchEn, ...rotaEn, ...houseEn, ...meetingsEn, ...monitoringEn, ...shareCardsEn };
+export const fr = { ...frShared, ...associationFr, ...auditFr, ...contactsFr, ...figureSetsFr, ...forceFiguresFr, ...legalPickerFr, ...officeFr, ...phoneFr, ...pressFr, ...recordsFr, ...researchFr, ...rotaFr, ...houseFr, ...meetingsFr, ...monitoringFr, ...shareCardsFr };
+export const en = { ...enShared, ...associationEn, ...auditEn, ...contactsEn, ...figureSetsEn, ...forceFiguresEn, ...legalPickerEn, ...officeEn, ...phoneEn, ...pressEn, ...recordsEn, ...researchEn, ...rotaEn, ...houseEn, ...meetingsEn, ...monitoringEn, ...shareCardsEn };

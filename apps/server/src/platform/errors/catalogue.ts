@@ -121,6 +121,8 @@ export const ERRORS = {
   'bulletin.unknown_metric': 422,
   'bulletin.part_of_wrong_whole': 422,
   'bulletin.duplicate_metric': 422,
+  'bulletin.unknown_finding': 422,
+  'bulletin.duplicate_finding': 422,
   'bulletin.photo_not_publishable': 422,
   'bulletin.version_conflict': 409,
   'bulletin.published': 409,

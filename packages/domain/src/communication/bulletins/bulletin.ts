@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isMetricCode, type Figure, type MetricCode } from '../statistics/metrics.js';
 import { FIGURE_PARTS } from '../figures/figure-parts.js';
+import { FINDINGS, type Finding } from './date-wording.js';
 export { FIGURE_PARTS } from '../figures/figure-parts.js';
 
 /**
@@ -41,15 +42,35 @@ export type FigureForces = z.infer<typeof figureForcesSchema>;
  * One line of the figure list: a figure, optionally a figure it contains or spans (its part),
  * optionally narrowed to a combination of forces (then a forces line, metric "evictions").
  * A line whose figure is zero is left out of the list unless `showZero`.
+ *
+ * A findings line (`finding`, metric "evictions") picks a yes/no finding the bulletin dates
+ * among its facts ("Les 9, 13 et 21 avril, une distribution alimentaire était en cours…"). A set
+ * with findings lines dates those findings only, in its order; a set without any dates every
+ * finding seen in the month (what sets made before findings lines existed expect).
  */
 export const figureSetEntrySchema = z.strictObject({
   metric: metricName, part: metricName.nullable().default(null),
   forces: figureForcesSchema.optional(),
+  finding: z.string().trim().min(1).max(60).optional(),
   showZero: z.boolean().optional(),
 });
 export const figureSetSchema = z.array(figureSetEntrySchema).min(1).max(30);
 export type FigureSetEntryInput = z.infer<typeof figureSetEntrySchema>;
-export type FigureSetEntry = { metric: MetricCode; part: MetricCode | null; forces?: FigureForces | undefined; showZero?: boolean | undefined };
+export type FigureSetEntry = {
+  metric: MetricCode; part: MetricCode | null; forces?: FigureForces | undefined; finding?: Finding | undefined; showZero?: boolean | undefined;
+};
+
+/** The first finding a figure set names that the bulletin cannot date, or null. */
+export function unknownFindingIn(entries: readonly FigureSetEntryInput[]): string | null {
+  const known: readonly string[] = FINDINGS;
+  return entries.find((e) => e.finding !== undefined && !known.includes(e.finding))?.finding ?? null;
+}
+
+/** The findings a figure set asks the bulletin to date, in its order; every finding when it names none. */
+export function findingsOf(entries: readonly FigureSetEntry[]): readonly Finding[] {
+  const chosen = entries.flatMap((e) => (e.finding ? [e.finding] : []));
+  return chosen.length > 0 ? chosen : FINDINGS;
+}
 
 /** The first metric code a figure set names that is not a known metric, or null. */
 export function unknownMetricIn(entries: readonly FigureSetEntryInput[]): string | null {
@@ -60,17 +81,33 @@ export function unknownMetricIn(entries: readonly FigureSetEntryInput[]): string
   return null;
 }
 
-/** A problem of a figure set whose metrics are all known: a part of the wrong whole, a figure twice, a forces line on another figure. */
+/**
+ * A problem of a figure set whose metrics are all known: a part of the wrong whole, a figure
+ * twice, a forces or findings line on another figure, a corps both present and absent, a
+ * finding twice.
+ */
 export type FigureSetProblem =
   | { problem: 'part_of_wrong_whole'; metric: MetricCode; part: MetricCode; allowed: readonly MetricCode[] }
   | { problem: 'duplicate_metric'; metric: MetricCode }
-  | { problem: 'forces_not_on_evictions'; metric: MetricCode };
+  | { problem: 'forces_not_on_evictions'; metric: MetricCode }
+  | { problem: 'force_present_and_absent'; force: string }
+  | { problem: 'duplicate_finding'; finding: Finding };
 
 export function figureSetProblem(entries: readonly FigureSetEntry[]): FigureSetProblem | null {
   const seen = new Set<string>();
+  const findings = new Set<string>();
   for (const e of entries) {
+    if (e.forces || e.finding) {
+      if (e.metric !== 'evictions' || e.part !== null || (e.forces && e.finding)) return { problem: 'forces_not_on_evictions', metric: e.metric };
+    }
+    if (e.finding) {
+      if (findings.has(e.finding)) return { problem: 'duplicate_finding', finding: e.finding };
+      findings.add(e.finding);
+      continue;
+    }
     if (e.forces) {
-      if (e.metric !== 'evictions' || e.part !== null) return { problem: 'forces_not_on_evictions', metric: e.metric };
+      const both = e.forces.present.find((c) => e.forces!.absent.includes(c));
+      if (both) return { problem: 'force_present_and_absent', force: both };
       continue;
     }
     if (e.part !== null) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { forcesLine } from '../figures/figure-wording.js';
-import { figureSetProblem } from './bulletin.js';
+import { figureSetProblem, findingsOf, unknownFindingIn } from './bulletin.js';
+import { FINDINGS } from './date-wording.js';
 import { listedLines } from './bulletin-document.js';
 import { factSentence } from './date-wording.js';
 
@@ -29,6 +30,18 @@ describe('figure sets', () => {
     expect(figureSetProblem([{ metric: 'tentsSeized', part: 'arrestsWithViolence' }])).toMatchObject({ problem: 'part_of_wrong_whole' });
     expect(figureSetProblem([{ metric: 'arrests', part: null }, { metric: 'arrests', part: null }])).toEqual({ problem: 'duplicate_metric', metric: 'arrests' });
     expect(figureSetProblem([{ metric: 'arrests', part: null, forces: { present: ['pn'], absent: [] } }])).toMatchObject({ problem: 'forces_not_on_evictions' });
+  });
+
+  it('checks forces and findings lines', () => {
+    const ev = { metric: 'evictions' as const, part: null };
+    expect(figureSetProblem([{ ...ev, forces: { present: ['pn', 'crs'], absent: ['crs'] } }])).toEqual({ problem: 'force_present_and_absent', force: 'crs' });
+    expect(figureSetProblem([{ ...ev, finding: 'bailiff' }, { ...ev, finding: 'bailiff' }])).toEqual({ problem: 'duplicate_finding', finding: 'bailiff' });
+    expect(figureSetProblem([{ metric: 'tentsSeized', part: null, finding: 'bailiff' }])).toMatchObject({ problem: 'forces_not_on_evictions' });
+    // A findings line is not a second "evictions" figure.
+    expect(figureSetProblem([ev, { ...ev, finding: 'bailiff' }, { ...ev, forces: { present: ['pn'], absent: [] } }])).toBeNull();
+    expect(unknownFindingIn([{ ...ev, finding: 'bailiff' }, { ...ev, finding: 'tanks' }])).toBe('tanks');
+    expect(findingsOf([ev])).toEqual(FINDINGS);
+    expect(findingsOf([{ ...ev, finding: 'noInterpreter' }, ev, { ...ev, finding: 'foodDistribution' }])).toEqual(['noInterpreter', 'foodDistribution']);
   });
 
   it('leaves zero lines out of the list unless the set asks for them', () => {

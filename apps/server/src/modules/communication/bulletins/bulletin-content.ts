@@ -1,5 +1,5 @@
 import {
-  figureSetProblem, figureSetSchema, findingLabel, FINDINGS, METRIC_CODES, monthBounds, shiftMonth, unknownMetricIn,
+  figureSetProblem, figureSetSchema, findingLabel, findingsOf, FINDINGS, METRIC_CODES, monthBounds, shiftMonth, unknownFindingIn, unknownMetricIn,
   type BulletinContent, type BulletinPhotoSlot, type CorpsName, type DatedFact, type Figure, type FigureLine, type FigureSetEntry, type MetricCode,
 } from '@vigie/domain';
 import type { Trx } from '../../../platform/db/database.js';
@@ -19,15 +19,22 @@ export function checkFigureSet(raw: unknown): FigureSetEntry[] {
   if (!parsed.success) throw new AppError('bulletin.invalid_figure_set');
   const unknown = unknownMetricIn(parsed.data);
   if (unknown !== null) throw new AppError('bulletin.unknown_metric', { metric: unknown, known: METRIC_CODES.join(', ') });
+  const finding = unknownFindingIn(parsed.data);
+  if (finding !== null) throw new AppError('bulletin.unknown_finding', { finding, known: FINDINGS.join(', ') });
   const entries = parsed.data as FigureSetEntry[];
   const problem = figureSetProblem(entries);
   if (problem?.problem === 'part_of_wrong_whole') {
     throw new AppError('bulletin.part_of_wrong_whole', { metric: problem.metric, part: problem.part, allowed: problem.allowed.join(', ') || '—' });
   }
   if (problem?.problem === 'duplicate_metric') throw new AppError('bulletin.duplicate_metric', { metric: problem.metric });
+  if (problem?.problem === 'duplicate_finding') throw new AppError('bulletin.duplicate_finding', { finding: problem.finding });
+  if (problem?.problem === 'force_present_and_absent') throw new AppError('statistics.force_present_and_absent', { force: problem.force });
   if (problem) throw new AppError('bulletin.invalid_figure_set');
   // Stored as given, without the keys a line leaves out.
-  return entries.map((e) => ({ metric: e.metric, part: e.part, ...(e.forces ? { forces: e.forces } : {}), ...(e.showZero ? { showZero: true } : {}) }));
+  return entries.map((e) => ({
+    metric: e.metric, part: e.part, ...(e.forces ? { forces: e.forces } : {}), ...(e.finding ? { finding: e.finding } : {}),
+    ...(e.showZero ? { showZero: true } : {}),
+  }));
 }
 
 /** The area's own figure set, else the default for its code; an area with neither is refused clearly. */
@@ -48,7 +55,7 @@ export type ContentInput = {
 };
 
 function metricsOf(set: FigureSetEntry[]): MetricCode[] {
-  return [...new Set(set.filter((e) => !e.forces).flatMap((e) => (e.part ? [e.metric, e.part] : [e.metric])))];
+  return [...new Set(set.filter((e) => !e.forces && !e.finding).flatMap((e) => (e.part ? [e.metric, e.part] : [e.metric])))];
 }
 
 /**
@@ -62,6 +69,7 @@ async function figureLines(trx: Trx, set: FigureSetEntry[], current: Record<Metr
   const nameOf = (code: string): CorpsName => names.get(code) ?? { code, fr: code, en: code };
   const lines: FigureLine[] = [];
   for (const e of set) {
+    if (e.finding) continue;
     if (e.forces) {
       const absent = e.forces.absent ?? [];
       const withoutAbsent = await computeFigures(trx, { ...scope, forcesAbsent: absent });
@@ -84,9 +92,10 @@ async function figureLines(trx: Trx, set: FigureSetEntry[], current: Record<Metr
   return lines;
 }
 
-async function findingFacts(trx: Trx, scope: { from: string; to: string; areaCode: string }): Promise<DatedFact[]> {
+/** The findings the set dates (all of them when it names none), each only if seen in the month. */
+async function findingFacts(trx: Trx, set: FigureSetEntry[], scope: { from: string; to: string; areaCode: string }): Promise<DatedFact[]> {
   const seen = new Map((await computeFindingDays(trx, scope)).map((f) => [f.finding, f.days]));
-  return FINDINGS.filter((f) => seen.has(f)).map((f) => ({ kind: 'finding' as const, type: f, label: findingLabel(f), days: seen.get(f)! }));
+  return findingsOf(set).filter((f) => seen.has(f)).map((f) => ({ kind: 'finding' as const, type: f, label: findingLabel(f), days: seen.get(f)! }));
 }
 
 export async function computeContent(trx: Trx, input: ContentInput): Promise<BulletinContent> {
@@ -118,7 +127,7 @@ export async function computeContent(trx: Trx, input: ContentInput): Promise<Bul
         kind: f.kind, type: f.incident_type, label: { fr: f.label_fr ?? f.incident_type, en: f.label_en ?? f.incident_type }, days: f.days,
       })),
       // Yes/no findings become dated facts ("Les 9, 13 et 21 avril, une distribution alimentaire était en cours…").
-      ...(await findingFacts(trx, { from, to, areaCode: area.code })),
+      ...(await findingFacts(trx, input.figureSet, { from, to, areaCode: area.code })),
     ],
     comparisons: {
       previousMonth, yearBeforeMonth,

@@ -7,7 +7,8 @@ import type { BulletinView } from './bulletins.service.js';
 const bilingual = z.object({ fr: z.string(), en: z.string() });
 export const figureSetEntry = z.object({
   metric: z.string(), part: z.string().nullable(),
-  forces: z.object({ present: z.array(z.string()), absent: z.array(z.string()) }).optional(), showZero: z.boolean().optional(),
+  forces: z.object({ present: z.array(z.string()), absent: z.array(z.string()) }).optional(), finding: z.string().optional(),
+  showZero: z.boolean().optional(),
 });
 const corpsName = z.object({ code: z.string(), fr: z.string(), en: z.string() });
 const figureLine = z.object({

@@ -10,6 +10,7 @@ import {
   isOnShift, markNothingToReport, operationDays, peopleOf, removePerson, rotaAreas, setNoShow, setOffered, shiftStaffing, shiftsBetween,
   upsertRule, type MemberRow,
 } from './rota.queries.js';
+import { remindLateSignUp } from './rota-reminders.js';
 
 /**
  * The observation rota's use cases. Short shifts are warned about (`missing` in the view),
@@ -129,6 +130,7 @@ export async function signUp(ctx: AppContext, actor: Actor, input: { areaCode: s
     const shift = await ensureShift(trx, actor.organisationId, area.id, input.day);
     await addPerson(trx, actor.organisationId, shift, actor.userId, input.role);
     await recordAudit(trx, { organisationId: actor.organisationId, actorId: actor.userId, action: 'rota.signed_up', entityType: 'rota_shift', entityId: shift, after: { day: input.day, role: input.role } });
+    await remindLateSignUp(trx, ctx, actor.userId, input.day);
   });
 }
 
@@ -222,6 +224,7 @@ async function movePlace(ctx: AppContext, actor: Actor, input: { areaCode: strin
       organisationId: actor.organisationId, actorId: actor.userId, action: mustBeOffered ? 'rota.place_taken' : 'rota.place_reassigned',
       entityType: 'rota_shift', entityId: shift.id, before: { userId: fromUserId, role: place.role }, after: { userId: toUserId, role: place.role, day: input.day },
     });
+    await remindLateSignUp(trx, ctx, toUserId, input.day);
     return stateOf(trx, shift.id);
   });
 }

@@ -1,9 +1,11 @@
 import { useT } from '../../../i18n';
 import { Checkbox } from '../../../ui/Checkbox';
 import { SelectField } from '../../../ui/SelectField';
-import type { DashboardFilter } from './period';
+import { forcePresenceOf, withForcePresence, type DashboardFilter, type ForcePresence } from './period';
 import { PeriodPicker } from './PeriodPicker';
 import type { FilterOptions } from './types';
+
+const PRESENCES: readonly ForcePresence[] = ['any', 'present', 'absent'];
 
 interface Props {
   filter: DashboardFilter;
@@ -12,7 +14,7 @@ interface Props {
   onChange: (f: DashboardFilter) => void;
 }
 
-/** Period (presets or custom days), area, commune, site and force; each choice narrows the next lists. */
+/** Period (presets or custom days), area, commune, site and forces (each corps present, absent or either); each choice narrows the next lists. */
 export function DashboardFilters({ filter, options, canSeeDrafts, onChange }: Props) {
   const t = useT();
   const all = { value: '', label: t('statistics.filters.all') };
@@ -40,12 +42,21 @@ export function DashboardFilters({ filter, options, canSeeDrafts, onChange }: Pr
         options={[all, ...sites.map((s) => ({ value: s.id, label: `${s.code} — ${s.name}` }))]}
         onValue={(v) => set({ siteId: v || undefined })}
       />
-      <SelectField
-        label={t('statistics.filters.force')}
-        value={filter.forceCorps ?? ''}
-        options={[all, ...(options?.forces ?? []).map((f) => ({ value: f.code, label: f.label }))]}
-        onValue={(v) => set({ forceCorps: v || undefined })}
-      />
+      {(options?.forces.length ?? 0) > 0 && (
+        // Each corps present, absent or either: "police nationale et BAC sans CRS" is two "présente" and one "absente".
+        <fieldset class="dashboard-forces" data-testid="force-filter">
+          <legend>{t('forceFigures.filter.legend')}</legend>
+          {options!.forces.map((f) => (
+            <SelectField
+              key={f.code}
+              label={f.label}
+              value={forcePresenceOf(filter, f.code)}
+              options={PRESENCES.map((p) => ({ value: p, label: t(`forceFigures.filter.${p}`) }))}
+              onValue={(v) => onChange(withForcePresence(filter, f.code, v as ForcePresence))}
+            />
+          ))}
+        </fieldset>
+      )}
       {canSeeDrafts && (
         <Checkbox label={t('statistics.filters.drafts')} checked={Boolean(filter.includeDrafts)} onChecked={(v) => set({ includeDrafts: v || undefined })} />
       )}

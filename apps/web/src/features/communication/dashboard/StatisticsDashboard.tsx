@@ -10,6 +10,7 @@ import { useMapTiles } from '../../field/sites/useMapTiles';
 import { ChartCard } from './ChartCard';
 import { DashboardFilters } from './DashboardFilters';
 import { EvictionList } from './EvictionList';
+import { ForceCombinations } from './ForceCombinations';
 import { HeadlineFigures } from './HeadlineFigures';
 import { filterFromQuery, toQuery, type DashboardFilter } from './period';
 import type { BreakdownRow, FilterOptions, Summary } from './types';
@@ -83,6 +84,7 @@ export function StatisticsDashboard() {
               {CHARTS.map((chart) => <ChartCard key={`${chart}-${chartQuery}`} chart={chart} query={chartQuery} />)}
             </div>
           </section>
+          <ForceCombinations filter={filter} allCorps={(options?.forces ?? []).map((f) => f.code)} onChange={onChange} />
           <section aria-labelledby="sites-title">
             <h3 id="sites-title">{t('statistics.sitesTitle')}</h3>
             {mapSites.length === 0 ? <p class="muted">{t('statistics.noEvictions')}</p> : (

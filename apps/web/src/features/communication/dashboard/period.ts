@@ -29,8 +29,53 @@ export function presetPeriod(preset: Preset, today = parisDate(new Date())): { f
 /** The filter as it sits in the address bar, so a view can be shared and reloaded. */
 export type DashboardFilter = {
   from: string; to: string; areaCode?: string; communeInsee?: string; siteId?: string; forceCorps?: string; includeDrafts?: boolean;
+  /** Corps all present / all absent, comma-separated as the API reads them ("pn,bac" and "crs": police nationale et BAC sans CRS). */
+  forcePresent?: string; forceAbsent?: string;
 };
-const KEYS = ['from', 'to', 'areaCode', 'communeInsee', 'siteId', 'forceCorps'] as const;
+const KEYS = ['from', 'to', 'areaCode', 'communeInsee', 'siteId', 'forceCorps', 'forcePresent', 'forceAbsent'] as const;
+
+export type ForcePresence = 'any' | 'present' | 'absent';
+const corpsIn = (list: string | undefined) => (list ? list.split(',').filter(Boolean) : []);
+
+function withoutForces(f: DashboardFilter): DashboardFilter {
+  const rest = { ...f };
+  delete rest.forceCorps;
+  delete rest.forcePresent;
+  delete rest.forceAbsent;
+  return rest;
+}
+
+/** Whether the filter asks for a corps present, absent or either (an old `forceCorps` link reads as present). */
+export function forcePresenceOf(f: DashboardFilter, corps: string): ForcePresence {
+  if (f.forceCorps === corps || corpsIn(f.forcePresent).includes(corps)) return 'present';
+  if (corpsIn(f.forceAbsent).includes(corps)) return 'absent';
+  return 'any';
+}
+
+/** The filter with one corps set to present, absent or either; the single-corps `forceCorps` folds into the lists. */
+export function withForcePresence(f: DashboardFilter, corps: string, presence: ForcePresence): DashboardFilter {
+  const present = new Set([...corpsIn(f.forcePresent), ...(f.forceCorps ? [f.forceCorps] : [])]);
+  const absent = new Set(corpsIn(f.forceAbsent));
+  present.delete(corps);
+  absent.delete(corps);
+  if (presence === 'present') present.add(corps);
+  if (presence === 'absent') absent.add(corps);
+  return {
+    ...withoutForces(f),
+    ...(present.size ? { forcePresent: [...present].join(',') } : {}),
+    ...(absent.size ? { forceAbsent: [...absent].join(',') } : {}),
+  };
+}
+
+/** Exactly this combination of corps: each of them present, every other corps absent ("police nationale et BAC, rien d'autre"). */
+export function withForceCombination(f: DashboardFilter, combination: string[], allCorps: string[]): DashboardFilter {
+  const absent = allCorps.filter((c) => !combination.includes(c));
+  return {
+    ...withoutForces(f),
+    ...(combination.length ? { forcePresent: combination.join(',') } : {}),
+    ...(absent.length ? { forceAbsent: absent.join(',') } : {}),
+  };
+}
 
 export function filterFromQuery(query: Record<string, string | undefined>): DashboardFilter {
   const fallback = presetPeriod('lastMonth');

@@ -1,11 +1,12 @@
-import { FIGURE_PARTS, METRICS, metricLabel, type MetricCode } from '@vigie/domain/rules';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { FINDINGS } from '@vigie/domain/rules';
 import { api, errorMessage } from '../../../api/client';
 import { useLocale, useT } from '../../../i18n';
 import { Screen } from '../../../shell/Screen';
 import { Button } from '../../../ui/Button';
 import { FormError } from '../../../ui/FormError';
 import { SelectField } from '../../../ui/SelectField';
+import { FigureSetLineEditor, lineProblem, type Corps } from './FigureSetLineEditor';
 import { BulletinPreview } from '../bulletins/BulletinPreview';
 import { lastMonth } from '../bulletins/bulletinApi';
 import '../bulletins/communication.css';
@@ -13,13 +14,15 @@ import type { AreaOption, FigureSetLine, FigureSetPreview } from './figureSetApi
 
 /**
  * The figure set of an area, edited on screen: which figures the bulletin lists, in which
- * order, with which part ("dont"), and whether a zero line is printed; beside it, the bulletin
+ * order, with which part ("dont"), whether a zero line is printed, forces lines ("dont M menées
+ * par la police nationale et la BAC sans CRS") and the yes/no findings it dates; beside it, the bulletin
  * of a chosen month as this set would print it, refreshed as the set changes. Nothing is
  * saved until "Enregistrer"; a refused set (unknown figure, part of the wrong whole) says why.
  */
 export function FigureSetPage() {
   const t = useT();
   const locale = useLocale();
+  const [corps, setCorps] = useState<Corps[]>([]);
   const [areas, setAreas] = useState<AreaOption[]>([]);
   const [areaId, setAreaId] = useState('');
   const [month, setMonth] = useState(lastMonth());
@@ -42,10 +45,15 @@ export function FigureSetPage() {
       }
     }, (e) => setPreviewError(errorMessage(e)));
   }, []);
+  useEffect(() => {
+    api.get<{ forces: Corps[] }>('/api/statistics/filters').then((r) => setCorps(r.forces), (e) => setPreviewError(errorMessage(e)));
+  }, [locale]);
+  // A line the editor already knows is incomplete is neither previewed nor saved; it says why beside it.
+  const incomplete = lines.some((l) => lineProblem(l) !== null);
 
   // The live preview: every change asks the server for the bulletin this set would print.
   useEffect(() => {
-    if (!areaId || lines.length === 0) return;
+    if (!areaId || lines.length === 0 || incomplete) return;
     const mine = ++seq.current;
     const timer = setTimeout(() => {
       api.post<FigureSetPreview>(`/api/bulletin-figure-sets/${areaId}/preview`, { figures: lines, month }).then((p) => {
@@ -57,9 +65,8 @@ export function FigureSetPage() {
       });
     }, 250);
     return () => clearTimeout(timer);
-  }, [areaId, month, lines]);
+  }, [areaId, month, lines, incomplete]);
 
-  const label = (code: string) => metricLabel(code as MetricCode, locale === 'en' ? 'en' : 'fr');
   const change = (next: FigureSetLine[]) => {
     setSaved(false);
     setSaveError(null);
@@ -86,7 +93,11 @@ export function FigureSetPage() {
     }
   }
 
-  const metricOptions = METRICS.map((m) => ({ value: m.code, label: label(m.code) }));
+  // The HRO Calaisis line to start from: "dont M menées par la police nationale et la BAC sans CRS".
+  const known = new Set(corps.map((c) => c.code));
+  const starter = { present: ['pn', 'bac'].filter((c) => known.has(c)), absent: ['crs'].filter((c) => known.has(c)) };
+  const usedFindings = new Set(lines.map((l) => l.finding));
+  const nextFinding = FINDINGS.find((f) => !usedFindings.has(f));
   return (
     <Screen title={t('figureSets.title')}>
       <p class="lead">{t('figureSets.lead')}</p>
@@ -102,21 +113,7 @@ export function FigureSetPage() {
           <ol class="figure-set-lines" data-testid="figure-set-lines">
             {lines.map((l, i) => (
               <li key={`${i}-${l.metric}`} class="figure-set-line" data-testid="figure-set-line">
-                {l.forces ? (
-                  <p>{t('figureSets.forcesLine', { present: l.forces.present.join(', '), absent: l.forces.absent.join(', ') || '—' })}</p>
-                ) : (
-                  <>
-                    <SelectField label={t('figureSets.metric')} value={l.metric} options={metricOptions}
-                      onValue={(metric) => update(i, { metric, part: null })} />
-                    <SelectField label={t('figureSets.part')} value={l.part ?? ''}
-                      options={[{ value: '', label: t('figureSets.noPart') }, ...(FIGURE_PARTS[l.metric as MetricCode] ?? []).map((p) => ({ value: p, label: label(p) }))]}
-                      onValue={(part) => update(i, { part: part || null })} />
-                    <label class="check">
-                      <input type="checkbox" checked={l.showZero ?? false} onChange={(e) => update(i, { showZero: e.currentTarget.checked || undefined })} />
-                      {t('figureSets.showZero')}
-                    </label>
-                  </>
-                )}
+                <FigureSetLineEditor line={l} index={i} corps={corps} onLine={(patch) => update(i, patch)} />
                 <div class="actions">
                   <Button variant="secondary" disabled={i === 0} onClick={() => move(i, -1)} testId={`figure-set-up-${i}`}>{t('figureSets.up')}</Button>
                   <Button variant="secondary" disabled={i === lines.length - 1} onClick={() => move(i, 1)}>{t('figureSets.down')}</Button>
@@ -125,10 +122,19 @@ export function FigureSetPage() {
               </li>
             ))}
           </ol>
-          <Button variant="secondary" onClick={() => change([...lines, { metric: 'evictions', part: null }])} testId="figure-set-add">{t('figureSets.add')}</Button>
+          <div class="actions">
+            <Button variant="secondary" onClick={() => change([...lines, { metric: 'evictions', part: null }])} testId="figure-set-add">{t('figureSets.add')}</Button>
+            <Button variant="secondary" disabled={corps.length === 0} onClick={() => change([...lines, { metric: 'evictions', part: null, forces: starter }])} testId="figure-set-add-forces">
+              {t('figureSets.addForces')}
+            </Button>
+            <Button variant="secondary" disabled={!nextFinding} onClick={() => change([...lines, { metric: 'evictions', part: null, finding: nextFinding! }])} testId="figure-set-add-finding">
+              {t('figureSets.addFinding')}
+            </Button>
+          </div>
+          <p class="field-hint">{t('figureSets.findingsHint')}</p>
           <FormError message={saveError} />
           {saved && <p class="notice" role="status" data-testid="figure-set-saved">{t('figureSets.saved')}</p>}
-          <Button onClick={() => void save()} busy={busy} disabled={!areaId || lines.length === 0} testId="figure-set-save">{t('figureSets.save')}</Button>
+          <Button onClick={() => void save()} busy={busy} disabled={!areaId || lines.length === 0 || incomplete} testId="figure-set-save">{t('figureSets.save')}</Button>
         </section>
         <section aria-labelledby="figure-set-preview" aria-live="polite">
           <h2 id="figure-set-preview">{t('figureSets.preview')}</h2>

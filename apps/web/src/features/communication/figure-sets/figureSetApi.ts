@@ -5,6 +5,8 @@ export interface FigureSetLine {
   metric: string;
   part: string | null;
   forces?: { present: string[]; absent: string[] };
+  /** A findings line: the yes/no finding the bulletin dates (metric "evictions"). */
+  finding?: string;
   showZero?: boolean;
 }
 

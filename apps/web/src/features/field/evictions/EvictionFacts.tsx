@@ -1,4 +1,4 @@
-import { COUNT_FIELDS, type EvictionRowView, type Locale } from '@vigie/domain/rules';
+import { COUNT_FIELDS, type EvictionRowView, type Locale, type Tally } from '@vigie/domain/rules';
 import { useLocale, useT } from '../../../i18n';
 import { formatCount, formatDateTime, formatTime } from '../capture/format';
 
@@ -38,13 +38,9 @@ export function EvictionFacts({ e, term, testId }: { e: EvictionRowView; term: T
         ))}
       </dl>
       <h3>{t('records.eviction.items')}</h3>
-      {e.seized.length === 0 ? <p class="muted">{t('records.eviction.none')}</p> : (
-        <ul data-testid="record-seized">{e.seized.map((x) => <li key={x.term}>{term('item_type', x.term)} : {formatCount(x, locale)}</li>)}</ul>
-      )}
+      {e.seized.length === 0 ? <p class="muted">{t('records.eviction.none')}</p> : <Tallies tallies={e.seized} kind="item_type" term={term} testId="record-seized" />}
       <h3>{t('records.eviction.structures')}</h3>
-      {e.destroyed.length === 0 ? <p class="muted">{t('records.eviction.none')}</p> : (
-        <ul>{e.destroyed.map((x) => <li key={x.term}>{term('structure_type', x.term)} : {formatCount(x, locale)}</li>)}</ul>
-      )}
+      {e.destroyed.length === 0 ? <p class="muted">{t('records.eviction.none')}</p> : <Tallies tallies={e.destroyed} kind="structure_type" term={term} testId="record-destroyed" />}
       <h3>{t('records.eviction.forces')}</h3>
       {e.forces.length === 0 ? <p class="muted">{t('records.eviction.none')}</p> : (
         <ul data-testid="record-forces">
@@ -78,5 +74,25 @@ export function EvictionFacts({ e, term, testId }: { e: EvictionRowView; term: T
         </>
       )}
     </div>
+  );
+}
+
+/** Items with their parts under them ("Tentes : 25", "dont Tentes pleines d'affaires : 7"): the whole already includes its parts. */
+function Tallies({ tallies, kind, term, testId }: { tallies: readonly Tally[]; kind: string; term: TermLabel; testId: string }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <ul data-testid={testId}>
+      {tallies.map((x) => (
+        <li key={x.term}>
+          {term(kind, x.term)} : {formatCount(x, locale)}
+          {(x.parts?.length ?? 0) > 0 && (
+            <ul class="tally-parts" data-testid="record-parts">
+              {x.parts!.map((p) => <li key={p.term}>{t('records.eviction.part', { label: term(kind, p.term), count: formatCount(p, locale) })}</li>)}
+            </ul>
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }
