@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestVigie, type TestClient, type TestVigie } from './harness.js';
-import { seedEviction } from './evidence-fixtures.js';
+import { createHash, randomUUID } from 'node:crypto';
+import { jpegWithGps, patchChunk, rawRequest, seedEviction, uploadBody } from './evidence-fixtures.js';
 import { mailText } from './mail-body.js';
 import type { ReceivedMail } from './smtp-sink.js';
 
@@ -15,13 +16,14 @@ let comms: TestClient;
 let orgId: string;
 let listId: string;
 let areaCode: string;
+let evictionId: string;
 
 beforeAll(async () => {
   t = await startTestVigie({ MAIL_RATE_PER_SECOND: '200' });
   const admin = await t.setUpAdmin();
   orgId = admin.user.organisationId;
   comms = await t.userWithRole(orgId, 'comms');
-  const { evictionId } = await seedEviction(t, orgId, comms.user.id);
+  ({ evictionId } = await seedEviction(t, orgId, comms.user.id));
   await sql`UPDATE evictions SET status = 'verified' WHERE id = ${evictionId}`.execute(t.db);
   areaCode = (await sql<{ code: string }>`SELECT a.code FROM areas a JOIN sites s ON s.area_id = a.id JOIN evictions e ON e.site_id = s.id WHERE e.id = ${evictionId}`.execute(t.db)).rows[0]!.code;
   await sql`UPDATE organisations SET slug = 'hro' WHERE id = ${orgId}`.execute(t.db);
@@ -120,8 +122,19 @@ describe('the members’ newsletter', () => {
 
   it('sends an issue once to consenting subscribers, skipping suppressed and unconsented people; an empty list is refused clearly', async () => {
     const empty = (await comms.post('/api/contact-lists', { name: 'Lettre vide', kind: 'static', legalBasis: 'consent' })).json().list;
+    // A photo with its publication copy (metadata stripped) and a credit, taken by an observer.
+    const coordinator = await t.userWithRole(orgId, 'coordinator');
+    const jpeg = await jpegWithGps();
+    const upload = uploadBody(jpeg, { evictionId }, { declaredType: 'image/jpeg', originalName: 'IMG_0001.jpg', credit: 'HRO' });
+    expect((await coordinator.post('/api/evidence', upload)).statusCode).toBe(201);
+    const stored = await patchChunk(t, coordinator, upload.id, 0, jpeg);
+    expect(stored.statusCode).toBe(200);
+    expect((await comms.get('/api/newsletter/photos')).json().photos).toEqual([{ id: upload.id, credit: 'HRO', capturedAt: expect.anything() }]);
+
     const draft = (await comms.post('/api/newsletter/issues', { title: 'Lettre de décembre' })).json().issue;
     const blocks = [
+      { kind: 'photo', evidenceId: upload.id, caption: 'Tentes saisies' },
+      { kind: 'photo', evidenceId: randomUUID(), caption: 'Inconnue' },
       { kind: 'text', text: 'Chères et chers membres,\n\nVoici les nouvelles du mois.' },
       { kind: 'figure', metric: 'evictions', from: '2026-02-01', to: '2026-02-28', areaCode },
       { kind: 'bulletin' },
@@ -129,9 +142,14 @@ describe('the members’ newsletter', () => {
     ];
     const edited = await comms.put(`/api/newsletter/issues/${draft.id}`, { title: 'Lettre de décembre', language: 'fr', blocks });
     expect(edited.statusCode, edited.body).toBe(200);
-    const figure = edited.json().issue.blocks[1];
+    const shown = edited.json().issue.blocks;
+    expect(shown.slice(0, 2)).toEqual([
+      { kind: 'photo', evidenceId: upload.id, caption: 'Tentes saisies', credit: 'HRO', available: true },
+      { kind: 'photo', evidenceId: expect.any(String), caption: 'Inconnue', credit: null, available: false },
+    ]);
+    const figure = shown[3];
     expect(figure.wording).toMatch(/^au moins 1 expulsions? \(.*du 1 février 2026 au 28 février 2026\)$/);
-    expect(edited.json().issue.blocks[2]).toEqual({ kind: 'bulletin', bulletin: null });
+    expect(shown[4]).toEqual({ kind: 'bulletin', bulletin: null });
 
     const none = await comms.post(`/api/newsletter/issues/${draft.id}/send`, { listId: empty.id });
     expect(none.statusCode).toBe(422);
@@ -163,6 +181,10 @@ describe('the members’ newsletter', () => {
     expect(header(mail.raw, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
     expect(header(mail.raw, 'List-Unsubscribe')).toMatch(/^<http:\/\/localhost:3000\/api\/public\/unsubscribe\/[a-f0-9]{32}>$/);
     expect(mailText(mail.raw)).toContain(figure.wording);
+    const photoUrl = `http://localhost:3000/api/public/hro/newsletter/${draft.id}/photos/${upload.id}.jpg`;
+    expect(mailText(mail.raw)).toContain('[Photo : Tentes saisies (© HRO)]');
+    expect(mailText(mail.raw)).toContain(photoUrl);
+    expect(mailText(mail.raw)).not.toContain('Inconnue');
     expect(mailText(mail.raw)).toContain(`Lire en ligne : http://localhost:3000/api/public/hro/newsletter/${draft.id}`);
     await new Promise((r) => setTimeout(r, 500));
     expect(t.smtp.mails.filter(isIssue).map((m) => m.to)).toEqual([['ana@membres.example']]);
@@ -174,6 +196,12 @@ describe('the members’ newsletter', () => {
     expect(archive.body).toContain('Lettre de décembre');
     const page = await t.client().get(`/api/public/hro/newsletter/${draft.id}`);
     expect(page.body).toContain(figure.wording);
+    expect(page.body).toContain('© HRO');
+    const photo = await rawRequest(t, t.client(), 'GET', new URL(photoUrl).pathname);
+    expect(photo.statusCode).toBe(200);
+    expect(photo.headers['content-type']).toBe('image/jpeg');
+    expect(createHash('sha256').update(photo.raw).digest('hex')).toBe(stored.json().evidence.publicCopySha256);
+    expect((await t.client().get(`/api/public/hro/newsletter/${draft.id}/photos/${randomUUID()}.jpg`)).statusCode).toBe(404);
     const feed = await t.client().get('/api/public/hro/newsletter.atom');
     expect(feed.headers['content-type']).toContain('application/atom+xml');
     expect(feed.body).toContain('Lettre de décembre');
