@@ -44,7 +44,7 @@ export type {
 export { PRESS_RELEASE_STATUSES } from './communication/press-releases/press-release.js';
 export type { PressReleaseView, PressReleaseSummaryView, PressReleaseStatus } from './communication/press-releases/press-release.js';
 export type { MailingView } from './communication/mailings/bounce-rules.js';
-export { NEWSLETTER_BLOCK_KINDS, NEWSLETTER_STATUSES, blockText } from './communication/newsletters/newsletter.js';
+export { NEWSLETTER_BLOCK_KINDS, NEWSLETTER_STATUSES, blockText, blockInputOf } from './communication/newsletters/newsletter.js';
 export type {
   NewsletterBlockInput, NewsletterBlockView, NewsletterIssueView, NewsletterIssueSummaryView, NewsletterSettingsView, NewsletterPhotoView,
   NewsletterSignupFormView, NewsletterConfirmationView, NewsletterBlockKind,

@@ -110,7 +110,7 @@ export function blockText(b: NewsletterBlockView, language: 'fr' | 'en', photoUr
       if (!b.available) return null;
       const url = photoUrl(b.evidenceId);
       const credit = b.credit ? ` (© ${b.credit})` : '';
-      return `[${fr ? 'Photo' : 'Photo'}${b.caption ? ` : ${b.caption}` : ''}${credit}]${url ? `\n${url}` : ''}`;
+      return `[Photo${b.caption ? `${fr ? ' : ' : ': '}${b.caption}` : ''}${credit}]${url ? `\n${url}` : ''}`;
     }
     case 'link': return `${b.label}\n${b.url}`;
   }
@@ -125,6 +125,17 @@ export function newsletterText(issue: { title: string; language: 'fr' | 'en'; bl
     const t = blockText(b, issue.language, links.photoUrl);
     if (t) parts.push(t, '');
   }
-  if (links.archiveUrl) parts.push(`${fr ? 'Lire en ligne' : 'Read online'} : ${links.archiveUrl}`);
+  if (links.archiveUrl) parts.push(`${fr ? 'Lire en ligne :' : 'Read online:'} ${links.archiveUrl}`);
   return parts.join('\n').replace(/\n{3,}/g, '\n\n').trim() + '\n';
+}
+
+/** A shown block back to what is stored and edited: a figure keeps its reference, never its wording. */
+export function blockInputOf(b: NewsletterBlockView): NewsletterBlockInput {
+  switch (b.kind) {
+    case 'figure': return { kind: 'figure', metric: b.metric, from: b.from, to: b.to, ...(b.areaCode && { areaCode: b.areaCode }), ...(b.forceCorps && { forceCorps: b.forceCorps }) };
+    case 'bulletin': return { kind: 'bulletin' };
+    case 'photo': return { kind: 'photo', evidenceId: b.evidenceId, caption: b.caption };
+    case 'text': return { kind: 'text', text: b.text };
+    case 'link': return { kind: 'link', url: b.url, label: b.label };
+  }
 }

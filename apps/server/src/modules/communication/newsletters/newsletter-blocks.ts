@@ -38,13 +38,3 @@ export async function resolveBlocks(trx: Trx, blocks: NewsletterBlockInput[], la
   }
   return out;
 }
-
-/** A stored block back to its input shape (figures keep only their reference, not their wording). */
-export function asInput(b: NewsletterBlockView): NewsletterBlockInput {
-  switch (b.kind) {
-    case 'figure': return { kind: 'figure', metric: b.metric, from: b.from, to: b.to, ...(b.areaCode && { areaCode: b.areaCode }), ...(b.forceCorps && { forceCorps: b.forceCorps }) };
-    case 'bulletin': return { kind: 'bulletin' };
-    case 'photo': return { kind: 'photo', evidenceId: b.evidenceId, caption: b.caption };
-    default: return b;
-  }
-}

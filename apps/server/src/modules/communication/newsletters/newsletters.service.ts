@@ -1,5 +1,5 @@
 import {
-  newsletterText, parisDate, type NewsletterBlockInput, type NewsletterBlockView, type NewsletterIssueInput, type NewsletterIssueView,
+  blockInputOf, newsletterText, parisDate, type NewsletterBlockInput, type NewsletterBlockView, type NewsletterIssueInput, type NewsletterIssueView,
   type NewsletterSettingsView,
 } from '@vigie/domain';
 import type { AppContext } from '../../../platform/context.js';
@@ -10,7 +10,7 @@ import { AppError } from '../../../platform/errors/catalogue.js';
 import type { Actor } from '../../../platform/http/request-context.js';
 import { mailableAudience } from '../contacts/contact-lists.js';
 import { queueMailing } from '../mailings/mail-pipeline.js';
-import { asInput, resolveBlocks } from './newsletter-blocks.js';
+import { resolveBlocks } from './newsletter-blocks.js';
 import { archiveUrls } from './newsletter-links.js';
 import {
   findIssue, findSettings, insertIssue, listIssues, markSent, organisationById, publicationPhotos, saveSettings, updateDraft, type IssueRow,
@@ -67,7 +67,7 @@ export async function editIssue(ctx: AppContext, actor: Actor, id: string, input
     const r = await visibleIssue(trx, id, true);
     if (r.status !== 'draft') throw new AppError('newsletter.not_editable');
     const resolved = await resolveBlocks(trx, input.blocks, input.language);
-    await updateDraft(trx, id, { title: input.title, language: input.language, blocks: resolved.map(asInput) });
+    await updateDraft(trx, id, { title: input.title, language: input.language, blocks: resolved.map(blockInputOf) });
     await recordAudit(trx, {
       organisationId: actor.organisationId, actorId: actor.userId, action: 'newsletter.edited', entityType: 'newsletter_issue', entityId: id,
       after: { blocks: input.blocks.map((b) => b.kind) }, context: { ip },

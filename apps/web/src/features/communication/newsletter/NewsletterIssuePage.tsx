@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
-import { METRIC_CODES, metricLabel, type NewsletterBlockKind, type NewsletterBlockView } from '@vigie/domain/rules';
+import { METRIC_CODES, blockInputOf, metricLabel, type NewsletterBlockKind } from '@vigie/domain/rules';
 import { api, errorMessage } from '../../../api/client';
 import { useLocale, useT } from '../../../i18n';
 import { Screen } from '../../../shell/Screen';
@@ -12,17 +12,6 @@ import { contactsApi, type ContactListView } from '../contacts/contactsApi';
 import { NewsletterPreview } from './NewsletterPreview';
 import { newsletterApi, type MailingView, type NewsletterBlockInput, type NewsletterIssueView, type NewsletterPhotoView } from './newsletterApi';
 import './newsletter.css';
-
-/** A stored block back to what the editor changes (figures keep their reference, not their wording). */
-function asInput(b: NewsletterBlockView): NewsletterBlockInput {
-  switch (b.kind) {
-    case 'figure': return { kind: 'figure', metric: b.metric, from: b.from, to: b.to, ...(b.areaCode && { areaCode: b.areaCode }), ...(b.forceCorps && { forceCorps: b.forceCorps }) };
-    case 'bulletin': return { kind: 'bulletin' };
-    case 'photo': return { kind: 'photo', evidenceId: b.evidenceId, caption: b.caption };
-    case 'text': return { kind: 'text', text: b.text };
-    case 'link': return { kind: 'link', url: b.url, label: b.label };
-  }
-}
 
 function emptyBlock(kind: NewsletterBlockKind): NewsletterBlockInput {
   switch (kind) {
@@ -74,7 +63,7 @@ function Editor({ issue, onSave }: { issue: NewsletterIssueView; onSave: (body: 
   const t = useT();
   const [title, setTitle] = useState(issue.title);
   const [language, setLanguage] = useState<'fr' | 'en'>(issue.language);
-  const [blocks, setBlocks] = useState<NewsletterBlockInput[]>(issue.blocks.map(asInput));
+  const [blocks, setBlocks] = useState<NewsletterBlockInput[]>(issue.blocks.map(blockInputOf));
   const [photos, setPhotos] = useState<NewsletterPhotoView[]>([]);
   const [areas, setAreas] = useState<Array<{ code: string; name: string }>>([]);
   useEffect(() => {
