@@ -19,7 +19,7 @@ export const newsletterBlockInputSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('figure'), metric: z.enum(METRIC_CODES as unknown as [string, ...string[]]), from: z.iso.date(), to: z.iso.date(),
     areaCode: z.string().trim().min(1).max(40).optional(), forceCorps: z.string().trim().min(1).max(100).optional(),
-  }),
+  }).refine((b) => b.from <= b.to, { path: ['to'], message: 'period_ends_before_it_starts' }),
   z.strictObject({ kind: z.literal('bulletin') }),
   z.strictObject({ kind: z.literal('photo'), evidenceId: z.uuid(), caption: z.string().trim().max(500).default('') }),
   z.strictObject({ kind: z.literal('link'), url: httpUrl, label: z.string().trim().min(1).max(300) }),
