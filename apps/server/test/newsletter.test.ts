@@ -118,6 +118,15 @@ describe('the members’ newsletter', () => {
     expect((await anonymous.post(`/api/public/newsletter/confirmations/${again.token}`)).json().confirmed).toBe(true);
     expect(await contactsWith('ana@membres.example')).toBe(1);
     expect((await anonymous.get('/api/public/newsletter/confirmations/not-a-token')).statusCode).toBe(404);
+
+    // A link confirmed too late says so, and subscribes no one.
+    const late = await subscribe('tardive@membres.example');
+    await sql`UPDATE newsletter_signups SET expires_at = now() - interval '1 minute' WHERE confirmed_at IS NULL`.execute(t.db);
+    expect((await anonymous.get(`/api/public/newsletter/confirmations/${late.token}`)).json()).toMatchObject({ confirmed: false, expired: true });
+    const refused = await anonymous.post(`/api/public/newsletter/confirmations/${late.token}`);
+    expect(refused.statusCode).toBe(410);
+    expect(refused.json().code).toBe('newsletter.confirmation_expired');
+    expect(await contactsWith('tardive@membres.example')).toBe(0);
   });
 
   it('sends an issue once to consenting subscribers, skipping suppressed and unconsented people; an empty list is refused clearly', async () => {
@@ -205,5 +214,16 @@ describe('the members’ newsletter', () => {
     const feed = await t.client().get('/api/public/hro/newsletter.atom');
     expect(feed.headers['content-type']).toContain('application/atom+xml');
     expect(feed.body).toContain('Lettre de décembre');
+
+    // Ana unsubscribes in one click, then subscribes again: her own unsubscribe no longer stands.
+    const unsubscribeToken = /\/api\/public\/unsubscribe\/([a-f0-9]{32})/.exec(header(mail.raw, 'List-Unsubscribe')!)![1];
+    expect((await t.client().post(`/api/public/unsubscribe/${unsubscribeToken}`)).json().unsubscribed).toBe(true);
+    const mailable = async () => (await comms.get('/api/contact-lists')).json().lists.find((l: { id: string }) => l.id === listId).mailable;
+    expect(await mailable()).toBe(1); // Bruno: his consent stands, his address is suppressed at send time.
+    const back = await subscribe('ana@membres.example');
+    await t.client().post(`/api/public/newsletter/confirmations/${back.token}`);
+    expect(await mailable()).toBe(2);
+    const left = (await comms.get('/api/mail/suppressions')).json().suppressions.map((x: { address: string; reason: string }) => [x.address, x.reason]);
+    expect(left).toEqual([['bruno@membres.example', 'hard_bounce']]);
   });
 });
