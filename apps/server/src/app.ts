@@ -53,6 +53,8 @@ import { rotaRoutes } from './modules/field/rota/rota.routes.js';
 import { researchRoutes } from './modules/communication/research/research.routes.js';
 import { monitoringRoutes } from './modules/communication/monitoring/monitoring.routes.js';
 import { shareCardsRoutes } from './modules/communication/share-cards/share-cards.routes.js';
+import { newslettersRoutes } from './modules/communication/newsletters/newsletters.routes.js';
+import { newsletterPublicRoutes } from './modules/communication/newsletters/newsletter-public.routes.js';
 
 export const ROUTE_MODULES: RouteModule[] = [
   healthRoutes, setupRoutes, authRoutes, usersRoutes, invitationsRoutes, securityRoutes, auditRoutes, rolesRoutes,
@@ -61,6 +63,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   legalCasesRoutes, legalDocumentsRoutes, legalGrantsRoutes, deadlinesRoutes, bundlesRoutes, witnessRoutes, patternRoutes,
   bulletinsRoutes, statisticsRoutes, publicStatisticsRoutes, reportsRoutes, researchRoutes,
   contactsRoutes, mailingsRoutes, pressReleasesRoutes, publicSiteRoutes, monitoringRoutes, shareCardsRoutes,
+  newslettersRoutes, newsletterPublicRoutes,
   postingsRoutes, applicationsRoutes, equipmentRoutes, meetingsRoutes,
 ];
 

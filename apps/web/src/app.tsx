@@ -46,6 +46,11 @@ const BulletinPage = lazy(() => import('./features/communication/bulletins/Bulle
 const ContactsPage = lazy(() => import('./features/communication/contacts/ContactsPage').then((m) => m.ContactsPage));
 const ContactPage = lazy(() => import('./features/communication/contacts/ContactPage').then((m) => m.ContactPage));
 const UnsubscribePage = lazy(() => import('./features/communication/contacts/UnsubscribePage').then((m) => m.UnsubscribePage));
+// The members' newsletter: the desk's issues, and the public sign-up and confirmation pages.
+const NewsletterPage = lazy(() => import('./features/communication/newsletter/NewsletterPage').then((m) => m.NewsletterPage));
+const NewsletterIssuePage = lazy(() => import('./features/communication/newsletter/NewsletterIssuePage').then((m) => m.NewsletterIssuePage));
+const SubscribePage = lazy(() => import('./features/communication/newsletter/SubscribePage').then((m) => m.SubscribePage));
+const ConfirmSubscriptionPage = lazy(() => import('./features/communication/newsletter/ConfirmSubscriptionPage').then((m) => m.ConfirmSubscriptionPage));
 // The data-sharing desk (agreements, profiles, releases for researchers).
 const ResearchPage = lazy(() => import('./features/communication/research/ResearchPage').then((m) => m.ResearchPage));
 const PressReleasesPage = lazy(() => import('./features/communication/press-releases/PressReleasesPage').then((m) => m.PressReleasesPage));
@@ -69,7 +74,7 @@ function redirectFor(state: Extract<SessionState, { status: 'ready' }>, path: st
   if (path === '/setup') return '/';
   const user = state.user;
   if (!user) {
-    if (PUBLIC_PATHS.includes(path) || path.startsWith('/shared-case/') || path.startsWith('/unsubscribe/') || path.startsWith('/apply/')) return null;
+    if (PUBLIC_PATHS.includes(path) || path.startsWith('/shared-case/') || path.startsWith('/unsubscribe/') || path.startsWith('/apply/') || path.startsWith('/subscribe/')) return null;
     return url === '/' ? '/login' : `/login?next=${encodeURIComponent(url)}`;
   }
   if (user.mustEnrolTotp) return path === TWO_FACTOR_PATH ? null : TWO_FACTOR_PATH;
@@ -132,6 +137,8 @@ const ContactsRoute = guarded(['comms.publish'], ContactsPage);
 const ContactRoute = guarded(['comms.publish'], ContactPage);
 const PressReleasesRoute = guarded(['comms.publish'], PressReleasesPage);
 const PressReleaseRoute = guarded(['comms.publish'], PressReleasePage);
+const NewsletterRoute = guarded(['comms.publish'], NewsletterPage);
+const NewsletterIssueRoute = guarded(['comms.publish'], NewsletterIssuePage);
 const MonitoringRoute = guarded(['comms.publish'], MonitoringPage);
 const BulletinRoute = guarded(['comms.publish', 'stats.view'], BulletinPage);
 const FigureSetRoute = guarded(['comms.publish'], FigureSetPage);
@@ -219,6 +226,8 @@ function PublicRoutes() {
       <Route path="/invitation" component={AcceptInvitationPage} />
       <Route path="/shared-case/:token" component={SharedCasePage} />
       <Route path="/unsubscribe/:token" component={UnsubscribePage} />
+      <Route path="/subscribe/confirm/:token" component={ConfirmSubscriptionPage} />
+      <Route path="/subscribe/:slug" component={SubscribePage} />
       <Route path="/apply/:slug/:id" component={ApplyPage} />
       <Route default component={NotFound} />
     </Router>
@@ -257,6 +266,10 @@ function PrivateRoutes() {
       <Route path="/communication/press-releases/:id" component={PressReleaseRoute} />
       <Route path="/communication/monitoring" component={MonitoringRoute} />
       <Route path="/unsubscribe/:token" component={UnsubscribePage} />
+      <Route path="/communication/newsletter" component={NewsletterRoute} />
+      <Route path="/communication/newsletter/:id" component={NewsletterIssueRoute} />
+      <Route path="/subscribe/confirm/:token" component={ConfirmSubscriptionPage} />
+      <Route path="/subscribe/:slug" component={SubscribePage} />
       <Route path="/communication/research" component={ResearchRoute} />
       <Route path="/association" component={AssociationRoute} />
       <Route path="/association/postings" component={PostingsRoute} />

@@ -14,5 +14,6 @@ export * from './communication/research/index.js';
 export * from './communication/contacts/index.js';
 export * from './communication/mailings/index.js';
 export * from './communication/press-releases/index.js';
+export * from './communication/newsletters/index.js';
 export * from './communication/monitoring/index.js';
 export * from './communication/share-cards/index.js';

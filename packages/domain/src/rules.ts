@@ -45,6 +45,11 @@ export type {
 export { PRESS_RELEASE_STATUSES } from './communication/press-releases/press-release.js';
 export type { PressReleaseView, PressReleaseSummaryView, PressReleaseStatus } from './communication/press-releases/press-release.js';
 export type { MailingView } from './communication/mailings/bounce-rules.js';
+export { NEWSLETTER_BLOCK_KINDS, NEWSLETTER_STATUSES, blockText, blockInputOf } from './communication/newsletters/newsletter.js';
+export type {
+  NewsletterBlockInput, NewsletterBlockView, NewsletterIssueView, NewsletterIssueSummaryView, NewsletterSettingsView, NewsletterPhotoView,
+  NewsletterSignupFormView, NewsletterConfirmationView, NewsletterBlockKind,
+} from './communication/newsletters/newsletter.js';
 export { publishChecklist, LOW_COVERAGE, type ChecklistItem, type PublishCandidate } from './communication/publishing/publish-checklist.js';
 export type { ApplicationView } from './association/applications.js';
 export * from './association/house-vocabulary.js';

@@ -252,6 +252,19 @@ export const ERRORS = {
   'monitoring.unknown_recipient': 400,
   'share_card.bulletin_not_found': 404,
   'share_card.logo_invalid': 422,
+  // Issue 13, deliverable 4: the members' newsletter.
+  'newsletter.not_found': 404,
+  'newsletter.not_editable': 409,
+  'newsletter.no_subscribers': 422,
+  'newsletter.list_not_consent': 400,
+  'newsletter.list_not_static': 400,
+  'newsletter.list_required': 400,
+  'newsletter.no_slug': 400,
+  'newsletter.empty': 400,
+  'newsletter.invalid_email': 400,
+  'newsletter.form_outdated': 409,
+  'newsletter.confirmation_invalid': 404,
+  'newsletter.confirmation_expired': 410,
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

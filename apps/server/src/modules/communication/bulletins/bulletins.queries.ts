@@ -122,3 +122,9 @@ export async function corpsNames(db: Executor) {
   const rows = await db.selectFrom('taxonomy_terms').select(['code', 'label_fr', 'label_en']).where('kind', '=', 'force_corps').execute();
   return rows.map((r) => ({ code: r.code, fr: r.label_fr, en: r.label_en }));
 }
+
+/** The organisation's most recently published bulletin with its frozen content (for the newsletter). */
+export async function latestPublished(db: Executor) {
+  return db.selectFrom('bulletins').select(['id', 'month', 'snapshot', 'published_at']).where('status', '=', 'published')
+    .orderBy('published_at', 'desc').limit(1).executeTakeFirst();
+}

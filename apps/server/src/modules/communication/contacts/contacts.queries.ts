@@ -146,7 +146,7 @@ export async function allLists(db: Executor) {
   return db.selectFrom('contact_lists').selectAll().orderBy(sql`lower(name)`).execute();
 }
 
-export async function addListMember(db: Executor, organisationId: string, listId: string, contactId: string, by: string) {
+export async function addListMember(db: Executor, organisationId: string, listId: string, contactId: string, by: string | null) {
   await db.insertInto('contact_list_members').values({ organisation_id: organisationId, list_id: listId, contact_id: contactId, added_by: by })
     .onConflict((oc) => oc.doNothing()).execute();
 }

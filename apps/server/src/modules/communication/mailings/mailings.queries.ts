@@ -103,3 +103,9 @@ export async function deliveryByToken(db: Executor, token: string) {
     .select(['d.id', 'd.organisation_id', 'd.address', 'd.contact_id', 'd.status', 'm.list_id', 'l.name as list_name'])
     .where('d.token', '=', token).executeTakeFirst();
 }
+
+/** A person who subscribes again lifts their own unsubscribe from that list (never a bounce or a complaint). */
+export async function deleteListUnsubscribe(db: Executor, organisationId: string, address: string, listId: string) {
+  await db.deleteFrom('mail_suppressions').where('organisation_id', '=', organisationId).where(sql<boolean>`lower(address) = lower(${address})`)
+    .where('list_id', '=', listId).where('reason', '=', 'unsubscribed').execute();
+}

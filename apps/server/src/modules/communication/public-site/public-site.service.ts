@@ -5,6 +5,7 @@ import { AppError } from '../../../platform/errors/catalogue.js';
 import { publicReleases, releaseCorrectionsOf } from '../press-releases/public-releases.js';
 import { pressReleasePdf } from '../press-releases/press-release-pdf.js';
 import { RECRUITMENT_PUBLIC_PAGES } from '../../association/postings/public-pages.js';
+import { newsletterPublicPages } from '../newsletters/newsletter-archive.js';
 
 /**
  * The organisation's public site: one index of every public page (so a WordPress site or a
@@ -33,6 +34,8 @@ export async function siteIndex(ctx: AppContext, slug: string) {
   // Job postings are listed always: the pages say so when nothing is open.
   const [jobs, jobsJson, jobsFeed] = RECRUITMENT_PUBLIC_PAGES.map((p) => `${ctx.config.publicUrl}${p.path(slug)}`);
   Object.assign(pages, { jobs, jobsJson, jobsFeed });
+  // The newsletter's sign-up page, archive and feed, once the organisation opted in.
+  Object.assign(pages, await newsletterPublicPages(ctx, org.id, slug));
   if (stats?.enabled) {
     Object.assign(pages, {
       figures: `${b}/statistics.html`, figuresJson: `${b}/statistics.json`, figuresCsv: `${b}/statistics.csv`, figuresDataPackage: `${b}/datapackage.json`,

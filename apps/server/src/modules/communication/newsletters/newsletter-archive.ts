@@ -1,0 +1,106 @@
+import { Feed } from 'feed';
+import { blockText, type NewsletterBlockView } from '@vigie/domain';
+import type { AppContext } from '../../../platform/context.js';
+import { inOrganisation } from '../../../platform/db/organisation-scope.js';
+import { AppError } from '../../../platform/errors/catalogue.js';
+import type { ObjectStorage } from '../../../platform/storage/object-storage.js';
+import { readPhotos } from '../bulletins/bulletin-exports.js';
+import { newsletterPaths } from './newsletter-links.js';
+import { findSettings, organisationBySlug, publicationPhotos, sentIssues } from './newsletters.queries.js';
+
+/**
+ * The public archive of sent issues (opt-in per organisation): a list page, each issue from its
+ * frozen snapshot, its photos from their publication copies (checked against their recorded
+ * hash), an Atom feed, and the entries of the organisation's public site index.
+ */
+type Snapshot = { title: string; language: 'fr' | 'en'; blocks: NewsletterBlockView[]; text: string };
+
+async function openArchive(ctx: AppContext, slug: string) {
+  const org = await organisationBySlug(ctx.db, slug);
+  const settings = org && await findSettings(ctx.db, org.id);
+  if (!org || !settings?.enabled) throw new AppError('public.not_found');
+  return org;
+}
+
+/** The index entries (name → absolute URL) for the public site index, when the organisation opted in. */
+export async function newsletterPublicPages(ctx: AppContext, organisationId: string, slug: string): Promise<Record<string, string>> {
+  const settings = await findSettings(ctx.db, organisationId);
+  if (!settings?.enabled) return {};
+  const p = newsletterPaths(ctx.config.publicUrl, slug);
+  return { newsletterSignup: p.signup, newsletterArchive: p.archive, newsletterFeed: p.feed };
+}
+
+export async function archive(ctx: AppContext, slug: string) {
+  const org = await openArchive(ctx, slug);
+  const rows = await inOrganisation(ctx.db, org.id, (trx) => sentIssues(trx, org.id));
+  const paths = newsletterPaths(ctx.config.publicUrl, slug);
+  return {
+    org, paths,
+    issues: rows.map((r) => ({ id: r.id, title: r.title, language: r.language as 'fr' | 'en', sentAt: r.sent_at!.toISOString(), url: paths.issue(r.id), snapshot: r.snapshot as Snapshot })),
+  };
+}
+
+export async function archivedIssue(ctx: AppContext, slug: string, id: string) {
+  const a = await archive(ctx, slug);
+  const issue = a.issues.find((i) => i.id === id);
+  if (!issue) throw new AppError('public.not_found');
+  return { ...a, issue };
+}
+
+/** A photo of a sent issue: only one the issue shows, only its publication copy. */
+export async function archivedPhoto(ctx: AppContext, storage: ObjectStorage, slug: string, id: string, evidenceId: string) {
+  const { org, issue } = await archivedIssue(ctx, slug, id);
+  if (!issue.snapshot.blocks.some((b) => b.kind === 'photo' && b.available && b.evidenceId === evidenceId)) throw new AppError('public.not_found');
+  const [photo] = await inOrganisation(ctx.db, org.id, (trx) => publicationPhotos(trx, [evidenceId]));
+  if (!photo?.public_copy_key || !photo.public_copy_sha256) throw new AppError('public.not_found');
+  const [bytes] = await readPhotos(storage, [{ key: photo.public_copy_key, sha256: photo.public_copy_sha256 }]);
+  return bytes!;
+}
+
+const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const STYLE = '<style>body{font-family:system-ui,sans-serif;max-width:42rem;margin:2rem auto;padding:0 1rem;line-height:1.5}img{max-width:100%;height:auto}figcaption{font-size:.9em;color:#444}.figure{font-weight:600}</style>';
+const day = (iso: string, fr: boolean) => new Date(iso).toLocaleDateString(fr ? 'fr-FR' : 'en-GB', { timeZone: 'Europe/Paris', dateStyle: 'long' });
+
+function blockHtml(b: NewsletterBlockView, fr: boolean, photoUrl: (evidenceId: string) => string): string {
+  switch (b.kind) {
+    case 'text': return b.text.split(/\n{2,}/).filter((p) => p.trim()).map((p) => `<p>${esc(p.trim())}</p>`).join('\n');
+    case 'figure': return `<p class="figure">${esc(b.wording)}</p>`;
+    case 'bulletin': return b.bulletin
+      ? `<section><h2>${fr ? 'Dernier bulletin' : 'Latest bulletin'} — ${esc(b.bulletin.title)}</h2>${b.bulletin.headline ? `<p>${esc(b.bulletin.headline)}</p>` : ''}<p class="figure">${esc(b.bulletin.evictions)}</p></section>`
+      : '';
+    case 'photo': return b.available
+      ? `<figure><img src="${esc(photoUrl(b.evidenceId))}" alt="${esc(b.caption)}"><figcaption>${esc(b.caption)}${b.credit ? ` © ${esc(b.credit)}` : ''}</figcaption></figure>`
+      : '';
+    case 'link': return `<p><a href="${esc(b.url)}" rel="noopener">${esc(b.label)}</a></p>`;
+  }
+}
+
+export function archivePage(a: Awaited<ReturnType<typeof archive>>) {
+  return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(a.org.name)} — lettre d'information</title><link rel="alternate" type="application/atom+xml" href="${esc(a.paths.feed)}">${STYLE}</head>
+<body><h1>${esc(a.org.name)} — lettre d'information</h1><p><a href="${esc(a.paths.signup)}">S'inscrire / Subscribe</a></p>
+${a.issues.length ? `<ul>${a.issues.map((i) => `<li><a href="${esc(i.url)}">${esc(i.title)}</a> (${day(i.sentAt, true)})</li>`).join('\n')}</ul>` : '<p>Aucun numéro envoyé pour l’instant. / No issue sent yet.</p>'}
+<p><a href="${esc(a.paths.feed)}">Atom</a></p></body></html>`;
+}
+
+export function issuePage(p: Awaited<ReturnType<typeof archivedIssue>>) {
+  const s = p.issue.snapshot;
+  const fr = s.language === 'fr';
+  return `<!doctype html><html lang="${s.language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(s.title)} — ${esc(p.org.name)}</title><link rel="alternate" type="application/atom+xml" href="${esc(p.paths.feed)}">${STYLE}</head>
+<body><p>${esc(p.org.name)} — ${day(p.issue.sentAt, fr)}</p><h1>${esc(s.title)}</h1>
+${s.blocks.map((b) => blockHtml(b, fr, (e) => p.paths.photo(p.issue.id, e))).join('\n')}
+<p><a href="${esc(p.paths.archive)}">${fr ? 'Tous les numéros' : 'All issues'}</a> · <a href="${esc(p.paths.signup)}">${fr ? 'S’inscrire' : 'Subscribe'}</a></p></body></html>`;
+}
+
+export function archiveFeed(a: Awaited<ReturnType<typeof archive>>) {
+  const feed = new Feed({
+    title: `${a.org.name} — lettre d'information`, id: a.paths.feed, link: a.paths.archive, language: 'fr',
+    updated: a.issues[0] ? new Date(a.issues[0].sentAt) : new Date(0), feedLinks: { atom: a.paths.feed }, copyright: a.org.name,
+  });
+  for (const i of a.issues) {
+    const content = i.snapshot.blocks.map((b) => blockText(b, i.language, (e) => a.paths.photo(i.id, e))).filter(Boolean).join('\n\n');
+    feed.addItem({ title: i.title, id: i.url, link: i.url, content, date: new Date(i.sentAt) } as Parameters<typeof feed.addItem>[0]);
+  }
+  return feed.atom1();
+}
