@@ -44,7 +44,7 @@ export type {
 export { PRESS_RELEASE_STATUSES } from './communication/press-releases/press-release.js';
 export type { PressReleaseView, PressReleaseSummaryView, PressReleaseStatus } from './communication/press-releases/press-release.js';
 export type { MailingView } from './communication/mailings/bounce-rules.js';
-export { publishChecklist, LOW_COVERAGE, type ChecklistItem, type PublishCandidate } from './communication/publishing/publish-checklist.js';
+export { publishChecklist, LOW_COVERAGE, type ChecklistItem, type PublishCandidate, type CitedFigure } from './communication/publishing/publish-checklist.js';
 export type { ApplicationView } from './association/applications.js';
 export * from './association/house-vocabulary.js';
 export type { EquipmentInput, EquipmentView, LoanHandOver, LoanReturn, LoanView, HousePerson, SignatureInput } from './association/equipment.js';
