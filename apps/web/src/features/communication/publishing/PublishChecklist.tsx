@@ -6,9 +6,10 @@ import { Button } from '../../../ui/Button';
 
 /**
  * What is being published: a bulletin (publish), a press release before approval (refused by the
- * server while a cited figure differs, so the button waits for a refresh) or before sending.
+ * server while a cited figure differs, so the button waits for a refresh) or before sending, an
+ * annual report before it is generated (its files never change afterwards).
  */
-export type ChecklistPurpose = 'bulletin' | 'pressApprove' | 'pressSend';
+export type ChecklistPurpose = 'bulletin' | 'pressApprove' | 'pressSend' | 'annualReport';
 
 const capitalise = (s: string) => s.charAt(0).toLocaleUpperCase() + s.slice(1);
 
@@ -55,6 +56,7 @@ export function PublishChecklist({ url, purpose, busy, onConfirm, onCancel }: {
     bulletin: { intro: 'office.checklist.intro', ok: 'office.checklist.ok', go: 'office.checklist.publish', anyway: 'office.checklist.publishAnyway' },
     pressApprove: { intro: 'office.checklist.press.approveIntro', ok: 'office.checklist.press.ok', go: 'office.checklist.press.approve', anyway: 'office.checklist.press.approveAnyway' },
     pressSend: { intro: 'office.checklist.press.sendIntro', ok: 'office.checklist.press.ok', go: 'office.checklist.press.send', anyway: 'office.checklist.press.sendAnyway' },
+    annualReport: { intro: 'office.checklist.report.intro', ok: 'office.checklist.report.ok', go: 'office.checklist.report.generate', anyway: 'office.checklist.report.generateAnyway' },
   } as const)[purpose];
   const heading = items === null ? t('office.checklist.loading') : failed ? t('office.checklist.failed', { message: failed })
     : items.length ? t('office.checklist.title') : t(labels.ok);
