@@ -195,6 +195,8 @@ export function differencesBetween(published: BulletinContent, current: Bulletin
 export type DraftedFigure = {
   metric: MetricCode; from: string; to: string; areaCode: string;
   filters: { forcesPresent?: string[]; forcesAbsent?: string[] }; value: number; atLeast: boolean;
+  /** Nobody observed the period then ("non observé"). */
+  unobserved?: true;
 };
 
 /**
@@ -206,7 +208,7 @@ export function citedFiguresOf(content: BulletinContent): DraftedFigure[] {
   const out = new Map<string, DraftedFigure>();
   const add = (ref: FigureReference, f: Figure) => {
     const key = JSON.stringify([ref.metric, ref.from, ref.to, ref.areaCode, ref.filters.forcesPresent ?? [], ref.filters.forcesAbsent ?? []]);
-    if (!out.has(key)) out.set(key, { ...ref, filters: { ...ref.filters }, value: f.value, atLeast: f.atLeast });
+    if (!out.has(key)) out.set(key, { ...ref, filters: { ...ref.filters }, value: f.value, atLeast: f.atLeast, ...(f.unobserved ? { unobserved: true as const } : {}) });
   };
   const scope = { ...monthBounds(content.month), areaCode: content.area.code };
   add({ metric: 'evictions', ...scope, filters: {} }, content.evictions);

@@ -26,11 +26,14 @@ describe('publish checklist', () => {
         { ...ref, was: { value: 73, atLeast: true }, now: { value: 74, atLeast: true } },
         { ...ref, metric: 'tentsSeized', was: { value: 12, atLeast: true }, now: { value: 12, atLeast: true } },
         { ...ref, metric: 'arrests', was: { value: 3, atLeast: false }, now: { value: 3, atLeast: true } },
+        { ...ref, metric: 'bikesSeized', was: { value: 0, atLeast: true, unobserved: true }, now: { value: 0, atLeast: true } },
       ],
     });
     expect(items).toEqual([
       { kind: 'figureChanged', ...ref, was: { value: 73, atLeast: true }, now: { value: 74, atLeast: true } },
       { kind: 'figureChanged', ...ref, metric: 'arrests', was: { value: 3, atLeast: false }, now: { value: 3, atLeast: true } },
+      // "Non observé" that becomes 0 tells the reader something else.
+      { kind: 'figureChanged', ...ref, metric: 'bikesSeized', was: { value: 0, atLeast: true, unobserved: true }, now: { value: 0, atLeast: true } },
     ]);
   });
 });

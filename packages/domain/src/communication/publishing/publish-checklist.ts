@@ -36,7 +36,8 @@ export type ChecklistItem =
 /** Below this share of observed days, figures are much less complete than they look. */
 export const LOW_COVERAGE = 0.5;
 
-const sameFigure = (a: Figure, b: Figure) => a.value === b.value && a.atLeast === b.atLeast;
+// "Non observé" becoming 0 changes what a reader is told, even though the value stays 0.
+const sameFigure = (a: Figure, b: Figure) => a.value === b.value && a.atLeast === b.atLeast && Boolean(a.unobserved) === Boolean(b.unobserved);
 
 export function publishChecklist(c: PublishCandidate): ChecklistItem[] {
   const items: ChecklistItem[] = [];

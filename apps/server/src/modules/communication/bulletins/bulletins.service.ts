@@ -182,7 +182,7 @@ export async function bulletinChecklist(ctx: AppContext, actor: Actor, id: strin
     const context = { fr: row.context_fr as string[], en: row.context_en as string[] };
     const coverage = await computeCoverage(trx, { ...monthBounds(row.month), areaCode: area.code });
     const drafted = row.drafted_figures as DraftedFigure[];
-    const citedFigures = await citedFiguresNow(trx, drafted.map((d) => ({ ...d, was: { value: d.value, atLeast: d.atLeast } })));
+    const citedFigures = await citedFiguresNow(trx, drafted.map((d) => ({ ...d, was: { value: d.value, atLeast: d.atLeast, ...(d.unobserved ? { unobserved: true } : {}) } })));
     return {
       items: publishChecklist({
         texts: [

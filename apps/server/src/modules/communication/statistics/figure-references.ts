@@ -39,13 +39,15 @@ export async function computeReference(trx: Trx, ref: FigureReferenceInput, loca
   return { value: figure.value, atLeast: figure.atLeast, wording };
 }
 
+const figureOnly = (f: Figure): Figure => ({ value: f.value, atLeast: f.atLeast, ...(f.unobserved ? { unobserved: true } : {}) });
+
 /** Each cited figure with its value as drafted and now: what a publish checklist compares. */
 export async function citedFiguresNow(trx: Trx, cited: Array<StoredFigureReference & { was: Figure }>): Promise<CitedFigure[]> {
   const out: CitedFigure[] = [];
   // One after the other: a transaction runs one statement at a time anyway.
   for (const c of cited) {
     const now = await figureNow(trx, c);
-    out.push({ metric: c.metric, from: c.from, to: c.to, areaCode: c.areaCode, filters: c.filters, was: { value: c.was.value, atLeast: c.was.atLeast }, now: { value: now.value, atLeast: now.atLeast } });
+    out.push({ metric: c.metric, from: c.from, to: c.to, areaCode: c.areaCode, filters: c.filters, was: figureOnly(c.was), now: figureOnly(now) });
   }
   return out;
 }
