@@ -70,6 +70,8 @@ describe('press releases', () => {
     await author.post(`/api/press-releases/${r.id}/reopen`);
     const refreshed = (await author.post(`/api/press-releases/${r.id}/figures/${r.figures[0].id}/refresh`)).json().release;
     expect(refreshed.figures[0].value).toBe(2);
+    // A figure of a period nobody observed ("non observé") has not changed either.
+    await author.post(`/api/press-releases/${r.id}/figures`, { metric: 'evictions', from: '2019-01-01', to: '2019-01-31' });
     expect((await author.get(`/api/press-releases/${r.id}/checklist`)).json().items.filter((i: any) => i.kind === 'figureChanged')).toEqual([]);
     await author.post(`/api/press-releases/${r.id}/submit`);
     const approved = await approver.post(`/api/press-releases/${r.id}/approve`);

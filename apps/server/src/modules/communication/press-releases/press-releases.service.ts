@@ -183,7 +183,9 @@ export async function pressReleaseChecklist(ctx: AppContext, actor: Actor, id: s
     const r = await findRelease(trx, id);
     if (!r) throw new AppError('press_release.not_found');
     const figures = await releaseFigures(trx, id);
-    const citedFigures = await citedFiguresNow(trx, figures.map((f) => ({ ...storedReference(f), was: { value: f.value, atLeast: f.at_least } })));
+    // A release keeps each figure's value and minimum, not whether it was observed: compared on those, as approval does.
+    const citedFigures = (await citedFiguresNow(trx, figures.map((f) => ({ ...storedReference(f), was: { value: f.value, atLeast: f.at_least } }))))
+      .map((c) => ({ ...c, now: { value: c.now.value, atLeast: c.now.atLeast } }));
     let coverageShare: number | null = null;
     const periods = new Map(figures.map((f) => [`${f.period_from}/${f.period_to}/${f.area_code ?? ''}`, f]));
     for (const f of periods.values()) {
