@@ -107,7 +107,7 @@ test.describe.serial('bulletin', () => {
     // low coverage of a fixture month); publishing anyway is the person's choice.
     await expect(page.getByRole('alertdialog')).toContainText('Il manque le contexte en anglais.');
     await expect(page.getByRole('alertdialog')).toContainText('Une fois publié, le bulletin ne change plus.');
-    await page.getByTestId('bulletin-publish-confirm').click();
+    await page.getByTestId('publish-confirm').click();
     await expect(page.getByTestId('bulletin-status')).toHaveText('Publié');
     await expect(page.getByTestId('bulletin-differences')).toContainText('Aucune différence');
     const published = await pdfText('bulletin-download-pdf-fr');

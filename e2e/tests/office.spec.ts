@@ -25,6 +25,8 @@ const CALAIS = '62193';
 
 let coordinatorApi: Api;
 let legalApi: Api;
+let commsApi: Api;
+let calaisisId: string;
 
 async function axeClean(page: Page, where: string) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -48,8 +50,10 @@ test.describe.serial('office', () => {
     for (const role of Object.keys(PEOPLE) as Role[]) apis[role] = await invite(admin, baseURL!, PEOPLE[role], role);
     coordinatorApi = apis.coordinator!;
     legalApi = apis.legal!;
+    commsApi = apis.comms!;
     const ref = await coordinatorApi.get<{ areas: { id: string; code: string }[] }>('/api/field/reference');
     const areaId = ref.areas.find((a) => a.code === 'calaisis')!.id;
+    calaisisId = areaId;
     const [site, op] = [randomUUID(), randomUUID()];
     const ev = (id: string, at: string) => ({ commandId: randomUUID(), baseVersion: null, type: 'eviction.save', record: { id, operationId: op, siteId: site, arrivedAt: at, counts: { personsEvicted: { n: 10, atLeast: false } } } });
     const april = [randomUUID(), randomUUID(), randomUUID()];
@@ -72,7 +76,7 @@ test.describe.serial('office', () => {
     await legalApi.post(`/api/legal/cases/${body.case.id}/deadlines`, { label: 'Audience', dueOn: soon });
   });
 
-  test.afterAll(async () => { await coordinatorApi?.ctx.dispose(); await legalApi?.ctx.dispose(); });
+  test.afterAll(async () => { await coordinatorApi?.ctx.dispose(); await legalApi?.ctx.dispose(); await commsApi?.ctx.dispose(); });
 
   test('each role lands on its own home, with the shared list styles loaded', async ({ browser }) => {
     test.setTimeout(120_000);
@@ -176,6 +180,38 @@ test.describe.serial('office', () => {
     await expect(page.locator('.field-invalid .field-error')).toContainText('lettres minuscules');
     await expect(page.getByText('slug :')).toHaveCount(0);
     await close();
+  });
+
+  test('the publish checklist lists a figure changed since the draft; once published anyway, the board’s home shows the bulletin', async ({ browser }) => {
+    test.setTimeout(90_000);
+    // September 2023 in the Calaisis: nobody observed it when the draft was saved…
+    const { status, body } = await commsApi.post<{ bulletin: { id: string } }>('/api/bulletins', { areaId: calaisisId, month: '2023-09' });
+    expect(status).toBe(201);
+    // …then a verified eviction of that month is entered late.
+    const [site, op, ev] = [randomUUID(), randomUUID(), randomUUID()];
+    await coordinatorApi.push([
+      { commandId: randomUUID(), baseVersion: null, type: 'site.save', record: { id: site, code: 'BU9', name: 'Bureau Sud', areaId: calaisisId, communeInsee: CALAIS } },
+      { commandId: randomUUID(), baseVersion: null, type: 'operation.save', record: { id: op, areaId: calaisisId, startedAt: '2023-09-14T05:30:00Z', observerIds: [] } },
+      { commandId: randomUUID(), baseVersion: null, type: 'eviction.save', record: { id: ev, operationId: op, siteId: site, arrivedAt: '2023-09-14T06:00:00Z', counts: { personsEvicted: { n: 12, atLeast: false } } } },
+    ]);
+    const [submitted] = await coordinatorApi.push([{ commandId: randomUUID(), baseVersion: null, type: 'eviction.submit', record: { id: ev } }]);
+    await coordinatorApi.post(`/api/evictions/${ev}/verify`, { version: submitted!.version });
+
+    const comms = await asRole(browser, 'comms');
+    await comms.page.goto(`/communication/bulletins/${body.bulletin.id}`);
+    await comms.page.getByTestId('bulletin-publish').click();
+    const checklist = comms.page.getByTestId('publish-checklist');
+    await expect(checklist.getByTestId('checklist-item').filter({ hasText: 'septembre 2023) a changé depuis l’enregistrement du brouillon' }).first())
+      .toContainText(/non observé → (au moins )?1\./);
+    await axeClean(comms.page, 'comms bulletin checklist');
+    await comms.page.getByTestId('publish-confirm').click();
+    await expect(comms.page.getByTestId('bulletin-status')).toHaveText('Publié');
+    await comms.close();
+
+    const board = await asRole(browser, 'board');
+    await expect(board.page.getByTestId('home-bulletins')).toContainText('septembre 2023');
+    await expect(board.page.getByTestId('home-association')).toContainText('Réunions à venir');
+    await board.close();
   });
 
   test('axe-core finds no serious or critical violation on any screen of any role', async ({ browser }) => {

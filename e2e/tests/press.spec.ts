@@ -62,6 +62,9 @@ test.describe.serial('press', () => {
     await expect(author.getByTestId('press-status')).toHaveText('en relecture');
     // The author cannot approve their own release.
     await author.getByTestId('press-approve').click();
+    // The publish checklist comes first; approving after reading it is the person's choice.
+    await expect(author.getByTestId('publish-checklist')).toBeVisible();
+    await author.getByTestId('publish-confirm').click();
     await expect(author.getByText('Une autre personne que l\'auteur·e doit approuver ce communiqué.')).toBeVisible();
     const url = author.url();
     // The one refusal is the self-approval above.
@@ -73,10 +76,12 @@ test.describe.serial('press', () => {
     await signIn(approver, APPROVER);
     await approver.goto(url);
     await approver.getByTestId('press-approve').click();
+    await approver.getByTestId('publish-confirm').click();
     await expect(approver.getByTestId('press-status')).toHaveText('approuvé');
     await expect(approver.getByText(`Approuvé par ${APPROVER.name}`)).toBeVisible();
     await approver.getByLabel('Liste de contacts presse').selectOption({ label: 'Presse régionale (2 joignables)' });
     await approver.getByTestId('press-send').click();
+    await approver.getByTestId('publish-confirm').click();
     await expect(approver.getByTestId('press-status')).toHaveText('envoyé');
     await expect(approver.getByTestId('press-progress')).toContainText('2 / 2 traités — 2 envoyés');
 

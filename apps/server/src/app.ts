@@ -48,6 +48,7 @@ import { applicationsRoutes } from './modules/association/applications/applicati
 import { postingsRoutes } from './modules/association/postings/postings.routes.js';
 import { equipmentRoutes } from './modules/association/equipment/equipment.routes.js';
 import { meetingsRoutes } from './modules/association/meetings/meetings.routes.js';
+import { boardHomeRoutes } from './modules/association/board/board-home.routes.js';
 import { phonesRoutes } from './modules/field/phones/phones.routes.js';
 import { rotaRoutes } from './modules/field/rota/rota.routes.js';
 import { researchRoutes } from './modules/communication/research/research.routes.js';
@@ -64,7 +65,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   bulletinsRoutes, statisticsRoutes, publicStatisticsRoutes, reportsRoutes, researchRoutes,
   contactsRoutes, mailingsRoutes, pressReleasesRoutes, publicSiteRoutes, monitoringRoutes, shareCardsRoutes,
   newslettersRoutes, newsletterPublicRoutes,
-  postingsRoutes, applicationsRoutes, equipmentRoutes, meetingsRoutes,
+  postingsRoutes, applicationsRoutes, equipmentRoutes, meetingsRoutes, boardHomeRoutes,
 ];
 
 /** Every API route with its declared access, for the authorization test and the docs. */

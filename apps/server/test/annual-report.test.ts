@@ -194,6 +194,17 @@ describe('annual report pack', () => {
     expect(early.statusCode).toBe(404);
   });
 
+  it('says before generating that a year observed on two days has low coverage, and refuses a year to come', async () => {
+    const res = await comms.get('/api/reports/annual/checklist?year=2025&yearKind=calendar');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().items).toEqual([{ kind: 'lowCoverage', share: expect.any(Number) }]);
+    expect(res.json().items[0].share).toBeLessThan(0.05);
+    const future = await comms.get('/api/reports/annual/checklist?year=2099');
+    expect(future.statusCode).toBe(400);
+    expect(future.json().code).toBe('report.period_not_started');
+    expect((await comms.get('/api/reports/annual/checklist?year=2025&yearKind=lunar')).statusCode).toBe(400);
+  });
+
   it('is not open to roles without statistics', async () => {
     const volunteer = await t.userWithRole(comms.user.organisationId, 'volunteer');
     expect((await volunteer.post('/api/reports/annual', { year: 2025 })).statusCode).toBe(403);

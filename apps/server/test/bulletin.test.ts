@@ -226,6 +226,39 @@ describe(`monthly bulletin (${backend})`, () => {
     expect(entry.rows[0]!.after.figures).toHaveLength(2);
   });
 
+  it('lists, before publishing, a missing translation, low coverage and a cited figure that changed since the draft, and still publishes', async () => {
+    const draft = await create(comms, fx.calaisisId, '2026-01');
+    const saved = await comms.patch(`/api/bulletins/${draft.id}`, {
+      version: draft.version, headline: { fr: '', en: '' }, context: { fr: ['Un mois de janvier glacial.'], en: [] }, photos: [],
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect((await observer.get(`/api/bulletins/${draft.id}/checklist`)).statusCode).toBe(403);
+    const first = await comms.get(`/api/bulletins/${draft.id}/checklist`);
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json().items).toEqual([
+      { kind: 'missingTranslation', part: 'context', lang: 'en' },
+      // One observed day out of January's 31.
+      { kind: 'lowCoverage', share: expect.any(Number) },
+    ]);
+    expect(first.json().items[1].share).toBeLessThan(0.1);
+
+    // The coordinator corrects January's verified eviction after the draft was saved: 20 tents were 23.
+    const jan = fx.evictions.jan!;
+    const [corrected] = await push(coordinator, [{ commandId: crypto.randomUUID(), type: 'eviction.save', baseVersion: jan.version, record: { ...jan.record, seized: [{ term: 'tent', n: 23, atLeast: true }] } }]);
+    expect(corrected!.status, JSON.stringify(corrected)).toBe('applied');
+    const changed = (await comms.get(`/api/bulletins/${draft.id}/checklist`)).json().items.filter((i: any) => i.kind === 'figureChanged');
+    expect(changed).toEqual([{
+      kind: 'figureChanged', metric: 'tentsSeized', from: '2026-01-01', to: '2026-01-31', areaCode: 'calaisis', filters: {},
+      was: { value: 20, atLeast: true }, now: { value: 23, atLeast: true },
+    }]);
+
+    // The person read it and publishes anyway: the published bulletin says 23.
+    const published = await comms.post(`/api/bulletins/${draft.id}/publish`, { version: saved.json().bulletin.version });
+    expect(published.statusCode, published.body).toBe(200);
+    expect(published.json().bulletin.content.figures.find((l: any) => l.metric === 'tentsSeized').figure).toEqual({ value: 23, atLeast: true });
+    expect((await comms.get(`/api/bulletins/${draft.id}/checklist`)).json().code).toBe('bulletin.published');
+  });
+
   it('writes "non observé", never 0, for a month nobody observed', async () => {
     // No operation and no "rien à signaler" in April: nobody was there, so nothing can be said.
     const empty = await create(comms, fx.calaisisId, '2026-04');

@@ -23,6 +23,7 @@ let volunteer: TestClient;
 let volunteerId: string;
 let seriesId: string;
 let work: string;
+let organisationId: string;
 
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000);
 const day = (n: number) => inDays(n).toISOString().slice(0, 10);
@@ -31,6 +32,7 @@ beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'vigie-meetings-'));
   t = await startTestVigie();
   const admin = await t.setUpAdmin();
+  organisationId = admin.user.organisationId;
   coordinator = await t.userWithRole(admin.user.organisationId, 'coordinator');
   volunteer = await t.userWithRole(admin.user.organisationId, 'volunteer');
   volunteerId = (await volunteer.get('/api/auth/me')).json().user.id;
@@ -100,6 +102,20 @@ describe('weekly meetings', () => {
     const third = (await coordinator.post(`/api/association/meeting-series/${seriesId}/meetings`, { startsAt: inDays(0).toISOString(), kind: 'retreat', title: 'Séminaire' })).json();
     expect(third.agenda.filter((a: { source: string }) => a.source === 'action').map((a: { title: string }) => a.title)).toEqual(['Racheter des piles']);
     expect(third.kind).toBe('retreat');
+  });
+
+  it('shows the board its home: the meetings to come and the actions still open, nothing published yet', async () => {
+    await coordinator.post(`/api/association/meeting-series/${seriesId}/meetings`, { startsAt: inDays(3).toISOString(), title: 'Assemblée générale' });
+    const board = await t.userWithRole(organisationId, 'board');
+    const res = await board.get('/api/association/board-home');
+    expect(res.statusCode, res.body).toBe(200);
+    const home = res.json();
+    // The meetings of the past fortnight and the one that began a moment ago are not "to come".
+    expect(home.meetings.map((m: { title: string }) => m.title)).toEqual(['Assemblée générale']);
+    expect(home.actions).toEqual([expect.objectContaining({ title: 'Racheter des piles', ownerName: 'volunteer user', dueOn: day(-7), overdue: true })]);
+    expect(home).toMatchObject({ bulletins: [], pressReleases: [], reports: [], postings: [], overdueLoans: [] });
+    // A volunteer does not run the association.
+    expect((await volunteer.get('/api/association/board-home')).statusCode).toBe(403);
   });
 
   it('searches the decisions log, each decision with its context and meeting', async () => {

@@ -52,6 +52,15 @@ describe('press releases', () => {
     // The data changes: a second verified eviction in February.
     const { evictionId } = await seedEviction(t, orgId, author.user.id);
     await sql`UPDATE evictions SET status = 'verified', site_id = (SELECT s.id FROM sites s JOIN areas a ON a.id = s.area_id WHERE a.code = ${areaCode} LIMIT 1) WHERE id = ${evictionId}`.execute(t.db);
+    // The checklist shown before approval says which cited figure changed, from what to what.
+    const checklist = await approver.get(`/api/press-releases/${r.id}/checklist`);
+    expect(checklist.statusCode, checklist.body).toBe(200);
+    expect(checklist.json().items.filter((i: any) => i.kind === 'figureChanged')).toEqual([{
+      kind: 'figureChanged', metric: 'evictions', from: '2026-02-01', to: '2026-02-28', areaCode, filters: {},
+      was: { value: 1, atLeast: true }, now: { value: 2, atLeast: true },
+    }]);
+    // One language, no photos: nothing to translate; one observed day of February is low coverage.
+    expect(checklist.json().items.map((i: any) => i.kind).sort()).toEqual(['figureChanged', 'lowCoverage']);
     const refused = await approver.post(`/api/press-releases/${r.id}/approve`);
     expect(refused.statusCode).toBe(409);
     expect(refused.json().code).toBe('press_release.figure_changed');
@@ -61,6 +70,9 @@ describe('press releases', () => {
     await author.post(`/api/press-releases/${r.id}/reopen`);
     const refreshed = (await author.post(`/api/press-releases/${r.id}/figures/${r.figures[0].id}/refresh`)).json().release;
     expect(refreshed.figures[0].value).toBe(2);
+    // A figure of a period nobody observed ("non observé") has not changed either.
+    await author.post(`/api/press-releases/${r.id}/figures`, { metric: 'evictions', from: '2019-01-01', to: '2019-01-31' });
+    expect((await author.get(`/api/press-releases/${r.id}/checklist`)).json().items.filter((i: any) => i.kind === 'figureChanged')).toEqual([]);
     await author.post(`/api/press-releases/${r.id}/submit`);
     const approved = await approver.post(`/api/press-releases/${r.id}/approve`);
     expect(approved.statusCode, approved.body).toBe(200);

@@ -7,6 +7,7 @@ export * from './legal/index.js';
 export * from './communication/statistics/index.js';
 export * from './communication/figures/index.js';
 export * from './communication/bulletins/index.js';
+export * from './communication/publishing/index.js';
 export * from './communication/reports/index.js';
 export * from './formats/index.js';
 export * from './association/index.js';

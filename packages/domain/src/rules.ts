@@ -50,10 +50,11 @@ export type {
   NewsletterBlockInput, NewsletterBlockView, NewsletterIssueView, NewsletterIssueSummaryView, NewsletterSettingsView, NewsletterPhotoView,
   NewsletterSignupFormView, NewsletterConfirmationView, NewsletterBlockKind,
 } from './communication/newsletters/newsletter.js';
-export { publishChecklist, LOW_COVERAGE, type ChecklistItem, type PublishCandidate } from './communication/publishing/publish-checklist.js';
+export { publishChecklist, LOW_COVERAGE, type ChecklistItem, type PublishCandidate, type CitedFigure } from './communication/publishing/publish-checklist.js';
 export type { ApplicationView } from './association/applications.js';
 export * from './association/house-vocabulary.js';
 export type { EquipmentInput, EquipmentView, LoanHandOver, LoanReturn, LoanView, HousePerson, SignatureInput } from './association/equipment.js';
 export type { MeetingView, MeetingSeriesView, DecisionView, ActionView } from './association/meetings.js';
+export type { BoardHomeView } from './association/board-home.js';
 export type { MonitoringSourceView, MonitoringRuleView, ClippingView, ClippingDetailView, ClippingTone, PollResult, DigestSettingsView } from './communication/monitoring/schemas.js';
 export type { ShareCardSize, BrandingView } from './communication/share-cards/share-card.js';

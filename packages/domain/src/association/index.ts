@@ -5,3 +5,4 @@ export * from './applications.js';
 export * from './house-vocabulary.js';
 export * from './equipment.js';
 export * from './meetings.js';
+export * from './board-home.js';

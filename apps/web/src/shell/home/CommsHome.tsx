@@ -6,7 +6,6 @@ import { lastMonth, type AreaOption, type BulletinSummary } from '../../features
 import { HomeCard } from './HomeCard';
 
 type Bulletins = { bulletins: BulletinSummary[]; areas: AreaOption[] };
-type Report = { id: string; status: string; params: { year: number } };
 
 function useBulletins() {
   const [data, setData] = useState<Bulletins | null>(null);
@@ -67,27 +66,5 @@ function BulletinRows({ bulletins, empty }: { bulletins: BulletinSummary[]; empt
         </li>
       ))}
     </ul>
-  );
-}
-
-/** The board: the bulletins published and the annual reports generated. */
-export function PublishedOutputs() {
-  const t = useT();
-  const data = useBulletins();
-  const [reports, setReports] = useState<Report[] | null>(null);
-  useEffect(() => { api.get<{ reports: Report[] }>('/api/reports').then((r) => setReports(r.reports), () => setReports([])); }, []);
-  const published = (data?.bulletins ?? []).filter((b) => b.status === 'published');
-  const done = (reports ?? []).filter((r) => r.status === 'done');
-  return (
-    <HomeCard title={t('office.home.board.title')} testId="home-published">
-      <BulletinRows bulletins={published.slice(0, 6)} empty={data ? t('office.home.board.none') : null} />
-      <h3>{t('office.home.board.reports')}</h3>
-      {reports && done.length === 0 && <p class="muted">{t('office.home.board.noReports')}</p>}
-      <ul class="rows">
-        {done.map((r) => (
-          <li key={r.id}><a class="row-link" href="/reports/annual"><strong>{t('office.home.reportLink', { year: r.params.year })}</strong></a></li>
-        ))}
-      </ul>
-    </HomeCard>
   );
 }

@@ -4,7 +4,8 @@ import { api } from '../../api/client';
 import { useT } from '../../i18n';
 import { hasPermission, useUser } from '../../features/identity/auth/session';
 import { Screen } from '../Screen';
-import { CommsHome, PublishedOutputs } from './CommsHome';
+import { BoardHome } from './BoardHome';
+import { CommsHome } from './CommsHome';
 import { LegalHome } from './LegalHome';
 import { HomeCard } from './HomeCard';
 import { RotaHome } from './RotaHome';
@@ -29,13 +30,7 @@ export function HomePage() {
         {can('field.verify') && <ReviewHome />}
         {can('legal.manage') && <LegalHome />}
         {can('comms.publish') && <CommsHome />}
-        {!can('comms.publish') && can('stats.view') && can('association.manage') && <PublishedOutputs />}
-        {can('association.manage') && !can('field.verify') && (
-          <HomeCard title={t('office.home.board.association')} testId="home-association">
-            <p>{t('office.home.board.associationLead')}</p>
-            <p><a href="/association">{t('office.home.board.openAssociation')}</a></p>
-          </HomeCard>
-        )}
+        {can('association.manage') && !can('field.verify') && <BoardHome />}
         {can('stats.view') && (
           <HomeCard title={t('office.home.statistics')} testId="home-statistics">
             <p>{t('office.home.statisticsLead')}</p>

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isMetricCode, type Figure, type MetricCode } from '../statistics/metrics.js';
 import { FIGURE_PARTS } from '../figures/figure-parts.js';
-import { FINDINGS, type Finding } from './date-wording.js';
+import { FINDINGS, monthBounds, type Finding } from './date-wording.js';
 export { FIGURE_PARTS } from '../figures/figure-parts.js';
 
 /**
@@ -225,4 +225,33 @@ export function differencesBetween(published: BulletinContent, current: Bulletin
     }
   }
   return { figures, facts };
+}
+
+/** A figure a bulletin cites, by its reference, with the value it had (kept when a draft is saved). */
+export type DraftedFigure = {
+  metric: MetricCode; from: string; to: string; areaCode: string;
+  filters: { forcesPresent?: string[]; forcesAbsent?: string[] }; value: number; atLeast: boolean;
+  /** Nobody observed the period then ("non observé"). */
+  unobserved?: true;
+};
+
+/**
+ * Every figure a bulletin's content cites, once each: the month's evictions, each line's figure
+ * and its part (same period and area), each forces line with its filters. What the publish
+ * checklist recomputes to say which figure changed since the draft.
+ */
+export function citedFiguresOf(content: BulletinContent): DraftedFigure[] {
+  const out = new Map<string, DraftedFigure>();
+  const add = (ref: FigureReference, f: Figure) => {
+    const key = JSON.stringify([ref.metric, ref.from, ref.to, ref.areaCode, ref.filters.forcesPresent ?? [], ref.filters.forcesAbsent ?? []]);
+    if (!out.has(key)) out.set(key, { ...ref, filters: { ...ref.filters }, value: f.value, atLeast: f.atLeast, ...(f.unobserved ? { unobserved: true as const } : {}) });
+  };
+  const scope = { ...monthBounds(content.month), areaCode: content.area.code };
+  add({ metric: 'evictions', ...scope, filters: {} }, content.evictions);
+  for (const l of content.figures) {
+    const ref = l.reference ?? { metric: l.metric, ...scope, filters: {} };
+    add(ref, l.figure);
+    if (l.part) add({ ...ref, metric: l.part.metric }, l.part.figure);
+  }
+  return [...out.values()];
 }

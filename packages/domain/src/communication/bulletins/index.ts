@@ -2,4 +2,4 @@ export * from './bulletin.js';
 export * from './bulletin-document.js';
 export * from './date-wording.js';
 export * from './figure-wording.js';
-export * from '../publishing/publish-checklist.js';
+

@@ -18,4 +18,22 @@ describe('publish checklist', () => {
   it('is empty for a complete bulletin', () => {
     expect(publishChecklist({ texts: [{ part: 'headline', fr: 'a', en: 'b' }], photos: [{ credit: 'HRO', caption: { fr: 'x', en: 'y' } }], coverageShare: 0.9 })).toEqual([]);
   });
+  it('lists a cited figure whose value or minimum changed since the draft, with both values, and not one that stayed', () => {
+    const ref = { metric: 'evictions', from: '2024-04-01', to: '2024-04-30', areaCode: 'calaisis', filters: {} };
+    const items = publishChecklist({
+      texts: [], photos: [],
+      citedFigures: [
+        { ...ref, was: { value: 73, atLeast: true }, now: { value: 74, atLeast: true } },
+        { ...ref, metric: 'tentsSeized', was: { value: 12, atLeast: true }, now: { value: 12, atLeast: true } },
+        { ...ref, metric: 'arrests', was: { value: 3, atLeast: false }, now: { value: 3, atLeast: true } },
+        { ...ref, metric: 'bikesSeized', was: { value: 0, atLeast: true, unobserved: true }, now: { value: 0, atLeast: true } },
+      ],
+    });
+    expect(items).toEqual([
+      { kind: 'figureChanged', ...ref, was: { value: 73, atLeast: true }, now: { value: 74, atLeast: true } },
+      { kind: 'figureChanged', ...ref, metric: 'arrests', was: { value: 3, atLeast: false }, now: { value: 3, atLeast: true } },
+      // "Non observé" that becomes 0 tells the reader something else.
+      { kind: 'figureChanged', ...ref, metric: 'bikesSeized', was: { value: 0, atLeast: true, unobserved: true }, now: { value: 0, atLeast: true } },
+    ]);
+  });
 });

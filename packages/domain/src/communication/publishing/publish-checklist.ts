@@ -1,27 +1,43 @@
+import type { Figure } from '../statistics/metrics.js';
+
 /**
- * What to check before anything is published or frozen (a bulletin now; press releases and
- * reports can hand over the same shape): texts missing in one language, photos without credit
- * or caption, a period observed on too few days. Pure: the screen shows the list and the person
- * may publish anyway after reading it.
+ * What to check before anything is published or frozen — a bulletin before publication, a
+ * press release before approval and before sending, an annual report before it is generated
+ * for publication: texts missing in one language, photos without credit or caption, a period
+ * observed on too few days, a cited figure whose value changed since the draft. Pure: the server
+ * hands over the candidate (with each cited figure as drafted and as recomputed now), the screen
+ * shows the list, and the person may publish anyway after reading it.
  */
 export type ChecklistLang = 'fr' | 'en';
 
+/** A figure reference as cited (metric, period, area, filters), with its value then and now. */
+export type CitedFigure = {
+  metric: string; from: string; to: string; areaCode: string | null; filters: Record<string, unknown>;
+  was: Figure; now: Figure;
+};
+
 export interface PublishCandidate {
-  /** Each text a reader will see, in both languages (empty string = missing). */
+  /** Each text a reader will see, in both languages (empty string = missing). A single-language output has none. */
   texts: { part: string; fr: string; en: string }[];
   photos: { credit: string; caption: { fr: string; en: string } }[];
   /** Share of the period's days with an observation (0..1), when known. */
   coverageShare?: number | null;
+  /** Every figure the output cites, as drafted and as the statistics compute it now. */
+  citedFigures?: CitedFigure[];
 }
 
 export type ChecklistItem =
   | { kind: 'missingTranslation'; part: string; lang: ChecklistLang }
   | { kind: 'photoWithoutCredit'; photo: number }
   | { kind: 'photoWithoutCaption'; photo: number; lang: ChecklistLang }
-  | { kind: 'lowCoverage'; share: number };
+  | { kind: 'lowCoverage'; share: number }
+  | { kind: 'figureChanged'; metric: string; from: string; to: string; areaCode: string | null; filters: Record<string, unknown>; was: Figure; now: Figure };
 
 /** Below this share of observed days, figures are much less complete than they look. */
 export const LOW_COVERAGE = 0.5;
+
+// "Non observé" becoming 0 changes what a reader is told, even though the value stays 0.
+const sameFigure = (a: Figure, b: Figure) => a.value === b.value && a.atLeast === b.atLeast && Boolean(a.unobserved) === Boolean(b.unobserved);
 
 export function publishChecklist(c: PublishCandidate): ChecklistItem[] {
   const items: ChecklistItem[] = [];
@@ -40,6 +56,10 @@ export function publishChecklist(c: PublishCandidate): ChecklistItem[] {
   });
   if (c.coverageShare !== undefined && c.coverageShare !== null && c.coverageShare < LOW_COVERAGE) {
     items.push({ kind: 'lowCoverage', share: c.coverageShare });
+  }
+  for (const f of c.citedFigures ?? []) {
+    if (sameFigure(f.was, f.now)) continue;
+    items.push({ kind: 'figureChanged', metric: f.metric, from: f.from, to: f.to, areaCode: f.areaCode, filters: f.filters, was: f.was, now: f.now });
   }
   return items;
 }

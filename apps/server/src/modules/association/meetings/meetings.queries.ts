@@ -100,6 +100,10 @@ export async function openActionsOfSeries(db: Executor, seriesId: string, before
   return actionSelect(db).innerJoin('meetings as m', 'm.id', 'a.meeting_id')
     .where('m.series_id', '=', seriesId).where('m.starts_at', '<', before).where('a.done_at', 'is', null).orderBy('a.due_on').execute();
 }
+/** Every action of the organisation not yet done, the oldest deadline first. */
+export async function openActions(db: Executor, limit: number) {
+  return actionSelect(db).where('a.done_at', 'is', null).orderBy('a.due_on').limit(limit).execute();
+}
 export async function findAction(db: Executor, id: string) {
   return db.selectFrom('meeting_actions').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -1,15 +1,17 @@
-import type { AgendaItemInput, MeetingInput, MeetingSeriesInput } from '@vigie/domain';
+import type { AgendaItemInput, MEETING_STATUSES, MeetingInput, MeetingSeriesInput } from '@vigie/domain';
 import type { AppContext } from '../../../platform/context.js';
 import type { Executor } from '../../../platform/db/database.js';
 import { inOrganisation } from '../../../platform/db/organisation-scope.js';
 import { recordAudit } from '../../../platform/audit/audit-trail.js';
 import { AppError } from '../../../platform/errors/catalogue.js';
 import type { Actor } from '../../../platform/http/request-context.js';
-import { presentMeeting, presentSeries } from './meetings.presenter.js';
+import { presentAction, presentMeeting, presentSeries } from './meetings.presenter.js';
 import {
   actionsByIds, actionsOfMeeting, agendaOf, decisionsOf, findMeeting, findSeries, insertAgendaItems, insertMeeting, insertSeries, listMeetings, listSeries,
-  nextPosition, openActionsOfSeries, setMeeting, activeMembers,
+  nextPosition, openActions, openActionsOfSeries, setMeeting, activeMembers,
 } from './meetings.queries.js';
+
+type MeetingStatus = (typeof MEETING_STATUSES)[number];
 
 /**
  * Meetings (issue 19): a series with its agenda template; each meeting's agenda starts with the
@@ -78,8 +80,22 @@ export async function readMeeting(ctx: AppContext, actor: Actor, id: string) {
 
 export async function meetingsOf(ctx: AppContext, actor: Actor, seriesId: string | undefined) {
   return inOrganisation(ctx.db, actor.organisationId, async (trx) => ({
-    meetings: (await listMeetings(trx, seriesId)).map((m) => ({ id: m.id, title: m.title, kind: m.kind as 'meeting' | 'retreat', startsAt: m.starts_at.toISOString(), status: m.status as 'planned' })),
+    meetings: (await listMeetings(trx, seriesId)).map((m) => ({ id: m.id, title: m.title, kind: m.kind as 'meeting' | 'retreat', startsAt: m.starts_at.toISOString(), status: m.status as MeetingStatus })),
   }));
+}
+
+/** The meetings still to come (planned or under way), the soonest first. */
+export async function upcomingMeetings(ctx: AppContext, actor: Actor, limit = 5) {
+  const now = Date.now();
+  const { meetings } = await meetingsOf(ctx, actor, undefined);
+  // A meeting under way started a moment ago but is not over: it is still "to come" for the board.
+  return meetings.filter((m) => m.status !== 'closed' && (m.status === 'in_progress' || new Date(m.startsAt).getTime() >= now))
+    .sort((a, b) => a.startsAt.localeCompare(b.startsAt)).slice(0, limit);
+}
+
+/** The actions decided in meetings and not yet done, across every series, the oldest deadline first. */
+export async function openMeetingActions(ctx: AppContext, actor: Actor, limit = 10) {
+  return inOrganisation(ctx.db, actor.organisationId, async (trx) => (await openActions(trx, limit)).map(presentAction));
 }
 
 /** Any member proposes an item before the meeting (not once it is closed). */

@@ -63,6 +63,11 @@ export async function updateDraft(db: Executor, id: string, version: number, cha
     .returningAll().executeTakeFirst();
 }
 
+/** Keeps the cited figures as the draft shows them now (no new version: nothing the person typed changed). */
+export async function setDraftedFigures(db: Executor, id: string, figures: unknown) {
+  await db.updateTable('bulletins').set({ drafted_figures: JSON.stringify(figures) }).where('id', '=', id).where('status', '=', 'draft').execute();
+}
+
 export async function insertFiles(db: Executor, rows: Insertable<BulletinFilesTable>[]) {
   await db.insertInto('bulletin_files').values(rows).execute();
 }

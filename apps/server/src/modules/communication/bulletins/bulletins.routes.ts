@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import {
   BULLETIN_FORMATS, BULLETIN_LOCALES, bulletinCreateSchema, bulletinDocument, bulletinDraftEditSchema, bulletinMonthSchema, figureSchema, figureSetSchema,
+  publishChecklistViewSchema,
 } from '@vigie/domain';
 import type { RouteModule } from '../../../platform/context.js';
 import { createObjectStorage } from '../../../platform/storage/create-storage.js';
 import { CONTENT_TYPES, exportName } from './bulletin-exports.js';
 import { bulletinContentSchema, bulletinViewSchema, documentSchema, figureSetEntry, presentBulletin } from './bulletins.presenter.js';
 import {
-  bulletinDifferences, configureFigureSet, createBulletin, editDraft, exportBulletin, getBulletin, listAll, photoCandidates,
+  bulletinChecklist, bulletinDifferences, configureFigureSet, createBulletin, editDraft, exportBulletin, getBulletin, listAll, photoCandidates,
   previewFigureSet, publishBulletin, reviewDifferences,
 } from './bulletins.service.js';
 import { fileResponse } from '../../../platform/http/raw-bytes.js';
@@ -70,6 +71,14 @@ export const bulletinsRoutes: RouteModule = (app, ctx) => {
   app.patch('/api/bulletins/:id', {
     config: write, schema: { tags: ['bulletins'], params, body: bulletinDraftEditSchema, response: { 200: answer } },
   }, async (req) => ({ bulletin: presentBulletin(await editDraft(ctx, req.actor!, req.params.id, req.body)) }));
+
+  app.get('/api/bulletins/:id/checklist', {
+    config: write,
+    schema: {
+      tags: ['bulletins'], params, response: { 200: publishChecklistViewSchema },
+      description: 'What to check before publishing a draft: missing translations, photos without credit or caption, low coverage, cited figures changed since the draft was saved (old and new value).',
+    },
+  }, async (req) => bulletinChecklist(ctx, req.actor!, req.params.id));
 
   app.post('/api/bulletins/:id/publish', {
     config: write,

@@ -1,7 +1,7 @@
 import canonicalize from 'canonicalize';
 import {
-  BULLETIN_FORMATS, BULLETIN_LOCALES, differencesBetween, monthBounds, parisDate,
-  type BulletinContent, type BulletinDraftEdit, type BulletinFormat, type BulletinLocale, type BulletinPhotoSlot, type FigureSetEntry,
+  BULLETIN_FORMATS, BULLETIN_LOCALES, citedFiguresOf, differencesBetween, monthBounds, parisDate, publishChecklist,
+  type BulletinContent, type BulletinDraftEdit, type DraftedFigure, type BulletinFormat, type BulletinLocale, type BulletinPhotoSlot, type FigureSetEntry,
 } from '@vigie/domain';
 import { recordAudit } from '../../../platform/audit/audit-trail.js';
 import type { AppContext } from '../../../platform/context.js';
@@ -11,11 +11,13 @@ import { inOrganisation } from '../../../platform/db/organisation-scope.js';
 import { AppError } from '../../../platform/errors/catalogue.js';
 import type { Actor } from '../../../platform/http/request-context.js';
 import type { ObjectStorage } from '../../../platform/storage/object-storage.js';
+import { citedFiguresNow } from '../statistics/figure-references.js';
+import { computeCoverage } from '../statistics/statistics.service.js';
 import { checkFigureSet, computeContent, resolveFigureSet } from './bulletin-content.js';
 import { readPhotos, renderBulletin } from './bulletin-exports.js';
 import {
   areaFigureSet, areasWithFigureSets, candidatePhotos, corpsNames, fileHashes, findArea, findBulletin, findBulletinFor, findFile, insertBulletin,
-  insertFiles, listBulletins, organisationName, publishablePhotos, saveFigureSet, updateDraft,
+  insertFiles, listBulletins, organisationName, publishablePhotos, saveFigureSet, setDraftedFigures, updateDraft,
 } from './bulletins.queries.js';
 import type { BulletinRow } from './bulletins.table.js';
 
@@ -56,6 +58,13 @@ async function bulletinView(trx: Trx, organisationId: string, row: BulletinRow) 
 }
 export type BulletinView = Awaited<ReturnType<typeof bulletinView>>;
 
+/** The view of a draft just created or saved, keeping the figures it cites as the person sees them now. */
+async function savedDraftView(trx: Trx, organisationId: string, row: BulletinRow) {
+  const view = await bulletinView(trx, organisationId, row);
+  await setDraftedFigures(trx, row.id, citedFiguresOf(view.content));
+  return view;
+}
+
 export async function listAll(ctx: AppContext, actor: Actor) {
   return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
     const areas = (await areasWithFigureSets(trx)).map((a) => {
@@ -81,7 +90,7 @@ export async function createBulletin(ctx: AppContext, actor: Actor, input: { are
       organisationId: actor.organisationId, actorId: actor.userId, action: 'bulletin.created', entityType: 'bulletin', entityId: row.id,
       after: { areaCode: area.code, month: input.month, figures },
     });
-    return { created: true, view: await bulletinView(trx, actor.organisationId, row) };
+    return { created: true, view: await savedDraftView(trx, actor.organisationId, row) };
   });
 }
 
@@ -116,7 +125,7 @@ export async function editDraft(ctx: AppContext, actor: Actor, id: string, edit:
       after: { headline: edit.headline, context: edit.context, photos: edit.photos, figures },
       context: { version: updated.version },
     });
-    return bulletinView(trx, actor.organisationId, updated);
+    return savedDraftView(trx, actor.organisationId, updated);
   });
 }
 
@@ -155,6 +164,36 @@ export async function publishBulletin(ctx: AppContext, storage: ObjectStorage, a
       after: { snapshotSha256, files: files.map((f) => ({ locale: f.locale, format: f.format, sha256: f.sha256 })) },
     });
     return bulletinView(trx, actor.organisationId, published);
+  });
+}
+
+/**
+ * The publish checklist of a draft: texts missing in one language, photos without credit or
+ * caption, a month observed on too few days, and each cited figure whose value changed since the
+ * draft was last saved (old → new, recomputed by the figure-reference service). Publishing stays
+ * the person's choice.
+ */
+export async function bulletinChecklist(ctx: AppContext, actor: Actor, id: string) {
+  return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
+    const row = await visibleBulletin(trx, id);
+    if (row.status === 'published') throw new AppError('bulletin.published');
+    const area = await findArea(trx, row.area_id);
+    if (!area) throw new AppError('bulletin.not_found');
+    const context = { fr: row.context_fr as string[], en: row.context_en as string[] };
+    const coverage = await computeCoverage(trx, { ...monthBounds(row.month), areaCode: area.code });
+    const drafted = row.drafted_figures as DraftedFigure[];
+    const citedFigures = await citedFiguresNow(trx, drafted.map((d) => ({ ...d, was: { value: d.value, atLeast: d.atLeast, ...(d.unobserved ? { unobserved: true } : {}) } })));
+    return {
+      items: publishChecklist({
+        texts: [
+          { part: 'headline', fr: row.headline_fr, en: row.headline_en },
+          { part: 'context', fr: context.fr.join('\n'), en: context.en.join('\n') },
+        ],
+        photos: slotsOf(row),
+        coverageShare: coverage.expectedDays > 0 ? coverage.share : null,
+        citedFigures,
+      }),
+    };
   });
 }
 

@@ -42,6 +42,8 @@ export interface BulletinsTable {
   published_by: Nullable<string>;
   snapshot: ColumnType<unknown, string | null | undefined, string | null>;
   snapshot_sha256: Nullable<string>;
+  /** The cited figures as the draft last showed them (migration 2026-12-03-11a-01). */
+  drafted_figures: ColumnType<unknown, string | undefined, string>;
 }
 
 export interface BulletinFilesTable {

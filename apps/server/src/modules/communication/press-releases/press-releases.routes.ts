@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { figureReferenceInputSchema, pressReleaseInputSchema, pressReleaseSummaryViewSchema, pressReleaseViewSchema } from '@vigie/domain';
+import { figureReferenceInputSchema, publishChecklistViewSchema, pressReleaseInputSchema, pressReleaseSummaryViewSchema, pressReleaseViewSchema } from '@vigie/domain';
 import type { RouteModule } from '../../../platform/context.js';
 import {
-  approveRelease, correctRelease, createRelease, editRelease, insertFigure, listPressReleases, readRelease, refreshFigure, removeFigure,
+  approveRelease, correctRelease, createRelease, editRelease, insertFigure, listPressReleases, pressReleaseChecklist, readRelease, refreshFigure, removeFigure,
   reopenRelease, sendRelease, submitRelease,
 } from './press-releases.service.js';
 
@@ -25,6 +25,11 @@ export const pressReleasesRoutes: RouteModule = (app, ctx) => {
   app.get('/api/press-releases/:id', {
     config: access, schema: { tags, params: idParams, response: { 200: answer } },
   }, async (req) => ({ release: await readRelease(ctx, req.actor!, req.params.id) }));
+
+  app.get('/api/press-releases/:id/checklist', {
+    config: access,
+    schema: { tags, params: idParams, description: 'The publish checklist before approval or sending: cited figures changed since inserted (old and new value), low coverage.', response: { 200: publishChecklistViewSchema } },
+  }, async (req) => pressReleaseChecklist(ctx, req.actor!, req.params.id));
 
   app.put('/api/press-releases/:id', {
     config: access, schema: { tags, params: idParams, body: pressReleaseInputSchema, response: { 200: answer } },

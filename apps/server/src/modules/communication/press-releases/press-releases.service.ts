@@ -1,15 +1,24 @@
 import { createHash } from 'node:crypto';
-import { pressReleaseText, type FigureReferenceInput, type PressReleaseInput, type PressReleaseView } from '@vigie/domain';
+import { publishChecklist, pressReleaseText, type FigureReferenceInput, type PressReleaseInput, type PressReleaseView } from '@vigie/domain';
 import type { AppContext } from '../../../platform/context.js';
 import { recordAudit } from '../../../platform/audit/audit-trail.js';
 import type { Trx } from '../../../platform/db/database.js';
 import { inOrganisation } from '../../../platform/db/organisation-scope.js';
 import { AppError } from '../../../platform/errors/catalogue.js';
 import type { Actor } from '../../../platform/http/request-context.js';
+import { computeCoverage } from '../statistics/statistics.service.js';
 import { mailableAudience } from '../contacts/contact-lists.js';
 import { queueMailing } from '../mailings/mail-pipeline.js';
-import { computeReference } from './figure-references.js';
+import { citedFiguresNow, computeReference, type StoredFigureReference } from '../statistics/figure-references.js';
 import { findRelease, listReleases, releaseCorrections, releaseFigures, type ReleaseRow } from './press-releases.queries.js';
+
+type FigureRow = Awaited<ReturnType<typeof releaseFigures>>[number];
+const referenceInput = (f: FigureRow): FigureReferenceInput => ({
+  metric: f.metric, from: f.period_from, to: f.period_to, ...(f.area_code && { areaCode: f.area_code }), ...(f.filters.forceCorps && { forceCorps: f.filters.forceCorps }),
+});
+const storedReference = (f: FigureRow): StoredFigureReference => ({
+  metric: f.metric, from: f.period_from, to: f.period_to, areaCode: f.area_code, filters: f.filters.forceCorps ? { forceCorps: f.filters.forceCorps } : {},
+});
 
 /**
  * Press releases from draft to archive. Editing is for drafts only; review asks a second
@@ -142,7 +151,7 @@ export async function refreshFigure(ctx: AppContext, actor: Actor, id: string, f
     if (r.status !== 'draft') throw new AppError('press_release.not_editable');
     const f = (await releaseFigures(trx, id)).find((x) => x.id === figureId);
     if (!f) throw new AppError('press_release.not_found');
-    const now = await computeReference(trx, { metric: f.metric, from: f.period_from, to: f.period_to, ...(f.area_code && { areaCode: f.area_code }), ...(f.filters.forceCorps && { forceCorps: f.filters.forceCorps }) }, r.language as 'fr');
+    const now = await computeReference(trx, referenceInput(f), r.language as 'fr');
     await trx.updateTable('press_release_figures').set({ value: now.value, at_least: now.atLeast, wording: now.wording, inserted_at: new Date(), inserted_by: actor.userId })
       .where('id', '=', figureId).execute();
     return { figureId, was: f.wording, now: now.wording };
@@ -155,12 +164,36 @@ export async function approveRelease(ctx: AppContext, actor: Actor, id: string, 
     if (r.created_by === actor.userId) throw new AppError('press_release.self_approval');
     if (r.embargo_until && r.embargo_until.getTime() <= Date.now()) throw new AppError('press_release.embargo_past');
     for (const f of await releaseFigures(trx, id)) {
-      const now = await computeReference(trx, { metric: f.metric, from: f.period_from, to: f.period_to, ...(f.area_code && { areaCode: f.area_code }), ...(f.filters.forceCorps && { forceCorps: f.filters.forceCorps }) }, r.language as 'fr');
+      const now = await computeReference(trx, referenceInput(f), r.language as 'fr');
       if (now.value !== f.value || now.atLeast !== f.at_least) {
         throw new AppError('press_release.figure_changed', { figure: f.wording, now: now.wording, figureId: f.id, was: f.value, is: now.value });
       }
     }
     await trx.updateTable('press_releases').set({ status: 'approved', approved_by: actor.userId, approved_at: new Date() }).where('id', '=', id).execute();
+  });
+}
+
+/**
+ * The publish checklist before approval and before sending: each cited figure as inserted and as
+ * the statistics count it now (old → new), and the observation coverage of the least covered
+ * period cited. A release is written in one language and has no photos, so neither check applies.
+ */
+export async function pressReleaseChecklist(ctx: AppContext, actor: Actor, id: string) {
+  return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
+    const r = await findRelease(trx, id);
+    if (!r) throw new AppError('press_release.not_found');
+    const figures = await releaseFigures(trx, id);
+    // A release keeps each figure's value and minimum, not whether it was observed: compared on those, as approval does.
+    const citedFigures = (await citedFiguresNow(trx, figures.map((f) => ({ ...storedReference(f), was: { value: f.value, atLeast: f.at_least } }))))
+      .map((c) => ({ ...c, now: { value: c.now.value, atLeast: c.now.atLeast } }));
+    let coverageShare: number | null = null;
+    const periods = new Map(figures.map((f) => [`${f.period_from}/${f.period_to}/${f.area_code ?? ''}`, f]));
+    for (const f of periods.values()) {
+      const c = await computeCoverage(trx, { from: f.period_from, to: f.period_to, ...(f.area_code && { areaCode: f.area_code }) });
+      // A period without any expected day (no rota) says nothing about coverage.
+      if (c.expectedDays > 0) coverageShare = Math.min(coverageShare ?? 1, c.share);
+    }
+    return { items: publishChecklist({ texts: [], photos: [], coverageShare, citedFigures }) };
   });
 }
 

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { zipSync } from 'fflate';
-import { annualPeriod, type AnnualReportRequest, type Locale, type ReportFile } from '@vigie/domain';
+import { annualPeriod, publishChecklist, type AnnualReportRequest, type Locale, type ReportFile } from '@vigie/domain';
 import type { AppContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/database.js';
 import { inOrganisation } from '../../../platform/db/organisation-scope.js';
@@ -9,6 +9,7 @@ import { AppError } from '../../../platform/errors/catalogue.js';
 import type { Actor } from '../../../platform/http/request-context.js';
 import type { JobQueue } from '../../../platform/queue/job-queue.js';
 import type { ObjectStorage } from '../../../platform/storage/object-storage.js';
+import { computeCoverage } from '../statistics/statistics.service.js';
 import { chartDataCsv, chartFileName, renderChartPng, renderChartSvg } from '../charts/index.js';
 import { parisDate } from '@vigie/domain/rules';
 import { annualCharts } from './annual-report.charts.js';
@@ -37,6 +38,23 @@ export async function requestAnnualReport(ctx: AppContext, actor: Actor, request
     await ctx.queue.enqueue(trx, ANNUAL_REPORT_JOB, { reportId: id, organisationId: actor.organisationId } satisfies JobData);
   });
   return { id };
+}
+
+/**
+ * The publish checklist before a report is generated for publication: its files are computed
+ * once from the verified records and never change afterwards, so a year observed on too few
+ * days is said first. Its texts are generated in one language and it has no photos or drafted
+ * figures, so the other checks do not apply.
+ */
+export async function annualReportChecklist(ctx: AppContext, actor: Actor, request: Pick<AnnualReportRequest, 'year' | 'yearKind'>) {
+  const period = annualPeriod(request.year, request.yearKind);
+  const today = parisDate(new Date());
+  if (period.from > today) throw new AppError('report.period_not_started', { from: period.from });
+  return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
+    // A year still running is judged on its days so far.
+    const coverage = await computeCoverage(trx, { from: period.from, to: period.to < today ? period.to : today });
+    return { items: publishChecklist({ texts: [], photos: [], coverageShare: coverage.expectedDays > 0 ? coverage.share : null }) };
+  });
 }
 
 export async function reportJob(db: Db, actor: Actor, id: string) {

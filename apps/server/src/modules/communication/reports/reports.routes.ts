@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { fileResponse } from '../../../platform/http/raw-bytes.js';
-import { annualReportRequestSchema, REPORT_FILES } from '@vigie/domain';
+import { annualReportRequestSchema, publishChecklistViewSchema, REPORT_FILES, REPORT_YEAR_KINDS } from '@vigie/domain';
 import type { RouteModule } from '../../../platform/context.js';
 import { createObjectStorage } from '../../../platform/storage/create-storage.js';
-import { recentReportJobs, reportFile, reportJob, requestAnnualReport } from './annual-report.service.js';
+import { annualReportChecklist, recentReportJobs, reportFile, reportJob, requestAnnualReport } from './annual-report.service.js';
 import { presentReportJob, reportJobSchema } from './reports.presenter.js';
 
 /** The annual report pack: ask (202), follow the progress, download the workbook, PDF and charts. */
@@ -15,6 +15,15 @@ export const reportsRoutes: RouteModule = (app, ctx) => {
     config: access,
     schema: { tags: ['reports'], body: annualReportRequestSchema, response: { 202: z.object({ id: z.string() }) } },
   }, async (req, reply) => reply.code(202).send(await requestAnnualReport(ctx, req.actor!, req.body, req.locale)));
+
+  app.get('/api/reports/annual/checklist', {
+    config: access,
+    schema: {
+      tags: ['reports'], querystring: z.strictObject({ year: z.coerce.number().int().min(2000).max(2100), yearKind: z.enum(REPORT_YEAR_KINDS).default('calendar') }),
+      description: 'The publish checklist before generating the annual report: a year observed on too few days.',
+      response: { 200: publishChecklistViewSchema },
+    },
+  }, async (req) => annualReportChecklist(ctx, req.actor!, req.query));
 
   app.get('/api/reports', {
     config: access,

@@ -10,7 +10,7 @@ import { TextField } from '../../../ui/TextField';
 import { useUser, hasPermission } from '../../identity/auth/session';
 import { exportUrl, monthLabel, type Bilingual, type Bulletin, type Differences, type Lang, type PhotoSlot } from './bulletinApi';
 import { BulletinPreview } from './BulletinPreview';
-import { PublishChecklist } from './PublishChecklist';
+import { PublishChecklist } from '../publishing/PublishChecklist';
 import { PhotoSlots } from './PhotoSlots';
 import './communication.css';
 import { ShareCardLinks } from '../share-cards/ShareCardLinks';
@@ -172,7 +172,7 @@ export function BulletinPage() {
             <Button busy={busy} disabled={!dirty} onClick={save} testId="bulletin-save">{t('bulletins.edit.save')}</Button>
             {!confirming && <Button variant="secondary" disabled={dirty || busy} onClick={() => setConfirming(true)} testId="bulletin-publish">{t('bulletins.publish.action')}</Button>}
           </div>
-          {confirming && <PublishChecklist bulletin={bulletin} busy={busy} onPublish={publish} onCancel={() => setConfirming(false)} />}
+          {confirming && <PublishChecklist url={`/api/bulletins/${bulletin.id}/checklist`} purpose="bulletin" busy={busy} onConfirm={publish} onCancel={() => setConfirming(false)} />}
         </section>
       )}
 

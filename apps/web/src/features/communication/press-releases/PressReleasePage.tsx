@@ -10,6 +10,7 @@ import { SelectField } from '../../../ui/SelectField';
 import { TextField } from '../../../ui/TextField';
 import { contactsApi, type ContactListView } from '../contacts/contactsApi';
 import { ReleaseCoverage } from '../monitoring/ReleaseCoverage';
+import { PublishChecklist } from '../publishing/PublishChecklist';
 import { pressApi, type MailingView, type PressReleaseView } from './pressReleasesApi';
 
 /** One press release through its life: write, cite figures, review, approve, send, correct. */
@@ -19,6 +20,7 @@ export function PressReleasePage() {
   const id = params.id!;
   const [release, setRelease] = useState<PressReleaseView | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [checking, setChecking] = useState(false);
   useEffect(() => { pressApi.get(id).then(setRelease, (e) => setError(errorMessage(e))); }, [id]);
   async function act(work: () => Promise<PressReleaseView>) {
     setError(null);
@@ -37,9 +39,13 @@ export function PressReleasePage() {
         {release.approvedByName && <p>{t('press.steps.approvedBy', { name: release.approvedByName })}</p>}
         <div class="contact-actions">
           {draft && <Button testId="press-submit" onClick={() => act(() => pressApi.post(id, 'submit'))}>{t('press.steps.submit')}</Button>}
-          {release.status === 'in_review' && <Button testId="press-approve" onClick={() => act(() => pressApi.post(id, 'approve'))}>{t('press.steps.approve')}</Button>}
+          {release.status === 'in_review' && !checking && <Button testId="press-approve" onClick={() => setChecking(true)}>{t('press.steps.approve')}</Button>}
           {(release.status === 'in_review' || release.status === 'approved') && <Button onClick={() => act(() => pressApi.post(id, 'reopen'))}>{t('press.steps.reopen')}</Button>}
         </div>
+        {release.status === 'in_review' && checking && (
+          <PublishChecklist url={`/api/press-releases/${id}/checklist`} purpose="pressApprove" busy={false} onCancel={() => setChecking(false)}
+            onConfirm={() => { setChecking(false); void act(() => pressApi.post(id, 'approve')); }} />
+        )}
         {release.status === 'approved' && <Send release={release} act={act} />}
         {release.mailingId && <Progress mailingId={release.mailingId} />}
         {release.publicUrl && <p><a href={release.publicUrl} target="_blank" rel="noopener" data-testid="press-public-link">{t('press.steps.public')}</a></p>}
@@ -127,11 +133,15 @@ function Send({ release, act }: { release: PressReleaseView; act: (w: () => Prom
   const [listId, setListId] = useState('');
   const [busy, setBusy] = useState(false);
   useEffect(() => { contactsApi.lists().then(setLists, () => {}); }, []);
+  const [checking, setChecking] = useState(false);
+  // Sending freezes the text: the publish checklist comes first, and the person may send anyway.
+  const send = async () => { setBusy(true); await act(() => pressApi.post(release.id, 'send', { listId })); setBusy(false); setChecking(false); };
   return (
-    <form onSubmit={async (e) => { e.preventDefault(); setBusy(true); await act(() => pressApi.post(release.id, 'send', { listId })); setBusy(false); }}>
+    <form onSubmit={(e) => { e.preventDefault(); setChecking(true); }}>
       <SelectField label={t('press.send.list')} value={listId} onValue={setListId}
         options={[{ value: '', label: '—' }, ...lists.map((l) => ({ value: l.id, label: `${l.name} (${t('press.send.reachable', { count: l.mailable })})` }))]} />
-      <Button type="submit" busy={busy} disabled={!listId} testId="press-send">{t('press.send.submit')}</Button>
+      {!checking && <Button type="submit" busy={busy} disabled={!listId} testId="press-send">{t('press.send.submit')}</Button>}
+      {checking && <PublishChecklist url={`/api/press-releases/${release.id}/checklist`} purpose="pressSend" busy={busy} onConfirm={() => void send()} onCancel={() => setChecking(false)} />}
     </form>
   );
 }

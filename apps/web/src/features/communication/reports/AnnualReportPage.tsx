@@ -3,6 +3,7 @@ import { api, errorMessage } from '../../../api/client';
 import { useLocale, useT } from '../../../i18n';
 import { Screen } from '../../../shell/Screen';
 import { Button } from '../../../ui/Button';
+import { PublishChecklist } from '../publishing/PublishChecklist';
 import { FormError } from '../../../ui/FormError';
 import { SelectField } from '../../../ui/SelectField';
 
@@ -34,6 +35,7 @@ export function AnnualReportPage() {
   const [reports, setReports] = useState<ReportJob[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [checking, setChecking] = useState(false);
 
   const load = () => api.get<{ reports: ReportJob[] }>('/api/reports').then((r) => setReports(r.reports), (e) => setError(errorMessage(e)));
   useEffect(() => { void load(); }, []);
@@ -45,8 +47,8 @@ export function AnnualReportPage() {
     return () => clearInterval(timer);
   }, [pending]);
 
-  async function generate(e: Event) {
-    e.preventDefault();
+  async function generate() {
+    setChecking(false);
     setError(null);
     setBusy(true);
     try {
@@ -66,14 +68,18 @@ export function AnnualReportPage() {
       <p class="lead">{t('reports.lead')}</p>
       <section class="card" aria-labelledby="report-create">
         <h2 id="report-create">{t('reports.create')}</h2>
-        <form onSubmit={generate}>
+        <form onSubmit={(e) => { e.preventDefault(); setError(null); setChecking(true); }}>
           <SelectField label={t('reports.year')} value={year} onValue={setYear} options={years.map((y) => ({ value: y, label: y }))} />
           <SelectField label={t('reports.yearKind')} value={yearKind} onValue={(v) => setYearKind(v as typeof yearKind)}
             options={[{ value: 'calendar', label: t('reports.kind.calendar') }, { value: 'observatory', label: t('reports.kind.observatory') }]} />
           <SelectField label={t('reports.language')} value={language} onValue={setLanguage}
             options={[{ value: 'fr', label: 'Français' }, { value: 'en', label: 'English' }]} />
           <FormError message={error} />
-          <Button type="submit" busy={busy}>{t('reports.generate')}</Button>
+          {!checking && <Button type="submit" busy={busy} testId="report-generate">{t('reports.generate')}</Button>}
+          {checking && (
+            <PublishChecklist url={`/api/reports/annual/checklist?year=${year}&yearKind=${yearKind}`} purpose="annualReport" busy={busy}
+              onConfirm={() => void generate()} onCancel={() => setChecking(false)} />
+          )}
         </form>
       </section>
       <section aria-labelledby="report-list">

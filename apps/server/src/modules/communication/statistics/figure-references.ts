@@ -1,0 +1,53 @@
+import { formatFigure, isMetricCode, metricLabel, type CitedFigure, type Figure, type FigureReferenceInput } from '@vigie/domain';
+import type { Trx } from '../../../platform/db/database.js';
+import { computeFigures } from './statistics.service.js';
+
+/**
+ * The figure-reference service: a cited figure is a reference (metric, period, area, filters)
+ * computed by the statistics — never typed by hand — and worded by the one figure wording
+ * function ("au moins 73"). Whatever cites figures (press releases, bulletins) keeps the value
+ * it had when drafted and asks here again before publishing, to show a figure that changed.
+ */
+export type ComputedFigure = { value: number; atLeast: boolean; wording: string };
+
+/** A reference as stored: the press releases' single corps, or a bulletin forces line's corps present/absent. */
+export type StoredFigureReference = {
+  metric: string; from: string; to: string; areaCode: string | null;
+  filters: { forceCorps?: string | undefined; forcesPresent?: string[] | undefined; forcesAbsent?: string[] | undefined };
+};
+
+const period = (from: string, to: string, locale: 'fr' | 'en') => {
+  const d = (s: string) => new Date(`${s}T12:00:00Z`).toLocaleDateString(locale === 'fr' ? 'fr-FR' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' });
+  return locale === 'fr' ? `du ${d(from)} au ${d(to)}` : `${d(from)} to ${d(to)}`;
+};
+
+/** The figure a reference names, as the statistics count it now. */
+export async function figureNow(trx: Trx, ref: StoredFigureReference): Promise<Figure> {
+  if (!isMetricCode(ref.metric)) throw new Error(`unknown metric ${ref.metric}`);
+  const { forceCorps, forcesPresent, forcesAbsent } = ref.filters;
+  const figures = await computeFigures(trx, {
+    from: ref.from, to: ref.to, ...(ref.areaCode && { areaCode: ref.areaCode }), ...(forceCorps && { forceCorps }),
+    ...(forcesPresent?.length && { forcesPresent }), ...(forcesAbsent?.length && { forcesAbsent }),
+  });
+  return figures[ref.metric];
+}
+
+export async function computeReference(trx: Trx, ref: FigureReferenceInput, locale: 'fr' | 'en'): Promise<ComputedFigure> {
+  const figure = await figureNow(trx, { ...ref, areaCode: ref.areaCode ?? null, filters: { forceCorps: ref.forceCorps } });
+  const where = [ref.areaCode, ref.forceCorps].filter(Boolean).join(', ');
+  const wording = `${formatFigure(figure, locale)} ${metricLabel(ref.metric as 'evictions', locale).toLowerCase()} (${where ? `${where}, ` : ''}${period(ref.from, ref.to, locale)})`;
+  return { value: figure.value, atLeast: figure.atLeast, wording };
+}
+
+const figureOnly = (f: Figure): Figure => ({ value: f.value, atLeast: f.atLeast, ...(f.unobserved ? { unobserved: true } : {}) });
+
+/** Each cited figure with its value as drafted and now: what a publish checklist compares. */
+export async function citedFiguresNow(trx: Trx, cited: Array<StoredFigureReference & { was: Figure }>): Promise<CitedFigure[]> {
+  const out: CitedFigure[] = [];
+  // One after the other: a transaction runs one statement at a time anyway.
+  for (const c of cited) {
+    const now = await figureNow(trx, c);
+    out.push({ metric: c.metric, from: c.from, to: c.to, areaCode: c.areaCode, filters: c.filters, was: figureOnly(c.was), now: figureOnly(now) });
+  }
+  return out;
+}

@@ -1,0 +1,2 @@
+export * from './publish-checklist.js';
+export * from './publish-checklist.schema.js';
