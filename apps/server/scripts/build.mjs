@@ -7,6 +7,7 @@
 //
 //   node apps/server/scripts/build.mjs             build now
 //   node apps/server/scripts/build.mjs --if-stale  build only if a source changed since the last build
+//   VIGIE_BUILD_META=/tmp/meta.json …               also write esbuild's metafile (what each output imports)
 //
 // dist/ sits at the same depth as src/ (apps/server/<dir>/), so the paths that src/config.ts
 // derives from import.meta.url (the repository root, hence migrations/, data/, apps/web/dist)
@@ -20,6 +21,13 @@ export const DIST = resolve(SERVER, 'dist');
 const REPO_ROOT = resolve(SERVER, '../..');
 /** Written last: its presence means a complete build, its list the files that went into it. */
 const STAMP = resolve(DIST, 'build-inputs.json');
+/**
+ * Packages stay in node_modules, loaded by Node as they are, except our workspace packages
+ * (TypeScript sources) and date-fns: imported whole, date-fns is some 250 modules and 18 MiB of
+ * an idle server; bundled, only the few functions we call remain. Both are plain functions with
+ * no files of their own to find at run time.
+ */
+const BUNDLED = /^(@vigie\/|date-fns(\/|$)|@date-fns\/tz(\/|$))/;
 const ENTRIES = { main: 'src/main.ts', 'audit-verify': 'src/cli/audit-verify.ts', vigie: 'src/cli/vigie.ts' };
 
 /** True when there is no complete build, or when a file that went into it (or this script) is newer. */
@@ -56,15 +64,15 @@ export async function build({ quiet = false } = {}) {
     keepNames: true,
     metafile: true,
     logLevel: 'warning',
-    // Packages stay in node_modules; only our workspace packages (TypeScript sources) are bundled.
     plugins: [{
       name: 'node-modules-external',
       setup(b) {
-        b.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('@vigie/') ? undefined : { path: args.path, external: true }));
+        b.onResolve({ filter: /^[^./]/ }, (args) => (BUNDLED.test(args.path) ? undefined : { path: args.path, external: true }));
       },
     }],
   });
   const inputs = Object.keys(result.metafile.inputs).filter((f) => !f.includes('node_modules/'));
+  if (process.env.VIGIE_BUILD_META) writeFileSync(process.env.VIGIE_BUILD_META, JSON.stringify(result.metafile));
   writeFileSync(STAMP, `${JSON.stringify({ builtAt: new Date().toISOString(), inputs }, null, 1)}\n`);
   if (!quiet) console.log(`Vigie server compiled to ${DIST} (${inputs.length} files, ${Math.round(performance.now() - started)} ms)`);
 }

@@ -1,7 +1,7 @@
-import exifr from 'exifr';
-import { fileTypeFromFile } from 'file-type';
-import sharp from 'sharp';
 import { EVIDENCE_TYPES, type EvidenceKind } from '@vigie/domain';
+import { loadFileType, loadSharp, onFirstUse } from '../../../platform/on-first-use.js';
+
+const loadExifr = onFirstUse(async () => (await import('exifr')).default);
 
 /**
  * What the server learns from a file's bytes: its real type (file-type reads the signature,
@@ -43,6 +43,7 @@ function family(type: string) {
 }
 
 export async function detectType(path: string): Promise<string | null> {
+  const { fileTypeFromFile } = await loadFileType();
   return (await fileTypeFromFile(path))?.mime ?? null;
 }
 
@@ -82,7 +83,7 @@ export async function readMetadata(path: string, kind: EvidenceKind): Promise<Me
   if (kind !== 'photo') return EMPTY;
   let raw: Record<string, unknown> | undefined;
   try {
-    raw = await exifr.parse(path, {
+    raw = await (await loadExifr()).parse(path, {
       tiff: true, exif: true, gps: true, ifd1: false, interop: false, xmp: false, icc: false, iptc: false, jfif: false, ihdr: false,
       makerNote: false, userComment: false, pick: EXIF_FIELDS, reviveValues: false, translateValues: false,
     });
@@ -135,6 +136,7 @@ function captureTime(raw: Record<string, unknown>): Date | null {
 export async function makePublicCopy(source: string, target: string, maxPixels: number): Promise<boolean> {
   try {
     // limitInputPixels: libvips itself refuses to decode more, whatever the header said.
+    const sharp = await loadSharp();
     await sharp(source, { failOn: 'error', limitInputPixels: maxPixels, sequentialRead: true }).rotate().flatten({ background: '#ffffff' }).jpeg({ quality: 88 }).toFile(target);
     return true;
   } catch {
@@ -150,6 +152,7 @@ export async function makePublicCopy(source: string, target: string, maxPixels: 
  */
 export async function imageDimensions(path: string): Promise<{ width: number; height: number } | null> {
   try {
+    const sharp = await loadSharp();
     const { width, height } = await sharp(path, { limitInputPixels: false }).metadata();
     return width && height ? { width, height } : null;
   } catch {
