@@ -47,7 +47,10 @@ export function isStale() {
 export async function build({ quiet = false } = {}) {
   const started = performance.now();
   const esbuild = await import('esbuild');
-  rmSync(DIST, { recursive: true, force: true });
+  // The stamp goes first and comes back last: an interrupted build is rebuilt next time. Files of
+  // an earlier build are left in place: a server still running from them may yet import one of
+  // its chunks (a lazily loaded feature), and they are overwritten or unused, never wrong.
+  rmSync(STAMP, { force: true });
   const result = await esbuild.build({
     absWorkingDir: REPO_ROOT,
     entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, path]) => [name, resolve(SERVER, path)])),
