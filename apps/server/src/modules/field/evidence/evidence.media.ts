@@ -82,8 +82,9 @@ const EMPTY: MediaMetadata = { exif: null, gps: null, capturedAt: null };
 export async function readMetadata(path: string, kind: EvidenceKind): Promise<MediaMetadata> {
   if (kind !== 'photo') return EMPTY;
   let raw: Record<string, unknown> | undefined;
+  const exifr = await loadExifr();
   try {
-    raw = await (await loadExifr()).parse(path, {
+    raw = await exifr.parse(path, {
       tiff: true, exif: true, gps: true, ifd1: false, interop: false, xmp: false, icc: false, iptc: false, jfif: false, ihdr: false,
       makerNote: false, userComment: false, pick: EXIF_FIELDS, reviveValues: false, translateValues: false,
     });
@@ -134,9 +135,10 @@ function captureTime(raw: Record<string, unknown>): Date | null {
  * (HEIC needs a codec the prebuilt library lacks): the original is kept all the same.
  */
 export async function makePublicCopy(source: string, target: string, maxPixels: number): Promise<boolean> {
+  // Outside the try: a sharp that cannot load is a broken installation, not an undecodable image.
+  const sharp = await loadSharp();
   try {
     // limitInputPixels: libvips itself refuses to decode more, whatever the header said.
-    const sharp = await loadSharp();
     await sharp(source, { failOn: 'error', limitInputPixels: maxPixels, sequentialRead: true }).rotate().flatten({ background: '#ffffff' }).jpeg({ quality: 88 }).toFile(target);
     return true;
   } catch {
@@ -151,8 +153,8 @@ export async function makePublicCopy(source: string, target: string, maxPixels: 
  * without a codec, a damaged file): the decoder's own limit still applies.
  */
 export async function imageDimensions(path: string): Promise<{ width: number; height: number } | null> {
+  const sharp = await loadSharp();
   try {
-    const sharp = await loadSharp();
     const { width, height } = await sharp(path, { limitInputPixels: false }).metadata();
     return width && height ? { width, height } : null;
   } catch {
