@@ -10,20 +10,24 @@ import { measureExport } from './export.js';
 import { measureIngest } from './ingest.js';
 import { adminQuery } from './lib/server.js';
 import { medianOf } from './lib/stats.js';
+import { measureStartup } from './startup.js';
 import { measureSyncBacklog } from './sync-backlog.js';
+import { formatTargetTable, targetRows, type PartMeta } from './targets.js';
 
 /**
- * `npm run bench [-- part …]`: parts are bundle, ingest, dataset, dashboard, bulletin (with the
- * annual report pack), export,
+ * `npm run bench [-- part …]`: parts are bundle, startup (the compiled server's start-up time and
+ * idle memory), ingest, dataset, dashboard, bulletin (with the annual report pack), export,
  * sync (default: all). Figures are medians of BENCH_RUNS runs (default 3); results are merged
- * into bench/results/latest.json with the machine they came from. BENCH_QUICK=1 shrinks every
+ * into bench/results/latest.json with the machine they came from and the load average when each
+ * part ran, and this run is also kept as bench/results/<date>.json. The run ends with the table
+ * of every target (bench/targets.ts): figure, ratio to the target, load. BENCH_QUICK=1 shrinks every
  * run (smoke check of the bench itself, not for reporting). BENCH_ROWS sets the dataset size
  * (default 1,000,000); BENCH_KEEP_DATASET=1 reuses the vigie_bench database if it has that size.
  */
 const quick = process.env.BENCH_QUICK === '1';
 const RUNS = Number(process.env.BENCH_RUNS ?? (quick ? 1 : 3));
 const ROWS = Number(process.env.BENCH_ROWS ?? (quick ? 50_000 : 1_000_000));
-const ALL = ['bundle', 'ingest', 'dataset', 'dashboard', 'bulletin', 'export', 'sync'] as const;
+const ALL = ['bundle', 'startup', 'ingest', 'dataset', 'dashboard', 'bulletin', 'export', 'sync'] as const;
 const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 for (const a of asked) if (!(ALL as readonly string[]).includes(a)) throw new Error(`unknown part ${a}; parts: ${ALL.join(', ')}`);
 const parts = new Set(asked.length ? asked : ALL);
@@ -36,7 +40,14 @@ const machine = {
 };
 console.log('machine', machine, quick ? '(quick mode: not for reporting)' : '');
 const results: Record<string, unknown> = existsSync('bench/results/latest.json') ? JSON.parse(readFileSync('bench/results/latest.json', 'utf8')) : {};
-const save = () => {
+const runStartedAt = new Date().toISOString();
+/** Writes the merged results; with a part, first notes when it ran and on how loaded a machine. */
+const save = (part?: string) => {
+  if (part) {
+    const measured = (results.measured ?? {}) as Record<string, PartMeta>;
+    measured[part] = { at: new Date().toISOString(), loadAverage: loadavg().map((l) => +l.toFixed(2)), quick };
+    results.measured = measured;
+  }
   mkdirSync('bench/results', { recursive: true });
   writeFileSync('bench/results/latest.json', `${JSON.stringify({ ...results, at: new Date().toISOString(), machine, runs: RUNS, quick }, null, 2)}\n`);
 };
@@ -46,7 +57,18 @@ if (has('bundle')) {
   const bundle = measureBundle('apps/web/dist');
   results.bundle = bundle;
   console.log(`capture screens' JS, gzipped: ${bundle.captureGzipKB} KB (target ≤ 80 KB); whole app, every pole: ${bundle.wholeAppGzipKB} KB`);
-  save();
+  save('bundle');
+}
+
+if (has('startup')) {
+  const startup = [];
+  for (const backend of ['pglite', 'postgres'] as const) {
+    const r = await measureStartup({ backend, restarts: quick ? 1 : Math.max(3, RUNS) });
+    console.log(`compiled server on ${backend}: first start ${r.firstStartMs} ms (creates the database); then ready in ${r.readyMs} ms (${r.cpuMsToReady} ms CPU), idle RSS ${r.idleRssMiB} MiB (anonymous ${r.idleRssAnonMiB}, files ${r.idleRssFileMiB})`);
+    startup.push(r);
+  }
+  results.startup = startup;
+  save('startup');
 }
 
 if (has('ingest')) {
@@ -63,14 +85,14 @@ if (has('ingest')) {
     }
   }
   results.ingest = ingest;
-  save();
+  save('ingest');
 }
 
 if (has('dataset') || ((has('dashboard') || has('bulletin') || has('export')) && !(await datasetReady()))) {
   console.log(`generating ${ROWS.toLocaleString('en')} evictions into vigie_bench…`);
   results.dataset = await generateDataset(ROWS);
   console.log('dataset', results.dataset);
-  save();
+  save('dataset');
 }
 
 if (has('dashboard') || has('bulletin') || has('export')) {
@@ -80,7 +102,7 @@ if (has('dashboard') || has('bulletin') || has('export')) {
     if (has('dashboard')) {
       results.dashboard = await measureDashboard(admin, quick ? 2 : 5);
       console.log('dashboard (ms)', results.dashboard);
-      save();
+      save('dashboard');
     }
     if (has('bulletin')) {
       const comms = await server.signIn('comms');
@@ -91,7 +113,7 @@ if (has('dashboard') || has('bulletin') || has('export')) {
       results.annualReport = { ...reports.sort((a, b) => a.ms - b.ms)[Math.floor(reports.length / 2)]!, runs: reports.length };
       console.log('annual report', results.annualReport);
       comms.close();
-      save();
+      save('bulletin');
     }
     if (has('export')) {
       // The export is row-level: field access only (records.read), so a coordinator runs it, not the admin.
@@ -99,7 +121,7 @@ if (has('dashboard') || has('bulletin') || has('export')) {
       results.export = await measureExport(server, coordinator.cookie);
       coordinator.close();
       console.log('export', results.export);
-      save();
+      save('export');
     }
     admin.close();
   } finally {
@@ -115,12 +137,17 @@ if (has('sync')) {
     sync.push(r);
   }
   results.syncBacklog = sync;
-  save();
+  save('sync');
 }
 
 machine.loadAverageAtStart = machine.loadAverageAtStart.concat(loadavg().map((l) => +l.toFixed(2)));
+const targets = targetRows(results);
+results.targets = targets;
 save();
-console.log('written bench/results/latest.json (load average at start, then at end:', machine.loadAverageAtStart, ')');
+const runFile = `bench/results/${runStartedAt.replace(/[:.]/g, '-')}.json`;
+writeFileSync(runFile, `${JSON.stringify({ ...results, at: new Date().toISOString(), parts: [...parts], machine, runs: RUNS, quick }, null, 2)}\n`);
+console.log(`\nTargets (${[...parts].join(', ')} measured in this run; other rows from earlier runs, see "measured at"):\n${formatTargetTable(targets)}`);
+console.log(`\nwritten bench/results/latest.json and ${runFile} (load average at start, then at end:`, machine.loadAverageAtStart, ')');
 
 async function datasetReady() {
   if (process.env.BENCH_KEEP_DATASET !== '1') return false;

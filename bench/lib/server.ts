@@ -45,7 +45,8 @@ export async function startServer(options: { backend: Backend; database?: string
     if (options.database && !options.keep) dropDatabase = name;
     env.BENCH_DATABASE = databaseUrl(name);
   } else delete env.BENCH_DATABASE;
-  const args = ['--import', 'tsx', ...(options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : []), resolve(import.meta.dirname, '../serve-child.ts')];
+  // BENCH_NODE_FLAGS: extra Node/V8 flags for the server process (e.g. --liftoff-only), to compare.
+  const args = [...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', ...(options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : []), resolve(import.meta.dirname, '../serve-child.ts')];
   const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'inherit'] });
   const ready = await new Promise<{ url: string; organisationId: string; password: string }>((ok, fail) => {
     let buffer = '';

@@ -8,7 +8,19 @@ import { z } from 'zod';
  * server with a readable message instead of failing later on a user's request.
  */
 const here = dirname(fileURLToPath(import.meta.url));
-export const REPO_ROOT = resolve(here, '../../..');
+/**
+ * The repository: the nearest folder above this module that holds the migrations. The same
+ * answer from apps/server/src (tsx, tests) and from the compiled apps/server/dist, whichever
+ * file of the bundle this code ended up in.
+ */
+export const REPO_ROOT = findRepoRoot(here);
+
+function findRepoRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(resolve(dir, 'apps/server/migrations'))) return dir;
+    if (dirname(dir) === dir) return resolve(from, '../../..');
+  }
+}
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])

@@ -98,7 +98,7 @@ describe(`audit trail (${backend})`, () => {
   it.skipIf(!process.env.TEST_DATABASE_URL)('reports the chain intact through the CLI (exit 0), then tampered (exit 1)', async () => {
     const config = s.t.vigie.ctx.config.database;
     if (config.kind !== 'postgres') throw new Error('expected a postgres test database');
-    const run = () => promisify(execFile)(process.execPath, ['--import', 'tsx', resolve(REPO_ROOT, 'apps/server/src/cli/audit-verify.ts')], {
+    const run = () => promisify(execFile)(process.execPath, [resolve(REPO_ROOT, 'apps/server/dist/audit-verify.js')], {
       cwd: REPO_ROOT, env: { ...process.env, DATABASE_URL: config.url, LOG_LEVEL: 'silent' }, timeout: 60_000,
     }).then((r) => ({ code: 0, stdout: r.stdout }), (err: { code: number; stdout: string }) => ({ code: err.code, stdout: err.stdout }));
 

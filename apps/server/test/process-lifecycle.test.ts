@@ -12,8 +12,10 @@ import { freePort, startServerProcess } from './faults/server-process.js';
  * per folder, a clean stop on SIGTERM that releases the folder, and data that survives a restart.
  * This is about the embedded database only, so it ignores TEST_DATABASE_URL.
  */
-const MAIN = resolve(REPO_ROOT, 'apps/server/src/main.ts');
-const CLI = resolve(REPO_ROOT, 'apps/server/src/cli/audit-verify.ts');
+// The compiled server and CLI, as `npm start` and `npm run audit:verify` run them (built by
+// the tests' global set-up).
+const MAIN = resolve(REPO_ROOT, 'apps/server/dist/main.js');
+const CLI = resolve(REPO_ROOT, 'apps/server/dist/audit-verify.js');
 
 type Proc = { child: ChildProcess; out: () => string; exited: Promise<number | null> };
 const started: ChildProcess[] = [];
@@ -29,7 +31,7 @@ function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 function run(script: string, env: Record<string, string> = {}): Proc {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: REPO_ROOT, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [script], { cwd: REPO_ROOT, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
   started.push(child);
   let out = '';
   child.stdout!.on('data', (d) => { out += String(d); });

@@ -5,11 +5,12 @@ import { REPO_ROOT } from '../../src/config.js';
 import { PASSWORD } from '../harness.js';
 
 /**
- * The real `npm start` process (tsx apps/server/src/main.ts) for fault tests that must kill it:
+ * The real `npm start` process (node apps/server/dist/main.js, compiled by the tests' global
+ * set-up) for fault tests that must kill it:
  * on the embedded database in a data folder, or on the PostgreSQL database the test created.
  * Only processes started here are ever signalled, each by its own handle.
  */
-const MAIN = resolve(REPO_ROOT, 'apps/server/src/main.ts');
+const MAIN = resolve(REPO_ROOT, 'apps/server/dist/main.js');
 
 export type ServerProcess = { child: ChildProcess; url: string; out: () => string; exited: Promise<number | null> };
 
@@ -36,14 +37,14 @@ export async function startServerProcess(opts: { dataDir: string; databaseUrl?: 
   delete env.SECRET_KEY;
   delete env.DATABASE_URL;
   if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl;
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [MAIN], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d) => { out += String(d); });
   child.stderr!.on('data', (d) => { out += String(d); });
   const exited = new Promise<number | null>((ok) => child.once('exit', (code) => ok(code)));
   let dead = false;
   void exited.then(() => { dead = true; });
-  // Generous: tsx compiles the server on start, and the test machine may be busy.
+  // Generous: the first start creates the database, and the test machine may be busy.
   const deadline = Date.now() + 150_000;
   for (;;) {
     if (dead) throw new Error(`the server exited during start-up (code ${child.exitCode}):\n${out}`);

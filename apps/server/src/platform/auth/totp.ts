@@ -1,5 +1,7 @@
 import { Secret, TOTP } from 'otpauth';
-import QRCode from 'qrcode';
+import { onFirstUse } from '../on-first-use.js';
+
+const loadQrCode = onFirstUse(async () => (await import('qrcode')).default);
 
 /** RFC 6238 codes (30 s, 6 digits, SHA-1) as every authenticator app expects. */
 function totpFor(secretBase32: string, label: string): TOTP {
@@ -12,7 +14,7 @@ export function newTotpSecret(): string {
 
 export async function totpEnrolment(secretBase32: string, label: string): Promise<{ otpauthUrl: string; qrSvg: string }> {
   const otpauthUrl = totpFor(secretBase32, label).toString();
-  const qrSvg = await QRCode.toString(otpauthUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+  const qrSvg = await (await loadQrCode()).toString(otpauthUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
   return { otpauthUrl, qrSvg };
 }
 

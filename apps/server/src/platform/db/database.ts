@@ -1,7 +1,6 @@
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../../config.js';
-import { startEmbeddedPostgres } from './embedded-postgres.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -26,6 +25,8 @@ export async function openDatabase(database: Config['database'], poolSize = 10):
     const pool = new pg.Pool({ connectionString: database.url, max: poolSize });
     return wrap('postgres', pool, async () => {});
   }
+  // PGlite and its socket server are loaded only for the embedded database.
+  const { startEmbeddedPostgres } = await import('./embedded-postgres.js');
   const embedded = await startEmbeddedPostgres(database.dir, database.seedFile);
   // One connection: PGlite is a single session, and the socket server's multiplexer let one
   // connection's statements run inside another's open transaction (measured: under 8 concurrent

@@ -1,4 +1,4 @@
-import nodemailer, { type Transporter } from 'nodemailer';
+import { onFirstUse } from '../on-first-use.js';
 
 export type Mail = {
   to: string; subject: string; text: string;
@@ -22,10 +22,11 @@ export function createMailer(smtpUrl: string | undefined, from: string, log: (ms
       },
     };
   }
-  const transport: Transporter = nodemailer.createTransport(smtpUrl);
+  // nodemailer (about 13 MiB) is loaded with the first mail sent.
+  const transport = onFirstUse(async () => (await import('nodemailer')).default.createTransport(smtpUrl));
   return {
     async send(mail) {
-      await transport.sendMail({
+      await (await transport()).sendMail({
         from, to: mail.to, subject: mail.subject, text: mail.text,
         ...(mail.headers && { headers: mail.headers }),
         ...(mail.returnPath && { envelope: { from: mail.returnPath, to: mail.to } }),

@@ -1,4 +1,10 @@
-import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
+import { createRequire } from 'node:module';
+import type { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
+
+// Typst's native addon (≈ 7 MiB resident) is loaded with the first PDF, not at start-up
+// (docs/adr/0010); require() because rendering is synchronous.
+const require = createRequire(import.meta.url);
+type TypstModule = typeof import('@myriaddreamin/typst-ts-node-compiler');
 
 /**
  * PDFs without a browser: Typst compiled in-process (fonts embedded in the package, nothing
@@ -13,7 +19,7 @@ let compiler: NodeCompiler | undefined;
 export type TypstFiles = Record<string, Uint8Array>;
 
 export function renderTypstPdf(template: string, data: unknown, files: TypstFiles = {}, createdAt = new Date()): Buffer {
-  compiler ??= NodeCompiler.create({ workspace: WORKSPACE });
+  compiler ??= (require('@myriaddreamin/typst-ts-node-compiler') as TypstModule).NodeCompiler.create({ workspace: WORKSPACE });
   // Compiles are synchronous: no other document's files can slip in between these lines.
   compiler.resetShadow();
   for (const [name, bytes] of Object.entries(files)) compiler.mapShadow(`${WORKSPACE}/${name}`, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));

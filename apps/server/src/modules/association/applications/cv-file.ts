@@ -1,8 +1,9 @@
 /// <reference path="./word-extractor.d.ts" />
 import { spawn } from 'node:child_process';
-import { fileTypeFromBuffer } from 'file-type';
 import { unzipSync } from 'fflate';
-import WordExtractor from 'word-extractor';
+import { loadFileType, onFirstUse } from '../../../platform/on-first-use.js';
+
+const loadWordExtractor = onFirstUse(async () => (await import('word-extractor')).default);
 
 /**
  * What a candidate's file really is, and its text. The type comes from the bytes (never the
@@ -42,6 +43,7 @@ function zipNames(bytes: Uint8Array): string[] {
 
 /** Null when the bytes are none of the accepted formats (an executable renamed .pdf, an image…). */
 export async function detectCvType(bytes: Buffer): Promise<CvType | null> {
+  const { fileTypeFromBuffer } = await loadFileType();
   const found = await fileTypeFromBuffer(bytes);
   switch (found?.mime) {
     case 'application/pdf': return 'pdf';
@@ -93,7 +95,7 @@ export async function extractText(type: CvType, bytes: Buffer): Promise<Extracti
       return content ? done(xmlText(Buffer.from(content).toString('utf8'), /<\/text:(p|h)>/g)) : { status: 'no_text', note: 'no_content_xml' };
     }
     case 'doc': {
-      const extracted = await new WordExtractor().extract(bytes);
+      const extracted = await new (await loadWordExtractor())().extract(bytes);
       return done(extracted.getBody());
     }
     case 'pages': {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import sharp from 'sharp';
 import { MIN_SIGNATURE_INK_PIXELS, type SignatureInput } from '@vigie/domain';
 import { AppError } from '../../../platform/errors/catalogue.js';
+import { loadSharp } from '../../../platform/on-first-use.js';
 
 /**
  * A signature as the loan form prints it: the finger-drawn image re-encoded as a clean PNG (only
@@ -14,6 +14,7 @@ const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 export async function readSignature(input: SignatureInput, who: 'borrower' | 'lender'): Promise<Signature> {
   if (input.drawnPng) {
+    const sharp = await loadSharp();
     const bytes = Buffer.from(input.drawnPng, 'base64');
     if (bytes.length < 16 || !bytes.subarray(0, 8).equals(PNG_MAGIC)) throw new AppError('loan.signature_unreadable', { who });
     let raw: { data: Buffer; info: { width: number; height: number; channels: number } };

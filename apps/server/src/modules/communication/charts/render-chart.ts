@@ -1,9 +1,10 @@
-import sharp from 'sharp';
-import { parse, View, type LocaleFormatters } from 'vega';
-import { compile } from 'vega-lite';
+import type { LocaleFormatters } from 'vega';
+import { loadSharp, onFirstUse } from '../../../platform/on-first-use.js';
 import { vegaLocale } from './chart-locale.js';
 import { chartSpecSchema, type ChartSpec } from './chart-spec.js';
 import { toVegaLite } from './vega-lite-spec.js';
+
+const loadVega = onFirstUse(async () => ({ vega: await import('vega'), vegaLite: await import('vega-lite') }));
 
 /**
  * Charts drawn on the server, headless: vega-lite compiled to vega, rendered to an SVG string
@@ -14,7 +15,8 @@ export async function renderChartSvg(input: ChartSpec): Promise<string> {
   const spec = chartSpecSchema.parse(input);
   // vega reads `locale` as d3 definitions ({ number, time }); its typings say formatters.
   const locale = vegaLocale(spec.locale) as unknown as LocaleFormatters;
-  const view = new View(parse(compile(toVegaLite(spec)).spec), { renderer: 'none', locale });
+  const { vega, vegaLite } = await loadVega();
+  const view = new vega.View(vega.parse(vegaLite.compile(toVegaLite(spec)).spec), { renderer: 'none', locale });
   try {
     const svg = await view.toSVG();
     return spec.source ? withSourceLine(svg, spec.source) : svg;
@@ -60,5 +62,6 @@ function intrinsicWidth(svg: string): number {
 export async function renderChartPng(svg: string, width: number): Promise<Buffer> {
   if (!Number.isInteger(width) || width < 50 || width > 8000) throw new RangeError(`PNG width out of range: ${width}`);
   const density = Math.min(72 * Math.max(1, width / intrinsicWidth(svg)) * 1.05, 2400);
+  const sharp = await loadSharp();
   return sharp(Buffer.from(svg), { density }).resize({ width }).png().toBuffer();
 }

@@ -1,5 +1,3 @@
-import { ImapFlow } from 'imapflow';
-import { simpleParser } from 'mailparser';
 import { classifyBounce, SOFT_BOUNCE_WINDOW_DAYS, type BounceType } from '@vigie/domain';
 import type { AppContext } from '../../../platform/context.js';
 import { recordAudit } from '../../../platform/audit/audit-trail.js';
@@ -9,6 +7,10 @@ import { AppError } from '../../../platform/errors/catalogue.js';
 import type { JobQueue } from '../../../platform/queue/job-queue.js';
 import { addSuppression, deliveryByToken, setDeliveryStatus } from './mailings.queries.js';
 import { bouncePatterns, ensureDefaultPatterns, insertBounce, recentBounceCount, setBounceState } from './bounces.queries.js';
+import { onFirstUse } from '../../../platform/on-first-use.js';
+
+const loadImap = onFirstUse(() => import('imapflow'));
+const loadMailParser = onFirstUse(() => import('mailparser'));
 
 /**
  * Bounces come back to the per-recipient return path (bounce+<token>@domain) and land in one
@@ -36,6 +38,7 @@ export type IntakeDeps = Pick<AppContext, 'db' | 'config'>;
 export async function pollBounces(ctx: IntakeDeps): Promise<PollResult> {
   if (!ctx.config.bounceImapUrl) throw new AppError('bounce.not_configured');
   const { mailbox, ...options } = imapOptions(ctx.config.bounceImapUrl);
+  const { ImapFlow } = await loadImap();
   const client = new ImapFlow({ ...options, logger: false, tls: { rejectUnauthorized: ctx.config.env === 'production' } });
   try {
     await client.connect();
@@ -75,6 +78,7 @@ async function intakeOne(ctx: IntakeDeps, source: Buffer): Promise<'unrelated' |
   if (!token) return 'unrelated';
   const delivery = await deliveryByToken(ctx.db, token);
   if (!delivery) return 'unrelated';
+  const { simpleParser } = await loadMailParser();
   const parsed = await simpleParser(source);
   const text = `${parsed.subject ?? ''}\n${parsed.text ?? raw}`;
   return inOrganisation(ctx.db, delivery.organisation_id, async (trx) => {

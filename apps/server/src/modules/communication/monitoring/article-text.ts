@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { onFirstUse } from '../../../platform/on-first-use.js';
 
 /**
  * An article page reduced to its readable text (Mozilla's Readability, the Firefox reader view,
@@ -11,14 +10,22 @@ export type ArticleText = { title: string | null; text: string; byline: string |
 
 const MAX_TEXT = 200_000;
 
-export function htmlToText(html: string): string {
+/** linkedom and Readability (about 25 MiB), loaded with the first feed or page read. */
+export const loadHtmlTools = onFirstUse(async () => {
+  const [{ parseHTML }, { Readability }] = await Promise.all([import('linkedom'), import('@mozilla/readability')]);
+  return { parseHTML, Readability };
+});
+export type HtmlTools = Awaited<ReturnType<typeof loadHtmlTools>>;
+
+export function htmlToText({ parseHTML }: HtmlTools, html: string): string {
   if (!html) return '';
   if (!/[<&]/.test(html)) return html.replace(/\s+/g, ' ').trim();
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
   return (document.body?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
-export function articleText(html: string, url: string): ArticleText | null {
+export async function articleText(html: string, url: string): Promise<ArticleText | null> {
+  const { parseHTML, Readability } = await loadHtmlTools();
   const { document } = parseHTML(html);
   const canonicalHref = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null;
   let canonical: string | null = null;

@@ -1,6 +1,8 @@
-import { parseFeed } from 'feedsmith';
+import { onFirstUse } from '../../../platform/on-first-use.js';
 import { FetchFailure } from './feed-fetch.js';
-import { htmlToText } from './article-text.js';
+import { htmlToText, loadHtmlTools } from './article-text.js';
+
+const loadFeedsmith = onFirstUse(() => import('feedsmith'));
 
 /**
  * RSS 2.0, Atom, RDF and JSON Feed documents read by feedsmith and reduced to the few fields a
@@ -25,7 +27,6 @@ function dateOf(value: unknown): Date | null {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 const str = (v: unknown): string => (typeof v === 'string' ? v : v && typeof v === 'object' && 'value' in v && typeof v.value === 'string' ? v.value : '');
-const text = (v: unknown): string => htmlToText(str(v)).slice(0, 20_000);
 const firstName = (authors: unknown): string | null => {
   if (!Array.isArray(authors) || authors.length === 0) return null;
   const a = authors[0] as unknown;
@@ -35,7 +36,9 @@ const firstName = (authors: unknown): string | null => {
 
 type Any = Record<string, any>;
 
-export function parseFeedDocument(body: string): ParsedFeed {
+export async function parseFeedDocument(body: string): Promise<ParsedFeed> {
+  const [{ parseFeed }, html] = await Promise.all([loadFeedsmith(), loadHtmlTools()]);
+  const text = (v: unknown): string => htmlToText(html, str(v)).slice(0, 20_000);
   let result: { format: string; feed: Any };
   try {
     result = parseFeed(body.trim()) as unknown as { format: string; feed: Any };

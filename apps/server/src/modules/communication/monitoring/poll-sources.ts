@@ -52,7 +52,7 @@ async function snapshotOf(item: FeedItem, limits: FetchLimits) {
   try {
     const page = await fetchLimited(item.url, limits);
     if (page.status === 'ok' && /html/i.test(page.contentType)) {
-      const article = articleText(page.body, page.url);
+      const article = await articleText(page.body, page.url);
       if (article) return { text: article.text, source: 'article' as const, author: article.byline, canonical: article.canonical };
     }
   } catch {
@@ -71,7 +71,7 @@ export async function pollSource(deps: PollDeps, organisationId: string, sourceI
       await inOrganisation(deps.db, organisationId, (trx) => recordFetched(trx, sourceId, { status: 'not_modified', nextFetchAt: minutesFromNow(POLL_INTERVAL_MINUTES) }));
       return { sourceId, status: 'not_modified', items: 0, clippings: 0, error: null };
     }
-    const feed = parseFeedDocument(fetched.body);
+    const feed = await parseFeedDocument(fetched.body);
     const rules = await inOrganisation(deps.db, organisationId, (trx) => rulesForSource(trx, sourceId));
     const compiled = rules.flatMap((r) => { const p = parseRule(r.expression); return p.ok ? [{ rule: p.rule, language: r.language }] : []; });
     const candidates = matchItems(feed.items, compiled);

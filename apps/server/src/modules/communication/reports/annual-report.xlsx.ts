@@ -1,5 +1,6 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { wordFigure, type Figure, type Locale } from '@vigie/domain';
+import { loadExcelJS } from '../../../platform/on-first-use.js';
 import type { BreakdownRow } from '../statistics/statistics.breakdown.js';
 import { MONTHLY_METRICS, metricLabel, type AnnualReportContent } from './annual-report.content.js';
 import { WORDS, periodTitle } from './annual-report.words.js';
@@ -44,7 +45,7 @@ function figuresSheet(wb: ExcelJS.Workbook, name: string, firstColumn: string, r
 
 export async function annualReportXlsx(c: AnnualReportContent, generatedAt: Date): Promise<Buffer> {
   const w = WORDS[c.locale];
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   wb.creator = 'Vigie';
   wb.created = generatedAt;
 

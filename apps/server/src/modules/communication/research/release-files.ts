@@ -1,9 +1,9 @@
 import { createHash, sign } from 'node:crypto';
 import { zipSync } from 'fflate';
-import ExcelJS from 'exceljs';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { METRICS, type ProfileDefinition } from '@vigie/domain';
+import { loadExcelJS } from '../../../platform/on-first-use.js';
 import type { BundleSigningKey } from '../../legal/bundles/bundle-signing-key.js';
 import { MANIFEST_JSON, MANIFEST_SIG, PUBLIC_KEY_PEM, RELEASE_FORMAT, publicKeyFingerprint } from '../../legal/bundles/bundle-format.js';
 import dataPackageSchema from './data-package.schema.json' with { type: 'json' };
@@ -65,7 +65,7 @@ export function totalsCsv(t: ReleaseTable, p: ProfileDefinition): string {
 }
 
 export async function releaseXlsx(t: ReleaseTable, p: ProfileDefinition): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   wb.created = new Date(0); // no creation time in the file: the release's hash depends on its data only
   const data = wb.addWorksheet('data');
   data.addRow(dataColumns(p)).font = { bold: true };

@@ -1,10 +1,9 @@
-import sharp from 'sharp';
-import { fileTypeFromBuffer } from 'file-type';
 import {
   DEFAULT_BRANDING, areaLabel, formatMonth, inPeriod, wordFigure, type BrandingInput, type BrandingView, type FigureShareCardQuery, type MetricCode,
   type ShareCardSize,
 } from '@vigie/domain';
 import type { AppContext } from '../../../platform/context.js';
+import { loadFileType, loadSharp } from '../../../platform/on-first-use.js';
 import { recordAudit } from '../../../platform/audit/audit-trail.js';
 import type { Trx } from '../../../platform/db/database.js';
 import { inOrganisation } from '../../../platform/db/organisation-scope.js';
@@ -70,6 +69,7 @@ export async function bulletinCard(ctx: AppContext, actor: Actor, id: string, la
 
 /** The PNG at exactly the card's pixel size (the SVG's own size: one unit, one pixel). */
 export async function cardPng(svg: string): Promise<Buffer> {
+  const sharp = await loadSharp();
   return sharp(Buffer.from(svg), { density: 72 }).png().toBuffer();
 }
 
@@ -89,6 +89,7 @@ async function checkedLogo(logo: NonNullable<BrandingInput['logo']>): Promise<{ 
     if (!/<svg[\s>]/i.test(text) || /<script|\son\w+\s*=|<foreignObject|(?:href|src)\s*=\s*["'](?!#|data:)/i.test(text)) throw new AppError('share_card.logo_invalid');
     return { bytes, type: logo.contentType };
   }
+  const { fileTypeFromBuffer } = await loadFileType();
   const found = await fileTypeFromBuffer(bytes);
   if (found?.mime !== logo.contentType) throw new AppError('share_card.logo_invalid');
   return { bytes, type: logo.contentType };

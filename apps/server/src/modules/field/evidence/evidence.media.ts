@@ -1,7 +1,7 @@
-import exifr from 'exifr';
-import { fileTypeFromFile } from 'file-type';
-import sharp from 'sharp';
 import { EVIDENCE_TYPES, type EvidenceKind } from '@vigie/domain';
+import { loadFileType, loadSharp, onFirstUse } from '../../../platform/on-first-use.js';
+
+const loadExifr = onFirstUse(async () => (await import('exifr')).default);
 
 /**
  * What the server learns from a file's bytes: its real type (file-type reads the signature,
@@ -43,6 +43,7 @@ function family(type: string) {
 }
 
 export async function detectType(path: string): Promise<string | null> {
+  const { fileTypeFromFile } = await loadFileType();
   return (await fileTypeFromFile(path))?.mime ?? null;
 }
 
@@ -81,6 +82,7 @@ const EMPTY: MediaMetadata = { exif: null, gps: null, capturedAt: null };
 export async function readMetadata(path: string, kind: EvidenceKind): Promise<MediaMetadata> {
   if (kind !== 'photo') return EMPTY;
   let raw: Record<string, unknown> | undefined;
+  const exifr = await loadExifr();
   try {
     raw = await exifr.parse(path, {
       tiff: true, exif: true, gps: true, ifd1: false, interop: false, xmp: false, icc: false, iptc: false, jfif: false, ihdr: false,
@@ -133,6 +135,8 @@ function captureTime(raw: Record<string, unknown>): Date | null {
  * (HEIC needs a codec the prebuilt library lacks): the original is kept all the same.
  */
 export async function makePublicCopy(source: string, target: string, maxPixels: number): Promise<boolean> {
+  // Outside the try: a sharp that cannot load is a broken installation, not an undecodable image.
+  const sharp = await loadSharp();
   try {
     // limitInputPixels: libvips itself refuses to decode more, whatever the header said.
     await sharp(source, { failOn: 'error', limitInputPixels: maxPixels, sequentialRead: true }).rotate().flatten({ background: '#ffffff' }).jpeg({ quality: 88 }).toFile(target);
@@ -149,6 +153,7 @@ export async function makePublicCopy(source: string, target: string, maxPixels: 
  * without a codec, a damaged file): the decoder's own limit still applies.
  */
 export async function imageDimensions(path: string): Promise<{ width: number; height: number } | null> {
+  const sharp = await loadSharp();
   try {
     const { width, height } = await sharp(path, { limitInputPixels: false }).metadata();
     return width && height ? { width, height } : null;

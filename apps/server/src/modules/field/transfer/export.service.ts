@@ -1,9 +1,9 @@
 import { PassThrough, type Readable, type Writable } from 'node:stream';
 import { stringify } from 'csv-stringify';
-import ExcelJS from 'exceljs';
 import type { AppContext } from '../../../platform/context.js';
 import { recordAudit } from '../../../platform/audit/audit-trail.js';
 import { inOrganisation } from '../../../platform/db/organisation-scope.js';
+import { loadExcelJS } from '../../../platform/on-first-use.js';
 import type { Actor } from '../../../platform/http/request-context.js';
 import { allFields, type FieldDef } from './transfer.columns.js';
 import { COVERAGE_LABEL_FR, formatCountCell, formatDateCell } from './transfer.cells.js';
@@ -104,7 +104,7 @@ export async function evictionsCsv(ctx: AppContext, actor: Actor, filters: Expor
 export async function evictionsXlsx(ctx: AppContext, actor: Actor, filters: ExportFilters): Promise<Readable> {
   const fields = await exportFields(ctx, actor, filters, 'xlsx');
   const out = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const workbook = new (await loadExcelJS()).stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet('Expulsions');
   sheet.columns = fields.map((f) => ({
     header: f.header, key: f.key, width: Math.min(Math.max(f.header.length + 2, 10), 40),

@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { AppError } from '../../../platform/errors/catalogue.js';
+import { loadExcelJS } from '../../../platform/on-first-use.js';
 import { archiveRefused, inspectZip, ZipRefusal, type ZipLimits } from '../../../platform/zip/safe-zip.js';
 
 /**
@@ -97,7 +98,7 @@ async function parseXlsx(bytes: Buffer): Promise<ParsedTable> {
     if (err instanceof ZipRefusal) throw archiveRefused(err);
     throw err;
   }
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (err) {
