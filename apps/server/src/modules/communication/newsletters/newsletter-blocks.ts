@@ -1,7 +1,7 @@
 import type { NewsletterBlockInput, NewsletterBlockView } from '@vigie/domain';
 import type { Trx } from '../../../platform/db/database.js';
 import { latestPublishedBulletin } from '../bulletins/latest-bulletin.js';
-import { computeReference } from '../press-releases/figure-references.js';
+import { computeReference } from '../statistics/figure-references.js';
 import { publicationPhotos } from './newsletters.queries.js';
 
 /**
