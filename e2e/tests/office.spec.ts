@@ -42,6 +42,28 @@ async function asRole(browser: Browser, role: Role, viewport = { width: 1366, he
   return { page, close: () => context.close() };
 }
 
+/**
+ * The shared components' stylesheet is loaded for this role's screens: a list row is a bordered
+ * flex row. (It used to live in the field's stylesheet, which only loads with screens some roles
+ * never open, and their lists ran together as "Calaisisavril 2024Brouillon".)
+ */
+async function expectSharedListStyles(page: Page): Promise<void> {
+  const style = await page.evaluate(() => {
+    const list = document.createElement('ul');
+    list.className = 'rows';
+    const row = document.createElement('li');
+    row.className = 'row';
+    row.textContent = 'Calaisis';
+    list.append(row);
+    document.body.append(list);
+    const s = getComputedStyle(row);
+    const out = { display: s.display, border: s.borderTopStyle, listStyle: getComputedStyle(list).listStyleType };
+    list.remove();
+    return out;
+  });
+  expect(style).toEqual({ display: 'flex', border: 'solid', listStyle: 'none' });
+}
+
 test.describe.serial('office', () => {
   test.beforeAll(async ({ baseURL }) => {
     test.setTimeout(120_000);
@@ -84,6 +106,7 @@ test.describe.serial('office', () => {
     {
       const { page, close } = await asRole(browser, 'observer', { width: 390, height: 844 });
       await expect(page).toHaveURL(/\/field$/);
+      await expectSharedListStyles(page);
       await close();
     }
     {
@@ -91,6 +114,7 @@ test.describe.serial('office', () => {
       // Other journeys share this server: at least the one submitted above waits.
       await expect(page.getByTestId('home-review-waiting')).toHaveText(/^[1-9]\d* expulsions? attend(ent)? votre vérification\.$/);
       await expect(page.getByTestId('nav-count')).toHaveText(/^[1-9]\d*$/);
+      await expectSharedListStyles(page);
       await close();
     }
     {
@@ -99,6 +123,7 @@ test.describe.serial('office', () => {
       await expect(overdue).toContainText('En retard');
       await expect(overdue).toContainText('Mémoire en réplique');
       await expect(page.getByTestId('deadlines-upcoming')).toContainText('Audience');
+      await expectSharedListStyles(page);
       await close();
     }
     {
@@ -120,12 +145,14 @@ test.describe.serial('office', () => {
       await expect(page.getByTestId('home-volunteer')).toContainText('Vos créneaux d’observation sont dans le planning');
       await expect(page.getByTestId('home-rota')).toContainText('Ouvrir le planning');
       await expect(page.getByText('dès que les premiers outils seront en service')).toHaveCount(0);
+      await expectSharedListStyles(page);
       await close();
     }
     {
       const { page, close } = await asRole(browser, 'board');
       await expect(page.getByTestId('home-published')).toBeVisible();
       await expect(page.getByTestId('home-association')).toBeVisible();
+      await expectSharedListStyles(page);
       await close();
     }
   });
