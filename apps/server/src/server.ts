@@ -19,6 +19,7 @@ import { defineResearchReleaseJob } from './modules/communication/research/relea
 import { defineAgreementReminders } from './modules/communication/research/agreement-reminders.js';
 import { defineRotaReminders } from './modules/field/rota/rota-reminders.js';
 import { defineLoanReminders } from './modules/association/equipment/loan-reminders.js';
+import { defineNewsletterJobs } from './modules/communication/newsletters/newsletter.jobs.js';
 import { defineRecruitmentJobs } from './modules/association/applications/applications.service.js';
 import { defineMonitoringJobs } from './modules/communication/monitoring/monitoring.jobs.js';
 import { createObjectStorage } from './platform/storage/create-storage.js';
@@ -57,6 +58,7 @@ export async function startVigie(config: Config, options: BuildOptions & { worke
     defineRotaReminders(queue, { db: database.db, config });
     defineLoanReminders(queue, { db: database.db, config });
     defineRecruitmentJobs(queue, { db: database.db, serverKey });
+    defineNewsletterJobs(queue, { db: database.db });
     defineMonitoringJobs(queue, { db: database.db });
     await queue.start(database.pool, options.workers ?? true);
     const ctx: AppContext = { config, db: database.db, queue, serverKey, log };

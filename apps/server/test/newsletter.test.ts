@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { purgeExpiredSignups } from '../src/modules/communication/newsletters/newsletter.jobs.js';
 import { startTestVigie, type TestClient, type TestVigie } from './harness.js';
 import { createHash, randomUUID } from 'node:crypto';
 import { jpegWithGps, patchChunk, rawRequest, seedEviction, uploadBody } from './evidence-fixtures.js';
@@ -127,6 +128,15 @@ describe('the members’ newsletter', () => {
     expect(refused.statusCode).toBe(410);
     expect(refused.json().code).toBe('newsletter.confirmation_expired');
     expect(await contactsWith('tardive@membres.example')).toBe(0);
+
+    // The nightly purge deletes the expired request and its address; a pending one stays.
+    const held = async () => (await sql<{ email: string }>`SELECT email FROM newsletter_signups WHERE email IS NOT NULL ORDER BY email`.execute(t.db)).rows.map((r) => r.email);
+    expect(await held()).toEqual(['tardive@membres.example']);
+    expect(await purgeExpiredSignups(t.db)).toBe(1);
+    expect(await held()).toEqual([]);
+    await subscribe('en-attente@membres.example');
+    expect(await purgeExpiredSignups(t.db)).toBe(0);
+    expect(await held()).toEqual(['en-attente@membres.example']);
   });
 
   it('sends an issue once to consenting subscribers, skipping suppressed and unconsented people; an empty list is refused clearly', async () => {

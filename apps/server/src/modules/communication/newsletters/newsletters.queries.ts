@@ -93,6 +93,13 @@ export async function confirmSignup(db: Executor, id: string, contactId: string)
   await db.updateTable('newsletter_signups').set({ confirmed_at: new Date(), contact_id: contactId, email: null }).where('id', '=', id).execute();
 }
 
+/** Every organisation's expired, unconfirmed requests (the nightly purge; runs as the owner, across organisations). */
+export async function deleteAllExpiredSignups(db: Executor): Promise<number> {
+  const res = await db.deleteFrom('newsletter_signups').where('confirmed_at', 'is', null)
+    .where('expires_at', '<', sql<Date>`now()`).executeTakeFirst();
+  return Number(res.numDeletedRows);
+}
+
 export async function deleteExpiredSignups(db: Executor, organisationId: string) {
   await db.deleteFrom('newsletter_signups').where('organisation_id', '=', organisationId).where('confirmed_at', 'is', null)
     .where('expires_at', '<', sql<Date>`now()`).execute();
