@@ -9,8 +9,9 @@ import { FormError } from '../../../ui/FormError';
 import { SelectField } from '../../../ui/SelectField';
 import { TextField } from '../../../ui/TextField';
 import { contactsApi, type ContactListView } from '../contacts/contactsApi';
+import { MailingProgress } from '../mailings/MailingProgress';
 import { NewsletterPreview } from './NewsletterPreview';
-import { newsletterApi, type MailingView, type NewsletterBlockInput, type NewsletterIssueView, type NewsletterPhotoView } from './newsletterApi';
+import { newsletterApi, type NewsletterBlockInput, type NewsletterIssueView, type NewsletterPhotoView } from './newsletterApi';
 import './newsletter.css';
 
 function emptyBlock(kind: NewsletterBlockKind): NewsletterBlockInput {
@@ -52,7 +53,7 @@ export function NewsletterIssuePage() {
       <section class="card" aria-labelledby="newsletter-send">
         <h2 id="newsletter-send">{t('newsletter.send.title')}</h2>
         {draft && <Send issue={issue} act={act} />}
-        {issue.mailingId && <Progress mailingId={issue.mailingId} />}
+        {issue.mailingId && <MailingProgress mailingId={issue.mailingId} messageKey="newsletter.send.progress" testId="newsletter-progress" />}
         {issue.publicUrl && <p><a href={issue.publicUrl} target="_blank" rel="noopener" data-testid="newsletter-public-link">{t('newsletter.send.public')}</a></p>}
       </section>
     </Screen>
@@ -163,27 +164,3 @@ function Send({ issue, act }: { issue: NewsletterIssueView; act: (w: () => Promi
   );
 }
 
-/** The pipeline's progress for this issue, polled until every subscriber has a final status. */
-function Progress({ mailingId }: { mailingId: string }) {
-  const t = useT();
-  const [m, setM] = useState<MailingView | null>(null);
-  useEffect(() => {
-    let stop = false;
-    const tick = async () => {
-      const next = await newsletterApi.mailing(mailingId).catch(() => null);
-      if (stop) return;
-      setM(next);
-      if (!next || next.counts.queued + next.counts.deferred > 0) setTimeout(tick, 1000);
-    };
-    void tick();
-    return () => { stop = true; };
-  }, [mailingId]);
-  if (!m) return null;
-  const done = m.total - m.counts.queued - m.counts.deferred;
-  return (
-    <div data-testid="newsletter-progress">
-      <progress max={m.total} value={done} />{' '}
-      {t('newsletter.send.progress', { done, total: m.total, sent: m.counts.sent, suppressed: m.counts.suppressed, bounced: m.counts.bounced, failed: m.counts.failed })}
-    </div>
-  );
-}

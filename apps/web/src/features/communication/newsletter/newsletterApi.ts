@@ -1,12 +1,12 @@
 import type {
-  MailingView, NewsletterBlockInput, NewsletterConfirmationView, NewsletterIssueSummaryView, NewsletterIssueView, NewsletterPhotoView,
+  NewsletterBlockInput, NewsletterConfirmationView, NewsletterIssueSummaryView, NewsletterIssueView, NewsletterPhotoView,
   NewsletterSettingsView, NewsletterSignupFormView,
 } from '@vigie/domain/rules';
 import { api } from '../../../api/client';
 
 /** The newsletter's calls to the server, typed from the domain's views. */
 export type {
-  MailingView, NewsletterBlockInput, NewsletterConfirmationView, NewsletterIssueSummaryView, NewsletterIssueView, NewsletterPhotoView,
+  NewsletterBlockInput, NewsletterConfirmationView, NewsletterIssueSummaryView, NewsletterIssueView, NewsletterPhotoView,
   NewsletterSettingsView, NewsletterSignupFormView,
 };
 
@@ -20,7 +20,6 @@ export const newsletterApi = {
   photos: () => api.get<{ photos: NewsletterPhotoView[] }>('/api/newsletter/photos').then((r) => r.photos),
   settings: () => api.get<NewsletterSettingsView>('/api/newsletter/settings'),
   saveSettings: (body: { enabled: boolean; listId: string | null }) => api.put<NewsletterSettingsView>('/api/newsletter/settings', body),
-  mailing: (id: string) => api.get<{ mailing: MailingView }>(`/api/mailings/${id}`).then((r) => r.mailing),
 };
 
 /** The public pages' calls (no account). */

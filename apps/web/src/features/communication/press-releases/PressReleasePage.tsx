@@ -9,9 +9,10 @@ import { FormError } from '../../../ui/FormError';
 import { SelectField } from '../../../ui/SelectField';
 import { TextField } from '../../../ui/TextField';
 import { contactsApi, type ContactListView } from '../contacts/contactsApi';
+import { MailingProgress } from '../mailings/MailingProgress';
 import { ReleaseCoverage } from '../monitoring/ReleaseCoverage';
 import { PublishChecklist } from '../publishing/PublishChecklist';
-import { pressApi, type MailingView, type PressReleaseView } from './pressReleasesApi';
+import { pressApi, type PressReleaseView } from './pressReleasesApi';
 
 /** One press release through its life: write, cite figures, review, approve, send, correct. */
 export function PressReleasePage() {
@@ -47,7 +48,7 @@ export function PressReleasePage() {
             onConfirm={() => { setChecking(false); void act(() => pressApi.post(id, 'approve')); }} />
         )}
         {release.status === 'approved' && <Send release={release} act={act} />}
-        {release.mailingId && <Progress mailingId={release.mailingId} />}
+        {release.mailingId && <MailingProgress mailingId={release.mailingId} messageKey="press.send.progress" testId="press-progress" />}
         {release.publicUrl && <p><a href={release.publicUrl} target="_blank" rel="noopener" data-testid="press-public-link">{t('press.steps.public')}</a></p>}
       </section>
       {release.status === 'sent' && <Corrections release={release} act={act} />}
@@ -146,30 +147,6 @@ function Send({ release, act }: { release: PressReleaseView; act: (w: () => Prom
   );
 }
 
-/** The sending job's progress, polled until every recipient has a final status. */
-function Progress({ mailingId }: { mailingId: string }) {
-  const t = useT();
-  const [m, setM] = useState<MailingView | null>(null);
-  useEffect(() => {
-    let stop = false;
-    const tick = async () => {
-      const next = await pressApi.mailing(mailingId).catch(() => null);
-      if (stop) return;
-      setM(next);
-      if (!next || next.counts.queued + next.counts.deferred > 0) setTimeout(tick, 1000);
-    };
-    void tick();
-    return () => { stop = true; };
-  }, [mailingId]);
-  if (!m) return null;
-  const done = m.total - m.counts.queued - m.counts.deferred;
-  return (
-    <div data-testid="press-progress">
-      <progress max={m.total} value={done} />{' '}
-      {t('press.send.progress', { done, total: m.total, sent: m.counts.sent, suppressed: m.counts.suppressed, bounced: m.counts.bounced, failed: m.counts.failed })}
-    </div>
-  );
-}
 
 function Corrections({ release, act }: { release: PressReleaseView; act: (w: () => Promise<PressReleaseView>) => void }) {
   const t = useT();

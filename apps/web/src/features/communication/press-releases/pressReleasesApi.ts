@@ -1,8 +1,8 @@
-import type { MailingView, PressReleaseSummaryView, PressReleaseView } from '@vigie/domain/rules';
+import type { PressReleaseSummaryView, PressReleaseView } from '@vigie/domain/rules';
 import { api } from '../../../api/client';
 
 /** Press releases' calls to the server, typed from the domain's views. */
-export type { MailingView, PressReleaseSummaryView, PressReleaseView };
+export type { PressReleaseSummaryView, PressReleaseView };
 
 export const pressApi = {
   list: () => api.get<{ releases: PressReleaseSummaryView[] }>('/api/press-releases').then((r) => r.releases),
@@ -11,5 +11,4 @@ export const pressApi = {
   edit: (id: string, body: Record<string, unknown>) => api.put<{ release: PressReleaseView }>(`/api/press-releases/${id}`, body).then((r) => r.release),
   post: (id: string, path: string, body: Record<string, unknown> = {}) => api.post<{ release: PressReleaseView }>(`/api/press-releases/${id}/${path}`, body).then((r) => r.release),
   removeFigure: (id: string, figureId: string) => api.delete<{ release: PressReleaseView }>(`/api/press-releases/${id}/figures/${figureId}`).then((r) => r.release),
-  mailing: (id: string) => api.get<{ mailing: MailingView }>(`/api/mailings/${id}`).then((r) => r.mailing),
 };
