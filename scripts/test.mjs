@@ -11,6 +11,8 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const requireBrowser = process.env.CI === 'true' || process.env.VIGIE_REQUIRE_BROWSER === '1';
 const out = mkdtempSync(join(tmpdir(), 'vigie-test-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
+// Repeated just above the closing line, so that the tail of a long CI log names what failed.
+const failures = [];
 const backend = process.env.TEST_DATABASE_URL ? 'PostgreSQL (TEST_DATABASE_URL)' : 'embedded PGlite';
 const extra = process.argv.slice(2);
 
@@ -25,12 +27,24 @@ const vitestStatus = run('npx', ['vitest', 'run', '--reporter=default', '--repor
 if (existsSync(vitestJson)) {
   const r = JSON.parse(readFileSync(vitestJson, 'utf8'));
   totals.passed += r.numPassedTests;
-  totals.failed += r.numFailedTests + (r.numFailedTestSuites ?? 0);
+  // A file that failed outside any test (its import, a beforeAll) counts once; a file whose tests
+  // failed is already counted through them.
+  totals.failed += r.numFailedTests;
   totals.skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+  for (const file of r.testResults ?? []) {
+    const failed = (file.assertionResults ?? []).filter((a) => a.status === 'failed');
+    for (const a of failed) failures.push(`vitest: ${file.name.replace(process.cwd() + '/', '')} › ${a.fullName}`);
+    if (file.status === 'failed' && failed.length === 0) totals.failed += 1;
+    if (file.status === 'failed' && failed.length === 0) failures.push(`vitest: ${file.name.replace(process.cwd() + '/', '')} (the file failed: ${(file.message ?? '').split('\n')[0]})`);
+  }
 } else {
   totals.failed += 1;
+  failures.push('vitest: no JSON report was written');
 }
-if (vitestStatus !== 0 && totals.failed === 0) totals.failed += 1;
+if (vitestStatus !== 0 && totals.failed === 0) {
+  totals.failed += 1;
+  failures.push(`vitest exited with status ${vitestStatus} without a failed test (an unhandled error: see "Unhandled Errors" above)`);
+}
 
 if (process.env.VIGIE_SKIP_BROWSER === '1') {
   // CI runs the browser journeys once, on PostgreSQL, to keep within its time budget.
@@ -52,7 +66,13 @@ if (process.env.VIGIE_SKIP_BROWSER === '1') {
     const pwJson = join(out, 'playwright.json');
     const status = run('npx', ['playwright', 'test', '-c', 'e2e/playwright.config.ts', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson });
     if (existsSync(pwJson)) {
-      const s = JSON.parse(readFileSync(pwJson, 'utf8')).stats;
+      const report = JSON.parse(readFileSync(pwJson, 'utf8'));
+      const s = report.stats;
+      const walk = (suite) => {
+        for (const spec of suite.specs ?? []) if (!spec.ok) failures.push(`playwright: ${spec.file} › ${spec.title}`);
+        for (const child of suite.suites ?? []) walk(child);
+      };
+      for (const suite of report.suites ?? []) walk(suite);
       totals.passed += s.expected + s.flaky;
       totals.failed += s.unexpected;
       totals.skipped += s.skipped;
@@ -64,5 +84,6 @@ if (process.env.VIGIE_SKIP_BROWSER === '1') {
 }
 
 if (process.env.VIGIE_TEST_SUMMARY) writeFileSync(process.env.VIGIE_TEST_SUMMARY, JSON.stringify(totals));
+if (failures.length > 0) console.log(`\nFailed:\n${failures.map((f) => `  ✖ ${f}`).join('\n')}`);
 console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(totals.failed > 0 ? 1 : 0);
