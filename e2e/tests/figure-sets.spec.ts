@@ -25,7 +25,18 @@ test('a comms officer edits the Calaisis figure set and sees the bulletin previe
   await expect(preview.getByTestId('bulletin-figures')).toContainText('n’a pas été observé en janvier 2019');
   await page.getByTestId('figure-set-remove-0').click();
   await expect(lines).toHaveCount(before - 1);
-  // A forces line made on screen: with no corps present it says why beside it and cannot be saved.
+  // A figure listed twice is said beside the second line, before Save, which waits for a fix.
+  await page.getByTestId('figure-set-add').click();
+  await expect(lines).toHaveCount(before);
+  const firstPlain = lines.filter({ has: page.getByLabel('Chiffre', { exact: true }) }).first();
+  const firstMetric = await firstPlain.getByLabel('Chiffre', { exact: true }).inputValue();
+  await lines.nth(before - 1).getByLabel('Chiffre', { exact: true }).selectOption(firstMetric);
+  await expect(lines.nth(before - 1).getByTestId('figure-set-line-error')).toContainText('figure déjà plus haut');
+  await expect(page.getByTestId('figure-set-save')).toBeDisabled();
+  await page.getByTestId(`figure-set-remove-${before - 1}`).click();
+  await expect(lines).toHaveCount(before - 1);
+  await expect(page.getByTestId('figure-set-line-error')).toHaveCount(0);
+    // A forces line made on screen: with no corps present it says why beside it and cannot be saved.
   await page.getByTestId('figure-set-add-forces').click();
   const forces = page.getByTestId(`figure-set-forces-${before - 1}`);
   await expect(forces.getByLabel('CRS')).toHaveValue('absent');

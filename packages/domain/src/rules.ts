@@ -27,6 +27,7 @@ export type { DeadlineUnit, DeadlineEffect } from './legal/vocabulary.js';
 export { METRICS, METRIC_CODES, isMetricCode, metricLabel, type Figure, type MetricCode } from './communication/statistics/metrics.js';
 export { FIGURE_PARTS } from './communication/figures/figure-parts.js';
 export { FINDINGS, findingLabel, type Finding } from './communication/bulletins/date-wording.js';
+export { figureSetProblem, type FigureSetProblem } from './communication/bulletins/figure-set-problems.js';
 export { wordFigure, formatFigure, figurePhrase, figureValue, type FigureWordingOptions } from './communication/figures/figure-wording.js';
 export { figureOf, isMinimum, isUnobserved, coverageShare, isComplete, sumFigures, type Coverage as FigureCoverage, type Doubts } from './communication/figures/minimum-rule.js';
 export { BUCKETS, BREAKDOWNS, CHARTS, CHART_FORMATS, DEFAULT_PUBLIC_THRESHOLD, type Breakdown, type StatisticsBucket, type ChartName, type ChartFormat } from './communication/statistics/dimensions.js';

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { isMetricCode, type Figure, type MetricCode } from '../statistics/metrics.js';
-import { FIGURE_PARTS } from '../figures/figure-parts.js';
 import { FINDINGS, monthBounds, type Finding } from './date-wording.js';
 export { FIGURE_PARTS } from '../figures/figure-parts.js';
 
@@ -81,44 +80,7 @@ export function unknownMetricIn(entries: readonly FigureSetEntryInput[]): string
   return null;
 }
 
-/**
- * A problem of a figure set whose metrics are all known: a part of the wrong whole, a figure
- * twice, a forces or findings line on another figure, a corps both present and absent, a
- * finding twice.
- */
-export type FigureSetProblem =
-  | { problem: 'part_of_wrong_whole'; metric: MetricCode; part: MetricCode; allowed: readonly MetricCode[] }
-  | { problem: 'duplicate_metric'; metric: MetricCode }
-  | { problem: 'forces_not_on_evictions'; metric: MetricCode }
-  | { problem: 'force_present_and_absent'; force: string }
-  | { problem: 'duplicate_finding'; finding: Finding };
-
-export function figureSetProblem(entries: readonly FigureSetEntry[]): FigureSetProblem | null {
-  const seen = new Set<string>();
-  const findings = new Set<string>();
-  for (const e of entries) {
-    if (e.forces || e.finding) {
-      if (e.metric !== 'evictions' || e.part !== null || (e.forces && e.finding)) return { problem: 'forces_not_on_evictions', metric: e.metric };
-    }
-    if (e.finding) {
-      if (findings.has(e.finding)) return { problem: 'duplicate_finding', finding: e.finding };
-      findings.add(e.finding);
-      continue;
-    }
-    if (e.forces) {
-      const both = e.forces.present.find((c) => e.forces!.absent.includes(c));
-      if (both) return { problem: 'force_present_and_absent', force: both };
-      continue;
-    }
-    if (e.part !== null) {
-      const allowed = FIGURE_PARTS[e.metric] ?? [];
-      if (!allowed.includes(e.part)) return { problem: 'part_of_wrong_whole', metric: e.metric, part: e.part, allowed };
-    }
-    if (seen.has(e.metric)) return { problem: 'duplicate_metric', metric: e.metric };
-    seen.add(e.metric);
-  }
-  return null;
-}
+export { figureSetProblem, type FigureSetProblem } from './figure-set-problems.js';
 
 const text = (max: number) => z.string().trim().max(max);
 const bilingual = (max: number) => z.strictObject({ fr: text(max), en: text(max) });

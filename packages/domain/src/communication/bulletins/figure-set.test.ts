@@ -28,14 +28,16 @@ describe('figure sets', () => {
   it('refuses a part of the wrong whole and a figure named twice', () => {
     expect(figureSetProblem([{ metric: 'tentsSeized', part: 'tentsWithBelongingsSeized' }, { metric: 'evictions', part: 'distinctSites' }])).toBeNull();
     expect(figureSetProblem([{ metric: 'tentsSeized', part: 'arrestsWithViolence' }])).toMatchObject({ problem: 'part_of_wrong_whole' });
-    expect(figureSetProblem([{ metric: 'arrests', part: null }, { metric: 'arrests', part: null }])).toEqual({ problem: 'duplicate_metric', metric: 'arrests' });
+    expect(figureSetProblem([{ metric: 'arrests', part: null }, { metric: 'arrests', part: null }])).toEqual({ index: 1, problem: 'duplicate_metric', metric: 'arrests' });
+    // The line at fault is the repeat, so the editor says so beside it and not beside the first.
+    expect(figureSetProblem([{ metric: 'evictions', part: null }, { metric: 'arrests', part: null }, { metric: 'tentsSeized', part: null }, { metric: 'arrests', part: null }])?.index).toBe(3);
     expect(figureSetProblem([{ metric: 'arrests', part: null, forces: { present: ['pn'], absent: [] } }])).toMatchObject({ problem: 'forces_not_on_evictions' });
   });
 
   it('checks forces and findings lines', () => {
     const ev = { metric: 'evictions' as const, part: null };
-    expect(figureSetProblem([{ ...ev, forces: { present: ['pn', 'crs'], absent: ['crs'] } }])).toEqual({ problem: 'force_present_and_absent', force: 'crs' });
-    expect(figureSetProblem([{ ...ev, finding: 'bailiff' }, { ...ev, finding: 'bailiff' }])).toEqual({ problem: 'duplicate_finding', finding: 'bailiff' });
+    expect(figureSetProblem([{ ...ev, forces: { present: ['pn', 'crs'], absent: ['crs'] } }])).toEqual({ index: 0, problem: 'force_present_and_absent', force: 'crs' });
+    expect(figureSetProblem([{ ...ev, finding: 'bailiff' }, { ...ev, finding: 'bailiff' }])).toEqual({ index: 1, problem: 'duplicate_finding', finding: 'bailiff' });
     expect(figureSetProblem([{ metric: 'tentsSeized', part: null, finding: 'bailiff' }])).toMatchObject({ problem: 'forces_not_on_evictions' });
     // A findings line is not a second "evictions" figure.
     expect(figureSetProblem([ev, { ...ev, finding: 'bailiff' }, { ...ev, forces: { present: ['pn'], absent: [] } }])).toBeNull();

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { FINDINGS } from '@vigie/domain/rules';
+import { FINDINGS, METRIC_CODES, figureSetProblem, metricLabel, findingLabel, type FigureSetProblem, type MetricCode } from '@vigie/domain/rules';
 import { api, errorMessage } from '../../../api/client';
 import { useLocale, useT } from '../../../i18n';
 import { Screen } from '../../../shell/Screen';
@@ -49,7 +49,9 @@ export function FigureSetPage() {
     api.get<{ forces: Corps[] }>('/api/statistics/filters').then((r) => setCorps(r.forces), (e) => setPreviewError(errorMessage(e)));
   }, [locale]);
   // A line the editor already knows is incomplete is neither previewed nor saved; it says why beside it.
-  const incomplete = lines.some((l) => lineProblem(l) !== null);
+  // A set the server would refuse (a figure twice, a finding twice…) says so beside the line at fault.
+  const setProblem = figureSetProblem(lines);
+  const incomplete = lines.some((l) => lineProblem(l) !== null) || setProblem !== null;
 
   // The live preview: every change asks the server for the bulletin this set would print.
   useEffect(() => {
@@ -93,11 +95,26 @@ export function FigureSetPage() {
     }
   }
 
+  function problemMessage(p: FigureSetProblem): string {
+    const lang = locale === 'en' ? 'en' : 'fr';
+    const metric = (code: string) => metricLabel(code as MetricCode, lang);
+    switch (p.problem) {
+      case 'duplicate_metric': return t('figureSets.problems.duplicateMetric', { metric: metric(p.metric) });
+      case 'duplicate_finding': return t('figureSets.problems.duplicateFinding', { finding: findingLabel(p.finding)[lang] });
+      case 'part_of_wrong_whole': return t('figureSets.problems.partOfWrongWhole', { metric: metric(p.metric), part: metric(p.part) });
+      case 'force_present_and_absent': return t('figureSets.problems.forcePresentAndAbsent', { force: corps.find((c) => c.code === p.force)?.label ?? p.force });
+      case 'forces_not_on_evictions': return t('figureSets.problems.forcesNotOnEvictions');
+    }
+  }
+
   // The HRO Calaisis line to start from: "dont M menées par la police nationale et la BAC sans CRS".
   const known = new Set(corps.map((c) => c.code));
   const starter = { present: ['pn', 'bac'].filter((c) => known.has(c)), absent: ['crs'].filter((c) => known.has(c)) };
   const usedFindings = new Set(lines.map((l) => l.finding));
   const nextFinding = FINDINGS.find((f) => !usedFindings.has(f));
+  // A new line starts on a figure the set does not list yet, so adding never makes a repeat.
+  const usedMetrics = new Set(lines.filter((l) => !l.forces && !l.finding).map((l) => l.metric));
+  const nextMetric = METRIC_CODES.find((m) => !usedMetrics.has(m));
   return (
     <Screen title={t('figureSets.title')}>
       <p class="lead">{t('figureSets.lead')}</p>
@@ -114,6 +131,7 @@ export function FigureSetPage() {
             {lines.map((l, i) => (
               <li key={`${i}-${l.metric}`} class="figure-set-line" data-testid="figure-set-line">
                 <FigureSetLineEditor line={l} index={i} corps={corps} onLine={(patch) => update(i, patch)} />
+                {setProblem?.index === i && <p class="field-error" role="alert" data-testid="figure-set-line-error">{problemMessage(setProblem)}</p>}
                 <div class="actions">
                   <Button variant="secondary" disabled={i === 0} onClick={() => move(i, -1)} testId={`figure-set-up-${i}`}>{t('figureSets.up')}</Button>
                   <Button variant="secondary" disabled={i === lines.length - 1} onClick={() => move(i, 1)}>{t('figureSets.down')}</Button>
@@ -123,7 +141,7 @@ export function FigureSetPage() {
             ))}
           </ol>
           <div class="actions">
-            <Button variant="secondary" onClick={() => change([...lines, { metric: 'evictions', part: null }])} testId="figure-set-add">{t('figureSets.add')}</Button>
+            <Button variant="secondary" disabled={!nextMetric} onClick={() => change([...lines, { metric: nextMetric!, part: null }])} testId="figure-set-add">{t('figureSets.add')}</Button>
             <Button variant="secondary" disabled={corps.length === 0} onClick={() => change([...lines, { metric: 'evictions', part: null, forces: starter }])} testId="figure-set-add-forces">
               {t('figureSets.addForces')}
             </Button>
