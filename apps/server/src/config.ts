@@ -32,6 +32,9 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   PUBLIC_URL: z.url().optional(),
   DATABASE_URL: z.string().min(1).optional(),
+  // A streaming replica (hot standby) for heavy reads: statistics, exports, annual reports. Only
+  // with DATABASE_URL; writes, sessions and jobs always use the primary.
+  DATABASE_READ_URL: z.string().min(1).optional(),
   DATA_DIR: z.string().min(1).optional(),
   SECRET_KEY: z
     .string()
@@ -101,7 +104,7 @@ export type Config = {
   port: number;
   publicUrl: string;
   /** A pglite dir of undefined means in memory (tests only). */
-  database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dir: string | undefined; seedFile?: string };
+  database: { kind: 'postgres'; url: string; readUrl?: string | undefined } | { kind: 'pglite'; dir: string | undefined; seedFile?: string };
   dataDir: string;
   secretKey: string | undefined;
   sessionTtlHours: number;
@@ -161,7 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     port: e.PORT,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
-    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'pglite', dir: resolve(dataDir, 'db') },
+    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL, readUrl: e.DATABASE_READ_URL } : { kind: 'pglite', dir: resolve(dataDir, 'db') },
     dataDir,
     secretKey: e.SECRET_KEY,
     sessionTtlHours: e.SESSION_TTL_HOURS,

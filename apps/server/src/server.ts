@@ -51,7 +51,7 @@ export async function startVigie(config: Config, options: BuildOptions & { worke
     defineMailPipeline(queue, { db: database.db, mailer, config, attachments: pressReleaseAttachments(database.db) });
     defineBouncePolling(queue, { db: database.db, config });
     defineMailJob(queue, mailer, serverKey);
-    defineAnnualReportJob(queue, { db: database.db, storage: createObjectStorage(config.storage) });
+    defineAnnualReportJob(queue, { db: database.db, readDb: database.readDb, storage: createObjectStorage(config.storage) });
     defineDeadlineReminders(queue, { db: database.db, config });
     defineResearchReleaseJob(queue, { db: database.db, storage: createObjectStorage(config.storage), config, serverKey });
     defineAgreementReminders(queue, { db: database.db, config });
@@ -61,7 +61,7 @@ export async function startVigie(config: Config, options: BuildOptions & { worke
     defineNewsletterJobs(queue, { db: database.db });
     defineMonitoringJobs(queue, { db: database.db });
     await queue.start(database.pool, options.workers ?? true);
-    const ctx: AppContext = { config, db: database.db, queue, serverKey, log };
+    const ctx: AppContext = { config, db: database.db, readDb: database.readDb, queue, serverKey, log };
     app = await buildApp(ctx, options);
     ctx.log = app.log;
     const setupCode = await prepareFirstRun(ctx);

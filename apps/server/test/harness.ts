@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Role } from '@vigie/domain';
-import { loadConfig } from '../src/config.js';
+import { loadConfig, type Config } from '../src/config.js';
 import { startVigie, type RunningVigie } from '../src/server.js';
 import { hashPassword } from '../src/platform/auth/passwords.js';
 import { currentTotp } from '../src/platform/auth/totp.js';
@@ -12,8 +12,11 @@ import { startSmtpSink } from './smtp-sink.js';
 export const PASSWORD = 'correct horse battery staple';
 
 /** A running Vigie on a throw-away database, a real SMTP sink, and helpers to act as users. */
-export async function startTestVigie(env: Record<string, string> = {}) {
-  const testDb: TestDatabase = await createTestDatabase();
+export async function startTestVigie(env: Record<string, string> = {}, options: { database?: Config['database'] } = {}) {
+  // A test may bring its own database (the read-replica test: its own primary and replica).
+  const testDb: TestDatabase = options.database
+    ? { database: options.database, label: options.database.kind, drop: async () => {} }
+    : await createTestDatabase();
   const smtp = await startSmtpSink();
   const dataDir = mkdtempSync(join(tmpdir(), 'vigie-test-'));
   const config = loadConfig({

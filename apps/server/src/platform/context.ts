@@ -9,6 +9,8 @@ import type { JobQueue } from './queue/job-queue.js';
 export type AppContext = {
   config: Config;
   db: Db;
+  /** Heavy reads only (statistics, exports, reports), through `inOrganisationReadOnly`: a replica when configured. */
+  readDb: Db;
   queue: JobQueue;
   serverKey: Buffer;
   log: FastifyBaseLogger;

@@ -12,6 +12,11 @@ export type DatabaseHandle = {
   kind: 'pglite' | 'postgres';
   pool: pg.Pool;
   db: Db;
+  /**
+   * Where heavy reads go (statistics, exports, annual reports): the replica named by
+   * DATABASE_READ_URL, else the primary itself. Read through `inOrganisationReadOnly` only.
+   */
+  readDb: Db;
   close(): Promise<void>;
 };
 
@@ -23,7 +28,10 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 export async function openDatabase(database: Config['database'], poolSize = 10): Promise<DatabaseHandle> {
   if (database.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: database.url, max: poolSize });
-    return wrap('postgres', pool, async () => {});
+    if (!database.readUrl) return wrap('postgres', pool, async () => {});
+    const replica = wrap('postgres', new pg.Pool({ connectionString: database.readUrl, max: poolSize }), async () => {});
+    const primary = wrap('postgres', pool, () => replica.close());
+    return { ...primary, readDb: replica.db };
   }
   // PGlite and its socket server are loaded only for the embedded database.
   const { startEmbeddedPostgres } = await import('./embedded-postgres.js');
@@ -51,6 +59,7 @@ function wrap(kind: DatabaseHandle['kind'], pool: pg.Pool, after: () => Promise<
     kind,
     pool,
     db,
+    readDb: db,
     async close() {
       if (closed) return;
       closed = true;

@@ -16,6 +16,20 @@ export async function inOrganisation<T>(db: Db, organisationId: string, work: (t
   });
 }
 
+/**
+ * `inOrganisation` for heavy reads, on the read database (a replica when DATABASE_READ_URL is
+ * set). The transaction is READ ONLY on the primary too, so a read path that tried to write
+ * (an audit entry, a cache row) fails in every deployment, not only in those with a replica;
+ * such writes go through `ctx.db` in their own transaction. A replica may lag its primary by a
+ * moment: figures read there can miss a record saved in the last second.
+ */
+export async function inOrganisationReadOnly<T>(db: Db, organisationId: string, work: (trx: Trx) => Promise<T>): Promise<T> {
+  return db.transaction().setAccessMode('read only').execute(async (trx) => {
+    await sql`SELECT set_config('vigie.organisation_id', ${organisationId}, true), set_config('role', 'vigie_app', true)`.execute(trx);
+    return work(trx);
+  });
+}
+
 /** For work that is about the deployment itself (sign-in, set-up, sessions): no organisation yet. */
 export async function inSystemTransaction<T>(db: Db, work: (trx: Trx) => Promise<T>): Promise<T> {
   return db.transaction().execute(work);

@@ -4,7 +4,7 @@ import { zipSync } from 'fflate';
 import { annualPeriod, publishChecklist, type AnnualReportRequest, type Locale, type ReportFile } from '@vigie/domain';
 import type { AppContext } from '../../../platform/context.js';
 import type { Db } from '../../../platform/db/database.js';
-import { inOrganisation } from '../../../platform/db/organisation-scope.js';
+import { inOrganisation, inOrganisationReadOnly } from '../../../platform/db/organisation-scope.js';
 import { AppError } from '../../../platform/errors/catalogue.js';
 import type { Actor } from '../../../platform/http/request-context.js';
 import type { JobQueue } from '../../../platform/queue/job-queue.js';
@@ -79,15 +79,17 @@ const MEDIA: Record<ReportFile, string> = {
 };
 
 /** The job itself. Each step commits its progress in its own short transaction (the bar moves). */
-export async function runAnnualReport(deps: { db: Db; storage: ObjectStorage }, data: JobData): Promise<void> {
+export async function runAnnualReport(deps: { db: Db; readDb?: Db; storage: ObjectStorage }, data: JobData): Promise<void> {
   const { db, storage } = deps;
+  const readDb = deps.readDb ?? db;
   const scoped = <T>(work: Parameters<typeof inOrganisation<T>>[2]) => inOrganisation(db, data.organisationId, work);
   const job = await scoped((trx) => findReportJob(trx, data.reportId));
   if (!job || job.status === 'done') return;
   try {
     const params = job.params as AnnualReportRequest & { locale: Locale };
     await scoped((trx) => updateProgress(trx, job.id, 5, 'data'));
-    const content = await scoped(async (trx) => {
+    // The year's records are read on the read database (a replica when configured).
+    const content = await inOrganisationReadOnly(readDb, data.organisationId, async (trx) => {
       const org = await trx.selectFrom('organisations').select('name').where('id', '=', data.organisationId).executeTakeFirstOrThrow();
       return gatherAnnualReport(trx, org.name, params, params.locale);
     });
@@ -128,6 +130,6 @@ export async function runAnnualReport(deps: { db: Db; storage: ObjectStorage }, 
   }
 }
 
-export function defineAnnualReportJob(queue: JobQueue, deps: { db: Db; storage: ObjectStorage }): void {
+export function defineAnnualReportJob(queue: JobQueue, deps: { db: Db; readDb: Db; storage: ObjectStorage }): void {
   queue.define(ANNUAL_REPORT_JOB, (data) => runAnnualReport(deps, data as JobData));
 }

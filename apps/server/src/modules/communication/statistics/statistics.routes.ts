@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { fileResponse } from '../../../platform/http/raw-bytes.js';
 import { breakdownQuerySchema, can, chartParamsSchema, chartQuerySchema, evictionListQuerySchema, seriesQuerySchema, statisticsQuerySchema, type ChartFormat, type ChartName, type StatisticsQuery } from '@vigie/domain';
 import type { RouteModule } from '../../../platform/context.js';
-import { inOrganisation } from '../../../platform/db/organisation-scope.js';
+import { inOrganisationReadOnly } from '../../../platform/db/organisation-scope.js';
 import { AppError } from '../../../platform/errors/catalogue.js';
 import type { Actor } from '../../../platform/http/request-context.js';
 import { chartDataCsv, chartFileName, renderChartPng, renderChartSvg } from '../charts/index.js';
@@ -23,7 +23,8 @@ const PNG_WIDTH = 1600;
 
 export const statisticsRoutes: RouteModule = (app, ctx) => {
   const access = { access: { kind: 'permission', permission: 'stats.view' } } as const;
-  const scoped = <T>(actor: Actor, work: Parameters<typeof inOrganisation<T>>[2]) => inOrganisation(ctx.db, actor.organisationId, work);
+  // Figures are heavy reads: they go to the read database (a replica when one is configured).
+  const scoped = <T>(actor: Actor, work: Parameters<typeof inOrganisationReadOnly<T>>[2]) => inOrganisationReadOnly(ctx.readDb, actor.organisationId, work);
 
   app.get('/api/statistics/filters', {
     config: access,

@@ -2,7 +2,7 @@ import { PassThrough, type Readable, type Writable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import type { AppContext } from '../../../platform/context.js';
 import { recordAudit } from '../../../platform/audit/audit-trail.js';
-import { inOrganisation } from '../../../platform/db/organisation-scope.js';
+import { inOrganisation, inOrganisationReadOnly } from '../../../platform/db/organisation-scope.js';
 import { loadExcelJS } from '../../../platform/on-first-use.js';
 import type { Actor } from '../../../platform/http/request-context.js';
 import { allFields, type FieldDef } from './transfer.columns.js';
@@ -82,7 +82,9 @@ async function drained(out: Writable): Promise<void> {
  */
 async function writeRows(ctx: AppContext, actor: Actor, filters: ExportFilters, make: (r: ExportRow) => Cell[],
   out: Writable, write: (cells: Cell[]) => boolean) {
-  await inOrganisation(ctx.db, actor.organisationId, (trx) => forEachExportBatch(trx, filters, BATCH, async (rows) => {
+  // The rows themselves stream from the read database (a replica when configured); the audit
+  // entry above was written on the primary before the first row.
+  await inOrganisationReadOnly(ctx.readDb, actor.organisationId, (trx) => forEachExportBatch(trx, filters, BATCH, async (rows) => {
     for (const r of rows) {
       if (out.destroyed) throw new Error('export stream closed before the end');
       if (!write(make(r))) await drained(out);
