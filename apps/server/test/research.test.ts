@@ -5,6 +5,7 @@ import { parisDate } from '@vigie/domain';
 import { sendAgreementReminders } from '../src/modules/communication/research/agreement-reminders.js';
 import { mailText } from './mail-body.js';
 import { dataPackageErrors } from '../src/modules/communication/research/release-files.js';
+import { publishedProfileErrors } from './published-data-package.js';
 import { verifyBundle } from '../src/modules/legal/bundles/bundle-verifier.js';
 import { startTestVigie, type TestClient, type TestVigie } from './harness.js';
 import { evictionCommand, operationCommand, push, reference, siteCommand, submitCommand } from './field-fixtures.js';
@@ -155,7 +156,9 @@ describe('frozen releases', () => {
     expect(report.checked).toContain('data.csv');
     const entries = unzipSync(zip);
     expect(dataPackageErrors(JSON.parse(text(entries, 'datapackage.json')))).toEqual([]);
+    expect(publishedProfileErrors(JSON.parse(text(entries, 'datapackage.json')))).toEqual([]);
     expect(dataPackageErrors({ resources: [] })).not.toEqual([]);
+    expect(publishedProfileErrors({ resources: [{ name: 'Not A Valid Name', path: 'data.csv' }] })).not.toEqual([]);
     const csv = text(entries, 'data.csv');
     expect(csv).toContain('2025-01,62193');
     expect(csv.split('\r\n')[1]).toBe('2025-01,62193,Calais,7,false,70,true,false');
@@ -278,6 +281,7 @@ describe('public figures as a data package', () => {
     expect(res.statusCode, res.body).toBe(200);
     const pkg = res.json();
     expect(dataPackageErrors(pkg)).toEqual([]);
+    expect(publishedProfileErrors(pkg)).toEqual([]);
     expect(pkg.resources.map((r: { name: string }) => r.name)).toEqual(['data', 'totals']);
     for (const row of pkg.resources[0].data) if (row.evictions !== null) expect(row.evictions === 0 || row.evictions >= 5).toBe(true);
   });
