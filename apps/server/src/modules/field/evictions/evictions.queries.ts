@@ -172,3 +172,13 @@ export async function searchEvictionRows(db: Executor, f: { from?: string; to?: 
   }
   return q.orderBy('e.arrived_at', 'desc').limit(limit).execute();
 }
+
+/** Every eviction recorded at a site, whatever its state (merged duplicates and deleted ones too: they still name it). */
+export async function evictionIdsAtSite(db: Executor, siteId: string) {
+  return (await db.selectFrom('evictions').select('id').where('site_id', '=', siteId).orderBy('id').forUpdate().execute()).map((r) => r.id);
+}
+
+export async function evictionsForRelocation(db: Executor, ids: readonly string[], atSiteId: string) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('evictions').select(['id', 'version']).where('id', 'in', ids).where('site_id', '=', atSiteId).orderBy('id').forUpdate().execute();
+}
