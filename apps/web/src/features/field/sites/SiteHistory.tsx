@@ -25,7 +25,11 @@ export function SiteHistory({ versions, names }: { versions: RecordVersionView[]
   const readable = (v: RecordVersionView): RecordVersionView => ({
     ...v,
     changes: v.changes.map((c) => {
-      const show = (x: unknown) => (c.field === 'mergedInto' && typeof x === 'string' ? names.get(x) ?? x : Array.isArray(x) ? x.join(', ') : x);
+      const show = (x: unknown) => {
+        if (c.field === 'mergedInto' && typeof x === 'string') return names.get(x) ?? x;
+        if (Array.isArray(x)) return x.join(', ');
+        return typeof x === 'number' && locale === 'fr' ? String(x).replace('.', ',') : x;
+      };
       return { ...c, before: show(c.before) as typeof c.before, after: show(c.after) as typeof c.after };
     }),
   });
