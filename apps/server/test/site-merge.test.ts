@@ -132,16 +132,19 @@ describe(`sites placed, edited and merged (${process.env.TEST_DATABASE_URL ? 'po
   it('unmerges: exactly the evictions the merge moved go back, later ones stay, the aliases it added are removed', async () => {
     const op = operationCommand(calaisisId);
     const later = randomUUID();
-    await push(observer, [op, evictionCommand(op.record.id, A, { id: later })]);
+    const offline = randomUUID(); // from a phone that still had the merged site in its list
+    await push(observer, [op, evictionCommand(op.record.id, A, { id: later }), evictionCommand(op.record.id, B, { id: offline })]);
+    expect(await siteIdOf(offline)).toBe(A);
     const res = await coordinator.post(`/api/sites/${B}/unmerge`, {});
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ movedBack: 2, site: { mergedInto: null, active: true }, kept: { aliases: ['Le bois'] } });
     for (const id of evictionsAtB) expect(await siteIdOf(id)).toBe(B);
     expect(await siteIdOf(evictionAtA)).toBe(A);
     expect(await siteIdOf(later)).toBe(A);
+    expect(await siteIdOf(offline)).toBe(A);
     const list = await sitesList();
     expect(list.find((s) => s.id === B)).toMatchObject({ evictionsTotal: 2, active: true });
-    expect(list.find((s) => s.id === A)).toMatchObject({ evictionsTotal: 2 });
+    expect(list.find((s) => s.id === A)).toMatchObject({ evictionsTotal: 3 });
     expect(await auditActions(B)).toEqual(expect.arrayContaining(['site.merged', 'site.unmerged']));
     // A merge again after the undo is a new merge, and reversible in turn.
     expect((await coordinator.post(`/api/sites/${B}/merge`, { intoSiteId: A })).json().movedEvictions).toBe(2);
