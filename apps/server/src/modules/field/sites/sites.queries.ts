@@ -36,7 +36,8 @@ export async function findSite(db: Executor, id: string) {
 }
 
 export async function siteRefs(db: Executor) {
-  return db.selectFrom('sites').select(['id', 'code', 'name']).orderBy('code').execute();
+  // A merged site holds no eviction any more: the pickers offer the site kept (its names are aliases there).
+  return db.selectFrom('sites').select(['id', 'code', 'name']).where('merged_into', 'is', null).orderBy('code').execute();
 }
 
 export async function lockSite(db: Executor, id: string) {
