@@ -14,6 +14,7 @@ export type { EvictionInput, EvictionStatus, ForcePresence, Tally } from './fiel
 export type { OperationInput } from './field/operation.js';
 export type { TaxonomyKind } from './field/taxonomy.js';
 export type { SiteInput } from './field/site.js';
+export { parseCoordinate, outsideAreas, AREA_MARGIN_KM, type SitePosition, type PlacedSite } from './field/site-position.js';
 export type { IncidentInput } from './field/incident.js';
 export type { SyncCommand, SyncResult } from './field/sync.js';
 export type { PhoneScope, PhoneSettings, DeviceView } from './field/phone.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitViewport, project, tilesFor, worldPixel } from './siteMapProjection';
+import { fitViewport, project, tilesFor, unproject, worldPixel, zoomAround } from './siteMapProjection';
 
 const CALAIS = { latitude: 50.95, longitude: 1.85 };
 const DUNKERQUE = { latitude: 51.034, longitude: 2.377 };
@@ -37,5 +37,16 @@ describe('site map projection', () => {
     const under = tiles.find((t) => c.left >= t.left && c.left < t.left + t.width && c.top >= t.top && c.top < t.top + t.height)!;
     const p = worldPixel(CALAIS);
     expect(under.url).toBe(`https://tiles.example.org/${z}/${Math.floor((p.x * 2 ** z) / 256)}/${Math.floor((p.y * 2 ** z) / 256)}.png`);
+  });
+
+  it('reads a tap back as the position drawn there, at any zoom (placing a site on the map)', () => {
+    for (const v of [fitViewport([CALAIS, DUNKERQUE])!, zoomAround(fitViewport([CALAIS, DUNKERQUE])!, 3, CALAIS)]) {
+      const at = project(v, DUNKERQUE);
+      const back = unproject(v, at.left, at.top);
+      expect(back.latitude).toBeCloseTo(DUNKERQUE.latitude, 6);
+      expect(back.longitude).toBeCloseTo(DUNKERQUE.longitude, 6);
+    }
+    const zoomed = zoomAround(fitViewport([CALAIS, DUNKERQUE])!, 2, CALAIS);
+    expect(project(zoomed, CALAIS)).toEqual({ left: 50, top: 50 });
   });
 });

@@ -78,3 +78,25 @@ export function tilesFor(v: Viewport, urlTemplate: string): Tile[] {
   }
   return tiles;
 }
+
+/** The position under a point of the viewport given in percent of its width and height (a tap on the map). */
+export function unproject(v: Viewport, left: number, top: number): LatLon {
+  const scale = 2 ** v.zoom;
+  const x = ((left / 100) * VIEW_W - VIEW_W / 2 + v.centerX) / scale;
+  const y = ((top / 100) * VIEW_H - VIEW_H / 2 + v.centerY) / scale;
+  const longitude = (x / TILE) * 360 - 180;
+  const latitude = (Math.atan(Math.sinh(Math.PI * (1 - (2 * y) / TILE))) * 180) / Math.PI;
+  return { latitude, longitude };
+}
+
+/** The same viewport zoomed by `delta` levels around `at` (or its own centre). */
+export function zoomAround(v: Viewport, delta: number, at?: LatLon | null): Viewport {
+  const zoom = Math.max(2, Math.min(MAX_ZOOM + 2, v.zoom + delta));
+  const scale = 2 ** zoom;
+  if (at) {
+    const w = worldPixel(at);
+    return { zoom, centerX: w.x * scale, centerY: w.y * scale };
+  }
+  const k = 2 ** (zoom - v.zoom);
+  return { zoom, centerX: v.centerX * k, centerY: v.centerY * k };
+}

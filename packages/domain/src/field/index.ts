@@ -15,3 +15,4 @@ export * from './rota.js';
 export * from './record-views.js';
 export * from './record-page.js';
 export * from './parts.js';
+export * from './site-position.js';

@@ -29,7 +29,11 @@ export type EvictionView = z.infer<typeof evictionViewSchema>;
 export const incidentViewSchema = z.object({ ...incidentInputSchema.shape, ...serverSide, createdBy: z.string() });
 export type IncidentView = z.infer<typeof incidentViewSchema>;
 
-export const siteViewSchema = z.object({ ...siteInputSchema.shape, ...serverSide });
+export const siteViewSchema = z.object({
+  ...siteInputSchema.shape, ...serverSide,
+  /** Set when this site was merged into another (two names for one place): it is no longer offered. */
+  mergedInto: z.string().nullable(),
+});
 export type SiteView = z.infer<typeof siteViewSchema>;
 
 /** An incident as a reviewer sees it: with how much evidence backs it. */

@@ -118,6 +118,7 @@ export interface SitesTable {
   id: string; organisation_id: string; code: string; name: string; aliases: ColumnType<string[], string[] | undefined, string[]>;
   area_id: string; commune_insee: string; latitude: number | null; longitude: number | null;
   active: ColumnType<boolean, boolean | undefined, boolean>; notes: string | null; version: Version; change_xid: Xid;
+  merged_into: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: DefaultTimestamp; updated_at: DefaultTimestamp;
 }
 export interface OperationsTable {

@@ -59,9 +59,10 @@ export async function sameSiteSameDay(db: Executor, siteId: string, date: string
  * the list values it names exist, and whether the eviction itself exists already.
  */
 export async function evictionReferences(db: Executor, r: { id: string; operationId: string; siteId: string; terms: ReadonlyArray<readonly [string, string]> }) {
-  const { rows } = await sql<{ operation: boolean; site: boolean; existing: boolean; terms: string[]; wholes: string[] }>`
+  const { rows } = await sql<{ operation: boolean; site: boolean; site_merged_into: string | null; existing: boolean; terms: string[]; wholes: string[] }>`
     SELECT EXISTS (SELECT 1 FROM operations WHERE id = ${r.operationId}) AS operation,
            EXISTS (SELECT 1 FROM sites WHERE id = ${r.siteId}) AS site,
+           (SELECT merged_into FROM sites WHERE id = ${r.siteId}) AS site_merged_into,
            EXISTS (SELECT 1 FROM evictions WHERE id = ${r.id}) AS existing,
            ARRAY(SELECT kind || ':' || code FROM taxonomy_terms
                  WHERE (kind, code) IN (SELECT * FROM unnest(${r.terms.map(([k]) => k)}::text[], ${r.terms.map(([, c]) => c)}::text[]))) AS terms,
@@ -71,7 +72,7 @@ export async function evictionReferences(db: Executor, r: { id: string; operatio
   const row = rows[0]!;
   // 'item_type:tent_with_belongings' → 'tent': the whole each named part belongs to.
   const wholeOf = new Map(row.wholes.map((w) => [w.slice(0, w.indexOf('<')), w.slice(w.indexOf('<') + 1)]));
-  return { operation: row.operation, site: row.site, existing: row.existing, knownTerms: new Set(row.terms), wholeOf };
+  return { operation: row.operation, site: row.site, siteMergedInto: row.site_merged_into, existing: row.existing, knownTerms: new Set(row.terms), wholeOf };
 }
 
 /**
@@ -171,4 +172,14 @@ export async function searchEvictionRows(db: Executor, f: { from?: string; to?: 
     ]));
   }
   return q.orderBy('e.arrived_at', 'desc').limit(limit).execute();
+}
+
+/** Every eviction recorded at a site, whatever its state (merged duplicates and deleted ones too: they still name it). */
+export async function evictionIdsAtSite(db: Executor, siteId: string) {
+  return (await db.selectFrom('evictions').select('id').where('site_id', '=', siteId).orderBy('id').forUpdate().execute()).map((r) => r.id);
+}
+
+export async function evictionsForRelocation(db: Executor, ids: readonly string[], atSiteId: string) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('evictions').select(['id', 'version']).where('id', 'in', ids).where('site_id', '=', atSiteId).orderBy('id').forUpdate().execute();
 }

@@ -31,9 +31,10 @@ function checkParts(input: EvictionInput, wholeOf: ReadonlyMap<string, string>) 
   }
 }
 
-export async function saveEviction(trx: Trx, actor: Actor, input: EvictionInput, baseVersion: number | null, commandId: string | null, now = new Date()) {
-  const problems = checkEviction(input, now);
+export async function saveEviction(trx: Trx, actor: Actor, sent: EvictionInput, baseVersion: number | null, commandId: string | null, now = new Date()) {
+  const problems = checkEviction(sent, now);
   if (problems.length) throw new AppError('field.invalid_record', { problems });
+  let input = sent;
   const terms = [
     ...input.seized.flatMap((t) => [t.term, ...(t.parts ?? []).map((p) => p.term)].map((term) => ['item_type', term] as const)),
     ...input.destroyed.flatMap((t) => [t.term, ...(t.parts ?? []).map((p) => p.term)].map((term) => ['structure_type', term] as const)),
@@ -43,6 +44,8 @@ export async function saveEviction(trx: Trx, actor: Actor, input: EvictionInput,
   const refs = await evictionReferences(trx, { id: input.id, operationId: input.operationId, siteId: input.siteId, terms });
   if (!refs.operation) throw new AppError('field.unknown_operation');
   if (!refs.site) throw new AppError('field.unknown_site');
+  // A phone offline since a site merge still names the merged site: the record goes to the site kept (never counted at both).
+  if (refs.siteMergedInto) input = { ...input, siteId: refs.siteMergedInto };
   const unknown = terms.find(([kind, code]) => !refs.knownTerms.has(`${kind}:${code}`));
   if (unknown) throw new AppError('field.unknown_term', { kind: unknown[0], code: unknown[1] });
   checkParts(input, refs.wholeOf);

@@ -28,6 +28,8 @@ export async function saveSite(trx: Trx, actor: Actor, input: SiteInput, baseVer
   if (!existing) {
     await trx.insertInto('sites').values({ id: input.id, organisation_id: actor.organisationId, ...columns(input) }).execute();
   } else {
+    // A merged site is edited through its merge (undo it first); a phone's late edit is refused, not applied.
+    if (existing.merged_into) throw new AppError('site.merged');
     await assertNoConcurrentEdit(trx, 'site', input.id, baseVersion, existing.version, actor.userId);
     version = existing.version + 1;
     await trx.updateTable('sites').set({ ...columns(input), version, updated_at: new Date(), change_xid: currentXid() }).where('id', '=', input.id).execute();

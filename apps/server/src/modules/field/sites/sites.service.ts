@@ -2,7 +2,9 @@ import type { AppContext } from '../../../platform/context.js';
 import { inOrganisation } from '../../../platform/db/organisation-scope.js';
 import { AppError } from '../../../platform/errors/catalogue.js';
 import type { Actor } from '../../../platform/http/request-context.js';
-import { findSite, listSitesWithRecurrence, siteTimeline } from './sites.queries.js';
+import { readHistory } from '../history/history.service.js';
+import { positionWarning } from './edit-site.js';
+import { findSite, listSitesWithRecurrence, mergeNeighbours, siteTimeline } from './sites.queries.js';
 import { presentSite } from './sites.presenter.js';
 
 /** Sites with how often each was evicted in the last `days` days (the sites screen, the dashboard map). */
@@ -21,8 +23,13 @@ export async function readSite(ctx: AppContext, actor: Actor, id: string) {
     const site = await findSite(trx, id);
     if (!site) throw new AppError('site.not_found');
     const timeline = await siteTimeline(trx, site.id);
+    const { mergedHere, into } = await mergeNeighbours(trx, site);
     return {
       site: presentSite(site),
+      warning: await positionWarning(trx, site),
+      mergedInto: into,
+      mergedHere,
+      history: await readHistory(trx, 'site', site.id),
       timeline: timeline.map((e) => ({
         evictionId: e.id, arrivedAt: e.arrived_at.toISOString(), status: e.status, coverage: e.coverage,
         personsEvicted: e.persons_evicted === null ? null : { n: e.persons_evicted, atLeast: e.persons_evicted_at_least },

@@ -29,7 +29,8 @@ async function exportFields(ctx: AppContext, actor: Actor, filters: ExportFilter
     await recordAudit(trx, {
       organisationId: actor.organisationId, actorId: actor.userId, action: 'export.evictions', entityType: 'export', context: { format, ...filters },
     });
-    return allFields(terms).filter((f) => f.key !== 'notes');
+    // Positions belong to the site, not the eviction: the sites page places them.
+    return allFields(terms).filter((f) => !['notes', 'latitude', 'longitude'].includes(f.key));
   });
 }
 

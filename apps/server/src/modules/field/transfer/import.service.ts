@@ -81,7 +81,11 @@ export function presentReport(importId: string, plan: ImportPlan, locale: Locale
     mappingProblems: (byRow.get(0) ?? []).map(present),
     rows,
     wouldCreate: { operations: plan.operations.length, evictions: plan.evictions.length, sites: plan.sites.length },
-    newSites: plan.sites.map((s) => ({ row: s.row, code: s.input.code, name: s.input.name, communeInsee: s.input.communeInsee })),
+    newSites: plan.sites.map((s) => ({
+      row: s.row, code: s.input.code, name: s.input.name, communeInsee: s.input.communeInsee,
+      latitude: s.input.latitude, longitude: s.input.longitude, warning: s.warning,
+      warningMessage: s.warning ? translate(`import.warning.${s.warning}`, locale, {}) : null,
+    })),
     totals: plan.totals,
   };
 }

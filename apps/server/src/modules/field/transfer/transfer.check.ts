@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
-  checkEviction, evictionInputSchema, nestSeparateParts, siteInputSchema, sumCounts, type Count, type EvictionInput, type OperationInput, type SiteInput, type Tally,
+  checkEviction, evictionInputSchema, nestSeparateParts, outsideAreas, parseCoordinate, siteInputSchema, type PlacedSite, sumCounts, type Count, type EvictionInput, type OperationInput, type SiteInput, type Tally,
 } from '@vigie/domain';
 import { allFields, BASE_FIELDS, type TermRef } from './transfer.columns.js';
 import {
@@ -24,12 +24,16 @@ export type ImportTable = { headers: string[]; rows: string[][]; lines: number[]
 export type Reference = {
   areas: Array<{ id: string; code: string; name: string }>;
   communes: Array<{ insee_code: string; name: string; area_id: string }>;
-  sites: Array<{ id: string; code: string; name: string; aliases: string[]; area_id: string }>;
+  sites: Array<{
+    id: string; code: string; name: string; aliases: string[]; area_id: string;
+    latitude: number | null; longitude: number | null; active: boolean; merged_into: string | null;
+  }>;
   terms: TermRef[];
 };
 /** Row 0 is a problem of the mapping or options rather than of one row. */
 export type RowProblem = { row: number; field: string; column: string | null; code: string; value: string };
-export type PlannedSite = { row: number; input: SiteInput };
+/** `warning`: its position lies outside the organisation's areas (said in the dry run, never refused). */
+export type PlannedSite = { row: number; input: SiteInput; warning: 'outside_area' | null };
 export type PlannedOperation = { row: number; input: OperationInput };
 export type PlannedEviction = { row: number; input: EvictionInput };
 export type ImportTotals = { evictions: number; distinctSites: number; counts: Record<string, Count>; tallies: Record<string, Count> };
@@ -87,8 +91,14 @@ export function planImport(table: ImportTable, mapping: Record<string, string | 
   const partsOf = (kind: string) => new Map(ref.terms.filter((t) => t.kind === kind && t.part_of).map((t) => [t.code, t.part_of!] as const));
   const partOf = { item_type: partsOf('item_type'), structure_type: partsOf('structure_type') };
   const communeBy = new Map(ref.communes.flatMap((c) => [[c.insee_code, c], [normalise(c.name), c]] as const));
-  const siteByCode = new Map<string, { id: string; area_id: string }>(ref.sites.map((s) => [s.code.toUpperCase(), s]));
-  const siteByName = new Map<string, { id: string; area_id: string }>(ref.sites.flatMap((s) => [s.name, ...s.aliases].map((n) => [normalise(n), s] as const)));
+  // A merged site's code or name stands for the site it was merged into; the kept sites' names win.
+  const siteById = new Map(ref.sites.map((s) => [s.id, s]));
+  const kept = (s: Reference['sites'][number]) => (s.merged_into ? siteById.get(s.merged_into) ?? s : s);
+  const siteByCode = new Map<string, { id: string; area_id: string }>(ref.sites.map((s) => [s.code.toUpperCase(), kept(s)]));
+  const byMerged = (s: Reference['sites'][number]) => (s.merged_into ? 1 : 0);
+  const siteByName = new Map<string, { id: string; area_id: string }>([...ref.sites].sort((a, b) => byMerged(b) - byMerged(a))
+    .flatMap((s) => [s.name, ...s.aliases].map((n) => [normalise(n), kept(s)] as const)));
+  const placed: PlacedSite[] = ref.sites.map((s) => ({ id: s.id, areaId: s.area_id, latitude: s.latitude, longitude: s.longitude, active: s.active, mergedInto: s.merged_into }));
   const categories = new Map(ref.terms.filter((t) => t.kind === 'legal_basis_category')
     .flatMap((t) => [t.code, t.label_fr, t.label_en].map((n) => [normalise(n), t.code] as const)));
   const usedCodes = new Set(siteByCode.keys());
@@ -135,6 +145,12 @@ export function planImport(table: ImportTable, mapping: Record<string, string | 
     if (areaCell && !area) add('area', 'unknown_area');
     const codeCell = cell('siteCode');
     const nameCell = cell('siteName');
+    const latitude = parseCoordinate(cell('latitude'), 'latitude');
+    const longitude = parseCoordinate(cell('longitude'), 'longitude');
+    if (!latitude.ok) add('latitude', latitude.code);
+    if (!longitude.ok) add('longitude', longitude.code);
+    const position = latitude.ok && longitude.ok && latitude.value !== null && longitude.value !== null ? { latitude: latitude.value, longitude: longitude.value } : null;
+    if (latitude.ok && longitude.ok && (latitude.value === null) !== (longitude.value === null)) add(latitude.value === null ? 'latitude' : 'longitude', 'incomplete_position');
     let siteId: string | undefined;
     const known = (codeCell && siteByCode.get(codeCell.toUpperCase())) || (nameCell && (siteByName.get(normalise(nameCell)) ?? siteByCode.get(nameCell.toUpperCase())));
     if (!codeCell && !nameCell) add('siteName', 'missing_site');
@@ -150,10 +166,11 @@ export function planImport(table: ImportTable, mapping: Record<string, string | 
       else if (!commune) add('commune', 'unknown_commune');
       else {
         const code = codeCell ? codeCell.toUpperCase() : siteCodeFrom(nameCell, usedCodes);
-        const site = siteInputSchema.safeParse({ id: randomUUID(), code, name: nameCell || codeCell, areaId: area.id, communeInsee: commune.insee_code });
+        const site = siteInputSchema.safeParse({ id: randomUUID(), code, name: nameCell || codeCell, areaId: area.id, communeInsee: commune.insee_code, ...position });
         if (!site.success) add(codeCell ? 'siteCode' : 'siteName', 'invalid');
         else {
-          sites.push({ row, input: site.data });
+          const warning = position && outsideAreas(position, area.id, placed) ? 'outside_area' as const : null;
+          sites.push({ row, input: site.data, warning });
           usedCodes.add(code);
           siteByCode.set(code, { id: site.data.id, area_id: area.id });
           if (nameCell) siteByName.set(normalise(nameCell), { id: site.data.id, area_id: area.id });

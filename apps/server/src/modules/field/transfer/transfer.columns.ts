@@ -17,6 +17,9 @@ export const BASE_FIELDS: FieldDef[] = [
   { key: 'commune', header: 'Commune (INSEE)', labelEn: 'Commune (INSEE code or name)', synonyms: ['commune', 'ville', 'town', 'city', 'municipality', 'code insee', 'insee'] },
   { key: 'siteCode', header: 'Code du lieu', labelEn: 'Site code', synonyms: ['code lieu', 'code du lieu', 'code site', 'site code', 'ref lieu'] },
   { key: 'siteName', header: 'Lieu', labelEn: 'Site name', synonyms: ['lieu', 'nom du lieu', 'lieu de vie', 'lieux', 'site', 'site name', 'place', 'location', 'camp', 'living site'] },
+  // Only used when the row creates its site: the new site is placed on the map (a decimal comma is fine).
+  { key: 'latitude', header: 'Latitude', labelEn: 'Latitude', synonyms: ['latitude', 'lat', 'latitude du lieu', 'site latitude'] },
+  { key: 'longitude', header: 'Longitude', labelEn: 'Longitude', synonyms: ['longitude', 'lon', 'lng', 'longitude du lieu', 'site longitude'] },
   { key: 'coverage', header: 'Couverture', labelEn: 'Coverage', synonyms: ['couverture', 'coverage', 'type d observation'] },
   { key: 'personsEvicted', count: 'personsEvicted', header: 'Personnes expulsées', labelEn: 'Persons evicted', synonyms: ['nb personnes', 'nombre de personnes', 'personnes', 'personnes expulsees', 'expulses', 'persons', 'people', 'persons evicted', 'people evicted'] },
   { key: 'women', count: 'women', header: 'Femmes', labelEn: 'Women', synonyms: ['femmes', 'nb femmes', 'women'] },

@@ -17,7 +17,7 @@ export async function loadReference(db: Executor): Promise<Reference> {
   const [areas, communes, sites, terms] = await Promise.all([
     db.selectFrom('areas').select(['id', 'code', 'name']).execute(),
     db.selectFrom('communes').select(['insee_code', 'name', 'area_id']).execute(),
-    db.selectFrom('sites').select(['id', 'code', 'name', 'aliases', 'area_id']).execute(),
+    db.selectFrom('sites').select(['id', 'code', 'name', 'aliases', 'area_id', 'latitude', 'longitude', 'active', 'merged_into']).execute(),
     db.selectFrom('taxonomy_terms').select(['kind', 'code', 'label_fr', 'label_en', 'part_of']).orderBy('kind').orderBy('sort').orderBy('code').execute(),
   ]);
   return { areas, communes, sites, terms };

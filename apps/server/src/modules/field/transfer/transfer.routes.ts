@@ -33,7 +33,10 @@ const report = z.object({
   importId: z.string(), rowCount: z.number(), rowsOk: z.number(), rowsWithProblems: z.number(), mappingProblems: z.array(problem),
   rows: z.array(z.object({ row: z.number(), ok: z.boolean(), problems: z.array(problem) })),
   wouldCreate: z.object({ operations: z.number(), evictions: z.number(), sites: z.number() }),
-  newSites: z.array(z.object({ row: z.number(), code: z.string(), name: z.string(), communeInsee: z.string() })),
+  newSites: z.array(z.object({
+    row: z.number(), code: z.string(), name: z.string(), communeInsee: z.string(), latitude: z.number().nullable(), longitude: z.number().nullable(),
+    warning: z.enum(['outside_area']).nullable(), warningMessage: z.string().nullable(),
+  })),
   totals,
   sameFile: z.object({ importId: z.string(), fileName: z.string(), committedAt: z.string() }).nullable(),
 });

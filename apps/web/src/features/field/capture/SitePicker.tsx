@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { useLocale, useT } from '../../../i18n';
 import { getAll } from '../../../offline/db';
 import { useLive } from '../../../offline/live';
@@ -76,17 +76,25 @@ function NewSite({ name, areaId, communes, onCreated, onCancel }: {
   const [label, setLabel] = useState(name);
   const sites = useLive(() => getAll('sites'), []);
   const [here, setHere] = useState<Position | null>(null);
+  const [locating, setLocating] = useState<'idle' | 'asking' | 'failed'>('idle');
   const [chosen, setChosen] = useState<string | null>(null);
-  useEffect(() => {
-    // The position only ranks known sites for the commune; it is not stored.
-    navigator.geolocation?.getCurrentPosition((p) => setHere({ latitude: p.coords.latitude, longitude: p.coords.longitude }), () => undefined, { timeout: 5000, maximumAge: 600_000 });
-  }, []);
+  // Asked only when the observer taps the button, never on its own: the position is stored
+  // with the site (it places it on the map) and ranks the area's communes for the guess.
+  function locate() {
+    if (!navigator.geolocation) return setLocating('failed');
+    setLocating('asking');
+    navigator.geolocation.getCurrentPosition(
+      (p) => { setHere({ latitude: p.coords.latitude, longitude: p.coords.longitude }); setLocating('idle'); },
+      () => setLocating('failed'),
+      { timeout: 10_000, maximumAge: 60_000, enableHighAccuracy: true },
+    );
+  }
   const commune = chosen ?? (areaId ? guessCommune(areaId, communes, sites ?? [], here) : '');
   const setCommune = (v: string) => setChosen(v);
   const ok = code.trim() && label.trim() && commune && areaId;
   async function create() {
     if (!ok) return;
-    const record = { id: newId(), code: code.trim(), name: label.trim(), aliases: [], areaId: areaId!, communeInsee: commune, latitude: null, longitude: null, active: true, notes: null };
+    const record = { id: newId(), code: code.trim(), name: label.trim(), aliases: [], areaId: areaId!, communeInsee: commune, latitude: here?.latitude ?? null, longitude: here?.longitude ?? null, active: true, notes: null };
     await saveSite(record);
     onCreated({ id: record.id, record, version: null, syncState: 'pending', error: null, updatedAt: new Date().toISOString() });
   }
@@ -95,6 +103,17 @@ function NewSite({ name, areaId, communes, onCreated, onCancel }: {
       <h2>{t('field.picker.newSite', { name })}</h2>
       <TextField label={t('field.picker.code')} value={code} onValue={setCode} maxLength={20} testId="site-create-code" />
       <TextField label={t('field.picker.name')} value={label} onValue={setLabel} maxLength={120} testId="site-create-name" />
+      <div class="actions">
+        <Button variant="secondary" onClick={locate} busy={locating === 'asking'} testId="site-create-locate">
+          {t('siteEditor.locate')}
+        </Button>
+      </div>
+      <p class="muted" role="status" data-testid="site-create-location">
+        {locating === 'asking' ? t('siteEditor.locating')
+          : locating === 'failed' ? t('siteEditor.locateFailed')
+          : here ? t('siteEditor.located', { latitude: here.latitude.toFixed(5), longitude: here.longitude.toFixed(5) })
+          : t('siteEditor.locateHint')}
+      </p>
       <SelectField label={t('field.picker.commune')} value={commune} onValue={setCommune} options={inArea.map((c) => ({ value: c.inseeCode, label: c.name }))} />
       <div class="actions">
         <Button onClick={() => void create()} disabled={!ok} testId="site-create-submit">

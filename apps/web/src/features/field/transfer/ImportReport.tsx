@@ -15,6 +15,13 @@ export function ImportReport({ report }: { report: Report }) {
       {report.newSites.length > 0 && (
         <p class="muted">{t('transfer.report.newSites', { list: report.newSites.map((s) => s.code).join(', ') })}</p>
       )}
+      {report.newSites.some((s) => s.warningMessage) && (
+        <ul class="notice" data-testid="import-position-warnings">
+          {report.newSites.filter((s) => s.warningMessage).map((s) => (
+            <li key={s.row}>{`${s.row} · ${s.code} : ${s.warningMessage}`}</li>
+          ))}
+        </ul>
+      )}
       {report.mappingProblems.length > 0 && (
         <div class="notice" data-testid="import-mapping-problems">
           <h4>{t('transfer.report.mappingProblems')}</h4>

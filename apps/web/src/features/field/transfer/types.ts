@@ -10,7 +10,11 @@ export interface Report {
   rowCount: number; rowsOk: number; rowsWithProblems: number; mappingProblems: Problem[];
   rows: { row: number; ok: boolean; problems: Problem[] }[];
   wouldCreate: { operations: number; evictions: number; sites: number };
-  newSites: { row: number; code: string; name: string; communeInsee: string }[];
+  newSites: {
+    row: number; code: string; name: string; communeInsee: string; latitude: number | null; longitude: number | null;
+    /** Set when its position lies far from the organisation's placed sites: said, never refused. */
+    warning: 'outside_area' | null; warningMessage: string | null;
+  }[];
   sameFile: SameFile | null;
 }
 export interface Committed { rows: number; evictionStatus: string; created: { sites: number; operations: number; evictions: number } }
