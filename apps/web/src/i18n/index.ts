@@ -2,17 +2,25 @@ import i18next from 'i18next';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Locale } from '@vigie/domain/rules';
-import { en, fr } from './catalogues.js';
-
-// Compile-time parity check: both catalogues must have exactly the same keys.
-const enChecked: typeof fr = en;
-const frChecked: typeof en = fr;
+import type { Catalogue } from './catalogues.js';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof fr };
+    resources: { translation: Catalogue };
   }
+}
+
+/** Each language is its own chunk: only the one shown is downloaded (see catalogues.ts). */
+const CATALOGUES: Record<Locale, () => Promise<Catalogue>> = {
+  fr: () => import('./catalogue.fr.js').then((m) => m.fr),
+  en: () => import('./catalogue.en.js').then((m) => m.en),
+};
+
+/** Makes a language's strings available; resolves at once when they already are. */
+export async function loadCatalogue(locale: Locale): Promise<void> {
+  if (i18next.hasResourceBundle(locale, 'translation')) return;
+  i18next.addResourceBundle(locale, 'translation', await CATALOGUES[locale]());
 }
 
 const STORAGE_KEY = 'vigie.locale';
@@ -36,7 +44,8 @@ void i18next.init({
   lng: storedLocale(),
   fallbackLng: DEFAULT_LOCALE,
   supportedLngs: UI_LOCALES as Locale[],
-  resources: { fr: { translation: frChecked }, en: { translation: enChecked } },
+  // Filled by loadCatalogue: `ready` below, before the first render; applyLocale on a switch.
+  resources: {},
   initAsync: false,
   // Preact escapes text content itself; escaping here would double-encode apostrophes.
   interpolation: { escapeValue: false },
@@ -44,6 +53,12 @@ void i18next.init({
 document.documentElement.lang = i18next.language;
 
 export const i18n = i18next;
+/** Resolves once the language this device shows has its strings: main.tsx renders after it. */
+export const ready: Promise<void> = loadCatalogue(currentLocaleOf(i18next.language));
+
+function currentLocaleOf(language: string | undefined): Locale {
+  return isLocale(language) ? language : DEFAULT_LOCALE;
+}
 export const t = i18next.t.bind(i18next);
 
 export function currentLocale(): Locale {
@@ -57,6 +72,7 @@ export async function applyLocale(locale: Locale): Promise<void> {
   } catch {
     // Private browsing can refuse storage; the switch still applies to this visit.
   }
+  await loadCatalogue(locale);
   await i18next.changeLanguage(locale);
   document.documentElement.lang = locale;
 }
