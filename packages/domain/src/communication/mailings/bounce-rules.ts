@@ -5,8 +5,9 @@ import { z } from 'zod';
  * type and how many hits within the window suppress the address. Hard types hold at 1;
  * vacation replies ("away") need several. A bounce matching nothing waits for a person.
  */
-export const BOUNCE_TYPES = ['invalid', 'host', 'quota', 'away', 'spam', 'relay', 'syntax', 'unknown'] as const;
-export type BounceType = (typeof BOUNCE_TYPES)[number];
+import { BOUNCE_TYPES, type BounceType } from './bounce-vocabulary.js';
+
+export * from './bounce-vocabulary.js';
 export const SOFT_BOUNCE_WINDOW_DAYS = 30;
 
 export type BouncePattern = { id: string; pattern: string; bounceType: BounceType; holdThreshold: number };

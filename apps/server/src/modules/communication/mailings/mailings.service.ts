@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isValidPattern, normaliseEmail, type BounceType, type MailingView, type SuppressionView } from '@vigie/domain';
+import { HARD_BOUNCE_TYPES, isValidPattern, normaliseEmail, type BounceType, type MailingView, type SuppressionView } from '@vigie/domain';
 import type { AppContext } from '../../../platform/context.js';
 import { recordAudit } from '../../../platform/audit/audit-trail.js';
 import { inOrganisation } from '../../../platform/db/organisation-scope.js';
@@ -124,7 +124,7 @@ export async function resolveBounce(ctx: AppContext, actor: Actor, id: string, b
     if (!b) throw new AppError('bounce.not_found');
     if (bounceType === null) await setBounceState(trx, id, 'dismissed', null);
     else {
-      const threshold = ['invalid', 'host', 'spam', 'syntax'].includes(bounceType) ? 1 : 3;
+      const threshold = HARD_BOUNCE_TYPES.includes(bounceType) ? 1 : 3;
       await applyBounce(trx, { id, organisationId: actor.organisationId, deliveryId: b.delivery_id, address: b.address }, bounceType, threshold);
     }
     await recordAudit(trx, {
