@@ -91,6 +91,10 @@ describe('contacts CSV import and export', () => {
     // Consent without a list to apply to, or half stated, is refused rather than guessed.
     const half = await importCsv('dry-run', csv(['Nom;E-mail;Consentement : source', 'Dana;dana@x.example;Salon']), '');
     expect(half.json().rows[0].problems.map((p: { code: string }) => p.code)).toEqual(['consent_incomplete']);
+    // Two people cannot share one phone: the second row says so instead of failing the commit.
+    const shared = await importCsv('dry-run', csv(['Nom;E-mail;Téléphone', 'Eli;eli@x.example;06 99 88 77 66', 'Fil;fil@x.example;+33699887766']), '');
+    expect(shared.json().rows.map((r: { outcome: string }) => r.outcome)).toEqual(['create', 'problem']);
+    expect(shared.json().rows[1].problems[0]).toMatchObject({ column: 'Téléphone', code: 'phone_taken' });
   });
 
   it('exports the filtered contacts as CSV that re-imports as is, formulas neutralised', async () => {

@@ -92,6 +92,7 @@ async function plan(trx: Trx, bytes: Buffer, listId: string | undefined, now: Da
   const byEmail = new Map((await channelOwners(trx, 'email')).map((o) => [o.normalised, o]));
   const byPhone = new Map((await channelOwners(trx, 'phone')).map((o) => [o.normalised, o]));
   const seen = new Map<string, number>();
+  const phonesInFile = new Map<string, number>();
   const rows: PlannedRow[] = table.rows.map((cells, i) => {
     const get = (f: Field) => { const at = fields.indexOf(f); return at < 0 ? '' : (cells[at] ?? '').trim(); };
     const problems: Problem[] = [];
@@ -135,6 +136,10 @@ async function plan(trx: Trx, bytes: Buffer, listId: string | undefined, now: Da
     const identity = email ? `e:${email}` : phone ? `p:${phone}` : null;
     const sameAsLine = identity ? seen.get(identity) ?? null : null;
     if (identity && sameAsLine === null) seen.set(identity, table.lines[i]!);
+    // One phone on two rows with different e-mails: two people cannot share it in the registry.
+    const phoneLine = phone ? phonesInFile.get(phone) : undefined;
+    if (phone && sameAsLine === null && phoneLine !== undefined && identity !== `p:${phone}`) problem('phone', 'phone_taken', `${rawPhone} (${phoneLine})`);
+    if (phone && phoneLine === undefined) phonesInFile.set(phone, table.lines[i]!);
     const outcome: ContactImportOutcome = problems.length ? 'problem' : sameAsLine !== null ? 'duplicate_in_file' : match ? 'update' : 'create';
     return {
       line: table.lines[i]!, outcome, displayName, kind: kind ?? 'person', email: email && rawEmail, phone: phone && rawPhone,

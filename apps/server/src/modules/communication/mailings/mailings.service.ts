@@ -17,14 +17,15 @@ import { applyBounce } from './bounce-intake.js';
 const emailCheck = z.email();
 const STATUSES = ['queued', 'sent', 'deferred', 'bounced', 'complained', 'suppressed', 'failed'] as const;
 
-export async function loadMailing(db: Executor, id: string): Promise<MailingView> {
+/** With `deliveries: false`, counts only (the answer to queuing: thousands of rows the sender does not read yet). */
+export async function loadMailing(db: Executor, id: string, options: { deliveries: boolean } = { deliveries: true }): Promise<MailingView> {
   const found = await mailingWithCounts(db, id);
   if (!found) throw new AppError('mailing.not_found');
   const counts = Object.fromEntries(STATUSES.map((s) => [s, found.counts[s] ?? 0])) as MailingView['counts'];
   return {
     id, purpose: found.mailing.purpose, subject: found.mailing.subject, listId: found.mailing.list_id, createdAt: found.mailing.created_at.toISOString(),
     total: Object.values(counts).reduce((a, b) => a + b, 0), counts,
-    deliveries: (await deliveriesOfMailing(db, id)).map((d) => ({
+    deliveries: (options.deliveries ? await deliveriesOfMailing(db, id) : []).map((d) => ({
       id: d.id, address: d.address, status: d.status, attempts: d.attempts, lastError: d.last_error, sentAt: d.sent_at?.toISOString() ?? null,
     })),
   };
@@ -43,7 +44,7 @@ export async function sendToList(ctx: AppContext, actor: Actor, listId: string, 
       organisationId: actor.organisationId, actorId: actor.userId, action: 'mailing.queued', entityType: 'mailing', entityId: queued.mailingId,
       after: { listId, recipients: queued.queued }, context: { ip },
     });
-    return loadMailing(trx, queued.mailingId);
+    return loadMailing(trx, queued.mailingId, { deliveries: false });
   });
 }
 
