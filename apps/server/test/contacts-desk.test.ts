@@ -19,6 +19,12 @@ beforeAll(async () => {
 afterAll(async () => { await t?.close(); });
 
 const csv = (rows: string[]) => rows.join('\r\n');
+/** A new journalist, and a known address stating its consent's source and date. */
+const GOOD = [
+  'Nom;E-mail;Organisation;Rôles;Langues;Étiquettes;Consentement : source;Consentement : date',
+  'Alex Nouveau;alex@radio.example;Radio Côte;journaliste;fr, en;radio;;',
+  'Camille C.;Camille@Journal.example;;Journalist;;presse;Salon du livre 2024;15/03/2024',
+];
 const importCsv = (step: 'dry-run' | 'commit', body: string, query = `listId=${listId}`) =>
   comms.request('POST', `/api/contacts/import/${step}?${query}&fileName=presse.csv`, body, { 'content-type': 'text/csv' });
 
@@ -31,13 +37,7 @@ describe('contacts CSV import and export', () => {
   it('dry run reports each row (bad address, already known, twice in the file) and writes nothing; commit refuses while a row is wrong', async () => {
     const known = await comms.post('/api/contacts', { kind: 'person', displayName: 'Camille Connue', channels: [{ kind: 'email', value: 'camille@journal.example' }] });
     expect(known.statusCode).toBe(201);
-    const file = csv([
-      'Nom;E-mail;Organisation;Rôles;Langues;Étiquettes;Consentement : source;Consentement : date',
-      'Alex Nouveau;alex@radio.example;Radio Côte;journaliste;fr, en;radio;;',
-      'Camille C.;Camille@Journal.example;;Journalist;;presse;Salon du livre 2024;15/03/2024',
-      'Pas une adresse;pas-une-adresse;;;;;;',
-      'Alex encore;ALEX@radio.example;;;;;;',
-    ]);
+    const file = csv([...GOOD, 'Pas une adresse;pas-une-adresse;;;;;;', 'Alex encore;ALEX@radio.example;;;;;;']);
     const dry = await importCsv('dry-run', file);
     expect(dry.statusCode, dry.body).toBe(200);
     const report = dry.json();
@@ -60,12 +60,7 @@ describe('contacts CSV import and export', () => {
   });
 
   it('commits: new contacts without consent, the known one completed not duplicated, consent only where the file states source and date', async () => {
-    const file = csv([
-      'Nom;E-mail;Organisation;Rôles;Langues;Étiquettes;Consentement : source;Consentement : date',
-      'Alex Nouveau;alex@radio.example;Radio Côte;journaliste;fr, en;radio;;',
-      'Camille C.;Camille@Journal.example;;Journalist;;presse;Salon du livre 2024;15/03/2024',
-      'Alex encore;ALEX@radio.example;;;;;;',
-    ]);
+    const file = csv([...GOOD, 'Alex encore;ALEX@radio.example;;;;;;']);
     const done = await importCsv('commit', file);
     expect(done.statusCode, done.body).toBe(200);
     expect(done.json()).toMatchObject({ committed: true, counts: { create: 1, update: 1, duplicate_in_file: 1, problem: 0 } });
