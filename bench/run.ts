@@ -4,6 +4,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { measureBulletin } from './bulletin.js';
 import { measureAnnualReport } from './annual-report.js';
 import { measureBundle } from './bundle-size.js';
+import { measureContacts } from './contacts.js';
 import { measureDashboard } from './dashboard.js';
 import { datasetServer, generateDataset } from './dataset.js';
 import { measureExport } from './export.js';
@@ -17,7 +18,7 @@ import { formatTargetTable, targetRows, type PartMeta } from './targets.js';
 /**
  * `npm run bench [-- part …]`: parts are bundle, startup (the compiled server's start-up time and
  * idle memory), ingest, dataset, dashboard, bulletin (with the annual report pack), export,
- * sync (default: all). Figures are medians of BENCH_RUNS runs (default 3); results are merged
+ * sync, contacts (default: all). Figures are medians of BENCH_RUNS runs (default 3); results are merged
  * into bench/results/latest.json with the machine they came from and the load average when each
  * part ran, and this run is also kept as bench/results/<date>.json. The run ends with the table
  * of every target (bench/targets.ts): figure, ratio to the target, load. BENCH_QUICK=1 shrinks every
@@ -27,7 +28,7 @@ import { formatTargetTable, targetRows, type PartMeta } from './targets.js';
 const quick = process.env.BENCH_QUICK === '1';
 const RUNS = Number(process.env.BENCH_RUNS ?? (quick ? 1 : 3));
 const ROWS = Number(process.env.BENCH_ROWS ?? (quick ? 50_000 : 1_000_000));
-const ALL = ['bundle', 'startup', 'ingest', 'dataset', 'dashboard', 'bulletin', 'export', 'sync'] as const;
+const ALL = ['bundle', 'startup', 'ingest', 'dataset', 'dashboard', 'bulletin', 'export', 'sync', 'contacts'] as const;
 const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 for (const a of asked) if (!(ALL as readonly string[]).includes(a)) throw new Error(`unknown part ${a}; parts: ${ALL.join(', ')}`);
 const parts = new Set(asked.length ? asked : ALL);
@@ -138,6 +139,13 @@ if (has('sync')) {
   }
   results.syncBacklog = sync;
   save('sync');
+}
+
+if (has('contacts')) {
+  const contacts = await measureContacts({ contacts: quick ? 5_000 : 50_000, recipients: quick ? 500 : 5_000, rounds: quick ? 2 : 10 });
+  console.log(`contact search over ${contacts.contacts} contacts: p50 ${contacts.searchP50} ms, p95 ${contacts.searchP95} ms (target < 50 ms); mailing to ${contacts.recipients} recipients queued in ${contacts.mailingQueueMs} ms (target < 2,000 ms)`);
+  results.contacts = contacts;
+  save('contacts');
 }
 
 machine.loadAverageAtStart = machine.loadAverageAtStart.concat(loadavg().map((l) => +l.toFixed(2)));

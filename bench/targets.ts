@@ -42,6 +42,10 @@ export const TARGETS: Target[] = [
   { part: 'bulletin', what: 'bulletin PDF', unit: 'ms', kind: 'max', target: 1000, figure: (r) => r.bulletin?.pdf?.ms, note: rows('dataset') },
   { part: 'export', what: 'full CSV export', unit: 's', kind: 'max', target: 15, figure: (r) => r.export?.seconds, note: rows('export') },
   { part: 'export', what: 'server memory growth during the export', unit: 'MiB', kind: 'max', target: 100, figure: (r) => r.export?.serverRssGrowthMiB, note: rows('export') },
+  { part: 'contacts', what: 'contact search p95 (PostgreSQL, over HTTP)', unit: 'ms', kind: 'max', target: 50, figure: (r) => r.contacts?.searchP95,
+    note: (r) => (r.contacts ? `${Number(r.contacts.contacts).toLocaleString('en')} contacts` : undefined) },
+  { part: 'contacts', what: 'a mailing queued (PostgreSQL, over HTTP)', unit: 'ms', kind: 'max', target: 2000, figure: (r) => r.contacts?.mailingQueueMs,
+    note: (r) => (r.contacts ? `${Number(r.contacts.recipients).toLocaleString('en')} recipients` : undefined) },
   { part: 'bundle', what: "capture screens' JavaScript, gzipped", unit: 'KB', kind: 'max', target: 80, figure: (r) => r.bundle?.captureGzipKB },
 ];
 

@@ -45,6 +45,7 @@ const BulletinPage = lazy(() => import('./features/communication/bulletins/Bulle
 // The contacts registry and the public unsubscribe page (reached from a mail footer).
 const ContactsPage = lazy(() => import('./features/communication/contacts/ContactsPage').then((m) => m.ContactsPage));
 const ContactPage = lazy(() => import('./features/communication/contacts/ContactPage').then((m) => m.ContactPage));
+const MailDeskPage = lazy(() => import('./features/communication/mailings/MailDeskPage').then((m) => m.MailDeskPage));
 const UnsubscribePage = lazy(() => import('./features/communication/contacts/UnsubscribePage').then((m) => m.UnsubscribePage));
 // The members' newsletter: the desk's issues, and the public sign-up and confirmation pages.
 const NewsletterPage = lazy(() => import('./features/communication/newsletter/NewsletterPage').then((m) => m.NewsletterPage));
@@ -135,6 +136,7 @@ const WitnessStatementRoute = guarded(['field.record', 'legal.manage'], WitnessS
 const CommunicationRoute = guarded(['comms.publish'], CommunicationPage);
 const ContactsRoute = guarded(['comms.publish'], ContactsPage);
 const ContactRoute = guarded(['comms.publish'], ContactPage);
+const MailDeskRoute = guarded(['comms.publish'], MailDeskPage);
 const PressReleasesRoute = guarded(['comms.publish'], PressReleasesPage);
 const PressReleaseRoute = guarded(['comms.publish'], PressReleasePage);
 const NewsletterRoute = guarded(['comms.publish'], NewsletterPage);
@@ -262,6 +264,7 @@ function PrivateRoutes() {
       <Route path="/communication/figure-sets" component={FigureSetRoute} />
       <Route path="/communication/contacts" component={ContactsRoute} />
       <Route path="/communication/contacts/:id" component={ContactRoute} />
+      <Route path="/communication/mail" component={MailDeskRoute} />
       <Route path="/communication/press-releases" component={PressReleasesRoute} />
       <Route path="/communication/press-releases/:id" component={PressReleaseRoute} />
       <Route path="/communication/monitoring" component={MonitoringRoute} />

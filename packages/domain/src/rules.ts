@@ -39,6 +39,7 @@ export { DATE_LEVELS, PLACE_LEVELS, RELEASE_MEASURES, DEFAULT_PROFILE, type Date
 export type { AgreementView, ProfileView, ReleaseView } from './communication/research/schemas.js';
 export { CONTACT_KINDS, CONTACT_ROLES, ORGANISATION_TYPES, CHANNEL_KINDS, CONSENT_STATUSES, CONSENT_METHODS, LEGAL_BASES, INTERACTION_KINDS, mayMail } from './communication/contacts/vocabulary.js';
 export type { ContactView, ContactSummaryView, ContactListView } from './communication/contacts/contact.js';
+export type { ContactImportReport } from './communication/contacts/contact-import.js';
 export type { OperationView, EvictionView, IncidentView, IncidentReviewView, SiteView, SyncPullView } from './field/record-views.js';
 export type {
   RecordChange, RecordVersionView, EvidenceItemView, EvictionActions, EvictionRowView, EvictionPageView, ReviewQueueView,
@@ -46,7 +47,8 @@ export type {
 } from './field/record-page.js';
 export { PRESS_RELEASE_STATUSES } from './communication/press-releases/press-release.js';
 export type { PressReleaseView, PressReleaseSummaryView, PressReleaseStatus } from './communication/press-releases/press-release.js';
-export type { MailingView } from './communication/mailings/bounce-rules.js';
+export type { BounceView, BouncePatternView, MailingView, SuppressionView } from './communication/mailings/bounce-rules.js';
+export { BOUNCE_TYPES } from './communication/mailings/bounce-vocabulary.js';
 export { NEWSLETTER_BLOCK_KINDS, NEWSLETTER_STATUSES, blockText, blockInputOf } from './communication/newsletters/newsletter.js';
 export type {
   NewsletterBlockInput, NewsletterBlockView, NewsletterIssueView, NewsletterIssueSummaryView, NewsletterSettingsView, NewsletterPhotoView,

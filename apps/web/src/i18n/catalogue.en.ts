@@ -19,5 +19,6 @@ import monitoringEn from './messages/monitoring.en.json';
 import shareCardsEn from './messages/shareCards.en.json';
 import newsletterEn from './messages/newsletter.en.json';
 import siteEditorEn from './messages/siteEditor.en.json';
+import mailDeskEn from './messages/mailDesk.en.json';
 
-export const en = { ...enShared, ...associationEn, ...auditEn, ...contactsEn, ...figureSetsEn, ...forceFiguresEn, ...legalPickerEn, ...officeEn, ...phoneEn, ...pressEn, ...recordsEn, ...researchEn, ...rotaEn, ...houseEn, ...meetingsEn, ...monitoringEn, ...shareCardsEn, ...newsletterEn, ...siteEditorEn };
+export const en = { ...enShared, ...associationEn, ...auditEn, ...contactsEn, ...figureSetsEn, ...forceFiguresEn, ...legalPickerEn, ...officeEn, ...phoneEn, ...pressEn, ...recordsEn, ...researchEn, ...rotaEn, ...houseEn, ...meetingsEn, ...monitoringEn, ...shareCardsEn, ...newsletterEn, ...siteEditorEn, ...mailDeskEn };

@@ -19,5 +19,6 @@ import monitoringFr from './messages/monitoring.fr.json';
 import shareCardsFr from './messages/shareCards.fr.json';
 import newsletterFr from './messages/newsletter.fr.json';
 import siteEditorFr from './messages/siteEditor.fr.json';
+import mailDeskFr from './messages/mailDesk.fr.json';
 
-export const fr = { ...frShared, ...associationFr, ...auditFr, ...contactsFr, ...figureSetsFr, ...forceFiguresFr, ...legalPickerFr, ...officeFr, ...phoneFr, ...pressFr, ...recordsFr, ...researchFr, ...rotaFr, ...houseFr, ...meetingsFr, ...monitoringFr, ...shareCardsFr, ...newsletterFr, ...siteEditorFr };
+export const fr = { ...frShared, ...associationFr, ...auditFr, ...contactsFr, ...figureSetsFr, ...forceFiguresFr, ...legalPickerFr, ...officeFr, ...phoneFr, ...pressFr, ...recordsFr, ...researchFr, ...rotaFr, ...houseFr, ...meetingsFr, ...monitoringFr, ...shareCardsFr, ...newsletterFr, ...siteEditorFr, ...mailDeskFr };

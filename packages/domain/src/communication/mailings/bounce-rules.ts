@@ -5,8 +5,9 @@ import { z } from 'zod';
  * type and how many hits within the window suppress the address. Hard types hold at 1;
  * vacation replies ("away") need several. A bounce matching nothing waits for a person.
  */
-export const BOUNCE_TYPES = ['invalid', 'host', 'quota', 'away', 'spam', 'relay', 'syntax', 'unknown'] as const;
-export type BounceType = (typeof BOUNCE_TYPES)[number];
+import { BOUNCE_TYPES, type BounceType } from './bounce-vocabulary.js';
+
+export * from './bounce-vocabulary.js';
 export const SOFT_BOUNCE_WINDOW_DAYS = 30;
 
 export type BouncePattern = { id: string; pattern: string; bounceType: BounceType; holdThreshold: number };
@@ -46,6 +47,20 @@ export const bounceViewSchema = z.object({
   subject: z.string().nullable(), excerpt: z.string(), receivedAt: z.string(),
 });
 export type BounceView = z.infer<typeof bounceViewSchema>;
+export type BouncePatternView = z.infer<typeof bouncePatternViewSchema>;
+
+/** The suppression list as the desk sees it, and what a person adds or removes by hand (with why). */
+export const SUPPRESSION_REASONS = ['hard_bounce', 'soft_bounces', 'complaint', 'unsubscribed', 'manual', 'erased'] as const;
+export const suppressionViewSchema = z.object({
+  id: z.uuid(), address: z.string(), reason: z.enum(SUPPRESSION_REASONS), note: z.string().nullable(), listName: z.string().nullable(), createdAt: z.string(),
+});
+export type SuppressionView = z.infer<typeof suppressionViewSchema>;
+export const suppressionInputSchema = z.strictObject({
+  address: z.string().trim().min(3).max(320),
+  listId: z.uuid().nullable().default(null),
+  note: z.string().trim().min(1).max(500),
+});
+export const suppressionRemovalSchema = z.strictObject({ note: z.string().trim().min(1).max(500) });
 export const mailingViewSchema = z.object({
   id: z.uuid(), purpose: z.string(), subject: z.string(), listId: z.uuid().nullable(), createdAt: z.string(),
   total: z.number().int(), counts: z.object({

@@ -26,6 +26,11 @@ export async function mailableAudience(db: Executor, listId: string): Promise<{ 
   return { list, members: rows.length, mailable };
 }
 
+/** For other modules: does this list exist (in the organisation of the transaction)? */
+export async function listExists(db: Executor, listId: string): Promise<boolean> {
+  return Boolean(await findList(db, listId));
+}
+
 export async function createList(ctx: AppContext, actor: Actor, input: ContactListInput, ip: string) {
   return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
     const row = await insertList(trx, actor.organisationId, actor.userId, {

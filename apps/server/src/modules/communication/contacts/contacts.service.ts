@@ -10,11 +10,11 @@ import { AppError } from '../../../platform/errors/catalogue.js';
 import type { Actor } from '../../../platform/http/request-context.js';
 import {
   allLists, channelOwner, clearDoNotContact, consentHistory, contactChannels, deleteContact, doNotContactFlags, findContact,
-  insertConsentEvent, insertContact, insertInteraction, interactions, latestConsentByList, replaceChannels, searchContacts, setDoNotContact,
-  updateContact, type ContactRowValues,
+  insertConsentEvent, insertContact, insertInteraction, interactions, latestConsentByList, moveContactData, replaceChannels, searchContacts,
+  setDoNotContact, updateContact, type ContactRowValues,
 } from './contacts.queries.js';
 import { presentContact, presentContactSummary } from './contacts.presenter.js';
-import { forgetInMail, mailSentTo } from '../mailings/mail-records.js';
+import { forgetInMail, mailSentTo, moveMailRecords } from '../mailings/mail-records.js';
 
 /**
  * The contacts registry: save, search, read, the consent ledger, do-not-contact flags, the
@@ -196,5 +196,35 @@ export async function eraseContact(ctx: AppContext, actor: Actor, id: string, ip
     await recordAudit(trx, {
       organisationId: actor.organisationId, actorId: actor.userId, action: 'contact.erased', entityType: 'contact', entityId: id, context: { ip },
     });
+  });
+}
+
+/**
+ * Two records of the same person or organisation become one: the duplicate's channels, lists,
+ * consent history, flags, timeline and deliveries move to the contact kept, whose empty fields
+ * it fills (roles, tags and languages are joined; notes are put end to end), then it is deleted.
+ * Audited on the contact kept with the duplicate's id and name.
+ */
+export async function mergeContacts(ctx: AppContext, actor: Actor, keepId: string, duplicateId: string, ip: string) {
+  if (keepId === duplicateId) throw new AppError('contact.merge_same');
+  return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
+    const keep = await findContact(trx, keepId, true);
+    const dup = await findContact(trx, duplicateId, true);
+    if (!keep || !dup) throw new AppError('contact.not_found');
+    if (keep.kind !== dup.kind) throw new AppError('contact.merge_kind_mismatch');
+    const notes = [keep.notes, dup.notes].filter(Boolean).join('\n\n').slice(0, 10000) || null;
+    await updateContact(trx, keepId, {
+      kind: keep.kind, display_name: keep.display_name, employer_id: keep.employer_id ?? (dup.employer_id === keepId ? null : dup.employer_id),
+      organisation_type: keep.organisation_type ?? dup.organisation_type, job_title: keep.job_title ?? dup.job_title, beat: keep.beat ?? dup.beat,
+      languages: [...new Set([...keep.languages, ...dup.languages])], roles: [...new Set([...keep.roles, ...dup.roles])],
+      tags: [...new Set([...keep.tags, ...dup.tags])], notes, source: keep.source ?? dup.source,
+    });
+    await moveMailRecords(trx, duplicateId, keepId);
+    const moved = await moveContactData(trx, keepId, duplicateId);
+    await recordAudit(trx, {
+      organisationId: actor.organisationId, actorId: actor.userId, action: 'contact.merged', entityType: 'contact', entityId: keepId,
+      before: { duplicateId, duplicateName: dup.display_name }, after: moved, context: { ip },
+    });
+    return loadContact(trx, keepId);
   });
 }

@@ -1,4 +1,4 @@
-import { classifyBounce, SOFT_BOUNCE_WINDOW_DAYS, type BounceType } from '@vigie/domain';
+import { classifyBounce, HARD_BOUNCE_TYPES, SOFT_BOUNCE_WINDOW_DAYS, type BounceType } from '@vigie/domain';
 import type { AppContext } from '../../../platform/context.js';
 import { recordAudit } from '../../../platform/audit/audit-trail.js';
 import type { Trx } from '../../../platform/db/database.js';
@@ -20,7 +20,7 @@ const loadMailParser = onFirstUse(() => import('mailparser'));
  */
 export const BOUNCE_POLL_JOB = 'mail.bounces.poll';
 const TOKEN = /(?:bounce\+|X-Vigie-Delivery:\s*)([a-f0-9]{32})/i;
-const HARD_TYPES: ReadonlySet<string> = new Set(['invalid', 'host', 'spam', 'syntax']);
+const HARD_TYPES: ReadonlySet<string> = new Set(HARD_BOUNCE_TYPES);
 
 function imapOptions(url: string) {
   const u = new URL(url);

@@ -55,18 +55,19 @@ export async function suppressionFor(db: Executor, organisationId: string, addre
     .executeTakeFirst();
 }
 
-export async function addSuppression(db: Executor, v: { organisationId: string; address: string; listId: string | null; reason: string }) {
-  await db.insertInto('mail_suppressions').values({ organisation_id: v.organisationId, address: v.address.toLowerCase(), list_id: v.listId, reason: v.reason })
-    .onConflict((oc) => oc.doNothing()).execute();
+export async function addSuppression(db: Executor, v: { organisationId: string; address: string; listId: string | null; reason: string; note?: string | null }) {
+  return db.insertInto('mail_suppressions').values({
+    organisation_id: v.organisationId, address: v.address.toLowerCase(), list_id: v.listId, reason: v.reason, note: v.note ?? null,
+  }).onConflict((oc) => oc.doNothing()).returning('id').executeTakeFirst();
 }
 
 export async function suppressions(db: Executor) {
   return db.selectFrom('mail_suppressions as s').leftJoin('contact_lists as l', 'l.id', 's.list_id')
-    .select(['s.id', 's.address', 's.reason', 's.created_at', 'l.name as list_name']).orderBy('s.created_at', 'desc').limit(1000).execute();
+    .select(['s.id', 's.address', 's.reason', 's.note', 's.created_at', 'l.name as list_name']).orderBy('s.created_at', 'desc').limit(1000).execute();
 }
 
 export async function deleteSuppression(db: Executor, id: string) {
-  return db.deleteFrom('mail_suppressions').where('id', '=', id).returning('address').executeTakeFirst();
+  return db.deleteFrom('mail_suppressions').where('id', '=', id).returning(['address', 'reason', 'list_id']).executeTakeFirst();
 }
 
 export async function mailingWithCounts(db: Executor, id: string) {
@@ -86,6 +87,11 @@ export async function deliveriesOfMailing(db: Executor, mailingId: string) {
 export async function deliveriesOf(db: Executor, contactId: string) {
   return db.selectFrom('mail_deliveries as d').innerJoin('mailings as m', 'm.id', 'd.mailing_id')
     .select(['m.subject', 'd.status', 'd.sent_at']).where('d.contact_id', '=', contactId).orderBy('d.updated_at').execute();
+}
+
+/** A merge of two contacts: what was sent to the duplicate now shows on the contact kept. */
+export async function reassignDeliveries(db: Executor, fromContactId: string, toContactId: string) {
+  await db.updateTable('mail_deliveries').set({ contact_id: toContactId }).where('contact_id', '=', fromContactId).execute();
 }
 
 /** Erasure: past deliveries forget the address, the suppression list forgets it too. */

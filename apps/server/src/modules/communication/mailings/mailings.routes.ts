@@ -1,8 +1,11 @@
 import { z } from 'zod';
-import { BOUNCE_TYPES, bouncePatternInputSchema, bouncePatternViewSchema, bounceViewSchema, mailingViewSchema } from '@vigie/domain';
+import {
+  BOUNCE_TYPES, bouncePatternInputSchema, bouncePatternViewSchema, bounceViewSchema, mailingViewSchema, suppressionInputSchema, suppressionRemovalSchema,
+  suppressionViewSchema,
+} from '@vigie/domain';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { RouteModule } from '../../../platform/context.js';
-import { listBounces, listSuppressions, readMailing, readPatterns, removeSuppression, resolveBounce, savePatterns } from './mailings.service.js';
+import { listBounces, listSuppressions, readMailing, readPatterns, removeSuppression, resolveBounce, savePatterns, suppressAddress } from './mailings.service.js';
 import { pollBounces } from './bounce-intake.js';
 import { unsubscribe, unsubscribeState } from './unsubscribe.js';
 
@@ -18,18 +21,18 @@ export const mailingsRoutes: RouteModule = (app, ctx) => {
     config: access, schema: { tags, params: idParams, response: { 200: z.object({ mailing: mailingViewSchema }) } },
   }, async (req) => ({ mailing: await readMailing(ctx, req.actor!, req.params.id) }));
 
+  const suppressionsAnswer = z.object({ suppressions: z.array(suppressionViewSchema) });
   app.get('/api/mail/suppressions', {
-    config: access, schema: { tags, response: { 200: z.object({ suppressions: z.array(z.object({
-      id: z.uuid(), address: z.string(), reason: z.string(), listName: z.string().nullable(), createdAt: z.string(),
-    })) }) } },
+    config: access, schema: { tags, response: { 200: suppressionsAnswer } },
   }, async (req) => ({ suppressions: await listSuppressions(ctx, req.actor!) }));
 
-  app.delete('/api/mail/suppressions/:id', {
-    config: access, schema: { tags, params: idParams, response: { 200: z.object({ removed: z.literal(true) }) } },
-  }, async (req) => {
-    await removeSuppression(ctx, req.actor!, req.params.id, req.ip);
-    return { removed: true as const };
-  });
+  app.post('/api/mail/suppressions', {
+    config: access, schema: { tags, body: suppressionInputSchema, response: { 201: suppressionsAnswer } },
+  }, async (req, reply) => reply.status(201).send({ suppressions: await suppressAddress(ctx, req.actor!, req.body, req.ip) }));
+
+  app.post('/api/mail/suppressions/:id/remove', {
+    config: access, schema: { tags, params: idParams, body: suppressionRemovalSchema, response: { 200: suppressionsAnswer } },
+  }, async (req) => ({ suppressions: await removeSuppression(ctx, req.actor!, req.params.id, req.body.note, req.ip) }));
 
   app.get('/api/mail/bounce-patterns', {
     config: access, schema: { tags, response: { 200: z.object({ patterns: z.array(bouncePatternViewSchema) }) } },

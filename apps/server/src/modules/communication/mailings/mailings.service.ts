@@ -1,28 +1,31 @@
-import { isValidPattern, type BounceType, type MailingView } from '@vigie/domain';
+import { z } from 'zod';
+import { HARD_BOUNCE_TYPES, isValidPattern, normaliseEmail, type BounceType, type MailingView, type SuppressionView } from '@vigie/domain';
 import type { AppContext } from '../../../platform/context.js';
 import { recordAudit } from '../../../platform/audit/audit-trail.js';
 import { inOrganisation } from '../../../platform/db/organisation-scope.js';
 import type { Executor } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/errors/catalogue.js';
 import type { Actor } from '../../../platform/http/request-context.js';
-import { mailableAudience } from '../contacts/contact-lists.js';
+import { listExists, mailableAudience } from '../contacts/contact-lists.js';
 import { queueMailing } from './mail-pipeline.js';
-import { deleteSuppression, deliveriesOfMailing, mailingWithCounts, suppressions } from './mailings.queries.js';
+import { addSuppression, deleteSuppression, deliveriesOfMailing, mailingWithCounts, suppressions } from './mailings.queries.js';
 import { bouncePatterns, bouncesIn, ensureDefaultPatterns, findBounce, replacePatterns, setBounceState } from './bounces.queries.js';
 import { applyBounce } from './bounce-intake.js';
 
 /** The desk's view of the pipeline: send a message to a list, follow it, the suppression list, bounces. */
 
+const emailCheck = z.email();
 const STATUSES = ['queued', 'sent', 'deferred', 'bounced', 'complained', 'suppressed', 'failed'] as const;
 
-export async function loadMailing(db: Executor, id: string): Promise<MailingView> {
+/** With `deliveries: false`, counts only (the answer to queuing: thousands of rows the sender does not read yet). */
+export async function loadMailing(db: Executor, id: string, options: { deliveries: boolean } = { deliveries: true }): Promise<MailingView> {
   const found = await mailingWithCounts(db, id);
   if (!found) throw new AppError('mailing.not_found');
   const counts = Object.fromEntries(STATUSES.map((s) => [s, found.counts[s] ?? 0])) as MailingView['counts'];
   return {
     id, purpose: found.mailing.purpose, subject: found.mailing.subject, listId: found.mailing.list_id, createdAt: found.mailing.created_at.toISOString(),
     total: Object.values(counts).reduce((a, b) => a + b, 0), counts,
-    deliveries: (await deliveriesOfMailing(db, id)).map((d) => ({
+    deliveries: (options.deliveries ? await deliveriesOfMailing(db, id) : []).map((d) => ({
       id: d.id, address: d.address, status: d.status, attempts: d.attempts, lastError: d.last_error, sentAt: d.sent_at?.toISOString() ?? null,
     })),
   };
@@ -41,7 +44,7 @@ export async function sendToList(ctx: AppContext, actor: Actor, listId: string, 
       organisationId: actor.organisationId, actorId: actor.userId, action: 'mailing.queued', entityType: 'mailing', entityId: queued.mailingId,
       after: { listId, recipients: queued.queued }, context: { ip },
     });
-    return loadMailing(trx, queued.mailingId);
+    return loadMailing(trx, queued.mailingId, { deliveries: false });
   });
 }
 
@@ -49,19 +52,42 @@ export async function readMailing(ctx: AppContext, actor: Actor, id: string) {
   return inOrganisation(ctx.db, actor.organisationId, (trx) => loadMailing(trx, id));
 }
 
-export async function listSuppressions(ctx: AppContext, actor: Actor) {
-  return inOrganisation(ctx.db, actor.organisationId, async (trx) => (await suppressions(trx)).map((s) => ({
-    id: s.id, address: s.address, reason: s.reason, listName: s.list_name, createdAt: s.created_at.toISOString(),
-  })));
+async function suppressionViews(db: Executor): Promise<SuppressionView[]> {
+  return (await suppressions(db)).map((s) => ({
+    id: s.id, address: s.address, reason: s.reason as SuppressionView['reason'], note: s.note, listName: s.list_name, createdAt: s.created_at.toISOString(),
+  }));
 }
 
-export async function removeSuppression(ctx: AppContext, actor: Actor, id: string, ip: string) {
+export async function listSuppressions(ctx: AppContext, actor: Actor) {
+  return inOrganisation(ctx.db, actor.organisationId, (trx) => suppressionViews(trx));
+}
+
+/** An address added by hand (a person asked by phone, a known dead address), with why; audited. */
+export async function suppressAddress(ctx: AppContext, actor: Actor, input: { address: string; listId: string | null; note: string }, ip: string) {
+  const address = normaliseEmail(input.address);
+  if (!emailCheck.safeParse(address).success) throw new AppError('contact.invalid_email', { value: input.address });
+  return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
+    if (input.listId && !(await listExists(trx, input.listId))) throw new AppError('contact_list.not_found');
+    const row = await addSuppression(trx, { organisationId: actor.organisationId, address, listId: input.listId, reason: 'manual', note: input.note });
+    if (!row) throw new AppError('mail.already_suppressed', { value: address });
+    await recordAudit(trx, {
+      organisationId: actor.organisationId, actorId: actor.userId, action: 'mail.suppression_added', entityType: 'mail_suppression', entityId: row.id,
+      after: { address, listId: input.listId, note: input.note }, context: { ip },
+    });
+    return suppressionViews(trx);
+  });
+}
+
+/** Removing an address from the list says why (the person subscribed again, a bounce was a mistake); audited. */
+export async function removeSuppression(ctx: AppContext, actor: Actor, id: string, note: string, ip: string) {
   return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
     const gone = await deleteSuppression(trx, id);
     if (!gone) throw new AppError('request.not_found');
     await recordAudit(trx, {
-      organisationId: actor.organisationId, actorId: actor.userId, action: 'mail.suppression_removed', entityType: 'mail_suppression', entityId: id, context: { ip },
+      organisationId: actor.organisationId, actorId: actor.userId, action: 'mail.suppression_removed', entityType: 'mail_suppression', entityId: id,
+      before: { address: gone.address, reason: gone.reason, listId: gone.list_id }, after: { note }, context: { ip },
     });
+    return suppressionViews(trx);
   });
 }
 
@@ -99,7 +125,7 @@ export async function resolveBounce(ctx: AppContext, actor: Actor, id: string, b
     if (!b) throw new AppError('bounce.not_found');
     if (bounceType === null) await setBounceState(trx, id, 'dismissed', null);
     else {
-      const threshold = ['invalid', 'host', 'spam', 'syntax'].includes(bounceType) ? 1 : 3;
+      const threshold = HARD_BOUNCE_TYPES.includes(bounceType) ? 1 : 3;
       await applyBounce(trx, { id, organisationId: actor.organisationId, deliveryId: b.delivery_id, address: b.address }, bounceType, threshold);
     }
     await recordAudit(trx, {

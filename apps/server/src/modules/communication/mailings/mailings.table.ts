@@ -14,7 +14,7 @@ export interface MailDeliveriesTable {
   last_error: Nullable<string>; sent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>; updated_at: DefaultTimestamp;
 }
 export interface MailSuppressionsTable {
-  id: Generated<string>; organisation_id: string; address: string; list_id: Nullable<string>; reason: string; created_at: DefaultTimestamp;
+  id: Generated<string>; organisation_id: string; address: string; list_id: Nullable<string>; reason: string; note: Nullable<string>; created_at: DefaultTimestamp;
 }
 export interface MailBouncePatternsTable {
   id: Generated<string>; organisation_id: string; pattern: string; bounce_type: string; hold_threshold: number; position: ColumnType<number, number | undefined, number>;

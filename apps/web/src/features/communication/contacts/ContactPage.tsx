@@ -9,6 +9,7 @@ import { FormError } from '../../../ui/FormError';
 import { SelectField } from '../../../ui/SelectField';
 import { TextField } from '../../../ui/TextField';
 import { saveFile } from '../../legal/saveBundleFile';
+import { ContactEdit, ContactMerge } from './ContactEdit';
 import { contactsApi, type ContactListView, type ContactView } from './contactsApi';
 import './contacts.css';
 
@@ -24,6 +25,7 @@ export function ContactPage() {
   const [contact, setContact] = useState<ContactView | null>(null);
   const [lists, setLists] = useState<ContactListView[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
 
   useEffect(() => {
     contactsApi.get(id).then(setContact, (e) => setError(errorMessage(e)));
@@ -40,11 +42,20 @@ export function ContactPage() {
     <Screen title={contact.displayName}>
       <p><a href="/communication/contacts">{t('contacts.back')}</a></p>
       <FormError message={error} />
-      <section class="card">
-        <p>{[contact.jobTitle, contact.employerName, contact.beat].filter(Boolean).join(' · ')}</p>
-        <ul>{contact.channels.map((c) => <li key={c.id}>{t(`contacts.channels.${c.kind}`)} : {c.value}</li>)}</ul>
-        <p>{contact.roles.map((r) => <span key={r} class="chip">{t(`contacts.roles.${r}`)}</span>)} {contact.tags.map((g) => <span key={g} class="chip">#{g}</span>)}</p>
-        {contact.notes && <p>{contact.notes}</p>}
+      <section class="card" data-testid="contact-card">
+        {editing ? (
+          <ContactEdit contact={contact} onSaved={(c) => { setContact(c); setEditing(false); }} onCancel={() => setEditing(false)} />
+        ) : (
+          <>
+            <p>{[contact.jobTitle, contact.employerName, contact.beat].filter(Boolean).join(' · ')}</p>
+            <ul>{contact.channels.map((c) => <li key={c.id}>{t(`contacts.channels.${c.kind}`)} : {c.value}{c.label ? ` (${c.label})` : ''}</li>)}</ul>
+            <p>{contact.roles.map((r) => <span key={r} class="chip">{t(`contacts.roles.${r}`)}</span>)} {contact.tags.map((g) => <span key={g} class="chip">#{g}</span>)}</p>
+            {contact.languages.length > 0 && <p>{t('contacts.fields.languages')} : {contact.languages.join(', ')}</p>}
+            {contact.notes && <p class="contact-notes">{contact.notes}</p>}
+            {contact.source && <p class="muted">{t('contacts.fields.source')} : {contact.source}</p>}
+            <Button variant="secondary" onClick={() => setEditing(true)} testId="contact-edit-open">{t('contacts.edit.open')}</Button>
+          </>
+        )}
       </section>
       <ListsAndConsent contact={contact} lists={lists} onChange={act} />
       <DoNotContact contact={contact} onChange={act} />
@@ -55,6 +66,7 @@ export function ContactPage() {
           {contact.timeline.map((i) => <li key={i.id}>{when(i.occurredAt, locale)} — {t(`contacts.interactions.${i.kind}`)} : {i.summary}</li>)}
         </ul>
       </section>
+      <ContactMerge contact={contact} onMerged={setContact} />
       <section class="card" aria-labelledby="contact-rights">
         <h2 id="contact-rights">{t('contacts.rights.title')}</h2>
         <p class="muted">{t('contacts.rights.text')}</p>

@@ -8,6 +8,8 @@ import { Button } from '../../../ui/Button';
 import { FormError } from '../../../ui/FormError';
 import { SelectField } from '../../../ui/SelectField';
 import { TextField } from '../../../ui/TextField';
+import { saveFile } from '../../legal/saveBundleFile';
+import { ContactImport } from './ContactImport';
 import { contactsApi, type ContactListView, type ContactSummaryView } from './contactsApi';
 import './contacts.css';
 
@@ -22,16 +24,28 @@ export function ContactsPage() {
   const [lists, setLists] = useState<ContactListView[]>([]);
   const [error, setError] = useState<string | null>(null);
 
+  const [searched, setSearched] = useState(0);
   const query = new URLSearchParams({ ...(q && { q }), ...(role && { role }), ...(listId && { listId }) }).toString();
   useEffect(() => {
     const timer = setTimeout(() => contactsApi.search(query).then(setContacts, (e) => setError(errorMessage(e))), 200);
     return () => clearTimeout(timer);
-  }, [query]);
+  }, [query, searched]);
+
+  async function exportCsv() {
+    setError(null);
+    try {
+      const { blob, fileName } = await contactsApi.exportCsv(query);
+      saveFile(blob, fileName ?? 'contacts.csv');
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  }
   useEffect(() => { contactsApi.lists().then(setLists, (e) => setError(errorMessage(e))); }, []);
 
   return (
     <Screen title={t('contacts.title')}>
       <p class="lead">{t('contacts.lead')}</p>
+      <p><a href="/communication/mail" data-testid="mail-desk-link">{t('contacts.mailDesk.link')}</a></p>
       <FormError message={error} />
       <section class="card" aria-labelledby="contacts-search">
         <h2 id="contacts-search">{t('contacts.search.title')}</h2>
@@ -42,6 +56,7 @@ export function ContactsPage() {
           <SelectField label={t('contacts.search.list')} value={listId} onValue={setListId}
             options={[{ value: '', label: t('contacts.search.any') }, ...lists.filter((l) => l.kind === 'static').map((l) => ({ value: l.id, label: l.name }))]} />
         </div>
+        <Button variant="secondary" onClick={exportCsv} testId="contacts-export">{t('contacts.export.button')}</Button>
         {contacts && contacts.length === 0 && <p class="muted">{t('contacts.search.empty')}</p>}
         <ul class="rows" data-testid="contact-list">
           {(contacts ?? []).map((c) => (
@@ -58,6 +73,7 @@ export function ContactsPage() {
         </ul>
       </section>
       <NewContact onCreated={(id) => route(`/communication/contacts/${id}`)} />
+      <ContactImport lists={lists} onImported={() => { setSearched((n) => n + 1); contactsApi.lists().then(setLists, () => {}); }} />
       <Lists lists={lists} onChanged={() => contactsApi.lists().then(setLists)} />
     </Screen>
   );

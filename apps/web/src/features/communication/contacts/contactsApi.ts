@@ -1,10 +1,22 @@
-import type { ContactListView, ContactSummaryView, ContactView } from '@vigie/domain/rules';
-import { api, requestFile } from '../../../api/client';
+import type { ContactImportReport, ContactListView, ContactSummaryView, ContactView } from '@vigie/domain/rules';
+import { api, requestFile, requestRaw } from '../../../api/client';
 
 /** The contacts registry's calls to the server, typed from the domain's views. */
-export type { ContactListView, ContactSummaryView, ContactView };
+export type { ContactImportReport, ContactListView, ContactSummaryView, ContactView };
+
+/** The CSV import: the file is sent as is, first for a dry run, then again to commit. */
+async function importFile(step: 'dry-run' | 'commit', file: File, listId: string) {
+  const query = new URLSearchParams({ fileName: file.name, ...(listId && { listId }) }).toString();
+  const res = await requestRaw('POST', `/api/contacts/import/${step}?${query}`, file, { 'Content-Type': file.type || 'text/csv' });
+  if (res.error) throw res.error;
+  return res.payload as ContactImportReport;
+}
 
 export const contactsApi = {
+  importFile,
+  exportCsv: (query: string) => requestFile('GET', `/api/contacts/export.csv${query ? `?${query}` : ''}`),
+  update: (id: string, body: Record<string, unknown>) => api.put<{ contact: ContactView }>(`/api/contacts/${id}`, body).then((r) => r.contact),
+  merge: (id: string, duplicateId: string) => api.post<{ contact: ContactView }>(`/api/contacts/${id}/merge`, { duplicateId }).then((r) => r.contact),
   search: (query: string) => api.get<{ contacts: ContactSummaryView[] }>(`/api/contacts${query ? `?${query}` : ''}`).then((r) => r.contacts),
   create: (body: Record<string, unknown>) => api.post<{ contact: ContactView }>('/api/contacts', body).then((r) => r.contact),
   get: (id: string) => api.get<{ contact: ContactView }>(`/api/contacts/${id}`).then((r) => r.contact),

@@ -1,0 +1,86 @@
+import pg from 'pg';
+import { adminQuery, databaseUrl, startServer } from './lib/server.js';
+import { percentile, round } from './lib/stats.js';
+
+/**
+ * The communication desk (issue 13), on PostgreSQL through the HTTP API as the desk uses it:
+ * contact search across `contacts` people and organisations (default 50,000; name fragments,
+ * an e-mail domain, role and tag filters, no match; 200 a page, the web's page), and a mailing to
+ * a list of `recipients` (default 5,000) queued — the request that computes who may be mailed,
+ * writes one delivery per recipient and one background job each, in one transaction.
+ * Targets: search under 50 ms, the mailing queued under 2 s.
+ */
+const DB = 'vigie_bench_contacts';
+const FIRST = ['Camille', 'Alex', 'Sam', 'Louise', 'Hugo', 'Inès', 'Nora', 'Jules', 'Léa', 'Karim', 'Yasmine', 'Paul', 'Emma', 'Omar', 'Chloé', 'Lucas'];
+const LAST = ['Martin', 'Bernard', 'Dubois', 'Durand', 'Lefebvre', 'Moreau', 'Laurent', 'Simon', 'Michel', 'Garcia', 'David', 'Bertrand', 'Roux', 'Vincent', 'Fournier', 'Morel', 'Girard', 'André', 'Mercier', 'Dupont'];
+const DOMAINS = ['lavoixdunord.example', 'liberation.example', 'radio.example', 'asso.example', 'univ-lille.example', 'gmail.example', 'prefecture.example', 'bbc.example'];
+const SEARCHES = ['q=martin', 'q=cam', 'q=radio.example', 'q=dup', 'role=journalist', 'tag=presse', 'role=researcher&q=lille', 'q=zzz-introuvable', 'q=Léa%20Moreau'];
+
+export async function measureContacts(options: { contacts: number; recipients: number; rounds: number }) {
+  await adminQuery(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
+  await adminQuery(`CREATE DATABASE ${DB}`);
+  const server = await startServer({ backend: 'postgres', database: DB, keep: process.env.BENCH_KEEP_CONTACTS === '1' });
+  const db = new pg.Client({ connectionString: databaseUrl(DB) });
+  await db.connect();
+  try {
+    const org = server.organisationId;
+    const started = performance.now();
+    await db.query(`
+      INSERT INTO contacts (organisation_id, kind, display_name, job_title, beat, languages, roles, tags)
+      SELECT $1, CASE WHEN g % 20 = 0 THEN 'organisation' ELSE 'person' END,
+        CASE WHEN g % 20 = 0 THEN 'Organisation ' || g ELSE ($2::text[])[1 + g % ${FIRST.length}] || ' ' || ($3::text[])[1 + (g / 7) % ${LAST.length}] || ' ' || g END,
+        CASE WHEN g % 3 = 0 THEN 'Reporter' END, CASE WHEN g % 3 = 0 THEN 'migrations, Calais' END,
+        CASE WHEN g % 4 = 0 THEN ARRAY['fr','en'] ELSE ARRAY['fr'] END,
+        ARRAY[(ARRAY['journalist','partner','authority','researcher','funder','member','donor','volunteer'])[1 + g % 8]],
+        CASE WHEN g % 5 = 0 THEN ARRAY['presse'] WHEN g % 5 = 1 THEN ARRAY['nord','benevoles'] ELSE ARRAY[]::text[] END
+      FROM generate_series(1, $4::int) g`, [org, FIRST, LAST, options.contacts]);
+    await db.query(`
+      INSERT INTO contact_channels (organisation_id, contact_id, kind, value, normalised)
+      SELECT c.organisation_id, c.id, 'email', e, lower(e) FROM (
+        SELECT c.*, lower(replace(c.display_name, ' ', '.')) || '@' || ($2::text[])[1 + abs(hashtext(c.id::text)) % ${DOMAINS.length}] AS e
+        FROM contacts c WHERE c.organisation_id = $1) c`, [org, DOMAINS]);
+    await db.query(`
+      INSERT INTO contact_channels (organisation_id, contact_id, kind, value, normalised)
+      SELECT organisation_id, id, 'phone', '06' || lpad(n::text, 8, '0'), '+336' || lpad(n::text, 8, '0')
+      FROM (SELECT organisation_id, id, row_number() OVER (ORDER BY id) AS n FROM contacts WHERE organisation_id = $1 AND kind = 'person') c
+      WHERE n % 2 = 0`, [org]);
+    await db.query('ANALYZE contacts; ANALYZE contact_channels');
+    const generatedSeconds = round((performance.now() - started) / 1000);
+
+    const comms = await server.signIn('comms');
+    const times: number[] = [];
+    const perSearch = new Map<string, number[]>();
+    for (let r = 0; r < options.rounds + 1; r += 1) {
+      for (const s of SEARCHES) {
+        const t0 = performance.now();
+        const res = await comms.get(`/api/contacts?${s}`);
+        const ms = performance.now() - t0;
+        if (res.status !== 200) throw new Error(`search ${s}: ${res.status} ${res.body.toString()}`);
+        if (r === 0) continue; // the first round warms the caches
+        times.push(ms);
+        perSearch.set(s, [...(perSearch.get(s) ?? []), ms]);
+      }
+    }
+    for (const [s, ts] of perSearch) console.log(`  contacts?${s}: p50 ${round(percentile(ts, 50))} ms`);
+
+    const list = await comms.post('/api/contact-lists', { name: 'Bench press list', kind: 'static', legalBasis: 'legitimate_interest' });
+    if (list.status !== 201) throw new Error(`list: ${list.status} ${list.body.toString()}`);
+    const listId = list.json().list.id as string;
+    await db.query(`
+      INSERT INTO contact_list_members (organisation_id, list_id, contact_id)
+      SELECT organisation_id, $2, id FROM contacts WHERE organisation_id = $1 ORDER BY id LIMIT $3`, [org, listId, options.recipients]);
+    const t0 = performance.now();
+    const sent = await comms.post(`/api/contact-lists/${listId}/mailings`, { subject: 'Communiqué : bench', bodyText: 'Bonjour,\n\nTexte du communiqué.\n' });
+    const queueMs = round(performance.now() - t0);
+    if (sent.status !== 201) throw new Error(`mailing: ${sent.status} ${sent.body.toString().slice(0, 300)}`);
+    const queued = sent.json().mailing.total as number;
+    comms.close();
+    return {
+      contacts: options.contacts, searches: times.length, searchP50: round(percentile(times, 50)), searchP95: round(percentile(times, 95)),
+      searchMax: round(Math.max(...times)), recipients: queued, mailingQueueMs: queueMs, generatedSeconds,
+    };
+  } finally {
+    await db.end();
+    await server.stop();
+  }
+}
