@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import {
+  calendarItemViewSchema, calendarQuerySchema, campaignCalendarFeedViewSchema, campaignInputSchema, campaignSummaryViewSchema, campaignViewSchema,
+  eventInputSchema, eventViewSchema, postInputSchema, postPublishedSchema, postViewSchema, registrationInputSchema,
+} from '@vigie/domain';
+import type { RouteModule } from '../../../platform/context.js';
+import { campaignFeedState, createCampaignFeed, renderCampaignFeed, revokeCampaignFeed } from './campaign-calendar.js';
+import {
+  addPressRelease, approvePost, calendar, campaignList, createCampaign, createEvent, createPost, editCampaign, editEvent, editPost, markPostPublished,
+  readCampaign, readEvent, readPost, register, removePressRelease, unregister,
+} from './campaigns.service.js';
+
+const idParams = z.object({ id: z.uuid() });
+const releaseParams = z.object({ id: z.uuid(), releaseId: z.uuid() });
+const registrationParams = z.object({ id: z.uuid(), registrationId: z.uuid() });
+const campaignAnswer = z.object({ campaign: campaignViewSchema });
+const postAnswer = z.object({ post: postViewSchema });
+const eventAnswer = z.object({ event: eventViewSchema });
+
+/** Campaigns, social posts, events and the editorial calendar: the communication pole's (comms.publish). */
+export const campaignsRoutes: RouteModule = (app, ctx) => {
+  const access = { access: { kind: 'permission', permission: 'comms.publish' } } as const;
+  const tags = ['campaigns'];
+
+  app.get('/api/campaigns', { config: access, schema: { tags, response: { 200: z.object({ campaigns: z.array(campaignSummaryViewSchema) }) } } },
+    async (req) => ({ campaigns: await campaignList(ctx, req.actor!) }));
+  app.post('/api/campaigns', { config: access, schema: { tags, body: campaignInputSchema, response: { 201: campaignAnswer } } },
+    async (req, reply) => reply.status(201).send({ campaign: await createCampaign(ctx, req.actor!, req.body, req.ip) }));
+
+  app.get('/api/campaigns/calendar', {
+    config: access, schema: { tags, querystring: calendarQuerySchema, response: { 200: z.object({ items: z.array(calendarItemViewSchema) }) } },
+  }, async (req) => ({ items: await calendar(ctx, req.actor!, req.query) }));
+
+  app.get('/api/campaigns/calendar-feed', { config: access, schema: { tags, response: { 200: campaignCalendarFeedViewSchema } } },
+    async (req) => campaignFeedState(ctx, req.actor!));
+  app.post('/api/campaigns/calendar-feed', { config: access, schema: { tags, response: { 201: campaignCalendarFeedViewSchema } } },
+    async (req, reply) => reply.status(201).send(await createCampaignFeed(ctx, req.actor!, req.ip)));
+  app.delete('/api/campaigns/calendar-feed', { config: access, schema: { tags, response: { 204: z.null() } } },
+    async (req, reply) => { await revokeCampaignFeed(ctx, req.actor!, req.ip); return reply.status(204).send(null); });
+
+  // Calendar apps cannot sign in: the secret URL is the credential (the rota's links, see campaign-calendar.ts).
+  app.get('/api/campaigns/calendar/:token', {
+    config: { access: { kind: 'public' } }, exposeHeadRoute: false,
+    schema: { tags, params: z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}(\.ics)?$/) }), response: { 200: z.string() } },
+  }, async (req, reply) => {
+    const body = await renderCampaignFeed(ctx, req.params.token.replace(/\.ics$/, ''), req.ip);
+    return reply.headers({ 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' }).send(body);
+  });
+
+  app.post('/api/campaigns/posts', { config: access, schema: { tags, body: postInputSchema, response: { 201: postAnswer } } },
+    async (req, reply) => reply.status(201).send({ post: await createPost(ctx, req.actor!, req.body, req.ip) }));
+  app.get('/api/campaigns/posts/:id', { config: access, schema: { tags, params: idParams, response: { 200: postAnswer } } },
+    async (req) => ({ post: await readPost(ctx, req.actor!, req.params.id) }));
+  app.put('/api/campaigns/posts/:id', { config: access, schema: { tags, params: idParams, body: postInputSchema, response: { 200: postAnswer } } },
+    async (req) => ({ post: await editPost(ctx, req.actor!, req.params.id, req.body, req.ip) }));
+  app.post('/api/campaigns/posts/:id/approve', { config: access, schema: { tags, params: idParams, response: { 200: postAnswer } } },
+    async (req) => ({ post: await approvePost(ctx, req.actor!, req.params.id, req.ip) }));
+  app.post('/api/campaigns/posts/:id/published', {
+    config: access, schema: { tags, params: idParams, body: postPublishedSchema, response: { 200: postAnswer } },
+  }, async (req) => ({ post: await markPostPublished(ctx, req.actor!, req.params.id, req.body, req.ip) }));
+
+  app.post('/api/campaigns/events', { config: access, schema: { tags, body: eventInputSchema, response: { 201: eventAnswer } } },
+    async (req, reply) => reply.status(201).send({ event: await createEvent(ctx, req.actor!, req.body, req.ip) }));
+  app.get('/api/campaigns/events/:id', { config: access, schema: { tags, params: idParams, response: { 200: eventAnswer } } },
+    async (req) => ({ event: await readEvent(ctx, req.actor!, req.params.id) }));
+  app.put('/api/campaigns/events/:id', { config: access, schema: { tags, params: idParams, body: eventInputSchema, response: { 200: eventAnswer } } },
+    async (req) => ({ event: await editEvent(ctx, req.actor!, req.params.id, req.body, req.ip) }));
+  app.post('/api/campaigns/events/:id/registrations', {
+    config: access, schema: { tags, params: idParams, body: registrationInputSchema, response: { 200: eventAnswer } },
+  }, async (req) => ({ event: await register(ctx, req.actor!, req.params.id, req.body, req.ip) }));
+  app.delete('/api/campaigns/events/:id/registrations/:registrationId', {
+    config: access, schema: { tags, params: registrationParams, response: { 200: eventAnswer } },
+  }, async (req) => ({ event: await unregister(ctx, req.actor!, req.params.id, req.params.registrationId, req.ip) }));
+
+  app.get('/api/campaigns/:id', { config: access, schema: { tags, params: idParams, response: { 200: campaignAnswer } } },
+    async (req) => ({ campaign: await readCampaign(ctx, req.actor!, req.params.id) }));
+  app.put('/api/campaigns/:id', { config: access, schema: { tags, params: idParams, body: campaignInputSchema, response: { 200: campaignAnswer } } },
+    async (req) => ({ campaign: await editCampaign(ctx, req.actor!, req.params.id, req.body, req.ip) }));
+  app.post('/api/campaigns/:id/press-releases/:releaseId', { config: access, schema: { tags, params: releaseParams, response: { 200: campaignAnswer } } },
+    async (req) => ({ campaign: await addPressRelease(ctx, req.actor!, req.params.id, req.params.releaseId, req.ip) }));
+  app.delete('/api/campaigns/:id/press-releases/:releaseId', { config: access, schema: { tags, params: releaseParams, response: { 200: campaignAnswer } } },
+    async (req) => ({ campaign: await removePressRelease(ctx, req.actor!, req.params.id, req.params.releaseId, req.ip) }));
+};
