@@ -52,6 +52,7 @@ export default defineConfig({
     { name: 'figure-sets', testMatch: /figure-sets\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'monitoring', testMatch: /monitoring\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'newsletter', testMatch: /newsletter\.spec\.ts$/, dependencies: ['foundation'] },
+    { name: 'campaigns', testMatch: /campaigns\.spec\.ts$/, dependencies: ['foundation'] },
   ],
   webServer: {
     command: `npx tsx e2e/serve.ts`,
