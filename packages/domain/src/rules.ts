@@ -63,5 +63,5 @@ export { postProblems, eventSpanValid, type PostProblem } from './communication/
 export { CAMPAIGN_TARGETS, POST_STATUSES, EVENT_KINDS, CALENDAR_POLES, CALENDAR_ITEM_KINDS, type CampaignTarget, type PostStatus, type EventKind, type CalendarPole, type CalendarItemKind } from './communication/campaigns/vocabulary.js';
 export type {
   CampaignInput, PostInput, EventInput, CampaignSummaryView, CampaignView,
-  PostView, EventView, RegistrationView, CalendarItemView, CampaignCalendarFeedView,
+  PostView, EventView, RegistrationView, CalendarItemView,
 } from './communication/campaigns/campaign.js';

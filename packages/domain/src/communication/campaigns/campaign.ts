@@ -111,8 +111,3 @@ export const calendarItemViewSchema = z.object({
   status: z.string().nullable(), channel: z.enum(POST_CHANNELS).nullable(), path: z.string(),
 });
 export type CalendarItemView = z.infer<typeof calendarItemViewSchema>;
-
-export const campaignCalendarFeedViewSchema = z.object({
-  active: z.boolean(), createdAt: z.string().nullable(), expiresAt: z.string().nullable(), url: z.string().nullable(),
-});
-export type CampaignCalendarFeedView = z.infer<typeof campaignCalendarFeedViewSchema>;

@@ -1,10 +1,9 @@
-import { parisDate, type CalendarItemView, type CampaignCalendarFeedView } from '@vigie/domain';
+import { parisDate, type CalendarItemView } from '@vigie/domain';
 import type { AppContext } from '../../../platform/context.js';
 import { recordAudit } from '../../../platform/audit/audit-trail.js';
 import { inOrganisation } from '../../../platform/db/organisation-scope.js';
 import { translate } from '../../../platform/errors/messages.js';
-import type { Actor } from '../../../platform/http/request-context.js';
-import { calendarDocument, calendarLinkState, createCalendarLink, openCalendarLink, revokeCalendarLink } from '../../field/rota/rota-calendar.js';
+import { calendarDocument, openCalendarLink } from '../../field/rota/rota-calendar.js';
 import { calendarItems } from './campaigns.service.js';
 
 /**
@@ -17,10 +16,6 @@ const PAST_DAYS = 60;
 const COMING_DAYS = 365;
 const dayMs = 86_400_000;
 const NETWORKS: Record<string, string> = { x: 'X', bluesky: 'Bluesky', mastodon: 'Mastodon', instagram: 'Instagram', facebook: 'Facebook', linkedin: 'LinkedIn' };
-
-export const campaignFeedState = (ctx: AppContext, actor: Actor): Promise<CampaignCalendarFeedView> => calendarLinkState(ctx, actor, 'communication');
-export const createCampaignFeed = (ctx: AppContext, actor: Actor, ip: string): Promise<CampaignCalendarFeedView> => createCalendarLink(ctx, actor, ip, 'communication');
-export const revokeCampaignFeed = (ctx: AppContext, actor: Actor, ip: string) => revokeCalendarLink(ctx, actor, ip, 'communication');
 
 function summary(i: CalendarItemView, locale: 'fr' | 'en') {
   if (i.kind === 'post') return translate('campaign.calendar.post', locale, { network: NETWORKS[i.channel ?? ''] ?? '', title: i.title });

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import {
-  calendarItemViewSchema, calendarQuerySchema, campaignCalendarFeedViewSchema, campaignInputSchema, campaignSummaryViewSchema, campaignViewSchema,
+  calendarItemViewSchema, calendarQuerySchema, campaignInputSchema, campaignSummaryViewSchema, campaignViewSchema,
   eventInputSchema, eventViewSchema, postInputSchema, postPublishedSchema, postViewSchema, registrationInputSchema,
 } from '@vigie/domain';
 import type { RouteModule } from '../../../platform/context.js';
-import { campaignFeedState, createCampaignFeed, renderCampaignFeed, revokeCampaignFeed } from './campaign-calendar.js';
+import { secretCalendarRoutes } from '../../field/rota/rota.routes.js';
+import { renderCampaignFeed } from './campaign-calendar.js';
 import {
   addPressRelease, approvePost, calendar, campaignList, createCampaign, createEvent, createPost, editCampaign, editEvent, editPost, markPostPublished,
   readCampaign, readEvent, readPost, register, removePressRelease, unregister,
@@ -31,21 +32,8 @@ export const campaignsRoutes: RouteModule = (app, ctx) => {
     config: access, schema: { tags, querystring: calendarQuerySchema, response: { 200: z.object({ items: z.array(calendarItemViewSchema) }) } },
   }, async (req) => ({ items: await calendar(ctx, req.actor!, req.query) }));
 
-  app.get('/api/campaigns/calendar-feed', { config: access, schema: { tags, response: { 200: campaignCalendarFeedViewSchema } } },
-    async (req) => campaignFeedState(ctx, req.actor!));
-  app.post('/api/campaigns/calendar-feed', { config: access, schema: { tags, response: { 201: campaignCalendarFeedViewSchema } } },
-    async (req, reply) => reply.status(201).send(await createCampaignFeed(ctx, req.actor!, req.ip)));
-  app.delete('/api/campaigns/calendar-feed', { config: access, schema: { tags, response: { 204: z.null() } } },
-    async (req, reply) => { await revokeCampaignFeed(ctx, req.actor!, req.ip); return reply.status(204).send(null); });
-
-  // Calendar apps cannot sign in: the secret URL is the credential (the rota's links, see campaign-calendar.ts).
-  app.get('/api/campaigns/calendar/:token', {
-    config: { access: { kind: 'public' } }, exposeHeadRoute: false,
-    schema: { tags, params: z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}(\.ics)?$/) }), response: { 200: z.string() } },
-  }, async (req, reply) => {
-    const body = await renderCampaignFeed(ctx, req.params.token.replace(/\.ics$/, ''), req.ip);
-    return reply.headers({ 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' }).send(body);
-  });
+  // The secret iCal link and feed: the rota's routes and links (see campaign-calendar.ts).
+  secretCalendarRoutes(app, ctx, { base: '/api/campaigns', access, tags, calendar: 'communication', render: renderCampaignFeed });
 
   app.post('/api/campaigns/posts', { config: access, schema: { tags, body: postInputSchema, response: { 201: postAnswer } } },
     async (req, reply) => reply.status(201).send({ post: await createPost(ctx, req.actor!, req.body, req.ip) }));

@@ -93,10 +93,6 @@ export function calendarDocument(name: string, entries: CalendarEntry[]): string
   return calendar.toString();
 }
 
-export const rotaFeedState = (ctx: AppContext, actor: Actor) => calendarLinkState(ctx, actor, 'rota');
-export const createRotaFeed = (ctx: AppContext, actor: Actor, ip: string) => createCalendarLink(ctx, actor, ip, 'rota');
-export const revokeRotaFeed = (ctx: AppContext, actor: Actor, ip: string) => revokeCalendarLink(ctx, actor, ip, 'rota');
-
 export async function renderRotaFeed(ctx: AppContext, token: string, ip: string): Promise<string> {
   const feed = await openCalendarLink(ctx, token, 'rota');
   const today = parisDate(new Date());

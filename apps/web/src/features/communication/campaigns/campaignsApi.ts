@@ -1,5 +1,5 @@
 import type {
-  CalendarItemView, CampaignCalendarFeedView, CampaignSummaryView, CampaignTarget, CampaignView, EventKind, EventView, PostChannel, PostView,
+  CalendarItemView, CampaignSummaryView, CampaignTarget, CampaignView, EventKind, EventView, PostChannel, PostView, RotaCalendarFeedView,
 } from '@vigie/domain/rules';
 import { api } from '../../../api/client';
 
@@ -31,8 +31,8 @@ export const campaignsApi = {
     api.post<{ event: EventView }>(`/api/campaigns/events/${id}/registrations`, body).then((r) => r.event),
   unregister: (id: string, registrationId: string) => api.delete<{ event: EventView }>(`/api/campaigns/events/${id}/registrations/${registrationId}`).then((r) => r.event),
   calendar: (query: Record<string, string>) => api.get<{ items: CalendarItemView[] }>(`/api/campaigns/calendar?${new URLSearchParams(query)}`).then((r) => r.items),
-  feed: () => api.get<CampaignCalendarFeedView>('/api/campaigns/calendar-feed'),
-  createFeed: () => api.post<CampaignCalendarFeedView>('/api/campaigns/calendar-feed'),
+  feed: () => api.get<RotaCalendarFeedView>('/api/campaigns/calendar-feed'),
+  createFeed: () => api.post<RotaCalendarFeedView>('/api/campaigns/calendar-feed'),
   revokeFeed: () => api.delete<null>('/api/campaigns/calendar-feed'),
 };
 
