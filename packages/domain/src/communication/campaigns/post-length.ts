@@ -6,8 +6,11 @@
  *   general punctuation and a few symbol ranges (U+0000–U+10FF, U+2000–U+200D, U+2010–U+201F,
  *   U+2032–U+2037) and 2 elsewhere (CJK, most symbols); an emoji, whatever its sequence, weighs
  *   2; every link weighs 23 (t.co); limit 280.
- * - Bluesky: graphemes (what a person sees as one character, an emoji family is one), links
- *   counted in full; limit 300.
+ * - Bluesky: graphemes (what a person sees as one character, an emoji family is one); links
+ *   counted in full — stricter than the Bluesky app, which shortens a link's text before
+ *   posting, so a post that fits here fits there; limit 300.
+ * - Links are those written with http(s):// or www.; a bare "example.org" counts as its letters
+ *   (X would count it 23).
  * - Mastodon: code points, every link counts as 23, a remote mention "@name@server" counts as
  *   "@name"; limit 500 (the default of a Mastodon server).
  * - Instagram (caption 2,200), Facebook (63,206), LinkedIn (post 3,000): code points.

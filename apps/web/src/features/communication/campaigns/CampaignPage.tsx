@@ -15,6 +15,8 @@ import { NETWORK_NAMES, PostComposer } from './PostComposer';
 import { campaignsApi, instantOf, type CampaignView, type EventKind, type EventView, type PostBody, type PostView } from './campaignsApi';
 import './campaigns.css';
 
+type Place = 'page' | 'posts' | 'events';
+
 const when = (iso: string | null, locale: string) => (iso
   ? new Date(iso).toLocaleString(locale === 'fr' ? 'fr-FR' : 'en-GB', { timeZone: 'Europe/Paris', dateStyle: 'medium', timeStyle: 'short' })
   : null);
@@ -26,21 +28,24 @@ export function CampaignPage() {
   const id = params.id!;
   const [campaign, setCampaign] = useState<CampaignView | null>(null);
   const [releases, setReleases] = useState<PressReleaseSummaryView[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  // A refusal is shown where the person acted (a long page on a phone): the page, the posts, the events.
+  const [error, setError] = useState<{ at: Place; message: string } | null>(null);
   const [editing, setEditing] = useState(false);
   const [releaseId, setReleaseId] = useState('');
-  const load = () => campaignsApi.get(id).then(setCampaign, (e) => setError(errorMessage(e)));
+  const [drafts, setDrafts] = useState(0);
+  const load = () => campaignsApi.get(id).then(setCampaign, (e) => setError({ at: 'page', message: errorMessage(e) }));
   useEffect(() => { void load(); pressApi.list().then(setReleases, () => {}); }, [id]);
-  const run = async (work: () => Promise<unknown>) => {
+  const run = async (work: () => Promise<unknown>, at: Place = 'page') => {
     setError(null);
-    try { await work(); await load(); return true; } catch (e) { setError(errorMessage(e)); return false; }
+    try { await work(); await load(); return true; } catch (e) { setError({ at, message: errorMessage(e) }); return false; }
   };
-  if (!campaign) return <Screen title={t('campaigns.title')}><FormError message={error} /></Screen>;
+  const errorAt = (at: Place) => <FormError message={error?.at === at ? error.message : null} />;
+  if (!campaign) return <Screen title={t('campaigns.title')}>{errorAt('page')}</Screen>;
   const linked = new Set(campaign.pressReleases.map((r) => r.id));
   return (
     <Screen title={campaign.name}>
       <p><a href="/communication/campaigns">{t('campaigns.back')}</a> · <a href={`/communication/calendar?campaign=${campaign.id}`}>{t('campaigns.calendar.ofCampaign')}</a></p>
-      <FormError message={error} />
+      {errorAt('page')}
       <section class="card" aria-labelledby="campaign-about">
         <h2 id="campaign-about">{t('campaigns.about')}</h2>
         <p>{t('campaigns.period', { from: campaign.startsOn, to: campaign.endsOn })}</p>
@@ -74,21 +79,24 @@ export function CampaignPage() {
 
       <section aria-labelledby="campaign-posts">
         <h2 id="campaign-posts">{t('campaigns.posts')}</h2>
+        {errorAt('posts')}
         <ul class="rows" data-testid="post-list">
-          {campaign.posts.map((p) => <PostItem key={p.id} post={p} campaignId={id} run={run} />)}
+          {campaign.posts.map((p) => <PostItem key={p.id} post={p} campaignId={id} run={(w) => run(w, 'posts')} />)}
         </ul>
         <details class="card">
           <summary data-testid="post-new">{t('campaigns.post.new')}</summary>
-          <PostComposer campaignId={id} submitLabel={t('campaigns.post.create')} onSubmit={async (b) => { await run(() => campaignsApi.createPost(b)); }} />
+          <PostComposer key={drafts} campaignId={id} submitLabel={t('campaigns.post.create')}
+            onSubmit={async (b) => { if (await run(() => campaignsApi.createPost(b), 'posts')) setDrafts(drafts + 1); }} />
         </details>
       </section>
 
       <section aria-labelledby="campaign-events">
         <h2 id="campaign-events">{t('campaigns.events')}</h2>
-        <ul class="rows">{campaign.events.map((e) => <EventItem key={e.id} event={e} run={run} />)}</ul>
+        {errorAt('events')}
+        <ul class="rows">{campaign.events.map((e) => <EventItem key={e.id} event={e} run={(w) => run(w, 'events')} />)}</ul>
         <details class="card">
           <summary>{t('campaigns.event.new')}</summary>
-          <EventForm campaignId={id} onSubmit={(b) => run(() => campaignsApi.createEvent(b))} />
+          <EventForm campaignId={id} onSubmit={(b) => run(() => campaignsApi.createEvent(b), 'events')} />
         </details>
       </section>
     </Screen>
