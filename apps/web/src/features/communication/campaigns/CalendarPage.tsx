@@ -104,14 +104,19 @@ export function CalendarPage() {
         </div>
       )}
       {view === 'month' && (
-        <div class="calendar-month" role="table" aria-label={monthName} data-testid="calendar-month">
-          {gridDays(month).map((day) => (
-            <div key={day} role="cell" class={`calendar-day${day.slice(0, 7) === month ? '' : ' calendar-other'}`}>
-              <span class="calendar-date">{Number(day.slice(8))}</span>
-              {(byDay.get(day) ?? []).map((i) => <div key={i.uid}>{entry(i)}</div>)}
-            </div>
+        <ol class="calendar-month" aria-label={monthName} data-testid="calendar-month">
+          {gridDays(month).slice(0, 7).map((day) => (
+            <li key={`h-${day}`} class="calendar-weekday" aria-hidden="true">
+              {new Date(`${day}T12:00:00Z`).toLocaleDateString(lang, { weekday: 'short', timeZone: 'UTC' })}
+            </li>
           ))}
-        </div>
+          {gridDays(month).map((day) => (
+            <li key={day} class={`calendar-day${day.slice(0, 7) === month ? '' : ' calendar-other'}`}>
+              <span class="calendar-date"><span aria-hidden="true">{Number(day.slice(8))}</span><span class="visually-hidden">{dayLabel(day)}</span></span>
+              {(byDay.get(day) ?? []).map((i) => <div key={i.uid}>{entry(i)}</div>)}
+            </li>
+          ))}
+        </ol>
       )}
       <SecretCalendarLink calls={campaignsApi} keys="campaigns.ical" testId="campaigns-ical" />
     </Screen>
