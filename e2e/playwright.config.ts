@@ -54,6 +54,7 @@ export default defineConfig({
     { name: 'newsletter', testMatch: /newsletter\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'site-placement', testMatch: /site-placement\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'contacts-import', testMatch: /contacts-import\.spec\.ts$/, dependencies: ['foundation'] },
+    { name: 'campaigns', testMatch: /campaigns\.spec\.ts$/, dependencies: ['foundation'] },
   ],
   webServer: {
     command: `npx tsx e2e/serve.ts`,

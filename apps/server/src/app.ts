@@ -54,6 +54,7 @@ import { rotaRoutes } from './modules/field/rota/rota.routes.js';
 import { researchRoutes } from './modules/communication/research/research.routes.js';
 import { monitoringRoutes } from './modules/communication/monitoring/monitoring.routes.js';
 import { shareCardsRoutes } from './modules/communication/share-cards/share-cards.routes.js';
+import { campaignsRoutes } from './modules/communication/campaigns/campaigns.routes.js';
 import { newslettersRoutes } from './modules/communication/newsletters/newsletters.routes.js';
 import { newsletterPublicRoutes } from './modules/communication/newsletters/newsletter-public.routes.js';
 
@@ -63,7 +64,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   phonesRoutes, rotaRoutes,
   legalCasesRoutes, legalDocumentsRoutes, legalGrantsRoutes, deadlinesRoutes, bundlesRoutes, witnessRoutes, patternRoutes,
   bulletinsRoutes, statisticsRoutes, publicStatisticsRoutes, reportsRoutes, researchRoutes,
-  contactsRoutes, mailingsRoutes, pressReleasesRoutes, publicSiteRoutes, monitoringRoutes, shareCardsRoutes,
+  contactsRoutes, mailingsRoutes, pressReleasesRoutes, publicSiteRoutes, monitoringRoutes, shareCardsRoutes, campaignsRoutes,
   newslettersRoutes, newsletterPublicRoutes,
   postingsRoutes, applicationsRoutes, equipmentRoutes, meetingsRoutes, boardHomeRoutes,
 ];

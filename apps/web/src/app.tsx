@@ -40,6 +40,9 @@ const AnnualReportPage = lazy(() => import('./features/communication/reports/Ann
 // The comms pole's bulletins: list, drafting, preview, downloads and publication.
 const CommunicationPage = lazy(() => import('./features/communication/bulletins/CommunicationPage').then((m) => m.CommunicationPage));
 const FigureSetPage = lazy(() => import('./features/communication/figure-sets/FigureSetPage').then((m) => m.FigureSetPage));
+const CampaignsPage = lazy(() => import('./features/communication/campaigns/CampaignsPage').then((m) => m.CampaignsPage));
+const CampaignPage = lazy(() => import('./features/communication/campaigns/CampaignPage').then((m) => m.CampaignPage));
+const CalendarPage = lazy(() => import('./features/communication/campaigns/CalendarPage').then((m) => m.CalendarPage));
 const MonitoringPage = lazy(() => import('./features/communication/monitoring/MonitoringPage').then((m) => m.MonitoringPage));
 const BulletinPage = lazy(() => import('./features/communication/bulletins/BulletinPage').then((m) => m.BulletinPage));
 // The contacts registry and the public unsubscribe page (reached from a mail footer).
@@ -142,6 +145,9 @@ const PressReleaseRoute = guarded(['comms.publish'], PressReleasePage);
 const NewsletterRoute = guarded(['comms.publish'], NewsletterPage);
 const NewsletterIssueRoute = guarded(['comms.publish'], NewsletterIssuePage);
 const MonitoringRoute = guarded(['comms.publish'], MonitoringPage);
+const CampaignsRoute = guarded(['comms.publish'], CampaignsPage);
+const CampaignRoute = guarded(['comms.publish'], CampaignPage);
+const CalendarRoute = guarded(['comms.publish'], CalendarPage);
 const BulletinRoute = guarded(['comms.publish', 'stats.view'], BulletinPage);
 const FigureSetRoute = guarded(['comms.publish'], FigureSetPage);
 const ResearchRoute = guarded(['research.share'], ResearchPage);
@@ -268,6 +274,9 @@ function PrivateRoutes() {
       <Route path="/communication/press-releases" component={PressReleasesRoute} />
       <Route path="/communication/press-releases/:id" component={PressReleaseRoute} />
       <Route path="/communication/monitoring" component={MonitoringRoute} />
+      <Route path="/communication/campaigns" component={CampaignsRoute} />
+      <Route path="/communication/campaigns/:id" component={CampaignRoute} />
+      <Route path="/communication/calendar" component={CalendarRoute} />
       <Route path="/unsubscribe/:token" component={UnsubscribePage} />
       <Route path="/communication/newsletter" component={NewsletterRoute} />
       <Route path="/communication/newsletter/:id" component={NewsletterIssueRoute} />

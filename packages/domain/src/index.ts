@@ -18,3 +18,4 @@ export * from './communication/press-releases/index.js';
 export * from './communication/newsletters/index.js';
 export * from './communication/monitoring/index.js';
 export * from './communication/share-cards/index.js';
+export * from './communication/campaigns/index.js';

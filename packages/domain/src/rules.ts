@@ -62,3 +62,10 @@ export type { MeetingView, MeetingSeriesView, DecisionView, ActionView } from '.
 export type { BoardHomeView } from './association/board-home.js';
 export type { MonitoringSourceView, MonitoringRuleView, ClippingView, ClippingDetailView, ClippingTone, PollResult, DigestSettingsView } from './communication/monitoring/schemas.js';
 export type { ShareCardSize, BrandingView } from './communication/share-cards/share-card.js';
+export { POST_CHANNELS, CHANNEL_LIMITS, postLength, type PostChannel, type PostLength } from './communication/campaigns/post-length.js';
+export { postProblems, eventSpanValid, type PostProblem } from './communication/campaigns/rules.js';
+export { CAMPAIGN_TARGETS, POST_STATUSES, EVENT_KINDS, CALENDAR_POLES, CALENDAR_ITEM_KINDS, type CampaignTarget, type PostStatus, type EventKind, type CalendarPole, type CalendarItemKind } from './communication/campaigns/vocabulary.js';
+export type {
+  CampaignInput, PostInput, EventInput, CampaignSummaryView, CampaignView,
+  PostView, EventView, RegistrationView, CalendarItemView,
+} from './communication/campaigns/campaign.js';

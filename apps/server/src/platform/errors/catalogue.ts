@@ -275,6 +275,21 @@ export const ERRORS = {
   'newsletter.form_outdated': 409,
   'newsletter.confirmation_invalid': 404,
   'newsletter.confirmation_expired': 410,
+  'campaign.not_found': 404,
+  'campaign.period_reversed': 400,
+  'campaign.post_not_found': 404,
+  'campaign.post_too_long': 400,
+  'campaign.post_empty': 400,
+  'campaign.alt_required': 400,
+  'campaign.image_not_publishable': 400,
+  'campaign.self_approval': 409,
+  'campaign.post_wrong_status': 409,
+  'campaign.event_not_found': 404,
+  'campaign.event_ends_before_start': 400,
+  'campaign.event_full': 409,
+  'campaign.registration_incomplete': 400,
+  'campaign.already_registered': 409,
+  'campaign.registration_not_found': 404,
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -112,6 +112,11 @@ export async function listPublicationPhotos(ctx: AppContext, actor: Actor) {
   })));
 }
 
+/** Whether a photo may be published elsewhere (a social post's image): it has a publication copy. */
+export async function isPublicationPhoto(trx: Trx, evidenceId: string): Promise<boolean> {
+  return (await publicationPhotos(trx, [evidenceId])).length > 0;
+}
+
 async function settingsView(trx: Trx, ctx: AppContext, organisationId: string): Promise<NewsletterSettingsView> {
   const s = await findSettings(trx, organisationId);
   const org = await organisationById(trx, organisationId);

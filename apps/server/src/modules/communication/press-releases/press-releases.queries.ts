@@ -13,9 +13,10 @@ export async function findRelease(db: Executor, id: string, lock = false) {
 }
 export type ReleaseRow = NonNullable<Awaited<ReturnType<typeof findRelease>>>;
 
-export async function listReleases(db: Executor) {
-  return db.selectFrom('press_releases').select(['id', 'title', 'language', 'status', 'embargo_until', 'sent_at', 'updated_at'])
-    .orderBy('updated_at', 'desc').limit(500).execute();
+export async function listReleases(db: Executor, ids?: string[]) {
+  let q = db.selectFrom('press_releases').select(['id', 'title', 'language', 'status', 'embargo_until', 'sent_at', 'updated_at']);
+  if (ids) q = q.where('id', 'in', ids);
+  return q.orderBy('updated_at', 'desc').limit(500).execute();
 }
 
 export async function releaseFigures(db: Executor, releaseId: string) {

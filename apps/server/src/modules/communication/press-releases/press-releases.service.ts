@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { publishChecklist, pressReleaseText, type FigureReferenceInput, type PressReleaseInput, type PressReleaseView } from '@vigie/domain';
+import { publishChecklist, pressReleaseText, type FigureReferenceInput, type PressReleaseInput, type PressReleaseSummaryView, type PressReleaseView } from '@vigie/domain';
 import type { AppContext } from '../../../platform/context.js';
 import { recordAudit } from '../../../platform/audit/audit-trail.js';
 import type { Trx } from '../../../platform/db/database.js';
@@ -89,10 +89,16 @@ export async function createRelease(ctx: AppContext, actor: Actor, input: PressR
 }
 
 export async function listPressReleases(ctx: AppContext, actor: Actor) {
-  return inOrganisation(ctx.db, actor.organisationId, async (trx) => (await listReleases(trx)).map((r) => ({
+  return inOrganisation(ctx.db, actor.organisationId, (trx) => releaseSummaries(trx));
+}
+
+/** Summaries inside the caller's organisation transaction (campaigns link releases by id): all, or those ids. */
+export async function releaseSummaries(trx: Trx, ids?: string[]): Promise<PressReleaseSummaryView[]> {
+  if (ids && ids.length === 0) return [];
+  return (await listReleases(trx, ids)).map((r) => ({
     id: r.id, title: r.title, language: r.language as 'fr', status: r.status as PressReleaseView['status'], embargoUntil: iso(r.embargo_until),
     sentAt: iso(r.sent_at), updatedAt: r.updated_at.toISOString(),
-  })));
+  }));
 }
 
 export async function readRelease(ctx: AppContext, actor: Actor, id: string) {

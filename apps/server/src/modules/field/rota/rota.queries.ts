@@ -158,38 +158,40 @@ export async function findMember(db: Executor, organisationId: string, userId: s
   return r.rows[0];
 }
 
-// ---- Calendar feeds (rota_calendar_feeds) ----
+// ---- Calendar feeds (rota_calendar_feeds): the rota's, and the communication calendar's ----
 
+export type FeedCalendar = 'rota' | 'communication';
 export type FeedRow = { id: string; created_at: Date; expires_at: Date };
 
-export async function activeRotaFeed(db: Executor, userId: string): Promise<FeedRow | undefined> {
+export async function activeRotaFeed(db: Executor, userId: string, calendar: FeedCalendar = 'rota'): Promise<FeedRow | undefined> {
   const r = await sql<FeedRow>`
-    SELECT id, created_at, expires_at FROM rota_calendar_feeds WHERE user_id = ${userId} AND revoked_at IS NULL AND expires_at > now()`.execute(db);
+    SELECT id, created_at, expires_at FROM rota_calendar_feeds
+    WHERE user_id = ${userId} AND calendar = ${calendar} AND revoked_at IS NULL AND expires_at > now()`.execute(db);
   return r.rows[0];
 }
 
-export async function revokeRotaFeeds(db: Executor, userId: string): Promise<number> {
-  const r = await sql`UPDATE rota_calendar_feeds SET revoked_at = now() WHERE user_id = ${userId} AND revoked_at IS NULL`.execute(db);
+export async function revokeRotaFeeds(db: Executor, userId: string, calendar: FeedCalendar = 'rota'): Promise<number> {
+  const r = await sql`UPDATE rota_calendar_feeds SET revoked_at = now() WHERE user_id = ${userId} AND calendar = ${calendar} AND revoked_at IS NULL`.execute(db);
   return Number(r.numAffectedRows ?? 0);
 }
 
-export async function insertRotaFeed(db: Executor, organisationId: string, userId: string, tokenHash: string, validDays: number): Promise<FeedRow> {
+export async function insertRotaFeed(db: Executor, organisationId: string, userId: string, tokenHash: string, validDays: number, calendar: FeedCalendar = 'rota'): Promise<FeedRow> {
   const r = await sql<FeedRow>`
-    INSERT INTO rota_calendar_feeds (organisation_id, user_id, token_hash, expires_at)
-    VALUES (${organisationId}, ${userId}, ${tokenHash}, now() + make_interval(days => ${validDays}::int))
+    INSERT INTO rota_calendar_feeds (organisation_id, user_id, token_hash, expires_at, calendar)
+    VALUES (${organisationId}, ${userId}, ${tokenHash}, now() + make_interval(days => ${validDays}::int), ${calendar})
     RETURNING id, created_at, expires_at`.execute(db);
   return r.rows[0]!;
 }
 
 export type FeedOwnerRow = {
   id: string; organisation_id: string; user_id: string; revoked_at: Date | null; expired: boolean;
-  active: boolean; role: string; additional_roles: string[]; locale: string;
+  active: boolean; role: string; additional_roles: string[]; locale: string; calendar: FeedCalendar;
 };
 
 /** Looked up before any organisation is known (the feed URL is all a calendar app sends). */
 export async function rotaFeedByTokenHash(db: Executor, tokenHash: string): Promise<FeedOwnerRow | undefined> {
   const r = await sql<FeedOwnerRow>`
-    SELECT f.id, f.organisation_id, f.user_id, f.revoked_at, f.expires_at <= now() AS expired, u.active, u.role, u.additional_roles, u.locale
+    SELECT f.id, f.organisation_id, f.user_id, f.revoked_at, f.expires_at <= now() AS expired, u.active, u.role, u.additional_roles, u.locale, f.calendar
     FROM rota_calendar_feeds f JOIN users u ON u.id = f.user_id WHERE f.token_hash = ${tokenHash}`.execute(db);
   return r.rows[0];
 }

@@ -3,8 +3,9 @@ import {
   rotaCalendarFeedViewSchema, rotaDaySchema, rotaExceptionInputSchema, rotaMineViewSchema, rotaNoShowSchema, rotaOfferSchema, rotaQuerySchema,
   rotaReassignSchema, rotaRuleInputSchema, rotaShiftStateSchema, rotaSignUpSchema, rotaTakeSchema, rotaViewSchema,
 } from '@vigie/domain';
-import type { RouteModule } from '../../../platform/context.js';
-import { createRotaFeed, renderRotaFeed, revokeRotaFeed, rotaFeedState } from './rota-calendar.js';
+import type { App, AppContext, RouteModule } from '../../../platform/context.js';
+import type { Permission } from '@vigie/domain';
+import { calendarLinkState, createCalendarLink, renderRotaFeed, revokeCalendarLink, type SecretCalendar } from './rota-calendar.js';
 import {
   addException, markNoShow, myRota, nothingToReport, offerPlace, reassignPlace, removeException, rotaView, saveRule, signUp, takePlace, withdraw,
 } from './rota.service.js';
@@ -60,21 +61,30 @@ export const rotaRoutes: RouteModule = (app, ctx) => {
   app.post('/api/rota/no-show', { config: manager, schema: { tags, body: rotaNoShowSchema, response: { 204: z.null() } } },
     async (req, reply) => { await markNoShow(ctx, req.actor!, req.body); return reply.status(204).send(null); });
 
-  app.get('/api/rota/calendar-feed', { config: volunteer, schema: { tags, response: { 200: rotaCalendarFeedViewSchema } } },
-    async (req) => rotaFeedState(ctx, req.actor!));
+  secretCalendarRoutes(app, ctx, { base: '/api/rota', access: volunteer, tags, calendar: 'rota', render: renderRotaFeed });
+};
 
-  app.post('/api/rota/calendar-feed', { config: volunteer, schema: { tags, response: { 201: rotaCalendarFeedViewSchema } } },
-    async (req, reply) => reply.status(201).send(await createRotaFeed(ctx, req.actor!, req.ip)));
-
-  app.delete('/api/rota/calendar-feed', { config: volunteer, schema: { tags, response: { 204: z.null() } } },
-    async (req, reply) => { await revokeRotaFeed(ctx, req.actor!, req.ip); return reply.status(204).send(null); });
-
-  // Calendar apps cannot sign in: the secret URL is the credential (see rota-calendar.ts).
-  app.get('/api/rota/calendar/:token', {
+/**
+ * A secret calendar's routes (the rota's, the communication pole's): the signed-in person's link
+ * (`<base>/calendar-feed`: state, create, revoke) and the feed itself (`<base>/calendar/<token>.ics`,
+ * public: calendar apps cannot sign in, the secret URL is the credential — see rota-calendar.ts).
+ */
+export function secretCalendarRoutes(app: App, ctx: AppContext, o: {
+  base: string; access: { access: { kind: 'permission'; permission: Permission } }; tags: string[]; calendar: SecretCalendar;
+  render: (ctx: AppContext, token: string, ip: string) => Promise<string>;
+}) {
+  const { access, tags } = o;
+  app.get(`${o.base}/calendar-feed`, { config: access, schema: { tags, response: { 200: rotaCalendarFeedViewSchema } } },
+    async (req) => calendarLinkState(ctx, req.actor!, o.calendar));
+  app.post(`${o.base}/calendar-feed`, { config: access, schema: { tags, response: { 201: rotaCalendarFeedViewSchema } } },
+    async (req, reply) => reply.status(201).send(await createCalendarLink(ctx, req.actor!, req.ip, o.calendar)));
+  app.delete(`${o.base}/calendar-feed`, { config: access, schema: { tags, response: { 204: z.null() } } },
+    async (req, reply) => { await revokeCalendarLink(ctx, req.actor!, req.ip, o.calendar); return reply.status(204).send(null); });
+  app.get(`${o.base}/calendar/:token`, {
     config: { access: { kind: 'public' } }, exposeHeadRoute: false,
     schema: { tags, params: z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}(\.ics)?$/) }), response: { 200: z.string() } },
   }, async (req, reply) => {
-    const body = await renderRotaFeed(ctx, req.params.token.replace(/\.ics$/, ''), req.ip);
+    const body = await o.render(ctx, req.params.token.replace(/\.ics$/, ''), req.ip);
     return reply.headers({ 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' }).send(body);
   });
-};
+}

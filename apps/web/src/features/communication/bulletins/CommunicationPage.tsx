@@ -54,7 +54,7 @@ export function CommunicationPage() {
       <p><a href="/reports/annual">{t('reports.link')}</a> · <a href="/communication/contacts" data-testid="contacts-link">{t('contacts.link')}</a></p>
       <p><a href="/reports/annual">{t('reports.link')}</a></p>
       {hasPermission(useUser(), 'research.share') && <p><a href="/communication/research" data-testid="research-link">{t('research.link')}</a></p>}
-      <p><a href="/reports/annual">{t('reports.link')}</a> · <a href="/communication/contacts" data-testid="contacts-link">{t('contacts.link')}</a> · <a href="/communication/press-releases" data-testid="press-link">{t('press.link')}</a> · <a href="/communication/monitoring" data-testid="monitoring-link">{t('monitoring.link')}</a> · <a href="/communication/newsletter" data-testid="newsletter-link">{t('newsletter.link')}</a></p>
+      <p><a href="/reports/annual">{t('reports.link')}</a> · <a href="/communication/contacts" data-testid="contacts-link">{t('contacts.link')}</a> · <a href="/communication/press-releases" data-testid="press-link">{t('press.link')}</a> · <a href="/communication/monitoring" data-testid="monitoring-link">{t('monitoring.link')}</a> · <a href="/communication/newsletter" data-testid="newsletter-link">{t('newsletter.link')}</a> · <a href="/communication/campaigns" data-testid="campaigns-link">{t('campaigns.title')}</a> · <a href="/communication/calendar">{t('campaigns.calendar.link')}</a></p>
       <p><a href="/communication/figure-sets" data-testid="figure-sets-link">{t('figureSets.link')}</a></p>
       <section class="card bulletin-create" aria-labelledby="bulletin-create">
         <h2 id="bulletin-create">{t('bulletins.create.title')}</h2>

@@ -6,47 +6,55 @@ import { Button } from '../../../ui/Button';
 import { FormError, StatusMessage } from '../../../ui/FormError';
 import { rotaApi } from './rotaApi';
 
-/**
- * The person's secret calendar link of their shifts (like the legal pole's deadlines link):
- * shown once when created, then only "active since … until …"; renewable and revocable.
- */
+type FeedCalls = { feed: () => Promise<RotaCalendarFeedView>; createFeed: () => Promise<RotaCalendarFeedView>; revokeFeed: () => Promise<unknown> };
+
+/** The person's secret link to their shifts. */
 export function RotaCalendarLink() {
+  return <SecretCalendarLink calls={rotaApi} keys="rota.calendar" testId="rota-ical" />;
+}
+
+/**
+ * A secret calendar link (the rota's shifts, the communication pole's editorial calendar — one
+ * server mechanism, rota-calendar.ts): shown once when created, then only "active since … until
+ * …"; renewable and revocable. `keys` holds the texts (title, help, revoked… as under rota.calendar).
+ */
+export function SecretCalendarLink({ calls, keys, testId }: { calls: FeedCalls; keys: 'rota.calendar' | 'campaigns.ical'; testId: string }) {
   const t = useT();
   const locale = useLocale();
   const [state, setState] = useState<RotaCalendarFeedView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  useEffect(() => { rotaApi.feed().then(setState, (e) => setError(errorMessage(e))); }, []);
+  useEffect(() => { calls.feed().then(setState, (e) => setError(errorMessage(e))); }, [calls]);
   const run = (work: () => Promise<void>) => { setError(null); setStatus(null); return work().catch((e) => setError(errorMessage(e))); };
-  const create = () => run(async () => { setState(await rotaApi.createFeed()); });
+  const create = () => run(async () => { setState(await calls.createFeed()); });
   const revoke = () => run(async () => {
-    await rotaApi.revokeFeed();
+    await calls.revokeFeed();
     setState({ active: false, createdAt: null, expiresAt: null, url: null });
-    setStatus(t('rota.calendar.revoked'));
+    setStatus(t(`${keys}.revoked`));
   });
-  const copy = (url: string) => run(async () => { await navigator.clipboard.writeText(url); setStatus(t('rota.calendar.copied')); });
+  const copy = (url: string) => run(async () => { await navigator.clipboard.writeText(url); setStatus(t(`${keys}.copied`)); });
   const date = (iso: string) => new Date(iso).toLocaleDateString(locale === 'fr' ? 'fr-FR' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' });
   return (
-    <section aria-labelledby="rota-ical-title" class="rota-calendar">
-      <h2 id="rota-ical-title">{t('rota.calendar.title')}</h2>
-      <p>{t('rota.calendar.help')}</p>
+    <section aria-labelledby={`${testId}-title`} class="rota-calendar">
+      <h2 id={`${testId}-title`}>{t(`${keys}.title`)}</h2>
+      <p>{t(`${keys}.help`)}</p>
       <FormError message={error} />
       <StatusMessage message={status} />
       {state?.url && (
         <div class="legal-ical-url">
-          <p>{t('rota.calendar.shownOnce')}</p>
-          <input readOnly value={state.url} aria-label={t('rota.calendar.title')} data-testid="rota-ical-url" onFocus={(e) => e.currentTarget.select()} />
-          <Button variant="secondary" onClick={() => copy(state.url!)}>{t('rota.calendar.copy')}</Button>
+          <p>{t(`${keys}.shownOnce`)}</p>
+          <input readOnly value={state.url} aria-label={t(`${keys}.title`)} data-testid={`${testId}-url`} onFocus={(e) => e.currentTarget.select()} />
+          <Button variant="secondary" onClick={() => copy(state.url!)}>{t(`${keys}.copy`)}</Button>
         </div>
       )}
       {state && !state.url && (
         <p>{state.active && state.createdAt && state.expiresAt
-          ? t('rota.calendar.active', { from: date(state.createdAt), until: date(state.expiresAt) })
-          : t('rota.calendar.none')}</p>
+          ? t(`${keys}.active`, { from: date(state.createdAt), until: date(state.expiresAt) })
+          : t(`${keys}.none`)}</p>
       )}
       <p>
-        <Button variant="secondary" onClick={create} testId="rota-ical-create">{state?.active ? t('rota.calendar.renew') : t('rota.calendar.create')}</Button>{' '}
-        {state?.active && <Button variant="danger" onClick={revoke} testId="rota-ical-revoke">{t('rota.calendar.revoke')}</Button>}
+        <Button variant="secondary" onClick={create} testId={`${testId}-create`}>{state?.active ? t(`${keys}.renew`) : t(`${keys}.create`)}</Button>{' '}
+        {state?.active && <Button variant="danger" onClick={revoke} testId={`${testId}-revoke`}>{t(`${keys}.revoke`)}</Button>}
       </p>
     </section>
   );

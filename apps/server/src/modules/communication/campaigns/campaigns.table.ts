@@ -1,0 +1,42 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Kysely types of campaigns, social posts and events (migration 2026-12-03-14c-01-campaigns.sql). */
+type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type Nullable<T> = ColumnType<T | null, T | null | undefined, T | null>;
+type DateText = ColumnType<string, string, string>;
+
+export interface CampaignsTable {
+  id: Generated<string>; organisation_id: string; name: string; objectives: ColumnType<string, string | undefined, string>;
+  key_messages: ColumnType<string[], string, string>; targets: ColumnType<string[], string[] | undefined, string[]>;
+  starts_on: DateText; ends_on: DateText; created_by: string; created_at: DefaultTimestamp; updated_at: DefaultTimestamp;
+}
+export interface CampaignPressReleasesTable {
+  organisation_id: string; campaign_id: string; press_release_id: string; added_by: string; added_at: DefaultTimestamp;
+}
+export interface SocialPostsTable {
+  id: Generated<string>; organisation_id: string; campaign_id: Nullable<string>; channel: string; body: string;
+  image_evidence_id: Nullable<string>; image_alt: Nullable<string>; planned_at: NullableTimestamp;
+  status: ColumnType<string, string | undefined, string>; created_by: string; approved_by: Nullable<string>; approved_at: NullableTimestamp;
+  published_at: NullableTimestamp; published_url: Nullable<string>; created_at: DefaultTimestamp; updated_at: DefaultTimestamp;
+}
+export interface CampaignEventsTable {
+  id: Generated<string>; organisation_id: string; campaign_id: Nullable<string>; kind: string; pole: ColumnType<string, string | undefined, string>;
+  title: string; description: ColumnType<string, string | undefined, string>; place: Nullable<string>;
+  starts_at: ColumnType<Date, Date | string, Date | string>; ends_at: ColumnType<Date, Date | string, Date | string>;
+  capacity: Nullable<number>; created_by: string; created_at: DefaultTimestamp;
+}
+export interface CampaignEventRegistrationsTable {
+  id: Generated<string>; organisation_id: string; event_id: string; user_id: Nullable<string>; name: string; email: string;
+  created_by: string; created_at: DefaultTimestamp;
+}
+
+declare module '../../../platform/db/schema.js' {
+  interface Database {
+    campaigns: CampaignsTable;
+    campaign_press_releases: CampaignPressReleasesTable;
+    social_posts: SocialPostsTable;
+    campaign_events: CampaignEventsTable;
+    campaign_event_registrations: CampaignEventRegistrationsTable;
+  }
+}

@@ -1,0 +1,159 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jpegWithGps, patchChunk, seedEviction, uploadBody } from './evidence-fixtures.js';
+import { startTestVigie, type TestClient, type TestVigie } from './harness.js';
+
+/**
+ * Campaigns and the editorial calendar (issue 14, d.2): a campaign with its press releases, posts
+ * and events; a post over its network's limit, an image without alt text, an approval by its own
+ * author and an event ending before it starts are refused in words, with nothing saved; the
+ * calendar filters per pole and campaign; its iCal feed goes through the rota's secret links with
+ * stable UIDs, and a rota link does not open it.
+ */
+let t: TestVigie;
+let comms: TestClient;
+let lead: TestClient;
+let orgId: string;
+let campaignId: string;
+let photoId: string;
+
+const inDays = (n: number) => new Date(Date.now() + n * 86_400_000);
+const day = (n: number) => inDays(n).toISOString().slice(0, 10);
+const count = async (table: string) => Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)}`.execute(t.db)).rows[0]!.n);
+
+beforeAll(async () => {
+  t = await startTestVigie();
+  const admin = await t.setUpAdmin();
+  orgId = admin.user.organisationId;
+  comms = await t.userWithRole(orgId, 'comms');
+  lead = await t.userWithRole(orgId, 'coordinator');
+  const { evictionId } = await seedEviction(t, orgId, comms.user.id);
+  const jpeg = await jpegWithGps();
+  const upload = uploadBody(jpeg, { evictionId }, { declaredType: 'image/jpeg', originalName: 'IMG_0002.jpg', credit: 'HRO' });
+  expect((await lead.post('/api/evidence', upload)).statusCode).toBe(201);
+  expect((await patchChunk(t, lead, upload.id, 0, jpeg)).statusCode).toBe(200);
+  photoId = upload.id;
+});
+afterAll(async () => { await t?.close(); });
+
+describe('campaigns and the editorial calendar', () => {
+  let postId: string;
+  let releaseId: string;
+
+  it('creates a campaign with objectives, key messages, targets and period, and links a press release to it', async () => {
+    const reversed = await comms.post('/api/campaigns', { name: 'Hiver', startsOn: day(30), endsOn: day(1) });
+    expect(reversed.statusCode).toBe(400);
+    expect(reversed.json()).toMatchObject({ code: 'campaign.period_reversed', message: expect.stringContaining('avant de commencer') });
+    const res = await comms.post('/api/campaigns', {
+      name: 'Trêve hivernale à la frontière', objectives: 'Faire connaître les expulsions pendant le froid',
+      keyMessages: ['Au moins une expulsion tous les deux jours', 'Les tentes sont saisies'], targets: ['authorities', 'public', 'public'],
+      startsOn: day(-5), endsOn: day(60),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    campaignId = res.json().campaign.id;
+    expect(res.json().campaign).toMatchObject({ targets: ['authorities', 'public'], keyMessages: ['Au moins une expulsion tous les deux jours', 'Les tentes sont saisies'] });
+    const release = await comms.post('/api/press-releases', { title: 'Expulsions en hiver', embargoUntil: inDays(3).toISOString() });
+    releaseId = release.json().release.id;
+    const linked = await comms.post(`/api/campaigns/${campaignId}/press-releases/${releaseId}`);
+    expect(linked.statusCode, linked.body).toBe(200);
+    expect(linked.json().campaign.pressReleases).toEqual([expect.objectContaining({ id: releaseId, title: 'Expulsions en hiver', status: 'draft' })]);
+    // A volunteer is not of the communication pole.
+    const volunteer = await t.userWithRole(orgId, 'volunteer');
+    expect((await volunteer.get(`/api/campaigns/${campaignId}`)).statusCode).toBe(403);
+  });
+
+  it('refuses a post over its network limit, an image without alt text or without publication copy — saving nothing', async () => {
+    const base = { campaignId, channel: 'x', plannedAt: inDays(2).toISOString() };
+    // 270 letters, a space and a long link (23 on X) = 294 > 280; the same text fits Mastodon's 500.
+    const text = `${'a'.repeat(270)} https://hro.example/rapports/hiver-2026-expulsions-calais`;
+    const tooLong = await comms.post('/api/campaigns/posts', { ...base, body: text });
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.json()).toMatchObject({ code: 'campaign.post_too_long', message: expect.stringContaining('X : 294 caractères') });
+    const english = await t.userWithRole(orgId, 'comms');
+    await sql`UPDATE users SET locale = 'en' WHERE id = ${english.user.id}`.execute(t.db);
+    expect((await english.post('/api/campaigns/posts', { ...base, body: text })).json().message).toContain('too long for X: 294 characters');
+    const noAlt = await comms.post('/api/campaigns/posts', { ...base, body: 'Tentes saisies ce matin', imageEvidenceId: photoId, imageAlt: '  ' });
+    expect(noAlt.statusCode).toBe(400);
+    expect(noAlt.json()).toMatchObject({ code: 'campaign.alt_required', message: expect.stringContaining('texte alternatif') });
+    const unknownImage = await comms.post('/api/campaigns/posts', { ...base, body: 'x', imageEvidenceId: campaignId, imageAlt: 'Une image' });
+    expect(unknownImage.json().code).toBe('campaign.image_not_publishable');
+    expect(await count('social_posts')).toBe(0);
+
+    const ok = await comms.post('/api/campaigns/posts', { ...base, channel: 'mastodon', body: text, imageEvidenceId: photoId, imageAlt: 'Des tentes sous la pluie, rue des Verrotières' });
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json().post).toMatchObject({ status: 'draft', length: 271 + 23, limit: 500, imageAlt: 'Des tentes sous la pluie, rue des Verrotières' });
+    postId = ok.json().post.id;
+  });
+
+  it('asks a second person to approve; an edit takes the post back to draft; it is marked published with its address', async () => {
+    const self = await comms.post(`/api/campaigns/posts/${postId}/approve`);
+    expect(self.statusCode).toBe(409);
+    expect(self.json()).toMatchObject({ code: 'campaign.self_approval', message: expect.stringContaining('autre personne') });
+    expect((await comms.post(`/api/campaigns/posts/${postId}/published`, { url: 'https://mastodon.social/@hro/1' })).json().code).toBe('campaign.post_wrong_status');
+    const approved = await lead.post(`/api/campaigns/posts/${postId}/approve`);
+    expect(approved.statusCode, approved.body).toBe(200);
+    expect(approved.json().post).toMatchObject({ status: 'approved', approvedByName: 'coordinator user' });
+    const edited = await comms.put(`/api/campaigns/posts/${postId}`, { campaignId, channel: 'mastodon', body: 'Texte revu', plannedAt: inDays(2).toISOString() });
+    expect(edited.json().post).toMatchObject({ status: 'draft', approvedByName: null, imageEvidenceId: null });
+    await lead.post(`/api/campaigns/posts/${postId}/approve`);
+    const published = await comms.post(`/api/campaigns/posts/${postId}/published`, { url: 'https://mastodon.social/@hro/1' });
+    expect(published.json().post).toMatchObject({ status: 'published', publishedUrl: 'https://mastodon.social/@hro/1' });
+    expect((await comms.put(`/api/campaigns/posts/${postId}`, { campaignId, channel: 'x', body: 'Encore' })).json().code).toBe('campaign.post_wrong_status');
+  });
+
+  it('refuses an event ending before it starts; takes registrations from the team (account) and from outside', async () => {
+    const event = { campaignId, kind: 'press_training', title: 'Formation prise de parole', startsAt: inDays(10).toISOString(), capacity: 2 };
+    const reversed = await comms.post('/api/campaigns/events', { ...event, endsAt: inDays(9).toISOString() });
+    expect(reversed.statusCode).toBe(400);
+    expect(reversed.json()).toMatchObject({ code: 'campaign.event_ends_before_start', message: expect.stringContaining('finit avant de commencer') });
+    expect(await count('campaign_events')).toBe(0);
+    const created = await comms.post('/api/campaigns/events', { ...event, endsAt: new Date(inDays(10).getTime() + 7_200_000).toISOString() });
+    expect(created.statusCode, created.body).toBe(201);
+    const eventId = created.json().event.id;
+    const mine = await lead.post(`/api/campaigns/events/${eventId}/registrations`, { self: true });
+    expect(mine.json().event.registrations).toEqual([expect.objectContaining({ name: 'coordinator user', userId: lead.user.id })]);
+    expect((await comms.post(`/api/campaigns/events/${eventId}/registrations`, { name: 'Camille', email: 'pas-une-adresse' })).json().code)
+      .toBe('campaign.registration_incomplete');
+    expect((await comms.post(`/api/campaigns/events/${eventId}/registrations`, { name: 'Camille', email: 'camille@partenaire.example' })).statusCode).toBe(200);
+    const full = await comms.post(`/api/campaigns/events/${eventId}/registrations`, { name: 'Dominique', email: 'dominique@partenaire.example' });
+    expect(full.json()).toMatchObject({ code: 'campaign.event_full', message: expect.stringContaining('2 places') });
+    expect(await count('campaign_event_registrations')).toBe(2);
+  });
+
+  it('shows posts, events and the embargo in one calendar, filtered per pole and campaign', async () => {
+    await comms.post('/api/campaigns/events', {
+      kind: 'public_event', pole: 'legal', title: 'Audience au tribunal', startsAt: inDays(4).toISOString(), endsAt: new Date(inDays(4).getTime() + 3_600_000).toISOString(),
+    });
+    const all = (await comms.get(`/api/campaigns/calendar?from=${day(-1)}&to=${day(20)}`)).json().items as Array<{ kind: string; title: string; campaignName: string | null }>;
+    expect(all.map((i) => i.kind)).toEqual(['post', 'press_embargo', 'event', 'event']);
+    expect(all[1]).toMatchObject({ title: 'Expulsions en hiver', campaignName: 'Trêve hivernale à la frontière' });
+    const legal = (await comms.get(`/api/campaigns/calendar?from=${day(-1)}&to=${day(20)}&pole=legal`)).json().items;
+    expect(legal.map((i: { title: string }) => i.title)).toEqual(['Audience au tribunal']);
+    const ofCampaign = (await comms.get(`/api/campaigns/calendar?from=${day(-1)}&to=${day(20)}&campaignId=${campaignId}`)).json().items;
+    expect(ofCampaign.map((i: { kind: string }) => i.kind)).toEqual(['post', 'press_embargo', 'event']);
+  });
+
+  it('serves the calendar as iCal through a secret link with stable UIDs; a rota link does not open it; revoked, nothing', async () => {
+    const link = await comms.post('/api/campaigns/calendar-feed');
+    expect(link.statusCode, link.body).toBe(201);
+    const path = new URL(link.json().url).pathname;
+    const first = await t.client().get(path);
+    expect(first.statusCode).toBe(200);
+    expect(first.headers['content-type']).toContain('text/calendar');
+    const uids = (body: string) => [...body.matchAll(/^UID:(.+)$/gm)].map((m) => m[1]!.trim()).sort();
+    expect(uids(first.body)).toContain(`post-${postId}@vigie`);
+    expect(uids(first.body)).toHaveLength(4);
+    expect(first.body).toContain('Fin d’embargo — Expulsions en hiver');
+    expect(uids((await t.client().get(path)).body)).toEqual(uids(first.body));
+
+    const volunteer = await t.userWithRole(orgId, 'volunteer');
+    const rota = await volunteer.post('/api/rota/calendar-feed');
+    const rotaToken = new URL(rota.json().url).pathname.split('/').pop()!;
+    expect((await t.client().get(`/api/campaigns/calendar/${rotaToken}`)).statusCode).toBe(404);
+    expect((await t.client().get(new URL(rota.json().url).pathname)).statusCode).toBe(200);
+
+    expect((await comms.delete('/api/campaigns/calendar-feed')).statusCode).toBe(204);
+    expect((await t.client().get(path)).statusCode).toBe(404);
+    expect((await volunteer.get('/api/rota/calendar-feed')).json().active).toBe(true);
+  });
+});
