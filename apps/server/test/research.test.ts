@@ -99,6 +99,20 @@ describe('researchers see aggregates only', () => {
 });
 
 describe('agreements and profiles', () => {
+  it('links the recipient to the contacts registry, once per address, with the agreement on their timeline', async () => {
+    const listed = async (id: string) => (await comms.get('/api/research/agreements')).json().agreements.find((a: { id: string }) => a.id === id) as { contactId: string };
+    const first = await listed(await agreement());
+    const second = await listed(await agreement({ recipientEmail: 'Camille.Martin@univ.example', purpose: 'Second volet de la thèse' }));
+    expect(first.contactId).toEqual(expect.any(String));
+    // The same person, written with other capitals: one contact, not two.
+    expect(second.contactId).toBe(first.contactId);
+    const contact = (await comms.get(`/api/contacts/${second.contactId}`)).json().contact;
+    expect(contact.roles).toContain('researcher');
+    expect(contact.timeline.map((e: { summary: string }) => e.summary)).toEqual(expect.arrayContaining([
+      expect.stringContaining('Second volet de la thèse'), expect.stringContaining('Thèse sur les expulsions'),
+    ]));
+  });
+
   it('keeps the signed agreement encrypted and gives it back unchanged', async () => {
     const id = await agreement();
     const pdf = Buffer.from('%PDF-1.4 accord signe par les deux parties');
@@ -107,7 +121,7 @@ describe('agreements and profiles', () => {
     expect(up.json().agreement.document.sizeBytes).toBe(pdf.length);
     const back = await zipOf(comms, `/api/research/agreements/${id}/document`);
     expect(Buffer.from(back.bytes).equals(pdf)).toBe(true);
-    expect(up.json().agreement.contactId).toBeNull();
+    expect(up.json().agreement.contactId).toEqual(expect.any(String));
   });
 
   it('refuses profiles that would publish free text or identities, unknown fields and k below 2', async () => {

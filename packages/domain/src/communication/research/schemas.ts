@@ -23,7 +23,7 @@ export const agreementViewSchema = z.object({
   id: z.uuid(),
   recipientName: z.string(),
   recipientEmail: z.string(),
-  /** The contacts registry's id, once linked (communication desk); null until then. */
+  /** The recipient's contact in the registry (found by address or created with the agreement); null for agreements made before that. */
   contactId: z.uuid().nullable(),
   institution: z.string(),
   purpose: z.string(),

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { checkProfile, type AgreementCreate } from '@vigie/domain';
 import type { AppContext } from '../../../platform/context.js';
+import { contactForResearchRecipient } from '../contacts/research-recipients.js';
 import { recordAudit } from '../../../platform/audit/audit-trail.js';
 import { fileDecryptor, fileEncryptor } from '../../../platform/crypto/file-cipher.js';
 import { sha256Hex } from '../../../platform/crypto/tokens.js';
@@ -11,7 +12,7 @@ import type { Actor } from '../../../platform/http/request-context.js';
 import type { ObjectStorage } from '../../../platform/storage/object-storage.js';
 import { buffer } from 'node:stream/consumers';
 import { presentAgreement } from './research.presenter.js';
-import { findAgreement, insertAgreement, listAgreements, setAgreementDocument } from './research.queries.js';
+import { findAgreement, insertAgreement, listAgreements, setAgreementDocument, setAgreementContact } from './research.queries.js';
 
 /**
  * Data-sharing agreements: who receives data, for what, until when, and how detailed it may be.
@@ -31,7 +32,13 @@ export async function createAgreement(ctx: AppContext, actor: Actor, input: Agre
       institution: input.institution, purpose: input.purpose, startsOn: input.startsOn, endsOn: input.endsOn, finestDate: input.finestDate,
       finestPlace: input.finestPlace, measures: input.measures, pseudonymSalt: randomBytes(32).toString('base64'), createdBy: actor.userId,
     });
-    const view = presentAgreement(row);
+    // The recipient joins the one contacts registry (found by address, else created), and the
+    // agreement is noted on their timeline.
+    const { contactId } = await contactForResearchRecipient(trx, {
+      organisationId: actor.organisationId, name: input.recipientName, email: input.recipientEmail, institution: input.institution,
+      summary: `Convention de partage de données (${input.institution}) du ${input.startsOn} au ${input.endsOn} : ${input.purpose}`, recordedBy: actor.userId,
+    });
+    const view = presentAgreement(await setAgreementContact(trx, row.id, contactId));
     await recordAudit(trx, {
       organisationId: actor.organisationId, actorId: actor.userId, action: 'research.agreement_created', entityType: 'research_agreement', entityId: row.id,
       after: view, context: { ip },

@@ -14,6 +14,9 @@ export async function insertAgreement(db: Executor, v: {
     measures: JSON.stringify(v.measures), pseudonym_salt: v.pseudonymSalt, created_by: v.createdBy,
   }).returningAll().executeTakeFirstOrThrow();
 }
+export async function setAgreementContact(db: Executor, id: string, contactId: string) {
+  return db.updateTable('research_agreements').set({ contact_id: contactId }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
 export const listAgreements = (db: Executor) => db.selectFrom('research_agreements').selectAll().orderBy('created_at', 'desc').execute();
 export type AgreementRow = Awaited<ReturnType<typeof listAgreements>>[number];
 export const findAgreement = (db: Executor, id: string) => db.selectFrom('research_agreements').selectAll().where('id', '=', id).executeTakeFirst();

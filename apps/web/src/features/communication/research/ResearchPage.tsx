@@ -158,6 +158,7 @@ function AgreementCard({ agreement: a, profiles, onChange }: { agreement: Agreem
       <h3>{a.recipientName} — {a.institution}</h3>
       <p>{t(`research.status.${a.status}`)} · {a.startsOn} → {a.endsOn} · {a.recipientEmail}</p>
       <p class="muted">{a.purpose}</p>
+      {a.contactId && <p><a href={`/communication/contacts/${a.contactId}`} data-testid="agreement-contact">{t('research.recipientContact')}</a></p>}
       <p>{a.document ? t('research.documentKept', { name: a.document.name, sha: a.document.sha256.slice(0, 12) }) : t('research.noDocument')}</p>
       <label>{t('research.uploadDocument')} <input type="file" onChange={(e) => upload(e.currentTarget.files?.[0])} /></label>
       <FormError message={error} />
