@@ -111,3 +111,12 @@ export function canInviteRole(inviter: Roles, invited: Role): boolean {
   if (!can(inviter, 'invitations.manage')) return false;
   return invited !== 'admin' || can(inviter, 'users.manage');
 }
+
+/**
+ * The author rule for field records others build on (a site, a pseudonymous person): whoever
+ * recorded it may change it; anyone else only with the verifying permission (coordinators).
+ * A record whose author is unknown (older rows) is then nobody's but the verifiers'.
+ */
+export function canChangeRecordOf(roles: Roles, actorId: string, authorId: string | null): boolean {
+  return can(roles, 'field.verify') || (authorId !== null && authorId === actorId);
+}
