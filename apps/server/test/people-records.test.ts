@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestVigie, type TestClient, type TestVigie } from './harness.js';
+import { PASSWORD, startTestVigie, type TestClient, type TestVigie } from './harness.js';
 import { evictionCommand, minutesAgo, operationCommand, push, reference, siteCommand } from './field-fixtures.js';
 
 /**
@@ -86,5 +86,81 @@ describe(`people's records by role and by author (${process.env.TEST_DATABASE_UR
       .toEqual({ pseudonym: 'Personne A bis', minor: false, created_by: observer.user.id });
     const again = await push(observer, [incidentCommand(evictionId, [{ ...person, pseudonym: 'Personne A', minor: true }])]);
     expect(again.map((r) => r.status)).toEqual(['applied']);
+  });
+});
+
+describe(`access to identities is given by two people (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
+  const tokenOf = (link: string) => new URL(link).searchParams.get('token')!;
+  type Grant = { id: string; kind: string; email: string; status: string; roles: string[]; mayDecide: boolean; requestedBy: { id: string } };
+  const grants = async (c: TestClient) => (await c.get('/api/identity-grants')).json<{ grants: Grant[] }>().grants;
+
+  it('keeps an administrator\'s invitation to a legal role unusable until a coordinator confirms it, and records both names', async () => {
+    const created = await admin.post('/api/invitations', { email: 'avocate@hro.example', role: 'legal' });
+    expect(created.statusCode).toBe(201);
+    expect(created.json().confirmationPending).toBe(true);
+    const token = tokenOf(created.json().link);
+    const early = await t.client().post('/api/invitations/accept', { token, displayName: 'Avocate', password: 'une phrase de passe assez longue' });
+    expect(early.statusCode).toBe(409);
+    expect(early.json()).toMatchObject({ code: 'invitation.awaiting_confirmation', message: expect.stringContaining('deuxième personne') });
+    expect(await t.db.selectFrom('users').select('id').where('email', '=', 'avocate@hro.example').executeTakeFirst()).toBeUndefined();
+
+    // The administrator sees the request but cannot decide on it; an observer does not even see it.
+    const asAdmin = (await grants(admin)).find((g) => g.email === 'avocate@hro.example')!;
+    expect(asAdmin).toMatchObject({ kind: 'invitation', status: 'pending', roles: ['legal'], mayDecide: false, requestedBy: { id: admin.user.id } });
+    expect((await admin.post(`/api/identity-grants/${asAdmin.id}/confirm`)).statusCode).toBe(403);
+    expect((await observer.get('/api/identity-grants')).statusCode).toBe(403);
+
+    const asCoordinator = (await grants(coordinator)).find((g) => g.id === asAdmin.id)!;
+    expect(asCoordinator.mayDecide).toBe(true);
+    const confirmed = await coordinator.post(`/api/identity-grants/${asAdmin.id}/confirm`);
+    expect(confirmed.statusCode).toBe(200);
+    expect(confirmed.json()).toMatchObject({ status: 'confirmed', decidedBy: { id: coordinator.user.id } });
+    expect((await coordinator.post(`/api/identity-grants/${asAdmin.id}/refuse`)).json().code).toBe('identity_grant.decided');
+
+    const lawyer = t.client();
+    expect((await lawyer.post('/api/invitations/accept', { token, displayName: 'Avocate', password: 'une phrase de passe assez longue' })).statusCode).toBe(200);
+    expect(lawyer.user.roles).toEqual(['legal']);
+    const trail = await t.db.selectFrom('audit_log').select(['action', 'actor_id', 'context']).where('entity_id', '=', asAdmin.id).orderBy('seq').execute();
+    expect(trail.map((a) => [a.action, a.actor_id])).toEqual([['identity_grant.requested', admin.user.id], ['identity_grant.confirmed', coordinator.user.id]]);
+    expect(trail[1]!.context).toMatchObject({ requestedBy: admin.user.id, approvedBy: coordinator.user.id });
+  });
+
+  it('holds a role change that gives identities until someone else confirms; a refusal leaves the roles as they were', async () => {
+    const target = await t.userWithRole(organisationId, 'observer');
+    const asked = await admin.patch(`/api/users/${target.user.id}`, { roles: ['observer', 'coordinator'] });
+    expect(asked.statusCode).toBe(200);
+    expect(asked.json()).toMatchObject({ roles: ['observer'], grantPending: true });
+    const grant = (await grants(coordinator)).find((g) => g.email === target.user.email && g.status === 'pending')!;
+    expect(grant).toMatchObject({ kind: 'role_change', roles: ['observer', 'coordinator'] });
+    // The person receiving the access cannot confirm it either, even once they hold a confirming role elsewhere.
+    const refused = await coordinator.post(`/api/identity-grants/${grant.id}/refuse`);
+    expect(refused.json()).toMatchObject({ status: 'refused' });
+    expect(await t.db.selectFrom('users').select(['role', 'additional_roles']).where('id', '=', target.user.id).executeTakeFirst())
+      .toEqual({ role: 'observer', additional_roles: [] });
+
+    // Asked again and confirmed by the legal pole: the roles change, and the person signs in again.
+    await admin.patch(`/api/users/${target.user.id}`, { roles: ['observer', 'coordinator'] });
+    const lawyer = await t.userWithRole(organisationId, 'legal');
+    const again = (await grants(lawyer)).find((g) => g.email === target.user.email && g.status === 'pending')!;
+    expect((await lawyer.post(`/api/identity-grants/${again.id}/confirm`)).statusCode).toBe(200);
+    expect(await t.db.selectFrom('users').select(['role', 'additional_roles']).where('id', '=', target.user.id).executeTakeFirst())
+      .toEqual({ role: 'observer', additional_roles: ['coordinator'] });
+    expect((await target.get('/api/auth/me')).statusCode).toBe(401);
+  });
+
+  it('does not let an administrator who is also a coordinator approve their own request', async () => {
+    const both = await t.userWithRole(organisationId, 'admin', 'admin-coordinator@hro.example');
+    await t.db.updateTable('users').set({ additional_roles: ['coordinator'] }).where('email', '=', 'admin-coordinator@hro.example').execute();
+    expect((await both.post('/api/auth/login', { email: 'admin-coordinator@hro.example', password: PASSWORD })).statusCode).toBe(200);
+    both.locale = 'en';
+    const created = await both.post('/api/invitations', { email: 'second-lawyer@hro.example', role: 'legal' });
+    expect(created.json().confirmationPending).toBe(true);
+    const grant = (await grants(both)).find((g) => g.email === 'second-lawyer@hro.example')!;
+    expect(grant.mayDecide).toBe(false);
+    const own = await both.post(`/api/identity-grants/${grant.id}/confirm`);
+    expect(own.statusCode).toBe(403);
+    expect(own.json()).toMatchObject({ code: 'identity_grant.own_request' });
+    // A coordinator cannot cancel it either: it is an administrator's invitation, whatever their primary role.
+    expect((await coordinator.delete(`/api/invitations/${created.json().invitation.id}`)).json().code).toBe('auth.forbidden');
   });
 });

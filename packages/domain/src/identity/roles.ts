@@ -120,3 +120,19 @@ export function canInviteRole(inviter: Roles, invited: Role): boolean {
 export function canChangeRecordOf(roles: Roles, actorId: string, authorId: string | null): boolean {
   return can(roles, 'field.verify') || (authorId !== null && authorId === actorId);
 }
+
+/**
+ * Access to identities is given by two people: a move from `before` to `after` that adds
+ * identities.read (an invitation is a move from no role) waits for a confirmation.
+ */
+export function grantsIdentities(before: Roles, after: Roles): boolean {
+  return can(after, 'identities.read') && !can(before, 'identities.read');
+}
+
+/** The roles whose members confirm a grant of access to identities (brief: the legal pole and coordinators). */
+export const GRANT_CONFIRMER_ROLES: readonly Role[] = ['coordinator', 'legal'];
+
+/** A confirmer is someone else than whoever asked for the grant and whoever would receive it. */
+export function mayConfirmGrant(roles: Roles, actorId: string, grant: { requestedBy: string; userId: string | null }): boolean {
+  return asList(roles).some((r) => GRANT_CONFIRMER_ROLES.includes(r)) && actorId !== grant.requestedBy && actorId !== grant.userId;
+}
