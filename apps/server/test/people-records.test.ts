@@ -164,3 +164,29 @@ describe(`access to identities is given by two people (${process.env.TEST_DATABA
     expect((await coordinator.delete(`/api/invitations/${created.json().invitation.id}`)).json().code).toBe('auth.forbidden');
   });
 });
+
+describe(`the lawyer's link shows only what ADR 0006 promises (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
+  it('serves the case, parties by pseudonym or name and linked records\' labels, but no party\'s contact details or notes and no internal tasks', async () => {
+    const legal = await t.userWithRole(organisationId, 'legal');
+    const opened = (await legal.post('/api/legal/cases', { title: 'Plainte B2', actionType: 'plainte' })).json().case;
+    const victim = (await t.db.selectFrom('persons').select('id').executeTakeFirstOrThrow()).id;
+    for (const party of [
+      { kind: 'person', role: 'victim', personId: victim, note: 'NOTE-VICTIME a peur de témoigner' },
+      { kind: 'lawyer', role: 'counsel', name: 'Me Adverse', contact: 'CONTACT-adverse@avocat.example', note: 'NOTE-ADVERSE stratégie' },
+      { kind: 'authority', role: 'defendant', name: 'Préfecture', contact: 'CONTACT-prefecture@example.gouv.fr' },
+    ]) expect((await legal.post(`/api/legal/cases/${opened.id}/parties`, party)).statusCode).toBe(200);
+    expect((await legal.post(`/api/legal/cases/${opened.id}/links`, { target: 'eviction', id: evictionId, note: 'NOTE-LIEN interne' })).statusCode).toBe(200);
+    expect((await legal.post(`/api/legal/cases/${opened.id}/tasks`, { title: 'TACHE-INTERNE appeler le témoin' })).statusCode).toBe(200);
+
+    const { url } = (await legal.post(`/api/legal/cases/${opened.id}/grants`, { lawyerName: 'Me Martin', days: 7 })).json();
+    const shared = await t.client().get(`/api/legal/shared/${url.split('/shared-case/')[1]}`);
+    expect(shared.statusCode, shared.body).toBe(200);
+    const file = shared.json().case;
+    expect(file.parties.map((p: { pseudonym: string | null; name: string | null }) => p.pseudonym ?? p.name)).toEqual(['Personne A', 'Me Adverse', 'Préfecture']);
+    expect(file.links).toHaveLength(1);
+    for (const secret of ['CONTACT-', 'NOTE-', 'TACHE-']) expect(shared.body).not.toContain(secret);
+    expect(file).not.toHaveProperty('tasks');
+    // The legal pole's own view still has all of it.
+    expect((await legal.get(`/api/legal/cases/${opened.id}`)).body).toContain('CONTACT-adverse@avocat.example');
+  });
+});

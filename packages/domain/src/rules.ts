@@ -23,7 +23,7 @@ export type { RotaView, RotaAreaView, RotaDayView, RotaRole, RotaShiftState, Rot
 export type { CurrentUser, SessionView, UserView, InvitationView, IdentityGrantView, Locale } from './identity/schemas.js';
 export type { AuditEntryView, AuditPage } from './identity/audit.js';
 export { LEGAL_ACTION_TYPES, LEGAL_CASE_STATUSES, LEGAL_OUTCOMES, PARTY_KINDS, PARTY_ROLES, DEADLINE_UNITS, DEADLINE_EFFECTS } from './legal/vocabulary.js';
-export type { LegalActionType, LegalCaseStatus, LegalOutcome, LegalCaseView, LegalCaseSummaryView, LegalCaseGrantView, PartyKind, PartyRole } from './legal/case.js';
+export type { LegalActionType, LegalCaseStatus, LegalOutcome, LegalCaseView, LegalCaseSummaryView, LegalCaseGrantView, LegalSharedCaseView, PartyKind, PartyRole } from './legal/case.js';
 export type { DeadlineView, DeadlineRuleView, DeadlineRuleInput } from './legal/deadline.js';
 export type { DeadlineUnit, DeadlineEffect } from './legal/vocabulary.js';
 export { METRICS, METRIC_CODES, isMetricCode, metricLabel, type Figure, type MetricCode } from './communication/statistics/metrics.js';
