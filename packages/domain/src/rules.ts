@@ -3,7 +3,7 @@
  * imports so that it stays small (zod alone is ~29 KB gzipped). Types come along for free.
  */
 export {
-  ROLES, PERMISSIONS, PERMISSION_TABLE, can, permissionsOf, isRole, canInviteRole, normaliseRoles, canReadRecords, canChangeRecordOf, grantsIdentities, mayConfirmGrant,
+  ROLES, PERMISSIONS, PERMISSION_TABLE, can, permissionsOf, isRole, canInviteRole, normaliseRoles, canReadRecords, canChangeRecordOf, canSeeUnverifiedOf, grantsIdentities, mayConfirmGrant,
 } from './identity/roles.js';
 export type { Role, Roles, Permission } from './identity/roles.js';
 export { COUNT_FIELDS, emptyCounts, sumCounts, formatCount, type Count, type CountField } from './field/counts.js';

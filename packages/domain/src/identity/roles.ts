@@ -136,3 +136,12 @@ export const GRANT_CONFIRMER_ROLES: readonly Role[] = ['coordinator', 'legal'];
 export function mayConfirmGrant(roles: Roles, actorId: string, grant: { requestedBy: string; userId: string | null }): boolean {
   return asList(roles).some((r) => GRANT_CONFIRMER_ROLES.includes(r)) && actorId !== grant.requestedBy && actorId !== grant.userId;
 }
+
+/**
+ * Unverified records (draft, submitted, rejected) and where and how an evidence original was taken
+ * (GPS, EXIF): their author, those who verify (coordinators) and those who use evidence (the legal
+ * pole). Everyone else sees verified records only, and evidence without its location.
+ */
+export function canSeeUnverifiedOf(roles: Roles, actorId: string, authorId: string | null): boolean {
+  return can(roles, 'field.verify') || can(roles, 'legal.manage') || (authorId !== null && authorId === actorId);
+}

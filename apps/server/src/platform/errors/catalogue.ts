@@ -54,6 +54,8 @@ export const ERRORS = {
   'report.generation_failed': 500,
   'eviction.not_found': 404,
   'eviction.wrong_status': 409,
+  'eviction.unverified': 403,
+  'records.unverified_forbidden': 403,
   'site.not_found': 404,
   'site.code_taken': 409,
   'site.not_author': 403,
