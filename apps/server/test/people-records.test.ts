@@ -190,3 +190,36 @@ describe(`the lawyer's link shows only what ADR 0006 promises (${process.env.TES
     expect((await legal.get(`/api/legal/cases/${opened.id}`)).body).toContain('CONTACT-adverse@avocat.example');
   });
 });
+
+describe(`unverified records stay with their author, verifiers and the legal pole (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
+  it('keeps another observer\'s unverified eviction off the eviction page, the phone pull and exports of others until it is verified', async () => {
+    const comms = await t.userWithRole(organisationId, 'comms');
+    const legal = await t.userWithRole(organisationId, 'legal');
+    // evictionId is the first observer's draft; otherEvictionId the second observer's.
+    const page = await comms.get(`/api/evictions/${evictionId}`);
+    expect(page.statusCode).toBe(403);
+    expect(page.json()).toMatchObject({ code: 'eviction.unverified', message: expect.stringContaining('pas encore été vérifié') });
+    expect((await otherObserver.get(`/api/evictions/${evictionId}`)).statusCode).toBe(403);
+    for (const reader of [observer, coordinator, legal]) expect((await reader.get(`/api/evictions/${evictionId}`)).statusCode).toBe(200);
+
+    const pulled = (await otherObserver.get('/api/sync/pull?since=0')).json();
+    expect(pulled.evictions.map((e: { id: string }) => e.id)).toEqual([otherEvictionId]);
+    expect(pulled.incidents.every((i: { evictionId: string }) => i.evictionId === otherEvictionId)).toBe(true);
+    const coordinatorPull = (await coordinator.get('/api/sync/pull?since=0')).json();
+    expect(coordinatorPull.evictions.map((e: { id: string }) => e.id)).toEqual(expect.arrayContaining([evictionId, otherEvictionId]));
+
+    const unverifiedExport = await comms.get('/api/exports/evictions.csv?status=all');
+    expect(unverifiedExport.statusCode).toBe(403);
+    expect(unverifiedExport.json().code).toBe('records.unverified_forbidden');
+    expect((await comms.get('/api/exports/evictions.csv')).statusCode).toBe(200);
+    expect((await legal.get('/api/exports/evictions.csv?status=all')).statusCode).toBe(200);
+
+    // Once verified, everyone with field access reads it.
+    expect((await push(observer, [{ commandId: randomUUID(), type: 'eviction.submit', baseVersion: null, record: { id: evictionId } }]))[0]!.status).toBe('applied');
+    const { version } = await t.db.selectFrom('evictions').select('version').where('id', '=', evictionId).executeTakeFirstOrThrow();
+    expect((await coordinator.post(`/api/evictions/${evictionId}/verify`, { version })).statusCode).toBe(200);
+    expect((await comms.get(`/api/evictions/${evictionId}`)).statusCode).toBe(200);
+    const after = (await otherObserver.get('/api/sync/pull?since=0')).json();
+    expect(after.evictions.map((e: { id: string }) => e.id)).toContain(evictionId);
+  });
+});
