@@ -52,6 +52,7 @@ export default defineConfig({
     { name: 'figure-sets', testMatch: /figure-sets\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'monitoring', testMatch: /monitoring\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'newsletter', testMatch: /newsletter\.spec\.ts$/, dependencies: ['foundation'] },
+    { name: 'identity-grants', testMatch: /identity-grants\.spec\.ts$/, dependencies: ['foundation'] },
   ],
   webServer: {
     command: `npx tsx e2e/serve.ts`,
