@@ -74,11 +74,28 @@ export async function inviter(baseURL: string): Promise<Api> {
 }
 
 export async function invite(admin: Api, baseURL: string, who: { email: string; password: string; name: string }, role: string): Promise<Api> {
-  const { body } = await admin.post<{ link: string }>('/api/invitations', { email: who.email, role });
+  const { body } = await admin.post<{ link: string; confirmationPending: boolean }>('/api/invitations', { email: who.email, role });
+  // Access to identities is given by two people: the run's first identity holder confirms the later ones.
+  if (body.confirmationPending) await confirmGrantTo(baseURL, who.email);
   const token = new URL(body.link).searchParams.get('token');
   const api = await Api.open(baseURL);
   await api.post<Session>('/api/invitations/accept', { token, displayName: who.name, password: who.password });
+  if (!body.confirmationPending && ['coordinator', 'legal'].includes(role) && !existsSync(STATE('confirmer.json'))) {
+    writeFileSync(STATE('confirmer.json'), JSON.stringify({ email: who.email, password: who.password }));
+  }
   return api;
+}
+
+async function confirmGrantTo(baseURL: string, email: string) {
+  expect(existsSync(STATE('confirmer.json')), 'an invitation waits for a second person, and no journey handed one over').toBe(true);
+  const who = JSON.parse(readFileSync(STATE('confirmer.json'), 'utf8')) as { email: string; password: string };
+  const confirmer = await Api.open(baseURL);
+  await confirmer.post('/api/auth/login', { email: who.email, password: who.password });
+  const { grants } = await confirmer.get<{ grants: Array<{ id: string; email: string; status: string }> }>('/api/identity-grants');
+  const grant = grants.find((g) => g.email === email && g.status === 'pending');
+  expect(grant, `no pending grant for ${email}`).toBeTruthy();
+  await confirmer.post(`/api/identity-grants/${grant!.id}/confirm`, {});
+  await confirmer.ctx.dispose();
 }
 
 /** A real, tiny PNG (8×8 grey), built here so the test needs no fixture file. */

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../apps/server/src/config.js';
@@ -31,6 +31,8 @@ const config = loadConfig({
 });
 const vigie = await startVigie(config);
 writeFileSync(stateFile('setup-code'), vigie.setupCode ?? '');
+// A fresh database: the identity holder an earlier run handed over no longer exists.
+rmSync(stateFile('confirmer.json'), { force: true });
 console.log(`e2e server on ${config.publicUrl} (${testDb.label})`);
 
 async function stop() {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
-import { Api, inviter, unlockPhone } from '../journeys.js';
+import { invite, inviter, unlockPhone, type Api } from '../journeys.js';
 
 /**
  * A coordinator's back-office journey: adds a value to a list (an item type) and finds it
@@ -47,9 +47,7 @@ test.describe.serial('sites-admin', () => {
   test.beforeAll(async ({ baseURL }) => {
     test.setTimeout(120_000); // may wait for a TOTP step nobody used yet
     const admin = await inviter(baseURL!);
-    const { body } = await admin.post<{ link: string }>('/api/invitations', { email: COORDINATOR.email, role: 'coordinator' });
-    coordinator = await Api.open(baseURL!);
-    await coordinator.post('/api/invitations/accept', { token: new URL(body.link).searchParams.get('token'), displayName: COORDINATOR.name, password: COORDINATOR.password });
+    coordinator = await invite(admin, baseURL!, COORDINATOR, 'coordinator');
     await admin.ctx.dispose();
     const ref = await coordinator.get<{ areas: { id: string; code: string }[] }>('/api/field/reference');
     const areaId = ref.areas.find((a) => a.code === 'calaisis')!.id;

@@ -19,6 +19,7 @@ import { rolesRoutes } from './modules/identity/roles/roles.routes.js';
 import { securityRoutes } from './modules/identity/security/security.routes.js';
 import { setupRoutes } from './modules/identity/setup/setup.routes.js';
 import { usersRoutes } from './modules/identity/users/users.routes.js';
+import { identityGrantsRoutes } from './modules/identity/grants/grants.routes.js';
 import { fieldRoutes } from './modules/field/reference/field.routes.js';
 import { taxonomiesRoutes } from './modules/field/taxonomies/taxonomies.routes.js';
 import { syncRoutes } from './modules/field/sync/sync.routes.js';
@@ -59,7 +60,7 @@ import { newslettersRoutes } from './modules/communication/newsletters/newslette
 import { newsletterPublicRoutes } from './modules/communication/newsletters/newsletter-public.routes.js';
 
 export const ROUTE_MODULES: RouteModule[] = [
-  healthRoutes, setupRoutes, authRoutes, usersRoutes, invitationsRoutes, securityRoutes, auditRoutes, rolesRoutes,
+  healthRoutes, setupRoutes, authRoutes, usersRoutes, invitationsRoutes, identityGrantsRoutes, securityRoutes, auditRoutes, rolesRoutes,
   fieldRoutes, taxonomiesRoutes, syncRoutes, sitesRoutes, reviewRoutes, evictionsRoutes, conflictsRoutes, incidentsRoutes, personsRoutes, evidenceRoutes, transferRoutes,
   phonesRoutes, rotaRoutes,
   legalCasesRoutes, legalDocumentsRoutes, legalGrantsRoutes, deadlinesRoutes, bundlesRoutes, witnessRoutes, patternRoutes,

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { can, canReadRecords, ROLES, type Role } from '@vigie/domain';
+import { can, canChangeRecordOf, canReadRecords, mayConfirmGrant, ROLES, type Role } from '@vigie/domain';
 import type { RouteAccessEntry } from '../src/app.js';
 import { PASSWORD, startTestVigie, type TestClient, type TestVigie } from './harness.js';
+import { evictionCommand, minutesAgo, operationCommand, reference, siteCommand } from './field-fixtures.js';
 
 /**
  * Walks every API route the server declares (app.routeAccess) with an anonymous caller and one
@@ -13,6 +14,7 @@ import { PASSWORD, startTestVigie, type TestClient, type TestVigie } from './har
 const LOGOUT = 'POST /api/auth/logout';
 
 let t: TestVigie;
+let admin: TestClient;
 let routes: RouteAccessEntry[];
 const users = new Map<Role, TestClient>();
 /**
@@ -25,7 +27,7 @@ const combined = new Map<string, TestClient>();
 
 beforeAll(async () => {
   t = await startTestVigie();
-  const admin = await t.setUpAdmin();
+  admin = await t.setUpAdmin();
   const organisationId: string = admin.user.organisationId;
   for (const role of ROLES) users.set(role, await t.userWithRole(organisationId, role));
   for (const roles of COMBINATIONS) combined.set(roles.join('+'), await userWithRoles(organisationId, roles));
@@ -151,6 +153,65 @@ describe(`authorization of every route (${process.env.TEST_DATABASE_URL ? 'postg
       expect(expected(r, 'researcher'), key(r)).not.toBe('allowed');
     }
     expect(ROLES.filter((role) => !canReadRecords(role))).toEqual(expect.arrayContaining(['researcher', 'board', 'volunteer']));
+  });
+
+  /** Every role alone and every combination, with the client that holds it. */
+  const everyone = () => [...ROLES.map((r) => [r, [r], users.get(r)!] as const), ...COMBINATIONS.map((c) => [c.join('+'), c, combined.get(c.join('+'))!] as const)];
+
+  it('applies the author rule to every role: a site or a person someone else recorded changes only with the verifying permission', async () => {
+    const author = await t.userWithRole(admin.user.organisationId, 'observer', 'author@hro.example');
+    const { calaisisId } = await reference(author);
+    const site = siteCommand(calaisisId, { code: 'WALK', name: 'Lieu de l’auteur' });
+    const op = operationCommand(calaisisId);
+    const ev = evictionCommand(op.record.id, site.record.id);
+    const person = { id: randomUUID(), pseudonym: 'Personne W', minor: false };
+    const incident = (evictionId: string, pseudonym: string) => ({
+      commandId: randomUUID(), type: 'incident.save', baseVersion: null,
+      record: { id: randomUUID(), evictionId, kind: 'violence', incidentType: 'tear_gas', occurredAt: minutesAgo(90), victims: [{ ...person, pseudonym }] },
+    });
+    const first = await author.post('/api/sync/push', { commands: [site, op, ev, incident(ev.record.id, person.pseudonym)] });
+    expect(first.json().results.map((r: { status: string }) => r.status)).toEqual(['applied', 'applied', 'applied', 'applied']);
+
+    const problems: string[] = [];
+    for (const [name, roles, c] of everyone()) {
+      const { version } = await t.db.selectFrom('sites').select('version').where('id', '=', site.record.id).executeTakeFirstOrThrow();
+      const ownOp = operationCommand(calaisisId);
+      const ownEv = evictionCommand(ownOp.record.id, site.record.id);
+      const res = await c.post('/api/sync/push', { commands: [
+        { ...site, commandId: randomUUID(), baseVersion: version, record: { ...site.record, name: `Renommé par ${name}` } },
+        ownOp, ownEv, incident(ownEv.record.id, `Pseudo de ${name}`),
+      ] });
+      if (!can(roles, 'field.record')) {
+        if (res.statusCode !== 403) problems.push(`${name}: expected the push refused (403), got ${res.statusCode}`);
+        continue;
+      }
+      const may = canChangeRecordOf(roles, c.user.id, author.user.id);
+      const got = res.json().results.map((r: { status: string; error: { code: string } | null }) => r.error?.code ?? r.status);
+      const want = may ? ['applied', 'applied', 'applied', 'applied'] : ['site.not_author', 'applied', 'applied', 'person.not_author'];
+      if (got.join() !== want.join()) problems.push(`${name}: expected ${want.join()}, got ${got.join()}`);
+    }
+    expect(problems).toEqual([]);
+    // Someone may and someone may not: the rule is a real check.
+    expect(ROLES.filter((r) => can(r, 'field.record') && canChangeRecordOf(r, 'someone', 'author')).length).toBeGreaterThan(0);
+    expect(ROLES.filter((r) => can(r, 'field.record') && !canChangeRecordOf(r, 'someone', 'author')).length).toBeGreaterThan(0);
+  });
+
+  it('lets only a coordinator or legal member other than the requester confirm a grant of access to identities', async () => {
+    const problems: string[] = [];
+    let n = 0;
+    for (const [name, roles, c] of [...everyone(), ['the requesting administrator', ['admin'] as Role[], admin] as const]) {
+      const target = await t.userWithRole(admin.user.organisationId, 'observer', `grant-${n += 1}@hro.example`);
+      const asked = await admin.patch(`/api/users/${target.user.id}`, { roles: ['observer', 'legal'] });
+      expect(asked.json()).toMatchObject({ roles: ['observer'], grantPending: true });
+      const grant = await t.db.selectFrom('identity_grants').select('id').where('user_id', '=', target.user.id).where('status', '=', 'pending').executeTakeFirstOrThrow();
+      const res = await c.post(`/api/identity-grants/${grant.id}/confirm`);
+      const may = mayConfirmGrant(roles, c.user.id, { requestedBy: admin.user.id, userId: target.user.id });
+      if (res.statusCode >= 500) problems.push(`${name}: server error ${res.statusCode}`);
+      else if (may !== (res.statusCode === 200)) problems.push(`${name}: expected ${may ? 'to confirm' : 'a refusal'}, got ${res.statusCode} ${res.body.slice(0, 120)}`);
+      const roleNow = await t.db.selectFrom('users').select('additional_roles').where('id', '=', target.user.id).executeTakeFirstOrThrow();
+      if ((roleNow.additional_roles.join() === 'legal') !== may) problems.push(`${name}: the roles do not follow the decision`);
+    }
+    expect(problems).toEqual([]);
   });
 
   it('lets every role sign out (walked last, since it ends the session)', async () => {

@@ -186,6 +186,11 @@ describe(`evidence upload (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglit
     expect(view.exif).toMatchObject({ Make: 'Fairphone', Model: 'FP5', DateTimeOriginal: '2026:02:13 06:12:30' });
     expect(JSON.stringify(view.exif)).not.toContain('Observer Private Name');
     expect(view.capturedAt).toBe('2026-02-13T05:12:30.000Z');
+    // Where and how it was taken: its author, coordinators and the legal pole only (issue 12), not comms nor other observers.
+    for (const [who, located] of [[legal, true], [comms, false], [otherObserver, false]] as const) {
+      const seen = (await who.get(`/api/evidence/${id}`)).json().evidence;
+      expect(seen.gps !== null && seen.exif !== null).toBe(located);
+    }
     const copy = await rawRequest(t, comms, 'GET', `/api/evidence/${id}/public`);
     expect(copy.statusCode).toBe(200);
     expect(copy.headers['content-type']).toBe('image/jpeg');

@@ -58,6 +58,11 @@ beforeAll(async () => {
   Object.assign(ids, { recent: recent.eviction, recentIncident: recent.incident, old: old.eviction, oldIncident: old.incident, oldRejected: oldRejected.eviction, dunkirk: dunkirk.eviction });
   const reject = await coordinator.post(`/api/evictions/${ids.oldRejected}/reject`, { version: 2, reason: 'Heure d’arrivée à vérifier' });
   expect(reject.statusCode, reject.body).toBe(200);
+  // Others' evictions reach an observer's phone once verified (issue 12): verify those the scope is tested with.
+  for (const id of [ids.recent, ids.old]) {
+    const verified = await coordinator.post(`/api/evictions/${id}/verify`, { version: 2 });
+    expect(verified.statusCode, verified.body).toBe(200);
+  }
 });
 afterAll(async () => { await t?.close(); });
 
@@ -71,6 +76,8 @@ describe(`phone scope (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'})
     expect(evictions).not.toContain(ids.old);
     // Someone else's rejected eviction is not theirs to correct.
     expect(evictions).not.toContain(ids.oldRejected);
+    // Nor is someone else's unverified one theirs to read: it reaches them once verified.
+    expect(pulled.evictions.every((e) => e.status === 'verified' || e.id === ids.dunkirk)).toBe(true);
     expect(pulled.incidents.map((i) => i.id)).toContain(ids.recentIncident);
     expect(pulled.incidents.map((i) => i.id)).not.toContain(ids.oldIncident);
   });

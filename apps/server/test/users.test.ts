@@ -124,7 +124,13 @@ describe(`user management (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglit
 
     const changed = await admin.patch(`/api/users/${id}`, { roles: ['comms', 'observer', 'coordinator'] });
     expect(changed.statusCode, changed.body).toBe(200);
-    expect(changed.json()).toMatchObject({ role: 'comms', roles: ['comms', 'observer', 'coordinator'] });
+    // Coordinator carries access to identities: it waits for a second person (issue 12), here the legal pole.
+    expect(changed.json()).toMatchObject({ role: 'comms', roles: ['comms'], grantPending: true });
+    const lawyer = await t.userWithRole(organisationId, 'legal');
+    const grant = (await lawyer.get('/api/identity-grants')).json().grants.find((g: { email: string; status: string }) => g.email === email && g.status === 'pending');
+    const confirmed = await lawyer.post(`/api/identity-grants/${grant.id}/confirm`);
+    expect(confirmed.statusCode).toBe(200);
+    expect(confirmed.json()).toMatchObject({ roles: ['comms', 'observer', 'coordinator'], status: 'confirmed' });
     expect((await member.get('/api/auth/me')).statusCode).toBe(401);
     const again = t.client();
     expect((await again.post('/api/auth/login', { email, password: PASSWORD })).statusCode).toBe(200);
@@ -133,10 +139,11 @@ describe(`user management (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglit
     expect((await again.get('/api/invitations')).statusCode).toBe(200);
 
     const audit = await t.db.selectFrom('audit_log').select(['action', 'before', 'after', 'context']).where('entity_id', '=', id)
-      .where('action', '=', 'user.changed').execute();
-    expect(audit).toHaveLength(1);
-    expect(audit[0]!.context).toMatchObject({ roles: { before: ['comms'], after: ['comms', 'observer', 'coordinator'] } });
-    expect(audit[0]!.after).toMatchObject({ roles: ['comms', 'observer', 'coordinator'] });
+      .where('action', '=', 'user.changed').orderBy('seq').execute();
+    expect(audit).toHaveLength(2);
+    expect(audit[0]!.context).toMatchObject({ identityGrantPending: true });
+    expect(audit[1]!.context).toMatchObject({ roles: { before: ['comms'], after: ['comms', 'observer', 'coordinator'] }, approvedBy: lawyer.user.id });
+    expect(audit[1]!.after).toMatchObject({ roles: ['comms', 'observer', 'coordinator'] });
 
     // Back to one role: the additional ones go.
     const single = await admin.patch(`/api/users/${id}`, { role: 'observer' });

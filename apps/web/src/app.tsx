@@ -175,6 +175,9 @@ const MeetingPage = lazy(() => import('./features/association/meetings/MeetingPa
 const DecisionsPage = lazy(() => import('./features/association/meetings/DecisionsPage').then((m) => m.DecisionsPage));
 const UsersRoute = guarded(['users.manage', 'security.manage'], UsersPage);
 const InvitationsRoute = guarded(['invitations.manage'], InvitationsPage);
+// Access to identities is given by two people (issue 12): administrators follow, identity holders decide.
+const IdentityGrantsPage = lazy(() => import('./features/identity/grants/IdentityGrantsPage').then((m) => m.IdentityGrantsPage));
+const IdentityGrantsRoute = guarded(['users.manage', 'invitations.manage', 'identities.read'], IdentityGrantsPage);
 const AuditRoute = guarded(['audit.read'], AuditPage);
 const TaxonomiesRoute = guarded(['taxonomies.manage'], TaxonomiesPage);
 const PublicStatisticsRoute = guarded(['organisation.manage', 'comms.publish'], PublicStatisticsSettingsPage);
@@ -298,6 +301,7 @@ function PrivateRoutes() {
       <Route path="/apply/:slug/:id" component={ApplyPage} />
       <Route path="/admin/users" component={UsersRoute} />
       <Route path="/admin/invitations" component={InvitationsRoute} />
+      <Route path="/admin/identity-grants" component={IdentityGrantsRoute} />
       <Route path="/admin/audit" component={AuditRoute} />
       <Route path="/admin/taxonomies" component={TaxonomiesRoute} />
       <Route path="/admin/public-statistics" component={PublicStatisticsRoute} />

@@ -2,7 +2,9 @@
  * The pure rules of the domain, without the zod schemas: what the phone's capture bundle
  * imports so that it stays small (zod alone is ~29 KB gzipped). Types come along for free.
  */
-export { ROLES, PERMISSIONS, PERMISSION_TABLE, can, permissionsOf, isRole, canInviteRole, normaliseRoles, canReadRecords } from './identity/roles.js';
+export {
+  ROLES, PERMISSIONS, PERMISSION_TABLE, can, permissionsOf, isRole, canInviteRole, normaliseRoles, canReadRecords, canChangeRecordOf, canSeeUnverifiedOf, grantsIdentities, mayConfirmGrant,
+} from './identity/roles.js';
 export type { Role, Roles, Permission } from './identity/roles.js';
 export { COUNT_FIELDS, emptyCounts, sumCounts, formatCount, type Count, type CountField } from './field/counts.js';
 export { checkEviction, type EvictionProblem } from './field/eviction-rules.js';
@@ -19,10 +21,10 @@ export type { IncidentInput } from './field/incident.js';
 export type { SyncCommand, SyncResult } from './field/sync.js';
 export type { PhoneScope, PhoneSettings, DeviceView } from './field/phone.js';
 export type { RotaView, RotaAreaView, RotaDayView, RotaRole, RotaShiftState, RotaMineView, RotaCalendarFeedView } from './field/rota.js';
-export type { CurrentUser, SessionView, UserView, InvitationView, Locale } from './identity/schemas.js';
+export type { CurrentUser, SessionView, UserView, InvitationView, IdentityGrantView, Locale } from './identity/schemas.js';
 export type { AuditEntryView, AuditPage } from './identity/audit.js';
 export { LEGAL_ACTION_TYPES, LEGAL_CASE_STATUSES, LEGAL_OUTCOMES, PARTY_KINDS, PARTY_ROLES, DEADLINE_UNITS, DEADLINE_EFFECTS } from './legal/vocabulary.js';
-export type { LegalActionType, LegalCaseStatus, LegalOutcome, LegalCaseView, LegalCaseSummaryView, LegalCaseGrantView, PartyKind, PartyRole } from './legal/case.js';
+export type { LegalActionType, LegalCaseStatus, LegalOutcome, LegalCaseView, LegalCaseSummaryView, LegalCaseGrantView, LegalSharedCaseView, PartyKind, PartyRole } from './legal/case.js';
 export type { DeadlineView, DeadlineRuleView, DeadlineRuleInput } from './legal/deadline.js';
 export type { DeadlineUnit, DeadlineEffect } from './legal/vocabulary.js';
 export { METRICS, METRIC_CODES, isMetricCode, metricLabel, type Figure, type MetricCode } from './communication/statistics/metrics.js';

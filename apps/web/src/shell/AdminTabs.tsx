@@ -10,6 +10,10 @@ export function AdminTabs() {
   const tabs = [
     { href: '/admin/users', label: t('admin.users'), show: hasPermission(user, 'users.manage') || hasPermission(user, 'security.manage') },
     { href: '/admin/invitations', label: t('admin.invitations'), show: hasPermission(user, 'invitations.manage') },
+    {
+      href: '/admin/identity-grants', label: t('identityGrants.tab'),
+      show: hasPermission(user, 'users.manage') || hasPermission(user, 'invitations.manage') || hasPermission(user, 'identities.read'),
+    },
     { href: '/admin/taxonomies', label: t('admin.taxonomies'), show: hasPermission(user, 'taxonomies.manage') },
     { href: '/admin/transfer', label: t('admin.transfer'), show: hasPermission(user, 'field.verify') },
     { href: '/admin/public-statistics', label: t('admin.publicStatistics'), show: hasPermission(user, 'organisation.manage') },

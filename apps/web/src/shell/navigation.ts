@@ -26,8 +26,10 @@ export function destinationsFor(user: CurrentUser): Destination[] {
     { key: 'association', href: '/association', anyOf: ['association.manage'], prefix: '/association' },
     {
       key: 'admin',
-      href: has(user, 'users.manage') || has(user, 'security.manage') ? '/admin/users' : '/admin/invitations',
-      anyOf: ['users.manage', 'invitations.manage', 'security.manage', 'taxonomies.manage', 'organisation.manage'],
+      href: has(user, 'users.manage') || has(user, 'security.manage') ? '/admin/users'
+        : has(user, 'invitations.manage') ? '/admin/invitations' : '/admin/identity-grants',
+      // The legal pole opens it only to confirm grants of access to identities (issue 12).
+      anyOf: ['users.manage', 'invitations.manage', 'security.manage', 'taxonomies.manage', 'organisation.manage', 'identities.read'],
       prefix: '/admin',
     },
   ];

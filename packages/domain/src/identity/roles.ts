@@ -111,3 +111,37 @@ export function canInviteRole(inviter: Roles, invited: Role): boolean {
   if (!can(inviter, 'invitations.manage')) return false;
   return invited !== 'admin' || can(inviter, 'users.manage');
 }
+
+/**
+ * The author rule for field records others build on (a site, a pseudonymous person): whoever
+ * recorded it may change it; anyone else only with the verifying permission (coordinators).
+ * A record whose author is unknown (older rows) is then nobody's but the verifiers'.
+ */
+export function canChangeRecordOf(roles: Roles, actorId: string, authorId: string | null): boolean {
+  return can(roles, 'field.verify') || (authorId !== null && authorId === actorId);
+}
+
+/**
+ * Access to identities is given by two people: a move from `before` to `after` that adds
+ * identities.read (an invitation is a move from no role) waits for a confirmation.
+ */
+export function grantsIdentities(before: Roles, after: Roles): boolean {
+  return can(after, 'identities.read') && !can(before, 'identities.read');
+}
+
+/** The roles whose members confirm a grant of access to identities (brief: the legal pole and coordinators). */
+export const GRANT_CONFIRMER_ROLES: readonly Role[] = ['coordinator', 'legal'];
+
+/** A confirmer is someone else than whoever asked for the grant and whoever would receive it. */
+export function mayConfirmGrant(roles: Roles, actorId: string, grant: { requestedBy: string; userId: string | null }): boolean {
+  return asList(roles).some((r) => GRANT_CONFIRMER_ROLES.includes(r)) && actorId !== grant.requestedBy && actorId !== grant.userId;
+}
+
+/**
+ * Unverified records (draft, submitted, rejected) and where and how an evidence original was taken
+ * (GPS, EXIF): their author, those who verify (coordinators) and those who use evidence (the legal
+ * pole). Everyone else sees verified records only, and evidence without its location.
+ */
+export function canSeeUnverifiedOf(roles: Roles, actorId: string, authorId: string | null): boolean {
+  return can(roles, 'field.verify') || can(roles, 'legal.manage') || (authorId !== null && authorId === actorId);
+}

@@ -86,3 +86,23 @@ export const invitationViewSchema = z.object({
   createdAt: z.string(),
 });
 export type InvitationView = z.infer<typeof invitationViewSchema>;
+
+/**
+ * A request to give someone access to identities (a role carrying identities.read), by invitation
+ * or by a role change, as the people who confirm it see it: who asked, for whom, which roles.
+ */
+export const identityGrantViewSchema = z.object({
+  id: z.uuid(),
+  kind: z.enum(['invitation', 'role_change']),
+  email: z.string(),
+  displayName: z.string().nullable(),
+  roles: z.array(roleSchema),
+  status: z.enum(['pending', 'confirmed', 'refused', 'withdrawn']),
+  requestedBy: z.object({ id: z.uuid(), displayName: z.string() }),
+  requestedAt: z.string(),
+  decidedBy: z.object({ id: z.uuid(), displayName: z.string() }).nullable(),
+  decidedAt: z.string().nullable(),
+  /** Whether the person reading may confirm or refuse it (a coordinator or legal member other than the requester). */
+  mayDecide: z.boolean(),
+});
+export type IdentityGrantView = z.infer<typeof identityGrantViewSchema>;

@@ -113,6 +113,17 @@ export const legalCaseViewSchema = legalCaseSummaryViewSchema.extend({
 });
 export type LegalCaseView = z.infer<typeof legalCaseViewSchema>;
 
+/**
+ * What a lawyer's link shows (ADR 0006): the case, its timeline and documents, parties by pseudonym
+ * (or an organisation's name) and linked records' labels — never a party's contact details, the notes
+ * kept about parties and links, nor the association's internal tasks.
+ */
+export const legalSharedCaseViewSchema = legalCaseViewSchema.omit({ parties: true, links: true, tasks: true }).extend({
+  parties: z.array(partyView.omit({ contact: true, note: true })),
+  links: z.array(linkView.omit({ note: true })),
+});
+export type LegalSharedCaseView = z.infer<typeof legalSharedCaseViewSchema>;
+
 export const legalCaseGrantViewSchema = z.object({
   id: z.string(), lawyerName: z.string(), lawyerEmail: z.string().nullable(), expiresAt: z.string(), revokedAt: z.string().nullable(),
   createdAt: z.string(), lastUsedAt: z.string().nullable(), active: z.boolean(),

@@ -119,7 +119,7 @@ export interface SitesTable {
   area_id: string; commune_insee: string; latitude: number | null; longitude: number | null;
   active: ColumnType<boolean, boolean | undefined, boolean>; notes: string | null; version: Version; change_xid: Xid;
   merged_into: ColumnType<string | null, string | null | undefined, string | null>;
-  created_at: DefaultTimestamp; updated_at: DefaultTimestamp;
+  created_by: ColumnType<string | null, string | null | undefined, string | null>; created_at: DefaultTimestamp; updated_at: DefaultTimestamp;
 }
 export interface OperationsTable {
   id: string; organisation_id: string; area_id: string; date: ColumnType<string, string, string>; started_at: Timestamp; ended_at: Timestamp | null;
@@ -147,7 +147,10 @@ export interface EvictionTalliesTable {
   /** The whole this row is a part of (its "dont"), null for a whole. */
   part_of: ColumnType<string | null, string | null | undefined, string | null>;
 }
-export interface PersonsTable { id: string; organisation_id: string; pseudonym: string; minor: boolean | null; identity_enc: string | null; created_at: DefaultTimestamp }
+export interface PersonsTable {
+  id: string; organisation_id: string; pseudonym: string; minor: boolean | null; identity_enc: string | null;
+  created_by: ColumnType<string | null, string | null | undefined, string | null>; created_at: DefaultTimestamp;
+}
 export interface IncidentsTable {
   id: string; organisation_id: string; eviction_id: string; kind: string; incident_type: string; occurred_at: Timestamp;
   unit: string | null; description: string | null; person_ids: ColumnType<string[], string[] | undefined, string[]>;

@@ -3,11 +3,11 @@ import { useLocale, useT } from '../../i18n';
 import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/TextField';
 import { formatDateTime } from '../field/capture/format';
-import { legalApi, type LegalCaseView } from './legalApi';
+import { legalApi, type LegalCaseView, type LegalSharedCaseView } from './legalApi';
 
 /** Versioned documents; each version downloads as stored, with its SHA-256 shown. */
 export function CaseDocuments({ file, change, readOnlyBase }: {
-  file: LegalCaseView; change?: (work: () => Promise<LegalCaseView>) => void; readOnlyBase?: string;
+  file: LegalCaseView | LegalSharedCaseView; change?: (work: () => Promise<LegalCaseView>) => void; readOnlyBase?: string;
 }) {
   const t = useT();
   const locale = useLocale();

@@ -12,7 +12,7 @@ import { CaseDocuments } from './CaseDocuments';
 import { CaseLinks, CaseParties, CaseTasks } from './CaseSections';
 import { DateField, TextArea } from './fields';
 import { LawyerAccess } from './LawyerAccess';
-import { formatDay, legalApi, type LegalCaseView } from './legalApi';
+import { formatDay, legalApi, type LegalCaseView, type LegalSharedCaseView } from './legalApi';
 import './legal.css';
 
 /** One case file: status and timeline, parties, links, tasks, documents, deadlines, lawyer access. */
@@ -46,7 +46,7 @@ export function CasePage() {
   );
 }
 
-export function CaseHeader({ file }: { file: LegalCaseView }) {
+export function CaseHeader({ file }: { file: LegalCaseView | LegalSharedCaseView }) {
   const t = useT();
   return (
     <dl class="legal-case-header" data-testid="case-header">
@@ -60,7 +60,7 @@ export function CaseHeader({ file }: { file: LegalCaseView }) {
   );
 }
 
-export function Timeline({ file }: { file: LegalCaseView }) {
+export function Timeline({ file }: { file: LegalCaseView | LegalSharedCaseView }) {
   const t = useT();
   const locale = useLocale();
   return (

@@ -7,7 +7,7 @@ import { FormError } from '../../ui/FormError';
 import { DeadlineItem } from './CaseDeadlines';
 import { CaseHeader, Timeline } from './CasePage';
 import { CaseDocuments } from './CaseDocuments';
-import { formatDay, legalApi, type DeadlineView, type LegalCaseView } from './legalApi';
+import { formatDay, legalApi, type DeadlineView, type LegalSharedCaseView } from './legalApi';
 import './legal.css';
 
 /** What a lawyer sees through a shared link: the case, read-only, without identities. */
@@ -16,7 +16,7 @@ export function SharedCasePage() {
   const locale = useLocale();
   const { params } = useRoute();
   const token = params.token!;
-  const [shared, setShared] = useState<{ case: LegalCaseView; deadlines: DeadlineView[]; lawyerName: string; expiresAt: string } | null>(null);
+  const [shared, setShared] = useState<{ case: LegalSharedCaseView; deadlines: DeadlineView[]; lawyerName: string; expiresAt: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => { legalApi.shared(token).then(setShared, (e) => setError(errorMessage(e))); }, [token]);
   const file = shared?.case;

@@ -1,8 +1,8 @@
-import type { DeadlineRuleView, DeadlineView, LegalCaseGrantView, LegalCaseSummaryView, LegalCaseView, Locale } from '@vigie/domain/rules';
+import type { DeadlineRuleView, DeadlineView, LegalCaseGrantView, LegalCaseSummaryView, LegalCaseView, LegalSharedCaseView, Locale } from '@vigie/domain/rules';
 import { ApiError, api, requestRaw } from '../../api/client';
 
 /** The legal pole's calls to the server, typed from the domain's views. */
-export type { DeadlineRuleView, DeadlineView, LegalCaseGrantView, LegalCaseSummaryView, LegalCaseView };
+export type { DeadlineRuleView, DeadlineView, LegalCaseGrantView, LegalCaseSummaryView, LegalCaseView, LegalSharedCaseView };
 
 export const legalApi = {
   cases: (evictionId?: string) => api.get<{ cases: LegalCaseSummaryView[] }>(`/api/legal/cases${evictionId ? `?evictionId=${evictionId}` : ''}`).then((r) => r.cases),
@@ -25,7 +25,7 @@ export const legalApi = {
   grants: (id: string) => api.get<{ grants: LegalCaseGrantView[] }>(`/api/legal/cases/${id}/grants`).then((r) => r.grants),
   grant: (id: string, body: Record<string, unknown>) => api.post<{ grant: LegalCaseGrantView; url: string }>(`/api/legal/cases/${id}/grants`, body),
   revokeGrant: (id: string, grantId: string) => api.post(`/api/legal/cases/${id}/grants/${grantId}/revoke`),
-  shared: (token: string) => api.get<{ case: LegalCaseView; deadlines: DeadlineView[]; lawyerName: string; expiresAt: string }>(`/api/legal/shared/${token}`),
+  shared: (token: string) => api.get<{ case: LegalSharedCaseView; deadlines: DeadlineView[]; lawyerName: string; expiresAt: string }>(`/api/legal/shared/${token}`),
   async upload(id: string, file: File, query: Record<string, string>) {
     const params = new URLSearchParams({ name: file.name, ...query });
     const answer = await requestRaw('POST', `/api/legal/cases/${id}/documents?${params}`, file, { 'Content-Type': file.type || 'application/octet-stream' });

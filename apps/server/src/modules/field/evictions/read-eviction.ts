@@ -1,4 +1,4 @@
-import { can, isProbableDuplicate, type EvictionActions, type EvictionPageView, type EvictionRowView } from '@vigie/domain';
+import { can, canSeeUnverifiedOf, isProbableDuplicate, type EvictionActions, type EvictionPageView, type EvictionRowView } from '@vigie/domain';
 import type { AppContext } from '../../../platform/context.js';
 import { recordAudit } from '../../../platform/audit/audit-trail.js';
 import type { Executor } from '../../../platform/db/database.js';
@@ -47,13 +47,15 @@ export async function readEvictionPage(ctx: AppContext, actor: Actor, id: string
     if (!row) throw new AppError('eviction.not_found');
     // Like evidence: only within the reader's own organisation does the answer tell "exists" from "not yours".
     if (!canReadEvictions(actor)) throw new AppError('auth.forbidden');
+    const operation = await operationSummary(trx, row.operation_id);
+    const present = operation?.observers.some((o) => o.id === actor.userId) || row.created_by === actor.userId;
+    // Unverified: its author and the observers present, those who verify, and the legal pole.
+    if (row.status !== 'verified' && !present && !canSeeUnverifiedOf(actor.roles, actor.userId, row.created_by)) throw new AppError('eviction.unverified');
     const [eviction] = await evictionRows(trx, [row]);
     const legal = can(actor.roles, 'legal.manage');
     const duplicates = row.merged_into ? [] : await duplicatesOf(trx, row);
     const openConflicts = await openConflictCount(trx, { entityType: 'eviction', entityId: id });
-    const operation = await operationSummary(trx, row.operation_id);
     const verifier = can(actor.roles, 'field.verify');
-    const present = operation?.observers.some((o) => o.id === actor.userId) || row.created_by === actor.userId;
     const actions: EvictionActions = {
       edit: can(actor.roles, 'field.record') && canEditEviction(actor, row),
       verify: verifier && row.status === 'submitted' && !row.merged_into,

@@ -1,7 +1,14 @@
-import type { EvidenceKind, EvidenceView } from '@vigie/domain';
+import { canSeeUnverifiedOf, type EvidenceKind, type EvidenceView } from '@vigie/domain';
+import type { Actor } from '../../../platform/http/request-context.js';
 import type { EvidenceRow } from './evidence.table.js';
 
-export function presentEvidence(e: EvidenceRow): EvidenceView {
+/**
+ * An evidence record as `actor` may see it: where and how it was taken (GPS, EXIF) only for its
+ * author, those who verify and the legal pole (canSeeUnverifiedOf); comms and other observers get the
+ * record without its location.
+ */
+export function presentEvidence(e: EvidenceRow, actor: Pick<Actor, 'roles' | 'userId'>): EvidenceView {
+  const located = canSeeUnverifiedOf(actor.roles, actor.userId, e.author_id);
   return {
     id: e.id,
     evictionId: e.eviction_id,
@@ -15,8 +22,8 @@ export function presentEvidence(e: EvidenceRow): EvidenceView {
     sha256Received: e.sha256_received,
     capturedAt: e.captured_at?.toISOString() ?? null,
     receivedAt: e.received_at?.toISOString() ?? null,
-    gps: e.latitude !== null && e.longitude !== null ? { latitude: e.latitude, longitude: e.longitude, altitude: e.altitude } : null,
-    exif: (e.exif as Record<string, unknown> | null) ?? null,
+    gps: located && e.latitude !== null && e.longitude !== null ? { latitude: e.latitude, longitude: e.longitude, altitude: e.altitude } : null,
+    exif: located ? (e.exif as Record<string, unknown> | null) ?? null : null,
     authorId: e.author_id,
     status: e.status,
     rejectionReason: e.rejection_reason,

@@ -48,7 +48,7 @@ export async function createUpload(ctx: AppContext, actor: Actor, input: Evidenc
     const existing = await findEvidence(trx, input.id);
     if (existing) {
       if (!sameUpload(existing, input, actor, evictionId)) throw new AppError('evidence.id_conflict');
-      return { created: false, evidence: presentEvidence(existing) };
+      return { created: false, evidence: presentEvidence(existing, actor) };
     }
     const row = await insertEvidence(trx, {
       id: input.id, organisation_id: actor.organisationId, eviction_id: evictionId, incident_id: input.incidentId ?? null,
@@ -60,7 +60,7 @@ export async function createUpload(ctx: AppContext, actor: Actor, input: Evidenc
       organisationId: actor.organisationId, actorId: actor.userId, action: 'evidence.upload_started', entityType: 'evidence',
       entityId: row.id, after: custodyRecord(row), context: { ip },
     });
-    return { created: true, evidence: presentEvidence(row) };
+    return { created: true, evidence: presentEvidence(row, actor) };
   });
 }
 
@@ -117,23 +117,23 @@ export async function appendChunk(
     }
     if (error instanceof ChunkTooLargeError) throw new AppError('evidence.chunk_too_large', { offset: now }, { 'upload-offset': String(now) });
     if (error) throw error;
-    if (now < row.size_bytes) return { offset: now, evidence: presentEvidence({ ...row, upload_offset: now }) };
+    if (now < row.size_bytes) return { offset: now, evidence: presentEvidence({ ...row, upload_offset: now }, actor) };
     const stored = await completeUpload(ctx, storage, actor, { ...row, upload_offset: now }, path, ip);
-    return { offset: now, evidence: presentEvidence(stored) };
+    return { offset: now, evidence: presentEvidence(stored, actor) };
   } finally {
     busy.delete(id);
   }
 }
 
 export async function getEvidence(ctx: AppContext, actor: Actor, id: string) {
-  return presentEvidence(await uploadState(ctx, actor, id));
+  return presentEvidence(await uploadState(ctx, actor, id), actor);
 }
 
 export async function listEvictionEvidence(ctx: AppContext, actor: Actor, evictionId: string) {
   return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
     if (!(await findLiveEviction(trx, evictionId))) throw new AppError('eviction.not_found');
     if (!canSeeEvidence(actor)) throw new AppError('auth.forbidden');
-    return (await listEvidenceOfEviction(trx, evictionId)).map(presentEvidence);
+    return (await listEvidenceOfEviction(trx, evictionId)).map((e) => presentEvidence(e, actor));
   });
 }
 

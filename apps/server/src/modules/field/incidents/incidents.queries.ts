@@ -4,9 +4,16 @@ import type { Executor } from '../../../platform/db/database.js';
 import type { IncidentsTable } from '../../../platform/db/schema.js';
 
 /** A victim as the phone knows them: a pseudonym and an age bracket, never an identity. */
-export async function upsertPseudonymousPerson(db: Executor, p: { id: string; organisationId: string; pseudonym: string; minor: boolean | null }) {
-  await db.insertInto('persons').values({ id: p.id, organisation_id: p.organisationId, pseudonym: p.pseudonym, minor: p.minor })
-    .onConflict((oc) => oc.column('id').doUpdateSet({ pseudonym: p.pseudonym, minor: p.minor })).execute();
+export async function findPseudonymousPerson(db: Executor, id: string) {
+  return db.selectFrom('persons').select(['id', 'pseudonym', 'minor', 'created_by']).where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export async function insertPseudonymousPerson(db: Executor, p: { id: string; organisationId: string; pseudonym: string; minor: boolean | null; createdBy: string }) {
+  await db.insertInto('persons').values({ id: p.id, organisation_id: p.organisationId, pseudonym: p.pseudonym, minor: p.minor, created_by: p.createdBy }).execute();
+}
+
+export async function updatePseudonymousPerson(db: Executor, p: { id: string; pseudonym: string; minor: boolean | null }) {
+  await db.updateTable('persons').set({ pseudonym: p.pseudonym, minor: p.minor }).where('id', '=', p.id).execute();
 }
 
 export async function findIncidentForUpdate(db: Executor, id: string) {

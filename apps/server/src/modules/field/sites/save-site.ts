@@ -1,4 +1,4 @@
-import type { SiteInput } from '@vigie/domain';
+import { canChangeRecordOf, type SiteInput } from '@vigie/domain';
 import type { Trx } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/errors/catalogue.js';
 import { currentXid } from '../../../platform/db/change-xid.js';
@@ -14,8 +14,14 @@ function columns(s: SiteInput) {
   };
 }
 
-/** Observers may create a site met in the field; its code stays unique in the organisation. */
+/**
+ * Observers may create a site met in the field; its code stays unique in the organisation. A site
+ * someone else created is changed only by those who verify (the author rule, canChangeRecordOf):
+ * checked before anything else, so a refusal reveals nothing about the new values.
+ */
 export async function saveSite(trx: Trx, actor: Actor, input: SiteInput, baseVersion: number | null, commandId: string | null) {
+  const existing = await trx.selectFrom('sites').selectAll().where('id', '=', input.id).forUpdate().executeTakeFirst();
+  if (existing && !canChangeRecordOf(actor.roles, actor.userId, existing.created_by)) throw new AppError('site.not_author');
   const commune = await trx.selectFrom('communes').select('area_id').where('insee_code', '=', input.communeInsee).executeTakeFirst();
   if (!commune) throw new AppError('field.unknown_term', { kind: 'commune', code: input.communeInsee });
   const area = await trx.selectFrom('areas').select('id').where('id', '=', input.areaId).executeTakeFirst();
@@ -23,10 +29,9 @@ export async function saveSite(trx: Trx, actor: Actor, input: SiteInput, baseVer
   const clash = await trx.selectFrom('sites').select('id').where((eb) => eb.fn('upper', ['code']), '=', input.code.toUpperCase())
     .where('id', '!=', input.id).executeTakeFirst();
   if (clash) throw new AppError('site.code_taken');
-  const existing = await trx.selectFrom('sites').selectAll().where('id', '=', input.id).forUpdate().executeTakeFirst();
   let version = 1;
   if (!existing) {
-    await trx.insertInto('sites').values({ id: input.id, organisation_id: actor.organisationId, ...columns(input) }).execute();
+    await trx.insertInto('sites').values({ id: input.id, organisation_id: actor.organisationId, created_by: actor.userId, ...columns(input) }).execute();
   } else {
     // A merged site is edited through its merge (undo it first); a phone's late edit is refused, not applied.
     if (existing.merged_into) throw new AppError('site.merged');

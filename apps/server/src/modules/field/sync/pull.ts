@@ -1,4 +1,4 @@
-import type { SyncPullView } from '@vigie/domain';
+import { canSeeUnverifiedOf, type SyncPullView } from '@vigie/domain';
 import type { AppContext } from '../../../platform/context.js';
 import { inOrganisation } from '../../../platform/db/organisation-scope.js';
 import { snapshotXmin, type ChangePage } from '../../../platform/db/change-xid.js';
@@ -24,7 +24,9 @@ export async function pullChanges(ctx: AppContext, actor: Actor, since: number):
   return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
     const { xmin } = await trx.selectNoFrom(snapshotXmin().as('xmin')).executeTakeFirstOrThrow();
     const phoneScope = await phoneScopeIn(trx, actor);
-    const scope = { areaIds: phoneScope.areaIds, since: phoneScope.since, userId: actor.userId };
+    const scope = {
+      areaIds: phoneScope.areaIds, since: phoneScope.since, userId: actor.userId, seesUnverified: canSeeUnverifiedOf(actor.roles, actor.userId, null),
+    };
     const [operations, evictions, incidents, sites] = await Promise.all([
       operationChangesSince(trx, since, PAGE, scope), evictionChangesSince(trx, since, PAGE, scope),
       incidentChangesSince(trx, since, PAGE, scope), siteChangesSince(trx, since, PAGE, scope),

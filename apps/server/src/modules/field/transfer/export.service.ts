@@ -1,8 +1,10 @@
 import { PassThrough, type Readable, type Writable } from 'node:stream';
+import { canSeeUnverifiedOf } from '@vigie/domain';
 import { stringify } from 'csv-stringify';
 import type { AppContext } from '../../../platform/context.js';
 import { recordAudit } from '../../../platform/audit/audit-trail.js';
 import { inOrganisation, inOrganisationReadOnly } from '../../../platform/db/organisation-scope.js';
+import { AppError } from '../../../platform/errors/catalogue.js';
 import { loadExcelJS } from '../../../platform/on-first-use.js';
 import type { Actor } from '../../../platform/http/request-context.js';
 import { allFields, type FieldDef } from './transfer.columns.js';
@@ -23,6 +25,8 @@ const TEXT_FIELDS = new Set(['siteCode', 'siteName', 'legalBasisText', 'legalBas
 type Cell = string | Date;
 
 async function exportFields(ctx: AppContext, actor: Actor, filters: ExportFilters, format: string): Promise<FieldDef[]> {
+  // Unverified records leave the server only for those who verify them and the legal pole (nobody is the author of a whole export).
+  if (filters.status !== 'verified' && !canSeeUnverifiedOf(actor.roles, actor.userId, null)) throw new AppError('records.unverified_forbidden');
   return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
     const terms = await trx.selectFrom('taxonomy_terms').select(['kind', 'code', 'label_fr', 'label_en']).orderBy('kind').orderBy('sort').orderBy('code').execute();
     // Who took which data out, and which: the audit trail records every export.

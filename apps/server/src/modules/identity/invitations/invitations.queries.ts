@@ -35,15 +35,15 @@ export async function revokeInvitation(db: Executor, id: string): Promise<Invita
     .where('id', '=', id).where('accepted_at', 'is', null).where('revoked_at', 'is', null).returningAll().executeTakeFirst();
 }
 
-/** Roles of whoever made the invitation(s): an administrator's invitation is an administrator's to withdraw. */
-export async function inviterRoleOf(db: Executor, id: string): Promise<string | null | undefined> {
+/** Roles of whoever made the invitation(s), primary and additional: an administrator's invitation is an administrator's to withdraw. */
+export async function inviterRolesOf(db: Executor, id: string): Promise<string[] | undefined> {
   const row = await db.selectFrom('invitations as i').leftJoin('users as u', 'u.id', 'i.invited_by')
-    .select('u.role').where('i.id', '=', id).executeTakeFirst();
-  return row === undefined ? undefined : row.role ?? null;
+    .select(['u.role', 'u.additional_roles']).where('i.id', '=', id).executeTakeFirst();
+  return row === undefined ? undefined : [row.role ?? '', ...(row.additional_roles ?? [])];
 }
 
 export async function pendingInviterRolesTo(db: Executor, email: string): Promise<string[]> {
-  const rows = await db.selectFrom('invitations as i').leftJoin('users as u', 'u.id', 'i.invited_by').select('u.role')
+  const rows = await db.selectFrom('invitations as i').leftJoin('users as u', 'u.id', 'i.invited_by').select(['u.role', 'u.additional_roles'])
     .where('i.email', '=', email).where('i.accepted_at', 'is', null).where('i.revoked_at', 'is', null).execute();
-  return rows.map((r) => r.role ?? '');
+  return rows.flatMap((r) => [r.role ?? '', ...(r.additional_roles ?? [])]);
 }

@@ -18,7 +18,8 @@ export const invitationsRoutes: RouteModule = (app, ctx) => {
     config: manage,
     schema: {
       tags: ['invitations'], body: invitationCreateSchema,
-      response: { 201: z.object({ invitation: invitationViewSchema, link: z.string() }) },
+      // confirmationPending: the invitation gives access to identities and waits for a second person.
+      response: { 201: z.object({ invitation: invitationViewSchema, link: z.string(), confirmationPending: z.boolean() }) },
     },
   }, async (req, reply) => reply.status(201).send(await inviteUser(ctx, req.actor!, req.body, req.ip)));
 

@@ -1,4 +1,4 @@
-import { canInviteRole, type Role } from '@vigie/domain';
+import { canInviteRole, grantsIdentities, type Role } from '@vigie/domain';
 import type { AppContext } from '../../../platform/context.js';
 import { inOrganisation, inSystemTransaction } from '../../../platform/db/organisation-scope.js';
 import { AppError } from '../../../platform/errors/catalogue.js';
@@ -9,11 +9,12 @@ import { recordAudit } from '../../../platform/audit/audit-trail.js';
 import { enqueueSecretMail } from '../../../platform/mail/mail-job.js';
 import type { Actor } from '../../../platform/http/request-context.js';
 import { openSession } from '../auth/sessions.js';
+import { invitationGrantStatus, requestIdentityGrant, withdrawIdentityGrants } from '../grants/grants.service.js';
 import { auditUser } from '../users/users.presenter.js';
 import { findUserByEmail, insertUser } from '../users/user-accounts.js';
 import { invitationStatus, presentInvitation } from './invitations.presenter.js';
 import {
-  findInvitationByTokenHash, insertInvitation, inviterRoleOf, pendingInviterRolesTo, listInvitations, markInvitationAccepted, revokeInvitation, revokePendingInvitationsTo,
+  findInvitationByTokenHash, insertInvitation, inviterRolesOf, pendingInviterRolesTo, listInvitations, markInvitationAccepted, revokeInvitation, revokePendingInvitationsTo,
 } from './invitations.queries.js';
 
 const STATUS_ERROR = { accepted: 'invitation.used', revoked: 'invitation.revoked', expired: 'invitation.expired' } as const;
@@ -27,8 +28,9 @@ export async function inviteUser(ctx: AppContext, actor: Actor, input: { email: 
   const expiresAt = new Date(Date.now() + ctx.config.invitationTtlHours * 3_600_000);
   const invitation = await inOrganisation(ctx.db, actor.organisationId, async (trx) => {
     // Re-inviting the address would replace (and so could downgrade) an administrator's invitation.
-    if (actor.role !== 'admin' && (await pendingInviterRolesTo(trx, input.email)).includes('admin')) throw new AppError('auth.forbidden');
+    if (!actor.roles.includes('admin') && (await pendingInviterRolesTo(trx, input.email)).includes('admin')) throw new AppError('auth.forbidden');
     for (const replaced of await revokePendingInvitationsTo(trx, input.email)) {
+      await withdrawIdentityGrants(trx, actor, { invitationId: replaced.id }, ip);
       await recordAudit(trx, {
         organisationId: actor.organisationId, actorId: actor.userId, action: 'invitation.revoked', entityType: 'invitation',
         entityId: replaced.id, after: presentInvitation(replaced), context: { ip, reason: 'replaced' },
@@ -38,6 +40,9 @@ export async function inviteUser(ctx: AppContext, actor: Actor, input: { email: 
       organisationId: actor.organisationId, email: input.email, role: input.role, tokenHash: sha256Hex(token),
       invitedBy: actor.userId, expiresAt,
     });
+    // Access to identities is given by two people: the link works once someone else confirms.
+    const grant = grantsIdentities([], input.role)
+      ? await requestIdentityGrant(trx, actor, { invitationId: row.id, email: input.email }, [input.role], ip) : null;
     const locale = actor.locale;
     await enqueueSecretMail(ctx.queue, trx, ctx.serverKey, {
       to: input.email,
@@ -49,11 +54,11 @@ export async function inviteUser(ctx: AppContext, actor: Actor, input: { email: 
     });
     await recordAudit(trx, {
       organisationId: actor.organisationId, actorId: actor.userId, action: 'invitation.created', entityType: 'invitation',
-      entityId: row.id, after: presentInvitation(row), context: { ip },
+      entityId: row.id, after: presentInvitation(row), context: { ip, ...(grant && { identityGrantId: grant.grantId }) },
     });
-    return row;
+    return { row, confirmationPending: grant?.pending ?? false };
   });
-  return { invitation: presentInvitation(invitation), link };
+  return { invitation: presentInvitation(invitation.row), link, confirmationPending: invitation.confirmationPending };
 }
 
 export async function listOrganisationInvitations(ctx: AppContext, actor: Actor) {
@@ -62,12 +67,13 @@ export async function listOrganisationInvitations(ctx: AppContext, actor: Actor)
 
 export async function cancelInvitation(ctx: AppContext, actor: Actor, id: string, ip: string) {
   await inOrganisation(ctx.db, actor.organisationId, async (trx) => {
-    const inviterRole = await inviterRoleOf(trx, id);
-    if (inviterRole === undefined) throw new AppError('invitation.not_found');
-    // A coordinator cannot withdraw what an administrator decided.
-    if (inviterRole === 'admin' && actor.role !== 'admin') throw new AppError('auth.forbidden');
+    const inviterRoles = await inviterRolesOf(trx, id);
+    if (inviterRoles === undefined) throw new AppError('invitation.not_found');
+    // A coordinator cannot withdraw what an administrator decided (whichever of their roles is the primary one).
+    if (inviterRoles.includes('admin') && !actor.roles.includes('admin')) throw new AppError('auth.forbidden');
     const row = await revokeInvitation(trx, id);
     if (!row) throw new AppError('invitation.not_found');
+    await withdrawIdentityGrants(trx, actor, { invitationId: id }, ip);
     await recordAudit(trx, {
       organisationId: actor.organisationId, actorId: actor.userId, action: 'invitation.revoked', entityType: 'invitation',
       entityId: id, after: presentInvitation(row), context: { ip },
@@ -80,6 +86,10 @@ async function usableInvitation(ctx: AppContext, trx: Parameters<typeof findInvi
   if (!invitation) throw new AppError('invitation.not_found');
   const status = invitationStatus(invitation);
   if (status !== 'pending') throw new AppError(STATUS_ERROR[status]);
+  // An invitation giving access to identities waits for its second person; a refused one is void.
+  const grant = await invitationGrantStatus(trx, invitation.id);
+  if (grant === 'pending') throw new AppError('invitation.awaiting_confirmation');
+  if (grant === 'refused' || grant === 'withdrawn') throw new AppError('invitation.revoked');
   return invitation;
 }
 

@@ -3,4 +3,4 @@
  * may do with accounts. The users module owns the `users` table: they come through here, never
  * through users.queries.ts (dependency rule no-foreign-queries), so this file lists every outside use.
  */
-export { claimTotpStep, countUsers, findUserByEmail, findUserById, insertUser, updateUser } from './users.queries.js';
+export { claimTotpStep, countActiveHoldersOf, countUsers, displayNamesOf, findUserByEmail, findUserById, insertUser, updateUser } from './users.queries.js';

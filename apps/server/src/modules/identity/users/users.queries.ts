@@ -33,3 +33,18 @@ export async function claimTotpStep(db: Executor, id: string, step: number): Pro
 export async function listUsers(db: Executor): Promise<UserRow[]> {
   return db.selectFrom('users').selectAll().orderBy('display_name').execute();
 }
+
+/** Active members holding one of `roles` (primary or additional), apart from `except`: who could confirm a grant. */
+export async function countActiveHoldersOf(db: Executor, roles: readonly string[], except: readonly string[]): Promise<number> {
+  let q = db.selectFrom('users').select(sql<number>`count(*)::int`.as('n')).where('active', '=', true)
+    .where((eb) => eb.or([eb('role', 'in', [...roles]), sql<boolean>`additional_roles && ${sql.val([...roles])}::text[]`]));
+  if (except.length > 0) q = q.where('id', 'not in', [...except]);
+  return (await q.executeTakeFirstOrThrow()).n;
+}
+
+/** Display names of accounts, for views naming who did what. */
+export async function displayNamesOf(db: Executor, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}

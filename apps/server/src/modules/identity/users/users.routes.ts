@@ -19,7 +19,8 @@ export const usersRoutes: RouteModule = (app, ctx) => {
       // `roles` replaces every role (the first becomes the primary one); `role` alone keeps the
       // older single-role form working and drops the additional roles.
       body: z.strictObject({ role: roleSchema.optional(), roles: userRolesSchema.optional(), active: z.boolean().optional() }),
-      response: { 200: userViewSchema },
+      // grantPending: the new roles give access to identities and wait for a second person; the roles shown are unchanged.
+      response: { 200: userViewSchema.extend({ grantPending: z.boolean() }) },
     },
   }, async (req) => changeUser(ctx, req.actor!, req.params.id, req.body, req.ip));
 

@@ -1,4 +1,4 @@
-import type { Locale, Role } from '@vigie/domain';
+import { grantsIdentities, type Locale, type Role } from '@vigie/domain';
 import type { AppContext } from '../../../platform/context.js';
 import { inOrganisation } from '../../../platform/db/organisation-scope.js';
 import { AppError } from '../../../platform/errors/catalogue.js';
@@ -7,6 +7,7 @@ import { deleteSessionsOfUser } from '../../../platform/auth/session-store.js';
 import { recordAudit } from '../../../platform/audit/audit-trail.js';
 import type { Actor } from '../../../platform/http/request-context.js';
 import { expirePasswordResetsOfUser } from '../auth/reset-tokens.js';
+import { requestIdentityGrant, withdrawIdentityGrants } from '../grants/grants.service.js';
 import { auditUser, presentUser, userRoles } from './users.presenter.js';
 import { findUserById, listUsers, updateUser } from './users.queries.js';
 
@@ -22,7 +23,19 @@ export async function changeUser(ctx: AppContext, actor: Actor, id: string, chan
   return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
     const before = await findUserById(trx, id);
     if (!before) throw new AppError('user.not_found');
-    const roles = changes.roles ?? (changes.role !== undefined ? [changes.role] : undefined);
+    let roles = changes.roles ?? (changes.role !== undefined ? [changes.role] : undefined);
+    let grantPending = false;
+    let grantId: string | undefined;
+    if (roles !== undefined && roles.join() !== userRoles(before).join()) {
+      // Any new decision on the roles replaces a request still waiting for its second person.
+      await withdrawIdentityGrants(trx, actor, { userId: id }, ip);
+      if (grantsIdentities(userRoles(before), roles)) {
+        // Access to identities is given by two people: the roles change once someone else confirms.
+        const grant = await requestIdentityGrant(trx, actor, { userId: id, email: before.email }, roles, ip);
+        grantId = grant.grantId;
+        if (grant.pending) { grantPending = true; roles = undefined; }
+      }
+    }
     const after = await updateUser(trx, id, {
       ...(roles !== undefined && { role: roles[0]!, additional_roles: roles.slice(1) }),
       ...(changes.active !== undefined && { active: changes.active }),
@@ -35,9 +48,12 @@ export async function changeUser(ctx: AppContext, actor: Actor, id: string, chan
       // before/after carry the whole role list; the context names the role change for a quick read of the trail.
       organisationId: actor.organisationId, actorId: actor.userId, action: 'user.changed', entityType: 'user', entityId: id,
       before: auditUser(before), after: auditUser(after),
-      context: rolesChanged ? { ip, roles: { before: userRoles(before), after: userRoles(after) } } : { ip },
+      context: {
+        ip, ...(rolesChanged && { roles: { before: userRoles(before), after: userRoles(after) } }),
+        ...(grantId && { identityGrantId: grantId, identityGrantPending: grantPending }),
+      },
     });
-    return presentUser(after);
+    return { ...presentUser(after), grantPending };
   });
 }
 

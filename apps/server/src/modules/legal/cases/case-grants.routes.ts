@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { deadlineViewSchema, legalCaseGrantCreateSchema, legalCaseGrantViewSchema, legalCaseViewSchema } from '@vigie/domain';
+import { deadlineViewSchema, legalCaseGrantCreateSchema, legalCaseGrantViewSchema, legalSharedCaseViewSchema } from '@vigie/domain';
 import type { RouteModule } from '../../../platform/context.js';
 import { createObjectStorage } from '../../../platform/storage/create-storage.js';
 import { attachment } from './case-documents.routes.js';
@@ -33,7 +33,8 @@ export const legalGrantsRoutes: RouteModule = (app, ctx) => {
     config: byLink,
     schema: {
       tags, params: z.object({ token }),
-      response: { 200: z.object({ case: legalCaseViewSchema, deadlines: z.array(deadlineViewSchema), lawyerName: z.string(), expiresAt: z.string() }) },
+      // ADR 0006: the lawyer's own view, without any party's contact details or notes.
+      response: { 200: z.object({ case: legalSharedCaseViewSchema, deadlines: z.array(deadlineViewSchema), lawyerName: z.string(), expiresAt: z.string() }) },
     },
   }, async (req, reply) => {
     const answer = await readSharedCase(ctx, req.params.token, req.ip);

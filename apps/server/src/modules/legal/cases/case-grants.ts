@@ -1,4 +1,4 @@
-import { parisDate, type LegalCaseGrantView } from '@vigie/domain';
+import { parisDate, type LegalCaseGrantView, type LegalCaseView, type LegalSharedCaseView } from '@vigie/domain';
 import type { AppContext } from '../../../platform/context.js';
 import { recordAudit } from '../../../platform/audit/audit-trail.js';
 import { randomToken, sha256Hex } from '../../../platform/crypto/tokens.js';
@@ -87,8 +87,18 @@ export async function readSharedCase(ctx: AppContext, token: string, ip: string)
       context: { ip, grantId: grant.id, lawyer: grant.lawyer_name },
     });
     // A lawyer sees the file, not who else was given access nor contacts of other parties' counsel.
-    return { case: file, deadlines, lawyerName: grant.lawyer_name, expiresAt: grant.expires_at.toISOString() };
+    return { case: forLawyer(file), deadlines, lawyerName: grant.lawyer_name, expiresAt: grant.expires_at.toISOString() };
   });
+}
+
+/** Only what ADR 0006 promises, field by field: no contact details or notes of any party, no notes on links, no tasks. */
+function forLawyer(file: LegalCaseView): LegalSharedCaseView {
+  const { parties, links, tasks: _internal, ...rest } = file;
+  return {
+    ...rest,
+    parties: parties.map((p) => ({ id: p.id, kind: p.kind, role: p.role, personId: p.personId, pseudonym: p.pseudonym, minor: p.minor, name: p.name })),
+    links: links.map((l) => ({ id: l.id, target: l.target, targetId: l.targetId, label: l.label, date: l.date })),
+  };
 }
 
 export async function readSharedDocument(ctx: AppContext, storage: ObjectStorage, token: string, versionId: string, ip: string) {

@@ -13,6 +13,8 @@ import { roleOptions } from '../users/roleOptions';
 interface Created {
   invitation: InvitationView;
   link: string;
+  /** The role gives access to identities: the link works once a second person confirms (issue 12). */
+  confirmationPending: boolean;
 }
 
 export function CreateInvitationForm({ onCreated }: { onCreated: () => void }) {
@@ -77,6 +79,11 @@ export function CreateInvitationForm({ onCreated }: { onCreated: () => void }) {
         </Button>
       </form>
       <StatusMessage message={created ? t('invitations.created', { email: created.invitation.email }) : null} />
+      {created?.confirmationPending && (
+        <p class="notice">
+          {t('identityGrants.awaiting')} <a href="/admin/identity-grants">{t('identityGrants.title')}</a>
+        </p>
+      )}
       {created && (
         <div class="result">
           <TextField

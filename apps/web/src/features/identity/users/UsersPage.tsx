@@ -45,10 +45,10 @@ function UserList() {
     setError(null);
     setStatus(null);
     try {
-      await api.patch(`/api/users/${encodeURIComponent(user.id)}`, body);
+      const result = await api.patch<{ grantPending: boolean }>(`/api/users/${encodeURIComponent(user.id)}`, body);
       await load();
       setPendingRoles((p) => { const { [user.id]: _done, ...rest } = p; return rest; });
-      setStatus(success);
+      setStatus(result.grantPending ? t('identityGrants.roleAwaiting') : success);
     } catch (e) {
       setError(errorMessage(e));
     } finally {
