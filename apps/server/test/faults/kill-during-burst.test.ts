@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../test-database.js';
-import { evictionCommand, operationCommand, siteCommand } from '../field-fixtures.js';
-import { HttpClient, killHard, setUpObserver, signIn, startServerProcess, stopGently, type ServerProcess } from './server-process.js';
+import { evictionCommand } from '../field-fixtures.js';
+import { killHard, pushOk, siteAndOperation, setUpObserver, signIn, startServerProcess, stopGently, type ServerProcess } from './server-process.js';
 
 /**
  * The server process is killed with SIGKILL in the middle of a burst of eviction submissions
@@ -26,11 +26,6 @@ afterAll(async () => {
 
 type Cmd = ReturnType<typeof evictionCommand>;
 
-async function pushOk(c: HttpClient, commands: unknown[]) {
-  const res = await c.request('POST', '/api/sync/push', { commands });
-  if (res.status !== 200) throw new Error(`push ${res.status}: ${res.text}`);
-  return res.json().results as Array<{ commandId: string; status: string; version: number | null }>;
-}
 
 describe(`kill -9 during a burst of submissions (${backend})`, () => {
   it('keeps every acknowledged record, and the phones\' retries add no duplicate', async () => {
@@ -41,11 +36,7 @@ describe(`kill -9 during a burst of submissions (${backend})`, () => {
     const first = await startServerProcess({ dataDir, databaseUrl });
     servers.push(first);
     const { observer, email } = await setUpObserver(first);
-    const ref = (await observer.request('GET', '/api/field/reference')).json();
-    const areaId = ref.areas.find((a: { code: string }) => a.code === 'calaisis').id as string;
-    const site = siteCommand(areaId);
-    const op = operationCommand(areaId);
-    expect((await pushOk(observer, [site, op])).map((r) => r.status)).toEqual(['applied', 'applied']);
+    const { site, op } = await siteAndOperation(observer);
 
     // Eight phones send one or two evictions per request as fast as they can.
     const acknowledged = new Map<string, Cmd>();

@@ -3,6 +3,7 @@ import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { REPO_ROOT } from '../../src/config.js';
 import { PASSWORD } from '../harness.js';
+import { operationCommand, siteCommand } from '../field-fixtures.js';
 
 /**
  * The real `npm start` process (node apps/server/dist/main.js, compiled by the tests' global
@@ -128,4 +129,22 @@ export async function signIn(base: string, email: string): Promise<HttpClient> {
   const res = await c.request('POST', '/api/auth/login', { email, password: PASSWORD });
   if (res.status !== 200) throw new Error(`sign-in failed: ${res.text}`);
   return c;
+}
+
+/** A sync push the server must answer 200; its per-command results. */
+export async function pushOk(c: HttpClient, commands: unknown[]) {
+  const res = await c.request('POST', '/api/sync/push', { commands });
+  if (res.status !== 200) throw new Error(`push ${res.status}: ${res.text}`);
+  return res.json().results as Array<{ commandId: string; status: string; version: number | null }>;
+}
+
+/** A site and an operation in Calaisis, saved as a phone would, for a burst of evictions to hang on. */
+export async function siteAndOperation(c: HttpClient) {
+  const ref = (await c.request('GET', '/api/field/reference')).json();
+  const areaId = ref.areas.find((a: { code: string }) => a.code === 'calaisis').id as string;
+  const site = siteCommand(areaId);
+  const op = operationCommand(areaId);
+  const statuses = (await pushOk(c, [site, op])).map((r) => r.status);
+  if (statuses.join() !== 'applied,applied') throw new Error(`site and operation not applied: ${statuses.join()}`);
+  return { site, op };
 }

@@ -7,8 +7,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/platform/db/schema.js';
 import { verifyAuditChain } from '../../src/platform/audit/verify-chain.js';
 import { createTestDatabase, type TestDatabase } from '../test-database.js';
-import { evictionCommand, operationCommand, siteCommand } from '../field-fixtures.js';
-import { HttpClient, killHard, setUpObserver, startServerProcess, stopGently, type ServerProcess } from './server-process.js';
+import { evictionCommand } from '../field-fixtures.js';
+import { HttpClient, killHard, pushOk, siteAndOperation, setUpObserver, startServerProcess, stopGently, type ServerProcess } from './server-process.js';
 
 /**
  * Issue 20, d.5: two server processes (`npm start` twice) share one PostgreSQL database, its
@@ -23,11 +23,6 @@ const PHONES = 8;
 
 type Cmd = ReturnType<typeof evictionCommand>;
 
-async function pushOk(c: HttpClient, commands: unknown[]) {
-  const res = await c.request('POST', '/api/sync/push', { commands });
-  if (res.status !== 200) throw new Error(`push ${res.status}: ${res.text}`);
-  return res.json().results as Array<{ commandId: string; status: string }>;
-}
 
 /** The same signed-in person on the other process: the session lives in the shared database. */
 function sameSessionOn(base: string, c: HttpClient): HttpClient {
@@ -60,11 +55,7 @@ describe.skipIf(!onPostgres)('two server processes on one PostgreSQL database', 
     expect(b.out()).not.toMatch(/set-up code/);
     const onB = sameSessionOn(b.url, observer);
 
-    const ref = (await onB.request('GET', '/api/field/reference')).json();
-    const areaId = ref.areas.find((x: { code: string }) => x.code === 'calaisis').id as string;
-    const site = siteCommand(areaId);
-    const op = operationCommand(areaId);
-    expect((await pushOk(observer, [site, op])).map((r) => r.status)).toEqual(['applied', 'applied']);
+    const { site, op } = await siteAndOperation(observer);
 
     const acknowledged = new Map<string, Cmd>();
     const sent: Cmd[] = [];
