@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../test-database.js';
 import { evictionCommand } from '../field-fixtures.js';
-import { killHard, pushOk, siteAndOperation, setUpObserver, signIn, startServerProcess, stopGently, type ServerProcess } from './server-process.js';
+import { cleanUpAfterFault, killHard, pushOk, siteAndOperation, setUpObserver, signIn, startServerProcess, stopGently, type ServerProcess } from './server-process.js';
 
 /**
  * The server process is killed with SIGKILL in the middle of a burst of eviction submissions
@@ -18,11 +18,7 @@ const PHONES = 8;
 let testDb: TestDatabase | undefined;
 let dataDir: string | undefined;
 const servers: ServerProcess[] = [];
-afterAll(async () => {
-  for (const s of servers) await killHard(s);
-  await testDb?.drop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => cleanUpAfterFault(servers, testDb, dataDir));
 
 type Cmd = ReturnType<typeof evictionCommand>;
 

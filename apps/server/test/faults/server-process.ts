@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { REPO_ROOT } from '../../src/config.js';
 import { PASSWORD } from '../harness.js';
@@ -64,6 +65,13 @@ export async function killHard(p: ServerProcess): Promise<void> {
   if (p.child.exitCode !== null || p.child.signalCode !== null) return;
   p.child.kill('SIGKILL');
   await p.exited;
+}
+
+/** After a fault test: every process it started killed, its database dropped, its data folder removed. */
+export async function cleanUpAfterFault(servers: ServerProcess[], testDb: { drop(): Promise<void> } | undefined, dataDir: string | undefined): Promise<void> {
+  for (const s of servers) await killHard(s);
+  await testDb?.drop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 }
 
 export async function stopGently(p: ServerProcess): Promise<void> {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
@@ -8,7 +8,7 @@ import type { Database } from '../../src/platform/db/schema.js';
 import { verifyAuditChain } from '../../src/platform/audit/verify-chain.js';
 import { createTestDatabase, type TestDatabase } from '../test-database.js';
 import { evictionCommand } from '../field-fixtures.js';
-import { HttpClient, killHard, pushOk, siteAndOperation, setUpObserver, startServerProcess, stopGently, type ServerProcess } from './server-process.js';
+import { cleanUpAfterFault, HttpClient, killHard, pushOk, siteAndOperation, setUpObserver, startServerProcess, stopGently, type ServerProcess } from './server-process.js';
 
 /**
  * Issue 20, d.5: two server processes (`npm start` twice) share one PostgreSQL database, its
@@ -36,11 +36,7 @@ describe.skipIf(!onPostgres)('two server processes on one PostgreSQL database', 
   let testDb: TestDatabase | undefined;
   let dataDir: string | undefined;
   const servers: ServerProcess[] = [];
-  afterAll(async () => {
-    for (const s of servers) await killHard(s);
-    await testDb?.drop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => cleanUpAfterFault(servers, testDb, dataDir));
 
   it('one killed during a burst: the other goes on, nothing acknowledged is lost or doubled, the audit chain holds', async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'vigie-two-'));
