@@ -213,6 +213,14 @@ describe('the members’ newsletter', () => {
 
     const archive = await t.client().get('/api/public/hro/newsletter');
     expect(archive.body).toContain('Lettre de décembre');
+    expect(archive.body).toContain('lettre d’information');
+    // An English-speaking visitor reads the archive in English; the French issue is said to be in French.
+    const inEnglish = await t.client().get('/api/public/hro/newsletter?lang=en');
+    expect(inEnglish.body).toContain('<html lang="en">');
+    expect(inEnglish.body).toMatch(/— newsletter<\/h1>/);
+    expect(inEnglish.body).toContain('in French');
+    expect(inEnglish.body).not.toContain('lettre d’information');
+    expect((await t.client().get('/api/public/hro/newsletter?lang=xx')).statusCode).toBe(400);
     const page = await t.client().get(`/api/public/hro/newsletter/${draft.id}`);
     expect(page.body).toContain(figure.wording);
     expect(page.body).toContain('© HRO');

@@ -1,10 +1,11 @@
 import { Feed } from 'feed';
-import { blockText, type NewsletterBlockView } from '@vigie/domain';
+import { blockText, formatDate, type Locale, type NewsletterBlockView } from '@vigie/domain';
 import type { AppContext } from '../../../platform/context.js';
 import { inOrganisation } from '../../../platform/db/organisation-scope.js';
 import { AppError } from '../../../platform/errors/catalogue.js';
 import type { ObjectStorage } from '../../../platform/storage/object-storage.js';
 import { readPhotos } from '../bulletins/bulletin-exports.js';
+import { ARCHIVE_WORDS } from './newsletter-archive.words.js';
 import { newsletterPaths } from './newsletter-links.js';
 import { findSettings, organisationBySlug, publicationPhotos, sentIssues } from './newsletters.queries.js';
 
@@ -59,14 +60,14 @@ export async function archivedPhoto(ctx: AppContext, storage: ObjectStorage, slu
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const STYLE = '<style>body{font-family:system-ui,sans-serif;max-width:42rem;margin:2rem auto;padding:0 1rem;line-height:1.5}img{max-width:100%;height:auto}figcaption{font-size:.9em;color:#444}.figure{font-weight:600}</style>';
-const day = (iso: string, fr: boolean) => new Date(iso).toLocaleDateString(fr ? 'fr-FR' : 'en-GB', { timeZone: 'Europe/Paris', dateStyle: 'long' });
+const day = (iso: string, locale: Locale) => formatDate(iso, locale, { year: 'always' });
 
-function blockHtml(b: NewsletterBlockView, fr: boolean, photoUrl: (evidenceId: string) => string): string {
+function blockHtml(b: NewsletterBlockView, locale: Locale, photoUrl: (evidenceId: string) => string): string {
   switch (b.kind) {
     case 'text': return b.text.split(/\n{2,}/).filter((p) => p.trim()).map((p) => `<p>${esc(p.trim())}</p>`).join('\n');
     case 'figure': return `<p class="figure">${esc(b.wording)}</p>`;
     case 'bulletin': return b.bulletin
-      ? `<section><h2>${fr ? 'Dernier bulletin' : 'Latest bulletin'} — ${esc(b.bulletin.title)}</h2>${b.bulletin.headline ? `<p>${esc(b.bulletin.headline)}</p>` : ''}<p class="figure">${esc(b.bulletin.evictions)}</p></section>`
+      ? `<section><h2>${ARCHIVE_WORDS[locale].latestBulletin} — ${esc(b.bulletin.title)}</h2>${b.bulletin.headline ? `<p>${esc(b.bulletin.headline)}</p>` : ''}<p class="figure">${esc(b.bulletin.evictions)}</p></section>`
       : '';
     case 'photo': return b.available
       ? `<figure><img src="${esc(photoUrl(b.evidenceId))}" alt="${esc(b.caption)}"><figcaption>${esc(b.caption)}${b.credit ? ` © ${esc(b.credit)}` : ''}</figcaption></figure>`
@@ -75,27 +76,35 @@ function blockHtml(b: NewsletterBlockView, fr: boolean, photoUrl: (evidenceId: s
   }
 }
 
-export function archivePage(a: Awaited<ReturnType<typeof archive>>) {
-  return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(a.org.name)} — lettre d'information</title><link rel="alternate" type="application/atom+xml" href="${esc(a.paths.feed)}">${STYLE}</head>
-<body><h1>${esc(a.org.name)} — lettre d'information</h1><p><a href="${esc(a.paths.signup)}">S'inscrire / Subscribe</a></p>
-${a.issues.length ? `<ul>${a.issues.map((i) => `<li><a href="${esc(i.url)}">${esc(i.title)}</a> (${day(i.sentAt, true)})</li>`).join('\n')}</ul>` : '<p>Aucun numéro envoyé pour l’instant. / No issue sent yet.</p>'}
-<p><a href="${esc(a.paths.feed)}">Atom</a></p></body></html>`;
+/** The list of sent issues in the visitor's language; each issue is marked when written in the other one. */
+export function archivePage(a: Awaited<ReturnType<typeof archive>>, locale: Locale) {
+  const w = ARCHIVE_WORDS[locale];
+  const title = esc(w.archiveTitle(a.org.name));
+  const other = `${a.paths.archive}?lang=${w.otherLanguage.lang}`;
+  const item = (i: (typeof a.issues)[number]) =>
+    `<li><a href="${esc(i.url)}" lang="${i.language}">${esc(i.title)}</a> (${day(i.sentAt, locale)}${i.language !== locale ? `, ${w.inLanguage[i.language]}` : ''})</li>`;
+  return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title><link rel="alternate" type="application/atom+xml" href="${esc(a.paths.feed)}">${STYLE}</head>
+<body><p><a href="${esc(other)}" lang="${w.otherLanguage.lang}" hreflang="${w.otherLanguage.lang}">${w.otherLanguage.label}</a></p>
+<h1>${title}</h1><p><a href="${esc(a.paths.signup)}">${w.subscribe}</a></p>
+${a.issues.length ? `<ul>${a.issues.map(item).join('\n')}</ul>` : `<p>${w.none}</p>`}
+<p><a href="${esc(a.paths.feed)}">${w.feed}</a></p></body></html>`;
 }
 
+/** One sent issue, in the language it was written in. */
 export function issuePage(p: Awaited<ReturnType<typeof archivedIssue>>) {
   const s = p.issue.snapshot;
-  const fr = s.language === 'fr';
+  const w = ARCHIVE_WORDS[s.language];
   return `<!doctype html><html lang="${s.language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(s.title)} — ${esc(p.org.name)}</title><link rel="alternate" type="application/atom+xml" href="${esc(p.paths.feed)}">${STYLE}</head>
-<body><p>${esc(p.org.name)} — ${day(p.issue.sentAt, fr)}</p><h1>${esc(s.title)}</h1>
-${s.blocks.map((b) => blockHtml(b, fr, (e) => p.paths.photo(p.issue.id, e))).join('\n')}
-<p><a href="${esc(p.paths.archive)}">${fr ? 'Tous les numéros' : 'All issues'}</a> · <a href="${esc(p.paths.signup)}">${fr ? 'S’inscrire' : 'Subscribe'}</a></p></body></html>`;
+<body><p>${esc(p.org.name)} — ${day(p.issue.sentAt, s.language)}</p><h1>${esc(s.title)}</h1>
+${s.blocks.map((b) => blockHtml(b, s.language, (e) => p.paths.photo(p.issue.id, e))).join('\n')}
+<p><a href="${esc(`${p.paths.archive}?lang=${s.language}`)}">${w.allIssues}</a> · <a href="${esc(p.paths.signup)}">${w.subscribe}</a></p></body></html>`;
 }
 
-export function archiveFeed(a: Awaited<ReturnType<typeof archive>>) {
+export function archiveFeed(a: Awaited<ReturnType<typeof archive>>, locale: Locale) {
   const feed = new Feed({
-    title: `${a.org.name} — lettre d'information`, id: a.paths.feed, link: a.paths.archive, language: 'fr',
+    title: ARCHIVE_WORDS[locale].archiveTitle(a.org.name), id: a.paths.feed, link: a.paths.archive, language: locale,
     updated: a.issues[0] ? new Date(a.issues[0].sentAt) : new Date(0), feedLinks: { atom: a.paths.feed }, copyright: a.org.name,
   });
   for (const i of a.issues) {

@@ -13,6 +13,7 @@ import { confirmationState, confirmSubscription, signUp, signupForm } from './ne
 const slugParams = z.object({ orgSlug: z.string().regex(/^[a-z0-9-]{1,60}$/) });
 const issueParams = slugParams.extend({ id: z.uuid() });
 const photoParams = issueParams.extend({ evidenceId: z.uuid() });
+const langQuery = z.object({ lang: z.enum(['fr', 'en']).optional() });
 const tokenParams = z.object({ token: z.string().max(100) });
 const headers = { 'cache-control': 'public, max-age=300', 'access-control-allow-origin': '*' };
 
@@ -41,12 +42,14 @@ export const newsletterPublicRoutes: RouteModule = (app, ctx) => {
   });
 
   app.get('/api/public/:orgSlug/newsletter', {
-    config: open, schema: { tags, params: slugParams, response: { 200: z.string() } },
-  }, async (req, reply) => reply.headers(headers).type('text/html; charset=utf-8').send(archivePage(await archive(ctx, req.params.orgSlug))));
+    config: open, schema: { tags, params: slugParams, querystring: langQuery, response: { 200: z.string() } },
+  }, async (req, reply) => reply.headers({ ...headers, vary: 'Accept-Language' }).type('text/html; charset=utf-8')
+    .send(archivePage(await archive(ctx, req.params.orgSlug), req.query.lang ?? req.locale)));
 
   app.get('/api/public/:orgSlug/newsletter.atom', {
-    config: open, schema: { tags, params: slugParams, response: { 200: z.string() } },
-  }, async (req, reply) => reply.headers(headers).type('application/atom+xml; charset=utf-8').send(archiveFeed(await archive(ctx, req.params.orgSlug))));
+    config: open, schema: { tags, params: slugParams, querystring: langQuery, response: { 200: z.string() } },
+  }, async (req, reply) => reply.headers({ ...headers, vary: 'Accept-Language' }).type('application/atom+xml; charset=utf-8')
+    .send(archiveFeed(await archive(ctx, req.params.orgSlug), req.query.lang ?? req.locale)));
 
   app.get('/api/public/:orgSlug/newsletter/:id', {
     config: open, schema: { tags, params: issueParams, response: { 200: z.string() } },
