@@ -117,8 +117,19 @@ describe('press releases', () => {
     expect(feed.body).toContain('<title type="html"><![CDATA[Sous embargo]]></title>');
     const pdf = await t.client().get(`/api/public/hro/press-releases/${r.id}.pdf`);
     expect(pdf.body.startsWith('%PDF')).toBe(true);
+    // A WordPress site may frame the public pages (and only those): no script, the page's own style by hash.
+    expect(page.headers['x-frame-options']).toBeUndefined();
+    expect(page.headers['content-security-policy']).toMatch(/frame-ancestors \*/);
+    expect(page.headers['content-security-policy']).toMatch(/default-src 'none'; style-src 'sha256-/);
+    expect(page.body).toContain('<h1 dir="auto">Sous embargo</h1>');
+    const listInEnglish = await t.client().get('/api/public/hro/press-releases?lang=en');
+    expect(listInEnglish.body).toContain('— press releases</h1>');
+    expect(listInEnglish.headers['content-security-policy']).toMatch(/frame-ancestors \*/);
+    expect((await t.client().get('/api/public/hro/press-releases')).body).toContain('— communiqués de presse</h1>');
+    expect((await author.get('/api/press-releases')).headers['x-frame-options']).toBe('SAMEORIGIN');
     const index = (await t.client().get('/api/public/hro')).json();
     expect(index.pages.pressReleasesFeed).toBe('http://localhost:3000/api/public/hro/press-releases.atom');
+    expect(index.kinds).toMatchObject({ pressReleases: 'frame', pressReleasesFeed: 'feed', pressReleasesJson: 'data', jobs: 'frame' });
     // Recruitment's pages are in the same index (association/postings/public-pages.ts).
     expect(index.pages.jobsFeed).toBe('http://localhost:3000/api/public/hro/jobs.atom');
 

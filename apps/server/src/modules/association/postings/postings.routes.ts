@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { postingInputSchema, postingViewSchema, ENGAGEMENTS, WORKPLACES, SCHEDULES, PAY_UNITS } from '@vigie/domain';
 import type { RouteModule } from '../../../platform/context.js';
 import { closePosting, createPosting, editPosting, listOrganisationPostings, publishPosting, readPosting } from './postings.service.js';
-import { JOB_PAGE_CSP, renderJobFeed, renderJobList, renderJobPage } from './public-postings.page.js';
+import { sendPublicPage } from '../../../platform/http/public-page.js';
+import { JOB_PAGE_STYLE, renderJobFeed, renderJobList, renderJobPage } from './public-postings.page.js';
 import { publicJob, publicJobs } from './public-postings.service.js';
 
 const idParams = z.object({ id: z.uuid() });
@@ -44,14 +45,12 @@ export const postingsRoutes: RouteModule = (app, ctx) => {
   // Public pages: open postings only. Embeddable, cached briefly.
   const open = { access: { kind: 'public' } } as const;
   const headers = { 'cache-control': 'public, max-age=300', 'access-control-allow-origin': '*' };
-  const html = { ...headers, 'content-security-policy': JOB_PAGE_CSP };
 
   app.get('/api/public/:orgSlug/jobs', {
     config: open, schema: { tags: ['public'], params: slugParams, querystring: langQuery, response: { 200: z.string() } },
   }, async (req, reply) => {
     const { org, jobs, urls } = await publicJobs(ctx, req.params.orgSlug);
-    reply.removeHeader('x-frame-options');
-    return reply.headers(html).type('text/html; charset=utf-8').send(renderJobList(org, jobs, urls.feed, req.query.lang ?? req.locale));
+    return sendPublicPage(reply, JOB_PAGE_STYLE, renderJobList(org, jobs, urls.feed, req.query.lang ?? req.locale), headers);
   });
 
   app.get('/api/public/:orgSlug/jobs.json', {
@@ -74,8 +73,6 @@ export const postingsRoutes: RouteModule = (app, ctx) => {
     config: open, schema: { tags: ['public'], params: slugParams.extend(idParams.shape), querystring: langQuery, response: { 200: z.string() } },
   }, async (req, reply) => {
     const { org, job, listUrl } = await publicJob(ctx, req.params.orgSlug, req.params.id);
-    reply.removeHeader('x-frame-options');
-    return reply.headers(html).type('text/html; charset=utf-8')
-      .send(renderJobPage(org, job, { list: listUrl, apply: `${ctx.config.publicUrl}/apply/${req.params.orgSlug}/${job.id}` }, req.query.lang ?? req.locale));
+    return sendPublicPage(reply, JOB_PAGE_STYLE, renderJobPage(org, job, { list: listUrl, apply: `${ctx.config.publicUrl}/apply/${req.params.orgSlug}/${job.id}` }, req.query.lang ?? req.locale), headers);
   });
 };

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { jobPostingLd, type Locale, type PostingInput } from '@vigie/domain';
+import { publicPageStyle } from '../../../platform/http/public-page.js';
 
 /**
  * The public job pages, server-rendered so job boards read the schema.org JobPosting without
@@ -11,8 +11,7 @@ h1{font-size:1.5rem;margin:.25rem 0}h2{font-size:1.1rem;margin:1.25rem 0 .35rem}
 dt{font-weight:600}dd{margin:0}ul.jobs{list-style:none;padding:0}ul.jobs li{border-bottom:1px solid #ddd;padding:.6rem 0}a{color:#0b4f8a}
 .meta{color:#444;margin:0}nav{margin-bottom:1rem;font-size:.9rem}.apply{display:inline-block;margin-top:1rem;padding:.6rem 1rem;background:#0b4f8a;color:#fff;text-decoration:none;border-radius:.3rem}
 @media print{nav,.apply{display:none}body{max-width:none;padding:0;font-size:11pt}a{color:inherit;text-decoration:none}section{break-inside:avoid}h2{break-after:avoid}}`;
-const STYLE_HASH = `sha256-${createHash('sha256').update(STYLE).digest('base64')}`;
-export const JOB_PAGE_CSP = `default-src 'none'; style-src '${STYLE_HASH}'; img-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors *`;
+export const JOB_PAGE_STYLE = publicPageStyle(STYLE);
 
 type Words = { engagement: Record<string, string>; workplace: Record<string, string>; schedule: Record<string, string> };
 const WORDS = {

@@ -3,6 +3,7 @@ import { blockText, formatDate, type Locale, type NewsletterBlockView } from '@v
 import type { AppContext } from '../../../platform/context.js';
 import { inOrganisation } from '../../../platform/db/organisation-scope.js';
 import { AppError } from '../../../platform/errors/catalogue.js';
+import { AUTO_DIR, publicPageStyle } from '../../../platform/http/public-page.js';
 import type { ObjectStorage } from '../../../platform/storage/object-storage.js';
 import { readPhotos } from '../bulletins/bulletin-exports.js';
 import { ARCHIVE_WORDS } from './newsletter-archive.words.js';
@@ -59,18 +60,20 @@ export async function archivedPhoto(ctx: AppContext, storage: ObjectStorage, slu
 }
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-const STYLE = '<style>body{font-family:system-ui,sans-serif;max-width:42rem;margin:2rem auto;padding:0 1rem;line-height:1.5}img{max-width:100%;height:auto}figcaption{font-size:.9em;color:#444}.figure{font-weight:600}</style>';
+/** Photos come from this server (publication copies), so the page's policy allows its own images. */
+export const ARCHIVE_PAGE_STYLE = publicPageStyle('body{font-family:system-ui,sans-serif;max-width:42rem;margin:2rem auto;padding:0 1rem;line-height:1.5}img{max-width:100%;height:auto}figcaption{font-size:.9em;color:#444}.figure{font-weight:600}', { images: true });
+const STYLE = `<style>${ARCHIVE_PAGE_STYLE.css}</style>`;
 const day = (iso: string, locale: Locale) => formatDate(iso, locale, { year: 'always' });
 
 function blockHtml(b: NewsletterBlockView, locale: Locale, photoUrl: (evidenceId: string) => string): string {
   switch (b.kind) {
-    case 'text': return b.text.split(/\n{2,}/).filter((p) => p.trim()).map((p) => `<p>${esc(p.trim())}</p>`).join('\n');
+    case 'text': return b.text.split(/\n{2,}/).filter((p) => p.trim()).map((p) => `<p ${AUTO_DIR}>${esc(p.trim())}</p>`).join('\n');
     case 'figure': return `<p class="figure">${esc(b.wording)}</p>`;
     case 'bulletin': return b.bulletin
       ? `<section><h2>${ARCHIVE_WORDS[locale].latestBulletin} — ${esc(b.bulletin.title)}</h2>${b.bulletin.headline ? `<p>${esc(b.bulletin.headline)}</p>` : ''}<p class="figure">${esc(b.bulletin.evictions)}</p></section>`
       : '';
     case 'photo': return b.available
-      ? `<figure><img src="${esc(photoUrl(b.evidenceId))}" alt="${esc(b.caption)}"><figcaption>${esc(b.caption)}${b.credit ? ` © ${esc(b.credit)}` : ''}</figcaption></figure>`
+      ? `<figure><img src="${esc(photoUrl(b.evidenceId))}" alt="${esc(b.caption)}"><figcaption ${AUTO_DIR}>${esc(b.caption)}${b.credit ? ` © ${esc(b.credit)}` : ''}</figcaption></figure>`
       : '';
     case 'link': return `<p><a href="${esc(b.url)}" rel="noopener">${esc(b.label)}</a></p>`;
   }
@@ -82,7 +85,7 @@ export function archivePage(a: Awaited<ReturnType<typeof archive>>, locale: Loca
   const title = esc(w.archiveTitle(a.org.name));
   const other = `${a.paths.archive}?lang=${w.otherLanguage.lang}`;
   const item = (i: (typeof a.issues)[number]) =>
-    `<li><a href="${esc(i.url)}" lang="${i.language}">${esc(i.title)}</a> (${day(i.sentAt, locale)}${i.language !== locale ? `, ${w.inLanguage[i.language]}` : ''})</li>`;
+    `<li><a href="${esc(i.url)}" lang="${i.language}" ${AUTO_DIR}>${esc(i.title)}</a> (${day(i.sentAt, locale)}${i.language !== locale ? `, ${w.inLanguage[i.language]}` : ''})</li>`;
   return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title><link rel="alternate" type="application/atom+xml" href="${esc(a.paths.feed)}">${STYLE}</head>
 <body><p><a href="${esc(other)}" lang="${w.otherLanguage.lang}" hreflang="${w.otherLanguage.lang}">${w.otherLanguage.label}</a></p>
@@ -97,7 +100,7 @@ export function issuePage(p: Awaited<ReturnType<typeof archivedIssue>>) {
   const w = ARCHIVE_WORDS[s.language];
   return `<!doctype html><html lang="${s.language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(s.title)} — ${esc(p.org.name)}</title><link rel="alternate" type="application/atom+xml" href="${esc(p.paths.feed)}">${STYLE}</head>
-<body><p>${esc(p.org.name)} — ${day(p.issue.sentAt, s.language)}</p><h1>${esc(s.title)}</h1>
+<body><p>${esc(p.org.name)} — ${day(p.issue.sentAt, s.language)}</p><h1 ${AUTO_DIR}>${esc(s.title)}</h1>
 ${s.blocks.map((b) => blockHtml(b, s.language, (e) => p.paths.photo(p.issue.id, e))).join('\n')}
 <p><a href="${esc(`${p.paths.archive}?lang=${s.language}`)}">${w.allIssues}</a> · <a href="${esc(p.paths.signup)}">${w.subscribe}</a></p></body></html>`;
 }

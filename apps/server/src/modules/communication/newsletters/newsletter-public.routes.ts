@@ -3,7 +3,8 @@ import { newsletterConfirmationViewSchema, newsletterSignupFormViewSchema, newsl
 import type { RouteModule } from '../../../platform/context.js';
 import { rateLimited } from '../../../platform/http/rate-limited.js';
 import { createObjectStorage } from '../../../platform/storage/create-storage.js';
-import { archive, archivedIssue, archivedPhoto, archiveFeed, archivePage, issuePage } from './newsletter-archive.js';
+import { sendPublicPage } from '../../../platform/http/public-page.js';
+import { archive, archivedIssue, archivedPhoto, archiveFeed, ARCHIVE_PAGE_STYLE, archivePage, issuePage } from './newsletter-archive.js';
 import { confirmationState, confirmSubscription, signUp, signupForm } from './newsletter-signup.js';
 
 /**
@@ -43,8 +44,8 @@ export const newsletterPublicRoutes: RouteModule = (app, ctx) => {
 
   app.get('/api/public/:orgSlug/newsletter', {
     config: open, schema: { tags, params: slugParams, querystring: langQuery, response: { 200: z.string() } },
-  }, async (req, reply) => reply.headers({ ...headers, vary: 'Accept-Language' }).type('text/html; charset=utf-8')
-    .send(archivePage(await archive(ctx, req.params.orgSlug), req.query.lang ?? req.locale)));
+  }, async (req, reply) => sendPublicPage(reply, ARCHIVE_PAGE_STYLE,
+    archivePage(await archive(ctx, req.params.orgSlug), req.query.lang ?? req.locale), { ...headers, vary: 'Accept-Language' }));
 
   app.get('/api/public/:orgSlug/newsletter.atom', {
     config: open, schema: { tags, params: slugParams, querystring: langQuery, response: { 200: z.string() } },
@@ -53,7 +54,7 @@ export const newsletterPublicRoutes: RouteModule = (app, ctx) => {
 
   app.get('/api/public/:orgSlug/newsletter/:id', {
     config: open, schema: { tags, params: issueParams, response: { 200: z.string() } },
-  }, async (req, reply) => reply.headers(headers).type('text/html; charset=utf-8').send(issuePage(await archivedIssue(ctx, req.params.orgSlug, req.params.id))));
+  }, async (req, reply) => sendPublicPage(reply, ARCHIVE_PAGE_STYLE, issuePage(await archivedIssue(ctx, req.params.orgSlug, req.params.id)), headers));
 
   app.get('/api/public/:orgSlug/newsletter/:id/photos/:evidenceId.jpg', {
     config: open, schema: { tags, params: photoParams, response: { 200: z.instanceof(Buffer) } },

@@ -1,7 +1,9 @@
 import { Feed } from 'feed';
+import { formatDate, type Locale, type PublicPageKind, type PublicSiteIndex } from '@vigie/domain';
 import type { AppContext } from '../../../platform/context.js';
 import { inOrganisation } from '../../../platform/db/organisation-scope.js';
 import { AppError } from '../../../platform/errors/catalogue.js';
+import { AUTO_DIR, publicPageStyle } from '../../../platform/http/public-page.js';
 import { publicReleases, releaseCorrectionsOf } from '../press-releases/public-releases.js';
 import { pressReleasePdf } from '../press-releases/press-release-pdf.js';
 import { RECRUITMENT_PUBLIC_PAGES } from '../../association/postings/public-pages.js';
@@ -24,7 +26,7 @@ async function organisationBySlug(ctx: AppContext, slug: string) {
 
 const base = (ctx: AppContext, slug: string) => `${ctx.config.publicUrl}/api/public/${slug}`;
 
-export async function siteIndex(ctx: AppContext, slug: string) {
+export async function siteIndex(ctx: AppContext, slug: string): Promise<PublicSiteIndex> {
   const org = await organisationBySlug(ctx, slug);
   const stats = await ctx.db.selectFrom('public_statistics_settings').select('enabled').where('organisation_id', '=', org.id).executeTakeFirst();
   const b = base(ctx, slug);
@@ -41,7 +43,20 @@ export async function siteIndex(ctx: AppContext, slug: string) {
       figures: `${b}/statistics.html`, figuresJson: `${b}/statistics.json`, figuresCsv: `${b}/statistics.csv`, figuresDataPackage: `${b}/datapackage.json`,
     });
   }
-  return { organisation: org.name, pages };
+  return { organisation: org.name, pages, kinds: Object.fromEntries(Object.keys(pages).map((name) => [name, pageKind(name)])) };
+}
+
+/**
+ * What a website can do with each address: frame it (an iframe WordPress accepts), follow it as
+ * a feed (WordPress's RSS block), read it as data, or only link to it (the sign-up page is part
+ * of the app and, like every screen of the app, refuses to be framed).
+ */
+const FRAMABLE = new Set(['pressReleases', 'jobs', 'newsletterArchive', 'figures']);
+function pageKind(name: string): PublicPageKind {
+  if (FRAMABLE.has(name)) return 'frame';
+  if (name.endsWith('Feed')) return 'feed';
+  if (/(Json|Csv|DataPackage)$/.test(name)) return 'data';
+  return 'link';
 }
 
 export async function publishedReleases(ctx: AppContext, slug: string) {
@@ -66,31 +81,65 @@ export async function publishedRelease(ctx: AppContext, slug: string, id: string
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
+export const RELEASE_PAGE_STYLE = publicPageStyle(
+  'body{font-family:system-ui,sans-serif;max-width:42rem;margin:2rem auto;padding:0 1rem;line-height:1.5}.lede{font-style:italic}'
+  + '.errata{border-inline-start:4px solid #c60;padding-inline-start:1rem}ul.releases{padding-inline-start:1.2rem}',
+);
+
+/** The wording of the public press-release pages; a release itself speaks its own language. */
+const WORDS = {
+  fr: {
+    list: (org: string) => `${org} — communiqués de presse`, none: 'Aucun communiqué publié pour l’instant.', feed: 'Flux Atom',
+    other: { label: 'English', lang: 'en' }, figures: 'Chiffres cités (minimums observés)', contacts: 'Contacts presse',
+    correction: (day: string) => `Correction du ${day} :`, text: 'Texte brut', all: 'Tous les communiqués',
+  },
+  en: {
+    list: (org: string) => `${org} — press releases`, none: 'No press release published yet.', feed: 'Atom feed',
+    other: { label: 'Français', lang: 'fr' }, figures: 'Figures cited (observed minimums)', contacts: 'Press contacts',
+    correction: (day: string) => `Correction of ${day}:`, text: 'Plain text', all: 'All press releases',
+  },
+} as const;
+
+const day = (iso: string, locale: Locale) => formatDate(iso, locale, { year: 'always' });
+
+/** The list of published releases in the visitor's language (`?lang=` or the browser's). */
+export function releasesListPage(ctx: AppContext, slug: string, data: Awaited<ReturnType<typeof publishedReleases>>, locale: Locale) {
+  const w = WORDS[locale];
+  const list = `${base(ctx, slug)}/press-releases`;
+  const title = esc(w.list(data.org.name));
+  return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title>
+<link rel="alternate" type="application/atom+xml" href="${esc(list)}.atom"><style>${RELEASE_PAGE_STYLE.css}</style></head>
+<body><p><a href="${esc(list)}?lang=${w.other.lang}" hreflang="${w.other.lang}" lang="${w.other.lang}">${w.other.label}</a></p><h1>${title}</h1>
+${data.releases.length ? `<ul class="releases">${data.releases.map((r) => `<li><a href="${esc(r.url)}" lang="${r.language}" ${AUTO_DIR}>${esc(r.title)}</a> (${day(r.publishedAt, locale)})</li>`).join('\n')}</ul>` : `<p>${w.none}</p>`}
+<p><a href="${esc(list)}.atom">${w.feed}</a></p></body></html>`;
+}
+
+/** One release, in the language it was written in; paragraphs in a right-to-left script read right to left. */
 export function releasePage(p: Awaited<ReturnType<typeof publishedRelease>>) {
   const s = p.release.snapshot;
-  const fr = s.language === 'fr';
-  const day = (iso: string) => new Date(iso).toLocaleDateString(fr ? 'fr-FR' : 'en-GB', { timeZone: 'Europe/Paris', dateStyle: 'long' });
+  const w = WORDS[s.language];
+  const para = (x: string, cls = '') => `<p ${AUTO_DIR}${cls ? ` class="${cls}"` : ''}>${esc(x)}</p>`;
   return `<!doctype html><html lang="${s.language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(s.title)} — ${esc(p.org.name)}</title><link rel="alternate" type="application/atom+xml" href="../press-releases.atom">
-<style>body{font-family:system-ui,sans-serif;max-width:42rem;margin:2rem auto;padding:0 1rem;line-height:1.5}.lede{font-style:italic}.errata{border-left:4px solid #c60;padding-left:1rem}</style></head>
-<body><p>${esc(p.org.name)} — ${day(p.release.publishedAt)}</p><h1>${esc(s.title)}</h1>
-${s.lede ? `<p class="lede">${esc(s.lede)}</p>` : ''}
-${s.body.split(/\n{2,}/).filter((x) => x.trim()).map((x) => `<p>${esc(x.trim())}</p>`).join('\n')}
-${s.figures.length ? `<h2>${fr ? 'Chiffres cités (minimums observés)' : 'Figures cited (observed minimums)'}</h2><ul>${s.figures.map((f) => `<li>${esc(f.wording)}</li>`).join('')}</ul>` : ''}
-${s.quotes ? `<blockquote>${esc(s.quotes)}</blockquote>` : ''}
-${s.pressContacts ? `<h2>${fr ? 'Contacts presse' : 'Press contacts'}</h2><p>${esc(s.pressContacts)}</p>` : ''}
-${p.corrections.map((c) => `<p class="errata"><strong>${fr ? 'Correction du' : 'Correction of'} ${day(c.at)} :</strong> ${esc(c.text)}</p>`).join('\n')}
-<p><a href="${p.release.id}.pdf">PDF</a> · <a href="${p.release.id}.txt">${fr ? 'Texte brut' : 'Plain text'}</a></p></body></html>`;
+<style>${RELEASE_PAGE_STYLE.css}</style></head>
+<body><p>${esc(p.org.name)} — ${day(p.release.publishedAt, s.language)}</p><h1 ${AUTO_DIR}>${esc(s.title)}</h1>
+${s.lede ? para(s.lede, 'lede') : ''}
+${s.body.split(/\n{2,}/).filter((x) => x.trim()).map((x) => para(x.trim())).join('\n')}
+${s.figures.length ? `<h2>${w.figures}</h2><ul>${s.figures.map((f) => `<li>${esc(f.wording)}</li>`).join('')}</ul>` : ''}
+${s.quotes ? `<blockquote ${AUTO_DIR}>${esc(s.quotes)}</blockquote>` : ''}
+${s.pressContacts ? `<h2>${w.contacts}</h2>${para(s.pressContacts)}` : ''}
+${p.corrections.map((c) => `<p class="errata" ${AUTO_DIR}><strong>${esc(w.correction(day(c.at, s.language)))}</strong> ${esc(c.text)}</p>`).join('\n')}
+<p><a href="${p.release.id}.pdf">PDF</a> · <a href="${p.release.id}.txt">${w.text}</a> · <a href="../press-releases?lang=${s.language}">${w.all}</a></p></body></html>`;
 }
 
 export function releasePdf(p: Awaited<ReturnType<typeof publishedRelease>>) {
   return pressReleasePdf(p.release.snapshot, null);
 }
 
-export function releasesFeed(ctx: AppContext, slug: string, data: Awaited<ReturnType<typeof publishedReleases>>) {
+export function releasesFeed(ctx: AppContext, slug: string, data: Awaited<ReturnType<typeof publishedReleases>>, locale: Locale) {
   const self = `${base(ctx, slug)}/press-releases.atom`;
   const feed = new Feed({
-    title: `${data.org.name} — communiqués de presse`, id: self, link: `${base(ctx, slug)}/press-releases`, language: 'fr',
+    title: WORDS[locale].list(data.org.name), id: self, link: `${base(ctx, slug)}/press-releases`, language: locale,
     updated: data.releases[0] ? new Date(data.releases[0].publishedAt) : new Date(0), feedLinks: { atom: self }, copyright: data.org.name,
   });
   for (const r of data.releases) {

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
 import { neutralise } from '../../../platform/csv/formula.js';
+import { publicPageStyle } from '../../../platform/http/public-page.js';
 import { formatMonth, formatPeriod } from '@vigie/domain/rules';
 import type { Locale } from '@vigie/domain';
 import type { PublicStatistics } from './public-statistics.service.js';
@@ -15,9 +15,8 @@ h1{font-size:1.25rem;margin:0 0 .25rem}p.period{margin:0 0 1rem;color:#444}
 table{border-collapse:collapse;width:100%;margin-bottom:1.25rem}th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid #ddd}
 td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}caption{text-align:left;font-weight:600;padding:.25rem 0}
 footer{font-size:.85rem;color:#555}`;
-const STYLE_HASH = `sha256-${createHash('sha256').update(STYLE).digest('base64')}`;
 
-export const PUBLIC_PAGE_CSP = `default-src 'none'; style-src '${STYLE_HASH}'; img-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors *`;
+export const STATISTICS_PAGE_STYLE = publicPageStyle(STYLE);
 
 const WORDS = {
   fr: {

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { publicStatisticsSettingsSchema } from '@vigie/domain';
 import type { RouteModule } from '../../../platform/context.js';
 import { rateLimited } from '../../../platform/http/rate-limited.js';
-import { PUBLIC_PAGE_CSP, publicCsv, renderPublicPage } from './public-statistics.page.js';
+import { sendPublicPage } from '../../../platform/http/public-page.js';
+import { STATISTICS_PAGE_STYLE, publicCsv, renderPublicPage } from './public-statistics.page.js';
 import { publicSettingsOf, publicStatistics, savePublicSettings } from './public-statistics.service.js';
 
 const slugParams = z.object({ orgSlug: z.string().regex(/^[a-z0-9-]{1,60}$/) });
@@ -58,9 +59,7 @@ export const publicStatisticsRoutes: RouteModule = (app, ctx) => {
     }, async (req, reply) => {
       const stats = await publicStatistics(ctx, req.params.orgSlug, req.query, req.query.lang ?? req.locale);
       // The one page other sites may frame: replace the app-wide "no framing" headers for it alone.
-      reply.removeHeader('x-frame-options');
-      return reply.headers({ ...headers, 'content-security-policy': PUBLIC_PAGE_CSP }).type('text/html; charset=utf-8')
-        .send(renderPublicPage(stats, req.query.lang ?? req.locale));
+      return sendPublicPage(reply, STATISTICS_PAGE_STYLE, renderPublicPage(stats, req.query.lang ?? req.locale), headers);
     });
   }, ctx.config.publicRateLimitPerMinute);
 };

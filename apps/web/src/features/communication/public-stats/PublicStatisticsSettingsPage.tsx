@@ -8,6 +8,7 @@ import { Checkbox } from '../../../ui/Checkbox';
 import { FormError, StatusMessage } from '../../../ui/FormError';
 import { TextField } from '../../../ui/TextField';
 import { hasPermission, useUser } from '../../identity/auth/session';
+import { PublicSitePages } from '../public-site/PublicSitePages';
 import { PublicPageEmbed } from './PublicPageEmbed';
 
 interface Settings { enabled: boolean; slug: string | null; threshold: number }
@@ -89,6 +90,7 @@ export function PublicStatisticsSettingsPage() {
         </section>
       )}
       {settings?.enabled && settings.slug && <PublicPageEmbed base={base} title={t('publicStats.title')} />}
+      {settings?.slug && <PublicSitePages slug={settings.slug} />}
     </Screen>
   );
 }
