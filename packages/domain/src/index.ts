@@ -19,3 +19,4 @@ export * from './communication/newsletters/index.js';
 export * from './communication/monitoring/index.js';
 export * from './communication/share-cards/index.js';
 export * from './communication/campaigns/index.js';
+export * from './communication/grants/index.js';
