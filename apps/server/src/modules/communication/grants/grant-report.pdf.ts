@@ -41,6 +41,6 @@ export function grantReportPdf(c: GrantReportContent): Buffer {
     columns: [w.indicator, w.unit, w.baseline, w.target, w.actual, w.source, w.note],
     rows: c.lines.map((x) => [x.name, x.unit, reportNumber(x.baseline, l), reportNumber(x.target, l), x.actualWords, x.source, x.note]),
     none: w.none, minimumNote: w.minimumNote,
-    footer: `Vigie — ${w.generated} ${formatDateTime(c.generatedAt, l, { year: 'always' })}`,
+    footer: `${w.generated} ${formatDateTime(c.generatedAt, l, { year: 'always' })}`,
   }, {}, c.generatedAt);
 }
