@@ -55,6 +55,7 @@ export default defineConfig({
     { name: 'site-placement', testMatch: /site-placement\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'contacts-import', testMatch: /contacts-import\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'campaigns', testMatch: /campaigns\.spec\.ts$/, dependencies: ['foundation'] },
+    { name: 'grants', testMatch: /[\\/]grants\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'identity-grants', testMatch: /identity-grants\.spec\.ts$/, dependencies: ['foundation'] },
   ],
   webServer: {

@@ -56,6 +56,7 @@ import { researchRoutes } from './modules/communication/research/research.routes
 import { monitoringRoutes } from './modules/communication/monitoring/monitoring.routes.js';
 import { shareCardsRoutes } from './modules/communication/share-cards/share-cards.routes.js';
 import { campaignsRoutes } from './modules/communication/campaigns/campaigns.routes.js';
+import { grantsRoutes } from './modules/communication/grants/grants.routes.js';
 import { newslettersRoutes } from './modules/communication/newsletters/newsletters.routes.js';
 import { newsletterPublicRoutes } from './modules/communication/newsletters/newsletter-public.routes.js';
 
@@ -65,7 +66,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   phonesRoutes, rotaRoutes,
   legalCasesRoutes, legalDocumentsRoutes, legalGrantsRoutes, deadlinesRoutes, bundlesRoutes, witnessRoutes, patternRoutes,
   bulletinsRoutes, statisticsRoutes, publicStatisticsRoutes, reportsRoutes, researchRoutes,
-  contactsRoutes, mailingsRoutes, pressReleasesRoutes, publicSiteRoutes, monitoringRoutes, shareCardsRoutes, campaignsRoutes,
+  contactsRoutes, mailingsRoutes, pressReleasesRoutes, publicSiteRoutes, monitoringRoutes, shareCardsRoutes, campaignsRoutes, grantsRoutes,
   newslettersRoutes, newsletterPublicRoutes,
   postingsRoutes, applicationsRoutes, equipmentRoutes, meetingsRoutes, boardHomeRoutes,
 ];

@@ -17,6 +17,7 @@ import { pressReleaseAttachments } from './modules/communication/press-releases/
 import { defineBouncePolling } from './modules/communication/mailings/bounce-intake.js';
 import { defineResearchReleaseJob } from './modules/communication/research/releases.service.js';
 import { defineAgreementReminders } from './modules/communication/research/agreement-reminders.js';
+import { defineGrantReminders } from './modules/communication/grants/grant-reminders.js';
 import { defineRotaReminders } from './modules/field/rota/rota-reminders.js';
 import { defineLoanReminders } from './modules/association/equipment/loan-reminders.js';
 import { defineNewsletterJobs } from './modules/communication/newsletters/newsletter.jobs.js';
@@ -55,6 +56,7 @@ export async function startVigie(config: Config, options: BuildOptions & { worke
     defineDeadlineReminders(queue, { db: database.db, config });
     defineResearchReleaseJob(queue, { db: database.db, storage: createObjectStorage(config.storage), config, serverKey });
     defineAgreementReminders(queue, { db: database.db, config });
+    defineGrantReminders(queue, { db: database.db, config });
     defineRotaReminders(queue, { db: database.db, config });
     defineLoanReminders(queue, { db: database.db, config });
     defineRecruitmentJobs(queue, { db: database.db, serverKey });

@@ -43,6 +43,8 @@ const FigureSetPage = lazy(() => import('./features/communication/figure-sets/Fi
 const CampaignsPage = lazy(() => import('./features/communication/campaigns/CampaignsPage').then((m) => m.CampaignsPage));
 const CampaignPage = lazy(() => import('./features/communication/campaigns/CampaignPage').then((m) => m.CampaignPage));
 const CalendarPage = lazy(() => import('./features/communication/campaigns/CalendarPage').then((m) => m.CalendarPage));
+const GrantsPage = lazy(() => import('./features/communication/grants/GrantsPage').then((m) => m.GrantsPage));
+const GrantPage = lazy(() => import('./features/communication/grants/GrantPage').then((m) => m.GrantPage));
 const MonitoringPage = lazy(() => import('./features/communication/monitoring/MonitoringPage').then((m) => m.MonitoringPage));
 const BulletinPage = lazy(() => import('./features/communication/bulletins/BulletinPage').then((m) => m.BulletinPage));
 // The contacts registry and the public unsubscribe page (reached from a mail footer).
@@ -148,6 +150,8 @@ const MonitoringRoute = guarded(['comms.publish'], MonitoringPage);
 const CampaignsRoute = guarded(['comms.publish'], CampaignsPage);
 const CampaignRoute = guarded(['comms.publish'], CampaignPage);
 const CalendarRoute = guarded(['comms.publish'], CalendarPage);
+const GrantsRoute = guarded(['comms.publish'], GrantsPage);
+const GrantRoute = guarded(['comms.publish'], GrantPage);
 const BulletinRoute = guarded(['comms.publish', 'stats.view'], BulletinPage);
 const FigureSetRoute = guarded(['comms.publish'], FigureSetPage);
 const ResearchRoute = guarded(['research.share'], ResearchPage);
@@ -280,6 +284,8 @@ function PrivateRoutes() {
       <Route path="/communication/campaigns" component={CampaignsRoute} />
       <Route path="/communication/campaigns/:id" component={CampaignRoute} />
       <Route path="/communication/calendar" component={CalendarRoute} />
+      <Route path="/communication/grants" component={GrantsRoute} />
+      <Route path="/communication/grants/:id" component={GrantRoute} />
       <Route path="/unsubscribe/:token" component={UnsubscribePage} />
       <Route path="/communication/newsletter" component={NewsletterRoute} />
       <Route path="/communication/newsletter/:id" component={NewsletterIssueRoute} />

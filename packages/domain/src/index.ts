@@ -20,3 +20,4 @@ export * from './communication/monitoring/index.js';
 export * from './communication/share-cards/index.js';
 export * from './communication/campaigns/index.js';
 export * from './communication/public-site/index.js';
+export * from './communication/grants/index.js';

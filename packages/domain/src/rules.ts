@@ -71,3 +71,7 @@ export type {
   CampaignInput, PostInput, EventInput, CampaignSummaryView, CampaignView,
   PostView, EventView, RegistrationView, CalendarItemView,
 } from './communication/campaigns/campaign.js';
+export { INDICATOR_SOURCES, INDICATOR_PROBLEMS, formatEuros, type IndicatorSource, type IndicatorProblem } from './communication/grants/vocabulary.js';
+export type {
+  GrantInput, GrantPeriodInput, IndicatorInput, IndicatorValueInput, GrantView, GrantSummaryView, GrantPeriodView, IndicatorView, IndicatorPeriodView,
+} from './communication/grants/grant.js';

@@ -21,7 +21,8 @@ import newsletterFr from './messages/newsletter.fr.json';
 import siteEditorFr from './messages/siteEditor.fr.json';
 import mailDeskFr from './messages/mailDesk.fr.json';
 import campaignsFr from './messages/campaigns.fr.json';
+import grantsFr from './messages/grants.fr.json';
 import identityGrantsFr from './messages/identityGrants.fr.json';
 import publicSiteFr from './messages/publicSite.fr.json';
 
-export const fr = { ...frShared, ...associationFr, ...auditFr, ...contactsFr, ...figureSetsFr, ...forceFiguresFr, ...legalPickerFr, ...officeFr, ...phoneFr, ...pressFr, ...recordsFr, ...researchFr, ...rotaFr, ...houseFr, ...meetingsFr, ...monitoringFr, ...shareCardsFr, ...newsletterFr, ...siteEditorFr, ...mailDeskFr, ...campaignsFr, ...identityGrantsFr, ...publicSiteFr };
+export const fr = { ...frShared, ...associationFr, ...auditFr, ...contactsFr, ...figureSetsFr, ...forceFiguresFr, ...legalPickerFr, ...officeFr, ...phoneFr, ...pressFr, ...recordsFr, ...researchFr, ...rotaFr, ...houseFr, ...meetingsFr, ...monitoringFr, ...shareCardsFr, ...newsletterFr, ...siteEditorFr, ...mailDeskFr, ...campaignsFr, ...identityGrantsFr, ...publicSiteFr, ...grantsFr };

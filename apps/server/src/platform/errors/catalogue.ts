@@ -298,6 +298,19 @@ export const ERRORS = {
   'campaign.registration_incomplete': 400,
   'campaign.already_registered': 409,
   'campaign.registration_not_found': 404,
+  'grant.not_found': 404,
+  'grant.period_reversed': 400,
+  'grant.amount_negative': 400,
+  'grant.funder_missing': 400,
+  'grant.funder_not_organisation': 400,
+  'grant.reporting_period_reversed': 400,
+  'grant.reporting_period_outside': 400,
+  'grant.period_not_found': 404,
+  'grant.period_in_use': 409,
+  'grant.indicator_not_found': 404,
+  'grant.metric_missing': 400,
+  'grant.actual_source_missing': 400,
+  'grant.actual_is_computed': 400,
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

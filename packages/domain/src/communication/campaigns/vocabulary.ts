@@ -7,6 +7,7 @@ export const EVENT_KINDS = ['press_training', 'social_media_training', 'public_e
 export type EventKind = (typeof EVENT_KINDS)[number];
 export const CALENDAR_POLES = ['communication', 'field', 'legal', 'association'] as const;
 export type CalendarPole = (typeof CALENDAR_POLES)[number];
-export const CALENDAR_ITEM_KINDS = ['post', 'event', 'press_embargo', 'press_sent'] as const;
+/** 'grant_report': a grant's reporting date (communication/grants). */
+export const CALENDAR_ITEM_KINDS = ['post', 'event', 'press_embargo', 'press_sent', 'grant_report'] as const;
 export type CalendarItemKind = (typeof CALENDAR_ITEM_KINDS)[number];
 

@@ -133,3 +133,10 @@ export async function latestPublished(db: Executor) {
   return db.selectFrom('bulletins').select(['id', 'month', 'snapshot', 'published_at']).where('status', '=', 'published')
     .orderBy('published_at', 'desc').limit(1).executeTakeFirst();
 }
+
+/** Bulletins published between two Paris days (both included): a funder indicator's count. */
+export async function countPublishedBetween(db: Executor, from: string, to: string): Promise<number> {
+  const r = await db.selectFrom('bulletins').select(sql<number>`count(*)::int`.as('n')).where('status', '=', 'published')
+    .where(sql<boolean>`(published_at AT TIME ZONE 'Europe/Paris')::date BETWEEN ${from}::date AND ${to}::date`).executeTakeFirstOrThrow();
+  return r.n;
+}

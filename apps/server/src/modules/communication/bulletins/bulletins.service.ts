@@ -17,7 +17,7 @@ import { checkFigureSet, computeContent, resolveFigureSet } from './bulletin-con
 import { readPhotos, renderBulletin } from './bulletin-exports.js';
 import {
   areaFigureSet, areasWithFigureSets, candidatePhotos, corpsNames, fileHashes, findArea, findBulletin, findBulletinFor, findFile, insertBulletin,
-  insertFiles, listBulletins, organisationName, publishablePhotos, saveFigureSet, setDraftedFigures, updateDraft,
+  insertFiles, listBulletins, organisationName, publishablePhotos, saveFigureSet, setDraftedFigures, updateDraft, countPublishedBetween
 } from './bulletins.queries.js';
 import type { BulletinRow } from './bulletins.table.js';
 
@@ -282,4 +282,9 @@ export async function photoCandidates(ctx: AppContext, actor: Actor, id: string)
     const { from, to } = monthBounds(row.month);
     return candidatePhotos(trx, row.area_id, from, to);
   });
+}
+
+/** How many bulletins were published between two Paris days, both included (a funder indicator's actual). */
+export async function bulletinsPublishedBetween(trx: Trx, from: string, to: string): Promise<number> {
+  return countPublishedBetween(trx, from, to);
 }

@@ -10,7 +10,7 @@ import { calendarItems } from './campaigns.service.js';
  * The editorial calendar as an iCal feed, through the rota's secret calendar links (one token
  * kind, one table, one iCal writer: rota-calendar.ts): the link opens the 'communication'
  * calendar only, for a person who still has comms.publish. UIDs are the item's uid ("post-<id>",
- * "event-<id>", "press-embargo-<id>"…), so a calendar app updates an entry rather than adding one.
+ * "event-<id>", "press-embargo-<id>", "grant-report-<period id>"…), so a calendar app updates an entry rather than adding one.
  */
 const PAST_DAYS = 60;
 const COMING_DAYS = 365;

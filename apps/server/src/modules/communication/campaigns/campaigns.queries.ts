@@ -176,3 +176,10 @@ export async function deleteRegistration(db: Executor, eventId: string, id: stri
 export async function accountOf(db: Executor, userId: string) {
   return db.selectFrom('users').select(['id', 'display_name', 'email']).where('id', '=', userId).executeTakeFirstOrThrow();
 }
+
+/** Events of these kinds held (started and ended) between two Paris days, both included, and over by `now`: a funder indicator's count. */
+export async function countEventsHeld(db: Executor, from: string, to: string, kinds: readonly string[], now: Date): Promise<number> {
+  const r = await db.selectFrom('campaign_events').select(sql<number>`count(*)::int`.as('n')).where('kind', 'in', [...kinds]).where('ends_at', '<=', now)
+    .where(sql<boolean>`(starts_at AT TIME ZONE 'Europe/Paris')::date BETWEEN ${from}::date AND ${to}::date`).executeTakeFirstOrThrow();
+  return r.n;
+}

@@ -1,4 +1,5 @@
 import {
+  EVENT_KINDS,
   eventSpanValid, parisDate, postProblems, type CalendarItemView, type CalendarQuery, type CampaignInput, type CampaignSummaryView, type CampaignView,
   type EventInput, type EventView, type PostInput, type PostView, type RegistrationInput,
 } from '@vigie/domain';
@@ -10,10 +11,11 @@ import { AppError } from '../../../platform/errors/catalogue.js';
 import type { Actor } from '../../../platform/http/request-context.js';
 import { isPublicationPhoto } from '../newsletters/newsletters.service.js';
 import { releaseSummaries } from '../press-releases/press-releases.service.js';
+import { reportingDateItems } from '../grants/grant-calendar.js';
 import {
   accountOf, campaignNames, deleteRegistration, eventsBetween, eventsOf, findCampaign, findEvent, findPost, insertCampaign, insertEvent, insertPost,
   insertRegistration, linkRelease, listCampaigns, postsBetween, postsOf, registrationsOf, releaseLinks, setPostStatus, unlinkRelease, updateCampaign,
-  updateEvent, updatePost, type PostRow,
+  updateEvent, updatePost, type PostRow, countEventsHeld
 } from './campaigns.queries.js';
 import { eventItem, eventView, postItem, postView, targetsOf } from './campaigns.presenter.js';
 
@@ -233,7 +235,8 @@ const dayMs = 86_400_000;
 
 /**
  * Everything dated between two Paris days (both included): posts (planned or published), events,
- * press releases' embargoes and sends. Posts and releases belong to the communication pole.
+ * press releases' embargoes and sends, grants' reporting dates. Posts, releases and reporting dates
+ * belong to the communication pole.
  */
 export async function calendarItems(trx: Trx, q: CalendarQuery): Promise<CalendarItemView[]> {
   const from = new Date(Date.parse(`${q.from}T00:00:00Z`) - dayMs);
@@ -251,6 +254,8 @@ export async function calendarItems(trx: Trx, q: CalendarQuery): Promise<Calenda
       if (r.embargoUntil) items.push({ ...base, uid: `press-embargo-${r.id}`, kind: 'press_embargo', startsAt: r.embargoUntil, status: r.status });
       if (r.sentAt) items.push({ ...base, uid: `press-sent-${r.id}`, kind: 'press_sent', startsAt: r.sentAt, status: r.status });
     }
+    // Reporting dates belong to no campaign: shown unless the calendar is narrowed to one.
+    if (!q.campaignId) items.push(...(await reportingDateItems(trx, q.from, q.to)));
   }
   return items
     .filter((i) => {
@@ -263,4 +268,13 @@ export async function calendarItems(trx: Trx, q: CalendarQuery): Promise<Calenda
 
 export async function calendar(ctx: AppContext, actor: Actor, q: CalendarQuery) {
   return inOrganisation(ctx.db, actor.organisationId, (trx) => calendarItems(trx, q));
+}
+
+// ---- Counts for funder indicators ----
+
+const TRAININGS = ['press_training', 'social_media_training'] as const;
+
+/** Trainings (press, social media) or all events held between two Paris days, both included, and over by `now`. */
+export async function eventsHeldBetween(trx: Trx, from: string, to: string, which: 'trainings' | 'events', now = new Date()): Promise<number> {
+  return countEventsHeld(trx, from, to, which === 'trainings' ? TRAININGS : EVENT_KINDS, now);
 }

@@ -3,9 +3,10 @@ import type { AppContext } from '../../../platform/context.js';
 import { recordAudit } from '../../../platform/audit/audit-trail.js';
 import { inOrganisation } from '../../../platform/db/organisation-scope.js';
 import { AppError } from '../../../platform/errors/catalogue.js';
+import type { Trx } from '../../../platform/db/database.js';
 import type { Actor } from '../../../platform/http/request-context.js';
 import { loadRelease } from '../press-releases/press-releases.service.js';
-import { findClipping, listClippings, updateClipping } from './monitoring.queries.js';
+import { findClipping, listClippings, updateClipping, countClippingsBetween } from './monitoring.queries.js';
 import { presentClipping, presentClippingDetail } from './monitoring.presenter.js';
 
 /** Clippings: the list with full-text search, a person's tone and tags, the link to a press release. */
@@ -42,4 +43,9 @@ export async function changeClipping(ctx: AppContext, actor: Actor, id: string, 
     });
     return presentClippingDetail((await findClipping(trx, id))!);
   });
+}
+
+/** How many clippings appeared between two Paris days, both included (a funder indicator's actual). */
+export async function clippingsBetween(trx: Trx, from: string, to: string): Promise<number> {
+  return countClippingsBetween(trx, from, to);
 }

@@ -228,3 +228,10 @@ export async function unhealthySources(db: Executor) {
   return db.selectFrom('monitoring_sources').select(['name', 'last_error', 'last_success_at', 'consecutive_failures'])
     .where('active', '=', true).where('consecutive_failures', '>', 0).orderBy('name').execute();
 }
+
+/** Clippings published (or, without a date, found) between two Paris days, both included: a funder indicator's count. */
+export async function countClippingsBetween(db: Executor, from: string, to: string): Promise<number> {
+  const r = await db.selectFrom('monitoring_clippings').select(sql<number>`count(*)::int`.as('n'))
+    .where(sql<boolean>`(coalesce(published_at, found_at) AT TIME ZONE 'Europe/Paris')::date BETWEEN ${from}::date AND ${to}::date`).executeTakeFirstOrThrow();
+  return r.n;
+}

@@ -110,3 +110,16 @@ export async function recentSignups(db: Executor, email: string) {
     .where(sql<boolean>`lower(email) = lower(${email})`).where('created_at', '>', sql<Date>`now() - interval '1 hour'`).executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/**
+ * The newsletter's subscribers at the end of a Paris day: contacts whose latest e-mail consent
+ * event for the newsletter list, up to that day, grants it (the consent ledger's rule).
+ */
+export async function countSubscribersOn(db: Executor, listId: string, day: string): Promise<number> {
+  const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM (
+      SELECT DISTINCT ON (contact_id) status FROM consent_events
+      WHERE list_id = ${listId} AND channel = 'email' AND (at AT TIME ZONE 'Europe/Paris')::date <= ${day}::date
+      ORDER BY contact_id, at DESC, id DESC) latest
+    WHERE status = 'granted'`.execute(db);
+  return r.rows[0]?.n ?? 0;
+}

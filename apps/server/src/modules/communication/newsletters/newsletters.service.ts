@@ -13,7 +13,7 @@ import { queueMailing } from '../mailings/mail-pipeline.js';
 import { resolveBlocks } from './newsletter-blocks.js';
 import { archiveUrls } from './newsletter-links.js';
 import {
-  findIssue, findSettings, insertIssue, listIssues, markSent, organisationById, publicationPhotos, saveSettings, updateDraft, type IssueRow,
+  findIssue, findSettings, insertIssue, listIssues, markSent, organisationById, publicationPhotos, saveSettings, updateDraft, type IssueRow, countSubscribersOn
 } from './newsletters.queries.js';
 
 /**
@@ -148,4 +148,10 @@ export async function changeSettings(ctx: AppContext, actor: Actor, input: { ena
     });
     return settingsView(trx, ctx, actor.organisationId);
   });
+}
+
+/** The newsletter's subscribers at the end of a Paris day; 0 while no newsletter list is set (a funder indicator's actual). */
+export async function newsletterSubscribersOn(trx: Trx, organisationId: string, day: string): Promise<number> {
+  const s = await findSettings(trx, organisationId);
+  return s?.list_id ? countSubscribersOn(trx, s.list_id, day) : 0;
 }

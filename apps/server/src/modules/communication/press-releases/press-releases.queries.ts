@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../../platform/db/database.js';
 import './press-releases.table.js';
 
@@ -33,4 +34,11 @@ export async function publicReleases(db: Executor, organisationId: string, limit
     .where('organisation_id', '=', organisationId).where('status', '=', 'sent')
     .where((eb) => eb.or([eb('embargo_until', 'is', null), eb('embargo_until', '<=', new Date())]))
     .orderBy('sent_at', 'desc').limit(limit).execute();
+}
+
+/** Press releases sent between two Paris days (both included): a funder indicator's count. */
+export async function countSentBetween(db: Executor, from: string, to: string): Promise<number> {
+  const r = await db.selectFrom('press_releases').select(sql<number>`count(*)::int`.as('n')).where('status', '=', 'sent')
+    .where(sql<boolean>`(sent_at AT TIME ZONE 'Europe/Paris')::date BETWEEN ${from}::date AND ${to}::date`).executeTakeFirstOrThrow();
+  return r.n;
 }

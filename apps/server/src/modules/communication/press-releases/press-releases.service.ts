@@ -10,7 +10,7 @@ import { computeCoverage } from '../statistics/statistics.service.js';
 import { mailableAudience } from '../contacts/contact-lists.js';
 import { queueMailing } from '../mailings/mail-pipeline.js';
 import { citedFiguresNow, computeReference, type StoredFigureReference } from '../statistics/figure-references.js';
-import { findRelease, listReleases, releaseCorrections, releaseFigures, type ReleaseRow } from './press-releases.queries.js';
+import { findRelease, listReleases, releaseCorrections, releaseFigures, type ReleaseRow, countSentBetween } from './press-releases.queries.js';
 
 type FigureRow = Awaited<ReturnType<typeof releaseFigures>>[number];
 const referenceInput = (f: FigureRow): FigureReferenceInput => ({
@@ -240,4 +240,9 @@ export async function correctRelease(ctx: AppContext, actor: Actor, id: string, 
     mustBe(r, 'sent');
     await trx.insertInto('press_release_corrections').values({ organisation_id: actor.organisationId, release_id: id, text, created_by: actor.userId }).execute();
   });
+}
+
+/** How many press releases were sent between two Paris days, both included (a funder indicator's actual). */
+export async function releasesSentBetween(trx: Trx, from: string, to: string): Promise<number> {
+  return countSentBetween(trx, from, to);
 }
