@@ -20,7 +20,7 @@ export { parseCoordinate, outsideAreas, AREA_MARGIN_KM, type SitePosition, type 
 export type { IncidentInput } from './field/incident.js';
 export type { SyncCommand, SyncResult } from './field/sync.js';
 export * from './field/testimonies/vocabulary.js';
-export { consentTextsFor, CURRENT_CONSENT_TEXT_VERSION, type ConsentText, type ShownConsentText } from './field/testimonies/consent-texts/consent-text.js';
+export { consentTextsFor, CURRENT_CONSENT_TEXT_VERSION, type ShownConsentText } from './field/testimonies/consent-texts/consent-text.js';
 export type { TestimonyView, TestimonySummaryView, QuotableTestimony, ConsentInput, TestimonyCreate } from './field/testimonies/testimony.js';
 export type { PhoneScope, PhoneSettings, DeviceView } from './field/phone.js';
 export type { RotaView, RotaAreaView, RotaDayView, RotaRole, RotaShiftState, RotaMineView, RotaCalendarFeedView } from './field/rota.js';

@@ -22,5 +22,6 @@ import siteEditorEn from './messages/siteEditor.en.json';
 import mailDeskEn from './messages/mailDesk.en.json';
 import campaignsEn from './messages/campaigns.en.json';
 import identityGrantsEn from './messages/identityGrants.en.json';
+import testimoniesEn from './messages/testimonies.en.json';
 
-export const en = { ...enShared, ...associationEn, ...auditEn, ...contactsEn, ...figureSetsEn, ...forceFiguresEn, ...legalPickerEn, ...officeEn, ...phoneEn, ...pressEn, ...recordsEn, ...researchEn, ...rotaEn, ...houseEn, ...meetingsEn, ...monitoringEn, ...shareCardsEn, ...newsletterEn, ...siteEditorEn, ...mailDeskEn, ...campaignsEn, ...identityGrantsEn };
+export const en = { ...enShared, ...associationEn, ...auditEn, ...contactsEn, ...figureSetsEn, ...forceFiguresEn, ...legalPickerEn, ...officeEn, ...phoneEn, ...pressEn, ...recordsEn, ...researchEn, ...rotaEn, ...houseEn, ...meetingsEn, ...monitoringEn, ...shareCardsEn, ...newsletterEn, ...siteEditorEn, ...mailDeskEn, ...campaignsEn, ...identityGrantsEn, ...testimoniesEn };

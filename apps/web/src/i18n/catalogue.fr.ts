@@ -22,5 +22,6 @@ import siteEditorFr from './messages/siteEditor.fr.json';
 import mailDeskFr from './messages/mailDesk.fr.json';
 import campaignsFr from './messages/campaigns.fr.json';
 import identityGrantsFr from './messages/identityGrants.fr.json';
+import testimoniesFr from './messages/testimonies.fr.json';
 
-export const fr = { ...frShared, ...associationFr, ...auditFr, ...contactsFr, ...figureSetsFr, ...forceFiguresFr, ...legalPickerFr, ...officeFr, ...phoneFr, ...pressFr, ...recordsFr, ...researchFr, ...rotaFr, ...houseFr, ...meetingsFr, ...monitoringFr, ...shareCardsFr, ...newsletterFr, ...siteEditorFr, ...mailDeskFr, ...campaignsFr, ...identityGrantsFr };
+export const fr = { ...frShared, ...associationFr, ...auditFr, ...contactsFr, ...figureSetsFr, ...forceFiguresFr, ...legalPickerFr, ...officeFr, ...phoneFr, ...pressFr, ...recordsFr, ...researchFr, ...rotaFr, ...houseFr, ...meetingsFr, ...monitoringFr, ...shareCardsFr, ...newsletterFr, ...siteEditorFr, ...mailDeskFr, ...campaignsFr, ...identityGrantsFr, ...testimoniesFr };

@@ -46,3 +46,8 @@ export const formatWithdrawalCode = (code: string) => code.match(/.{1,4}/g)?.joi
  * round_id column to testimony_links and a branch in the links query (the extension point).
  */
 export const TESTIMONY_LINK_TARGETS = ['eviction', 'incident'] as const;
+
+/** One language's consent text. `reviewed: false` = written without a professional translator: the screen says so. */
+export type ConsentText = {
+  reviewed: boolean; title: string; intro: string; purposes: Record<ConsentPurpose, string>; yes: string; no: string; withdraw: string;
+};

@@ -1,4 +1,4 @@
-import type { ConsentText } from './consent-text.js';
+import type { ConsentText } from '../vocabulary.js';
 
 /**
  * Consent text, version 2026-12-v1. Never edit a published version: a change is a new file and a

@@ -1,11 +1,7 @@
-import type { ConsentPurpose, TestimonyLanguage } from '../vocabulary.js';
+import type { ConsentText, TestimonyLanguage } from '../vocabulary.js';
 import { isRightToLeft } from '../vocabulary.js';
 import { CONSENT_TEXT_2026_12_V1 } from './2026-12-v1.js';
 
-/** One language's consent text. `reviewed: false` = written without a professional translator: the screen says so. */
-export type ConsentText = {
-  reviewed: boolean; title: string; intro: string; purposes: Record<ConsentPurpose, string>; yes: string; no: string; withdraw: string;
-};
 
 /** Every version ever shown, by version name; the newest is the one offered. */
 export const CONSENT_TEXTS: Record<string, Partial<Record<string, ConsentText>>> = {
