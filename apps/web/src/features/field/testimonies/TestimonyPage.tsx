@@ -27,7 +27,7 @@ export function TestimonyPage() {
           <p>{t('testimonies.view.taken', { date: formatDate(x.givenOn, locale), name: x.createdByName })}</p>
           <h2>{t('testimonies.view.consents')}</h2>
           <ul data-testid="testimony-consents">
-            {CONSENT_PURPOSES.map((p) => <li key={p}>{t(`testimonies.purposes.${p}`)} : <strong>{answer(x.consents[p])}</strong></li>)}
+            {CONSENT_PURPOSES.map((p) => <li key={p}>{t('testimonies.view.consentLine', { purpose: t(`testimonies.purposes.${p}`), answer: answer(x.consents[p]) })}</li>)}
           </ul>
           <h2>{t('testimonies.view.account')}</h2>
           {x.account === null ? <p>{t('testimonies.view.erased')}</p> : (
@@ -38,7 +38,7 @@ export function TestimonyPage() {
             <>
               <h2>{t('testimonies.view.links')}</h2>
               <ul>{x.links.map((l) => (
-                <li key={l.targetId}>{t(`testimonies.view.${l.target}`)} : {l.target === 'eviction' ? <a href={`/evictions/${l.targetId}`}>{l.label}</a> : l.label}</li>
+                <li key={l.targetId}>{t(`testimonies.view.${l.target}`)} — {l.target === 'eviction' ? <a href={`/evictions/${l.targetId}`}>{l.label}</a> : l.label}</li>
               ))}</ul>
             </>
           )}
