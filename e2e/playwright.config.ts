@@ -57,6 +57,7 @@ export default defineConfig({
     { name: 'campaigns', testMatch: /campaigns\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'grants', testMatch: /[\\/]grants\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'identity-grants', testMatch: /identity-grants\.spec\.ts$/, dependencies: ['foundation'] },
+    { name: 'testimonies', testMatch: /testimonies\.spec\.ts$/, dependencies: ['foundation'] },
   ],
   webServer: {
     command: `npx tsx e2e/serve.ts`,

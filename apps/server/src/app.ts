@@ -32,6 +32,7 @@ import { transferRoutes } from './modules/field/transfer/transfer.routes.js';
 import { personsRoutes } from './modules/field/persons/persons.routes.js';
 import { reportsRoutes } from './modules/communication/reports/reports.routes.js';
 import { legalCasesRoutes } from './modules/legal/cases/cases.routes.js';
+import { testimoniesRoutes } from './modules/field/testimonies/testimonies.routes.js';
 import { legalDocumentsRoutes } from './modules/legal/cases/case-documents.routes.js';
 import { legalGrantsRoutes } from './modules/legal/cases/case-grants.routes.js';
 import { deadlinesRoutes } from './modules/legal/deadlines/deadlines.routes.js';
@@ -63,7 +64,7 @@ import { newsletterPublicRoutes } from './modules/communication/newsletters/news
 export const ROUTE_MODULES: RouteModule[] = [
   healthRoutes, setupRoutes, authRoutes, usersRoutes, invitationsRoutes, identityGrantsRoutes, securityRoutes, auditRoutes, rolesRoutes,
   fieldRoutes, taxonomiesRoutes, syncRoutes, sitesRoutes, reviewRoutes, evictionsRoutes, conflictsRoutes, incidentsRoutes, personsRoutes, evidenceRoutes, transferRoutes,
-  phonesRoutes, rotaRoutes,
+  phonesRoutes, rotaRoutes, testimoniesRoutes,
   legalCasesRoutes, legalDocumentsRoutes, legalGrantsRoutes, deadlinesRoutes, bundlesRoutes, witnessRoutes, patternRoutes,
   bulletinsRoutes, statisticsRoutes, publicStatisticsRoutes, reportsRoutes, researchRoutes,
   contactsRoutes, mailingsRoutes, pressReleasesRoutes, publicSiteRoutes, monitoringRoutes, shareCardsRoutes, campaignsRoutes, grantsRoutes,

@@ -69,9 +69,14 @@ const TransferPage = lazy(() => import('./features/field/transfer/TransferPage')
 const NewCasePage = lazy(() => import('./features/legal/NewCasePage').then((m) => m.NewCasePage));
 const CasePage = lazy(() => import('./features/legal/CasePage').then((m) => m.CasePage));
 const SharedCasePage = lazy(() => import('./features/legal/SharedCasePage').then((m) => m.SharedCasePage));
+// Testimonies (issue 16): taken by observers, read by the legal pole and coordinators; the withdrawal page is public.
+const TestimoniesPage = lazy(() => import('./features/field/testimonies/TestimoniesPage').then((m) => m.TestimoniesPage));
+const NewTestimonyPage = lazy(() => import('./features/field/testimonies/NewTestimonyPage').then((m) => m.NewTestimonyPage));
+const TestimonyPage = lazy(() => import('./features/field/testimonies/TestimonyPage').then((m) => m.TestimonyPage));
+const WithdrawTestimonyPage = lazy(() => import('./features/field/testimonies/WithdrawTestimonyPage').then((m) => m.WithdrawTestimonyPage));
 
 /** Pages reachable without a session. Only /login and /setup send a signed-in user home. */
-const PUBLIC_PATHS = ['/setup', '/login', '/reset', '/reset/confirm', '/invitation'];
+const PUBLIC_PATHS = ['/setup', '/login', '/reset', '/reset/confirm', '/invitation', '/withdraw-testimony'];
 const TWO_FACTOR_PATH = '/profile/two-factor';
 
 /** Where the current URL must send the user instead, or null to stay. */
@@ -129,6 +134,9 @@ const PhonesRoute = guarded(['field.verify'], PhonesPage);
 const AnnualReportRoute = guarded(['stats.view'], AnnualReportPage);
 const SiteRoute = guarded(['field.record', 'field.verify'], SitePage);
 const LegalRoute = guarded(['legal.manage'], LegalPage);
+const TestimoniesRoute = guarded(['field.record', 'testimonies.read'], TestimoniesPage);
+const NewTestimonyRoute = guarded(['field.record', 'testimonies.read'], NewTestimonyPage);
+const TestimonyRoute = guarded(['field.record', 'testimonies.read'], TestimonyPage);
 const NewCaseRoute = guarded(['legal.manage'], NewCasePage);
 const CaseRoute = guarded(['legal.manage'], CasePage);
 // Evidence bundles, pattern evidence (legal pole) and witness statements (also observers who were there).
@@ -240,6 +248,7 @@ function PublicRoutes() {
       <Route path="/reset/confirm" component={ResetConfirmPage} />
       <Route path="/invitation" component={AcceptInvitationPage} />
       <Route path="/shared-case/:token" component={SharedCasePage} />
+      <Route path="/withdraw-testimony" component={WithdrawTestimonyPage} />
       <Route path="/unsubscribe/:token" component={UnsubscribePage} />
       <Route path="/subscribe/confirm/:token" component={ConfirmSubscriptionPage} />
       <Route path="/subscribe/:slug" component={SubscribePage} />
@@ -266,6 +275,10 @@ function PrivateRoutes() {
       <Route path="/phones" component={PhonesRoute} />
       <Route path="/sites/:id" component={SiteRoute} />
       <Route path="/legal" component={LegalRoute} />
+      <Route path="/testimonies" component={TestimoniesRoute} />
+      <Route path="/testimonies/new" component={NewTestimonyRoute} />
+      <Route path="/testimonies/:id" component={TestimonyRoute} />
+      <Route path="/withdraw-testimony" component={WithdrawTestimonyPage} />
       <Route path="/legal/cases/new" component={NewCaseRoute} />
       <Route path="/legal/cases/:id" component={CaseRoute} />
       <Route path="/shared-case/:token" component={SharedCasePage} />

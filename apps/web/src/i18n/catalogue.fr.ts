@@ -24,5 +24,6 @@ import campaignsFr from './messages/campaigns.fr.json';
 import grantsFr from './messages/grants.fr.json';
 import identityGrantsFr from './messages/identityGrants.fr.json';
 import publicSiteFr from './messages/publicSite.fr.json';
+import testimoniesFr from './messages/testimonies.fr.json';
 
-export const fr = { ...frShared, ...associationFr, ...auditFr, ...contactsFr, ...figureSetsFr, ...forceFiguresFr, ...legalPickerFr, ...officeFr, ...phoneFr, ...pressFr, ...recordsFr, ...researchFr, ...rotaFr, ...houseFr, ...meetingsFr, ...monitoringFr, ...shareCardsFr, ...newsletterFr, ...siteEditorFr, ...mailDeskFr, ...campaignsFr, ...identityGrantsFr, ...publicSiteFr, ...grantsFr };
+export const fr = { ...frShared, ...associationFr, ...auditFr, ...contactsFr, ...figureSetsFr, ...forceFiguresFr, ...legalPickerFr, ...officeFr, ...phoneFr, ...pressFr, ...recordsFr, ...researchFr, ...rotaFr, ...houseFr, ...meetingsFr, ...monitoringFr, ...shareCardsFr, ...newsletterFr, ...siteEditorFr, ...mailDeskFr, ...campaignsFr, ...identityGrantsFr, ...publicSiteFr, ...grantsFr, ...testimoniesFr };

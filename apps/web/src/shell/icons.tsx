@@ -11,6 +11,7 @@ const paths = {
   statistics: 'M4 20V10M10 20V4M16 20v-7M22 20H2',
   reports: 'M6 2h9l5 5v15H6zM14 2v6h6M9 13h8M9 17h8',
   rota: 'M4 5h16v16H4zM4 9h16M8 3v4M16 3v4M8 13h3v3H8z',
+  testimonies: 'M4 4h16v12H9l-5 4zM8 8h8M8 12h5',
 } as const;
 
 export type IconName = keyof typeof paths;

@@ -20,6 +20,7 @@ export function destinationsFor(user: CurrentUser): Destination[] {
     { key: 'review', href: '/review', anyOf: ['field.verify'], prefix: '/review' },
     { key: 'sites', href: '/sites', anyOf: ['field.verify'], prefix: '/sites' },
     { key: 'legal', href: '/legal', anyOf: ['legal.manage'], prefix: '/legal' },
+    { key: 'testimonies', href: '/testimonies', anyOf: ['testimonies.read', 'field.record'], prefix: '/testimonies' },
     { key: 'communication', href: '/communication', anyOf: ['comms.publish'], prefix: '/communication' },
     { key: 'reports', href: '/reports/annual', anyOf: ['stats.view'], prefix: '/reports' },
     { key: 'rota', href: '/rota', anyOf: ['rota.signup'], prefix: '/rota' },

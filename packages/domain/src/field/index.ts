@@ -16,3 +16,4 @@ export * from './record-views.js';
 export * from './record-page.js';
 export * from './parts.js';
 export * from './site-position.js';
+export * from './testimonies/index.js';

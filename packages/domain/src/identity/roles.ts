@@ -9,6 +9,8 @@
  * aggregates only. `research.share` is the comms pole's data-sharing desk (agreements, releases).
  * `house.manage` keeps the inventory and hands equipment and keys over against a signed form;
  * `meetings.manage` runs meetings (minutes, decisions, actions); every member reads them and proposes agenda items.
+ * `testimonies.read` opens testimonies (accounts and consents): the legal pole and coordinators only;
+ * observers take testimonies (field.record) but read only those they took.
  */
 export const ROLES = [
   'admin',
@@ -43,6 +45,7 @@ export const PERMISSIONS = [
   'rota.signup',
   'house.manage',
   'meetings.manage',
+  'testimonies.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -58,10 +61,10 @@ export const PERMISSION_TABLE: Table = {
     'invitations.manage', 'dashboard.view', 'field.record', 'field.verify', 'identities.read',
     'legal.manage', 'comms.publish', 'stats.view', 'association.manage', 'taxonomies.manage',
     'recruitment.manage', 'records.read', 'research.share', 'rota.signup', 'house.manage',
-    'meetings.manage',
+    'meetings.manage', 'testimonies.read',
   ],
   observer: ['dashboard.view', 'field.record', 'stats.view', 'records.read', 'rota.signup'],
-  legal: ['dashboard.view', 'identities.read', 'legal.manage', 'stats.view', 'records.read'],
+  legal: ['dashboard.view', 'identities.read', 'legal.manage', 'stats.view', 'records.read', 'testimonies.read'],
   comms: ['dashboard.view', 'comms.publish', 'stats.view', 'records.read', 'research.share'],
   volunteer: ['dashboard.view', 'rota.signup'],
   // The board (bureau) is the employer: it hires, so it sees recruitment.

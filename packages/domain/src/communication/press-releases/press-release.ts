@@ -44,6 +44,8 @@ export const pressReleaseViewSchema = pressReleaseSummaryViewSchema.extend({
   createdByName: z.string(), submittedByName: z.string().nullable(), approvedByName: z.string().nullable(), approvedAt: z.string().nullable(),
   createdById: z.uuid(), listId: z.uuid().nullable(), mailingId: z.uuid().nullable(), snapshotSha256: z.string().nullable(),
   figures: z.array(figureReferenceViewSchema),
+  /** Quotes from testimonies, through the consent check: the text only while the person's consent to be quoted holds. */
+  testimonyQuotes: z.array(z.object({ id: z.uuid(), testimonyId: z.uuid(), text: z.string().nullable(), consented: z.boolean(), insertedAt: z.string() })),
   corrections: z.array(z.object({ id: z.uuid(), text: z.string(), createdAt: z.string() })),
   publicUrl: z.string().nullable(),
 });
@@ -58,7 +60,9 @@ export function figureSentence(wordedValue: string, metricLabel: string, period:
 export function pressReleaseText(r: {
   title: string; lede: string | null; body: string; quotes: string | null; pressContacts: string | null; language: 'fr' | 'en';
   embargoUntil: string | null; embargoLabel: string | null; figures: Array<{ wording: string }>;
+  testimonyQuotes?: Array<{ text: string | null }>;
 }): string {
+  const testimonyQuotes = (r.testimonyQuotes ?? []).flatMap((q) => (q.text ? [r.language === 'fr' ? `« ${q.text} »` : `“${q.text}”`] : []));
   const fr = r.language === 'fr';
   const parts = [
     ...(r.embargoLabel ? [fr ? `EMBARGO jusqu'au ${r.embargoLabel}` : `EMBARGOED until ${r.embargoLabel}`, ''] : []),
@@ -67,6 +71,7 @@ export function pressReleaseText(r: {
     r.body.trim(), '',
     ...(r.figures.length ? [fr ? 'Chiffres cités (minimums observés) :' : 'Figures cited (observed minimums):', ...r.figures.map((f) => `- ${f.wording}`), ''] : []),
     ...(r.quotes ? [r.quotes, ''] : []),
+    ...(testimonyQuotes.length ? [...testimonyQuotes, ''] : []),
     ...(r.pressContacts ? [fr ? 'Contacts presse :' : 'Press contacts:', r.pressContacts, ''] : []),
   ];
   return parts.join('\n').replace(/\n{3,}/g, '\n\n').trim() + '\n';

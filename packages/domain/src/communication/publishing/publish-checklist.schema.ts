@@ -12,6 +12,7 @@ export const checklistItemSchema = z.discriminatedUnion('kind', [
     kind: z.literal('figureChanged'), metric: z.string(), from: z.string(), to: z.string(), areaCode: z.string().nullable(),
     filters: z.record(z.string(), z.unknown()), was: figure, now: figure,
   }),
+  z.object({ kind: z.literal('quoteWithoutConsent'), quote: z.number().int() }),
 ]);
 export const publishChecklistViewSchema = z.object({ items: z.array(checklistItemSchema) });
 

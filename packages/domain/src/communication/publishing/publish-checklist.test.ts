@@ -36,4 +36,8 @@ describe('publish checklist', () => {
       { kind: 'figureChanged', ...ref, metric: 'bikesSeized', was: { value: 0, atLeast: true, unobserved: true }, now: { value: 0, atLeast: true } },
     ]);
   });
+  it('names by position a testimony quote whose person does not (or no longer) agree to be quoted', () => {
+    const items = publishChecklist({ texts: [], photos: [], testimonyQuotes: [{ quote: 1, consented: true }, { quote: 2, consented: false }] });
+    expect(items).toEqual([{ kind: 'quoteWithoutConsent', quote: 2 }]);
+  });
 });

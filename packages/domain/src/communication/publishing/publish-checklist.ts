@@ -24,6 +24,8 @@ export interface PublishCandidate {
   coverageShare?: number | null;
   /** Every figure the output cites, as drafted and as the statistics compute it now. */
   citedFigures?: CitedFigure[];
+  /** Every testimony quote the output carries (by position) and whether its person's consent to be quoted holds now. */
+  testimonyQuotes?: { quote: number; consented: boolean }[];
 }
 
 export type ChecklistItem =
@@ -31,7 +33,8 @@ export type ChecklistItem =
   | { kind: 'photoWithoutCredit'; photo: number }
   | { kind: 'photoWithoutCaption'; photo: number; lang: ChecklistLang }
   | { kind: 'lowCoverage'; share: number }
-  | { kind: 'figureChanged'; metric: string; from: string; to: string; areaCode: string | null; filters: Record<string, unknown>; was: Figure; now: Figure };
+  | { kind: 'figureChanged'; metric: string; from: string; to: string; areaCode: string | null; filters: Record<string, unknown>; was: Figure; now: Figure }
+  | { kind: 'quoteWithoutConsent'; quote: number };
 
 /** Below this share of observed days, figures are much less complete than they look. */
 export const LOW_COVERAGE = 0.5;
@@ -61,5 +64,7 @@ export function publishChecklist(c: PublishCandidate): ChecklistItem[] {
     if (sameFigure(f.was, f.now)) continue;
     items.push({ kind: 'figureChanged', metric: f.metric, from: f.from, to: f.to, areaCode: f.areaCode, filters: f.filters, was: f.was, now: f.now });
   }
+  // A quote whose person withdrew (or never gave) consent to be quoted: never publishable, not even "anyway".
+  for (const q of c.testimonyQuotes ?? []) if (!q.consented) items.push({ kind: 'quoteWithoutConsent', quote: q.quote });
   return items;
 }

@@ -24,6 +24,19 @@ export async function releaseFigures(db: Executor, releaseId: string) {
   return db.selectFrom('press_release_figures').selectAll().where('release_id', '=', releaseId).orderBy('inserted_at').execute();
 }
 
+export async function releaseQuotes(db: Executor, releaseId: string) {
+  return db.selectFrom('press_release_quotes').selectAll().where('release_id', '=', releaseId).orderBy('inserted_at').orderBy('id').execute();
+}
+
+export async function insertReleaseQuote(db: Executor, v: { organisationId: string; releaseId: string; testimonyId: string; insertedBy: string }) {
+  await db.insertInto('press_release_quotes').values({ organisation_id: v.organisationId, release_id: v.releaseId, testimony_id: v.testimonyId, inserted_by: v.insertedBy })
+    .onConflict((oc) => oc.columns(['release_id', 'testimony_id']).doNothing()).execute();
+}
+
+export async function deleteReleaseQuote(db: Executor, releaseId: string, id: string) {
+  return db.deleteFrom('press_release_quotes').where('release_id', '=', releaseId).where('id', '=', id).returning('id').executeTakeFirst();
+}
+
 export async function releaseCorrections(db: Executor, releaseId: string) {
   return db.selectFrom('press_release_corrections').selectAll().where('release_id', '=', releaseId).orderBy('created_at').execute();
 }

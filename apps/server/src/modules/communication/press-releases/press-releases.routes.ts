@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { figureReferenceInputSchema, publishChecklistViewSchema, pressReleaseInputSchema, pressReleaseSummaryViewSchema, pressReleaseViewSchema } from '@vigie/domain';
 import type { RouteModule } from '../../../platform/context.js';
 import {
-  approveRelease, correctRelease, createRelease, editRelease, insertFigure, listPressReleases, pressReleaseChecklist, readRelease, refreshFigure, removeFigure,
-  reopenRelease, sendRelease, submitRelease,
+  approveRelease, correctRelease, createRelease, editRelease, insertFigure, insertTestimonyQuote, listPressReleases, pressReleaseChecklist, readRelease, refreshFigure, removeFigure,
+  removeTestimonyQuote, reopenRelease, sendRelease, submitRelease,
 } from './press-releases.service.js';
 
 const idParams = z.object({ id: z.uuid() });
@@ -46,6 +46,15 @@ export const pressReleasesRoutes: RouteModule = (app, ctx) => {
   app.post('/api/press-releases/:id/figures/:figureId/refresh', {
     config: access, schema: { tags, params: figureParams, response: { 200: answer } },
   }, async (req) => ({ release: await refreshFigure(ctx, req.actor!, req.params.id, req.params.figureId, req.ip) }));
+
+  app.post('/api/press-releases/:id/testimony-quotes', {
+    config: access,
+    schema: { tags, params: idParams, description: "A testimony's quotable excerpt, only while its person agrees to be quoted anonymously.", body: z.strictObject({ testimonyId: z.uuid() }), response: { 200: answer } },
+  }, async (req) => ({ release: await insertTestimonyQuote(ctx, req.actor!, req.params.id, req.body.testimonyId, req.ip) }));
+
+  app.delete('/api/press-releases/:id/testimony-quotes/:quoteId', {
+    config: access, schema: { tags, params: z.object({ id: z.uuid(), quoteId: z.uuid() }), response: { 200: answer } },
+  }, async (req) => ({ release: await removeTestimonyQuote(ctx, req.actor!, req.params.id, req.params.quoteId, req.ip) }));
 
   for (const [step, run] of [['submit', submitRelease], ['reopen', reopenRelease], ['approve', approveRelease]] as const) {
     app.post(`/api/press-releases/:id/${step}`, {

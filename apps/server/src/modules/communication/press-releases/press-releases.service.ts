@@ -10,7 +10,10 @@ import { computeCoverage } from '../statistics/statistics.service.js';
 import { mailableAudience } from '../contacts/contact-lists.js';
 import { queueMailing } from '../mailings/mail-pipeline.js';
 import { citedFiguresNow, computeReference, type StoredFigureReference } from '../statistics/figure-references.js';
-import { findRelease, listReleases, releaseCorrections, releaseFigures, type ReleaseRow, countSentBetween } from './press-releases.queries.js';
+import { quotableText, quotableTexts } from '../../field/testimonies/testimonies.service.js';
+import {
+  countSentBetween, deleteReleaseQuote, findRelease, insertReleaseQuote, listReleases, releaseCorrections, releaseFigures, releaseQuotes, type ReleaseRow,
+} from './press-releases.queries.js';
 
 type FigureRow = Awaited<ReturnType<typeof releaseFigures>>[number];
 const referenceInput = (f: FigureRow): FigureReferenceInput => ({
@@ -34,6 +37,25 @@ export function embargoLabel(at: Date | null, language: 'fr' | 'en') {
   return at.toLocaleString(language === 'fr' ? 'fr-FR' : 'en-GB', { timeZone: 'Europe/Paris', dateStyle: 'long', timeStyle: 'short' }) + (language === 'fr' ? ' (heure de Paris)' : ' (Paris time)');
 }
 
+/**
+ * The release's testimony quotes as they stand now: each goes through the testimonies' consent
+ * check, so a withdrawal empties its text (and flags it) in every draft at once.
+ */
+async function testimonyQuotesNow(trx: Trx, ctx: AppContext, id: string): Promise<PressReleaseView['testimonyQuotes']> {
+  const rows = await releaseQuotes(trx, id);
+  const texts = await quotableTexts(ctx, trx, rows.map((q) => q.testimony_id));
+  return rows.map((q) => {
+    const text = texts.get(q.testimony_id) ?? null;
+    return { id: q.id, testimonyId: q.testimony_id, text, consented: text !== null, insertedAt: q.inserted_at.toISOString() };
+  });
+}
+
+/** Refuses approval and sending while a quote's person does not (or no longer) agree to be quoted, naming the quote by its position. */
+function refuseQuotesWithoutConsent(quotes: PressReleaseView['testimonyQuotes']) {
+  const refused = quotes.findIndex((q) => !q.consented);
+  if (refused >= 0) throw new AppError('press_release.quote_without_consent', { quote: refused + 1, testimonyId: quotes[refused]!.testimonyId });
+}
+
 export async function loadRelease(trx: Trx, ctx: AppContext, id: string, slug?: string | null): Promise<PressReleaseView> {
   const r = await findRelease(trx, id);
   if (!r) throw new AppError('press_release.not_found');
@@ -47,6 +69,7 @@ export async function loadRelease(trx: Trx, ctx: AppContext, id: string, slug?: 
       id: f.id, metric: f.metric, from: f.period_from, to: f.period_to, areaCode: f.area_code, filters: f.filters, value: f.value,
       atLeast: f.at_least, wording: f.wording, insertedAt: f.inserted_at.toISOString(),
     })),
+    testimonyQuotes: await testimonyQuotesNow(trx, ctx, id),
     corrections: (await releaseCorrections(trx, id)).map((c) => ({ id: c.id, text: c.text, createdAt: c.created_at.toISOString() })),
     publicUrl: r.status === 'sent' && orgSlug ? `${ctx.config.publicUrl}/api/public/${orgSlug}/press-releases/${r.id}` : null,
   };
@@ -136,6 +159,24 @@ export async function removeFigure(ctx: AppContext, actor: Actor, id: string, fi
   });
 }
 
+/** A testimony quote enters a draft only through the consent check (refused with testimony.not_quotable otherwise). */
+export async function insertTestimonyQuote(ctx: AppContext, actor: Actor, id: string, testimonyId: string, ip: string) {
+  return change(ctx, actor, id, 'press_release.quote_inserted', ip, async (trx, r) => {
+    if (r.status !== 'draft') throw new AppError('press_release.not_editable');
+    await quotableText(ctx, trx, testimonyId);
+    await insertReleaseQuote(trx, { organisationId: actor.organisationId, releaseId: id, testimonyId, insertedBy: actor.userId });
+    return { testimonyId };
+  });
+}
+
+export async function removeTestimonyQuote(ctx: AppContext, actor: Actor, id: string, quoteId: string, ip: string) {
+  return change(ctx, actor, id, 'press_release.quote_removed', ip, async (trx, r) => {
+    if (r.status !== 'draft') throw new AppError('press_release.not_editable');
+    if (!(await deleteReleaseQuote(trx, id, quoteId))) throw new AppError('press_release.not_found');
+    return { quoteId };
+  });
+}
+
 export async function submitRelease(ctx: AppContext, actor: Actor, id: string, ip: string) {
   return change(ctx, actor, id, 'press_release.submitted', ip, async (trx, r) => {
     mustBe(r, 'draft');
@@ -169,6 +210,7 @@ export async function approveRelease(ctx: AppContext, actor: Actor, id: string, 
     mustBe(r, 'in_review');
     if (r.created_by === actor.userId) throw new AppError('press_release.self_approval');
     if (r.embargo_until && r.embargo_until.getTime() <= Date.now()) throw new AppError('press_release.embargo_past');
+    refuseQuotesWithoutConsent(await testimonyQuotesNow(trx, ctx, id));
     for (const f of await releaseFigures(trx, id)) {
       const now = await computeReference(trx, referenceInput(f), r.language as 'fr');
       if (now.value !== f.value || now.atLeast !== f.at_least) {
@@ -199,7 +241,8 @@ export async function pressReleaseChecklist(ctx: AppContext, actor: Actor, id: s
       // A period without any expected day (no rota) says nothing about coverage.
       if (c.expectedDays > 0) coverageShare = Math.min(coverageShare ?? 1, c.share);
     }
-    return { items: publishChecklist({ texts: [], photos: [], coverageShare, citedFigures }) };
+    const testimonyQuotes = (await testimonyQuotesNow(trx, ctx, id)).map((q, i) => ({ quote: i + 1, consented: q.consented }));
+    return { items: publishChecklist({ texts: [], photos: [], coverageShare, citedFigures, testimonyQuotes }) };
   });
 }
 
@@ -214,10 +257,15 @@ export async function sendRelease(ctx: AppContext, actor: Actor, id: string, lis
     const { mailable } = await mailableAudience(trx, listId);
     if (mailable.length === 0) throw new AppError('mailing.no_recipients');
     const view = await loadRelease(trx, ctx, id);
+    // A withdrawal between approval and sending still stops it.
+    refuseQuotesWithoutConsent(view.testimonyQuotes);
     const language = r.language as 'fr' | 'en';
     const label = r.embargo_until && r.embargo_until.getTime() > Date.now() ? embargoLabel(r.embargo_until, language) : null;
     const text = pressReleaseText({ ...view, language, embargoLabel: label });
-    const snapshot = { title: r.title, lede: r.lede, body: r.body, quotes: r.quotes, pressContacts: r.press_contacts, language, embargoUntil: iso(r.embargo_until), figures: view.figures, text };
+    const snapshot = {
+      title: r.title, lede: r.lede, body: r.body, quotes: r.quotes, pressContacts: r.press_contacts, language, embargoUntil: iso(r.embargo_until), figures: view.figures,
+      ...(view.testimonyQuotes.length > 0 && { testimonyQuotes: view.testimonyQuotes.map((q) => q.text) }), text,
+    };
     const sha = createHash('sha256').update(JSON.stringify(snapshot)).digest('hex');
     const subject = label ? `${language === 'fr' ? `EMBARGO jusqu'au ${label}` : `EMBARGOED until ${label}`} — ${r.title}` : r.title;
     const queued = await queueMailing(trx, ctx.queue, {

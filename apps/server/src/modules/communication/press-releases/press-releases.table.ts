@@ -20,11 +20,16 @@ export interface PressReleaseFiguresTable {
 export interface PressReleaseCorrectionsTable {
   id: Generated<string>; organisation_id: string; release_id: string; text: string; created_by: string; created_at: DefaultTimestamp;
 }
+/** A quote from a testimony, by reference only (migration 2026-12-03-16b-01-testimonies.sql): its text is read through the consent check. */
+export interface PressReleaseQuotesTable {
+  id: Generated<string>; organisation_id: string; release_id: string; testimony_id: string; inserted_by: string; inserted_at: DefaultTimestamp;
+}
 
 declare module '../../../platform/db/schema.js' {
   interface Database {
     press_releases: PressReleasesTable;
     press_release_figures: PressReleaseFiguresTable;
     press_release_corrections: PressReleaseCorrectionsTable;
+    press_release_quotes: PressReleaseQuotesTable;
   }
 }

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import type { Trx } from '../../../platform/db/database.js';
 import type { AppContext } from '../../../platform/context.js';
 import { inOrganisation } from '../../../platform/db/organisation-scope.js';
 import { AppError } from '../../../platform/errors/catalogue.js';
@@ -38,4 +40,14 @@ export async function readIdentity(ctx: AppContext, actor: Actor, personId: stri
       identity: person.identity_enc ? (JSON.parse(open(ctx.serverKey, person.identity_enc)) as Identity) : null,
     };
   });
+}
+
+/**
+ * A new pseudonymous person, as the field records victims: a testimony's person is one of them,
+ * so the legal pole can later attach an identity behind identities.read as for any victim.
+ */
+export async function recordPseudonymousPerson(trx: Trx, p: { organisationId: string; pseudonym: string; minor: boolean | null; createdBy: string }) {
+  const id = randomUUID();
+  await trx.insertInto('persons').values({ id, organisation_id: p.organisationId, pseudonym: p.pseudonym, minor: p.minor, created_by: p.createdBy }).execute();
+  return id;
 }

@@ -13,6 +13,7 @@ import { MailingProgress } from '../mailings/MailingProgress';
 import { ReleaseCoverage } from '../monitoring/ReleaseCoverage';
 import { PublishChecklist } from '../publishing/PublishChecklist';
 import { pressApi, type PressReleaseView } from './pressReleasesApi';
+import { TestimonyQuotes } from './TestimonyQuotes';
 
 /** One press release through its life: write, cite figures, review, approve, send, correct. */
 export function PressReleasePage() {
@@ -35,6 +36,7 @@ export function PressReleasePage() {
       <FormError message={error} />
       {draft ? <Editor release={release} onSave={(body) => act(() => pressApi.edit(id, body))} /> : <Preview release={release} />}
       <Figures release={release} act={act} />
+      <TestimonyQuotes release={release} act={act} />
       <section class="card" aria-labelledby="press-steps">
         <h2 id="press-steps">{t('press.steps.title')}</h2>
         {release.approvedByName && <p>{t('press.steps.approvedBy', { name: release.approvedByName })}</p>}

@@ -49,9 +49,11 @@ export function PublishChecklist({ url, purpose, busy, onConfirm, onCancel }: {
           figure, scope, was: formatFigure(item.was, locale), now: formatFigure(item.now, locale),
         });
       }
+      case 'quoteWithoutConsent': return t('office.checklist.quoteWithoutConsent', { quote: item.quote });
     }
   };
-  const blocked = purpose === 'pressApprove' && (items ?? []).some((i) => i.kind === 'figureChanged');
+  // A quote without its person's consent is never published "anyway" (the server refuses it too).
+  const blocked = (purpose === 'pressApprove' && (items ?? []).some((i) => i.kind === 'figureChanged')) || (items ?? []).some((i) => i.kind === 'quoteWithoutConsent');
   const labels = ({
     bulletin: { intro: 'office.checklist.intro', ok: 'office.checklist.ok', go: 'office.checklist.publish', anyway: 'office.checklist.publishAnyway' },
     pressApprove: { intro: 'office.checklist.press.approveIntro', ok: 'office.checklist.press.ok', go: 'office.checklist.press.approve', anyway: 'office.checklist.press.approveAnyway' },
