@@ -78,7 +78,8 @@ export function CaseLinks({ file, change }: Props) {
       <ul data-testid="case-links">
         {file.links.map((l) => (
           <li key={l.id}>
-            {t(`legalCases.case.targets.${l.target}`)} : {l.target === 'eviction' ? <a href={`/evictions/${l.targetId}`} data-testid="case-link-eviction">{l.label}</a> : l.label}
+            {t(`legalCases.case.targets.${l.target}`)} : {l.target === 'eviction' ? <a href={`/evictions/${l.targetId}`} data-testid="case-link-eviction">{l.label}</a>
+              : l.target === 'incident' ? <a href={`/incidents/${l.targetId}`} data-testid="case-link-incident">{l.label}</a> : l.label}
             {l.date && ` — ${formatDate(l.date, locale)}`}{l.note && ` (${l.note})`}{' '}
             <Button variant="link" onClick={() => change(() => legalApi.remove(file.id, 'links', l.id))}>{t('legalCases.case.remove')}</Button>
           </li>
