@@ -278,6 +278,19 @@ describe(`the operation and incident pages (${process.env.TEST_DATABASE_URL ? 'p
     expect(inc.actions).toEqual({ openCase: false, witnessStatement: false, readOriginals: false });
   });
 
+  it('keeps a case\'s own fields as versions, like every record', async () => {
+    const opened = (await legal.post('/api/legal/cases', { title: 'Référé matraque', actionType: 'refere_liberte' })).json().case;
+    expect(opened.history.map((v: { version: number }) => v.version)).toEqual([1]);
+    await legal.patch(`/api/legal/cases/${opened.id}`, { court: 'TA Lille' });
+    // A link is not a change of the case's fields: no new version.
+    await legal.post(`/api/legal/cases/${opened.id}/links`, { target: 'incident', id: incidentId });
+    const filed = (await legal.post(`/api/legal/cases/${opened.id}/events`, { status: 'filed' })).json().case;
+    expect(filed.history.map((v: { version: number }) => v.version)).toEqual([1, 2, 3]);
+    expect(filed.history[1].changes).toEqual([{ field: 'court', before: null, after: 'TA Lille' }]);
+    expect(filed.history[2].changes).toEqual([{ field: 'status', before: 'preparing', after: 'filed' }]);
+    expect(filed.history[2].changedBy.displayName).toBe('legal user');
+  });
+
   it('refuses roles that do not read field records, and never shows another organisation either page', async () => {
     for (const path of [`/api/operations/${operationId}`, `/api/incidents/${incidentId}`]) {
       const v = await volunteer.get(path);

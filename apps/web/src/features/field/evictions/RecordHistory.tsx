@@ -5,9 +5,9 @@ import { versionSentences, type Wording } from './historySentences';
 
 /**
  * The wording every record's history shares (empty, yes/no, notes added, created…): each record
- * type brings only its field labels and list values. `created` overrides the first version's word.
+ * type brings only its field labels and list values; `own` overrides the first version's word and the status labels.
  */
-export function useHistoryWording(field: (f: string) => string | null, term: TermLabel, created?: string): Wording {
+export function useHistoryWording(field: (f: string) => string | null, term: TermLabel, own: { created?: string; status?: (code: string) => string } = {}): Wording {
   const t = useT();
   const locale = useLocale();
   const tt = t as (key: string, vars?: Record<string, unknown>) => string;
@@ -17,9 +17,9 @@ export function useHistoryWording(field: (f: string) => string | null, term: Ter
       empty: t('records.eviction.empty'), yes: t('records.eviction.yes'), no: t('records.eviction.no'),
       seized: t('records.eviction.seized', { label: '{{label}}' }),
       destroyed: t('records.eviction.destroyed', { label: '{{label}}' }),
-      noteAdded: t('records.eviction.noteAdded'), changed: t('records.eviction.changed'), created: created ?? t('records.eviction.created'),
+      noteAdded: t('records.eviction.noteAdded'), changed: t('records.eviction.changed'), created: own.created ?? t('records.eviction.created'),
       merged: t('records.eviction.merged', { count: '{{count}}' }),
-      status: (c) => tt(`field.evictionStatus.${c}`), coverage: (c) => tt(`field.coverage.${c}`), interpreter: (c) => tt(`field.interpreter.${c}`),
+      status: own.status ?? ((c) => tt(`field.evictionStatus.${c}`)), coverage: (c) => tt(`field.coverage.${c}`), interpreter: (c) => tt(`field.interpreter.${c}`),
     },
   };
 }

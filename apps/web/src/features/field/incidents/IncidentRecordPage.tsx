@@ -82,7 +82,7 @@ const FIELD_OF: Record<string, string> = {
 function IncidentHistory({ page, term }: { page: IncidentPageView; term: TermLabel }) {
   const t = useT();
   const tt = t as (k: string) => string;
-  const wording = useHistoryWording((f) => (FIELD_OF[f] ? tt(`records.incident.${FIELD_OF[f]}`) : null), term, t('records.incident.created'));
+  const wording = useHistoryWording((f) => (FIELD_OF[f] ? tt(`records.incident.${FIELD_OF[f]}`) : null), term, { created: t('records.incident.created') });
   const typeKind = page.incident.kind === 'obstruction' ? 'obstruction_type' : 'incident_type';
   const show = (field: string, v: unknown) => {
     if (field === 'victims' && Array.isArray(v)) return (v as Array<{ pseudonym?: string }>).map((x) => x.pseudonym ?? '?').join(', ');

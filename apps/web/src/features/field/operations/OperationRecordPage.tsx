@@ -94,7 +94,7 @@ const FIELD_OF: Record<string, (typeof OPERATION_FIELDS)[number]> = {
 function OperationHistory({ page, term }: { page: OperationPageView; term: TermLabel }) {
   const t = useT();
   const names = new Map(page.observers.map((o) => [o.id, o.displayName]));
-  const wording = useHistoryWording((f) => (FIELD_OF[f] ? t(`records.operation.${FIELD_OF[f]}`) : null), term, t('records.operation.created'));
+  const wording = useHistoryWording((f) => (FIELD_OF[f] ? t(`records.operation.${FIELD_OF[f]}`) : null), term, { created: t('records.operation.created') });
   const show = (field: string, v: unknown) => {
     if (field === 'observerIds' && Array.isArray(v)) return v.map((x) => names.get(String(x)) ?? '?').join(', ');
     if (field === 'operationType' && typeof v === 'string') return term('operation_type', v);
