@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestVigie, type TestClient, type TestVigie } from './harness.js';
 import { evictionCommand, minutesAgo, operationCommand, push, reference, siteCommand, submitCommand } from './field-fixtures.js';
+import { noisePng, patchChunk, uploadBody } from './evidence-fixtures.js';
 
 /**
  * The eviction's page per role (what each sees, what each may do), the review queue in full
@@ -257,6 +258,21 @@ describe(`the operation and incident pages (${process.env.TEST_DATABASE_URL ? 'p
     expect(page.history.map((v: { version: number }) => v.version)).toEqual([1, 2]);
     expect(page.history[1].changes).toEqual([{ field: 'description', before: 'Coups de matraque', after: 'Coups de matraque aux jambes' }]);
     expect(page.actions).toEqual({ openCase: true, witnessStatement: true, readOriginals: true });
+  });
+
+  it('shows the incident\'s evidence on its page, and finds it with the evidence picker by incident type', async () => {
+    const bytes = await noisePng();
+    const body = uploadBody(bytes, { incidentId }, { originalName: 'matraque-jambes.png' });
+    expect((await coordinator.post('/api/evidence', body)).statusCode).toBe(201);
+    expect((await patchChunk(t, coordinator, body.id, 0, bytes)).statusCode).toBe(200);
+    const { page } = (await legal.get(`/api/incidents/${incidentId}`)).json();
+    expect(page.evidence).toEqual([expect.objectContaining({ id: body.id, incidentId, originalName: 'matraque-jambes.png', status: 'stored' })]);
+    const search = (q: Record<string, string>) => legal.get(`/api/field-records/search?${new URLSearchParams({ target: 'evidence', ...q })}`);
+    const found = (await search({ incidentType: 'baton' })).json().results;
+    expect(found).toEqual([expect.objectContaining({ target: 'evidence', id: body.id, evictionId, site: expect.objectContaining({ code: 'B2' }) })]);
+    expect((await search({ q: 'matraque-jambes' })).json().results.map((r: { id: string }) => r.id)).toEqual([body.id]);
+    expect((await search({ incidentType: 'taser' })).json().results).toEqual([]);
+    expect((await search({ corps: 'gendarmerie' })).json().results).toEqual([]);
   });
 
   it('gives an observer who was there the pages without cases, and comms only what is verified', async () => {

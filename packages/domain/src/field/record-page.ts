@@ -134,11 +134,11 @@ export const conflictResolutionSchema = z.strictObject({
 export type ConflictResolution = z.infer<typeof conflictResolutionSchema>;
 
 /**
- * The legal pole's pickers: find evictions or incidents by date, site, force or incident type
+ * The legal pole's pickers: find evictions, incidents or evidence files by date, site, force or incident type
  * and link the one chosen (never a pasted identifier). `q` is free text over site names and texts.
  */
 export const recordSearchQuerySchema = z.object({
-  target: z.enum(['eviction', 'incident']).default('eviction'),
+  target: z.enum(['eviction', 'incident', 'evidence']).default('eviction'),
   from: z.iso.date().optional(), to: z.iso.date().optional(),
   siteId: z.uuid().optional(), corps: z.string().regex(/^[a-z0-9_]{1,40}$/).optional(),
   incidentType: z.string().regex(/^[a-z0-9_]{1,40}$/).optional(),
@@ -149,7 +149,7 @@ export type RecordSearchQuery = z.infer<typeof recordSearchQuerySchema>;
 const option = z.object({ code: z.string(), labelFr: z.string(), labelEn: z.string() });
 export const recordSearchViewSchema = z.object({
   results: z.array(z.object({
-    target: z.enum(['eviction', 'incident']), id: z.string(), evictionId: z.string(), at: z.string(),
+    target: z.enum(['eviction', 'incident', 'evidence']), id: z.string(), evictionId: z.string(), at: z.string(),
     site: siteRef, status: z.string(), detail: z.string().nullable(),
   })),
   options: z.object({ sites: z.array(siteRef), corps: z.array(option), incidentTypes: z.array(option) }),
