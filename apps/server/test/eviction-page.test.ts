@@ -320,6 +320,22 @@ describe(`the operation and incident pages (${process.env.TEST_DATABASE_URL ? 'p
     expect((await coordinator.get(`/api/incidents/${randomUUID()}`)).json().code).toBe('incident.not_found');
   });
 
+  it('takes co-observers picked from the team, who may then make a witness statement, and refuses anyone else', async () => {
+    const op = operationCommand(calaisisId, { observerIds: [observer.user.id] });
+    expect((await push(observer, [op])).map((r) => r.status)).toEqual(['applied']);
+    expect((await coordinator.get(`/api/operations/${op.record.id}`)).json().page.observers.map((o: { id: string }) => o.id)).toEqual([observer.user.id]);
+    // Someone of another organisation (or no one) cannot be named.
+    const foreign = { ...op, commandId: randomUUID(), baseVersion: 1, record: { ...op.record, observerIds: [observer.user.id, stranger.user.id] } };
+    const [refused] = await push(observer, [foreign]);
+    expect(refused).toMatchObject({ status: 'rejected', error: { code: 'field.invalid_record' } });
+    const team = { ...op, commandId: randomUUID(), baseVersion: 1, record: { ...op.record, observerIds: [observer.user.id, secondObserver.user.id] } };
+    expect((await push(observer, [team])).map((r) => r.status)).toEqual(['applied']);
+    const { page } = (await secondObserver.get(`/api/operations/${op.record.id}`)).json();
+    expect(page.observers.map((o: { id: string }) => o.id).sort()).toEqual([observer.user.id, secondObserver.user.id].sort());
+    expect(page.actions.witnessStatement).toBe(true);
+    expect(page.history[1].changes).toEqual([{ field: 'observerIds', before: [observer.user.id], after: [observer.user.id, secondObserver.user.id] }]);
+  });
+
   it('audits each read of both pages', async () => {
     for (const [action, id] of [['operation.read', operationId], ['incident.read', incidentId]] as const) {
       const pending = await t.db.selectFrom('audit_pending').select('action').where('action', '=', action).where('entity_id', '=', id).execute().catch(() => []);
