@@ -23,7 +23,7 @@ interface EvictionView {
   id: string; operationId: string; siteId: string; status: string; version: number; leftAt: string | null;
   counts: Record<string, { n: number; atLeast: boolean } | null>; seized: { term: string; n: number; atLeast: boolean }[];
 }
-interface PullView { operations: { id: string; version: number }[]; evictions: EvictionView[]; sites: { id: string; code: string }[] }
+interface PullView { operations: { id: string; version: number; observerIds: string[] }[]; evictions: EvictionView[]; sites: { id: string; code: string }[] }
 interface EvidenceView { id: string; evictionId: string | null; kind: string; status: string; sha256Device: string; sha256Received: string | null; detectedType: string | null; sizeBytes: number; originalName: string }
 
 let observerApi: Api;
@@ -170,9 +170,16 @@ test.describe.serial('field', () => {
     await expect(page.getByTestId('outbox-photos')).toHaveCount(0);
     await expect(page.getByTestId('outbox-photos-failed')).toHaveCount(0);
 
+    // Back on the operation, the coordinator is ticked as co-observer from the team kept on the phone.
+    await page.goBack();
+    await expect(page).toHaveURL(new RegExp(`/field/operations/${operationId}$`));
+    await page.getByTestId('co-observers').getByLabel(COORDINATOR.name).first().check();
+    await expect(syncBar).toContainText('Tout est envoyé', { timeout: 30_000 });
+
     // On the server, as the observer's phone would pull it.
     const pulled = await observerApi.get<PullView>('/api/sync/pull?since=0');
     expect(pulled.operations.map((o) => o.id)).toContain(operationId);
+    await expect.poll(async () => (await observerApi.get<PullView>('/api/sync/pull?since=0')).operations.find((o) => o.id === operationId)?.observerIds.length).toBe(2);
     const mine = pulled.evictions.filter((e) => e.operationId === operationId);
     expect(mine).toHaveLength(2);
     const bmxId = pulled.sites.find((s) => s.code === 'BMX')?.id;

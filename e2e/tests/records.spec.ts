@@ -6,7 +6,8 @@ import { Api, invite, inviter, signIn, watchErrors } from '../journeys.js';
  * One record for every pole. Two phones edit the same eviction offline: the coordinator's
  * correction reaches the server first, the observer's edit is kept as a conflict; the
  * coordinator settles it field by field from the eviction's page. Then a legal user finds the
- * eviction with the case's picker (by site), links it, and opens it from the case.
+ * eviction with the case's picker (by site), links it, opens it from the case, and from there
+ * the incident recorded during it (its own page, with its eviction and its history).
  */
 const COORDINATOR = { email: 'coordination-fiches@hro.example', password: 'phrase de passe des fiches', name: 'Maëlle' };
 const OBSERVER = { email: 'observateur-fiches@hro.example', password: 'phrase de passe observateur', name: 'Noor' };
@@ -38,6 +39,7 @@ test.describe.serial('records', () => {
       { commandId: randomUUID(), baseVersion: null, type: 'site.save', record: { id: siteId, code: 'K9', name: 'Rue des Garennes', areaId, communeInsee: '62193' } },
       { commandId: randomUUID(), baseVersion: null, type: 'operation.save', record: { id: opId, areaId, startedAt: at(0), endedAt: at(90), observerIds: [] } },
       { commandId: randomUUID(), baseVersion: null, type: 'eviction.save', record },
+      { commandId: randomUUID(), baseVersion: null, type: 'incident.save', record: { id: randomUUID(), evictionId, kind: 'violence', incidentType: 'baton', occurredAt: at(20), description: 'Coups aux jambes' } },
     ]);
     // Both phones edited version 1 offline; the coordinator's reaches the server first.
     await coordinator.push([{ commandId: randomUUID(), baseVersion: 1, type: 'eviction.save', record: { ...record, legalBasisText: 'Flagrance (selon le commandant)' } }]);
@@ -88,6 +90,14 @@ test.describe.serial('records', () => {
     await expect(page).toHaveURL(new RegExp(`/evictions/${evictionId}$`));
     await expect(page.getByRole('heading', { level: 1 })).toContainText('K9 — Rue des Garennes');
     await expect(page.getByTestId('record-cases')).toContainText('Plainte Garennes');
+
+    // The incident recorded during it has its own page: what happened, the eviction, its history.
+    await page.getByTestId('record-incident-link').click();
+    await expect(page).toHaveURL(/\/incidents\/[0-9a-f-]{36}$/);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Coups de matraque');
+    await expect(page.getByTestId('incident-facts')).toContainText('Coups aux jambes');
+    await expect(page.getByTestId('incident-eviction')).toContainText('K9 — Rue des Garennes');
+    await expect(page.getByTestId('incident-history')).toContainText(`Incident enregistré, par ${OBSERVER.name}`);
     expect(errors).toEqual([]);
   });
 });

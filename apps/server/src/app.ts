@@ -28,6 +28,7 @@ import { reviewRoutes } from './modules/field/review/review.routes.js';
 import { evictionsRoutes } from './modules/field/evictions/evictions.routes.js';
 import { conflictsRoutes } from './modules/field/sync/conflicts.routes.js';
 import { incidentsRoutes } from './modules/field/incidents/incidents.routes.js';
+import { operationsRoutes } from './modules/field/operations/operations.routes.js';
 import { transferRoutes } from './modules/field/transfer/transfer.routes.js';
 import { personsRoutes } from './modules/field/persons/persons.routes.js';
 import { reportsRoutes } from './modules/communication/reports/reports.routes.js';
@@ -63,7 +64,7 @@ import { newsletterPublicRoutes } from './modules/communication/newsletters/news
 
 export const ROUTE_MODULES: RouteModule[] = [
   healthRoutes, setupRoutes, authRoutes, usersRoutes, invitationsRoutes, identityGrantsRoutes, securityRoutes, auditRoutes, rolesRoutes,
-  fieldRoutes, taxonomiesRoutes, syncRoutes, sitesRoutes, reviewRoutes, evictionsRoutes, conflictsRoutes, incidentsRoutes, personsRoutes, evidenceRoutes, transferRoutes,
+  fieldRoutes, taxonomiesRoutes, syncRoutes, sitesRoutes, reviewRoutes, evictionsRoutes, conflictsRoutes, incidentsRoutes, operationsRoutes, personsRoutes, evidenceRoutes, transferRoutes,
   phonesRoutes, rotaRoutes, testimoniesRoutes,
   legalCasesRoutes, legalDocumentsRoutes, legalGrantsRoutes, deadlinesRoutes, bundlesRoutes, witnessRoutes, patternRoutes,
   bulletinsRoutes, statisticsRoutes, publicStatisticsRoutes, reportsRoutes, researchRoutes,

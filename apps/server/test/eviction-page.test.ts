@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestVigie, type TestClient, type TestVigie } from './harness.js';
 import { evictionCommand, minutesAgo, operationCommand, push, reference, siteCommand, submitCommand } from './field-fixtures.js';
+import { noisePng, patchChunk, uploadBody } from './evidence-fixtures.js';
 
 /**
  * The eviction's page per role (what each sees, what each may do), the review queue in full
@@ -14,12 +15,14 @@ let coordinator: TestClient;
 let otherCoordinator: TestClient;
 let legal: TestClient;
 let volunteer: TestClient;
+let comms: TestClient;
 let stranger: TestClient;
 let calaisisId: string;
 let siteId: string;
 let operationId: string;
 let evictionId: string;
 let twinId: string;
+let incidentId: string;
 
 beforeAll(async () => {
   t = await startTestVigie();
@@ -31,6 +34,7 @@ beforeAll(async () => {
   otherCoordinator = await t.userWithRole(org, 'coordinator');
   legal = await t.userWithRole(org, 'legal');
   volunteer = await t.userWithRole(org, 'volunteer');
+  comms = await t.userWithRole(org, 'comms');
   const orgB = (await t.db.insertInto('organisations').values({ name: 'Other Observatory' }).returning('id').executeTakeFirstOrThrow()).id;
   await t.db.insertInto('organisation_settings').values({ organisation_id: orgB }).execute();
   stranger = await t.userWithRole(orgB, 'coordinator');
@@ -44,7 +48,15 @@ beforeAll(async () => {
   operationId = op.record.id;
   evictionId = ev.record.id;
   twinId = twin.record.id;
-  expect((await push(observer, [site, op, ev, submitCommand(evictionId)])).map((r) => r.status)).toEqual(['applied', 'applied', 'applied', 'applied']);
+  // An incident during the first eviction, then corrected once (its history), and a note added to the operation (its history).
+  const inc = { commandId: randomUUID(), type: 'incident.save', baseVersion: null, record: {
+    id: randomUUID(), evictionId, kind: 'violence', incidentType: 'baton', occurredAt: minutesAgo(90), unit: 'CRS 36',
+    description: 'Coups de matraque', victims: [{ id: randomUUID(), pseudonym: 'Rami', minor: false }] } };
+  incidentId = inc.record.id;
+  const incFix = { ...inc, commandId: randomUUID(), baseVersion: 1, record: { ...inc.record, description: 'Coups de matraque aux jambes' } };
+  const opNote = { ...op, commandId: randomUUID(), baseVersion: 1, record: { ...op.record, notes: 'Brouillard' } };
+  expect((await push(observer, [site, op, ev, inc, incFix, opNote, submitCommand(evictionId)])).map((r) => r.status))
+    .toEqual(['applied', 'applied', 'applied', 'applied', 'applied', 'applied', 'applied']);
   expect((await push(secondObserver, [twin, submitCommand(twinId)])).map((r) => r.status)).toEqual(['applied', 'applied']);
 });
 afterAll(async () => { await t?.close(); });
@@ -209,5 +221,126 @@ describe(`the legal pole's pickers (${process.env.TEST_DATABASE_URL ? 'postgres'
     expect(bad.json().code).toBe('request.validation_failed');
     expect((await search(observer, {})).statusCode).toBe(403);
     expect((await search(stranger, { siteId })).json().results).toEqual([]);
+  });
+});
+
+describe(`the operation and incident pages (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
+  it('shows a coordinator the operation whole: evictions, observers, incidents, timeline and history in changes', async () => {
+    const res = await coordinator.get(`/api/operations/${operationId}`);
+    expect(res.statusCode).toBe(200);
+    const { page } = res.json();
+    expect(page.operation).toMatchObject({ id: operationId, notes: 'Brouillard', areaName: expect.any(String), createdByName: 'observer user' });
+    expect(page.observers.map((o: { id: string }) => o.id).sort()).toEqual([observer.user.id, secondObserver.user.id].sort());
+    expect(page.evictions.map((e: { id: string }) => e.id)).toEqual(expect.arrayContaining([evictionId, twinId]));
+    expect(page.evictions[0].site.code).toBe('B2');
+    expect(page.incidents.map((i: { id: string }) => i.id)).toContain(incidentId);
+    const events = page.timeline.map((e: { event: string }) => e.event);
+    expect(events).toContain('operation_started');
+    expect(page.timeline).toContainEqual(expect.objectContaining({ event: 'incident', incidentId, evictionId, incidentType: 'baton', site: expect.objectContaining({ code: 'B2' }) }));
+    const times = page.timeline.map((e: { at: string }) => Date.parse(e.at));
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(page.history.map((v: { version: number }) => v.version)).toEqual([1, 2]);
+    expect(page.history[1].changes).toEqual([{ field: 'notes', before: null, after: 'Brouillard' }]);
+    expect(page.actions.witnessStatement).toBe(true);
+  });
+
+  it('shows the legal pole the incident whole, with its eviction, operation, history and cases', async () => {
+    const opened = (await legal.post('/api/legal/cases', { title: 'Plainte matraque', actionType: 'refere_liberte' })).json().case;
+    expect((await legal.post(`/api/legal/cases/${opened.id}/links`, { target: 'incident', id: incidentId })).statusCode).toBeLessThan(300);
+    const res = await legal.get(`/api/incidents/${incidentId}`);
+    expect(res.statusCode).toBe(200);
+    const { page } = res.json();
+    expect(page.incident).toMatchObject({ id: incidentId, incidentType: 'baton', unit: 'CRS 36', victims: [{ pseudonym: 'Rami', minor: false }] });
+    expect(page.eviction).toMatchObject({ id: evictionId, site: { code: 'B2' } });
+    expect(page.operation.id).toBe(operationId);
+    expect(page.evidence).toEqual([]);
+    expect(page.cases).toEqual([{ id: opened.id, title: 'Plainte matraque', status: expect.any(String) }]);
+    expect(page.history.map((v: { version: number }) => v.version)).toEqual([1, 2]);
+    expect(page.history[1].changes).toEqual([{ field: 'description', before: 'Coups de matraque', after: 'Coups de matraque aux jambes' }]);
+    expect(page.actions).toEqual({ openCase: true, witnessStatement: true, readOriginals: true });
+  });
+
+  it('shows the incident\'s evidence on its page, and finds it with the evidence picker by incident type', async () => {
+    const bytes = await noisePng();
+    const body = uploadBody(bytes, { incidentId }, { originalName: 'matraque-jambes.png' });
+    expect((await coordinator.post('/api/evidence', body)).statusCode).toBe(201);
+    expect((await patchChunk(t, coordinator, body.id, 0, bytes)).statusCode).toBe(200);
+    const { page } = (await legal.get(`/api/incidents/${incidentId}`)).json();
+    expect(page.evidence).toEqual([expect.objectContaining({ id: body.id, incidentId, originalName: 'matraque-jambes.png', status: 'stored' })]);
+    const search = (q: Record<string, string>) => legal.get(`/api/field-records/search?${new URLSearchParams({ target: 'evidence', ...q })}`);
+    const found = (await search({ incidentType: 'baton' })).json().results;
+    expect(found).toEqual([expect.objectContaining({ target: 'evidence', id: body.id, evictionId, site: expect.objectContaining({ code: 'B2' }) })]);
+    expect((await search({ q: 'matraque-jambes' })).json().results.map((r: { id: string }) => r.id)).toEqual([body.id]);
+    expect((await search({ incidentType: 'taser' })).json().results).toEqual([]);
+    expect((await search({ corps: 'gendarmerie' })).json().results).toEqual([]);
+  });
+
+  it('gives an observer who was there the pages without cases, and comms only what is verified', async () => {
+    const { page } = (await secondObserver.get(`/api/incidents/${incidentId}`)).json();
+    expect(page.cases).toEqual([]);
+    expect(page.actions).toEqual({ openCase: false, witnessStatement: true, readOriginals: false });
+
+    // Comms cite verified records only: the submitted evictions and their incident stay closed.
+    expect((await comms.get(`/api/operations/${operationId}`)).json().page.evictions).toEqual([]);
+    const closed = await comms.get(`/api/incidents/${incidentId}`);
+    expect(closed.statusCode).toBe(403);
+    expect(closed.body).not.toContain('matraque');
+    const version = (await coordinator.get(`/api/evictions/${evictionId}`)).json().page.eviction.version;
+    expect((await coordinator.post(`/api/evictions/${evictionId}/verify`, { version })).statusCode).toBe(200);
+    const op = (await comms.get(`/api/operations/${operationId}`)).json().page;
+    expect(op.evictions.map((e: { id: string }) => e.id)).toEqual([evictionId]);
+    expect(op.actions.witnessStatement).toBe(false);
+    const inc = (await comms.get(`/api/incidents/${incidentId}`)).json().page;
+    expect(inc.actions).toEqual({ openCase: false, witnessStatement: false, readOriginals: false });
+  });
+
+  it('keeps a case\'s own fields as versions, like every record', async () => {
+    const opened = (await legal.post('/api/legal/cases', { title: 'Référé matraque', actionType: 'refere_liberte' })).json().case;
+    expect(opened.history.map((v: { version: number }) => v.version)).toEqual([1]);
+    await legal.patch(`/api/legal/cases/${opened.id}`, { court: 'TA Lille' });
+    // A link is not a change of the case's fields: no new version.
+    await legal.post(`/api/legal/cases/${opened.id}/links`, { target: 'incident', id: incidentId });
+    const filed = (await legal.post(`/api/legal/cases/${opened.id}/events`, { status: 'filed' })).json().case;
+    expect(filed.history.map((v: { version: number }) => v.version)).toEqual([1, 2, 3]);
+    expect(filed.history[1].changes).toEqual([{ field: 'court', before: null, after: 'TA Lille' }]);
+    expect(filed.history[2].changes).toEqual([{ field: 'status', before: 'preparing', after: 'filed' }]);
+    expect(filed.history[2].changedBy.displayName).toBe('legal user');
+  });
+
+  it('refuses roles that do not read field records, and never shows another organisation either page', async () => {
+    for (const path of [`/api/operations/${operationId}`, `/api/incidents/${incidentId}`]) {
+      const v = await volunteer.get(path);
+      expect(v.statusCode).toBe(403);
+      const s = await stranger.get(path);
+      expect(s.statusCode).toBe(404);
+      expect(s.body).not.toContain('Bois B2');
+      expect(s.body).not.toContain('matraque');
+    }
+    expect((await coordinator.get(`/api/operations/${randomUUID()}`)).json().code).toBe('operation.not_found');
+    expect((await coordinator.get(`/api/incidents/${randomUUID()}`)).json().code).toBe('incident.not_found');
+  });
+
+  it('takes co-observers picked from the team, who may then make a witness statement, and refuses anyone else', async () => {
+    const op = operationCommand(calaisisId, { observerIds: [observer.user.id] });
+    expect((await push(observer, [op])).map((r) => r.status)).toEqual(['applied']);
+    expect((await coordinator.get(`/api/operations/${op.record.id}`)).json().page.observers.map((o: { id: string }) => o.id)).toEqual([observer.user.id]);
+    // Someone of another organisation (or no one) cannot be named.
+    const foreign = { ...op, commandId: randomUUID(), baseVersion: 1, record: { ...op.record, observerIds: [observer.user.id, stranger.user.id] } };
+    const [refused] = await push(observer, [foreign]);
+    expect(refused).toMatchObject({ status: 'rejected', error: { code: 'field.invalid_record' } });
+    const team = { ...op, commandId: randomUUID(), baseVersion: 1, record: { ...op.record, observerIds: [observer.user.id, secondObserver.user.id] } };
+    expect((await push(observer, [team])).map((r) => r.status)).toEqual(['applied']);
+    const { page } = (await secondObserver.get(`/api/operations/${op.record.id}`)).json();
+    expect(page.observers.map((o: { id: string }) => o.id).sort()).toEqual([observer.user.id, secondObserver.user.id].sort());
+    expect(page.actions.witnessStatement).toBe(true);
+    expect(page.history[1].changes).toEqual([{ field: 'observerIds', before: [observer.user.id], after: [observer.user.id, secondObserver.user.id] }]);
+  });
+
+  it('audits each read of both pages', async () => {
+    for (const [action, id] of [['operation.read', operationId], ['incident.read', incidentId]] as const) {
+      const pending = await t.db.selectFrom('audit_pending').select('action').where('action', '=', action).where('entity_id', '=', id).execute().catch(() => []);
+      const chained = await t.db.selectFrom('audit_log').select('action').where('action', '=', action).where('entity_id', '=', id).execute();
+      expect(pending.length + chained.length).toBeGreaterThanOrEqual(2);
+    }
   });
 });

@@ -32,6 +32,8 @@ const FieldApp = lazy(() => import('./features/field/capture/FieldApp').then((m)
 const ReviewPage = lazy(() => import('./features/field/review/ReviewPage').then((m) => m.ReviewPage));
 // One page per record: where the review queue, dashboard drill-downs, site timelines and case links land.
 const EvictionRecordPage = lazy(() => import('./features/field/evictions/EvictionRecordPage').then((m) => m.EvictionRecordPage));
+const OperationRecordPage = lazy(() => import('./features/field/operations/OperationRecordPage').then((m) => m.OperationRecordPage));
+const IncidentRecordPage = lazy(() => import('./features/field/incidents/IncidentRecordPage').then((m) => m.IncidentRecordPage));
 const ConflictsPage = lazy(() => import('./features/field/evictions/ConflictsPage').then((m) => m.ConflictsPage));
 const SitesPage = lazy(() => import('./features/field/sites/SitesPage').then((m) => m.SitesPage));
 const SitePage = lazy(() => import('./features/field/sites/SitesPage').then((m) => m.SitePage));
@@ -123,6 +125,9 @@ function FieldArea() {
 const FieldRoute = guarded(['field.record'], FieldArea);
 const ReviewRoute = guarded(['field.verify'], ReviewPage);
 const EvictionRoute = guarded(['field.record', 'field.verify', 'legal.manage', 'comms.publish'], EvictionRecordPage);
+// The operation's and the incident's pages: the same readers as the eviction's (the server narrows further).
+const OperationRoute = guarded(['field.record', 'field.verify', 'legal.manage', 'comms.publish'], OperationRecordPage);
+const IncidentRoute = guarded(['field.record', 'field.verify', 'legal.manage', 'comms.publish'], IncidentRecordPage);
 const ConflictsRoute = guarded(['field.verify'], ConflictsPage);
 /** Old review links (bookmarks, sent messages) open the eviction's page. */
 function ReviewEvictionRedirect() {
@@ -270,6 +275,8 @@ function PrivateRoutes() {
       <Route path="/review/:id" component={ReviewEvictionRedirect} />
       <Route path="/evictions/:id" component={EvictionRoute} />
       <Route path="/evictions/:id/conflicts" component={ConflictsRoute} />
+      <Route path="/operations/:id" component={OperationRoute} />
+      <Route path="/incidents/:id" component={IncidentRoute} />
       <Route path="/reports/annual" component={AnnualReportRoute} />
       <Route path="/sites" component={SitesRoute} />
       <Route path="/phones" component={PhonesRoute} />

@@ -48,7 +48,7 @@ export type { ContactImportReport } from './communication/contacts/contact-impor
 export type { OperationView, EvictionView, IncidentView, IncidentReviewView, SiteView, SyncPullView } from './field/record-views.js';
 export type {
   RecordChange, RecordVersionView, EvidenceItemView, EvictionActions, EvictionRowView, EvictionPageView, ReviewQueueView,
-  ReviewCountsView, ConflictView, ConflictResolution, RecordSearchView,
+  ReviewCountsView, ConflictView, ConflictResolution, RecordSearchView, OperationPageView, OperationTimelineEntry, IncidentPageView,
 } from './field/record-page.js';
 export { PRESS_RELEASE_STATUSES } from './communication/press-releases/press-release.js';
 export type { PressReleaseView, PressReleaseSummaryView, PressReleaseStatus } from './communication/press-releases/press-release.js';

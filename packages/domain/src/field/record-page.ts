@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { evictionViewSchema, incidentReviewViewSchema } from './record-views.js';
+import { evictionViewSchema, incidentReviewViewSchema, operationViewSchema } from './record-views.js';
 
 /**
  * The pages that show one field record whole (docs/glossary.md "fiche"): what a coordinator
@@ -55,6 +55,51 @@ export const evictionPageViewSchema = z.object({
 });
 export type EvictionPageView = z.infer<typeof evictionPageViewSchema>;
 
+const termLabels = z.array(z.object({ kind: z.string(), code: z.string(), labelFr: z.string(), labelEn: z.string() }));
+const linkedCases = z.array(z.object({ id: z.string(), title: z.string(), status: z.string() }));
+
+/** What happened during an operation, in time order: the page words each entry in the reader's language. */
+export const operationTimelineEntrySchema = z.object({
+  at: z.string(),
+  event: z.enum(['operation_started', 'eviction_arrived', 'eviction_left', 'incident', 'operation_ended']),
+  evictionId: z.string().nullable(), incidentId: z.string().nullable(), site: siteRef.nullable(),
+  incidentKind: z.string().nullable(), incidentType: z.string().nullable(),
+});
+export type OperationTimelineEntry = z.infer<typeof operationTimelineEntrySchema>;
+
+/**
+ * GET /api/operations/:id: one outing whole — its evictions (those the reader may open), its
+ * observers (each may make a witness statement), its timeline and its version history.
+ */
+export const operationPageViewSchema = z.object({
+  operation: operationViewSchema.extend({ areaName: z.string().nullable(), createdByName: z.string().nullable() }),
+  observers: z.array(person),
+  evictions: z.array(evictionRowViewSchema),
+  incidents: z.array(incidentReviewViewSchema),
+  timeline: z.array(operationTimelineEntrySchema),
+  history: z.array(recordVersionViewSchema),
+  actions: z.object({ witnessStatement: z.boolean() }),
+  terms: termLabels,
+});
+export type OperationPageView = z.infer<typeof operationPageViewSchema>;
+
+/**
+ * GET /api/incidents/:id: everything recorded about one incident, the eviction and operation it
+ * happened in, its evidence (thumbnails are publication copies), its cases and its history.
+ */
+export const incidentPageViewSchema = z.object({
+  incident: incidentReviewViewSchema,
+  eviction: evictionRowViewSchema,
+  operation: z.object({ id: z.string(), date: z.string(), startedAt: z.string(), endedAt: z.string().nullable(), observers: z.array(person) }),
+  evidence: z.array(evidenceItemViewSchema),
+  /** Cases this incident is linked to; empty for roles without legal.manage. */
+  cases: linkedCases,
+  history: z.array(recordVersionViewSchema),
+  actions: z.object({ openCase: z.boolean(), witnessStatement: z.boolean(), readOriginals: z.boolean() }),
+  terms: termLabels,
+});
+export type IncidentPageView = z.infer<typeof incidentPageViewSchema>;
+
 /** GET /api/review/queue: submitted records in full, and groups of probable duplicates as full rows. */
 export const reviewQueueViewSchema = z.object({
   evictions: z.array(evictionRowViewSchema),
@@ -89,11 +134,11 @@ export const conflictResolutionSchema = z.strictObject({
 export type ConflictResolution = z.infer<typeof conflictResolutionSchema>;
 
 /**
- * The legal pole's pickers: find evictions or incidents by date, site, force or incident type
+ * The legal pole's pickers: find evictions, incidents or evidence files by date, site, force or incident type
  * and link the one chosen (never a pasted identifier). `q` is free text over site names and texts.
  */
 export const recordSearchQuerySchema = z.object({
-  target: z.enum(['eviction', 'incident']).default('eviction'),
+  target: z.enum(['eviction', 'incident', 'evidence']).default('eviction'),
   from: z.iso.date().optional(), to: z.iso.date().optional(),
   siteId: z.uuid().optional(), corps: z.string().regex(/^[a-z0-9_]{1,40}$/).optional(),
   incidentType: z.string().regex(/^[a-z0-9_]{1,40}$/).optional(),
@@ -104,7 +149,7 @@ export type RecordSearchQuery = z.infer<typeof recordSearchQuerySchema>;
 const option = z.object({ code: z.string(), labelFr: z.string(), labelEn: z.string() });
 export const recordSearchViewSchema = z.object({
   results: z.array(z.object({
-    target: z.enum(['eviction', 'incident']), id: z.string(), evictionId: z.string(), at: z.string(),
+    target: z.enum(['eviction', 'incident', 'evidence']), id: z.string(), evictionId: z.string(), at: z.string(),
     site: siteRef, status: z.string(), detail: z.string().nullable(),
   })),
   options: z.object({ sites: z.array(siteRef), corps: z.array(option), incidentTypes: z.array(option) }),

@@ -4,6 +4,7 @@ import { z } from 'zod';
  * Legal cases (dossiers juridiques) of the legal pole. Parties that are exiled people are only
  * references to pseudonymous persons: identities stay behind identities.read.
  */
+import { recordVersionViewSchema } from '../field/record-page.js';
 import { LEGAL_ACTION_TYPES, LEGAL_CASE_STATUSES, LEGAL_OUTCOMES, PARTY_KINDS, PARTY_ROLES } from './vocabulary.js';
 
 export * from './vocabulary.js';
@@ -110,6 +111,8 @@ export const legalCaseViewSchema = legalCaseSummaryViewSchema.extend({
   summary: z.string().nullable(), outcomeNote: z.string().nullable(), openedByName: z.string(),
   parties: z.array(partyView), links: z.array(linkView), timeline: z.array(timelineEntry), tasks: z.array(taskView),
   documents: z.array(documentView),
+  /** The case's own fields version by version (the web words them as sentences); not shown to lawyers. */
+  history: z.array(recordVersionViewSchema),
 });
 export type LegalCaseView = z.infer<typeof legalCaseViewSchema>;
 
@@ -118,7 +121,7 @@ export type LegalCaseView = z.infer<typeof legalCaseViewSchema>;
  * (or an organisation's name) and linked records' labels — never a party's contact details, the notes
  * kept about parties and links, nor the association's internal tasks.
  */
-export const legalSharedCaseViewSchema = legalCaseViewSchema.omit({ parties: true, links: true, tasks: true }).extend({
+export const legalSharedCaseViewSchema = legalCaseViewSchema.omit({ parties: true, links: true, tasks: true, history: true }).extend({
   parties: z.array(partyView.omit({ contact: true, note: true })),
   links: z.array(linkView.omit({ note: true })),
 });

@@ -55,6 +55,8 @@ export const ERRORS = {
   'eviction.not_found': 404,
   'eviction.wrong_status': 409,
   'eviction.unverified': 403,
+  'operation.not_found': 404,
+  'incident.not_found': 404,
   'records.unverified_forbidden': 403,
   'site.not_found': 404,
   'site.code_taken': 409,

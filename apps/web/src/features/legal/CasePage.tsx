@@ -9,6 +9,7 @@ import { FormError } from '../../ui/FormError';
 import { SelectField } from '../../ui/SelectField';
 import { CaseDeadlines } from './CaseDeadlines';
 import { CaseDocuments } from './CaseDocuments';
+import { CaseHistory } from './CaseHistory';
 import { CaseLinks, CaseParties, CaseTasks } from './CaseSections';
 import { DateField, TextArea } from './fields';
 import { LawyerAccess } from './LawyerAccess';
@@ -39,6 +40,7 @@ export function CasePage() {
           <p><a class="btn btn-secondary" href={`/legal/bundle?case=${file.id}`} data-testid="case-bundle-link">{t('legalEvidence.links.bundle')}</a></p>
           <CaseTasks file={file} change={change} />
           <CaseDocuments file={file} change={change} />
+          <CaseHistory file={file} />
           <LawyerAccess caseId={file.id} />
         </>
       )}

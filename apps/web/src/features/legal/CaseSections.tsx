@@ -1,6 +1,5 @@
 import { useState } from 'preact/hooks';
 import { PARTY_KINDS, PARTY_ROLES } from '@vigie/domain/rules';
-import { fieldErrorsOf, focusFirstInvalid } from '../../api/client';
 import { useLocale, useT } from '../../i18n';
 import { Button } from '../../ui/Button';
 import { SelectField } from '../../ui/SelectField';
@@ -47,29 +46,10 @@ export function CaseParties({ file, change }: Props) {
   );
 }
 
+/** Linked records are found with the picker (date, site, force, incident type): never a pasted identifier. */
 export function CaseLinks({ file, change }: Props) {
   const t = useT();
   const locale = useLocale();
-  const [target, setTarget] = useState<string>('incident');
-  const [id, setId] = useState('');
-  const [idError, setIdError] = useState<string | null>(null);
-  function add(e: Event) {
-    e.preventDefault();
-    change(async () => {
-      try {
-        const f = await legalApi.change(file.id, 'links', { target, id: id.trim() });
-        setId('');
-        setIdError(null);
-        return f;
-      } catch (err) {
-        // Shown beside the identifier, which is then focused, rather than as "id : format invalide" at the top.
-        const issue = fieldErrorsOf(err).id;
-        setIdError(issue ? t('office.fieldIssue.idFormat') : null);
-        if (issue) focusFirstInvalid();
-        throw err;
-      }
-    });
-  }
   const link = (target: string, id: string) => change(() => legalApi.change(file.id, 'links', { target, id }));
   return (
     <section aria-labelledby="case-links-title">
@@ -78,18 +58,13 @@ export function CaseLinks({ file, change }: Props) {
       <ul data-testid="case-links">
         {file.links.map((l) => (
           <li key={l.id}>
-            {t(`legalCases.case.targets.${l.target}`)} : {l.target === 'eviction' ? <a href={`/evictions/${l.targetId}`} data-testid="case-link-eviction">{l.label}</a> : l.label}
+            {t(`legalCases.case.targets.${l.target}`)} : {l.target === 'eviction' ? <a href={`/evictions/${l.targetId}`} data-testid="case-link-eviction">{l.label}</a>
+              : l.target === 'incident' ? <a href={`/incidents/${l.targetId}`} data-testid="case-link-incident">{l.label}</a> : l.label}
             {l.date && ` — ${formatDate(l.date, locale)}`}{l.note && ` (${l.note})`}{' '}
             <Button variant="link" onClick={() => change(() => legalApi.remove(file.id, 'links', l.id))}>{t('legalCases.case.remove')}</Button>
           </li>
         ))}
       </ul>
-      <form class="legal-inline-form" onSubmit={add}>
-        <SelectField label={t('legalCases.case.linkTarget')} value={target} onValue={setTarget}
-          options={(['eviction', 'incident', 'evidence'] as const).map((x) => ({ value: x, label: t(`legalCases.case.targets.${x}`) }))} />
-        <TextField label={t('legalCases.case.linkId')} value={id} onValue={setId} required error={idError} testId="case-link-id" />
-        <Button type="submit" variant="secondary">{t('legalCases.case.addLink')}</Button>
-      </form>
       <RecordPicker onPick={link} />
     </section>
   );

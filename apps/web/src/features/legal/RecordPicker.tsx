@@ -9,10 +9,10 @@ import { TextField } from '../../ui/TextField';
 import { formatDateTime } from '../field/capture/format';
 import { DateField } from './fields';
 
-type Target = 'eviction' | 'incident';
+type Target = 'eviction' | 'incident' | 'evidence';
 
 /**
- * Finds an eviction or an incident by date, site, force, incident type or words, and hands the
+ * Finds an eviction, an incident or an evidence file by date, site, force, incident type or words, and hands the
  * chosen row to `onPick`: the legal pole links records to a case without ever pasting an id.
  */
 export function RecordPicker({ onPick }: { onPick: (target: Target, id: string) => void }) {
@@ -42,15 +42,17 @@ export function RecordPicker({ onPick }: { onPick: (target: Target, id: string) 
     <div class="record-picker" data-testid="record-picker">
       <form class="legal-inline-form" onSubmit={search}>
         <SelectField label={t('legalPicker.target')} value={target} onValue={(v) => setTarget(v as Target)}
-          options={(['eviction', 'incident'] as const).map((x) => ({ value: x, label: t(`legalCases.case.targets.${x}`) }))} />
+          options={(['eviction', 'incident', 'evidence'] as const).map((x) => ({ value: x, label: t(`legalCases.case.targets.${x}`) }))} />
         <DateField label={t('legalPicker.from')} value={filters.from} onValue={set('from')} />
         <DateField label={t('legalPicker.to')} value={filters.to} onValue={set('to')} />
         <SelectField label={t('legalPicker.site')} value={filters.siteId} onValue={set('siteId')}
           options={[{ value: '', label: t('legalPicker.any') }, ...(options?.sites ?? []).map((s) => ({ value: s.id, label: `${s.code} — ${s.name}` }))]} />
-        {target === 'eviction' ? (
+        {/* An eviction is found by its forces, an incident by its type; a file by either (its eviction's, its incident's). */}
+        {target !== 'incident' && (
           <SelectField label={t('legalPicker.force')} value={filters.corps} onValue={set('corps')}
             options={[{ value: '', label: t('legalPicker.any') }, ...(options?.corps ?? []).map((o) => ({ value: o.code, label: label(o) }))]} />
-        ) : (
+        )}
+        {target !== 'eviction' && (
           <SelectField label={t('legalPicker.incidentType')} value={filters.incidentType} onValue={set('incidentType')}
             options={[{ value: '', label: t('legalPicker.any') }, ...(options?.incidentTypes ?? []).map((o) => ({ value: o.code, label: label(o) }))]} />
         )}
@@ -63,7 +65,7 @@ export function RecordPicker({ onPick }: { onPick: (target: Target, id: string) 
         {answer?.results.map((r) => (
           <li key={r.id} data-testid="picker-result">
             <span><strong>{r.site.code}</strong> — {r.site.name}, {formatDateTime(r.at, locale)}{r.detail && ` — ${r.detail}`}</span>{' '}
-            <a href={`/evictions/${r.evictionId}`} target="_blank" rel="noopener">{t('legalPicker.open')}</a>{' '}
+            <a href={r.target === 'incident' ? `/incidents/${r.id}` : `/evictions/${r.evictionId}`} target="_blank" rel="noopener">{t('legalPicker.open')}</a>{' '}
             <Button variant="secondary" onClick={() => onPick(r.target, r.id)} testId="picker-link">{t('legalPicker.link')}</Button>
           </li>
         ))}

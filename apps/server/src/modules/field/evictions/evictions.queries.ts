@@ -121,6 +121,12 @@ export async function namedEvictions(db: Executor, ids: readonly string[]) {
   return rowsWithNames(db).where('e.id', 'in', [...ids]).where('e.deleted_at', 'is', null).orderBy('e.arrived_at').execute();
 }
 
+/** The live evictions of one operation, in arrival order (its page); duplicates folded into another are left out. */
+export async function evictionsOfOperation(db: Executor, operationId: string) {
+  return rowsWithNames(db).where('e.operation_id', '=', operationId).where('e.deleted_at', 'is', null).where('e.merged_into', 'is', null)
+    .orderBy('e.arrived_at').limit(200).execute();
+}
+
 /** Submitted evictions waiting for a coordinator, oldest first. */
 export async function submittedEvictions(db: Executor, limit: number) {
   return rowsWithNames(db).where('e.status', '=', 'submitted').where('e.deleted_at', 'is', null).where('e.merged_into', 'is', null)

@@ -13,12 +13,49 @@ import { operationSummary } from '../operations/operations.service.js';
 import { openConflictCount } from '../sync/conflict-count.js';
 import { casesLinkedToEviction } from '../../legal/cases/linked-cases.js';
 import { canEditEviction } from './save-eviction.js';
-import { findNamedEviction, namedEvictions, sameSiteSameDay, talliesOf, type NamedEvictionRow } from './evictions.queries.js';
+import { evictionsOfOperation, findNamedEviction, namedEvictions, sameSiteSameDay, talliesOf, type NamedEvictionRow } from './evictions.queries.js';
 import { presentEvictionRow } from './evictions.presenter.js';
 
 /** Who opens an eviction's page: the field pole, the legal pole, and comms (who cite it). */
 export function canReadEvictions(actor: Actor) {
   return can(actor.roles, 'field.record') || can(actor.roles, 'field.verify') || can(actor.roles, 'legal.manage') || can(actor.roles, 'comms.publish');
+}
+
+/** May this reader open an eviction, given who was present at its operation (pure: the operation page filters with it). */
+export function mayOpenEviction(actor: Actor, row: { status: string; created_by: string }, presentIds: readonly string[]) {
+  if (!canReadEvictions(actor)) return false;
+  // Unverified: its author and the observers present, those who verify, and the legal pole.
+  return row.status === 'verified' || presentIds.includes(actor.userId) || canSeeUnverifiedOf(actor.roles, actor.userId, row.created_by);
+}
+
+/**
+ * The check before showing an eviction or anything recorded during it (its incidents). Like
+ * evidence: only within the reader's own organisation does the answer tell "exists" from "not yours".
+ */
+async function openableEviction(trx: Executor, actor: Actor, row: NamedEvictionRow) {
+  if (!canReadEvictions(actor)) throw new AppError('auth.forbidden');
+  const operation = await operationSummary(trx, row.operation_id);
+  const present = Boolean(operation?.observers.some((o) => o.id === actor.userId)) || row.created_by === actor.userId;
+  if (!mayOpenEviction(actor, row, present ? [actor.userId] : [])) throw new AppError('eviction.unverified');
+  return { operation, present };
+}
+
+/** An eviction as the incident page shows it: a full row, its operation, and whether the reader was there. */
+export async function evictionOfIncident(trx: Executor, actor: Actor, evictionId: string) {
+  const row = await findNamedEviction(trx, evictionId);
+  if (!row) throw new AppError('incident.not_found');
+  const { operation, present } = await openableEviction(trx, actor, row);
+  const [eviction] = await evictionRows(trx, [row]);
+  return {
+    eviction: eviction!, present,
+    operation: operation ?? { id: row.operation_id, date: row.date, startedAt: row.arrived_at.toISOString(), endedAt: null, observers: [] },
+  };
+}
+
+/** The evictions of one operation this reader may open, as full rows (merged duplicates left out). */
+export async function evictionRowsOfOperation(db: Executor, actor: Actor, operationId: string, presentIds: readonly string[]) {
+  const rows = (await evictionsOfOperation(db, operationId)).filter((r) => mayOpenEviction(actor, r, presentIds));
+  return evictionRows(db, rows);
 }
 
 /** Full rows (site, author, tallies) for a list of evictions. */
@@ -45,12 +82,7 @@ export async function readEvictionPage(ctx: AppContext, actor: Actor, id: string
   return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
     const row = await findNamedEviction(trx, id);
     if (!row) throw new AppError('eviction.not_found');
-    // Like evidence: only within the reader's own organisation does the answer tell "exists" from "not yours".
-    if (!canReadEvictions(actor)) throw new AppError('auth.forbidden');
-    const operation = await operationSummary(trx, row.operation_id);
-    const present = operation?.observers.some((o) => o.id === actor.userId) || row.created_by === actor.userId;
-    // Unverified: its author and the observers present, those who verify, and the legal pole.
-    if (row.status !== 'verified' && !present && !canSeeUnverifiedOf(actor.roles, actor.userId, row.created_by)) throw new AppError('eviction.unverified');
+    const { operation, present } = await openableEviction(trx, actor, row);
     const [eviction] = await evictionRows(trx, [row]);
     const legal = can(actor.roles, 'legal.manage');
     const duplicates = row.merged_into ? [] : await duplicatesOf(trx, row);

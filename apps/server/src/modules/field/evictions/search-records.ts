@@ -2,6 +2,7 @@ import type { RecordSearchQuery, RecordSearchView } from '@vigie/domain';
 import type { AppContext } from '../../../platform/context.js';
 import { inOrganisation } from '../../../platform/db/organisation-scope.js';
 import type { Actor } from '../../../platform/http/request-context.js';
+import { searchEvidence } from '../evidence/search-evidence.js';
 import { searchIncidents } from '../incidents/search-incidents.js';
 import { siteOptions } from '../sites/site-options.js';
 import { referenceLists } from '../taxonomies/taxonomies.service.js';
@@ -10,7 +11,7 @@ import { likePattern, searchEvictionRows } from './evictions.queries.js';
 const LIMIT = 50;
 
 /**
- * The legal pole's and coordinators' pickers: evictions or incidents by date, site, force,
+ * The legal pole's and coordinators' pickers: evictions, incidents or evidence by date, site, force,
  * incident type or free text, as full rows to choose from; with the options the filters offer.
  */
 export async function searchRecords(ctx: AppContext, actor: Actor, f: RecordSearchQuery): Promise<RecordSearchView> {
@@ -19,8 +20,9 @@ export async function searchRecords(ctx: AppContext, actor: Actor, f: RecordSear
       ...(f.from && { from: f.from }), ...(f.to && { to: f.to }), ...(f.siteId && { siteId: f.siteId }),
       ...(f.corps && { corps: f.corps }), ...(f.incidentType && { incidentType: f.incidentType }), ...(f.q && { q: f.q }),
     };
-    const results = f.target === 'incident'
-      ? await searchIncidents(trx, { ...filter, ...(f.q && { pattern: likePattern(f.q) }) }, LIMIT)
+    const pattern = f.q ? { pattern: likePattern(f.q) } : {};
+    const results = f.target === 'incident' ? await searchIncidents(trx, { ...filter, ...pattern }, LIMIT)
+      : f.target === 'evidence' ? await searchEvidence(trx, { ...filter, ...pattern }, LIMIT)
       : (await searchEvictionRows(trx, filter, LIMIT)).map((r) => ({
         target: 'eviction' as const, id: r.id, evictionId: r.id, at: r.arrived_at.toISOString(), status: r.status,
         site: { id: r.site_id, code: r.site_code ?? '?', name: r.site_name ?? '' },

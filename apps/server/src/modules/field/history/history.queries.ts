@@ -2,11 +2,11 @@ import type { Executor } from '../../../platform/db/database.js';
 
 /** Every saved version of a synced record: the history screen and merge provenance read it. */
 export async function insertVersionRow(db: Executor, v: {
-  organisationId: string; entityType: string; entityId: string; version: number; data: unknown; changedBy: string; commandId?: string | null;
+  organisationId: string; entityType: string; entityId: string; version: number; data: unknown; changedBy: string; commandId?: string | null; changedAt?: Date;
 }) {
   await db.insertInto('record_versions').values({
     organisation_id: v.organisationId, entity_type: v.entityType, entity_id: v.entityId, version: v.version,
-    data: JSON.stringify(v.data), changed_by: v.changedBy, command_id: v.commandId ?? null,
+    data: JSON.stringify(v.data), changed_by: v.changedBy, command_id: v.commandId ?? null, ...(v.changedAt && { changed_at: v.changedAt }),
   }).execute();
 }
 

@@ -7,7 +7,7 @@ import { insertVersionRow, listVersions } from './history.queries.js';
  * record page reads its history from here (other modules never touch record_versions).
  */
 export async function insertVersion(db: Executor, v: {
-  organisationId: string; entityType: string; entityId: string; version: number; data: unknown; changedBy: string; commandId?: string | null;
+  organisationId: string; entityType: string; entityId: string; version: number; data: unknown; changedBy: string; commandId?: string | null; changedAt?: Date;
 }) {
   await insertVersionRow(db, v);
 }

@@ -28,6 +28,11 @@ export async function updateIncident(db: Executor, id: string, changes: Updateab
   await db.updateTable('incidents').set(changes).where('id', '=', id).execute();
 }
 
+/** One live incident (its page). */
+export async function findIncident(db: Executor, id: string) {
+  return db.selectFrom('incidents').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+}
+
 export async function listIncidentsOfEviction(db: Executor, evictionId: string) {
   return db.selectFrom('incidents').selectAll().where('eviction_id', '=', evictionId).where('deleted_at', 'is', null)
     .orderBy('occurred_at').orderBy('id').limit(500).execute();

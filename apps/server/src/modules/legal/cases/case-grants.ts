@@ -93,7 +93,7 @@ export async function readSharedCase(ctx: AppContext, token: string, ip: string)
 
 /** Only what ADR 0006 promises, field by field: no contact details or notes of any party, no notes on links, no tasks. */
 function forLawyer(file: LegalCaseView): LegalSharedCaseView {
-  const { parties, links, tasks: _internal, ...rest } = file;
+  const { parties, links, tasks: _internal, history: _versions, ...rest } = file;
   return {
     ...rest,
     parties: parties.map((p) => ({ id: p.id, kind: p.kind, role: p.role, personId: p.personId, pseudonym: p.pseudonym, minor: p.minor, name: p.name })),

@@ -1,4 +1,4 @@
-import type { LegalCaseSummaryView, LegalCaseView } from '@vigie/domain';
+import type { LegalCaseSummaryView, LegalCaseView, RecordVersionView } from '@vigie/domain';
 import type { caseEvents, caseLinks, caseParties, caseTasks, CaseRow, listCases } from './cases.queries.js';
 import type { caseDocuments } from './documents.queries.js';
 
@@ -24,7 +24,7 @@ function linkLabel(l: Rows<typeof caseLinks>[number]) {
 
 export function presentCase(c: CaseRow, parts: {
   parties: Rows<typeof caseParties>; links: Rows<typeof caseLinks>; events: Rows<typeof caseEvents>; tasks: Rows<typeof caseTasks>;
-  documents: Rows<typeof caseDocuments>; today: string;
+  documents: Rows<typeof caseDocuments>; today: string; history: RecordVersionView[];
 }): LegalCaseView {
   const docs = new Map<string, LegalCaseView['documents'][number]>();
   for (const d of parts.documents) {
@@ -54,5 +54,6 @@ export function presentCase(c: CaseRow, parts: {
       overdue: t.done_at === null && t.due_on !== null && t.due_on < parts.today,
     })),
     documents: [...docs.values()],
+    history: parts.history,
   };
 }

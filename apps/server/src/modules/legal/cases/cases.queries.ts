@@ -15,11 +15,14 @@ export async function insertCase(db: Executor, values: {
   }).returningAll().executeTakeFirstOrThrow();
 }
 
-export async function listCases(db: Executor, filter: { evictionId?: string | undefined } = {}) {
+export async function listCases(db: Executor, filter: { evictionId?: string | undefined; incidentId?: string | undefined } = {}) {
   let q = db.selectFrom('legal_cases as c').selectAll('c')
     .select(sql<string | null>`(SELECT min(d.due_on)::text FROM legal_deadlines d WHERE d.case_id = c.id AND d.done_at IS NULL)`.as('next_deadline'));
   if (filter.evictionId) {
     q = q.where((eb) => eb.exists(eb.selectFrom('legal_case_links as l').select('l.id').whereRef('l.case_id', '=', 'c.id').where('l.eviction_id', '=', filter.evictionId!)));
+  }
+  if (filter.incidentId) {
+    q = q.where((eb) => eb.exists(eb.selectFrom('legal_case_links as l').select('l.id').whereRef('l.case_id', '=', 'c.id').where('l.incident_id', '=', filter.incidentId!)));
   }
   return q.orderBy('c.updated_at', 'desc').limit(1000).execute();
 }

@@ -10,6 +10,8 @@ import {
 } from './cases.queries.js';
 import { caseDocuments } from './documents.queries.js';
 import { presentCase, presentCaseSummary } from './cases.presenter.js';
+import { recordCaseVersion } from './case-history.js';
+import { readHistory } from '../../field/history/history.service.js';
 
 /**
  * Legal cases: open, list, read, change, and the status timeline. Every read is audited (who
@@ -28,6 +30,7 @@ export async function openLegalCase(ctx: AppContext, actor: Actor, input: LegalC
     if (input.evictionId) {
       await insertLink(trx, { organisationId: actor.organisationId, caseId: row.id, target: 'eviction', targetId: input.evictionId, note: null, linkedBy: actor.userId });
     }
+    await recordCaseVersion(trx, actor, row.id, null);
     await recordAudit(trx, {
       organisationId: actor.organisationId, actorId: actor.userId, action: 'legal_case.opened', entityType: 'legal_case', entityId: row.id,
       after: { title: row.title, actionType: row.action_type, court: row.court, evictionId: input.evictionId ?? null }, context: { ip },
@@ -54,6 +57,7 @@ export async function loadCaseFile(trx: Trx, caseId: string) {
   return presentCase(row, {
     parties: await caseParties(trx, caseId), links: await caseLinks(trx, caseId), events: await caseEvents(trx, caseId),
     tasks: await caseTasks(trx, caseId), documents: await caseDocuments(trx, caseId), today: today(),
+    history: await readHistory(trx, 'legal_case', caseId),
   });
 }
 
@@ -74,6 +78,7 @@ export async function changeCaseFile(ctx: AppContext, actor: Actor, caseId: stri
     const locked = await findCase(trx, caseId, true);
     if (!locked) throw new AppError('legal_case.not_found');
     const detail = await work(trx);
+    await recordCaseVersion(trx, actor, caseId, locked);
     await trx.updateTable('legal_cases').set({ updated_at: new Date() }).where('id', '=', caseId).execute();
     await recordAudit(trx, {
       organisationId: actor.organisationId, actorId: actor.userId, action, entityType: 'legal_case', entityId: caseId,

@@ -30,7 +30,8 @@ export function EvictionIncidents({ evictionId }: { evictionId: string }) {
         {incidents.map((i) => (
           <li key={i.id} class="outbox-row" data-testid="review-incident">
             <div>
-              <strong>{t(`field.incident.kind.${i.kind}`)}</strong>{' · '}
+              {/* The incident's own page: everything recorded, its evidence, cases and history. */}
+              <a href={`/incidents/${i.id}`} data-testid="record-incident-link"><strong>{t(`field.incident.kind.${i.kind}`)}</strong></a>{' · '}
               {termLabel(terms.find((x) => x.kind === typeKindOf(i.kind) && x.code === i.incidentType), i.incidentType, locale)}{' · '}
               {formatTime(i.occurredAt, locale)}
               {i.unit && <> · {i.unit}</>}

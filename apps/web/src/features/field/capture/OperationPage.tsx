@@ -8,6 +8,7 @@ import { saveOperation, type FieldUser } from '../../../offline/store';
 import type { LocalSite } from '../../../offline/types';
 import { Screen } from '../../../shell/Screen';
 import { Button } from '../../../ui/Button';
+import { Checkbox } from '../../../ui/Checkbox';
 import { StatusMessage } from '../../../ui/FormError';
 import { SelectField } from '../../../ui/SelectField';
 import { TextField } from '../../../ui/TextField';
@@ -16,7 +17,7 @@ import { useReference } from './data';
 import { formatCount, formatDate, formatTime, termLabel, termsOf } from './format';
 import { SitePicker } from './SitePicker';
 
-export function OperationPage({ id }: { id: string; me: FieldUser }) {
+export function OperationPage({ id, me }: { id: string; me: FieldUser }) {
   const t = useT();
   const locale = useLocale();
   const { route } = useLocation();
@@ -65,6 +66,7 @@ export function OperationPage({ id }: { id: string; me: FieldUser }) {
   const site = (sid: string) => sites.find((s) => s.id === sid);
   const area = ref?.areas.find((a) => a.id === record.areaId);
   const typeTerms = termsOf(ref?.terms, 'operation_type');
+  const team = (ref?.members ?? []).filter((m) => m.id !== me.id);
 
   return (
     <Screen title={t('field.operation.title', { date: formatDate(record.startedAt, locale) })}>
@@ -117,6 +119,16 @@ export function OperationPage({ id }: { id: string; me: FieldUser }) {
           ))}
         </ol>
       )}
+
+      {/* The team comes with the reference data, kept on the phone: picking works offline. */}
+      <section class="section" data-testid="co-observers">
+        <h2>{t('phone.coObservers.title')}</h2>
+        <p class="muted">{t('phone.coObservers.hint')}</p>
+        {team.length === 0 ? <p class="muted">{t('phone.coObservers.none')}</p> : team.map((m) => (
+          <Checkbox key={m.id} label={m.displayName} checked={record.observerIds.includes(m.id)}
+            onChecked={(on) => update({ observerIds: on ? [...new Set([...record.observerIds, m.id])] : record.observerIds.filter((x) => x !== m.id) }, true)} />
+        ))}
+      </section>
 
       <details class="section">
         <summary>{t('field.operation.details')}</summary>

@@ -11,6 +11,7 @@ import { formatDate, formatDateTime } from '../capture/format';
 import { EvictionIncidents } from '../capture/EvictionIncidents';
 import { EvictionFacts, termLabeller } from './EvictionFacts';
 import { EvictionHistory } from './EvictionHistory';
+import { EvidenceThumbnails } from './EvidenceThumbnails';
 import { evictionsApi, type EvictionPageView } from './evictionsApi';
 import './records.css';
 
@@ -92,7 +93,7 @@ export function EvictionRecordPage() {
           )}
           <section class="record-operation">
             <p>
-              {t('records.eviction.operation', { date: formatDate(page.operation.startedAt, locale) })} —{' '}
+              <a href={`/operations/${page.operation.id}`} data-testid="record-operation-link">{t('records.eviction.operation', { date: formatDate(page.operation.startedAt, locale) })}</a> —{' '}
               {t('records.eviction.observers')} : {page.operation.observers.map((o) => o.displayName).join(', ') || '—'}
             </p>
           </section>
@@ -104,7 +105,9 @@ export function EvictionRecordPage() {
             <ul data-testid="record-incidents">
               {page.incidents.map((i) => (
                 <li key={i.id}>
-                  {t('records.eviction.incidentLine', { kind: t(`field.incident.kind.${i.kind}`), type: term(i.kind === 'violence' ? 'incident_type' : 'obstruction_type', i.incidentType), time: formatDateTime(i.occurredAt, locale) })}
+                  <a href={`/incidents/${i.id}`} data-testid="record-incident-link">
+                    {t('records.eviction.incidentLine', { kind: t(`field.incident.kind.${i.kind}`), type: term(i.kind === 'violence' ? 'incident_type' : 'obstruction_type', i.incidentType), time: formatDateTime(i.occurredAt, locale) })}
+                  </a>
                   {i.unit && ` (${i.unit})`}
                   {i.description && <p>{i.description}</p>}
                   {i.victims.length > 0 && <p>{t('records.eviction.victims', { names: i.victims.map((v) => v.pseudonym).join(', ') })}</p>}
@@ -114,17 +117,7 @@ export function EvictionRecordPage() {
             </ul>
           ))}
           <h2>{t('records.eviction.evidence')}</h2>
-          {page.evidence.length === 0 ? <p class="muted">{t('records.eviction.noEvidence')}</p> : (
-            <ul class="record-evidence" data-testid="record-evidence">
-              {page.evidence.map((x) => (
-                <li key={x.id}>
-                  {x.hasPublicCopy ? <img src={`/api/evidence/${x.id}/public`} alt={x.originalName} loading="lazy" width={160} /> : <span class="muted">{x.originalName}</span>}
-                  <span>{x.capturedAt ? formatDateTime(x.capturedAt, locale) : ''}</span>
-                  {page.actions.readOriginals && x.status === 'stored' && <a href={`/api/evidence/${x.id}/original`}>{t('records.eviction.original')}</a>}
-                </li>
-              ))}
-            </ul>
-          )}
+          <EvidenceThumbnails items={page.evidence} readOriginals={page.actions.readOriginals} />
           {page.actions.openCase && (
             <>
               <h2>{t('records.eviction.cases')}</h2>

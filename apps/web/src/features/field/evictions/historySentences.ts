@@ -66,6 +66,8 @@ export function changeSentences(c: RecordChange, w: Wording): string[] {
   switch (c.field) {
     case 'seized': case 'destroyed': return tallySentences(c.field, c.before, c.after, w);
     case 'notes': {
+      // An eviction's notes are a list (one sentence per note added); an operation's or a site's are plain text.
+      if (!Array.isArray(c.after)) return label === null ? [] : [`${label} : ${plain(c.before, w)} → ${plain(c.after, w)}`];
       const known = new Set(((Array.isArray(c.before) ? c.before : []) as Note[]).map((n) => n.text));
       return ((Array.isArray(c.after) ? c.after : []) as Note[]).filter((n) => !known.has(n.text)).map((n) => `${w.words.noteAdded} « ${n.text} »`);
     }
