@@ -205,8 +205,27 @@ describe(`unverified records stay with their author, verifiers and the legal pol
     const pulled = (await otherObserver.get('/api/sync/pull?since=0')).json();
     expect(pulled.evictions.map((e: { id: string }) => e.id)).toEqual([otherEvictionId]);
     expect(pulled.incidents.every((i: { evictionId: string }) => i.evictionId === otherEvictionId)).toBe(true);
+    // The phone is told which ones it may not hold, so a copy pulled earlier is deleted.
+    expect(pulled.scope.unverified).toBe('own');
+    expect(pulled.gone.evictions).toEqual([evictionId]);
     const coordinatorPull = (await coordinator.get('/api/sync/pull?since=0')).json();
     expect(coordinatorPull.evictions.map((e: { id: string }) => e.id)).toEqual(expect.arrayContaining([evictionId, otherEvictionId]));
+    expect(coordinatorPull.gone.evictions).toEqual([]);
+
+    // Lists follow the record page's rule: the site's timeline and counts, the history, the files.
+    const { site_id: siteId } = await t.db.selectFrom('evictions').select('site_id').where('id', '=', evictionId).executeTakeFirstOrThrow();
+    const timeline = async (c: TestClient) => (await c.get(`/api/sites/${siteId}`)).json().timeline.map((e: { evictionId: string }) => e.evictionId).sort();
+    const total = async (c: TestClient) => (await c.get('/api/sites?days=3660')).json().sites.find((x: { id: string }) => x.id === siteId).evictionsTotal;
+    expect(await timeline(comms)).toEqual([]);
+    expect(await timeline(otherObserver)).toEqual([otherEvictionId]);
+    expect(await timeline(coordinator)).toEqual([evictionId, otherEvictionId].sort());
+    expect([await total(comms), await total(otherObserver), await total(coordinator), await total(legal)]).toEqual([0, 1, 2, 2]);
+    const history = await otherObserver.get(`/api/evictions/${evictionId}/history`);
+    expect(history.statusCode).toBe(403);
+    expect(history.json().code).toBe('eviction.unverified');
+    expect((await observer.get(`/api/evictions/${evictionId}/history`)).statusCode).toBe(200);
+    expect((await comms.get(`/api/evictions/${evictionId}/evidence`)).json().code).toBe('eviction.unverified');
+    expect((await legal.get(`/api/evictions/${evictionId}/evidence`)).statusCode).toBe(200);
 
     const unverifiedExport = await comms.get('/api/exports/evictions.csv?status=all');
     expect(unverifiedExport.statusCode).toBe(403);
@@ -221,5 +240,16 @@ describe(`unverified records stay with their author, verifiers and the legal pol
     expect((await comms.get(`/api/evictions/${evictionId}`)).statusCode).toBe(200);
     const after = (await otherObserver.get('/api/sync/pull?since=0')).json();
     expect(after.evictions.map((e: { id: string }) => e.id)).toContain(evictionId);
+    expect(after.gone.evictions).toEqual([]);
+    expect(await timeline(comms)).toEqual([evictionId]);
+
+    // Sent back after verification: the phone that held it is told to delete it at its next pull.
+    const verified = await t.db.selectFrom('evictions').select('version').where('id', '=', evictionId).executeTakeFirstOrThrow();
+    const rejected = await coordinator.post(`/api/evictions/${evictionId}/reject`, { version: verified.version, reason: 'Heure à revoir' });
+    expect(rejected.statusCode).toBe(200);
+    const next = (await otherObserver.get(`/api/sync/pull?since=${after.cursor}`)).json();
+    expect(next.evictions.map((e: { id: string }) => e.id)).not.toContain(evictionId);
+    expect(next.gone.evictions).toEqual([evictionId]);
+    expect(await timeline(comms)).toEqual([]);
   });
 });
