@@ -148,6 +148,22 @@ describe(`access to identities is given by two people (${process.env.TEST_DATABA
     expect((await target.get('/api/auth/me')).statusCode).toBe(401);
   });
 
+  it('lets an organisation\'s first identity holder through without a second person once only, even when two administrators ask at the same moment', async () => {
+    const orgB = (await t.db.insertInto('organisations').values({ name: 'Nouvelle antenne' }).returning('id').executeTakeFirstOrThrow()).id;
+    const [first, second] = [await t.userWithRole(orgB, 'admin'), await t.userWithRole(orgB, 'admin')];
+    const asked = await Promise.all([
+      first.post('/api/invitations', { email: 'premiere-juriste@hro.example', role: 'legal' }),
+      second.post('/api/invitations', { email: 'premier-coordinateur@hro.example', role: 'coordinator' }),
+    ]);
+    expect(asked.map((r) => r.statusCode)).toEqual([201, 201]);
+    expect(asked.map((r) => r.json().confirmationPending).sort()).toEqual([false, true]);
+    // Later too: the invitation let through is not accepted yet, but its holder will be able to confirm.
+    const third = await first.post('/api/invitations', { email: 'autre-juriste@hro.example', role: 'legal' });
+    expect(third.json().confirmationPending).toBe(true);
+    const trail = await t.db.selectFrom('audit_log').select('context').where('organisation_id', '=', orgB).where('action', '=', 'identity_grant.confirmed').execute();
+    expect(trail.map((a) => (a.context as { reason?: string }).reason)).toEqual(['nobody_else_could_confirm']);
+  });
+
   it('does not let an administrator who is also a coordinator approve their own request', async () => {
     const both = await t.userWithRole(organisationId, 'admin', 'admin-coordinator@hro.example');
     await t.db.updateTable('users').set({ additional_roles: ['coordinator'] }).where('email', '=', 'admin-coordinator@hro.example').execute();
