@@ -8,6 +8,7 @@ import { loadServerKey } from './platform/crypto/server-key.js';
 import { JobQueue } from './platform/queue/job-queue.js';
 import { createMailer } from './platform/mail/mailer.js';
 import { defineMailJob } from './platform/mail/mail-job.js';
+import { definePasswordResetJob } from './modules/identity/auth/password-reset.js';
 import { defineDeadlineReminders } from './modules/legal/deadlines/deadline-reminders.js';
 import { deleteExpiredSessions } from './platform/auth/session-store.js';
 import { prepareFirstRun } from './modules/identity/setup/setup.service.js';
@@ -52,6 +53,7 @@ export async function startVigie(config: Config, options: BuildOptions & { worke
     defineMailPipeline(queue, { db: database.db, mailer, config, attachments: pressReleaseAttachments(database.db) });
     defineBouncePolling(queue, { db: database.db, config });
     defineMailJob(queue, mailer, serverKey);
+    definePasswordResetJob(queue, { db: database.db, config, serverKey });
     defineAnnualReportJob(queue, { db: database.db, readDb: database.readDb, storage: createObjectStorage(config.storage) });
     defineDeadlineReminders(queue, { db: database.db, config });
     defineResearchReleaseJob(queue, { db: database.db, storage: createObjectStorage(config.storage), config, serverKey });

@@ -110,6 +110,8 @@ describe(`evidence bundle (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglit
       expect(f.receivedAt).toEqual(expect.any(String));
       expect(f.custody.map((c: { action: string }) => c.action)).toEqual(['evidence.upload_started', 'evidence.received']);
       expect(f.custody[1]).toMatchObject({ actor: { id: observer.user.id }, auditHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+      // The trail's sequence numbers count every organisation's activity: never handed to a reader.
+      for (const c of f.custody) expect(Object.keys(c).sort()).toEqual(['action', 'actor', 'at', 'auditHash', 'details']);
       expect(f.eviction).toMatchObject({ id: target.evictionId, date: '2026-02-13', communeInsee: '62193' });
     }
     const jpeg = manifest.files.find((f: { evidenceId: string }) => f.evidenceId === jpegId);

@@ -33,6 +33,11 @@ beforeAll(async () => {
   expect((await lead.post('/api/evidence', upload)).statusCode).toBe(201);
   expect((await patchChunk(t, lead, upload.id, 0, jpeg)).statusCode).toBe(200);
   photoId = upload.id;
+  // A photo of an eviction not yet verified is not offered for publication; once verified, it is.
+  const offered = async () => (await comms.get('/api/newsletter/photos')).json().photos.map((p: { id: string }) => p.id);
+  expect(await offered()).not.toContain(photoId);
+  await sql`UPDATE evictions SET status = 'verified' WHERE id = ${evictionId}`.execute(t.db);
+  expect(await offered()).toContain(photoId);
 });
 afterAll(async () => { await t?.close(); });
 

@@ -33,6 +33,8 @@ beforeAll(async () => {
   comms = await t.userWithRole(orgId, 'comms');
   volunteer = await t.userWithRole(orgId, 'volunteer');
   target = await seedEviction(t, orgId, observer.user.id);
+  // Verified: comms and other observers see its files (an unverified one's are its author's, see below).
+  await t.db.updateTable('evictions').set({ status: 'verified' }).where('id', '=', target.evictionId).execute();
   const otherOrg = (await t.db.insertInto('organisations').values({ name: 'Other Observatory' }).returning('id').executeTakeFirstOrThrow()).id;
   await t.db.insertInto('organisation_settings').values({ organisation_id: otherOrg }).execute();
   await t.db.insertInto('users').values({
@@ -224,6 +226,13 @@ describe(`evidence upload (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglit
     }
     expect((await volunteer.get(`/api/evidence/${photoId}`)).statusCode).toBe(403);
     expect((await comms.get(`/api/evidence/${photoId}`)).statusCode).toBe(200);
+    // While its eviction is unverified, a file follows it: not for comms nor other observers, still for its author.
+    await t.db.updateTable('evictions').set({ status: 'submitted' }).where('id', '=', target.evictionId).execute();
+    for (const url of [`/api/evidence/${photoId}`, `/api/evictions/${target.evictionId}/evidence`]) {
+      for (const c of [comms, otherObserver]) expect((await c.get(url)).json().code, url).toBe('eviction.unverified');
+      expect((await observer.get(url)).statusCode, url).toBe(200);
+    }
+    await t.db.updateTable('evictions').set({ status: 'verified' }).where('id', '=', target.evictionId).execute();
     const byLegal = await rawRequest(t, legal, 'GET', `/api/evidence/${photoId}/original`);
     expect(byLegal.statusCode).toBe(200);
     expect(byLegal.raw.equals(photo)).toBe(true);

@@ -148,6 +148,22 @@ describe(`access to identities is given by two people (${process.env.TEST_DATABA
     expect((await target.get('/api/auth/me')).statusCode).toBe(401);
   });
 
+  it('lets an organisation\'s first identity holder through without a second person once only, even when two administrators ask at the same moment', async () => {
+    const orgB = (await t.db.insertInto('organisations').values({ name: 'Nouvelle antenne' }).returning('id').executeTakeFirstOrThrow()).id;
+    const [first, second] = [await t.userWithRole(orgB, 'admin'), await t.userWithRole(orgB, 'admin')];
+    const asked = await Promise.all([
+      first.post('/api/invitations', { email: 'premiere-juriste@hro.example', role: 'legal' }),
+      second.post('/api/invitations', { email: 'premier-coordinateur@hro.example', role: 'coordinator' }),
+    ]);
+    expect(asked.map((r) => r.statusCode)).toEqual([201, 201]);
+    expect(asked.map((r) => r.json().confirmationPending).sort()).toEqual([false, true]);
+    // Later too: the invitation let through is not accepted yet, but its holder will be able to confirm.
+    const third = await first.post('/api/invitations', { email: 'autre-juriste@hro.example', role: 'legal' });
+    expect(third.json().confirmationPending).toBe(true);
+    const trail = await t.db.selectFrom('audit_log').select('context').where('organisation_id', '=', orgB).where('action', '=', 'identity_grant.confirmed').execute();
+    expect(trail.map((a) => (a.context as { reason?: string }).reason)).toEqual(['nobody_else_could_confirm']);
+  });
+
   it('does not let an administrator who is also a coordinator approve their own request', async () => {
     const both = await t.userWithRole(organisationId, 'admin', 'admin-coordinator@hro.example');
     await t.db.updateTable('users').set({ additional_roles: ['coordinator'] }).where('email', '=', 'admin-coordinator@hro.example').execute();
@@ -205,8 +221,27 @@ describe(`unverified records stay with their author, verifiers and the legal pol
     const pulled = (await otherObserver.get('/api/sync/pull?since=0')).json();
     expect(pulled.evictions.map((e: { id: string }) => e.id)).toEqual([otherEvictionId]);
     expect(pulled.incidents.every((i: { evictionId: string }) => i.evictionId === otherEvictionId)).toBe(true);
+    // The phone is told which ones it may not hold, so a copy pulled earlier is deleted.
+    expect(pulled.scope.unverified).toBe('own');
+    expect(pulled.gone.evictions).toEqual([evictionId]);
     const coordinatorPull = (await coordinator.get('/api/sync/pull?since=0')).json();
     expect(coordinatorPull.evictions.map((e: { id: string }) => e.id)).toEqual(expect.arrayContaining([evictionId, otherEvictionId]));
+    expect(coordinatorPull.gone.evictions).toEqual([]);
+
+    // Lists follow the record page's rule: the site's timeline and counts, the history, the files.
+    const { site_id: siteId } = await t.db.selectFrom('evictions').select('site_id').where('id', '=', evictionId).executeTakeFirstOrThrow();
+    const timeline = async (c: TestClient) => (await c.get(`/api/sites/${siteId}`)).json().timeline.map((e: { evictionId: string }) => e.evictionId).sort();
+    const total = async (c: TestClient) => (await c.get('/api/sites?days=3660')).json().sites.find((x: { id: string }) => x.id === siteId).evictionsTotal;
+    expect(await timeline(comms)).toEqual([]);
+    expect(await timeline(otherObserver)).toEqual([otherEvictionId]);
+    expect(await timeline(coordinator)).toEqual([evictionId, otherEvictionId].sort());
+    expect([await total(comms), await total(otherObserver), await total(coordinator), await total(legal)]).toEqual([0, 1, 2, 2]);
+    const history = await otherObserver.get(`/api/evictions/${evictionId}/history`);
+    expect(history.statusCode).toBe(403);
+    expect(history.json().code).toBe('eviction.unverified');
+    expect((await observer.get(`/api/evictions/${evictionId}/history`)).statusCode).toBe(200);
+    expect((await comms.get(`/api/evictions/${evictionId}/evidence`)).json().code).toBe('eviction.unverified');
+    expect((await legal.get(`/api/evictions/${evictionId}/evidence`)).statusCode).toBe(200);
 
     const unverifiedExport = await comms.get('/api/exports/evictions.csv?status=all');
     expect(unverifiedExport.statusCode).toBe(403);
@@ -221,5 +256,16 @@ describe(`unverified records stay with their author, verifiers and the legal pol
     expect((await comms.get(`/api/evictions/${evictionId}`)).statusCode).toBe(200);
     const after = (await otherObserver.get('/api/sync/pull?since=0')).json();
     expect(after.evictions.map((e: { id: string }) => e.id)).toContain(evictionId);
+    expect(after.gone.evictions).toEqual([]);
+    expect(await timeline(comms)).toEqual([evictionId]);
+
+    // Sent back after verification: the phone that held it is told to delete it at its next pull.
+    const verified = await t.db.selectFrom('evictions').select('version').where('id', '=', evictionId).executeTakeFirstOrThrow();
+    const rejected = await coordinator.post(`/api/evictions/${evictionId}/reject`, { version: verified.version, reason: 'Heure à revoir' });
+    expect(rejected.statusCode).toBe(200);
+    const next = (await otherObserver.get(`/api/sync/pull?since=${after.cursor}`)).json();
+    expect(next.evictions.map((e: { id: string }) => e.id)).not.toContain(evictionId);
+    expect(next.gone.evictions).toEqual([evictionId]);
+    expect(await timeline(comms)).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import type { LocalEviction, LocalOperation, LocalSite, PhotoEntry } from './typ
 
 const CALAIS = 'area-calais';
 const DUNKIRK = 'area-dunkirk';
-const scope = { areaIds: [CALAIS], prefillDays: 14, since: '2026-11-20' };
+const scope = { areaIds: [CALAIS], prefillDays: 14, since: '2026-11-20', unverified: 'own' as const };
 const ME = 'me';
 
 const site = (id: string, areaId: string): LocalSite => ({
@@ -78,5 +78,15 @@ describe('what leaves the phone after a pull', () => {
     expect(scopeKey(scope)).toBe(scopeKey({ ...scope, since: '2026-11-21' }));
     expect(scopeKey(scope)).not.toBe(scopeKey({ ...scope, prefillDays: 30 }));
     expect(scopeKey({ ...scope, areaIds: [DUNKIRK, CALAIS] })).toBe(scopeKey({ ...scope, areaIds: [CALAIS, DUNKIRK] }));
+    // Seeing others' unverified records or not: a phone that held them pulls again and drops them.
+    expect(scopeKey(scope)).not.toBe(scopeKey({ ...scope, unverified: 'all' }));
+  });
+
+  it('deletes an eviction the server says is gone (another\'s, now hidden), with its incidents, unless an edit waits', () => {
+    const r = rows();
+    const drop = outOfScope(r, scope, new Set(), ME, new Set(['e-today', 'e-old']));
+    expect(drop.evictions.sort()).toEqual(['e-dk', 'e-old', 'e-today']);
+    expect(drop.incidents).toEqual(['i-old']);
+    expect(outOfScope(r, scope, new Set(['e-today']), ME, new Set(['e-today'])).evictions.sort()).toEqual(['e-dk', 'e-old']);
   });
 });

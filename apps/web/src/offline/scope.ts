@@ -5,7 +5,9 @@ import type { LocalEviction, LocalIncident, LocalOperation, LocalSite, PhotoEntr
  * What the phone keeps (issue 16, docs/PHONE-SECURITY.md): the sites of the observer's areas, the
  * evictions of the last N days of those areas (for prefilling), the observer's own evictions a
  * coordinator sent back, and everything not yet confirmed by the server. The rest leaves the phone
- * after each pull: a record the server confirmed and that falls outside the scope is deleted.
+ * after each pull: a record the server confirmed and that falls outside the scope is deleted, and
+ * so is an eviction the server names as gone (another's record this person may no longer hold:
+ * unverified, or sent back after verification), with its incidents and photos.
  */
 export interface LocalRows {
   operations: LocalOperation[];
@@ -21,16 +23,19 @@ const unsent = (r: { id: string; version: number | null; syncState: string }, pe
   pending.has(r.id) || r.syncState !== 'synced' || r.version === null;
 
 export function scopeKey(scope: PhoneScope): string {
-  return `${[...scope.areaIds].sort().join(',')}|${scope.prefillDays}`;
+  // Which unverified records the phone may hold is part of it: a phone that held others' drafts
+  // pulls again from the start and the server's `gone` list clears them.
+  return `${[...scope.areaIds].sort().join(',')}|${scope.prefillDays}|${scope.unverified}`;
 }
 
-export function outOfScope(rows: LocalRows, scope: PhoneScope, pending: Set<string>, ownerId: string): Drop {
+export function outOfScope(rows: LocalRows, scope: PhoneScope, pending: Set<string>, ownerId: string, gone: ReadonlySet<string> = new Set()): Drop {
   const areas = new Set(scope.areaIds);
   const operationArea = new Map(rows.operations.map((o) => [o.id, o.record.areaId]));
   const siteArea = new Map(rows.sites.map((s) => [s.id, s.record.areaId]));
   const photoWaits = new Set(rows.photos.filter((p) => p.state !== 'uploaded').map((p) => p.evictionId));
   const keepEviction = (e: LocalEviction) => {
     if (unsent(e, pending) || photoWaits.has(e.id)) return true;
+    if (gone.has(e.id)) return false;
     if (e.status === 'rejected' && e.createdById === ownerId) return true; // "À corriger": theirs until corrected
     const area = operationArea.get(e.operationId) ?? siteArea.get(e.siteId);
     return area !== undefined && areas.has(area) && parisDate(e.record.arrivedAt) >= scope.since;

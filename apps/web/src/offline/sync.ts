@@ -316,7 +316,7 @@ async function pull(stillOwner: () => void, owner: FieldUser, again = true): Pro
         operations: await s.operations.all(), evictions: await s.evictions.all(), incidents: await s.incidents.all(),
         sites: await s.sites.all(), photos: await s.photos.all(),
       };
-      const drop = outOfScope(rows, scope, pendingIds, owner.id);
+      const drop = outOfScope(rows, scope, pendingIds, owner.id, new Set(res.gone?.evictions ?? []));
       for (const name of ['operations', 'evictions', 'incidents', 'sites', 'photos'] as const) {
         for (const id of drop[name]) await s[name].delete(id);
       }

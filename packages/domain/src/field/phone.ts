@@ -17,6 +17,12 @@ export const phoneScopeSchema = z.object({
   prefillDays: z.number().int(),
   /** First Paris calendar day kept (evictions before it leave the phone once sent). */
   since: z.string(),
+  /**
+   * Unverified evictions of others: `all` for those who verify or use evidence, `own` for everyone
+   * else (their own and those of operations they attended). A change is a new scope: the phone
+   * pulls again from the start and drops what the answer's `gone` lists.
+   */
+  unverified: z.enum(['all', 'own']),
 });
 export type PhoneScope = z.infer<typeof phoneScopeSchema>;
 

@@ -47,5 +47,10 @@ export const syncPullViewSchema = z.object({
   cursor: z.number(), more: z.boolean(), scope: phoneScopeSchema,
   operations: z.array(operationViewSchema), evictions: z.array(evictionViewSchema),
   incidents: z.array(incidentViewSchema), sites: z.array(siteViewSchema),
+  /**
+   * Evictions in the phone's areas, changed since the cursor, that this person may no longer hold
+   * (unverified and not theirs, or sent back after verification): the phone deletes its copies.
+   */
+  gone: z.object({ evictions: z.array(z.string()) }),
 });
 export type SyncPullView = z.infer<typeof syncPullViewSchema>;

@@ -110,14 +110,17 @@ export async function publishablePhotos(db: Executor, ids: string[]) {
     .where('id', 'in', ids).where('kind', '=', 'photo').where('status', '=', 'stored').where('public_copy_key', 'is not', null).execute();
 }
 
-/** Photos of the area's evictions that month which may be published (a publication copy exists). */
+/**
+ * Photos of the area's verified evictions that month which may be published (a publication copy
+ * exists): like the bulletin's figures, never a record still unverified.
+ */
 export async function candidatePhotos(db: Executor, areaId: string, from: string, to: string) {
   return db.selectFrom('evidence as v')
     .innerJoin('evictions as e', 'e.id', 'v.eviction_id')
     .innerJoin('sites as s', 's.id', 'e.site_id')
     .select(['v.id', 'v.credit', 'v.captured_at', 'e.date', 's.code as site_code', 's.name as site_name'])
     .where('s.area_id', '=', areaId).where('e.date', '>=', from).where('e.date', '<=', to)
-    .where('e.deleted_at', 'is', null).where('e.status', '!=', 'rejected')
+    .where('e.deleted_at', 'is', null).where('e.status', '=', 'verified')
     .where('v.kind', '=', 'photo').where('v.status', '=', 'stored').where('v.public_copy_key', 'is not', null)
     .orderBy('e.date').orderBy('v.created_at').limit(200).execute();
 }

@@ -60,8 +60,10 @@ export async function sentIssues(db: Executor, organisationId: string, limit = 1
 /** Photos with a metadata-free publication copy: the only ones a newsletter may show. */
 export async function publicationPhotos(db: Executor, ids?: string[]) {
   if (ids && ids.length === 0) return [];
+  // Published photos document verified evictions only, like every published figure.
   let q = db.selectFrom('evidence').select(['id', 'credit', 'captured_at', 'public_copy_key', 'public_copy_sha256'])
-    .where('kind', '=', 'photo').where('status', '=', 'stored').where('public_copy_key', 'is not', null);
+    .where('kind', '=', 'photo').where('status', '=', 'stored').where('public_copy_key', 'is not', null)
+    .where('eviction_id', 'in', db.selectFrom('evictions').select('id').where('status', '=', 'verified').where('deleted_at', 'is', null));
   if (ids) q = q.where('id', 'in', ids);
   return q.orderBy('created_at', 'desc').limit(200).execute();
 }

@@ -1,4 +1,5 @@
 import { evictionIdsInScope, type PullScope } from '../sync/pull-scope.js';
+import { visibleEviction, type RecordReader } from './eviction-visibility.js';
 import { sql } from 'kysely';
 import { flattenTallies, nestTallies, type FlatTally } from '@vigie/domain';
 import type { pendingAuditRow } from '../../../platform/audit/audit-trail.js';
@@ -49,9 +50,10 @@ export async function talliesOf(db: Executor, evictionIds: string[]): Promise<Ma
 }
 
 /** Evictions at the same site on the same day: the candidates for duplicate detection. */
-export async function sameSiteSameDay(db: Executor, siteId: string, date: string) {
-  return db.selectFrom('evictions').select(['id', 'site_id', 'date', 'arrived_at', 'left_at'])
-    .where('site_id', '=', siteId).where('date', '=', date).where('deleted_at', 'is', null).where('merged_into', 'is', null).execute();
+export async function sameSiteSameDay(db: Executor, siteId: string, date: string, reader: RecordReader) {
+  return db.selectFrom('evictions as e').select(['e.id', 'e.site_id', 'e.date', 'e.arrived_at', 'e.left_at'])
+    .where('e.site_id', '=', siteId).where('e.date', '=', date).where('e.deleted_at', 'is', null).where('e.merged_into', 'is', null)
+    .where(visibleEviction(reader, 'e')).execute();
 }
 
 /**
@@ -164,8 +166,8 @@ export async function evictionsChangedSince(db: Executor, since: number, limit: 
 /** Escapes LIKE's wildcards so a search for "50%" or "a_b" means those characters. */
 export const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-export async function searchEvictionRows(db: Executor, f: { from?: string; to?: string; siteId?: string; corps?: string; q?: string }, limit: number) {
-  let q = rowsWithNames(db).where('e.deleted_at', 'is', null).where('e.merged_into', 'is', null);
+export async function searchEvictionRows(db: Executor, f: { from?: string; to?: string; siteId?: string; corps?: string; q?: string }, limit: number, reader: RecordReader) {
+  let q = rowsWithNames(db).where('e.deleted_at', 'is', null).where('e.merged_into', 'is', null).where(visibleEviction(reader, 'e'));
   if (f.from) q = q.where('e.date', '>=', f.from);
   if (f.to) q = q.where('e.date', '<=', f.to);
   if (f.siteId) q = q.where('e.site_id', '=', f.siteId);

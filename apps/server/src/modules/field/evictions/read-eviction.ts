@@ -13,6 +13,7 @@ import { operationSummary } from '../operations/operations.service.js';
 import { openConflictCount } from '../sync/conflict-count.js';
 import { casesLinkedToEviction } from '../../legal/cases/linked-cases.js';
 import { canEditEviction } from './save-eviction.js';
+import { evictionVisibility, recordReader, type RecordReader } from './eviction-visibility.js';
 import { evictionsOfOperation, findNamedEviction, namedEvictions, sameSiteSameDay, talliesOf, type NamedEvictionRow } from './evictions.queries.js';
 import { presentEvictionRow } from './evictions.presenter.js';
 
@@ -65,11 +66,11 @@ export async function evictionRows(db: Executor, rows: NamedEvictionRow[]): Prom
 }
 
 /** Probable duplicates of one eviction: same site, same day, overlapping times (domain rule). */
-async function duplicatesOf(db: Executor, row: NamedEvictionRow) {
+async function duplicatesOf(db: Executor, row: NamedEvictionRow, reader: RecordReader) {
   const span = (e: { id: string; site_id: string; date: string; arrived_at: Date; left_at: Date | null }) => ({
     id: e.id, siteId: e.site_id, date: e.date, arrivedAt: e.arrived_at.toISOString(), leftAt: e.left_at?.toISOString() ?? null,
   });
-  const candidates = (await sameSiteSameDay(db, row.site_id, row.date)).filter((c) => isProbableDuplicate(span(row), span(c)));
+  const candidates = (await sameSiteSameDay(db, row.site_id, row.date, reader)).filter((c) => isProbableDuplicate(span(row), span(c)));
   return evictionRows(db, await namedEvictions(db, candidates.map((c) => c.id)));
 }
 
@@ -85,7 +86,7 @@ export async function readEvictionPage(ctx: AppContext, actor: Actor, id: string
     const { operation, present } = await openableEviction(trx, actor, row);
     const [eviction] = await evictionRows(trx, [row]);
     const legal = can(actor.roles, 'legal.manage');
-    const duplicates = row.merged_into ? [] : await duplicatesOf(trx, row);
+    const duplicates = row.merged_into ? [] : await duplicatesOf(trx, row, recordReader(actor));
     const openConflicts = await openConflictCount(trx, { entityType: 'eviction', entityId: id });
     const verifier = can(actor.roles, 'field.verify');
     const actions: EvictionActions = {
@@ -117,6 +118,8 @@ export async function readEvictionPage(ctx: AppContext, actor: Actor, id: string
 /** The version history alone (the capture screen's "history" link). */
 export async function readEvictionHistory(ctx: AppContext, actor: Actor, id: string) {
   return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
+    // Every version of the record: the same rule as its page.
+    if (await evictionVisibility(trx, recordReader(actor), id) === 'hidden') throw new AppError('eviction.unverified');
     const versions = await readHistory(trx, 'eviction', id);
     if (versions.length === 0) throw new AppError('eviction.not_found');
     return versions;

@@ -6,6 +6,7 @@ import { searchEvidence } from '../evidence/search-evidence.js';
 import { searchIncidents } from '../incidents/search-incidents.js';
 import { siteOptions } from '../sites/site-options.js';
 import { referenceLists } from '../taxonomies/taxonomies.service.js';
+import { recordReader } from './eviction-visibility.js';
 import { likePattern, searchEvictionRows } from './evictions.queries.js';
 
 const LIMIT = 50;
@@ -15,15 +16,17 @@ const LIMIT = 50;
  * incident type or free text, as full rows to choose from; with the options the filters offer.
  */
 export async function searchRecords(ctx: AppContext, actor: Actor, f: RecordSearchQuery): Promise<RecordSearchView> {
+  // Today only roles that see unverified records reach it; the filter keeps it so if that changes.
+  const reader = recordReader(actor);
   return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
     const filter = {
       ...(f.from && { from: f.from }), ...(f.to && { to: f.to }), ...(f.siteId && { siteId: f.siteId }),
       ...(f.corps && { corps: f.corps }), ...(f.incidentType && { incidentType: f.incidentType }), ...(f.q && { q: f.q }),
     };
     const pattern = f.q ? { pattern: likePattern(f.q) } : {};
-    const results = f.target === 'incident' ? await searchIncidents(trx, { ...filter, ...pattern }, LIMIT)
+    const results = f.target === 'incident' ? await searchIncidents(trx, { ...filter, ...pattern }, LIMIT, reader)
       : f.target === 'evidence' ? await searchEvidence(trx, { ...filter, ...pattern }, LIMIT)
-      : (await searchEvictionRows(trx, filter, LIMIT)).map((r) => ({
+      : (await searchEvictionRows(trx, filter, LIMIT, reader)).map((r) => ({
         target: 'eviction' as const, id: r.id, evictionId: r.id, at: r.arrived_at.toISOString(), status: r.status,
         site: { id: r.site_id, code: r.site_code ?? '?', name: r.site_name ?? '' },
         detail: r.persons_evicted === null ? null : `${r.persons_evicted_at_least ? '≥' : ''}${r.persons_evicted}`,

@@ -13,6 +13,7 @@ import { canonicalType, isAllowedDeclaration } from './evidence.media.js';
 import { custodyRecord, presentEvidence } from './evidence.presenter.js';
 import { advanceOffset, findEvidence, findLiveEviction, findLiveIncident, insertEvidence, listEvidenceOfEviction } from './evidence.queries.js';
 import type { EvidenceRow } from './evidence.table.js';
+import { evictionVisibility, recordReader } from '../evictions/eviction-visibility.js';
 
 /** Each PATCH carries at most this much: a phone on a weak network resends little after a drop. */
 export const CHUNK_MAX_BYTES = 8 * 1024 * 1024;
@@ -27,6 +28,10 @@ async function visibleEvidence(trx: Trx, actor: Actor, id: string): Promise<Evid
   // Another organisation's evidence is invisible (row-level security): it does not exist here.
   if (!row) throw new AppError('evidence.not_found');
   if (!canSeeEvidence(actor)) throw new AppError('auth.forbidden');
+  // A file follows its eviction: unverified, it is for its author and those who may open the eviction.
+  if (row.author_id !== actor.userId && row.eviction_id && await evictionVisibility(trx, recordReader(actor), row.eviction_id) === 'hidden') {
+    throw new AppError('eviction.unverified');
+  }
   return row;
 }
 
@@ -131,8 +136,10 @@ export async function getEvidence(ctx: AppContext, actor: Actor, id: string) {
 
 export async function listEvictionEvidence(ctx: AppContext, actor: Actor, evictionId: string) {
   return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
-    if (!(await findLiveEviction(trx, evictionId))) throw new AppError('eviction.not_found');
+    const visibility = await evictionVisibility(trx, recordReader(actor), evictionId);
+    if (visibility === 'missing') throw new AppError('eviction.not_found');
     if (!canSeeEvidence(actor)) throw new AppError('auth.forbidden');
+    if (visibility === 'hidden') throw new AppError('eviction.unverified');
     return (await listEvidenceOfEviction(trx, evictionId)).map((e) => presentEvidence(e, actor));
   });
 }

@@ -1,4 +1,5 @@
 import { evictionIdsInScope, type PullScope } from '../sync/pull-scope.js';
+import { visibleEviction, type RecordReader } from '../evictions/eviction-visibility.js';
 import type { Insertable, Updateable } from 'kysely';
 import type { Executor } from '../../../platform/db/database.js';
 import type { IncidentsTable } from '../../../platform/db/schema.js';
@@ -58,10 +59,10 @@ export async function incidentsChangedSince(db: Executor, since: number, limit: 
 }
 
 /** Incidents for the legal pole's picker, with their eviction's site and day. */
-export async function searchIncidentRows(db: Executor, f: { from?: string; to?: string; siteId?: string; incidentType?: string; pattern?: string }, limit: number) {
+export async function searchIncidentRows(db: Executor, f: { from?: string; to?: string; siteId?: string; incidentType?: string; pattern?: string }, limit: number, reader: RecordReader) {
   let q = db.selectFrom('incidents as i').innerJoin('evictions as e', 'e.id', 'i.eviction_id').leftJoin('sites as s', 's.id', 'e.site_id')
     .select(['i.id', 'i.eviction_id', 'i.kind', 'i.incident_type', 'i.occurred_at', 'i.description', 'e.status', 'e.site_id', 's.code as site_code', 's.name as site_name'])
-    .where('i.deleted_at', 'is', null).where('e.deleted_at', 'is', null);
+    .where('i.deleted_at', 'is', null).where('e.deleted_at', 'is', null).where(visibleEviction(reader, 'e'));
   if (f.from) q = q.where('e.date', '>=', f.from);
   if (f.to) q = q.where('e.date', '<=', f.to);
   if (f.siteId) q = q.where('e.site_id', '=', f.siteId);

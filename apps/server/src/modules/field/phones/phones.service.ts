@@ -1,4 +1,4 @@
-import { parisDate, type PhoneScope } from '@vigie/domain';
+import { canSeeUnverifiedOf, parisDate, type PhoneScope } from '@vigie/domain';
 import type { AppContext } from '../../../platform/context.js';
 import type { Executor } from '../../../platform/db/database.js';
 import { inOrganisation } from '../../../platform/db/organisation-scope.js';
@@ -14,13 +14,14 @@ import {
  * What one observer's phone may hold (issue 16, docs/PHONE-SECURITY.md): the sites and evictions of
  * their areas, evictions only from the last `prefillDays` Paris days. An observer no coordinator
  * assigned to an area receives every area (a new organisation works before anyone sets areas up).
+ * Others' unverified evictions only for those who may see them (eviction-visibility.ts).
  */
 export async function phoneScopeIn(trx: Executor, actor: Actor, today = new Date()): Promise<PhoneScope> {
   const [assigned, prefillDays] = await Promise.all([assignedAreaIds(trx, actor.userId), prefillDaysOf(trx)]);
   const areaIds = assigned.length ? assigned : await allAreaIds(trx);
   // Today counts as one of the days: 14 days back from Thursday is the Friday two weeks before.
   const since = parisDate(new Date(today.getTime() - (prefillDays - 1) * 86_400_000));
-  return { areaIds, prefillDays, since };
+  return { areaIds, prefillDays, since, unverified: canSeeUnverifiedOf(actor.roles, actor.userId, null) ? 'all' : 'own' };
 }
 
 export async function phoneSettingsOf(ctx: AppContext, actor: Actor) {

@@ -5,11 +5,16 @@ import { currentXid } from '../../../platform/db/change-xid.js';
 import type { SitesTable } from '../../../platform/db/schema.js';
 import type { SiteMergesTable } from './site-merges.table.js';
 import './site-merges.table.js';
+import { visibleEviction, type RecordReader } from '../evictions/eviction-visibility.js';
 
-/** Sites with how often they were evicted recently ("évacué 14 fois ces 30 derniers jours"). */
-export async function listSitesWithRecurrence(db: Executor, since: Date) {
+/**
+ * Sites with how often they were evicted recently ("évacué 14 fois ces 30 derniers jours"). The
+ * counts follow what the reader may open (eviction-visibility.ts): no hidden record shows through.
+ */
+export async function listSitesWithRecurrence(db: Executor, since: Date, reader: RecordReader) {
   return db.selectFrom('sites as s')
-    .leftJoin('evictions as e', (join) => join.onRef('e.site_id', '=', 's.id').on('e.deleted_at', 'is', null).on('e.merged_into', 'is', null).on('e.status', '!=', 'rejected'))
+    .leftJoin('evictions as e', (join) => join.onRef('e.site_id', '=', 's.id').on('e.deleted_at', 'is', null).on('e.merged_into', 'is', null)
+      .on('e.status', '!=', 'rejected').on(visibleEviction(reader, 'e')))
     .selectAll('s')
     .select([
       sql<number>`count(e.id) FILTER (WHERE e.arrived_at >= ${since})::int`.as('recent'),
@@ -20,10 +25,10 @@ export async function listSitesWithRecurrence(db: Executor, since: Date) {
     .groupBy('s.id').orderBy('s.code').execute();
 }
 
-export async function siteTimeline(db: Executor, siteId: string) {
-  return db.selectFrom('evictions').select(['id', 'arrived_at', 'status', 'persons_evicted', 'persons_evicted_at_least', 'coverage'])
-    .where('site_id', '=', siteId).where('deleted_at', 'is', null).where('merged_into', 'is', null)
-    .orderBy('arrived_at', 'desc').limit(500).execute();
+export async function siteTimeline(db: Executor, siteId: string, reader: RecordReader) {
+  return db.selectFrom('evictions as e').select(['e.id', 'e.arrived_at', 'e.status', 'e.persons_evicted', 'e.persons_evicted_at_least', 'e.coverage'])
+    .where('e.site_id', '=', siteId).where('e.deleted_at', 'is', null).where('e.merged_into', 'is', null).where(visibleEviction(reader, 'e'))
+    .orderBy('e.arrived_at', 'desc').limit(500).execute();
 }
 
 export async function sitesChangedSince(db: Executor, since: number, limit: number, scope: PullScope) {

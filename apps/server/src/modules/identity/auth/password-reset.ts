@@ -1,4 +1,7 @@
+import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.js';
+import { open, seal } from '../../../platform/crypto/secret-box.js';
+import type { JobQueue } from '../../../platform/queue/job-queue.js';
 import { inSystemTransaction } from '../../../platform/db/organisation-scope.js';
 import { AppError } from '../../../platform/errors/catalogue.js';
 import { hashPassword } from '../../../platform/auth/passwords.js';
@@ -11,8 +14,31 @@ import { enqueueSecretMail } from '../../../platform/mail/mail-job.js';
 import { clearThrottles } from './login-throttle.js';
 import { expirePasswordResetsOfUser, findPasswordReset, insertPasswordReset, markPasswordResetUsed, takePasswordReset } from './auth.queries.js';
 
-/** Always answers the same way, so the form cannot be used to find out who has an account. */
+export const PASSWORD_RESET_JOB = 'auth.password_reset_request';
+const requestSchema = z.object({ email: z.string(), ip: z.string() });
+
+/**
+ * Always the same answer after the same work, so neither the answer nor its timing tells who has
+ * an account: the request only queues a job (the address sealed with the server key, like a
+ * secret mail), and the job looks the account up, stores the token's hash and mails the link.
+ */
 export async function requestPasswordReset(ctx: AppContext, email: string, ip: string): Promise<void> {
+  await inSystemTransaction(ctx.db, async (trx) => {
+    await ctx.queue.enqueue(trx, PASSWORD_RESET_JOB, { sealed: seal(ctx.serverKey, JSON.stringify({ email, ip })) });
+  });
+}
+
+type ResetDeps = Pick<AppContext, 'db' | 'config' | 'queue' | 'serverKey'>;
+
+export function definePasswordResetJob(queue: JobQueue, deps: Omit<ResetDeps, 'queue'>) {
+  queue.define(PASSWORD_RESET_JOB, async (data) => {
+    const { email, ip } = requestSchema.parse(JSON.parse(open(deps.serverKey, z.object({ sealed: z.string() }).parse(data).sealed)));
+    await sendPasswordReset({ ...deps, queue }, email, ip);
+  });
+}
+
+/** An unknown or inactive address gets nothing, and nothing is recorded. */
+async function sendPasswordReset(ctx: ResetDeps, email: string, ip: string): Promise<void> {
   const user = await findUserByEmail(ctx.db, email);
   if (!user || !user.active) return;
   const token = randomToken();

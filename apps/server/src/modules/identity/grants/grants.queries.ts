@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Executor } from '../../../platform/db/database.js';
 import type { IdentityGrantsTable } from './grants.table.js';
 
@@ -19,6 +19,24 @@ export async function withdrawPendingGrants(db: Executor, target: { userId: stri
   let q = db.updateTable('identity_grants').set({ status: 'withdrawn', decided_at: new Date() }).where('status', '=', 'pending');
   q = 'userId' in target ? q.where('user_id', '=', target.userId) : q.where('invitation_id', '=', target.invitationId);
   return q.returningAll().execute();
+}
+
+/**
+ * One grant request at a time per organisation, until the transaction ends: two administrators
+ * asking at the same moment cannot both find "nobody else could confirm".
+ */
+export async function lockGrantsOf(db: Executor, organisationId: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`identity_grants:${organisationId}`}, 0))`.execute(db);
+}
+
+/** Invitations let through without a second person and not yet accepted: their holder will be able to confirm. */
+export async function countOpenUnconfirmedInvitations(db: Executor, except: string | null): Promise<number> {
+  let q = db.selectFrom('identity_grants as g').innerJoin('invitations as i', 'i.id', 'g.invitation_id')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('g.status', '=', 'confirmed').where('g.decided_by', 'is', null)
+    .where('i.accepted_at', 'is', null).where('i.revoked_at', 'is', null).where('i.expires_at', '>', new Date());
+  if (except) q = q.where('i.id', '!=', except);
+  return (await q.executeTakeFirstOrThrow()).n;
 }
 
 export async function findGrantForUpdate(db: Executor, id: string) {

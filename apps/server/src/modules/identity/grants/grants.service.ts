@@ -9,22 +9,27 @@ import type { Actor } from '../../../platform/http/request-context.js';
 import { auditUser } from '../users/users.presenter.js';
 import { countActiveHoldersOf, displayNamesOf, findUserById, updateUser } from '../users/user-accounts.js';
 import {
-  findGrantForUpdate, insertGrant, latestGrantOfInvitation, listGrants, markGrantDecided, withdrawPendingGrants, type IdentityGrantRow,
+  countOpenUnconfirmedInvitations, findGrantForUpdate, insertGrant, latestGrantOfInvitation, listGrants, lockGrantsOf, markGrantDecided,
+  withdrawPendingGrants, type IdentityGrantRow,
 } from './grants.queries.js';
 
 /**
  * Two people give access to identities (issue 12): a role carrying identities.read, by invitation
  * or by a role change, waits until a coordinator or legal member other than the requester (and
  * the grantee) confirms it. Only when nobody else could confirm — an organisation's first identity
- * holder — does the grant go through at once, and the audit trail says so.
+ * holder — does the grant go through at once, and the audit trail says so. That exception is
+ * used once: requests are taken one at a time per organisation (a transaction-level lock), and an
+ * invitation it let through, not yet accepted, counts as someone who will be able to confirm.
  */
 export type GrantTarget = { userId: string; email: string } | { invitationId: string; email: string };
 
 export async function requestIdentityGrant(trx: Executor, actor: Actor, target: GrantTarget, roles: Role[], ip: string) {
   const userId = 'userId' in target ? target.userId : null;
   const invitationId = 'invitationId' in target ? target.invitationId : null;
+  await lockGrantsOf(trx, actor.organisationId);
   await withdrawPendingGrants(trx, userId ? { userId } : { invitationId: invitationId! });
-  const confirmers = await countActiveHoldersOf(trx, GRANT_CONFIRMER_ROLES, [actor.userId, ...(userId ? [userId] : [])]);
+  const confirmers = await countActiveHoldersOf(trx, GRANT_CONFIRMER_ROLES, [actor.userId, ...(userId ? [userId] : [])])
+    + await countOpenUnconfirmedInvitations(trx, invitationId);
   const grant = await insertGrant(trx, {
     organisationId: actor.organisationId, userId, invitationId, email: target.email, roles, requestedBy: actor.userId,
     confirmedAt: confirmers === 0 ? new Date() : null,

@@ -28,8 +28,12 @@ export type ListedFile = { path: string; sha256: string; sizeBytes: number };
 
 export type Person = { id: string; displayName: string | null };
 
+/**
+ * One line of a file's chain of custody. No sequence number: the audit trail's is numbered across
+ * every organisation of the server, so it would tell a reader how busy the others are. The
+ * entry's hash identifies it in the trail, and the lines come in the trail's order.
+ */
 export type CustodyEvent = {
-  seq: number;
   at: string;
   action: string;
   actor: Person | null;

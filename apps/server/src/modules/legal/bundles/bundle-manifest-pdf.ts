@@ -29,7 +29,7 @@ function view(m: Manifest) {
       gps: f.gps ? `${f.gps.latitude.toFixed(6)}, ${f.gps.longitude.toFixed(6)}${f.gps.altitude === null ? '' : ` (alt. ${f.gps.altitude} m)`}` : 'absente',
       author: name(f.author), credit: f.credit ?? '—', deviceMatches: f.sha256Device === f.sha256,
       eviction: f.eviction ? `${shortFrenchDay(f.eviction.date)} — site ${f.eviction.siteCode} (${f.eviction.siteName}), commune ${f.eviction.communeInsee}` : '—',
-      custody: f.custody.map((c) => [parisDateTime(c.at)!, CUSTODY_ACTIONS[c.action] ?? c.action, name(c.actor), `${c.seq}`, c.auditHash.slice(0, 16)]),
+      custody: f.custody.map((c) => [parisDateTime(c.at)!, CUSTODY_ACTIONS[c.action] ?? c.action, name(c.actor), c.auditHash.slice(0, 16)]),
     })),
   };
 }
@@ -69,9 +69,9 @@ manifest.json se vérifie avec la clé publique de l'organisation (commande : np
     [Expulsion documentée], [#f.eviction],
   )
   *Chaîne de possession*
-  #table(columns: (auto, 1fr, auto, auto, auto), stroke: 0.4pt,
-    [*Date*], [*Événement*], [*Par*], [*N°*], [*Empreinte du journal*],
-    ..f.custody.map(c => (c.at(0), c.at(1), c.at(2), c.at(3), mono(c.at(4)))).flatten())
+  #table(columns: (auto, 1fr, auto, auto), stroke: 0.4pt,
+    [*Date*], [*Événement*], [*Par*], [*Empreinte du journal*],
+    ..f.custody.map(c => (c.at(0), c.at(1), c.at(2), mono(c.at(3)))).flatten())
 ]
 `;
 

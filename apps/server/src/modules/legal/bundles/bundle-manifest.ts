@@ -59,7 +59,7 @@ export function buildManifest(input: ManifestInput): Manifest {
       : null,
     incidentId: e.incident_id,
     custody: input.custody.filter((a) => a.entity_id === e.id).map((a): CustodyEvent => ({
-      seq: Number(a.seq), at: a.at.toISOString(), action: a.action, actor: person(a.actor_id), auditHash: a.hash,
+      at: a.at.toISOString(), action: a.action, actor: person(a.actor_id), auditHash: a.hash,
       details: custodyDetails(a.after, a.context),
     })),
   }));

@@ -19,7 +19,7 @@ export async function findBundleEvidence(db: Executor, ids: string[]) {
 export async function custodyEntries(db: Executor, evidenceIds: string[]) {
   if (evidenceIds.length === 0) return [];
   return db.selectFrom('audit_log')
-    .select(['seq', 'at', 'actor_id', 'action', 'entity_id', 'after', 'context', 'hash'])
+    .select(['at', 'actor_id', 'action', 'entity_id', 'after', 'context', 'hash'])
     .where('entity_type', '=', 'evidence').where('entity_id', 'in', evidenceIds)
     .orderBy('seq')
     .execute();
