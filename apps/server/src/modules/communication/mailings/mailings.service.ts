@@ -52,12 +52,14 @@ export async function sendToList(ctx: AppContext, actor: Actor, listId: string, 
 
 /**
  * Every mail Vigie sent lately, whatever asked for it, with its status. Account mail (who was
- * invited, who asked for a reset) is shown only to those who manage invitations.
+ * invited, who asked for a reset) is shown only to those who manage invitations; the rest only
+ * to those who publish (an administrator follows invitations, not the press list).
  */
 export async function listRecentDeliveries(ctx: AppContext, actor: Actor, purpose?: RecentDeliveryView['purpose']): Promise<RecentDeliveryView[]> {
   const withAccountMail = can(actor.roles, 'invitations.manage');
+  const purposes = can(actor.roles, 'comms.publish') ? (purpose ? [purpose] : undefined) : ['account'];
   return inOrganisation(ctx.db, actor.organisationId, async (trx) => (await recentDeliveries(trx, actor.organisationId, {
-    ...(purpose && { purposes: [purpose] }), withAccountMail, limit: 200,
+    ...(purposes && { purposes }), withAccountMail, limit: 200,
   })).map((d) => ({
     id: d.id, mailingId: d.mailing_id, purpose: d.purpose as RecentDeliveryView['purpose'], subject: d.bulk ? d.subject : null, address: d.address, status: d.status as RecentDeliveryView['status'],
     attempts: d.attempts, lastError: d.last_error, sentAt: d.sent_at?.toISOString() ?? null, updatedAt: d.updated_at.toISOString(),
