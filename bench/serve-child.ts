@@ -18,6 +18,9 @@ const env: Record<string, string> = {
   DATA_DIR: process.env.BENCH_DATA_DIR!, AUTH_RATE_LIMIT_PER_MINUTE: '100000',
 };
 if (process.env.BENCH_DATABASE) env.DATABASE_URL = process.env.BENCH_DATABASE;
+// The contacts bench delivers a mailing to a local SMTP sink, at a chosen rate.
+if (process.env.BENCH_SMTP_URL) env.SMTP_URL = process.env.BENCH_SMTP_URL;
+if (process.env.BENCH_MAIL_RATE) env.MAIL_RATE_PER_SECOND = process.env.BENCH_MAIL_RATE;
 const config = loadConfig(env);
 const vigie = await startVigie(config, { logger: false });
 const password = 'bench password 123';

@@ -50,7 +50,7 @@ export async function startVigie(config: Config, options: BuildOptions & { worke
     const serverKey = loadServerKey(config.secretKey, config.dataDir);
     queue = new JobQueue(database.pool, config.jobPollSeconds);
     const mailer = createMailer(config.smtpUrl, config.mailFrom, (msg) => log.info(msg));
-    defineMailPipeline(queue, { db: database.db, mailer, config, attachments: pressReleaseAttachments(database.db) });
+    defineMailPipeline(queue, { db: database.db, mailer, config, serverKey, attachments: pressReleaseAttachments(database.db) });
     defineBouncePolling(queue, { db: database.db, config });
     defineMailJob(queue, mailer, serverKey);
     definePasswordResetJob(queue, { db: database.db, config, serverKey });

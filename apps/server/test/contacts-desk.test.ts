@@ -134,6 +134,8 @@ describe('merging two duplicate contacts', () => {
     expect(merged.timeline.map((i: { summary: string }) => i.summary)).toContain('Article du 3 mars');
     expect((await comms.get(`/api/contacts/${dup.id}`)).statusCode).toBe(404);
     expect(await auditCount('contact.merged')).toBe(1);
+    // The channels moved with the merge: the kept contact is found by them.
+    expect((await comms.get('/api/contacts?q=sam.martin@b.example')).json().contacts.map((c: { id: string }) => c.id)).toEqual([keep.id]);
   });
 });
 

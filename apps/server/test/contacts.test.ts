@@ -60,6 +60,17 @@ describe('contacts registry', () => {
     expect(byRole.json().contacts).toHaveLength(1);
     const byBeat = await comms.get('/api/contacts?q=Calais');
     expect(byBeat.json().contacts).toHaveLength(1);
+    // One search column: the employer's name, a tag, a phone as typed, any case and accents.
+    const names = async (q: string) => (await comms.get(`/api/contacts?${new URLSearchParams({ q })}`)).json().contacts.map((c: { displayName: string }) => c.displayName).sort();
+    expect(await names('voix du NORD')).toEqual(['Camille Journaliste', 'La Voix du Nord']);
+    expect(await names('presse-locale')).toEqual(['Camille Journaliste']);
+    expect(await names('06 12 34')).toEqual(['Camille Journaliste']);
+    await newContact({ kind: 'person', displayName: 'Inès Núñez-Œuvray' });
+    expect(await names('ines nunez-oeuvray')).toEqual(['Inès Núñez-Œuvray']);
+    expect(await names('INÈS')).toEqual(['Inès Núñez-Œuvray']);
+    // The newsroom renamed: its people are found by the new name.
+    await sql`UPDATE contacts SET display_name = 'La Voix du Littoral' WHERE id = ${newsroom.id}`.execute(t.db);
+    expect(await names('littoral')).toEqual(['Camille Journaliste', 'La Voix du Littoral']);
     expect((await observer.get('/api/contacts')).statusCode).toBe(403);
 
     const read = await comms.get(`/api/contacts/${person.id}`);

@@ -3,10 +3,13 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestVigie, type TestClient, type TestVigie } from './harness.js';
 import { startImapServer } from './imap-server.js';
+import { linkIn } from './mail-body.js';
+import { queueOneMail } from '../src/modules/communication/mailings/mail-pipeline.js';
 
 let t: TestVigie;
 let imap: Awaited<ReturnType<typeof startImapServer>>;
 let comms: TestClient;
+let admin: TestClient;
 let orgId: string;
 let listId: string;
 const addresses = ['ana@press.example', 'ben@press.example', 'cleo@press.example'];
@@ -15,7 +18,7 @@ beforeAll(async () => {
   imap = await startImapServer();
   // One try per delivery here, so a refused address reaches its final status without waiting for back-off.
   t = await startTestVigie({ BOUNCE_IMAP_URL: imap.url, MAIL_RATE_PER_SECOND: '200', MAIL_RETURN_PATH: 'bounce@hro.example', MAIL_MAX_ATTEMPTS: '1' });
-  const admin = await t.setUpAdmin();
+  admin = await t.setUpAdmin();
   orgId = admin.user.organisationId;
   comms = await t.userWithRole(orgId, 'comms');
   listId = (await comms.post('/api/contact-lists', { name: 'Presse', kind: 'static', legalBasis: 'legitimate_interest' })).json().list.id;
@@ -147,6 +150,53 @@ describe('the outgoing mail pipeline', () => {
     expect(resolved.statusCode, resolved.body).toBe(200);
     expect((await comms.get('/api/mail/bounces?state=review')).json().bounces).toHaveLength(0);
     expect((await comms.get('/api/mail/suppressions')).json().suppressions).toHaveLength(2);
+  });
+
+  it('account mail and notifications go through the pipeline too: each its own suppression rule, no List-Unsubscribe, a status on the desk', async () => {
+    // Ben left the press list (above) and asked by phone not to be contacted; Ana's address bounced for good.
+    expect((await comms.post('/api/mail/suppressions', { address: 'ben@press.example', note: 'Au téléphone' })).statusCode).toBe(201);
+    await t.userWithRole(orgId, 'observer', 'ben@press.example');
+    await t.userWithRole(orgId, 'observer', 'ana@press.example');
+    t.smtp.mails.length = 0;
+    for (const email of ['ana@press.example', 'ben@press.example']) {
+      expect((await t.client().post('/api/auth/password-reset/request', { email })).statusCode).toBe(202);
+    }
+    await t.db.transaction().execute(async (trx) => {
+      for (const to of ['ben@press.example', 'cleo@press.example']) {
+        await queueOneMail(trx, t.vigie.ctx, { organisationId: orgId, purpose: 'transactional', to, subject: 'Rappel', text: 'Un rappel.' });
+      }
+    });
+    // A person must still be able to get into their account: only a hard bounce stops a reset.
+    const reset = await t.smtp.waitFor('ben@press.example');
+    expect(linkIn(reset.raw, '/reset/confirm')).toMatch(/\?token=[\w-]{40,}$/);
+    expect(header(reset.raw, 'List-Unsubscribe')).toBeUndefined();
+    expect(reset.from).toBe(`bounce+${tokenOf(reset.raw)}@hro.example`);
+    const reminder = await t.smtp.waitFor('cleo@press.example');
+    expect(header(reminder.raw, 'List-Unsubscribe')).toBeUndefined();
+
+    type Row = { address: string; purpose: string; status: string; subject: string | null };
+    const settled = async (client: TestClient, n: number) => {
+      for (let i = 0; ; i++) {
+        const rows = ((await client.get('/api/mail/deliveries')).json().deliveries as Row[])
+          .filter((d) => d.purpose === 'account' || d.purpose === 'transactional');
+        if ((rows.length >= n && rows.every((d) => d.status !== 'queued')) || i > 80) return rows;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    };
+    // The administrator follows account mail (did the invitation, the reset leave?), and only that.
+    const seenByAdmin = await settled(admin, 2);
+    const status = (rows: Row[], purpose: string, address: string) => rows.find((d) => d.purpose === purpose && d.address === address)?.status;
+    expect(status(seenByAdmin, 'account', 'ben@press.example')).toBe('sent');
+    expect(status(seenByAdmin, 'account', 'ana@press.example')).toBe('suppressed');
+    expect(seenByAdmin.some((d) => d.purpose !== 'account')).toBe(false);
+    // The comms lead follows notifications, without their subject, and never sees who asked for a reset.
+    const seenByComms = await settled(comms, 2);
+    expect(seenByComms.some((d) => d.purpose === 'account')).toBe(false);
+    expect(seenByComms.filter((d) => d.purpose === 'transactional').every((d) => d.subject === null)).toBe(true);
+    // A notification stops at any suppression for every list (Ben's request); it reaches Cleo.
+    expect(status(seenByComms, 'transactional', 'ben@press.example')).toBe('suppressed');
+    expect(status(seenByComms, 'transactional', 'cleo@press.example')).toBe('sent');
+    expect(t.smtp.mails.map((m) => m.to[0]).sort()).toEqual(['ben@press.example', 'cleo@press.example']);
   });
 
   it('patterns are editable and checked; an unreachable mailbox gives a clear status', async () => {

@@ -32,7 +32,7 @@ describe(`smaller leaks (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'
     expect(ours.statusCode).toBe(401);
   });
 
-  it('stores invitation and reset tokens only as hashes, the mail job sealed', async () => {
+  it('stores invitation and reset tokens only as hashes, the link sealed in the pipeline until sent', async () => {
     const created = await admin.post('/api/invitations', { email: 'new.volunteer@hro.example', role: 'volunteer' });
     expect(created.statusCode).toBe(201);
     const token = new URL(created.json().link).searchParams.get('token')!;
@@ -49,5 +49,20 @@ describe(`smaller leaks (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'
     }
     const invitations = await sql<{ row: string }>`SELECT row_to_json(i)::text AS row FROM invitations i`.execute(t.db);
     expect(invitations.rows.some((r) => r.row.includes(token))).toBe(false);
+    // Both left through the one pipeline, as account mail with a status; once sent, the sealed link is gone too.
+    let mailings: Array<{ purpose: string; status: string; row: string; sealed: string | null }> = [];
+    for (let i = 0; i < 40; i++) {
+      mailings = (await sql<{ purpose: string; status: string; row: string; sealed: string | null }>`SELECT m.purpose, d.status, m.sealed_secret AS sealed,
+        row_to_json(m)::text || row_to_json(d)::text AS row FROM mailings m JOIN mail_deliveries d ON d.mailing_id = m.id
+        WHERE lower(d.address) IN ('new.volunteer@hro.example', 'admin@hro.example')`.execute(t.db)).rows;
+      if (mailings.length === 2 && mailings.every((m) => m.sealed === null)) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(mailings.map((m) => [m.purpose, m.status])).toEqual([['account', 'sent'], ['account', 'sent']]);
+    for (const m of mailings) {
+      expect(m.sealed).toBeNull();
+      expect(m.row).not.toContain(token);
+      expect(m.row).not.toContain('token=');
+    }
   });
 });

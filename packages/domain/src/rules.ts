@@ -52,7 +52,7 @@ export type {
 } from './field/record-page.js';
 export { PRESS_RELEASE_STATUSES } from './communication/press-releases/press-release.js';
 export type { PressReleaseView, PressReleaseSummaryView, PressReleaseStatus } from './communication/press-releases/press-release.js';
-export type { BounceView, BouncePatternView, MailingView, SuppressionView } from './communication/mailings/bounce-rules.js';
+export type { BounceView, BouncePatternView, MailingView, RecentDeliveryView, SuppressionView } from './communication/mailings/bounce-rules.js';
 export { BOUNCE_TYPES } from './communication/mailings/bounce-vocabulary.js';
 export { NEWSLETTER_BLOCK_KINDS, NEWSLETTER_STATUSES, blockText, blockInputOf } from './communication/newsletters/newsletter.js';
 export type {

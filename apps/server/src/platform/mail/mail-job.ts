@@ -1,23 +1,18 @@
 import { z } from 'zod';
 import type { JobQueue } from '../queue/job-queue.js';
-import type { Executor } from '../db/database.js';
-import { open, seal } from '../crypto/secret-box.js';
-import type { Mail, Mailer } from './mailer.js';
+import { open } from '../crypto/secret-box.js';
+import type { Mailer } from './mailer.js';
 
-/** Mail leaves through the job queue: enqueued with the write, retried if SMTP is down. */
+/**
+ * The mail job of earlier versions. Every mail now leaves through the communication desk's
+ * pipeline (modules/communication/mailings/mail-pipeline.ts: per-recipient status, suppression
+ * list); nothing enqueues this job any more. It stays defined so that mail queued by an earlier
+ * version just before an upgrade (some sealed: an invitation or a reset link) still leaves.
+ */
 export const MAIL_JOB = 'mail.send';
 const mailJobSchema = z.object({ to: z.string(), subject: z.string(), text: z.string() });
 
 const sealedJobSchema = z.object({ sealed: z.string() });
-
-/**
- * A mail carrying a secret (an invitation or reset link): the job row holds it sealed with the
- * server key (AES-GCM), so the database — and its backups, and pg-boss's archive of finished
- * jobs — never hold the token in clear; only its hash is stored where it is checked.
- */
-export async function enqueueSecretMail(queue: JobQueue, trx: Executor, serverKey: Buffer, mail: Mail): Promise<void> {
-  await queue.enqueue(trx, MAIL_JOB, { sealed: seal(serverKey, JSON.stringify(mail)) });
-}
 
 export function defineMailJob(queue: JobQueue, mailer: Mailer, serverKey: Buffer) {
   queue.define(MAIL_JOB, async (data) => {

@@ -70,6 +70,17 @@ export const mailingViewSchema = z.object({
   deliveries: z.array(z.object({ id: z.uuid(), address: z.string(), status: z.string(), attempts: z.number().int(), lastError: z.string().nullable(), sentAt: z.string().nullable() })),
 });
 export type MailingView = z.infer<typeof mailingViewSchema>;
+/** What asked for a mail: bulk to a list, a notification (reminder, digest, receipt), account mail (invitation, reset, unlock). */
+export const MAIL_DELIVERY_STATUSES = ['queued', 'sent', 'deferred', 'bounced', 'complained', 'suppressed', 'failed'] as const;
+export const MAIL_PURPOSES = ['press_release', 'newsletter', 'manual', 'transactional', 'account'] as const;
+/** One line of the desk's recent mail: every mail Vigie sent, whoever asked for it, with its status. */
+export const recentDeliveryViewSchema = z.object({
+  id: z.uuid(), mailingId: z.uuid(), purpose: z.enum(MAIL_PURPOSES),
+  /** Only for bulk mail: a reminder's subject can name a legal case, which the desk has no reason to read. */
+  subject: z.string().nullable(), address: z.string(), status: z.enum(MAIL_DELIVERY_STATUSES),
+  attempts: z.number().int(), lastError: z.string().nullable(), sentAt: z.string().nullable(), updatedAt: z.string(),
+});
+export type RecentDeliveryView = z.infer<typeof recentDeliveryViewSchema>;
 export const mailingInputSchema = z.strictObject({
   subject: z.string().trim().min(1).max(300),
   bodyText: z.string().trim().min(1).max(200000),

@@ -61,7 +61,7 @@ export async function submitApplication(ctx: AppContext, slug: string, postingId
       });
       await ctx.queue.enqueue(trx, EXTRACT_TEXT_JOB, { organisationId: posting.organisationId, fileId: id });
     }
-    await sendRecruitmentMail(ctx, trx, { to: body.email, ...RECEIPT[locale](posting.title, posting.organisationName, Boolean(existing)) });
+    await sendRecruitmentMail(ctx, trx, { organisationId: posting.organisationId, to: body.email, ...RECEIPT[locale](posting.title, posting.organisationName, Boolean(existing)) });
     // The trail records that an application arrived, never who sent it.
     await recordAudit(trx, {
       organisationId: posting.organisationId, actorId: null, action: existing ? 'application.merged' : 'application.received',

@@ -4,8 +4,11 @@ import type { Config } from '../../../config.js';
 import type { Db, Trx } from '../../../platform/db/database.js';
 import type { Mailer } from '../../../platform/mail/mailer.js';
 import type { JobQueue } from '../../../platform/queue/job-queue.js';
+import { open, seal } from '../../../platform/crypto/secret-box.js';
 import { recordReceived } from '../contacts/contact-events.js';
-import { deliveryToSend, findMailingBySource, insertDeliveries, insertMailing, setDeliveryStatus, suppressionFor } from './mailings.queries.js';
+import {
+  deliveryToSend, findMailingBySource, forgetMailingSecret, insertDeliveries, insertMailing, setDeliveryStatus, suppressionFor,
+} from './mailings.queries.js';
 
 /**
  * The one outgoing mail pipeline. A mailing is queued in the caller's transaction: one
@@ -13,18 +16,40 @@ import { deliveryToSend, findMailingBySource, insertDeliveries, insertMailing, s
  * right before sending, sends with a per-recipient return path (bounce+<token>@domain, where
  * bounces come back to the IMAP mailbox) and, for bulk mail, RFC 8058 one-click unsubscribe
  * headers whose URL only acts on POST. No open or click tracking: the body is sent as written.
+ *
+ * Three kinds of mail, three suppression rules (checked by the job, right before sending):
+ * - bulk (press releases, newsletter, a message to a list): any suppression of the address, for
+ *   every list or for that list; List-Unsubscribe headers.
+ * - notifications (`transactional`: reminders, digests, receipts, a sign-up confirmation): a
+ *   suppression for every list (a hard bounce, complaints, a person who asked not to be
+ *   contacted); an unsubscribe from one list does not stop them. No List-Unsubscribe.
+ * - account mail (`account`: invitation, password reset, account locked): only a hard bounce
+ *   (the address does not exist: nobody would read it and sending again harms the sender's
+ *   reputation). A person who unsubscribed from the newsletter, or complained about it, must
+ *   still be able to get into their account. No List-Unsubscribe.
  */
 export const MAIL_DELIVERY_JOB = 'mail.delivery';
 const jobSchema = z.object({ deliveryId: z.uuid() });
 
 export type Recipient = { contactId: string | null; email: string };
+export type MailPurpose = 'press_release' | 'newsletter' | 'manual' | 'transactional' | 'account';
+
+/**
+ * Where a secret link (an invitation, a reset) stands in an account mail's text. The text is
+ * stored with this placeholder and the link sealed beside it; the job puts the link in at send
+ * time and the sealed copy is dropped once the mail has left (or failed for good), so neither
+ * the database, its backups nor the desk ever hold the link in clear.
+ */
+export const SECRET_SLOT = '[lien personnel / personal link]';
 export type Attachment = { filename: string; content: Buffer; contentType: string };
 /** Attachments are built at send time by the module that owns the source (a press release's PDF). */
 export type AttachmentSource = (purpose: string, sourceId: string) => Promise<Attachment[]>;
 
 export async function queueMailing(trx: Trx, queue: JobQueue, v: {
-  organisationId: string; purpose: 'press_release' | 'newsletter' | 'manual' | 'transactional'; sourceId: string | null;
+  organisationId: string; purpose: MailPurpose; sourceId: string | null;
   listId: string | null; subject: string; bodyText: string; bulk: boolean; createdBy: string | null; recipients: Recipient[];
+  /** Sealed with the server key; only for one-recipient mail (see SECRET_SLOT). */
+  sealedSecret?: string | null;
 }): Promise<{ mailingId: string; queued: number; alreadyQueued: boolean }> {
   if (v.sourceId) {
     // A second click (or a retried request) finds the first mailing: nothing is sent twice.
@@ -42,6 +67,34 @@ export async function queueMailing(trx: Trx, queue: JobQueue, v: {
   const inserted = await insertDeliveries(trx, rows);
   await queue.enqueueMany(trx, MAIL_DELIVERY_JOB, inserted.map((d) => ({ deliveryId: d.id })));
   return { mailingId, queued: inserted.length, alreadyQueued: false };
+}
+
+/**
+ * One mail to one person (a reminder, a receipt, an invitation): a mailing of its own, so the
+ * desk shows it with its status like any other. `secret` is a link that must never be stored
+ * in clear: write SECRET_SLOT in the text where it goes.
+ */
+export async function queueOneMail(trx: Trx, deps: { queue: JobQueue; serverKey?: Buffer }, v: {
+  organisationId: string; purpose: 'transactional' | 'account'; to: string; subject: string; text: string;
+  contactId?: string | null; sourceId?: string | null; createdBy?: string | null; secret?: string;
+}) {
+  let sealedSecret: string | null = null;
+  if (v.secret !== undefined) {
+    if (!deps.serverKey || !v.text.includes(SECRET_SLOT)) throw new Error('A secret link needs the server key and a place in the text');
+    sealedSecret = seal(deps.serverKey, v.secret);
+  }
+  return queueMailing(trx, deps.queue, {
+    organisationId: v.organisationId, purpose: v.purpose, sourceId: v.sourceId ?? null, listId: null, subject: v.subject,
+    bodyText: v.text, bulk: false, createdBy: v.createdBy ?? null, recipients: [{ contactId: v.contactId ?? null, email: v.to }], sealedSecret,
+  });
+}
+
+/** Does the suppression list stop this delivery? (The three rules above.) */
+async function suppressed(db: Db, d: { organisation_id: string; address: string; list_id: string | null; bulk: boolean; purpose: string }) {
+  if (d.bulk) return Boolean(await suppressionFor(db, d.organisation_id, d.address, d.list_id));
+  const everyList = await suppressionFor(db, d.organisation_id, d.address, null);
+  if (!everyList) return false;
+  return d.purpose === 'account' ? everyList.reason === 'hard_bounce' : true;
 }
 
 /** Spaces sends so that no more than `perSecond` leave this process each second. */
@@ -65,19 +118,20 @@ export function unsubscribeUrl(config: Pick<Config, 'publicUrl'>, token: string)
   return `${config.publicUrl}/api/public/unsubscribe/${token}`;
 }
 
-export function defineMailPipeline(queue: JobQueue, deps: { db: Db; mailer: Mailer; config: Config; attachments?: AttachmentSource }) {
+export function defineMailPipeline(queue: JobQueue, deps: { db: Db; mailer: Mailer; config: Config; serverKey: Buffer; attachments?: AttachmentSource }) {
   const wait = rateLimiter(deps.config.mailRatePerSecond);
   queue.define(MAIL_DELIVERY_JOB, async (data) => {
     const { deliveryId } = jobSchema.parse(data);
     const d = await deliveryToSend(deps.db, deliveryId);
     // Already sent, bounced or suppressed: a retried job never sends twice.
     if (!d || (d.status !== 'queued' && d.status !== 'deferred')) return;
-    if (d.bulk && await suppressionFor(deps.db, d.organisation_id, d.address, d.list_id)) {
+    if (await suppressed(deps.db, d)) {
       await setDeliveryStatus(deps.db, d.id, 'suppressed');
+      if (d.sealed_secret) await forgetMailingSecret(deps.db, d.mailing_id);
       return;
     }
     const headers: Record<string, string> = { 'X-Vigie-Delivery': d.token };
-    let text = d.body_text;
+    let text = d.sealed_secret ? d.body_text.replaceAll(SECRET_SLOT, open(deps.serverKey, d.sealed_secret)) : d.body_text;
     if (d.bulk) {
       headers['List-Unsubscribe'] = `<${unsubscribeUrl(deps.config, d.token)}>`;
       headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
@@ -95,6 +149,7 @@ export function defineMailPipeline(queue: JobQueue, deps: { db: Db; mailer: Mail
       // The last try: failed for good, with the reason, so the sender sees who did not get it.
       if (Number(d.attempts) + 1 >= deps.config.mailMaxAttempts) {
         await setDeliveryStatus(deps.db, d.id, 'failed', { error, attempt: true });
+        if (d.sealed_secret) await forgetMailingSecret(deps.db, d.mailing_id);
         return;
       }
       // Deferred with the reason; pg-boss retries with backoff and nothing is lost.
@@ -102,6 +157,8 @@ export function defineMailPipeline(queue: JobQueue, deps: { db: Db; mailer: Mail
       throw err;
     }
     await setDeliveryStatus(deps.db, d.id, 'sent', { sent: true, attempt: true, error: null });
+    // The link has left: the sealed copy is no longer needed (a resend is a new link).
+    if (d.sealed_secret) await forgetMailingSecret(deps.db, d.mailing_id);
     if (d.contact_id) {
       await recordReceived(deps.db, { organisationId: d.organisation_id, contactId: d.contact_id, subject: d.subject, mailingId: d.mailing_id });
     }

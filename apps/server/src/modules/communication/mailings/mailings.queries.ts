@@ -7,11 +7,11 @@ import '../contacts/contacts.table.js';
 
 export async function insertMailing(db: Executor, v: {
   organisationId: string; purpose: string; sourceId: string | null; listId: string | null; subject: string; bodyText: string;
-  bulk: boolean; createdBy: string | null;
+  bulk: boolean; createdBy: string | null; sealedSecret?: string | null;
 }) {
   return db.insertInto('mailings').values({
     organisation_id: v.organisationId, purpose: v.purpose, source_id: v.sourceId, list_id: v.listId, subject: v.subject,
-    body_text: v.bodyText, bulk: v.bulk, created_by: v.createdBy,
+    body_text: v.bodyText, bulk: v.bulk, created_by: v.createdBy, sealed_secret: v.sealedSecret ?? null,
   }).returning('id').executeTakeFirstOrThrow();
 }
 
@@ -34,8 +34,23 @@ export async function insertDeliveries(db: Executor, rows: Array<{ organisationI
 export async function deliveryToSend(db: Executor, id: string) {
   return db.selectFrom('mail_deliveries as d').innerJoin('mailings as m', 'm.id', 'd.mailing_id')
     .select(['d.id', 'd.organisation_id', 'd.address', 'd.status', 'd.token', 'd.attempts', 'd.contact_id', 'm.id as mailing_id',
-      'm.subject', 'm.body_text', 'm.bulk', 'm.list_id', 'm.purpose', 'm.source_id'])
+      'm.subject', 'm.body_text', 'm.bulk', 'm.list_id', 'm.purpose', 'm.source_id', 'm.sealed_secret'])
     .where('d.id', '=', id).executeTakeFirst();
+}
+
+/** The mail carrying a secret link has left (or failed for good): its sealed copy goes. */
+export async function forgetMailingSecret(db: Executor, mailingId: string) {
+  await db.updateTable('mailings').set({ sealed_secret: null }).where('id', '=', mailingId).execute();
+}
+
+/** The desk's recent mail: the latest deliveries, whatever sent them (account mail only for who manages accounts). */
+export async function recentDeliveries(db: Executor, organisationId: string, options: { purposes?: string[]; withAccountMail: boolean; limit: number }) {
+  let q = db.selectFrom('mail_deliveries as d').innerJoin('mailings as m', 'm.id', 'd.mailing_id')
+    .select(['d.id', 'd.mailing_id', 'd.address', 'd.status', 'd.attempts', 'd.last_error', 'd.sent_at', 'd.updated_at', 'm.purpose', 'm.subject', 'm.bulk'])
+    .where('d.organisation_id', '=', organisationId).orderBy('d.updated_at', 'desc').orderBy('d.id').limit(options.limit);
+  if (options.purposes?.length) q = q.where('m.purpose', 'in', options.purposes);
+  if (!options.withAccountMail) q = q.where('m.purpose', '<>', 'account');
+  return q.execute();
 }
 
 export async function setDeliveryStatus(db: Executor, id: string, status: string, extra: { error?: string | null; sent?: boolean; attempt?: boolean } = {}) {

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import {
-  BOUNCE_TYPES, bouncePatternInputSchema, bouncePatternViewSchema, bounceViewSchema, mailingViewSchema, suppressionInputSchema, suppressionRemovalSchema,
-  suppressionViewSchema,
+  BOUNCE_TYPES, MAIL_PURPOSES, bouncePatternInputSchema, bouncePatternViewSchema, bounceViewSchema, mailingViewSchema, suppressionInputSchema, suppressionRemovalSchema,
+  recentDeliveryViewSchema, suppressionViewSchema,
 } from '@vigie/domain';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { RouteModule } from '../../../platform/context.js';
-import { listBounces, listSuppressions, readMailing, readPatterns, removeSuppression, resolveBounce, savePatterns, suppressAddress } from './mailings.service.js';
+import { listBounces, listRecentDeliveries, listSuppressions, readMailing, readPatterns, removeSuppression, resolveBounce, savePatterns, suppressAddress } from './mailings.service.js';
 import { pollBounces } from './bounce-intake.js';
 import { unsubscribe, unsubscribeState } from './unsubscribe.js';
 
@@ -20,6 +20,14 @@ export const mailingsRoutes: RouteModule = (app, ctx) => {
   app.get('/api/mailings/:id', {
     config: access, schema: { tags, params: idParams, response: { 200: z.object({ mailing: mailingViewSchema }) } },
   }, async (req) => ({ mailing: await readMailing(ctx, req.actor!, req.params.id) }));
+
+  // The desk's recent mail: the comms lead for what the desk sends, whoever invites people for account mail.
+  app.get('/api/mail/deliveries', {
+    config: { access: { kind: 'anyPermission', permissions: ['comms.publish', 'invitations.manage'] } }, schema: {
+      tags, querystring: z.object({ purpose: z.enum(MAIL_PURPOSES).optional() }),
+      response: { 200: z.object({ deliveries: z.array(recentDeliveryViewSchema) }) },
+    },
+  }, async (req) => ({ deliveries: await listRecentDeliveries(ctx, req.actor!, req.query.purpose) }));
 
   const suppressionsAnswer = z.object({ suppressions: z.array(suppressionViewSchema) });
   app.get('/api/mail/suppressions', {

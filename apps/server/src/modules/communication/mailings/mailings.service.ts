@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { HARD_BOUNCE_TYPES, isValidPattern, normaliseEmail, type BounceType, type MailingView, type SuppressionView } from '@vigie/domain';
+import {
+  can, HARD_BOUNCE_TYPES, isValidPattern, normaliseEmail, type BounceType, type MailingView, type RecentDeliveryView, type SuppressionView,
+} from '@vigie/domain';
 import type { AppContext } from '../../../platform/context.js';
 import { recordAudit } from '../../../platform/audit/audit-trail.js';
 import { inOrganisation } from '../../../platform/db/organisation-scope.js';
@@ -8,7 +10,7 @@ import { AppError } from '../../../platform/errors/catalogue.js';
 import type { Actor } from '../../../platform/http/request-context.js';
 import { listExists, mailableAudience } from '../contacts/contact-lists.js';
 import { queueMailing } from './mail-pipeline.js';
-import { addSuppression, deleteSuppression, deliveriesOfMailing, mailingWithCounts, suppressions } from './mailings.queries.js';
+import { addSuppression, deleteSuppression, deliveriesOfMailing, mailingWithCounts, recentDeliveries, suppressions } from './mailings.queries.js';
 import { bouncePatterns, bouncesIn, ensureDefaultPatterns, findBounce, replacePatterns, setBounceState } from './bounces.queries.js';
 import { applyBounce } from './bounce-intake.js';
 
@@ -46,6 +48,22 @@ export async function sendToList(ctx: AppContext, actor: Actor, listId: string, 
     });
     return loadMailing(trx, queued.mailingId, { deliveries: false });
   });
+}
+
+/**
+ * Every mail Vigie sent lately, whatever asked for it, with its status. Account mail (who was
+ * invited, who asked for a reset) is shown only to those who manage invitations; the rest only
+ * to those who publish (an administrator follows invitations, not the press list).
+ */
+export async function listRecentDeliveries(ctx: AppContext, actor: Actor, purpose?: RecentDeliveryView['purpose']): Promise<RecentDeliveryView[]> {
+  const withAccountMail = can(actor.roles, 'invitations.manage');
+  const purposes = can(actor.roles, 'comms.publish') ? (purpose ? [purpose] : undefined) : ['account'];
+  return inOrganisation(ctx.db, actor.organisationId, async (trx) => (await recentDeliveries(trx, actor.organisationId, {
+    ...(purposes && { purposes }), withAccountMail, limit: 200,
+  })).map((d) => ({
+    id: d.id, mailingId: d.mailing_id, purpose: d.purpose as RecentDeliveryView['purpose'], subject: d.bulk ? d.subject : null, address: d.address, status: d.status as RecentDeliveryView['status'],
+    attempts: d.attempts, lastError: d.last_error, sentAt: d.sent_at?.toISOString() ?? null, updatedAt: d.updated_at.toISOString(),
+  })));
 }
 
 export async function readMailing(ctx: AppContext, actor: Actor, id: string) {

@@ -7,6 +7,8 @@ type Nullable<T> = ColumnType<T | null, T | null | undefined, T | null>;
 export interface MailingsTable {
   id: Generated<string>; organisation_id: string; purpose: string; source_id: Nullable<string>; list_id: Nullable<string>;
   subject: string; body_text: string; bulk: ColumnType<boolean, boolean | undefined, boolean>; created_by: Nullable<string>; created_at: DefaultTimestamp;
+  /** A secret link sealed with the server key until the mail has left (migration 13e-01). */
+  sealed_secret: Nullable<string>;
 }
 export interface MailDeliveriesTable {
   id: Generated<string>; organisation_id: string; mailing_id: string; contact_id: Nullable<string>; address: string;

@@ -4,8 +4,8 @@ import type { Config } from '../../../config.js';
 import type { Db } from '../../../platform/db/database.js';
 import { inSystemTransaction } from '../../../platform/db/organisation-scope.js';
 import { translate } from '../../../platform/errors/messages.js';
-import { MAIL_JOB } from '../../../platform/mail/mail-job.js';
 import type { JobQueue } from '../../../platform/queue/job-queue.js';
+import { queueOneMail } from '../mailings/mail-pipeline.js';
 import './research.table.js';
 
 /**
@@ -34,8 +34,8 @@ export async function sendAgreementReminders(deps: AgreementReminderDeps, today 
       const kind = ended ? 'ended' : 'ending';
       const vars = { name: a.recipient_name, institution: a.institution, endsOn: a.ends_on };
       for (const to of ended ? [a.recipient_email] : [a.recipient_email, a.staff_email]) {
-        await deps.queue.enqueue(trx, MAIL_JOB, {
-          to, subject: translate(`mail.research_agreement_${kind}.subject`, 'fr', vars), text: translate(`mail.research_agreement_${kind}.body`, 'fr', vars),
+        await queueOneMail(trx, deps, {
+          organisationId: a.organisation_id, purpose: 'transactional', to, subject: translate(`mail.research_agreement_${kind}.subject`, 'fr', vars), text: translate(`mail.research_agreement_${kind}.body`, 'fr', vars),
         });
         sent += 1;
       }

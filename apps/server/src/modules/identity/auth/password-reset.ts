@@ -10,7 +10,7 @@ import { randomToken, sha256Hex } from '../../../platform/crypto/tokens.js';
 import { translate } from '../../../platform/errors/messages.js';
 import { recordAudit } from '../../../platform/audit/audit-trail.js';
 import { findUserByEmail, findUserById, updateUser } from '../users/user-accounts.js';
-import { enqueueSecretMail } from '../../../platform/mail/mail-job.js';
+import { queueOneMail, SECRET_SLOT } from '../../communication/mailings/mail-pipeline.js';
 import { clearThrottles } from './login-throttle.js';
 import { expirePasswordResetsOfUser, findPasswordReset, insertPasswordReset, markPasswordResetUsed, takePasswordReset } from './auth.queries.js';
 
@@ -47,10 +47,11 @@ async function sendPasswordReset(ctx: ResetDeps, email: string, ip: string): Pro
   const locale = user.locale === 'en' ? 'en' : 'fr';
   await inSystemTransaction(ctx.db, async (trx) => {
     await insertPasswordReset(trx, { tokenHash: sha256Hex(token), userId: user.id, expiresAt: new Date(Date.now() + minutes * 60_000) });
-    await enqueueSecretMail(ctx.queue, trx, ctx.serverKey, {
-      to: user.email,
+    // Account mail: it reaches a person who left the newsletter; the link is sealed until it has left.
+    await queueOneMail(trx, ctx, {
+      organisationId: user.organisation_id, purpose: 'account', to: user.email, secret: link,
       subject: translate('mail.reset.subject', locale),
-      text: translate('mail.reset.body', locale, { link, minutes }),
+      text: translate('mail.reset.body', locale, { link: SECRET_SLOT, minutes }),
     });
     await recordAudit(trx, {
       organisationId: user.organisation_id, actorId: null, action: 'auth.password_reset_requested', entityType: 'user',

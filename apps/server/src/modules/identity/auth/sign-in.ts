@@ -9,9 +9,9 @@ import { deleteSession } from '../../../platform/auth/session-store.js';
 import { openSession, type OpenedSession } from './sessions.js';
 import { claimTotpStep, findUserByEmail } from '../users/user-accounts.js';
 import { attemptSucceeded, reserveAttempt } from './login-throttle.js';
-import { MAIL_JOB } from '../../../platform/mail/mail-job.js';
+import { queueOneMail } from '../../communication/mailings/mail-pipeline.js';
 import { translate } from '../../../platform/errors/messages.js';
-import type { Executor } from '../../../platform/db/database.js';
+import type { Trx } from '../../../platform/db/database.js';
 import type { Actor } from '../../../platform/http/request-context.js';
 
 export type SignInInput = { email: string; password: string; totp?: string | undefined };
@@ -78,12 +78,12 @@ export async function signOut(ctx: AppContext, actor: Actor, ip: string): Promis
  * When guesses from many addresses lock an account, its owner is told, with the way to unlock
  * it at once: a password reset (which clears every lock). Nothing is sent for unknown addresses.
  */
-async function sendUnlockMail(ctx: AppContext, trx: Executor, email: string, minutes: number) {
+async function sendUnlockMail(ctx: AppContext, trx: Trx, email: string, minutes: number) {
   const user = await findUserByEmail(trx, email);
   if (!user || !user.active) return;
   const locale = user.locale === 'en' ? 'en' : 'fr';
-  await ctx.queue.enqueue(trx, MAIL_JOB, {
-    to: user.email,
+  await queueOneMail(trx, ctx, {
+    organisationId: user.organisation_id, purpose: 'account', to: user.email,
     subject: translate('mail.locked.subject', locale),
     text: translate('mail.locked.body', locale, { minutes, link: `${ctx.config.publicUrl}/reset` }),
   });

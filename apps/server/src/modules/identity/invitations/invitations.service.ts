@@ -6,8 +6,8 @@ import { hashPassword } from '../../../platform/auth/passwords.js';
 import { randomToken, sha256Hex } from '../../../platform/crypto/tokens.js';
 import { translate } from '../../../platform/errors/messages.js';
 import { recordAudit } from '../../../platform/audit/audit-trail.js';
-import { enqueueSecretMail } from '../../../platform/mail/mail-job.js';
 import type { Actor } from '../../../platform/http/request-context.js';
+import { queueOneMail, SECRET_SLOT } from '../../communication/mailings/mail-pipeline.js';
 import { openSession } from '../auth/sessions.js';
 import { invitationGrantStatus, requestIdentityGrant, withdrawIdentityGrants } from '../grants/grants.service.js';
 import { auditUser } from '../users/users.presenter.js';
@@ -44,12 +44,13 @@ export async function inviteUser(ctx: AppContext, actor: Actor, input: { email: 
     const grant = grantsIdentities([], input.role)
       ? await requestIdentityGrant(trx, actor, { invitationId: row.id, email: input.email }, [input.role], ip) : null;
     const locale = actor.locale;
-    await enqueueSecretMail(ctx.queue, trx, ctx.serverKey, {
-      to: input.email,
+    // Through the one pipeline as account mail; the link is sealed until the mail has left.
+    await queueOneMail(trx, ctx, {
+      organisationId: actor.organisationId, purpose: 'account', to: input.email, createdBy: actor.userId, secret: link,
       subject: translate('mail.invitation.subject', locale, { organisation: actor.organisationName }),
       text: translate('mail.invitation.body', locale, {
         inviter: actor.displayName, organisation: actor.organisationName, role: translate(`role.${input.role}`, locale),
-        link, expires: expiresAt.toLocaleString(locale === 'fr' ? 'fr-FR' : 'en-GB', { timeZone: 'Europe/Paris', dateStyle: 'long', timeStyle: 'short' }),
+        link: SECRET_SLOT, expires: expiresAt.toLocaleString(locale === 'fr' ? 'fr-FR' : 'en-GB', { timeZone: 'Europe/Paris', dateStyle: 'long', timeStyle: 'short' }),
       }),
     });
     await recordAudit(trx, {

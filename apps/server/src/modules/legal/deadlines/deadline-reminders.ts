@@ -4,14 +4,14 @@ import type { Config } from '../../../config.js';
 import type { Db } from '../../../platform/db/database.js';
 import { inSystemTransaction } from '../../../platform/db/organisation-scope.js';
 import { translate } from '../../../platform/errors/messages.js';
-import { MAIL_JOB } from '../../../platform/mail/mail-job.js';
 import type { JobQueue } from '../../../platform/queue/job-queue.js';
+import { queueOneMail } from '../../communication/mailings/mail-pipeline.js';
 import { parseCalendarDate } from './compute-deadline.js';
 import { dueReminders, recordRemindersSent } from './deadlines.queries.js';
 
 /**
  * Email reminders N days before a deadline (N per rule, adjustable per deadline). pg-boss sends
- * the job every morning at 07:00 Paris time; the job mails through the ordinary mail job, in
+ * the job every morning at 07:00 Paris time; the job mails through the one mail pipeline (a notification), in
  * the same transaction that records the reminder as sent, so a reminder is mailed once.
  */
 export const DEADLINE_REMINDERS_JOB = 'legal.deadline-reminders';
@@ -33,8 +33,8 @@ export async function sendDeadlineReminders(deps: ReminderDeps, today = parisDat
       const locale: Locale = r.locale === 'en' ? 'en' : 'fr';
       const days = differenceInCalendarDays(parseCalendarDate(r.due_on), parseCalendarDate(today));
       const date = format(parseCalendarDate(r.due_on), 'dd/MM/yyyy');
-      await deps.queue.enqueue(trx, MAIL_JOB, {
-        to: r.email,
+      await queueOneMail(trx, deps, {
+        organisationId: r.organisation_id, purpose: 'transactional', to: r.email,
         subject: translate('mail.deadline_reminder.subject', locale, { when: when(days, locale), label: r.label, case: r.case_title }),
         text: translate('mail.deadline_reminder.body', locale, {
           case: r.case_title, label: r.label, date, when: when(days, locale), source: r.source_note ?? '—',

@@ -8,6 +8,7 @@ import { FormError } from '../../../ui/FormError';
 import { SelectField } from '../../../ui/SelectField';
 import { TextField } from '../../../ui/TextField';
 import { contactsApi, type ContactSummaryView, type ContactView } from './contactsApi';
+import { EmployerPicker } from './EmployerPicker';
 
 type Channel = { kind: string; value: string; label: string };
 const words = (s: string) => s.split(',').map((w) => w.trim()).filter(Boolean);
@@ -28,11 +29,8 @@ export function ContactEdit({ contact, onSaved, onCancel }: { contact: ContactVi
   const [notes, setNotes] = useState(contact.notes ?? '');
   const [source, setSource] = useState(contact.source ?? '');
   const [channels, setChannels] = useState<Channel[]>(contact.channels.map((c) => ({ kind: c.kind, value: c.value, label: c.label ?? '' })));
-  const [organisations, setOrganisations] = useState<ContactSummaryView[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => { contactsApi.search('kind=organisation').then(setOrganisations, () => {}); }, []);
 
   const setChannel = (i: number, patch: Partial<Channel>) => setChannels(channels.map((c, j) => (i === j ? { ...c, ...patch } : c)));
 
@@ -60,8 +58,7 @@ export function ContactEdit({ contact, onSaved, onCancel }: { contact: ContactVi
       <SelectField label={t('contacts.fields.kind')} value={kind} onValue={setKind} options={CONTACT_KINDS.map((k) => ({ value: k, label: t(`contacts.kinds.${k}`) }))} />
       <TextField label={t('contacts.fields.displayName')} value={displayName} onValue={setDisplayName} required maxLength={200} testId="contact-edit-name" />
       {kind === 'person' ? (
-        <SelectField label={t('contacts.fields.employer')} value={employerId} onValue={setEmployerId}
-          options={[{ value: '', label: '—' }, ...organisations.filter((o) => o.id !== contact.id).map((o) => ({ value: o.id, label: o.displayName }))]} />
+        <EmployerPicker value={employerId} initialName={contact.employerName} exceptId={contact.id} onValue={setEmployerId} />
       ) : (
         <SelectField label={t('contacts.fields.organisationType')} value={organisationType} onValue={setOrganisationType}
           options={[{ value: '', label: '—' }, ...ORGANISATION_TYPES.map((o) => ({ value: o, label: t(`contacts.organisationTypes.${o}`) }))]} />

@@ -8,7 +8,7 @@ import { FormError } from '../../../ui/FormError';
 import { SelectField } from '../../../ui/SelectField';
 import { TextField } from '../../../ui/TextField';
 import { contactsApi, type ContactListView } from '../contacts/contactsApi';
-import { mailingsApi, type BouncePatternView, type BounceView, type SuppressionView } from './mailingsApi';
+import { mailingsApi, type BouncePatternView, type BounceView, type RecentDeliveryView, type SuppressionView } from './mailingsApi';
 import '../contacts/contacts.css';
 
 const when = (iso: string, locale: string) => new Date(iso).toLocaleString(locale, { timeZone: 'Europe/Paris', dateStyle: 'medium', timeStyle: 'short' });
@@ -20,10 +20,40 @@ export function MailDeskPage() {
     <Screen title={t('mailDesk.title')}>
       <p><a href="/communication/contacts">{t('mailDesk.back')}</a></p>
       <p class="lead">{t('mailDesk.lead')}</p>
+      <RecentMail />
       <Suppressions />
       <BounceReview />
       <Patterns />
     </Screen>
+  );
+}
+
+/** Every mail the pipeline handled lately, one line per recipient with its status. */
+function RecentMail() {
+  const t = useT();
+  const locale = useLocale();
+  const [rows, setRows] = useState<RecentDeliveryView[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const load = () => mailingsApi.recent().then(setRows, (e) => setError(errorMessage(e)));
+  useEffect(() => { void load(); }, []);
+  return (
+    <section class="card" aria-labelledby="mail-recent">
+      <h2 id="mail-recent">{t('mailDesk.recent.title')}</h2>
+      <p class="muted">{t('mailDesk.recent.help')}</p>
+      <Button variant="secondary" onClick={() => { void load(); }}>{t('mailDesk.recent.refresh')}</Button>
+      <FormError message={error} />
+      {rows.length === 0 && <p class="muted">{t('mailDesk.recent.empty')}</p>}
+      <ul class="rows" data-testid="recent-mail">
+        {rows.map((d) => (
+          <li key={d.id} data-status={d.status}>
+            <strong>{d.address}</strong> — {t(`mailDesk.recent.purposes.${d.purpose}`)}{d.subject ? ` — ${d.subject}` : ''} —{' '}
+            {t(`mailDesk.recent.statuses.${d.status}`)} — {when(d.sentAt ?? d.updatedAt, locale)}
+            {d.attempts > 1 && <span class="muted"> ({t('mailDesk.recent.attempts', { n: d.attempts })})</span>}
+            {d.lastError && <span class="muted"> — {d.lastError}</span>}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
