@@ -90,6 +90,8 @@ export type RegistrationView = z.infer<typeof registrationViewSchema>;
 export const eventViewSchema = z.object({
   id: z.uuid(), campaignId: z.uuid().nullable(), kind: z.enum(EVENT_KINDS), pole: z.enum(CALENDAR_POLES), title: z.string(),
   description: z.string(), place: z.string().nullable(), startsAt: z.string(), endsAt: z.string(), capacity: z.number().int().nullable(),
+  /** Set when the event was called off: it stays listed, takes no registration and no edit. */
+  cancelledAt: z.string().nullable(),
   registrations: z.array(registrationViewSchema),
 });
 export type EventView = z.infer<typeof eventViewSchema>;

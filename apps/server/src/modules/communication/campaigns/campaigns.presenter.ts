@@ -22,7 +22,7 @@ const registrationView = (r: RegistrationRow): RegistrationView => ({
 export function eventView(e: EventRow, registrations: RegistrationRow[]): EventView {
   return {
     id: e.id, campaignId: e.campaign_id, kind: e.kind as EventView['kind'], pole: e.pole as EventView['pole'], title: e.title, description: e.description,
-    place: e.place, startsAt: e.starts_at.toISOString(), endsAt: e.ends_at.toISOString(), capacity: e.capacity,
+    place: e.place, startsAt: e.starts_at.toISOString(), endsAt: e.ends_at.toISOString(), capacity: e.capacity, cancelledAt: e.cancelled_at?.toISOString() ?? null,
     registrations: registrations.filter((r) => r.event_id === e.id).map(registrationView),
   };
 }
@@ -47,6 +47,6 @@ export function eventItem(e: EventRow, campaigns: Map<string, string>): Calendar
   return {
     uid: `event-${e.id}`, kind: 'event', title: e.title, startsAt: e.starts_at.toISOString(), endsAt: e.ends_at.toISOString(),
     pole: e.pole as CalendarItemView['pole'], campaignId: e.campaign_id, campaignName: e.campaign_id ? campaigns.get(e.campaign_id) ?? null : null,
-    status: e.kind, channel: null, path: e.campaign_id ? `/communication/campaigns/${e.campaign_id}` : '/communication/calendar',
+    status: e.cancelled_at ? 'cancelled' : e.kind, channel: null, path: e.campaign_id ? `/communication/campaigns/${e.campaign_id}` : '/communication/calendar',
   };
 }

@@ -15,7 +15,7 @@ import { reportingDateItems } from '../grants/grant-calendar.js';
 import {
   accountOf, campaignNames, deleteRegistration, eventsBetween, eventsOf, findCampaign, findEvent, findPost, insertCampaign, insertEvent, insertPost,
   insertRegistration, linkRelease, listCampaigns, postsBetween, postsOf, registrationsOf, releaseLinks, setPostStatus, unlinkRelease, updateCampaign,
-  updateEvent, updatePost, type PostRow, countEventsHeld
+  setEventCancelled, updateEvent, updatePost, type PostRow, countEventsHeld
 } from './campaigns.queries.js';
 import { eventItem, eventView, postItem, postView, targetsOf } from './campaigns.presenter.js';
 
@@ -197,10 +197,33 @@ export async function createEvent(ctx: AppContext, actor: Actor, input: EventInp
   });
 }
 
+/** An event still open to change: found, locked, and not cancelled. */
+async function openEvent(trx: Trx, id: string) {
+  const e = await findEvent(trx, id, true);
+  if (!e) throw new AppError('campaign.event_not_found');
+  if (e.cancelled_at) throw new AppError('campaign.event_cancelled');
+  return e;
+}
+
 export async function editEvent(ctx: AppContext, actor: Actor, id: string, input: EventInput, ip: string) {
   return audited(ctx, actor, ip, 'campaign_event.edited', { type: 'campaign_event', id }, async (trx) => {
-    if (!(await findEvent(trx, id, true))) throw new AppError('campaign.event_not_found');
-    await updateEvent(trx, id, await checkEvent(trx, input));
+    await openEvent(trx, id);
+    const fields = await checkEvent(trx, input);
+    // Lowering the capacity never drops people already registered: they are told of it by a person.
+    const registered = (await registrationsOf(trx, [id])).length;
+    if (fields.capacity !== null && fields.capacity < registered) {
+      throw new AppError('campaign.capacity_below_registrations', { capacity: fields.capacity, registered });
+    }
+    await updateEvent(trx, id, fields);
+    return { id, result: await loadEvent(trx, id) };
+  });
+}
+
+/** Calling an event off keeps it (and its registrations) visible, marked cancelled; it is no longer held. */
+export async function cancelEvent(ctx: AppContext, actor: Actor, id: string, ip: string) {
+  return audited(ctx, actor, ip, 'campaign_event.cancelled', { type: 'campaign_event', id }, async (trx) => {
+    await openEvent(trx, id);
+    await setEventCancelled(trx, id, actor.userId);
     return { id, result: await loadEvent(trx, id) };
   });
 }
@@ -210,8 +233,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** A team member registers with their account; someone from outside with a name and an e-mail. */
 export async function register(ctx: AppContext, actor: Actor, eventId: string, input: RegistrationInput, ip: string) {
   return audited(ctx, actor, ip, 'campaign_event.registered', { type: 'campaign_event', id: eventId }, async (trx) => {
-    const e = await findEvent(trx, eventId, true);
-    if (!e) throw new AppError('campaign.event_not_found');
+    const e = await openEvent(trx, eventId);
     const account = input.self ? await accountOf(trx, actor.userId) : null;
     const who = account ? { userId: account.id, name: account.display_name, email: account.email } : { userId: null, name: input.name, email: input.email };
     if (!who.name || !EMAIL.test(who.email)) throw new AppError('campaign.registration_incomplete');
