@@ -99,6 +99,19 @@ describe('campaigns and the editorial calendar', () => {
     const published = await comms.post(`/api/campaigns/posts/${postId}/published`, { url: 'https://mastodon.social/@hro/1' });
     expect(published.json().post).toMatchObject({ status: 'published', publishedUrl: 'https://mastodon.social/@hro/1' });
     expect((await comms.put(`/api/campaigns/posts/${postId}`, { campaignId, channel: 'x', body: 'Encore' })).json().code).toBe('campaign.post_wrong_status');
+    expect(published.json().post.echoes).toEqual([]);
+
+    // Monitoring follows the address: the post seen by a followed feed (another spelling of the
+    // same address), an article naming it; an article naming ".../@hro/10" is not about ".../@hro/1".
+    const story = (await sql<{ id: string }>`INSERT INTO monitoring_stories (organisation_id, title) VALUES (${orgId}, 'Trêve') RETURNING id`.execute(t.db)).rows[0]!.id;
+    const clipping = (url: string, title: string, outlet: string, text: string) => sql`INSERT INTO monitoring_clippings
+      (organisation_id, canonical_url, url, title, outlet, snapshot_text, story_id) VALUES (${orgId}, ${url}, ${url}, ${title}, ${outlet}, ${text}, ${story})`.execute(t.db);
+    await clipping('https://mastodon.social/@hro/1', 'HRO : Texte revu', 'Mastodon', 'Texte revu');
+    await clipping('https://journal.example/article', 'Les observateurs alertent', 'Le Journal', 'Comme l’a écrit HRO (https://mastodon.social/@hro/1), la trêve…');
+    await clipping('https://autre.example/b', 'Autre sujet', 'Autre', 'Voir https://www.mastodon.social/@hro/10 pour le détail');
+    const followed = (await comms.get(`/api/campaigns/${campaignId}`)).json().campaign.posts.find((p: { id: string }) => p.id === postId);
+    expect(followed.echoes.map((e: { outlet: string; own: boolean }) => [e.outlet, e.own]).sort()).toEqual([['Le Journal', false], ['Mastodon', true]]);
+    expect((await comms.get(`/api/campaigns/posts/${postId}`)).json().post.echoes).toHaveLength(2);
   });
 
   it('refuses an event ending before it starts; takes registrations from the team (account) and from outside', async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { clippingEchoViewSchema } from '../monitoring/schemas.js';
 import { POST_CHANNELS } from './post-length.js';
 import { CALENDAR_ITEM_KINDS, CALENDAR_POLES, CAMPAIGN_TARGETS, EVENT_KINDS, POST_STATUSES } from './vocabulary.js';
 
@@ -79,6 +80,8 @@ export const postViewSchema = z.object({
   imageEvidenceId: z.uuid().nullable(), imageAlt: z.string().nullable(), plannedAt: z.string().nullable(), status: z.enum(POST_STATUSES),
   createdById: z.uuid(), createdByName: z.string(), approvedByName: z.string().nullable(), approvedAt: z.string().nullable(),
   publishedAt: z.string().nullable(), publishedUrl: z.string().nullable(), updatedAt: z.string(),
+  /** Once published: what media monitoring found about its address (the post seen by a feed, articles naming it). */
+  echoes: z.array(clippingEchoViewSchema),
 });
 export type PostView = z.infer<typeof postViewSchema>;
 

@@ -1,16 +1,16 @@
-import { postLength, type CalendarItemView, type CampaignTarget, type EventView, type PostChannel, type PostView, type RegistrationView } from '@vigie/domain';
+import { postLength, type CalendarItemView, type ClippingEchoView, type CampaignTarget, type EventView, type PostChannel, type PostView, type RegistrationView } from '@vigie/domain';
 import type { EventRow, PostRow, registrationsOf } from './campaigns.queries.js';
 
 /** Rows of campaigns, posts and events as the views that cross HTTP. */
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export function postView(r: PostRow): PostView {
+export function postView(r: PostRow, echoes: ClippingEchoView[] = []): PostView {
   const l = postLength(r.channel as PostChannel, r.body);
   return {
     id: r.id, campaignId: r.campaign_id, channel: r.channel as PostChannel, body: r.body, length: l.length, limit: l.limit,
     imageEvidenceId: r.image_evidence_id, imageAlt: r.image_alt, plannedAt: iso(r.planned_at), status: r.status as PostView['status'],
     createdById: r.created_by, createdByName: r.created_by_name, approvedByName: r.approved_by_name, approvedAt: iso(r.approved_at),
-    publishedAt: iso(r.published_at), publishedUrl: r.published_url, updatedAt: r.updated_at.toISOString(),
+    publishedAt: iso(r.published_at), publishedUrl: r.published_url, updatedAt: r.updated_at.toISOString(), echoes,
   };
 }
 

@@ -9,6 +9,7 @@ import type { Trx } from '../../../platform/db/database.js';
 import { inOrganisation } from '../../../platform/db/organisation-scope.js';
 import { AppError } from '../../../platform/errors/catalogue.js';
 import type { Actor } from '../../../platform/http/request-context.js';
+import { echoesOf } from '../monitoring/clippings.service.js';
 import { isPublicationPhoto } from '../newsletters/newsletters.service.js';
 import { releaseSummaries } from '../press-releases/press-releases.service.js';
 import { reportingDateItems } from '../grants/grant-calendar.js';
@@ -59,7 +60,7 @@ async function loadCampaign(trx: Trx, id: string): Promise<CampaignView> {
     id: c.id, name: c.name, objectives: c.objectives, keyMessages: c.key_messages, targets: targetsOf(c.targets), startsOn: c.starts_on, endsOn: c.ends_on,
     createdByName: c.created_by_name, updatedAt: c.updated_at.toISOString(),
     pressReleases: releases.map((r) => ({ id: r.id, title: r.title, status: r.status, embargoUntil: r.embargoUntil, sentAt: r.sentAt })),
-    posts: (await postsOf(trx, id)).map(postView),
+    posts: await withEchoes(trx, await postsOf(trx, id)),
     events: events.map((e) => eventView(e, registrations)),
   };
 }
@@ -127,13 +128,18 @@ async function postFor(trx: Trx, id: string): Promise<PostRow> {
   if (!p) throw new AppError('campaign.post_not_found');
   return p;
 }
-const loadPost = async (trx: Trx, id: string) => postView((await findPost(trx, id))!);
+/** Published posts with what media monitoring found about their address (asked of its service). */
+async function withEchoes(trx: Trx, rows: PostRow[]): Promise<PostView[]> {
+  const echoes = await echoesOf(trx, rows.flatMap((p) => (p.published_url ? [p.published_url] : [])));
+  return rows.map((p) => postView(p, p.published_url ? echoes.get(p.published_url) ?? [] : []));
+}
+const loadPost = async (trx: Trx, id: string) => (await withEchoes(trx, [(await findPost(trx, id))!]))[0]!;
 
 export async function readPost(ctx: AppContext, actor: Actor, id: string): Promise<PostView> {
   return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
     const p = await findPost(trx, id);
     if (!p) throw new AppError('campaign.post_not_found');
-    return postView(p);
+    return (await withEchoes(trx, [p]))[0]!;
   });
 }
 

@@ -125,6 +125,17 @@ function PostItem({ post, campaignId, run }: { post: PostView; campaignId: strin
         {' · '}{t('campaigns.post.by', { name: post.createdByName })}
         {post.approvedByName && <> · {t('campaigns.post.approvedBy', { name: post.approvedByName })}</>}</p>
       {post.publishedUrl && <p><a href={post.publishedUrl} rel="noopener noreferrer" target="_blank">{post.publishedUrl}</a></p>}
+      {post.status === 'published' && (
+        <div class="post-echoes" data-testid="post-echoes">
+          <p class="field-hint">{post.echoes.length ? t('campaigns.post.echoes', { n: post.echoes.length }) : t('campaigns.post.noEchoes')}</p>
+          {post.echoes.length > 0 && (
+            <ul>{post.echoes.map((c) => (
+              <li key={c.id}><a href={c.url} rel="noopener noreferrer" target="_blank">{c.title}</a> — {c.outlet}, {when(c.publishedAt, locale)}
+                {c.own && <> <span class="chip">{t('campaigns.post.ownPublication')}</span></>}</li>
+            ))}</ul>
+          )}
+        </div>
+      )}
       {post.status === 'draft' && post.createdById !== me.id && (
         <Button onClick={() => run(() => campaignsApi.approvePost(post.id))} testId="post-approve">{t('campaigns.post.approve')}</Button>
       )}
