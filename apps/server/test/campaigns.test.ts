@@ -104,6 +104,19 @@ describe('campaigns and the editorial calendar', () => {
     const published = await comms.post(`/api/campaigns/posts/${postId}/published`, { url: 'https://mastodon.social/@hro/1' });
     expect(published.json().post).toMatchObject({ status: 'published', publishedUrl: 'https://mastodon.social/@hro/1' });
     expect((await comms.put(`/api/campaigns/posts/${postId}`, { campaignId, channel: 'x', body: 'Encore' })).json().code).toBe('campaign.post_wrong_status');
+    expect(published.json().post.echoes).toEqual([]);
+
+    // Monitoring follows the address: the post seen by a followed feed (another spelling of the
+    // same address), an article naming it; an article naming ".../@hro/10" is not about ".../@hro/1".
+    const story = (await sql<{ id: string }>`INSERT INTO monitoring_stories (organisation_id, title) VALUES (${orgId}, 'Trêve') RETURNING id`.execute(t.db)).rows[0]!.id;
+    const clipping = (url: string, title: string, outlet: string, text: string) => sql`INSERT INTO monitoring_clippings
+      (organisation_id, canonical_url, url, title, outlet, snapshot_text, story_id) VALUES (${orgId}, ${url}, ${url}, ${title}, ${outlet}, ${text}, ${story})`.execute(t.db);
+    await clipping('https://mastodon.social/@hro/1', 'HRO : Texte revu', 'Mastodon', 'Texte revu');
+    await clipping('https://journal.example/article', 'Les observateurs alertent', 'Le Journal', 'Comme l’a écrit HRO (https://mastodon.social/@hro/1), la trêve…');
+    await clipping('https://autre.example/b', 'Autre sujet', 'Autre', 'Voir https://www.mastodon.social/@hro/10 pour le détail');
+    const followed = (await comms.get(`/api/campaigns/${campaignId}`)).json().campaign.posts.find((p: { id: string }) => p.id === postId);
+    expect(followed.echoes.map((e: { outlet: string; own: boolean }) => [e.outlet, e.own]).sort()).toEqual([['Le Journal', false], ['Mastodon', true]]);
+    expect((await comms.get(`/api/campaigns/posts/${postId}`)).json().post.echoes).toHaveLength(2);
   });
 
   it('refuses an event ending before it starts; takes registrations from the team (account) and from outside', async () => {
@@ -123,17 +136,40 @@ describe('campaigns and the editorial calendar', () => {
     const full = await comms.post(`/api/campaigns/events/${eventId}/registrations`, { name: 'Dominique', email: 'dominique@partenaire.example' });
     expect(full.json()).toMatchObject({ code: 'campaign.event_full', message: expect.stringContaining('2 places') });
     expect(await count('campaign_event_registrations')).toBe(2);
+
+    // Editing: the same refusals in words, nothing changed; a capacity below those registered is refused.
+    const edit = { ...event, title: 'Formation presse', place: 'Calais', endsAt: new Date(inDays(10).getTime() + 3_600_000).toISOString() };
+    const reversedEdit = await comms.put(`/api/campaigns/events/${eventId}`, { ...edit, endsAt: inDays(9).toISOString() });
+    expect(reversedEdit.json()).toMatchObject({ code: 'campaign.event_ends_before_start' });
+    const tooSmall = await comms.put(`/api/campaigns/events/${eventId}`, { ...edit, capacity: 1 });
+    expect(tooSmall.json()).toMatchObject({ code: 'campaign.capacity_below_registrations', message: expect.stringContaining('(2)') });
+    expect((await comms.get(`/api/campaigns/events/${eventId}`)).json().event).toMatchObject({ title: 'Formation prise de parole', place: null, capacity: 2 });
+    const edited = await comms.put(`/api/campaigns/events/${eventId}`, { ...edit, capacity: 3 });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json().event).toMatchObject({ title: 'Formation presse', place: 'Calais', capacity: 3, cancelledAt: null });
+    expect(edited.json().event.registrations).toHaveLength(2);
+
+    // Cancelling keeps the event and its registrations, then refuses registrations and edits.
+    const cancelled = await comms.post(`/api/campaigns/events/${eventId}/cancel`);
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    expect(cancelled.json().event).toMatchObject({ cancelledAt: expect.any(String), registrations: [expect.anything(), expect.anything()] });
+    const late = await comms.post(`/api/campaigns/events/${eventId}/registrations`, { name: 'Dominique', email: 'dominique@partenaire.example' });
+    expect(late.json()).toMatchObject({ code: 'campaign.event_cancelled', message: expect.stringContaining('annulé') });
+    expect((await comms.put(`/api/campaigns/events/${eventId}`, edit)).json().code).toBe('campaign.event_cancelled');
+    expect(await count('campaign_event_registrations')).toBe(2);
   });
 
   it('shows posts, events and the embargo in one calendar, filtered per pole and campaign', async () => {
     await comms.post('/api/campaigns/events', {
       kind: 'public_event', pole: 'legal', title: 'Audience au tribunal', startsAt: inDays(4).toISOString(), endsAt: new Date(inDays(4).getTime() + 3_600_000).toISOString(),
     });
-    const all = (await comms.get(`/api/campaigns/calendar?from=${day(-1)}&to=${day(20)}`)).json().items as Array<{ kind: string; title: string; campaignName: string | null }>;
+    const all = (await comms.get(`/api/campaigns/calendar?from=${day(-1)}&to=${day(20)}`)).json().items as Array<{ kind: string; title: string; campaignName: string | null; status: string | null }>;
     expect(all.map((i) => i.kind)).toEqual(['post', 'press_embargo', 'event', 'event']);
     expect(all[1]).toMatchObject({ title: 'Expulsions en hiver', campaignName: 'Trêve hivernale à la frontière' });
     const legal = (await comms.get(`/api/campaigns/calendar?from=${day(-1)}&to=${day(20)}&pole=legal`)).json().items;
     expect(legal.map((i: { title: string }) => i.title)).toEqual(['Audience au tribunal']);
+    // The cancelled training stays in the calendar, marked.
+    expect(all.find((i) => i.title === 'Formation presse')).toMatchObject({ kind: 'event', status: 'cancelled' });
     const ofCampaign = (await comms.get(`/api/campaigns/calendar?from=${day(-1)}&to=${day(20)}&campaignId=${campaignId}`)).json().items;
     expect(ofCampaign.map((i: { kind: string }) => i.kind)).toEqual(['post', 'press_embargo', 'event']);
   });
@@ -149,6 +185,7 @@ describe('campaigns and the editorial calendar', () => {
     expect(uids(first.body)).toContain(`post-${postId}@vigie`);
     expect(uids(first.body)).toHaveLength(4);
     expect(first.body).toContain('Fin d’embargo — Expulsions en hiver');
+    expect(first.body).toContain('Annulé — Formation presse');
     expect(uids((await t.client().get(path)).body)).toEqual(uids(first.body));
 
     const volunteer = await t.userWithRole(orgId, 'volunteer');

@@ -307,6 +307,8 @@ export const ERRORS = {
   'campaign.registration_incomplete': 400,
   'campaign.already_registered': 409,
   'campaign.registration_not_found': 404,
+  'campaign.event_cancelled': 409,
+  'campaign.capacity_below_registrations': 400,
   'grant.not_found': 404,
   'grant.period_reversed': 400,
   'grant.amount_negative': 400,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { clippingEchoViewSchema } from '../monitoring/schemas.js';
 import { POST_CHANNELS } from './post-length.js';
 import { CALENDAR_ITEM_KINDS, CALENDAR_POLES, CAMPAIGN_TARGETS, EVENT_KINDS, POST_STATUSES } from './vocabulary.js';
 
@@ -79,6 +80,8 @@ export const postViewSchema = z.object({
   imageEvidenceId: z.uuid().nullable(), imageAlt: z.string().nullable(), plannedAt: z.string().nullable(), status: z.enum(POST_STATUSES),
   createdById: z.uuid(), createdByName: z.string(), approvedByName: z.string().nullable(), approvedAt: z.string().nullable(),
   publishedAt: z.string().nullable(), publishedUrl: z.string().nullable(), updatedAt: z.string(),
+  /** Once published: what media monitoring found about its address (the post seen by a feed, articles naming it). */
+  echoes: z.array(clippingEchoViewSchema),
 });
 export type PostView = z.infer<typeof postViewSchema>;
 
@@ -90,6 +93,8 @@ export type RegistrationView = z.infer<typeof registrationViewSchema>;
 export const eventViewSchema = z.object({
   id: z.uuid(), campaignId: z.uuid().nullable(), kind: z.enum(EVENT_KINDS), pole: z.enum(CALENDAR_POLES), title: z.string(),
   description: z.string(), place: z.string().nullable(), startsAt: z.string(), endsAt: z.string(), capacity: z.number().int().nullable(),
+  /** Set when the event was called off: it stays listed, takes no registration and no edit. */
+  cancelledAt: z.string().nullable(),
   registrations: z.array(registrationViewSchema),
 });
 export type EventView = z.infer<typeof eventViewSchema>;

@@ -42,6 +42,12 @@ export const monitoringRuleViewSchema = z.object({
 });
 export type MonitoringRuleView = z.infer<typeof monitoringRuleViewSchema>;
 
+/** A clipping about a published address (a social post's): the post itself seen by a feed (own), or an article naming it. */
+export const clippingEchoViewSchema = z.object({
+  id: z.uuid(), title: z.string(), outlet: z.string(), url: z.string(), publishedAt: z.string(), own: z.boolean(),
+});
+export type ClippingEchoView = z.infer<typeof clippingEchoViewSchema>;
+
 export const clippingViewSchema = z.object({
   id: z.uuid(), title: z.string(), outlet: z.string(), author: z.string().nullable(), publishedAt: z.string().nullable(),
   url: z.string(), language: z.enum(['fr', 'en']).nullable(), matchedTerms: z.array(z.string()), excerpt: z.string(),

@@ -19,6 +19,8 @@ const NETWORKS: Record<string, string> = { x: 'X', bluesky: 'Bluesky', mastodon:
 
 function summary(i: CalendarItemView, locale: 'fr' | 'en') {
   if (i.kind === 'post') return translate('campaign.calendar.post', locale, { network: NETWORKS[i.channel ?? ''] ?? '', title: i.title });
+  // A cancelled event stays under the same UID, so calendar apps show it called off rather than gone.
+  if (i.kind === 'event' && i.status === 'cancelled') return translate('campaign.calendar.event_cancelled', locale, { title: i.title });
   return translate(`campaign.calendar.${i.kind}`, locale, { title: i.title });
 }
 

@@ -1,16 +1,16 @@
-import { postLength, type CalendarItemView, type CampaignTarget, type EventView, type PostChannel, type PostView, type RegistrationView } from '@vigie/domain';
+import { postLength, type CalendarItemView, type ClippingEchoView, type CampaignTarget, type EventView, type PostChannel, type PostView, type RegistrationView } from '@vigie/domain';
 import type { EventRow, PostRow, registrationsOf } from './campaigns.queries.js';
 
 /** Rows of campaigns, posts and events as the views that cross HTTP. */
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export function postView(r: PostRow): PostView {
+export function postView(r: PostRow, echoes: ClippingEchoView[] = []): PostView {
   const l = postLength(r.channel as PostChannel, r.body);
   return {
     id: r.id, campaignId: r.campaign_id, channel: r.channel as PostChannel, body: r.body, length: l.length, limit: l.limit,
     imageEvidenceId: r.image_evidence_id, imageAlt: r.image_alt, plannedAt: iso(r.planned_at), status: r.status as PostView['status'],
     createdById: r.created_by, createdByName: r.created_by_name, approvedByName: r.approved_by_name, approvedAt: iso(r.approved_at),
-    publishedAt: iso(r.published_at), publishedUrl: r.published_url, updatedAt: r.updated_at.toISOString(),
+    publishedAt: iso(r.published_at), publishedUrl: r.published_url, updatedAt: r.updated_at.toISOString(), echoes,
   };
 }
 
@@ -22,7 +22,7 @@ const registrationView = (r: RegistrationRow): RegistrationView => ({
 export function eventView(e: EventRow, registrations: RegistrationRow[]): EventView {
   return {
     id: e.id, campaignId: e.campaign_id, kind: e.kind as EventView['kind'], pole: e.pole as EventView['pole'], title: e.title, description: e.description,
-    place: e.place, startsAt: e.starts_at.toISOString(), endsAt: e.ends_at.toISOString(), capacity: e.capacity,
+    place: e.place, startsAt: e.starts_at.toISOString(), endsAt: e.ends_at.toISOString(), capacity: e.capacity, cancelledAt: e.cancelled_at?.toISOString() ?? null,
     registrations: registrations.filter((r) => r.event_id === e.id).map(registrationView),
   };
 }
@@ -47,6 +47,6 @@ export function eventItem(e: EventRow, campaigns: Map<string, string>): Calendar
   return {
     uid: `event-${e.id}`, kind: 'event', title: e.title, startsAt: e.starts_at.toISOString(), endsAt: e.ends_at.toISOString(),
     pole: e.pole as CalendarItemView['pole'], campaignId: e.campaign_id, campaignName: e.campaign_id ? campaigns.get(e.campaign_id) ?? null : null,
-    status: e.kind, channel: null, path: e.campaign_id ? `/communication/campaigns/${e.campaign_id}` : '/communication/calendar',
+    status: e.cancelled_at ? 'cancelled' : e.kind, channel: null, path: e.campaign_id ? `/communication/campaigns/${e.campaign_id}` : '/communication/calendar',
   };
 }

@@ -136,12 +136,16 @@ export async function updateEvent(db: Executor, id: string, v: EventFields) {
   }).where('id', '=', id).execute();
 }
 
-const eventColumns = ['id', 'campaign_id', 'kind', 'pole', 'title', 'description', 'place', 'starts_at', 'ends_at', 'capacity'] as const;
+const eventColumns = ['id', 'campaign_id', 'kind', 'pole', 'title', 'description', 'place', 'starts_at', 'ends_at', 'capacity', 'cancelled_at'] as const;
 
 export async function findEvent(db: Executor, id: string, forUpdate = false) {
   const q = db.selectFrom('campaign_events').select(eventColumns).where('id', '=', id);
   return (forUpdate ? q.forUpdate() : q).executeTakeFirst();
 }
+export async function setEventCancelled(db: Executor, id: string, by: string) {
+  await db.updateTable('campaign_events').set({ cancelled_at: new Date(), cancelled_by: by }).where('id', '=', id).execute();
+}
+
 export type EventRow = NonNullable<Awaited<ReturnType<typeof findEvent>>>;
 
 export async function eventsOf(db: Executor, campaignId: string) {
@@ -179,7 +183,7 @@ export async function accountOf(db: Executor, userId: string) {
 
 /** Events of these kinds held (started and ended) between two Paris days, both included, and over by `now`: a funder indicator's count. */
 export async function countEventsHeld(db: Executor, from: string, to: string, kinds: readonly string[], now: Date): Promise<number> {
-  const r = await db.selectFrom('campaign_events').select(sql<number>`count(*)::int`.as('n')).where('kind', 'in', [...kinds]).where('ends_at', '<=', now)
+  const r = await db.selectFrom('campaign_events').select(sql<number>`count(*)::int`.as('n')).where('kind', 'in', [...kinds]).where('ends_at', '<=', now).where('cancelled_at', 'is', null)
     .where(sql<boolean>`(starts_at AT TIME ZONE 'Europe/Paris')::date BETWEEN ${from}::date AND ${to}::date`).executeTakeFirstOrThrow();
   return r.n;
 }

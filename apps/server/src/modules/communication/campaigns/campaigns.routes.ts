@@ -7,7 +7,7 @@ import type { RouteModule } from '../../../platform/context.js';
 import { secretCalendarRoutes } from '../../field/rota/rota.routes.js';
 import { renderCampaignFeed } from './campaign-calendar.js';
 import {
-  addPressRelease, approvePost, calendar, campaignList, createCampaign, createEvent, createPost, editCampaign, editEvent, editPost, markPostPublished,
+  addPressRelease, approvePost, calendar, campaignList, createCampaign, cancelEvent, createEvent, createPost, editCampaign, editEvent, editPost, markPostPublished,
   readCampaign, readEvent, readPost, register, removePressRelease, unregister,
 } from './campaigns.service.js';
 
@@ -53,6 +53,8 @@ export const campaignsRoutes: RouteModule = (app, ctx) => {
     async (req) => ({ event: await readEvent(ctx, req.actor!, req.params.id) }));
   app.put('/api/campaigns/events/:id', { config: access, schema: { tags, params: idParams, body: eventInputSchema, response: { 200: eventAnswer } } },
     async (req) => ({ event: await editEvent(ctx, req.actor!, req.params.id, req.body, req.ip) }));
+  app.post('/api/campaigns/events/:id/cancel', { config: access, schema: { tags, params: idParams, response: { 200: eventAnswer } } },
+    async (req) => ({ event: await cancelEvent(ctx, req.actor!, req.params.id, req.ip) }));
   app.post('/api/campaigns/events/:id/registrations', {
     config: access, schema: { tags, params: idParams, body: registrationInputSchema, response: { 200: eventAnswer } },
   }, async (req) => ({ event: await register(ctx, req.actor!, req.params.id, req.body, req.ip) }));

@@ -9,13 +9,14 @@ import type { Trx } from '../../../platform/db/database.js';
 import { inOrganisation } from '../../../platform/db/organisation-scope.js';
 import { AppError } from '../../../platform/errors/catalogue.js';
 import type { Actor } from '../../../platform/http/request-context.js';
+import { echoesOf } from '../monitoring/clippings.service.js';
 import { isPublicationPhoto } from '../newsletters/newsletters.service.js';
 import { releaseSummaries } from '../press-releases/press-releases.service.js';
 import { reportingDateItems } from '../grants/grant-calendar.js';
 import {
   accountOf, campaignNames, deleteRegistration, eventsBetween, eventsOf, findCampaign, findEvent, findPost, insertCampaign, insertEvent, insertPost,
   insertRegistration, linkRelease, listCampaigns, postsBetween, postsOf, registrationsOf, releaseLinks, setPostStatus, unlinkRelease, updateCampaign,
-  updateEvent, updatePost, type PostRow, countEventsHeld
+  setEventCancelled, updateEvent, updatePost, type PostRow, countEventsHeld
 } from './campaigns.queries.js';
 import { eventItem, eventView, postItem, postView, targetsOf } from './campaigns.presenter.js';
 
@@ -59,7 +60,7 @@ async function loadCampaign(trx: Trx, id: string): Promise<CampaignView> {
     id: c.id, name: c.name, objectives: c.objectives, keyMessages: c.key_messages, targets: targetsOf(c.targets), startsOn: c.starts_on, endsOn: c.ends_on,
     createdByName: c.created_by_name, updatedAt: c.updated_at.toISOString(),
     pressReleases: releases.map((r) => ({ id: r.id, title: r.title, status: r.status, embargoUntil: r.embargoUntil, sentAt: r.sentAt })),
-    posts: (await postsOf(trx, id)).map(postView),
+    posts: await withEchoes(trx, await postsOf(trx, id)),
     events: events.map((e) => eventView(e, registrations)),
   };
 }
@@ -127,13 +128,18 @@ async function postFor(trx: Trx, id: string): Promise<PostRow> {
   if (!p) throw new AppError('campaign.post_not_found');
   return p;
 }
-const loadPost = async (trx: Trx, id: string) => postView((await findPost(trx, id))!);
+/** Published posts with what media monitoring found about their address (asked of its service). */
+async function withEchoes(trx: Trx, rows: PostRow[]): Promise<PostView[]> {
+  const echoes = await echoesOf(trx, rows.flatMap((p) => (p.published_url ? [p.published_url] : [])));
+  return rows.map((p) => postView(p, p.published_url ? echoes.get(p.published_url) ?? [] : []));
+}
+const loadPost = async (trx: Trx, id: string) => (await withEchoes(trx, [(await findPost(trx, id))!]))[0]!;
 
 export async function readPost(ctx: AppContext, actor: Actor, id: string): Promise<PostView> {
   return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
     const p = await findPost(trx, id);
     if (!p) throw new AppError('campaign.post_not_found');
-    return postView(p);
+    return (await withEchoes(trx, [p]))[0]!;
   });
 }
 
@@ -197,10 +203,33 @@ export async function createEvent(ctx: AppContext, actor: Actor, input: EventInp
   });
 }
 
+/** An event still open to change: found, locked, and not cancelled. */
+async function openEvent(trx: Trx, id: string) {
+  const e = await findEvent(trx, id, true);
+  if (!e) throw new AppError('campaign.event_not_found');
+  if (e.cancelled_at) throw new AppError('campaign.event_cancelled');
+  return e;
+}
+
 export async function editEvent(ctx: AppContext, actor: Actor, id: string, input: EventInput, ip: string) {
   return audited(ctx, actor, ip, 'campaign_event.edited', { type: 'campaign_event', id }, async (trx) => {
-    if (!(await findEvent(trx, id, true))) throw new AppError('campaign.event_not_found');
-    await updateEvent(trx, id, await checkEvent(trx, input));
+    await openEvent(trx, id);
+    const fields = await checkEvent(trx, input);
+    // Lowering the capacity never drops people already registered: they are told of it by a person.
+    const registered = (await registrationsOf(trx, [id])).length;
+    if (fields.capacity !== null && fields.capacity < registered) {
+      throw new AppError('campaign.capacity_below_registrations', { capacity: fields.capacity, registered });
+    }
+    await updateEvent(trx, id, fields);
+    return { id, result: await loadEvent(trx, id) };
+  });
+}
+
+/** Calling an event off keeps it (and its registrations) visible, marked cancelled; it is no longer held. */
+export async function cancelEvent(ctx: AppContext, actor: Actor, id: string, ip: string) {
+  return audited(ctx, actor, ip, 'campaign_event.cancelled', { type: 'campaign_event', id }, async (trx) => {
+    await openEvent(trx, id);
+    await setEventCancelled(trx, id, actor.userId);
     return { id, result: await loadEvent(trx, id) };
   });
 }
@@ -210,8 +239,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** A team member registers with their account; someone from outside with a name and an e-mail. */
 export async function register(ctx: AppContext, actor: Actor, eventId: string, input: RegistrationInput, ip: string) {
   return audited(ctx, actor, ip, 'campaign_event.registered', { type: 'campaign_event', id: eventId }, async (trx) => {
-    const e = await findEvent(trx, eventId, true);
-    if (!e) throw new AppError('campaign.event_not_found');
+    const e = await openEvent(trx, eventId);
     const account = input.self ? await accountOf(trx, actor.userId) : null;
     const who = account ? { userId: account.id, name: account.display_name, email: account.email } : { userId: null, name: input.name, email: input.email };
     if (!who.name || !EMAIL.test(who.email)) throw new AppError('campaign.registration_incomplete');

@@ -25,6 +25,8 @@ export interface CampaignEventsTable {
   title: string; description: ColumnType<string, string | undefined, string>; place: Nullable<string>;
   starts_at: ColumnType<Date, Date | string, Date | string>; ends_at: ColumnType<Date, Date | string, Date | string>;
   capacity: Nullable<number>; created_by: string; created_at: DefaultTimestamp;
+  /** Migration 2026-12-03-14f-01: a cancelled event stays, marked, and no longer counts as held. */
+  cancelled_at: NullableTimestamp; cancelled_by: Nullable<string>;
 }
 export interface CampaignEventRegistrationsTable {
   id: Generated<string>; organisation_id: string; event_id: string; user_id: Nullable<string>; name: string; email: string;

@@ -1,4 +1,4 @@
-import { normaliseText, type ClippingQuery, type ClippingUpdate } from '@vigie/domain';
+import { canonicalUrl, normaliseText, type ClippingEchoView, type ClippingQuery, type ClippingUpdate } from '@vigie/domain';
 import type { AppContext } from '../../../platform/context.js';
 import { recordAudit } from '../../../platform/audit/audit-trail.js';
 import { inOrganisation } from '../../../platform/db/organisation-scope.js';
@@ -6,7 +6,7 @@ import { AppError } from '../../../platform/errors/catalogue.js';
 import type { Trx } from '../../../platform/db/database.js';
 import type { Actor } from '../../../platform/http/request-context.js';
 import { loadRelease } from '../press-releases/press-releases.service.js';
-import { findClipping, listClippings, updateClipping, countClippingsBetween } from './monitoring.queries.js';
+import { clippingsAbout, findClipping, listClippings, updateClipping, countClippingsBetween } from './monitoring.queries.js';
 import { presentClipping, presentClippingDetail } from './monitoring.presenter.js';
 
 /** Clippings: the list with full-text search, a person's tone and tags, the link to a press release. */
@@ -48,4 +48,20 @@ export async function changeClipping(ctx: AppContext, actor: Actor, id: string, 
 /** How many clippings appeared between two Paris days, both included (a funder indicator's actual). */
 export async function clippingsBetween(trx: Trx, from: string, to: string): Promise<number> {
   return countClippingsBetween(trx, from, to);
+}
+
+/**
+ * What monitoring found about published addresses (a social post's URL), like a press release's
+ * coverage: the address itself picked up by a followed feed ("own"), or an article naming it.
+ * Keyed by the address as given; an address monitoring has not seen gets an empty list.
+ */
+export async function echoesOf(trx: Trx, urls: string[]): Promise<Map<string, ClippingEchoView[]>> {
+  const canonicalOf = new Map(urls.map((u) => [u, canonicalUrl(u)]));
+  const rows = await clippingsAbout(trx, [...new Set([...canonicalOf.values()].filter((c): c is string => c !== null))]);
+  return new Map(urls.map((u) => {
+    const c = canonicalOf.get(u);
+    return [u, rows.filter((r) => c && r.about.includes(c)).map((r) => ({
+      id: r.id, title: r.title, outlet: r.outlet, url: r.url, publishedAt: (r.published_at ?? r.found_at).toISOString(), own: r.canonical_url === c,
+    }))];
+  }));
 }

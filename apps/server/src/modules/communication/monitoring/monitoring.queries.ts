@@ -175,6 +175,22 @@ export async function listClippings(db: Executor, q: ClippingQuery & { search?: 
   return query.orderBy('c.found_at', 'desc').orderBy('c.id').limit(q.limit).offset(q.offset).execute();
 }
 
+/**
+ * Clippings that are one of these addresses (canonical form) or whose text names one of them
+ * (address without scheme, followed by no further path character, so ".../1" is not ".../10").
+ * `about` lists which of the given addresses each clipping concerns.
+ */
+export async function clippingsAbout(db: Executor, canonicals: string[]) {
+  if (canonicals.length === 0) return [];
+  const needles = canonicals.map((c) => c.replace(/^https:\/\//, '').toLowerCase());
+  const patterns = needles.map((n) => `${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^a-z0-9_/-]|$)`);
+  const about = sql<string[]>`ARRAY(SELECT k.canonical FROM unnest(${canonicals}::text[], ${patterns}::text[]) AS k(canonical, pattern)
+    WHERE c.canonical_url = k.canonical OR lower(coalesce(c.snapshot_text, '') || ' ' || c.excerpt) ~ k.pattern)`;
+  return db.selectFrom('monitoring_clippings as c')
+    .select(['c.id', 'c.title', 'c.outlet', 'c.url', 'c.canonical_url', 'c.published_at', 'c.found_at']).select(about.as('about'))
+    .where(sql<boolean>`cardinality(${about}) > 0`).orderBy('c.found_at', 'desc').limit(200).execute();
+}
+
 export async function findClipping(db: Executor, id: string) {
   return clippingColumns(db).select('c.snapshot_text').where('c.id', '=', id).executeTakeFirst();
 }

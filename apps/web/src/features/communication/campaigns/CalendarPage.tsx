@@ -72,6 +72,7 @@ export function CalendarPage() {
     <a href={i.path} class={`calendar-item calendar-${i.kind}`} data-testid="calendar-item">
       <span class="calendar-time">{time(i.startsAt)}</span> {label(i)}
       {i.kind === 'post' && i.status && <span class={`chip chip-${i.status}`}>{t(`campaigns.post.status.${i.status as PostStatus}`)}</span>}
+      {i.kind === 'event' && i.status === 'cancelled' && <span class="chip chip-cancelled">{t('campaigns.event.cancelledShort')}</span>}
     </a>
   );
   const monthName = new Date(`${monthStart(month)}T12:00:00Z`).toLocaleDateString(lang, { month: 'long', year: 'numeric', timeZone: 'UTC' });

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
-import { CALENDAR_POLES, EVENT_KINDS, type PressReleaseStatus } from '@vigie/domain/rules';
+import type { PressReleaseStatus } from '@vigie/domain/rules';
 import { errorMessage } from '../../../api/client';
 import { useLocale, useT } from '../../../i18n';
 import { Screen } from '../../../shell/Screen';
@@ -12,7 +12,8 @@ import { useUser } from '../../identity/auth/session';
 import { pressApi, type PressReleaseSummaryView } from '../press-releases/pressReleasesApi';
 import { CampaignForm } from './CampaignsPage';
 import { NETWORK_NAMES, PostComposer } from './PostComposer';
-import { campaignsApi, instantOf, type CampaignView, type EventKind, type EventView, type PostBody, type PostView } from './campaignsApi';
+import { EventForm } from './EventForm';
+import { campaignsApi, type CampaignView, type EventView, type PostBody, type PostView } from './campaignsApi';
 import './campaigns.css';
 
 type Place = 'page' | 'posts' | 'events';
@@ -33,6 +34,7 @@ export function CampaignPage() {
   const [editing, setEditing] = useState(false);
   const [releaseId, setReleaseId] = useState('');
   const [drafts, setDrafts] = useState(0);
+  const [newEvents, setNewEvents] = useState(0);
   const load = () => campaignsApi.get(id).then(setCampaign, (e) => setError({ at: 'page', message: errorMessage(e) }));
   useEffect(() => { void load(); pressApi.list().then(setReleases, () => {}); }, [id]);
   const run = async (work: () => Promise<unknown>, at: Place = 'page') => {
@@ -93,10 +95,14 @@ export function CampaignPage() {
       <section aria-labelledby="campaign-events">
         <h2 id="campaign-events">{t('campaigns.events')}</h2>
         {errorAt('events')}
-        <ul class="rows">{campaign.events.map((e) => <EventItem key={e.id} event={e} run={(w) => run(w, 'events')} />)}</ul>
+        <ul class="rows" data-testid="event-list">
+          {campaign.events.map((e) => <EventItem key={e.id} event={e} campaignId={id} reload={load} run={(w) => run(w, 'events')} />)}
+        </ul>
         <details class="card">
           <summary>{t('campaigns.event.new')}</summary>
-          <EventForm campaignId={id} onSubmit={(b) => run(() => campaignsApi.createEvent(b), 'events')} />
+          {/* The form shows the server's refusals beside its fields, so it calls the server itself. */}
+          <EventForm key={newEvents} campaignId={id} submitLabel={t('campaigns.event.create')}
+            onSubmit={async (b) => { await campaignsApi.createEvent(b); setNewEvents(newEvents + 1); await load(); }} />
         </details>
       </section>
     </Screen>
@@ -119,6 +125,17 @@ function PostItem({ post, campaignId, run }: { post: PostView; campaignId: strin
         {' · '}{t('campaigns.post.by', { name: post.createdByName })}
         {post.approvedByName && <> · {t('campaigns.post.approvedBy', { name: post.approvedByName })}</>}</p>
       {post.publishedUrl && <p><a href={post.publishedUrl} rel="noopener noreferrer" target="_blank">{post.publishedUrl}</a></p>}
+      {post.status === 'published' && (
+        <div class="post-echoes" data-testid="post-echoes">
+          <p class="field-hint">{post.echoes.length ? t('campaigns.post.echoes', { n: post.echoes.length }) : t('campaigns.post.noEchoes')}</p>
+          {post.echoes.length > 0 && (
+            <ul>{post.echoes.map((c) => (
+              <li key={c.id}><a href={c.url} rel="noopener noreferrer" target="_blank">{c.title}</a> — {c.outlet}, {when(c.publishedAt, locale)}
+                {c.own && <> <span class="chip">{t('campaigns.post.ownPublication')}</span></>}</li>
+            ))}</ul>
+          )}
+        </div>
+      )}
       {post.status === 'draft' && post.createdById !== me.id && (
         <Button onClick={() => run(() => campaignsApi.approvePost(post.id))} testId="post-approve">{t('campaigns.post.approve')}</Button>
       )}
@@ -138,63 +155,48 @@ function PostItem({ post, campaignId, run }: { post: PostView; campaignId: strin
   );
 }
 
-function EventItem({ event, run }: { event: EventView; run: (w: () => Promise<unknown>) => Promise<boolean> }) {
+function EventItem({ event, campaignId, reload, run }: {
+  event: EventView; campaignId: string; reload: () => Promise<unknown>; run: (w: () => Promise<unknown>) => Promise<boolean>;
+}) {
   const t = useT();
   const locale = useLocale();
   const me = useUser();
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
+  const [editing, setEditing] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const registered = event.registrations.some((r) => r.userId === me.id);
+  const open = event.cancelledAt === null;
   return (
-    <li class="row">
-      <p><strong>{event.title}</strong> <span class="chip">{t(`campaigns.event.kinds.${event.kind}`)}</span></p>
+    <li class="row" data-testid="event-item">
+      <p><strong>{event.title}</strong> <span class="chip">{t(`campaigns.event.kinds.${event.kind}`)}</span>
+        {!open && <> <span class="chip chip-cancelled" data-testid="event-cancelled">{t('campaigns.event.cancelled', { when: when(event.cancelledAt, locale)! })}</span></>}</p>
       <p>{t('campaigns.event.span', { from: when(event.startsAt, locale)!, to: when(event.endsAt, locale)! })}{event.place && ` · ${event.place}`}</p>
+      {event.description && <p class="campaign-objectives">{event.description}</p>}
       <p>{event.capacity ? t('campaigns.event.placesOf', { n: event.registrations.length, capacity: event.capacity }) : t('campaigns.event.places', { n: event.registrations.length })}</p>
       <ul>
         {event.registrations.map((r) => (
           <li key={r.id}>{r.name} ({r.email}) <Button variant="link" onClick={() => run(() => campaignsApi.unregister(event.id, r.id))}>{t('campaigns.event.unregister')}</Button></li>
         ))}
       </ul>
-      {!registered && <Button variant="secondary" onClick={() => run(() => campaignsApi.register(event.id, { self: true }))}>{t('campaigns.event.registerMe')}</Button>}
-      <form class="inline-form" onSubmit={(e) => { e.preventDefault(); void run(() => campaignsApi.register(event.id, { self: false, name, email })).then((ok) => { if (ok) { setName(''); setEmail(''); } }); }}>
+      {open && !editing && <Button variant="link" onClick={() => setEditing(true)} testId="event-edit">{t('campaigns.event.edit')}</Button>}
+      {editing && (
+        <EventForm campaignId={campaignId} event={event} submitLabel={t('campaigns.save')}
+          onSubmit={async (b) => { await campaignsApi.editEvent(event.id, b); setEditing(false); await reload(); }} />
+      )}
+      {open && !confirming && <Button variant="link" onClick={() => setConfirming(true)} testId="event-cancel">{t('campaigns.event.cancel')}</Button>}
+      {open && confirming && (
+        <p>{t('campaigns.event.cancelConfirm')}{' '}
+          <Button variant="secondary" onClick={() => void run(() => campaignsApi.cancelEvent(event.id)).then(() => setConfirming(false))} testId="event-cancel-confirm">
+            {t('campaigns.event.cancelYes')}</Button>{' '}
+          <Button variant="link" onClick={() => setConfirming(false)}>{t('campaigns.event.cancelNo')}</Button></p>
+      )}
+      {open && !registered && <Button variant="secondary" onClick={() => run(() => campaignsApi.register(event.id, { self: true }))}>{t('campaigns.event.registerMe')}</Button>}
+      {open && <form class="inline-form" onSubmit={(e) => { e.preventDefault(); void run(() => campaignsApi.register(event.id, { self: false, name, email })).then((ok) => { if (ok) { setName(''); setEmail(''); } }); }}>
         <TextField label={t('campaigns.event.name')} value={name} onValue={setName} required maxLength={200} />
         <TextField label={t('campaigns.event.email')} type="email" value={email} onValue={setEmail} required maxLength={320} />
         <Button type="submit" variant="secondary">{t('campaigns.event.register')}</Button>
-      </form>
+      </form>}
     </li>
-  );
-}
-
-function EventForm({ campaignId, onSubmit }: { campaignId: string; onSubmit: (b: Parameters<typeof campaignsApi.createEvent>[0]) => Promise<boolean> }) {
-  const t = useT();
-  const [kind, setKind] = useState<EventKind>('press_training');
-  const [pole, setPole] = useState('communication');
-  const [title, setTitle] = useState('');
-  const [place, setPlace] = useState('');
-  const [starts, setStarts] = useState('');
-  const [ends, setEnds] = useState('');
-  const [capacity, setCapacity] = useState('');
-  const submit = (e: Event) => {
-    e.preventDefault();
-    void onSubmit({
-      campaignId, kind, pole, title, description: '', place: place || null, startsAt: instantOf(starts) ?? '', endsAt: instantOf(ends) ?? '',
-      capacity: capacity ? Number(capacity) : null,
-    });
-  };
-  return (
-    <form onSubmit={submit}>
-      <SelectField label={t('campaigns.event.kind')} value={kind} onValue={(v) => setKind(v as EventKind)}
-        options={EVENT_KINDS.map((k) => ({ value: k, label: t(`campaigns.event.kinds.${k}`) }))} />
-      <SelectField label={t('campaigns.calendar.pole')} value={pole} onValue={setPole}
-        options={CALENDAR_POLES.map((p) => ({ value: p, label: t(`campaigns.poles.${p}`) }))} />
-      <TextField label={t('campaigns.event.title')} value={title} onValue={setTitle} required maxLength={200} />
-      <TextField label={t('campaigns.event.place')} value={place} onValue={setPlace} maxLength={300} />
-      <div class="field"><label for="event-start">{t('campaigns.event.startsAt')}</label>
-        <input id="event-start" type="datetime-local" required value={starts} onInput={(e) => setStarts(e.currentTarget.value)} /></div>
-      <div class="field"><label for="event-end">{t('campaigns.event.endsAt')}</label>
-        <input id="event-end" type="datetime-local" required value={ends} onInput={(e) => setEnds(e.currentTarget.value)} /></div>
-      <TextField label={t('campaigns.event.capacity')} inputMode="numeric" pattern="[0-9]*" value={capacity} onValue={setCapacity} />
-      <Button type="submit">{t('campaigns.event.create')}</Button>
-    </form>
   );
 }

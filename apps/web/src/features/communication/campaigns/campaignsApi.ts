@@ -27,6 +27,8 @@ export const campaignsApi = {
   approvePost: (id: string) => api.post<{ post: PostView }>(`/api/campaigns/posts/${id}/approve`).then((r) => r.post),
   markPublished: (id: string, url: string) => api.post<{ post: PostView }>(`/api/campaigns/posts/${id}/published`, { url }).then((r) => r.post),
   createEvent: (body: EventBody) => api.post<{ event: EventView }>('/api/campaigns/events', body).then((r) => r.event),
+  editEvent: (id: string, body: EventBody) => api.put<{ event: EventView }>(`/api/campaigns/events/${id}`, body).then((r) => r.event),
+  cancelEvent: (id: string) => api.post<{ event: EventView }>(`/api/campaigns/events/${id}/cancel`).then((r) => r.event),
   register: (id: string, body: { self: boolean; name?: string; email?: string }) =>
     api.post<{ event: EventView }>(`/api/campaigns/events/${id}/registrations`, body).then((r) => r.event),
   unregister: (id: string, registrationId: string) => api.delete<{ event: EventView }>(`/api/campaigns/events/${id}/registrations/${registrationId}`).then((r) => r.event),
