@@ -9,6 +9,7 @@ import { JobQueue } from './platform/queue/job-queue.js';
 import { createMailer } from './platform/mail/mailer.js';
 import { defineMailJob } from './platform/mail/mail-job.js';
 import { definePasswordResetJob } from './modules/identity/auth/password-reset.js';
+import { defineUnlockMailJob } from './modules/identity/auth/sign-in.js';
 import { defineDeadlineReminders } from './modules/legal/deadlines/deadline-reminders.js';
 import { deleteExpiredSessions } from './platform/auth/session-store.js';
 import { prepareFirstRun } from './modules/identity/setup/setup.service.js';
@@ -54,6 +55,7 @@ export async function startVigie(config: Config, options: BuildOptions & { worke
     defineBouncePolling(queue, { db: database.db, config });
     defineMailJob(queue, mailer, serverKey);
     definePasswordResetJob(queue, { db: database.db, config, serverKey });
+    defineUnlockMailJob(queue, { db: database.db, config, serverKey });
     defineAnnualReportJob(queue, { db: database.db, readDb: database.readDb, storage: createObjectStorage(config.storage) });
     defineDeadlineReminders(queue, { db: database.db, config });
     defineResearchReleaseJob(queue, { db: database.db, storage: createObjectStorage(config.storage), config, serverKey });

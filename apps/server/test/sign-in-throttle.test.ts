@@ -64,6 +64,10 @@ describe(`sign-in throttling (${backend})`, () => {
     expect((await login('botnet@hro.example', PASSWORD, '192.0.2.99')).statusCode).toBe(429);
     const warning = await t.smtp.waitFor('botnet@hro.example');
     expect(warning.raw).toContain('http://localhost:3000/reset');
+    // The lock only queued a sealed job (the lookup happens in it, for a known or unknown address alike).
+    const unlockJobs = (await sql<{ data: string }>`SELECT data::text AS data FROM pgboss.job WHERE name = 'auth.unlock_mail'`.execute(t.db)).rows;
+    expect(unlockJobs.length).toBeGreaterThan(0);
+    expect(unlockJobs.every((j) => !j.data.includes('botnet'))).toBe(true);
 
     const reset = await t.client().post('/api/auth/password-reset/request', { email: 'botnet@hro.example' });
     expect(reset.statusCode).toBe(202);

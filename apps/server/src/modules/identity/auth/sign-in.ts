@@ -3,7 +3,9 @@ import { inSystemTransaction } from '../../../platform/db/organisation-scope.js'
 import { AppError } from '../../../platform/errors/catalogue.js';
 import { burnPasswordCheck, verifyPassword } from '../../../platform/auth/passwords.js';
 import { checkTotp } from '../../../platform/auth/totp.js';
-import { open } from '../../../platform/crypto/secret-box.js';
+import { z } from 'zod';
+import { open, seal } from '../../../platform/crypto/secret-box.js';
+import type { JobQueue } from '../../../platform/queue/job-queue.js';
 import { recordAudit } from '../../../platform/audit/audit-trail.js';
 import { deleteSession } from '../../../platform/auth/session-store.js';
 import { openSession, type OpenedSession } from './sessions.js';
@@ -78,13 +80,28 @@ export async function signOut(ctx: AppContext, actor: Actor, ip: string): Promis
  * When guesses from many addresses lock an account, its owner is told, with the way to unlock
  * it at once: a password reset (which clears every lock). Nothing is sent for unknown addresses.
  */
+/**
+ * The "your account is locked, unlock it by resetting your password" mail. The sign-in only
+ * queues a job with the address sealed by the server key, whether or not an account exists;
+ * the job looks the account up and mails it, so the lock's answer and timing tell nothing.
+ */
+export const UNLOCK_MAIL_JOB = 'auth.unlock_mail';
+const unlockSchema = z.object({ email: z.string(), minutes: z.number() });
+
 async function sendUnlockMail(ctx: AppContext, trx: Trx, email: string, minutes: number) {
-  const user = await findUserByEmail(trx, email);
-  if (!user || !user.active) return;
-  const locale = user.locale === 'en' ? 'en' : 'fr';
-  await queueOneMail(trx, ctx, {
-    organisationId: user.organisation_id, purpose: 'account', to: user.email,
-    subject: translate('mail.locked.subject', locale),
-    text: translate('mail.locked.body', locale, { minutes, link: `${ctx.config.publicUrl}/reset` }),
+  await ctx.queue.enqueue(trx, UNLOCK_MAIL_JOB, { sealed: seal(ctx.serverKey, JSON.stringify({ email, minutes })) });
+}
+
+export function defineUnlockMailJob(queue: JobQueue, deps: Pick<AppContext, 'db' | 'config' | 'serverKey'>) {
+  queue.define(UNLOCK_MAIL_JOB, async (data) => {
+    const { email, minutes } = unlockSchema.parse(JSON.parse(open(deps.serverKey, z.object({ sealed: z.string() }).parse(data).sealed)));
+    const user = await findUserByEmail(deps.db, email);
+    if (!user || !user.active) return;
+    const locale = user.locale === 'en' ? 'en' : 'fr';
+    await inSystemTransaction(deps.db, (trx) => queueOneMail(trx, { ...deps, queue }, {
+      organisationId: user.organisation_id, purpose: 'account', to: user.email,
+      subject: translate('mail.locked.subject', locale),
+      text: translate('mail.locked.body', locale, { minutes, link: `${deps.config.publicUrl}/reset` }),
+    }));
   });
 }
