@@ -162,5 +162,15 @@ export function defineMailPipeline(queue: JobQueue, deps: { db: Db; mailer: Mail
     if (d.contact_id) {
       await recordReceived(deps.db, { organisationId: d.organisation_id, contactId: d.contact_id, subject: d.subject, mailingId: d.mailing_id });
     }
-  }, { batchSize: 50 });
+  }, { batchSize: deliveryBatchSize(deps.config) });
+}
+
+/**
+ * pg-boss fetches one batch per poll interval, so a batch smaller than the rate times the
+ * interval caps the sending rate below the configured one (50 jobs every 2 s was 25 mails a
+ * second whatever MAIL_RATE_PER_SECOND said). Twice that product keeps the rate limiter, not
+ * the poll, as the one limit.
+ */
+export function deliveryBatchSize(config: Pick<Config, 'mailRatePerSecond' | 'jobPollSeconds'>): number {
+  return Math.max(50, Math.ceil(config.mailRatePerSecond * config.jobPollSeconds * 2));
 }
