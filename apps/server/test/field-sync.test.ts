@@ -192,10 +192,16 @@ describe(`field sync (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'})`
   });
 
   it('shows each site with how often it was evicted recently, and its timeline', async () => {
-    const sites = (await observer.get('/api/sites')).json().sites;
-    const b2 = sites.find((s: { code: string }) => s.code === 'B2');
+    const b2Of = async (c: TestClient) => (await c.get('/api/sites')).json().sites.find((s: { code: string }) => s.code === 'B2');
     const live = Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM evictions WHERE site_id = ${siteId} AND merged_into IS NULL AND status <> 'rejected'`.execute(t.db)).rows[0]!.n);
-    expect(b2.evictionsInPeriod).toBe(live);
+    // The coordinator counts every live eviction; an observer, only those they may open (issue 12):
+    // verified ones, their own, and those of operations they observed.
+    expect((await b2Of(coordinator)).evictionsInPeriod).toBe(live);
+    const observerId = observer.user.id as string;
+    const theirs = Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM evictions e JOIN operations o ON o.id = e.operation_id
+      WHERE e.site_id = ${siteId} AND e.merged_into IS NULL AND e.status <> 'rejected'
+        AND (e.status = 'verified' OR e.created_by = ${observerId} OR ${observerId} = ANY(o.observer_ids::text[]))`.execute(t.db)).rows[0]!.n);
+    expect((await b2Of(observer)).evictionsInPeriod).toBe(theirs);
     expect(live).toBeGreaterThan(3);
     const detail = (await observer.get(`/api/sites/${siteId}`)).json();
     expect(detail.site.code).toBe('B2');
