@@ -1,6 +1,6 @@
 import type { ComponentChildren, ComponentType } from 'preact';
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
-import { ErrorBoundary, LocationProvider, Route, Router, lazy, useLocation, useRoute } from 'preact-iso';
+import { ErrorBoundary, LocationProvider, Route, Router, useLocation, useRoute } from 'preact-iso';
 import type { CurrentUser, Permission } from '@vigie/domain/rules';
 import { LocaleContext, currentLocale, i18n, useT } from './i18n';
 import { SessionProvider, hasPermission, useSession, useUser, type SessionState } from './features/identity/auth/session';
@@ -16,66 +16,19 @@ import { homeFor } from './shell/navigation';
 import { noteUrl } from './shell/routeFocus';
 import { Button } from './ui/Button';
 import { FormError } from './ui/FormError';
-
-// Screens used once or rarely load on demand; the service worker precaches them for offline use.
-const SetupPage = lazy(() => import('./features/identity/setup/SetupPage').then((m) => m.SetupPage));
-const ResetRequestPage = lazy(() => import('./features/identity/auth/ResetRequestPage').then((m) => m.ResetRequestPage));
-const ResetConfirmPage = lazy(() => import('./features/identity/auth/ResetConfirmPage').then((m) => m.ResetConfirmPage));
-const AcceptInvitationPage = lazy(() => import('./features/identity/invitations/AcceptInvitationPage').then((m) => m.AcceptInvitationPage));
-const TwoFactorPage = lazy(() => import('./features/identity/twofactor/TwoFactorPage').then((m) => m.TwoFactorPage));
-const ProfilePage = lazy(() => import('./features/identity/profile/ProfilePage').then((m) => m.ProfilePage));
-const UsersPage = lazy(() => import('./features/identity/users/UsersPage').then((m) => m.UsersPage));
-const InvitationsPage = lazy(() => import('./features/identity/invitations/InvitationsPage').then((m) => m.InvitationsPage));
-const AuditPage = lazy(() => import('./features/identity/audit/AuditPage').then((m) => m.AuditPage));
-// Field capture (works offline: IndexedDB + outbox), review and sites each load on demand.
-const FieldApp = lazy(() => import('./features/field/capture/FieldApp').then((m) => m.FieldApp));
-const ReviewPage = lazy(() => import('./features/field/review/ReviewPage').then((m) => m.ReviewPage));
-// One page per record: where the review queue, dashboard drill-downs, site timelines and case links land.
-const EvictionRecordPage = lazy(() => import('./features/field/evictions/EvictionRecordPage').then((m) => m.EvictionRecordPage));
-const OperationRecordPage = lazy(() => import('./features/field/operations/OperationRecordPage').then((m) => m.OperationRecordPage));
-const IncidentRecordPage = lazy(() => import('./features/field/incidents/IncidentRecordPage').then((m) => m.IncidentRecordPage));
-const ConflictsPage = lazy(() => import('./features/field/evictions/ConflictsPage').then((m) => m.ConflictsPage));
-const SitesPage = lazy(() => import('./features/field/sites/SitesPage').then((m) => m.SitesPage));
-const SitePage = lazy(() => import('./features/field/sites/SitesPage').then((m) => m.SitePage));
-const PhonesPage = lazy(() => import('./features/field/phones/PhonesPage').then((m) => m.PhonesPage));
-const AnnualReportPage = lazy(() => import('./features/communication/reports/AnnualReportPage').then((m) => m.AnnualReportPage));
-// The comms pole's bulletins: list, drafting, preview, downloads and publication.
-const CommunicationPage = lazy(() => import('./features/communication/bulletins/CommunicationPage').then((m) => m.CommunicationPage));
-const FigureSetPage = lazy(() => import('./features/communication/figure-sets/FigureSetPage').then((m) => m.FigureSetPage));
-const CampaignsPage = lazy(() => import('./features/communication/campaigns/CampaignsPage').then((m) => m.CampaignsPage));
-const CampaignPage = lazy(() => import('./features/communication/campaigns/CampaignPage').then((m) => m.CampaignPage));
-const CalendarPage = lazy(() => import('./features/communication/campaigns/CalendarPage').then((m) => m.CalendarPage));
-const GrantsPage = lazy(() => import('./features/communication/grants/GrantsPage').then((m) => m.GrantsPage));
-const GrantPage = lazy(() => import('./features/communication/grants/GrantPage').then((m) => m.GrantPage));
-const MonitoringPage = lazy(() => import('./features/communication/monitoring/MonitoringPage').then((m) => m.MonitoringPage));
-const BulletinPage = lazy(() => import('./features/communication/bulletins/BulletinPage').then((m) => m.BulletinPage));
-// The contacts registry and the public unsubscribe page (reached from a mail footer).
-const ContactsPage = lazy(() => import('./features/communication/contacts/ContactsPage').then((m) => m.ContactsPage));
-const ContactPage = lazy(() => import('./features/communication/contacts/ContactPage').then((m) => m.ContactPage));
-const MailDeskPage = lazy(() => import('./features/communication/mailings/MailDeskPage').then((m) => m.MailDeskPage));
-const UnsubscribePage = lazy(() => import('./features/communication/contacts/UnsubscribePage').then((m) => m.UnsubscribePage));
-// The members' newsletter: the desk's issues, and the public sign-up and confirmation pages.
-const NewsletterPage = lazy(() => import('./features/communication/newsletter/NewsletterPage').then((m) => m.NewsletterPage));
-const NewsletterIssuePage = lazy(() => import('./features/communication/newsletter/NewsletterIssuePage').then((m) => m.NewsletterIssuePage));
-const SubscribePage = lazy(() => import('./features/communication/newsletter/SubscribePage').then((m) => m.SubscribePage));
-const ConfirmSubscriptionPage = lazy(() => import('./features/communication/newsletter/ConfirmSubscriptionPage').then((m) => m.ConfirmSubscriptionPage));
-// The data-sharing desk (agreements, profiles, releases for researchers).
-const ResearchPage = lazy(() => import('./features/communication/research/ResearchPage').then((m) => m.ResearchPage));
-const PressReleasesPage = lazy(() => import('./features/communication/press-releases/PressReleasesPage').then((m) => m.PressReleasesPage));
-const PressReleasePage = lazy(() => import('./features/communication/press-releases/PressReleasePage').then((m) => m.PressReleasePage));
-// Coordinators' lists and spreadsheet import/export, rarely opened: on demand too.
-const TaxonomiesPage = lazy(() => import('./features/field/taxonomies/TaxonomiesPage').then((m) => m.TaxonomiesPage));
-const PublicStatisticsSettingsPage = lazy(() => import('./features/communication/public-stats/PublicStatisticsSettingsPage').then((m) => m.PublicStatisticsSettingsPage));
-const TransferPage = lazy(() => import('./features/field/transfer/TransferPage').then((m) => m.TransferPage));
-// The legal pole's case files; the shared-case page is what a lawyer opens from a secret link, signed in or not.
-const NewCasePage = lazy(() => import('./features/legal/NewCasePage').then((m) => m.NewCasePage));
-const CasePage = lazy(() => import('./features/legal/CasePage').then((m) => m.CasePage));
-const SharedCasePage = lazy(() => import('./features/legal/SharedCasePage').then((m) => m.SharedCasePage));
-// Testimonies (issue 16): taken by observers, read by the legal pole and coordinators; the withdrawal page is public.
-const TestimoniesPage = lazy(() => import('./features/field/testimonies/TestimoniesPage').then((m) => m.TestimoniesPage));
-const NewTestimonyPage = lazy(() => import('./features/field/testimonies/NewTestimonyPage').then((m) => m.NewTestimonyPage));
-const TestimonyPage = lazy(() => import('./features/field/testimonies/TestimonyPage').then((m) => m.TestimonyPage));
-const WithdrawTestimonyPage = lazy(() => import('./features/field/testimonies/WithdrawTestimonyPage').then((m) => m.WithdrawTestimonyPage));
+import {
+  SetupPage, ResetRequestPage, ResetConfirmPage, AcceptInvitationPage, TwoFactorPage, ProfilePage, UsersPage,
+  InvitationsPage, AuditPage, FieldApp, ReviewPage, EvictionRecordPage, OperationRecordPage,
+  IncidentRecordPage, ConflictsPage, SitesPage, SitePage, PhonesPage, AnnualReportPage, CommunicationPage,
+  FigureSetPage, CampaignsPage, CampaignPage, CalendarPage, GrantsPage, GrantPage, MonitoringPage,
+  BulletinPage, ContactsPage, ContactPage, MailDeskPage, UnsubscribePage, NewsletterPage,
+  NewsletterIssuePage, SubscribePage, ConfirmSubscriptionPage, ResearchPage, PressReleasesPage,
+  PressReleasePage, TaxonomiesPage, PublicStatisticsSettingsPage, TransferPage, NewCasePage, CasePage,
+  SharedCasePage, TestimoniesPage, NewTestimonyPage, TestimonyPage, WithdrawTestimonyPage, BundleExportPage,
+  PatternEvidencePage, WitnessStatementPage, PostingsPage, PostingEditorPage, RotaPage, ApplicationsPage,
+  ApplyPage, EquipmentPage, LendPage, ReturnPage, MyLoansPage, MeetingsPage, MeetingPage, DecisionsPage,
+  IdentityGrantsPage,
+} from './shell/lazyScreens';
 
 /** Pages reachable without a session. Only /login and /setup send a signed-in user home. */
 const PUBLIC_PATHS = ['/setup', '/login', '/reset', '/reset/confirm', '/invitation', '/withdraw-testimony'];
@@ -144,10 +97,6 @@ const NewTestimonyRoute = guarded(['field.record', 'testimonies.read'], NewTesti
 const TestimonyRoute = guarded(['field.record', 'testimonies.read'], TestimonyPage);
 const NewCaseRoute = guarded(['legal.manage'], NewCasePage);
 const CaseRoute = guarded(['legal.manage'], CasePage);
-// Evidence bundles, pattern evidence (legal pole) and witness statements (also observers who were there).
-const BundleExportPage = lazy(() => import('./features/legal/BundleExportPage').then((m) => m.BundleExportPage));
-const PatternEvidencePage = lazy(() => import('./features/legal/PatternEvidencePage').then((m) => m.PatternEvidencePage));
-const WitnessStatementPage = lazy(() => import('./features/legal/WitnessStatementPage').then((m) => m.WitnessStatementPage));
 const BundleExportRoute = guarded(['legal.manage'], BundleExportPage);
 const PatternEvidenceRoute = guarded(['legal.manage'], PatternEvidencePage);
 const WitnessStatementRoute = guarded(['field.record', 'legal.manage'], WitnessStatementPage);
@@ -169,31 +118,15 @@ const BulletinRoute = guarded(['comms.publish', 'stats.view'], BulletinPage);
 const FigureSetRoute = guarded(['comms.publish'], FigureSetPage);
 const ResearchRoute = guarded(['research.share'], ResearchPage);
 const AssociationRoute = guarded(['association.manage'], AssociationPage);
-const PostingsPage = lazy(() => import('./features/association/postings/PostingsPage').then((m) => m.PostingsPage));
-const PostingEditorPage = lazy(() => import('./features/association/postings/PostingEditorPage').then((m) => m.PostingEditorPage));
 const PostingsRoute = guarded(['recruitment.manage'], PostingsPage);
 const PostingEditorRoute = guarded(['recruitment.manage'], PostingEditorPage);
-const RotaPage = lazy(() => import('./features/field/rota/RotaPage').then((m) => m.RotaPage));
 const RotaRoute = guarded(['rota.signup'], RotaPage);
-const ApplicationsPage = lazy(() => import('./features/association/applications/ApplicationsPage').then((m) => m.ApplicationsPage));
-const ApplyPage = lazy(() => import('./features/association/applications/ApplyPage').then((m) => m.ApplyPage));
 const ApplicationsRoute = guarded(['recruitment.manage'], ApplicationsPage);
-// The house (issue 19): inventory and signed loans; everyone sees what they hold.
-const EquipmentPage = lazy(() => import('./features/association/equipment/EquipmentPage').then((m) => m.EquipmentPage));
-const LendPage = lazy(() => import('./features/association/equipment/LendPage').then((m) => m.LendPage));
-const ReturnPage = lazy(() => import('./features/association/equipment/ReturnPage').then((m) => m.ReturnPage));
-const MyLoansPage = lazy(() => import('./features/association/equipment/MyLoansPage').then((m) => m.MyLoansPage));
 const EquipmentRoute = guarded(['house.manage'], EquipmentPage);
 const LendRoute = guarded(['house.manage'], LendPage);
 const ReturnRoute = guarded(['house.manage'], ReturnPage);
-// Meetings, decisions and actions (issue 19): every member reads and proposes agenda items.
-const MeetingsPage = lazy(() => import('./features/association/meetings/MeetingsPage').then((m) => m.MeetingsPage));
-const MeetingPage = lazy(() => import('./features/association/meetings/MeetingPage').then((m) => m.MeetingPage));
-const DecisionsPage = lazy(() => import('./features/association/meetings/DecisionsPage').then((m) => m.DecisionsPage));
 const UsersRoute = guarded(['users.manage', 'security.manage'], UsersPage);
 const InvitationsRoute = guarded(['invitations.manage'], InvitationsPage);
-// Access to identities is given by two people (issue 12): administrators follow, identity holders decide.
-const IdentityGrantsPage = lazy(() => import('./features/identity/grants/IdentityGrantsPage').then((m) => m.IdentityGrantsPage));
 const IdentityGrantsRoute = guarded(['users.manage', 'invitations.manage', 'identities.read'], IdentityGrantsPage);
 const AuditRoute = guarded(['audit.read'], AuditPage);
 const TaxonomiesRoute = guarded(['taxonomies.manage'], TaxonomiesPage);
