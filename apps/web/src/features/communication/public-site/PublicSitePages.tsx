@@ -43,7 +43,7 @@ export function PublicSitePages({ slug }: { slug: string }) {
                   <strong>{name(key)}</strong> · <a href={url} target="_blank" rel="noopener">{t('publicSite.open')}</a>
                   <p class="muted">{t(`publicSite.kinds.${kind}`)}</p>
                   <label class="visually-hidden" for={`embed-${key}`}>{t('publicSite.code', { name: name(key) })}</label>
-                  <textarea id={`embed-${key}`} readOnly rows={kind === 'frame' ? 3 : 1} class="code" value={code} />
+                  <textarea id={`embed-${key}`} readOnly rows={kind === 'frame' ? 3 : 1} class="code" style="width:100%;box-sizing:border-box" value={code} />
                 </div>
                 <button type="button" class="btn btn-secondary" onClick={() => void copy(code)}>{t('publicSite.copy')}</button>
               </li>
