@@ -1,5 +1,6 @@
 import type { PostingInput } from './postings.js';
 import { employmentTypes } from './vocabulary.js';
+import { parisDate } from '../field/paris-time.js';
 
 /**
  * The schema.org JobPosting a job board (Google for Jobs and others) reads from the public page:
@@ -74,7 +75,8 @@ export function jobPostingLd(
     '@type': 'JobPosting',
     title: p.title,
     description: context.descriptionHtml,
-    datePosted: p.publishedAt.slice(0, 10),
+    // The day it was published where the organisation is (a posting at 00:30 in Paris is dated that day, not the day before in UTC).
+    datePosted: parisDate(p.publishedAt),
     validThrough: validThroughOf(p.closesOn),
     employmentType: employmentTypes(p),
     hiringOrganization: { '@type': 'Organization', name: context.organisationName, ...(context.organisationUrl && { sameAs: context.organisationUrl }) },
