@@ -9,6 +9,7 @@ import { measureDashboard } from './dashboard.js';
 import { datasetServer, generateDataset } from './dataset.js';
 import { measureExport } from './export.js';
 import { measureIngest } from './ingest.js';
+import { measureResearchRelease } from './research-release.js';
 import { adminQuery } from './lib/server.js';
 import { medianOf } from './lib/stats.js';
 import { measureStartup } from './startup.js';
@@ -18,7 +19,7 @@ import { formatTargetTable, targetRows, type PartMeta } from './targets.js';
 /**
  * `npm run bench [-- part …]`: parts are bundle, startup (the compiled server's start-up time and
  * idle memory), ingest, dataset, dashboard, bulletin (with the annual report pack), export,
- * sync, contacts (default: all). Figures are medians of BENCH_RUNS runs (default 3); results are merged
+ * research (a research release over the whole dataset), sync, contacts (default: all). Figures are medians of BENCH_RUNS runs (default 3); results are merged
  * into bench/results/latest.json with the machine they came from and the load average when each
  * part ran, and this run is also kept as bench/results/<date>.json. The run ends with the table
  * of every target (bench/targets.ts): figure, ratio to the target, load. BENCH_QUICK=1 shrinks every
@@ -28,7 +29,7 @@ import { formatTargetTable, targetRows, type PartMeta } from './targets.js';
 const quick = process.env.BENCH_QUICK === '1';
 const RUNS = Number(process.env.BENCH_RUNS ?? (quick ? 1 : 3));
 const ROWS = Number(process.env.BENCH_ROWS ?? (quick ? 50_000 : 1_000_000));
-const ALL = ['bundle', 'startup', 'ingest', 'dataset', 'dashboard', 'bulletin', 'export', 'sync', 'contacts'] as const;
+const ALL = ['bundle', 'startup', 'ingest', 'dataset', 'dashboard', 'bulletin', 'export', 'research', 'sync', 'contacts'] as const;
 const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 for (const a of asked) if (!(ALL as readonly string[]).includes(a)) throw new Error(`unknown part ${a}; parts: ${ALL.join(', ')}`);
 const parts = new Set(asked.length ? asked : ALL);
@@ -89,14 +90,14 @@ if (has('ingest')) {
   save('ingest');
 }
 
-if (has('dataset') || ((has('dashboard') || has('bulletin') || has('export')) && !(await datasetReady()))) {
+if (has('dataset') || ((has('dashboard') || has('bulletin') || has('export') || has('research')) && !(await datasetReady()))) {
   console.log(`generating ${ROWS.toLocaleString('en')} evictions into vigie_bench…`);
   results.dataset = await generateDataset(ROWS);
   console.log('dataset', results.dataset);
   save('dataset');
 }
 
-if (has('dashboard') || has('bulletin') || has('export')) {
+if (has('dashboard') || has('bulletin') || has('export') || has('research')) {
   const server = await datasetServer();
   try {
     const admin = await server.signIn('admin');
@@ -123,6 +124,13 @@ if (has('dashboard') || has('bulletin') || has('export')) {
       coordinator.close();
       console.log('export', results.export);
       save('export');
+    }
+    if (has('research')) {
+      const comms = await server.signIn('comms');
+      results.researchRelease = await measureResearchRelease(comms);
+      comms.close();
+      console.log('research release (commune × week, whole dataset)', results.researchRelease);
+      save('research');
     }
     admin.close();
   } finally {

@@ -20,8 +20,8 @@ export interface SyncResult { commandId: string; status: string; version: number
 export class Api {
   csrf = '';
   private constructor(readonly ctx: APIRequestContext) {}
-  static async open(baseURL: string) {
-    return new Api(await request.newContext({ baseURL, extraHTTPHeaders: { 'Accept-Language': 'fr' } }));
+  static async open(baseURL: string, storageState?: string) {
+    return new Api(await request.newContext({ baseURL, extraHTTPHeaders: { 'Accept-Language': 'fr' }, ...(storageState ? { storageState } : {}) }));
   }
   async get<T>(path: string): Promise<T> {
     const res = await this.ctx.get(path);
@@ -53,9 +53,24 @@ export async function inviter(baseURL: string): Promise<Api> {
     return api;
   }
   expect(existsSync(STATE('admin.json')), 'set-up done by someone else: the foundation journey must hand its administrator over').toBe(true);
+  // The administrator's session is shared by the journeys: each new sign-in needs a TOTP step
+  // nobody used yet (one every 30 s), and waiting for it cost the run minutes.
+  if (existsSync(STATE('admin-session.json'))) {
+    const shared = await Api.open(baseURL, STATE('admin-session.json'));
+    const me = await shared.ctx.get('/api/auth/me');
+    if (me.ok()) {
+      shared.csrf = ((await me.json()) as Session).csrfToken;
+      await api.ctx.dispose();
+      return shared;
+    }
+    await shared.ctx.dispose();
+  }
   const admin = JSON.parse(readFileSync(STATE('admin.json'), 'utf8')) as { email: string; password: string; totpSecret: string; lastStep: number };
   const first = await api.post<{ code?: string }>('/api/auth/login', { email: admin.email, password: admin.password }, false);
-  if (first.status === 200) return api;
+  if (first.status === 200) {
+    await api.ctx.storageState({ path: STATE('admin-session.json') });
+    return api;
+  }
   expect(first.body.code).toBe('auth.totp_required');
   // Each TOTP step is accepted once (and the next one early): take one no journey used yet, and
   // write it down for the journeys that follow on this server.
@@ -67,7 +82,10 @@ export async function inviter(baseURL: string): Promise<Api> {
       const res = await api.post<{ code?: string }>('/api/auth/login', { email: admin.email, password: admin.password, totp }, false);
       admin.lastStep = step;
       writeFileSync(STATE('admin.json'), JSON.stringify(admin));
-      if (res.status === 200) return api;
+      if (res.status === 200) {
+        await api.ctx.storageState({ path: STATE('admin-session.json') });
+        return api;
+      }
     }
     await new Promise((r) => setTimeout(r, (current + 1) * 30_000 - Date.now() + 200));
   }

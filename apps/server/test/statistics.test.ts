@@ -390,11 +390,14 @@ describe(`statistics (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'})`
     expect(page.body).toContain('au moins 21');
     expect(page.body).toContain('Mars 2026');
     expect(page.body).toContain('Jours d’observation : 5 sur 31');
+    // The public site's index lists the figures while they are published, and only then.
+    expect((await get(visitor, '/api/public/hro')).pages.figuresJson).toBe('http://localhost:3000/api/public/hro/statistics.json');
     // Every other page still refuses to be framed.
     expect(String((await visitor.get('/api/health')).headers['content-security-policy'])).toContain("frame-ancestors 'none'");
 
     await admin.put('/api/statistics/public-settings', { enabled: false, slug: 'hro', threshold: 5 });
     expect((await visitor.get(`/api/public/hro/statistics.json?${march}`)).statusCode).toBe(404);
+    expect((await get(visitor, '/api/public/hro')).pages.figuresJson).toBeUndefined();
   });
 
   it('hides more public figures where subtracting the others would give a small one back', async () => {

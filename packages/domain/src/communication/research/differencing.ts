@@ -1,4 +1,4 @@
-import { PublishedSpan, sumOf } from './disclosure.js';
+import { PublishedSpan, type SparseVector } from './disclosure.js';
 
 /**
  * The differencing check: a release must not let its recipient recover a hidden or small count
@@ -22,19 +22,33 @@ export type AtomContext = { k: number; count: (cell: string) => number; describe
  * — and was not already recoverable before (that is the earlier releases' own problem).
  */
 export function differencingCheck(next: Disclosure, held: readonly Disclosure[], atoms?: AtomContext): string[] {
-  const index = new Map<string, number>();
-  const idOf = (c: string) => {
-    let i = index.get(c);
-    if (i === undefined) { i = index.size; index.set(c, i); }
-    return i;
+  const published = [...held.flatMap((d) => d.published), ...next.published];
+  const hidden = [...next.hidden, ...held.flatMap((d) => d.hidden)];
+  // The linear algebra runs on "parts": base cells that every quantity, published or hidden,
+  // includes together or leaves out together. Every quantity is a union of parts, so a vector
+  // is in the span over parts exactly when it is over base cells — and a release of a million
+  // evictions has half a million base cells but only as many parts as its table has cells.
+  const membership = new Map<string, number[]>();
+  [...published, ...hidden].forEach((q, qi) => { for (const c of q.cells) (membership.get(c) ?? membership.set(c, []).get(c)!).push(qi); });
+  const partIds = new Map<string, number>();
+  const partOf = new Map<string, number>();
+  for (const [cell, qs] of membership) {
+    const key = qs.join(',');
+    let id = partIds.get(key);
+    if (id === undefined) { id = partIds.size; partIds.set(key, id); }
+    partOf.set(cell, id);
+  }
+  const vec = (cells: readonly string[]) => {
+    const v: SparseVector = new Map();
+    for (const c of cells) v.set(partOf.get(c)!, 1);
+    return v;
   };
-  const vec = (cells: readonly string[]) => sumOf(cells.map(idOf));
   const before = new PublishedSpan();
   const after = new PublishedSpan();
   for (const d of held) for (const q of d.published) { const v = vec(q.cells); before.add(v); after.add(v); }
   for (const q of next.published) after.add(vec(q.cells));
   const exposed: string[] = [];
-  for (const q of [...next.hidden, ...held.flatMap((d) => d.hidden)]) {
+  for (const q of hidden) {
     // A hidden quantity summing no base cell is an empty cell: nothing to protect.
     if (q.cells.length === 0) continue;
     const v = vec(q.cells);
@@ -42,14 +56,11 @@ export function differencingCheck(next: Disclosure, held: readonly Disclosure[],
   }
   if (atoms) {
     // Signature of a base cell: the published quantities it belongs to. Equal signatures = one atom.
-    const signature = new Map<string, number[]>();
-    const all = [...held.flatMap((d) => d.published), ...next.published];
-    all.forEach((q, qi) => { for (const c of q.cells) (signature.get(c) ?? signature.set(c, []).get(c)!).push(qi); });
     const newCells = new Set(next.published.flatMap((q) => q.cells));
     const groups = new Map<string, string[]>();
-    for (const [cell, sig] of signature) {
+    for (const [cell, qs] of membership) {
       if (!newCells.has(cell)) continue; // the new release adds nothing about cells it does not contain
-      const key = sig.join(',');
+      const key = qs.filter((qi) => qi < published.length).join(',');
       (groups.get(key) ?? groups.set(key, []).get(key)!).push(cell);
     }
     for (const cells of groups.values()) {

@@ -20,9 +20,15 @@ export function sumOf(cells: Iterable<number>): SparseVector {
   return v;
 }
 
-/** The span of the published vectors, kept in reduced row-echelon form (one pivot per row). */
+/**
+ * The span of the published vectors, in echelon form: each row has its own pivot and none of the
+ * pivots that existed when it was added. Rows are not reduced against later pivots (that would
+ * cost every existing row on each addition: quadratic over a release's thousands of cells), so
+ * `reduce` eliminates pivots until none is left — eliminating a pivot only brings in newer ones,
+ * so it ends, and it ends on zero exactly when the vector is in the span.
+ */
 export class PublishedSpan {
-  // pivot → row with 1 at pivot and 0 at other pivots, and which added vectors (by id) it is made of.
+  // pivot → row with 1 at its pivot, and which added vectors (by id) it is made of.
   private readonly rows = new Map<number, { row: SparseVector; origin: SparseVector }>();
 
   /** `id` names the published entry, so `explain` can say which entries a derivation uses. */
@@ -33,11 +39,6 @@ export class PublishedSpan {
     const scale = r.get(pivot)!;
     for (const [k, v] of r) r.set(k, v / scale);
     for (const [k, v] of origin) origin.set(k, v / scale);
-    // Keep the basis fully reduced: remove the new pivot from every other row.
-    for (const other of this.rows.values()) {
-      const f = other.row.get(pivot);
-      if (f !== undefined) { axpy(other.row, -f, r); axpy(other.origin, -f, origin); }
-    }
     this.rows.set(pivot, { row: r, origin });
   }
 
@@ -53,15 +54,26 @@ export class PublishedSpan {
     return [...origin.entries()].filter(([, v]) => Math.abs(v) >= EPS).map(([k]) => k);
   }
 
+  /** Like `explain`, with the coefficient of each published entry in the derivation. */
+  derivation(vector: SparseVector): Map<number, number> | null {
+    const { r, origin } = this.reduce(vector, new Map());
+    if (firstKey(r) !== undefined) return null;
+    return new Map([...origin.entries()].filter(([, v]) => Math.abs(v) >= EPS));
+  }
+
   private reduce(vector: SparseVector, origin: SparseVector): { r: SparseVector; origin: SparseVector } {
     const r: SparseVector = new Map(vector);
     const o: SparseVector = new Map(origin);
-    for (const k of [...r.keys()]) {
-      const f = r.get(k);
-      const basis = this.rows.get(k);
-      if (f === undefined || basis === undefined) continue;
-      axpy(r, -f, basis.row);
-      axpy(o, -f, basis.origin);
+    for (let changed = true; changed;) {
+      changed = false;
+      for (const k of [...r.keys()]) {
+        const f = r.get(k);
+        const basis = this.rows.get(k);
+        if (f === undefined || basis === undefined) continue;
+        axpy(r, -f, basis.row);
+        axpy(o, -f, basis.origin);
+        changed = true;
+      }
     }
     return { r, origin: o };
   }

@@ -8,6 +8,7 @@ import { publicReleases, releaseCorrectionsOf } from '../press-releases/public-r
 import { pressReleasePdf } from '../press-releases/press-release-pdf.js';
 import { RECRUITMENT_PUBLIC_PAGES } from '../../association/postings/public-pages.js';
 import { newsletterPublicPages } from '../newsletters/newsletter-archive.js';
+import { publishesStatistics } from '../statistics/public-statistics.service.js';
 
 /**
  * The organisation's public site: one index of every public page (so a WordPress site or a
@@ -28,7 +29,7 @@ const base = (ctx: AppContext, slug: string) => `${ctx.config.publicUrl}/api/pub
 
 export async function siteIndex(ctx: AppContext, slug: string): Promise<PublicSiteIndex> {
   const org = await organisationBySlug(ctx, slug);
-  const stats = await ctx.db.selectFrom('public_statistics_settings').select('enabled').where('organisation_id', '=', org.id).executeTakeFirst();
+  const publishesFigures = await publishesStatistics(ctx, slug);
   const b = base(ctx, slug);
   const pages: Record<string, string> = {
     pressReleases: `${b}/press-releases`, pressReleasesJson: `${b}/press-releases.json`, pressReleasesFeed: `${b}/press-releases.atom`,
@@ -38,7 +39,7 @@ export async function siteIndex(ctx: AppContext, slug: string): Promise<PublicSi
   Object.assign(pages, { jobs, jobsJson, jobsFeed });
   // The newsletter's sign-up page, archive and feed, once the organisation opted in.
   Object.assign(pages, await newsletterPublicPages(ctx, org.id, slug));
-  if (stats?.enabled) {
+  if (publishesFigures) {
     Object.assign(pages, {
       figures: `${b}/statistics.html`, figuresJson: `${b}/statistics.json`, figuresCsv: `${b}/statistics.csv`, figuresDataPackage: `${b}/datapackage.json`,
     });

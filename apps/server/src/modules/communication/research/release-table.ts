@@ -38,19 +38,27 @@ export function pseudonymKey(serverKey: Buffer, agreementId: string, salt: strin
 }
 
 export function buildReleaseTable(base: ReleaseBaseCell[], profile: ProfileDefinition, pseudonymKeyBytes: Buffer): ReleaseTable {
+  const pseudonyms = new Map<string, string>();
   const placeOf = (c: ReleaseBaseCell) => {
     switch (profile.placeLevel) {
-      case 'site': return { key: sitePseudonym(pseudonymKeyBytes, c.site_id), label: '' };
+      case 'site': return { key: pseudonyms.get(c.site_id) ?? pseudonyms.set(c.site_id, sitePseudonym(pseudonymKeyBytes, c.site_id)).get(c.site_id)!, label: '' };
       case 'commune': return { key: c.commune_insee, label: c.commune_name ?? '' };
       case 'area': return { key: c.area_code, label: c.area_code };
     }
   };
+  // Ten years are 3,650 days but a million evictions: coarsen each day once.
+  const periodOfDay = new Map<string, string>();
+  const periodOf = (day: string) => periodOfDay.get(day) ?? periodOfDay.set(day, coarsenDay(day, profile.dateLevel)).get(day)!;
+  // One key string per base cell, shared by the cell, its margins and the total (half a million
+  // cells would otherwise be four times as many strings).
+  const keyOfCell = new Map<ReleaseBaseCell, string>();
+  for (const c of base) keyOfCell.set(c, `${c.site_id}|${c.day}`);
   const places = new Map<string, string>();
   const periods = new Set<string>();
   const bucket = new Map<string, ReleaseBaseCell[]>();
   for (const c of base) {
     const p = placeOf(c);
-    const period = coarsenDay(c.day, profile.dateLevel);
+    const period = periodOf(c.day);
     places.set(p.key, p.label);
     periods.add(period);
     const k = `${p.key}\u0000${period}`;
@@ -72,7 +80,7 @@ export function buildReleaseTable(base: ReleaseBaseCell[], profile: ProfileDefin
   const cells: ReleaseCell[] = [];
   const published: Quantity[] = [];
   const hidden: Quantity[] = [];
-  const baseKeys = (cs: ReleaseBaseCell[]) => cs.map((c) => `${c.site_id}|${c.day}`);
+  const baseKeys = (cs: ReleaseBaseCell[]) => cs.map((c) => keyOfCell.get(c)!);
   rows.forEach((place, i) => columns.forEach((period, j) => {
     const cs = at(i, j);
     const suppressed = pattern.cells[i]![j] === null;
@@ -106,7 +114,7 @@ export function buildReleaseTable(base: ReleaseBaseCell[], profile: ProfileDefin
 
   const where = new Map<string, { label: string; day: string; evictions: number }>();
   for (const c of base) {
-    where.set(`${c.site_id}|${c.day}`, { label: `${placeOf(c).key} ${coarsenDay(c.day, profile.dateLevel)}`, day: c.day, evictions: c.evictions });
+    where.set(keyOfCell.get(c)!, { label: `${placeOf(c).key} ${periodOf(c.day)}`, day: c.day, evictions: c.evictions });
   }
   const atoms: AtomContext = {
     k: profile.k,

@@ -13,12 +13,12 @@ import type { JobQueue } from '../../../platform/queue/job-queue.js';
 import type { ObjectStorage } from '../../../platform/storage/object-storage.js';
 import { bundleSigningKey } from '../../legal/bundles/build-evidence-bundle.js';
 import { readPublicSettings } from '../statistics/public-statistics.lookup.js';
-import { releaseBaseCells } from '../statistics/statistics.release-cells.js';
-import { computeSummary } from '../statistics/statistics.service.js';
+import { COUNT_COLUMNS, releaseBaseCells, type CountColumn } from '../statistics/statistics.release-cells.js';
+import { computeCoverage } from '../statistics/statistics.service.js';
 import { agreementStatus, presentRelease, profileDefinition } from './research.presenter.js';
 import { agreementReleases, findAgreement, findProfile, findRelease, insertRelease, markRelease, type ReleaseRow } from './research.queries.js';
 import { releaseArchive } from './release-files.js';
-import { buildReleaseTable, pseudonymKey, publicPageDisclosure } from './release-table.js';
+import { buildReleaseTable, measureColumn, pseudonymKey, publicPageDisclosure } from './release-table.js';
 
 /**
  * Frozen releases: asked for on an agreement with a profile and a period, generated once by a
@@ -100,16 +100,18 @@ export async function runRelease(deps: ReleaseJobDeps, data: JobData): Promise<v
     const gathered = await scoped(async (trx) => {
       const agreement = (await findAgreement(trx, release.agreement_id))!;
       const profile = (await findProfile(trx, release.profile_id))!;
-      const base = await releaseBaseCells(trx, release.period_from, release.period_to);
-      const summary = await computeSummary(trx, { from: release.period_from, to: release.period_to, includeDrafts: false });
+      const columns = profileDefinition(profile).measures.map(measureColumn).filter((c): c is CountColumn => (COUNT_COLUMNS as readonly string[]).includes(c));
+      const base = await releaseBaseCells(trx, release.period_from, release.period_to, columns);
+      // Only the coverage goes in the README: the whole summary (figures, rates, two comparison periods) is not needed.
+      const coverage = await computeCoverage(trx, { from: release.period_from, to: release.period_to, includeDrafts: false });
       const org = await trx.selectFrom('organisations').select('name').where('id', '=', data.organisationId).executeTakeFirstOrThrow();
       const earlier = (await agreementReleases(trx, agreement.id)).filter((r) => r.status === 'done' && r.id !== release.id && r.disclosure);
       const pub = await readPublicSettings(trx);
       // The public page covers any period, so it is described over the same base cells as this release.
       const publicBase = pub.enabled ? base : [];
-      return { agreement, profile, base, summary, org, earlier, publicThreshold: pub.threshold ?? DEFAULT_PUBLIC_THRESHOLD, publicBase };
+      return { agreement, profile, base, coverage, org, earlier, publicThreshold: pub.threshold ?? DEFAULT_PUBLIC_THRESHOLD, publicBase };
     });
-    const { agreement, profile, base, summary, org, earlier } = gathered;
+    const { agreement, profile, base, coverage, org, earlier } = gathered;
     const definition = profileDefinition(profile);
     const table = buildReleaseTable(base, definition, pseudonymKey(deps.serverKey, agreement.id, agreement.pseudonym_salt));
     const held: Disclosure[] = earlier.map((r) => r.disclosure as Disclosure);
@@ -126,13 +128,13 @@ export async function runRelease(deps: ReleaseJobDeps, data: JobData): Promise<v
       return;
     }
     const createdAt = new Date().toISOString();
-    const share = summary.coverage.share;
+    const share = coverage.share;
     const archive = await releaseArchive({
       releaseId: release.id, organisation: org.name, recipient: agreement.recipient_name, institution: agreement.institution,
       from: release.period_from, to: release.period_to, profileName: profile.name, profileVersion: profile.version, profile: definition, createdAt,
       coverageNote: {
-        fr: `Jours observés : ${summary.coverage.daysObserved} sur ${summary.coverage.daysInPeriod} (${Math.round(share * 100)} %). Les jours non observés ne sont pas des jours sans expulsion.`,
-        en: `Days observed: ${summary.coverage.daysObserved} of ${summary.coverage.daysInPeriod} (${Math.round(share * 100)}%). Days not observed are not days without evictions.`,
+        fr: `Jours observés : ${coverage.daysObserved} sur ${coverage.daysInPeriod} (${Math.round(share * 100)} %). Les jours non observés ne sont pas des jours sans expulsion.`,
+        en: `Days observed: ${coverage.daysObserved} of ${coverage.daysInPeriod} (${Math.round(share * 100)}%). Days not observed are not days without evictions.`,
       },
     }, table, bundleSigningKey({ config: deps.config } as AppContext));
     const key = `research/${data.organisationId}/releases/${release.id}/${RELEASE_ZIP}`;

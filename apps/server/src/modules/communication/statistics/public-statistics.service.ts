@@ -63,6 +63,11 @@ export async function publicSettingsOf(ctx: AppContext, actor: Actor): Promise<P
   return { enabled: s.enabled, slug: s.slug, threshold: s.threshold ?? DEFAULT_PUBLIC_THRESHOLD };
 }
 
+/** Whether the organisation at this public address publishes its figures (the public site's index asks). */
+export async function publishesStatistics(ctx: AppContext, slug: string): Promise<boolean> {
+  return Boolean(await findPublishingOrganisation(ctx.db, slug));
+}
+
 export async function savePublicSettings(ctx: AppContext, actor: Actor, input: PublicStatisticsSettings): Promise<PublicStatisticsSettings> {
   if (input.enabled && !input.slug) throw new AppError('statistics.slug_required');
   return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
