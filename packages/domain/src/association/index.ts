@@ -6,3 +6,6 @@ export * from './house-vocabulary.js';
 export * from './equipment.js';
 export * from './meetings.js';
 export * from './board-home.js';
+export * from './members-vocabulary.js';
+export * from './members.js';
+export * from './amount-in-words.js';
