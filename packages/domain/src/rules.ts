@@ -61,6 +61,7 @@ export type {
 } from './communication/newsletters/newsletter.js';
 export { publishChecklist, LOW_COVERAGE, type ChecklistItem, type PublishCandidate, type CitedFigure } from './communication/publishing/publish-checklist.js';
 export type { ApplicationView } from './association/applications.js';
+export type { ReplyTemplateView } from './association/reply-templates.js';
 export * from './association/house-vocabulary.js';
 export type { EquipmentInput, EquipmentView, LoanHandOver, LoanReturn, LoanView, HousePerson, SignatureInput } from './association/equipment.js';
 export type { MeetingView, MeetingSeriesView, DecisionView, ActionView } from './association/meetings.js';

@@ -9,3 +9,4 @@ export * from './board-home.js';
 export * from './members-vocabulary.js';
 export * from './members.js';
 export * from './amount-in-words.js';
+export * from './reply-templates.js';

@@ -281,6 +281,10 @@ export const ERRORS = {
   'receipt.already_issued': 409,
   'receipt.already_cancelled': 409,
   'receipt.cancellation_final': 409,
+  'reply.unknown_placeholder': 400,
+  'reply.template_not_found': 404,
+  'reply.template_name_taken': 409,
+  'application.file_not_found': 404,
   // Issue 14a: media monitoring and share cards.
   'monitoring.source_not_found': 404,
   'monitoring.source_url_taken': 409,

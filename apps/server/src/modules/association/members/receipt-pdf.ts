@@ -107,7 +107,8 @@ export function receiptPdf(doc: ReceiptDocument, settings: SettingsRow, issuedAt
       ...common, title: 'Reçu de cotisation', payerLabel: 'Membre',
       acknowledgement: `L'association reconnaît avoir reçu de ce membre, au titre de sa cotisation pour l'année ${doc.year},`,
       dateLabel: 'Date du paiement', date: formatDate(doc.paidOn, 'fr', { year: 'always', style: 'long' }), method: METHOD_FR[doc.method] ?? doc.method,
-      detail: `Catégorie : ${CATEGORY_FR[doc.category] ?? doc.category}.`,
+      // A dues receipt is no tax receipt: saying so avoids it being sent to the tax office.
+      detail: `Catégorie : ${CATEGORY_FR[doc.category] ?? doc.category}. Ce reçu ne vaut pas reçu fiscal.`,
     };
   } else if (doc.kind === 'tax') {
     data = {
