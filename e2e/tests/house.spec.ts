@@ -75,10 +75,14 @@ test.describe.serial('house', () => {
   });
 
   test('a member\'s dues are recorded and receipted on a phone', async ({ browser }) => {
-    await coordinatorApi.put('/api/association/receipt-settings', {
-      legalName: 'Human Rights Observers', address: '12 rue des Dunes', postcode: '62100', city: 'Calais', registration: '', purpose: 'Observer les expulsions',
-      status: 'general_interest', taxReceiptsEnabled: false, signatoryName: 'Noa Logistique', signatoryTitle: 'Trésorière',
+    const settings = await coordinatorApi.ctx.put('/api/association/receipt-settings', {
+      headers: { 'x-csrf-token': coordinatorApi.csrf },
+      data: {
+        legalName: 'Human Rights Observers', address: '12 rue des Dunes', postcode: '62100', city: 'Calais', registration: '', purpose: 'Observer les expulsions',
+        status: 'general_interest', taxReceiptsEnabled: false, signatoryName: 'Noa Logistique', signatoryTitle: 'Trésorière',
+      },
     });
+    expect(settings.ok(), await settings.text()).toBe(true);
     await coordinatorApi.post('/api/association/members', { fullName: 'Alex Adhérent', address: '3 place d\'Armes', postcode: '62100', city: 'Calais', joinedOn: '2026-01-15' });
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'fr-FR', timezoneId: 'Europe/Paris', hasTouch: true });
     const page = await context.newPage();

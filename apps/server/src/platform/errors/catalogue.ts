@@ -284,6 +284,7 @@ export const ERRORS = {
   'reply.unknown_placeholder': 400,
   'reply.template_not_found': 404,
   'reply.template_name_taken': 409,
+  'reply.subject_too_long': 400,
   'application.file_not_found': 404,
   // Issue 14a: media monitoring and share cards.
   'monitoring.source_not_found': 404,

@@ -52,6 +52,8 @@ export async function replyToApplication(ctx: AppContext, actor: Actor, applicat
     const values = { nom: application.name, offre: posting.title, association: organisation };
     const subject = fillPlaceholders(reply.subject, values);
     const text = fillPlaceholders(reply.body, values);
+    // The mail pipeline keeps subjects to 300 characters: a subject swollen by its fields is refused here.
+    if (subject.length > 300) throw new AppError('reply.subject_too_long');
     await sendRecruitmentMail(ctx, trx, { organisationId: actor.organisationId, to: application.email, subject, text });
     await q.touchLastContact(trx, applicationId);
     await q.insertNote(trx, { organisationId: actor.organisationId, applicationId, authorId: actor.userId, body: `Réponse envoyée : « ${subject} »` });
