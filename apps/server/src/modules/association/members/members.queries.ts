@@ -39,9 +39,12 @@ export async function insertMembership(db: Executor, v: Insertable<MembershipsTa
 export async function membershipOf(db: Executor, memberId: string, year: number) {
   return db.selectFrom('memberships').select('id').where('member_id', '=', memberId).where('year', '=', year).executeTakeFirst();
 }
-export async function findMembership(db: Executor, id: string) {
-  return db.selectFrom('memberships as ms').innerJoin('members as m', 'm.id', 'ms.member_id')
-    .selectAll('ms').select(['m.full_name', 'm.address', 'm.postcode', 'm.city']).where('ms.id', '=', id).executeTakeFirst();
+/** `lock` holds the payment while a receipt is issued for it: two clicks at once give one receipt. */
+export async function findMembership(db: Executor, id: string, lock = false) {
+  let q = db.selectFrom('memberships as ms').innerJoin('members as m', 'm.id', 'ms.member_id')
+    .selectAll('ms').select(['m.full_name', 'm.address', 'm.postcode', 'm.city']).where('ms.id', '=', id);
+  if (lock) q = q.forUpdate('ms');
+  return q.executeTakeFirst();
 }
 export async function membershipsOf(db: Executor, memberIds: string[]): Promise<MembershipRow[]> {
   if (memberIds.length === 0) return [];
@@ -51,8 +54,10 @@ export async function membershipsOf(db: Executor, memberIds: string[]): Promise<
 export async function insertDonation(db: Executor, v: Insertable<DonationsTable>): Promise<DonationRow> {
   return db.insertInto('donations').values(v).returningAll().executeTakeFirstOrThrow();
 }
-export async function findDonation(db: Executor, id: string) {
-  return db.selectFrom('donations').selectAll().where('id', '=', id).executeTakeFirst();
+export async function findDonation(db: Executor, id: string, lock = false) {
+  let q = db.selectFrom('donations').selectAll().where('id', '=', id);
+  if (lock) q = q.forUpdate();
+  return q.executeTakeFirst();
 }
 export async function listDonations(db: Executor) {
   return db.selectFrom('donations').selectAll().orderBy('received_on', 'desc').limit(500).execute();
@@ -78,11 +83,9 @@ export async function receiptsFor(db: Executor, column: 'membership_id' | 'donat
   if (ids.length === 0) return [];
   return receiptsQuery(db).where(`r.${column}`, 'in', ids).orderBy('r.issued_at').orderBy('r.number').execute();
 }
-export async function findReceipt(db: Executor, id: string, lock = false) {
-  let q = db.selectFrom('receipts as r').selectAll('r').select((eb) => eb.selectFrom('receipts as c').select('c.id').whereRef('c.cancels_id', '=', 'r.id').as('cancelled_by'))
-    .where('r.id', '=', id);
-  if (lock) q = q.forUpdate();
-  return q.executeTakeFirst();
+export async function findReceipt(db: Executor, id: string) {
+  return db.selectFrom('receipts as r').selectAll('r').select((eb) => eb.selectFrom('receipts as c').select('c.id').whereRef('c.cancels_id', '=', 'r.id').as('cancelled_by'))
+    .where('r.id', '=', id).executeTakeFirst();
 }
 export async function organisationName(db: Executor) {
   return (await db.selectFrom('organisations').select('name').executeTakeFirstOrThrow()).name;

@@ -70,7 +70,7 @@ async function summary(trx: Trx, id: string) {
 
 export async function issueDuesReceipt(ctx: AppContext, actor: Actor, membershipId: string, ip: string) {
   return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
-    const ms = await findMembership(trx, membershipId);
+    const ms = await findMembership(trx, membershipId, true);
     if (!ms) throw new AppError('membership.not_found');
     await refuseSecond(trx, 'membership_id', ms.id);
     const payer = { name: ms.full_name, address: ms.address, postcode: ms.postcode, city: ms.city };
@@ -83,7 +83,7 @@ export async function issueDuesReceipt(ctx: AppContext, actor: Actor, membership
 
 export async function issueTaxReceipt(ctx: AppContext, actor: Actor, donationId: string, ip: string) {
   return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
-    const d = await findDonation(trx, donationId);
+    const d = await findDonation(trx, donationId, true);
     if (!d) throw new AppError('donation.not_found');
     await refuseSecond(trx, 'donation_id', d.id);
     const payer = { name: d.donor_name, address: d.donor_address, postcode: d.donor_postcode, city: d.donor_city };
@@ -102,8 +102,8 @@ export async function cancelReceipt(ctx: AppContext, actor: Actor, receiptId: st
     if (r.cancelled_by) throw new AppError('receipt.already_cancelled', { reference: r.reference });
     const series = r.series as Series;
     const payer = series === 'dues'
-      ? await findMembership(trx, r.membership_id!).then((m) => ({ name: m!.full_name, address: m!.address, postcode: m!.postcode, city: m!.city }))
-      : await findDonation(trx, r.donation_id!).then((d) => ({ name: d!.donor_name, address: d!.donor_address, postcode: d!.donor_postcode, city: d!.donor_city }));
+      ? await findMembership(trx, r.membership_id!, true).then((m) => ({ name: m!.full_name, address: m!.address, postcode: m!.postcode, city: m!.city }))
+      : await findDonation(trx, r.donation_id!, true).then((d) => ({ name: d!.donor_name, address: d!.donor_address, postcode: d!.donor_postcode, city: d!.donor_city }));
     const id = await issue(trx, actor, ip, series, (reference) => ({
       kind: 'cancellation', reference, cancelled: r.reference, series, payer, amountCents: r.amount_cents, reason,
     }), { membership_id: r.membership_id ?? undefined, donation_id: r.donation_id ?? undefined, cancels_id: r.id, reason, payer_name: r.payer_name, amount_cents: r.amount_cents })

@@ -39,7 +39,7 @@ export function MembersPage() {
         <h2 id="members-register">{t('members.register')}</h2>
         <TextField label={t('members.search')} value={q} onValue={setQ} maxLength={200} />
         {members?.length === 0 && <p>{t('members.none')}</p>}
-        <ul class="plain-list">
+        <ul class="cards">
           {members?.map((m) => <MemberItem key={m.id} member={m} act={quiet} />)}
         </ul>
       </section>
@@ -88,7 +88,7 @@ function MemberItem({ member, act }: { member: MemberView; act: (f: () => Promis
         void act(() => membersApi.addMembership(id, { year: Number(dues.year), category: dues.category, amountCents: eurosToCents(dues.amount), paidOn: dues.paidOn, method: dues.method }));
       }}>
         <h4>{t('members.membership.add')}</h4>
-        <div class="field-row">
+        <div>
           <div class="field">
             <label for={`year-${id}`}>{t('members.membership.year')}</label>
             <input id={`year-${id}`} type="number" min={2000} max={2100} required value={dues.year} onInput={(e) => setDues({ ...dues, year: e.currentTarget.value })} />

@@ -7,7 +7,7 @@ type Payment = { amount: string; date: string; method: PaymentMethod };
 export function PaymentFields({ idPrefix, onChange, ...p }: Payment & { idPrefix: string; onChange: (p: Payment) => void }) {
   const t = useT();
   return (
-    <div class="field-row">
+    <div>
       <div class="field">
         <label for={`${idPrefix}-amount`}>{t('members.payment.amount')}</label>
         <input id={`${idPrefix}-amount`} inputMode="decimal" required pattern="[0-9]+([.,][0-9]{1,2})?" value={p.amount} onInput={(e) => onChange({ ...p, amount: e.currentTarget.value })} />
