@@ -5,6 +5,8 @@ import { Api, invite, inviter, signIn, watchErrors } from '../journeys.js';
  * The house on a phone (issue 19): a coordinator hands a field phone and the flat's keys to a new
  * volunteer; the volunteer signs on the coordinator's phone with a finger (drawn here with the
  * mouse on the canvas), the coordinator too, and the signed loan form (PDF) is a tap away.
+ * Members and dues (issue 18): the coordinator records a member's dues on the phone and issues
+ * the numbered receipt, whose PDF is a tap away.
  */
 const pw = 'phrase de passe de la maison';
 const COORDINATOR = { email: 'maison-coordination@hro.example', password: pw, name: 'Noa Logistique' };
@@ -69,6 +71,39 @@ test.describe.serial('house', () => {
     expect(loans[0]!.documents).toHaveLength(1);
     // The one 400 is the refused unsigned form above, which the browser logs.
     expect(errors.filter((e) => !/status of 400/.test(e))).toEqual([]);
+    await context.close();
+  });
+
+  test('a member\'s dues are recorded and receipted on a phone', async ({ browser }) => {
+    const settings = await coordinatorApi.ctx.put('/api/association/receipt-settings', {
+      headers: { 'x-csrf-token': coordinatorApi.csrf },
+      data: {
+        legalName: 'Human Rights Observers', address: '12 rue des Dunes', postcode: '62100', city: 'Calais', registration: '', purpose: 'Observer les expulsions',
+        status: 'general_interest', taxReceiptsEnabled: false, signatoryName: 'Noa Logistique', signatoryTitle: 'Trésorière',
+      },
+    });
+    expect(settings.ok(), await settings.text()).toBe(true);
+    await coordinatorApi.post('/api/association/members', { fullName: 'Alex Adhérent', address: '3 place d\'Armes', postcode: '62100', city: 'Calais', joinedOn: '2026-01-15' });
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'fr-FR', timezoneId: 'Europe/Paris', hasTouch: true });
+    const page = await context.newPage();
+    await signIn(page, COORDINATOR);
+    const errors = watchErrors(page);
+    await page.goto('/association');
+    await page.getByTestId('association-members').click();
+    await expect(page.getByRole('heading', { name: 'Adhérents et cotisations' })).toBeVisible();
+    const member = page.locator('li.card', { has: page.getByRole('heading', { name: 'Alex Adhérent' }) });
+    await member.getByLabel('Montant (€)').fill('15');
+    await member.getByLabel('Mode de paiement').selectOption('cheque');
+    await member.getByTestId('membership-add-Alex Adhérent').click();
+    const year = await member.getByLabel('Année d\'adhésion').inputValue();
+    await expect(member).toContainText(`${year} — membre individuel, 15,00`);
+    await member.getByTestId(`dues-receipt-${year}`).click();
+    const receipt = member.getByTestId(`receipt-COT-${year}-0001`);
+    await expect(receipt).toBeVisible();
+    const pdf = await page.request.get((await receipt.getByRole('link').getAttribute('href'))!);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    expect((await pdf.body()).subarray(0, 4).toString()).toBe('%PDF');
+    expect(errors).toEqual([]);
     await context.close();
   });
 });

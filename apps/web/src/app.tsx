@@ -26,7 +26,7 @@ import {
   PressReleasePage, TaxonomiesPage, PublicStatisticsSettingsPage, TransferPage, NewCasePage, CasePage,
   SharedCasePage, TestimoniesPage, NewTestimonyPage, TestimonyPage, WithdrawTestimonyPage, BundleExportPage,
   PatternEvidencePage, WitnessStatementPage, PostingsPage, PostingEditorPage, RotaPage, ApplicationsPage,
-  ApplyPage, EquipmentPage, LendPage, ReturnPage, MyLoansPage, MeetingsPage, MeetingPage, DecisionsPage,
+  ApplyPage, EquipmentPage, LendPage, ReturnPage, MyLoansPage, MeetingsPage, MeetingPage, DecisionsPage, MembersPage,
   IdentityGrantsPage,
 } from './shell/lazyScreens';
 
@@ -125,6 +125,7 @@ const ApplicationsRoute = guarded(['recruitment.manage'], ApplicationsPage);
 const EquipmentRoute = guarded(['house.manage'], EquipmentPage);
 const LendRoute = guarded(['house.manage'], LendPage);
 const ReturnRoute = guarded(['house.manage'], ReturnPage);
+const MembersRoute = guarded(['association.manage'], MembersPage);
 const UsersRoute = guarded(['users.manage', 'security.manage'], UsersPage);
 const InvitationsRoute = guarded(['invitations.manage'], InvitationsPage);
 const IdentityGrantsRoute = guarded(['users.manage', 'invitations.manage', 'identities.read'], IdentityGrantsPage);
@@ -257,6 +258,7 @@ function PrivateRoutes() {
       <Route path="/association/meetings" component={MeetingsPage} />
       <Route path="/association/meetings/:id" component={MeetingPage} />
       <Route path="/association/decisions" component={DecisionsPage} />
+      <Route path="/association/members" component={MembersRoute} />
       <Route path="/apply/:slug/:id" component={ApplyPage} />
       <Route path="/admin/users" component={UsersRoute} />
       <Route path="/admin/invitations" component={InvitationsRoute} />

@@ -61,10 +61,14 @@ export type {
 } from './communication/newsletters/newsletter.js';
 export { publishChecklist, LOW_COVERAGE, type ChecklistItem, type PublishCandidate, type CitedFigure } from './communication/publishing/publish-checklist.js';
 export type { ApplicationView } from './association/applications.js';
+export type { ReplyTemplateView } from './association/reply-templates.js';
 export * from './association/house-vocabulary.js';
 export type { EquipmentInput, EquipmentView, LoanHandOver, LoanReturn, LoanView, HousePerson, SignatureInput } from './association/equipment.js';
 export type { MeetingView, MeetingSeriesView, DecisionView, ActionView } from './association/meetings.js';
 export type { BoardHomeView } from './association/board-home.js';
+export * from './association/members-vocabulary.js';
+export type { MemberView, MembershipView, DonationView, ReceiptView, ReceiptSettingsView, MembersRegisterView } from './association/members.js';
+export { euroAmountInFigures, euroAmountInFrench } from './association/amount-in-words.js';
 export type { MonitoringSourceView, MonitoringRuleView, ClippingView, ClippingDetailView, ClippingTone, PollResult, DigestSettingsView } from './communication/monitoring/schemas.js';
 export type { ShareCardSize, BrandingView } from './communication/share-cards/share-card.js';
 export { POST_CHANNELS, CHANNEL_LIMITS, postLength, type PostChannel, type PostLength } from './communication/campaigns/post-length.js';

@@ -15,6 +15,7 @@ import researchFr from './messages/research.fr.json';
 import rotaFr from './messages/rota.fr.json';
 import houseFr from './messages/house.fr.json';
 import meetingsFr from './messages/meetings.fr.json';
+import membersFr from './messages/members.fr.json';
 import monitoringFr from './messages/monitoring.fr.json';
 import shareCardsFr from './messages/shareCards.fr.json';
 import newsletterFr from './messages/newsletter.fr.json';
@@ -26,4 +27,4 @@ import identityGrantsFr from './messages/identityGrants.fr.json';
 import publicSiteFr from './messages/publicSite.fr.json';
 import testimoniesFr from './messages/testimonies.fr.json';
 
-export const fr = { ...frShared, ...associationFr, ...auditFr, ...contactsFr, ...figureSetsFr, ...forceFiguresFr, ...legalPickerFr, ...officeFr, ...phoneFr, ...pressFr, ...recordsFr, ...researchFr, ...rotaFr, ...houseFr, ...meetingsFr, ...monitoringFr, ...shareCardsFr, ...newsletterFr, ...siteEditorFr, ...mailDeskFr, ...campaignsFr, ...identityGrantsFr, ...publicSiteFr, ...grantsFr, ...testimoniesFr };
+export const fr = { ...frShared, ...associationFr, ...auditFr, ...contactsFr, ...figureSetsFr, ...forceFiguresFr, ...legalPickerFr, ...officeFr, ...phoneFr, ...pressFr, ...recordsFr, ...researchFr, ...rotaFr, ...houseFr, ...meetingsFr, ...membersFr, ...monitoringFr, ...shareCardsFr, ...newsletterFr, ...siteEditorFr, ...mailDeskFr, ...campaignsFr, ...identityGrantsFr, ...publicSiteFr, ...grantsFr, ...testimoniesFr };

@@ -81,5 +81,6 @@ export const MyLoansPage = lazy(() => import('../features/association/equipment/
 export const MeetingsPage = lazy(() => import('../features/association/meetings/MeetingsPage').then((m) => m.MeetingsPage));
 export const MeetingPage = lazy(() => import('../features/association/meetings/MeetingPage').then((m) => m.MeetingPage));
 export const DecisionsPage = lazy(() => import('../features/association/meetings/DecisionsPage').then((m) => m.DecisionsPage));
+export const MembersPage = lazy(() => import('../features/association/members/MembersPage').then((m) => m.MembersPage));
 // Access to identities is given by two people (issue 12): administrators follow, identity holders decide.
 export const IdentityGrantsPage = lazy(() => import('../features/identity/grants/IdentityGrantsPage').then((m) => m.IdentityGrantsPage));

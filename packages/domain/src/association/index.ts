@@ -6,3 +6,7 @@ export * from './house-vocabulary.js';
 export * from './equipment.js';
 export * from './meetings.js';
 export * from './board-home.js';
+export * from './members-vocabulary.js';
+export * from './members.js';
+export * from './amount-in-words.js';
+export * from './reply-templates.js';

@@ -22,6 +22,13 @@ export function AssociationPage() {
         <p>{t('meetings.intro')}</p>
         <p><a href="/association/meetings">{t('meetings.list')}</a> · <a href="/association/decisions">{t('meetings.decisions.title')}</a></p>
       </section>
+      {hasPermission(me, 'association.manage') && (
+        <section class="card" aria-labelledby="association-members">
+          <h2 id="association-members">{t('members.title')}</h2>
+          <p>{t('members.intro')}</p>
+          <p><a href="/association/members" data-testid="association-members">{t('members.link')}</a></p>
+        </section>
+      )}
       {hasPermission(me, 'house.manage') && (
         <section class="card" aria-labelledby="association-house">
           <h2 id="association-house">{t('house.title')}</h2>

@@ -92,3 +92,31 @@ export async function declinedApplications(db: Executor) {
 export async function deleteApplication(db: Executor, id: string) {
   await db.deleteFrom('job_applications').where('id', '=', id).execute();
 }
+
+/** A reply to the candidate is a contact: the retention delay counts from it. */
+export async function touchLastContact(db: Executor, id: string) {
+  await db.updateTable('job_applications').set({ last_contact_at: new Date(), updated_at: new Date() }).where('id', '=', id).execute();
+}
+
+export async function listReplyTemplates(db: Executor) {
+  return db.selectFrom('recruitment_reply_templates').selectAll().orderBy(sql`lower(name)`).execute();
+}
+export async function findReplyTemplate(db: Executor, id: string) {
+  return db.selectFrom('recruitment_reply_templates').selectAll().where('id', '=', id).executeTakeFirst();
+}
+export async function replyTemplateNamed(db: Executor, name: string, exceptId?: string) {
+  let q = db.selectFrom('recruitment_reply_templates').select('id').where(sql`lower(name)`, '=', name.toLowerCase());
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  return q.executeTakeFirst();
+}
+export async function saveReplyTemplate(db: Executor, v: { id?: string; organisationId: string; name: string; subject: string; body: string; createdBy: string }) {
+  if (v.id) {
+    return db.updateTable('recruitment_reply_templates').set({ name: v.name, subject: v.subject, body: v.body, updated_at: new Date() })
+      .where('id', '=', v.id).returningAll().executeTakeFirst();
+  }
+  return db.insertInto('recruitment_reply_templates').values({ organisation_id: v.organisationId, name: v.name, subject: v.subject, body: v.body, created_by: v.createdBy })
+    .returningAll().executeTakeFirstOrThrow();
+}
+export async function organisationName(db: Executor) {
+  return (await db.selectFrom('organisations').select('name').executeTakeFirstOrThrow()).name;
+}

@@ -1,7 +1,10 @@
 import { z } from 'zod';
-import { APPLICATION_STAGES, applicationSubmitSchema, applicationViewSchema } from '@vigie/domain';
+import { APPLICATION_STAGES, applicationReplySchema, applicationSubmitSchema, applicationViewSchema, replyTemplateInputSchema, replyTemplateViewSchema } from '@vigie/domain';
 import type { RouteModule } from '../../../platform/context.js';
+import { fileResponse } from '../../../platform/http/raw-bytes.js';
+import { applicationFile } from './application-files.service.js';
 import { changeApplication, listPostingApplications, submitApplication } from './applications.service.js';
+import { replyTemplates, replyToApplication, saveReplyTemplate } from './replies.service.js';
 
 const changeSchema = z.union([
   z.strictObject({ stage: z.enum(APPLICATION_STAGES) }),
@@ -33,4 +36,28 @@ export const applicationsRoutes: RouteModule = (app, ctx) => {
     config: recruit,
     schema: { tags: ['recruitment'], params: z.object({ id: z.uuid() }), body: changeSchema, response: { 200: applicationViewSchema } },
   }, async (req) => changeApplication(ctx, req.actor!, req.params.id, req.body, req.ip));
+
+  // Replies through the mail pipeline, from templates with placeholders.
+  const idParams = z.object({ id: z.uuid() });
+  const tags = ['recruitment'];
+  app.get('/api/association/reply-templates', { config: recruit, schema: { tags, response: { 200: z.object({ templates: z.array(replyTemplateViewSchema) }) } } },
+    async (req) => replyTemplates(ctx, req.actor!));
+  app.post('/api/association/reply-templates', { config: recruit, schema: { tags, body: replyTemplateInputSchema, response: { 200: replyTemplateViewSchema } } },
+    async (req) => saveReplyTemplate(ctx, req.actor!, null, req.body, req.ip));
+  app.put('/api/association/reply-templates/:id', {
+    config: recruit, schema: { tags, params: idParams, body: replyTemplateInputSchema, response: { 200: replyTemplateViewSchema } },
+  }, async (req) => saveReplyTemplate(ctx, req.actor!, req.params.id, req.body, req.ip));
+  app.post('/api/association/applications/:id/reply', {
+    config: recruit, schema: { tags, params: idParams, body: applicationReplySchema, response: { 200: z.object({ subject: z.string(), text: z.string() }) } },
+  }, async (req) => replyToApplication(ctx, req.actor!, req.params.id, req.body, req.ip));
+
+  // A candidate's CV or letter, decrypted; audited per download.
+  app.get('/api/association/application-files/:id', {
+    config: recruit, schema: { tags, params: idParams, response: { 200: fileResponse("A candidate's file as sent") } },
+  }, async (req, reply) => {
+    const f = await applicationFile(ctx, req.actor!, req.params.id, req.ip);
+    return reply.headers({
+      'content-type': f.mediaType, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'content-disposition': `attachment; filename="${f.fileName}"`,
+    }).send(f.bytes);
+  });
 };

@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 
-/** Kysely types of the application tables (migration 2026-12-03-18-03), merged into the shared Database interface here. */
+/** Kysely types of the application tables (migrations 2026-12-03-18-03 and 2026-12-04-18a-02), merged into the shared Database interface here. */
 type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Nullable<T> = ColumnType<T | null, T | null | undefined, T | null>;
 
@@ -22,11 +22,16 @@ export interface JobApplicationRatingsTable {
   organisation_id: string; application_id: string; reviewer_id: string; score: number; updated_at: DefaultTimestamp;
 }
 
+export interface RecruitmentReplyTemplatesTable {
+  id: Generated<string>; organisation_id: string; name: string; subject: string; body: string; created_by: string; updated_at: DefaultTimestamp;
+}
+
 declare module '../../../platform/db/schema.js' {
   interface Database {
     job_applications: JobApplicationsTable;
     job_application_files: JobApplicationFilesTable;
     job_application_notes: JobApplicationNotesTable;
     job_application_ratings: JobApplicationRatingsTable;
+    recruitment_reply_templates: RecruitmentReplyTemplatesTable;
   }
 }

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { APPLICATION_STAGES } from '@vigie/domain/rules';
@@ -8,9 +9,10 @@ import { Button } from '../../../ui/Button';
 import { FormError } from '../../../ui/FormError';
 import { SelectField } from '../../../ui/SelectField';
 import { TextField } from '../../../ui/TextField';
-import { applicationsApi, type ApplicationStage, type ApplicationView } from './applicationsApi';
+import { applicationsApi, type ApplicationStage, type ApplicationView, type ReplyTemplateView } from './applicationsApi';
+import { ReplyForm, ReplyTemplates } from './ReplyForm';
 
-/** A posting's applications: search in CVs and letters, move each along the pipeline, note and rate. */
+/** A posting's applications: search in CVs and letters, read the files, move each along the pipeline, note, rate and reply. */
 export function ApplicationsPage() {
   const t = useT();
   const { params } = useRoute();
@@ -18,9 +20,11 @@ export function ApplicationsPage() {
   const [search, setSearch] = useState('');
   const [list, setList] = useState<ApplicationView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [templates, setTemplates] = useState<ReplyTemplateView[]>([]);
 
   const load = (q = search) => applicationsApi.list(postingId, q.trim()).then(setList).catch((e: unknown) => setError(errorMessage(e)));
-  useEffect(() => { void load(''); }, [postingId]);
+  const loadTemplates = () => applicationsApi.templates().then(setTemplates).catch((e: unknown) => setError(errorMessage(e)));
+  useEffect(() => { void load(''); void loadTemplates(); }, [postingId]);
 
   async function change(id: string, body: Parameters<typeof applicationsApi.change>[1]) {
     setError(null);
@@ -40,15 +44,18 @@ export function ApplicationsPage() {
         <Button type="submit" variant="secondary">{t('association.applications.searchButton')}</Button>
       </form>
       <FormError message={error} />
+      <ReplyTemplates templates={templates} onSaved={loadTemplates} />
       {list?.length === 0 && <p>{t('association.applications.empty')}</p>}
       <ul class="cards">
-        {list?.map((a) => <ApplicationCard key={a.id} a={a} onChange={(body) => change(a.id, body)} />)}
+        {list?.map((a) => <ApplicationCard key={a.id} a={a} onChange={(body) => change(a.id, body)} reply={<ReplyForm applicationId={a.id} templates={templates} onSent={() => load()} />} />)}
       </ul>
     </Screen>
   );
 }
 
-function ApplicationCard({ a, onChange }: { a: ApplicationView; onChange: (body: { stage: ApplicationStage } | { note: string } | { rating: number }) => Promise<void> }) {
+function ApplicationCard({ a, onChange, reply }: {
+  a: ApplicationView; onChange: (body: { stage: ApplicationStage } | { note: string } | { rating: number }) => Promise<void>; reply: ComponentChildren;
+}) {
   const t = useT();
   const [note, setNote] = useState('');
   const stages = APPLICATION_STAGES.map((s) => ({ value: s, label: t(`association.applications.stage.${s}`) }));
@@ -60,7 +67,7 @@ function ApplicationCard({ a, onChange }: { a: ApplicationView; onChange: (body:
       {a.message && <p class="preserve-lines">{a.message}</p>}
       <ul>
         {a.files.map((f) => (
-          <li key={f.id}>{t(`association.applications.kind.${f.kind}`)} : {f.originalName} ({f.detectedType.toUpperCase()}) — {t(`association.applications.extraction.${f.extractionStatus}`)}</li>
+          <li key={f.id}>{t(`association.applications.kind.${f.kind}`)} : <a href={applicationsApi.fileUrl(f.id)} download>{f.originalName}</a> ({f.detectedType.toUpperCase()}) — {t(`association.applications.extraction.${f.extractionStatus}`)}</li>
         ))}
       </ul>
       <SelectField label={t('association.applications.stageLabel', { name: a.name })} value={a.stage} options={stages} onValue={(v) => void onChange({ stage: v as ApplicationStage })} />
@@ -71,6 +78,7 @@ function ApplicationCard({ a, onChange }: { a: ApplicationView; onChange: (body:
         <TextField label={t('association.applications.note')} value={note} onValue={setNote} maxLength={5000} />
         <Button type="submit" variant="secondary">{t('association.applications.addNote')}</Button>
       </form>
+      {reply}
     </li>
   );
 }

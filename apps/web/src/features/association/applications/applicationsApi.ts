@@ -1,8 +1,8 @@
-import type { ApplicationStage, ApplicationView } from '@vigie/domain/rules';
+import type { ApplicationStage, ApplicationView, ReplyTemplateView } from '@vigie/domain/rules';
 import { api } from '../../../api/client';
 
 /** Recruitment's application calls, typed from the domain's views. */
-export type { ApplicationStage, ApplicationView };
+export type { ApplicationStage, ApplicationView, ReplyTemplateView };
 export type UploadedFile = { name: string; contentBase64: string };
 
 export const applicationsApi = {
@@ -10,6 +10,11 @@ export const applicationsApi = {
   apply: (slug: string, id: string, body: { name: string; email: string; message: string; cv: UploadedFile; letter?: UploadedFile }) =>
     api.post<{ merged: boolean }>(`/api/public/${slug}/jobs/${id}/applications`, body),
   list: (postingId: string, q: string) => api.get<{ applications: ApplicationView[] }>(`/api/association/postings/${postingId}/applications${q ? `?q=${encodeURIComponent(q)}` : ''}`).then((r) => r.applications),
+  templates: () => api.get<{ templates: ReplyTemplateView[] }>('/api/association/reply-templates').then((r) => r.templates),
+  saveTemplate: (body: { name: string; subject: string; body: string }) => api.post<ReplyTemplateView>('/api/association/reply-templates', body),
+  reply: (id: string, body: { templateId: string | null; subject: string; body: string }) =>
+    api.post<{ subject: string; text: string }>(`/api/association/applications/${id}/reply`, body),
+  fileUrl: (fileId: string) => `/api/association/application-files/${fileId}`,
   change: (id: string, body: { stage: ApplicationStage } | { note: string } | { rating: number }) => api.patch<ApplicationView>(`/api/association/applications/${id}`, body),
 };
 
