@@ -52,6 +52,9 @@ import { postingsRoutes } from './modules/association/postings/postings.routes.j
 import { equipmentRoutes } from './modules/association/equipment/equipment.routes.js';
 import { meetingsRoutes } from './modules/association/meetings/meetings.routes.js';
 import { boardHomeRoutes } from './modules/association/board/board-home.routes.js';
+import { vehiclesRoutes } from './modules/association/vehicles/vehicles.routes.js';
+import { staysRoutes } from './modules/association/stays/stays.routes.js';
+import { tasksRoutes } from './modules/association/tasks/tasks.routes.js';
 import { phonesRoutes } from './modules/field/phones/phones.routes.js';
 import { rotaRoutes } from './modules/field/rota/rota.routes.js';
 import { researchRoutes } from './modules/communication/research/research.routes.js';
@@ -70,7 +73,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   bulletinsRoutes, statisticsRoutes, publicStatisticsRoutes, reportsRoutes, researchRoutes,
   contactsRoutes, mailingsRoutes, pressReleasesRoutes, publicSiteRoutes, monitoringRoutes, shareCardsRoutes, campaignsRoutes, grantsRoutes,
   newslettersRoutes, newsletterPublicRoutes,
-  postingsRoutes, applicationsRoutes, equipmentRoutes, meetingsRoutes, boardHomeRoutes,
+  postingsRoutes, applicationsRoutes, equipmentRoutes, meetingsRoutes, boardHomeRoutes, vehiclesRoutes, staysRoutes, tasksRoutes,
 ];
 
 /** Every API route with its declared access, for the authorization test and the docs. */

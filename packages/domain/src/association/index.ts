@@ -6,3 +6,7 @@ export * from './house-vocabulary.js';
 export * from './equipment.js';
 export * from './meetings.js';
 export * from './board-home.js';
+export * from './vehicles.js';
+export * from './stays.js';
+export * from './tasks.js';
+export * from './vehicle-papers.js';
