@@ -14,6 +14,7 @@ import recordsEn from './messages/records.en.json';
 import researchEn from './messages/research.en.json';
 import rotaEn from './messages/rota.en.json';
 import houseEn from './messages/house.en.json';
+import houseLifeEn from './messages/house-life.en.json';
 import meetingsEn from './messages/meetings.en.json';
 import monitoringEn from './messages/monitoring.en.json';
 import shareCardsEn from './messages/shareCards.en.json';
@@ -26,4 +27,4 @@ import identityGrantsEn from './messages/identityGrants.en.json';
 import publicSiteEn from './messages/publicSite.en.json';
 import testimoniesEn from './messages/testimonies.en.json';
 
-export const en = { ...enShared, ...associationEn, ...auditEn, ...contactsEn, ...figureSetsEn, ...forceFiguresEn, ...legalPickerEn, ...officeEn, ...phoneEn, ...pressEn, ...recordsEn, ...researchEn, ...rotaEn, ...houseEn, ...meetingsEn, ...monitoringEn, ...shareCardsEn, ...newsletterEn, ...siteEditorEn, ...mailDeskEn, ...campaignsEn, ...identityGrantsEn, ...publicSiteEn, ...grantsEn, ...testimoniesEn };
+export const en = { ...enShared, ...associationEn, ...auditEn, ...contactsEn, ...figureSetsEn, ...forceFiguresEn, ...legalPickerEn, ...officeEn, ...phoneEn, ...pressEn, ...recordsEn, ...researchEn, ...rotaEn, ...houseEn, ...houseLifeEn, ...meetingsEn, ...monitoringEn, ...shareCardsEn, ...newsletterEn, ...siteEditorEn, ...mailDeskEn, ...campaignsEn, ...identityGrantsEn, ...publicSiteEn, ...grantsEn, ...testimoniesEn };
