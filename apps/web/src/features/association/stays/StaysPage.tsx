@@ -33,6 +33,7 @@ export function StaysPage() {
     setCalendar(c);
     setS((x) => ({ ...x, bedId: x.bedId || c.rooms[0]?.beds[0]?.id || '' }));
   }).catch((e: unknown) => setError(errorMessage(e)));
+  // Those who keep the house (house.manage) also run meetings: the member list is theirs.
   useEffect(() => { void load(); meetingsApi.members().then(setPeople).catch(() => undefined); }, []);
   const move = (n: number) => { const d = addDays(from, n); setFrom(d); void load(d); };
   const nights = Array.from({ length: DAYS }, (_, i) => addDays(from, i));

@@ -8,7 +8,7 @@ import { FormError } from '../../../ui/FormError';
 import { SelectField } from '../../../ui/SelectField';
 import { TextField } from '../../../ui/TextField';
 import { SecretCalendarLink } from '../../field/rota/RotaCalendarLink';
-import { useUser } from '../../identity/auth/session';
+import { hasPermission, useUser } from '../../identity/auth/session';
 import { meetingsApi } from '../meetings/meetingsApi';
 import { DateInput } from '../postings/fields';
 import { tasksApi, type TaskView } from './tasksApi';
@@ -32,7 +32,7 @@ export function TaskBoardPage() {
   const [error, setError] = useState<string | null>(null);
   const [form, setForm] = useState({ title: '', assigneeId: '', dueOn: '' });
   const load = (p = pole) => (p === 'mine' ? tasksApi.mine() : tasksApi.board(p)).then((b) => setTasks(b.tasks)).catch((e: unknown) => setError(errorMessage(e)));
-  useEffect(() => { void load(); meetingsApi.members().then(setPeople).catch(() => undefined); }, []);
+  useEffect(() => { void load(); if (hasPermission(me, 'meetings.manage')) meetingsApi.members().then(setPeople).catch(() => undefined); else setPeople([{ id: me.id, displayName: me.displayName }]); }, []);
   const choose = (p: string) => { setPole(p); setTasks(null); history.replaceState(null, '', `/association/tasks?pole=${p}`); void load(p); };
   const act = (work: () => Promise<unknown>) => { setError(null); return work().then(() => load()).catch((e: unknown) => setError(errorMessage(e))); };
   const advance = (x: TaskView) => act(() => (x.source === 'meeting_action' ? meetingsApi.done(x.id) : tasksApi.move(x.id, NEXT[x.status]!)));

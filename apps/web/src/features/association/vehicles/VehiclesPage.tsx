@@ -47,7 +47,7 @@ export function VehiclesPage() {
   };
   useEffect(() => {
     load().catch((e: unknown) => setError(errorMessage(e)));
-    meetingsApi.members().then(setPeople).catch(() => undefined);
+    if (hasPermission(me, 'meetings.manage')) meetingsApi.members().then(setPeople).catch(() => undefined); else setPeople([{ id: me.id, displayName: me.displayName }]);
   }, []);
   const act = (work: () => Promise<unknown>, done: string) => {
     setError(null); setStatus(null);
