@@ -12,6 +12,7 @@ const pw = 'phrase de passe de la maison';
 const COORDINATOR = { email: 'maison-coordination@hro.example', password: pw, name: 'Noa Logistique' };
 const VOLUNTEER = { email: 'maison-benevole@hro.example', password: pw, name: 'Maëlle Bénévole' };
 
+const IN_TWO_DAYS = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
 let coordinatorApi: Api;
 let volunteerApi: Api;
 
@@ -36,6 +37,15 @@ test.describe.serial('house', () => {
     volunteerApi = await invite(admin, baseURL!, VOLUNTEER, 'volunteer');
     await coordinatorApi.post('/api/association/equipment', { kind: 'field_phone', label: 'Téléphone terrain 7', identifier: '356938035643807' });
     await coordinatorApi.post('/api/association/equipment', { kind: 'keys', label: 'Clés appartement rue des Fleurs', identifier: '2 clés' });
+    // For the car and the board: the coordinator holds the car in two days' morning; a meeting gives the volunteer an action.
+    const { body: car } = await coordinatorApi.post<{ id: string }>('/api/association/equipment', { kind: 'vehicle', label: 'Berlingo', identifier: 'GA-123-BC' });
+    const me = await coordinatorApi.get<{ user: { id: string } }>('/api/auth/me');
+    await coordinatorApi.post('/api/association/vehicle-bookings', { itemId: car.id, driverId: me.user.id, startsAt: `${IN_TWO_DAYS}T09:00:00+01:00`, endsAt: `${IN_TWO_DAYS}T12:00:00+01:00` });
+    const volunteer = await volunteerApi.get<{ user: { id: string } }>('/api/auth/me');
+    const { body: series } = await coordinatorApi.post<{ id: string }>('/api/association/meeting-series', { title: 'Réunion du lundi', weekday: 1, startTime: '10:00' });
+    const { body: meeting } = await coordinatorApi.post<{ id: string }>(`/api/association/meeting-series/${series.id}/meetings`, { startsAt: new Date().toISOString() });
+    await coordinatorApi.post(`/api/association/meetings/${meeting.id}/start`, {});
+    await coordinatorApi.post(`/api/association/meetings/${meeting.id}/actions`, { title: 'Racheter des couvertures', ownerId: volunteer.user.id, dueOn: IN_TWO_DAYS });
   });
   test.afterAll(async () => {
     await coordinatorApi?.ctx.dispose();
@@ -104,6 +114,23 @@ test.describe.serial('house', () => {
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     expect((await pdf.body()).subarray(0, 4).toString()).toBe('%PDF');
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('a volunteer finds their meeting action on their board and is told the car is taken', async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'fr-FR', timezoneId: 'Europe/Paris', hasTouch: true });
+    const page = await context.newPage();
+    await signIn(page, VOLUNTEER);
+    const errors = watchErrors(page);
+    await page.goto('/association/tasks');
+    await expect(page.getByTestId('task-card').filter({ hasText: 'Racheter des couvertures' })).toContainText('Action de réunion');
+    await page.goto('/association/vehicles');
+    await page.getByTestId('booking-from').fill(`${IN_TWO_DAYS}T10:00`);
+    await page.getByTestId('booking-to').fill(`${IN_TWO_DAYS}T11:00`);
+    await page.getByTestId('booking-submit').click();
+    await expect(page.getByRole('alert')).toContainText(`Berlingo est déjà réservé·e par ${COORDINATOR.name}`);
+    // The one 409 is the refused booking, which the browser logs.
+    expect(errors.filter((e) => !/status of 409/.test(e))).toEqual([]);
     await context.close();
   });
 });

@@ -53,6 +53,9 @@ import { equipmentRoutes } from './modules/association/equipment/equipment.route
 import { meetingsRoutes } from './modules/association/meetings/meetings.routes.js';
 import { boardHomeRoutes } from './modules/association/board/board-home.routes.js';
 import { membersRoutes } from './modules/association/members/members.routes.js';
+import { vehiclesRoutes } from './modules/association/vehicles/vehicles.routes.js';
+import { staysRoutes } from './modules/association/stays/stays.routes.js';
+import { tasksRoutes } from './modules/association/tasks/tasks.routes.js';
 import { phonesRoutes } from './modules/field/phones/phones.routes.js';
 import { rotaRoutes } from './modules/field/rota/rota.routes.js';
 import { researchRoutes } from './modules/communication/research/research.routes.js';
@@ -71,7 +74,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   bulletinsRoutes, statisticsRoutes, publicStatisticsRoutes, reportsRoutes, researchRoutes,
   contactsRoutes, mailingsRoutes, pressReleasesRoutes, publicSiteRoutes, monitoringRoutes, shareCardsRoutes, campaignsRoutes, grantsRoutes,
   newslettersRoutes, newsletterPublicRoutes,
-  postingsRoutes, applicationsRoutes, equipmentRoutes, meetingsRoutes, boardHomeRoutes, membersRoutes,
+  postingsRoutes, applicationsRoutes, equipmentRoutes, meetingsRoutes, boardHomeRoutes, membersRoutes, vehiclesRoutes, staysRoutes, tasksRoutes,
 ];
 
 /** Every API route with its declared access, for the authorization test and the docs. */

@@ -22,6 +22,8 @@ import { defineAgreementReminders } from './modules/communication/research/agree
 import { defineGrantReminders } from './modules/communication/grants/grant-reminders.js';
 import { defineRotaReminders } from './modules/field/rota/rota-reminders.js';
 import { defineLoanReminders } from './modules/association/equipment/loan-reminders.js';
+import { defineVehicleReminders } from './modules/association/vehicles/vehicle-reminders.js';
+import { defineTaskReminders } from './modules/association/tasks/task-reminders.js';
 import { defineNewsletterJobs } from './modules/communication/newsletters/newsletter.jobs.js';
 import { defineRecruitmentJobs } from './modules/association/applications/applications.service.js';
 import { defineMonitoringJobs } from './modules/communication/monitoring/monitoring.jobs.js';
@@ -63,6 +65,8 @@ export async function startVigie(config: Config, options: BuildOptions & { worke
     defineGrantReminders(queue, { db: database.db, config });
     defineRotaReminders(queue, { db: database.db, config });
     defineLoanReminders(queue, { db: database.db, config });
+    defineVehicleReminders(queue, { db: database.db, config });
+    defineTaskReminders(queue, { db: database.db, config });
     defineRecruitmentJobs(queue, { db: database.db, serverKey });
     defineNewsletterJobs(queue, { db: database.db });
     defineMonitoringJobs(queue, { db: database.db });

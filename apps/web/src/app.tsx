@@ -27,6 +27,7 @@ import {
   SharedCasePage, TestimoniesPage, NewTestimonyPage, TestimonyPage, WithdrawTestimonyPage, BundleExportPage,
   PatternEvidencePage, WitnessStatementPage, PostingsPage, PostingEditorPage, RotaPage, ApplicationsPage,
   ApplyPage, EquipmentPage, LendPage, ReturnPage, MyLoansPage, MeetingsPage, MeetingPage, DecisionsPage, MembersPage,
+  VehiclesPage, DriverQuestionPage, StaysPage, TaskBoardPage,
   IdentityGrantsPage,
 } from './shell/lazyScreens';
 
@@ -126,6 +127,10 @@ const EquipmentRoute = guarded(['house.manage'], EquipmentPage);
 const LendRoute = guarded(['house.manage'], LendPage);
 const ReturnRoute = guarded(['house.manage'], ReturnPage);
 const MembersRoute = guarded(['association.manage'], MembersPage);
+const VehiclesRoute = guarded(['dashboard.view'], VehiclesPage);
+const DriverQuestionRoute = guarded(['house.manage'], DriverQuestionPage);
+const StaysRoute = guarded(['house.manage'], StaysPage);
+const TaskBoardRoute = guarded(['dashboard.view'], TaskBoardPage);
 const UsersRoute = guarded(['users.manage', 'security.manage'], UsersPage);
 const InvitationsRoute = guarded(['invitations.manage'], InvitationsPage);
 const IdentityGrantsRoute = guarded(['users.manage', 'invitations.manage', 'identities.read'], IdentityGrantsPage);
@@ -259,6 +264,10 @@ function PrivateRoutes() {
       <Route path="/association/meetings/:id" component={MeetingPage} />
       <Route path="/association/decisions" component={DecisionsPage} />
       <Route path="/association/members" component={MembersRoute} />
+      <Route path="/association/vehicles" component={VehiclesRoute} />
+      <Route path="/association/vehicles/driver" component={DriverQuestionRoute} />
+      <Route path="/association/stays" component={StaysRoute} />
+      <Route path="/association/tasks" component={TaskBoardRoute} />
       <Route path="/apply/:slug/:id" component={ApplyPage} />
       <Route path="/admin/users" component={UsersRoute} />
       <Route path="/admin/invitations" component={InvitationsRoute} />

@@ -14,6 +14,7 @@ import recordsFr from './messages/records.fr.json';
 import researchFr from './messages/research.fr.json';
 import rotaFr from './messages/rota.fr.json';
 import houseFr from './messages/house.fr.json';
+import houseLifeFr from './messages/house-life.fr.json';
 import meetingsFr from './messages/meetings.fr.json';
 import membersFr from './messages/members.fr.json';
 import monitoringFr from './messages/monitoring.fr.json';
@@ -27,4 +28,4 @@ import identityGrantsFr from './messages/identityGrants.fr.json';
 import publicSiteFr from './messages/publicSite.fr.json';
 import testimoniesFr from './messages/testimonies.fr.json';
 
-export const fr = { ...frShared, ...associationFr, ...auditFr, ...contactsFr, ...figureSetsFr, ...forceFiguresFr, ...legalPickerFr, ...officeFr, ...phoneFr, ...pressFr, ...recordsFr, ...researchFr, ...rotaFr, ...houseFr, ...meetingsFr, ...membersFr, ...monitoringFr, ...shareCardsFr, ...newsletterFr, ...siteEditorFr, ...mailDeskFr, ...campaignsFr, ...identityGrantsFr, ...publicSiteFr, ...grantsFr, ...testimoniesFr };
+export const fr = { ...frShared, ...associationFr, ...auditFr, ...contactsFr, ...figureSetsFr, ...forceFiguresFr, ...legalPickerFr, ...officeFr, ...phoneFr, ...pressFr, ...recordsFr, ...researchFr, ...rotaFr, ...houseFr, ...meetingsFr, ...membersFr, ...monitoringFr, ...shareCardsFr, ...newsletterFr, ...siteEditorFr, ...mailDeskFr, ...campaignsFr, ...identityGrantsFr, ...publicSiteFr, ...grantsFr, ...testimoniesFr, ...houseLifeFr };

@@ -82,5 +82,9 @@ export const MeetingsPage = lazy(() => import('../features/association/meetings/
 export const MeetingPage = lazy(() => import('../features/association/meetings/MeetingPage').then((m) => m.MeetingPage));
 export const DecisionsPage = lazy(() => import('../features/association/meetings/DecisionsPage').then((m) => m.DecisionsPage));
 export const MembersPage = lazy(() => import('../features/association/members/MembersPage').then((m) => m.MembersPage));
+export const VehiclesPage = lazy(() => import('../features/association/vehicles/VehiclesPage').then((m) => m.VehiclesPage));
+export const DriverQuestionPage = lazy(() => import('../features/association/vehicles/DriverQuestionPage').then((m) => m.DriverQuestionPage));
+export const StaysPage = lazy(() => import('../features/association/stays/StaysPage').then((m) => m.StaysPage));
+export const TaskBoardPage = lazy(() => import('../features/association/tasks/TaskBoardPage').then((m) => m.TaskBoardPage));
 // Access to identities is given by two people (issue 12): administrators follow, identity holders decide.
 export const IdentityGrantsPage = lazy(() => import('../features/identity/grants/IdentityGrantsPage').then((m) => m.IdentityGrantsPage));

@@ -10,3 +10,7 @@ export * from './members-vocabulary.js';
 export * from './members.js';
 export * from './amount-in-words.js';
 export * from './reply-templates.js';
+export * from './vehicles.js';
+export * from './stays.js';
+export * from './tasks.js';
+export * from './vehicle-papers.js';

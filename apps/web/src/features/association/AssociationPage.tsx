@@ -20,7 +20,10 @@ export function AssociationPage() {
       <section class="card" aria-labelledby="association-meetings">
         <h2 id="association-meetings">{t('meetings.title')}</h2>
         <p>{t('meetings.intro')}</p>
-        <p><a href="/association/meetings">{t('meetings.list')}</a> · <a href="/association/decisions">{t('meetings.decisions.title')}</a></p>
+        <p>
+          <a href="/association/meetings">{t('meetings.list')}</a> · <a href="/association/decisions">{t('meetings.decisions.title')}</a> ·{' '}
+          <a href="/association/tasks" data-testid="association-tasks">{t('taskBoard.title')}</a> · <a href="/association/vehicles">{t('vehicles.title')}</a>
+        </p>
       </section>
       {hasPermission(me, 'association.manage') && (
         <section class="card" aria-labelledby="association-members">
@@ -35,7 +38,8 @@ export function AssociationPage() {
           <p>{t('house.intro')}</p>
           <p>
             <a href="/association/equipment" data-testid="association-equipment">{t('house.inventory.title')}</a> ·{' '}
-            <a href="/association/equipment/lend">{t('house.lend.title')}</a>
+            <a href="/association/equipment/lend">{t('house.lend.title')}</a> ·{' '}
+            <a href="/association/stays" data-testid="association-stays">{t('stays.title')}</a>
           </p>
         </section>
       )}

@@ -7,7 +7,7 @@ import { AppError } from '../../../platform/errors/catalogue.js';
 import type { Actor } from '../../../platform/http/request-context.js';
 import { deviceExists } from '../../field/phones/phones.service.js';
 import { itemColumns, presentItem } from './equipment.presenter.js';
-import { activePeople, findItems, insertItem, listItems, openLoanOfItems, updateItem } from './equipment.queries.js';
+import { activePeople, findItems, findPerson, insertItem, listItems, lockItems, openLoanOfItems, updateItem } from './equipment.queries.js';
 
 /** The inventory (issue 19): what the association owns and lends, its state and where it is. */
 
@@ -58,4 +58,25 @@ export async function housePeople(ctx: AppContext, actor: Actor) {
   return inOrganisation(ctx.db, actor.organisationId, async (trx) => ({
     people: (await activePeople(trx)).map((p) => ({ id: p.id, displayName: p.display_name })),
   }));
+}
+
+/**
+ * For the modules that give items a life of their own (vehicles, beds): an item of one kind,
+ * locked for the caller's transaction so two bookings of it cannot both pass their checks.
+ */
+export async function lockedItemOfKind(trx: Executor, id: string, kind: 'vehicle' | 'bed', lock = true) {
+  if (lock) await lockItems(trx, [id]);
+  const [row] = await findItems(trx, [id]);
+  if (!row || row.kind !== kind) throw new AppError('equipment.not_found');
+  return row;
+}
+
+/** The inventory's items of one kind (not retired nor lost): the vehicles, the beds. */
+export async function itemsOfKind(trx: Executor, kind: 'vehicle' | 'bed') {
+  return (await listItems(trx)).filter((i) => i.kind === kind && i.state !== 'retired' && i.state !== 'lost');
+}
+
+/** An active member of the organisation (a driver, a guest of the flat, a task's assignee), or undefined. */
+export async function activeMember(trx: Executor, id: string) {
+  return findPerson(trx, id);
 }

@@ -59,7 +59,7 @@ export async function decisionsOf(db: Executor, meetingId: string) {
   return decisionSelect(db).where('d.meeting_id', '=', meetingId).orderBy('d.decided_at').execute();
 }
 export async function findDecision(db: Executor, id: string) {
-  return db.selectFrom('meeting_decisions').select(['id', 'meeting_id']).where('id', '=', id).executeTakeFirst();
+  return db.selectFrom('meeting_decisions').select(['id', 'meeting_id', 'text']).where('id', '=', id).executeTakeFirst();
 }
 /** The log, newest first; `q` searched in the text and the context, case- and accent-insensitively enough for a team. */
 export async function searchDecisions(db: Executor, q: string | undefined) {
@@ -119,4 +119,7 @@ export async function organisationName(db: Executor): Promise<string> {
 
 export async function activeMembers(db: Executor) {
   return db.selectFrom('users').select(['id', 'display_name']).where('active', '=', true).orderBy('display_name').execute();
+}
+export async function openActionsOf(db: Executor, ownerId: string) {
+  return actionSelect(db).where('a.owner_id', '=', ownerId).where('a.done_at', 'is', null).orderBy('a.due_on').execute();
 }

@@ -7,8 +7,8 @@ import { AppError } from '../../../platform/errors/catalogue.js';
 import type { Actor } from '../../../platform/http/request-context.js';
 import { presentAction, presentMeeting, presentSeries } from './meetings.presenter.js';
 import {
-  actionsByIds, actionsOfMeeting, agendaOf, decisionsOf, findMeeting, findSeries, insertAgendaItems, insertMeeting, insertSeries, listMeetings, listSeries,
-  nextPosition, openActions, openActionsOfSeries, setMeeting, activeMembers,
+  actionsByIds, actionsOfMeeting, agendaOf, decisionsOf, findDecision, findMeeting, findSeries, insertAgendaItems, insertMeeting, insertSeries, listMeetings, listSeries,
+  nextPosition, openActions, openActionsOf, openActionsOfSeries, setMeeting, activeMembers,
 } from './meetings.queries.js';
 
 type MeetingStatus = (typeof MEETING_STATUSES)[number];
@@ -142,4 +142,14 @@ export async function meetingMembers(ctx: AppContext, actor: Actor) {
   return inOrganisation(ctx.db, actor.organisationId, async (trx) => ({
     members: (await activeMembers(trx)).map((m) => ({ id: m.id, displayName: m.display_name })),
   }));
+}
+
+/** A decision of the log, for another module pointing at it (a task); undefined when absent. */
+export async function decisionLabel(trx: Executor, id: string): Promise<string | undefined> {
+  return (await findDecision(trx, id))?.text;
+}
+
+/** The open actions a person owns (their task board shows them beside their tasks), the oldest deadline first. */
+export async function actionsOwnedBy(trx: Executor, userId: string) {
+  return (await openActionsOf(trx, userId)).map(presentAction);
 }

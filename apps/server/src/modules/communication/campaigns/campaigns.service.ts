@@ -306,3 +306,8 @@ const TRAININGS = ['press_training', 'social_media_training'] as const;
 export async function eventsHeldBetween(trx: Trx, from: string, to: string, which: 'trainings' | 'events', now = new Date()): Promise<number> {
   return countEventsHeld(trx, from, to, which === 'trainings' ? TRAININGS : EVENT_KINDS, now);
 }
+
+/** A campaign's name, for another module pointing at it (a task of the association's boards); undefined when absent. */
+export async function campaignLabel(trx: Trx, id: string): Promise<string | undefined> {
+  return (await findCampaign(trx, id))?.name;
+}

@@ -26,13 +26,15 @@ const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOStr
 
 /**
  * The same secret links open other calendars than the rota (the communication pole's editorial
- * calendar, issue 14): one kind of token, one table, one audit vocabulary per calendar, and one
+ * calendar, issue 14; a person's tasks, issue 19): one kind of token, one table, one audit vocabulary per calendar, and one
  * way of writing the iCal document (calendarDocument).
  */
 export type SecretCalendar = FeedCalendar;
 const CALENDARS: Record<SecretCalendar, { path: string; audit: string; permission: Permission }> = {
   rota: { path: '/api/rota/calendar', audit: 'rota_calendar', permission: 'rota.signup' },
   communication: { path: '/api/campaigns/calendar', audit: 'campaign_calendar', permission: 'comms.publish' },
+  // A person's tasks and meeting actions (issue 19): every member has a board.
+  tasks: { path: '/api/association/tasks/calendar', audit: 'task_calendar', permission: 'dashboard.view' },
 };
 const feedUrl = (ctx: AppContext, token: string, calendar: SecretCalendar) => `${ctx.config.publicUrl}${CALENDARS[calendar].path}/${token}.ics`;
 
@@ -77,7 +79,10 @@ export async function openCalendarLink(ctx: AppContext, token: string, calendar:
     throw new AppError('calendar_feed.not_found');
   }
   await inOrganisation(ctx.db, feed.organisation_id, (trx) => touchRotaFeed(trx, feed.id));
-  return { id: feed.id, organisationId: feed.organisation_id, userId: feed.user_id, locale: (feed.locale === 'en' ? 'en' : 'fr') as 'fr' | 'en' };
+  return {
+    id: feed.id, organisationId: feed.organisation_id, userId: feed.user_id, locale: (feed.locale === 'en' ? 'en' : 'fr') as 'fr' | 'en',
+    roles: normaliseRoles([feed.role, ...feed.additional_roles]),
+  };
 }
 
 export type CalendarEntry = { uid: string; start: Date; end?: Date | null; allDay?: boolean; summary: string; description: string; url: string };

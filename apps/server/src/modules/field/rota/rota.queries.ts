@@ -160,7 +160,7 @@ export async function findMember(db: Executor, organisationId: string, userId: s
 
 // ---- Calendar feeds (rota_calendar_feeds): the rota's, and the communication calendar's ----
 
-export type FeedCalendar = 'rota' | 'communication';
+export type FeedCalendar = 'rota' | 'communication' | 'tasks';
 export type FeedRow = { id: string; created_at: Date; expires_at: Date };
 
 export async function activeRotaFeed(db: Executor, userId: string, calendar: FeedCalendar = 'rota'): Promise<FeedRow | undefined> {

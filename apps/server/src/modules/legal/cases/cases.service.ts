@@ -129,3 +129,8 @@ export async function recordCaseEvent(ctx: AppContext, actor: Actor, caseId: str
     return { status: input.status ?? null, outcome: input.outcome ?? null, occurredOn };
   });
 }
+
+/** A case's title, for another module pointing at it (a task of the legal pole's board); undefined when absent. */
+export async function caseLabel(trx: Trx, id: string): Promise<string | undefined> {
+  return (await findCase(trx, id))?.title;
+}

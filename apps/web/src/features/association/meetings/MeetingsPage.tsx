@@ -36,7 +36,7 @@ export function MeetingsPage() {
 
   return (
     <Screen title={t('meetings.title')}>
-      <p><a href="/association">{t('house.back')}</a> · <a href="/association/decisions">{t('meetings.decisions.title')}</a></p>
+      <p><a href="/association">{t('house.back')}</a> · <a href="/association/decisions">{t('meetings.decisions.title')}</a> · <a href="/association/tasks">{t('taskBoard.title')}</a> · <a href="/association/vehicles">{t('vehicles.title')}</a></p>
       <FormError message={error} />
       {series.map((s) => (
         <section key={s.id} class="card">

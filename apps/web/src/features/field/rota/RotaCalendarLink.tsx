@@ -18,7 +18,7 @@ export function RotaCalendarLink() {
  * server mechanism, rota-calendar.ts): shown once when created, then only "active since … until
  * …"; renewable and revocable. `keys` holds the texts (title, help, revoked… as under rota.calendar).
  */
-export function SecretCalendarLink({ calls, keys, testId }: { calls: FeedCalls; keys: 'rota.calendar' | 'campaigns.ical'; testId: string }) {
+export function SecretCalendarLink({ calls, keys, testId }: { calls: FeedCalls; keys: 'rota.calendar' | 'campaigns.ical' | 'taskBoard.ical'; testId: string }) {
   const t = useT();
   const locale = useLocale();
   const [state, setState] = useState<RotaCalendarFeedView | null>(null);
