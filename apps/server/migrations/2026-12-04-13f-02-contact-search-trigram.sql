@@ -28,12 +28,21 @@ BEGIN
 END $$;
 
 -- plpgsql with EXECUTE: planned for each search with its pattern, so the planner picks the index
--- for a rare term and a scan for a two-letter one (no trigram to look up).
-CREATE FUNCTION contact_search(pattern text) RETURNS SETOF contacts
+-- for a rare term and a scan for a two-letter one (no trigram to look up). With first_by_name (a
+-- search by text alone, one page), only that many, in name order: a common term ("cam", thousands
+-- of matches) then walks the name index and stops at the page instead of fetching every match.
+CREATE FUNCTION contact_search(pattern text, first_by_name integer DEFAULT NULL) RETURNS SETOF contacts
   LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp ROWS 500 AS $$
+DECLARE
+  organisation uuid := nullif(current_setting('vigie.organisation_id', true), '')::uuid;
 BEGIN
-  RETURN QUERY EXECUTE 'SELECT * FROM contacts WHERE organisation_id = $1 AND search_text LIKE contact_search_fold($2)'
-    USING nullif(current_setting('vigie.organisation_id', true), '')::uuid, pattern;
+  IF first_by_name IS NULL THEN
+    RETURN QUERY EXECUTE 'SELECT * FROM contacts WHERE organisation_id = $1 AND search_text LIKE contact_search_fold($2)'
+      USING organisation, pattern;
+  ELSE
+    RETURN QUERY EXECUTE 'SELECT * FROM contacts WHERE organisation_id = $1 AND search_text LIKE contact_search_fold($2)
+      ORDER BY lower(display_name) LIMIT $3' USING organisation, pattern, first_by_name;
+  END IF;
 END $$;
-REVOKE ALL ON FUNCTION contact_search(text) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION contact_search(text) TO vigie_app;
+REVOKE ALL ON FUNCTION contact_search(text, integer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION contact_search(text, integer) TO vigie_app;

@@ -79,6 +79,9 @@ describe('contacts registry', () => {
     const orgB = (await t.db.insertInto('organisations').values({ name: 'Other Observatory' }).returning('id').executeTakeFirstOrThrow()).id;
     await t.db.insertInto('contacts').values({ organisation_id: orgB, kind: 'person', display_name: 'Camille Ailleurs' }).execute();
     expect(await names('camille')).toEqual(['Camille Journaliste']);
+    // Text with another filter: every match read, then filtered (text alone reads one page, in name order).
+    const people = (await comms.get('/api/contacts?q=camille&kind=person')).json().contacts.map((c: { displayName: string }) => c.displayName);
+    expect(people).toEqual(['Camille Journaliste']);
     const asApp = (org: string | null) => t.db.transaction().execute(async (trx) => {
       await sql`SELECT set_config('vigie.organisation_id', ${org ?? ''}, true), set_config('role', 'vigie_app', true)`.execute(trx);
       return (await sql<{ display_name: string }>`SELECT display_name FROM contact_search('%camille%')`.execute(trx)).rows.map((r) => r.display_name);

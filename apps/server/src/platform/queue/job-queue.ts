@@ -16,6 +16,7 @@ export class JobQueue {
   private readonly handlers = new Map<string, JobHandler>();
   private readonly batches = new Map<string, { size: number; concurrency: number }>();
   private readonly schedules = new Map<string, CronSchedule>();
+  private stopping = false;
 
   constructor(private readonly pool: pg.Pool, private readonly pollSeconds: number) {
     this.boss = this.createBoss(false);
@@ -81,12 +82,14 @@ export class JobQueue {
   private async runBatch(name: string, jobs: Array<{ id: string; data: unknown }>, handler: JobHandler, concurrency: number) {
     let next = 0;
     const lane = async () => {
-      while (next < jobs.length) {
+      // Stopping: the jobs not yet begun are left to pg-boss, which puts them back in line.
+      while (next < jobs.length && !this.stopping) {
         const job = jobs[next++]!;
         try {
           await handler(job.data as Record<string, unknown>);
         } catch (err) {
-          await this.boss.fail(name, job.id, { message: (err as Error).message });
+          // If even that fails (the database is gone), the job stays active and pg-boss retries it once expired.
+          await this.boss.fail(name, job.id, { message: (err as Error).message }).catch(() => {});
         }
       }
     };
@@ -111,6 +114,7 @@ export class JobQueue {
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
     await this.boss.stop({ graceful: true, wait: true, timeout: 5000 });
   }
 }

@@ -54,9 +54,9 @@ const contactsTable = (db: Executor) => db.selectFrom('contacts as c');
  * matches from contact_search (migration 13f-02), which uses the trigram index that row-level
  * security keeps a LIKE on the table from using; otherwise the table.
  */
-function contactsFrom(db: Executor, f: { q?: string | undefined } | { listId: string }): ReturnType<typeof contactsTable> {
+function contactsFrom(db: Executor, f: { q?: string | undefined } | { listId: string }, firstByName: number | null = null): ReturnType<typeof contactsTable> {
   if (!('q' in f) || !f.q) return contactsTable(db);
-  return db.selectFrom(sql<Database['contacts']>`contact_search(${likePattern(f.q)})`.as('c')) as unknown as ReturnType<typeof contactsTable>;
+  return db.selectFrom(sql<Database['contacts']>`contact_search(${likePattern(f.q)}, ${firstByName}::integer)`.as('c')) as unknown as ReturnType<typeof contactsTable>;
 }
 
 /** Applies a search filter to a contacts query (shared by search, saved-filter lists and sending). */
@@ -79,7 +79,9 @@ export function applyFilter<O>(q: SelectQueryBuilder<Database & { c: Database['c
 }
 
 export async function searchContacts(db: Executor, f: ContactFilter, limit = 200) {
-  const base = contactsFrom(db, f).leftJoin('contacts as e', 'e.id', 'c.employer_id').selectAll('c')
+  // Text alone: the function already returns the page, in name order (migration 13f-02).
+  const textAlone = !f.kind && !f.role && !f.tag && !f.language && !f.listId;
+  const base = contactsFrom(db, f, textAlone ? limit : null).leftJoin('contacts as e', 'e.id', 'c.employer_id').selectAll('c')
     .select([
       'e.display_name as employer_name',
       sql<string | null>`(SELECT ch.value FROM contact_channels ch WHERE ch.contact_id = c.id AND ch.kind = 'email' ORDER BY ch.created_at LIMIT 1)`.as('email'),
