@@ -6,7 +6,7 @@ import { openDatabase, type DatabaseHandle } from './platform/db/database.js';
 import { migrate } from './platform/db/migrate.js';
 import { loadServerKey } from './platform/crypto/server-key.js';
 import { JobQueue } from './platform/queue/job-queue.js';
-import { createMailer } from './platform/mail/mailer.js';
+import { createMailer, type Mailer } from './platform/mail/mailer.js';
 import { defineMailJob } from './platform/mail/mail-job.js';
 import { definePasswordResetJob } from './modules/identity/auth/password-reset.js';
 import { defineUnlockMailJob } from './modules/identity/auth/sign-in.js';
@@ -47,12 +47,13 @@ export async function startVigie(config: Config, options: BuildOptions & { worke
   const database = await openDatabase(config.database);
   let queue: JobQueue | undefined;
   let app: App | undefined;
+  let mailer: Mailer | undefined;
   try {
     await migrate(database.pool);
     await deleteExpiredSessions(database.db);
     const serverKey = loadServerKey(config.secretKey, config.dataDir);
     queue = new JobQueue(database.pool, config.jobPollSeconds);
-    const mailer = createMailer(config.smtpUrl, config.mailFrom, (msg) => log.info(msg));
+    mailer = createMailer(config.smtpUrl, config.mailFrom, (msg) => log.info(msg), { connections: config.mailConnections });
     defineMailPipeline(queue, { db: database.db, mailer, config, serverKey, attachments: pressReleaseAttachments(database.db) });
     defineBouncePolling(queue, { db: database.db, config });
     defineMailJob(queue, mailer, serverKey);
@@ -84,6 +85,7 @@ export async function startVigie(config: Config, options: BuildOptions & { worke
     }
     const started = app;
     const startedQueue = queue;
+    const startedMailer = mailer;
     let closing: Promise<void> | undefined;
     return {
       app: started, ctx, database, url, setupCode,
@@ -91,6 +93,7 @@ export async function startVigie(config: Config, options: BuildOptions & { worke
         closing ??= (async () => {
           await started.close();
           await startedQueue.stop();
+          await startedMailer.close();
           await database.close();
         })();
         return closing;
@@ -99,6 +102,7 @@ export async function startVigie(config: Config, options: BuildOptions & { worke
   } catch (err) {
     await app?.close().catch(() => {});
     await queue?.stop().catch(() => {});
+    await mailer?.close().catch(() => {});
     await database.close().catch(() => {});
     throw err;
   }

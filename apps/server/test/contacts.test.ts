@@ -73,6 +73,22 @@ describe('contacts registry', () => {
     expect(await names('littoral')).toEqual(['Camille Journaliste', 'La Voix du Littoral']);
     expect((await observer.get('/api/contacts')).statusCode).toBe(403);
 
+    // The search reads through contact_search (the trigram index, where row-level security would
+    // scan): the organisation's rule still holds. Another observatory's Camille is never found,
+    // and without an organisation in the transaction the function returns nothing.
+    const orgB = (await t.db.insertInto('organisations').values({ name: 'Other Observatory' }).returning('id').executeTakeFirstOrThrow()).id;
+    await t.db.insertInto('contacts').values({ organisation_id: orgB, kind: 'person', display_name: 'Camille Ailleurs' }).execute();
+    expect(await names('camille')).toEqual(['Camille Journaliste']);
+    // Text with another filter: every match read, then filtered (text alone reads one page, in name order).
+    const people = (await comms.get('/api/contacts?q=camille&kind=person')).json().contacts.map((c: { displayName: string }) => c.displayName);
+    expect(people).toEqual(['Camille Journaliste']);
+    const asApp = (org: string | null) => t.db.transaction().execute(async (trx) => {
+      await sql`SELECT set_config('vigie.organisation_id', ${org ?? ''}, true), set_config('role', 'vigie_app', true)`.execute(trx);
+      return (await sql<{ display_name: string }>`SELECT display_name FROM contact_search('%camille%')`.execute(trx)).rows.map((r) => r.display_name);
+    });
+    expect(await asApp(orgB)).toEqual(['Camille Ailleurs']);
+    expect(await asApp(null)).toEqual([]);
+
     const read = await comms.get(`/api/contacts/${person.id}`);
     expect(read.statusCode).toBe(200);
     expect(await auditEntries('contact.read', person.id)).toHaveLength(1);

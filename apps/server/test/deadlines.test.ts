@@ -136,7 +136,7 @@ describe(`deadlines (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'})`,
     for (const r of rows) expect(url).not.toContain(r.token_hash);
   });
 
-  it('mails a reminder N days before to the owner through the SMTP server, once', async () => {
+  it('mails a reminder N days before to the owner through the SMTP server, once, and forgets its text once sent', async () => {
     const due = inDays(2);
     const created = await legal.post(`/api/legal/cases/${caseId}/deadlines`, { label: 'Mémoire en réplique', dueOn: due, ownerId: legal.user.id, remindDaysBefore: [2] });
     expect(created.statusCode).toBe(201);
@@ -151,6 +151,23 @@ describe(`deadlines (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'})`,
     expect(text).toContain('Recours arrêté anti-distribution');
     expect(text).toContain(`/legal/cases/${caseId}`);
     expect(text).toContain(format(parseCalendarDate(due), 'dd/MM/yyyy'));
+    // Once sent, the reminder forgets what it said: the case's name is in no mailing any more,
+    // while the desk still has its kind, recipient, status and time.
+    const settled = async () => {
+      for (let i = 0; i < 80; i += 1) {
+        const { rows } = await sql<{ status: string; subject: string; body_text: string; purpose: string }>`
+          SELECT d.status, m.subject, m.body_text, m.purpose FROM mail_deliveries d JOIN mailings m ON m.id = d.mailing_id
+          WHERE d.address = ${legalEmail}`.execute(t.db);
+        if (rows.length > 0 && rows.every((r) => r.status === 'sent' && r.body_text === '')) return rows;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      throw new Error('the reminder was not settled');
+    };
+    expect((await settled()).every((r) => r.purpose === 'transactional' && r.subject === '')).toBe(true);
+    const { rows: naming } = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM mailings WHERE organisation_id = ${orgId}
+        AND (subject LIKE '%anti-distribution%' OR body_text LIKE '%anti-distribution%' OR body_text LIKE '%Mémoire en réplique%')`.execute(t.db);
+    expect(naming[0]!.n).toBe(0);
     const sentBefore = t.smtp.mails.length;
     expect(await sendDeadlineReminders(deps, today())).toBe(0);
     await new Promise((r) => setTimeout(r, 1500));

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestVigie, type TestVigie } from './harness.js';
 import { mailText } from './mail-body.js';
+import { JobQueue } from '../src/platform/queue/job-queue.js';
 
 let t: TestVigie;
 beforeAll(async () => { t = await startTestVigie(); });
@@ -41,6 +42,42 @@ describe(`background jobs (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglit
     // The rolled-back job was enqueued first, so it would have been delivered before this one.
     expect(t.smtp.mails.filter((m) => m.to.includes(rolledBack))).toEqual([]);
     expect(await jobsFor(rolledBack)).toBe(0);
+  });
+
+  it('works a batch several jobs at a time; a job that fails is retried alone, the others are done', async () => {
+    const queue = new JobQueue(t.vigie.database.pool, 0.5);
+    const seen: string[] = [];
+    let running = 0;
+    let most = 0;
+    queue.define('test.batch', async (data) => {
+      running += 1;
+      most = Math.max(most, running);
+      await new Promise((r) => setTimeout(r, 30));
+      running -= 1;
+      seen.push(String(data.n));
+      if (data.n === 'bad') throw new Error('this one fails');
+    }, { batchSize: 20, concurrency: 3 });
+    await queue.start(t.vigie.database.pool, true);
+    try {
+      const items = ['bad', ...Array.from({ length: 11 }, (_, i) => String(i))].map((n) => ({ n }));
+      await t.db.transaction().execute((trx) => queue.enqueueMany(trx, 'test.batch', items));
+      for (let i = 0; i < 80 && seen.length < items.length; i += 1) await new Promise((r) => setTimeout(r, 100));
+      expect(seen.sort()).toEqual(items.map((i) => i.n).sort());
+      expect(most).toBe(3);
+      for (let i = 0; i < 40; i += 1) {
+        const { rows } = await sql<{ n: string; state: string }>`SELECT data->>'n' AS n, state::text FROM pgboss.job WHERE name = 'test.batch'`.execute(t.db);
+        if (rows.every((r) => r.state !== 'active')) {
+          // Failed alone: back in line for a retry; the eleven others completed.
+          expect(rows.filter((r) => r.state === 'retry').map((r) => r.n)).toEqual(['bad']);
+          expect(rows.filter((r) => r.state === 'completed')).toHaveLength(11);
+          return;
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error('the batch was not completed');
+    } finally {
+      await queue.stop();
+    }
   });
 
   it('refuses to enqueue a job nobody handles', async () => {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestVigie, type TestClient, type TestVigie } from './harness.js';
 import { startImapServer } from './imap-server.js';
 import { linkIn } from './mail-body.js';
-import { queueOneMail } from '../src/modules/communication/mailings/mail-pipeline.js';
+import { queueMailing, queueOneMail } from '../src/modules/communication/mailings/mail-pipeline.js';
 
 let t: TestVigie;
 let imap: Awaited<ReturnType<typeof startImapServer>>;
@@ -197,6 +197,31 @@ describe('the outgoing mail pipeline', () => {
     expect(status(seenByComms, 'transactional', 'ben@press.example')).toBe('suppressed');
     expect(status(seenByComms, 'transactional', 'cleo@press.example')).toBe('sent');
     expect(t.smtp.mails.map((m) => m.to[0]).sort()).toEqual(['ben@press.example', 'cleo@press.example']);
+
+    // Settled, sent or suppressed, they keep no subject, text or sealed link; bulk mail keeps what was published.
+    const { rows } = await sql<{ bulk: boolean; subject: string; body_text: string; sealed_secret: string | null }>`
+      SELECT bulk, subject, body_text, sealed_secret FROM mailings WHERE organisation_id = ${orgId}`.execute(t.db);
+    expect(rows.filter((r) => !r.bulk).map((r) => [r.subject, r.body_text, r.sealed_secret])).toEqual(rows.filter((r) => !r.bulk).map(() => ['', '', null]));
+    expect(rows.filter((r) => !r.bulk).length).toBeGreaterThanOrEqual(4);
+    expect(rows.filter((r) => r.bulk).map((r) => r.subject)).toContain('Communiqué');
+    expect(rows.filter((r) => r.bulk).every((r) => r.body_text.length > 0)).toBe(true);
+  });
+
+  it('sends a batch over a few pooled SMTP connections, each mail still to one recipient', async () => {
+    const before = t.smtp.connections;
+    t.smtp.mails.length = 0;
+    const to = Array.from({ length: 30 }, (_, i) => `reader-${i}@pool.example`);
+    const { mailingId } = await t.db.transaction().execute((trx) => queueMailing(trx, t.vigie.ctx.queue, {
+      organisationId: orgId, purpose: 'transactional', sourceId: null, listId: null, subject: 'Digest', bodyText: 'Revue de presse du jour.',
+      bulk: false, createdBy: null, recipients: to.map((email) => ({ contactId: null, email })),
+    }));
+    const done = await mailingDone(mailingId);
+    expect(done.counts.sent).toBe(30);
+    expect(t.smtp.mails.map((m) => m.to).sort()).toEqual(to.map((a) => [a]).sort());
+    // MAIL_CONNECTIONS (5 by default) at most, where a connection per mail opened 30.
+    expect(t.smtp.connections - before).toBeLessThanOrEqual(5);
+    const { rows } = await sql<{ subject: string; body_text: string }>`SELECT subject, body_text FROM mailings WHERE id = ${mailingId}`.execute(t.db);
+    expect(rows).toEqual([{ subject: '', body_text: '' }]);
   });
 
   it('patterns are editable and checked; an unreachable mailbox gives a clear status', async () => {

@@ -7,10 +7,16 @@ export type ReceivedMail = { to: string[]; raw: string; /** The envelope sender 
 export async function startSmtpSink() {
   const mails: ReceivedMail[] = [];
   const waiters: Array<() => void> = [];
+  // SMTP connections opened so far: the pipeline keeps a pool instead of one per mail.
+  const counts = { connections: 0 };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onConnect(_session, callback) {
+      counts.connections += 1;
+      callback();
+    },
     // A mailbox that is never reachable: "451" is a temporary refusal, which senders retry.
     onRcptTo(address, _session, callback) {
       if (address.address.startsWith('unreachable')) {
@@ -36,6 +42,7 @@ export async function startSmtpSink() {
   return {
     url: `smtp://127.0.0.1:${port}?ignoreTLS=true`,
     mails,
+    get connections() { return counts.connections; },
     /** Resolves with the first mail to `to` (waiting up to `ms`). */
     async waitFor(to: string, ms = 20_000): Promise<ReceivedMail> {
       const deadline = Date.now() + ms;

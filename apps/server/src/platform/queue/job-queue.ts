@@ -14,8 +14,9 @@ export type CronSchedule = { cron: string; tz: string };
 export class JobQueue {
   private boss: PgBoss;
   private readonly handlers = new Map<string, JobHandler>();
-  private readonly batchSizes = new Map<string, number>();
+  private readonly batches = new Map<string, { size: number; concurrency: number }>();
   private readonly schedules = new Map<string, CronSchedule>();
+  private stopping = false;
 
   constructor(private readonly pool: pg.Pool, private readonly pollSeconds: number) {
     this.boss = this.createBoss(false);
@@ -33,10 +34,15 @@ export class JobQueue {
     return boss;
   }
 
-  /** `batchSize` > 1 for many small jobs (one mail per recipient): pg-boss waits a poll interval between fetches. */
-  define(name: string, handler: JobHandler, options: { batchSize?: number } = {}): void {
+  /**
+   * `batchSize` > 1 for many small jobs (one mail per recipient): pg-boss waits a poll interval
+   * between fetches, so one fetch must hold what the worker can do in that interval. The jobs of a
+   * batch run `concurrency` at a time (e.g. one per SMTP connection); each job succeeds or fails
+   * on its own (a failed one is retried alone, the others are done).
+   */
+  define(name: string, handler: JobHandler, options: { batchSize?: number; concurrency?: number } = {}): void {
     this.handlers.set(name, handler);
-    if (options.batchSize) this.batchSizes.set(name, options.batchSize);
+    if (options.batchSize) this.batches.set(name, { size: options.batchSize, concurrency: Math.max(1, options.concurrency ?? 1) });
   }
 
   /** A job pg-boss sends itself on a cron (e.g. daily reminders); kept in its schedule table. */
@@ -58,10 +64,36 @@ export class JobQueue {
     await pool.query('GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA pgboss TO vigie_app');
     if (!work) return;
     for (const [name, handler] of this.handlers) {
-      await this.boss.work(name, { pollingIntervalSeconds: this.pollSeconds, batchSize: this.batchSizes.get(name) ?? 1 }, async (jobs) => {
-        for (const job of jobs) await handler(job.data as Record<string, unknown>);
+      const batch = this.batches.get(name);
+      await this.boss.work(name, { pollingIntervalSeconds: this.pollSeconds, batchSize: batch?.size ?? 1 }, async (jobs) => {
+        if (!batch) {
+          for (const job of jobs) await handler(job.data as Record<string, unknown>);
+          return;
+        }
+        await this.runBatch(name, jobs, handler, batch.concurrency);
       });
     }
+  }
+
+  /**
+   * A batch in `concurrency` lanes. A job that throws is failed alone (pg-boss puts it back for a
+   * retry with its back-off); pg-boss then completes the batch, which only touches active jobs.
+   */
+  private async runBatch(name: string, jobs: Array<{ id: string; data: unknown }>, handler: JobHandler, concurrency: number) {
+    let next = 0;
+    const lane = async () => {
+      // Stopping: the jobs not yet begun are left to pg-boss, which puts them back in line.
+      while (next < jobs.length && !this.stopping) {
+        const job = jobs[next++]!;
+        try {
+          await handler(job.data as Record<string, unknown>);
+        } catch (err) {
+          // If even that fails (the database is gone), the job stays active and pg-boss retries it once expired.
+          await this.boss.fail(name, job.id, { message: (err as Error).message }).catch(() => {});
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, lane));
   }
 
   async enqueue(trx: Executor, name: string, data: Record<string, unknown>): Promise<void> {
@@ -82,6 +114,7 @@ export class JobQueue {
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
     await this.boss.stop({ graceful: true, wait: true, timeout: 5000 });
   }
 }

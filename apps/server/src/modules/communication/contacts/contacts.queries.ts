@@ -46,6 +46,19 @@ export async function contactChannels(db: Executor, contactId: string) {
   return db.selectFrom('contact_channels').selectAll().where('contact_id', '=', contactId).orderBy('created_at').orderBy('kind').execute();
 }
 
+const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (m) => '\\' + m)}%`;
+const contactsTable = (db: Executor) => db.selectFrom('contacts as c');
+
+/**
+ * Where a filtered read takes its contacts: with a text query, the current organisation's
+ * matches from contact_search (migration 13f-02), which uses the trigram index that row-level
+ * security keeps a LIKE on the table from using; otherwise the table.
+ */
+function contactsFrom(db: Executor, f: { q?: string | undefined } | { listId: string }, firstByName: number | null = null): ReturnType<typeof contactsTable> {
+  if (!('q' in f) || !f.q) return contactsTable(db);
+  return db.selectFrom(sql<Database['contacts']>`contact_search(${likePattern(f.q)}, ${firstByName}::integer)`.as('c')) as unknown as ReturnType<typeof contactsTable>;
+}
+
 /** Applies a search filter to a contacts query (shared by search, saved-filter lists and sending). */
 export function applyFilter<O>(q: SelectQueryBuilder<Database & { c: Database['contacts'] }, 'c', O>, f: Omit<ContactFilter, 'listId'> & { listId?: string | undefined }) {
   let out = q;
@@ -54,9 +67,9 @@ export function applyFilter<O>(q: SelectQueryBuilder<Database & { c: Database['c
   if (f.tag) out = out.where(sql<boolean>`${f.tag} = ANY(c.tags)`);
   if (f.language) out = out.where(sql<boolean>`${f.language} = ANY(c.languages)`);
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (m) => '\\' + m)}%`;
-    // One column holds name, titles, tags, employer and every channel, folded the same way (migration 13e-02).
-    out = out.where(sql<boolean>`c.search_text LIKE contact_search_fold(${like})`);
+    // One column holds name, titles, tags, employer and every channel, folded the same way
+    // (migration 13e-02). contactsFrom already read only the matches; this keeps any other source right.
+    out = out.where(sql<boolean>`c.search_text LIKE contact_search_fold(${likePattern(f.q)})`);
   }
   if (f.listId) {
     const listId = f.listId;
@@ -66,7 +79,9 @@ export function applyFilter<O>(q: SelectQueryBuilder<Database & { c: Database['c
 }
 
 export async function searchContacts(db: Executor, f: ContactFilter, limit = 200) {
-  const base = db.selectFrom('contacts as c').leftJoin('contacts as e', 'e.id', 'c.employer_id').selectAll('c')
+  // Text alone: the function already returns the page, in name order (migration 13f-02).
+  const textAlone = !f.kind && !f.role && !f.tag && !f.language && !f.listId;
+  const base = contactsFrom(db, f, textAlone ? limit : null).leftJoin('contacts as e', 'e.id', 'c.employer_id').selectAll('c')
     .select([
       'e.display_name as employer_name',
       sql<string | null>`(SELECT ch.value FROM contact_channels ch WHERE ch.contact_id = c.id AND ch.kind = 'email' ORDER BY ch.created_at LIMIT 1)`.as('email'),
@@ -138,7 +153,7 @@ export async function channelOwners(db: Executor, kind: string) {
 /** The rows of a CSV export: the search's filter, no page limit, first e-mail and phone. */
 export async function exportRows(db: Executor, f: ContactFilter) {
   const first = (kind: string) => sql<string | null>`(SELECT ch.value FROM contact_channels ch WHERE ch.contact_id = c.id AND ch.kind = ${kind} ORDER BY ch.created_at LIMIT 1)`;
-  const base = db.selectFrom('contacts as c').leftJoin('contacts as e', 'e.id', 'c.employer_id')
+  const base = contactsFrom(db, f).leftJoin('contacts as e', 'e.id', 'c.employer_id')
     .select(['c.kind', 'c.display_name', 'c.job_title', 'c.beat', 'c.languages', 'c.roles', 'c.tags', 'c.notes', 'e.display_name as employer_name'])
     .select([first('email').as('email'), first('phone').as('phone')]);
   return applyFilter(base, f).orderBy(sql`lower(c.display_name)`).orderBy('c.id').limit(200_000).execute();
@@ -210,14 +225,14 @@ export async function removeListMember(db: Executor, listId: string, contactId: 
  * and whether an e-mail do-not-contact flag is set: what the rules need to decide who is mailed.
  */
 export async function listAudience(db: Executor, list: ListRow) {
-  const base = db.selectFrom('contacts as c').select([
+  const filter = list.kind === 'static' ? { listId: list.id } : (list.filter as Omit<ContactFilter, 'listId'>);
+  const base = contactsFrom(db, filter).select([
     'c.id', 'c.display_name',
     sql<string | null>`(SELECT ch.value FROM contact_channels ch WHERE ch.contact_id = c.id AND ch.kind = 'email' ORDER BY ch.created_at LIMIT 1)`.as('email'),
     sql<string | null>`(SELECT ev.status FROM consent_events ev WHERE ev.contact_id = c.id AND ev.channel = 'email'
       AND (ev.list_id = ${list.id} OR ev.list_id IS NULL AND ev.status <> 'granted') ORDER BY ev.at DESC LIMIT 1)`.as('consent'),
     sql<boolean>`EXISTS (SELECT 1 FROM contact_do_not_contact d WHERE d.contact_id = c.id AND d.channel IN ('email','any'))`.as('do_not_contact'),
   ]);
-  const filter = list.kind === 'static' ? { listId: list.id } : (list.filter as Omit<ContactFilter, 'listId'>);
   return applyFilter(base, filter).orderBy('c.id').execute();
 }
 

@@ -7,7 +7,7 @@ import type { JobQueue } from '../../../platform/queue/job-queue.js';
 import { open, seal } from '../../../platform/crypto/secret-box.js';
 import { recordReceived } from '../contacts/contact-events.js';
 import {
-  deliveryToSend, findMailingBySource, forgetMailingSecret, insertDeliveries, insertMailing, setDeliveryStatus, suppressionFor,
+  deliveryToSend, findMailingBySource, forgetMailingContent, insertDeliveries, insertMailing, setDeliveryStatus, suppressionFor,
 } from './mailings.queries.js';
 
 /**
@@ -120,6 +120,17 @@ export function unsubscribeUrl(config: Pick<Config, 'publicUrl'>, token: string)
 
 export function defineMailPipeline(queue: JobQueue, deps: { db: Db; mailer: Mailer; config: Config; serverKey: Buffer; attachments?: AttachmentSource }) {
   const wait = rateLimiter(deps.config.mailRatePerSecond);
+  /**
+   * A delivery reached its last status (sent, failed for good, suppressed). A notification or an
+   * account mail names what it is about (a reminder names the case, a digest the clippings), and
+   * its text and subject are kept nowhere else: once its last recipient is settled they are
+   * forgotten, with a sealed link, so erasing a case or a person leaves no copy here. The desk
+   * still shows kind, recipient, status and time. Bulk mail (a release, a newsletter) keeps its
+   * subject and text: they are what was published.
+   */
+  const settled = async (d: { bulk: boolean; mailing_id: string }) => {
+    if (!d.bulk) await forgetMailingContent(deps.db, d.mailing_id);
+  };
   queue.define(MAIL_DELIVERY_JOB, async (data) => {
     const { deliveryId } = jobSchema.parse(data);
     const d = await deliveryToSend(deps.db, deliveryId);
@@ -127,7 +138,7 @@ export function defineMailPipeline(queue: JobQueue, deps: { db: Db; mailer: Mail
     if (!d || (d.status !== 'queued' && d.status !== 'deferred')) return;
     if (await suppressed(deps.db, d)) {
       await setDeliveryStatus(deps.db, d.id, 'suppressed');
-      if (d.sealed_secret) await forgetMailingSecret(deps.db, d.mailing_id);
+      await settled(d);
       return;
     }
     const headers: Record<string, string> = { 'X-Vigie-Delivery': d.token };
@@ -149,7 +160,7 @@ export function defineMailPipeline(queue: JobQueue, deps: { db: Db; mailer: Mail
       // The last try: failed for good, with the reason, so the sender sees who did not get it.
       if (Number(d.attempts) + 1 >= deps.config.mailMaxAttempts) {
         await setDeliveryStatus(deps.db, d.id, 'failed', { error, attempt: true });
-        if (d.sealed_secret) await forgetMailingSecret(deps.db, d.mailing_id);
+        await settled(d);
         return;
       }
       // Deferred with the reason; pg-boss retries with backoff and nothing is lost.
@@ -157,19 +168,19 @@ export function defineMailPipeline(queue: JobQueue, deps: { db: Db; mailer: Mail
       throw err;
     }
     await setDeliveryStatus(deps.db, d.id, 'sent', { sent: true, attempt: true, error: null });
-    // The link has left: the sealed copy is no longer needed (a resend is a new link).
-    if (d.sealed_secret) await forgetMailingSecret(deps.db, d.mailing_id);
+    await settled(d);
     if (d.contact_id) {
       await recordReceived(deps.db, { organisationId: d.organisation_id, contactId: d.contact_id, subject: d.subject, mailingId: d.mailing_id });
     }
-  }, { batchSize: deliveryBatchSize(deps.config) });
+  }, { batchSize: deliveryBatchSize(deps.config), concurrency: deps.config.mailConnections });
 }
 
 /**
  * pg-boss fetches one batch per poll interval, so a batch smaller than the rate times the
  * interval caps the sending rate below the configured one (50 jobs every 2 s was 25 mails a
  * second whatever MAIL_RATE_PER_SECOND said). Twice that product keeps the rate limiter, not
- * the poll, as the one limit.
+ * the poll, as the one limit. The batch is sent over MAIL_CONNECTIONS pooled SMTP connections
+ * at once, so a slow server's round trips do not add up one mail after another.
  */
 export function deliveryBatchSize(config: Pick<Config, 'mailRatePerSecond' | 'jobPollSeconds'>): number {
   return Math.max(50, Math.ceil(config.mailRatePerSecond * config.jobPollSeconds * 2));

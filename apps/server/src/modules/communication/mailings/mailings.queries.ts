@@ -38,9 +38,15 @@ export async function deliveryToSend(db: Executor, id: string) {
     .where('d.id', '=', id).executeTakeFirst();
 }
 
-/** The mail carrying a secret link has left (or failed for good): its sealed copy goes. */
-export async function forgetMailingSecret(db: Executor, mailingId: string) {
-  await db.updateTable('mailings').set({ sealed_secret: null }).where('id', '=', mailingId).execute();
+/**
+ * A notification or account mail whose every delivery is settled forgets its subject, text and
+ * sealed link (mail-pipeline.ts says why). Bulk mail is left as it is.
+ */
+export async function forgetMailingContent(db: Executor, mailingId: string) {
+  await db.updateTable('mailings').set({ subject: '', body_text: '', sealed_secret: null })
+    .where('id', '=', mailingId).where('bulk', '=', false)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('mail_deliveries').select('id').whereRef('mailing_id', '=', 'mailings.id')
+      .where('status', 'in', ['queued', 'deferred'])))).execute();
 }
 
 /** The desk's recent mail: the latest deliveries, whatever sent them (account mail only for who manages accounts). */
