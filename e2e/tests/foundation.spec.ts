@@ -159,6 +159,10 @@ test.describe.serial('foundation', () => {
     await expect(trail.locator('tbody tr', { hasText: 'auth.signed_in' }).first()).toContainText(COLLEAGUE.name);
     await expect(trail.locator('tbody tr', { hasText: 'invitation.accepted' })).toContainText(COLLEAGUE.name);
     await expect(trail).toContainText('invitation.created');
+    // Filtered to the colleague: only their entries.
+    await page.getByTestId('audit-filters').getByLabel('Qui').selectOption({ label: COLLEAGUE.name });
+    await expect(trail).not.toContainText('invitation.created');
+    await expect(trail).toContainText('invitation.accepted');
   });
 
   test('the interface switches to English and remembers it', async ({ page }) => {

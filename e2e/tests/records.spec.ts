@@ -7,7 +7,8 @@ import { Api, invite, inviter, signIn, watchErrors } from '../journeys.js';
  * correction reaches the server first, the observer's edit is kept as a conflict; the
  * coordinator settles it field by field from the eviction's page. Then a legal user finds the
  * eviction with the case's picker (by site), links it, opens it from the case, and from there
- * the incident recorded during it (its own page, with its eviction and its history).
+ * the incident recorded during it (its own page, with its eviction and its history), opens a
+ * second case from that incident and adds its victim as a party, picked by pseudonym.
  */
 const COORDINATOR = { email: 'coordination-fiches@hro.example', password: 'phrase de passe des fiches', name: 'Maëlle' };
 const OBSERVER = { email: 'observateur-fiches@hro.example', password: 'phrase de passe observateur', name: 'Noor' };
@@ -39,7 +40,7 @@ test.describe.serial('records', () => {
       { commandId: randomUUID(), baseVersion: null, type: 'site.save', record: { id: siteId, code: 'K9', name: 'Rue des Garennes', areaId, communeInsee: '62193' } },
       { commandId: randomUUID(), baseVersion: null, type: 'operation.save', record: { id: opId, areaId, startedAt: at(0), endedAt: at(90), observerIds: [] } },
       { commandId: randomUUID(), baseVersion: null, type: 'eviction.save', record },
-      { commandId: randomUUID(), baseVersion: null, type: 'incident.save', record: { id: randomUUID(), evictionId, kind: 'violence', incidentType: 'baton', occurredAt: at(20), description: 'Coups aux jambes' } },
+      { commandId: randomUUID(), baseVersion: null, type: 'incident.save', record: { id: randomUUID(), evictionId, kind: 'violence', incidentType: 'baton', occurredAt: at(20), description: 'Coups aux jambes', victims: [{ id: randomUUID(), pseudonym: 'Karim G.', minor: false }] } },
     ]);
     // Both phones edited version 1 offline; the coordinator's reaches the server first.
     await coordinator.push([{ commandId: randomUUID(), baseVersion: 1, type: 'eviction.save', record: { ...record, legalBasisText: 'Flagrance (selon le commandant)' } }]);
@@ -98,6 +99,22 @@ test.describe.serial('records', () => {
     await expect(page.getByTestId('incident-facts')).toContainText('Coups aux jambes');
     await expect(page.getByTestId('incident-eviction')).toContainText('K9 — Rue des Garennes');
     await expect(page.getByTestId('incident-history')).toContainText(`Incident enregistré, par ${OBSERVER.name}`);
+
+    // A case opened from the incident comes linked to it and to its eviction; its victim is picked by pseudonym.
+    await page.getByTestId('incident-open-case').click();
+    await page.getByTestId('case-title').fill('Plainte coups de matraque');
+    await page.getByTestId('case-create').click();
+    await expect(page.getByTestId('case-link-incident')).toBeVisible();
+    await expect(page.getByTestId('case-link-eviction')).toContainText('K9');
+    const parties = page.locator('section[aria-labelledby="case-parties-title"]');
+    await parties.getByLabel('Type', { exact: true }).selectOption({ label: 'Personne (pseudonyme)' });
+    await page.getByTestId('party-person-search').fill('kari');
+    const found = page.getByTestId('party-person-result');
+    await expect(found).toHaveCount(1);
+    await expect(found).toContainText('K9 — Rue des Garennes');
+    await found.getByTestId('party-person-pick').click();
+    await page.getByTestId('party-add').click();
+    await expect(page.getByTestId('case-parties')).toContainText('Karim G.');
     expect(errors).toEqual([]);
   });
 });

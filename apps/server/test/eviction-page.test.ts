@@ -334,6 +334,15 @@ describe(`the operation and incident pages (${process.env.TEST_DATABASE_URL ? 'p
     expect(page.observers.map((o: { id: string }) => o.id).sort()).toEqual([observer.user.id, secondObserver.user.id].sort());
     expect(page.actions.witnessStatement).toBe(true);
     expect(page.history[1].changes).toEqual([{ field: 'observerIds', before: [observer.user.id], after: [observer.user.id, secondObserver.user.id] }]);
+    // A change of area, and an observer taken off: the history names both.
+    const { ref } = await reference(observer);
+    const other = ref.areas.find((a: { id: string }) => a.id !== calaisisId);
+    const moved = { ...op, commandId: randomUUID(), baseVersion: 2, record: { ...op.record, areaId: other.id, observerIds: [observer.user.id] } };
+    expect((await push(observer, [moved])).map((r) => r.status)).toEqual(['applied']);
+    const later = (await coordinator.get(`/api/operations/${op.record.id}`)).json().page;
+    expect(later.history[2].changes).toContainEqual({ field: 'areaId', before: calaisisId, after: other.id });
+    expect(later.historyNames.areas.map((a: { name: string }) => a.name).sort()).toEqual([ref.areas.find((a: { id: string }) => a.id === calaisisId).name, other.name].sort());
+    expect(later.historyNames.people.map((p: { id: string }) => p.id).sort()).toEqual([observer.user.id, secondObserver.user.id].sort());
   });
 
   it('audits each read of both pages', async () => {

@@ -176,5 +176,17 @@ describe(`organisation isolation (${process.env.TEST_DATABASE_URL ? 'postgres' :
     expect(forged.statusCode).toBe(400);
     expect(forged.json()).toMatchObject({ code: 'audit.invalid_cursor' });
     expect(forged.json().message).toContain("journal d'audit");
+
+    // The audit screen's filters: one person, one kind of record or one record, a span of Paris days; never B's.
+    const mine = (await adminA.get(`/api/audit?actorId=${adminA.user.id}`)).json().entries as Array<{ actorId: string; entityType: string; entityId: string; at: string }>;
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.every((e) => e.actorId === adminA.user.id)).toBe(true);
+    expect((await adminA.get(`/api/audit?actorId=${userB}`)).json().entries).toEqual([]);
+    const one = mine.find((e) => e.entityId)!;
+    const ofOne = (await adminA.get(`/api/audit?entityType=${one.entityType}&entityId=${one.entityId}`)).json().entries as typeof mine;
+    expect(ofOne.length).toBeGreaterThan(0);
+    expect(ofOne.every((e) => e.entityType === one.entityType && e.entityId === one.entityId)).toBe(true);
+    expect((await adminA.get('/api/audit?from=2000-01-01&to=2000-01-02')).json().entries).toEqual([]);
+    expect((await adminA.get('/api/audit?entityType=Robert%27);')).json().code).toBe('request.validation_failed');
   });
 });

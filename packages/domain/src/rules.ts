@@ -4,6 +4,7 @@
  */
 export {
   ROLES, PERMISSIONS, PERMISSION_TABLE, can, permissionsOf, isRole, canInviteRole, normaliseRoles, canReadRecords, canChangeRecordOf, canSeeUnverifiedOf, grantsIdentities, mayConfirmGrant,
+  OBSERVING_ROLES,
 } from './identity/roles.js';
 export type { Role, Roles, Permission } from './identity/roles.js';
 export { COUNT_FIELDS, emptyCounts, sumCounts, formatCount, type Count, type CountField } from './field/counts.js';
@@ -18,6 +19,7 @@ export type { TaxonomyKind } from './field/taxonomy.js';
 export type { SiteInput } from './field/site.js';
 export { parseCoordinate, outsideAreas, AREA_MARGIN_KM, type SitePosition, type PlacedSite } from './field/site-position.js';
 export type { IncidentInput } from './field/incident.js';
+export type { PersonSearchView } from './field/person-search.js';
 export type { SyncCommand, SyncResult } from './field/sync.js';
 export * from './field/testimonies/vocabulary.js';
 export { consentTextsFor, CURRENT_CONSENT_TEXT_VERSION, type ShownConsentText } from './field/testimonies/consent-texts/consent-text.js';

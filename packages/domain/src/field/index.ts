@@ -14,6 +14,7 @@ export * from './phone.js';
 export * from './rota.js';
 export * from './record-views.js';
 export * from './record-page.js';
+export * from './person-search.js';
 export * from './parts.js';
 export * from './site-position.js';
 export * from './testimonies/index.js';

@@ -78,6 +78,8 @@ export const operationPageViewSchema = z.object({
   incidents: z.array(incidentReviewViewSchema),
   timeline: z.array(operationTimelineEntrySchema),
   history: z.array(recordVersionViewSchema),
+  /** The areas and people its history names (an earlier area, an observer since removed), so it reads as names. */
+  historyNames: z.object({ areas: z.array(z.object({ id: z.string(), name: z.string() })), people: z.array(person) }),
   actions: z.object({ witnessStatement: z.boolean() }),
   terms: termLabels,
 });

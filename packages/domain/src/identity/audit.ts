@@ -23,7 +23,13 @@ export type AuditEntryView = z.infer<typeof auditEntryViewSchema>;
 export const auditPageSchema = z.object({ entries: z.array(auditEntryViewSchema) });
 export type AuditPage = z.infer<typeof auditPageSchema>;
 
+/** Filters of the audit screen: by person, by record (its type, or one record), by day (Paris time). */
 export const auditQuerySchema = z.object({
   before: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
+  actorId: z.uuid().optional(),
+  entityType: z.string().regex(/^[a-z_]{1,40}$/).optional(),
+  entityId: z.uuid().optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
 });

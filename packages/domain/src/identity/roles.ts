@@ -97,6 +97,13 @@ export function normaliseRoles(roles: readonly string[]): Role[] {
   return [...new Set(roles)].filter(isRole);
 }
 
+/**
+ * Who may be named an operation's (co-)observer: members who record in the field (observers,
+ * coordinators). Being named lets one make a witness statement, so an administrator or a volunteer
+ * is not offered on the phone's team list, and the server refuses them the same way.
+ */
+export const OBSERVING_ROLES: readonly Role[] = ROLES.filter((r) => PERMISSION_TABLE[r].includes('field.record'));
+
 /** Field access: may these roles open row-level records? Without it, aggregates only. */
 export function canReadRecords(roles: Roles): boolean {
   return can(roles, 'records.read');

@@ -21,6 +21,8 @@ export const legalCaseCreateSchema = z.strictObject({
   summary: optionalText(10000),
   /** Opening a case from an eviction page links it at once. */
   evictionId: z.uuid().optional(),
+  /** Opening a case from an incident page links the incident and its eviction at once. */
+  incidentId: z.uuid().optional(),
 });
 export type LegalCaseCreate = z.infer<typeof legalCaseCreateSchema>;
 

@@ -2,26 +2,32 @@ import { useState } from 'preact/hooks';
 import { PARTY_KINDS, PARTY_ROLES } from '@vigie/domain/rules';
 import { useLocale, useT } from '../../i18n';
 import { Button } from '../../ui/Button';
+import { FormError } from '../../ui/FormError';
 import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
 import { formatDate } from '../field/capture/format';
 import { DateField } from './fields';
+import { PersonPicker, type PickedPerson } from './PersonPicker';
 import { RecordPicker } from './RecordPicker';
 import { formatDay, legalApi, type LegalCaseView } from './legalApi';
 
 type Props = { file: LegalCaseView; change: (work: () => Promise<LegalCaseView>) => void };
 
-/** Parties: persons by pseudonym only (their identity stays on the person, behind identities.read). */
+/** Parties: persons picked by pseudonym (their identity stays on the person, behind identities.read); others by name. */
 export function CaseParties({ file, change }: Props) {
   const t = useT();
   const [kind, setKind] = useState<string>('association');
   const [role, setRole] = useState<string>('claimant');
+  const [person, setPerson] = useState<PickedPerson | null>(null);
   const [name, setName] = useState('');
   const [contact, setContact] = useState('');
+  const [error, setError] = useState<string | null>(null);
   function add(e: Event) {
     e.preventDefault();
-    const body = kind === 'person' ? { kind, role, personId: name.trim() } : { kind, role, name, contact };
-    change(async () => { const f = await legalApi.change(file.id, 'parties', body); setName(''); setContact(''); return f; });
+    if (kind === 'person' && !person) { setError(t('legalPicker.party.required')); return; }
+    setError(null);
+    const body = kind === 'person' ? { kind, role, personId: person!.id } : { kind, role, name, contact };
+    change(async () => { const f = await legalApi.change(file.id, 'parties', body); setPerson(null); setName(''); setContact(''); return f; });
   }
   return (
     <section aria-labelledby="case-parties-title">
@@ -38,9 +44,14 @@ export function CaseParties({ file, change }: Props) {
       <form class="legal-inline-form" onSubmit={add}>
         <SelectField label={t('legalCases.case.kind')} value={kind} onValue={setKind} options={PARTY_KINDS.map((k) => ({ value: k, label: t(`legalCases.partyKinds.${k}`) }))} />
         <SelectField label={t('legalCases.case.role')} value={role} onValue={setRole} options={PARTY_ROLES.map((r) => ({ value: r, label: t(`legalCases.partyRoles.${r}`) }))} />
-        <TextField label={kind === 'person' ? t('legalCases.case.personId') : t('legalCases.case.name')} value={name} onValue={setName} required />
-        {kind !== 'person' && <TextField label={t('legalCases.case.contact')} value={contact} onValue={setContact} />}
-        <Button type="submit" variant="secondary">{t('legalCases.case.addParty')}</Button>
+        {kind === 'person' ? <PersonPicker picked={person} onPick={setPerson} /> : (
+          <>
+            <TextField label={t('legalCases.case.name')} value={name} onValue={setName} required />
+            <TextField label={t('legalCases.case.contact')} value={contact} onValue={setContact} />
+          </>
+        )}
+        <FormError message={error} />
+        <Button type="submit" variant="secondary" testId="party-add">{t('legalCases.case.addParty')}</Button>
       </form>
     </section>
   );

@@ -12,11 +12,12 @@ import { TextArea } from './fields';
 import { legalApi } from './legalApi';
 import './legal.css';
 
-/** Opening a case, possibly from an eviction (?evictionId=…), which gets linked at once. */
+/** Opening a case, possibly from an eviction (?evictionId=…) or an incident (?incidentId=…, with its eviction), linked at once. */
 export function NewCasePage() {
   const t = useT();
   const { query, route } = useLocation();
   const evictionId = query.evictionId;
+  const incidentId = query.incidentId;
   const [title, setTitle] = useState('');
   const [actionType, setActionType] = useState<string>('refere_liberte');
   const [court, setCourt] = useState('');
@@ -29,7 +30,7 @@ export function NewCasePage() {
     setBusy(true);
     setError(null);
     try {
-      const opened = await legalApi.open({ title, actionType, court, summary, ...(evictionId && { evictionId }) });
+      const opened = await legalApi.open({ title, actionType, court, summary, ...(evictionId && { evictionId }), ...(incidentId && { incidentId }) });
       route(`/legal/cases/${opened.id}`);
     } catch (err) {
       setError(errorMessage(err));
@@ -39,7 +40,7 @@ export function NewCasePage() {
   return (
     <Screen title={t('legalCases.cases.new')} narrow>
       <p><a href="/legal">{t('legalCases.case.back')}</a></p>
-      {evictionId && <p>{t('legalCases.form.linkedEviction')}</p>}
+      {incidentId ? <p>{t('legalPicker.linkedIncident')}</p> : evictionId && <p>{t('legalCases.form.linkedEviction')}</p>}
       <form onSubmit={submit}>
         <FormError message={error} />
         <TextField label={t('legalCases.form.title')} value={title} onValue={setTitle} required maxLength={200} testId="case-title" />

@@ -1,8 +1,10 @@
-import type { DeadlineRuleView, DeadlineView, LegalCaseGrantView, LegalCaseSummaryView, LegalCaseView, LegalSharedCaseView, Locale } from '@vigie/domain/rules';
+import type {
+  DeadlineRuleView, DeadlineView, LegalCaseGrantView, LegalCaseSummaryView, LegalCaseView, LegalSharedCaseView, Locale, PersonSearchView,
+} from '@vigie/domain/rules';
 import { ApiError, api, requestRaw } from '../../api/client';
 
 /** The legal pole's calls to the server, typed from the domain's views. */
-export type { DeadlineRuleView, DeadlineView, LegalCaseGrantView, LegalCaseSummaryView, LegalCaseView, LegalSharedCaseView };
+export type { DeadlineRuleView, DeadlineView, LegalCaseGrantView, LegalCaseSummaryView, LegalCaseView, LegalSharedCaseView, PersonSearchView };
 
 export const legalApi = {
   cases: (evictionId?: string) => api.get<{ cases: LegalCaseSummaryView[] }>(`/api/legal/cases${evictionId ? `?evictionId=${evictionId}` : ''}`).then((r) => r.cases),
@@ -10,6 +12,8 @@ export const legalApi = {
   get: (id: string) => api.get<{ case: LegalCaseView }>(`/api/legal/cases/${id}`).then((r) => r.case),
   change: (id: string, path: string, body: Record<string, unknown>) => api.post<{ case: LegalCaseView }>(`/api/legal/cases/${id}/${path}`, body).then((r) => r.case),
   patchTask: (id: string, taskId: string, body: Record<string, unknown>) => api.patch<{ case: LegalCaseView }>(`/api/legal/cases/${id}/tasks/${taskId}`, body).then((r) => r.case),
+  /** The party picker: persons by pseudonym (the search is audited). */
+  persons: (q: string) => api.get<PersonSearchView>(`/api/persons?${new URLSearchParams({ q })}`).then((r) => r.persons),
   remove: (id: string, what: 'parties' | 'links' | 'tasks', itemId: string) => api.delete<{ case: LegalCaseView }>(`/api/legal/cases/${id}/${what}/${itemId}`).then((r) => r.case),
   deadlines: (query: string) => api.get<{ deadlines: DeadlineView[] }>(`/api/legal/deadlines?${query}`).then((r) => r.deadlines),
   addDeadline: (id: string, body: Record<string, unknown>) => api.post<{ deadline: DeadlineView }>(`/api/legal/cases/${id}/deadlines`, body).then((r) => r.deadline),

@@ -1,6 +1,6 @@
 import { evictionIdsInScope, type PullScope } from '../sync/pull-scope.js';
 import { visibleEviction, type RecordReader } from '../evictions/eviction-visibility.js';
-import type { Insertable, Updateable } from 'kysely';
+import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Executor } from '../../../platform/db/database.js';
 import type { IncidentsTable } from '../../../platform/db/schema.js';
 
@@ -69,4 +69,14 @@ export async function searchIncidentRows(db: Executor, f: { from?: string; to?: 
   if (f.incidentType) q = q.where('i.incident_type', '=', f.incidentType);
   if (f.pattern) q = q.where((eb) => eb.or([eb('i.description', 'ilike', f.pattern!), eb('s.code', 'ilike', f.pattern!), eb('s.name', 'ilike', f.pattern!)]));
   return q.orderBy('i.occurred_at', 'desc').limit(limit).execute();
+}
+
+/** Incidents naming any of these persons on evictions the reader may see, newest first (where a party appears). */
+export async function incidentsNamingRows(db: Executor, personIds: readonly string[], reader: RecordReader) {
+  if (personIds.length === 0) return [];
+  return db.selectFrom('incidents as i').innerJoin('evictions as e', 'e.id', 'i.eviction_id').leftJoin('sites as s', 's.id', 'e.site_id')
+    .select(['i.id', 'i.eviction_id', 'i.occurred_at', 'i.person_ids', 'e.site_id', 's.code as site_code', 's.name as site_name'])
+    .where(sql<boolean>`i.person_ids && ${sql.val([...personIds])}::uuid[]`)
+    .where('i.deleted_at', 'is', null).where('e.deleted_at', 'is', null).where(visibleEviction(reader, 'e'))
+    .orderBy('i.occurred_at', 'desc').limit(2000).execute();
 }

@@ -1,4 +1,6 @@
 import { evictionIdsInScope, scopedAreaIds, type PullScope } from '../sync/pull-scope.js';
+import { sql } from 'kysely';
+import { OBSERVING_ROLES } from '@vigie/domain';
 import type { Executor } from '../../../platform/db/database.js';
 
 export async function operationsChangedSince(db: Executor, since: number, limit: number, scope: PullScope) {
@@ -16,4 +18,14 @@ export async function findOperation(db: Executor, id: string) {
 export async function memberNames(db: Executor, ids: readonly string[]) {
   if (ids.length === 0) return [];
   return db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', [...ids]).execute();
+}
+
+/** Active members whose roles make them observers (OBSERVING_ROLES), all of them or among `ids`. */
+export async function observingMembers(db: Executor, ids?: readonly string[]) {
+  if (ids?.length === 0) return [];
+  const roles = [...OBSERVING_ROLES];
+  let q = db.selectFrom('users').select(['id', 'display_name']).where('active', '=', true)
+    .where((eb) => eb.or([eb('role', 'in', roles), sql<boolean>`additional_roles && ${sql.val(roles)}::text[]`]));
+  if (ids) q = q.where('id', 'in', [...ids]);
+  return q.orderBy('display_name').execute();
 }

@@ -29,6 +29,12 @@ export async function readOperationPage(ctx: AppContext, actor: Actor, id: strin
     for (const e of evictions) incidents.push(...await incidentsOfEviction(trx, e.id));
     const { areas, terms } = await referenceLists(trx);
     const present = presentIds.includes(actor.userId);
+    const history = await readHistory(trx, 'operation', id);
+    // Every value a field took in the history: areas and observers are ids, shown as names.
+    const valuesOf = (field: string) => history.flatMap((v) => v.changes.filter((c) => c.field === field).flatMap((c) => [c.before, c.after]));
+    const areaIds = new Set(valuesOf('areaId').filter((x): x is string => typeof x === 'string'));
+    const peopleIds = [...new Set(valuesOf('observerIds').flatMap((x) => (Array.isArray(x) ? x : [])).filter((x): x is string => typeof x === 'string'))];
+    const people = await memberNames(trx, peopleIds);
     await recordAudit(trx, {
       organisationId: actor.organisationId, actorId: actor.userId, action: 'operation.read', entityType: 'operation', entityId: id, context: { ip },
     });
@@ -37,7 +43,11 @@ export async function readOperationPage(ctx: AppContext, actor: Actor, id: strin
       observers: presentIds.filter((u) => names.has(u)).map((u) => ({ id: u, displayName: names.get(u)! })),
       evictions, incidents,
       timeline: operationTimeline(o, evictions, incidents),
-      history: await readHistory(trx, 'operation', id),
+      history,
+      historyNames: {
+        areas: areas.filter((a) => areaIds.has(a.id)).map((a) => ({ id: a.id, name: a.name })),
+        people: people.map((u) => ({ id: u.id, displayName: u.display_name })),
+      },
       // A witness statement is made per eviction: by the legal pole, or by an observer who was there.
       actions: { witnessStatement: can(actor.roles, 'legal.manage') || (can(actor.roles, 'field.record') && present) },
       terms,

@@ -8,7 +8,7 @@ import { can } from '@vigie/domain';
 import { insertVersion } from '../history/history.service.js';
 import { assertNoConcurrentEdit } from '../history/version-check.js';
 import { assertTermsExist } from '../taxonomies/term-check.js';
-import { memberNames } from './operations.queries.js';
+import { refusedCoObservers } from './co-observers.js';
 
 function columns(o: OperationInput) {
   return {
@@ -27,10 +27,10 @@ export async function saveOperation(trx: Trx, actor: Actor, input: OperationInpu
   if (!area) throw new AppError('field.unknown_area');
   if (input.operationType) await assertTermsExist(trx, [['operation_type', input.operationType]]);
   const existing = await trx.selectFrom('operations').selectAll().where('id', '=', input.id).forUpdate().executeTakeFirst();
-  // Co-observers are picked from the team on the phone: each added one must be a member of this
-  // organisation (row-level security hides others), since being named here lets them make a witness statement.
+  // Co-observers are picked from the team on the phone: each added one must be an active member of this
+  // organisation (row-level security hides others) who observes, since being named here lets them make a witness statement.
   const added = input.observerIds.filter((u) => !existing?.observer_ids.includes(u));
-  if (added.length > 0 && (await memberNames(trx, added)).length !== new Set(added).size) {
+  if (added.length > 0 && (await refusedCoObservers(trx, added)).length > 0) {
     throw new AppError('field.invalid_record', { problems: [{ field: 'observerIds', problem: 'unknown_member' }] });
   }
   let version = 1;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { RouteModule } from '../../../platform/context.js';
-import { readIdentity, writeIdentity } from './persons.service.js';
+import { personSearchQuerySchema, personSearchViewSchema } from '@vigie/domain';
+import { readIdentity, searchPersons, writeIdentity } from './persons.service.js';
 
 const identitySchema = z.strictObject({
   fullName: z.string().trim().min(1).max(200),
@@ -12,6 +13,12 @@ const identitySchema = z.strictObject({
 
 export const personsRoutes: RouteModule = (app, ctx) => {
   const access = { access: { kind: 'permission', permission: 'identities.read' } } as const;
+  // The party picker of a case: pseudonyms only, for those who add parties.
+  app.get('/api/persons', {
+    config: { access: { kind: 'permission', permission: 'legal.manage' } },
+    schema: { tags: ['legal'], querystring: personSearchQuerySchema, response: { 200: personSearchViewSchema } },
+  }, async (req) => searchPersons(ctx, req.actor!, req.query.q, req.ip));
+
   app.get('/api/persons/:id/identity', {
     config: access,
     schema: {

@@ -6,6 +6,10 @@ import { AppError } from '../../../platform/errors/catalogue.js';
 import { open, seal } from '../../../platform/crypto/secret-box.js';
 import { recordAudit } from '../../../platform/audit/audit-trail.js';
 import type { Actor } from '../../../platform/http/request-context.js';
+import type { PersonSearchView } from '@vigie/domain';
+import { recordReader } from '../evictions/eviction-visibility.js';
+import { appearancesOf } from '../incidents/incident-lookup.js';
+import { personsByPseudonym } from './persons.queries.js';
 
 /**
  * Identities of exiled people, victims and witnesses. The field records only pseudonyms; when
@@ -50,4 +54,32 @@ export async function recordPseudonymousPerson(trx: Trx, p: { organisationId: st
   const id = randomUUID();
   await trx.insertInto('persons').values({ id, organisation_id: p.organisationId, pseudonym: p.pseudonym, minor: p.minor, created_by: p.createdBy }).execute();
   return id;
+}
+
+const SHOWN = 20;
+
+/**
+ * The party picker: persons by pseudonym, each with where they appear (how many incidents name them,
+ * the latest three), as a reader may see them — those who see unverified records (the legal pole,
+ * coordinators) see every person; anyone else only persons they recorded or named in an incident
+ * they may open. No identity is read. The search is audited (it discloses who appears where).
+ */
+export async function searchPersons(ctx: AppContext, actor: Actor, q: string, ip: string): Promise<PersonSearchView> {
+  const reader = recordReader(actor);
+  return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
+    const candidates = await personsByPseudonym(trx, q, 200);
+    const appearances = await appearancesOf(trx, candidates.map((p) => p.id), reader);
+    const persons = candidates
+      .filter((p) => reader.seesUnverified || p.created_by === actor.userId || appearances.has(p.id))
+      .slice(0, SHOWN)
+      .map((p) => {
+        const seen = appearances.get(p.id) ?? [];
+        return { id: p.id, pseudonym: p.pseudonym, minor: p.minor, incidentCount: seen.length, appearances: seen.slice(0, 3) };
+      });
+    await recordAudit(trx, {
+      organisationId: actor.organisationId, actorId: actor.userId, action: 'person.searched', entityType: 'person',
+      context: { ip, q, count: persons.length },
+    });
+    return { persons };
+  });
 }

@@ -12,6 +12,7 @@ import { caseDocuments } from './documents.queries.js';
 import { presentCase, presentCaseSummary } from './cases.presenter.js';
 import { recordCaseVersion } from './case-history.js';
 import { readHistory } from '../../field/history/history.service.js';
+import { lookupIncident } from '../../field/incidents/incident-lookup.js';
 
 /**
  * Legal cases: open, list, read, change, and the status timeline. Every read is audited (who
@@ -22,18 +23,28 @@ const today = () => parisDate(new Date());
 export async function openLegalCase(ctx: AppContext, actor: Actor, input: LegalCaseCreate, ip: string) {
   return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
     if (input.evictionId && !(await targetExists(trx, 'eviction', input.evictionId))) throw new AppError('legal_case.unknown_target');
+    const incident = input.incidentId ? await lookupIncident(trx, input.incidentId) : null;
+    if (input.incidentId && !incident) throw new AppError('legal_case.unknown_target');
     const row = await insertCase(trx, {
       organisationId: actor.organisationId, title: input.title, actionType: input.actionType, court: input.court ?? null,
       externalReference: input.externalReference ?? null, summary: input.summary ?? null, openedBy: actor.userId,
     });
     await insertEvent(trx, { organisationId: actor.organisationId, caseId: row.id, kind: 'opened', status: row.status, occurredOn: today(), actorId: actor.userId });
-    if (input.evictionId) {
-      await insertLink(trx, { organisationId: actor.organisationId, caseId: row.id, target: 'eviction', targetId: input.evictionId, note: null, linkedBy: actor.userId });
+    const link = (target: 'eviction' | 'incident', targetId: string) =>
+      insertLink(trx, { organisationId: actor.organisationId, caseId: row.id, target, targetId, note: null, linkedBy: actor.userId });
+    if (input.evictionId) await link('eviction', input.evictionId);
+    if (incident) {
+      await link('incident', incident.id);
+      if (incident.evictionId !== input.evictionId) await link('eviction', incident.evictionId);
     }
     await recordCaseVersion(trx, actor, row.id, null);
     await recordAudit(trx, {
       organisationId: actor.organisationId, actorId: actor.userId, action: 'legal_case.opened', entityType: 'legal_case', entityId: row.id,
-      after: { title: row.title, actionType: row.action_type, court: row.court, evictionId: input.evictionId ?? null }, context: { ip },
+      after: {
+        title: row.title, actionType: row.action_type, court: row.court,
+        evictionId: input.evictionId ?? incident?.evictionId ?? null, incidentId: incident?.id ?? null,
+      },
+      context: { ip },
     });
     return { id: row.id };
   });

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { auditPageSchema, auditQuerySchema, type AuditEntryView } from '@vigie/domain';
 import type { RouteModule } from '../../../platform/context.js';
 import { open, seal } from '../../../platform/crypto/secret-box.js';
@@ -11,6 +12,7 @@ type Json = AuditEntryView['before'];
  * The organisation's own audit trail, newest first, for administrators. The chain is one for
  * every organisation on the server, so its sequence numbers would tell one organisation how
  * busy the others are (the gaps between its own entries): pages are reached by a sealed cursor.
+ * Filters narrow it to one person, one kind of record or one record, and a span of days.
  */
 export const auditRoutes: RouteModule = (app, ctx) => {
   const cursorOf = (seq: string) => seal(ctx.serverKey, `audit:${seq}`);
@@ -31,8 +33,15 @@ export const auditRoutes: RouteModule = (app, ctx) => {
   }, async (req) => {
     const before = req.query.before ? seqOf(req.query.before) : undefined;
     const rows = await inOrganisation(ctx.db, req.actor!.organisationId, (trx) => {
-      let q = trx.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(req.query.limit);
+      const f = req.query;
+      let q = trx.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(f.limit);
       if (before) q = q.where('seq', '<', before);
+      if (f.actorId) q = q.where('actor_id', '=', f.actorId);
+      if (f.entityType) q = q.where('entity_type', '=', f.entityType);
+      if (f.entityId) q = q.where('entity_id', '=', f.entityId);
+      // Days are Paris days, as the screen shows times.
+      if (f.from) q = q.where(sql<string>`(at AT TIME ZONE 'Europe/Paris')::date`, '>=', f.from);
+      if (f.to) q = q.where(sql<string>`(at AT TIME ZONE 'Europe/Paris')::date`, '<=', f.to);
       return q.execute();
     });
     return {

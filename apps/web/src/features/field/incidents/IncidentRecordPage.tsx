@@ -35,7 +35,12 @@ export function IncidentRecordPage() {
       <FormError message={error} />
       {page && i && (
         <>
-          <div class="actions">{page.actions.witnessStatement && <WitnessStatementLink evictionId={page.eviction.id} />}</div>
+          <div class="actions">
+            {page.actions.witnessStatement && <WitnessStatementLink evictionId={page.eviction.id} />}
+            {page.actions.openCase && (
+              <a class="btn btn-secondary" href={`/legal/cases/new?incidentId=${i.id}`} data-testid="incident-open-case">{t('records.incident.openCase')}</a>
+            )}
+          </div>
           <dl class="summary" data-testid="incident-facts">
             <dt>{t('records.incident.kind')}</dt><dd>{tt(`field.incident.kind.${i.kind}`)}</dd>
             <dt>{t('records.incident.type')}</dt><dd>{term(typeKind, i.incidentType)}</dd>

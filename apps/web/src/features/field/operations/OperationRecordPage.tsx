@@ -84,19 +84,21 @@ function TimelineEntry({ entry, term }: { entry: OperationTimelineEntry; term: T
   }
 }
 
-const OPERATION_FIELDS = ['startedAt', 'endedAt', 'type', 'officer', 'authorities', 'weatherAlert', 'notes', 'observerIds'] as const;
+const OPERATION_FIELDS = ['area', 'startedAt', 'endedAt', 'type', 'officer', 'authorities', 'weatherAlert', 'notes', 'observerIds'] as const;
 const FIELD_OF: Record<string, (typeof OPERATION_FIELDS)[number]> = {
-  startedAt: 'startedAt', endedAt: 'endedAt', operationType: 'type', officerInCharge: 'officer', authoritiesPresent: 'authorities',
+  areaId: 'area', startedAt: 'startedAt', endedAt: 'endedAt', operationType: 'type', officerInCharge: 'officer', authoritiesPresent: 'authorities',
   weatherAlert: 'weatherAlert', notes: 'notes', observerIds: 'observerIds',
 };
 
-/** The operation's versions as sentences: observers by name, its type by label. */
+/** The operation's versions as sentences: observers and areas by name, its type by label. */
 function OperationHistory({ page, term }: { page: OperationPageView; term: TermLabel }) {
   const t = useT();
-  const names = new Map(page.observers.map((o) => [o.id, o.displayName]));
+  const names = new Map([...page.historyNames.people, ...page.observers].map((o) => [o.id, o.displayName]));
+  const areas = new Map(page.historyNames.areas.map((a) => [a.id, a.name]));
   const wording = useHistoryWording((f) => (FIELD_OF[f] ? t(`records.operation.${FIELD_OF[f]}`) : null), term, { created: t('records.operation.created') });
   const show = (field: string, v: unknown) => {
     if (field === 'observerIds' && Array.isArray(v)) return v.map((x) => names.get(String(x)) ?? '?').join(', ');
+    if (field === 'areaId' && typeof v === 'string') return areas.get(v) ?? '?';
     if (field === 'operationType' && typeof v === 'string') return term('operation_type', v);
     return v;
   };

@@ -6,12 +6,15 @@ import { AdminTabs } from '../../../shell/AdminTabs';
 import { Screen } from '../../../shell/Screen';
 import { Button } from '../../../ui/Button';
 import { FormError } from '../../../ui/FormError';
-import { auditApi } from './audit.api';
+import { SelectField } from '../../../ui/SelectField';
+import { DateField } from '../../legal/fields';
+import { auditApi, type AuditFilters } from './audit.api';
 
 /**
  * What happened in the organisation, newest first: who did what to which record, and when
  * (Paris time). Read-only, for administrators; each entry shows the start of its chain hash so
- * it can be matched with a chain of custody printed in an evidence bundle.
+ * it can be matched with a chain of custody printed in an evidence bundle. Filters: a person, a
+ * kind of record, one record (picked from an entry, never typed), a span of days.
  */
 export function AuditPage() {
   const t = useT();
@@ -21,12 +24,16 @@ export function AuditPage() {
   const [more, setMore] = useState(true);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [filters, setFilters] = useState<AuditFilters>({});
+  const [types, setTypes] = useState<string[]>([]);
+  const set = (key: keyof AuditFilters) => (value: string) => setFilters((f) => ({ ...f, [key]: value || undefined }));
 
   async function load(before?: string) {
     setBusy(true);
     setError(null);
     try {
-      const page = await auditApi.page(before);
+      const page = await auditApi.page(before, filters);
+      setTypes((known) => [...new Set([...known, ...page.entries.map((e) => e.entityType)])].sort());
       setEntries((list) => (before ? [...list, ...page.entries] : page.entries));
       setMore(page.entries.length === 50);
     } catch (e) {
@@ -36,8 +43,8 @@ export function AuditPage() {
     }
   }
 
+  useEffect(() => { void load(); }, [filters]);
   useEffect(() => {
-    void load();
     // Names are a nicety: without the users list the trail still reads, with account ids.
     auditApi.users().then((users) => setNames(new Map(users.map((u) => [u.id, u.displayName]))), () => undefined);
   }, []);
@@ -46,6 +53,18 @@ export function AuditPage() {
     <Screen title={t('audit.title')}>
       <AdminTabs />
       <p class="muted">{t('audit.lead')}</p>
+      <div class="legal-inline-form" data-testid="audit-filters">
+        <SelectField label={t('audit.filters.actor')} value={filters.actorId ?? ''} onValue={set('actorId')}
+          options={[{ value: '', label: t('audit.filters.anyone') }, ...[...names].map(([id, name]) => ({ value: id, label: name }))]} />
+        <SelectField label={t('audit.filters.entityType')} value={filters.entityType ?? ''} onValue={(v) => setFilters((f) => ({ ...f, entityType: v || undefined, entityId: undefined }))}
+          options={[{ value: '', label: t('audit.filters.anything') }, ...types.map((x) => ({ value: x, label: x }))]} />
+        <DateField label={t('audit.filters.from')} value={filters.from ?? ''} onValue={set('from')} />
+        <DateField label={t('audit.filters.to')} value={filters.to ?? ''} onValue={set('to')} />
+        {filters.entityId && (
+          <p>{t('audit.filters.oneRecord', { type: filters.entityType ?? '', id: filters.entityId.slice(0, 8) })}{' '}
+            <Button variant="link" onClick={() => setFilters((f) => ({ ...f, entityId: undefined }))}>{t('audit.filters.allRecords')}</Button></p>
+        )}
+      </div>
       <FormError message={error} />
       {entries.length === 0 && !busy && !error && <p class="muted">{t('audit.empty')}</p>}
       {entries.length > 0 && (
@@ -65,7 +84,14 @@ export function AuditPage() {
                 <td>{formatDateTime(e.at, locale)}</td>
                 <td>{e.actorId ? names.get(e.actorId) ?? e.actorId.slice(0, 8) : t('audit.system')}</td>
                 <td><code>{e.action}</code></td>
-                <td>{e.entityType}{e.entityId ? ` ${e.entityId.slice(0, 8)}` : ''}</td>
+                <td>
+                  {e.entityType}{e.entityId ? ` ${e.entityId.slice(0, 8)}` : ''}{' '}
+                  {e.entityId && e.entityId !== filters.entityId && (
+                    <Button variant="link" testId="audit-this-record" onClick={() => setFilters((f) => ({ ...f, entityType: e.entityType, entityId: e.entityId! }))}>
+                      {t('audit.filters.thisRecord')}
+                    </Button>
+                  )}
+                </td>
                 <td><code title={e.hash}>{e.hash.slice(0, 12)}</code></td>
               </tr>
             ))}
