@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { sql } from 'kysely';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jpegWithGps, patchChunk, seedEviction, uploadBody } from './evidence-fixtures.js';
 import { startTestVigie, type TestClient, type TestVigie } from './harness.js';
@@ -22,7 +25,8 @@ const day = (n: number) => inDays(n).toISOString().slice(0, 10);
 const count = async (table: string) => Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)}`.execute(t.db)).rows[0]!.n);
 
 beforeAll(async () => {
-  t = await startTestVigie();
+  // A low pixel limit, so that a small PNG can stand for a decompression bomb.
+  t = await startTestVigie({ IMAGE_MAX_PIXELS: '1000000' });
   const admin = await t.setUpAdmin();
   orgId = admin.user.organisationId;
   comms = await t.userWithRole(orgId, 'comms');
@@ -88,6 +92,45 @@ describe('campaigns and the editorial calendar', () => {
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.json().post).toMatchObject({ status: 'draft', length: 271 + 23, limit: 500, imageAlt: 'Des tentes sous la pluie, rue des Verrotières' });
     postId = ok.json().post.id;
+  });
+
+  it('takes in an uploaded image: alt text required, type read from the bytes, pixels checked, original encrypted, copy without metadata', async () => {
+    const send = (bytes: Buffer, query: string, type = 'image/jpeg') => t.vigie.app.inject({
+      method: 'POST', url: `/api/campaigns/post-images?${query}`, payload: bytes, headers: { cookie: comms.cookie, 'x-csrf-token': comms.csrf, 'content-type': type },
+    });
+    const jpeg = await jpegWithGps();
+    const noAlt = await send(jpeg, 'name=tentes.jpg&alt=%20');
+    expect(noAlt.statusCode).toBe(400);
+    expect(noAlt.json()).toMatchObject({ code: 'campaign.alt_required', message: expect.stringContaining('texte alternatif') });
+    const notImage = await send(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), 'name=x.jpg&alt=Une%20image');
+    expect(notImage.json()).toMatchObject({ code: 'image.unsupported_type', message: expect.stringContaining('JPEG, PNG ou WebP') });
+    const big = await sharp({ create: { width: 2000, height: 1000, channels: 3, background: '#ffffff' } }).png().toBuffer();
+    const bomb = await send(big, 'name=grand.png&alt=Grand', 'image/png');
+    expect(bomb.statusCode).toBe(413);
+    expect(bomb.json()).toMatchObject({ code: 'image.too_many_pixels', message: expect.stringContaining('2000 × 1000') });
+    expect(await count('social_post_images')).toBe(0);
+
+    const ok = await send(jpeg, `name=tentes.jpg&alt=${encodeURIComponent('Des tentes sous la pluie')}`, 'application/octet-stream');
+    expect(ok.statusCode, ok.body).toBe(201);
+    const image = ok.json().image;
+    expect(image).toMatchObject({ alt: 'Des tentes sous la pluie', type: 'image/jpeg', width: 64, height: 48, originalName: 'tentes.jpg' });
+    const row = (await sql<{ storage_key: string }>`SELECT storage_key FROM social_post_images WHERE id = ${image.id}`.execute(t.db)).rows[0]!;
+    const storage = t.vigie.ctx.config.storage;
+    if (storage.kind === 'local') expect(readFileSync(join(storage.dir, row.storage_key)).includes(Buffer.from('Fairphone'))).toBe(false);
+    const copy = await comms.get(`/api/campaigns/post-images/${image.id}`);
+    expect(copy.statusCode).toBe(200);
+    expect(copy.headers['content-type']).toBe('image/jpeg');
+    const bytes = (await t.vigie.app.inject({ method: 'GET', url: `/api/campaigns/post-images/${image.id}`, headers: { cookie: comms.cookie } })).rawPayload;
+    expect((await sharp(bytes).metadata()).exif).toBeUndefined();
+    expect(bytes.includes(Buffer.from('Fairphone'))).toBe(false);
+
+    // Not planned: the calendar below counts its items.
+    const base = { campaignId, channel: 'bluesky', body: 'Tentes saisies', plannedAt: null };
+    const both = await comms.post('/api/campaigns/posts', { ...base, imageEvidenceId: photoId, imageUploadId: image.id, imageAlt: 'Tentes' });
+    expect(both.json().code).toBe('campaign.two_images');
+    const post = await comms.post('/api/campaigns/posts', { ...base, imageUploadId: image.id, imageAlt: image.alt });
+    expect(post.statusCode, post.body).toBe(201);
+    expect(post.json().post).toMatchObject({ imageUploadId: image.id, imageEvidenceId: null, imageAlt: 'Des tentes sous la pluie' });
   });
 
   it('asks a second person to approve; an edit takes the post back to draft; it is marked published with its address', async () => {

@@ -16,7 +16,7 @@ import { reportingDateItems } from '../grants/grant-calendar.js';
 import {
   accountOf, campaignNames, deleteRegistration, eventsBetween, eventsOf, findCampaign, findEvent, findPost, insertCampaign, insertEvent, insertPost,
   insertRegistration, linkRelease, listCampaigns, postsBetween, postsOf, registrationsOf, releaseLinks, setPostStatus, unlinkRelease, updateCampaign,
-  setEventCancelled, updateEvent, updatePost, type PostRow, countEventsHeld
+  setEventCancelled, updateEvent, updatePost, type PostRow, countEventsHeld, findPostImage,
 } from './campaigns.queries.js';
 import { eventItem, eventView, postItem, postView, targetsOf } from './campaigns.presenter.js';
 
@@ -116,10 +116,12 @@ async function checkPost(trx: Trx, input: PostInput) {
     throw new AppError('campaign.post_too_long', { network: NETWORKS[input.channel], length: problem.length, limit: problem.limit, over: problem.over });
   }
   if (problem?.code === 'alt_required') throw new AppError('campaign.alt_required');
+  if (problem?.code === 'two_images') throw new AppError('campaign.two_images');
   if (input.campaignId && !(await findCampaign(trx, input.campaignId))) throw new AppError('campaign.not_found');
   if (input.imageEvidenceId && !(await isPublicationPhoto(trx, input.imageEvidenceId))) throw new AppError('campaign.image_not_publishable');
+  if (input.imageUploadId && !(await findPostImage(trx, input.imageUploadId))) throw new AppError('campaign.image_not_found');
   return {
-    ...input, imageAlt: input.imageEvidenceId ? input.imageAlt!.trim() : null,
+    ...input, imageAlt: input.imageEvidenceId || input.imageUploadId ? input.imageAlt!.trim() : null,
   };
 }
 
