@@ -5,6 +5,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jpegWithGps, patchChunk, seedEviction, uploadBody } from './evidence-fixtures.js';
 import { startTestVigie, type TestClient, type TestVigie } from './harness.js';
+import { mailText } from './mail-body.js';
 
 /**
  * Campaigns and the editorial calendar (issue 14, d.2): a campaign with its press releases, posts
@@ -192,14 +193,45 @@ describe('campaigns and the editorial calendar', () => {
     expect(edited.json().event).toMatchObject({ title: 'Formation presse', place: 'Calais', capacity: 3, cancelledAt: null });
     expect(edited.json().event.registrations).toHaveLength(2);
 
-    // Cancelling keeps the event and its registrations, then refuses registrations and edits.
+    // A third person, who asked not to be contacted at all (a suppression for every list).
+    expect((await comms.post(`/api/campaigns/events/${eventId}/registrations`, { name: 'Sacha', email: 'sacha@partenaire.example' })).statusCode).toBe(200);
+    expect((await comms.post('/api/mail/suppressions', { address: 'Sacha@partenaire.example', note: 'Ne plus rien envoyer' })).statusCode).toBe(201);
+    // The team member reads English (their account); Camille is a contact who reads English too.
+    await sql`UPDATE users SET locale = 'en' WHERE id = ${lead.user.id}`.execute(t.db);
+    const contact = await comms.post('/api/contacts', {
+      kind: 'person', displayName: 'Camille Martin', languages: ['en'], channels: [{ kind: 'email', value: 'camille@partenaire.example' }],
+    });
+    expect(contact.statusCode, contact.body).toBe(201);
+
+    // Cancelling keeps the event and its registrations, mails each person registered once, then
+    // refuses registrations, edits and a second cancellation.
+    const sentBefore = t.smtp.mails.length;
     const cancelled = await comms.post(`/api/campaigns/events/${eventId}/cancel`);
     expect(cancelled.statusCode, cancelled.body).toBe(200);
-    expect(cancelled.json().event).toMatchObject({ cancelledAt: expect.any(String), registrations: [expect.anything(), expect.anything()] });
+    expect(cancelled.json().event).toMatchObject({ cancelledAt: expect.any(String), registrations: [expect.anything(), expect.anything(), expect.anything()] });
+    const toLead = mailText((await t.smtp.waitFor(lead.user.email)).raw);
+    expect(toLead).toContain('The event “Formation presse”');
+    expect(toLead).toContain('is cancelled');
+    const toCamille = await t.smtp.waitFor('camille@partenaire.example');
+    expect(toCamille.raw).toMatch(/Subject: Cancelled: Formation presse/);
+    expect(mailText(toCamille.raw)).toContain('Hello Camille');
+    const status = async (address: string) => {
+      for (let i = 0; i < 50; i += 1) {
+        const rows = (await sql<{ status: string }>`SELECT status FROM mail_deliveries WHERE lower(address) = ${address}`.execute(t.db)).rows;
+        if (rows.length && rows.every((r) => r.status !== 'queued')) return rows.map((r) => r.status);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      return null;
+    };
+    expect(await status('sacha@partenaire.example')).toEqual(['suppressed']);
+    expect(await status('camille@partenaire.example')).toEqual(['sent']);
+    expect(t.smtp.mails.slice(sentBefore).map((m) => m.to[0]).sort()).toEqual(['camille@partenaire.example', lead.user.email].sort());
+    expect((await comms.post(`/api/campaigns/events/${eventId}/cancel`)).json().code).toBe('campaign.event_cancelled');
     const late = await comms.post(`/api/campaigns/events/${eventId}/registrations`, { name: 'Dominique', email: 'dominique@partenaire.example' });
     expect(late.json()).toMatchObject({ code: 'campaign.event_cancelled', message: expect.stringContaining('annulé') });
     expect((await comms.put(`/api/campaigns/events/${eventId}`, edit)).json().code).toBe('campaign.event_cancelled');
-    expect(await count('campaign_event_registrations')).toBe(2);
+    expect(await count('campaign_event_registrations')).toBe(3);
+    expect(await count('mail_deliveries')).toBe(3);
   });
 
   it('shows posts, events and the embargo in one calendar, filtered per pole and campaign', async () => {

@@ -208,3 +208,9 @@ export async function countEventsHeld(db: Executor, from: string, to: string, ki
     .where(sql<boolean>`(starts_at AT TIME ZONE 'Europe/Paris')::date BETWEEN ${from}::date AND ${to}::date`).executeTakeFirstOrThrow();
   return r.n;
 }
+
+/** Those registered for an event, with the language of their account when they have one. */
+export async function registrantsOf(db: Executor, eventId: string) {
+  return db.selectFrom('campaign_event_registrations as r').leftJoin('users as u', 'u.id', 'r.user_id')
+    .select(['r.id', 'r.name', 'r.email', 'r.user_id', 'u.locale']).where('r.event_id', '=', eventId).orderBy('r.created_at').execute();
+}

@@ -18,6 +18,7 @@ import {
   insertRegistration, linkRelease, listCampaigns, postsBetween, postsOf, registrationsOf, releaseLinks, setPostStatus, unlinkRelease, updateCampaign,
   setEventCancelled, updateEvent, updatePost, type PostRow, countEventsHeld, findPostImage,
 } from './campaigns.queries.js';
+import { tellRegistrantsOfCancellation } from './event-cancellation.js';
 import { eventItem, eventView, postItem, postView, targetsOf } from './campaigns.presenter.js';
 
 /**
@@ -227,12 +228,16 @@ export async function editEvent(ctx: AppContext, actor: Actor, id: string, input
   });
 }
 
-/** Calling an event off keeps it (and its registrations) visible, marked cancelled; it is no longer held. */
+/**
+ * Calling an event off keeps it (and its registrations) visible, marked cancelled; it is no longer
+ * held. Everyone registered is mailed in the same transaction (event-cancellation.ts).
+ */
 export async function cancelEvent(ctx: AppContext, actor: Actor, id: string, ip: string) {
   return audited(ctx, actor, ip, 'campaign_event.cancelled', { type: 'campaign_event', id }, async (trx) => {
-    await openEvent(trx, id);
+    const e = await openEvent(trx, id);
     await setEventCancelled(trx, id, actor.userId);
-    return { id, result: await loadEvent(trx, id) };
+    const told = await tellRegistrantsOfCancellation(trx, ctx.queue, actor.organisationId, e);
+    return { id, result: await loadEvent(trx, id), after: { registrantsMailed: told } };
   });
 }
 
