@@ -4,7 +4,7 @@ import { normaliseText } from '@vigie/domain';
 import { openDatabase } from '../apps/server/src/platform/db/database.js';
 import { migrate } from '../apps/server/src/platform/db/migrate.js';
 import { inOrganisation } from '../apps/server/src/platform/db/organisation-scope.js';
-import { listClippings } from '../apps/server/src/modules/communication/monitoring/monitoring.queries.js';
+import { clippingsQuery, listClippings } from '../apps/server/src/modules/communication/monitoring/monitoring.queries.js';
 import { adminQuery, databaseUrl } from './lib/server.js';
 import { percentile, round } from './lib/stats.js';
 
@@ -16,7 +16,7 @@ import { percentile, round } from './lib/stats.js';
  * of ~250 words). Target (issue 14): p95 under 100 ms. Writes bench/results/monitoring-search.json.
  */
 const N = Number(process.env.BENCH_CLIPPINGS ?? 100_000);
-const DB = 'vigie_bench_monitoring';
+const DB = process.env.BENCH_DB ?? 'vigie_bench_monitoring';
 const QUERIES = ['expulsion calais', 'Human Rights Observers', '"tentes saisies"', 'grande-synthe -football', 'evictions', 'prefecture', 'hopital',
   'CRS OR gendarmes', 'police violence', 'campement puythouck', 'water points', 'mise a l abri', 'associations denoncent', 'zzz introuvable'];
 
@@ -53,6 +53,14 @@ try {
       const t0 = performance.now();
       await inOrganisation(handle.db, org, (trx) => listClippings(trx, { q, search: normaliseText(q) ? q.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase() : undefined, limit: 50, offset: 0 }));
       if (round_ > 0) { times.push(performance.now() - t0); perQuery.set(q, [...(perQuery.get(q) ?? []), performance.now() - t0]); }
+    }
+  }
+  // The plans as the app's role runs them (row-level security on): is the GIN index used?
+  if (process.env.BENCH_EXPLAIN) {
+    for (const q of ['zzz introuvable', 'expulsion calais']) {
+      const compiled = clippingsQuery(handle.db, { q, search: q, limit: 50, offset: 0 }).compile();
+      const plan = await inOrganisation(handle.db, org, (trx) => trx.executeQuery<{ 'QUERY PLAN': string }>({ ...compiled, sql: `EXPLAIN (ANALYZE, COSTS OFF) ${compiled.sql}` }));
+      console.log(`plan of "${q}" as vigie_app:\n${plan.rows.map((r) => `    ${r['QUERY PLAN']}`).join('\n')}`);
     }
   }
   for (const [q, ts] of perQuery) console.log(`  ${q}: p50 ${round(percentile(ts, 50))} ms`);

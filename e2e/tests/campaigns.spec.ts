@@ -3,13 +3,18 @@ import { invite, inviter, signIn, watchErrors } from '../journeys.js';
 
 /**
  * The campaign journey: the comms lead starts a campaign and drafts a Bluesky post planned for
- * today (the counter counts as Bluesky does; over 300 it is refused); a coordinator — a second person — approves it; the
+ * today (the counter counts as Bluesky does; over 300 it is refused) with an image uploaded from
+ * the computer (refused without alt text, then shown from its copy without metadata); a coordinator — a second person — approves it; the
  * post then shows, approved, in the editorial calendar filtered on the campaign.
  */
 const COMMS = { email: 'communication-campagnes@hro.example', password: 'phrase de passe des campagnes', name: 'Inès' };
 const APPROVER = { email: 'coordination-campagnes@hro.example', password: 'phrase de passe coordination campagnes', name: 'Rémi' };
 const CAMPAIGN = 'Trêve hivernale';
 const POST = 'Cet hiver encore, des tentes saisies chaque matin à Calais 👨‍👩‍👧';
+
+// A 1 × 1 PNG: the image uploaded for the post.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const ALT = 'Une tente pliée au bord de la route';
 
 const parisDay = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
 
@@ -42,9 +47,16 @@ test.describe.serial('campaigns', () => {
     await author.getByTestId('post-body').fill(POST);
     // Bluesky counts graphemes: the family emoji is one.
     await expect(author.getByTestId('post-count')).toHaveText(`${[...new Intl.Segmenter('fr', { granularity: 'grapheme' }).segment(POST)].length} / 300 caractères (comptés comme le réseau les compte)`);
+    await author.getByTestId('post-file').setInputFiles({ name: 'tente.png', mimeType: 'image/png', buffer: PNG });
+    await author.getByTestId('post-upload').click();
+    await expect(author.getByRole('alert').filter({ hasText: 'texte alternatif' })).toBeVisible();
+    await author.getByTestId('post-alt').fill(ALT);
+    await author.getByTestId('post-upload').click();
+    await expect(author.getByTestId('post-uploaded').getByRole('img', { name: ALT })).toBeVisible();
     await author.getByTestId('post-planned').fill(`${parisDay()}T12:00`);
     await author.getByTestId('post-save').click();
     await expect(author.getByTestId('post-status')).toHaveText('Brouillon');
+    await expect(author.getByTestId('post-item')).toContainText(`image : « ${ALT} »`);
     await expect(author.getByText('Une autre personne doit approuver cette publication.')).toBeVisible();
     await expect(author.getByTestId('post-approve')).toHaveCount(0);
     const url = author.url();

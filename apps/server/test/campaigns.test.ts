@@ -1,7 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { sql } from 'kysely';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jpegWithGps, patchChunk, seedEviction, uploadBody } from './evidence-fixtures.js';
 import { startTestVigie, type TestClient, type TestVigie } from './harness.js';
+import { mailText } from './mail-body.js';
 
 /**
  * Campaigns and the editorial calendar (issue 14, d.2): a campaign with its press releases, posts
@@ -22,7 +26,8 @@ const day = (n: number) => inDays(n).toISOString().slice(0, 10);
 const count = async (table: string) => Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)}`.execute(t.db)).rows[0]!.n);
 
 beforeAll(async () => {
-  t = await startTestVigie();
+  // A low pixel limit, so that a small PNG can stand for a decompression bomb.
+  t = await startTestVigie({ IMAGE_MAX_PIXELS: '1000000' });
   const admin = await t.setUpAdmin();
   orgId = admin.user.organisationId;
   comms = await t.userWithRole(orgId, 'comms');
@@ -90,6 +95,45 @@ describe('campaigns and the editorial calendar', () => {
     postId = ok.json().post.id;
   });
 
+  it('takes in an uploaded image: alt text required, type read from the bytes, pixels checked, original encrypted, copy without metadata', async () => {
+    const send = (bytes: Buffer, query: string, type = 'image/jpeg') => t.vigie.app.inject({
+      method: 'POST', url: `/api/campaigns/post-images?${query}`, payload: bytes, headers: { cookie: comms.cookie, 'x-csrf-token': comms.csrf, 'content-type': type },
+    });
+    const jpeg = await jpegWithGps();
+    const noAlt = await send(jpeg, 'name=tentes.jpg&alt=%20');
+    expect(noAlt.statusCode).toBe(400);
+    expect(noAlt.json()).toMatchObject({ code: 'campaign.alt_required', message: expect.stringContaining('texte alternatif') });
+    const notImage = await send(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), 'name=x.jpg&alt=Une%20image');
+    expect(notImage.json()).toMatchObject({ code: 'image.unsupported_type', message: expect.stringContaining('JPEG, PNG ou WebP') });
+    const big = await sharp({ create: { width: 2000, height: 1000, channels: 3, background: '#ffffff' } }).png().toBuffer();
+    const bomb = await send(big, 'name=grand.png&alt=Grand', 'image/png');
+    expect(bomb.statusCode).toBe(413);
+    expect(bomb.json()).toMatchObject({ code: 'image.too_many_pixels', message: expect.stringContaining('2000 × 1000') });
+    expect(await count('social_post_images')).toBe(0);
+
+    const ok = await send(jpeg, `name=tentes.jpg&alt=${encodeURIComponent('Des tentes sous la pluie')}`, 'application/octet-stream');
+    expect(ok.statusCode, ok.body).toBe(201);
+    const image = ok.json().image;
+    expect(image).toMatchObject({ alt: 'Des tentes sous la pluie', type: 'image/jpeg', width: 64, height: 48, originalName: 'tentes.jpg' });
+    const row = (await sql<{ storage_key: string }>`SELECT storage_key FROM social_post_images WHERE id = ${image.id}`.execute(t.db)).rows[0]!;
+    const storage = t.vigie.ctx.config.storage;
+    if (storage.kind === 'local') expect(readFileSync(join(storage.dir, row.storage_key)).includes(Buffer.from('Fairphone'))).toBe(false);
+    const copy = await comms.get(`/api/campaigns/post-images/${image.id}`);
+    expect(copy.statusCode).toBe(200);
+    expect(copy.headers['content-type']).toBe('image/jpeg');
+    const bytes = (await t.vigie.app.inject({ method: 'GET', url: `/api/campaigns/post-images/${image.id}`, headers: { cookie: comms.cookie } })).rawPayload;
+    expect((await sharp(bytes).metadata()).exif).toBeUndefined();
+    expect(bytes.includes(Buffer.from('Fairphone'))).toBe(false);
+
+    // Not planned: the calendar below counts its items.
+    const base = { campaignId, channel: 'bluesky', body: 'Tentes saisies', plannedAt: null };
+    const both = await comms.post('/api/campaigns/posts', { ...base, imageEvidenceId: photoId, imageUploadId: image.id, imageAlt: 'Tentes' });
+    expect(both.json().code).toBe('campaign.two_images');
+    const post = await comms.post('/api/campaigns/posts', { ...base, imageUploadId: image.id, imageAlt: image.alt });
+    expect(post.statusCode, post.body).toBe(201);
+    expect(post.json().post).toMatchObject({ imageUploadId: image.id, imageEvidenceId: null, imageAlt: 'Des tentes sous la pluie' });
+  });
+
   it('asks a second person to approve; an edit takes the post back to draft; it is marked published with its address', async () => {
     const self = await comms.post(`/api/campaigns/posts/${postId}/approve`);
     expect(self.statusCode).toBe(409);
@@ -149,14 +193,45 @@ describe('campaigns and the editorial calendar', () => {
     expect(edited.json().event).toMatchObject({ title: 'Formation presse', place: 'Calais', capacity: 3, cancelledAt: null });
     expect(edited.json().event.registrations).toHaveLength(2);
 
-    // Cancelling keeps the event and its registrations, then refuses registrations and edits.
+    // A third person, who asked not to be contacted at all (a suppression for every list).
+    expect((await comms.post(`/api/campaigns/events/${eventId}/registrations`, { name: 'Sacha', email: 'sacha@partenaire.example' })).statusCode).toBe(200);
+    expect((await comms.post('/api/mail/suppressions', { address: 'Sacha@partenaire.example', note: 'Ne plus rien envoyer' })).statusCode).toBe(201);
+    // The team member reads English (their account); Camille is a contact who reads English too.
+    await sql`UPDATE users SET locale = 'en' WHERE id = ${lead.user.id}`.execute(t.db);
+    const contact = await comms.post('/api/contacts', {
+      kind: 'person', displayName: 'Camille Martin', languages: ['en'], channels: [{ kind: 'email', value: 'camille@partenaire.example' }],
+    });
+    expect(contact.statusCode, contact.body).toBe(201);
+
+    // Cancelling keeps the event and its registrations, mails each person registered once, then
+    // refuses registrations, edits and a second cancellation.
+    const sentBefore = t.smtp.mails.length;
     const cancelled = await comms.post(`/api/campaigns/events/${eventId}/cancel`);
     expect(cancelled.statusCode, cancelled.body).toBe(200);
-    expect(cancelled.json().event).toMatchObject({ cancelledAt: expect.any(String), registrations: [expect.anything(), expect.anything()] });
+    expect(cancelled.json().event).toMatchObject({ cancelledAt: expect.any(String), registrations: [expect.anything(), expect.anything(), expect.anything()] });
+    const toLead = mailText((await t.smtp.waitFor(lead.user.email)).raw);
+    expect(toLead).toContain('The event “Formation presse”');
+    expect(toLead).toContain('is cancelled');
+    const toCamille = await t.smtp.waitFor('camille@partenaire.example');
+    expect(toCamille.raw).toMatch(/Subject: Cancelled: Formation presse/);
+    expect(mailText(toCamille.raw)).toContain('Hello Camille');
+    const status = async (address: string) => {
+      for (let i = 0; i < 50; i += 1) {
+        const rows = (await sql<{ status: string }>`SELECT status FROM mail_deliveries WHERE lower(address) = ${address}`.execute(t.db)).rows;
+        if (rows.length && rows.every((r) => r.status !== 'queued')) return rows.map((r) => r.status);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      return null;
+    };
+    expect(await status('sacha@partenaire.example')).toEqual(['suppressed']);
+    expect(await status('camille@partenaire.example')).toEqual(['sent']);
+    expect(t.smtp.mails.slice(sentBefore).map((m) => m.to[0]).sort()).toEqual(['camille@partenaire.example', lead.user.email].sort());
+    expect((await comms.post(`/api/campaigns/events/${eventId}/cancel`)).json().code).toBe('campaign.event_cancelled');
     const late = await comms.post(`/api/campaigns/events/${eventId}/registrations`, { name: 'Dominique', email: 'dominique@partenaire.example' });
     expect(late.json()).toMatchObject({ code: 'campaign.event_cancelled', message: expect.stringContaining('annulé') });
     expect((await comms.put(`/api/campaigns/events/${eventId}`, edit)).json().code).toBe('campaign.event_cancelled');
-    expect(await count('campaign_event_registrations')).toBe(2);
+    expect(await count('campaign_event_registrations')).toBe(3);
+    expect(await count('mail_deliveries')).toBe(3);
   });
 
   it('shows posts, events and the embargo in one calendar, filtered per pole and campaign', async () => {

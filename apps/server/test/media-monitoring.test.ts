@@ -138,6 +138,15 @@ describe('media monitoring', () => {
     expect(await titles('"water points" -Grande')).toEqual(['Calais water points closed, charity says']);
     expect(await titles('Puythouck')).toEqual(['Grande-Synthe : expulsion du campement du Puythouck']);
     expect(await titles('zzzunknown')).toEqual([]);
+    // The search runs outside the row policy (so that it may use the GIN index) with the
+    // organisation written out: another organisation's desk finds none of these, and a page
+    // keeps the newest-first order with its filters.
+    const orgB = (await t.db.insertInto('organisations').values({ name: 'Other Observatory' }).returning('id').executeTakeFirstOrThrow()).id;
+    const other = await t.userWithRole(orgB, 'comms');
+    expect((await other.get('/api/monitoring/clippings?q=Puythouck')).json().clippings).toEqual([]);
+    const all = await clippings('?q=hopital');
+    expect(all.map((c) => c.foundAt)).toEqual([...all.map((c) => c.foundAt)].sort().reverse());
+    expect((await clippings('?q=hopital&limit=1&offset=1')).map((c) => c.id)).toEqual([all[1]!.id]);
   });
 
   it('lets a person set the tone and tags and link a clipping to the press release it echoes', async () => {

@@ -82,7 +82,7 @@ export { postProblems, eventSpanValid, type PostProblem } from './communication/
 export { CAMPAIGN_TARGETS, POST_STATUSES, EVENT_KINDS, CALENDAR_POLES, CALENDAR_ITEM_KINDS, type CampaignTarget, type PostStatus, type EventKind, type CalendarPole, type CalendarItemKind } from './communication/campaigns/vocabulary.js';
 export type {
   CampaignInput, PostInput, EventInput, CampaignSummaryView, CampaignView,
-  PostView, EventView, RegistrationView, CalendarItemView,
+  PostView, PostImageView, EventView, RegistrationView, CalendarItemView,
 } from './communication/campaigns/campaign.js';
 export { INDICATOR_SOURCES, INDICATOR_PROBLEMS, formatEuros, type IndicatorSource, type IndicatorProblem } from './communication/grants/vocabulary.js';
 export type {

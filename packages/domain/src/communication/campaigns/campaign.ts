@@ -29,6 +29,8 @@ export const postInputSchema = z.strictObject({
   channel: z.enum(POST_CHANNELS),
   body: z.string().max(70_000),
   imageEvidenceId: z.uuid().nullable().default(null),
+  /** Or an image uploaded for posts (POST /api/campaigns/post-images), never both. */
+  imageUploadId: z.uuid().nullable().default(null),
   imageAlt: z.string().max(5000).nullable().default(null),
   plannedAt: datetime.nullable().default(null),
 });
@@ -77,13 +79,25 @@ export type CampaignSummaryView = z.infer<typeof campaignSummaryViewSchema>;
 export const postViewSchema = z.object({
   id: z.uuid(), campaignId: z.uuid().nullable(), channel: z.enum(POST_CHANNELS), body: z.string(),
   length: z.number().int(), limit: z.number().int(),
-  imageEvidenceId: z.uuid().nullable(), imageAlt: z.string().nullable(), plannedAt: z.string().nullable(), status: z.enum(POST_STATUSES),
+  imageEvidenceId: z.uuid().nullable(), imageUploadId: z.uuid().nullable(), imageAlt: z.string().nullable(), plannedAt: z.string().nullable(), status: z.enum(POST_STATUSES),
   createdById: z.uuid(), createdByName: z.string(), approvedByName: z.string().nullable(), approvedAt: z.string().nullable(),
   publishedAt: z.string().nullable(), publishedUrl: z.string().nullable(), updatedAt: z.string(),
   /** Once published: what media monitoring found about its address (the post seen by a feed, articles naming it). */
   echoes: z.array(clippingEchoViewSchema),
 });
 export type PostView = z.infer<typeof postViewSchema>;
+
+/** An image uploaded for posts: what the intake found, and the alt text it was given. */
+export const postImageQuerySchema = z.strictObject({
+  name: z.string().trim().min(1).max(255),
+  /** Checked by the service, so that a missing one gets the catalogue's words rather than a validation list. */
+  alt: z.string().max(5000).default(''),
+});
+export const postImageViewSchema = z.object({
+  id: z.uuid(), originalName: z.string(), alt: z.string(), type: z.string(), width: z.number().int(), height: z.number().int(),
+  sizeBytes: z.number().int(), publicCopySha256: z.string(), createdAt: z.string(),
+});
+export type PostImageView = z.infer<typeof postImageViewSchema>;
 
 export const registrationViewSchema = z.object({
   id: z.uuid(), name: z.string(), email: z.string(), userId: z.uuid().nullable(), createdAt: z.string(),

@@ -1,5 +1,5 @@
-import { postLength, type CalendarItemView, type ClippingEchoView, type CampaignTarget, type EventView, type PostChannel, type PostView, type RegistrationView } from '@vigie/domain';
-import type { EventRow, PostRow, registrationsOf } from './campaigns.queries.js';
+import { postLength, type CalendarItemView, type ClippingEchoView, type CampaignTarget, type EventView, type PostChannel, type PostImageView, type PostView, type RegistrationView } from '@vigie/domain';
+import type { EventRow, PostImageRow, PostRow, registrationsOf } from './campaigns.queries.js';
 
 /** Rows of campaigns, posts and events as the views that cross HTTP. */
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -8,11 +8,16 @@ export function postView(r: PostRow, echoes: ClippingEchoView[] = []): PostView 
   const l = postLength(r.channel as PostChannel, r.body);
   return {
     id: r.id, campaignId: r.campaign_id, channel: r.channel as PostChannel, body: r.body, length: l.length, limit: l.limit,
-    imageEvidenceId: r.image_evidence_id, imageAlt: r.image_alt, plannedAt: iso(r.planned_at), status: r.status as PostView['status'],
+    imageEvidenceId: r.image_evidence_id, imageUploadId: r.image_upload_id, imageAlt: r.image_alt, plannedAt: iso(r.planned_at), status: r.status as PostView['status'],
     createdById: r.created_by, createdByName: r.created_by_name, approvedByName: r.approved_by_name, approvedAt: iso(r.approved_at),
     publishedAt: iso(r.published_at), publishedUrl: r.published_url, updatedAt: r.updated_at.toISOString(), echoes,
   };
 }
+
+export const postImageView = (r: PostImageRow): PostImageView => ({
+  id: r.id, originalName: r.original_name, alt: r.alt, type: r.detected_type, width: r.width, height: r.height, sizeBytes: r.size_bytes,
+  publicCopySha256: r.public_copy_sha256, createdAt: r.created_at.toISOString(),
+});
 
 type RegistrationRow = Awaited<ReturnType<typeof registrationsOf>>[number];
 const registrationView = (r: RegistrationRow): RegistrationView => ({

@@ -62,21 +62,22 @@ export async function unlinkRelease(db: Executor, campaignId: string, releaseId:
 // ---- Social posts ----
 
 export type PostFields = {
-  campaignId: string | null; channel: string; body: string; imageEvidenceId: string | null; imageAlt: string | null; plannedAt: string | null;
+  campaignId: string | null; channel: string; body: string; imageEvidenceId: string | null; imageUploadId: string | null; imageAlt: string | null;
+  plannedAt: string | null;
 };
 
 export async function insertPost(db: Executor, organisationId: string, userId: string, v: PostFields) {
   return db.insertInto('social_posts').values({
     organisation_id: organisationId, campaign_id: v.campaignId, channel: v.channel, body: v.body, image_evidence_id: v.imageEvidenceId,
-    image_alt: v.imageAlt, planned_at: v.plannedAt, created_by: userId,
+    image_upload_id: v.imageUploadId, image_alt: v.imageAlt, planned_at: v.plannedAt, created_by: userId,
   }).returning('id').executeTakeFirstOrThrow();
 }
 
 /** An edit takes the post back to draft: what was approved is no longer what would be published. */
 export async function updatePost(db: Executor, id: string, v: PostFields) {
   await db.updateTable('social_posts').set({
-    campaign_id: v.campaignId, channel: v.channel, body: v.body, image_evidence_id: v.imageEvidenceId, image_alt: v.imageAlt, planned_at: v.plannedAt,
-    status: 'draft', approved_by: null, approved_at: null, updated_at: new Date(),
+    campaign_id: v.campaignId, channel: v.channel, body: v.body, image_evidence_id: v.imageEvidenceId, image_upload_id: v.imageUploadId, image_alt: v.imageAlt,
+    planned_at: v.plannedAt, status: 'draft', approved_by: null, approved_at: null, updated_at: new Date(),
   }).where('id', '=', id).execute();
 }
 
@@ -89,7 +90,7 @@ export async function setPostStatus(db: Executor, id: string, v: { status: 'appr
 }
 
 const postColumns = [
-  'p.id', 'p.campaign_id', 'p.channel', 'p.body', 'p.image_evidence_id', 'p.image_alt', 'p.planned_at', 'p.status', 'p.created_by',
+  'p.id', 'p.campaign_id', 'p.channel', 'p.body', 'p.image_evidence_id', 'p.image_upload_id', 'p.image_alt', 'p.planned_at', 'p.status', 'p.created_by',
   'p.approved_at', 'p.published_at', 'p.published_url', 'p.updated_at', 'a.display_name as created_by_name', 'b.display_name as approved_by_name',
 ] as const;
 function postsQuery(db: Executor) {
@@ -114,6 +115,26 @@ export async function postsBetween(db: Executor, from: Date, to: Date, campaignI
   if (campaignId) q = q.where('p.campaign_id', '=', campaignId);
   return q.orderBy(sql`coalesce(p.published_at, p.planned_at)`).limit(2000).execute();
 }
+
+// ---- Images uploaded for posts ----
+
+export type PostImageFields = {
+  id: string; organisationId: string; originalName: string; detectedType: string; sizeBytes: number; width: number; height: number;
+  sha256: string; storageKey: string; iv: string; tag: string; publicCopyKey: string; publicCopySha256: string; alt: string; uploadedBy: string;
+};
+
+export async function insertPostImage(db: Executor, v: PostImageFields) {
+  return db.insertInto('social_post_images').values({
+    id: v.id, organisation_id: v.organisationId, original_name: v.originalName, detected_type: v.detectedType, size_bytes: v.sizeBytes,
+    width: v.width, height: v.height, sha256: v.sha256, storage_key: v.storageKey, encryption_iv: v.iv, encryption_tag: v.tag,
+    public_copy_key: v.publicCopyKey, public_copy_sha256: v.publicCopySha256, alt: v.alt, uploaded_by: v.uploadedBy,
+  }).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function findPostImage(db: Executor, id: string) {
+  return db.selectFrom('social_post_images').selectAll().where('id', '=', id).executeTakeFirst();
+}
+export type PostImageRow = NonNullable<Awaited<ReturnType<typeof findPostImage>>>;
 
 // ---- Events and registrations ----
 
@@ -186,4 +207,10 @@ export async function countEventsHeld(db: Executor, from: string, to: string, ki
   const r = await db.selectFrom('campaign_events').select(sql<number>`count(*)::int`.as('n')).where('kind', 'in', [...kinds]).where('ends_at', '<=', now).where('cancelled_at', 'is', null)
     .where(sql<boolean>`(starts_at AT TIME ZONE 'Europe/Paris')::date BETWEEN ${from}::date AND ${to}::date`).executeTakeFirstOrThrow();
   return r.n;
+}
+
+/** Those registered for an event, with the language of their account when they have one. */
+export async function registrantsOf(db: Executor, eventId: string) {
+  return db.selectFrom('campaign_event_registrations as r').leftJoin('users as u', 'u.id', 'r.user_id')
+    .select(['r.id', 'r.name', 'r.email', 'r.user_id', 'u.locale']).where('r.event_id', '=', eventId).orderBy('r.created_at').execute();
 }

@@ -1,8 +1,14 @@
 import { z } from 'zod';
 import {
   calendarItemViewSchema, calendarQuerySchema, campaignInputSchema, campaignSummaryViewSchema, campaignViewSchema,
-  eventInputSchema, eventViewSchema, postInputSchema, postPublishedSchema, postViewSchema, registrationInputSchema,
+  eventInputSchema, eventViewSchema, postImageQuerySchema, postImageViewSchema, postInputSchema, postPublishedSchema, postViewSchema,
+  registrationInputSchema,
 } from '@vigie/domain';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { fileResponse, rawBody } from '../../../platform/http/raw-bytes.js';
+import { createObjectStorage } from '../../../platform/storage/create-storage.js';
+import { PUBLISHABLE_IMAGE_MAX_BYTES } from '../../field/evidence/image-intake.js';
+import { postImageCopy, uploadPostImage } from './post-images.js';
 import type { RouteModule } from '../../../platform/context.js';
 import { secretCalendarRoutes } from '../../field/rota/rota.routes.js';
 import { renderCampaignFeed } from './campaign-calendar.js';
@@ -34,6 +40,27 @@ export const campaignsRoutes: RouteModule = (app, ctx) => {
 
   // The secret iCal link and feed: the rota's routes and links (see campaign-calendar.ts).
   secretCalendarRoutes(app, ctx, { base: '/api/campaigns', access, tags, calendar: 'communication', render: renderCampaignFeed });
+
+  // An image for posts: its bytes as the body (type read from them), name and alt text in the
+  // query. The raw-body parser is registered inside this plugin only.
+  const storage = createObjectStorage(ctx.config.storage);
+  void app.register(async (plugin) => {
+    const scope = plugin.withTypeProvider<ZodTypeProvider>();
+    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: PUBLISHABLE_IMAGE_MAX_BYTES + 1 }, (_req, body, done) => done(null, body));
+    scope.post('/api/campaigns/post-images', {
+      config: access, bodyLimit: PUBLISHABLE_IMAGE_MAX_BYTES + 1,
+      schema: { tags, querystring: postImageQuerySchema, body: rawBody('The image bytes (JPEG, PNG or WebP)'), response: { 201: z.object({ image: postImageViewSchema }) } },
+    }, async (req, reply) => {
+      const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      return reply.status(201).send({ image: await uploadPostImage(ctx, storage, req.actor!, req.query, bytes, req.ip) });
+    });
+  });
+  app.get('/api/campaigns/post-images/:id', {
+    config: access, exposeHeadRoute: false, schema: { tags, params: idParams, response: { 200: fileResponse('The publication copy (JPEG, no metadata)') } },
+  }, async (req, reply) => {
+    const { bytes, sha256 } = await postImageCopy(ctx, storage, req.actor!, req.params.id);
+    return reply.headers({ 'content-type': 'image/jpeg', 'cache-control': 'private, max-age=3600', 'x-content-sha256': sha256 }).send(bytes);
+  });
 
   app.post('/api/campaigns/posts', { config: access, schema: { tags, body: postInputSchema, response: { 201: postAnswer } } },
     async (req, reply) => reply.status(201).send({ post: await createPost(ctx, req.actor!, req.body, req.ip) }));

@@ -16,8 +16,9 @@ import { reportingDateItems } from '../grants/grant-calendar.js';
 import {
   accountOf, campaignNames, deleteRegistration, eventsBetween, eventsOf, findCampaign, findEvent, findPost, insertCampaign, insertEvent, insertPost,
   insertRegistration, linkRelease, listCampaigns, postsBetween, postsOf, registrationsOf, releaseLinks, setPostStatus, unlinkRelease, updateCampaign,
-  setEventCancelled, updateEvent, updatePost, type PostRow, countEventsHeld
+  setEventCancelled, updateEvent, updatePost, type PostRow, countEventsHeld, findPostImage,
 } from './campaigns.queries.js';
+import { tellRegistrantsOfCancellation } from './event-cancellation.js';
 import { eventItem, eventView, postItem, postView, targetsOf } from './campaigns.presenter.js';
 
 /**
@@ -116,10 +117,12 @@ async function checkPost(trx: Trx, input: PostInput) {
     throw new AppError('campaign.post_too_long', { network: NETWORKS[input.channel], length: problem.length, limit: problem.limit, over: problem.over });
   }
   if (problem?.code === 'alt_required') throw new AppError('campaign.alt_required');
+  if (problem?.code === 'two_images') throw new AppError('campaign.two_images');
   if (input.campaignId && !(await findCampaign(trx, input.campaignId))) throw new AppError('campaign.not_found');
   if (input.imageEvidenceId && !(await isPublicationPhoto(trx, input.imageEvidenceId))) throw new AppError('campaign.image_not_publishable');
+  if (input.imageUploadId && !(await findPostImage(trx, input.imageUploadId))) throw new AppError('campaign.image_not_found');
   return {
-    ...input, imageAlt: input.imageEvidenceId ? input.imageAlt!.trim() : null,
+    ...input, imageAlt: input.imageEvidenceId || input.imageUploadId ? input.imageAlt!.trim() : null,
   };
 }
 
@@ -225,12 +228,16 @@ export async function editEvent(ctx: AppContext, actor: Actor, id: string, input
   });
 }
 
-/** Calling an event off keeps it (and its registrations) visible, marked cancelled; it is no longer held. */
+/**
+ * Calling an event off keeps it (and its registrations) visible, marked cancelled; it is no longer
+ * held. Everyone registered is mailed in the same transaction (event-cancellation.ts).
+ */
 export async function cancelEvent(ctx: AppContext, actor: Actor, id: string, ip: string) {
   return audited(ctx, actor, ip, 'campaign_event.cancelled', { type: 'campaign_event', id }, async (trx) => {
-    await openEvent(trx, id);
+    const e = await openEvent(trx, id);
     await setEventCancelled(trx, id, actor.userId);
-    return { id, result: await loadEvent(trx, id) };
+    const told = await tellRegistrantsOfCancellation(trx, ctx.queue, actor.organisationId, e);
+    return { id, result: await loadEvent(trx, id), after: { registrantsMailed: told } };
   });
 }
 

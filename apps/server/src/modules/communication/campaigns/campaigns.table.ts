@@ -16,7 +16,7 @@ export interface CampaignPressReleasesTable {
 }
 export interface SocialPostsTable {
   id: Generated<string>; organisation_id: string; campaign_id: Nullable<string>; channel: string; body: string;
-  image_evidence_id: Nullable<string>; image_alt: Nullable<string>; planned_at: NullableTimestamp;
+  image_evidence_id: Nullable<string>; image_upload_id: Nullable<string>; image_alt: Nullable<string>; planned_at: NullableTimestamp;
   status: ColumnType<string, string | undefined, string>; created_by: string; approved_by: Nullable<string>; approved_at: NullableTimestamp;
   published_at: NullableTimestamp; published_url: Nullable<string>; created_at: DefaultTimestamp; updated_at: DefaultTimestamp;
 }
@@ -33,11 +33,19 @@ export interface CampaignEventRegistrationsTable {
   created_by: string; created_at: DefaultTimestamp;
 }
 
+/** Migration 2026-12-04-14g-01: images uploaded for posts through the file intake. */
+export interface SocialPostImagesTable {
+  id: string; organisation_id: string; original_name: string; detected_type: string; size_bytes: number; width: number; height: number;
+  sha256: string; storage_key: string; encryption_iv: string; encryption_tag: string; public_copy_key: string; public_copy_sha256: string;
+  alt: string; uploaded_by: string; created_at: DefaultTimestamp;
+}
+
 declare module '../../../platform/db/schema.js' {
   interface Database {
     campaigns: CampaignsTable;
     campaign_press_releases: CampaignPressReleasesTable;
     social_posts: SocialPostsTable;
+    social_post_images: SocialPostImagesTable;
     campaign_events: CampaignEventsTable;
     campaign_event_registrations: CampaignEventRegistrationsTable;
   }

@@ -1,5 +1,5 @@
 import type { Executor } from '../../../platform/db/database.js';
-import { insertConsentEvent, insertInteraction } from './contacts.queries.js';
+import { insertConsentEvent, insertInteraction, languagesOfAddresses } from './contacts.queries.js';
 
 /**
  * What other modules write into a contact's file, through this module: a withdrawal by one-click
@@ -14,4 +14,19 @@ export async function recordOneClickWithdrawal(db: Executor, v: { organisationId
 
 export async function recordReceived(db: Executor, v: { organisationId: string; contactId: string; subject: string; mailingId: string }) {
   await insertInteraction(db, { organisationId: v.organisationId, contactId: v.contactId, kind: 'received', summary: v.subject, mailingId: v.mailingId, recordedBy: null });
+}
+
+/**
+ * What other modules may know of a contact by their address, to write to them: the contact (so
+ * the mail shows in their timeline) and the language they read ('fr' or 'en', the first of their
+ * languages Vigie writes in), or nothing when no contact has that address.
+ */
+export async function contactsByAddress(db: Executor, emails: string[]): Promise<Map<string, { contactId: string; locale: 'fr' | 'en' | null }>> {
+  const found = new Map<string, { contactId: string; locale: 'fr' | 'en' | null }>();
+  for (const r of await languagesOfAddresses(db, emails)) {
+    if (found.has(r.normalised)) continue;
+    const locale = r.languages.map((l) => l.toLowerCase().slice(0, 2)).find((l): l is 'fr' | 'en' => l === 'fr' || l === 'en') ?? null;
+    found.set(r.normalised, { contactId: r.contact_id, locale });
+  }
+  return found;
 }

@@ -242,3 +242,11 @@ export async function latestConsentByList(db: Executor, contactId: string) {
     .distinctOn(['list_id']).where('contact_id', '=', contactId).where('channel', '=', 'email')
     .orderBy('list_id').orderBy('at', 'desc').execute();
 }
+
+/** The languages of the contacts reached at these e-mail addresses (lower-cased), for mail written to them. */
+export async function languagesOfAddresses(db: Executor, emails: string[]) {
+  if (emails.length === 0) return [];
+  return db.selectFrom('contact_channels as ch').innerJoin('contacts as c', 'c.id', 'ch.contact_id')
+    .select(['ch.normalised', 'c.id as contact_id', 'c.languages']).where('ch.kind', '=', 'email')
+    .where('ch.normalised', 'in', emails.map((e) => e.toLowerCase())).orderBy('c.created_at').execute();
+}

@@ -160,19 +160,25 @@ export type ClippingRow = Awaited<ReturnType<ReturnType<typeof clippingColumns>[
  * over 100,000 clippings, bench/monitoring-search.ts).
  */
 export async function listClippings(db: Executor, q: ClippingQuery & { search?: string }) {
-  let query = clippingColumns(db);
+  return clippingsQuery(db, q).execute();
+}
+
+/** The query of `listClippings`, unexecuted (the bench prints its plan). */
+export function clippingsQuery(db: Executor, q: ClippingQuery & { search?: string }) {
   if (q.search) {
-    const tsq = sql`(websearch_to_tsquery('french', ${q.search}) || websearch_to_tsquery('english', ${q.search}))`;
-    // Newest first, walking the date index: fast for the desk's common words (p50 6.5 ms over
-    // 100,000 clippings); a rare or absent word reads the whole table (~220 ms): under row-level
-    // security @@ is not leakproof, so PostgreSQL does not use the GIN index as vigie_app.
-    query = query.where(sql<boolean>`c.search_vector @@ ${tsq}`);
+    // Under row-level security PostgreSQL may not use the GIN index for `@@` (not leakproof): the
+    // page's ids come from monitoring_clipping_search (migration 14g-02, organisation filter
+    // written out), joined back here by primary key under the policy, in the function's order.
+    const page = sql<{ id: string; ordinality: number }>`monitoring_clipping_search(${q.search}, ${q.tag ?? null}, ${q.tone ?? null},
+      ${q.storyId ?? null}::uuid, ${q.pressReleaseId ?? null}::uuid, ${q.limit}, ${q.offset}) WITH ORDINALITY`;
+    return clippingColumns(db).innerJoin(page.as('m'), 'm.id', 'c.id').orderBy('m.ordinality');
   }
+  let query = clippingColumns(db);
   if (q.tag) query = query.where(sql<boolean>`${q.tag} = ANY(c.tags)`);
   if (q.tone) query = query.where('c.tone', '=', q.tone);
   if (q.storyId) query = query.where('c.story_id', '=', q.storyId);
   if (q.pressReleaseId) query = query.where('c.press_release_id', '=', q.pressReleaseId);
-  return query.orderBy('c.found_at', 'desc').orderBy('c.id').limit(q.limit).offset(q.offset).execute();
+  return query.orderBy('c.found_at', 'desc').orderBy('c.id').limit(q.limit).offset(q.offset);
 }
 
 /**

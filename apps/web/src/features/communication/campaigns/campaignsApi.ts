@@ -1,14 +1,15 @@
 import type {
-  CalendarItemView, CampaignSummaryView, CampaignTarget, CampaignView, EventKind, EventView, PostChannel, PostView, RotaCalendarFeedView,
+  CalendarItemView, CampaignSummaryView, CampaignTarget, CampaignView, EventKind, EventView, PostChannel, PostImageView, PostView, RotaCalendarFeedView,
 } from '@vigie/domain/rules';
-import { api } from '../../../api/client';
+import { api, requestRaw } from '../../../api/client';
 
 /** Campaigns' and the editorial calendar's calls to the server, typed from the domain's views. */
-export type { CalendarItemView, CampaignSummaryView, CampaignTarget, CampaignView, EventKind, EventView, PostChannel, PostView };
+export type { CalendarItemView, CampaignSummaryView, CampaignTarget, CampaignView, EventKind, EventView, PostChannel, PostImageView, PostView };
 
 export type CampaignBody = { name: string; objectives: string; keyMessages: string[]; targets: CampaignTarget[]; startsOn: string; endsOn: string };
 export type PostBody = {
-  campaignId: string | null; channel: PostChannel; body: string; imageEvidenceId: string | null; imageAlt: string | null; plannedAt: string | null;
+  campaignId: string | null; channel: PostChannel; body: string; imageEvidenceId: string | null; imageUploadId: string | null; imageAlt: string | null;
+  plannedAt: string | null;
 };
 export type EventBody = {
   campaignId: string | null; kind: EventKind; pole: string; title: string; description: string; place: string | null; startsAt: string; endsAt: string;
@@ -24,6 +25,14 @@ export const campaignsApi = {
   removeRelease: (id: string, releaseId: string) => api.delete<{ campaign: CampaignView }>(`/api/campaigns/${id}/press-releases/${releaseId}`).then((r) => r.campaign),
   createPost: (body: PostBody) => api.post<{ post: PostView }>('/api/campaigns/posts', body).then((r) => r.post),
   editPost: (id: string, body: PostBody) => api.put<{ post: PostView }>(`/api/campaigns/posts/${id}`, body).then((r) => r.post),
+  /** The file's bytes as the body; the server reads the type from them and refuses an image without alt text. */
+  async uploadImage(file: File, alt: string) {
+    const params = new URLSearchParams({ name: file.name.slice(0, 255) || 'image', alt });
+    const answer = await requestRaw('POST', `/api/campaigns/post-images?${params}`, file, { 'Content-Type': file.type || 'application/octet-stream' });
+    if (answer.error) throw answer.error;
+    return (answer.payload as { image: PostImageView }).image;
+  },
+  imageUrl: (id: string) => `/api/campaigns/post-images/${id}`,
   approvePost: (id: string) => api.post<{ post: PostView }>(`/api/campaigns/posts/${id}/approve`).then((r) => r.post),
   markPublished: (id: string, url: string) => api.post<{ post: PostView }>(`/api/campaigns/posts/${id}/published`, { url }).then((r) => r.post),
   createEvent: (body: EventBody) => api.post<{ event: EventView }>('/api/campaigns/events', body).then((r) => r.event),
