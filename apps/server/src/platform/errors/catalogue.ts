@@ -221,6 +221,8 @@ export const ERRORS = {
   'press_release.embargo_past': 400,
   'press_release.no_list': 400,
   'press_release.quote_without_consent': 409,
+  'bulletin.quote_without_consent': 409,
+  'newsletter.quote_without_consent': 409,
   'public.not_found': 404,
   'application.posting_closed': 409,
   'application.file_too_large': 413,
