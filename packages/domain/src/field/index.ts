@@ -17,3 +17,4 @@ export * from './record-page.js';
 export * from './parts.js';
 export * from './site-position.js';
 export * from './testimonies/index.js';
+export * from './outreach-round.js';

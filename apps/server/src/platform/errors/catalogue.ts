@@ -72,6 +72,8 @@ export const ERRORS = {
   'taxonomy.unknown_commune': 400,
   'person.not_found': 404,
   'person.not_author': 403,
+  'round.not_found': 404,
+  'round.id_conflict': 409,
   'testimony.not_found': 404,
   'testimony.unknown_code': 404,
   'testimony.not_quotable': 409,
