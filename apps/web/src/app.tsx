@@ -218,7 +218,7 @@ function PrivateRoutes() {
       <Route path="/legal" component={LegalRoute} />
       <Route path="/testimonies" component={TestimoniesRoute} />
       <Route path="/testimonies/new" component={NewTestimonyRoute} />
-      <Route path="/field/rounds/new" component={NewRoundRoute} />
+      <Route path="/rounds/new" component={NewRoundRoute} />
       <Route path="/testimonies/:id" component={TestimonyRoute} />
       <Route path="/withdraw-testimony" component={WithdrawTestimonyPage} />
       <Route path="/legal/cases/new" component={NewCaseRoute} />

@@ -144,7 +144,7 @@ export function FieldHome({ me }: { me: FieldUser }) {
       <p class="links">
         <a href="/field/outbox">{t('field.home.outbox')}</a>
         {' · '}
-        <a href="/field/rounds/new" data-testid="new-round">{t('rounds.homeLink')}</a>
+        <a href="/rounds/new" data-testid="new-round">{t('rounds.homeLink')}</a>
         {me.permissions.includes('field.verify') && (
           <>
             {' · '}
