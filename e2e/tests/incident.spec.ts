@@ -9,6 +9,7 @@ import { Api, invite, inviter, png, signIn, unlockPhone, watchErrors } from '../
  *    the server and a coordinator reads it in review.
  * 2. A shared phone: observer A leaves unsent work and signs out; observer B signs in on the same
  *    browser profile and neither sees nor sends it; when A signs in again it is sent, as A.
+ * Then an outreach round recorded from the phone's field home (online).
  *
  * Accounts: its own observers and coordinator, invited like field.spec.ts does (journeys.ts).
  */
@@ -241,6 +242,24 @@ test.describe.serial('incident', () => {
     await page.getByTestId('outbox-photo-remove-confirm').click();
     await expect(refused).toHaveCount(0);
     await expect(page.getByTestId('outbox-empty')).toHaveText('Tout est envoyé.');
+    await context.close();
+  });
+
+  test('an outreach round is recorded from the phone, with counts and no name', async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'fr-FR', timezoneId: 'Europe/Paris', hasTouch: true });
+    const page = await context.newPage();
+    await signIn(page, CAMILLE);
+    const errors = watchErrors(page);
+    await openField(page);
+    await page.getByTestId('new-round').click();
+    await page.getByTestId('round-people').fill('40');
+    await page.getByTestId('round-need-food').fill('30');
+    await page.getByTestId('round-distributed').fill('25 couvertures\nthé');
+    await page.getByTestId('round-save').click();
+    await expect(page.getByTestId('round-saved')).toContainText('personnes rencontrées : au moins 40');
+    const rounds = (await camilleApi.get<{ rounds: { needs: Record<string, unknown>; distributed: unknown[] }[] }>('/api/rounds')).rounds;
+    expect(rounds[0]).toMatchObject({ needs: { food: { n: 30, atLeast: true } }, distributed: [{ item: 'couvertures', count: { n: 25, atLeast: false } }, { item: 'thé', count: null }] });
+    expect(errors).toEqual([]);
     await context.close();
   });
 });

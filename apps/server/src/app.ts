@@ -34,6 +34,7 @@ import { personsRoutes } from './modules/field/persons/persons.routes.js';
 import { reportsRoutes } from './modules/communication/reports/reports.routes.js';
 import { legalCasesRoutes } from './modules/legal/cases/cases.routes.js';
 import { testimoniesRoutes } from './modules/field/testimonies/testimonies.routes.js';
+import { roundsRoutes } from './modules/field/rounds/rounds.routes.js';
 import { legalDocumentsRoutes } from './modules/legal/cases/case-documents.routes.js';
 import { legalGrantsRoutes } from './modules/legal/cases/case-grants.routes.js';
 import { deadlinesRoutes } from './modules/legal/deadlines/deadlines.routes.js';
@@ -69,7 +70,7 @@ import { newsletterPublicRoutes } from './modules/communication/newsletters/news
 export const ROUTE_MODULES: RouteModule[] = [
   healthRoutes, setupRoutes, authRoutes, usersRoutes, invitationsRoutes, identityGrantsRoutes, securityRoutes, auditRoutes, rolesRoutes,
   fieldRoutes, taxonomiesRoutes, syncRoutes, sitesRoutes, reviewRoutes, evictionsRoutes, conflictsRoutes, incidentsRoutes, operationsRoutes, personsRoutes, evidenceRoutes, transferRoutes,
-  phonesRoutes, rotaRoutes, testimoniesRoutes,
+  phonesRoutes, rotaRoutes, testimoniesRoutes, roundsRoutes,
   legalCasesRoutes, legalDocumentsRoutes, legalGrantsRoutes, deadlinesRoutes, bundlesRoutes, witnessRoutes, patternRoutes,
   bulletinsRoutes, statisticsRoutes, publicStatisticsRoutes, reportsRoutes, researchRoutes,
   contactsRoutes, mailingsRoutes, pressReleasesRoutes, publicSiteRoutes, monitoringRoutes, shareCardsRoutes, campaignsRoutes, grantsRoutes,

@@ -24,7 +24,7 @@ import {
   BulletinPage, ContactsPage, ContactPage, MailDeskPage, UnsubscribePage, NewsletterPage,
   NewsletterIssuePage, SubscribePage, ConfirmSubscriptionPage, ResearchPage, PressReleasesPage,
   PressReleasePage, TaxonomiesPage, PublicStatisticsSettingsPage, TransferPage, NewCasePage, CasePage,
-  SharedCasePage, TestimoniesPage, NewTestimonyPage, TestimonyPage, WithdrawTestimonyPage, BundleExportPage,
+  SharedCasePage, TestimoniesPage, NewTestimonyPage, TestimonyPage, WithdrawTestimonyPage, NewRoundPage, BundleExportPage,
   PatternEvidencePage, WitnessStatementPage, PostingsPage, PostingEditorPage, RotaPage, ApplicationsPage,
   ApplyPage, EquipmentPage, LendPage, ReturnPage, MyLoansPage, MeetingsPage, MeetingPage, DecisionsPage, MembersPage,
   VehiclesPage, DriverQuestionPage, StaysPage, TaskBoardPage,
@@ -96,6 +96,7 @@ const LegalRoute = guarded(['legal.manage'], LegalPage);
 const TestimoniesRoute = guarded(['field.record', 'testimonies.read'], TestimoniesPage);
 const NewTestimonyRoute = guarded(['field.record', 'testimonies.read'], NewTestimonyPage);
 const TestimonyRoute = guarded(['field.record', 'testimonies.read'], TestimonyPage);
+const NewRoundRoute = guarded(['field.record', 'field.verify'], NewRoundPage);
 const NewCaseRoute = guarded(['legal.manage'], NewCasePage);
 const CaseRoute = guarded(['legal.manage'], CasePage);
 const BundleExportRoute = guarded(['legal.manage'], BundleExportPage);
@@ -223,6 +224,7 @@ function PrivateRoutes() {
       <Route path="/legal" component={LegalRoute} />
       <Route path="/testimonies" component={TestimoniesRoute} />
       <Route path="/testimonies/new" component={NewTestimonyRoute} />
+      <Route path="/rounds/new" component={NewRoundRoute} />
       <Route path="/testimonies/:id" component={TestimonyRoute} />
       <Route path="/withdraw-testimony" component={WithdrawTestimonyPage} />
       <Route path="/legal/cases/new" component={NewCaseRoute} />

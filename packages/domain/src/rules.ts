@@ -88,3 +88,5 @@ export { INDICATOR_SOURCES, INDICATOR_PROBLEMS, formatEuros, type IndicatorSourc
 export type {
   GrantInput, GrantPeriodInput, IndicatorInput, IndicatorValueInput, GrantView, GrantSummaryView, GrantPeriodView, IndicatorView, IndicatorPeriodView,
 } from './communication/grants/grant.js';
+export { ROUND_NEEDS, type RoundNeed } from './field/round-needs.js';
+export type { RoundInput, RoundView } from './field/outreach-round.js';

@@ -27,5 +27,6 @@ import grantsEn from './messages/grants.en.json';
 import identityGrantsEn from './messages/identityGrants.en.json';
 import publicSiteEn from './messages/publicSite.en.json';
 import testimoniesEn from './messages/testimonies.en.json';
+import roundsEn from './messages/rounds.en.json';
 
-export const en = { ...enShared, ...associationEn, ...auditEn, ...contactsEn, ...figureSetsEn, ...forceFiguresEn, ...legalPickerEn, ...officeEn, ...phoneEn, ...pressEn, ...recordsEn, ...researchEn, ...rotaEn, ...houseEn, ...meetingsEn, ...membersEn, ...monitoringEn, ...shareCardsEn, ...newsletterEn, ...siteEditorEn, ...mailDeskEn, ...campaignsEn, ...identityGrantsEn, ...publicSiteEn, ...grantsEn, ...testimoniesEn, ...houseLifeEn };
+export const en = { ...enShared, ...associationEn, ...auditEn, ...contactsEn, ...figureSetsEn, ...forceFiguresEn, ...legalPickerEn, ...officeEn, ...phoneEn, ...pressEn, ...recordsEn, ...researchEn, ...rotaEn, ...houseEn, ...meetingsEn, ...membersEn, ...monitoringEn, ...shareCardsEn, ...newsletterEn, ...siteEditorEn, ...mailDeskEn, ...campaignsEn, ...identityGrantsEn, ...publicSiteEn, ...grantsEn, ...testimoniesEn, ...houseLifeEn, ...roundsEn };

@@ -62,6 +62,8 @@ export const SharedCasePage = lazy(() => import('../features/legal/SharedCasePag
 export const TestimoniesPage = lazy(() => import('../features/field/testimonies/TestimoniesPage').then((m) => m.TestimoniesPage));
 export const NewTestimonyPage = lazy(() => import('../features/field/testimonies/NewTestimonyPage').then((m) => m.NewTestimonyPage));
 export const TestimonyPage = lazy(() => import('../features/field/testimonies/TestimonyPage').then((m) => m.TestimonyPage));
+// Outreach rounds (issue 16): recorded from a phone by observers.
+export const NewRoundPage = lazy(() => import('../features/field/rounds/NewRoundPage').then((m) => m.NewRoundPage));
 export const WithdrawTestimonyPage = lazy(() => import('../features/field/testimonies/WithdrawTestimonyPage').then((m) => m.WithdrawTestimonyPage));
 // Evidence bundles, pattern evidence (legal pole) and witness statements (also observers who were there).
 export const BundleExportPage = lazy(() => import('../features/legal/BundleExportPage').then((m) => m.BundleExportPage));

@@ -18,3 +18,4 @@ export * from './person-search.js';
 export * from './parts.js';
 export * from './site-position.js';
 export * from './testimonies/index.js';
+export * from './outreach-round.js';

@@ -21,6 +21,9 @@ export type BulletinDocument = {
   noFacts: string | null;
   contextHeading: string;
   context: string[];
+  quotesHeading: string;
+  /** Testimony excerpts as quoted (consented ones only), in the language the person spoke. */
+  quotes: string[];
   photos: Array<{ evidenceId: string; caption: string; credit: string }>;
   comparisonsHeading: string;
   comparisonColumns: [string, string, string, string];
@@ -37,7 +40,7 @@ const WORDS = {
       + 'périmètres de sécurité et ne peuvent pas tout voir, et un jour sans observation peut cacher une expulsion. '
       + 'Seules les observations vérifiées sont comptées.',
     figures: 'Les chiffres du mois', facts: 'Faits datés', violence: 'Violences contre les personnes exilées',
-    obstruction: 'Entraves à l’observation', finding: 'Constats lors des expulsions', noFacts: 'Aucun fait daté n’a été relevé ce mois-ci.', context: 'Contexte',
+    obstruction: 'Entraves à l’observation', finding: 'Constats lors des expulsions', noFacts: 'Aucun fait daté n’a été relevé ce mois-ci.', context: 'Contexte', quotes: 'Témoignages',
     comparisons: 'Comparaisons', figure: 'Chiffre', credit: 'Photo',
     noEviction: (area: string, month: string) => `Aucune expulsion observée dans le ${area} en ${month}.`,
     notObserved: (area: string, month: string) => `Le ${area} n’a pas été observé en ${month} : chiffres non observés.`,
@@ -53,7 +56,7 @@ const WORDS = {
       + 'Figures preceded by “at least” are minimums: observers are often kept at a distance by security perimeters and cannot '
       + 'see everything, and a day without observation may hide an eviction. Only verified observations are counted.',
     figures: 'This month’s figures', facts: 'Dated facts', violence: 'Violence against exiled people',
-    obstruction: 'Obstruction of observers', finding: 'Findings at evictions', noFacts: 'No dated fact was recorded this month.', context: 'Context',
+    obstruction: 'Obstruction of observers', finding: 'Findings at evictions', noFacts: 'No dated fact was recorded this month.', context: 'Context', quotes: 'Testimonies',
     comparisons: 'Comparisons', figure: 'Figure', credit: 'Photo',
     noEviction: (area: string, month: string) => `No eviction observed in the ${area} in ${month}.`,
     notObserved: (area: string, month: string) => `The ${area} was not observed in ${month}: figures not observed.`,
@@ -111,6 +114,8 @@ export function bulletinDocument(content: BulletinContent, lang: Lang, publicati
     noFacts: groups.length === 0 ? words.noFacts : null,
     contextHeading: words.context,
     context: content.text.context[lang],
+    quotesHeading: words.quotes,
+    quotes: (content.quotes ?? []).map((q) => (lang === 'fr' ? `« ${q} »` : `“${q}”`)),
     photos: content.photos.map((p) => ({ evidenceId: p.evidenceId, caption: p.caption[lang], credit: `${words.credit} : ${p.credit}`.replace(' :', lang === 'fr' ? ' :' : ':') })),
     comparisonsHeading: words.comparisons,
     comparisonColumns: [words.figure, capitalise(month), capitalise(monthName(content.comparisons.previousMonth, lang)), capitalise(monthName(content.comparisons.yearBeforeMonth, lang))],

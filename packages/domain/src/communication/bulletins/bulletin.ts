@@ -144,6 +144,12 @@ export type BulletinContent = {
   comparisons: { previousMonth: string; yearBeforeMonth: string; rows: ComparisonRow[] };
   text: { headline: { fr: string; en: string }; context: { fr: string[]; en: string[] } };
   photos: Array<{ evidenceId: string; sha256: string; credit: string; caption: { fr: string; en: string } }>;
+  /**
+   * Testimony excerpts whose persons agree to be quoted anonymously, as the consent check gave
+   * them (a withdrawn one is simply absent). Absent from bulletins without quotes, so older
+   * snapshots keep their hash.
+   */
+  quotes?: string[];
 };
 
 /** One figure whose current value no longer matches what was published. */

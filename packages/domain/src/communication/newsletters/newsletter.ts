@@ -4,12 +4,12 @@ import { METRIC_CODES } from '../statistics/metrics.js';
 /**
  * The members' newsletter: issues composed of blocks (text, a figure reference from the
  * statistics, the latest published bulletin, a photo's publication copy with its credit, a
- * link), drafted then sent once to the subscribers of a consent list. Readers subscribe on a
+ * link, a testimony's excerpt by reference — read through the consent check each time), drafted then sent once to the subscribers of a consent list. Readers subscribe on a
  * public page with a double opt-in confirmed by a button (a POST: link scanners open GET links).
  */
 export const NEWSLETTER_STATUSES = ['draft', 'sent'] as const;
 export type NewsletterStatus = (typeof NEWSLETTER_STATUSES)[number];
-export const NEWSLETTER_BLOCK_KINDS = ['text', 'figure', 'bulletin', 'photo', 'link'] as const;
+export const NEWSLETTER_BLOCK_KINDS = ['text', 'figure', 'bulletin', 'photo', 'link', 'quote'] as const;
 export type NewsletterBlockKind = (typeof NEWSLETTER_BLOCK_KINDS)[number];
 
 const httpUrl = z.url({ protocol: /^https?$/ }).max(2000);
@@ -23,6 +23,8 @@ export const newsletterBlockInputSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('bulletin') }),
   z.strictObject({ kind: z.literal('photo'), evidenceId: z.uuid(), caption: z.string().trim().max(500).default('') }),
   z.strictObject({ kind: z.literal('link'), url: httpUrl, label: z.string().trim().min(1).max(300) }),
+  /** A testimony's excerpt by reference only: never its text, which the consent check gives while the person agrees. */
+  z.strictObject({ kind: z.literal('quote'), testimonyId: z.uuid() }),
 ]);
 export type NewsletterBlockInput = z.infer<typeof newsletterBlockInputSchema>;
 
@@ -43,6 +45,7 @@ export const newsletterBlockViewSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('bulletin'), bulletin: z.object({ id: z.uuid(), title: z.string(), headline: z.string(), evictions: z.string() }).nullable() }),
   z.object({ kind: z.literal('photo'), evidenceId: z.uuid(), caption: z.string(), credit: z.string().nullable(), available: z.boolean() }),
   z.object({ kind: z.literal('link'), url: z.string(), label: z.string() }),
+  z.object({ kind: z.literal('quote'), testimonyId: z.uuid(), text: z.string().nullable(), consented: z.boolean() }),
 ]);
 export type NewsletterBlockView = z.infer<typeof newsletterBlockViewSchema>;
 
@@ -113,6 +116,7 @@ export function blockText(b: NewsletterBlockView, language: 'fr' | 'en', photoUr
       return `[Photo${b.caption ? `${fr ? ' : ' : ': '}${b.caption}` : ''}${credit}]${url ? `\n${url}` : ''}`;
     }
     case 'link': return `${b.label}\n${b.url}`;
+    case 'quote': return b.text ? (fr ? `« ${b.text} »` : `“${b.text}”`) : null;
   }
 }
 
@@ -137,5 +141,6 @@ export function blockInputOf(b: NewsletterBlockView): NewsletterBlockInput {
     case 'photo': return { kind: 'photo', evidenceId: b.evidenceId, caption: b.caption };
     case 'text': return { kind: 'text', text: b.text };
     case 'link': return { kind: 'link', url: b.url, label: b.label };
+    case 'quote': return { kind: 'quote', testimonyId: b.testimonyId };
   }
 }

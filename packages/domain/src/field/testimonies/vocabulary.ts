@@ -45,7 +45,7 @@ export const formatWithdrawalCode = (code: string) => code.match(/.{1,4}/g)?.joi
  * Links to field records. Outreach rounds do not exist yet: when they do, add 'round' here, a
  * round_id column to testimony_links and a branch in the links query (the extension point).
  */
-export const TESTIMONY_LINK_TARGETS = ['eviction', 'incident'] as const;
+export const TESTIMONY_LINK_TARGETS = ['eviction', 'incident', 'round'] as const;
 
 /** One language's consent text. `reviewed: false` = written without a professional translator: the screen says so. */
 export type ConsentText = {

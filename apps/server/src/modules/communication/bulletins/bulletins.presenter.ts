@@ -36,13 +36,14 @@ export const bulletinContentSchema = z.object({
   }),
   text: z.object({ headline: bilingual, context: z.object({ fr: z.array(z.string()), en: z.array(z.string()) }) }),
   photos: z.array(z.object({ evidenceId: z.string(), sha256: z.string(), credit: z.string(), caption: bilingual })),
+  quotes: z.array(z.string()).optional(),
 });
 
 export const documentSchema = z.object({
   lang: z.enum(['fr', 'en']), title: z.string(), headline: z.string(), intro: z.string(), figuresHeading: z.string(), coverage: z.string().nullable(),
   figures: z.array(z.string()), factsHeading: z.string(),
   factGroups: z.array(z.object({ heading: z.string(), sentences: z.array(z.string()) })), noFacts: z.string().nullable(),
-  contextHeading: z.string(), context: z.array(z.string()),
+  contextHeading: z.string(), context: z.array(z.string()), quotesHeading: z.string(), quotes: z.array(z.string()),
   photos: z.array(z.object({ evidenceId: z.string(), caption: z.string(), credit: z.string() })),
   comparisonsHeading: z.string(), comparisonColumns: z.array(z.string()), comparisonRows: z.array(z.array(z.string())), footer: z.string(),
 });
@@ -63,6 +64,8 @@ export const bulletinViewSchema = z.object({
   files: z.array(z.object({ locale: z.string(), format: z.string(), sha256: z.string() })),
   content: bulletinContentSchema,
   documents: z.object({ fr: documentSchema, en: documentSchema }),
+  /** Quotes from testimonies, through the consent check: the text only while the person's consent to be quoted holds. */
+  testimonyQuotes: z.array(z.object({ id: z.uuid(), testimonyId: z.uuid(), text: z.string().nullable(), consented: z.boolean(), insertedAt: z.string() })),
 });
 
 export function presentBulletin(v: BulletinView): z.infer<typeof bulletinViewSchema> {
@@ -84,5 +87,6 @@ export function presentBulletin(v: BulletinView): z.infer<typeof bulletinViewSch
     files: v.files,
     content,
     documents: { fr: bulletinDocument(content, 'fr', publication), en: bulletinDocument(content, 'en', publication) },
+    testimonyQuotes: v.testimonyQuotes,
   };
 }

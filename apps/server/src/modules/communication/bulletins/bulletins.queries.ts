@@ -143,3 +143,16 @@ export async function countPublishedBetween(db: Executor, from: string, to: stri
     .where(sql<boolean>`(published_at AT TIME ZONE 'Europe/Paris')::date BETWEEN ${from}::date AND ${to}::date`).executeTakeFirstOrThrow();
   return r.n;
 }
+
+export async function bulletinQuotes(db: Executor, bulletinId: string) {
+  return db.selectFrom('bulletin_quotes').selectAll().where('bulletin_id', '=', bulletinId).orderBy('inserted_at').orderBy('id').execute();
+}
+
+export async function insertBulletinQuote(db: Executor, v: { organisationId: string; bulletinId: string; testimonyId: string; insertedBy: string }) {
+  await db.insertInto('bulletin_quotes').values({ organisation_id: v.organisationId, bulletin_id: v.bulletinId, testimony_id: v.testimonyId, inserted_by: v.insertedBy })
+    .onConflict((oc) => oc.columns(['bulletin_id', 'testimony_id']).doNothing()).execute();
+}
+
+export async function deleteBulletinQuote(db: Executor, bulletinId: string, id: string) {
+  return db.deleteFrom('bulletin_quotes').where('bulletin_id', '=', bulletinId).where('id', '=', id).returning('id').executeTakeFirst();
+}

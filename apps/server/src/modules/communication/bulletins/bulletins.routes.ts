@@ -8,8 +8,8 @@ import { createObjectStorage } from '../../../platform/storage/create-storage.js
 import { CONTENT_TYPES, exportName } from './bulletin-exports.js';
 import { bulletinContentSchema, bulletinViewSchema, documentSchema, figureSetEntry, presentBulletin } from './bulletins.presenter.js';
 import {
-  bulletinChecklist, bulletinDifferences, configureFigureSet, createBulletin, editDraft, exportBulletin, getBulletin, listAll, photoCandidates,
-  previewFigureSet, publishBulletin, reviewDifferences,
+  bulletinChecklist, bulletinDifferences, configureFigureSet, createBulletin, editDraft, exportBulletin, getBulletin, insertTestimonyQuote, listAll, photoCandidates,
+  previewFigureSet, publishBulletin, removeTestimonyQuote, reviewDifferences,
 } from './bulletins.service.js';
 import { fileResponse } from '../../../platform/http/raw-bytes.js';
 
@@ -79,6 +79,18 @@ export const bulletinsRoutes: RouteModule = (app, ctx) => {
       description: 'What to check before publishing a draft: missing translations, photos without credit or caption, low coverage, cited figures changed since the draft was saved (old and new value).',
     },
   }, async (req) => bulletinChecklist(ctx, req.actor!, req.params.id));
+
+  app.post('/api/bulletins/:id/testimony-quotes', {
+    config: write,
+    schema: {
+      tags: ['bulletins'], params, body: z.strictObject({ testimonyId: z.uuid() }), response: { 200: answer },
+      description: "A testimony's quotable excerpt in a draft, by reference: only while its person agrees to be quoted anonymously.",
+    },
+  }, async (req) => ({ bulletin: presentBulletin(await insertTestimonyQuote(ctx, req.actor!, req.params.id, req.body.testimonyId)) }));
+
+  app.delete('/api/bulletins/:id/testimony-quotes/:quoteId', {
+    config: write, schema: { tags: ['bulletins'], params: z.object({ id: z.uuid(), quoteId: z.uuid() }), response: { 200: answer } },
+  }, async (req) => ({ bulletin: presentBulletin(await removeTestimonyQuote(ctx, req.actor!, req.params.id, req.params.quoteId)) }));
 
   app.post('/api/bulletins/:id/publish', {
     config: write,

@@ -13,10 +13,11 @@ import type { Actor } from '../../../platform/http/request-context.js';
 import type { ObjectStorage } from '../../../platform/storage/object-storage.js';
 import { citedFiguresNow } from '../statistics/figure-references.js';
 import { computeCoverage } from '../statistics/statistics.service.js';
+import { quotableText, quotableTexts } from '../../field/testimonies/testimonies.service.js';
 import { checkFigureSet, computeContent, resolveFigureSet } from './bulletin-content.js';
 import { readPhotos, renderBulletin } from './bulletin-exports.js';
 import {
-  areaFigureSet, areasWithFigureSets, candidatePhotos, corpsNames, fileHashes, findArea, findBulletin, findBulletinFor, findFile, insertBulletin,
+  areaFigureSet, areasWithFigureSets, bulletinQuotes, deleteBulletinQuote, insertBulletinQuote, candidatePhotos, corpsNames, fileHashes, findArea, findBulletin, findBulletinFor, findFile, insertBulletin,
   insertFiles, listBulletins, organisationName, publishablePhotos, saveFigureSet, setDraftedFigures, updateDraft, countPublishedBetween
 } from './bulletins.queries.js';
 import type { BulletinRow } from './bulletins.table.js';
@@ -30,7 +31,33 @@ import type { BulletinRow } from './bulletins.table.js';
 
 const slotsOf = (row: BulletinRow) => row.photos as BulletinPhotoSlot[];
 
-async function contentOfDraft(trx: Trx, organisationId: string, row: BulletinRow): Promise<BulletinContent> {
+type TestimonyQuoteView = { id: string; testimonyId: string; text: string | null; consented: boolean; insertedAt: string };
+
+/**
+ * The bulletin's testimony quotes as they stand now: each goes through the testimonies' consent
+ * check, so a withdrawal empties its text (and flags it) in every draft at once.
+ */
+async function testimonyQuotesNow(ctx: AppContext, trx: Trx, id: string): Promise<TestimonyQuoteView[]> {
+  const rows = await bulletinQuotes(trx, id);
+  const texts = await quotableTexts(ctx, trx, rows.map((q) => q.testimony_id));
+  return rows.map((q) => {
+    const text = texts.get(q.testimony_id) ?? null;
+    return { id: q.id, testimonyId: q.testimony_id, text, consented: text !== null, insertedAt: q.inserted_at.toISOString() };
+  });
+}
+
+/** Refuses publication while a quote's person does not (or no longer) agree to be quoted, naming the quote by its position. */
+function refuseQuotesWithoutConsent(quotes: TestimonyQuoteView[]) {
+  const refused = quotes.findIndex((q) => !q.consented);
+  if (refused >= 0) throw new AppError('bulletin.quote_without_consent', { quote: refused + 1, testimonyId: quotes[refused]!.testimonyId });
+}
+
+async function contentOfDraft(ctx: AppContext, trx: Trx, organisationId: string, row: BulletinRow): Promise<BulletinContent> {
+  const quotes = (await testimonyQuotesNow(ctx, trx, row.id)).flatMap((q) => (q.text !== null ? [q.text] : []));
+  return { ...(await computedContent(trx, organisationId, row)), ...(quotes.length > 0 && { quotes }) };
+}
+
+async function computedContent(trx: Trx, organisationId: string, row: BulletinRow): Promise<BulletinContent> {
   const area = await findArea(trx, row.area_id);
   if (!area) throw new AppError('bulletin.not_found');
   return computeContent(trx, {
@@ -50,17 +77,19 @@ async function visibleBulletin(trx: Trx, id: string): Promise<BulletinRow> {
 }
 
 /** The bulletin with what it says: live figures for a draft, the frozen snapshot once published. */
-async function bulletinView(trx: Trx, organisationId: string, row: BulletinRow) {
+async function bulletinView(ctx: AppContext, trx: Trx, organisationId: string, row: BulletinRow) {
   const area = (await findArea(trx, row.area_id))!;
-  const content = row.status === 'published' ? (row.snapshot as BulletinContent) : await contentOfDraft(trx, organisationId, row);
+  const content = row.status === 'published' ? (row.snapshot as BulletinContent) : await contentOfDraft(ctx, trx, organisationId, row);
   const files = row.status === 'published' ? await fileHashes(trx, row.id) : [];
-  return { row, area, content, files };
+  // A published bulletin says what it quoted in its snapshot; the live check is for drafts.
+  const testimonyQuotes = row.status === 'published' ? [] : await testimonyQuotesNow(ctx, trx, row.id);
+  return { row, area, content, files, testimonyQuotes };
 }
 export type BulletinView = Awaited<ReturnType<typeof bulletinView>>;
 
 /** The view of a draft just created or saved, keeping the figures it cites as the person sees them now. */
-async function savedDraftView(trx: Trx, organisationId: string, row: BulletinRow) {
-  const view = await bulletinView(trx, organisationId, row);
+async function savedDraftView(ctx: AppContext, trx: Trx, organisationId: string, row: BulletinRow) {
+  const view = await bulletinView(ctx, trx, organisationId, row);
   await setDraftedFigures(trx, row.id, citedFiguresOf(view.content));
   return view;
 }
@@ -80,7 +109,7 @@ export async function createBulletin(ctx: AppContext, actor: Actor, input: { are
     const area = await areaFigureSet(trx, input.areaId);
     if (!area) throw new AppError('bulletin.unknown_area');
     const existing = await findBulletinFor(trx, area.id, input.month);
-    if (existing) return { created: false, view: await bulletinView(trx, actor.organisationId, existing) };
+    if (existing) return { created: false, view: await bulletinView(ctx, trx, actor.organisationId, existing) };
     const figures = resolveFigureSet(area);
     const row = await insertBulletin(trx, {
       organisation_id: actor.organisationId, area_id: area.id, month: input.month, figures: JSON.stringify(figures),
@@ -90,12 +119,12 @@ export async function createBulletin(ctx: AppContext, actor: Actor, input: { are
       organisationId: actor.organisationId, actorId: actor.userId, action: 'bulletin.created', entityType: 'bulletin', entityId: row.id,
       after: { areaCode: area.code, month: input.month, figures },
     });
-    return { created: true, view: await savedDraftView(trx, actor.organisationId, row) };
+    return { created: true, view: await savedDraftView(ctx, trx, actor.organisationId, row) };
   });
 }
 
 export async function getBulletin(ctx: AppContext, actor: Actor, id: string) {
-  return inOrganisation(ctx.db, actor.organisationId, async (trx) => bulletinView(trx, actor.organisationId, await visibleBulletin(trx, id)));
+  return inOrganisation(ctx.db, actor.organisationId, async (trx) => bulletinView(ctx, trx, actor.organisationId, await visibleBulletin(trx, id)));
 }
 
 async function checkPhotos(trx: Trx, slots: BulletinPhotoSlot[]) {
@@ -125,7 +154,7 @@ export async function editDraft(ctx: AppContext, actor: Actor, id: string, edit:
       after: { headline: edit.headline, context: edit.context, photos: edit.photos, figures },
       context: { version: updated.version },
     });
-    return savedDraftView(trx, actor.organisationId, updated);
+    return savedDraftView(ctx, trx, actor.organisationId, updated);
   });
 }
 
@@ -144,7 +173,8 @@ export async function publishBulletin(ctx: AppContext, storage: ObjectStorage, a
     const row = await visibleBulletin(trx, id);
     if (row.status === 'published') throw new AppError('bulletin.published');
     if (row.version !== version) throw new AppError('bulletin.version_conflict', { currentVersion: row.version });
-    const content = await contentOfDraft(trx, actor.organisationId, row);
+    refuseQuotesWithoutConsent(await testimonyQuotesNow(ctx, trx, id));
+    const content = await contentOfDraft(ctx, trx, actor.organisationId, row);
     const snapshotSha256 = sha256Hex(canonicalize(content)!);
     const now = new Date();
     const publication = { publishedOn: parisDate(now) };
@@ -163,7 +193,7 @@ export async function publishBulletin(ctx: AppContext, storage: ObjectStorage, a
       organisationId: actor.organisationId, actorId: actor.userId, action: 'bulletin.published', entityType: 'bulletin', entityId: id,
       after: { snapshotSha256, files: files.map((f) => ({ locale: f.locale, format: f.format, sha256: f.sha256 })) },
     });
-    return bulletinView(trx, actor.organisationId, published);
+    return bulletinView(ctx, trx, actor.organisationId, published);
   });
 }
 
@@ -192,6 +222,7 @@ export async function bulletinChecklist(ctx: AppContext, actor: Actor, id: strin
         photos: slotsOf(row),
         coverageShare: coverage.expectedDays > 0 ? coverage.share : null,
         citedFigures,
+        testimonyQuotes: (await testimonyQuotesNow(ctx, trx, id)).map((q, i) => ({ quote: i + 1, consented: q.consented })),
       }),
     };
   });
@@ -206,7 +237,7 @@ export async function exportBulletin(ctx: AppContext, storage: ObjectStorage, ac
       if (!file) throw new AppError('bulletin.not_found');
       return { content: row.snapshot as BulletinContent, bytes: file.content, sha256: file.sha256 };
     }
-    const content = await contentOfDraft(trx, actor.organisationId, row);
+    const content = await contentOfDraft(ctx, trx, actor.organisationId, row);
     const bytes = renderBulletin(content, locale, format, await photoBytes(trx, storage, content), null);
     return { content, bytes, sha256: sha256Hex(bytes) };
   });
@@ -218,7 +249,7 @@ export async function bulletinDifferences(ctx: AppContext, actor: Actor, id: str
     const row = await visibleBulletin(trx, id);
     if (row.status !== 'published') throw new AppError('bulletin.not_published');
     const published = row.snapshot as BulletinContent;
-    const current = await contentOfDraft(trx, actor.organisationId, row);
+    const current = await contentOfDraft(ctx, trx, actor.organisationId, row);
     return { publishedAt: row.published_at!, snapshotSha256: row.snapshot_sha256!, ...differencesBetween(published, current) };
   });
 }
@@ -231,6 +262,32 @@ export async function reviewDifferences(ctx: AppContext, actor: Actor, id: strin
     after: { figures: result.figures, facts: result.facts },
   }));
   return result;
+}
+
+async function draftChange(ctx: AppContext, actor: Actor, id: string, action: string, work: (trx: Trx) => Promise<Record<string, unknown>>) {
+  return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
+    const row = await visibleBulletin(trx, id);
+    if (row.status === 'published') throw new AppError('bulletin.published');
+    const after = await work(trx);
+    await recordAudit(trx, { organisationId: actor.organisationId, actorId: actor.userId, action, entityType: 'bulletin', entityId: id, after });
+    return bulletinView(ctx, trx, actor.organisationId, row);
+  });
+}
+
+/** A testimony quote enters a draft only through the consent check (refused with testimony.not_quotable otherwise). */
+export async function insertTestimonyQuote(ctx: AppContext, actor: Actor, id: string, testimonyId: string) {
+  return draftChange(ctx, actor, id, 'bulletin.quote_inserted', async (trx) => {
+    await quotableText(ctx, trx, testimonyId);
+    await insertBulletinQuote(trx, { organisationId: actor.organisationId, bulletinId: id, testimonyId, insertedBy: actor.userId });
+    return { testimonyId };
+  });
+}
+
+export async function removeTestimonyQuote(ctx: AppContext, actor: Actor, id: string, quoteId: string) {
+  return draftChange(ctx, actor, id, 'bulletin.quote_removed', async (trx) => {
+    if (!(await deleteBulletinQuote(trx, id, quoteId))) throw new AppError('bulletin.not_found');
+    return { quoteId };
+  });
 }
 
 /** A forces line names corps of this organisation's list. */

@@ -55,12 +55,23 @@ export interface BulletinFilesTable {
   sha256: string;
 }
 
+/** A quote from a testimony, by reference only (migration 2026-12-04-16c-01-bulletin-quotes.sql): its text is read through the consent check. */
+export interface BulletinQuotesTable {
+  id: ColumnType<string, string | undefined, never>;
+  organisation_id: string;
+  bulletin_id: string;
+  testimony_id: string;
+  inserted_by: string;
+  inserted_at: DefaultTimestamp;
+}
+
 declare module '../../../platform/db/schema.js' {
   interface Database {
     bulletin_default_figure_sets: BulletinDefaultFigureSetsTable;
     bulletin_figure_sets: BulletinFigureSetsTable;
     bulletins: BulletinsTable;
     bulletin_files: BulletinFilesTable;
+    bulletin_quotes: BulletinQuotesTable;
   }
 }
 

@@ -5,6 +5,7 @@ import { inOrganisation } from '../../../platform/db/organisation-scope.js';
 import { AppError } from '../../../platform/errors/catalogue.js';
 import { AUTO_DIR, publicPageStyle } from '../../../platform/http/public-page.js';
 import type { ObjectStorage } from '../../../platform/storage/object-storage.js';
+import { quotableTexts } from '../../field/testimonies/testimonies.service.js';
 import { readPhotos } from '../bulletins/bulletin-exports.js';
 import { ARCHIVE_WORDS } from './newsletter-archive.words.js';
 import { newsletterPaths } from './newsletter-links.js';
@@ -32,13 +33,29 @@ export async function newsletterPublicPages(ctx: AppContext, organisationId: str
   return { newsletterSignup: p.signup, newsletterArchive: p.archive, newsletterFeed: p.feed };
 }
 
+/**
+ * What was mailed cannot be recalled, but the archive is ours: a quote whose person withdrew
+ * since is left out of the public pages and the feed (the consent check runs again here).
+ */
 export async function archive(ctx: AppContext, slug: string) {
   const org = await openArchive(ctx, slug);
-  const rows = await inOrganisation(ctx.db, org.id, (trx) => sentIssues(trx, org.id));
+  const { rows, quotes } = await inOrganisation(ctx.db, org.id, async (trx) => {
+    const rows = await sentIssues(trx, org.id);
+    const ids = rows.flatMap((r) => (r.snapshot as Snapshot).blocks.flatMap((b) => (b.kind === 'quote' ? [b.testimonyId] : [])));
+    return { rows, quotes: ids.length > 0 ? await quotableTexts(ctx, trx, ids) : new Map<string, string | null>() };
+  });
+  const stillConsented = (b: NewsletterBlockView): NewsletterBlockView =>
+    (b.kind === 'quote' && !quotes.get(b.testimonyId) ? { ...b, text: null, consented: false } : b);
   const paths = newsletterPaths(ctx.config.publicUrl, slug);
   return {
     org, paths,
-    issues: rows.map((r) => ({ id: r.id, title: r.title, language: r.language as 'fr' | 'en', sentAt: r.sent_at!.toISOString(), url: paths.issue(r.id), snapshot: r.snapshot as Snapshot })),
+    issues: rows.map((r) => {
+      const snapshot = r.snapshot as Snapshot;
+      return {
+        id: r.id, title: r.title, language: r.language as 'fr' | 'en', sentAt: r.sent_at!.toISOString(), url: paths.issue(r.id),
+        snapshot: { ...snapshot, blocks: snapshot.blocks.map(stillConsented) },
+      };
+    }),
   };
 }
 
@@ -76,6 +93,7 @@ function blockHtml(b: NewsletterBlockView, locale: Locale, photoUrl: (evidenceId
       ? `<figure><img src="${esc(photoUrl(b.evidenceId))}" alt="${esc(b.caption)}"><figcaption ${AUTO_DIR}>${esc(b.caption)}${b.credit ? ` © ${esc(b.credit)}` : ''}</figcaption></figure>`
       : '';
     case 'link': return `<p><a href="${esc(b.url)}" rel="noopener">${esc(b.label)}</a></p>`;
+    case 'quote': return b.text ? `<blockquote ${AUTO_DIR}>${esc(b.text)}</blockquote>` : '';
   }
 }
 

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import {
   newsletterIssueInputSchema, newsletterIssueSummaryViewSchema, newsletterIssueViewSchema, newsletterPhotoViewSchema,
-  newsletterSettingsInputSchema, newsletterSettingsViewSchema,
+  newsletterSettingsInputSchema, newsletterSettingsViewSchema, publishChecklistViewSchema,
 } from '@vigie/domain';
 import type { RouteModule } from '../../../platform/context.js';
 import {
-  changeSettings, createIssue, editIssue, listNewsletterIssues, listPublicationPhotos, readIssue, readSettings, sendIssue,
+  changeSettings, createIssue, editIssue, issueChecklist, listNewsletterIssues, listPublicationPhotos, readIssue, readSettings, sendIssue,
 } from './newsletters.service.js';
 
 /** The desk's newsletter routes: issues (draft → sent), the photos they may show, the public sign-up settings. */
@@ -31,6 +31,11 @@ export const newslettersRoutes: RouteModule = (app, ctx) => {
   app.put('/api/newsletter/issues/:id', {
     config: access, schema: { tags, params: idParams, body: newsletterIssueInputSchema, response: { 200: answer } },
   }, async (req) => ({ issue: await editIssue(ctx, req.actor!, req.params.id, req.body, req.ip) }));
+
+  app.get('/api/newsletter/issues/:id/checklist', {
+    config: access,
+    schema: { tags, params: idParams, description: 'What to check before sending a draft: each testimony quote whose person does not (or no longer) agree to be quoted.', response: { 200: publishChecklistViewSchema } },
+  }, async (req) => issueChecklist(ctx, req.actor!, req.params.id));
 
   app.post('/api/newsletter/issues/:id/send', {
     config: access, schema: { tags, params: idParams, body: z.strictObject({ listId: z.uuid() }), response: { 200: answer } },

@@ -1,5 +1,5 @@
 import {
-  blockInputOf, newsletterText, parisDate, type NewsletterBlockInput, type NewsletterBlockView, type NewsletterIssueInput, type NewsletterIssueView,
+  blockInputOf, newsletterText, parisDate, publishChecklist, type NewsletterBlockInput, type NewsletterBlockView, type NewsletterIssueInput, type NewsletterIssueView,
   type NewsletterSettingsView,
 } from '@vigie/domain';
 import type { AppContext } from '../../../platform/context.js';
@@ -10,6 +10,7 @@ import { AppError } from '../../../platform/errors/catalogue.js';
 import type { Actor } from '../../../platform/http/request-context.js';
 import { mailableAudience } from '../contacts/contact-lists.js';
 import { queueMailing } from '../mailings/mail-pipeline.js';
+import { quotableText } from '../../field/testimonies/testimonies.service.js';
 import { resolveBlocks } from './newsletter-blocks.js';
 import { archiveUrls } from './newsletter-links.js';
 import {
@@ -25,9 +26,23 @@ import {
 type Snapshot = { title: string; language: 'fr' | 'en'; blocks: NewsletterBlockView[]; text: string };
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
+/** The quote blocks of resolved blocks, numbered in reading order (the checklist's and the refusal's "quote 2"). */
+const quoteBlocks = (blocks: NewsletterBlockView[]) =>
+  blocks.flatMap((b) => (b.kind === 'quote' ? [b] : [])).map((q, i) => ({ quote: i + 1, testimonyId: q.testimonyId, consented: q.consented }));
+
+/**
+ * A quote newly put in a draft must pass the consent check (testimony.not_quotable otherwise);
+ * one already there whose person withdrew since stays, emptied, until removed — the checklist
+ * names it and sending is refused.
+ */
+async function checkNewQuotes(ctx: AppContext, trx: Trx, before: NewsletterBlockInput[], after: NewsletterBlockInput[]) {
+  const had = new Set(before.flatMap((b) => (b.kind === 'quote' ? [b.testimonyId] : [])));
+  for (const b of after) if (b.kind === 'quote' && !had.has(b.testimonyId)) await quotableText(ctx, trx, b.testimonyId);
+}
+
 async function issueView(trx: Trx, ctx: AppContext, r: IssueRow): Promise<NewsletterIssueView> {
   const language = r.language as 'fr' | 'en';
-  const blocks = r.status === 'sent' ? (r.snapshot as Snapshot).blocks : await resolveBlocks(trx, r.blocks as NewsletterBlockInput[], language);
+  const blocks = r.status === 'sent' ? (r.snapshot as Snapshot).blocks : await resolveBlocks(ctx, trx, r.blocks as NewsletterBlockInput[], language);
   const links = r.status === 'sent' ? await archiveUrls(trx, ctx, r.organisation_id) : null;
   return {
     id: r.id, title: r.title, language, status: r.status as 'draft', sentAt: iso(r.sent_at), updatedAt: r.updated_at.toISOString(), blocks,
@@ -66,7 +81,8 @@ export async function editIssue(ctx: AppContext, actor: Actor, id: string, input
   return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
     const r = await visibleIssue(trx, id, true);
     if (r.status !== 'draft') throw new AppError('newsletter.not_editable');
-    const resolved = await resolveBlocks(trx, input.blocks, input.language);
+    await checkNewQuotes(ctx, trx, r.blocks as NewsletterBlockInput[], input.blocks);
+    const resolved = await resolveBlocks(ctx, trx, input.blocks, input.language);
     await updateDraft(trx, id, { title: input.title, language: input.language, blocks: resolved.map(blockInputOf) });
     await recordAudit(trx, {
       organisationId: actor.organisationId, actorId: actor.userId, action: 'newsletter.edited', entityType: 'newsletter_issue', entityId: id,
@@ -81,12 +97,14 @@ export async function sendIssue(ctx: AppContext, actor: Actor, id: string, listI
   return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
     const r = await visibleIssue(trx, id, true);
     if (r.status === 'sent') return issueView(trx, ctx, r);
+    const language = r.language as 'fr' | 'en';
+    const blocks = await resolveBlocks(ctx, trx, r.blocks as NewsletterBlockInput[], language);
+    if (blocks.length === 0) throw new AppError('newsletter.empty');
+    const refused = quoteBlocks(blocks).find((q) => !q.consented);
+    if (refused) throw new AppError('newsletter.quote_without_consent', { quote: refused.quote, testimonyId: refused.testimonyId });
     const { list, mailable } = await mailableAudience(trx, listId);
     if (list.legal_basis !== 'consent') throw new AppError('newsletter.list_not_consent');
     if (mailable.length === 0) throw new AppError('newsletter.no_subscribers', { list: list.name });
-    const language = r.language as 'fr' | 'en';
-    const blocks = await resolveBlocks(trx, r.blocks as NewsletterBlockInput[], language);
-    if (blocks.length === 0) throw new AppError('newsletter.empty');
     const links = await archiveUrls(trx, ctx, actor.organisationId);
     const text = newsletterText({ title: r.title, language, blocks, sentOn: parisDate(new Date()) }, {
       archiveUrl: links?.issue(id) ?? null, photoUrl: (evidenceId) => links?.photo(id, evidenceId) ?? null,
@@ -102,6 +120,19 @@ export async function sendIssue(ctx: AppContext, actor: Actor, id: string, listI
       after: { listId, recipients: queued.queued }, context: { ip },
     });
     return issueView(trx, ctx, await visibleIssue(trx, id));
+  });
+}
+
+/**
+ * The checklist before sending: an issue is written in one language and its photos carry their
+ * recorded credit, so what it names is each quote whose person does not (or no longer) agree.
+ */
+export async function issueChecklist(ctx: AppContext, actor: Actor, id: string) {
+  return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
+    const r = await visibleIssue(trx, id);
+    if (r.status !== 'draft') throw new AppError('newsletter.not_editable');
+    const blocks = await resolveBlocks(ctx, trx, r.blocks as NewsletterBlockInput[], r.language as 'fr' | 'en');
+    return { items: publishChecklist({ texts: [], photos: [], testimonyQuotes: quoteBlocks(blocks) }) };
   });
 }
 

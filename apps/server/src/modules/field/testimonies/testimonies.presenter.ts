@@ -27,7 +27,8 @@ export function presentTestimony(t: TestimonyRow, parts: {
     personId: t.person_id, minor: t.minor, account: parts.account, quote: parts.quote, withdrawnAt: iso(t.withdrawn_at),
     links: parts.links.map((l) => (l.eviction_id
       ? { target: 'eviction' as const, targetId: l.eviction_id, label: `${l.site_code ?? '?'} — ${l.site_name ?? ''}`.trim(), date: iso(l.eviction_at) }
-      : { target: 'incident' as const, targetId: l.incident_id!, label: `${l.incident_kind ?? ''} — ${l.incident_type ?? ''}`, date: iso(l.incident_at) })),
+      : l.round_id ? { target: 'round' as const, targetId: l.round_id, label: '', date: null }
+        : { target: 'incident' as const, targetId: l.incident_id!, label: `${l.incident_kind ?? ''} — ${l.incident_type ?? ''}`, date: iso(l.incident_at) })),
     history: parts.history.map((h) => ({
       purpose: h.purpose as ConsentPurpose, granted: h.granted, textVersion: h.text_version, shownIn: h.shown_in,
       recordedByName: h.recorded_by_name ?? null, via: h.via as 'staff' | 'code', at: h.recorded_at.toISOString(),

@@ -25,13 +25,15 @@ export async function insertConsents(db: Executor, rows: Array<{
   }))).execute();
 }
 
-export async function insertLink(db: Executor, v: { organisationId: string; testimonyId: string; target: 'eviction' | 'incident'; targetId: string; linkedBy: string }) {
+export async function insertLink(db: Executor, v: { organisationId: string; testimonyId: string; target: 'eviction' | 'incident' | 'round'; targetId: string; linkedBy: string }) {
   await db.insertInto('testimony_links').values({
     organisation_id: v.organisationId, testimony_id: v.testimonyId, linked_by: v.linkedBy,
     eviction_id: v.target === 'eviction' ? v.targetId : null, incident_id: v.target === 'incident' ? v.targetId : null,
+    round_id: v.target === 'round' ? v.targetId : null,
   }).execute();
 }
 
+/** An eviction or incident to link (a round is checked through the rounds service). */
 export async function targetExists(db: Executor, target: 'eviction' | 'incident', id: string) {
   const table = target === 'eviction' ? 'evictions' : 'incidents';
   return Boolean(await db.selectFrom(table).select('id').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst());
@@ -77,7 +79,7 @@ export async function testimonyLinks(db: Executor, testimonyId: string) {
     .leftJoin('evictions as ev', 'ev.id', 'l.eviction_id')
     .leftJoin('sites as s', 's.id', 'ev.site_id')
     .leftJoin('incidents as i', 'i.id', 'l.incident_id')
-    .select(['l.id', 'l.eviction_id', 'l.incident_id', 's.code as site_code', 's.name as site_name', 'ev.arrived_at as eviction_at',
+    .select(['l.id', 'l.eviction_id', 'l.incident_id', 'l.round_id', 's.code as site_code', 's.name as site_name', 'ev.arrived_at as eviction_at',
       'i.kind as incident_kind', 'i.incident_type', 'i.occurred_at as incident_at'])
     .where('l.testimony_id', '=', testimonyId).orderBy('l.created_at').execute();
 }

@@ -7,6 +7,7 @@ import { inOrganisation, inSystemTransaction } from '../../../platform/db/organi
 import { AppError } from '../../../platform/errors/catalogue.js';
 import type { Actor } from '../../../platform/http/request-context.js';
 import { recordPseudonymousPerson } from '../persons/persons.service.js';
+import { roundExists } from '../rounds/rounds.service.js';
 import {
   consentHistory, currentConsents, eraseWithdrawn, findTestimony, insertConsents, insertLink, insertTestimony, listTestimonyRows,
   quotableRows, targetExists, testimonyByCodeHash, testimonyLinks, touchTestimony, type TestimonyRow,
@@ -53,7 +54,10 @@ export async function createTestimony(ctx: AppContext, actor: Actor, input: Test
   if (input.consent) checkConsent(input.consent);
   const code = newWithdrawalCode();
   const testimony = await inOrganisation(ctx.db, actor.organisationId, async (trx) => {
-    for (const l of input.links) if (!(await targetExists(trx, l.target, l.id))) throw new AppError('testimony.unknown_target');
+    for (const l of input.links) {
+      const exists = l.target === 'round' ? await roundExists(trx, l.id) : await targetExists(trx, l.target, l.id);
+      if (!exists) throw new AppError('testimony.unknown_target');
+    }
     const personId = await recordPseudonymousPerson(trx, { organisationId: actor.organisationId, pseudonym: input.pseudonym, minor: input.minor, createdBy: actor.userId });
     const { id } = await insertTestimony(trx, {
       organisationId: actor.organisationId, personId, language: input.language, givenOn: input.givenOn, accountEnc: seal(ctx.serverKey, input.account),

@@ -16,7 +16,7 @@ export interface TestimonyConsentsTable {
   text_version: Nullable<string>; shown_in: Nullable<string>; via: string; recorded_by: Nullable<string>; recorded_at: DefaultTimestamp;
 }
 export interface TestimonyLinksTable {
-  id: Generated<string>; organisation_id: string; testimony_id: string; eviction_id: Nullable<string>; incident_id: Nullable<string>;
+  id: Generated<string>; organisation_id: string; testimony_id: string; eviction_id: Nullable<string>; incident_id: Nullable<string>; round_id: Nullable<string>;
   linked_by: string; created_at: DefaultTimestamp;
 }
 

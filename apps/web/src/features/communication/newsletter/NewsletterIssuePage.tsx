@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
-import { METRIC_CODES, blockInputOf, metricLabel, type NewsletterBlockKind } from '@vigie/domain/rules';
+import { METRIC_CODES, NEWSLETTER_BLOCK_KINDS, blockInputOf, isRightToLeft, metricLabel, type NewsletterBlockKind } from '@vigie/domain/rules';
 import { api, errorMessage } from '../../../api/client';
 import { useLocale, useT } from '../../../i18n';
 import { Screen } from '../../../shell/Screen';
@@ -11,7 +11,7 @@ import { TextField } from '../../../ui/TextField';
 import { contactsApi, type ContactListView } from '../contacts/contactsApi';
 import { MailingProgress } from '../mailings/MailingProgress';
 import { NewsletterPreview } from './NewsletterPreview';
-import { newsletterApi, type NewsletterBlockInput, type NewsletterIssueView, type NewsletterPhotoView } from './newsletterApi';
+import { newsletterApi, type NewsletterBlockInput, type NewsletterIssueView, type NewsletterPhotoView, type QuotableTestimony } from './newsletterApi';
 import './newsletter.css';
 
 function emptyBlock(kind: NewsletterBlockKind): NewsletterBlockInput {
@@ -21,6 +21,7 @@ function emptyBlock(kind: NewsletterBlockKind): NewsletterBlockInput {
     case 'bulletin': return { kind };
     case 'photo': return { kind, evidenceId: '', caption: '' };
     case 'link': return { kind, url: 'https://', label: '' };
+    case 'quote': return { kind, testimonyId: '' };
   }
 }
 
@@ -67,8 +68,10 @@ function Editor({ issue, onSave }: { issue: NewsletterIssueView; onSave: (body: 
   const [blocks, setBlocks] = useState<NewsletterBlockInput[]>(issue.blocks.map(blockInputOf));
   const [photos, setPhotos] = useState<NewsletterPhotoView[]>([]);
   const [areas, setAreas] = useState<Array<{ code: string; name: string }>>([]);
+  const [quotable, setQuotable] = useState<QuotableTestimony[]>([]);
   useEffect(() => {
     newsletterApi.photos().then(setPhotos, () => {});
+    newsletterApi.quotable().then(setQuotable, () => {});
     api.get<{ areas: Array<{ code: string; name: string }> }>('/api/bulletins').then((r) => setAreas(r.areas), () => {});
   }, []);
   const change = (i: number, b: NewsletterBlockInput) => setBlocks(blocks.map((x, j) => (j === i ? b : x)));
@@ -87,7 +90,7 @@ function Editor({ issue, onSave }: { issue: NewsletterIssueView; onSave: (body: 
         {blocks.map((b, i) => (
           <li key={i}>
             <strong>{t(`newsletter.blocks.${b.kind}`)}</strong>
-            <BlockFields block={b} onChange={(nb) => change(i, nb)} photos={photos} areas={areas} index={i} />
+            <BlockFields block={b} onChange={(nb) => change(i, nb)} photos={photos} areas={areas} quotable={quotable} index={i} />
             <div class="newsletter-block-actions">
               {i > 0 && <Button onClick={() => move(i, -1)}>{t('newsletter.blocks.up')}</Button>}
               {i < blocks.length - 1 && <Button onClick={() => move(i, 1)}>{t('newsletter.blocks.down')}</Button>}
@@ -97,7 +100,7 @@ function Editor({ issue, onSave }: { issue: NewsletterIssueView; onSave: (body: 
         ))}
       </ol>
       <p class="newsletter-block-actions">
-        {(['text', 'figure', 'bulletin', 'photo', 'link'] as const).map((k) => (
+        {NEWSLETTER_BLOCK_KINDS.map((k) => (
           <Button key={k} testId={`newsletter-add-${k}`} onClick={() => setBlocks([...blocks, emptyBlock(k)])}>{t('newsletter.blocks.add', { kind: t(`newsletter.blocks.${k}`) })}</Button>
         ))}
       </p>
@@ -106,8 +109,9 @@ function Editor({ issue, onSave }: { issue: NewsletterIssueView; onSave: (body: 
   );
 }
 
-function BlockFields({ block, onChange, photos, areas, index }: {
-  block: NewsletterBlockInput; onChange: (b: NewsletterBlockInput) => void; photos: NewsletterPhotoView[]; areas: Array<{ code: string; name: string }>; index: number;
+function BlockFields({ block, onChange, photos, areas, quotable, index }: {
+  block: NewsletterBlockInput; onChange: (b: NewsletterBlockInput) => void; photos: NewsletterPhotoView[]; areas: Array<{ code: string; name: string }>;
+  quotable: QuotableTestimony[]; index: number;
 }) {
   const t = useT();
   const locale = useLocale();
@@ -146,6 +150,13 @@ function BlockFields({ block, onChange, photos, areas, index }: {
         <TextField label={t('newsletter.fields.url')} type="url" value={block.url} onValue={(url) => onChange({ ...block, url })} required maxLength={2000} />
       </>
     );
+    // Only consented excerpts are offered; one withdrawn since stays listed by its number until removed.
+    case 'quote': return (
+      <SelectField label={t('newsletter.fields.quote')} value={block.testimonyId} onValue={(testimonyId) => onChange({ ...block, testimonyId })}
+        options={[{ value: '', label: quotable.length ? '—' : t('newsletter.fields.noQuote') }, ...quotable.map((q) => ({
+          value: q.id, label: `${isRightToLeft(q.language) ? '\u202B' : ''}${q.quote.slice(0, 80)}${isRightToLeft(q.language) ? '\u202C' : ''} (${q.givenIn})`,
+        })), ...(block.testimonyId && !quotable.some((q) => q.id === block.testimonyId) ? [{ value: block.testimonyId, label: t('newsletter.fields.quoteWithdrawn') }] : [])]} />
+    );
   }
 }
 
@@ -154,12 +165,18 @@ function Send({ issue, act }: { issue: NewsletterIssueView; act: (w: () => Promi
   const [lists, setLists] = useState<ContactListView[]>([]);
   const [listId, setListId] = useState('');
   const [busy, setBusy] = useState(false);
+  // Quotes whose person withdrew (or never agreed): named here, and the server refuses the sending too.
+  const [withdrawn, setWithdrawn] = useState<number[]>([]);
   useEffect(() => { contactsApi.lists().then((ls) => setLists(ls.filter((l) => l.legalBasis === 'consent')), () => {}); }, []);
+  useEffect(() => {
+    newsletterApi.checklist(issue.id).then((c) => setWithdrawn(c.items.flatMap((i) => (i.kind === 'quoteWithoutConsent' ? [i.quote] : []))), () => {});
+  }, [issue.id, issue.updatedAt]);
   return (
     <form onSubmit={async (e) => { e.preventDefault(); setBusy(true); await act(() => newsletterApi.send(issue.id, listId)); setBusy(false); }}>
       <SelectField label={t('newsletter.send.list')} value={listId} onValue={setListId}
         options={[{ value: '', label: '—' }, ...lists.map((l) => ({ value: l.id, label: t('newsletter.send.listOption', { name: l.name, count: l.mailable }) }))]} />
-      <Button type="submit" busy={busy} disabled={!listId || issue.blocks.length === 0} testId="newsletter-send">{t('newsletter.send.submit')}</Button>
+      {withdrawn.map((n) => <p key={n} role="alert" data-testid="newsletter-quote-withdrawn">{t('office.checklist.quoteWithoutConsent', { quote: n })}</p>)}
+      <Button type="submit" busy={busy} disabled={!listId || issue.blocks.length === 0 || withdrawn.length > 0} testId="newsletter-send">{t('newsletter.send.submit')}</Button>
     </form>
   );
 }

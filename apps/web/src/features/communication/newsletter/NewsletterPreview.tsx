@@ -23,6 +23,9 @@ export function NewsletterPreview({ title, blocks, width, label, testId }: { tit
               ? <figure key={i}><img src={`/api/evidence/${b.evidenceId}/public`} alt={b.caption} /><figcaption>{b.caption}{b.credit ? ` © ${b.credit}` : ''}</figcaption></figure>
               : <p key={i} class="field-hint">{t('newsletter.preview.photoUnavailable')}</p>;
             case 'link': return <p key={i}><a href={b.url} target="_blank" rel="noopener">{b.label}</a></p>;
+            case 'quote': return b.text !== null
+              ? <blockquote key={i} dir="auto">{b.text}</blockquote>
+              : <p key={i} class="field-hint" role="note">{t('newsletter.preview.quoteWithdrawn')}</p>;
           }
         })}
       </article>

@@ -1,13 +1,13 @@
 import type {
   NewsletterBlockInput, NewsletterConfirmationView, NewsletterIssueSummaryView, NewsletterIssueView, NewsletterPhotoView,
-  NewsletterSettingsView, NewsletterSignupFormView,
+  NewsletterSettingsView, NewsletterSignupFormView, ChecklistItem, QuotableTestimony,
 } from '@vigie/domain/rules';
 import { api } from '../../../api/client';
 
 /** The newsletter's calls to the server, typed from the domain's views. */
 export type {
   NewsletterBlockInput, NewsletterConfirmationView, NewsletterIssueSummaryView, NewsletterIssueView, NewsletterPhotoView,
-  NewsletterSettingsView, NewsletterSignupFormView,
+  NewsletterSettingsView, NewsletterSignupFormView, QuotableTestimony,
 };
 
 export const newsletterApi = {
@@ -18,6 +18,9 @@ export const newsletterApi = {
     api.put<{ issue: NewsletterIssueView }>(`/api/newsletter/issues/${id}`, body).then((r) => r.issue),
   send: (id: string, listId: string) => api.post<{ issue: NewsletterIssueView }>(`/api/newsletter/issues/${id}/send`, { listId }).then((r) => r.issue),
   photos: () => api.get<{ photos: NewsletterPhotoView[] }>('/api/newsletter/photos').then((r) => r.photos),
+  checklist: (id: string) => api.get<{ items: ChecklistItem[] }>(`/api/newsletter/issues/${id}/checklist`),
+  /** Excerpts whose persons agree to be quoted anonymously: the only ones a quote block may reference. */
+  quotable: () => api.get<{ quotes: QuotableTestimony[] }>('/api/testimonies/quotable').then((r) => r.quotes),
   settings: () => api.get<NewsletterSettingsView>('/api/newsletter/settings'),
   saveSettings: (body: { enabled: boolean; listId: string | null }) => api.put<NewsletterSettingsView>('/api/newsletter/settings', body),
 };

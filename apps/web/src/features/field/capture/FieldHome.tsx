@@ -143,6 +143,8 @@ export function FieldHome({ me }: { me: FieldUser }) {
       </section>
       <p class="links">
         <a href="/field/outbox">{t('field.home.outbox')}</a>
+        {' · '}
+        <a href="/rounds/new" data-testid="new-round">{t('rounds.homeLink')}</a>
         {me.permissions.includes('field.verify') && (
           <>
             {' · '}

@@ -58,6 +58,10 @@ export function bulletinHtml(doc: BulletinDocument, photoSrc: string[]): string 
   if (doc.context.length > 0) {
     lines.push('<section class="context">', `<h2>${h(doc.contextHeading)}</h2>`, ...doc.context.map((p) => `<p>${h(p)}</p>`), '</section>');
   }
+  if (doc.quotes.length > 0) {
+    // dir="auto": an excerpt in Arabic or Farsi reads right to left inside a French bulletin.
+    lines.push('<section class="quotes">', `<h2>${h(doc.quotesHeading)}</h2>`, ...doc.quotes.map((q) => `<blockquote dir="auto">${h(q)}</blockquote>`), '</section>');
+  }
   if (doc.photos.length > 0) {
     lines.push('<section class="photos">');
     doc.photos.forEach((p, i) => {

@@ -22,6 +22,7 @@ export function bulletinMarkdown(doc: BulletinDocument, photoFiles: string[]): s
   for (const g of doc.factGroups) out.push(`### ${m(g.heading)}`, '', ...g.sentences.map((s) => `- ${m(s)}`), '');
   if (doc.noFacts) out.push(m(doc.noFacts), '');
   if (doc.context.length > 0) out.push(`## ${m(doc.contextHeading)}`, '', ...doc.context.flatMap((p) => [m(p), '']));
+  if (doc.quotes.length > 0) out.push(`## ${m(doc.quotesHeading)}`, '', ...doc.quotes.flatMap((q) => [`> ${m(q)}`, '']));
   doc.photos.forEach((p, i) => {
     out.push(`![${m(p.caption)}](${photoFiles[i]})`, '', `*${[p.caption, p.credit].filter(Boolean).map(m).join(' — ')}*`, '');
   });

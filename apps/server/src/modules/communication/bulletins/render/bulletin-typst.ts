@@ -34,6 +34,9 @@ export function bulletinTypst(doc: BulletinDocument, photoFiles: string[]): stri
   if (doc.context.length > 0) {
     out.push(`#heading(level: 2)[${e(doc.contextHeading)}]`, ...doc.context.map((p) => `#par[${e(p)}]`), '');
   }
+  if (doc.quotes.length > 0) {
+    out.push(`#heading(level: 2)[${e(doc.quotesHeading)}]`, ...doc.quotes.map((q) => `#pad(left: 1.2em)[#text(style: "italic")[${e(q)}]]`), '');
+  }
   doc.photos.forEach((p, i) => {
     const caption = [p.caption, p.credit].filter(Boolean).map(e).join(' — ');
     out.push(`#figure(image("${photoFiles[i]}", width: 75%), caption: [${caption}])`, '');
