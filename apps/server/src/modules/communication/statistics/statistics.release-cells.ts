@@ -22,7 +22,7 @@ export async function releaseBaseCells(db: Executor, from: string, to: string, c
   const sums = columns.map((c) => sql`coalesce(sum(e.${sql.ref(c)}), 0)::int AS ${sql.ref(c)}, bool_or(e.${sql.ref(c)} IS NULL OR e.${sql.ref(`${c}_at_least`)}) AS ${sql.ref(`${c}_at_least`)}`);
   const result = await sql<ReleaseBaseCell>`
     SELECT e.site_id, s.commune_insee, c.name AS commune_name, a.code AS area_code, to_char(e.date, 'YYYY-MM-DD') AS day,
-      count(*)::int AS evictions, ${sql.join(sums)}
+      count(*)::int AS evictions${sums.length ? sql`, ${sql.join(sums)}` : sql``}
     FROM evictions e JOIN sites s ON s.id = e.site_id JOIN areas a ON a.id = s.area_id
       LEFT JOIN communes c ON c.insee_code = s.commune_insee
     WHERE ${countedWhere({ from, to, includeDrafts: false })}
