@@ -78,15 +78,6 @@ export function suppressTable(table: CountTable, k: number = DEFAULT_K, extraPub
   if (R * C > 0) all.push({ kind: 'total' });
 
   const baseId = (i: number, j: number) => i * C + j;
-  const cellsOf = (e: Entry): Array<{ i: number; j: number }> => {
-    const out: Array<{ i: number; j: number }> = [];
-    const rowsOf = e.kind === 'row' ? [e.i] : e.kind === 'cell' ? [e.i] : Array.from({ length: R }, (_, i) => i);
-    for (const i of rowsOf) {
-      if (e.kind === 'column' || e.kind === 'cell') out.push({ i, j: e.j });
-      else for (let j = 0; j < C; j++) out.push({ i, j });
-    }
-    return out;
-  };
   // Hiding more only shrinks what is published, so a hidden cell found safe stays safe: each pass
   // re-examines only the cells still recoverable in the last one, and the ones it just hid.
   let toCheck: Entry[] = all.filter((e) => e.kind === 'cell' && hidden.has(keyOf(e)));
@@ -117,8 +108,9 @@ export function suppressTable(table: CountTable, k: number = DEFAULT_K, extraPub
       // The derivation subtracts the published cells of the margins it uses: those cells are used too.
       const net = new Map<string, { cell: Entry; coefficient: number }>();
       for (const [id, alpha] of margins) {
-        for (const { i, j } of cellsOf(all[id]!)) {
-          const cell: Entry = { kind: 'cell', i, j };
+        // A margin's vector lists its cells by base id (i·C + j).
+        for (const b of vector(all[id]!).keys()) {
+          const cell: Entry = { kind: 'cell', i: Math.floor(b / C), j: b % C };
           const k = keyOf(cell);
           if (hidden.has(k)) continue;
           const n = net.get(k) ?? net.set(k, { cell, coefficient: 0 }).get(k)!;
