@@ -201,6 +201,38 @@ describe(`transfer (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'})`, 
     expect(report.totals).toEqual(committedTotals);
   });
 
+  it('writes the same cells in CSV (made by PostgreSQL) and XLSX, a formula neutralised and ";", quotes and line breaks quoted', async () => {
+    // A legal basis as an observer might paste it, and a site name a spreadsheet would run as a formula.
+    const tricky = '=HYPERLINK("http://x");\narticle "L.521-1"';
+    const [e] = await t.db.selectFrom('evictions').select(['id', 'site_id']).where('date', '=', '2025-01-15').orderBy('arrived_at').limit(1).execute();
+    await t.db.updateTable('evictions').set({ legal_basis_text: tricky }).where('id', '=', e!.id).execute();
+    await t.db.updateTable('sites').set({ name: '+Bois; "B2"' }).where('id', '=', e!.site_id).execute();
+    const url = '/api/exports/evictions.%s?from=2025-01-15&to=2025-01-16&area=calaisis';
+    const csvRes = await send(coordinator, 'GET', url.replace('%s', 'csv'));
+    const xlsxRes = await send(coordinator, 'GET', url.replace('%s', 'xlsx'));
+    const { parse } = await import('csv-parse/sync');
+    const csvRows: string[][] = parse(csvRes.raw.subarray(3), { delimiter: ';', record_delimiter: '\r\n' });
+    expect(csvRes.raw.toString('utf8')).toContain('"\'=HYPERLINK(""http://x"");\narticle ""L.521-1"""');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsxRes.raw as never);
+    const xlsxRows: string[][] = [];
+    book.worksheets[0]!.eachRow((row) => {
+      const values = (row.values as unknown[]).slice(1);
+      xlsxRows.push(csvRows[0]!.map((_, i) => {
+        const v = values[i];
+        return v instanceof Date ? v.toISOString().slice(0, 10).split('-').reverse().join('/') : v == null ? '' : String(v);
+      }));
+    });
+    expect(csvRows.length).toBe(4);
+    // CSV text cells carry the neutralising apostrophe; XLSX cells are never run as formulas.
+    const unneutralised = csvRows.map((row) => row.map((cell) => cell.replace(/^'(?=[=+\-@\t\r])/, '')));
+    expect(unneutralised).toEqual(xlsxRows);
+    expect(csvRows.flat()).toContain(`'${tricky}`);
+    expect(csvRows.flat()).toContain('\'+Bois; "B2"');
+    await t.db.updateTable('evictions').set({ legal_basis_text: 'Flagrance, selon le commandant' }).where('id', '=', e!.id).execute();
+    await t.db.updateTable('sites').set({ name: 'Bois B2' }).where('id', '=', e!.site_id).execute();
+  });
+
   it('lets only coordinators import', async () => {
     expect((await upload(observer, CLEAN)).statusCode).toBe(403);
     const { importId, suggestedMapping } = (await upload(coordinator, CLEAN)).json();

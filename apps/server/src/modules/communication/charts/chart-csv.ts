@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { neutralise } from '../../field/transfer/export.service.js';
+import { neutralise } from '../../../platform/csv/formula.js';
 import type { ChartSpec } from './chart-spec.js';
 
 /**

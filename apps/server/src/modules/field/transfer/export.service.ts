@@ -1,6 +1,6 @@
 import { PassThrough, type Readable, type Writable } from 'node:stream';
 import { canSeeUnverifiedOf } from '@vigie/domain';
-import { stringify } from 'csv-stringify';
+import { stringify } from 'csv-stringify/sync';
 import type { AppContext } from '../../../platform/context.js';
 import { recordAudit } from '../../../platform/audit/audit-trail.js';
 import { inOrganisation, inOrganisationReadOnly } from '../../../platform/db/organisation-scope.js';
@@ -8,7 +8,8 @@ import { AppError } from '../../../platform/errors/catalogue.js';
 import { loadExcelJS } from '../../../platform/on-first-use.js';
 import type { Actor } from '../../../platform/http/request-context.js';
 import { allFields, type FieldDef } from './transfer.columns.js';
-import { COVERAGE_LABEL_FR, formatCountCell, formatDateCell } from './transfer.cells.js';
+import { COVERAGE_LABEL_FR, formatCountCell } from './transfer.cells.js';
+import { forEachExportLines } from './transfer.csv-lines.js';
 import { forEachExportBatch, type ExportFilters, type ExportRow } from './transfer.queries.js';
 
 /**
@@ -20,9 +21,9 @@ import { forEachExportBatch, type ExportFilters, type ExportRow } from './transf
  * stays flat whatever the period, and the database waits while a slow client drains.
  */
 const BATCH = 2000;
-const TEXT_FIELDS = new Set(['siteCode', 'siteName', 'legalBasisText', 'legalBasisCategory', 'commune', 'area']);
+const LINE_BATCH = 5000;
 
-type Cell = string | Date;
+type Cell = string | Date | null;
 
 async function exportFields(ctx: AppContext, actor: Actor, filters: ExportFilters, format: string): Promise<FieldDef[]> {
   // Unverified records leave the server only for those who verify them and the legal pole (nobody is the author of a whole export).
@@ -38,16 +39,16 @@ async function exportFields(ctx: AppContext, actor: Actor, filters: ExportFilter
   });
 }
 
-import { neutralise } from '../../../platform/csv/formula.js';
-
-export { neutralise };
-
 type CellOf = (r: ExportRow) => Cell;
 
-/** How each column's cell is made, decided once per export rather than once per cell. */
-function cellMaker(fields: FieldDef[], xlsx: boolean): (r: ExportRow) => Cell[] {
+/**
+ * How each XLSX column's cell is made, decided once per export rather than once per cell. The
+ * CSV's cells are made by PostgreSQL (transfer.csv-lines.ts) with the same wording; an XLSX cell
+ * is typed (a date is a date), and a spreadsheet never runs an XLSX text cell as a formula.
+ */
+function cellMaker(fields: FieldDef[]): (r: ExportRow) => Cell[] {
   const fixed: Record<string, CellOf> = {
-    date: xlsx ? (r) => new Date(`${r.date}T00:00:00Z`) : (r) => formatDateCell(r.date),
+    date: (r) => new Date(`${r.date}T00:00:00Z`),
     arrivedTime: (r) => r.arrived_time, leftTime: (r) => r.left_time ?? '', area: (r) => r.area_code,
     commune: (r) => r.commune_insee, siteCode: (r) => r.site_code, siteName: (r) => r.site_name,
     coverage: (r) => COVERAGE_LABEL_FR[r.coverage], legalBasisText: (r) => r.legal_basis_text ?? '',
@@ -60,7 +61,7 @@ function cellMaker(fields: FieldDef[], xlsx: boolean): (r: ExportRow) => Cell[] 
       return (r) => formatCountCell(r[count] === null ? null : { n: r[count], atLeast: r[atLeast] });
     }
     const make = fixed[f.key];
-    if (make) return TEXT_FIELDS.has(f.key) && !xlsx ? (r) => neutralise(make(r) as string) : make;
+    if (make) return make;
     return (r) => {
       const t = r.tallies?.[f.key];
       return formatCountCell(t ? { n: t[0], atLeast: t[1] } : null);
@@ -81,27 +82,17 @@ async function drained(out: Writable): Promise<void> {
   });
 }
 
-/**
- * Runs the export's cursor inside one organisation transaction and hands each row's cells to
- * `write`, which returns false when its stream needs to drain first.
- */
-async function writeRows(ctx: AppContext, actor: Actor, filters: ExportFilters, make: (r: ExportRow) => Cell[],
-  out: Writable, write: (cells: Cell[]) => boolean) {
-  // The rows themselves stream from the read database (a replica when configured); the audit
-  // entry above was written on the primary before the first row.
-  await inOrganisationReadOnly(ctx.readDb, actor.organisationId, (trx) => forEachExportBatch(trx, filters, BATCH, async (rows) => {
-    for (const r of rows) {
-      if (out.destroyed) throw new Error('export stream closed before the end');
-      if (!write(make(r))) await drained(out);
-    }
-  }));
-}
-
 /** UTF-8 with BOM, ';' and CRLF: what Excel in French opens correctly with a double click. */
 export async function evictionsCsv(ctx: AppContext, actor: Actor, filters: ExportFilters): Promise<Readable> {
   const fields = await exportFields(ctx, actor, filters, 'csv');
-  const out = stringify({ delimiter: ';', bom: true, header: true, columns: fields.map((f) => f.header), record_delimiter: 'windows' });
-  writeRows(ctx, actor, filters, cellMaker(fields, false), out, (cells) => out.write(cells)).then(() => out.end(), (err: Error) => {
+  const out = new PassThrough();
+  out.write(stringify([fields.map((f) => f.header)], { delimiter: ';', bom: true, record_delimiter: 'windows' }));
+  // The rows themselves stream from the read database (a replica when configured); the audit
+  // entry was written on the primary before the first row.
+  inOrganisationReadOnly(ctx.readDb, actor.organisationId, (trx) => forEachExportLines(trx, filters, fields, LINE_BATCH, async (lines) => {
+    if (out.destroyed) throw new Error('export stream closed before the end');
+    if (!out.write(`${lines.join('\r\n')}\r\n`)) await drained(out);
+  })).then(() => out.end(), (err: Error) => {
     if (!out.destroyed) ctx.log.error({ err }, 'evictions CSV export failed');
     out.destroy(err);
   });
@@ -117,11 +108,15 @@ export async function evictionsXlsx(ctx: AppContext, actor: Actor, filters: Expo
     header: f.header, key: f.key, width: Math.min(Math.max(f.header.length + 2, 10), 40),
     ...(f.key === 'date' && { style: { numFmt: 'dd/mm/yyyy' } }),
   }));
+  const make = cellMaker(fields);
   // The zip writer does not wait for a slow client: writing pauses while the socket drains.
-  writeRows(ctx, actor, filters, cellMaker(fields, true), out, (cells) => {
-    sheet.addRow(cells).commit();
-    return !out.writableNeedDrain;
-  }).then(async () => {
+  inOrganisationReadOnly(ctx.readDb, actor.organisationId, (trx) => forEachExportBatch(trx, filters, BATCH, async (rows) => {
+    for (const r of rows) {
+      if (out.destroyed) throw new Error('export stream closed before the end');
+      sheet.addRow(make(r)).commit();
+      if (out.writableNeedDrain) await drained(out);
+    }
+  })).then(async () => {
     sheet.commit();
     await workbook.commit();
   }).catch((err: Error) => {
