@@ -6,7 +6,7 @@ import { measureAnnualReport } from './annual-report.js';
 import { measureBundle } from './bundle-size.js';
 import { measureContacts } from './contacts.js';
 import { measureDashboard } from './dashboard.js';
-import { datasetServer, generateDataset } from './dataset.js';
+import { BENCH_DATABASE, datasetServer, generateDataset } from './dataset.js';
 import { measureExport } from './export.js';
 import { measureIngest } from './ingest.js';
 import { measureResearchRelease } from './research-release.js';
@@ -91,7 +91,7 @@ if (has('ingest')) {
 }
 
 if (has('dataset') || ((has('dashboard') || has('bulletin') || has('export') || has('research')) && !(await datasetReady()))) {
-  console.log(`generating ${ROWS.toLocaleString('en')} evictions into vigie_bench…`);
+  console.log(`generating ${ROWS.toLocaleString('en')} evictions into ${BENCH_DATABASE}…`);
   results.dataset = await generateDataset(ROWS);
   console.log('dataset', results.dataset);
   save('dataset');
@@ -168,7 +168,7 @@ console.log(`\nwritten bench/results/latest.json and ${runFile} (load average at
 async function datasetReady() {
   if (process.env.BENCH_KEEP_DATASET !== '1') return false;
   try {
-    const { rows } = await adminQuery(`SELECT 1 FROM pg_database WHERE datname = 'vigie_bench'`);
+    const { rows } = await adminQuery(`SELECT 1 FROM pg_database WHERE datname = '${BENCH_DATABASE}'`);
     if (!rows.length) return false;
     const previous = results.dataset as { evictions?: number | string } | undefined;
     return Number(previous?.evictions) === ROWS;
