@@ -15,6 +15,7 @@ const VOLUNTEER = { email: 'maison-benevole@hro.example', password: pw, name: 'M
 const IN_TWO_DAYS = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
 let coordinatorApi: Api;
 let volunteerApi: Api;
+let meetingId: string;
 
 /** A signature: one stroke across the pad, as a finger would draw it. */
 async function sign(page: Page, pad: Locator) {
@@ -45,6 +46,7 @@ test.describe.serial('house', () => {
     const { body: series } = await coordinatorApi.post<{ id: string }>('/api/association/meeting-series', { title: 'Réunion du lundi', weekday: 1, startTime: '10:00' });
     const { body: meeting } = await coordinatorApi.post<{ id: string }>(`/api/association/meeting-series/${series.id}/meetings`, { startsAt: new Date().toISOString() });
     await coordinatorApi.post(`/api/association/meetings/${meeting.id}/start`, {});
+    meetingId = meeting.id;
     await coordinatorApi.post(`/api/association/meetings/${meeting.id}/actions`, { title: 'Racheter des couvertures', ownerId: volunteer.user.id, dueOn: IN_TWO_DAYS });
   });
   test.afterAll(async () => {
@@ -117,13 +119,41 @@ test.describe.serial('house', () => {
     await context.close();
   });
 
-  test('a volunteer finds their meeting action on their board and is told the car is taken', async ({ browser }) => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'fr-FR', timezoneId: 'Europe/Paris', hasTouch: true });
+  test('a meeting\'s decision gets an action put on the board; the volunteer finds it there, and is told the car is taken', async ({ browser }) => {
+    const phone = { viewport: { width: 390, height: 844 }, locale: 'fr-FR', timezoneId: 'Europe/Paris', hasTouch: true };
+    const DECISION = 'Une batterie de secours par binôme';
+    const coordination = await browser.newContext(phone);
+    const chair = await coordination.newPage();
+    await signIn(chair, COORDINATOR);
+    const chairErrors = watchErrors(chair);
+    await chair.goto(`/association/meetings/${meetingId}`);
+    await chair.getByLabel('Décision', { exact: true }).fill(DECISION);
+    await chair.getByRole('button', { name: 'Enregistrer la décision' }).click();
+    await expect(chair.locator(`li[id^="decision-"]`, { hasText: DECISION })).toBeVisible();
+    await chair.getByLabel('Action', { exact: true }).fill('Commander les batteries');
+    await chair.getByLabel('Responsable').selectOption({ label: VOLUNTEER.name });
+    await chair.getByLabel('Suite à la décision').selectOption({ label: DECISION });
+    await chair.getByLabel('Échéance').fill(IN_TWO_DAYS);
+    await chair.getByRole('button', { name: 'Ajouter l\'action' }).click();
+    const action = chair.locator('#meeting-actions ~ ul > li', { hasText: 'Commander les batteries' });
+    await expect(action).toContainText(`suite à la décision « ${DECISION} »`);
+    await action.getByLabel('Tableau').selectOption({ label: 'Vie associative' });
+    await action.getByTestId('action-to-board').click();
+    await expect(action.getByTestId('action-on-board')).toHaveText('Sur le tableau Vie associative');
+    expect(chairErrors).toEqual([]);
+    await coordination.close();
+
+    const context = await browser.newContext(phone);
     const page = await context.newPage();
     await signIn(page, VOLUNTEER);
     const errors = watchErrors(page);
     await page.goto('/association/tasks');
     await expect(page.getByTestId('task-card').filter({ hasText: 'Racheter des couvertures' })).toContainText('Action de réunion');
+    // On the association board, the action is a task pointing back to its decision.
+    await page.getByTestId('task-pole-association').click();
+    const card = page.getByTestId('task-card').filter({ hasText: 'Commander les batteries' });
+    await expect(card.getByRole('link', { name: DECISION })).toBeVisible();
+    await expect(card).toContainText(VOLUNTEER.name);
     await page.goto('/association/vehicles');
     await page.getByTestId('booking-from').fill(`${IN_TWO_DAYS}T10:00`);
     await page.getByTestId('booking-to').fill(`${IN_TWO_DAYS}T11:00`);

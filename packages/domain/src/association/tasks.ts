@@ -17,6 +17,17 @@ export const taskInputSchema = z.strictObject({
 export type TaskInput = z.infer<typeof taskInputSchema>;
 export const taskMoveSchema = z.strictObject({ status: z.enum(TASK_STATUSES) });
 
+/** A task edited: only the fields sent change (the column too, as a move would). `title` may arrive empty: refused. */
+export const taskChangeSchema = z.strictObject({
+  title: text(300).optional(), notes: text(4000).optional(), assigneeId: z.uuid().nullable().optional(), dueOn: z.iso.date().nullable().optional(),
+  status: z.enum(TASK_STATUSES).optional(),
+});
+export type TaskChange = z.infer<typeof taskChangeSchema>;
+
+/** A meeting action put on a pole's board: it becomes a task (once), linked back to its decision. */
+export const taskFromActionSchema = z.strictObject({ actionId: z.uuid(), pole: z.enum(TASK_POLES) });
+export type TaskFromAction = z.infer<typeof taskFromActionSchema>;
+
 export const taskViewSchema = z.object({
   id: z.uuid(),
   /** 'task' for the board's own; 'meeting_action' for an action decided in a meeting (done from here too). */
@@ -25,6 +36,8 @@ export const taskViewSchema = z.object({
   assigneeId: z.string().nullable(), assigneeName: z.string().nullable(), dueOn: z.string().nullable(),
   link: z.object({ kind: z.enum([...TASK_LINK_KINDS, 'meeting']), id: z.uuid(), label: z.string(), path: z.string() }).nullable(),
   overdue: z.boolean(),
+  /** The meeting action this task carries on a board (its status follows the task's), or null. */
+  actionId: z.string().nullable(),
 });
 export type TaskView = z.infer<typeof taskViewSchema>;
 

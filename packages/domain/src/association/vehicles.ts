@@ -19,6 +19,10 @@ export const vehicleBookingViewSchema = z.object({
 });
 export type VehicleBookingView = z.infer<typeof vehicleBookingViewSchema>;
 
+/** A booking moved (same overlap rules as a new one) or its purpose reworded; the car and the driver stay. */
+export const vehicleBookingChangeSchema = z.strictObject({ startsAt: instant, endsAt: instant, purpose: text(300).optional() });
+export type VehicleBookingChange = z.infer<typeof vehicleBookingChangeSchema>;
+
 /** A trip is opened on departure (kilometres on the dial) and closed on return; or written whole afterwards. */
 export const tripStartSchema = z.strictObject({
   itemId: z.uuid(), driverId: z.uuid(), startedAt: instant, kmStart: z.number().int().min(0).max(2_000_000), purpose: text(300),
@@ -28,9 +32,23 @@ export type TripStart = z.infer<typeof tripStartSchema>;
 export const tripEndSchema = z.strictObject({ endedAt: instant, kmEnd: z.number().int().min(0).max(2_000_000) });
 export type TripEnd = z.infer<typeof tripEndSchema>;
 
+/**
+ * A trip corrected afterwards (a mistyped mileage, a wrong hour): the whole trip as it should read,
+ * with the reason, checked like a new trip. What it read before stays in the trip's history.
+ */
+export const tripCorrectionSchema = z.strictObject({
+  startedAt: instant, endedAt: instant.nullable(), kmStart: z.number().int().min(0).max(2_000_000), kmEnd: z.number().int().min(0).max(2_000_000).nullable(),
+  purpose: text(300), reason: text(500),
+});
+export type TripCorrection = z.infer<typeof tripCorrectionSchema>;
+const tripFacts = z.object({ startedAt: z.string(), endedAt: z.string().nullable(), kmStart: z.number(), kmEnd: z.number().nullable(), purpose: z.string() });
+export type TripFacts = z.infer<typeof tripFacts>;
+
 export const tripViewSchema = z.object({
   id: z.uuid(), itemId: z.uuid(), vehicleLabel: z.string(), bookingId: z.string().nullable(), driverId: z.uuid(), driverName: z.string(),
   startedAt: z.string(), endedAt: z.string().nullable(), kmStart: z.number(), kmEnd: z.number().nullable(), purpose: z.string(),
+  /** The trip's corrections, oldest first: what it read before and after each, by whom, when and why. */
+  corrections: z.array(z.object({ at: z.string(), byName: z.string(), reason: z.string(), before: tripFacts, after: tripFacts })),
 });
 export type TripView = z.infer<typeof tripViewSchema>;
 

@@ -71,9 +71,11 @@ export async function lockedItemOfKind(trx: Executor, id: string, kind: 'vehicle
   return row;
 }
 
-/** The inventory's items of one kind (not retired nor lost): the vehicles, the beds. */
-export async function itemsOfKind(trx: Executor, kind: 'vehicle' | 'bed') {
-  return (await listItems(trx)).filter((i) => i.kind === kind && i.state !== 'retired' && i.state !== 'lost');
+/** The inventory's items of one kind (not retired nor lost, unless asked; those then come last): the vehicles, the beds. */
+export async function itemsOfKind(trx: Executor, kind: 'vehicle' | 'bed', withRetired = false) {
+  const gone = (i: { state: string }) => i.state === 'retired' || i.state === 'lost';
+  const items = (await listItems(trx)).filter((i) => i.kind === kind && (withRetired || !gone(i)));
+  return [...items.filter((i) => !gone(i)), ...items.filter(gone)];
 }
 
 /** An active member of the organisation (a driver, a guest of the flat, a task's assignee), or undefined. */

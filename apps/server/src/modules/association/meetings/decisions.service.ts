@@ -8,10 +8,10 @@ import { AppError } from '../../../platform/errors/catalogue.js';
 import type { Actor } from '../../../platform/http/request-context.js';
 import { decisionHash } from './decisions.js';
 import { meetingView } from './meetings.service.js';
-import { presentDecision } from './meetings.presenter.js';
+import { presentAction, presentDecision } from './meetings.presenter.js';
 import {
-  actionsOfMeeting, agendaOf, allDecisionHashes, decisionAuditEntries, decisionsOf, findAction, findAgendaItem, findDecision, findMeeting, findMember,
-  insertAction, insertDecision, markActionDone, organisationName, searchDecisions,
+  actionsByIds, actionsOfMeeting, agendaOf, allDecisionHashes, decisionAuditEntries, decisionsOf, findAction, findAgendaItem, findDecision, findMeeting, findMember,
+  insertAction, insertDecision, markActionDone, organisationName, reopenAction, searchDecisions,
 } from './meetings.queries.js';
 import { minutesPdf } from './minutes-pdf.js';
 
@@ -96,18 +96,46 @@ export async function addAction(ctx: AppContext, actor: Actor, meetingId: string
   });
 }
 
-/** The owner or whoever runs meetings marks an action done; it then leaves the next agendas. */
-export async function completeAction(ctx: AppContext, actor: Actor, id: string, mayManage: boolean, ip: string) {
-  return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
-    const a = await findAction(trx, id);
-    if (!a) throw new AppError('action.not_found');
-    if (!mayManage && a.owner_id !== actor.userId) throw new AppError('auth.forbidden');
+/**
+ * The owner or whoever runs meetings marks an action done; it then leaves the next agendas. Run in
+ * the caller's transaction: the task board marks the action's task done with it (tasks.service).
+ */
+export async function completeActionIn(trx: Executor, actor: Actor, id: string, mayManage: boolean, ip: string) {
+  const a = await findAction(trx, id, true);
+  if (!a) throw new AppError('action.not_found');
+  if (!mayManage && a.owner_id !== actor.userId) throw new AppError('auth.forbidden');
+  if (!a.done_at) {
     await markActionDone(trx, id);
     await recordAudit(trx, {
       organisationId: actor.organisationId, actorId: actor.userId, action: 'meeting_action.done', entityType: 'meeting_action', entityId: id, context: { ip },
     });
-    return meetingView(trx, a.meeting_id);
+  }
+  return meetingView(trx, a.meeting_id);
+}
+
+/**
+ * An action's state follows the task that carries it on a board (the task moved to done, or back):
+ * done leaves the next agendas, reopened comes back on them. Audited with the task as the cause.
+ */
+export async function followTaskStatus(trx: Executor, actor: Actor, id: string, done: boolean, taskId: string, ip: string) {
+  const a = await findAction(trx, id, true);
+  if (!a || Boolean(a.done_at) === done) return;
+  if (done) await markActionDone(trx, id);
+  else await reopenAction(trx, id);
+  await recordAudit(trx, {
+    organisationId: actor.organisationId, actorId: actor.userId, action: done ? 'meeting_action.done' : 'meeting_action.reopened', entityType: 'meeting_action',
+    entityId: id, context: { ip, taskId },
   });
+}
+
+/** An action with what a board card needs to point back to it: its decision's text, its meeting's title. Locked for the caller. */
+export async function actionForBoard(trx: Executor, id: string) {
+  const a = await findAction(trx, id, true);
+  if (!a) return undefined;
+  const [view] = (await actionsByIds(trx, [id])).map(presentAction);
+  const meeting = (await findMeeting(trx, a.meeting_id))!;
+  const decision = a.decision_id ? await findDecision(trx, a.decision_id) : undefined;
+  return { action: view!, meetingTitle: meeting.title, meetingStartsAt: meeting.starts_at, decisionText: decision?.text ?? null };
 }
 
 /** The minutes as PDF (agenda, notes, decisions, actions); its SHA-256 is audited. */

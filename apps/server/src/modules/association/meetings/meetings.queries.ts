@@ -104,8 +104,13 @@ export async function openActionsOfSeries(db: Executor, seriesId: string, before
 export async function openActions(db: Executor, limit: number) {
   return actionSelect(db).where('a.done_at', 'is', null).orderBy('a.due_on').limit(limit).execute();
 }
-export async function findAction(db: Executor, id: string) {
-  return db.selectFrom('meeting_actions').selectAll().where('id', '=', id).executeTakeFirst();
+export async function findAction(db: Executor, id: string, lock = false) {
+  let q = db.selectFrom('meeting_actions').selectAll().where('id', '=', id);
+  if (lock) q = q.forUpdate();
+  return q.executeTakeFirst();
+}
+export async function reopenAction(db: Executor, id: string) {
+  await db.updateTable('meeting_actions').set({ done_at: null }).where('id', '=', id).execute();
 }
 export async function markActionDone(db: Executor, id: string) {
   await db.updateTable('meeting_actions').set({ done_at: new Date() }).where('id', '=', id).where('done_at', 'is', null).execute();

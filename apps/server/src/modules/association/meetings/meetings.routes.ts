@@ -5,7 +5,8 @@ import {
 } from '@vigie/domain';
 import type { RouteModule } from '../../../platform/context.js';
 import { fileResponse } from '../../../platform/http/raw-bytes.js';
-import { addAction, checkDecisionsLog, completeAction, decisionsLog, meetingMinutesPdf, recordDecision } from './decisions.service.js';
+import { completeMeetingAction } from '../tasks/tasks.service.js';
+import { addAction, checkDecisionsLog, decisionsLog, meetingMinutesPdf, recordDecision } from './decisions.service.js';
 import { changeMeetingStatus, createSeries, meetingMembers, meetingsOf, planMeeting, proposeAgendaItem, readMeeting, saveMinutes, seriesList } from './meetings.service.js';
 
 const idParams = z.object({ id: z.uuid() });
@@ -46,7 +47,8 @@ export const meetingsRoutes: RouteModule = (app, ctx) => {
   app.post('/api/association/meetings/:id/actions', { config: manage, schema: { tags, params: idParams, body: actionInputSchema, response: meeting } },
     async (req) => addAction(ctx, req.actor!, req.params.id, req.body, req.ip));
   app.post('/api/association/meeting-actions/:id/done', { config: member, schema: { tags, params: idParams, response: meeting } },
-    async (req) => completeAction(ctx, req.actor!, req.params.id, can(req.actor!.roles, 'meetings.manage'), req.ip));
+    // Through the task board: an action carried by a task moves that task to done with it.
+    async (req) => completeMeetingAction(ctx, req.actor!, req.params.id, can(req.actor!.roles, 'meetings.manage'), req.ip));
   app.get('/api/association/meetings/:id/minutes.pdf', {
     config: member, schema: { tags, params: idParams, response: { 200: fileResponse('The minutes as PDF') } },
   }, async (req, reply) => {

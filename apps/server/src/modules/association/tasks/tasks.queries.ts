@@ -1,4 +1,4 @@
-import { sql, type Insertable } from 'kysely';
+import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Executor } from '../../../platform/db/database.js';
 import type { HouseTasksTable } from './tasks.table.js';
 import './tasks.table.js';
@@ -25,6 +25,18 @@ export async function tasksOfAssignee(db: Executor, userId: string, poles: reado
 }
 export async function insertTask(db: Executor, v: Insertable<HouseTasksTable>) {
   return db.insertInto('house_tasks').values(v).returning('id').executeTakeFirstOrThrow();
+}
+/** The task carrying a meeting action, if any. */
+export async function taskOfAction(db: Executor, actionId: string) {
+  return taskSelect(db).where('t.meeting_action_id', '=', actionId).executeTakeFirst();
+}
+/** Which of these meeting actions a task carries (those then show on the board as the task). */
+export async function actionsWithTask(db: Executor, actionIds: readonly string[]) {
+  if (actionIds.length === 0) return [];
+  return db.selectFrom('house_tasks').select(['id', 'meeting_action_id', 'pole']).where('meeting_action_id', 'in', actionIds).execute();
+}
+export async function updateTask(db: Executor, id: string, v: Updateable<HouseTasksTable>) {
+  await db.updateTable('house_tasks').set({ ...v, updated_at: new Date() }).where('id', '=', id).execute();
 }
 export async function setTaskStatus(db: Executor, id: string, status: string) {
   await db.updateTable('house_tasks').set({ status, done_at: status === 'done' ? new Date() : null, updated_at: new Date() }).where('id', '=', id).execute();

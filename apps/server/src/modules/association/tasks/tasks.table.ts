@@ -8,6 +8,8 @@ export interface HouseTasksTable {
   id: Generated<string>; organisation_id: string; pole: string; title: string; notes: ColumnType<string, string | undefined, string>;
   status: ColumnType<string, string | undefined, string>; assignee_id: Nullable<string>; due_on: Nullable<string>;
   link_kind: Nullable<string>; link_id: Nullable<string>; link_label: Nullable<string>; reminded_on: Nullable<string>;
+  /** Migration 2026-12-05-19c-01: the meeting action this task carries on a board. */
+  meeting_action_id: Nullable<string>;
   done_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   created_by: string; created_at: DefaultTimestamp; updated_at: DefaultTimestamp;
 }

@@ -1,6 +1,6 @@
 import { sql, type Insertable } from 'kysely';
 import type { Executor } from '../../../platform/db/database.js';
-import type { VehicleBookingsTable, VehicleTripsTable } from './vehicles.table.js';
+import type { VehicleBookingsTable, VehicleTripCorrectionsTable, VehicleTripsTable } from './vehicles.table.js';
 import './vehicles.table.js';
 
 const bookingSelect = (db: Executor) => db.selectFrom('vehicle_bookings as b')
@@ -9,11 +9,19 @@ const bookingSelect = (db: Executor) => db.selectFrom('vehicle_bookings as b')
   .where('b.cancelled_at', 'is', null);
 export type BookingRow = Awaited<ReturnType<typeof bookingsBetween>>[number];
 
-/** Live bookings meeting [from, to) — of one vehicle, or of all. */
-export async function bookingsBetween(db: Executor, from: Date, to: Date, itemId?: string) {
+/** Live bookings meeting [from, to) — of one vehicle (but one of its bookings, being moved), or of all. */
+export async function bookingsBetween(db: Executor, from: Date, to: Date, itemId?: string, exceptId?: string) {
   let q = bookingSelect(db).where('b.starts_at', '<', to).where('b.ends_at', '>', from);
   if (itemId) q = q.where('b.item_id', '=', itemId);
+  if (exceptId) q = q.where('b.id', '<>', exceptId);
   return q.orderBy('b.starts_at').execute();
+}
+/** A booking, live or cancelled (to tell "cancelled" from "never existed"). */
+export async function bookingRecord(db: Executor, id: string) {
+  return db.selectFrom('vehicle_bookings').select(['id', 'item_id', 'driver_id', 'cancelled_at']).where('id', '=', id).executeTakeFirst();
+}
+export async function moveBooking(db: Executor, id: string, v: { starts_at: Date; ends_at: Date; purpose?: string }) {
+  await db.updateTable('vehicle_bookings').set(v).where('id', '=', id).execute();
 }
 export async function findBooking(db: Executor, id: string) {
   return bookingSelect(db).where('b.id', '=', id).executeTakeFirst();
@@ -51,6 +59,19 @@ export async function insertTrip(db: Executor, v: Insertable<VehicleTripsTable>)
 }
 export async function closeTrip(db: Executor, id: string, endedAt: Date, kmEnd: number) {
   await db.updateTable('vehicle_trips').set({ ended_at: endedAt, km_end: kmEnd }).where('id', '=', id).execute();
+}
+export async function correctTrip(db: Executor, id: string, v: { started_at: Date; ended_at: Date | null; km_start: number; km_end: number | null; purpose: string }) {
+  await db.updateTable('vehicle_trips').set(v).where('id', '=', id).execute();
+}
+export async function insertTripCorrection(db: Executor, v: Insertable<VehicleTripCorrectionsTable>) {
+  await db.insertInto('vehicle_trip_corrections').values(v).execute();
+}
+/** The corrections of these trips, oldest first, with the corrector's name. */
+export async function correctionsOf(db: Executor, tripIds: readonly string[]) {
+  if (tripIds.length === 0) return [];
+  return db.selectFrom('vehicle_trip_corrections as c').innerJoin('users as u', 'u.id', 'c.corrected_by')
+    .select(['c.trip_id', 'c.before', 'c.after', 'c.reason', 'c.corrected_at', 'u.display_name as by_name'])
+    .where('c.trip_id', 'in', tripIds).orderBy('c.corrected_at').orderBy('c.id').execute();
 }
 export async function lastKmOf(db: Executor) {
   return db.selectFrom('vehicle_trips').select(['item_id', sql<number>`max(coalesce(km_end, km_start))`.as('km')]).groupBy('item_id').execute();

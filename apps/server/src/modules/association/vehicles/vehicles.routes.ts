@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import {
-  can, driverAnswerSchema, driverQuerySchema, tripEndSchema, tripStartSchema, tripViewSchema, vehicleBookingInputSchema, vehicleBookingViewSchema,
-  vehiclePapersInputSchema, vehicleViewSchema,
+  can, driverAnswerSchema, driverQuerySchema, tripCorrectionSchema, tripEndSchema, tripStartSchema, tripViewSchema, vehicleBookingChangeSchema,
+  vehicleBookingInputSchema, vehicleBookingViewSchema, vehiclePapersInputSchema, vehicleViewSchema,
 } from '@vigie/domain';
 import type { RouteModule } from '../../../platform/context.js';
 import {
-  bookVehicle, cancelVehicleBooking, endTrip, listVehicles, logbook, setPapers, startTrip, vehicleCalendar, whoWasDriving,
+  bookVehicle, cancelVehicleBooking, changeVehicleBooking, correctVehicleTrip, endTrip, listVehicles, logbook, setPapers, startTrip, vehicleCalendar, whoWasDriving,
 } from './vehicles.service.js';
 
 const idParams = z.object({ id: z.uuid() });
@@ -21,8 +21,13 @@ export const vehiclesRoutes: RouteModule = (app, ctx) => {
   const manage = { access: { kind: 'permission', permission: 'house.manage' } } as const;
   const tags = ['house'];
 
-  app.get('/api/association/vehicles', { config: member, schema: { tags, response: { 200: vehicles } } },
-    async (req) => listVehicles(ctx, req.actor!));
+  app.get('/api/association/vehicles', {
+    config: member,
+    schema: {
+      tags, querystring: z.object({ retired: z.enum(['1']).optional() }), response: { 200: vehicles },
+      description: 'The vehicles in service (the booking picker); with retired=1 and house.manage, retired and lost ones too (the driver question).',
+    },
+  }, async (req) => listVehicles(ctx, req.actor!, req.query.retired === '1' && can(req.actor!.roles, 'house.manage')));
 
   app.put('/api/association/vehicles/:id/papers', {
     config: manage, schema: { tags, params: idParams, body: vehiclePapersInputSchema, response: { 200: vehicles } },
@@ -39,6 +44,10 @@ export const vehiclesRoutes: RouteModule = (app, ctx) => {
   app.post('/api/association/vehicle-bookings', {
     config: member, schema: { tags, body: vehicleBookingInputSchema, response: { 200: vehicleBookingViewSchema } },
   }, async (req) => bookVehicle(ctx, req.actor!, req.body, req.ip));
+
+  app.patch('/api/association/vehicle-bookings/:id', {
+    config: member, schema: { tags, params: idParams, body: vehicleBookingChangeSchema, response: { 200: vehicleBookingViewSchema } },
+  }, async (req) => changeVehicleBooking(ctx, req.actor!, req.params.id, req.body, can(req.actor!.roles, 'house.manage'), req.ip));
 
   app.delete('/api/association/vehicle-bookings/:id', {
     config: member, schema: { tags, params: idParams, response: { 204: z.null() } },
@@ -59,6 +68,14 @@ export const vehiclesRoutes: RouteModule = (app, ctx) => {
   app.post('/api/association/vehicle-trips/:id/end', {
     config: member, schema: { tags, params: idParams, body: tripEndSchema, response: { 200: tripViewSchema } },
   }, async (req) => endTrip(ctx, req.actor!, req.params.id, req.body, can(req.actor!.roles, 'house.manage'), req.ip));
+
+  app.put('/api/association/vehicle-trips/:id', {
+    config: member,
+    schema: {
+      tags, params: idParams, body: tripCorrectionSchema, response: { 200: tripViewSchema },
+      description: 'A trip corrected by its driver or a house manager, with a reason; what it read before stays in its corrections.',
+    },
+  }, async (req) => correctVehicleTrip(ctx, req.actor!, req.params.id, req.body, can(req.actor!.roles, 'house.manage'), req.ip));
 
   app.post('/api/association/vehicles/driver-question', {
     config: manage,

@@ -19,10 +19,17 @@ export interface VehicleTripsTable {
   ended_at: NullableTimestamp; km_start: number; km_end: Nullable<number>; purpose: string; created_by: string; created_at: DefaultTimestamp;
 }
 
+/** Migration 2026-12-05-19c-01: the append-only history of a trip's corrections. */
+export interface VehicleTripCorrectionsTable {
+  id: Generated<string>; organisation_id: string; trip_id: string; before: ColumnType<unknown, string, never>; after: ColumnType<unknown, string, never>;
+  reason: string; corrected_by: string; corrected_at: DefaultTimestamp;
+}
+
 declare module '../../../platform/db/schema.js' {
   interface Database {
     vehicle_papers: VehiclePapersTable;
     vehicle_bookings: VehicleBookingsTable;
     vehicle_trips: VehicleTripsTable;
+    vehicle_trip_corrections: VehicleTripCorrectionsTable;
   }
 }

@@ -16,7 +16,7 @@ export const meetingsApi = {
   close: (id: string) => api.post<MeetingView>(`/api/association/meetings/${id}/close`),
   minutes: (id: string, minutes: string) => api.put<MeetingView>(`/api/association/meetings/${id}/minutes`, { minutes }),
   decide: (id: string, body: { text: string; context: string }) => api.post<MeetingView>(`/api/association/meetings/${id}/decisions`, body),
-  addAction: (id: string, body: { title: string; ownerId: string; dueOn: string }) => api.post<MeetingView>(`/api/association/meetings/${id}/actions`, body),
+  addAction: (id: string, body: { title: string; ownerId: string; dueOn: string; decisionId: string | null }) => api.post<MeetingView>(`/api/association/meetings/${id}/actions`, body),
   done: (actionId: string) => api.post<MeetingView>(`/api/association/meeting-actions/${actionId}/done`),
   members: () => api.get<{ members: Array<{ id: string; displayName: string }> }>('/api/association/meeting-members').then((r) => r.members),
   decisions: (q: string) => api.get<{ decisions: DecisionView[] }>(`/api/association/decisions?q=${encodeURIComponent(q)}`).then((r) => r.decisions),

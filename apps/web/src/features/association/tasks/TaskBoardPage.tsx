@@ -11,6 +11,7 @@ import { SecretCalendarLink } from '../../field/rota/RotaCalendarLink';
 import { hasPermission, useUser } from '../../identity/auth/session';
 import { meetingsApi } from '../meetings/meetingsApi';
 import { DateInput } from '../postings/fields';
+import { TaskEditForm } from './TaskEditForm';
 import { tasksApi, type TaskView } from './tasksApi';
 import './tasks.css';
 
@@ -31,6 +32,7 @@ export function TaskBoardPage() {
   const [people, setPeople] = useState<Array<{ id: string; displayName: string }>>([]);
   const [error, setError] = useState<string | null>(null);
   const [form, setForm] = useState({ title: '', assigneeId: '', dueOn: '' });
+  const [editing, setEditing] = useState<string | null>(null);
   const load = (p = pole) => (p === 'mine' ? tasksApi.mine() : tasksApi.board(p)).then((b) => setTasks(b.tasks)).catch((e: unknown) => setError(errorMessage(e)));
   useEffect(() => { void load(); if (hasPermission(me, 'meetings.manage')) meetingsApi.members().then(setPeople).catch(() => undefined); else setPeople([{ id: me.id, displayName: me.displayName }]); }, []);
   const choose = (p: string) => { setPole(p); setTasks(null); history.replaceState(null, '', `/association/tasks?pole=${p}`); void load(p); };
@@ -61,6 +63,7 @@ export function TaskBoardPage() {
               {tasks?.filter((x) => x.status === status).map((x) => (
                 <li key={`${x.source}-${x.id}`} class="card" data-testid="task-card">
                   <strong>{x.title}</strong>
+                  {x.notes && <p>{x.notes}</p>}
                   <p class="card-meta">
                     {x.source === 'meeting_action' && `${t('taskBoard.fromMeeting')} · `}
                     {x.assigneeName ?? t('taskBoard.nobody')}
@@ -72,6 +75,8 @@ export function TaskBoardPage() {
                       {t(x.source === 'meeting_action' ? 'taskBoard.move.done' : `taskBoard.move.${NEXT[x.status] as 'doing' | 'done'}`)}
                     </Button>
                   )}
+                  {x.source === 'task' && editing !== x.id && <> <Button variant="link" onClick={() => setEditing(x.id)} testId="task-edit-open">{t('taskBoard.edit.open')}</Button></>}
+                  {editing === x.id && <TaskEditForm task={x} people={people} act={act} onClose={() => setEditing(null)} />}
                 </li>
               ))}
             </ul>

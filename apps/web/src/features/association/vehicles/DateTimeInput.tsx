@@ -13,3 +13,10 @@ export function DateTimeInput({ label, value, onValue, required, testId }: { lab
 
 /** "2026-11-10T09:30" typed in the browser's zone → an ISO instant. */
 export const localToIso = (v: string) => new Date(v).toISOString();
+
+/** An ISO instant → "2026-11-10T09:30" on the browser's clock, to prefill an input. */
+export function isoToLocal(iso: string) {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}

@@ -21,7 +21,7 @@ export function DriverQuestionPage() {
   const [at, setAt] = useState('');
   const [answer, setAnswer] = useState<DriverAnswer | null>(null);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => { vehiclesApi.vehicles().then((v) => { setVehicles(v); setItemId(v[0]?.id ?? ''); }).catch((e: unknown) => setError(errorMessage(e))); }, []);
+  useEffect(() => { vehiclesApi.vehicles(true).then((v) => { setVehicles(v); setItemId(v[0]?.id ?? ''); }).catch((e: unknown) => setError(errorMessage(e))); }, []);
   const ask = (e: Event) => {
     e.preventDefault();
     setError(null);
@@ -33,7 +33,7 @@ export function DriverQuestionPage() {
       <p>{t('vehicles.driver.intro')}</p>
       <form onSubmit={ask}>
         <SelectField label={t('vehicles.fields.vehicle')} value={itemId} onValue={setItemId}
-          options={vehicles.map((v) => ({ value: v.id, label: `${v.label}${v.plate ? ` (${v.plate})` : ''}` }))} />
+          options={vehicles.map((v) => ({ value: v.id, label: `${v.label}${v.plate ? ` (${v.plate})` : ''}${v.state === 'retired' || v.state === 'lost' ? ` — ${t('vehicles.outOfService')}` : ''}` }))} />
         <DateTimeInput label={t('vehicles.driver.at')} value={at} onValue={setAt} required testId="driver-at" />
         <Button type="submit" testId="driver-ask">{t('vehicles.driver.ask')}</Button>
       </form>

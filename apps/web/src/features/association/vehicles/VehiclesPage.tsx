@@ -11,6 +11,7 @@ import { hasPermission, useUser } from '../../identity/auth/session';
 import { meetingsApi } from '../meetings/meetingsApi';
 import { DateInput, NumberInput } from '../postings/fields';
 import { DateTimeInput, localToIso } from './DateTimeInput';
+import { BookingEditForm, TripCorrectionForm, TripHistory } from './VehicleEdits';
 import { vehiclesApi, type TripView, type VehicleBookingView, type VehicleView } from './vehiclesApi';
 
 const DAY = 86_400_000;
@@ -34,6 +35,8 @@ export function VehiclesPage() {
   const [b, setB] = useState({ itemId: '', driverId: me.id, startsAt: '', endsAt: '', purpose: '' });
   const [trip, setTrip] = useState({ itemId: '', driverId: me.id, startedAt: '', kmStart: '', purpose: '' });
   const [ending, setEnding] = useState<Record<string, { endedAt: string; kmEnd: string }>>({});
+  const [editing, setEditing] = useState<string | null>(null);
+  const [correcting, setCorrecting] = useState<string | null>(null);
   const [papers, setPapers] = useState<Record<string, { insuranceUntil: string; roadworthyUntil: string }>>({});
 
   const load = async () => {
@@ -102,7 +105,11 @@ export function VehiclesPage() {
               {list.map((x) => (
                 <li key={x.id} data-testid="vehicle-booking">
                   {x.vehicleLabel} — {x.driverName} · {formatDateTime(x.startsAt, locale)} → {formatDateTime(x.endsAt, locale)}{x.purpose && ` · ${x.purpose}`}
-                  {(manage || x.driverId === me.id) && <> {' '}<Button variant="secondary" onClick={() => act(() => vehiclesApi.cancel(x.id), t('vehicles.cancelled'))}>{t('vehicles.cancel')}</Button></>}
+                  {(manage || x.driverId === me.id) && <>
+                    {' '}<Button variant="secondary" onClick={() => setEditing(editing === x.id ? null : x.id)} testId="booking-edit-open">{t('vehicles.edit.booking')}</Button>
+                    {' '}<Button variant="secondary" onClick={() => act(() => vehiclesApi.cancel(x.id), t('vehicles.cancelled'))}>{t('vehicles.cancel')}</Button>
+                  </>}
+                  {editing === x.id && <BookingEditForm booking={x} act={act} onClose={() => setEditing(null)} />}
                 </li>
               ))}
             </ul>
@@ -148,8 +155,14 @@ export function VehiclesPage() {
           <Button type="submit">{t('vehicles.startTripAction')}</Button>
         </form>
         <ul>
-          {trips.filter((x) => x.endedAt).slice(0, 20).map((x) => (
-            <li key={x.id}>{x.vehicleLabel} — {x.driverName} · {formatDateTime(x.startedAt, locale)} → {formatDateTime(x.endedAt!, locale)} · {t('vehicles.km', { km: (x.kmEnd ?? x.kmStart) - x.kmStart })} · {x.purpose}</li>
+          {trips.slice(0, 20).map((x) => (
+            <li key={x.id} data-testid="vehicle-trip">
+              {x.vehicleLabel} — {x.driverName} · {formatDateTime(x.startedAt, locale)} → {x.endedAt ? formatDateTime(x.endedAt, locale) : '…'}
+              {' · '}{x.kmEnd === null ? t('vehicles.kmAt', { km: x.kmStart }) : t('vehicles.km', { km: x.kmEnd - x.kmStart })} · {x.purpose}
+              {(manage || x.driverId === me.id) && <> {' '}<Button variant="link" onClick={() => setCorrecting(correcting === x.id ? null : x.id)}>{t('vehicles.edit.correct')}</Button></>}
+              <TripHistory trip={x} />
+              {correcting === x.id && <TripCorrectionForm trip={x} act={act} onClose={() => setCorrecting(null)} />}
+            </li>
           ))}
         </ul>
       </section>
