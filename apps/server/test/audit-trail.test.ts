@@ -165,3 +165,34 @@ describe(`audit trail tampering is detected (${backend})`, () => {
     expect(await problems(s.t)).toEqual([{ seq, problem: 'broken_link' }]);
   });
 });
+
+describe(`audit chain verified from the screen (${backend})`, () => {
+  let s: Seeded;
+  beforeAll(async () => { s = await seeded(); });
+  afterAll(async () => { await s?.t.close(); });
+
+  it('tells administrators and coordinators the chain is intact, then names the first broken entry after tampering', async () => {
+    const orgId = (s.admin.user as { organisationId: string }).organisationId;
+    const coordinator = await s.t.userWithRole(orgId, 'coordinator');
+    const observer = await s.t.userWithRole(orgId, 'observer');
+    // Set-up, invitation, acceptance, role change, two-factor, and the two sign-ins just made.
+    const intact = await s.admin.post('/api/audit/verify');
+    expect(intact.statusCode).toBe(200);
+    expect(intact.json()).toMatchObject({ intact: true, entriesChecked: 7, firstBroken: null });
+    expect((await coordinator.post('/api/audit/verify')).json()).toMatchObject({ intact: true, entriesChecked: 7 });
+    expect((await observer.post('/api/audit/verify')).statusCode).toBe(403);
+    expect((await s.t.client().post('/api/audit/verify')).statusCode).toBe(401);
+
+    await allowTampering(s.t);
+    await sql`UPDATE audit_log SET after = jsonb_set(after, '{role}', '"admin"') WHERE seq = 4`.execute(s.t.db);
+    const altered = (await coordinator.post('/api/audit/verify')).json();
+    expect(altered).toMatchObject({ intact: false, firstBroken: { problem: 'altered', entry: { action: 'user.changed', entityType: 'user' } } });
+    // The entry is the one the audit screen lists: same cursor, same hash.
+    const listed = (await s.admin.get('/api/audit?entityType=user')).json().entries;
+    expect(listed.map((e: { hash: string }) => e.hash)).toContain(altered.firstBroken.entry.hash);
+
+    // A removed entry cannot be shown, only said.
+    await sql`DELETE FROM audit_log WHERE seq = 3`.execute(s.t.db);
+    expect((await s.admin.post('/api/audit/verify')).json()).toMatchObject({ intact: false, firstBroken: { problem: 'missing', entry: null } });
+  });
+});

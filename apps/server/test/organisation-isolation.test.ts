@@ -188,5 +188,13 @@ describe(`organisation isolation (${process.env.TEST_DATABASE_URL ? 'postgres' :
     expect(ofOne.every((e) => e.entityType === one.entityType && e.entityId === one.entityId)).toBe(true);
     expect((await adminA.get('/api/audit?from=2000-01-01&to=2000-01-02')).json().entries).toEqual([]);
     expect((await adminA.get('/api/audit?entityType=Robert%27);')).json().code).toBe('request.validation_failed');
+
+    // Verifying the shared chain from the screen counts A's entries only, never the whole server's.
+    const chained = await t.db.selectFrom('audit_log').select(['organisation_id']).execute();
+    const ofA = chained.filter((r) => r.organisation_id === orgA).length;
+    expect(ofA).toBeLessThan(chained.length);
+    const check = (await adminA.post('/api/audit/verify')).json();
+    expect(check).toMatchObject({ intact: true, firstBroken: null });
+    expect(check.entriesChecked).toBe(ofA);
   });
 });

@@ -15,6 +15,7 @@ let t: TestVigie;
 let orgId: string;
 let legal: TestClient;
 let observer: TestClient;
+let coordinator: TestClient;
 let work: string;
 const AREA = 'zone-test';
 
@@ -78,6 +79,8 @@ async function seed() {
   const x1 = await insert({ site: 'A1', day: '2026-02-05', status: 'submitted', persons: [100, false] });
   await insert({ site: 'A1', day: '2026-02-06', deleted: true, persons: [100, false] });
   await insert({ site: 'Z9', day: '2026-02-07', area: 'zone-autre', persons: [100, false] });
+  // A site of the other area evicted during an operation of this one: "in this area" is the site's area, as in the statistics.
+  await insert({ site: 'Z9', day: '2026-02-10', persons: [100, false] });
   await insert({ site: 'A1', day: '2026-03-02', persons: [100, false] });
   await insert({ site: 'A1', day: '2026-02-03', mergedInto: e1, persons: [100, false] });
   await tally(x1, 'tent', 100, false);
@@ -100,6 +103,7 @@ beforeAll(async () => {
   orgId = admin.user.organisationId;
   legal = await t.userWithRole(orgId, 'legal');
   observer = await t.userWithRole(orgId, 'observer');
+  coordinator = await t.userWithRole(orgId, 'coordinator');
   work = mkdtempSync(join(tmpdir(), 'vigie-pattern-'));
   await seed();
 });
@@ -112,18 +116,20 @@ describe(`pattern evidence (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pgli
   it('counts only verified, live, unmerged evictions of the period and area, as computed by hand', async () => {
     const actor = { organisationId: orgId, userId: legal.user.id } as Actor;
     const { result } = await collectPatternEvidence(t.vigie.ctx, actor, { from: '2026-02-01', to: '2026-02-28', area: AREA });
+    const cited = (value: number, metric: string, atLeast = true) => ({ value, atLeast, reference: { metric, from: '2026-02-01', to: '2026-02-28', areaCode: AREA, filters: {} } });
     expect(result.figures).toEqual({
-      days: 28, coverage: { key: '', expectedDays: 28, observedDays: 6, missedDays: 22 }, evictions: 4, distinctSites: 2, hoursBetweenEvictions: 168,
-      personsEvicted: { n: 50, atLeast: true, unknown: 1 },
-      unaccompaniedMinors: { n: 3, atLeast: true, unknown: 1 },
-      shelter: { offered: 1, notOffered: 2, unknown: 1 },
-      socialAssessment: { done: 1, notDone: 2, unknown: 1 },
+      days: 28, coverage: { expectedDays: 28, observedDays: 6, missedDays: 22 },
+      evictions: cited(4, 'evictions'), distinctSites: cited(2, 'distinctSites'), hoursBetweenEvictions: 168,
+      personsEvicted: { ...cited(50, 'personsEvicted'), unknown: 1 },
+      unaccompaniedMinors: { ...cited(3, 'unaccompaniedMinors'), unknown: 1 },
+      shelter: { offered: cited(1, 'shelterOffered'), notOffered: 2, unknown: 1 },
+      socialAssessment: { done: cited(1, 'socialAssessment'), notDone: 2, unknown: 1 },
       seized: {
-        n: 18, atLeast: true, unknown: 0,
-        byItem: [{ term: 'tent', label: expect.any(String), n: 13, atLeast: true }, { term: 'sleeping_bag', label: expect.any(String), n: 5, atLeast: false }],
+        ...cited(18, 'itemsSeized'),
+        byItem: [{ term: 'tent', label: expect.any(String), value: 13, atLeast: true }, { term: 'sleeping_bag', label: expect.any(String), value: 5, atLeast: true }],
       },
-      violence: { incidents: 2, arrestsWithViolence: { n: 1, atLeast: true, unknown: 3 } },
-      obstruction: { incidents: 1 },
+      violence: { incidents: cited(2, 'incidentsViolence'), arrestsWithViolence: { ...cited(1, 'arrestsWithViolence'), unknown: 3 } },
+      obstruction: { incidents: cited(1, 'incidentsObstruction') },
     });
     // Each annex lists exactly the records its figure rests on.
     const annex = (letter: string) => result.annexes.find((a) => a.letter === letter)!.rows;
@@ -136,6 +142,30 @@ describe(`pattern evidence (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pgli
     expect(annex('H').map((r) => `${r[0]} ${r[2]} ${r[5]}`)).toEqual(['03/02/2026 A1 CRS 36']);
   });
 
+  it('cites exactly the figures the statistics give for the same period and area, and annexes the records they count', async () => {
+    const query = { from: '2026-02-01', to: '2026-02-28' };
+    for (const area of [AREA, undefined]) {
+      const { result: r } = await collectPatternEvidence(t.vigie.ctx, { organisationId: orgId, userId: legal.user.id } as Actor, { ...query, ...(area ? { area } : {}) });
+      const summary = await coordinator.get(`/api/statistics/summary?from=${query.from}&to=${query.to}${area ? `&areaCode=${area}` : ''}`);
+      expect(summary.statusCode).toBe(200);
+      const stats = summary.json();
+      const f = r.figures;
+      const cited = [
+        f.evictions, f.distinctSites, f.personsEvicted, f.unaccompaniedMinors, f.shelter.offered, f.socialAssessment.done, f.seized,
+        f.violence.incidents, f.violence.arrestsWithViolence, f.obstruction.incidents,
+      ];
+      for (const { reference, value, atLeast, unobserved } of cited) {
+        expect(reference).toEqual({ metric: reference.metric, from: query.from, to: query.to, areaCode: area ?? null, filters: {} });
+        expect({ value, atLeast, unobserved }, reference.metric).toEqual({ unobserved: undefined, ...stats.figures[reference.metric] });
+      }
+      expect(f.coverage).toEqual({ observedDays: stats.coverage.daysObserved, expectedDays: stats.coverage.expectedDays, missedDays: stats.coverage.daysNotObserved });
+      // The annex of evictions lists as many records as the figure counts, and the drill-down the same ones.
+      expect(r.annexes.find((a) => a.letter === 'A')!.rows).toHaveLength(stats.figures.evictions.value);
+      const drill = await coordinator.get(`/api/statistics/evictions?from=${query.from}&to=${query.to}${area ? `&areaCode=${area}` : ''}&pageSize=100`);
+      expect(drill.json().total).toBe(stats.figures.evictions.value);
+    }
+  });
+
   it('prints the summary with every figure, its annex, and the records behind it', async () => {
     const res = await pdf(legal, `from=2026-02-01&to=2026-02-28&area=${AREA}`);
     expect(res.statusCode).toBe(200);
@@ -143,9 +173,9 @@ describe(`pattern evidence (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pgli
     const text = res.text;
     expect(text).toContain('Relevé factuel des expulsions de lieux de vie informels');
     expect(text).toContain('Zone de test, du 01/02/2026 au 28/02/2026');
-    expect(text).toContain('4 expulsions de 2 lieux de vie distincts en 28 jours, soit en moyenne une expulsion tous les 7 jours');
+    expect(text).toContain('Au moins 4 expulsions d’au moins 2 lieux de vie distincts en 28 jours, soit en moyenne une expulsion tous les 7 jours');
     expect(text).toContain('au moins 50 (non renseigné pour 1 expulsion)');
-    expect(text).toContain('oui : 1 ; non : 2 ; non renseigné : 1');
+    expect(text).toContain('oui : au moins 1 ; non : 2 ; non renseigné : 1');
     expect(text).toContain('Annexe A — Expulsions constatées (4 lignes)');
     expect(text).toContain('Annexe H — Entraves au travail des observateurs (1 ligne)');
     expect(text).toContain('24/02/2026');

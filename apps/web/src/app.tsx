@@ -135,7 +135,7 @@ const TaskBoardRoute = guarded(['dashboard.view'], TaskBoardPage);
 const UsersRoute = guarded(['users.manage', 'security.manage'], UsersPage);
 const InvitationsRoute = guarded(['invitations.manage'], InvitationsPage);
 const IdentityGrantsRoute = guarded(['users.manage', 'invitations.manage', 'identities.read'], IdentityGrantsPage);
-const AuditRoute = guarded(['audit.read'], AuditPage);
+const AuditRoute = guarded(['audit.read', 'audit.verify'], AuditPage);
 const TaxonomiesRoute = guarded(['taxonomies.manage'], TaxonomiesPage);
 const PublicStatisticsRoute = guarded(['organisation.manage', 'comms.publish'], PublicStatisticsSettingsPage);
 // The public figures page is the communication pole's to manage; administrators keep it under /admin.

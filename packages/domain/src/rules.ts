@@ -27,7 +27,7 @@ export type { TestimonyView, TestimonySummaryView, QuotableTestimony, ConsentInp
 export type { PhoneScope, PhoneSettings, DeviceView } from './field/phone.js';
 export type { RotaView, RotaAreaView, RotaDayView, RotaRole, RotaShiftState, RotaMineView, RotaCalendarFeedView } from './field/rota.js';
 export type { CurrentUser, SessionView, UserView, InvitationView, IdentityGrantView, Locale } from './identity/schemas.js';
-export type { AuditEntryView, AuditPage } from './identity/audit.js';
+export type { AuditChainCheck, AuditEntryView, AuditPage } from './identity/audit.js';
 export { LEGAL_ACTION_TYPES, LEGAL_CASE_STATUSES, LEGAL_OUTCOMES, PARTY_KINDS, PARTY_ROLES, DEADLINE_UNITS, DEADLINE_EFFECTS } from './legal/vocabulary.js';
 export type { LegalActionType, LegalCaseStatus, LegalOutcome, LegalCaseView, LegalCaseSummaryView, LegalCaseGrantView, LegalSharedCaseView, PartyKind, PartyRole } from './legal/case.js';
 export type { DeadlineView, DeadlineRuleView, DeadlineRuleInput } from './legal/deadline.js';

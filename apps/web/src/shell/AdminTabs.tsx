@@ -17,7 +17,7 @@ export function AdminTabs() {
     { href: '/admin/taxonomies', label: t('admin.taxonomies'), show: hasPermission(user, 'taxonomies.manage') },
     { href: '/admin/transfer', label: t('admin.transfer'), show: hasPermission(user, 'field.verify') },
     { href: '/admin/public-statistics', label: t('admin.publicStatistics'), show: hasPermission(user, 'organisation.manage') },
-    { href: '/admin/audit', label: t('audit.title'), show: hasPermission(user, 'audit.read') },
+    { href: '/admin/audit', label: t('audit.title'), show: hasPermission(user, 'audit.read') || hasPermission(user, 'audit.verify') },
   ].filter((tab) => tab.show);
   if (tabs.length < 2) return null;
   return (

@@ -33,3 +33,22 @@ export const auditQuerySchema = z.object({
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
 });
+
+/**
+ * The audit chain checked from the screen (the same check as `npm run audit:verify`). The chain
+ * is shared by every organisation, so the answer speaks of this organisation only: how many of
+ * its entries the check covered, and the first broken entry when it is one of its own; a break
+ * at an entry of another organisation (or a removed one) says only that the chain is broken.
+ */
+export const auditChainCheckSchema = z.object({
+  intact: z.boolean(),
+  /** This organisation's entries covered by the check. */
+  entriesChecked: z.number().int().nonnegative(),
+  firstBroken: z.object({
+    problem: z.enum(['altered', 'missing', 'broken_link', 'head_mismatch']),
+    /** The entry, when it is one of this organisation's and still there; null otherwise. */
+    entry: z.object({ cursor: z.string(), hash: z.string(), at: z.string(), action: z.string(), entityType: z.string() }).nullable(),
+  }).nullable(),
+  checkedAt: z.string(),
+});
+export type AuditChainCheck = z.infer<typeof auditChainCheckSchema>;

@@ -9,6 +9,8 @@
  * aggregates only. `research.share` is the comms pole's data-sharing desk (agreements, releases).
  * `house.manage` keeps the inventory and hands equipment and keys over against a signed form;
  * `meetings.manage` runs meetings (minutes, decisions, actions); every member reads them and proposes agenda items.
+ * `audit.verify` checks the shared audit chain from the screen (administrators and coordinators);
+ * reading the trail itself stays `audit.read`.
  * `testimonies.read` opens testimonies (accounts and consents): the legal pole and coordinators only;
  * observers take testimonies (field.record) but read only those they took.
  */
@@ -30,6 +32,7 @@ export const PERMISSIONS = [
   'invitations.manage',
   'security.manage',
   'audit.read',
+  'audit.verify',
   'dashboard.view',
   'field.record',
   'field.verify',
@@ -53,12 +56,12 @@ type Table = Record<Role, readonly Permission[]>;
 
 export const PERMISSION_TABLE: Table = {
   admin: [
-    'organisation.manage', 'users.manage', 'invitations.manage', 'security.manage', 'audit.read',
+    'organisation.manage', 'users.manage', 'invitations.manage', 'security.manage', 'audit.read', 'audit.verify',
     'dashboard.view', 'stats.view', 'association.manage', 'taxonomies.manage', 'recruitment.manage',
     'house.manage', 'meetings.manage',
   ],
   coordinator: [
-    'invitations.manage', 'dashboard.view', 'field.record', 'field.verify', 'identities.read',
+    'audit.verify', 'invitations.manage', 'dashboard.view', 'field.record', 'field.verify', 'identities.read',
     'legal.manage', 'comms.publish', 'stats.view', 'association.manage', 'taxonomies.manage',
     'recruitment.manage', 'records.read', 'research.share', 'rota.signup', 'house.manage',
     'meetings.manage', 'testimonies.read',

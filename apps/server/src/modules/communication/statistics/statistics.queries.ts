@@ -235,6 +235,15 @@ export async function listCountedEvictions(db: Executor, f: ScopedFilter, limit:
   return result.rows;
 }
 
+/** Every counted eviction's id, in the order they happened: the records a figure rests on, for an annex that lists them all. */
+export async function countedEvictionIds(db: Executor, f: ScopedFilter): Promise<string[]> {
+  const result = await sql<{ id: string }>`
+    SELECT e.id FROM evictions e ${siteJoin(f, 'none', 'e')}
+    WHERE ${countedWhere(f)}
+    ORDER BY e.arrived_at, e.id`.execute(db);
+  return result.rows.map((r) => r.id);
+}
+
 export async function countCountedEvictions(db: Executor, f: ScopedFilter): Promise<number> {
   const result = await sql<{ n: number }>`SELECT count(*) AS n FROM evictions e ${siteJoin(f, 'none', 'e')} WHERE ${countedWhere(f)}`.execute(db);
   return result.rows[0]?.n ?? 0;

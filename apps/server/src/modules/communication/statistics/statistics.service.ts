@@ -5,7 +5,7 @@ import { coverageDays } from './statistics.coverage.js';
 import { assembleFigures, groupByKey } from './statistics.figures.js';
 import { bucketKeys, bucketPeriod, daysInPeriod, hoursInPeriod, previousPeriod, yearBefore } from './statistics.period.js';
 import {
-  evictionAggregates, findArea, findCommune, findSite, findTerm, findingDays, forceCombinationAggregates, incidentAggregates, tallyAggregates,
+  countedEvictionIds, evictionAggregates, findArea, findCommune, findSite, findTerm, findingDays, forceCombinationAggregates, incidentAggregates, tallyAggregates,
   type Bucket, type ScopedFilter, filterOptions as filterOptionRows,
 } from './statistics.queries.js';
 
@@ -102,6 +102,14 @@ export async function computeForceCombinations(trx: Trx, filter: StatisticsFilte
 /** The Paris days on which each yes/no finding was seen at a counted eviction (the bulletin's dated facts). */
 export async function computeFindingDays(trx: Trx, filter: StatisticsFilter) {
   return findingDays(trx, await scopeFilter(trx, filter));
+}
+
+/**
+ * The ids of the evictions the figures of a filter count (same rule, same notion of "in this
+ * area": the site's area), in the order they happened: what an annex of records lists.
+ */
+export async function computeCountedEvictionIds(trx: Trx, filter: StatisticsFilter): Promise<string[]> {
+  return countedEvictionIds(trx, await scopeFilter(trx, filter));
 }
 
 /** THE entry point for other modules: every metric for a period, each with its at-least flag. */

@@ -3,11 +3,12 @@ import { recordAudit } from '../../../platform/audit/audit-trail.js';
 import { inOrganisation } from '../../../platform/db/organisation-scope.js';
 import { AppError } from '../../../platform/errors/catalogue.js';
 import type { Actor } from '../../../platform/http/request-context.js';
-import { coverageByBucket } from '../../field/rota/rota-coverage.service.js';
+import { computeBreakdown } from '../../communication/statistics/statistics.breakdown.js';
+import { computeCountedEvictionIds, computeCoverage, computeFigures, ratesOf, type StatisticsFilter } from '../../communication/statistics/statistics.service.js';
 import { organisationName } from '../bundles/organisation-name.js';
 import { computePatternFigures } from './pattern-figures.js';
 import { patternEvidencePdf } from './pattern-evidence-pdf.js';
-import { findArea, incidentsOf, labelsFr, listAreas, seizedOf, verifiedEvictions, type PatternFilter } from './pattern.queries.js';
+import { evictionsByIds, findArea, incidentsOf, labelsFr, listAreas, seizedOf, type PatternFilter } from './pattern.queries.js';
 
 /** Pattern evidence over a period and optionally one area: figures, annexes, and the PDF. */
 export async function collectPatternEvidence(ctx: AppContext, actor: Actor, filter: PatternFilter) {
@@ -15,10 +16,18 @@ export async function collectPatternEvidence(ctx: AppContext, actor: Actor, filt
   return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
     const area = filter.area ? await findArea(trx, filter.area) : undefined;
     if (filter.area && !area) throw new AppError('field.unknown_area', { code: filter.area });
-    const evictions = await verifiedEvictions(trx, filter);
-    const ids = evictions.map((e) => e.id);
-    const days = (await coverageByBucket(trx, { from: filter.from, to: filter.to, ...(area ? { areaId: area.id } : {}) }, 'none'))[0];
-    const result = computePatternFigures(filter, days ?? { observedDays: 0, expectedDays: 0, missedDays: 0 }, evictions, await incidentsOf(trx, ids), await seizedOf(trx, ids), await labelsFr(trx));
+    // Every figure, and the list of records behind them, from the one statistics engine.
+    const stats: StatisticsFilter = { from: filter.from, to: filter.to, ...(area ? { areaCode: area.code } : {}) };
+    const figures = await computeFigures(trx, stats);
+    const coverage = await computeCoverage(trx, stats);
+    const ids = await computeCountedEvictionIds(trx, stats);
+    const evictions = await evictionsByIds(trx, ids);
+    const result = computePatternFigures({
+      figures, rates: ratesOf(figures.evictions, filter.from, filter.to),
+      coverage: { daysInPeriod: coverage.daysInPeriod, observedDays: coverage.daysObserved, expectedDays: coverage.expectedDays, missedDays: coverage.daysNotObserved },
+      byItem: await computeBreakdown(trx, stats, 'itemType', 'fr'),
+      reference: (metric) => ({ metric, from: filter.from, to: filter.to, areaCode: area?.code ?? null, filters: {} }),
+    }, evictions, await incidentsOf(trx, ids), await seizedOf(trx, ids), await labelsFr(trx));
     await recordAudit(trx, {
       organisationId: actor.organisationId, actorId: actor.userId, action: 'legal.pattern_evidence', entityType: 'export',
       context: { ...filter, evictions: ids.length },

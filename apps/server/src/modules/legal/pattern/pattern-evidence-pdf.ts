@@ -1,6 +1,6 @@
-import { wordFigure } from '@vigie/domain';
+import { figureLine, wordFigure, type Figure } from '@vigie/domain';
 import { renderPdf, shortFrenchDay, parisDateTime } from '../bundles/typst-pdf.js';
-import type { Total, computePatternFigures } from './pattern-figures.js';
+import type { CountedFigure, computePatternFigures } from './pattern-figures.js';
 
 /**
  * The printable summary for a référé or a referral to the Défenseur des droits: a page of
@@ -8,25 +8,28 @@ import type { Total, computePatternFigures } from './pattern-figures.js';
  * be attached as an exhibit (pièce) and the lawyer writes the argument.
  */
 /** Through the one wording function: "au moins 12", "0", "non observé" (never "au moins 0"). */
-const atLeast = (t: Total) => `${wordFigure({ value: t.n, atLeast: t.atLeast, ...(t.unobserved ? { unobserved: true } : {}) }, 'fr')}${t.unknown ? ` (non renseigné pour ${t.unknown} expulsion${t.unknown > 1 ? 's' : ''})` : ''}`;
-const cell = (n: number, min: boolean) => wordFigure({ value: n, atLeast: min }, 'fr');
+const word = (f: Figure) => wordFigure(f, 'fr');
+const counted = (t: CountedFigure) => `${word(t)}${t.unknown ? ` (non renseigné pour ${t.unknown} expulsion${t.unknown > 1 ? 's' : ''})` : ''}`;
 
 export function figureLines(r: ReturnType<typeof computePatternFigures>): Array<[string, string, string]> {
   const f = r.figures;
   const freq = f.hoursBetweenEvictions === null ? '' : f.hoursBetweenEvictions < 48
-    ? `, soit en moyenne une expulsion toutes les ${f.hoursBetweenEvictions} heures`
+    ? `, soit en moyenne une expulsion toutes les ${Math.round(f.hoursBetweenEvictions)} heures`
     : `, soit en moyenne une expulsion tous les ${Math.round(f.hoursBetweenEvictions / 24)} jours`;
   const c = f.coverage;
+  const missed = c.missedDays ?? 0;
+  // "Au moins 4 expulsions d’au moins 2 lieux de vie distincts": the statistics' own sentence.
+  const evictions = figureLine({ metric: 'evictions', figure: f.evictions, part: { metric: 'distinctSites', figure: f.distinctSites } }, 'fr');
   return [
-    ['Jours d’observation', `${c.observedDays} sur ${c.expectedDays} jours attendus au planning${c.missedDays ? ` (${c.missedDays} jour${c.missedDays > 1 ? 's' : ''} sans observation : les nombres sont des minimums)` : ''}`, '—'],
-    ['Expulsions de lieux de vie', `${f.evictions} expulsions de ${f.distinctSites} lieux de vie distincts en ${f.days} jours${freq}`, 'A'],
-    ['Personnes expulsées', atLeast(f.personsEvicted), 'B'],
-    ['Mineurs non accompagnés rencontrés', atLeast(f.unaccompaniedMinors), 'C'],
-    ['Mise à l’abri proposée', `oui : ${f.shelter.offered} ; non : ${f.shelter.notOffered} ; non renseigné : ${f.shelter.unknown}`, 'D'],
-    ['Diagnostic social réalisé', `oui : ${f.socialAssessment.done} ; non : ${f.socialAssessment.notDone} ; non renseigné : ${f.socialAssessment.unknown}`, 'E'],
-    ['Biens saisis', `${atLeast(f.seized)}${f.seized.byItem.length ? ` (${f.seized.byItem.map((i) => `${i.label} : ${cell(i.n, i.atLeast || f.seized.atLeast)}`).join(', ')})` : ''}`, 'F'],
-    ['Violences', `${f.violence.incidents} faits de violence relevés ; interpellations avec violence : ${atLeast(f.violence.arrestsWithViolence)}`, 'G'],
-    ['Entraves au travail des observateurs', `${f.obstruction.incidents}`, 'H'],
+    ['Jours d’observation', `${c.observedDays} sur ${c.expectedDays} jours attendus au planning${missed ? ` (${missed} jour${missed > 1 ? 's' : ''} sans observation : les nombres sont des minimums)` : ''}`, '—'],
+    ['Expulsions de lieux de vie', `${evictions} en ${f.days} jours${freq}`, 'A'],
+    ['Personnes expulsées', counted(f.personsEvicted), 'B'],
+    ['Mineurs non accompagnés rencontrés', counted(f.unaccompaniedMinors), 'C'],
+    ['Mise à l’abri proposée', `oui : ${word(f.shelter.offered)} ; non : ${f.shelter.notOffered} ; non renseigné : ${f.shelter.unknown}`, 'D'],
+    ['Diagnostic social réalisé', `oui : ${word(f.socialAssessment.done)} ; non : ${f.socialAssessment.notDone} ; non renseigné : ${f.socialAssessment.unknown}`, 'E'],
+    ['Biens saisis', `${word(f.seized)}${f.seized.byItem.length ? ` (${f.seized.byItem.map((i) => `${i.label} : ${word(i)}`).join(', ')})` : ''}`, 'F'],
+    ['Violences', `${word(f.violence.incidents)} faits de violence relevés ; interpellations avec violence : ${counted(f.violence.arrestsWithViolence)}`, 'G'],
+    ['Entraves au travail des observateurs', word(f.obstruction.incidents), 'H'],
   ];
 }
 
@@ -39,7 +42,7 @@ const TEMPLATE = String.raw`
 #v(0.3cm)
 Établi par #d.organisation le #d.createdAt (heure de Paris), à partir des seules expulsions dont la fiche a été vérifiée.
 Les nombres sont des minimums lorsqu'ils sont précédés de « au moins » : les observateurs sont souvent tenus à distance.
-Chaque chiffre renvoie à une annexe qui liste les expulsions ou faits sur lesquels il repose.
+Les chiffres sont ceux des statistiques de l'observatoire pour la même période et la même zone (celle du lieu de vie expulsé) ; chacun renvoie à une annexe qui liste les expulsions ou faits sur lesquels il repose.
 #v(0.3cm)
 #table(columns: (auto, 1fr, auto), stroke: 0.4pt, inset: 6pt,
   [*Constat*], [*Chiffre*], [*Annexe*],

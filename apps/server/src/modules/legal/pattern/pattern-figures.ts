@@ -1,97 +1,93 @@
-import { differenceInCalendarDays } from 'date-fns';
-import { figureOf, wordFigure, type Coverage } from '@vigie/domain';
+import { wordFigure, type Coverage, type Figure, type MetricCode } from '@vigie/domain';
+import type { StoredFigureReference } from '../../communication/statistics/figure-references.js';
+import type { Figures, Rates } from '../../communication/statistics/statistics.service.js';
 import { parisHour, shortFrenchDay } from '../bundles/typst-pdf.js';
-import type { incidentsOf, seizedOf, verifiedEvictions } from './pattern.queries.js';
+import type { evictionsByIds, incidentsOf, seizedOf } from './pattern.queries.js';
 
 /**
  * The figures of a pattern-evidence summary and, for each, the annex of records it rests on.
- * Each figure is computed from exactly the rows its annex lists, so a judge can recount it.
- * A total is "au moins" when any record it adds up is a minimum, or when some records do not
- * say (observers kept behind a perimeter could not count).
+ * Every figure comes from the one statistics engine (communication/statistics) for the same
+ * period and area, and carries its reference (metric, period, area, filters), so the summary
+ * says exactly what the dashboard says; whether it is a minimum ("au moins") is the statistics'
+ * one rule. The annexes list the very evictions the statistics counted (their ids come from the
+ * engine), so a judge can recount each figure. What the statistics do not count — records that
+ * do not say, "non" answers — is read off those same records.
  */
-type Eviction = Awaited<ReturnType<typeof verifiedEvictions>>[number];
+type Eviction = Awaited<ReturnType<typeof evictionsByIds>>[number];
 type Incident = Awaited<ReturnType<typeof incidentsOf>>[number];
 type Seized = Awaited<ReturnType<typeof seizedOf>>[number];
 
-export type Total = { n: number; atLeast: boolean; unknown: number; unobserved?: boolean };
+/** A statistics figure as cited: its value, minimum and unobserved flags, and the reference it was computed from. */
+export type CitedFigure = Figure & { reference: StoredFigureReference };
+/** A sum of an eviction count, with the number of records that do not say (observers kept behind a perimeter could not count). */
+export type CountedFigure = CitedFigure & { unknown: number };
 export type Annex = { letter: string; title: string; columns: string[]; rows: string[][] };
 export type PatternFigures = {
   days: number;
-  /** Days observed and expected by the rota over the period (coverage). */
+  /** Days observed and expected by the rota over the period (coverage), as the statistics count them. */
   coverage: Coverage;
-  evictions: number;
-  distinctSites: number;
+  evictions: CitedFigure;
+  distinctSites: CitedFigure;
   hoursBetweenEvictions: number | null;
-  personsEvicted: Total;
-  unaccompaniedMinors: Total;
-  shelter: { offered: number; notOffered: number; unknown: number };
-  socialAssessment: { done: number; notDone: number; unknown: number };
-  seized: Total & { byItem: Array<{ term: string; label: string; n: number; atLeast: boolean }> };
-  violence: { incidents: number; arrestsWithViolence: Total };
-  obstruction: { incidents: number };
+  personsEvicted: CountedFigure;
+  unaccompaniedMinors: CountedFigure;
+  shelter: { offered: CitedFigure; notOffered: number; unknown: number };
+  socialAssessment: { done: CitedFigure; notDone: number; unknown: number };
+  seized: CitedFigure & { byItem: Array<{ term: string; label: string; value: number; atLeast: boolean }> };
+  violence: { incidents: CitedFigure; arrestsWithViolence: CountedFigure };
+  obstruction: { incidents: CitedFigure };
 };
 
-/** A sum over records, a minimum by the one rule (packages/domain communication/figures/minimum-rule.ts). */
-function total(rows: Eviction[], n: (e: Eviction) => number | null, atLeast: (e: Eviction) => boolean, coverage: Coverage): Total {
-  let sum = 0; let min = false; let unknown = 0;
-  for (const e of rows) {
-    const v = n(e);
-    if (v === null) { unknown += 1; continue; }
-    sum += v;
-    if (atLeast(e)) min = true;
-  }
-  const f = figureOf(sum, { flagged: min, blank: unknown > 0 }, coverage);
-  return { n: sum, atLeast: f.atLeast, unknown, ...(f.unobserved ? { unobserved: true } : {}) };
-}
+/** What the statistics engine gave for the summary's period and area. */
+export type PatternStatistics = {
+  figures: Figures;
+  coverage: Coverage & { daysInPeriod: number };
+  rates: Rates;
+  byItem: Array<{ key: string; label: string; value: number; atLeast: boolean }>;
+  reference: (metric: MetricCode) => StoredFigureReference;
+};
 
 const yesNo = (v: boolean | null) => (v === null ? 'non renseigné' : v ? 'oui' : 'non');
 
-export function computePatternFigures(
-  period: { from: string; to: string }, coverage: Coverage, evictions: Eviction[], incidents: Incident[], seized: Seized[], labels: Map<string, string>,
-) {
-  const days = differenceInCalendarDays(new Date(`${period.to}T12:00:00Z`), new Date(`${period.from}T12:00:00Z`)) + 1;
+export function computePatternFigures(stats: PatternStatistics, evictions: Eviction[], incidents: Incident[], seized: Seized[], labels: Map<string, string>) {
   const byId = new Map(evictions.map((e) => [e.id, e]));
   const where = (e: Eviction) => [shortFrenchDay(e.date), parisHour(e.arrived_at)!, e.site_code, e.commune_name ?? e.commune_insee];
   const label = (kind: string, code: string) => labels.get(`${kind}:${code}`) ?? code;
+  const cite = (metric: MetricCode): CitedFigure => {
+    const { value, atLeast, unobserved } = stats.figures[metric];
+    return { value, atLeast, ...(unobserved ? { unobserved } : {}), reference: stats.reference(metric) };
+  };
+  const unknown = (n: (e: Eviction) => number | null) => evictions.filter((e) => n(e) === null).length;
 
-  const items = new Map<string, { n: number; atLeast: boolean }>();
-  for (const s of seized) {
-    const it = items.get(s.term) ?? { n: 0, atLeast: false };
-    items.set(s.term, { n: it.n + s.n, atLeast: it.atLeast || s.at_least });
-  }
   const seizedByEviction = new Map<string, Seized[]>();
   for (const s of seized) seizedByEviction.set(s.eviction_id, [...(seizedByEviction.get(s.eviction_id) ?? []), s]);
   const violence = incidents.filter((i) => i.kind === 'violence');
   const obstruction = incidents.filter((i) => i.kind === 'obstruction');
 
   const figures: PatternFigures = {
-    days, coverage,
-    evictions: evictions.length,
-    distinctSites: new Set(evictions.map((e) => e.site_code.toUpperCase())).size,
-    hoursBetweenEvictions: evictions.length ? Math.round((days * 24) / evictions.length) : null,
-    personsEvicted: total(evictions, (e) => e.persons_evicted, (e) => e.persons_evicted_at_least, coverage),
-    unaccompaniedMinors: total(evictions, (e) => e.unaccompanied_minors, (e) => e.unaccompanied_minors_at_least, coverage),
+    days: stats.coverage.daysInPeriod,
+    coverage: { observedDays: stats.coverage.observedDays, expectedDays: stats.coverage.expectedDays, missedDays: stats.coverage.missedDays ?? 0 },
+    evictions: cite('evictions'),
+    distinctSites: cite('distinctSites'),
+    hoursBetweenEvictions: stats.rates.hoursPerEviction,
+    personsEvicted: { ...cite('personsEvicted'), unknown: unknown((e) => e.persons_evicted) },
+    unaccompaniedMinors: { ...cite('unaccompaniedMinors'), unknown: unknown((e) => e.unaccompanied_minors) },
     shelter: {
-      offered: evictions.filter((e) => e.shelter_offered === true).length,
+      offered: cite('shelterOffered'),
       notOffered: evictions.filter((e) => e.shelter_offered === false).length,
       unknown: evictions.filter((e) => e.shelter_offered === null).length,
     },
     socialAssessment: {
-      done: evictions.filter((e) => e.social_assessment === true).length,
+      done: cite('socialAssessment'),
       notDone: evictions.filter((e) => e.social_assessment === false).length,
       unknown: evictions.filter((e) => e.social_assessment === null).length,
     },
-    seized: {
-      n: seized.reduce((a, s) => a + s.n, 0), unknown: 0,
-      ...(({ atLeast, unobserved }) => ({ atLeast, ...(unobserved ? { unobserved } : {}) }))(
-        figureOf(seized.reduce((a, s) => a + s.n, 0), { flagged: seized.some((s) => s.at_least) }, coverage)),
-      byItem: [...items].map(([term, v]) => ({ term, label: label('item_type', term), ...v })).sort((a, b) => b.n - a.n),
-    },
+    seized: { ...cite('itemsSeized'), byItem: stats.byItem.map((i) => ({ term: i.key, label: i.label, value: i.value, atLeast: i.atLeast })) },
     violence: {
-      incidents: violence.length,
-      arrestsWithViolence: total(evictions, (e) => e.arrests_with_violence, (e) => e.arrests_with_violence_at_least, coverage),
+      incidents: cite('incidentsViolence'),
+      arrestsWithViolence: { ...cite('arrestsWithViolence'), unknown: unknown((e) => e.arrests_with_violence) },
     },
-    obstruction: { incidents: obstruction.length },
+    obstruction: { incidents: cite('incidentsObstruction') },
   };
 
   const head = ['Date', 'Heure', 'Site', 'Commune'];
@@ -115,7 +111,7 @@ export function computePatternFigures(
       letter: 'G', title: 'Violences', columns: ['Date', 'Heure', 'Site', 'Commune', 'Nature', 'Unité'],
       // Incidents and violent arrests together, in the order they happened.
       rows: [
-        ...violence.map((i, k) => ({ at: i.occurred_at.getTime(), row: incidentRows(violence, 'incident_type')[k]! })),
+        ...incidentRows(violence, 'incident_type').map((row, k) => ({ at: violence[k]!.occurred_at.getTime(), row })),
         ...evictions.filter((e) => (e.arrests_with_violence ?? 0) > 0).map((e) => ({ at: e.arrived_at.getTime(), row: [...where(e),
           `interpellations avec violence : ${count(e.arrests_with_violence, e.arrests_with_violence_at_least)}`, '—'] })),
       ].sort((x, y) => x.at - y.at).map((x) => x.row),

@@ -1,8 +1,9 @@
 import type { Executor } from '../../../platform/db/database.js';
 
 /**
- * The records pattern evidence rests on. Only verified evictions count — a summary filed with
- * a court must stand on records a coordinator has checked — never deleted or merged ones.
+ * The records behind pattern evidence. Which evictions count (verified, live, unmerged, in the
+ * period and in the area of their site) is the statistics engine's decision: it gives their ids,
+ * and these read what the annexes print about them.
  */
 export type PatternFilter = { from: string; to: string; area?: string };
 
@@ -10,21 +11,18 @@ export async function findArea(db: Executor, code: string) {
   return db.selectFrom('areas').select(['id', 'code', 'name']).where('code', '=', code).executeTakeFirst();
 }
 
-export async function verifiedEvictions(db: Executor, f: PatternFilter) {
-  let q = db.selectFrom('evictions as e')
+export async function evictionsByIds(db: Executor, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('evictions as e')
     .innerJoin('sites as s', 's.id', 'e.site_id')
-    .innerJoin('operations as o', 'o.id', 'e.operation_id')
-    .innerJoin('areas as a', 'a.id', 'o.area_id')
     .leftJoin('communes as c', 'c.insee_code', 's.commune_insee')
     .select([
       'e.id', 'e.date', 'e.arrived_at', 'e.persons_evicted', 'e.persons_evicted_at_least', 'e.unaccompanied_minors',
       'e.unaccompanied_minors_at_least', 'e.arrests_with_violence', 'e.arrests_with_violence_at_least', 'e.shelter_offered',
       'e.social_assessment', 's.code as site_code', 's.commune_insee', 'c.name as commune_name',
     ])
-    .where('e.status', '=', 'verified').where('e.deleted_at', 'is', null).where('e.merged_into', 'is', null)
-    .where('e.date', '>=', f.from).where('e.date', '<=', f.to);
-  if (f.area) q = q.where('a.code', '=', f.area);
-  return q.orderBy('e.arrived_at').orderBy('e.id').execute();
+    .where('e.id', 'in', ids)
+    .orderBy('e.arrived_at').orderBy('e.id').execute();
 }
 
 export async function incidentsOf(db: Executor, evictionIds: string[]) {

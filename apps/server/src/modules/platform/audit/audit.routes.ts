@@ -1,9 +1,10 @@
 import { sql } from 'kysely';
-import { auditPageSchema, auditQuerySchema, type AuditEntryView } from '@vigie/domain';
+import { auditChainCheckSchema, auditPageSchema, auditQuerySchema, type AuditEntryView } from '@vigie/domain';
 import type { RouteModule } from '../../../platform/context.js';
 import { open, seal } from '../../../platform/crypto/secret-box.js';
 import { inOrganisation } from '../../../platform/db/organisation-scope.js';
 import { AppError } from '../../../platform/errors/catalogue.js';
+import { checkAuditChain } from './audit-chain.service.js';
 
 /** Audit values are jsonb: whatever JSON the writing module recorded. */
 type Json = AuditEntryView['before'];
@@ -51,4 +52,14 @@ export const auditRoutes: RouteModule = (app, ctx) => {
       })),
     };
   });
+
+  // The same check as `npm run audit:verify`, from the screen: administrators and coordinators.
+  app.post('/api/audit/verify', {
+    config: { access: { kind: 'permission', permission: 'audit.verify' } },
+    schema: {
+      tags: ['admin'],
+      description: 'Recomputes the whole audit hash chain; answers for this organisation\'s entries only.',
+      response: { 200: auditChainCheckSchema },
+    },
+  }, async (req) => checkAuditChain(ctx, req.actor!.organisationId, cursorOf));
 };

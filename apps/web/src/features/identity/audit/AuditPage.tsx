@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { formatDateTime, type AuditEntryView } from '@vigie/domain/rules';
+import { formatDateTime, type AuditChainCheck, type AuditEntryView } from '@vigie/domain/rules';
 import { errorMessage } from '../../../api/client';
 import { useLocale, useT } from '../../../i18n';
+import { hasPermission, useUser } from '../../identity/auth/session';
 import { AdminTabs } from '../../../shell/AdminTabs';
 import { Screen } from '../../../shell/Screen';
 import { Button } from '../../../ui/Button';
@@ -15,8 +16,71 @@ import { auditApi, type AuditFilters } from './audit.api';
  * (Paris time). Read-only, for administrators; each entry shows the start of its chain hash so
  * it can be matched with a chain of custody printed in an evidence bundle. Filters: a person, a
  * kind of record, one record (picked from an entry, never typed), a span of days.
+ * Administrators and coordinators can also verify the whole chain from here (`ChainCheck`).
  */
 export function AuditPage() {
+  const user = useUser();
+  if (!hasPermission(user, 'audit.read')) {
+    return <AuditScreen><ChainCheck /></AuditScreen>;
+  }
+  return <AuditTrail />;
+}
+
+function AuditScreen({ children }: { children: preact.ComponentChildren }) {
+  const t = useT();
+  return (
+    <Screen title={t('audit.title')}>
+      <AdminTabs />
+      <p class="muted">{t('audit.lead')}</p>
+      {children}
+    </Screen>
+  );
+}
+
+/** The same check as `npm run audit:verify`, from the screen: intact with how many entries, or the first broken one. */
+function ChainCheck() {
+  const t = useT();
+  const locale = useLocale();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [check, setCheck] = useState<AuditChainCheck | null>(null);
+
+  async function verify() {
+    setBusy(true);
+    setError(null);
+    try {
+      setCheck(await auditApi.verify());
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const broken = check?.firstBroken;
+  return (
+    <div class="stack" data-testid="audit-verify">
+      <p><Button type="button" disabled={busy} testId="audit-verify-button" onClick={() => void verify()}>
+        {busy ? t('audit.verify.busy') : t('audit.verify.button')}
+      </Button></p>
+      <FormError message={error} />
+      {check && (
+        <p role={check.intact ? 'status' : 'alert'} class={check.intact ? 'status-message' : 'form-error'} data-testid="audit-verify-result">
+          {!broken
+            ? t('audit.verify.intact', { count: check.entriesChecked.toLocaleString(locale === 'fr' ? 'fr-FR' : 'en-GB') })
+            : broken.entry
+              ? t('audit.verify.broken', {
+                at: formatDateTime(broken.entry.at, locale), action: broken.entry.action, entityType: broken.entry.entityType,
+                problem: t(`audit.verify.problem.${broken.problem}`), hash: broken.entry.hash.slice(0, 12),
+              })
+              : t('audit.verify.brokenHidden', { problem: t(`audit.verify.problem.${broken.problem}`) })}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function AuditTrail() {
   const t = useT();
   const locale = useLocale();
   const [entries, setEntries] = useState<AuditEntryView[]>([]);
@@ -53,6 +117,7 @@ export function AuditPage() {
     <Screen title={t('audit.title')}>
       <AdminTabs />
       <p class="muted">{t('audit.lead')}</p>
+      <ChainCheck />
       <div class="legal-inline-form" data-testid="audit-filters">
         <SelectField label={t('audit.filters.actor')} value={filters.actorId ?? ''} onValue={set('actorId')}
           options={[{ value: '', label: t('audit.filters.anyone') }, ...[...names].map(([id, name]) => ({ value: id, label: name }))]} />

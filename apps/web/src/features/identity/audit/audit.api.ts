@@ -1,4 +1,4 @@
-import type { AuditPage, UserView } from '@vigie/domain/rules';
+import type { AuditChainCheck, AuditPage, UserView } from '@vigie/domain/rules';
 import { api } from '../../../api/client';
 
 /** The audit screen's filters: a person, a kind of record or one record, a span of Paris days. */
@@ -11,5 +11,7 @@ export const auditApi = {
     for (const [k, v] of Object.entries(filters)) if (v) query.set(k, v);
     return api.get<AuditPage>(`/api/audit?${query}`);
   },
+  /** The whole chain recomputed on the server (as `npm run audit:verify`), answered for this organisation. */
+  verify: () => api.post<AuditChainCheck>('/api/audit/verify'),
   users: () => api.get<{ users: UserView[] }>('/api/users').then((r) => r.users),
 };
