@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
-  canonicalUrl, findStory, matchRule, matchTarget, minhashSignature, normaliseText, parseRule, signatureSimilarity, storyText, guessLanguage,
-  type ParsedRule, type PollResult,
+  canonicalUrl, findStory, matchRule, matchTarget, minhashSignature, normaliseText, parseRule, signatureSimilarity, storyIndex, storyText, guessLanguage,
+  type ParsedRule, type StoryIndex, type PollResult,
 } from '@vigie/domain';
 import type { Db, Trx } from '../../../platform/db/database.js';
 import { inOrganisation, inSystemTransaction } from '../../../platform/db/organisation-scope.js';
@@ -101,27 +101,34 @@ export async function pollSource(deps: PollDeps, organisationId: string, sourceI
  * every clipping re-read the whole window (a quadratic run: 60 sources took minutes).
  */
 type WindowEntry = { storyId: string; signature: number[]; foundAt: number };
-export type StoryWindows = Map<string, { entries: WindowEntry[]; after: number }>;
+type StoryWindow = { index: StoryIndex<WindowEntry>; entries: WindowEntry[]; after: number };
+export type StoryWindows = Map<string, StoryWindow>;
 
-async function storyWindow(trx: Trx, windows: StoryWindows, organisationId: string): Promise<WindowEntry[]> {
-  const window = windows.get(organisationId) ?? { entries: [], after: 0 };
-  const rows = await signaturesAfter(trx, organisationId, STORY_WINDOW_HOURS, window.after);
+async function storyWindow(trx: Trx, windows: StoryWindows, organisationId: string): Promise<StoryIndex<WindowEntry>> {
+  let window = windows.get(organisationId) ?? { index: storyIndex<WindowEntry>(), entries: [], after: 0 };
   const since = Date.now() - STORY_WINDOW_HOURS * 3_600_000;
-  if (window.entries.length && window.entries[0]!.foundAt < since) window.entries = window.entries.filter((e) => e.foundAt >= since);
-  for (const r of rows) {
-    window.entries.push({ storyId: r.story_id, signature: r.signature, foundAt: r.found_at.getTime() });
+  if (window.entries.some((e) => e.foundAt < since)) {
+    // A long run outlived the oldest clippings: the index is rebuilt without them.
+    const kept = window.entries.filter((e) => e.foundAt >= since);
+    window = { index: storyIndex<WindowEntry>(), entries: kept, after: window.after };
+    for (const e of kept) window.index.add(e);
+  }
+  for (const r of await signaturesAfter(trx, organisationId, STORY_WINDOW_HOURS, window.after)) {
+    const entry = { storyId: r.story_id, signature: r.signature, foundAt: r.found_at.getTime() };
+    window.entries.push(entry);
+    window.index.add(entry);
     window.after = Math.max(window.after, r.story_order);
   }
   windows.set(organisationId, window);
-  return window.entries;
+  return window.index;
 }
 
 /** The most similar of the window and this source's own new clippings (the later one on a tie, as findStory does). */
-function bestStory(signature: number[], window: WindowEntry[], batch: WindowEntry[]): string | null {
-  const earlier = findStory(signature, window);
+function bestStory(signature: number[], window: StoryIndex<WindowEntry>, batch: WindowEntry[]): string | null {
+  const earlier = window.best(signature);
   const mine = findStory(signature, batch);
-  if (mine && (!earlier || signatureSimilarity(signature, mine.signature) >= signatureSimilarity(signature, earlier.signature))) return mine.storyId;
-  return earlier?.storyId ?? null;
+  if (mine && (!earlier || signatureSimilarity(signature, mine.signature) >= earlier.similarity)) return mine.storyId;
+  return earlier?.candidate.storyId ?? null;
 }
 
 /** `work` over the items, at most `limit` at a time, results in the items' order. */
