@@ -9,6 +9,7 @@ import { measureDashboard } from './dashboard.js';
 import { BENCH_DATABASE, datasetServer, generateDataset } from './dataset.js';
 import { measureExport } from './export.js';
 import { measureIngest } from './ingest.js';
+import { measureMonitoringPoll } from './monitoring-poll.js';
 import { measureResearchRelease } from './research-release.js';
 import { adminQuery } from './lib/server.js';
 import { medianOf } from './lib/stats.js';
@@ -19,7 +20,8 @@ import { formatTargetTable, targetRows, type PartMeta } from './targets.js';
 /**
  * `npm run bench [-- part …]`: parts are bundle, startup (the compiled server's start-up time and
  * idle memory), ingest, dataset, dashboard, bulletin (with the annual report pack), export,
- * research (a research release over the whole dataset), sync, contacts (default: all). Figures are medians of BENCH_RUNS runs (default 3); results are merged
+ * research (a research release over the whole dataset), sync, contacts, monitoring (one polling
+ * run of 200 feeds × 50 new items) (default: all). Figures are medians of BENCH_RUNS runs (default 3); results are merged
  * into bench/results/latest.json with the machine they came from and the load average when each
  * part ran, and this run is also kept as bench/results/<date>.json. The run ends with the table
  * of every target (bench/targets.ts): figure, ratio to the target, load. BENCH_QUICK=1 shrinks every
@@ -29,7 +31,7 @@ import { formatTargetTable, targetRows, type PartMeta } from './targets.js';
 const quick = process.env.BENCH_QUICK === '1';
 const RUNS = Number(process.env.BENCH_RUNS ?? (quick ? 1 : 3));
 const ROWS = Number(process.env.BENCH_ROWS ?? (quick ? 50_000 : 1_000_000));
-const ALL = ['bundle', 'startup', 'ingest', 'dataset', 'dashboard', 'bulletin', 'export', 'research', 'sync', 'contacts'] as const;
+const ALL = ['bundle', 'startup', 'ingest', 'dataset', 'dashboard', 'bulletin', 'export', 'research', 'sync', 'contacts', 'monitoring'] as const;
 const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 for (const a of asked) if (!(ALL as readonly string[]).includes(a)) throw new Error(`unknown part ${a}; parts: ${ALL.join(', ')}`);
 const parts = new Set(asked.length ? asked : ALL);
@@ -154,6 +156,14 @@ if (has('contacts')) {
   console.log(`contact search over ${contacts.contacts} contacts: p50 ${contacts.searchP50} ms, p95 ${contacts.searchP95} ms (target < 50 ms); mailing to ${contacts.recipients} recipients queued in ${contacts.mailingQueueMs} ms (target < 2,000 ms), ${contacts.received} delivered to the SMTP sink in ${contacts.mailingDeliveredMs} ms at ${contacts.mailRatePerSecond}/s (target < 120,000 ms)`);
   results.contacts = contacts;
   save('contacts');
+}
+
+if (has('monitoring')) {
+  const sources = quick ? 20 : 200;
+  const poll = await medianOf(RUNS, () => measureMonitoringPoll({ sources, items: 50 }), ['seconds']);
+  console.log(`monitoring poll of ${poll.sources} sources × ${poll.itemsPerSource} new items: ${poll.seconds} s (target < 60 s), ${poll.clippings} clippings, ${poll.failed} failed`);
+  results.monitoringPoll = poll;
+  save('monitoring');
 }
 
 machine.loadAverageAtStart = machine.loadAverageAtStart.concat(loadavg().map((l) => +l.toFixed(2)));

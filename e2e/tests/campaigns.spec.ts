@@ -57,6 +57,9 @@ test.describe.serial('campaigns', () => {
     await author.getByTestId('post-save').click();
     await expect(author.getByTestId('post-status')).toHaveText('Brouillon');
     await expect(author.getByTestId('post-item')).toContainText(`image : « ${ALT} »`);
+    // The list shows the uploaded image small, loaded through the authorised image route.
+    const thumb = author.getByTestId('post-item').getByRole('img', { name: ALT });
+    await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
     await expect(author.getByText('Une autre personne doit approuver cette publication.')).toBeVisible();
     await expect(author.getByTestId('post-approve')).toHaveCount(0);
     const url = author.url();

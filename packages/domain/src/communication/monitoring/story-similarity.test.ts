@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findStory, jaccard, minhashSignature, shingles, signatureSimilarity, STORY_THRESHOLD } from './story-similarity.js';
+import { findStory, jaccard, minhashSignature, shingles, signatureSimilarity, storyIndex, STORY_THRESHOLD } from './story-similarity.js';
 
 // A wire story, two outlets' lightly edited copies of it, and two other articles on the same subject.
 const WIRE = `Calais : nouvelle expulsion d'un campement de personnes exilées. Mardi matin, les forces de l'ordre ont procédé à l'expulsion
@@ -50,5 +50,19 @@ describe('story grouping', () => {
     expect(findStory(sig(COPY_2), earlier)?.id).toBe('wire');
     expect(findStory(sig(OTHER_2), earlier)).toBeNull();
     expect(findStory([], earlier)).toBeNull();
+  });
+
+  it('finds through the index the same story as comparing with every earlier clipping, the latest on a tie', () => {
+    // Cut-down and reworded variants of the five articles: near-duplicates at every similarity.
+    const texts = [WIRE, COPY_1, COPY_2, OTHER_1, OTHER_2].flatMap((t, k) => [t, ...[3, 5, 8].map((n) => t.split(' ').filter((_, i) => (i + k) % n !== 0).join(' '))]);
+    const earlier = texts.map((t, i) => ({ id: `c${i}`, signature: sig(t) }));
+    earlier.push({ id: 'wire-again', signature: sig(WIRE) }, { id: 'empty', signature: [] });
+    const index = storyIndex<(typeof earlier)[number]>();
+    for (const e of earlier) index.add(e);
+    for (const t of [...texts, 'Un tout autre article sur la météo des plages du littoral.']) {
+      expect(index.best(sig(t))?.candidate.id ?? null).toBe(findStory(sig(t), earlier)?.id ?? null);
+    }
+    expect(index.best(sig(WIRE))).toEqual({ candidate: earlier.at(-2), similarity: 1 });
+    expect(index.best([])).toBeNull();
   });
 });

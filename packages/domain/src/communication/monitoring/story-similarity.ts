@@ -86,3 +86,56 @@ export function findStory<T extends { signature: readonly number[] }>(signature:
   }
   return best;
 }
+
+/**
+ * `findStory` over many earlier clippings without comparing with each of them: for each of the 64
+ * positions, the candidates holding each value. A new signature only visits the candidates that
+ * share at least one value with it and counts, for each, how many positions are equal, which is
+ * exactly its similarity. Same answer as `findStory` over the candidates in the order they were
+ * added (the latest of the best on a tie), at a cost that grows with the near-duplicates rather
+ * than with the whole window.
+ */
+export type StoryIndex<T extends { signature: readonly number[] }> = {
+  readonly size: number;
+  add(candidate: T): void;
+  best(signature: readonly number[]): { candidate: T; similarity: number } | null;
+};
+
+export function storyIndex<T extends { signature: readonly number[] }>(): StoryIndex<T> {
+  const candidates: T[] = [];
+  const byValue = Array.from({ length: SIGNATURE_SIZE }, () => new Map<number, number[]>());
+  let counts = new Uint8Array(64);
+  return {
+    get size() { return candidates.length; },
+    add(candidate) {
+      const at = candidates.length;
+      candidates.push(candidate);
+      if (candidate.signature.length !== SIGNATURE_SIZE) return;
+      for (let i = 0; i < SIGNATURE_SIZE; i += 1) {
+        const v = candidate.signature[i]!;
+        const list = byValue[i]!.get(v);
+        if (list) list.push(at); else byValue[i]!.set(v, [at]);
+      }
+    },
+    best(signature) {
+      if (signature.length !== SIGNATURE_SIZE) return null;
+      if (counts.length < candidates.length) counts = new Uint8Array(candidates.length * 2);
+      const touched: number[] = [];
+      for (let i = 0; i < SIGNATURE_SIZE; i += 1) {
+        for (const at of byValue[i]!.get(signature[i]!) ?? []) {
+          if (counts[at] === 0) touched.push(at);
+          counts[at] = counts[at]! + 1;
+        }
+      }
+      const needed = Math.ceil(STORY_THRESHOLD * SIGNATURE_SIZE - 1e-9);
+      let best = -1;
+      for (const at of touched) {
+        const n = counts[at]!;
+        if (n >= needed && (best < 0 || n > counts[best]! || (n === counts[best]! && at > best))) best = at;
+      }
+      const found = best < 0 ? null : { candidate: candidates[best]!, similarity: counts[best]! / SIGNATURE_SIZE };
+      for (const at of touched) counts[at] = 0;
+      return found;
+    },
+  };
+}

@@ -102,12 +102,18 @@ export async function deleteRule(db: Executor, id: string) {
 }
 
 // ===== Clippings and stories =====
-export async function clippingIdByUrl(db: Executor, canonicalUrl: string) {
-  return db.selectFrom('monitoring_clippings').select('id').where('canonical_url', '=', canonicalUrl).executeTakeFirst();
+/** The clippings already kept for these addresses (canonical form), by address. */
+export async function clippingIdsByUrl(db: Executor, canonicalUrls: string[]): Promise<Map<string, string>> {
+  if (canonicalUrls.length === 0) return new Map();
+  const rows = await db.selectFrom('monitoring_clippings').select(['id', 'canonical_url']).where('canonical_url', 'in', canonicalUrls).execute();
+  return new Map(rows.map((r) => [r.canonical_url, r.id]));
 }
 
-export async function addClippingSource(db: Executor, v: { organisationId: string; clippingId: string; sourceId: string }) {
-  await db.insertInto('monitoring_clipping_sources').values({ organisation_id: v.organisationId, clipping_id: v.clippingId, source_id: v.sourceId })
+/** One source found these clippings (again): recorded once per clipping and source. */
+export async function addClippingSources(db: Executor, organisationId: string, sourceId: string, clippingIds: string[]) {
+  if (clippingIds.length === 0) return;
+  await db.insertInto('monitoring_clipping_sources')
+    .values([...new Set(clippingIds)].map((clipping_id) => ({ organisation_id: organisationId, clipping_id, source_id: sourceId })))
     .onConflict((oc) => oc.doNothing()).execute();
 }
 
@@ -116,27 +122,38 @@ export async function lockStories(db: Executor, organisationId: string) {
   await sql`SELECT pg_advisory_xact_lock(hashtext(${`monitoring-stories:${organisationId}`}))`.execute(db);
 }
 
-/** Signatures of the clippings found in the last `hours`, to recognise a story. */
-export async function recentSignatures(db: Executor, hours: number) {
-  return db.selectFrom('monitoring_clippings').select(['id', 'story_id', 'signature'])
-    .where('found_at', '>=', sql<Date>`now() - make_interval(hours => ${hours})`).execute();
+/**
+ * Signatures of the clippings found in the last `hours` and numbered after `after` (story_order,
+ * 0 for all of them), in that order, to recognise a story. Read under the story lock.
+ */
+export async function signaturesAfter(db: Executor, organisationId: string, hours: number, after: number) {
+  return db.selectFrom('monitoring_clippings')
+    .select(['story_id', 'signature', 'found_at', sql<number>`story_order::float8`.as('story_order')])
+    .where('organisation_id', '=', organisationId).where(sql<boolean>`story_order > ${after}`)
+    .where('found_at', '>=', sql<Date>`now() - make_interval(hours => ${hours})`)
+    .orderBy('story_order').execute();
 }
 
-export async function insertStory(db: Executor, organisationId: string, title: string) {
-  return db.insertInto('monitoring_stories').values({ organisation_id: organisationId, title }).returning('id').executeTakeFirstOrThrow();
+export async function insertStories(db: Executor, stories: Array<{ id: string; organisationId: string; title: string }>) {
+  if (stories.length === 0) return;
+  await db.insertInto('monitoring_stories').values(stories.map((s) => ({ id: s.id, organisation_id: s.organisationId, title: s.title }))).execute();
 }
 
-export async function insertClipping(db: Executor, v: {
+export type NewClipping = {
   organisationId: string; canonicalUrl: string; url: string; title: string; outlet: string; author: string | null; publishedAt: Date | null;
   language: string | null; excerpt: string; matchedTerms: string[]; snapshotText: string | null; snapshotSha256: string | null;
   snapshotSource: 'article' | 'feed' | null; storyId: string; signature: number[]; searchText: string;
-}) {
-  return db.insertInto('monitoring_clippings').values({
+};
+
+/** The new clippings in one statement; an address kept meanwhile is left alone (not returned). */
+export async function insertClippings(db: Executor, clippings: NewClipping[]) {
+  if (clippings.length === 0) return [];
+  return db.insertInto('monitoring_clippings').values(clippings.map((v) => ({
     organisation_id: v.organisationId, canonical_url: v.canonicalUrl, url: v.url, title: v.title, outlet: v.outlet, author: v.author,
     published_at: v.publishedAt, language: v.language, excerpt: v.excerpt, matched_terms: v.matchedTerms, snapshot_text: v.snapshotText,
     snapshot_sha256: v.snapshotSha256, snapshot_fetched_at: v.snapshotText ? new Date() : null, snapshot_source: v.snapshotSource,
     story_id: v.storyId, signature: v.signature, search_text: v.searchText,
-  }).onConflict((oc) => oc.columns(['organisation_id', 'canonical_url']).doNothing()).returning('id').executeTakeFirst();
+  }))).onConflict((oc) => oc.columns(['organisation_id', 'canonical_url']).doNothing()).returning(['id', 'canonical_url']).execute();
 }
 
 function clippingColumns(db: Executor) {

@@ -27,6 +27,8 @@ export interface MonitoringClippingsTable {
   snapshot_fetched_at: NullableTimestamp; snapshot_source: Nullable<string>; tags: WithDefault<string[]>; tone: Nullable<string>;
   tone_by: Nullable<string>; story_id: string; signature: WithDefault<number[]>; press_release_id: Nullable<string>;
   search_text: WithDefault<string>; search_vector: ColumnType<string, never, never>; found_at: DefaultTimestamp;
+  /** Migration 2026-12-05-14m-01: numbered at insertion, under the story lock. */
+  story_order: ColumnType<string, never, never>;
 }
 export interface MonitoringClippingSourcesTable {
   organisation_id: string; clipping_id: string; source_id: string; seen_at: DefaultTimestamp;

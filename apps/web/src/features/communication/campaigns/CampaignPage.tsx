@@ -119,6 +119,10 @@ function PostItem({ post, campaignId, run }: { post: PostView; campaignId: strin
     <li class="row post-item" data-testid="post-item">
       <p><strong>{NETWORK_NAMES[post.channel]}</strong> <span class={`chip chip-${post.status}`} data-testid="post-status">{t(`campaigns.post.status.${post.status}`)}</span>
         {' '}{post.plannedAt && t('campaigns.post.plannedFor', { when: when(post.plannedAt, locale)! })}</p>
+      {/* An uploaded image, shown small: its publication copy (no metadata), through the route the composer uses. */}
+      {post.imageUploadId && (
+        <img src={campaignsApi.imageUrl(post.imageUploadId)} alt={post.imageAlt ?? ''} class="post-thumb" loading="lazy" data-testid="post-thumb" />
+      )}
       <p class="post-text">{post.body}</p>
       <p class="field-hint">{t('campaigns.post.count', { length: post.length, limit: post.limit })}
         {post.imageAlt && <> · {t('campaigns.post.withImage', { alt: post.imageAlt })}</>}
