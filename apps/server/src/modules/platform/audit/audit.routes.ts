@@ -4,6 +4,7 @@ import type { RouteModule } from '../../../platform/context.js';
 import { open, seal } from '../../../platform/crypto/secret-box.js';
 import { inOrganisation } from '../../../platform/db/organisation-scope.js';
 import { AppError } from '../../../platform/errors/catalogue.js';
+import { rateLimited } from '../../../platform/http/rate-limited.js';
 import { checkAuditChain } from './audit-chain.service.js';
 
 /** Audit values are jsonb: whatever JSON the writing module recorded. */
@@ -54,12 +55,13 @@ export const auditRoutes: RouteModule = (app, ctx) => {
   });
 
   // The same check as `npm run audit:verify`, from the screen: administrators and coordinators.
-  app.post('/api/audit/verify', {
+  // It reads the whole chain, so a few checks a minute per address are plenty.
+  rateLimited(app, ctx, (limited) => limited.post('/api/audit/verify', {
     config: { access: { kind: 'permission', permission: 'audit.verify' } },
     schema: {
       tags: ['admin'],
       description: 'Recomputes the whole audit hash chain; answers for this organisation\'s entries only.',
       response: { 200: auditChainCheckSchema },
     },
-  }, async (req) => checkAuditChain(ctx, req.actor!.organisationId, cursorOf));
+  }, async (req) => checkAuditChain(ctx, req.actor!.organisationId, cursorOf)), 6);
 };
