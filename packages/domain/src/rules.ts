@@ -51,7 +51,7 @@ export type { ContactImportReport } from './communication/contacts/contact-impor
 export type { OperationView, EvictionView, IncidentView, IncidentReviewView, SiteView, SyncPullView } from './field/record-views.js';
 export type {
   RecordChange, RecordVersionView, EvidenceItemView, EvictionActions, EvictionRowView, EvictionPageView, ReviewQueueView,
-  ReviewCountsView, ConflictView, ConflictResolution, RecordSearchView, OperationPageView, OperationTimelineEntry, IncidentPageView,
+  ReviewCountsView, ConflictView, ConflictResolution, RecordSearchView, OperationPageView, OperationTimelineEntry, IncidentPageView, OutsideIncidentRowView,
 } from './field/record-page.js';
 export { PRESS_RELEASE_STATUSES } from './communication/press-releases/press-release.js';
 export type { PressReleaseView, PressReleaseSummaryView, PressReleaseStatus } from './communication/press-releases/press-release.js';

@@ -54,16 +54,15 @@ export async function evidenceCountsOf(db: Executor, incidentIds: readonly strin
 
 /**
  * Incidents for a phone's pull: those of the evictions in scope, and the observer's own incidents
- * outside an eviction in the phone's areas (from the window's first day on, or rejected and to be
- * corrected whatever their age): nobody else's, as a phone holds the minimum.
+ * outside an eviction that a coordinator sent back (to be corrected, whatever their age): nothing
+ * else outside an eviction, as a phone holds the minimum and a sent one leaves it once confirmed.
  */
 export async function incidentsChangedSince(db: Executor, since: number, limit: number, scope: PullScope) {
   return db.selectFrom('incidents').selectAll().where('change_xid', '>=', since).where('deleted_at', 'is', null)
     .where((w) => w.or([
       w('eviction_id', 'in', evictionIdsInScope(db, scope)),
       w.and([
-        w('eviction_id', 'is', null), w('created_by', '=', scope.userId), w('area_id', 'in', scopedAreaIds(scope)),
-        w.or([w('eviction_date', '>=', scope.since), w('status', '=', 'rejected')]),
+        w('eviction_id', 'is', null), w('created_by', '=', scope.userId), w('area_id', 'in', scopedAreaIds(scope)), w('status', '=', 'rejected'),
       ]),
     ]))
     .orderBy('change_xid').limit(limit).execute();

@@ -45,8 +45,8 @@ export async function readIncidentPage(ctx: AppContext, actor: Actor, id: string
       history: await readHistory(trx, 'incident', id),
       actions: {
         openCase: legal,
-        // Outside an eviction there is no operation: its author is the observer present.
-        witnessStatement: legal || (can(actor.roles, 'field.record') && (during ? during.present : row.created_by === actor.userId)),
+        // Witness statements are made on an eviction (legal/witness-statements): none outside one yet.
+        witnessStatement: during !== null && (legal || (can(actor.roles, 'field.record') && during.present)),
         readOriginals: can(actor.roles, 'identities.read'),
         review: row.eviction_id === null && can(actor.roles, 'field.verify'),
       },

@@ -40,7 +40,8 @@ function IncidentForm({ initial }: { initial: LocalIncident }) {
   const locale = useLocale();
   const ref = useReference();
   const meta = useLive(() => getOne('incidents', initial.id), [initial.id]) ?? initial;
-  const eviction = useLive(() => getOne('evictions', initial.evictionId), [initial.evictionId]);
+  // An incident outside an eviction (recorded elsewhere, pulled to be corrected) has none: '' finds nothing.
+  const eviction = useLive(() => getOne('evictions', initial.evictionId ?? ''), [initial.evictionId]);
   const [i, setI] = useState<IncidentInput>(initial.record);
   const autosave = useAutosave((next: IncidentInput) => saveIncident(next, checkIncident(next, new Date()).length === 0));
   const update = (next: IncidentInput) => {
@@ -88,7 +89,7 @@ function IncidentForm({ initial }: { initial: LocalIncident }) {
 
       <VictimsField victims={i.victims} onVictims={(victims) => patch({ victims })} problemOf={problemOf} />
 
-      <PhotoButton evictionId={i.evictionId} incidentId={i.id} />
+      {i.evictionId && <PhotoButton evictionId={i.evictionId} incidentId={i.id} />}
 
       <div class="action-bar">
         <span class="saved-hint" aria-live="polite">{problems.length ? t('field.incident.notQueued') : t('field.eviction.saved')}</span>

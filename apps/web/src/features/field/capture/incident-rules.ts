@@ -24,7 +24,7 @@ const SKEW_MS = 60_000;
 const TERM_CODE = /^[a-z0-9_]{1,40}$/;
 
 export function newIncident(id: string, evictionId: string, kind: IncidentKind, now: Date): IncidentInput {
-  return { id, evictionId, kind, incidentType: '', occurredAt: now.toISOString(), unit: null, description: null, victims: [] };
+  return { id, evictionId, kind, incidentType: '', occurredAt: now.toISOString(), unit: null, description: null, victims: [], areaCode: null, siteId: null, place: null };
 }
 
 /** Switching between violence and obstruction empties the type: the two lists differ. */
