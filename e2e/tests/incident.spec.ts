@@ -259,6 +259,22 @@ test.describe.serial('incident', () => {
     await expect(page.getByTestId('round-saved')).toContainText('personnes rencontrées : au moins 40');
     const rounds = (await camilleApi.get<{ rounds: { needs: Record<string, unknown>; distributed: unknown[] }[] }>('/api/rounds')).rounds;
     expect(rounds[0]).toMatchObject({ needs: { food: { n: 30, atLeast: true } }, distributed: [{ item: 'couvertures', count: { n: 25, atLeast: false } }, { item: 'thé', count: null }] });
+
+    // During the round, gas at the distribution: an incident outside any eviction, with its own place.
+    await openField(page);
+    await page.getByTestId('new-outside-incident').click();
+    await expect(page.getByTestId('incident-place-fields')).toBeVisible();
+    await page.getByTestId('incident-type-tear_gas').click();
+    await expect(page.getByTestId('incident-place-problem')).toContainText('décrivez l');
+    await page.getByTestId('incident-place').fill('Distribution rue des Garennes');
+    await expect(page.getByTestId('incident-place-problem')).toHaveCount(0);
+    await expect(page.getByTestId('incident-sync')).toHaveText("En attente d'envoi");
+    await page.getByTestId('incident-done').click();
+    await page.getByTestId('sync-outbox-link').click();
+    await page.getByTestId('sync-now').click();
+    await expect(page.getByTestId('outbox-empty')).toHaveText('Tout est envoyé.', { timeout: 20_000 });
+    const outside = (await camilleApi.get<{ incidents: { place: string | null; evictionId: string | null; status: string }[] }>('/api/incidents')).incidents;
+    expect(outside).toEqual([expect.objectContaining({ place: 'Distribution rue des Garennes', evictionId: null, status: 'submitted' })]);
     expect(errors).toEqual([]);
     await context.close();
   });

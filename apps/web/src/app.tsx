@@ -19,7 +19,7 @@ import { FormError } from './ui/FormError';
 import {
   SetupPage, ResetRequestPage, ResetConfirmPage, AcceptInvitationPage, TwoFactorPage, ProfilePage, UsersPage,
   InvitationsPage, AuditPage, FieldApp, ReviewPage, EvictionRecordPage, OperationRecordPage,
-  IncidentRecordPage, ConflictsPage, SitesPage, SitePage, PhonesPage, AnnualReportPage, CommunicationPage,
+  IncidentRecordPage, OutsideIncidentsPage, ConflictsPage, SitesPage, SitePage, PhonesPage, AnnualReportPage, CommunicationPage,
   FigureSetPage, CampaignsPage, CampaignPage, CalendarPage, GrantsPage, GrantPage, MonitoringPage,
   BulletinPage, ContactsPage, ContactPage, MailDeskPage, UnsubscribePage, NewsletterPage,
   NewsletterIssuePage, SubscribePage, ConfirmSubscriptionPage, ResearchPage, PressReleasesPage,
@@ -82,6 +82,8 @@ const EvictionRoute = guarded(['field.record', 'field.verify', 'legal.manage', '
 // The operation's and the incident's pages: the same readers as the eviction's (the server narrows further).
 const OperationRoute = guarded(['field.record', 'field.verify', 'legal.manage', 'comms.publish'], OperationRecordPage);
 const IncidentRoute = guarded(['field.record', 'field.verify', 'legal.manage', 'comms.publish'], IncidentRecordPage);
+// Incidents outside an eviction: the readers of GET /api/incidents.
+const OutsideIncidentsRoute = guarded(['field.record', 'field.verify', 'legal.manage'], OutsideIncidentsPage);
 const ConflictsRoute = guarded(['field.verify'], ConflictsPage);
 /** Old review links (bookmarks, sent messages) open the eviction's page. */
 function ReviewEvictionRedirect() {
@@ -216,6 +218,7 @@ function PrivateRoutes() {
       <Route path="/evictions/:id" component={EvictionRoute} />
       <Route path="/evictions/:id/conflicts" component={ConflictsRoute} />
       <Route path="/operations/:id" component={OperationRoute} />
+      <Route path="/incidents" component={OutsideIncidentsRoute} />
       <Route path="/incidents/:id" component={IncidentRoute} />
       <Route path="/reports/annual" component={AnnualReportRoute} />
       <Route path="/sites" component={SitesRoute} />

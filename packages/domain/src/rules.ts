@@ -18,7 +18,8 @@ export type { OperationInput } from './field/operation.js';
 export type { TaxonomyKind } from './field/taxonomy.js';
 export type { SiteInput } from './field/site.js';
 export { parseCoordinate, outsideAreas, AREA_MARGIN_KM, type SitePosition, type PlacedSite } from './field/site-position.js';
-export type { IncidentInput } from './field/incident.js';
+export type { IncidentInput, IncidentStatus } from './field/incident.js';
+export { incidentPlaceProblems } from './field/incident-place.js';
 export type { PersonSearchView } from './field/person-search.js';
 export type { SyncCommand, SyncResult } from './field/sync.js';
 export * from './field/testimonies/vocabulary.js';
@@ -50,7 +51,7 @@ export type { ContactImportReport } from './communication/contacts/contact-impor
 export type { OperationView, EvictionView, IncidentView, IncidentReviewView, SiteView, SyncPullView } from './field/record-views.js';
 export type {
   RecordChange, RecordVersionView, EvidenceItemView, EvictionActions, EvictionRowView, EvictionPageView, ReviewQueueView,
-  ReviewCountsView, ConflictView, ConflictResolution, RecordSearchView, OperationPageView, OperationTimelineEntry, IncidentPageView,
+  ReviewCountsView, ConflictView, ConflictResolution, RecordSearchView, OperationPageView, OperationTimelineEntry, IncidentPageView, OutsideIncidentRowView,
 } from './field/record-page.js';
 export { PRESS_RELEASE_STATUSES } from './communication/press-releases/press-release.js';
 export type { PressReleaseView, PressReleaseSummaryView, PressReleaseStatus } from './communication/press-releases/press-release.js';

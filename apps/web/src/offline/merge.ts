@@ -14,7 +14,7 @@ const EVICTION_KEYS = [
   'peopleMovingBack', 'forces', 'notes',
 ] as const satisfies readonly (keyof EvictionInput)[];
 const SITE_KEYS = ['id', 'code', 'name', 'aliases', 'areaId', 'communeInsee', 'latitude', 'longitude', 'active', 'notes'] as const satisfies readonly (keyof SiteInput)[];
-const INCIDENT_KEYS = ['id', 'evictionId', 'kind', 'incidentType', 'occurredAt', 'unit', 'description', 'victims'] as const satisfies readonly (keyof IncidentInput)[];
+const INCIDENT_KEYS = ['id', 'evictionId', 'kind', 'incidentType', 'occurredAt', 'unit', 'description', 'victims', 'areaCode', 'siteId', 'place'] as const satisfies readonly (keyof IncidentInput)[];
 
 /** Keeps only the input fields (the server rejects unknown keys when the record is sent back). */
 export function pick<T>(view: object, keys: readonly string[]): T {
@@ -37,7 +37,7 @@ export function siteFromView(v: SiteView): LocalSite {
 }
 
 export function incidentFromView(v: IncidentView): LocalIncident {
-  return { ...base(pick<IncidentInput>(v, INCIDENT_KEYS), v.version, v.updatedAt), evictionId: v.evictionId, incomplete: false };
+  return { ...base(pick<IncidentInput>(v, INCIDENT_KEYS), v.version, v.updatedAt), evictionId: v.evictionId, incomplete: false, rejected: v.status === 'rejected' };
 }
 
 /** The server sends the author's id (older builds sent { id, displayName }). */

@@ -50,7 +50,8 @@ export function outOfScope(rows: LocalRows, scope: PhoneScope, pending: Set<stri
   return {
     evictions: dropped(rows.evictions, keepEviction),
     operations: dropped(rows.operations, keepOperation),
-    incidents: dropped(rows.incidents, (i) => unsent(i, pending) || i.incomplete === true || keptEvictions.has(i.evictionId)),
+    // Outside an eviction: kept while unsent, incomplete or sent back by a coordinator (the pull sends only those).
+    incidents: dropped(rows.incidents, (i) => unsent(i, pending) || i.incomplete === true || (i.evictionId === null ? i.rejected === true : keptEvictions.has(i.evictionId))),
     sites: dropped(rows.sites, (s) => unsent(s, pending) || usedSites.has(s.id) || areas.has(s.record.areaId)),
     // Bytes already left at the server's confirmation; the entry follows its eviction.
     photos: rows.photos.filter((p) => p.state === 'uploaded' && !keptEvictions.has(p.evictionId)).map((p) => p.id),

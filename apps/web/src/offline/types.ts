@@ -27,7 +27,8 @@ export type LocalSite = Stored<SiteInput>;
  * `incomplete`: saved on the phone but not queued yet (no type chosen, a time in the future, a
  * victim without a pseudonym); it joins the outbox as soon as it is complete.
  */
-export type LocalIncident = Stored<IncidentInput> & { evictionId: string; incomplete?: boolean };
+/** `evictionId` null: an incident outside an eviction (it has its own area and place). */
+export type LocalIncident = Stored<IncidentInput> & { evictionId: string | null; incomplete?: boolean; rejected?: boolean };
 
 /** Previous figures offered, never written into the record until the observer adopts them. */
 export interface Suggestions {

@@ -20,6 +20,7 @@ export const ReviewPage = lazy(() => import('../features/field/review/ReviewPage
 // One page per record: where the review queue, dashboard drill-downs, site timelines and case links land.
 export const EvictionRecordPage = lazy(() => import('../features/field/evictions/EvictionRecordPage').then((m) => m.EvictionRecordPage));
 export const OperationRecordPage = lazy(() => import('../features/field/operations/OperationRecordPage').then((m) => m.OperationRecordPage));
+export const OutsideIncidentsPage = lazy(() => import('../features/field/incidents/OutsideIncidentsPage').then((m) => m.OutsideIncidentsPage));
 export const IncidentRecordPage = lazy(() => import('../features/field/incidents/IncidentRecordPage').then((m) => m.IncidentRecordPage));
 export const ConflictsPage = lazy(() => import('../features/field/evictions/ConflictsPage').then((m) => m.ConflictsPage));
 export const SitesPage = lazy(() => import('../features/field/sites/SitesPage').then((m) => m.SitesPage));

@@ -6,6 +6,7 @@ export * from './eviction-rules.js';
 export * from './operation.js';
 export * from './site.js';
 export * from './incident.js';
+export * from './incident-place.js';
 export * from './duplicates.js';
 export * from './paris-time.js';
 export * from './sync.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { evictionViewSchema, incidentReviewViewSchema, operationViewSchema } from './record-views.js';
+import { evictionViewSchema, incidentReviewViewSchema, incidentViewSchema, operationViewSchema } from './record-views.js';
+import { INCIDENT_STATUSES } from './incident.js';
 
 /**
  * The pages that show one field record whole (docs/glossary.md "fiche"): what a coordinator
@@ -91,16 +92,28 @@ export type OperationPageView = z.infer<typeof operationPageViewSchema>;
  */
 export const incidentPageViewSchema = z.object({
   incident: incidentReviewViewSchema,
-  eviction: evictionRowViewSchema,
-  operation: z.object({ id: z.string(), date: z.string(), startedAt: z.string(), endedAt: z.string().nullable(), observers: z.array(person) }),
+  /** Null for an incident outside an eviction, which has its own place instead. */
+  eviction: evictionRowViewSchema.nullable(),
+  operation: z.object({ id: z.string(), date: z.string(), startedAt: z.string(), endedAt: z.string().nullable(), observers: z.array(person) }).nullable(),
+  /** Outside an eviction: where it happened (the area, and the site or the place in words). */
+  place: z.object({ area: z.object({ code: z.string(), name: z.string() }), site: siteRef.nullable(), place: z.string().nullable() }).nullable(),
   evidence: z.array(evidenceItemViewSchema),
   /** Cases this incident is linked to; empty for roles without legal.manage. */
   cases: linkedCases,
   history: z.array(recordVersionViewSchema),
-  actions: z.object({ openCase: z.boolean(), witnessStatement: z.boolean(), readOriginals: z.boolean() }),
+  actions: z.object({ openCase: z.boolean(), witnessStatement: z.boolean(), readOriginals: z.boolean(), review: z.boolean() }),
   terms: termLabels,
 });
 export type IncidentPageView = z.infer<typeof incidentPageViewSchema>;
+
+/** GET /api/incidents: incidents outside an eviction (during a round, at a distribution, in town). */
+export const outsideIncidentsQuerySchema = z.strictObject({
+  from: z.iso.date().optional(), to: z.iso.date().optional(),
+  areaCode: z.string().trim().min(1).max(40).optional(),
+  status: z.enum(INCIDENT_STATUSES).optional(),
+});
+export const outsideIncidentRowViewSchema = incidentViewSchema.extend({ areaName: z.string(), site: siteRef.nullable() });
+export type OutsideIncidentRowView = z.infer<typeof outsideIncidentRowViewSchema>;
 
 /** GET /api/review/queue: submitted records in full, and groups of probable duplicates as full rows. */
 export const reviewQueueViewSchema = z.object({

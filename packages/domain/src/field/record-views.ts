@@ -1,7 +1,7 @@
 import { phoneScopeSchema } from './phone.js';
 import { z } from 'zod';
 import { EVICTION_STATUSES, evictionInputSchema } from './eviction.js';
-import { incidentInputSchema } from './incident.js';
+import { INCIDENT_STATUSES, incidentInputSchema } from './incident.js';
 import { operationInputSchema } from './operation.js';
 import { siteInputSchema } from './site.js';
 
@@ -26,7 +26,11 @@ export const evictionViewSchema = z.object({
 });
 export type EvictionView = z.infer<typeof evictionViewSchema>;
 
-export const incidentViewSchema = z.object({ ...incidentInputSchema.shape, ...serverSide, createdBy: z.string() });
+export const incidentViewSchema = z.object({
+  ...incidentInputSchema.shape, ...serverSide, createdBy: z.string(),
+  /** Outside an eviction: the incident's own review state (null for an eviction's incident, which follows its eviction). */
+  status: z.enum(INCIDENT_STATUSES).nullable(), rejectionReason: z.string().nullable(),
+});
 export type IncidentView = z.infer<typeof incidentViewSchema>;
 
 export const siteViewSchema = z.object({

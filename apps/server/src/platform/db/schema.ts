@@ -152,8 +152,17 @@ export interface PersonsTable {
   created_by: ColumnType<string | null, string | null | undefined, string | null>; created_at: DefaultTimestamp;
 }
 export interface IncidentsTable {
-  id: string; organisation_id: string; eviction_id: string; kind: string; incident_type: string; occurred_at: Timestamp;
+  id: string; organisation_id: string; eviction_id: string | null; kind: string; incident_type: string; occurred_at: Timestamp;
   unit: string | null; description: string | null; person_ids: ColumnType<string[], string[] | undefined, string[]>;
+  /** The eviction's site (copied by a trigger) or, outside an eviction, the incident's own site if any. */
+  site_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Outside an eviction only (migration 16d-01): the area, the place in words, the incident's own review state. */
+  area_id: ColumnType<string | null, string | null | undefined, string | null>;
+  place: ColumnType<string | null, string | null | undefined, string | null>;
+  status: ColumnType<string | null, string | null | undefined, string | null>;
+  rejection_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The Paris day counted by the statistics (the eviction's, or the incident's own): set by a trigger only. */
+  eviction_date: ColumnType<unknown, never, never>;
   version: Version; change_xid: Xid; created_by: string; created_at: DefaultTimestamp; updated_at: DefaultTimestamp; deleted_at: Timestamp | null;
 }
 export interface RecordVersionsTable {

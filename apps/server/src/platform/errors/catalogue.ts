@@ -57,6 +57,8 @@ export const ERRORS = {
   'eviction.unverified': 403,
   'operation.not_found': 404,
   'incident.not_found': 404,
+  'incident.follows_eviction': 409,
+  'incident.unverified': 403,
   'records.unverified_forbidden': 403,
   'site.not_found': 404,
   'site.code_taken': 409,

@@ -66,7 +66,7 @@ function ReviewHome() {
           {counts.rejectedRecently > 0 && <p>{t('office.home.review.rejected', { count: counts.rejectedRecently })}</p>}
         </>
       )}
-      <p><a href="/review">{t('office.home.review.open')}</a></p>
+      <p><a href="/review">{t('office.home.review.open')}</a> · <a href="/incidents" data-testid="home-outside-incidents">{t('records.incident.list.title')}</a></p>
     </HomeCard>
   );
 }

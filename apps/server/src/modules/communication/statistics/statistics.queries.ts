@@ -35,10 +35,10 @@ function bucketOf(column: RawBuilder<unknown>, bucket: Bucket): RawBuilder<strin
 }
 
 /** The group's key; `day` is the eviction's day as the row being counted holds it. */
-function keyOf(key: GroupKey, day: RawBuilder<unknown> = sql`e.date`): RawBuilder<string> {
+function keyOf(key: GroupKey, day: RawBuilder<unknown> = sql`e.date`, area: RawBuilder<unknown> = sql`s.area_id`): RawBuilder<string> {
   switch (key) {
     case 'none': return sql`''`;
-    case 'area': return sql`s.area_id::text`;
+    case 'area': return sql`${area}::text`;
     case 'commune': return sql`s.commune_insee`;
     case 'site': return sql`s.id::text`;
     case 'legalBasis': return sql`coalesce(e.legal_basis_category, 'unknown')`;
@@ -121,7 +121,7 @@ function copiedWhere(f: ScopedFilter, x: 't' | 'i'): RawBuilder<unknown> {
     sql`${col('eviction_date')} >= ${f.from}::date`, sql`${col('eviction_date')} <= ${f.to}::date`,
     sql`${col('eviction_live')}`, countedStatus(f, col('eviction_status')),
   ];
-  if (f.areaId) parts.push(sql`s.area_id = ${f.areaId}::uuid`);
+  if (f.areaId) parts.push(sql`${areaOf(x)} = ${f.areaId}::uuid`);
   if (f.communeInsee) parts.push(sql`s.commune_insee = ${f.communeInsee}`);
   if (f.siteId) parts.push(sql`${col('site_id')} = ${f.siteId}::uuid`);
   if (f.itemType) {
@@ -139,11 +139,19 @@ function evictionJoin(f: ScopedFilter, key: GroupKey, x: 't' | 'i'): RawBuilder<
   return sql`JOIN evictions e ON e.id = ${sql.ref(`${x}.eviction_id`)} AND ${countedWhere({ ...f, areaId: undefined, communeInsee: undefined, itemType: undefined })}`;
 }
 
-/** The site, only when an area or commune filter or a place grouping needs it: a join a month's rows would otherwise all pay. */
+/**
+ * The site, only when an area or commune filter or a place grouping needs it: a join a month's rows
+ * would otherwise all pay. An incident outside an eviction may have no site (a place in words):
+ * its own area stands in for the site's (`areaOf`), and a commune filter or grouping leaves it out.
+ */
 function siteJoin(f: ScopedFilter, key: GroupKey, x: 'e' | 't' | 'i'): RawBuilder<unknown> {
   const needed = Boolean(f.areaId || f.communeInsee) || key === 'area' || key === 'commune' || key === 'site';
-  return needed ? sql`JOIN sites s ON s.id = ${sql.ref(`${x}.site_id`)}` : sql``;
+  if (!needed) return sql``;
+  return x === 'i' ? sql`LEFT JOIN sites s ON s.id = i.site_id` : sql`JOIN sites s ON s.id = ${sql.ref(`${x}.site_id`)}`;
 }
+
+/** The area a counted row belongs to: its site's, or an incident outside an eviction's own. */
+const areaOf = (x: 't' | 'i') => (x === 'i' ? sql`coalesce(s.area_id, i.area_id)` : sql`s.area_id`);
 
 /** `is_part`: rows of a part recorded under its whole ("dont"), already included in the whole's count. */
 export type TallyAggregate = { key: string; kind: 'seized' | 'destroyed'; term: string; n: number; at_least: boolean; is_part: boolean };
@@ -160,10 +168,15 @@ export async function tallyAggregates(db: Executor, f: ScopedFilter, key: GroupK
 
 export type IncidentAggregate = { key: string; kind: 'violence' | 'obstruction'; incident_type: string; n: number; days: string[] };
 
-/** Incidents of counted evictions, by type, with the Paris days on which they happened. */
+/**
+ * Incidents of counted evictions, and verified incidents outside an eviction (their own day, site or
+ * area and state are in the same copied columns: migration 16d-01), by type, with the Paris days on
+ * which they happened. A force or legal-basis filter or grouping is about evictions: it leaves out
+ * incidents outside an eviction.
+ */
 export async function incidentAggregates(db: Executor, f: ScopedFilter, key: GroupKey): Promise<IncidentAggregate[]> {
   const result = await sql<IncidentAggregate>`
-    SELECT ${keyOf(key, sql`i.eviction_date`)} AS key, i.kind, i.incident_type, count(*) AS n,
+    SELECT ${keyOf(key, sql`i.eviction_date`, areaOf('i'))} AS key, i.kind, i.incident_type, count(*) AS n,
       array_agg(DISTINCT to_char(i.occurred_at AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD')) AS days
     FROM incidents i ${siteJoin(f, key, 'i')} ${evictionJoin(f, key, 'i')}
     WHERE ${copiedWhere(f, 'i')} AND i.deleted_at IS NULL

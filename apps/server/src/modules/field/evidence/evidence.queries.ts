@@ -14,6 +14,10 @@ export async function listEvidenceOfEviction(db: Executor, evictionId: string): 
   return db.selectFrom('evidence').selectAll().where('eviction_id', '=', evictionId).orderBy('created_at').limit(1000).execute();
 }
 
+export async function listEvidenceOfIncident(db: Executor, incidentId: string): Promise<EvidenceRow[]> {
+  return db.selectFrom('evidence').selectAll().where('incident_id', '=', incidentId).orderBy('created_at').limit(1000).execute();
+}
+
 /** Moves the offset only if nobody else moved it meanwhile: the row is the truth on where to resume. */
 export async function advanceOffset(db: Executor, id: string, from: number, to: number): Promise<boolean> {
   const res = await db.updateTable('evidence').set({ upload_offset: to })

@@ -14,6 +14,7 @@ import { custodyRecord, presentEvidence } from './evidence.presenter.js';
 import { advanceOffset, findEvidence, findLiveEviction, findLiveIncident, insertEvidence, listEvidenceOfEviction } from './evidence.queries.js';
 import type { EvidenceRow } from './evidence.table.js';
 import { evictionVisibility, recordReader } from '../evictions/eviction-visibility.js';
+import { outsideIncidentVisibility } from '../incidents/incident-lookup.js';
 
 /** Each PATCH carries at most this much: a phone on a weak network resends little after a drop. */
 export const CHUNK_MAX_BYTES = 8 * 1024 * 1024;
@@ -32,10 +33,13 @@ async function visibleEvidence(trx: Trx, actor: Actor, id: string): Promise<Evid
   if (row.author_id !== actor.userId && row.eviction_id && await evictionVisibility(trx, recordReader(actor), row.eviction_id) === 'hidden') {
     throw new AppError('eviction.unverified');
   }
+  if (row.author_id !== actor.userId && !row.eviction_id && row.incident_id && await outsideIncidentVisibility(trx, recordReader(actor), row.incident_id) === 'hidden') {
+    throw new AppError('incident.unverified');
+  }
   return row;
 }
 
-function sameUpload(row: EvidenceRow, input: EvidenceCreate, actor: Actor, evictionId: string): boolean {
+function sameUpload(row: EvidenceRow, input: EvidenceCreate, actor: Actor, evictionId: string | null): boolean {
   return row.author_id === actor.userId && row.eviction_id === evictionId && row.incident_id === (input.incidentId ?? null)
     && row.kind === input.kind && row.declared_type === canonicalType(input.declaredType) && row.original_name === input.originalName
     && row.size_bytes === input.sizeBytes && row.sha256_device === input.sha256 && row.credit === (input.credit ?? null)
@@ -69,8 +73,11 @@ export async function createUpload(ctx: AppContext, actor: Actor, input: Evidenc
   });
 }
 
-/** Evidence of an incident is also listed with its eviction, so the eviction is recorded on both. */
-async function targetEviction(trx: Trx, input: EvidenceCreate): Promise<string> {
+/**
+ * Evidence of an incident is also listed with its eviction, so the eviction is recorded on both;
+ * evidence of an incident outside an eviction has none.
+ */
+async function targetEviction(trx: Trx, input: EvidenceCreate): Promise<string | null> {
   if (input.incidentId) {
     const incident = await findLiveIncident(trx, input.incidentId);
     if (!incident || (input.evictionId && input.evictionId !== incident.eviction_id)) throw new AppError('evidence.unknown_target');

@@ -1,6 +1,6 @@
-import { evictionIdsInScope, type PullScope } from '../sync/pull-scope.js';
+import { evictionIdsInScope, scopedAreaIds, type PullScope } from '../sync/pull-scope.js';
 import { visibleEviction, type RecordReader } from '../evictions/eviction-visibility.js';
-import { sql, type Insertable, type Updateable } from 'kysely';
+import { sql, type Insertable, type RawBuilder, type Updateable } from 'kysely';
 import type { Executor } from '../../../platform/db/database.js';
 import type { IncidentsTable } from '../../../platform/db/schema.js';
 
@@ -52,16 +52,70 @@ export async function evidenceCountsOf(db: Executor, incidentIds: readonly strin
     .where('incident_id', 'in', [...incidentIds]).groupBy(['incident_id', 'status']).execute();
 }
 
+/**
+ * Incidents for a phone's pull: those of the evictions in scope, and the observer's own incidents
+ * outside an eviction that a coordinator sent back (to be corrected, whatever their age): nothing
+ * else outside an eviction, as a phone holds the minimum and a sent one leaves it once confirmed.
+ */
 export async function incidentsChangedSince(db: Executor, since: number, limit: number, scope: PullScope) {
   return db.selectFrom('incidents').selectAll().where('change_xid', '>=', since).where('deleted_at', 'is', null)
-    .where('eviction_id', 'in', evictionIdsInScope(db, scope))
+    .where((w) => w.or([
+      w('eviction_id', 'in', evictionIdsInScope(db, scope)),
+      w.and([
+        w('eviction_id', 'is', null), w('created_by', '=', scope.userId), w('area_id', 'in', scopedAreaIds(scope)), w('status', '=', 'rejected'),
+      ]),
+    ]))
     .orderBy('change_xid').limit(limit).execute();
+}
+
+/**
+ * Who may see an incident outside an eviction: verified, everyone who reads field records;
+ * unverified (submitted, rejected), its author, those who verify and the legal pole — the rule
+ * of evictions (canSeeUnverifiedOf), without observers present as there is no operation.
+ */
+export function visibleOutsideIncident(reader: RecordReader, alias = 'i'): RawBuilder<boolean> {
+  if (reader.seesUnverified) return sql<boolean>`true`;
+  return sql<boolean>`(${sql.ref(`${alias}.status`)} = 'verified' OR ${sql.ref(`${alias}.created_by`)} = ${reader.userId}::uuid)`;
+}
+
+/** The area and, if any, the site of an incident outside an eviction (a site must be of that area). */
+export async function areaByCode(db: Executor, code: string) {
+  return db.selectFrom('areas').select(['id', 'code', 'name']).where('code', '=', code).executeTakeFirst();
+}
+export async function siteOfArea(db: Executor, areaId: string, siteId: string) {
+  return db.selectFrom('sites').select(['id', 'code', 'name']).where('area_id', '=', areaId).where('id', '=', siteId)
+    .where('merged_into', 'is', null).executeTakeFirst();
+}
+/** Area codes by id, for presenting incidents outside an eviction. */
+export async function areaCodesOf(db: Executor, ids: readonly (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((x): x is string => x !== null))];
+  if (wanted.length === 0) return new Map();
+  return new Map((await db.selectFrom('areas').select(['id', 'code']).where('id', 'in', wanted).execute()).map((a) => [a.id, a.code]));
+}
+export async function placeOf(db: Executor, areaId: string, siteId: string | null) {
+  const area = await db.selectFrom('areas').select(['id', 'code', 'name']).where('id', '=', areaId).executeTakeFirstOrThrow();
+  const site = siteId ? await db.selectFrom('sites').select(['id', 'code', 'name']).where('id', '=', siteId).executeTakeFirst() : undefined;
+  return { area, site: site ?? null };
+}
+
+export type OutsideIncidentFilter = { from?: string | undefined; to?: string | undefined; areaId?: string | undefined; status?: string | undefined };
+
+/** Incidents outside an eviction the reader may see, newest first, with their area and site. */
+export async function listOutsideIncidentRows(db: Executor, f: OutsideIncidentFilter, reader: RecordReader, limit: number) {
+  let q = db.selectFrom('incidents as i').innerJoin('areas as a', 'a.id', 'i.area_id').leftJoin('sites as s', 's.id', 'i.site_id')
+    .selectAll('i').select(['a.code as area_code', 'a.name as area_name', 's.code as site_code', 's.name as site_name'])
+    .where('i.eviction_id', 'is', null).where('i.deleted_at', 'is', null).where(visibleOutsideIncident(reader, 'i'));
+  if (f.from) q = q.where('i.eviction_date', '>=', f.from);
+  if (f.to) q = q.where('i.eviction_date', '<=', f.to);
+  if (f.areaId) q = q.where('i.area_id', '=', f.areaId);
+  if (f.status) q = q.where('i.status', '=', f.status);
+  return q.orderBy('i.occurred_at', 'desc').orderBy('i.id').limit(limit).execute();
 }
 
 /** Incidents for the legal pole's picker, with their eviction's site and day. */
 export async function searchIncidentRows(db: Executor, f: { from?: string; to?: string; siteId?: string; incidentType?: string; pattern?: string }, limit: number, reader: RecordReader) {
   let q = db.selectFrom('incidents as i').innerJoin('evictions as e', 'e.id', 'i.eviction_id').leftJoin('sites as s', 's.id', 'e.site_id')
-    .select(['i.id', 'i.eviction_id', 'i.kind', 'i.incident_type', 'i.occurred_at', 'i.description', 'e.status', 'e.site_id', 's.code as site_code', 's.name as site_name'])
+    .select(['i.id', 'e.id as eviction_id', 'i.kind', 'i.incident_type', 'i.occurred_at', 'i.description', 'e.status', 'e.site_id', 's.code as site_code', 's.name as site_name'])
     .where('i.deleted_at', 'is', null).where('e.deleted_at', 'is', null).where(visibleEviction(reader, 'e'));
   if (f.from) q = q.where('e.date', '>=', f.from);
   if (f.to) q = q.where('e.date', '<=', f.to);
@@ -75,7 +129,7 @@ export async function searchIncidentRows(db: Executor, f: { from?: string; to?: 
 export async function incidentsNamingRows(db: Executor, personIds: readonly string[], reader: RecordReader) {
   if (personIds.length === 0) return [];
   return db.selectFrom('incidents as i').innerJoin('evictions as e', 'e.id', 'i.eviction_id').leftJoin('sites as s', 's.id', 'e.site_id')
-    .select(['i.id', 'i.eviction_id', 'i.occurred_at', 'i.person_ids', 'e.site_id', 's.code as site_code', 's.name as site_name'])
+    .select(['i.id', 'e.id as eviction_id', 'i.occurred_at', 'i.person_ids', 'e.site_id', 's.code as site_code', 's.name as site_name'])
     .where(sql<boolean>`i.person_ids && ${sql.val([...personIds])}::uuid[]`)
     .where('i.deleted_at', 'is', null).where('e.deleted_at', 'is', null).where(visibleEviction(reader, 'e'))
     .orderBy('i.occurred_at', 'desc').limit(2000).execute();

@@ -16,7 +16,7 @@ export function presentOperation(o: Selectable<OperationsTable>): OperationView 
 export function operationTimeline(
   o: Selectable<OperationsTable>,
   evictions: ReadonlyArray<{ id: string; arrivedAt: string; leftAt: string | null; site: { id: string; code: string; name: string } }>,
-  incidents: ReadonlyArray<{ id: string; evictionId: string; kind: string; incidentType: string; occurredAt: string }>,
+  incidents: ReadonlyArray<{ id: string; evictionId: string | null; kind: string; incidentType: string; occurredAt: string }>,
 ): OperationTimelineEntry[] {
   const none = { evictionId: null, incidentId: null, site: null, incidentKind: null, incidentType: null };
   const siteOf = new Map(evictions.map((e) => [e.id, e.site]));
@@ -28,7 +28,7 @@ export function operationTimeline(
     ]),
     ...incidents.map((i) => ({
       ...none, at: i.occurredAt, event: 'incident' as const, evictionId: i.evictionId, incidentId: i.id,
-      site: siteOf.get(i.evictionId) ?? null, incidentKind: i.kind, incidentType: i.incidentType,
+      site: (i.evictionId && siteOf.get(i.evictionId)) || null, incidentKind: i.kind, incidentType: i.incidentType,
     })),
     ...(o.ended_at ? [{ ...none, at: o.ended_at.toISOString(), event: 'operation_ended' as const }] : []),
   ];

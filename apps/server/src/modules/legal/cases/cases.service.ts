@@ -35,7 +35,7 @@ export async function openLegalCase(ctx: AppContext, actor: Actor, input: LegalC
     if (input.evictionId) await link('eviction', input.evictionId);
     if (incident) {
       await link('incident', incident.id);
-      if (incident.evictionId !== input.evictionId) await link('eviction', incident.evictionId);
+      if (incident.evictionId && incident.evictionId !== input.evictionId) await link('eviction', incident.evictionId);
     }
     await recordCaseVersion(trx, actor, row.id, null);
     await recordAudit(trx, {

@@ -93,7 +93,7 @@ export function computePatternFigures(stats: PatternStatistics, evictions: Evict
   const head = ['Date', 'Heure', 'Site', 'Commune'];
   const count = (n: number | null, atLeast: boolean) => (n === null ? 'non renseigné' : wordFigure({ value: n, atLeast }, 'fr'));
   const incidentRows = (list: Incident[], kind: string) => list.map((i) => {
-    const e = byId.get(i.eviction_id)!;
+    const e = byId.get(i.eviction_id!)!; // incidents of the chosen evictions only (pattern.queries)
     return [shortFrenchDay(e.date), parisHour(i.occurred_at)!, e.site_code, e.commune_name ?? e.commune_insee, label(kind, i.incident_type), i.unit ?? '—'];
   });
   const annexes: Annex[] = [

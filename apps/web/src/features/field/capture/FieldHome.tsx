@@ -4,7 +4,8 @@ import { areaLabel } from '@vigie/domain/rules';
 import { useLocale, useT } from '../../../i18n';
 import { getAll } from '../../../offline/db';
 import { useLive } from '../../../offline/live';
-import { getLastAreaId, type FieldUser } from '../../../offline/store';
+import { getLastAreaId, newId, saveIncident, type FieldUser } from '../../../offline/store';
+import { newIncident } from './incident-rules';
 import type { LocalSite } from '../../../offline/types';
 import { Screen } from '../../../shell/Screen';
 import { Button } from '../../../ui/Button';
@@ -145,6 +146,14 @@ export function FieldHome({ me }: { me: FieldUser }) {
         <a href="/field/outbox">{t('field.home.outbox')}</a>
         {' · '}
         <a href="/rounds/new" data-testid="new-round">{t('rounds.homeLink')}</a>
+        {' · '}
+        <a href="/field" data-testid="new-outside-incident" onClick={(ev) => {
+          // Outside an eviction: kept on the phone (encrypted, in the outbox once complete) like any incident.
+          ev.preventDefault();
+          const areaCode = ref?.areas.find((a) => a.id === areaId)?.code ?? ref?.areas[0]?.code ?? null;
+          const record = { ...newIncident(newId(), null, 'violence', new Date()), areaCode };
+          void saveIncident(record, false).then(() => route(`/field/incidents/${record.id}`));
+        }}>{t('field.incident.newOutside')}</a>
         {me.permissions.includes('field.verify') && (
           <>
             {' · '}

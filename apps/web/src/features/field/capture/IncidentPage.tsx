@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { IncidentInput } from '@vigie/domain/rules';
 import { useLocale, useT } from '../../../i18n';
-import { getOne } from '../../../offline/db';
+import { getAll, getOne } from '../../../offline/db';
 import { useLive } from '../../../offline/live';
 import { saveIncident } from '../../../offline/store';
 import type { LocalIncident } from '../../../offline/types';
@@ -40,7 +40,9 @@ function IncidentForm({ initial }: { initial: LocalIncident }) {
   const locale = useLocale();
   const ref = useReference();
   const meta = useLive(() => getOne('incidents', initial.id), [initial.id]) ?? initial;
-  const eviction = useLive(() => getOne('evictions', initial.evictionId), [initial.evictionId]);
+  // An incident outside an eviction (recorded elsewhere, pulled to be corrected) has none: '' finds nothing.
+  const eviction = useLive(() => getOne('evictions', initial.evictionId ?? ''), [initial.evictionId]);
+  const sites = useLive(() => (initial.evictionId ? Promise.resolve([]) : getAll('sites')), [initial.evictionId]);
   const [i, setI] = useState<IncidentInput>(initial.record);
   const autosave = useAutosave((next: IncidentInput) => saveIncident(next, checkIncident(next, new Date()).length === 0));
   const update = (next: IncidentInput) => {
@@ -57,12 +59,14 @@ function IncidentForm({ initial }: { initial: LocalIncident }) {
   const types = termsOf(ref?.terms, typeKindOf(i.kind));
   const corps = termsOf(ref?.terms, 'force_corps');
   const units = unitChoices(eviction?.record.forces ?? [], (code) => termLabel(corps.find((c) => c.code === code), code, locale));
-  const back = `/field/evictions/${i.evictionId}`;
+  const back = i.evictionId ? `/field/evictions/${i.evictionId}` : '/field';
+  const areaId = ref?.areas.find((a) => a.code === i.areaCode)?.id;
+  const areaSites = (sites ?? []).filter((s) => s.record.areaId === areaId);
 
   return (
     <Screen title={t('field.incident.title')}>
       <p class="op-meta">
-        <a href={back} data-testid="incident-back">{t('field.incident.back')}</a>
+        <a href={back} data-testid="incident-back">{i.evictionId ? t('field.incident.back') : t('field.operation.home')}</a>
         {' · '}
         {meta.incomplete ? <span class="chip chip-warn" data-testid="incident-sync">{t('field.incident.incomplete')}</span>
           : <span class={`chip chip-${meta.syncState}`} data-testid="incident-sync">{t(`field.syncState.${meta.syncState}`)}</span>}
@@ -74,6 +78,19 @@ function IncidentForm({ initial }: { initial: LocalIncident }) {
       <Segmented label={t('field.incident.type')} value={i.incidentType} options={types.map((x) => [x.code, termLabel(x, x.code, locale)] as const)} onValue={(incidentType) => patch({ incidentType })} testId="incident-type" />
       {problemOf('incidentType') && <p class="field-error" data-testid="incident-type-problem">{problemOf('incidentType')}</p>}
 
+      {i.evictionId === null && (
+        <div data-testid="incident-place-fields">
+          <Segmented label={t('field.incident.area')} value={i.areaCode ?? ''} options={(ref?.areas ?? []).map((a) => [a.code, a.name] as const)}
+            onValue={(areaCode) => patch({ areaCode, siteId: null })} testId="incident-area" />
+          {problemOf('areaCode') && <p class="field-error">{problemOf('areaCode')}</p>}
+          {areaSites.length > 0 && (
+            <Segmented label={t('field.incident.site')} value={i.siteId ?? ''} options={areaSites.map((s) => [s.id, `${s.record.code} ${s.record.name}`] as const)}
+              onValue={(siteId) => patch({ siteId: siteId === i.siteId ? null : siteId })} testId="incident-site" />
+          )}
+          <TextField label={t('field.incident.place')} value={i.place ?? ''} onValue={(v) => patch({ place: v.trim() ? v.slice(0, 200) : null })} maxLength={200} testId="incident-place" />
+          {problemOf('place') && <p class="field-error" data-testid="incident-place-problem">{problemOf('place')}</p>}
+        </div>
+      )}
       <TimeField label={t('field.incident.occurredAt')} iso={i.occurredAt} dayIso={i.occurredAt} onIso={(occurredAt) => patch({ occurredAt })} error={problemOf('occurredAt')} testId="incident-time" />
 
       {units.length > 0 && (
@@ -88,7 +105,7 @@ function IncidentForm({ initial }: { initial: LocalIncident }) {
 
       <VictimsField victims={i.victims} onVictims={(victims) => patch({ victims })} problemOf={problemOf} />
 
-      <PhotoButton evictionId={i.evictionId} incidentId={i.id} />
+      {i.evictionId && <PhotoButton evictionId={i.evictionId} incidentId={i.id} />}
 
       <div class="action-bar">
         <span class="saved-hint" aria-live="polite">{problems.length ? t('field.incident.notQueued') : t('field.eviction.saved')}</span>

@@ -1,4 +1,4 @@
-import type { ForcePresence, IncidentInput } from '@vigie/domain/rules';
+import { incidentPlaceProblems, type ForcePresence, type IncidentInput } from '@vigie/domain/rules';
 
 /**
  * The incident form's rules, kept pure. An incident is violence against exiled people or an
@@ -13,7 +13,7 @@ export type AgeBracket = 'minor' | 'adult' | 'unknown';
 
 export interface IncidentProblem {
   field: string;
-  problem: 'required' | 'in_future';
+  problem: 'required' | 'in_future' | 'area_required' | 'place_required';
 }
 
 /** The taxonomy an incident's type comes from. */
@@ -23,8 +23,8 @@ export const typeKindOf = (kind: IncidentKind) => (kind === 'violence' ? 'incide
 const SKEW_MS = 60_000;
 const TERM_CODE = /^[a-z0-9_]{1,40}$/;
 
-export function newIncident(id: string, evictionId: string, kind: IncidentKind, now: Date): IncidentInput {
-  return { id, evictionId, kind, incidentType: '', occurredAt: now.toISOString(), unit: null, description: null, victims: [] };
+export function newIncident(id: string, evictionId: string | null, kind: IncidentKind, now: Date): IncidentInput {
+  return { id, evictionId, kind, incidentType: '', occurredAt: now.toISOString(), unit: null, description: null, victims: [], areaCode: null, siteId: null, place: null };
 }
 
 /** Switching between violence and obstruction empties the type: the two lists differ. */
@@ -41,6 +41,8 @@ export function checkIncident(i: IncidentInput, now: Date): IncidentProblem[] {
   i.victims.forEach((v, n) => {
     if (!v.pseudonym.trim()) problems.push({ field: `victims.${n}.pseudonym`, problem: 'required' });
   });
+  // Outside an eviction: its own area, and a site or the place in words (the server's rule).
+  for (const p of incidentPlaceProblems(i)) problems.push({ field: p.field, problem: p.problem === 'area_required' || p.problem === 'place_required' ? p.problem : 'required' });
   return problems;
 }
 

@@ -36,7 +36,7 @@ export function IncidentRecordPage() {
       {page && i && (
         <>
           <div class="actions">
-            {page.actions.witnessStatement && <WitnessStatementLink evictionId={page.eviction.id} />}
+            {page.actions.witnessStatement && page.eviction && <WitnessStatementLink evictionId={page.eviction.id} />}
             {page.actions.openCase && (
               <a class="btn btn-secondary" href={`/legal/cases/new?incidentId=${i.id}`} data-testid="incident-open-case">{t('records.incident.openCase')}</a>
             )}
@@ -53,14 +53,34 @@ export function IncidentRecordPage() {
                 <dd>{i.victims.map((v) => (v.minor === null ? v.pseudonym : `${v.pseudonym} (${v.minor ? t('records.incident.minor') : t('records.incident.adult')})`)).join(', ')}</dd>
               </>
             )}
-            <dt>{t('records.incident.during')}</dt>
-            <dd><a href={`/evictions/${page.eviction.id}`} data-testid="incident-eviction">{page.eviction.site.code} — {page.eviction.site.name}, {formatDateTime(page.eviction.arrivedAt, locale)}</a></dd>
-            <dt>{t('records.incident.operation')}</dt>
-            <dd>
-              <a href={`/operations/${page.operation.id}`}>{t('records.operation.title', { date: formatDate(page.operation.startedAt, locale) })}</a>
-              {page.operation.observers.length > 0 && ` — ${page.operation.observers.map((o) => o.displayName).join(', ')}`}
-            </dd>
+            {page.eviction && (
+              <>
+                <dt>{t('records.incident.during')}</dt>
+                <dd><a href={`/evictions/${page.eviction.id}`} data-testid="incident-eviction">{page.eviction.site.code} — {page.eviction.site.name}, {formatDateTime(page.eviction.arrivedAt, locale)}</a></dd>
+              </>
+            )}
+            {page.operation && (
+              <>
+                <dt>{t('records.incident.operation')}</dt>
+                <dd>
+                  <a href={`/operations/${page.operation.id}`}>{t('records.operation.title', { date: formatDate(page.operation.startedAt, locale) })}</a>
+                  {page.operation.observers.length > 0 && ` — ${page.operation.observers.map((o) => o.displayName).join(', ')}`}
+                </dd>
+              </>
+            )}
+            {page.place && (
+              <>
+                <dt>{t('records.incident.outside')}</dt>
+                <dd data-testid="incident-place">{placeWords(page.place)}</dd>
+                <dt>{t('records.incident.status')}</dt>
+                <dd data-testid="incident-status">
+                  {i.status && tt(`records.incident.statuses.${i.status}`)}
+                  {i.status === 'rejected' && i.rejectionReason && ` — ${i.rejectionReason}`}
+                </dd>
+              </>
+            )}
           </dl>
+          {page.actions.review && <IncidentReview incident={i} onDone={() => incidentsApi.page(id).then(setPage, () => undefined)} />}
           <h2>{t('records.incident.evidence')}</h2>
           <EvidenceThumbnails items={page.evidence} readOriginals={page.actions.readOriginals} />
           {page.actions.openCase && (
@@ -79,8 +99,42 @@ export function IncidentRecordPage() {
   );
 }
 
+/** Where an incident outside an eviction happened: area, then the site or the place in words. */
+export function placeWords(p: NonNullable<IncidentPageView['place']>): string {
+  return [p.area.name, p.site ? `${p.site.code} — ${p.site.name}` : null, p.place].filter(Boolean).join(', ');
+}
+
+/** A coordinator's decision on an incident outside an eviction: verify it, or send it back with a reason. */
+function IncidentReview({ incident, onDone }: { incident: IncidentPageView['incident']; onDone: () => void }) {
+  const t = useT();
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const act = (p: Promise<unknown>) => p.then(() => { setError(null); setReason(''); onDone(); }, (e) => setError(errorMessage(e)));
+  return (
+    <section class="card" data-testid="incident-review">
+      <FormError message={error} />
+      {incident.status === 'submitted' && (
+        <button type="button" class="btn btn-primary" onClick={() => act(incidentsApi.verify(incident.id, incident.version))} data-testid="incident-verify">
+          {t('records.incident.verify')}
+        </button>
+      )}
+      {incident.status !== 'rejected' && (
+        <div class="field">
+          <label for="incident-reject-reason">{t('records.incident.rejectReason')}</label>
+          <textarea id="incident-reject-reason" rows={2} maxLength={2000} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
+          <button type="button" class="btn btn-secondary" disabled={reason.trim().length < 3}
+            onClick={() => act(incidentsApi.reject(incident.id, incident.version, reason.trim()))} data-testid="incident-reject">
+            {t('records.incident.reject')}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
+
 const FIELD_OF: Record<string, string> = {
   kind: 'kind', incidentType: 'type', occurredAt: 'occurredAt', unit: 'unit', description: 'description', victims: 'victims',
+  place: 'place', status: 'status', rejectionReason: 'rejectReason',
 };
 
 /** The incident's versions as sentences: its type by label, victims by pseudonym. */
