@@ -26,7 +26,7 @@ import {
   PressReleasePage, TaxonomiesPage, PublicStatisticsSettingsPage, TransferPage, NewCasePage, CasePage,
   SharedCasePage, TestimoniesPage, NewTestimonyPage, TestimonyPage, WithdrawTestimonyPage, NewRoundPage, BundleExportPage,
   PatternEvidencePage, WitnessStatementPage, PostingsPage, PostingEditorPage, RotaPage, ApplicationsPage,
-  ApplyPage, EquipmentPage, LendPage, ReturnPage, MyLoansPage, MeetingsPage, MeetingPage, DecisionsPage, MembersPage,
+  ApplyPage, JobAlertsPage, ConfirmJobAlertsPage, EquipmentPage, LendPage, ReturnPage, MyLoansPage, MeetingsPage, MeetingPage, DecisionsPage, MembersPage,
   VehiclesPage, DriverQuestionPage, StaysPage, TaskBoardPage,
   IdentityGrantsPage,
 } from './shell/lazyScreens';
@@ -196,6 +196,8 @@ function PublicRoutes() {
       <Route path="/withdraw-testimony" component={WithdrawTestimonyPage} />
       <Route path="/unsubscribe/:token" component={UnsubscribePage} />
       <Route path="/subscribe/confirm/:token" component={ConfirmSubscriptionPage} />
+      <Route path="/subscribe/job-alerts/confirm/:token" component={ConfirmJobAlertsPage} />
+      <Route path="/subscribe/job-alerts/:slug" component={JobAlertsPage} />
       <Route path="/subscribe/:slug" component={SubscribePage} />
       <Route path="/apply/:slug/:id" component={ApplyPage} />
       <Route default component={NotFound} />
@@ -251,6 +253,8 @@ function PrivateRoutes() {
       <Route path="/communication/newsletter" component={NewsletterRoute} />
       <Route path="/communication/newsletter/:id" component={NewsletterIssueRoute} />
       <Route path="/subscribe/confirm/:token" component={ConfirmSubscriptionPage} />
+      <Route path="/subscribe/job-alerts/confirm/:token" component={ConfirmJobAlertsPage} />
+      <Route path="/subscribe/job-alerts/:slug" component={JobAlertsPage} />
       <Route path="/subscribe/:slug" component={SubscribePage} />
       <Route path="/communication/research" component={ResearchRoute} />
       <Route path="/association" component={AssociationRoute} />

@@ -90,3 +90,4 @@ export type {
 } from './communication/grants/grant.js';
 export { ROUND_NEEDS, type RoundNeed } from './field/round-needs.js';
 export type { RoundInput, RoundView } from './field/outreach-round.js';
+export type { JobAlertFormView, JobAlertConfirmationView, JobAlertSignupInput } from './association/job-alerts.js';
