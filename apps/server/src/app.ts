@@ -51,6 +51,7 @@ import { publicStatisticsRoutes } from './modules/communication/statistics/publi
 import { applicationsRoutes } from './modules/association/applications/applications.routes.js';
 import { postingsRoutes } from './modules/association/postings/postings.routes.js';
 import { jobAlertsRoutes } from './modules/association/postings/job-alerts.routes.js';
+import { checklistsRoutes } from './modules/association/checklists/checklists.routes.js';
 import { equipmentRoutes } from './modules/association/equipment/equipment.routes.js';
 import { meetingsRoutes } from './modules/association/meetings/meetings.routes.js';
 import { boardHomeRoutes } from './modules/association/board/board-home.routes.js';
@@ -76,7 +77,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   bulletinsRoutes, statisticsRoutes, publicStatisticsRoutes, reportsRoutes, researchRoutes,
   contactsRoutes, mailingsRoutes, pressReleasesRoutes, publicSiteRoutes, monitoringRoutes, shareCardsRoutes, campaignsRoutes, grantsRoutes,
   newslettersRoutes, newsletterPublicRoutes,
-  postingsRoutes, jobAlertsRoutes, applicationsRoutes, equipmentRoutes, meetingsRoutes, boardHomeRoutes, membersRoutes, vehiclesRoutes, staysRoutes, tasksRoutes,
+  postingsRoutes, jobAlertsRoutes, checklistsRoutes, applicationsRoutes, equipmentRoutes, meetingsRoutes, boardHomeRoutes, membersRoutes, vehiclesRoutes, staysRoutes, tasksRoutes,
 ];
 
 /** Every API route with its declared access, for the authorization test and the docs. */

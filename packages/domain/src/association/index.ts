@@ -15,3 +15,4 @@ export * from './stays.js';
 export * from './tasks.js';
 export * from './vehicle-papers.js';
 export * from './job-alerts.js';
+export * from './checklists.js';
