@@ -50,6 +50,8 @@ import { mailingsRoutes } from './modules/communication/mailings/mailings.routes
 import { publicStatisticsRoutes } from './modules/communication/statistics/public-statistics.routes.js';
 import { applicationsRoutes } from './modules/association/applications/applications.routes.js';
 import { postingsRoutes } from './modules/association/postings/postings.routes.js';
+import { jobAlertsRoutes } from './modules/association/postings/job-alerts.routes.js';
+import { checklistsRoutes } from './modules/association/checklists/checklists.routes.js';
 import { equipmentRoutes } from './modules/association/equipment/equipment.routes.js';
 import { meetingsRoutes } from './modules/association/meetings/meetings.routes.js';
 import { boardHomeRoutes } from './modules/association/board/board-home.routes.js';
@@ -75,7 +77,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   bulletinsRoutes, statisticsRoutes, publicStatisticsRoutes, reportsRoutes, researchRoutes,
   contactsRoutes, mailingsRoutes, pressReleasesRoutes, publicSiteRoutes, monitoringRoutes, shareCardsRoutes, campaignsRoutes, grantsRoutes,
   newslettersRoutes, newsletterPublicRoutes,
-  postingsRoutes, applicationsRoutes, equipmentRoutes, meetingsRoutes, boardHomeRoutes, membersRoutes, vehiclesRoutes, staysRoutes, tasksRoutes,
+  postingsRoutes, jobAlertsRoutes, checklistsRoutes, applicationsRoutes, equipmentRoutes, meetingsRoutes, boardHomeRoutes, membersRoutes, vehiclesRoutes, staysRoutes, tasksRoutes,
 ];
 
 /** Every API route with its declared access, for the authorization test and the docs. */

@@ -25,6 +25,8 @@ import { defineLoanReminders } from './modules/association/equipment/loan-remind
 import { defineVehicleReminders } from './modules/association/vehicles/vehicle-reminders.js';
 import { defineTaskReminders } from './modules/association/tasks/task-reminders.js';
 import { defineNewsletterJobs } from './modules/communication/newsletters/newsletter.jobs.js';
+import { defineJobAlertJobs } from './modules/association/postings/job-alerts.js';
+import { defineMembershipReminders } from './modules/association/members/renewal-reminders.js';
 import { defineRecruitmentJobs } from './modules/association/applications/applications.service.js';
 import { defineMonitoringJobs } from './modules/communication/monitoring/monitoring.jobs.js';
 import { createObjectStorage } from './platform/storage/create-storage.js';
@@ -70,6 +72,8 @@ export async function startVigie(config: Config, options: BuildOptions & { worke
     defineTaskReminders(queue, { db: database.db, config });
     defineRecruitmentJobs(queue, { db: database.db, serverKey });
     defineNewsletterJobs(queue, { db: database.db });
+    defineJobAlertJobs(queue, { db: database.db });
+    defineMembershipReminders(queue, { db: database.db });
     defineMonitoringJobs(queue, { db: database.db });
     await queue.start(database.pool, options.workers ?? true);
     const ctx: AppContext = { config, db: database.db, readDb: database.readDb, queue, serverKey, log };

@@ -26,7 +26,7 @@ import {
   PressReleasePage, TaxonomiesPage, PublicStatisticsSettingsPage, TransferPage, NewCasePage, CasePage,
   SharedCasePage, TestimoniesPage, NewTestimonyPage, TestimonyPage, WithdrawTestimonyPage, NewRoundPage, BundleExportPage,
   PatternEvidencePage, WitnessStatementPage, PostingsPage, PostingEditorPage, RotaPage, ApplicationsPage,
-  ApplyPage, EquipmentPage, LendPage, ReturnPage, MyLoansPage, MeetingsPage, MeetingPage, DecisionsPage, MembersPage,
+  ApplyPage, JobAlertsPage, ConfirmJobAlertsPage, PeoplePage, PersonChecklistsPage, EquipmentPage, LendPage, ReturnPage, MyLoansPage, MeetingsPage, MeetingPage, DecisionsPage, MembersPage,
   VehiclesPage, DriverQuestionPage, StaysPage, TaskBoardPage,
   IdentityGrantsPage,
 } from './shell/lazyScreens';
@@ -130,6 +130,8 @@ const EquipmentRoute = guarded(['house.manage'], EquipmentPage);
 const LendRoute = guarded(['house.manage'], LendPage);
 const ReturnRoute = guarded(['house.manage'], ReturnPage);
 const MembersRoute = guarded(['association.manage'], MembersPage);
+const PeopleRoute = guarded(['association.manage'], PeoplePage);
+const PersonChecklistsRoute = guarded(['association.manage'], PersonChecklistsPage);
 const VehiclesRoute = guarded(['dashboard.view'], VehiclesPage);
 const DriverQuestionRoute = guarded(['house.manage'], DriverQuestionPage);
 const StaysRoute = guarded(['house.manage'], StaysPage);
@@ -198,6 +200,8 @@ function PublicRoutes() {
       <Route path="/withdraw-testimony" component={WithdrawTestimonyPage} />
       <Route path="/unsubscribe/:token" component={UnsubscribePage} />
       <Route path="/subscribe/confirm/:token" component={ConfirmSubscriptionPage} />
+      <Route path="/subscribe/job-alerts/confirm/:token" component={ConfirmJobAlertsPage} />
+      <Route path="/subscribe/job-alerts/:slug" component={JobAlertsPage} />
       <Route path="/subscribe/:slug" component={SubscribePage} />
       <Route path="/apply/:slug/:id" component={ApplyPage} />
       <Route default component={NotFound} />
@@ -254,6 +258,8 @@ function PrivateRoutes() {
       <Route path="/communication/newsletter" component={NewsletterRoute} />
       <Route path="/communication/newsletter/:id" component={NewsletterIssueRoute} />
       <Route path="/subscribe/confirm/:token" component={ConfirmSubscriptionPage} />
+      <Route path="/subscribe/job-alerts/confirm/:token" component={ConfirmJobAlertsPage} />
+      <Route path="/subscribe/job-alerts/:slug" component={JobAlertsPage} />
       <Route path="/subscribe/:slug" component={SubscribePage} />
       <Route path="/communication/research" component={ResearchRoute} />
       <Route path="/association" component={AssociationRoute} />
@@ -269,6 +275,8 @@ function PrivateRoutes() {
       <Route path="/association/meetings/:id" component={MeetingPage} />
       <Route path="/association/decisions" component={DecisionsPage} />
       <Route path="/association/members" component={MembersRoute} />
+      <Route path="/association/people" component={PeopleRoute} />
+      <Route path="/association/people/:id" component={PersonChecklistsRoute} />
       <Route path="/association/vehicles" component={VehiclesRoute} />
       <Route path="/association/vehicles/driver" component={DriverQuestionRoute} />
       <Route path="/association/stays" component={StaysRoute} />

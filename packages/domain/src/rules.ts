@@ -91,3 +91,6 @@ export type {
 } from './communication/grants/grant.js';
 export { ROUND_NEEDS, type RoundNeed } from './field/round-needs.js';
 export type { RoundInput, RoundView } from './field/outreach-round.js';
+export type { JobAlertFormView, JobAlertConfirmationView, JobAlertSignupInput } from './association/job-alerts.js';
+export type { MembershipReminderSettings } from './association/members.js';
+export type { PersonChecklistsView } from './association/checklists.js';

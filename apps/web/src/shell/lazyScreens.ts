@@ -74,6 +74,10 @@ export const PostingsPage = lazy(() => import('../features/association/postings/
 export const PostingEditorPage = lazy(() => import('../features/association/postings/PostingEditorPage').then((m) => m.PostingEditorPage));
 export const RotaPage = lazy(() => import('../features/field/rota/RotaPage').then((m) => m.RotaPage));
 export const ApplicationsPage = lazy(() => import('../features/association/applications/ApplicationsPage').then((m) => m.ApplicationsPage));
+export const JobAlertsPage = lazy(() => import('../features/association/postings/JobAlertsPage').then((m) => m.JobAlertsPage));
+export const ConfirmJobAlertsPage = lazy(() => import('../features/association/postings/ConfirmJobAlertsPage').then((m) => m.ConfirmJobAlertsPage));
+export const PeoplePage = lazy(() => import('../features/association/checklists/PeoplePage').then((m) => m.PeoplePage));
+export const PersonChecklistsPage = lazy(() => import('../features/association/checklists/PersonChecklistsPage').then((m) => m.PersonChecklistsPage));
 export const ApplyPage = lazy(() => import('../features/association/applications/ApplyPage').then((m) => m.ApplyPage));
 // The house (issue 19): inventory and signed loans; everyone sees what they hold.
 export const EquipmentPage = lazy(() => import('../features/association/equipment/EquipmentPage').then((m) => m.EquipmentPage));

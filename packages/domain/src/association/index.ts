@@ -14,3 +14,5 @@ export * from './vehicles.js';
 export * from './stays.js';
 export * from './tasks.js';
 export * from './vehicle-papers.js';
+export * from './job-alerts.js';
+export * from './checklists.js';

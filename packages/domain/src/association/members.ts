@@ -67,3 +67,10 @@ export type DonationView = z.infer<typeof donationViewSchema>;
 
 export const membersRegisterSchema = z.object({ members: z.array(memberViewSchema), donations: z.array(donationViewSchema) });
 export type MembersRegisterView = z.infer<typeof membersRegisterSchema>;
+
+/**
+ * Renewal reminders: a membership runs for its calendar year; when enabled, a member whose latest
+ * membership ends within `daysBefore` days (and who has none for the next year) is mailed once.
+ */
+export const membershipReminderSettingsSchema = z.strictObject({ enabled: z.boolean(), daysBefore: z.number().int().min(1).max(120) });
+export type MembershipReminderSettings = z.infer<typeof membershipReminderSettingsSchema>;

@@ -47,7 +47,9 @@ export function employmentTypes(p: Pick<PostingRuleInput, 'engagement' | 'schedu
 
 /** The job-alert category a posting belongs to (civic service is announced with volunteering). */
 export const ALERT_CATEGORIES = ['employment', 'internship', 'volunteering'] as const;
-export function alertCategoryOf(engagement: Engagement): (typeof ALERT_CATEGORIES)[number] {
+export const JOB_ALERT_CATEGORIES = ALERT_CATEGORIES;
+export type JobAlertCategory = (typeof ALERT_CATEGORIES)[number];
+export function alertCategoryOf(engagement: Engagement): JobAlertCategory {
   return engagement === 'civic_service' ? 'volunteering' : engagement;
 }
 

@@ -265,6 +265,10 @@ export const ERRORS = {
   'loan.phone_not_empty': 409,
   'loan.document_not_found': 404,
   'meeting.not_found': 404,
+  // Issue 18: onboarding and offboarding checklists.
+  'checklist.person_not_found': 404,
+  'checklist.item_not_found': 404,
+  'checklist.equipment_still_out': 409,
   'vehicle.booking_ends_before_start': 400,
   'vehicle.booking_overlaps': 409,
   'vehicle.booking_not_found': 404,

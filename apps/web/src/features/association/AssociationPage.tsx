@@ -29,7 +29,10 @@ export function AssociationPage() {
         <section class="card" aria-labelledby="association-members">
           <h2 id="association-members">{t('members.title')}</h2>
           <p>{t('members.intro')}</p>
-          <p><a href="/association/members" data-testid="association-members">{t('members.link')}</a></p>
+          <p>
+            <a href="/association/members" data-testid="association-members">{t('members.link')}</a> ·{' '}
+            <a href="/association/people" data-testid="association-people">{t('association.checklists.link')}</a>
+          </p>
         </section>
       )}
       {hasPermission(me, 'house.manage') && (

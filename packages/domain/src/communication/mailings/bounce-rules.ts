@@ -72,7 +72,7 @@ export const mailingViewSchema = z.object({
 export type MailingView = z.infer<typeof mailingViewSchema>;
 /** What asked for a mail: bulk to a list, a notification (reminder, digest, receipt), account mail (invitation, reset, unlock). */
 export const MAIL_DELIVERY_STATUSES = ['queued', 'sent', 'deferred', 'bounced', 'complained', 'suppressed', 'failed'] as const;
-export const MAIL_PURPOSES = ['press_release', 'newsletter', 'manual', 'transactional', 'account'] as const;
+export const MAIL_PURPOSES = ['press_release', 'newsletter', 'manual', 'transactional', 'account', 'job_alert'] as const;
 /** One line of the desk's recent mail: every mail Vigie sent, whoever asked for it, with its status. */
 export const recentDeliveryViewSchema = z.object({
   id: z.uuid(), mailingId: z.uuid(), purpose: z.enum(MAIL_PURPOSES),

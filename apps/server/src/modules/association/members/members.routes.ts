@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import {
   donationInputSchema, donationViewSchema, memberInputSchema, membersRegisterSchema, membershipInputSchema, memberViewSchema, receiptCancelInputSchema,
-  receiptSettingsInputSchema, receiptSettingsViewSchema, receiptViewSchema,
+  receiptSettingsInputSchema, receiptSettingsViewSchema, receiptViewSchema, membershipReminderSettingsSchema,
 } from '@vigie/domain';
 import type { RouteModule } from '../../../platform/context.js';
 import { fileResponse } from '../../../platform/http/raw-bytes.js';
 import { addDonation, addMember, addMembership, membersRegister, receiptSettings, saveReceiptSettings } from './members.service.js';
+import { membershipReminderSettings, saveMembershipReminderSettings } from './renewal-reminders.js';
 import { cancelReceipt, issueDuesReceipt, issueTaxReceipt, receiptFile } from './receipts.service.js';
 
 const idParams = z.object({ id: z.uuid() });
@@ -19,6 +20,11 @@ export const membersRoutes: RouteModule = (app, ctx) => {
   app.get('/api/association/receipt-settings', { config, schema: { tags, response: settings } }, async (req) => receiptSettings(ctx, req.actor!));
   app.put('/api/association/receipt-settings', { config, schema: { tags, body: receiptSettingsInputSchema, response: settings } },
     async (req) => saveReceiptSettings(ctx, req.actor!, req.body, req.ip));
+
+  app.get('/api/association/membership-reminders', { config, schema: { tags, response: { 200: membershipReminderSettingsSchema } } },
+    async (req) => membershipReminderSettings(ctx, req.actor!));
+  app.put('/api/association/membership-reminders', { config, schema: { tags, body: membershipReminderSettingsSchema, response: { 200: membershipReminderSettingsSchema } } },
+    async (req) => saveMembershipReminderSettings(ctx, req.actor!, req.body, req.ip));
 
   app.get('/api/association/members', {
     config, schema: { tags, querystring: z.object({ q: z.string().max(200).optional() }), response: { 200: membersRegisterSchema } },

@@ -39,3 +39,15 @@ declare module '../../../platform/db/schema.js' {
     receipts: ReceiptsTable;
   }
 }
+
+/** Renewal reminders (migration 2026-12-05-18b-02). */
+export interface MembershipReminderSettingsTable {
+  organisation_id: string; enabled: WithDefault<boolean>; days_before: WithDefault<number>; updated_by: Nullable<string>; updated_at: DefaultTimestamp;
+}
+export interface MembershipRemindersTable { organisation_id: string; member_id: string; year: number; sent_on: string }
+declare module '../../../platform/db/schema.js' {
+  interface Database {
+    membership_reminder_settings: MembershipReminderSettingsTable;
+    membership_reminders: MembershipRemindersTable;
+  }
+}

@@ -31,6 +31,10 @@ export async function organisationSlug(db: Executor): Promise<string | null> {
   return (await db.selectFrom('organisations').select('slug').executeTakeFirst())?.slug ?? null;
 }
 
+export async function organisationName(db: Executor): Promise<string> {
+  return (await db.selectFrom('organisations').select('name').executeTakeFirstOrThrow()).name;
+}
+
 /** Before any scope: a public request names its organisation by the public address name. */
 export async function findOrganisationBySlug(db: Db, slug: string) {
   return db.selectFrom('organisations').select(['id', 'name', 'slug']).where('slug', '=', slug).executeTakeFirst();

@@ -5,6 +5,7 @@ import { closePosting, createPosting, editPosting, listOrganisationPostings, pub
 import { sendPublicPage } from '../../../platform/http/public-page.js';
 import { JOB_PAGE_STYLE, renderJobFeed, renderJobList, renderJobPage } from './public-postings.page.js';
 import { publicJob, publicJobs } from './public-postings.service.js';
+import { jobAlertsPath } from './job-alerts.js';
 
 const idParams = z.object({ id: z.uuid() });
 const slugParams = z.object({ orgSlug: z.string().regex(/^[a-z0-9-]{1,60}$/) });
@@ -50,7 +51,7 @@ export const postingsRoutes: RouteModule = (app, ctx) => {
     config: open, schema: { tags: ['public'], params: slugParams, querystring: langQuery, response: { 200: z.string() } },
   }, async (req, reply) => {
     const { org, jobs, urls } = await publicJobs(ctx, req.params.orgSlug);
-    return sendPublicPage(reply, JOB_PAGE_STYLE, renderJobList(org, jobs, urls.feed, req.query.lang ?? req.locale), headers);
+    return sendPublicPage(reply, JOB_PAGE_STYLE, renderJobList(org, jobs, urls.feed, req.query.lang ?? req.locale, `${ctx.config.publicUrl}${jobAlertsPath(req.params.orgSlug)}`), headers);
   });
 
   app.get('/api/public/:orgSlug/jobs.json', {

@@ -5,7 +5,8 @@ import { AppError } from '../../../platform/errors/catalogue.js';
 import { recordAudit } from '../../../platform/audit/audit-trail.js';
 import type { Actor } from '../../../platform/http/request-context.js';
 import { postingColumns, presentPosting } from './postings.presenter.js';
-import { findPosting, insertPosting, listPostings, organisationSlug, updatePosting, type PostingRow } from './postings.queries.js';
+import { findPosting, insertPosting, listPostings, organisationName, organisationSlug, updatePosting, type PostingRow } from './postings.queries.js';
+import { announcePosting } from './job-alerts.js';
 import { jobPagePath } from './public-pages.js';
 
 /** Refuses a posting that breaks a rule, naming the first problem with its values. */
@@ -72,9 +73,12 @@ export async function publishPosting(ctx: AppContext, actor: Actor, id: string, 
     const slug = await organisationSlug(trx);
     if (!slug) throw new AppError('posting.no_public_address');
     const row = (await updatePosting(trx, id, { status: 'published', published_at: new Date() }))!;
+    const alerted = await announcePosting(trx, { queue: ctx.queue, publicUrl: ctx.config.publicUrl }, {
+      organisationId: actor.organisationId, organisationName: await organisationName(trx), posting: row, url: urlOf(ctx, slug, row)!, actorId: actor.userId,
+    });
     await recordAudit(trx, {
       organisationId: actor.organisationId, actorId: actor.userId, action: 'posting.published', entityType: 'job_posting', entityId: id,
-      before: { status: before.status }, after: { status: row.status }, context: { ip },
+      before: { status: before.status }, after: { status: row.status, alerted }, context: { ip },
     });
     return presentPosting(row, urlOf(ctx, slug, row));
   });

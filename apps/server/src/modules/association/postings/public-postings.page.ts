@@ -16,7 +16,7 @@ export const JOB_PAGE_STYLE = publicPageStyle(STYLE);
 type Words = { engagement: Record<string, string>; workplace: Record<string, string>; schedule: Record<string, string> };
 const WORDS = {
   fr: {
-    jobs: 'Offres', allJobs: 'Toutes les offres', none: 'Aucune offre ouverte pour le moment.', feed: "Flux Atom des offres",
+    jobs: 'Offres', allJobs: 'Toutes les offres', none: 'Aucune offre ouverte pour le moment.', feed: "Flux Atom des offres", alerts: 'Recevoir les nouvelles offres par e-mail',
     engagement: { employment: 'Emploi', internship: 'Stage', volunteering: 'Bénévolat', civic_service: 'Service civique' } as Record<string, string>,
     workplace: { on_site: 'Sur place', hybrid: 'Hybride', remote: 'À distance' } as Record<string, string>,
     schedule: { full_time: 'Plein temps', part_time: 'Temps partiel' } as Record<string, string>,
@@ -27,7 +27,7 @@ const WORDS = {
     education: 'Formation', languages: 'Langues', description: 'Description du poste', apply: 'Postuler',
   },
   en: {
-    jobs: 'Jobs', allJobs: 'All postings', none: 'No open posting at the moment.', feed: 'Atom feed of postings',
+    jobs: 'Jobs', allJobs: 'All postings', none: 'No open posting at the moment.', feed: 'Atom feed of postings', alerts: 'Get new postings by e-mail',
     engagement: { employment: 'Employment', internship: 'Internship', volunteering: 'Volunteering', civic_service: 'Civic service' } as Record<string, string>,
     workplace: { on_site: 'On site', hybrid: 'Hybrid', remote: 'Remote' } as Record<string, string>,
     schedule: { full_time: 'Full time', part_time: 'Part time' } as Record<string, string>,
@@ -67,11 +67,11 @@ function summaryLine(p: PostingInput, w: Words) {
   return [w.engagement[p.engagement], p.locality, w.workplace[p.workplace], w.schedule[p.schedule]].map((x) => escapeHtml(x ?? '')).join(' · ');
 }
 
-export function renderJobList(org: { name: string }, jobs: PublicPosting[], feedUrl: string, locale: Locale): string {
+export function renderJobList(org: { name: string }, jobs: PublicPosting[], feedUrl: string, locale: Locale, alertsUrl?: string): string {
   const w = WORDS[locale];
   const items = jobs.map((j) => `<li><a href="${escapeHtml(j.url)}">${escapeHtml(j.title)}</a><p class="meta">${summaryLine(j, w)} — ${w.closes} ${escapeHtml(dateText(j.closesOn, locale))}</p></li>`).join('');
   return page(`${w.jobs} — ${org.name}`, locale,
-    `<header><p class="meta">${escapeHtml(org.name)}</p><h1>${w.jobs}</h1></header>${jobs.length ? `<ul class="jobs">${items}</ul>` : `<p>${w.none}</p>`}<p><a href="${escapeHtml(feedUrl)}">${w.feed}</a></p>`,
+    `<header><p class="meta">${escapeHtml(org.name)}</p><h1>${w.jobs}</h1></header>${jobs.length ? `<ul class="jobs">${items}</ul>` : `<p>${w.none}</p>`}${alertsUrl ? `<p><a class="apply" href="${escapeHtml(alertsUrl)}">${w.alerts}</a></p>` : ''}<p><a href="${escapeHtml(feedUrl)}">${w.feed}</a></p>`,
     `<link rel="alternate" type="application/atom+xml" href="${escapeHtml(feedUrl)}" title="${escapeHtml(w.feed)}">`);
 }
 

@@ -5,7 +5,7 @@ import type { Executor } from '../../../platform/db/database.js';
 import { inOrganisation } from '../../../platform/db/organisation-scope.js';
 import { AppError } from '../../../platform/errors/catalogue.js';
 import type { Actor } from '../../../platform/http/request-context.js';
-import { addListMember, allLists, findContact, findList, insertList, listAudience, removeListMember, type ListRow } from './contacts.queries.js';
+import { addListMember, allLists, findContact, findList, insertList, listAudience, listNamed, removeListMember, type ListRow } from './contacts.queries.js';
 import { presentList } from './contacts.presenter.js';
 
 /**
@@ -29,6 +29,19 @@ export async function mailableAudience(db: Executor, listId: string): Promise<{ 
 /** For other modules: does this list exist (in the organisation of the transaction)? */
 export async function listExists(db: Executor, listId: string): Promise<boolean> {
   return Boolean(await findList(db, listId));
+}
+
+/**
+ * For modules that subscribe people themselves (job alerts): the static consent list of this
+ * name, created without an author the first time. A list of that name made by hand is used only
+ * if it is itself a static consent list.
+ */
+export async function ensureConsentList(db: Executor, organisationId: string, name: string, purpose: string): Promise<string> {
+  const created = await insertList(db, organisationId, null, { name, kind: 'static', filter: null, legalBasis: 'consent', purpose });
+  if (created) return created.id;
+  const existing = await listNamed(db, name);
+  if (!existing || existing.kind !== 'static' || existing.legal_basis !== 'consent') throw new AppError('contact_list.name_taken');
+  return existing.id;
 }
 
 export async function createList(ctx: AppContext, actor: Actor, input: ContactListInput, ip: string) {

@@ -193,7 +193,7 @@ export async function moveContactData(db: Executor, keepId: string, dupId: strin
 
 // ----- lists -----
 
-export async function insertList(db: Executor, organisationId: string, createdBy: string, v: {
+export async function insertList(db: Executor, organisationId: string, createdBy: string | null, v: {
   name: string; kind: string; filter: Record<string, unknown> | null; legalBasis: string; purpose: string | null;
 }) {
   return db.insertInto('contact_lists').values({
@@ -206,6 +206,10 @@ export async function findList(db: Executor, id: string) {
   return db.selectFrom('contact_lists').selectAll().where('id', '=', id).executeTakeFirst();
 }
 export type ListRow = NonNullable<Awaited<ReturnType<typeof findList>>>;
+
+export async function listNamed(db: Executor, name: string) {
+  return db.selectFrom('contact_lists').selectAll().where(sql<boolean>`lower(name) = lower(${name})`).executeTakeFirst();
+}
 
 export async function allLists(db: Executor) {
   return db.selectFrom('contact_lists').selectAll().orderBy(sql`lower(name)`).execute();

@@ -10,6 +10,8 @@ import { addListMember, channelOwner, insertConsentEvent, insertContact, replace
  */
 export async function recordConfirmedSubscription(db: Executor, v: {
   organisationId: string; listId: string; email: string; displayName: string | null; formVersion: string; formText: string;
+  /** Where the contact came from, when the subscription creates it (default: the newsletter's sign-up). */
+  source?: string;
 }): Promise<{ contactId: string; created: boolean }> {
   const normalised = normaliseEmail(v.email);
   const owner = await channelOwner(db, 'email', normalised);
@@ -17,7 +19,7 @@ export async function recordConfirmedSubscription(db: Executor, v: {
   if (!contactId) {
     const row = await insertContact(db, v.organisationId, null, {
       kind: 'person', display_name: (v.displayName || normalised).slice(0, 200), employer_id: null, organisation_type: null, job_title: null,
-      beat: null, languages: [], roles: [], tags: [], notes: null, source: 'Inscription en ligne à la lettre d’information (double opt-in)',
+      beat: null, languages: [], roles: [], tags: [], notes: null, source: v.source ?? 'Inscription en ligne à la lettre d’information (double opt-in)',
     });
     contactId = row.id;
     await replaceChannels(db, v.organisationId, contactId, [{ kind: 'email', value: v.email.trim(), normalised, label: null }]);

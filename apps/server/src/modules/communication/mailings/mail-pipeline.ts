@@ -32,7 +32,7 @@ export const MAIL_DELIVERY_JOB = 'mail.delivery';
 const jobSchema = z.object({ deliveryId: z.uuid() });
 
 export type Recipient = { contactId: string | null; email: string };
-export type MailPurpose = 'press_release' | 'newsletter' | 'manual' | 'transactional' | 'account';
+export type MailPurpose = 'press_release' | 'newsletter' | 'manual' | 'transactional' | 'account' | 'job_alert';
 
 /**
  * Where a secret link (an invitation, a reset) stands in an account mail's text. The text is

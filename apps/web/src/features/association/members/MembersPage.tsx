@@ -11,6 +11,7 @@ import { PaymentFields } from './PaymentFields';
 import { eurosToCents, membersApi, type DonationView, type MemberView } from './membersApi';
 import { ReceiptLine } from './ReceiptLine';
 import { ReceiptSettingsForm } from './ReceiptSettingsForm';
+import { RenewalRemindersForm } from './RenewalRemindersForm';
 
 /** The member register (issue 18): members, their dues per year with receipts, gifts with tax receipts. */
 export function MembersPage() {
@@ -35,6 +36,7 @@ export function MembersPage() {
       <p>{t('members.intro')}</p>
       <FormError message={error} />
       <ReceiptSettingsForm act={quiet} />
+      <RenewalRemindersForm act={quiet} />
       <section class="card" aria-labelledby="members-register">
         <h2 id="members-register">{t('members.register')}</h2>
         <TextField label={t('members.search')} value={q} onValue={setQ} maxLength={200} />

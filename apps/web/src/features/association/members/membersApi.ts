@@ -1,4 +1,6 @@
-import type { DonationView, MembersRegisterView, MemberView, MembershipCategory, PaymentMethod, ReceiptSettingsView, ReceiptView } from '@vigie/domain/rules';
+import type {
+  DonationView, MembersRegisterView, MemberView, MembershipCategory, MembershipReminderSettings, PaymentMethod, ReceiptSettingsView, ReceiptView,
+} from '@vigie/domain/rules';
 import { api } from '../../../api/client';
 
 /** Members and dues' calls to the server (issue 18), typed from the domain's views. */
@@ -8,6 +10,8 @@ export const membersApi = {
   register: (q = '') => api.get<MembersRegisterView>(`/api/association/members?q=${encodeURIComponent(q)}`),
   settings: () => api.get<{ settings: ReceiptSettingsView | null }>('/api/association/receipt-settings').then((r) => r.settings),
   saveSettings: (body: ReceiptSettingsView) => api.put<{ settings: ReceiptSettingsView }>('/api/association/receipt-settings', body),
+  reminders: () => api.get<MembershipReminderSettings>('/api/association/membership-reminders'),
+  saveReminders: (body: MembershipReminderSettings) => api.put<MembershipReminderSettings>('/api/association/membership-reminders', body),
   addMember: (body: { fullName: string; address: string; postcode: string; city: string; email: string; joinedOn: string }) =>
     api.post<MemberView>('/api/association/members', body),
   addMembership: (memberId: string, body: { year: number; category: MembershipCategory; amountCents: number; paidOn: string; method: PaymentMethod }) =>

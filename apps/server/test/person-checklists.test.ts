@@ -1,0 +1,69 @@
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestVigie, type TestClient, type TestVigie } from './harness.js';
+
+/**
+ * Onboarding and offboarding: a coordinator starts a volunteer's checklist from its template and
+ * ticks it; on departure, "equipment returned" cannot be ticked while keys lent through the house's
+ * loans are still out, and can once they are back.
+ */
+let t: TestVigie;
+let coordinator: TestClient;
+let observerId: string;
+
+async function signature(): Promise<string> {
+  const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="300" height="120"><path d="M10 70 C 60 10, 90 110, 140 50" stroke="#111" stroke-width="4" fill="none"/></svg>';
+  return (await sharp(Buffer.from(svg)).png().toBuffer()).toString('base64');
+}
+
+beforeAll(async () => {
+  t = await startTestVigie();
+  const admin = await t.setUpAdmin();
+  coordinator = await t.userWithRole(admin.user.organisationId, 'coordinator');
+  const observer = await t.userWithRole(admin.user.organisationId, 'observer');
+  observerId = (await observer.get('/api/auth/me')).json().user.id;
+}, 120_000);
+afterAll(async () => { await t?.close(); });
+
+const itemOf = (view: { checklists: Array<{ kind: string; items: Array<{ id: string; item: string; done: boolean }> }> }, kind: string, item: string) =>
+  view.checklists.find((c) => c.kind === kind)!.items.find((i) => i.item === item)!;
+
+describe('onboarding and offboarding checklists', () => {
+  it('start from the template, tick with who and when, and hold "equipment returned" while a loan is out', async () => {
+    expect((await coordinator.get(`/api/association/people/${observerId}/checklists`)).json().checklists).toEqual([]);
+    const started = await coordinator.post(`/api/association/people/${observerId}/checklists`, { kind: 'onboarding' });
+    expect(started.statusCode, started.body).toBe(200);
+    expect(started.json().checklists[0].items.map((i: { item: string }) => i.item))
+      .toEqual(['account_given', 'charter_signed', 'keys_lent', 'equipment_lent', 'training_done']);
+    // Starting again adds nothing.
+    const again = (await coordinator.post(`/api/association/people/${observerId}/checklists`, { kind: 'onboarding' })).json();
+    expect(again.checklists[0].items).toHaveLength(5);
+    const ticked = (await coordinator.post(`/api/association/checklist-items/${itemOf(again, 'onboarding', 'charter_signed').id}`, { done: true })).json();
+    expect(itemOf(ticked, 'onboarding', 'charter_signed')).toMatchObject({ done: true, doneAt: expect.any(String), doneBy: expect.any(String) });
+
+    const keys = (await coordinator.post('/api/association/equipment', { kind: 'keys', label: 'Clés appartement', identifier: null, location: 'Boîte' })).json().id;
+    const loan = await coordinator.post('/api/association/loans', { borrowerId: observerId, itemIds: [keys], borrowerSignature: { drawnPng: await signature() } });
+    expect(loan.statusCode, loan.body).toBe(200);
+
+    const leaving = (await coordinator.post(`/api/association/people/${observerId}/checklists`, { kind: 'offboarding' })).json();
+    expect(leaving.openLoans).toHaveLength(1);
+    expect(leaving.openLoans[0].items[0].label).toBe('Clés appartement');
+    const refused = await coordinator.post(`/api/association/checklist-items/${itemOf(leaving, 'offboarding', 'equipment_returned').id}`, { done: true });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ code: 'checklist.equipment_still_out', message: expect.stringContaining('1 prêt') });
+
+    const back = await coordinator.post(`/api/association/loans/${loan.json().id}/return`, { borrowerSignature: { drawnPng: await signature() } });
+    expect(back.statusCode, back.body).toBe(200);
+    const returned = await coordinator.post(`/api/association/checklist-items/${itemOf(leaving, 'offboarding', 'equipment_returned').id}`, { done: true });
+    expect(returned.statusCode, returned.body).toBe(200);
+    expect(returned.json().openLoans).toEqual([]);
+    expect(itemOf(returned.json(), 'offboarding', 'equipment_returned').done).toBe(true);
+  });
+
+  it('is for those who run the association, and only about the organisation’s members', async () => {
+    const admin2 = await t.userWithRole((await coordinator.get('/api/auth/me')).json().user.organisationId, 'observer');
+    expect((await admin2.get(`/api/association/people/${observerId}/checklists`)).statusCode).toBe(403);
+    const unknown = await coordinator.get('/api/association/people/00000000-0000-4000-8000-000000000000/checklists');
+    expect(unknown.json().code).toBe('checklist.person_not_found');
+  });
+});
