@@ -155,6 +155,7 @@ test.describe.serial('house', () => {
     await expect(card.getByRole('link', { name: DECISION })).toBeVisible();
     await expect(card).toContainText(VOLUNTEER.name);
     await page.goto('/association/vehicles');
+    await expect(page.getByTestId('vehicle').filter({ hasText: 'Berlingo' })).toBeVisible();
     await page.getByTestId('booking-from').fill(`${IN_TWO_DAYS}T10:00`);
     await page.getByTestId('booking-to').fill(`${IN_TWO_DAYS}T11:00`);
     await page.getByTestId('booking-submit').click();

@@ -120,11 +120,11 @@ export function VehiclesPage() {
           void act(() => vehiclesApi.book({ ...b, startsAt: localToIso(b.startsAt), endsAt: localToIso(b.endsAt) }), t('vehicles.booked'));
         }}>
           <h3>{t('vehicles.book')}</h3>
-          <SelectField label={t('vehicles.fields.vehicle')} value={b.itemId} onValue={(v) => setB({ ...b, itemId: v })} options={vehicleOptions} />
-          <SelectField label={t('vehicles.fields.driver')} value={b.driverId} onValue={(v) => setB({ ...b, driverId: v })} options={peopleOptions} />
-          <DateTimeInput label={t('vehicles.fields.from')} value={b.startsAt} onValue={(v) => setB({ ...b, startsAt: v })} required testId="booking-from" />
-          <DateTimeInput label={t('vehicles.fields.to')} value={b.endsAt} onValue={(v) => setB({ ...b, endsAt: v })} required testId="booking-to" />
-          <TextField label={t('vehicles.fields.purpose')} value={b.purpose} onValue={(v) => setB({ ...b, purpose: v })} maxLength={300} />
+          <SelectField label={t('vehicles.fields.vehicle')} value={b.itemId} onValue={(v) => setB((x) => ({ ...x, itemId: v }))} options={vehicleOptions} />
+          <SelectField label={t('vehicles.fields.driver')} value={b.driverId} onValue={(v) => setB((x) => ({ ...x, driverId: v }))} options={peopleOptions} />
+          <DateTimeInput label={t('vehicles.fields.from')} value={b.startsAt} onValue={(v) => setB((x) => ({ ...x, startsAt: v }))} required testId="booking-from" />
+          <DateTimeInput label={t('vehicles.fields.to')} value={b.endsAt} onValue={(v) => setB((x) => ({ ...x, endsAt: v }))} required testId="booking-to" />
+          <TextField label={t('vehicles.fields.purpose')} value={b.purpose} onValue={(v) => setB((x) => ({ ...x, purpose: v }))} maxLength={300} />
           <Button type="submit" testId="booking-submit">{t('vehicles.bookAction')}</Button>
         </form>
       </section>
@@ -147,11 +147,11 @@ export function VehiclesPage() {
           void act(() => vehiclesApi.startTrip({ ...trip, startedAt: localToIso(trip.startedAt), kmStart: Number(trip.kmStart) }), t('vehicles.tripStarted'));
         }}>
           <h3>{t('vehicles.startTrip')}</h3>
-          <SelectField label={t('vehicles.fields.vehicle')} value={trip.itemId} onValue={(v) => setTrip({ ...trip, itemId: v })} options={vehicleOptions} />
-          <SelectField label={t('vehicles.fields.driver')} value={trip.driverId} onValue={(v) => setTrip({ ...trip, driverId: v })} options={peopleOptions} />
-          <DateTimeInput label={t('vehicles.fields.departure')} value={trip.startedAt} onValue={(v) => setTrip({ ...trip, startedAt: v })} required />
-          <NumberInput label={t('vehicles.fields.kmStart')} value={trip.kmStart} step="1" onValue={(v) => setTrip({ ...trip, kmStart: v })} />
-          <TextField label={t('vehicles.fields.purpose')} value={trip.purpose} onValue={(v) => setTrip({ ...trip, purpose: v })} required maxLength={300} />
+          <SelectField label={t('vehicles.fields.vehicle')} value={trip.itemId} onValue={(v) => setTrip((x) => ({ ...x, itemId: v }))} options={vehicleOptions} />
+          <SelectField label={t('vehicles.fields.driver')} value={trip.driverId} onValue={(v) => setTrip((x) => ({ ...x, driverId: v }))} options={peopleOptions} />
+          <DateTimeInput label={t('vehicles.fields.departure')} value={trip.startedAt} onValue={(v) => setTrip((x) => ({ ...x, startedAt: v }))} required />
+          <NumberInput label={t('vehicles.fields.kmStart')} value={trip.kmStart} step="1" onValue={(v) => setTrip((x) => ({ ...x, kmStart: v }))} />
+          <TextField label={t('vehicles.fields.purpose')} value={trip.purpose} onValue={(v) => setTrip((x) => ({ ...x, purpose: v }))} required maxLength={300} />
           <Button type="submit">{t('vehicles.startTripAction')}</Button>
         </form>
         <ul>
