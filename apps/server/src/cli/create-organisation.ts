@@ -5,7 +5,7 @@ import { openDatabase, type Db, type DatabaseHandle } from '../platform/db/datab
 import { migrate } from '../platform/db/migrate.js';
 import { AppError } from '../platform/errors/catalogue.js';
 import { messageVars, translate } from '../platform/errors/messages.js';
-import { createOrganisation } from '../modules/identity/setup/create-organisation.js';
+import { checkOrganisationInput, createOrganisation } from '../modules/identity/setup/create-organisation.js';
 import { neutralise as n } from './terminal-text.js';
 
 type Out = { log: (line: string) => void; error: (line: string) => void };
@@ -43,15 +43,19 @@ export async function runOrganisationCommand(
   }
   let handle: DatabaseHandle | undefined;
   try {
+    // A mistyped value is refused before any database is opened (or, embedded, created).
+    const input = { name: values.name, slug: values.slug, email: values.email };
+    checkOrganisationInput(input);
     let target = database;
     if (!target) {
       const config = loadConfig();
+      out.log(config.database.kind === 'pglite' ? `Base embarquée : ${config.database.dir}` : 'Base PostgreSQL (DATABASE_URL)');
       handle = await openDatabase(config.database, 2);
       // A deployment where the server never started yet gets its tables first, as at start-up.
       await migrate(handle.pool);
       target = { db: handle.db, config };
     }
-    const created = await createOrganisation(target.db, target.config, { name: values.name, slug: values.slug, email: values.email });
+    const created = await createOrganisation(target.db, target.config, input);
     const expires = new Date(created.invitation.expiresAt).toLocaleString('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'long', timeStyle: 'short' });
     out.log(`Organisation « ${n(created.name)} » créée (identifiant : ${created.slug}), avec les secteurs et listes par défaut.`);
     out.log(`Invitation de sa première personne administratrice (${n(created.invitation.email)}), valable jusqu'au ${expires} :`);

@@ -1,4 +1,4 @@
-import { organisationCreateSchema, type InvitationView } from '@vigie/domain';
+import { organisationCreateSchema, type InvitationView, type OrganisationCreate } from '@vigie/domain';
 import type { Config } from '../../../config.js';
 import type { Db } from '../../../platform/db/database.js';
 import { inSystemTransaction } from '../../../platform/db/organisation-scope.js';
@@ -14,6 +14,14 @@ const FIELD_ERROR: Record<string, ErrorCode> = {
   name: 'organisation.name_invalid', slug: 'organisation.slug_invalid', email: 'organisation.email_invalid',
 };
 
+/** The command's input checked before anything is opened: the first field at fault, in the catalogue's words. */
+export function checkOrganisationInput(raw: { name?: unknown; slug?: unknown; email?: unknown }): OrganisationCreate {
+  const parsed = organisationCreateSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const field = String(parsed.error.issues[0]?.path[0] ?? 'name');
+  throw new AppError(FIELD_ERROR[field] ?? 'organisation.name_invalid', { value: String((raw as Record<string, unknown>)[field] ?? '') });
+}
+
 /**
  * Another organisation in the same deployment (`npx vigie organisation create`), run by the
  * deployment's operator with the server's own database connection: in one transaction, the
@@ -24,12 +32,7 @@ const FIELD_ERROR: Record<string, ErrorCode> = {
 export async function createOrganisation(
   db: Db, config: Pick<Config, 'publicUrl' | 'invitationTtlHours'>, raw: { name?: unknown; slug?: unknown; email?: unknown },
 ): Promise<CreatedOrganisation> {
-  const parsed = organisationCreateSchema.safeParse(raw);
-  if (!parsed.success) {
-    const field = String(parsed.error.issues[0]?.path[0] ?? 'name');
-    throw new AppError(FIELD_ERROR[field] ?? 'organisation.name_invalid', { value: String((raw as Record<string, unknown>)[field] ?? '') });
-  }
-  const input = parsed.data;
+  const input = checkOrganisationInput(raw);
   try {
     return await inSystemTransaction(db, async (trx) => {
       if (await slugInUse(trx, input.slug)) throw new AppError('organisation.slug_taken', { slug: input.slug });
