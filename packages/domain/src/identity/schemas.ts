@@ -35,9 +35,21 @@ export type CurrentUser = z.infer<typeof currentUserSchema>;
 export const sessionSchema = z.object({ user: currentUserSchema, csrfToken: z.string() });
 export type SessionView = z.infer<typeof sessionSchema>;
 
+/** An organisation's address name (its public pages: `/api/public/<slug>/…`), as the database checks it. */
+export const organisationSlugSchema = z.string().trim().regex(/^[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$/);
+export const organisationNameSchema = z.string().trim().min(1).max(200);
+
+/** Another organisation in the same deployment, with the address of its first administrator (`vigie organisation create`). */
+export const organisationCreateSchema = z.strictObject({
+  name: organisationNameSchema,
+  slug: organisationSlugSchema,
+  email: emailSchema,
+});
+export type OrganisationCreate = z.infer<typeof organisationCreateSchema>;
+
 export const setupBodySchema = z.strictObject({
   code: z.string().trim().min(1).max(200),
-  organisationName: z.string().trim().min(1).max(200),
+  organisationName: organisationNameSchema,
   displayName: displayNameSchema,
   email: emailSchema,
   password: passwordSchema,

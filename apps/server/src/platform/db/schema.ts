@@ -47,7 +47,8 @@ export interface InvitationsTable {
   email: string;
   role: string;
   token_hash: string;
-  invited_by: string;
+  /** Null when the invitation came from the command line (`vigie organisation create`). */
+  invited_by: string | null;
   created_at: DefaultTimestamp;
   expires_at: Timestamp;
   accepted_at: Timestamp | null;

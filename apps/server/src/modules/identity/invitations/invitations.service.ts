@@ -1,5 +1,7 @@
 import { canInviteRole, grantsIdentities, type Role } from '@vigie/domain';
 import type { AppContext } from '../../../platform/context.js';
+import type { Config } from '../../../config.js';
+import type { Executor } from '../../../platform/db/database.js';
 import { inOrganisation, inSystemTransaction } from '../../../platform/db/organisation-scope.js';
 import { AppError } from '../../../platform/errors/catalogue.js';
 import { hashPassword } from '../../../platform/auth/passwords.js';
@@ -60,6 +62,30 @@ export async function inviteUser(ctx: AppContext, actor: Actor, input: { email: 
     return { row, confirmationPending: grant?.pending ?? false };
   });
   return { invitation: presentInvitation(invitation.row), link, confirmationPending: invitation.confirmationPending };
+}
+
+/**
+ * The first administrator of an organisation created from the command line (`vigie organisation
+ * create`), inside that creation's transaction: no one of the organisation invites them, so the
+ * invitation has no inviter, no second person confirms it (there is nobody yet), and the link is
+ * handed to the operator to pass on instead of being mailed. Accepted like any other invitation.
+ */
+export async function inviteFirstAdministrator(
+  trx: Executor, config: Pick<Config, 'publicUrl' | 'invitationTtlHours'>, input: { organisationId: string; email: string },
+) {
+  // Accounts are unique across the deployment.
+  if (await findUserByEmail(trx, input.email)) throw new AppError('user.email_taken');
+  const token = randomToken();
+  const link = `${config.publicUrl}/invitation?token=${token}`;
+  const expiresAt = new Date(Date.now() + config.invitationTtlHours * 3_600_000);
+  const row = await insertInvitation(trx, {
+    organisationId: input.organisationId, email: input.email, role: 'admin', tokenHash: sha256Hex(token), invitedBy: null, expiresAt,
+  });
+  await recordAudit(trx, {
+    organisationId: input.organisationId, actorId: null, action: 'invitation.created', entityType: 'invitation',
+    entityId: row.id, after: presentInvitation(row), context: { source: 'cli' },
+  });
+  return { invitation: presentInvitation(row), link };
 }
 
 export async function listOrganisationInvitations(ctx: AppContext, actor: Actor) {

@@ -14,8 +14,12 @@ export async function deleteSetupCode(db: Executor) {
   await db.deleteFrom('setup_codes').execute();
 }
 
-export async function insertOrganisation(db: Executor, name: string): Promise<string> {
-  const org = await db.insertInto('organisations').values({ name }).returning('id').executeTakeFirstOrThrow();
+export async function insertOrganisation(db: Executor, name: string, slug: string | null = null): Promise<string> {
+  const org = await db.insertInto('organisations').values({ name, slug }).returning('id').executeTakeFirstOrThrow();
   await db.insertInto('organisation_settings').values({ organisation_id: org.id }).execute();
   return org.id;
+}
+
+export async function slugInUse(db: Executor, slug: string): Promise<boolean> {
+  return (await db.selectFrom('organisations').select('id').where('slug', '=', slug).executeTakeFirst()) !== undefined;
 }
