@@ -58,6 +58,7 @@ import { boardHomeRoutes } from './modules/association/board/board-home.routes.j
 import { membersRoutes } from './modules/association/members/members.routes.js';
 import { vehiclesRoutes } from './modules/association/vehicles/vehicles.routes.js';
 import { staysRoutes } from './modules/association/stays/stays.routes.js';
+import { internshipsRoutes } from './modules/association/internships/internships.routes.js';
 import { tasksRoutes } from './modules/association/tasks/tasks.routes.js';
 import { phonesRoutes } from './modules/field/phones/phones.routes.js';
 import { rotaRoutes } from './modules/field/rota/rota.routes.js';
@@ -77,7 +78,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   bulletinsRoutes, statisticsRoutes, publicStatisticsRoutes, reportsRoutes, researchRoutes,
   contactsRoutes, mailingsRoutes, pressReleasesRoutes, publicSiteRoutes, monitoringRoutes, shareCardsRoutes, campaignsRoutes, grantsRoutes,
   newslettersRoutes, newsletterPublicRoutes,
-  postingsRoutes, jobAlertsRoutes, checklistsRoutes, applicationsRoutes, equipmentRoutes, meetingsRoutes, boardHomeRoutes, membersRoutes, vehiclesRoutes, staysRoutes, tasksRoutes,
+  postingsRoutes, jobAlertsRoutes, checklistsRoutes, applicationsRoutes, equipmentRoutes, meetingsRoutes, boardHomeRoutes, membersRoutes, vehiclesRoutes, staysRoutes, internshipsRoutes, tasksRoutes,
 ];
 
 /** Every API route with its declared access, for the authorization test and the docs. */

@@ -10,6 +10,7 @@ import { startTestVigie, type TestClient, type TestVigie } from './harness.js';
 let t: TestVigie;
 let coordinator: TestClient;
 let observerId: string;
+let admin: TestClient;
 
 async function signature(): Promise<string> {
   const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="300" height="120"><path d="M10 70 C 60 10, 90 110, 140 50" stroke="#111" stroke-width="4" fill="none"/></svg>';
@@ -18,7 +19,7 @@ async function signature(): Promise<string> {
 
 beforeAll(async () => {
   t = await startTestVigie();
-  const admin = await t.setUpAdmin();
+  admin = await t.setUpAdmin();
   coordinator = await t.userWithRole(admin.user.organisationId, 'coordinator');
   const observer = await t.userWithRole(admin.user.organisationId, 'observer');
   observerId = (await observer.get('/api/auth/me')).json().user.id;
@@ -58,6 +59,28 @@ describe('onboarding and offboarding checklists', () => {
     expect(returned.statusCode, returned.body).toBe(200);
     expect(returned.json().openLoans).toEqual([]);
     expect(itemOf(returned.json(), 'offboarding', 'equipment_returned').done).toBe(true);
+  });
+
+  it('a deactivated account keeps its page: offboarding goes on after the account is closed, and the list shows former people apart', async () => {
+    const me = (await coordinator.get('/api/auth/me')).json().user;
+    const leaver = await t.userWithRole(me.organisationId, 'observer');
+    const leaverId = (await leaver.get('/api/auth/me')).json().user.id;
+    const off = (await coordinator.post(`/api/association/people/${leaverId}/checklists`, { kind: 'offboarding' })).json();
+    const closed = await admin.patch(`/api/users/${leaverId}`, { active: false });
+    expect(closed.statusCode, closed.body).toBe(200);
+
+    const page = await coordinator.get(`/api/association/people/${leaverId}/checklists`);
+    expect(page.statusCode, page.body).toBe(200);
+    expect(page.json().person).toMatchObject({ id: leaverId, active: false });
+    const ticked = await coordinator.post(`/api/association/checklist-items/${itemOf(off, 'offboarding', 'account_revoked').id}`, { done: true });
+    expect(ticked.statusCode, ticked.body).toBe(200);
+    expect(itemOf(ticked.json(), 'offboarding', 'account_revoked').done).toBe(true);
+
+    const ids = async (q: string) => (await coordinator.get(`/api/association/people${q}`)).json().people.map((p: { id: string }) => p.id);
+    expect(await ids('')).not.toContain(leaverId);
+    expect(await ids('')).toContain(observerId);
+    expect(await ids('?state=former')).toEqual([leaverId]);
+    expect((await coordinator.get('/api/association/people?state=gone')).statusCode).toBe(400);
   });
 
   it('is for those who run the association, and only about the organisation’s members', async () => {

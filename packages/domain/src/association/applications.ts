@@ -8,7 +8,7 @@ import { emailSchema } from '../identity/schemas.js';
 import { APPLICATION_STAGES, type ApplicationStage } from './vocabulary.js';
 
 /** A file as the public form sends it: its name and its bytes in base64 (5 MB at most once decoded). */
-const uploadedFileSchema = z.strictObject({
+export const uploadedFileSchema = z.strictObject({
   name: z.string().trim().min(1).max(200),
   contentBase64: z.string().min(4).max(7_100_000).regex(/^[A-Za-z0-9+/]+=*$/),
 });

@@ -16,10 +16,17 @@ export const checklistItemViewSchema = z.object({
   id: z.uuid(), item: z.string(), done: z.boolean(), doneAt: z.string().nullable(), doneBy: z.string().nullable(),
 });
 export const personChecklistsViewSchema = z.object({
-  person: z.object({ id: z.uuid(), displayName: z.string() }),
+  /** `active` false: the account is deactivated (a former member); the page still opens, offboarding goes on after the account is closed. */
+  person: z.object({ id: z.uuid(), displayName: z.string(), active: z.boolean() }),
   checklists: z.array(z.object({ kind: z.enum(CHECKLIST_KINDS), items: z.array(checklistItemViewSchema) })),
   /** What the person still holds (the house's loans): offboarding cannot say "returned" while this is not empty. */
   openLoans: z.array(loanViewSchema),
 });
 export type PersonChecklistsView = z.infer<typeof personChecklistsViewSchema>;
 export const checklistTickSchema = z.strictObject({ done: z.boolean() });
+
+/** The arrivals and departures list: people with an active account, or the former ones. */
+export const PEOPLE_STATES = ['active', 'former'] as const;
+export const peopleQuerySchema = z.strictObject({ state: z.enum(PEOPLE_STATES).default('active') });
+export const personListItemSchema = z.object({ id: z.uuid(), displayName: z.string(), active: z.boolean() });
+export type PersonListItem = z.infer<typeof personListItemSchema>;

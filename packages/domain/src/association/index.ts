@@ -16,3 +16,4 @@ export * from './tasks.js';
 export * from './vehicle-papers.js';
 export * from './job-alerts.js';
 export * from './checklists.js';
+export * from './internships.js';

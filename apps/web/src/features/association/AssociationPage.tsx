@@ -31,7 +31,8 @@ export function AssociationPage() {
           <p>{t('members.intro')}</p>
           <p>
             <a href="/association/members" data-testid="association-members">{t('members.link')}</a> ·{' '}
-            <a href="/association/people" data-testid="association-people">{t('association.checklists.link')}</a>
+            <a href="/association/people" data-testid="association-people">{t('association.checklists.link')}</a> ·{' '}
+            <a href="/association/internships" data-testid="association-internships">{t('association.internships.link')}</a>
           </p>
         </section>
       )}

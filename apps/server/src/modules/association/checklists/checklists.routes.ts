@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { CHECKLIST_KINDS, checklistTickSchema, housePersonSchema, personChecklistsViewSchema } from '@vigie/domain';
+import { CHECKLIST_KINDS, checklistTickSchema, peopleQuerySchema, personChecklistsViewSchema, personListItemSchema } from '@vigie/domain';
 import type { RouteModule } from '../../../platform/context.js';
-import { housePeople } from '../equipment/equipment.service.js';
+import { peopleOfState } from '../equipment/equipment.service.js';
 import { personChecklists, startChecklist, tickChecklistItem } from './checklists.service.js';
 
 const idParams = z.object({ id: z.uuid() });
@@ -12,9 +12,9 @@ export const checklistsRoutes: RouteModule = (app, ctx) => {
   const tags = ['association'];
   const response = { 200: personChecklistsViewSchema };
 
-  // The people a checklist can be about: the organisation's active members (the house's list).
-  app.get('/api/association/people', { config, schema: { tags, response: { 200: z.object({ people: z.array(housePersonSchema) }) } } },
-    async (req) => housePeople(ctx, req.actor!));
+  // The people a checklist can be about: the organisation's members with an active account, or the former ones (?state=former).
+  app.get('/api/association/people', { config, schema: { tags, querystring: peopleQuerySchema, response: { 200: z.object({ people: z.array(personListItemSchema) }) } } },
+    async (req) => peopleOfState(ctx, req.actor!, req.query.state));
   app.get('/api/association/people/:id/checklists', { config, schema: { tags, params: idParams, response } },
     async (req) => personChecklists(ctx, req.actor!, req.params.id));
   app.post('/api/association/people/:id/checklists', {

@@ -5,7 +5,7 @@ import type { Executor } from '../../../platform/db/database.js';
 import { inOrganisation } from '../../../platform/db/organisation-scope.js';
 import { AppError } from '../../../platform/errors/catalogue.js';
 import type { Actor } from '../../../platform/http/request-context.js';
-import { activeMember } from '../equipment/equipment.service.js';
+import { memberInAnyState } from '../equipment/equipment.service.js';
 import { listHouseLoans } from '../equipment/loans.service.js';
 import { findItem, insertItems, itemsOf, setDone } from './checklists.queries.js';
 
@@ -17,9 +17,9 @@ import { findItem, insertItems, itemsOf, setDone } from './checklists.queries.js
  * while a loan is out.
  */
 async function person(trx: Executor, id: string) {
-  const p = await activeMember(trx, id);
+  const p = await memberInAnyState(trx, id);
   if (!p) throw new AppError('checklist.person_not_found');
-  return { id: p.id, displayName: p.display_name };
+  return { id: p.id, displayName: p.display_name, active: p.active };
 }
 
 /** The house's open loans to the person, asked of its service (its own read, outside any transaction of ours). */

@@ -104,6 +104,16 @@ export async function activePeople(db: Executor) {
   return db.selectFrom('users').select(['id', 'display_name']).where('active', '=', true).orderBy('display_name').execute();
 }
 
+/** The organisation's accounts, active or deactivated (former members), for the arrivals and departures list. */
+export async function peopleByState(db: Executor, active: boolean) {
+  return db.selectFrom('users').select(['id', 'display_name', 'active']).where('active', '=', active).orderBy('display_name').execute();
+}
+
+/** A member of the organisation whether their account is active or deactivated (offboarding goes on after the account is closed). */
+export async function findPersonAnyState(db: Executor, id: string) {
+  return db.selectFrom('users').select(['id', 'display_name', 'active']).where('id', '=', id).executeTakeFirst();
+}
+
 export async function findPerson(db: Executor, id: string) {
   return db.selectFrom('users').select(['id', 'display_name', 'email']).where('id', '=', id).where('active', '=', true).executeTakeFirst();
 }

@@ -7,7 +7,7 @@ import { AppError } from '../../../platform/errors/catalogue.js';
 import type { Actor } from '../../../platform/http/request-context.js';
 import { deviceExists } from '../../field/phones/phones.service.js';
 import { itemColumns, presentItem } from './equipment.presenter.js';
-import { activePeople, findItems, findPerson, insertItem, listItems, lockItems, openLoanOfItems, updateItem } from './equipment.queries.js';
+import { activePeople, findItems, findPerson, findPersonAnyState, insertItem, listItems, lockItems, openLoanOfItems, peopleByState, updateItem } from './equipment.queries.js';
 
 /** The inventory (issue 19): what the association owns and lends, its state and where it is. */
 
@@ -76,6 +76,18 @@ export async function itemsOfKind(trx: Executor, kind: 'vehicle' | 'bed', withRe
   const gone = (i: { state: string }) => i.state === 'retired' || i.state === 'lost';
   const items = (await listItems(trx)).filter((i) => i.kind === kind && (withRetired || !gone(i)));
   return [...items.filter((i) => !gone(i)), ...items.filter(gone)];
+}
+
+/** The organisation's people with an active account, or the former ones (deactivated), for the arrivals and departures list. */
+export async function peopleOfState(ctx: AppContext, actor: Actor, state: 'active' | 'former') {
+  return inOrganisation(ctx.db, actor.organisationId, async (trx) => ({
+    people: (await peopleByState(trx, state === 'active')).map((p) => ({ id: p.id, displayName: p.display_name, active: p.active })),
+  }));
+}
+
+/** A member of the organisation, active or deactivated (a person's arrival and departure page), or undefined. */
+export async function memberInAnyState(trx: Executor, id: string) {
+  return findPersonAnyState(trx, id);
 }
 
 /** An active member of the organisation (a driver, a guest of the flat, a task's assignee), or undefined. */

@@ -35,6 +35,7 @@ export function PersonChecklistsPage() {
       <FormError message={error} />
       {view && (
         <>
+          {!view.person.active && <p class="muted" data-testid="person-former">{t('association.checklists.formerAccount')}</p>}
           {view.checklists.length === 0 && <p>{t('association.checklists.none')}</p>}
           {view.checklists.map((c) => (
             <section key={c.kind} class="card" aria-labelledby={`checklist-${c.kind}`}>

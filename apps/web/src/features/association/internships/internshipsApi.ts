@@ -1,0 +1,15 @@
+import type { InternshipInput, InternshipSettings, InternshipsPage } from '@vigie/domain/rules';
+import { api } from '../../../api/client';
+import type { UploadedFile } from '../applications/applicationsApi';
+
+/** Interns' calls (issue 18), typed from the domain's views. */
+export type { InternshipsPage };
+export type InternshipView = InternshipsPage['internships'][number];
+
+export const internshipsApi = {
+  page: () => api.get<InternshipsPage>('/api/association/internships'),
+  record: (input: InternshipInput) => api.post<InternshipsPage>('/api/association/internships', input),
+  convention: (id: string, file: UploadedFile) => api.put<InternshipsPage>(`/api/association/internships/${id}/convention`, { file }),
+  start: (id: string) => api.post<InternshipsPage>(`/api/association/internships/${id}/start`, {}),
+  settings: (settings: InternshipSettings) => api.put<InternshipsPage>('/api/association/internship-settings', settings),
+};
