@@ -257,7 +257,7 @@ describe(`the operation and incident pages (${process.env.TEST_DATABASE_URL ? 'p
     expect(page.cases).toEqual([{ id: opened.id, title: 'Plainte matraque', status: expect.any(String) }]);
     expect(page.history.map((v: { version: number }) => v.version)).toEqual([1, 2]);
     expect(page.history[1].changes).toEqual([{ field: 'description', before: 'Coups de matraque', after: 'Coups de matraque aux jambes' }]);
-    expect(page.actions).toEqual({ openCase: true, witnessStatement: true, readOriginals: true });
+    expect(page.actions).toEqual({ openCase: true, witnessStatement: true, readOriginals: true, review: false });
   });
 
   it('shows the incident\'s evidence on its page, and finds it with the evidence picker by incident type', async () => {
@@ -278,7 +278,7 @@ describe(`the operation and incident pages (${process.env.TEST_DATABASE_URL ? 'p
   it('gives an observer who was there the pages without cases, and comms only what is verified', async () => {
     const { page } = (await secondObserver.get(`/api/incidents/${incidentId}`)).json();
     expect(page.cases).toEqual([]);
-    expect(page.actions).toEqual({ openCase: false, witnessStatement: true, readOriginals: false });
+    expect(page.actions).toEqual({ openCase: false, witnessStatement: true, readOriginals: false, review: false });
 
     // Comms cite verified records only: the submitted evictions and their incident stay closed.
     expect((await comms.get(`/api/operations/${operationId}`)).json().page.evictions).toEqual([]);
@@ -291,7 +291,7 @@ describe(`the operation and incident pages (${process.env.TEST_DATABASE_URL ? 'p
     expect(op.evictions.map((e: { id: string }) => e.id)).toEqual([evictionId]);
     expect(op.actions.witnessStatement).toBe(false);
     const inc = (await comms.get(`/api/incidents/${incidentId}`)).json().page;
-    expect(inc.actions).toEqual({ openCase: false, witnessStatement: false, readOriginals: false });
+    expect(inc.actions).toEqual({ openCase: false, witnessStatement: false, readOriginals: false, review: false });
   });
 
   it('keeps a case\'s own fields as versions, like every record', async () => {
