@@ -269,12 +269,19 @@ test.describe.serial('incident', () => {
     await page.getByTestId('incident-place').fill('Distribution rue des Garennes');
     await expect(page.getByTestId('incident-place-problem')).toHaveCount(0);
     await expect(page.getByTestId('incident-sync')).toHaveText("En attente d'envoi");
+    // Its photo, kept on the phone for the incident alone, then sent through the same evidence intake.
+    const outsideId = page.url().split('/').pop()!;
+    await page.getByTestId('photo-input').setInputFiles({ name: 'distribution.png', mimeType: 'image/png', buffer: png() });
+    await expect(page.getByTestId('photo-count')).toContainText('1 photo en attente');
     await page.getByTestId('incident-done').click();
     await page.getByTestId('sync-outbox-link').click();
     await page.getByTestId('sync-now').click();
     await expect(page.getByTestId('outbox-empty')).toHaveText('Tout est envoyé.', { timeout: 20_000 });
     const outside = (await camilleApi.get<{ incidents: { place: string | null; evictionId: string | null; status: string }[] }>('/api/incidents')).incidents;
     expect(outside).toEqual([expect.objectContaining({ place: 'Distribution rue des Garennes', evictionId: null, status: 'submitted' })]);
+    const { page: read } = await coordinatorApi.get<{ page: { incident: IncidentView; evidence: { originalName: string }[] } }>(`/api/incidents/${outsideId}`);
+    expect(read.incident.evidence).toEqual({ stored: 1, uploading: 0, rejected: 0 });
+    expect(read.evidence.map((x) => x.originalName)).toEqual(['distribution.png']);
     expect(errors).toEqual([]);
     await context.close();
   });

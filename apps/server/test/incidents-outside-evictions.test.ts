@@ -130,4 +130,27 @@ describe(`incidents outside an eviction (${process.env.TEST_DATABASE_URL ? 'post
     const onEviction = (await coordinator.get(`/api/evictions/${evictionId}/incidents`)).json().incidents as Array<{ id: string }>;
     expect(onEviction).toEqual([]);
   });
+
+  it('a coordinator\'s correction keeps the verified state, and the legal picker lists them with their place', async () => {
+    const cmd = outsideCommand({ description: 'Gaz au point d’eau, correction à venir', place: 'Point d’eau du canal' });
+    expect((await push(observer, [cmd]))[0]!.status).toBe('applied');
+    expect((await coordinator.post(`/api/incidents/${cmd.record.id}/verify`, { version: 1 })).statusCode).toBe(200);
+    const [corrected] = await push(coordinator, [{ ...cmd, commandId: randomUUID(), baseVersion: 2, record: { ...cmd.record, unit: 'CRS 36' } }]);
+    expect(corrected).toMatchObject({ status: 'applied', version: 3 });
+    expect((await coordinator.get(`/api/incidents/${cmd.record.id}`)).json().page.incident).toMatchObject({ status: 'verified', unit: 'CRS 36' });
+
+    const search = async (q: string) => {
+      const res = await coordinator.get(`/api/field-records/search?target=incident&q=${encodeURIComponent(q)}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().results as Array<{ id: string; evictionId: string | null; site: unknown; place: string | null; status: string }>;
+    };
+    expect((await search('canal')).find((r) => r.id === cmd.record.id)).toMatchObject({ evictionId: null, site: null, place: 'Point d’eau du canal', status: 'verified' });
+    // Filtered by day and site like an eviction's: its own Paris day, its own site.
+    const atSite = outsideCommand({ siteId, place: null, description: 'Obstruction au lieu de vie' });
+    expect((await push(observer, [atSite]))[0]!.status).toBe('applied');
+    const res = await coordinator.get(`/api/field-records/search?target=incident&siteId=${siteId}&from=${today()}&to=${today()}`);
+    const ids = (res.json().results as Array<{ id: string; site: { id: string } | null }>).map((r) => r.id);
+    expect(ids).toContain(atSite.record.id);
+    expect(ids).not.toContain(cmd.record.id);
+  });
 });

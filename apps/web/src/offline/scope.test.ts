@@ -89,4 +89,15 @@ describe('what leaves the phone after a pull', () => {
     expect(drop.incidents).toEqual(['i-old']);
     expect(outOfScope(r, scope, new Set(['e-today']), ME, new Set(['e-today'])).evictions.sort()).toEqual(['e-dk', 'e-old']);
   });
+
+  it('keeps a sent incident outside an eviction while its photo waits, then lets both go', () => {
+    const outside = { id: 'i-out', record: {} as never, evictionId: null, version: 1, syncState: 'synced' as const, error: null, updatedAt: '' };
+    const shot = (state: PhotoEntry['state']): PhotoEntry => ({ ...photo('p-out', '', state), evictionId: null, incidentId: 'i-out' });
+    const waiting = outOfScope(rows({ incidents: [outside], photos: [shot('queued')] }), scope, new Set(), ME);
+    expect(waiting.incidents).toEqual([]);
+    expect(waiting.photos).toEqual([]);
+    const sent = outOfScope(rows({ incidents: [outside], photos: [shot('uploaded')] }), scope, new Set(), ME);
+    expect(sent.incidents).toEqual(['i-out']);
+    expect(sent.photos).toEqual(['p-out']);
+  });
 });

@@ -32,7 +32,10 @@ export function outOfScope(rows: LocalRows, scope: PhoneScope, pending: Set<stri
   const areas = new Set(scope.areaIds);
   const operationArea = new Map(rows.operations.map((o) => [o.id, o.record.areaId]));
   const siteArea = new Map(rows.sites.map((s) => [s.id, s.record.areaId]));
-  const photoWaits = new Set(rows.photos.filter((p) => p.state !== 'uploaded').map((p) => p.evictionId));
+  const waiting = rows.photos.filter((p) => p.state !== 'uploaded');
+  const photoWaits = new Set(waiting.map((p) => p.evictionId));
+  // A photo uploads once its incident is on the server: the incident stays until the photo is sent.
+  const incidentPhotoWaits = new Set(waiting.map((p) => p.incidentId));
   const keepEviction = (e: LocalEviction) => {
     if (unsent(e, pending) || photoWaits.has(e.id)) return true;
     if (gone.has(e.id)) return false;
@@ -47,13 +50,16 @@ export function outOfScope(rows: LocalRows, scope: PhoneScope, pending: Set<stri
   const keepOperation = (o: LocalOperation) =>
     unsent(o, pending) || usedOperations.has(o.id) || (areas.has(o.record.areaId) && parisDate(o.record.startedAt) >= scope.since);
   const dropped = <T extends { id: string }>(all: T[], keep: (r: T) => boolean) => all.filter((r) => !keep(r)).map((r) => r.id);
+  // Outside an eviction: kept while unsent, incomplete, sent back by a coordinator (the pull sends only those) or a photo waits.
+  const keepIncident = (i: LocalIncident) => unsent(i, pending) || i.incomplete === true || incidentPhotoWaits.has(i.id)
+    || (i.evictionId === null ? i.rejected === true : keptEvictions.has(i.evictionId));
+  const keptIncidents = new Set(rows.incidents.filter(keepIncident).map((i) => i.id));
   return {
     evictions: dropped(rows.evictions, keepEviction),
     operations: dropped(rows.operations, keepOperation),
-    // Outside an eviction: kept while unsent, incomplete or sent back by a coordinator (the pull sends only those).
-    incidents: dropped(rows.incidents, (i) => unsent(i, pending) || i.incomplete === true || (i.evictionId === null ? i.rejected === true : keptEvictions.has(i.evictionId))),
+    incidents: dropped(rows.incidents, keepIncident),
     sites: dropped(rows.sites, (s) => unsent(s, pending) || usedSites.has(s.id) || areas.has(s.record.areaId)),
-    // Bytes already left at the server's confirmation; the entry follows its eviction.
-    photos: rows.photos.filter((p) => p.state === 'uploaded' && !keptEvictions.has(p.evictionId)).map((p) => p.id),
+    // Bytes already left at the server's confirmation; the entry follows its eviction, or its incident outside one.
+    photos: rows.photos.filter((p) => p.state === 'uploaded' && !(p.evictionId === null ? keptIncidents.has(p.incidentId ?? '') : keptEvictions.has(p.evictionId))).map((p) => p.id),
   };
 }

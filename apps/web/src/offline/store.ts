@@ -3,7 +3,7 @@ import { getMeta, setMeta } from './db';
 import { tx, type Store } from './idb';
 import { planEnqueue, syncStateOf, type NewCommand } from './outbox';
 import { retryPhoto } from './upload';
-import type { LocalEviction, LocalIncident, LocalOperation, LocalSite, OutboxEntry, PhotoEntry, Reference, Stored, TableName } from './types';
+import type { LocalEviction, LocalIncident, LocalOperation, LocalSite, OutboxEntry, PhotoEntry, PhotoOwner, Reference, Stored, TableName } from './types';
 
 /** Local writes: a record and its outbox command are saved together, in one transaction. */
 
@@ -116,12 +116,13 @@ export async function resendMine(entry: OutboxEntry): Promise<void> {
   onLocalChange?.();
 }
 
-export async function storePhoto(evictionId: string, file: File, incidentId: string | null = null): Promise<PhotoEntry> {
+/** Keeps a photo for its owner (an eviction, or an incident during or outside one), queued with its SHA-256. */
+export async function storePhoto(owner: PhotoOwner, file: File): Promise<PhotoEntry> {
   const digest = await crypto.subtle.digest('SHA-256', await file.arrayBuffer());
   const sha256 = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
   const entry: PhotoEntry = {
-    id: newId(), evictionId, sha256, name: file.name, type: file.type, size: file.size, blob: file,
-    capturedAt: new Date(file.lastModified || Date.now()).toISOString(), state: 'queued', incidentId,
+    id: newId(), evictionId: owner.evictionId, incidentId: owner.incidentId, sha256, name: file.name, type: file.type, size: file.size, blob: file,
+    capturedAt: new Date(file.lastModified || Date.now()).toISOString(), state: 'queued',
   };
   await tx(['photos'], 'readwrite', (s) => s.photos.put(entry));
   return entry;

@@ -93,14 +93,22 @@ export interface Reference { areas: Area[]; communes: Commune[]; terms: Term[]; 
 
 /**
  * A photo taken on the phone, uploaded as evidence (POST /api/evidence, then PATCH in chunks)
- * once its eviction is on the server. The bytes stay here until the server says `stored`.
+ * once its record (eviction or incident) is on the server. The bytes stay here until the server says `stored`.
  */
 export type PhotoState = 'queued' | 'uploaded' | 'failed';
 
+/**
+ * What a photo belongs to: an eviction, an incident of that eviction, or an incident outside any
+ * eviction (no eviction then). Rows stored before incidents outside an eviction existed all have
+ * an eviction and read unchanged (the store's key is the photo's id, its shape did not change).
+ */
+export type PhotoOwner = { evictionId: string; incidentId: string | null } | { evictionId: null; incidentId: string };
+
 export interface PhotoEntry {
   id: string;
-  evictionId: string;
-  /** Set when the photo is attached to an incident of the eviction (uploaded once the incident is on the server). */
+  /** null: the photo of an incident outside an eviction (`incidentId` is then set). */
+  evictionId: string | null;
+  /** Set when the photo is attached to an incident (uploaded once the incident is on the server). */
   incidentId?: string | null;
   sha256: string;
   name: string;

@@ -1,5 +1,5 @@
 import { isTransient } from './outbox';
-import type { PhotoEntry } from './types';
+import type { PhotoEntry, PhotoOwner } from './types';
 
 /**
  * The evidence upload's decisions, kept pure (the fetches live in uploader.ts). A photo goes:
@@ -22,13 +22,33 @@ export const maxSteps = (size: number, chunk = CHUNK_BYTES) => Math.ceil(size / 
  */
 export function photosToUpload(photos: readonly PhotoEntry[], onServer: (table: 'evictions' | 'incidents', id: string) => boolean): PhotoEntry[] {
   return photos
-    .filter((p) => p.state === 'queued' && p.blob !== null && (p.incidentId ? onServer('incidents', p.incidentId) : onServer('evictions', p.evictionId)))
+    .filter((p) => {
+      if (p.state !== 'queued' || p.blob === null) return false;
+      const record = recordOfPhoto(p);
+      return record !== null && onServer(record.table, record.id);
+    })
     .sort((a, b) => a.capturedAt.localeCompare(b.capturedAt) || a.id.localeCompare(b.id));
 }
 
+/** The record a photo waits for and follows: its incident when it has one, otherwise its eviction. */
+export function recordOfPhoto(p: Pick<PhotoEntry, 'evictionId' | 'incidentId'>): { table: 'evictions' | 'incidents'; id: string } | null {
+  if (p.incidentId) return { table: 'incidents', id: p.incidentId };
+  return p.evictionId ? { table: 'evictions', id: p.evictionId } : null;
+}
+
+/** The photos taken for this owner (an eviction's own photos are not its incidents' ones). */
+export function photosOf<P extends Pick<PhotoEntry, 'evictionId' | 'incidentId'>>(photos: readonly P[], owner: PhotoOwner): P[] {
+  return photos.filter((p) => (p.evictionId ?? null) === owner.evictionId && (p.incidentId ?? null) === owner.incidentId);
+}
+
+/** An incident's photos belong to it, and to its eviction when it was recorded during one. */
+export const incidentPhotoOwner = (incidentId: string, evictionId: string | null): PhotoOwner =>
+  evictionId === null ? { evictionId: null, incidentId } : { evictionId, incidentId };
+
 export function createBody(p: PhotoEntry) {
   return {
-    id: p.id, evictionId: p.evictionId, ...(p.incidentId && { incidentId: p.incidentId }), kind: 'photo', declaredType: p.type,
+    // Outside an eviction the server finds the incident alone (it refuses a null eviction).
+    id: p.id, ...(p.evictionId && { evictionId: p.evictionId }), ...(p.incidentId && { incidentId: p.incidentId }), kind: 'photo', declaredType: p.type,
     originalName: p.name || `${p.id}.jpg`, sizeBytes: p.size, sha256: p.sha256, capturedAt: p.capturedAt,
   };
 }

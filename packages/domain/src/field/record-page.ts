@@ -164,8 +164,9 @@ export type RecordSearchQuery = z.infer<typeof recordSearchQuerySchema>;
 const option = z.object({ code: z.string(), labelFr: z.string(), labelEn: z.string() });
 export const recordSearchViewSchema = z.object({
   results: z.array(z.object({
-    target: z.enum(['eviction', 'incident', 'evidence']), id: z.string(), evictionId: z.string(), at: z.string(),
-    site: siteRef, status: z.string(), detail: z.string().nullable(),
+    // An incident outside an eviction has no eviction, and a site or only a place in words.
+    target: z.enum(['eviction', 'incident', 'evidence']), id: z.string(), evictionId: z.string().nullable(), at: z.string(),
+    site: siteRef.nullable(), place: z.string().nullable(), status: z.string(), detail: z.string().nullable(),
   })),
   options: z.object({ sites: z.array(siteRef), corps: z.array(option), incidentTypes: z.array(option) }),
 });

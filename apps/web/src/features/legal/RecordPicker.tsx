@@ -64,7 +64,7 @@ export function RecordPicker({ onPick }: { onPick: (target: Target, id: string) 
       <ul class="rows">
         {answer?.results.map((r) => (
           <li key={r.id} data-testid="picker-result">
-            <span><strong>{r.site.code}</strong> — {r.site.name}, {formatDateTime(r.at, locale)}{r.detail && ` — ${r.detail}`}</span>{' '}
+            <span>{r.site && <><strong>{r.site.code}</strong> — {r.site.name}</>}{r.site && r.place && ', '}{r.place}, {formatDateTime(r.at, locale)}{r.detail && ` — ${r.detail}`}</span>{' '}
             <a href={r.target === 'incident' ? `/incidents/${r.id}` : `/evictions/${r.evictionId}`} target="_blank" rel="noopener">{t('legalPicker.open')}</a>{' '}
             <Button variant="secondary" onClick={() => onPick(r.target, r.id)} testId="picker-link">{t('legalPicker.link')}</Button>
           </li>

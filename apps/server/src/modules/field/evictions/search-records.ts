@@ -28,7 +28,7 @@ export async function searchRecords(ctx: AppContext, actor: Actor, f: RecordSear
       : f.target === 'evidence' ? await searchEvidence(trx, { ...filter, ...pattern }, LIMIT)
       : (await searchEvictionRows(trx, filter, LIMIT, reader)).map((r) => ({
         target: 'eviction' as const, id: r.id, evictionId: r.id, at: r.arrived_at.toISOString(), status: r.status,
-        site: { id: r.site_id, code: r.site_code ?? '?', name: r.site_name ?? '' },
+        site: { id: r.site_id, code: r.site_code ?? '?', name: r.site_name ?? '' }, place: null,
         detail: r.persons_evicted === null ? null : `${r.persons_evicted_at_least ? '≥' : ''}${r.persons_evicted}`,
       }));
     const { terms } = await referenceLists(trx);

@@ -112,16 +112,25 @@ export async function listOutsideIncidentRows(db: Executor, f: OutsideIncidentFi
   return q.orderBy('i.occurred_at', 'desc').orderBy('i.id').limit(limit).execute();
 }
 
-/** Incidents for the legal pole's picker, with their eviction's site and day. */
+/**
+ * Incidents for the legal pole's picker: an eviction's with its site and day; one outside an
+ * eviction with its own site or place and Paris day, seen on its own review state.
+ */
 export async function searchIncidentRows(db: Executor, f: { from?: string; to?: string; siteId?: string; incidentType?: string; pattern?: string }, limit: number, reader: RecordReader) {
-  let q = db.selectFrom('incidents as i').innerJoin('evictions as e', 'e.id', 'i.eviction_id').leftJoin('sites as s', 's.id', 'e.site_id')
-    .select(['i.id', 'e.id as eviction_id', 'i.kind', 'i.incident_type', 'i.occurred_at', 'i.description', 'e.status', 'e.site_id', 's.code as site_code', 's.name as site_name'])
-    .where('i.deleted_at', 'is', null).where('e.deleted_at', 'is', null).where(visibleEviction(reader, 'e'));
-  if (f.from) q = q.where('e.date', '>=', f.from);
-  if (f.to) q = q.where('e.date', '<=', f.to);
-  if (f.siteId) q = q.where('e.site_id', '=', f.siteId);
+  let q = db.selectFrom('incidents as i').leftJoin('evictions as e', 'e.id', 'i.eviction_id').leftJoin('sites as s', 's.id', 'i.site_id')
+    .select(['i.id', 'i.eviction_id', 'i.kind', 'i.incident_type', 'i.occurred_at', 'i.description', 'i.place', 'i.site_id', 's.code as site_code', 's.name as site_name'])
+    .select(sql<string>`coalesce(e.status, i.status)`.as('status'))
+    .where('i.deleted_at', 'is', null)
+    .where((eb) => eb.or([
+      eb.and([eb('i.eviction_id', 'is not', null), eb('e.deleted_at', 'is', null), visibleEviction(reader, 'e')]),
+      eb.and([eb('i.eviction_id', 'is', null), visibleOutsideIncident(reader, 'i')]),
+    ]));
+  // The incident's day and site are its eviction's copies (its own outside an eviction: migration 16d-01).
+  if (f.from) q = q.where('i.eviction_date', '>=', f.from);
+  if (f.to) q = q.where('i.eviction_date', '<=', f.to);
+  if (f.siteId) q = q.where('i.site_id', '=', f.siteId);
   if (f.incidentType) q = q.where('i.incident_type', '=', f.incidentType);
-  if (f.pattern) q = q.where((eb) => eb.or([eb('i.description', 'ilike', f.pattern!), eb('s.code', 'ilike', f.pattern!), eb('s.name', 'ilike', f.pattern!)]));
+  if (f.pattern) q = q.where((eb) => eb.or([eb('i.description', 'ilike', f.pattern!), eb('i.place', 'ilike', f.pattern!), eb('s.code', 'ilike', f.pattern!), eb('s.name', 'ilike', f.pattern!)]));
   return q.orderBy('i.occurred_at', 'desc').limit(limit).execute();
 }
 

@@ -111,7 +111,7 @@ function EvictionForm({ initial }: { initial: LocalEviction }) {
       <Segmented label={t('field.eviction.coverage')} value={e.coverage} options={COVERAGES.map((v) => [v, t(`field.coverage.${v}`)] as const)} onValue={(coverage) => patch({ coverage })} testId="coverage" />
       <NotesSection notes={e.notes} onNotes={(notes) => patch({ notes })} />
       <IncidentsSection evictionId={e.id} terms={terms} beforeOpen={autosave.flush} />
-      <PhotoButton evictionId={e.id} />
+      <PhotoButton owner={{ evictionId: e.id, incidentId: null }} />
 
       {showProblems && problems.length > 0 && <EvictionProblems problems={problems} />}
       <div class="action-bar">

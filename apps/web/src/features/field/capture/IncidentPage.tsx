@@ -5,6 +5,7 @@ import { getAll, getOne } from '../../../offline/db';
 import { useLive } from '../../../offline/live';
 import { saveIncident } from '../../../offline/store';
 import type { LocalIncident } from '../../../offline/types';
+import { incidentPhotoOwner } from '../../../offline/upload';
 import { Screen } from '../../../shell/Screen';
 import { FormError } from '../../../ui/FormError';
 import { TextField } from '../../../ui/TextField';
@@ -105,7 +106,7 @@ function IncidentForm({ initial }: { initial: LocalIncident }) {
 
       <VictimsField victims={i.victims} onVictims={(victims) => patch({ victims })} problemOf={problemOf} />
 
-      {i.evictionId && <PhotoButton evictionId={i.evictionId} incidentId={i.id} />}
+      <PhotoButton owner={incidentPhotoOwner(i.id, i.evictionId)} />
 
       <div class="action-bar">
         <span class="saved-hint" aria-live="polite">{problems.length ? t('field.incident.notQueued') : t('field.eviction.saved')}</span>

@@ -1,17 +1,19 @@
 import { useState } from 'preact/hooks';
 import { useT } from '../../../i18n';
-import { getBy } from '../../../offline/db';
+import { getAll } from '../../../offline/db';
 import { useLive } from '../../../offline/live';
 import { storePhoto } from '../../../offline/store';
+import type { PhotoOwner } from '../../../offline/types';
+import { photosOf } from '../../../offline/upload';
 
 /**
  * Takes a photo and keeps it on the phone with its SHA-256, queued. The sync loop uploads it
- * (offline/uploader.ts) once its eviction, or its incident when it has one, is on the server.
+ * (offline/uploader.ts) once its eviction, or its incident when it has one (during an eviction or
+ * outside any), is on the server.
  */
-export function PhotoButton({ evictionId, incidentId = null }: { evictionId: string; incidentId?: string | null }) {
+export function PhotoButton({ owner }: { owner: PhotoOwner }) {
   const t = useT();
-  const all = useLive(() => getBy('photos', 'evictionId', evictionId), [evictionId]) ?? [];
-  const photos = all.filter((p) => (p.incidentId ?? null) === incidentId);
+  const photos = photosOf(useLive(() => getAll('photos'), [owner.evictionId, owner.incidentId]) ?? [], owner);
   const count = photos.filter((p) => p.state === 'queued').length;
   const [failed, setFailed] = useState(false);
   return (
@@ -31,7 +33,7 @@ export function PhotoButton({ evictionId, incidentId = null }: { evictionId: str
             if (!file) return;
             try {
               setFailed(false);
-              await storePhoto(evictionId, file, incidentId);
+              await storePhoto(owner, file);
             } catch {
               setFailed(true);
             }
