@@ -216,7 +216,7 @@ describe('the members’ newsletter', () => {
     expect(archive.body).toContain('lettre d’information');
     // An English-speaking visitor reads the archive in English; the French issue is said to be in French.
     const inEnglish = await t.client().get('/api/public/hro/newsletter?lang=en');
-    expect(inEnglish.body).toContain('<html lang="en">');
+    expect(inEnglish.body).toContain('<html lang="en" dir="ltr">');
     expect(inEnglish.body).toMatch(/— newsletter<\/h1>/);
     expect(inEnglish.body).toContain('in French');
     expect(inEnglish.body).not.toContain('lettre d’information');

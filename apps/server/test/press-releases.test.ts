@@ -139,4 +139,33 @@ describe('press releases', () => {
     expect(corrected.json().release.corrections).toHaveLength(1);
     expect((await t.client().get(`/api/public/hro/press-releases/${r.id}`)).body).toContain('Le site était B12, pas B2.');
   });
+
+  it('shows a release written in Arabic as a right-to-left page, still frameable; French pages stay left to right', async () => {
+    const r = await draft({ language: 'ar', title: 'عمليات الطرد في كاليه', lede: 'ملخص البيان.', body: 'الفقرة الأولى.\n\nالفقرة الثانية.' });
+    expect(r.language).toBe('ar');
+    await author.post(`/api/press-releases/${r.id}/submit`);
+    expect((await approver.post(`/api/press-releases/${r.id}/approve`)).statusCode).toBe(200);
+    expect((await author.post(`/api/press-releases/${r.id}/send`, { listId })).statusCode).toBe(200);
+
+    const page = await t.client().get(`/api/public/hro/press-releases/${r.id}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<html lang="ar" dir="rtl">');
+    expect(page.body).toContain('<h1 dir="auto">عمليات الطرد في كاليه</h1>');
+    // The fixed wording (figures' heading and wording) is English, marked as such inside the Arabic page.
+    expect(page.body).toMatch(/<h2 lang="en" dir="auto">Figures cited/);
+    expect(page.body).toContain('at least 2');
+    // The layout mirrors: the style speaks of start and end, never of left and right.
+    expect(page.body.match(/<style>(.*)<\/style>/s)![1]).not.toMatch(/left|right/);
+    expect(page.headers['content-security-policy']).toMatch(/frame-ancestors \*/);
+    const listed = (await t.client().get('/api/public/hro/press-releases.json')).json().releases.find((x: { id: string }) => x.id === r.id);
+    expect(listed.language).toBe('ar');
+    expect((await t.client().get(`/api/public/hro/press-releases/${r.id}.pdf`)).body.startsWith('%PDF')).toBe(true);
+
+    const french = await draft({ title: 'Expulsions à Grande-Synthe' });
+    await author.post(`/api/press-releases/${french.id}/submit`);
+    await approver.post(`/api/press-releases/${french.id}/approve`);
+    await author.post(`/api/press-releases/${french.id}/send`, { listId });
+    expect((await t.client().get(`/api/public/hro/press-releases/${french.id}`)).body).toContain('<html lang="fr" dir="ltr">');
+    expect((await t.client().get('/api/public/hro/press-releases?lang=fr')).body).toContain('<html lang="fr" dir="ltr">');
+  });
 });

@@ -41,6 +41,7 @@ export { wordFigure, formatFigure, figurePhrase, figureValue, type FigureWording
 export { figureOf, isMinimum, isUnobserved, coverageShare, isComplete, sumFigures, type Coverage as FigureCoverage, type Doubts } from './communication/figures/minimum-rule.js';
 export { BUCKETS, BREAKDOWNS, CHARTS, CHART_FORMATS, DEFAULT_PUBLIC_THRESHOLD, type Breakdown, type StatisticsBucket, type ChartName, type ChartFormat } from './communication/statistics/dimensions.js';
 export { NNBSP, formatQuantity, formatPercent, formatDate, formatDateTime, formatMonth, formatMonthName, periodShape, formatPeriod, inPeriod, pluralForm, countNoun, areaLabel, fileNamePart, type FormatLocale, type PluralForms, type PeriodShape, type DateOptions } from './formats/formats.js';
+export { RTL_LANGUAGES, isRightToLeft, textDirection, type TextDirection } from './formats/text-direction.js';
 export * from './association/vocabulary.js';
 export type { PostingInput, PostingView } from './association/postings.js';
 export { DATE_LEVELS, PLACE_LEVELS, RELEASE_MEASURES, DEFAULT_PROFILE, type DateLevel, type PlaceLevel } from './communication/research/profile.js';
@@ -53,8 +54,8 @@ export type {
   RecordChange, RecordVersionView, EvidenceItemView, EvictionActions, EvictionRowView, EvictionPageView, ReviewQueueView,
   ReviewCountsView, ConflictView, ConflictResolution, RecordSearchView, OperationPageView, OperationTimelineEntry, IncidentPageView, OutsideIncidentRowView,
 } from './field/record-page.js';
-export { PRESS_RELEASE_STATUSES } from './communication/press-releases/press-release.js';
-export type { PressReleaseView, PressReleaseSummaryView, PressReleaseStatus } from './communication/press-releases/press-release.js';
+export { PRESS_RELEASE_STATUSES, PRESS_RELEASE_LANGUAGES, releaseWordingLocale } from './communication/press-releases/press-release.js';
+export type { PressReleaseView, PressReleaseSummaryView, PressReleaseStatus, PressReleaseLanguage } from './communication/press-releases/press-release.js';
 export type { BounceView, BouncePatternView, MailingView, RecentDeliveryView, SuppressionView } from './communication/mailings/bounce-rules.js';
 export { BOUNCE_TYPES } from './communication/mailings/bounce-vocabulary.js';
 export { NEWSLETTER_BLOCK_KINDS, NEWSLETTER_STATUSES, blockText, blockInputOf } from './communication/newsletters/newsletter.js';

@@ -7,11 +7,16 @@ import { METRIC_CODES } from '../statistics/metrics.js';
  */
 export const PRESS_RELEASE_STATUSES = ['draft', 'in_review', 'approved', 'sent', 'withdrawn'] as const;
 export type PressReleaseStatus = (typeof PRESS_RELEASE_STATUSES)[number];
+/** A release is written in one language; Arabic and Farsi ones are read right to left on the public site. */
+export const PRESS_RELEASE_LANGUAGES = ['fr', 'en', 'ar', 'fa'] as const;
+export type PressReleaseLanguage = (typeof PRESS_RELEASE_LANGUAGES)[number];
+/** The fixed wording around a release (headings, embargo line, figures' wording) is French or English; other languages take English. */
+export const releaseWordingLocale = (language: string): 'fr' | 'en' => (language === 'fr' ? 'fr' : 'en');
 
 const optionalText = (max: number) => z.string().trim().max(max).transform((s) => (s === '' ? null : s)).nullable().optional();
 
 export const pressReleaseInputSchema = z.strictObject({
-  language: z.enum(['fr', 'en']).default('fr'),
+  language: z.enum(PRESS_RELEASE_LANGUAGES).default('fr'),
   title: z.string().trim().min(1).max(300),
   lede: optionalText(2000),
   body: z.string().max(100000).default(''),
@@ -35,7 +40,7 @@ export const figureReferenceViewSchema = z.object({
   value: z.number().int(), atLeast: z.boolean(), wording: z.string(), insertedAt: z.string(),
 });
 export const pressReleaseSummaryViewSchema = z.object({
-  id: z.uuid(), title: z.string(), language: z.enum(['fr', 'en']), status: z.enum(PRESS_RELEASE_STATUSES),
+  id: z.uuid(), title: z.string(), language: z.enum(PRESS_RELEASE_LANGUAGES), status: z.enum(PRESS_RELEASE_STATUSES),
   embargoUntil: z.string().nullable(), sentAt: z.string().nullable(), updatedAt: z.string(),
 });
 export type PressReleaseSummaryView = z.infer<typeof pressReleaseSummaryViewSchema>;
@@ -58,7 +63,7 @@ export function figureSentence(wordedValue: string, metricLabel: string, period:
 
 /** The plain-text version sent by mail and offered for download. */
 export function pressReleaseText(r: {
-  title: string; lede: string | null; body: string; quotes: string | null; pressContacts: string | null; language: 'fr' | 'en';
+  title: string; lede: string | null; body: string; quotes: string | null; pressContacts: string | null; language: PressReleaseLanguage;
   embargoUntil: string | null; embargoLabel: string | null; figures: Array<{ wording: string }>;
   testimonyQuotes?: Array<{ text: string | null }>;
 }): string {

@@ -7,9 +7,7 @@
  */
 export const TESTIMONY_LANGUAGES = ['fr', 'en', 'ar', 'fa', 'prs', 'ps', 'ti', 'ckb', 'de'] as const;
 export type TestimonyLanguage = (typeof TESTIMONY_LANGUAGES)[number];
-/** Arabic, Farsi, Dari, Pashto and Sorani are written right to left. */
-export const RTL_LANGUAGES: readonly TestimonyLanguage[] = ['ar', 'fa', 'prs', 'ps', 'ckb'];
-export const isRightToLeft = (language: string) => (RTL_LANGUAGES as readonly string[]).includes(language);
+/* Arabic, Farsi, Dari, Pashto and Sorani are written right to left: see formats/text-direction.ts. */
 
 export const CONSENT_PURPOSES = ['kept', 'quoted', 'statistics', 'court', 'partners'] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];

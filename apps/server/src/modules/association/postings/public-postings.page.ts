@@ -1,4 +1,4 @@
-import { jobPostingLd, type Locale, type PostingInput } from '@vigie/domain';
+import { jobPostingLd, textDirection, type Locale, type PostingInput } from '@vigie/domain';
 import { publicPageStyle } from '../../../platform/http/public-page.js';
 
 /**
@@ -59,7 +59,7 @@ const dateText = (d: string, locale: Locale) =>
   new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`));
 
 function page(title: string, locale: Locale, body: string, head = '') {
-  return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+  return `<!doctype html><html lang="${locale}" dir="${textDirection(locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${escapeHtml(title)}</title><style>${STYLE}</style>${head}</head><body>${body}</body></html>`;
 }
 

@@ -1,5 +1,5 @@
 import { Feed } from 'feed';
-import { blockText, formatDate, type Locale, type NewsletterBlockView } from '@vigie/domain';
+import { blockText, formatDate, textDirection, type Locale, type NewsletterBlockView } from '@vigie/domain';
 import type { AppContext } from '../../../platform/context.js';
 import { inOrganisation } from '../../../platform/db/organisation-scope.js';
 import { AppError } from '../../../platform/errors/catalogue.js';
@@ -104,7 +104,7 @@ export function archivePage(a: Awaited<ReturnType<typeof archive>>, locale: Loca
   const other = `${a.paths.archive}?lang=${w.otherLanguage.lang}`;
   const item = (i: (typeof a.issues)[number]) =>
     `<li><a href="${esc(i.url)}" lang="${i.language}" ${AUTO_DIR}>${esc(i.title)}</a> (${day(i.sentAt, locale)}${i.language !== locale ? `, ${w.inLanguage[i.language]}` : ''})</li>`;
-  return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+  return `<!doctype html><html lang="${locale}" dir="${textDirection(locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title><link rel="alternate" type="application/atom+xml" href="${esc(a.paths.feed)}">${STYLE}</head>
 <body><p><a href="${esc(other)}" lang="${w.otherLanguage.lang}" hreflang="${w.otherLanguage.lang}">${w.otherLanguage.label}</a></p>
 <h1>${title}</h1><p><a href="${esc(a.paths.signup)}">${w.subscribe}</a></p>
@@ -116,7 +116,7 @@ ${a.issues.length ? `<ul>${a.issues.map(item).join('\n')}</ul>` : `<p>${w.none}<
 export function issuePage(p: Awaited<ReturnType<typeof archivedIssue>>) {
   const s = p.issue.snapshot;
   const w = ARCHIVE_WORDS[s.language];
-  return `<!doctype html><html lang="${s.language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+  return `<!doctype html><html lang="${s.language}" dir="${textDirection(s.language)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(s.title)} — ${esc(p.org.name)}</title><link rel="alternate" type="application/atom+xml" href="${esc(p.paths.feed)}">${STYLE}</head>
 <body><p>${esc(p.org.name)} — ${day(p.issue.sentAt, s.language)}</p><h1 ${AUTO_DIR}>${esc(s.title)}</h1>
 ${s.blocks.map((b) => blockHtml(b, s.language, (e) => p.paths.photo(p.issue.id, e))).join('\n')}

@@ -24,7 +24,7 @@ const TEMPLATE = `
 #if d.contacts != none [#v(0.5em) #text(weight: "bold")[#d.contactsTitle] #linebreak() #d.contacts]
 `;
 
-type Snapshot = { title: string; lede: string | null; body: string; quotes: string | null; pressContacts: string | null; language: 'fr' | 'en';
+type Snapshot = { title: string; lede: string | null; body: string; quotes: string | null; pressContacts: string | null; language: string;
   figures: Array<{ wording: string }>; text: string };
 
 export function pressReleasePdf(s: Snapshot, embargo: string | null): Buffer {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { publishChecklist, pressReleaseText, type FigureReferenceInput, type PressReleaseInput, type PressReleaseSummaryView, type PressReleaseView } from '@vigie/domain';
+import { publishChecklist, pressReleaseText, releaseWordingLocale, type PressReleaseLanguage, type FigureReferenceInput, type PressReleaseInput, type PressReleaseSummaryView, type PressReleaseView } from '@vigie/domain';
 import type { AppContext } from '../../../platform/context.js';
 import { recordAudit } from '../../../platform/audit/audit-trail.js';
 import type { Trx } from '../../../platform/db/database.js';
@@ -61,7 +61,7 @@ export async function loadRelease(trx: Trx, ctx: AppContext, id: string, slug?: 
   if (!r) throw new AppError('press_release.not_found');
   const orgSlug = slug ?? (await trx.selectFrom('organisations').select('slug').where('id', '=', r.organisation_id).executeTakeFirst())?.slug ?? null;
   return {
-    id: r.id, title: r.title, language: r.language as 'fr', status: r.status as PressReleaseView['status'], embargoUntil: iso(r.embargo_until),
+    id: r.id, title: r.title, language: r.language as PressReleaseLanguage, status: r.status as PressReleaseView['status'], embargoUntil: iso(r.embargo_until),
     sentAt: iso(r.sent_at), updatedAt: r.updated_at.toISOString(), lede: r.lede, body: r.body, quotes: r.quotes, pressContacts: r.press_contacts,
     createdByName: r.created_by_name, submittedByName: r.submitted_by_name, approvedByName: r.approved_by_name, approvedAt: iso(r.approved_at),
     createdById: r.created_by, listId: r.list_id, mailingId: r.mailing_id, snapshotSha256: r.snapshot_sha256,
@@ -119,7 +119,7 @@ export async function listPressReleases(ctx: AppContext, actor: Actor) {
 export async function releaseSummaries(trx: Trx, ids?: string[]): Promise<PressReleaseSummaryView[]> {
   if (ids && ids.length === 0) return [];
   return (await listReleases(trx, ids)).map((r) => ({
-    id: r.id, title: r.title, language: r.language as 'fr', status: r.status as PressReleaseView['status'], embargoUntil: iso(r.embargo_until),
+    id: r.id, title: r.title, language: r.language as PressReleaseLanguage, status: r.status as PressReleaseView['status'], embargoUntil: iso(r.embargo_until),
     sentAt: iso(r.sent_at), updatedAt: r.updated_at.toISOString(),
   }));
 }
@@ -142,7 +142,7 @@ export async function editRelease(ctx: AppContext, actor: Actor, id: string, inp
 export async function insertFigure(ctx: AppContext, actor: Actor, id: string, ref: FigureReferenceInput, ip: string) {
   return change(ctx, actor, id, 'press_release.figure_inserted', ip, async (trx, r) => {
     if (r.status !== 'draft') throw new AppError('press_release.not_editable');
-    const computed = await computeReference(trx, ref, r.language as 'fr');
+    const computed = await computeReference(trx, ref, releaseWordingLocale(r.language));
     await trx.insertInto('press_release_figures').values({
       organisation_id: actor.organisationId, release_id: id, metric: ref.metric, period_from: ref.from, period_to: ref.to,
       area_code: ref.areaCode ?? null, filters: JSON.stringify(ref.forceCorps ? { forceCorps: ref.forceCorps } : {}),
@@ -198,7 +198,7 @@ export async function refreshFigure(ctx: AppContext, actor: Actor, id: string, f
     if (r.status !== 'draft') throw new AppError('press_release.not_editable');
     const f = (await releaseFigures(trx, id)).find((x) => x.id === figureId);
     if (!f) throw new AppError('press_release.not_found');
-    const now = await computeReference(trx, referenceInput(f), r.language as 'fr');
+    const now = await computeReference(trx, referenceInput(f), releaseWordingLocale(r.language));
     await trx.updateTable('press_release_figures').set({ value: now.value, at_least: now.atLeast, wording: now.wording, inserted_at: new Date(), inserted_by: actor.userId })
       .where('id', '=', figureId).execute();
     return { figureId, was: f.wording, now: now.wording };
@@ -212,7 +212,7 @@ export async function approveRelease(ctx: AppContext, actor: Actor, id: string, 
     if (r.embargo_until && r.embargo_until.getTime() <= Date.now()) throw new AppError('press_release.embargo_past');
     refuseQuotesWithoutConsent(await testimonyQuotesNow(trx, ctx, id));
     for (const f of await releaseFigures(trx, id)) {
-      const now = await computeReference(trx, referenceInput(f), r.language as 'fr');
+      const now = await computeReference(trx, referenceInput(f), releaseWordingLocale(r.language));
       if (now.value !== f.value || now.atLeast !== f.at_least) {
         throw new AppError('press_release.figure_changed', { figure: f.wording, now: now.wording, figureId: f.id, was: f.value, is: now.value });
       }
@@ -259,8 +259,8 @@ export async function sendRelease(ctx: AppContext, actor: Actor, id: string, lis
     const view = await loadRelease(trx, ctx, id);
     // A withdrawal between approval and sending still stops it.
     refuseQuotesWithoutConsent(view.testimonyQuotes);
-    const language = r.language as 'fr' | 'en';
-    const label = r.embargo_until && r.embargo_until.getTime() > Date.now() ? embargoLabel(r.embargo_until, language) : null;
+    const language = r.language as PressReleaseLanguage;
+    const label = r.embargo_until && r.embargo_until.getTime() > Date.now() ? embargoLabel(r.embargo_until, releaseWordingLocale(language)) : null;
     const text = pressReleaseText({ ...view, language, embargoLabel: label });
     const snapshot = {
       title: r.title, lede: r.lede, body: r.body, quotes: r.quotes, pressContacts: r.press_contacts, language, embargoUntil: iso(r.embargo_until), figures: view.figures,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { publicSiteIndexSchema } from '@vigie/domain';
+import { PRESS_RELEASE_LANGUAGES, publicSiteIndexSchema } from '@vigie/domain';
 import type { RouteModule } from '../../../platform/context.js';
 import { sendPublicPage } from '../../../platform/http/public-page.js';
 import { publishedRelease, publishedReleases, RELEASE_PAGE_STYLE, releasePage, releasePdf, releasesFeed, releasesListPage, siteIndex } from './public-site.service.js';
@@ -19,7 +19,7 @@ export const publicSiteRoutes: RouteModule = (app, ctx) => {
 
   app.get('/api/public/:orgSlug/press-releases.json', {
     config: open, schema: { tags, params: slugParams, response: { 200: z.object({ organisation: z.string(), releases: z.array(z.object({
-      id: z.uuid(), title: z.string(), lede: z.string().nullable(), language: z.enum(['fr', 'en']), publishedAt: z.string(), url: z.string(),
+      id: z.uuid(), title: z.string(), lede: z.string().nullable(), language: z.enum(PRESS_RELEASE_LANGUAGES), publishedAt: z.string(), url: z.string(),
     })) }) } },
   }, async (req, reply) => {
     const { org, releases } = await publishedReleases(ctx, req.params.orgSlug);

@@ -1,5 +1,5 @@
 import { Feed } from 'feed';
-import { formatDate, type Locale, type PublicPageKind, type PublicSiteIndex } from '@vigie/domain';
+import { formatDate, releaseWordingLocale, textDirection, type Locale, type PressReleaseLanguage, type PublicPageKind, type PublicSiteIndex } from '@vigie/domain';
 import type { AppContext } from '../../../platform/context.js';
 import { inOrganisation } from '../../../platform/db/organisation-scope.js';
 import { AppError } from '../../../platform/errors/catalogue.js';
@@ -16,7 +16,7 @@ import { publishesStatistics } from '../statistics/public-statistics.service.js'
  * PDF and text, and an Atom feed. Only sent releases whose embargo has passed are shown, from
  * their frozen snapshot.
  */
-type Snapshot = { title: string; lede: string | null; body: string; quotes: string | null; pressContacts: string | null; language: 'fr' | 'en';
+type Snapshot = { title: string; lede: string | null; body: string; quotes: string | null; pressContacts: string | null; language: PressReleaseLanguage;
   figures: Array<{ wording: string }>; text: string };
 
 async function organisationBySlug(ctx: AppContext, slug: string) {
@@ -66,7 +66,7 @@ export async function publishedReleases(ctx: AppContext, slug: string) {
   return {
     org,
     releases: rows.map((r) => ({
-      id: r.id, title: r.title, lede: r.lede, language: r.language as 'fr' | 'en', publishedAt: (r.embargo_until && r.embargo_until > r.sent_at! ? r.embargo_until : r.sent_at!).toISOString(),
+      id: r.id, title: r.title, lede: r.lede, language: r.language as PressReleaseLanguage, publishedAt: (r.embargo_until && r.embargo_until > r.sent_at! ? r.embargo_until : r.sent_at!).toISOString(),
       url: `${base(ctx, slug)}/press-releases/${r.id}`, snapshot: r.snapshot as unknown as Snapshot,
     })),
   };
@@ -108,29 +108,35 @@ export function releasesListPage(ctx: AppContext, slug: string, data: Awaited<Re
   const w = WORDS[locale];
   const list = `${base(ctx, slug)}/press-releases`;
   const title = esc(w.list(data.org.name));
-  return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title>
+  return `<!doctype html><html lang="${locale}" dir="${textDirection(locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title>
 <link rel="alternate" type="application/atom+xml" href="${esc(list)}.atom"><style>${RELEASE_PAGE_STYLE.css}</style></head>
 <body><p><a href="${esc(list)}?lang=${w.other.lang}" hreflang="${w.other.lang}" lang="${w.other.lang}">${w.other.label}</a></p><h1>${title}</h1>
 ${data.releases.length ? `<ul class="releases">${data.releases.map((r) => `<li><a href="${esc(r.url)}" lang="${r.language}" ${AUTO_DIR}>${esc(r.title)}</a> (${day(r.publishedAt, locale)})</li>`).join('\n')}</ul>` : `<p>${w.none}</p>`}
 <p><a href="${esc(list)}.atom">${w.feed}</a></p></body></html>`;
 }
 
-/** One release, in the language it was written in; paragraphs in a right-to-left script read right to left. */
+/**
+ * One release, in the language it was written in: an Arabic or Farsi release is a right-to-left
+ * page (the style uses logical properties only, so the layout mirrors). Its fixed wording
+ * (headings, links, figures) is French or English and marked so.
+ */
 export function releasePage(p: Awaited<ReturnType<typeof publishedRelease>>) {
   const s = p.release.snapshot;
-  const w = WORDS[s.language];
+  const wl = releaseWordingLocale(s.language);
+  const w = WORDS[wl];
+  const marked = wl === s.language ? '' : ` lang="${wl}" dir="auto"`;
   const para = (x: string, cls = '') => `<p ${AUTO_DIR}${cls ? ` class="${cls}"` : ''}>${esc(x)}</p>`;
-  return `<!doctype html><html lang="${s.language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+  return `<!doctype html><html lang="${s.language}" dir="${textDirection(s.language)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(s.title)} — ${esc(p.org.name)}</title><link rel="alternate" type="application/atom+xml" href="../press-releases.atom">
 <style>${RELEASE_PAGE_STYLE.css}</style></head>
-<body><p>${esc(p.org.name)} — ${day(p.release.publishedAt, s.language)}</p><h1 ${AUTO_DIR}>${esc(s.title)}</h1>
+<body><p>${esc(p.org.name)} — <span${marked}>${day(p.release.publishedAt, wl)}</span></p><h1 ${AUTO_DIR}>${esc(s.title)}</h1>
 ${s.lede ? para(s.lede, 'lede') : ''}
 ${s.body.split(/\n{2,}/).filter((x) => x.trim()).map((x) => para(x.trim())).join('\n')}
-${s.figures.length ? `<h2>${w.figures}</h2><ul>${s.figures.map((f) => `<li>${esc(f.wording)}</li>`).join('')}</ul>` : ''}
+${s.figures.length ? `<h2${marked}>${w.figures}</h2><ul${marked}>${s.figures.map((f) => `<li>${esc(f.wording)}</li>`).join('')}</ul>` : ''}
 ${s.quotes ? `<blockquote ${AUTO_DIR}>${esc(s.quotes)}</blockquote>` : ''}
-${s.pressContacts ? `<h2>${w.contacts}</h2>${para(s.pressContacts)}` : ''}
-${p.corrections.map((c) => `<p class="errata" ${AUTO_DIR}><strong>${esc(w.correction(day(c.at, s.language)))}</strong> ${esc(c.text)}</p>`).join('\n')}
-<p><a href="${p.release.id}.pdf">PDF</a> · <a href="${p.release.id}.txt">${w.text}</a> · <a href="../press-releases?lang=${s.language}">${w.all}</a></p></body></html>`;
+${s.pressContacts ? `<h2${marked}>${w.contacts}</h2>${para(s.pressContacts)}` : ''}
+${p.corrections.map((c) => `<p class="errata" ${AUTO_DIR}><strong${marked}>${esc(w.correction(day(c.at, wl)))}</strong> ${esc(c.text)}</p>`).join('\n')}
+<p${marked}><a href="${p.release.id}.pdf">PDF</a> · <a href="${p.release.id}.txt">${w.text}</a> · <a href="../press-releases?lang=${wl}">${w.all}</a></p></body></html>`;
 }
 
 export function releasePdf(p: Awaited<ReturnType<typeof publishedRelease>>) {

@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { neutralise } from '../../../platform/csv/formula.js';
 import { publicPageStyle } from '../../../platform/http/public-page.js';
-import { formatMonth, formatPeriod } from '@vigie/domain/rules';
+import { formatMonth, formatPeriod, textDirection } from '@vigie/domain/rules';
 import type { Locale } from '@vigie/domain';
 import type { PublicStatistics } from './public-statistics.service.js';
 
@@ -12,8 +12,8 @@ import type { PublicStatistics } from './public-statistics.service.js';
  */
 const STYLE = `body{font:16px/1.5 system-ui,sans-serif;margin:0;padding:1rem;color:#1b1b1b;background:#fff}
 h1{font-size:1.25rem;margin:0 0 .25rem}p.period{margin:0 0 1rem;color:#444}
-table{border-collapse:collapse;width:100%;margin-bottom:1.25rem}th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid #ddd}
-td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}caption{text-align:left;font-weight:600;padding:.25rem 0}
+table{border-collapse:collapse;width:100%;margin-bottom:1.25rem}th,td{text-align:start;padding:.35rem .5rem;border-bottom:1px solid #ddd}
+td.n{text-align:end;font-variant-numeric:tabular-nums;white-space:nowrap}caption{text-align:start;font-weight:600;padding:.25rem 0}
 footer{font-size:.85rem;color:#555}`;
 
 export const STATISTICS_PAGE_STYLE = publicPageStyle(STYLE);
@@ -42,7 +42,7 @@ export function renderPublicPage(s: PublicStatistics, locale: Locale): string {
   const table = (caption: string, head: string, rows: string[]) => rows.length === 0 ? '' :
     `<table><caption>${escapeHtml(caption)}</caption><thead><tr><th scope="col">${escapeHtml(head)}</th><th scope="col" class="n">${escapeHtml(w.value)}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
   return `<!doctype html>
-<html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<html lang="${locale}" dir="${textDirection(locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="robots" content="noindex"><title>${escapeHtml(`${w.title} — ${s.organisation}`)}</title><style>${STYLE}</style></head>
 <body><main>
 <h1>${escapeHtml(`${w.title} — ${s.organisation}`)}</h1>

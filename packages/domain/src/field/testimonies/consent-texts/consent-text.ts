@@ -1,5 +1,5 @@
 import type { ConsentText, TestimonyLanguage } from '../vocabulary.js';
-import { isRightToLeft } from '../vocabulary.js';
+import { textDirection, type TextDirection } from '../../../formats/text-direction.js';
 import { CONSENT_TEXT_2026_12_V1 } from './2026-12-v1.js';
 
 
@@ -9,7 +9,7 @@ export const CONSENT_TEXTS: Record<string, Partial<Record<string, ConsentText>>>
 };
 export const CURRENT_CONSENT_TEXT_VERSION = '2026-12-v1';
 
-export type ShownConsentText = { language: TestimonyLanguage; dir: 'rtl' | 'ltr'; text: ConsentText };
+export type ShownConsentText = { language: TestimonyLanguage; dir: TextDirection; text: ConsentText };
 
 /**
  * What the person is shown: the text in their language, or — while no translator has provided
@@ -19,7 +19,7 @@ export type ShownConsentText = { language: TestimonyLanguage; dir: 'rtl' | 'ltr'
 export function consentTextsFor(language: TestimonyLanguage, version = CURRENT_CONSENT_TEXT_VERSION): { shown: ShownConsentText[]; missing: boolean } {
   const texts = CONSENT_TEXTS[version] ?? {};
   const own = texts[language];
-  if (own) return { shown: [{ language, dir: isRightToLeft(language) ? 'rtl' : 'ltr', text: own }], missing: false };
+  if (own) return { shown: [{ language, dir: textDirection(language), text: own }], missing: false };
   const fallback = (['fr', 'en'] as const).flatMap((l) => (texts[l] ? [{ language: l, dir: 'ltr' as const, text: texts[l]! }] : []));
   return { shown: fallback, missing: true };
 }

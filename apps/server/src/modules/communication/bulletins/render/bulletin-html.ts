@@ -1,4 +1,4 @@
-import type { BulletinDocument } from '@vigie/domain';
+import { textDirection, type BulletinDocument } from '@vigie/domain';
 
 /**
  * The bulletin as one self-contained HTML file for the website: styles inline, photos as
@@ -20,7 +20,7 @@ figure{margin:1.5rem 0}
 img{max-width:100%;height:auto}
 figcaption{font-size:.875rem;color:#444}
 table{border-collapse:collapse;width:100%;font-size:.9rem}
-th,td{border:1px solid #bbb;padding:.3rem .5rem;text-align:left}
+th,td{border:1px solid #bbb;padding:.3rem .5rem;text-align:start}
 footer{margin-top:2.5rem;font-size:.8rem;color:#555}
 `.trim();
 
@@ -28,7 +28,7 @@ export function bulletinHtml(doc: BulletinDocument, photoSrc: string[]): string 
   const h = escapeHtml;
   const lines: string[] = [
     '<!doctype html>',
-    `<html lang="${doc.lang}">`,
+    `<html lang="${doc.lang}" dir="${textDirection(doc.lang)}">`,
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
