@@ -115,7 +115,9 @@ function hostileRequests(r: RouteAccessEntry, op: Operation | undefined): fc.Arb
     for (const { p, v } of path) {
       const value = v ?? String(plausible(p.schema));
       if (v !== undefined && breaks(p.schema, v)) invalid ??= `path ${p.name} breaks its schema`;
-      url = url.replace(`:${p.name}`, urlEncode(value));
+      // A '..' segment (even as %2E%2E) is resolved away by URL parsing, as any browser does, onto
+      // another route: it reaches no route as an id, so '.. ' (still no valid id) stands in for it.
+      url = url.replace(`:${p.name}`, urlEncode(/^\.{1,2}$/.test(value) ? `${value} ` : value));
     }
     const qs: string[] = [];
     for (const { q, v } of query) {
