@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
-import { METRIC_CODES, metricLabel } from '@vigie/domain/rules';
+import { METRIC_CODES, PRESS_RELEASE_LANGUAGES, metricLabel, textDirection } from '@vigie/domain/rules';
 import { api, errorMessage } from '../../../api/client';
 import { useLocale, useT } from '../../../i18n';
 import { Screen } from '../../../shell/Screen';
@@ -67,17 +67,23 @@ function Editor({ release, onSave }: { release: PressReleaseView; onSave: (body:
   const [quotes, setQuotes] = useState(release.quotes ?? '');
   const [pressContacts, setPressContacts] = useState(release.pressContacts ?? '');
   const [embargo, setEmbargo] = useState(release.embargoUntil ? release.embargoUntil.slice(0, 16) : '');
+  const [language, setLanguage] = useState<PressReleaseView['language']>(release.language);
+  // The text is typed in the release's own direction (Arabic and Persian right to left).
+  const dir = textDirection(language);
   return (
     <form class="card" onSubmit={(e) => {
       e.preventDefault();
-      onSave({ language: release.language, title, lede, body, quotes, pressContacts, embargoUntil: embargo ? new Date(embargo).toISOString() : null });
+      onSave({ language, title, lede, body, quotes, pressContacts, embargoUntil: embargo ? new Date(embargo).toISOString() : null });
     }}>
+      <SelectField label={t('press.fields.language')} value={language} onValue={(v) => setLanguage(v as PressReleaseView['language'])}
+        options={PRESS_RELEASE_LANGUAGES.map((l) => ({ value: l, label: t(`press.languages.${l}`) }))} />
+      {language !== 'fr' && language !== 'en' && <p class="card-meta">{t('press.fields.languageNote')}</p>}
       <TextField label={t('press.fields.title')} value={title} onValue={setTitle} required maxLength={300} />
       <TextField label={t('press.fields.lede')} value={lede} onValue={setLede} maxLength={2000} />
       <div class="field"><label for="press-body">{t('press.fields.body')}</label>
-        <textarea id="press-body" rows={10} value={body} onInput={(e) => setBody(e.currentTarget.value)} data-testid="press-body" /></div>
+        <textarea id="press-body" dir={dir} rows={10} value={body} onInput={(e) => setBody(e.currentTarget.value)} data-testid="press-body" /></div>
       <div class="field"><label for="press-quotes">{t('press.fields.quotes')}</label>
-        <textarea id="press-quotes" rows={3} value={quotes} onInput={(e) => setQuotes(e.currentTarget.value)} /></div>
+        <textarea id="press-quotes" dir={dir} rows={3} value={quotes} onInput={(e) => setQuotes(e.currentTarget.value)} /></div>
       <TextField label={t('press.fields.pressContacts')} value={pressContacts} onValue={setPressContacts} maxLength={2000} />
       <div class="field"><label for="press-embargo">{t('press.fields.embargo')}</label>
         <input id="press-embargo" type="datetime-local" value={embargo} onInput={(e) => setEmbargo(e.currentTarget.value)} /></div>
