@@ -83,6 +83,22 @@ describe('onboarding and offboarding checklists', () => {
     expect((await coordinator.get('/api/association/people?state=gone')).statusCode).toBe(400);
   });
 
+  it('puts a task on the association board that leads back to the person’s checklists, once one is started', async () => {
+    const task = await coordinator.post('/api/association/tasks', { pole: 'association', title: 'Former au suivi des convois', link: { kind: 'checklist', id: observerId } });
+    expect(task.statusCode, task.body).toBe(200);
+    const observerName = (await coordinator.get(`/api/association/people/${observerId}/checklists`)).json().person.displayName;
+    expect(task.json().link).toEqual({ kind: 'checklist', id: observerId, label: observerName, path: `/association/people/${observerId}` });
+    const board = (await coordinator.get('/api/association/tasks?pole=association')).json();
+    expect(JSON.stringify(board)).toContain('Former au suivi des convois');
+    // Nobody's checklist: no such link, and no task half-made.
+    const me = (await coordinator.get('/api/auth/me')).json().user;
+    const newcomer = await t.userWithRole(me.organisationId, 'observer');
+    const newcomerId = (await newcomer.get('/api/auth/me')).json().user.id;
+    const refused = await coordinator.post('/api/association/tasks', { pole: 'association', title: 'Rien', link: { kind: 'checklist', id: newcomerId } });
+    expect(refused.json().code).toBe('task.unknown_link');
+    expect(JSON.stringify((await coordinator.get('/api/association/tasks?pole=association')).json())).not.toContain('"Rien"');
+  });
+
   it('is for those who run the association, and only about the organisation’s members', async () => {
     const admin2 = await t.userWithRole((await coordinator.get('/api/auth/me')).json().user.organisationId, 'observer');
     expect((await admin2.get(`/api/association/people/${observerId}/checklists`)).statusCode).toBe(403);

@@ -22,14 +22,16 @@ export function isOverdue(loan: { dueOn: string | null; returnedAt: string | nul
   return loan.returnedAt === null && loan.dueOn !== null && loan.dueOn < today;
 }
 
-/** Task boards (issue 19): one per pole, three columns; a task may point to a decision, a campaign or a legal case. */
+/** Task boards (issue 19): one per pole, three columns; a task may point to a decision, a campaign, a legal case or a person's arrival/departure checklist. */
 export const TASK_POLES = ['field', 'legal', 'communication', 'association'] as const;
 export type TaskPole = (typeof TASK_POLES)[number];
 export const TASK_STATUSES = ['todo', 'doing', 'done'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
-export const TASK_LINK_KINDS = ['decision', 'campaign', 'case'] as const;
+export const TASK_LINK_KINDS = ['decision', 'campaign', 'case', 'checklist'] as const;
 export type TaskLinkKind = (typeof TASK_LINK_KINDS)[number];
 
 export const taskLinkPath = (kind: TaskLinkKind | 'meeting', id: string) => ({
   decision: '/association/decisions', campaign: `/communication/campaigns/${id}`, case: `/legal/cases/${id}`, meeting: `/association/meetings/${id}`,
+  // A checklist link carries the person's id: their page holds both of their checklists.
+  checklist: `/association/people/${id}`,
 })[kind];

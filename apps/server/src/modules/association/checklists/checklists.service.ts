@@ -27,6 +27,12 @@ async function openLoansOf(ctx: AppContext, actor: Actor, personId: string) {
   return (await listHouseLoans(ctx, actor, { borrowerId: personId, open: true })).loans;
 }
 
+/** What a task linked to a person's checklists shows: their name, once a checklist of theirs is started (else undefined: no such link). */
+export async function checklistLinkLabel(trx: Executor, personId: string): Promise<string | undefined> {
+  if ((await itemsOf(trx, personId)).length === 0) return undefined;
+  return (await memberInAnyState(trx, personId))?.display_name;
+}
+
 export async function personChecklists(ctx: AppContext, actor: Actor, personId: string): Promise<PersonChecklistsView> {
   const { who, rows } = await inOrganisation(ctx.db, actor.organisationId, async (trx) => ({ who: await person(trx, personId), rows: await itemsOf(trx, personId) }));
   const kinds = (['onboarding', 'offboarding'] as const).filter((k) => rows.some((r) => r.kind === k));

@@ -12,6 +12,7 @@ import { campaignLabel } from '../../communication/campaigns/campaigns.service.j
 import { caseLabel } from '../../legal/cases/cases.service.js';
 import { activeMember } from '../equipment/equipment.service.js';
 import { actionForBoard, completeActionIn, followTaskStatus } from '../meetings/decisions.service.js';
+import { checklistLinkLabel } from '../checklists/checklists.service.js';
 import { actionsOwnedBy, decisionLabel } from '../meetings/meetings.service.js';
 import { actionsWithTask, findTask, insertTask, setTaskStatus, taskOfAction, tasksOfAssignee, tasksOfPole, updateTask, type TaskRow } from './tasks.queries.js';
 
@@ -69,6 +70,7 @@ async function linkLabel(trx: Trx, actor: Actor, input: TaskInput): Promise<stri
   let label: string | undefined;
   if (link.kind === 'decision') label = await decisionLabel(trx, link.id);
   if (link.kind === 'campaign') label = await campaignLabel(trx, link.id);
+  if (link.kind === 'checklist') label = await checklistLinkLabel(trx, link.id);
   if (link.kind === 'case') {
     if (input.pole !== 'legal' || !can(actor.roles, 'legal.manage')) throw new AppError('task.case_outside_legal');
     label = await caseLabel(trx, link.id);

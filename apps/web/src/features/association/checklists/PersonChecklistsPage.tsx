@@ -7,6 +7,8 @@ import { Screen } from '../../../shell/Screen';
 import { Button } from '../../../ui/Button';
 import { Checkbox } from '../../../ui/Checkbox';
 import { FormError } from '../../../ui/FormError';
+import { TextField } from '../../../ui/TextField';
+import { tasksApi } from '../tasks/tasksApi';
 import { checklistsApi, type ChecklistKind, type PersonChecklistsView } from './checklistsApi';
 
 const KINDS: ChecklistKind[] = ['onboarding', 'offboarding'];
@@ -29,6 +31,16 @@ export function PersonChecklistsPage() {
   };
   useEffect(() => { void act(() => checklistsApi.of(id)); }, [id]);
   const started = new Set(view?.checklists.map((c) => c.kind));
+  const [taskTitle, setTaskTitle] = useState('');
+  const [taskAdded, setTaskAdded] = useState(false);
+  // A task on the association board pointing back to this person's checklists (what a box needs done by someone).
+  const addTask = async () => {
+    setError(null); setTaskAdded(false);
+    try {
+      await tasksApi.create({ pole: 'association', title: taskTitle, link: { kind: 'checklist', id } });
+      setTaskTitle(''); setTaskAdded(true);
+    } catch (e) { setError(errorMessage(e)); }
+  };
   return (
     <Screen title={view ? view.person.displayName : t('association.checklists.title')} narrow>
       <p><a href="/association/people">{t('association.checklists.back')}</a></p>
@@ -50,6 +62,15 @@ export function PersonChecklistsPage() {
               ))}
             </section>
           ))}
+          {view.checklists.length > 0 && (
+            <form class="card" aria-labelledby="checklist-task" onSubmit={(e) => { e.preventDefault(); void addTask(); }}>
+              <h2 id="checklist-task">{t('association.checklists.task.title')}</h2>
+              <TextField label={t('association.checklists.task.label')} value={taskTitle} onValue={setTaskTitle} required maxLength={300}
+                hint={t('association.checklists.task.placeholder')} testId="checklist-task-title" />
+              <Button type="submit" testId="checklist-task-add">{t('association.checklists.task.add')}</Button>
+              {taskAdded && <p role="status">{t('association.checklists.task.added')}</p>}
+            </form>
+          )}
           <section class="card" aria-labelledby="checklist-loans">
             <h2 id="checklist-loans">{t('association.checklists.openLoans')}</h2>
             {view.openLoans.length === 0 ? <p>{t('association.checklists.noLoans')}</p> : (
