@@ -164,7 +164,8 @@ async function refuseOverlap(trx: Executor, label: string, itemId: string, from:
   }
 }
 
-export async function startTrip(ctx: AppContext, actor: Actor, input: TripStart, ip: string) {
+/** A trip as written or corrected: not in the future, ending after it starts, kilometres not going backwards, a purpose. */
+function checkedTrip(input: Pick<TripStart, 'startedAt' | 'endedAt' | 'kmStart' | 'kmEnd' | 'purpose'>) {
   const startedAt = new Date(input.startedAt);
   const endedAt = input.endedAt ? new Date(input.endedAt) : null;
   notLater(startedAt);
@@ -173,6 +174,11 @@ export async function startTrip(ctx: AppContext, actor: Actor, input: TripStart,
   if (endedAt && endedAt <= startedAt) throw new AppError('vehicle.trip_ends_before_start');
   if (input.kmEnd !== null && input.kmEnd < input.kmStart) throw new AppError('vehicle.km_backwards', { kmStart: input.kmStart });
   if (!input.purpose) throw new AppError('vehicle.trip_purpose_missing');
+  return { startedAt, endedAt };
+}
+
+export async function startTrip(ctx: AppContext, actor: Actor, input: TripStart, ip: string) {
+  const { startedAt, endedAt } = checkedTrip(input);
   return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
     const vehicle = await lockedItemOfKind(trx, input.itemId, 'vehicle');
     if (!(await findPerson(trx, input.driverId))) throw new AppError('loan.unknown_person');
@@ -221,14 +227,7 @@ export async function endTrip(ctx: AppContext, actor: Actor, id: string, input: 
  * before is kept in `vehicle_trip_corrections` with the reason, and audited.
  */
 export async function correctVehicleTrip(ctx: AppContext, actor: Actor, id: string, input: TripCorrection, mayManage: boolean, ip: string) {
-  const startedAt = new Date(input.startedAt);
-  const endedAt = input.endedAt ? new Date(input.endedAt) : null;
-  notLater(startedAt);
-  if (endedAt) notLater(endedAt);
-  if ((endedAt === null) !== (input.kmEnd === null)) throw new AppError('vehicle.trip_end_incomplete');
-  if (endedAt && endedAt <= startedAt) throw new AppError('vehicle.trip_ends_before_start');
-  if (input.kmEnd !== null && input.kmEnd < input.kmStart) throw new AppError('vehicle.km_backwards', { kmStart: input.kmStart });
-  if (!input.purpose) throw new AppError('vehicle.trip_purpose_missing');
+  const { startedAt, endedAt } = checkedTrip(input);
   if (!input.reason) throw new AppError('vehicle.correction_reason_missing');
   return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
     const found = await findTrip(trx, id);
