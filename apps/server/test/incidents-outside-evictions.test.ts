@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestVigie, type TestClient, type TestVigie } from './harness.js';
 import { evictionCommand, minutesAgo, operationCommand, push, reference, siteCommand } from './field-fixtures.js';
+import { noisePng, patchChunk, uploadBody } from './evidence-fixtures.js';
 
 /**
  * Incidents outside an eviction (issue 16 item 7): recorded on the phone through the same sync
@@ -152,5 +153,36 @@ describe(`incidents outside an eviction (${process.env.TEST_DATABASE_URL ? 'post
     const ids = (res.json().results as Array<{ id: string; site: { id: string } | null }>).map((r) => r.id);
     expect(ids).toContain(atSite.record.id);
     expect(ids).not.toContain(cmd.record.id);
+  });
+
+  it('the legal pole\'s evidence picker finds a file taken at one, and links it to a case', async () => {
+    const cmd = outsideCommand({ place: 'Maraude quai de la Loire', description: 'Gaz sur la file d’attente' });
+    expect((await push(observer, [cmd]))[0]!.status).toBe('applied');
+    const bytes = await noisePng();
+    const body = uploadBody(bytes, { incidentId: cmd.record.id }, { originalName: 'gaz-quai.png' });
+    const created = await observer.post('/api/evidence', body);
+    expect(created.statusCode, created.body).toBe(201);
+    expect((await patchChunk(t, observer, body.id, 0, bytes)).statusCode).toBe(200);
+
+    const search = async (q: Record<string, string>) => {
+      const res = await coordinator.get(`/api/field-records/search?${new URLSearchParams({ target: 'evidence', ...q })}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().results as Array<{ id: string; evictionId: string | null; incidentId: string | null; site: unknown; place: string | null; status: string; detail: string }>;
+    };
+    // By its name, by the place in words, by the incident's type and its own Paris day.
+    const byName = await search({ q: 'gaz-quai' });
+    expect(byName).toEqual([expect.objectContaining({
+      target: 'evidence', id: body.id, evictionId: null, incidentId: cmd.record.id, site: null, place: 'Maraude quai de la Loire', status: 'submitted',
+    })]);
+    expect(byName[0]!.detail).toContain('violence:tear_gas');
+    expect((await search({ q: 'quai de la Loire' })).map((r) => r.id)).toEqual([body.id]);
+    expect((await search({ incidentType: 'tear_gas', from: today(), to: today() })).map((r) => r.id)).toContain(body.id);
+    // An eviction's forces say nothing of it: filtering on them leaves it out.
+    expect((await search({ corps: 'crs', q: 'gaz-quai' }))).toEqual([]);
+
+    const legalCase = (await coordinator.post('/api/legal/cases', { title: 'Gaz quai de la Loire', actionType: 'plainte' })).json().case;
+    const linked = await coordinator.post(`/api/legal/cases/${legalCase.id}/links`, { target: 'evidence', id: body.id });
+    expect(linked.statusCode, linked.body).toBe(200);
+    expect(linked.json().case.links).toEqual([expect.objectContaining({ target: 'evidence', targetId: body.id })]);
   });
 });

@@ -16,6 +16,7 @@ let absent: TestClient;
 let legal: TestClient;
 let volunteer: TestClient;
 let evictionId: string;
+let outsideId: string;
 let work: string;
 
 const statement = (over: Record<string, unknown> = {}) => ({
@@ -60,8 +61,19 @@ beforeAll(async () => {
     legalBasisText: 'Flagrance, selon le commandant — « on applique les consignes »',
   });
   evictionId = ev.record.id;
-  const results = await push(present, [site, op, ev]);
-  expect(results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
+  // An incident outside any eviction, at a distribution, recorded by the same observer.
+  outsideId = randomUUID();
+  const outside = {
+    commandId: randomUUID(), type: 'incident.save', baseVersion: null,
+    record: {
+      id: outsideId, evictionId: null, kind: 'obstruction', incidentType: 'id_check', occurredAt: '2026-02-20T17:45:00Z', unit: 'Police nationale',
+      description: 'Contrôle d’identité des observateurs pendant la distribution', victims: [
+        { id: randomUUID(), pseudonym: 'Homme 7', minor: false }, { id: randomUUID(), pseudonym: 'Garçon 2', minor: true }],
+      areaCode: 'calaisis', siteId: null, place: 'Distribution rue des Garennes',
+    },
+  };
+  const results = await push(present, [site, op, ev, outside]);
+  expect(results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied', 'applied']);
 });
 afterAll(async () => {
   await t?.close();
@@ -133,5 +145,46 @@ describe(`witness statement (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pgl
     const bad = await pdfText(present, statement({ account: '', witness: { ...statement().witness, birthDate: '17/05/1994' } }));
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ code: 'request.validation_failed' });
+  });
+
+  it('pre-fills a statement about an incident outside an eviction, for its reporter and the legal pole only', async () => {
+    const res = await pdfText(present, statement({ evictionId: undefined, incidentId: outsideId, account: 'Deux agents ont exigé nos papiers.' }));
+    expect(res.statusCode).toBe(200);
+    const text = res.text;
+    expect(text).toContain('ATTESTATION DE TÉMOIN');
+    expect(text).toContain('vendredi 20 février 2026');
+    expect(text).toContain('18h45 (heure de Paris)');
+    expect(text).toContain('En dehors de toute expulsion');
+    expect(text).toContain('Distribution rue des Garennes');
+    expect(text).toContain('Entrave au travail des observateurs — Contrôle d’identité');
+    expect(text).toContain('Police nationale');
+    expect(text).toContain('2 personnes (dont 1 mineur)');
+    expect(text).toContain('Contrôle d’identité des observateurs pendant la distribution');
+    expect(text).toContain('Deux agents ont exigé nos papiers.');
+    expect(text).toContain('Article 441-7 du code pénal');
+    // Persons concerned are counted, never named: their pseudonyms are the association's.
+    expect(text).not.toContain('Homme 7');
+    expect(res.headers!['content-disposition']).toContain('attestation-temoin-incident-2026-02-20.pdf');
+
+    const audit = (await sql<{ entity_type: string; entity_id: string }>`
+      SELECT entity_type, entity_id FROM audit_log WHERE action = 'witness_statement.prepared' AND entity_type = 'incident'`.execute(t.db)).rows;
+    expect(audit).toEqual([{ entity_type: 'incident', entity_id: outsideId }]);
+
+    expect((await pdfText(legal, statement({ evictionId: undefined, incidentId: outsideId }))).statusCode).toBe(200);
+    const notThere = await pdfText(absent, statement({ evictionId: undefined, incidentId: outsideId }));
+    expect(notThere.statusCode).toBe(403);
+    expect(notThere.json()).toMatchObject({ code: 'witness.not_present' });
+    // The incident's page offers the statement to its reporter, not to another observer.
+    expect((await present.get(`/api/incidents/${outsideId}`)).json().page.actions.witnessStatement).toBe(true);
+  });
+
+  it('asks for exactly one of the eviction and the incident', async () => {
+    const both = await pdfText(present, statement({ incidentId: outsideId }));
+    expect(both.statusCode).toBe(400);
+    const neither = await pdfText(present, statement({ evictionId: undefined }));
+    expect(neither.statusCode).toBe(400);
+    const unknown = await pdfText(present, statement({ evictionId: undefined, incidentId: randomUUID() }));
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json()).toMatchObject({ code: 'incident.not_found' });
   });
 });

@@ -241,6 +241,7 @@ function PrivateRoutes() {
       <Route path="/legal/bundle" component={BundleExportRoute} />
       <Route path="/legal/pattern-evidence" component={PatternEvidenceRoute} />
       <Route path="/legal/witness/:evictionId" component={WitnessStatementRoute} />
+      <Route path="/legal/witness/incident/:incidentId" component={WitnessStatementRoute} />
       <Route path="/communication" component={CommunicationRoute} />
       <Route path="/communication/bulletins/:id" component={BulletinRoute} />
       <Route path="/communication/figure-sets" component={FigureSetRoute} />

@@ -164,8 +164,8 @@ export type RecordSearchQuery = z.infer<typeof recordSearchQuerySchema>;
 const option = z.object({ code: z.string(), labelFr: z.string(), labelEn: z.string() });
 export const recordSearchViewSchema = z.object({
   results: z.array(z.object({
-    // An incident outside an eviction has no eviction, and a site or only a place in words.
-    target: z.enum(['eviction', 'incident', 'evidence']), id: z.string(), evictionId: z.string().nullable(), at: z.string(),
+    // An incident outside an eviction (or a file taken at one) has no eviction, and a site or only a place in words.
+    target: z.enum(['eviction', 'incident', 'evidence']), id: z.string(), evictionId: z.string().nullable(), incidentId: z.string().nullable(), at: z.string(),
     site: siteRef.nullable(), place: z.string().nullable(), status: z.string(), detail: z.string().nullable(),
   })),
   options: z.object({ sites: z.array(siteRef), corps: z.array(option), incidentTypes: z.array(option) }),

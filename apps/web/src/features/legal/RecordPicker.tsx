@@ -65,7 +65,8 @@ export function RecordPicker({ onPick }: { onPick: (target: Target, id: string) 
         {answer?.results.map((r) => (
           <li key={r.id} data-testid="picker-result">
             <span>{r.site && <><strong>{r.site.code}</strong> — {r.site.name}</>}{r.site && r.place && ', '}{r.place}, {formatDateTime(r.at, locale)}{r.detail && ` — ${r.detail}`}</span>{' '}
-            <a href={r.target === 'incident' ? `/incidents/${r.id}` : `/evictions/${r.evictionId}`} target="_blank" rel="noopener">{t('legalPicker.open')}</a>{' '}
+            {/* A file taken at an incident outside an eviction opens on that incident's page. */}
+            <a href={r.evictionId === null || r.target === 'incident' ? `/incidents/${r.incidentId}` : `/evictions/${r.evictionId}`} target="_blank" rel="noopener">{t('legalPicker.open')}</a>{' '}
             <Button variant="secondary" onClick={() => onPick(r.target, r.id)} testId="picker-link">{t('legalPicker.link')}</Button>
           </li>
         ))}

@@ -12,8 +12,9 @@ import { saveFile } from './saveBundleFile';
 const parisToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
 
 /**
- * The observer's witness statement about one eviction (/legal/witness/:evictionId). What is
- * typed here only fills the PDF: nothing is kept in the browser or on the server.
+ * The observer's witness statement about one eviction (/legal/witness/:evictionId) or one incident
+ * outside an eviction (/legal/witness/incident/:incidentId). What is typed here only fills the
+ * PDF: nothing is kept in the browser or on the server.
  */
 export function WitnessStatementPage() {
   const t = useT();
@@ -34,7 +35,7 @@ export function WitnessStatementPage() {
     setBusy(true); setError(null); setFields({}); setStatus(null);
     try {
       const { blob, fileName } = await requestFile('POST', '/api/legal/witness-statements', {
-        evictionId: params.evictionId, witness: w, relationToParties: relation, account, place, date,
+        ...(params.incidentId ? { incidentId: params.incidentId } : { evictionId: params.evictionId }), witness: w, relationToParties: relation, account, place, date,
       });
       saveFile(blob, fileName ?? 'attestation-temoin.pdf');
       setStatus(t('legalEvidence.witness.done'));
@@ -49,7 +50,7 @@ export function WitnessStatementPage() {
   const f = (k: string) => fields[`witness.${k}`] ?? null;
   return (
     <Screen title={t('legalEvidence.witness.title')} narrow>
-      <p>{t('legalEvidence.witness.intro')}</p>
+      <p>{params.incidentId ? t('legalEvidence.witness.introIncident') : t('legalEvidence.witness.intro')}</p>
       <form onSubmit={submit} data-testid="witness-form">
         <TextField label={t('legalEvidence.witness.lastName')} value={w.lastName} onValue={set('lastName')} required maxLength={100} error={f('lastName')} autocomplete="family-name" />
         <TextField label={t('legalEvidence.witness.firstName')} value={w.firstName} onValue={set('firstName')} required maxLength={100} error={f('firstName')} autocomplete="given-name" />
@@ -80,8 +81,9 @@ export function WitnessStatementPage() {
   );
 }
 
-/** For an eviction's screen: the way to the witness statement form. */
-export function WitnessStatementLink({ evictionId }: { evictionId: string }) {
+/** For an eviction's or an incident's screen: the way to the witness statement form. */
+export function WitnessStatementLink(about: { evictionId: string } | { incidentId: string }) {
   const t = useT();
-  return <a class="btn btn-secondary" href={`/legal/witness/${evictionId}`} data-testid="witness-link">{t('legalEvidence.witness.open')}</a>;
+  const href = 'incidentId' in about ? `/legal/witness/incident/${about.incidentId}` : `/legal/witness/${about.evictionId}`;
+  return <a class="btn btn-secondary" href={href} data-testid="witness-link">{t('legalEvidence.witness.open')}</a>;
 }

@@ -25,9 +25,9 @@ export async function searchRecords(ctx: AppContext, actor: Actor, f: RecordSear
     };
     const pattern = f.q ? { pattern: likePattern(f.q) } : {};
     const results = f.target === 'incident' ? await searchIncidents(trx, { ...filter, ...pattern }, LIMIT, reader)
-      : f.target === 'evidence' ? await searchEvidence(trx, { ...filter, ...pattern }, LIMIT)
+      : f.target === 'evidence' ? await searchEvidence(trx, { ...filter, ...pattern }, LIMIT, reader)
       : (await searchEvictionRows(trx, filter, LIMIT, reader)).map((r) => ({
-        target: 'eviction' as const, id: r.id, evictionId: r.id, at: r.arrived_at.toISOString(), status: r.status,
+        target: 'eviction' as const, id: r.id, evictionId: r.id, incidentId: null, at: r.arrived_at.toISOString(), status: r.status,
         site: { id: r.site_id, code: r.site_code ?? '?', name: r.site_name ?? '' }, place: null,
         detail: r.persons_evicted === null ? null : `${r.persons_evicted_at_least ? '≥' : ''}${r.persons_evicted}`,
       }));

@@ -1,6 +1,8 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Executor } from '../../../platform/db/database.js';
 import type { EvidenceRow, EvidenceTable } from './evidence.table.js';
+import { visibleEviction, type RecordReader } from '../evictions/eviction-visibility.js';
+import { visibleOutsideIncident } from '../incidents/incident-visibility.js';
 
 export async function insertEvidence(db: Executor, row: Insertable<EvidenceTable>): Promise<EvidenceRow> {
   return db.insertInto('evidence').values(row).returningAll().executeTakeFirstOrThrow();
@@ -39,24 +41,40 @@ export async function findLiveIncident(db: Executor, id: string) {
 }
 
 /**
- * Stored evidence for the legal pole's picker, with the eviction it was taken at (and its incident,
- * if any): filtered by the eviction's day, site and forces, the incident's type, or words.
+ * Stored evidence for the legal pole's picker, with where it was taken: at an eviction (and its
+ * incident, if any), or at an incident outside an eviction (its own day, site or place, and review
+ * state: migration 16d-01). Filtered by the day, the site, the eviction's forces, the incident's
+ * type, or words; only what the reader may see (the eviction's rule, or the incident's own).
  */
 export async function searchEvidenceRows(db: Executor, f: {
   from?: string; to?: string; siteId?: string; corps?: string; incidentType?: string; pattern?: string;
-}, limit: number) {
-  let q = db.selectFrom('evidence as x').innerJoin('evictions as e', 'e.id', 'x.eviction_id').leftJoin('incidents as i', 'i.id', 'x.incident_id')
-    .leftJoin('sites as s', 's.id', 'e.site_id')
-    .select(['x.id', 'x.eviction_id', 'x.kind', 'x.original_name', 'x.captured_at', 'e.arrived_at', 'e.status', 'e.site_id', 's.code as site_code', 's.name as site_name',
-      'i.kind as incident_kind', 'i.incident_type'])
-    .where('x.status', '=', 'stored').where('e.deleted_at', 'is', null);
-  if (f.from) q = q.where('e.date', '>=', f.from);
-  if (f.to) q = q.where('e.date', '<=', f.to);
-  if (f.siteId) q = q.where('e.site_id', '=', f.siteId);
+}, limit: number, reader: RecordReader) {
+  let q = db.selectFrom('evidence as x').leftJoin('incidents as i', 'i.id', 'x.incident_id')
+    .leftJoin('evictions as e', (j) => j.on(sql<boolean>`e.id = coalesce(x.eviction_id, i.eviction_id)`))
+    .leftJoin('sites as s', (j) => j.on(sql<boolean>`s.id = coalesce(e.site_id, i.site_id)`))
+    .select(['x.id', 'x.eviction_id', 'x.incident_id', 'x.kind', 'x.original_name', 'x.captured_at', 's.code as site_code', 's.name as site_name',
+      'i.kind as incident_kind', 'i.incident_type', 'i.place'])
+    .select([
+      sql<string | null>`coalesce(e.id, x.eviction_id)`.as('at_eviction_id'),
+      sql<Date>`coalesce(e.arrived_at, i.occurred_at)`.as('arrived_at'),
+      sql<string>`coalesce(e.status, i.status)`.as('status'),
+      sql<string | null>`coalesce(e.site_id, i.site_id)`.as('site_id'),
+    ])
+    .where('x.status', '=', 'stored')
+    .where((eb) => eb.or([
+      eb.and([eb('e.id', 'is not', null), eb('e.deleted_at', 'is', null), visibleEviction(reader, 'e')]),
+      eb.and([eb('e.id', 'is', null), eb('i.eviction_id', 'is', null), eb('i.deleted_at', 'is', null), visibleOutsideIncident(reader, 'i')]),
+    ]));
+  // An eviction's day, or the incident's own Paris day outside one (its statistics copy).
+  const day = sql<string>`coalesce(e.date, i.eviction_date)`;
+  if (f.from) q = q.where(day, '>=', f.from);
+  if (f.to) q = q.where(day, '<=', f.to);
+  if (f.siteId) q = q.where(sql<string>`coalesce(e.site_id, i.site_id)`, '=', f.siteId);
   if (f.corps) q = q.where(sql<boolean>`e.forces @> ${JSON.stringify([{ corps: f.corps }])}::jsonb`);
   if (f.incidentType) q = q.where('i.incident_type', '=', f.incidentType);
   if (f.pattern) {
-    q = q.where((eb) => eb.or([eb('x.original_name', 'ilike', f.pattern!), eb('s.code', 'ilike', f.pattern!), eb('s.name', 'ilike', f.pattern!), eb('i.description', 'ilike', f.pattern!)]));
+    q = q.where((eb) => eb.or([eb('x.original_name', 'ilike', f.pattern!), eb('s.code', 'ilike', f.pattern!), eb('s.name', 'ilike', f.pattern!),
+      eb('i.description', 'ilike', f.pattern!), eb('i.place', 'ilike', f.pattern!)]));
   }
-  return q.orderBy('e.arrived_at', 'desc').orderBy('x.captured_at').limit(limit).execute();
+  return q.orderBy(sql`coalesce(e.arrived_at, i.occurred_at)`, 'desc').orderBy('x.captured_at').limit(limit).execute();
 }

@@ -1,6 +1,7 @@
 import type { Executor } from '../../../platform/db/database.js';
 import type { RecordReader } from '../evictions/eviction-visibility.js';
-import { findIncident, incidentsNamingRows, visibleOutsideIncident } from './incidents.queries.js';
+import { findIncident, findOutsideIncidentFacts, incidentsNamingRows, minorsAmong } from './incidents.queries.js';
+import { visibleOutsideIncident } from './incident-visibility.js';
 
 /**
  * The incident as other modules need it (a case opened from an incident links it and its
@@ -37,4 +38,26 @@ export async function outsideIncidentVisibility(db: Executor, reader: RecordRead
     .where('i.id', '=', id).where('i.eviction_id', 'is', null).where('i.deleted_at', 'is', null).executeTakeFirst();
   if (!row) return 'missing';
   return row.visible ? 'visible' : 'hidden';
+}
+
+export type OutsideIncidentFacts = {
+  id: string; kind: string; incidentType: string; occurredAt: Date; unit: string | null; description: string | null;
+  createdBy: string; persons: number; minors: number;
+  area: string; site: { code: string; name: string } | null; place: string | null; commune: { insee: string; name: string | null } | null;
+};
+
+/**
+ * What a witness statement about an incident outside an eviction states (legal/witness): its time,
+ * area, site or place, nature, unit and description, and how many persons it concerned (never who).
+ * Null when there is no such live incident outside an eviction.
+ */
+export async function outsideIncidentFacts(db: Executor, id: string): Promise<OutsideIncidentFacts | null> {
+  const r = await findOutsideIncidentFacts(db, id);
+  if (!r) return null;
+  return {
+    id: r.id, kind: r.kind, incidentType: r.incident_type, occurredAt: r.occurred_at, unit: r.unit, description: r.description,
+    createdBy: r.created_by, persons: r.person_ids.length, minors: await minorsAmong(db, r.person_ids),
+    area: r.area_name, site: r.site_code ? { code: r.site_code, name: r.site_name ?? '' } : null, place: r.place,
+    commune: r.commune_insee ? { insee: r.commune_insee, name: r.commune_name } : null,
+  };
 }

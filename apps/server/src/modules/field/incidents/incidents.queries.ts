@@ -1,6 +1,7 @@
 import { evictionIdsInScope, scopedAreaIds, type PullScope } from '../sync/pull-scope.js';
 import { visibleEviction, type RecordReader } from '../evictions/eviction-visibility.js';
-import { sql, type Insertable, type RawBuilder, type Updateable } from 'kysely';
+import { visibleOutsideIncident } from './incident-visibility.js';
+import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Executor } from '../../../platform/db/database.js';
 import type { IncidentsTable } from '../../../platform/db/schema.js';
 
@@ -68,16 +69,6 @@ export async function incidentsChangedSince(db: Executor, since: number, limit: 
     .orderBy('change_xid').limit(limit).execute();
 }
 
-/**
- * Who may see an incident outside an eviction: verified, everyone who reads field records;
- * unverified (submitted, rejected), its author, those who verify and the legal pole — the rule
- * of evictions (canSeeUnverifiedOf), without observers present as there is no operation.
- */
-export function visibleOutsideIncident(reader: RecordReader, alias = 'i'): RawBuilder<boolean> {
-  if (reader.seesUnverified) return sql<boolean>`true`;
-  return sql<boolean>`(${sql.ref(`${alias}.status`)} = 'verified' OR ${sql.ref(`${alias}.created_by`)} = ${reader.userId}::uuid)`;
-}
-
 /** The area and, if any, the site of an incident outside an eviction (a site must be of that area). */
 export async function areaByCode(db: Executor, code: string) {
   return db.selectFrom('areas').select(['id', 'code', 'name']).where('code', '=', code).executeTakeFirst();
@@ -142,4 +133,21 @@ export async function incidentsNamingRows(db: Executor, personIds: readonly stri
     .where(sql<boolean>`i.person_ids && ${sql.val([...personIds])}::uuid[]`)
     .where('i.deleted_at', 'is', null).where('e.deleted_at', 'is', null).where(visibleEviction(reader, 'e'))
     .orderBy('i.occurred_at', 'desc').limit(2000).execute();
+}
+
+/** An incident outside an eviction with what a witness statement states: its area, its site and commune, or its place in words. */
+export async function findOutsideIncidentFacts(db: Executor, id: string) {
+  return db.selectFrom('incidents as i').innerJoin('areas as a', 'a.id', 'i.area_id').leftJoin('sites as s', 's.id', 'i.site_id')
+    .leftJoin('communes as c', 'c.insee_code', 's.commune_insee')
+    .select(['i.id', 'i.kind', 'i.incident_type', 'i.occurred_at', 'i.unit', 'i.description', 'i.person_ids', 'i.place', 'i.created_by',
+      'a.name as area_name', 's.code as site_code', 's.name as site_name', 's.commune_insee', 'c.name as commune_name'])
+    .where('i.id', '=', id).where('i.eviction_id', 'is', null).where('i.deleted_at', 'is', null)
+    .executeTakeFirst();
+}
+
+/** How many of these persons are recorded as minors (a statement counts the persons concerned, never names them). */
+export async function minorsAmong(db: Executor, ids: readonly string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const row = await db.selectFrom('persons').select((eb) => eb.fn.countAll<string>().as('n')).where('id', 'in', [...ids]).where('minor', '=', true).executeTakeFirst();
+  return Number(row?.n ?? 0);
 }

@@ -45,8 +45,8 @@ export async function readIncidentPage(ctx: AppContext, actor: Actor, id: string
       history: await readHistory(trx, 'incident', id),
       actions: {
         openCase: legal,
-        // Witness statements are made on an eviction (legal/witness-statements): none outside one yet.
-        witnessStatement: during !== null && (legal || (can(actor.roles, 'field.record') && during.present)),
+        // A witness statement (legal/witness-statements): the eviction's during one; outside, the incident's own, by its reporter.
+        witnessStatement: legal || (can(actor.roles, 'field.record') && (during ? during.present : row.created_by === actor.userId)),
         readOriginals: can(actor.roles, 'identities.read'),
         review: row.eviction_id === null && can(actor.roles, 'field.verify'),
       },

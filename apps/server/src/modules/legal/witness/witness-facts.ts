@@ -1,4 +1,5 @@
-import type { Count, ForcePresence } from '@vigie/domain';
+import { parisDate, type Count, type ForcePresence } from '@vigie/domain';
+import type { OutsideIncidentFacts } from '../../field/incidents/incident-lookup.js';
 import { longFrenchDay, parisHour } from '../bundles/typst-pdf.js';
 import type { findEvictionFacts, seizedOf } from './witness.queries.js';
 
@@ -39,7 +40,14 @@ function forceLine(f: ForcePresence, label: (kind: string, code: string) => stri
   return parts.join(' — ');
 }
 
-export function describeEviction(e: Facts, tallies: Tally[], labels: Map<string, string>) {
+/** One line of the statement's facts table: a text, or a list of texts. */
+export type FactRow = { label: string; text: string | null; list: string[] | null };
+export type StatementFacts = { rows: FactRow[]; fileStem: string };
+
+const text = (label: string, value: string): FactRow => ({ label, text: value, list: null });
+const listOr = (label: string, items: string[], empty: string): FactRow => (items.length ? { label, text: null, list: items } : text(label, empty));
+
+export function describeEviction(e: Facts, tallies: Tally[], labels: Map<string, string>): StatementFacts {
   const label = (kind: string, code: string) => labels.get(`${kind}:${code}`) ?? code;
   const forces = ((e.forces as ForcePresence[] | null) ?? []).map((f) => forceLine(f, label));
   const counts = COUNT_LINES.map(([n, atLeast, one, many]) => countText(e[n] as number | null, e[atLeast] as boolean, one, many))
@@ -52,15 +60,47 @@ export function describeEviction(e: Facts, tallies: Tally[], labels: Map<string,
       : e.interpreter === 'used' ? 'Un interprète était présent et a été sollicité.' : null,
     yesNo(e.bailiff, 'Un commissaire de justice (huissier) était présent.', 'Aucun commissaire de justice (huissier) n’était présent.'),
   ].filter((x): x is string => x !== null);
-  return {
-    day: longFrenchDay(e.date),
-    arrivedAt: parisHour(e.arrived_at)!,
-    leftAt: parisHour(e.left_at),
-    site: `${e.site_code} — ${e.site_name}`,
-    commune: e.commune_name ? `${e.commune_name} (INSEE ${e.commune_insee})` : `INSEE ${e.commune_insee}`,
-    officerInCharge: e.officer_in_charge,
-    authoritiesPresent: e.authorities_present,
-    legalBasis: e.legal_basis_text,
-    forces, counts, seized, findings,
-  };
+  const arrivedAt = parisHour(e.arrived_at)!;
+  const leftAt = parisHour(e.left_at);
+  const rows: FactRow[] = [
+    text('Date', longFrenchDay(e.date)),
+    text('Heure', leftAt ? `de ${arrivedAt} à ${leftAt} (heure de Paris)` : `à partir de ${arrivedAt} (heure de Paris)`),
+    text('Lieu de vie', `${e.site_code} — ${e.site_name}`),
+    text('Commune', e.commune_name ? `${e.commune_name} (INSEE ${e.commune_insee})` : `INSEE ${e.commune_insee}`),
+    ...(e.officer_in_charge ? [text('Responsable des opérations', e.officer_in_charge)] : []),
+    ...(e.authorities_present ? [text('Autorités présentes', e.authorities_present)] : []),
+    listOr('Forces présentes', forces, 'non renseigné'),
+    text('Fondement juridique énoncé', e.legal_basis_text ? `« ${e.legal_basis_text} » (propos rapportés mot pour mot)` : 'non énoncé ou non entendu'),
+    listOr('Constatations chiffrées', counts, '—'),
+    ...(seized.length ? [listOr('Biens saisis ou détruits', seized, '')] : []),
+    ...(findings.length ? [listOr('Autres constatations', findings, '')] : []),
+  ];
+  return { rows, fileStem: e.site_code };
+}
+
+/**
+ * An incident outside an eviction (during a round, at a distribution, in town) as a witness would
+ * state it: its day and hour, where (the site, or the place as recorded in words, never a
+ * person's location), its nature, the unit named and what was recorded; the persons concerned are
+ * counted, never named (their pseudonyms are internal to the association).
+ */
+export function describeOutsideIncident(i: OutsideIncidentFacts, labels: Map<string, string>): StatementFacts {
+  const typeKind = i.kind === 'violence' ? 'incident_type' : 'obstruction_type';
+  const nature = `${i.kind === 'violence' ? 'Violence' : 'Entrave au travail des observateurs'} — ${labels.get(`${typeKind}:${i.incidentType}`) ?? i.incidentType}`;
+  const persons = i.persons === 0 ? null
+    : `${i.persons} ${i.persons > 1 ? 'personnes' : 'personne'}${i.minors > 0 ? ` (dont ${i.minors} ${i.minors > 1 ? 'mineurs' : 'mineur'})` : ''}`;
+  const rows: FactRow[] = [
+    text('Date', longFrenchDay(parisDate(i.occurredAt))),
+    text('Heure', `${parisHour(i.occurredAt)!} (heure de Paris)`),
+    text('Contexte', 'En dehors de toute expulsion'),
+    text('Secteur', i.area),
+    ...(i.site ? [text('Lieu de vie', `${i.site.code} — ${i.site.name}`)] : []),
+    ...(i.place ? [text('Lieu', i.place)] : []),
+    ...(i.commune ? [text('Commune', i.commune.name ? `${i.commune.name} (INSEE ${i.commune.insee})` : `INSEE ${i.commune.insee}`)] : []),
+    text('Nature des faits', nature),
+    ...(i.unit ? [text('Unité ou service en cause', i.unit)] : []),
+    ...(persons ? [text('Personnes visées', persons)] : []),
+    ...(i.description ? [text('Constatation enregistrée', i.description)] : []),
+  ];
+  return { rows, fileStem: `incident-${parisDate(i.occurredAt)}` };
 }

@@ -1,5 +1,5 @@
 import { renderPdf, shortFrenchDay } from '../bundles/typst-pdf.js';
-import type { describeEviction } from './witness-facts.js';
+import type { StatementFacts } from './witness-facts.js';
 
 /**
  * The content of the French witness statement form (attestation de témoin, CERFA n° 11527*03,
@@ -33,7 +33,7 @@ export type StatementInput = {
   account: string;
   place: string;
   date: string;
-  facts: ReturnType<typeof describeEviction>;
+  facts: StatementFacts;
 };
 
 const TEMPLATE = String.raw`
@@ -58,17 +58,7 @@ const TEMPLATE = String.raw`
 #block(stroke: 0.8pt, inset: 8pt, width: 100%)[#text(weight: "bold")[#d.declaration]]
 == Les faits
 #table(columns: (5.5cm, 1fr), stroke: 0.4pt, inset: 6pt,
-  [Date], [#d.facts.day],
-  [Heure], [#d.hours],
-  [Lieu de vie], [#d.facts.site],
-  [Commune], [#d.facts.commune],
-  ..if d.facts.officerInCharge != none { ([Responsable des opérations], [#d.facts.officerInCharge]) },
-  ..if d.facts.authoritiesPresent != none { ([Autorités présentes], [#d.facts.authoritiesPresent]) },
-  [Forces présentes], [#if d.facts.forces.len() == 0 [non renseigné] else { list(..d.facts.forces) }],
-  [Fondement juridique énoncé], [#if d.facts.legalBasis == none [non énoncé ou non entendu] else [« #d.facts.legalBasis » (propos rapportés mot pour mot)]],
-  [Constatations chiffrées], [#if d.facts.counts.len() == 0 [—] else { list(..d.facts.counts) }],
-  ..if d.facts.seized.len() > 0 { ([Biens saisis ou détruits], list(..d.facts.seized)) },
-  ..if d.facts.findings.len() > 0 { ([Autres constatations], list(..d.facts.findings)) },
+  ..d.facts.rows.map(r => ([#r.label], if r.list != none { list(..r.list) } else [#r.text])).flatten(),
 )
 == Relation des faits par le témoin
 #for para in d.account [#para #parbreak()]
@@ -87,14 +77,12 @@ Fait à #d.place, le #d.date.
 
 export function witnessStatementPdf(input: StatementInput): Buffer {
   const w = input.witness;
-  const f = input.facts;
   return renderPdf(TEMPLATE, {
     witness: w,
     birth: `${shortFrenchDay(w.birthDate)} à ${w.birthPlace}`,
     relation: input.relationToParties,
     declaration: DECLARATION,
-    facts: f,
-    hours: f.leftAt ? `de ${f.arrivedAt} à ${f.leftAt} (heure de Paris)` : `à partir de ${f.arrivedAt} (heure de Paris)`,
+    facts: input.facts,
     account: input.account.split(/\r?\n\s*\r?\n/).map((p) => p.trim()).filter(Boolean),
     article: ARTICLE_441_7,
     place: input.place,

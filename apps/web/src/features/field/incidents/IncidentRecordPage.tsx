@@ -36,7 +36,7 @@ export function IncidentRecordPage() {
       {page && i && (
         <>
           <div class="actions">
-            {page.actions.witnessStatement && page.eviction && <WitnessStatementLink evictionId={page.eviction.id} />}
+            {page.actions.witnessStatement && (page.eviction ? <WitnessStatementLink evictionId={page.eviction.id} /> : <WitnessStatementLink incidentId={i.id} />)}
             {page.actions.openCase && (
               <a class="btn btn-secondary" href={`/legal/cases/new?incidentId=${i.id}`} data-testid="incident-open-case">{t('records.incident.openCase')}</a>
             )}
