@@ -35,6 +35,7 @@ export type { DeadlineView, DeadlineRuleView, DeadlineRuleInput } from './legal/
 export type { DeadlineUnit, DeadlineEffect } from './legal/vocabulary.js';
 export { METRICS, METRIC_CODES, isMetricCode, metricLabel, type Figure, type MetricCode } from './communication/statistics/metrics.js';
 export { FIGURE_PARTS } from './communication/figures/figure-parts.js';
+export { ROUND_METRICS, ROUND_METRIC_CODES, roundMetricLabel, roundFigurePhrase, type RoundMetricCode, type RoundFigures } from './communication/statistics/round-metrics.js';
 export { FINDINGS, findingLabel, type Finding } from './communication/bulletins/date-wording.js';
 export { figureSetProblem, type FigureSetProblem } from './communication/bulletins/figure-set-problems.js';
 export { wordFigure, formatFigure, figurePhrase, figureValue, type FigureWordingOptions } from './communication/figures/figure-wording.js';

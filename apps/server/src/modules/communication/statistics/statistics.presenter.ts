@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { figureSchema, METRIC_CODES } from '@vigie/domain';
+import { figureSchema, METRIC_CODES, ROUND_METRIC_CODES } from '@vigie/domain';
 import type { Locale } from '@vigie/domain';
 import type { EvictionListRow, filterOptions } from './statistics.queries.js';
 
@@ -11,6 +11,8 @@ export const summarySchema = z.object({
   from: z.string(), to: z.string(), figures: figuresSchema,
   coverage: z.object({ daysInPeriod: z.number(), expectedDays: z.number(), daysObserved: z.number(), daysNotObserved: z.number(), share: z.number() }),
   rates: z.object({ hoursPerEviction: z.number().nullable(), perDay: z.number(), perWeek: z.number(), perMonth: z.number(), atLeast: z.boolean() }),
+  /** Outreach rounds: their own figures (no forces, so null under a force filter). */
+  rounds: z.record(z.enum(ROUND_METRIC_CODES), figureSchema).nullable(),
   comparisons: z.object({ previousPeriod: periodFigures, yearBefore: periodFigures }),
 });
 

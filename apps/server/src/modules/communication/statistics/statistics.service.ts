@@ -1,4 +1,5 @@
-import { METRIC_CODES, coverageShare, figureOf, isMetricCode, type MetricCode } from '@vigie/domain';
+import { METRIC_CODES, coverageShare, figureOf, isMetricCode, roundFiguresOf, type MetricCode, type RoundFigures } from '@vigie/domain';
+import { roundAggregate } from './round-figures.queries.js';
 import type { Trx } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/errors/catalogue.js';
 import { coverageDays } from './statistics.coverage.js';
@@ -158,13 +159,29 @@ export async function computeCoverage(trx: Trx, filter: StatisticsFilter): Promi
   return coverageOfFilter(trx, await scopeFilter(trx, filter));
 }
 
+/**
+ * The outreach rounds' figures for a filter (rounds, people met, needs; domain round-metrics.ts).
+ * Null when the filter narrows by forces: a round has none, so it can be neither in nor out.
+ */
+async function roundFiguresOfFilter(trx: Trx, f: ScopedFilter): Promise<RoundFigures | null> {
+  if (f.forceCorps || f.forcesPresent?.length || f.forcesAbsent?.length) return null;
+  return roundFiguresOf(await roundAggregate(trx, f));
+}
+
+/** THE entry point for the rounds' figures (the dashboard's; bulletins may cite them the same way). */
+export async function computeRoundFigures(trx: Trx, filter: StatisticsFilter): Promise<RoundFigures | null> {
+  return roundFiguresOfFilter(trx, await scopeFilter(trx, filter));
+}
+
 export type PeriodFigures = { from: string; to: string; figures: Figures };
 export type Summary = {
   from: string; to: string; figures: Figures; coverage: Coverage; rates: Rates;
+  /** The outreach rounds' own figures; null under a force filter. */
+  rounds: RoundFigures | null;
   comparisons: { previousPeriod: PeriodFigures; yearBefore: PeriodFigures };
 };
 
-/** Headline figures, coverage, rates, and the same figures for the period before and a year before. */
+/** Headline figures, coverage, rates, the outreach rounds' figures, and the same figures for the period before and a year before. */
 export async function computeSummary(trx: Trx, filter: StatisticsFilter): Promise<Summary> {
   const f = await scopeFilter(trx, filter);
   const figures = await figuresOf(trx, f);
@@ -174,6 +191,7 @@ export async function computeSummary(trx: Trx, filter: StatisticsFilter): Promis
     from: f.from, to: f.to, figures,
     coverage: await coverageOfFilter(trx, f),
     rates: ratesOf(figures.evictions, f.from, f.to),
+    rounds: await roundFiguresOfFilter(trx, f),
     comparisons: {
       previousPeriod: { ...prev, figures: await figuresOf(trx, { ...f, ...prev }) },
       yearBefore: { ...year, figures: await figuresOf(trx, { ...f, ...year }) },

@@ -12,6 +12,7 @@ import { DashboardFilters } from './DashboardFilters';
 import { EvictionList } from './EvictionList';
 import { ForceCombinations } from './ForceCombinations';
 import { HeadlineFigures } from './HeadlineFigures';
+import { RoundFigures } from './RoundFigures';
 import { filterFromQuery, toQuery, type DashboardFilter } from './period';
 import type { BreakdownRow, FilterOptions, Summary } from './types';
 import './dashboard.css';
@@ -84,6 +85,7 @@ export function StatisticsDashboard() {
               {CHARTS.map((chart) => <ChartCard key={`${chart}-${chartQuery}`} chart={chart} query={chartQuery} />)}
             </div>
           </section>
+          <RoundFigures summary={summary} />
           <ForceCombinations filter={filter} allCorps={(options?.forces ?? []).map((f) => f.code)} onChange={onChange} />
           <section aria-labelledby="sites-title">
             <h3 id="sites-title">{t('statistics.sitesTitle')}</h3>

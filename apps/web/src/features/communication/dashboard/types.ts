@@ -1,4 +1,4 @@
-import type { Figure, MetricCode } from '@vigie/domain/rules';
+import type { Figure, MetricCode, RoundFigures } from '@vigie/domain/rules';
 
 /** As the statistics routes send them (apps/server/src/modules/communication/statistics/statistics.presenter.ts). */
 export type Figures = Record<MetricCode, Figure>;
@@ -6,6 +6,8 @@ export interface Summary {
   from: string; to: string; figures: Figures;
   coverage: { daysInPeriod: number; expectedDays: number; daysObserved: number; daysNotObserved: number; share: number };
   rates: { hoursPerEviction: number | null; perDay: number; perWeek: number; perMonth: number; atLeast: boolean };
+  /** Outreach rounds' own figures; null under a forces filter (a round has no forces). */
+  rounds: RoundFigures | null;
   comparisons: { previousPeriod: { from: string; to: string; figures: Figures }; yearBefore: { from: string; to: string; figures: Figures } };
 }
 export interface BreakdownRow {

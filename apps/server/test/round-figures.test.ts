@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestVigie, type TestClient, type TestVigie } from './harness.js';
+import { seedEviction } from './evidence-fixtures.js';
+
+/** Outreach rounds have their own figures in the statistics (issue 16 item 4): rounds, people met and needs, with "au moins". */
+let t: TestVigie;
+let observer: TestClient;
+let coordinator: TestClient;
+let areaCode: string;
+let siteId: string;
+
+beforeAll(async () => {
+  t = await startTestVigie();
+  const admin = await t.setUpAdmin();
+  const orgId = admin.user.organisationId;
+  observer = await t.userWithRole(orgId, 'observer');
+  coordinator = await t.userWithRole(orgId, 'coordinator');
+  const { evictionId } = await seedEviction(t, orgId, observer.user.id);
+  const row = (await sql<{ code: string; site_id: string }>`SELECT a.code, s.id AS site_id FROM evictions e JOIN sites s ON s.id = e.site_id JOIN areas a ON a.id = s.area_id WHERE e.id = ${evictionId}`.execute(t.db)).rows[0]!;
+  areaCode = row.code;
+  siteId = row.site_id;
+}, 120_000);
+afterAll(async () => { await t?.close(); });
+
+const round = (over: Record<string, unknown>) => ({
+  id: randomUUID(), areaCode, startedAt: '2026-11-10T18:00:00+01:00', endedAt: null, team: [], siteIds: [siteId],
+  peopleMet: null, needs: {}, distributed: [], notes: null, ...over,
+});
+
+async function summary(q: Record<string, string>) {
+  const res = await coordinator.get(`/api/statistics/summary?${new URLSearchParams({ from: '2026-11-01', to: '2026-11-30', ...q })}`);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+}
+
+describe(`outreach rounds in the statistics (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
+  it('count rounds, people met and needs for the period and area, minimums said as minimums', async () => {
+    const empty = (await summary({ areaCode })).rounds;
+    expect(empty.rounds).toEqual({ value: 0, atLeast: false });
+    expect(empty.roundPeopleMet).toMatchObject({ value: 0, unobserved: true });
+
+    const a = round({ peopleMet: { n: 40, atLeast: true }, needs: { food: { n: 30, atLeast: true }, medical: { n: 3, atLeast: false } } });
+    const b = round({ startedAt: '2026-11-20T19:00:00+01:00', peopleMet: { n: 12, atLeast: false }, needs: { food: { n: 5, atLeast: false }, water: { n: 8, atLeast: false } } });
+    // Late on 30 November in Paris is still November; the next day is not.
+    const lateNight = round({ startedAt: '2026-11-30T23:30:00+01:00', peopleMet: { n: 2, atLeast: false }, needs: { food: { n: 0, atLeast: false } } });
+    const december = round({ startedAt: '2026-12-01T00:30:00+01:00', peopleMet: { n: 99, atLeast: false } });
+    for (const r of [a, b, lateNight, december]) expect((await observer.post('/api/rounds', r)).statusCode).toBe(201);
+
+    const f = (await summary({ areaCode })).rounds;
+    expect(f.rounds).toEqual({ value: 3, atLeast: false });
+    expect(f.roundPeopleMet).toEqual({ value: 54, atLeast: true });
+    expect(f.roundNeedFood).toEqual({ value: 35, atLeast: true });
+    // Asked on one round only: what the others did not ask makes it a minimum.
+    expect(f.roundNeedMedical).toEqual({ value: 3, atLeast: true });
+    expect(f.roundNeedWater).toEqual({ value: 8, atLeast: true });
+    // Never asked: not observed, never "0".
+    expect(f.roundNeedClothes).toMatchObject({ value: 0, unobserved: true });
+
+    // The site visited narrows to the rounds that went there; another site has none.
+    expect((await summary({ areaCode, siteId })).rounds.rounds.value).toBe(3);
+    const otherArea = (await coordinator.get('/api/statistics/filters')).json().areas.find((x: { code: string }) => x.code !== areaCode)?.code;
+    if (otherArea) expect((await summary({ areaCode: otherArea })).rounds.rounds.value).toBe(0);
+    // A round has no forces: under a forces filter its figures are not given rather than wrong.
+    expect((await summary({ areaCode, forceCorps: 'crs' })).rounds).toBeNull();
+  });
+});
