@@ -5,15 +5,15 @@ import { invite, inviter, signIn, watchErrors } from '../journeys.js';
  * A testimony taken on a phone: the account in the staff member's language, then the consent
  * screen handed to the person in Arabic — right to left — with a yes/no per purpose, saved with
  * its consents; the code card shows the withdrawal code once, and the person withdraws with it
- * on the public page, without an account.
+ * on the public page, without an account; the quote put in a draft bulletin (only through the
+ * picker of quotable excerpts) leaves it at once.
  */
 const COORDINATOR = { email: 'coordination-temoignages@hro.example', password: 'phrase de passe des témoignages', name: 'Yasmine' };
 
-test('a testimony in Arabic: consent screen right to left, saved with its consents, code card, withdrawal by code', async ({ page, browser, baseURL }) => {
+test('a testimony in Arabic: consent screen right to left, saved with its consents, code card, quoted in a draft bulletin, withdrawal by code', async ({ page, browser, baseURL }) => {
   test.setTimeout(60_000);
   const admin = await inviter(baseURL!);
   const api = await invite(admin, baseURL!, COORDINATOR, 'coordinator');
-  await api.ctx.dispose();
   await admin.ctx.dispose();
 
   await page.setViewportSize({ width: 390, height: 844 });
@@ -43,6 +43,19 @@ test('a testimony in Arabic: consent screen right to left, saved with its consen
   await expect(page.getByTestId('testimony-status')).toContainText('consentement recueilli');
   await expect(page.getByTestId('testimony-consents')).toContainText('Utilisé en justice : non');
 
+  const testimonyUrl = page.url();
+
+  // Agreed to be quoted: the bulletin editor's picker offers the excerpt, and the preview quotes it.
+  const { areas } = await api.get<{ areas: Array<{ id: string }> }>('/api/bulletins');
+  const bulletinId = (await api.post<{ bulletin: { id: string } }>('/api/bulletins', { areaId: areas[0]!.id, month: '2024-03' })).body.bulletin.id;
+  await page.goto(`/communication/bulletins/${bulletinId}`);
+  const picker = page.getByLabel('Extrait à citer');
+  const value = await picker.locator('option', { hasText: 'Ils ont pris nos couvertures.' }).getAttribute('value');
+  await picker.selectOption(value!);
+  await page.getByTestId('bulletin-quote-insert').click();
+  await expect(page.getByTestId('bulletin-testimony-quotes')).toContainText('Ils ont pris nos couvertures.');
+  await expect(page.getByTestId('bulletin-preview-fr')).toContainText('Ils ont pris nos couvertures.');
+
   // The person, on their own phone, withdraws with the code on the card.
   const person = await browser.newPage();
   await person.goto(`${baseURL}/withdraw-testimony`);
@@ -51,7 +64,14 @@ test('a testimony in Arabic: consent screen right to left, saved with its consen
   await expect(person.getByRole('status')).toContainText('Le consentement est retiré');
   await person.close();
 
+  // The draft bulletin no longer quotes them: the text is gone, the editor says to remove the quote.
   await page.reload();
+  await expect(page.getByTestId('bulletin-quote-withdrawn')).toBeVisible();
+  await expect(page.getByTestId('bulletin-testimony-quotes')).not.toContainText('Ils ont pris');
+  await expect(page.getByTestId('bulletin-preview-fr')).not.toContainText('Ils ont pris');
+
+  await page.goto(testimonyUrl);
   await expect(page.getByTestId('testimony-status')).toContainText('retiré par la personne');
+  await api.ctx.dispose();
   expect(errors).toEqual([]);
 });

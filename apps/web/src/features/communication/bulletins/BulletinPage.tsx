@@ -12,6 +12,7 @@ import { exportUrl, monthLabel, type Bilingual, type Bulletin, type Differences,
 import { BulletinPreview } from './BulletinPreview';
 import { PublishChecklist } from '../publishing/PublishChecklist';
 import { PhotoSlots } from './PhotoSlots';
+import { BulletinQuotes } from './BulletinQuotes';
 import './communication.css';
 import { ShareCardLinks } from '../share-cards/ShareCardLinks';
 
@@ -168,6 +169,8 @@ export function BulletinPage() {
             ))}
           </div>
           <PhotoSlots bulletinId={bulletin.id} slots={draft.photos} onSlots={(photos) => set({ photos })} readOnly={false} errors={fieldErrors} />
+          {/* Saved at once, by reference: typing in the fields above stays a draft until saved. */}
+          <BulletinQuotes bulletin={bulletin} run={run} show={setBulletin} />
           <div class="bulletin-actions">
             <Button busy={busy} disabled={!dirty} onClick={save} testId="bulletin-save">{t('bulletins.edit.save')}</Button>
             {!confirming && <Button variant="secondary" disabled={dirty || busy} onClick={() => setConfirming(true)} testId="bulletin-publish">{t('bulletins.publish.action')}</Button>}

@@ -19,6 +19,8 @@ export function BulletinPreview({ doc }: { doc: BulletinDocument }) {
       {doc.noFacts && <p>{doc.noFacts}</p>}
       {doc.context.length > 0 && <h2>{doc.contextHeading}</h2>}
       {doc.context.map((p, i) => <p key={i}>{p}</p>)}
+      {doc.quotes.length > 0 && <h2>{doc.quotesHeading}</h2>}
+      {doc.quotes.map((q, i) => <blockquote key={i} dir="auto" data-testid="bulletin-preview-quote">{q}</blockquote>)}
       {doc.photos.map((p) => (
         <figure key={p.evidenceId}>
           <img src={`/api/evidence/${p.evidenceId}/public`} alt={p.caption} />

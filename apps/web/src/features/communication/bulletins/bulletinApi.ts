@@ -15,6 +15,9 @@ export interface BulletinDocument {
   noFacts: string | null;
   contextHeading: string;
   context: string[];
+  /** Quotes from testimonies, through the consent check (a withdrawn one is simply absent). */
+  quotesHeading: string;
+  quotes: string[];
   photos: { evidenceId: string; caption: string; credit: string }[];
   comparisonsHeading: string;
   comparisonColumns: string[];
@@ -39,6 +42,8 @@ export interface Bulletin {
   snapshotSha256: string | null;
   files: { locale: string; format: string; sha256: string }[];
   documents: Record<Lang, BulletinDocument>;
+  /** Quotes inserted by reference; `text` is null once the person no longer agrees to be quoted. */
+  testimonyQuotes: { id: string; testimonyId: string; text: string | null; consented: boolean; insertedAt: string }[];
 }
 
 export interface BulletinSummary {
