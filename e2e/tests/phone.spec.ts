@@ -4,8 +4,9 @@ import { Api, PHONE_CODE, invite, inviter, signIn, unlockPhone, watchErrors } fr
 /**
  * Issue 16: a phone that can be seized. The local store holds no readable text (IndexedDB read
  * directly), a locked app shows nothing until the code is given, unsent work survives a lock,
- * ten wrong codes wipe the phone (offline here: what was not sent is lost, as documented in
- * docs/PHONE-SECURITY.md), and a phone a coordinator revokes wipes itself at its next contact.
+ * ten wrong codes wipe the phone — without a network what was not sent is lost, with one it is
+ * first sent to the server (docs/PHONE-SECURITY.md) — and a phone a coordinator revokes wipes
+ * itself at its next contact.
  */
 const OBSERVER = { email: 'telephone@hro.example', password: 'phrase de passe du téléphone', name: 'Ilyes' };
 const COORDINATOR = { email: 'coordination-telephone@hro.example', password: 'phrase de passe de la coordination', name: 'Maëlle' };
@@ -126,12 +127,44 @@ test.describe.serial('phone', () => {
     }
     await expect(page.getByTestId('phone-setup')).toBeVisible();
     await expect(page.getByTestId('phone-wiped-notice')).toBeVisible();
+    await expect(page.getByTestId('phone-wiped-lost')).toContainText('1 enregistrement(s) non envoyé(s) n’ont pas pu être transmis');
     const after = await rawStore(page);
     expect(after.keyring).toBe(0);
     expect(after.text).not.toContain('"c":');
     await context.setOffline(false);
     const pulled = await observerApi.get<{ operations: { id: string }[] }>('/api/sync/pull?since=0');
     expect(pulled.operations.map((o) => o.id)).not.toContain(operationId);
+
+    // Ten wrong codes with a network: the unsent work is first sent to the server, then the phone
+    // is wiped. The phone wrapped its data key for the server when the code was chosen; nobody
+    // typed the code, yet the server can open the outbox it receives.
+    await unlockPhone(page);
+    await expect(page.getByTestId('sync-bar')).toContainText('Dernière synchronisation', { timeout: 20_000 });
+    await context.setOffline(true);
+    await page.getByTestId('start-operation').click();
+    await expect(page).toHaveURL(/\/field\/operations\/[0-9a-f-]{36}$/);
+    const rescuedId = page.url().split('/').pop()!;
+    await page.getByText("Détails de l'opération").click();
+    await page.getByLabel('Officier responsable').fill('Capitaine Rescousse');
+    await expect(page.getByTestId('sync-bar')).toContainText('1 en attente');
+    await page.waitForTimeout(1000);
+    await page.goto('/field');
+    await expect(page.getByTestId('phone-unlock')).toBeVisible();
+    await context.setOffline(false);
+    // The app notices the network is back (it asks for the session again): then the codes.
+    await page.waitForTimeout(2000);
+    await expect(page.getByTestId('phone-unlock')).toBeVisible();
+    for (let i = 1; i <= 10; i += 1) {
+      await page.getByTestId('phone-unlock-code').fill(`faux-${i}`);
+      await page.getByTestId('phone-unlock-submit').click();
+      if (i < 10) await expect(page.getByText(`Encore ${10 - i} essai(s)`)).toBeVisible();
+    }
+    await expect(page.getByTestId('phone-setup')).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByTestId('phone-wiped-sent')).toContainText('1 enregistrement(s) non envoyé(s) ont été transmis au serveur');
+    await expect(page.getByTestId('phone-wiped-lost')).toHaveCount(0);
+    expect((await rawStore(page)).keyring).toBe(0);
+    const rescued = await observerApi.get<{ operations: { id: string; officerInCharge: string | null }[] }>('/api/sync/pull?since=0');
+    expect(rescued.operations.find((o) => o.id === rescuedId)).toMatchObject({ officerInCharge: 'Capitaine Rescousse' });
     expect(errors).toEqual([]);
     await context.close();
   });

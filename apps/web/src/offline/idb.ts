@@ -9,7 +9,7 @@
  * IndexedDB's own transactions for the work itself: WebCrypto's promises would let them commit early.
  */
 import { currentOwner, databaseNameFor, onOwnerChange, type FieldUser } from './owner';
-import { MAX_WRONG_CODES, MIN_CODE_LENGTH, createKeyring, isSealed, openKeyring, openRow, sealRow, type Keyring } from './vault';
+import { MAX_WRONG_CODES, MIN_CODE_LENGTH, createKeyring, isSealed, openKeyring, openRow, sealRow, type EscrowPublicKey, type Keyring, type SealedRow } from './vault';
 
 export const STORES = {
   meta: { keyPath: 'key' },
@@ -173,9 +173,21 @@ async function load(key: CryptoKey): Promise<void> {
 
 export type UnlockResult = { ok: true } | { ok: false; left: number } | { ok: false; wiped: true };
 
-export async function chooseCode(code: string): Promise<void> {
+/** The outbox exactly as stored: sealed rows and their keys, for the server to open (rescue.ts). */
+export async function sealedOutbox(): Promise<Array<{ key: number; row: SealedRow }>> {
+  return raw(['outbox'], 'readonly', async (t) => {
+    const store = t.objectStore('outbox');
+    const [rows, keys] = [await promised(store.getAll()), await promised(store.getAllKeys())];
+    return rows.flatMap((row, i) => (isSealed(row) ? [{ key: Number(keys[i]), row }] : []));
+  });
+}
+
+/** What to do before the tenth wrong code wipes the store: send the unsent work if the network allows (rescue.ts). */
+export type BeforeWipe = (k: Keyring) => Promise<unknown>;
+
+export async function chooseCode(code: string, server: EscrowPublicKey | null = null): Promise<void> {
   if (code.length < MIN_CODE_LENGTH) throw new RangeError('code too short');
-  const { keyring, key } = await createKeyring(code);
+  const { keyring, key } = await createKeyring(code, undefined, server);
   await writeKeyring(keyring);
   await load(key);
   setLock('unlocked');
@@ -184,22 +196,28 @@ export async function chooseCode(code: string): Promise<void> {
 
 /**
  * A wrong code counts (in the plaintext keyring, so reloading the page does not reset it); the
- * tenth wipes this observer's local data (docs/PHONE-SECURITY.md says what is lost then).
+ * tenth wipes this observer's local data, after `beforeWipe` tried to send the unsent work to the
+ * server (docs/PHONE-SECURITY.md says what is lost when it cannot). A right code given while the
+ * server's escrow key is known also escrows a data key that had none yet.
  */
-export async function unlock(code: string): Promise<UnlockResult> {
+export async function unlock(code: string, server: EscrowPublicKey | null = null, beforeWipe: BeforeWipe | null = null): Promise<UnlockResult> {
   const k = await readKeyring();
   if (!k) return { ok: false, left: MAX_WRONG_CODES };
-  const key = await openKeyring(k, code);
-  if (!key) {
+  const opened = k.failures >= MAX_WRONG_CODES ? null : await openKeyring(k, code, server);
+  if (!opened) {
     const failures = k.failures + 1;
     if (failures >= MAX_WRONG_CODES) {
+      // Counted first: a reload during the attempt to send still finds ten failures and wipes.
+      await writeKeyring({ ...k, failures });
+      if (beforeWipe) await beforeWipe(k).catch(() => undefined);
       await wipe();
       return { ok: false, wiped: true };
     }
     await writeKeyring({ ...k, failures });
     return { ok: false, left: MAX_WRONG_CODES - failures };
   }
-  if (k.failures) await writeKeyring({ ...k, failures: 0 });
+  const key = opened.key;
+  if (k.failures || opened.escrow) await writeKeyring({ ...k, failures: 0, ...(opened.escrow && { escrow: opened.escrow }) });
   await load(key);
   setLock('unlocked');
   notify(true);

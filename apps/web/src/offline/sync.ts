@@ -219,7 +219,7 @@ async function reportPending(): Promise<void> {
 }
 
 /** What a coordinator sees in the list of phones: the browser and system, nothing more precise. */
-function deviceLabel(): string {
+export function deviceLabel(): string {
   const ua = navigator.userAgent;
   const system = /Android [\d.]+|iPhone OS [\d_]+|Windows NT [\d.]+|Mac OS X [\d_]+|Linux/.exec(ua)?.[0] ?? '?';
   const browser = /(Firefox|Chrome|Safari)\/\d+/.exec(ua)?.[0] ?? '?';

@@ -39,3 +39,21 @@ export const deviceViewSchema = z.object({
 export type DeviceView = z.infer<typeof deviceViewSchema>;
 /** What a phone learns at each contact: whether it must wipe its local data. */
 export const deviceStatusSchema = z.object({ revoked: z.boolean() });
+
+const b64url = (max: number) => z.string().regex(/^[A-Za-z0-9_-]+$/).max(max);
+
+/** The server's escrow public key (P-256, ECDH): a phone wraps its data key under it (docs/PHONE-SECURITY.md). */
+export const escrowKeySchema = z.object({ kty: z.literal('EC'), crv: z.literal('P-256'), x: z.string(), y: z.string() });
+
+/**
+ * What a phone about to wipe itself after the tenth wrong code sends: its data key wrapped for the
+ * server (the ephemeral public point, IV and ciphertext), and its outbox rows still encrypted as
+ * they are stored (their key in the store, IV, ciphertext). Photos are not sent this way.
+ */
+export const outboxRescueSchema = z.strictObject({
+  escrow: z.strictObject({ x: b64url(64), y: b64url(64), iv: b64url(24), wrapped: b64url(96) }),
+  rows: z.array(z.strictObject({ key: z.number().int().min(0), iv: b64url(24), c: b64url(400_000) })).max(500),
+});
+export type OutboxRescue = z.infer<typeof outboxRescueSchema>;
+export const outboxRescueResultSchema = z.object({ sent: z.number().int(), applied: z.number().int(), refused: z.number().int() });
+export type OutboxRescueResult = z.infer<typeof outboxRescueResultSchema>;

@@ -110,6 +110,12 @@ export async function deviceStatus(ctx: AppContext, actor: Actor, id: string, wi
  * What a phone last said it still holds unsent (records in its outbox, photos not uploaded), for
  * the house's check-in of a field phone (issue 19). Null when the phone never reported.
  */
+/** Whether this phone id is the actor's own registered phone (another's is answered like an unknown one). */
+export async function isOwnDevice(trx: Executor, actor: Actor, id: string): Promise<boolean> {
+  const d = await findDevice(trx, id);
+  return Boolean(d && d.user_id === actor.userId);
+}
+
 export async function deviceExists(trx: Executor, id: string): Promise<boolean> {
   return Boolean(await findDevice(trx, id));
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { syncPullViewSchema, syncPushSchema, syncResultSchema } from '@vigie/domain';
+import { escrowKeySchema, outboxRescueResultSchema, outboxRescueSchema, syncPullViewSchema, syncPushSchema, syncResultSchema } from '@vigie/domain';
 import type { RouteModule } from '../../../platform/context.js';
+import { escrowPublicJwk } from '../../../platform/crypto/escrow-key.js';
+import { rescueOutbox } from './rescue-outbox.js';
 import { pullChanges } from './pull.js';
 import { pushCommands } from './push.js';
 
@@ -24,4 +26,21 @@ export const syncRoutes: RouteModule = (app, ctx) => {
       response: { 200: syncPullViewSchema },
     },
   }, async (req) => pullChanges(ctx, req.actor!, req.query.since));
+
+  app.get('/api/field/escrow-key', {
+    config: access,
+    schema: {
+      tags: ['sync'], response: { 200: escrowKeySchema },
+      description: 'The public key a phone wraps its local data key under, so that its unsent work can still reach the server when ten wrong codes wipe it.',
+    },
+  }, async () => escrowPublicJwk(ctx.serverKey));
+
+  app.post('/api/field/devices/:id/rescue', {
+    config: access,
+    bodyLimit: 4 * 1024 * 1024,
+    schema: {
+      tags: ['sync'], params: z.object({ id: z.uuid() }), body: outboxRescueSchema, response: { 200: outboxRescueResultSchema },
+      description: 'The outbox of a phone about to wipe itself after ten wrong codes, still encrypted, with its data key wrapped for the server: its queued commands are applied as a push.',
+    },
+  }, async (req) => rescueOutbox(ctx, req.actor!, req.params.id, req.body));
 };

@@ -1,7 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { useLocale, useT } from '../../../i18n';
-import { MIN_CODE_LENGTH, chooseCode, currentLock, onLockChange, refreshLock, unlock, type LockState } from '../../../offline/idb';
+import { MIN_CODE_LENGTH, chooseCode, currentLock, onLockChange, refreshLock, sealedOutbox, unlock, type LockState } from '../../../offline/idb';
+import { escrowKey, rescueOutbox } from '../../../offline/rescue';
+import type { EscrowPublicKey, Keyring } from '../../../offline/vault';
 import { startIdleLock } from '../../../offline/idle';
 import { Screen } from '../../../shell/Screen';
 import { Button } from '../../../ui/Button';
@@ -34,6 +36,30 @@ function wipedAt(): string | null {
   }
 }
 
+const UNSENT_AT_WIPE = 'vigie.field.wipedUnsent';
+
+/** What became of the unsent work at the last wipe, when it followed 10 wrong codes: sent to the server, or lost. */
+function unsentAtWipe(wiped: string): { unsent: number; sent: number } | null {
+  try {
+    const kept = JSON.parse(localStorage.getItem(UNSENT_AT_WIPE) ?? 'null') as { unsent: number; sent: number; at: number } | null;
+    // Written just before that wipe; an older note belongs to an earlier wipe (a revocation or "wipe this phone" since).
+    return kept && Math.abs(Date.parse(wiped) - kept.at) < 60_000 ? kept : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Before the tenth wrong code wipes the phone: the unsent work goes to the server if the network allows. */
+async function sendBeforeWipe(k: Keyring): Promise<void> {
+  const unsent = (await sealedOutbox().catch(() => [])).length;
+  const result = await rescueOutbox(k).catch(() => null);
+  try {
+    localStorage.setItem(UNSENT_AT_WIPE, JSON.stringify({ unsent, sent: Math.min(unsent, result?.sent ?? 0), at: Date.now() }));
+  } catch {
+    // private mode: the notice is only a courtesy
+  }
+}
+
 function ChooseCode() {
   const t = useT();
   const locale = useLocale();
@@ -42,13 +68,15 @@ function ChooseCode() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const wiped = wipedAt();
+  const unsent = wiped ? unsentAtWipe(wiped) : null;
+  const server = useEscrowKey();
   async function submit(e: Event) {
     e.preventDefault();
     if (code.length < MIN_CODE_LENGTH) return setError(t('phone.setup.tooShort', { min: MIN_CODE_LENGTH }));
     if (code !== again) return setError(t('phone.setup.mismatch'));
     setBusy(true);
     try {
-      await chooseCode(code);
+      await chooseCode(code, server);
     } finally {
       setBusy(false);
     }
@@ -56,6 +84,8 @@ function ChooseCode() {
   return (
     <Screen title={t('phone.setup.title')}>
       {wiped && <p class="notice" data-testid="phone-wiped-notice">{t('phone.setup.wiped', { date: formatDateTime(wiped, locale) })}</p>}
+      {unsent && unsent.sent > 0 && <p class="notice" data-testid="phone-wiped-sent">{t('phone.setup.wipedSent', { count: unsent.sent })}</p>}
+      {unsent && unsent.unsent > unsent.sent && <p class="notice" data-testid="phone-wiped-lost">{t('phone.setup.wipedLost', { count: unsent.unsent - unsent.sent })}</p>}
       <p>{t('phone.setup.intro')}</p>
       <form onSubmit={(e) => void submit(e)} data-testid="phone-setup">
         <TextField label={t('phone.setup.code', { min: MIN_CODE_LENGTH })} type="password" autocomplete="new-password" value={code} onValue={setCode} testId="phone-code" error={error} />
@@ -66,8 +96,16 @@ function ChooseCode() {
   );
 }
 
+/** The server's escrow key, asked once when the screen opens (remembered for when there is no network). */
+function useEscrowKey(): EscrowPublicKey | null {
+  const [key, setKey] = useState<EscrowPublicKey | null>(null);
+  useEffect(() => { void escrowKey().then(setKey); }, []);
+  return key;
+}
+
 function Unlock() {
   const t = useT();
+  const server = useEscrowKey();
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -75,7 +113,7 @@ function Unlock() {
     e.preventDefault();
     setBusy(true);
     try {
-      const res = await unlock(code);
+      const res = await unlock(code, server, sendBeforeWipe);
       setCode('');
       if ('wiped' in res) setError(t('phone.unlock.wiped'));
       else if (!res.ok) setError(t('phone.unlock.wrong', { left: res.left }));
