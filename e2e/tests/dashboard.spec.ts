@@ -46,6 +46,11 @@ test.describe.serial('dashboard', () => {
       const [submitted] = await coordinatorApi.push([{ commandId: randomUUID(), baseVersion: null, type: 'eviction.submit', record: { id } }]);
       await coordinatorApi.post(`/api/evictions/${id}/verify`, { version: submitted!.version });
     }
+    // One outreach round that month: about 25 people met ("au moins"), food asked about, not clothes.
+    await coordinatorApi.post('/api/rounds', {
+      id: randomUUID(), areaCode: 'calaisis', startedAt: '2025-06-20T19:00:00+02:00', siteIds: [s1],
+      peopleMet: { n: 25, atLeast: true }, needs: { food: { n: 18, atLeast: false } },
+    });
   });
 
   test.afterAll(async () => { await coordinatorApi?.ctx.dispose(); });
@@ -58,6 +63,11 @@ test.describe.serial('dashboard', () => {
     await expect(page.getByTestId('figure-evictions')).toContainText('au moins 2');
     await expect(page.getByTestId('figure-evictions')).toContainText('expulsions');
     await expect(page.getByTestId('figure-distinctSites')).toContainText('au moins 2');
+    // The outreach rounds' own figures, worded by the same rule.
+    await expect(page.getByTestId('round-figure-rounds')).toContainText('1');
+    await expect(page.getByTestId('round-figure-roundPeopleMet')).toContainText('au moins 25');
+    await expect(page.getByTestId('round-figure-roundNeedFood')).toContainText('18');
+    await expect(page.getByTestId('round-figure-roundNeedClothes')).toContainText('non observé');
     await expect(page.getByTestId('figure-personsEvicted')).toContainText('au moins 42');
     await expect(page.getByTestId('figure-tentsSeized')).toContainText('au moins 14');
     await expect(page.getByTestId('coverage')).toContainText('1 sur 30');
