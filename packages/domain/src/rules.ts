@@ -94,6 +94,7 @@ export { ROUND_NEEDS, type RoundNeed } from './field/round-needs.js';
 export type { RoundInput, RoundView } from './field/outreach-round.js';
 export type { JobAlertFormView, JobAlertConfirmationView, JobAlertSignupInput } from './association/job-alerts.js';
 export type { MembershipReminderSettings } from './association/members.js';
+export type { PaymentImportReport, PaymentImportOutcome } from './association/payment-import.js';
 export type { PersonChecklistsView, PersonListItem } from './association/checklists.js';
 export type { InternshipView, InternshipInput, InternshipSettings, InternshipsPage } from './association/internships.js';
 export { GRATIFICATION_THRESHOLD_HOURS, MAX_INTERNS_PER_TUTOR } from './association/internships.js';

@@ -89,6 +89,8 @@ export const ASSOCIATION_ERRORS = {
   'receipt.already_issued': 409,
   'receipt.already_cancelled': 409,
   'receipt.cancellation_final': 409,
+  'payment_import.missing_columns': 422,
+  'payment_import.concurrent': 409,
   'reply.unknown_placeholder': 400,
   'reply.template_not_found': 404,
   'reply.template_name_taken': 409,
