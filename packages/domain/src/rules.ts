@@ -96,5 +96,5 @@ export type { JobAlertFormView, JobAlertConfirmationView, JobAlertSignupInput } 
 export type { MembershipReminderSettings } from './association/members.js';
 export type { PaymentImportReport, PaymentImportOutcome } from './association/payment-import.js';
 export type { PersonChecklistsView, PersonListItem } from './association/checklists.js';
-export type { InternshipView, InternshipInput, InternshipSettings, InternshipsPage } from './association/internships.js';
-export { GRATIFICATION_THRESHOLD_HOURS, MAX_INTERNS_PER_TUTOR } from './association/internships.js';
+export type { InternshipView, InternshipInput, InternshipSettings, InternshipsPage, StaffRegister } from './association/internships.js';
+export { GRATIFICATION_THRESHOLD_HOURS, MAX_INTERNS_PER_TUTOR, MAX_INTERNSHIP_HOURS_PER_SCHOOL_YEAR } from './association/internships.js';

@@ -38,6 +38,7 @@ export const ASSOCIATION_ERRORS = {
   'internship.convention_too_large': 413,
   'internship.ceiling_missing': 409,
   'internship.already_started': 409,
+  'internship.too_long': 409,
   'vehicle.booking_ends_before_start': 400,
   'vehicle.booking_overlaps': 409,
   'vehicle.booking_not_found': 404,
