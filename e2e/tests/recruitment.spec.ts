@@ -96,6 +96,22 @@ test.describe.serial('recruitment', () => {
     await card.getByRole('button', { name: 'Ajouter la note' }).click();
     await expect(card).toContainText('Entretien fixé mardi.');
   });
+
+  test('a visitor asks for internship alerts on a phone: categories and consent checked before anything is sent', async ({ browser }) => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'fr-FR' });
+    const page = await phone.newPage();
+    await page.goto('/subscribe/job-alerts/hro-recrutement');
+    await page.getByTestId('job-alerts-email').fill('alertes@example.org');
+    await page.getByTestId('job-alerts-submit').click();
+    await expect(page.getByText('Choisissez au moins une catégorie.')).toBeVisible();
+    await page.getByLabel('Stages').check();
+    await page.getByTestId('job-alerts-submit').click();
+    await expect(page.getByText(/Cochez la case d’accord/)).toBeVisible();
+    await page.getByRole('checkbox').last().check();
+    await page.getByTestId('job-alerts-submit').click();
+    await expect(page.getByText(/ouvrez l’e-mail envoyé à alertes@example.org/)).toBeVisible();
+    await phone.close();
+  });
 });
 
 /** A one-page PDF with a line of text, written by hand (enough for a browser upload and pdftotext). */
