@@ -89,12 +89,20 @@ test.describe.serial('recruitment', () => {
     const card = recruiter.getByTestId('application').filter({ hasText: 'Alex Candidat' });
     await expect(card).toContainText('Disponible dès janvier.');
     await card.getByLabel('Étape pour Alex Candidat').selectOption('shortlisted');
-    await expect(card).toContainText('Présélectionnée');
+    // The card's own line, not the select's option (always there): the change is saved and drawn before the next one.
+    await expect(card.getByText('alex@example.org · Présélectionnée')).toBeVisible();
     await card.getByLabel('Étape pour Alex Candidat').selectOption('interview');
     await expect(card.getByText('alex@example.org · Entretien')).toBeVisible();
     await card.getByLabel('Note interne').fill('Entretien fixé mardi.');
     await card.getByRole('button', { name: 'Ajouter la note' }).click();
     await expect(card).toContainText('Entretien fixé mardi.');
+    // On to the offer and the hire; the stage holds after a reload (read back from the server).
+    await card.getByLabel('Étape pour Alex Candidat').selectOption('offer');
+    await expect(card.getByText('alex@example.org · Proposition')).toBeVisible();
+    await card.getByLabel('Étape pour Alex Candidat').selectOption('hired');
+    await expect(card.getByText('alex@example.org · Recrutée')).toBeVisible();
+    await recruiter.reload();
+    await expect(recruiter.getByTestId('application').filter({ hasText: 'Alex Candidat' }).getByText('alex@example.org · Recrutée')).toBeVisible();
   });
 
   test('a visitor asks for internship alerts on a phone: categories and consent checked before anything is sent', async ({ browser }) => {
