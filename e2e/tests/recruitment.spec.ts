@@ -105,6 +105,39 @@ test.describe.serial('recruitment', () => {
     await expect(recruiter.getByTestId('application').filter({ hasText: 'Alex Candidat' }).getByText('alex@example.org · Recrutée')).toBeVisible();
   });
 
+  test('a recruiter answers from a template, changes it, deletes it after a confirmation; the reply sent keeps its text', async ({ page }) => {
+    await signIn(page, BOARD);
+    const errors = watchErrors(page);
+    await page.goto(editorPath);
+    await page.getByTestId('posting-applications').click();
+    const templates = page.getByTestId('reply-templates');
+    await templates.locator('summary').click();
+    await templates.getByLabel('Nom du modèle').fill('Suite donnée');
+    await templates.getByLabel('Objet').fill('Votre candidature : {{offre}}');
+    await templates.getByLabel('Texte').fill('Bonjour {{nom}}, merci pour votre candidature.');
+    await templates.getByRole('button', { name: 'Ajouter le modèle' }).click();
+    await expect(templates.getByTestId('reply-template')).toContainText('Suite donnée');
+
+    const card = page.getByTestId('application').filter({ hasText: 'Alex Candidat' });
+    await card.getByRole('button', { name: 'Répondre par e-mail' }).click();
+    await card.getByLabel('Modèle').selectOption({ label: 'Suite donnée' });
+    await card.getByRole('button', { name: 'Envoyer la réponse' }).click();
+    await expect(card).toContainText('Bonjour Alex Candidat, merci pour votre candidature.');
+
+    await templates.getByRole('button', { name: 'Modifier' }).click();
+    await templates.getByLabel('Nom du modèle').fill('Suite donnée (v2)');
+    await templates.getByRole('button', { name: 'Enregistrer les changements' }).click();
+    await expect(templates.getByTestId('reply-template')).toContainText('Suite donnée (v2)');
+    await templates.getByRole('button', { name: 'Supprimer', exact: true }).click();
+    await expect(templates.getByText('Les réponses déjà envoyées avec lui gardent leur texte.')).toBeVisible();
+    await templates.getByRole('button', { name: 'Supprimer définitivement' }).click();
+    await expect(templates.getByText('Modèle « Suite donnée (v2) » supprimé.')).toBeVisible();
+    await expect(templates.getByTestId('reply-template')).toHaveCount(0);
+    await page.reload();
+    await expect(page.getByTestId('application').filter({ hasText: 'Alex Candidat' })).toContainText('Bonjour Alex Candidat, merci pour votre candidature.');
+    expect(errors).toEqual([]);
+  });
+
   test('a visitor asks for internship alerts on a phone: categories and consent checked before anything is sent', async ({ browser }) => {
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'fr-FR' });
     const page = await phone.newPage();
