@@ -42,6 +42,8 @@ export default defineConfig({
     { name: 'escaping', testMatch: /escaping\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'legal', testMatch: /legal\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'recruitment', testMatch: /recruitment\.spec\.ts$/, dependencies: ['foundation'] },
+    { name: 'onboarding', testMatch: /onboarding\.spec\.ts$/, dependencies: ['foundation'] },
+    { name: 'payment-import', testMatch: /payment-import\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'rota', testMatch: /rota\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'research', testMatch: /research\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'phone', testMatch: /phone\.spec\.ts$/, dependencies: ['foundation'] },

@@ -89,12 +89,69 @@ test.describe.serial('recruitment', () => {
     const card = recruiter.getByTestId('application').filter({ hasText: 'Alex Candidat' });
     await expect(card).toContainText('Disponible dès janvier.');
     await card.getByLabel('Étape pour Alex Candidat').selectOption('shortlisted');
-    await expect(card).toContainText('Présélectionnée');
+    // The card's own line, not the select's option (always there): the change is saved and drawn before the next one.
+    await expect(card.getByText('alex@example.org · Présélectionnée')).toBeVisible();
     await card.getByLabel('Étape pour Alex Candidat').selectOption('interview');
     await expect(card.getByText('alex@example.org · Entretien')).toBeVisible();
     await card.getByLabel('Note interne').fill('Entretien fixé mardi.');
     await card.getByRole('button', { name: 'Ajouter la note' }).click();
     await expect(card).toContainText('Entretien fixé mardi.');
+    // On to the offer and the hire; the stage holds after a reload (read back from the server).
+    await card.getByLabel('Étape pour Alex Candidat').selectOption('offer');
+    await expect(card.getByText('alex@example.org · Proposition')).toBeVisible();
+    await card.getByLabel('Étape pour Alex Candidat').selectOption('hired');
+    await expect(card.getByText('alex@example.org · Recrutée')).toBeVisible();
+    await recruiter.reload();
+    await expect(recruiter.getByTestId('application').filter({ hasText: 'Alex Candidat' }).getByText('alex@example.org · Recrutée')).toBeVisible();
+  });
+
+  test('a recruiter answers from a template, changes it, deletes it after a confirmation; the reply sent keeps its text', async ({ page }) => {
+    await signIn(page, BOARD);
+    const errors = watchErrors(page);
+    await page.goto(editorPath);
+    await page.getByTestId('posting-applications').click();
+    const templates = page.getByTestId('reply-templates');
+    await templates.locator('summary').click();
+    await templates.getByLabel('Nom du modèle').fill('Suite donnée');
+    await templates.getByLabel('Objet').fill('Votre candidature : {{offre}}');
+    await templates.getByLabel('Texte').fill('Bonjour {{nom}}, merci pour votre candidature.');
+    await templates.getByRole('button', { name: 'Ajouter le modèle' }).click();
+    await expect(templates.getByTestId('reply-template')).toContainText('Suite donnée');
+
+    const card = page.getByTestId('application').filter({ hasText: 'Alex Candidat' });
+    await card.getByRole('button', { name: 'Répondre par e-mail' }).click();
+    await card.getByLabel('Modèle').selectOption({ label: 'Suite donnée' });
+    await card.getByRole('button', { name: 'Envoyer la réponse' }).click();
+    await expect(card).toContainText('Bonjour Alex Candidat, merci pour votre candidature.');
+
+    await templates.getByRole('button', { name: 'Modifier' }).click();
+    await templates.getByLabel('Nom du modèle').fill('Suite donnée (v2)');
+    await templates.getByRole('button', { name: 'Enregistrer les changements' }).click();
+    await expect(templates.getByTestId('reply-template')).toContainText('Suite donnée (v2)');
+    await templates.getByRole('button', { name: 'Supprimer', exact: true }).click();
+    await expect(templates.getByText('Les réponses déjà envoyées avec lui gardent leur texte.')).toBeVisible();
+    await templates.getByRole('button', { name: 'Supprimer définitivement' }).click();
+    await expect(templates.getByText('Modèle « Suite donnée (v2) » supprimé.')).toBeVisible();
+    await expect(templates.getByTestId('reply-template')).toHaveCount(0);
+    await page.reload();
+    await expect(page.getByTestId('application').filter({ hasText: 'Alex Candidat' })).toContainText('Bonjour Alex Candidat, merci pour votre candidature.');
+    expect(errors).toEqual([]);
+  });
+
+  test('a visitor asks for internship alerts on a phone: categories and consent checked before anything is sent', async ({ browser }) => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'fr-FR' });
+    const page = await phone.newPage();
+    await page.goto('/subscribe/job-alerts/hro-recrutement');
+    await page.getByTestId('job-alerts-email').fill('alertes@example.org');
+    await page.getByTestId('job-alerts-submit').click();
+    await expect(page.getByText('Choisissez au moins une catégorie.')).toBeVisible();
+    await page.getByLabel('Stages').check();
+    await page.getByTestId('job-alerts-submit').click();
+    await expect(page.getByText(/Cochez la case d’accord/)).toBeVisible();
+    await page.getByRole('checkbox').last().check();
+    await page.getByTestId('job-alerts-submit').click();
+    await expect(page.getByText(/ouvrez l’e-mail envoyé à alertes@example.org/)).toBeVisible();
+    await phone.close();
   });
 });
 

@@ -70,9 +70,34 @@ describe('replies to candidates', () => {
     expect(mail).toContain('Bonjour Sam Candidat,');
     expect(mail).toContain('Human Rights Observers souhaite vous rencontrer pour « Stage juridique ».');
     const app = (await admin.get(`/api/association/postings/${postingId}/applications`)).json().applications[0];
-    expect(app.notes.map((n: { body: string }) => n.body)).toContain('Réponse envoyée : « Entretien pour « Stage juridique » »');
+    expect(app.notes.map((n: { body: string }) => n.body)).toContain(
+      'Réponse envoyée : « Entretien pour « Stage juridique » »\n\nBonjour Sam Candidat,\n\nHuman Rights Observers souhaite vous rencontrer pour « Stage juridique ».');
     const entry = await t.db.selectFrom('audit_log').select('context').where('action', '=', 'application.replied').executeTakeFirstOrThrow();
     expect(JSON.stringify(entry.context)).not.toContain('rencontrer');
+  });
+});
+
+describe('changing and deleting reply templates', () => {
+  it('edits a template, deletes it, and replies already sent keep their text', async () => {
+    const tpl = (await admin.get('/api/association/reply-templates')).json().templates[0];
+    const edited = await admin.put(`/api/association/reply-templates/${tpl.id}`, { name: 'Entretien (visio)', subject: tpl.subject, body: 'Bonjour {{nom}}, entretien en visio.' });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json()).toMatchObject({ name: 'Entretien (visio)', body: 'Bonjour {{nom}}, entretien en visio.' });
+    const bad = await admin.put(`/api/association/reply-templates/${tpl.id}`, { name: 'Entretien', subject: tpl.subject, body: 'Bonjour {{prénom}}' });
+    expect(bad.json().code).toBe('reply.unknown_placeholder');
+
+    const gone = await admin.delete(`/api/association/reply-templates/${tpl.id}`);
+    expect(gone.statusCode, gone.body).toBe(200);
+    expect(gone.json().templates).toEqual([]);
+    expect((await admin.delete(`/api/association/reply-templates/${tpl.id}`)).json().code).toBe('reply.template_not_found');
+    // The reply sent from it earlier is still on the application, word for word.
+    const app = (await admin.get(`/api/association/postings/${postingId}/applications`)).json().applications[0];
+    expect(app.notes.map((n: { body: string }) => n.body).join('\n')).toContain('souhaite vous rencontrer pour « Stage juridique »');
+    const entry = await t.db.selectFrom('audit_pending').select('before').where('action', '=', 'reply_template.deleted').executeTakeFirst()
+      ?? await t.db.selectFrom('audit_log').select('before').where('action', '=', 'reply_template.deleted').executeTakeFirstOrThrow();
+    expect(entry.before).toEqual({ name: 'Entretien (visio)' });
+    const observer = await t.userWithRole(admin.user.organisationId, 'observer');
+    expect((await observer.delete(`/api/association/reply-templates/${tpl.id}`)).statusCode).toBe(403);
   });
 });
 

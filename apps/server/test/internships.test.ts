@@ -80,8 +80,33 @@ describe('internships', () => {
     expect((await record(ids[4]!, tutorB, '2028-02-21', '2028-03-31')).statusCode).toBe(200);
   });
 
+  it('refuses more than six months of presence per school year here, the person’s internships added up', async () => {
+    const intern = (await (await t.userWithRole((await coordinator.get('/api/auth/me')).json().user.organisationId, 'observer')).get('/api/auth/me')).json().user.id;
+    // 25 weeks full time: 875 h of the 924 h allowed.
+    expect((await record(intern, ids[5]!, '2029-09-03', '2030-02-22')).statusCode).toBe(200);
+    // Four more weeks in May: 1,015 h in the school year 2029-2030.
+    const tooLong = await record(intern, ids[5]!, '2030-05-06', '2030-05-31');
+    expect(tooLong.statusCode).toBe(409);
+    expect(tooLong.json()).toMatchObject({ code: 'internship.too_long', message: expect.stringMatching(/six mois.*924 heures.*1015.*2029-2030/) });
+    // The next school year starts afresh.
+    expect((await record(intern, ids[5]!, '2030-09-02', '2030-10-25')).statusCode).toBe(200);
+  });
+
+  it('lists interns in the staff register in order of arrival, with school, tutor and dates', async () => {
+    const res = await coordinator.get('/api/association/staff-register');
+    expect(res.statusCode, res.body).toBe(200);
+    const register = res.json<{ organisation: string; interns: Array<{ order: number; startsOn: string; school: string; tutor: string; name: string; place: string; status: string }> }>();
+    expect(register.interns.length).toBeGreaterThanOrEqual(10);
+    expect(register.interns.map((i) => i.order)).toEqual(register.interns.map((_, n) => n + 1));
+    const starts = register.interns.map((i) => i.startsOn);
+    expect(starts).toEqual([...starts].sort());
+    expect(register.interns[0]).toMatchObject({ startsOn: '2026-09-07', school: 'Université de Lille', status: 'started', place: register.organisation });
+    expect(register.interns[0]!.tutor).not.toBe('');
+  });
+
   it('is for those who run the association', async () => {
     const observer = await t.userWithRole((await coordinator.get('/api/auth/me')).json().user.organisationId, 'observer');
     expect((await observer.get('/api/association/internships')).statusCode).toBe(403);
+    expect((await observer.get('/api/association/staff-register')).statusCode).toBe(403);
   });
 });

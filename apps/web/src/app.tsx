@@ -26,7 +26,7 @@ import {
   PressReleasePage, TaxonomiesPage, PublicStatisticsSettingsPage, TransferPage, NewCasePage, CasePage,
   SharedCasePage, TestimoniesPage, NewTestimonyPage, TestimonyPage, WithdrawTestimonyPage, NewRoundPage, BundleExportPage,
   PatternEvidencePage, WitnessStatementPage, PostingsPage, PostingEditorPage, RotaPage, ApplicationsPage,
-  ApplyPage, JobAlertsPage, ConfirmJobAlertsPage, PeoplePage, PersonChecklistsPage, InternshipsPage, EquipmentPage, LendPage, ReturnPage, MyLoansPage, MeetingsPage, MeetingPage, DecisionsPage, MembersPage,
+  ApplyPage, JobAlertsPage, ConfirmJobAlertsPage, PeoplePage, PersonChecklistsPage, InternshipsPage, StaffRegisterPage, EquipmentPage, LendPage, ReturnPage, MyLoansPage, MeetingsPage, MeetingPage, DecisionsPage, MembersPage,
   VehiclesPage, DriverQuestionPage, StaysPage, TaskBoardPage,
   IdentityGrantsPage,
 } from './shell/lazyScreens';
@@ -133,6 +133,7 @@ const MembersRoute = guarded(['association.manage'], MembersPage);
 const PeopleRoute = guarded(['association.manage'], PeoplePage);
 const PersonChecklistsRoute = guarded(['association.manage'], PersonChecklistsPage);
 const InternshipsRoute = guarded(['association.manage'], InternshipsPage);
+const StaffRegisterRoute = guarded(['association.manage'], StaffRegisterPage);
 const VehiclesRoute = guarded(['dashboard.view'], VehiclesPage);
 const DriverQuestionRoute = guarded(['house.manage'], DriverQuestionPage);
 const StaysRoute = guarded(['house.manage'], StaysPage);
@@ -280,6 +281,7 @@ function PrivateRoutes() {
       <Route path="/association/people" component={PeopleRoute} />
       <Route path="/association/people/:id" component={PersonChecklistsRoute} />
       <Route path="/association/internships" component={InternshipsRoute} />
+      <Route path="/association/internships/register" component={StaffRegisterRoute} />
       <Route path="/association/vehicles" component={VehiclesRoute} />
       <Route path="/association/vehicles/driver" component={DriverQuestionRoute} />
       <Route path="/association/stays" component={StaysRoute} />

@@ -17,3 +17,4 @@ export * from './vehicle-papers.js';
 export * from './job-alerts.js';
 export * from './checklists.js';
 export * from './internships.js';
+export * from './payment-import.js';

@@ -17,15 +17,27 @@ export const MAX_INTERNS_PER_TUTOR = 3;
 export const SMALL_ORGANISATION_HEADCOUNT = 20;
 export const SMALL_ORGANISATION_INTERN_CAP = 3;
 export const LARGE_ORGANISATION_INTERN_SHARE = 0.15;
+/**
+ * At most six months per intern, per host organisation and per school year (C. éduc. L124-5),
+ * counted in presence: 7 hours make a day, 22 days a month (D124-6), so 6 × 22 × 7 = 924 hours.
+ */
+export const MAX_INTERNSHIP_HOURS_PER_SCHOOL_YEAR = 924;
+/** Interns stay in the staff register five years after they leave (C. trav. R1221-26). */
+export const STAFF_REGISTER_YEARS = 5;
 
 /** The legal minimum hourly gratification, in cents, for an hourly ceiling in cents (2900 → 435). */
 export function minimumGratificationCents(hourlyCeilingCents: number): number {
   return Math.round(hourlyCeilingCents * GRATIFICATION_SHARE_OF_CEILING);
 }
 
-/** How many interns the organisation may host in the same week (15 % rounded up at 20 or more: C. éduc. R124-10, to verify). */
+/**
+ * How many interns the organisation may host in the same week: 15 % of the headcount rounded up
+ * ("arrondi à l'entier supérieur") at 20 or more, else 3 (C. éduc. R124-10). Counted in whole
+ * percents so that no floating-point remainder can round a whole number up.
+ */
 export function organisationInternCap(headcount: number): number {
-  return headcount >= SMALL_ORGANISATION_HEADCOUNT ? Math.ceil(headcount * LARGE_ORGANISATION_INTERN_SHARE) : SMALL_ORGANISATION_INTERN_CAP;
+  const percent = Math.round(LARGE_ORGANISATION_INTERN_SHARE * 100);
+  return headcount >= SMALL_ORGANISATION_HEADCOUNT ? Math.ceil((headcount * percent) / 100) : SMALL_ORGANISATION_INTERN_CAP;
 }
 
 const dayMs = 86_400_000;
@@ -109,3 +121,18 @@ export const internshipsPageSchema = z.object({
   people: z.array(z.object({ id: z.uuid(), displayName: z.string() })),
 });
 export type InternshipsPage = z.infer<typeof internshipsPageSchema>;
+
+/**
+ * The interns' part of the registre unique du personnel (C. trav. L1221-13, D1221-23-1): in order of
+ * arrival, each intern's name, the dates of the internship, the tutor and the place, kept five years
+ * after the internship ends. The school is shown as well (it signs the convention).
+ */
+export const staffRegisterSchema = z.object({
+  organisation: z.string(),
+  printedOn: z.string(),
+  interns: z.array(z.object({
+    order: z.number().int(), name: z.string(), school: z.string(), tutor: z.string(), startsOn: z.string(), endsOn: z.string(),
+    place: z.string(), status: z.enum(['planned', 'started']),
+  })),
+});
+export type StaffRegister = z.infer<typeof staffRegisterSchema>;

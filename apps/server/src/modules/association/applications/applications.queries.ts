@@ -117,6 +117,9 @@ export async function saveReplyTemplate(db: Executor, v: { id?: string; organisa
   return db.insertInto('recruitment_reply_templates').values({ organisation_id: v.organisationId, name: v.name, subject: v.subject, body: v.body, created_by: v.createdBy })
     .returningAll().executeTakeFirstOrThrow();
 }
+export async function deleteReplyTemplate(db: Executor, id: string) {
+  await db.deleteFrom('recruitment_reply_templates').where('id', '=', id).execute();
+}
 export async function organisationName(db: Executor) {
   return (await db.selectFrom('organisations').select('name').executeTakeFirstOrThrow()).name;
 }

@@ -4,7 +4,7 @@ import type { RouteModule } from '../../../platform/context.js';
 import { fileResponse } from '../../../platform/http/raw-bytes.js';
 import { applicationFile } from './application-files.service.js';
 import { changeApplication, listPostingApplications, submitApplication } from './applications.service.js';
-import { replyTemplates, replyToApplication, saveReplyTemplate } from './replies.service.js';
+import { deleteReplyTemplate, replyTemplates, replyToApplication, saveReplyTemplate } from './replies.service.js';
 
 const changeSchema = z.union([
   z.strictObject({ stage: z.enum(APPLICATION_STAGES) }),
@@ -47,6 +47,9 @@ export const applicationsRoutes: RouteModule = (app, ctx) => {
   app.put('/api/association/reply-templates/:id', {
     config: recruit, schema: { tags, params: idParams, body: replyTemplateInputSchema, response: { 200: replyTemplateViewSchema } },
   }, async (req) => saveReplyTemplate(ctx, req.actor!, req.params.id, req.body, req.ip));
+  app.delete('/api/association/reply-templates/:id', {
+    config: recruit, schema: { tags, params: idParams, response: { 200: z.object({ templates: z.array(replyTemplateViewSchema) }) } },
+  }, async (req) => deleteReplyTemplate(ctx, req.actor!, req.params.id, req.ip));
   app.post('/api/association/applications/:id/reply', {
     config: recruit, schema: { tags, params: idParams, body: applicationReplySchema, response: { 200: z.object({ subject: z.string(), text: z.string() }) } },
   }, async (req) => replyToApplication(ctx, req.actor!, req.params.id, req.body, req.ip));

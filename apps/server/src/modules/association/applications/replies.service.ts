@@ -41,6 +41,20 @@ export async function saveReplyTemplate(ctx: AppContext, actor: Actor, id: strin
   });
 }
 
+/** A template deleted: replies already sent keep their text (the mail and the application's note hold it, not a reference). */
+export async function deleteReplyTemplate(ctx: AppContext, actor: Actor, id: string, ip: string) {
+  return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
+    const row = await q.findReplyTemplate(trx, id);
+    if (!row) throw new AppError('reply.template_not_found');
+    await q.deleteReplyTemplate(trx, id);
+    await recordAudit(trx, {
+      organisationId: actor.organisationId, actorId: actor.userId, action: 'reply_template.deleted', entityType: 'reply_template', entityId: id,
+      before: { name: row.name }, context: { ip },
+    });
+    return { templates: (await q.listReplyTemplates(trx)).map(present) };
+  });
+}
+
 export async function replyToApplication(ctx: AppContext, actor: Actor, applicationId: string, reply: ApplicationReply, ip: string) {
   checkPlaceholders(reply.subject, reply.body);
   const application = await inOrganisation(ctx.db, actor.organisationId, (trx) => q.findApplication(trx, applicationId));
@@ -56,7 +70,9 @@ export async function replyToApplication(ctx: AppContext, actor: Actor, applicat
     if (subject.length > 300) throw new AppError('reply.subject_too_long');
     await sendRecruitmentMail(ctx, trx, { organisationId: actor.organisationId, to: application.email, subject, text });
     await q.touchLastContact(trx, applicationId);
-    await q.insertNote(trx, { organisationId: actor.organisationId, applicationId, authorId: actor.userId, body: `Réponse envoyée : « ${subject} »` });
+    // The note keeps what was sent, whatever becomes of the template (notes hold 5,000 characters).
+    const note = `Réponse envoyée : « ${subject} »\n\n${text}`;
+    await q.insertNote(trx, { organisationId: actor.organisationId, applicationId, authorId: actor.userId, body: note.length > 5000 ? `${note.slice(0, 4999)}…` : note });
     await recordAudit(trx, {
       organisationId: actor.organisationId, actorId: actor.userId, action: 'application.replied', entityType: 'job_application', entityId: applicationId,
       context: { ip, templateId: reply.templateId },

@@ -17,6 +17,22 @@ export async function internshipsOverlapping(db: Executor, from: string, to: str
     .where('starts_on', '<=', to).where('ends_on', '>=', from).execute();
 }
 
+/** One person's internships here (the six-month maximum adds them up per school year). */
+export async function internshipsOf(db: Executor, personId: string) {
+  return db.selectFrom('internships').select(['starts_on', 'ends_on', 'weekly_hours']).where('person_id', '=', personId).execute();
+}
+
+/** The register's part for interns, in order of arrival, those that ended since `since` or later. */
+export async function registerRows(db: Executor, since: string) {
+  return db.selectFrom('internships as i')
+    .innerJoin('users as p', 'p.id', 'i.person_id').innerJoin('users as t', 't.id', 'i.tutor_id')
+    .select(['i.id', 'p.display_name as person_name', 't.display_name as tutor_name', 'i.school', 'i.starts_on', 'i.ends_on', 'i.status'])
+    .where('i.ends_on', '>=', since).orderBy('i.starts_on').orderBy('i.created_at').execute();
+}
+export async function organisationName(db: Executor) {
+  return (await db.selectFrom('organisations').select('name').executeTakeFirstOrThrow()).name;
+}
+
 /** Locks the organisation's internships so two records made at once cannot both pass the quotas. */
 export async function lockInternships(db: Executor, organisationId: string) {
   await sql`SELECT pg_advisory_xact_lock(hashtext(${`internships:${organisationId}`}))`.execute(db);

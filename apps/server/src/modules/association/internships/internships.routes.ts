@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { internshipConventionSchema, internshipInputSchema, internshipSettingsSchema, internshipsPageSchema } from '@vigie/domain';
+import { internshipConventionSchema, internshipInputSchema, internshipSettingsSchema, internshipsPageSchema, staffRegisterSchema } from '@vigie/domain';
 import type { RouteModule } from '../../../platform/context.js';
-import { attachConvention, changeInternshipSettings, internshipsPage, recordInternship, startInternship } from './internships.service.js';
+import { attachConvention, changeInternshipSettings, internshipsPage, recordInternship, staffRegister, startInternship } from './internships.service.js';
 
 const idParams = z.object({ id: z.uuid() });
 
@@ -11,6 +11,7 @@ export const internshipsRoutes: RouteModule = (app, ctx) => {
   const tags = ['association'];
   const response = { 200: internshipsPageSchema };
   app.get('/api/association/internships', { config, schema: { tags, response } }, async (req) => internshipsPage(ctx, req.actor!));
+  app.get('/api/association/staff-register', { config, schema: { tags, response: { 200: staffRegisterSchema } } }, async (req) => staffRegister(ctx, req.actor!));
   app.post('/api/association/internships', { config, schema: { tags, body: internshipInputSchema, response } },
     async (req) => recordInternship(ctx, req.actor!, req.body, req.ip));
   app.put('/api/association/internships/:id/convention', {

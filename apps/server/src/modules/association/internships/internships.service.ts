@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import {
-  busiestWeek, GRATIFICATION_THRESHOLD_HOURS, MAX_INTERNS_PER_TUTOR, minimumGratificationCents, mondayOf, organisationInternCap, plannedHours,
-  schoolYearOf, type InternshipInput, type InternshipSettings, type InternshipsPage, type InternshipView,
+  busiestWeek, GRATIFICATION_THRESHOLD_HOURS, MAX_INTERNS_PER_TUTOR, MAX_INTERNSHIP_HOURS_PER_SCHOOL_YEAR, minimumGratificationCents, mondayOf,
+  organisationInternCap, parisDate, plannedHours, schoolYearOf, STAFF_REGISTER_YEARS, type InternshipInput, type InternshipSettings, type InternshipsPage,
+  type InternshipView, type StaffRegister,
 } from '@vigie/domain';
 import type { AppContext } from '../../../platform/context.js';
 import { recordAudit } from '../../../platform/audit/audit-trail.js';
@@ -59,6 +60,15 @@ export async function recordInternship(ctx: AppContext, actor: Actor, input: Int
     const [intern, tutor] = [await activeMember(trx, input.personId), await activeMember(trx, input.tutorId)];
     if (!intern || !tutor) throw new AppError('internship.unknown_person');
     await q.lockInternships(trx, actor.organisationId);
+    // Six months at most per host and school year, this internship and the person's others here added up.
+    const year = schoolYearOf(input.startsOn);
+    const hours = (await q.internshipsOf(trx, input.personId)).filter((o) => schoolYearOf(o.starts_on) === year)
+      .reduce((n, o) => n + plannedHours(o.starts_on, o.ends_on, Number(o.weekly_hours)), plannedHours(input.startsOn, input.endsOn, input.weeklyHours));
+    if (hours > MAX_INTERNSHIP_HOURS_PER_SCHOOL_YEAR) {
+      throw new AppError('internship.too_long', {
+        intern: intern.display_name, hours: Math.round(hours), max: MAX_INTERNSHIP_HOURS_PER_SCHOOL_YEAR, schoolYear: `${year}-${year + 1}`,
+      });
+    }
     // Quotas count conventions running in the same calendar week.
     const running = (await q.internshipsOverlapping(trx, mondayOf(input.startsOn), input.endsOn)).map((r) => ({ ...r, startsOn: r.starts_on, endsOn: r.ends_on }));
     const forTutor = busiestWeek(input.startsOn, input.endsOn, running.filter((r) => r.tutor_id === input.tutorId));
@@ -115,6 +125,23 @@ export async function startInternship(ctx: AppContext, actor: Actor, id: string,
     });
   });
   return internshipsPage(ctx, actor);
+}
+
+/** The interns' part of the staff register, in order of arrival, kept five years after each internship ends. */
+export async function staffRegister(ctx: AppContext, actor: Actor): Promise<StaffRegister> {
+  const today = parisDate(new Date());
+  const since = `${Number(today.slice(0, 4)) - STAFF_REGISTER_YEARS}${today.slice(4)}`;
+  return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
+    const organisation = await q.organisationName(trx);
+    const rows = await q.registerRows(trx, since);
+    return {
+      organisation, printedOn: today,
+      interns: rows.map((r, i) => ({
+        order: i + 1, name: r.person_name, school: r.school, tutor: r.tutor_name, startsOn: r.starts_on, endsOn: r.ends_on, place: organisation,
+        status: r.status as 'planned' | 'started',
+      })),
+    };
+  });
 }
 
 export async function changeInternshipSettings(ctx: AppContext, actor: Actor, settings: InternshipSettings, ip: string) {

@@ -90,3 +90,25 @@ export async function findReceipt(db: Executor, id: string) {
 export async function organisationName(db: Executor) {
   return (await db.selectFrom('organisations').select('name').executeTakeFirstOrThrow()).name;
 }
+
+/** Members with an address, keyed by it lower-cased (the payment import finds payers by e-mail). */
+export async function membersWithEmail(db: Executor) {
+  return db.selectFrom('members').select(['id', 'full_name', 'address', 'postcode', 'city', sql<string>`lower(btrim(email))`.as('email')])
+    .where('email', 'is not', null).where('email', '<>', '').orderBy('created_at').execute();
+}
+/** Which of these platform references are already recorded, as dues or as gifts. */
+export async function recordedRefs(db: Executor, refs: string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let at = 0; at < refs.length; at += 5_000) {
+    const slice = refs.slice(at, at + 5_000);
+    const rows = await db.selectFrom('memberships').select('external_ref').where('external_ref', 'in', slice)
+      .union(db.selectFrom('donations').select('external_ref').where('external_ref', 'in', slice)).execute();
+    for (const r of rows) if (r.external_ref) found.add(r.external_ref);
+  }
+  return found;
+}
+/** The years each of these members already has dues for. */
+export async function membershipYears(db: Executor, memberIds: string[]) {
+  if (memberIds.length === 0) return [];
+  return db.selectFrom('memberships').select(['member_id', 'year']).where('member_id', 'in', memberIds).execute();
+}

@@ -16,11 +16,12 @@ export interface MembersTable {
 }
 export interface MembershipsTable {
   id: Generated<string>; organisation_id: string; member_id: string; year: number; category: string; amount_cents: number; paid_on: string; method: string;
-  created_by: string; created_at: DefaultTimestamp;
+  created_by: string; created_at: DefaultTimestamp; external_ref: Nullable<string>;
 }
 export interface DonationsTable {
   id: Generated<string>; organisation_id: string; member_id: Nullable<string>; donor_kind: string; donor_name: string; donor_address: string;
   donor_postcode: string; donor_city: string; amount_cents: number; received_on: string; method: string; created_by: string; created_at: DefaultTimestamp;
+  external_ref: Nullable<string>;
 }
 export interface ReceiptCountersTable { organisation_id: string; series: string; year: number; last_number: number }
 export interface ReceiptsTable {

@@ -21,12 +21,15 @@ export async function recordReceived(db: Executor, v: { organisationId: string; 
  * the mail shows in their timeline) and the language they read ('fr' or 'en', the first of their
  * languages Vigie writes in), or nothing when no contact has that address.
  */
-export async function contactsByAddress(db: Executor, emails: string[]): Promise<Map<string, { contactId: string; locale: 'fr' | 'en' | null }>> {
-  const found = new Map<string, { contactId: string; locale: 'fr' | 'en' | null }>();
-  for (const r of await languagesOfAddresses(db, emails)) {
-    if (found.has(r.normalised)) continue;
-    const locale = r.languages.map((l) => l.toLowerCase().slice(0, 2)).find((l): l is 'fr' | 'en' => l === 'fr' || l === 'en') ?? null;
-    found.set(r.normalised, { contactId: r.contact_id, locale });
+export async function contactsByAddress(db: Executor, emails: string[]): Promise<Map<string, { contactId: string; displayName: string; locale: 'fr' | 'en' | null }>> {
+  const found = new Map<string, { contactId: string; displayName: string; locale: 'fr' | 'en' | null }>();
+  // In slices: a payment import may ask for thousands of addresses, beyond a statement's parameters.
+  for (let at = 0; at < emails.length; at += 5_000) {
+    for (const r of await languagesOfAddresses(db, emails.slice(at, at + 5_000))) {
+      if (found.has(r.normalised)) continue;
+      const locale = r.languages.map((l) => l.toLowerCase().slice(0, 2)).find((l): l is 'fr' | 'en' => l === 'fr' || l === 'en') ?? null;
+      found.set(r.normalised, { contactId: r.contact_id, displayName: r.display_name, locale });
+    }
   }
   return found;
 }

@@ -251,6 +251,6 @@ export async function latestConsentByList(db: Executor, contactId: string) {
 export async function languagesOfAddresses(db: Executor, emails: string[]) {
   if (emails.length === 0) return [];
   return db.selectFrom('contact_channels as ch').innerJoin('contacts as c', 'c.id', 'ch.contact_id')
-    .select(['ch.normalised', 'c.id as contact_id', 'c.languages']).where('ch.kind', '=', 'email')
+    .select(['ch.normalised', 'c.id as contact_id', 'c.display_name', 'c.languages']).where('ch.kind', '=', 'email')
     .where('ch.normalised', 'in', emails.map((e) => e.toLowerCase())).orderBy('c.created_at').execute();
 }

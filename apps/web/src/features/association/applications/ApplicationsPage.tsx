@@ -10,7 +10,8 @@ import { FormError } from '../../../ui/FormError';
 import { SelectField } from '../../../ui/SelectField';
 import { TextField } from '../../../ui/TextField';
 import { applicationsApi, type ApplicationStage, type ApplicationView, type ReplyTemplateView } from './applicationsApi';
-import { ReplyForm, ReplyTemplates } from './ReplyForm';
+import { ReplyForm } from './ReplyForm';
+import { ReplyTemplates } from './ReplyTemplates';
 
 /** A posting's applications: search in CVs and letters, read the files, move each along the pipeline, note, rate and reply. */
 export function ApplicationsPage() {
@@ -73,7 +74,7 @@ function ApplicationCard({ a, onChange, reply }: {
       <SelectField label={t('association.applications.stageLabel', { name: a.name })} value={a.stage} options={stages} onValue={(v) => void onChange({ stage: v as ApplicationStage })} />
       <SelectField label={t('association.applications.ratingLabel')} value="" onValue={(v) => v && void onChange({ rating: Number(v) })}
         options={[{ value: '', label: '—' }, ...[1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: '★'.repeat(n) }))]} />
-      {a.notes.map((n) => <p key={n.id} class="card-meta"><strong>{n.author}</strong> : {n.body}</p>)}
+      {a.notes.map((n) => <p key={n.id} class="card-meta" style={{ whiteSpace: 'pre-line' }}><strong>{n.author}</strong> : {n.body}</p>)}
       <form class="inline-form" onSubmit={(e) => { e.preventDefault(); if (note.trim()) void onChange({ note }).then(() => setNote('')); }}>
         <TextField label={t('association.applications.note')} value={note} onValue={setNote} maxLength={5000} />
         <Button type="submit" variant="secondary">{t('association.applications.addNote')}</Button>

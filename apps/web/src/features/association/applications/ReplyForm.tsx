@@ -7,7 +7,7 @@ import { TextField } from '../../../ui/TextField';
 import { applicationsApi, type ReplyTemplateView } from './applicationsApi';
 
 // The hint shows the placeholders themselves: handed over as values so i18next prints them as they are.
-const FIELDS = { nom: '{{nom}}', offre: '{{offre}}', association: '{{association}}' };
+export const FIELDS = { nom: '{{nom}}', offre: '{{offre}}', association: '{{association}}' };
 
 /** Answer one candidate by e-mail: pick a template (its text stays editable), send through the mail pipeline. */
 export function ReplyForm({ applicationId, templates, onSent }: { applicationId: string; templates: ReplyTemplateView[]; onSent: () => Promise<unknown> }) {
@@ -50,37 +50,5 @@ export function ReplyForm({ applicationId, templates, onSent }: { applicationId:
       <Button variant="link" onClick={() => setOpen(false)}>{t('association.replies.cancel')}</Button>
       {sent && <p role="status">{t('association.replies.sent')}</p>}
     </form>
-  );
-}
-
-/** The organisation's reply templates: add one (name, subject, text with placeholders). */
-export function ReplyTemplates({ templates, onSaved }: { templates: ReplyTemplateView[]; onSaved: () => Promise<unknown> }) {
-  const t = useT();
-  const [name, setName] = useState('');
-  const [subject, setSubject] = useState('');
-  const [body, setBody] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  return (
-    <details class="card">
-      <summary>{t('association.replies.templates', { n: templates.length })}</summary>
-      <ul>{templates.map((x) => <li key={x.id}><strong>{x.name}</strong> — {x.subject}</li>)}</ul>
-      <form onSubmit={(e) => {
-        e.preventDefault();
-        setError(null);
-        void applicationsApi.saveTemplate({ name, subject, body })
-          .then(async () => { setName(''); setSubject(''); setBody(''); await onSaved(); })
-          .catch((err: unknown) => setError(errorMessage(err)));
-      }}>
-        <TextField label={t('association.replies.name')} value={name} onValue={setName} required maxLength={120} />
-        <TextField label={t('association.replies.subject')} value={subject} onValue={setSubject} required maxLength={200} />
-        <div class="field">
-          <label for="template-body">{t('association.replies.body')}</label>
-          <p class="field-hint">{t('association.replies.placeholders', FIELDS)}</p>
-          <textarea id="template-body" rows={6} required maxLength={10000} value={body} onInput={(e) => setBody(e.currentTarget.value)} />
-        </div>
-        <FormError message={error} />
-        <Button type="submit" variant="secondary">{t('association.replies.save')}</Button>
-      </form>
-    </details>
   );
 }

@@ -11,7 +11,9 @@ export const applicationsApi = {
     api.post<{ merged: boolean }>(`/api/public/${slug}/jobs/${id}/applications`, body),
   list: (postingId: string, q: string) => api.get<{ applications: ApplicationView[] }>(`/api/association/postings/${postingId}/applications${q ? `?q=${encodeURIComponent(q)}` : ''}`).then((r) => r.applications),
   templates: () => api.get<{ templates: ReplyTemplateView[] }>('/api/association/reply-templates').then((r) => r.templates),
-  saveTemplate: (body: { name: string; subject: string; body: string }) => api.post<ReplyTemplateView>('/api/association/reply-templates', body),
+  saveTemplate: (body: { name: string; subject: string; body: string }, id?: string) =>
+    (id ? api.put<ReplyTemplateView>(`/api/association/reply-templates/${id}`, body) : api.post<ReplyTemplateView>('/api/association/reply-templates', body)),
+  deleteTemplate: (id: string) => api.delete<{ templates: ReplyTemplateView[] }>(`/api/association/reply-templates/${id}`),
   reply: (id: string, body: { templateId: string | null; subject: string; body: string }) =>
     api.post<{ subject: string; text: string }>(`/api/association/applications/${id}/reply`, body),
   fileUrl: (fileId: string) => `/api/association/application-files/${fileId}`,

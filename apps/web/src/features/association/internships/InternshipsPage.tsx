@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { formatDate, formatEuros, GRATIFICATION_THRESHOLD_HOURS, MAX_INTERNS_PER_TUTOR } from '@vigie/domain/rules';
+import { formatDate, formatEuros, GRATIFICATION_THRESHOLD_HOURS, MAX_INTERNS_PER_TUTOR, MAX_INTERNSHIP_HOURS_PER_SCHOOL_YEAR } from '@vigie/domain/rules';
 import { errorMessage } from '../../../api/client';
 import { useLocale, useT } from '../../../i18n';
 import { Screen } from '../../../shell/Screen';
@@ -27,8 +27,10 @@ export function InternshipsPage() {
   const people = page?.people.map((p) => ({ value: p.id, label: p.displayName })) ?? [];
   return (
     <Screen title={t('association.internships.title')} narrow>
-      <p><a href="/association">{t('association.back')}</a></p>
-      <p class="muted">{t('association.internships.intro', { hours: String(GRATIFICATION_THRESHOLD_HOURS), tutor: String(MAX_INTERNS_PER_TUTOR), cap: String(page?.organisationCap ?? 3) })}</p>
+      <p><a href="/association">{t('association.back')}</a> · <a href="/association/internships/register" data-testid="staff-register-link">{t('association.register.link')}</a></p>
+      <p class="muted">{t('association.internships.intro', {
+        hours: String(GRATIFICATION_THRESHOLD_HOURS), tutor: String(MAX_INTERNS_PER_TUTOR), cap: String(page?.organisationCap ?? 3), max: String(MAX_INTERNSHIP_HOURS_PER_SCHOOL_YEAR),
+      })}</p>
       <FormError message={error} />
       {page && page.internships.length === 0 && <p>{t('association.internships.none')}</p>}
       <ul class="cards" data-testid="internships">

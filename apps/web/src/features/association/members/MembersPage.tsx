@@ -8,6 +8,7 @@ import { FormError } from '../../../ui/FormError';
 import { TextField } from '../../../ui/TextField';
 import { DonationsSection } from './DonationsSection';
 import { PaymentFields } from './PaymentFields';
+import { PaymentImport } from './PaymentImport';
 import { eurosToCents, membersApi, type DonationView, type MemberView } from './membersApi';
 import { ReceiptLine } from './ReceiptLine';
 import { ReceiptSettingsForm } from './ReceiptSettingsForm';
@@ -58,6 +59,7 @@ export function MembersPage() {
         <Button type="submit" testId="member-add">{t('members.addAction')}</Button>
       </form>
       <DonationsSection donations={donations} act={quiet} />
+      <PaymentImport onImported={() => void load()} />
     </Screen>
   );
 }

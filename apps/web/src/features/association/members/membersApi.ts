@@ -1,12 +1,22 @@
 import type {
-  DonationView, MembersRegisterView, MemberView, MembershipCategory, MembershipReminderSettings, PaymentMethod, ReceiptSettingsView, ReceiptView,
+  DonationView, MembersRegisterView, MemberView, MembershipCategory, MembershipReminderSettings, PaymentImportReport, PaymentMethod, ReceiptSettingsView,
+  ReceiptView,
 } from '@vigie/domain/rules';
-import { api } from '../../../api/client';
+import { api, requestRaw } from '../../../api/client';
 
 /** Members and dues' calls to the server (issue 18), typed from the domain's views. */
-export type { DonationView, MemberView, ReceiptSettingsView, ReceiptView };
+export type { DonationView, MemberView, PaymentImportReport, ReceiptSettingsView, ReceiptView };
+
+/** A payment platform's export, sent as is: first a dry run, then the same file confirmed. */
+async function importPayments(step: 'dry-run' | 'commit', file: File) {
+  const res = await requestRaw('POST', `/api/association/payment-import/${step}?${new URLSearchParams({ fileName: file.name }).toString()}`, file,
+    { 'Content-Type': file.type || 'text/csv' });
+  if (res.error) throw res.error;
+  return res.payload as PaymentImportReport;
+}
 
 export const membersApi = {
+  importPayments,
   register: (q = '') => api.get<MembersRegisterView>(`/api/association/members?q=${encodeURIComponent(q)}`),
   settings: () => api.get<{ settings: ReceiptSettingsView | null }>('/api/association/receipt-settings').then((r) => r.settings),
   saveSettings: (body: ReceiptSettingsView) => api.put<{ settings: ReceiptSettingsView }>('/api/association/receipt-settings', body),
