@@ -13,7 +13,8 @@ import { Api, invite, inviter, signIn, unlockPhone, watchErrors } from '../journ
  * is reloaded mid-upload, the phone shows the upload as interrupted with nothing lost, and it
  * resumes from the offset the server acknowledged — not from the start — until the server holds
  * the very bytes (same SHA-256). Only then do its chunks leave the phone. The eviction's page
- * lists it with a file icon, its type and its size.
+ * lists it with a file icon, its type and its size. A program renamed "ordonnance.pdf" is refused
+ * on the phone at once (the server would refuse it too: apps/server/test/evidence-kinds.test.ts).
  */
 const OBSERVER = { email: 'video@hro.example', password: 'phrase de passe de la vidéo', name: 'Sami' };
 const CALAIS = '62193';
@@ -111,6 +112,12 @@ test.describe.serial('media', () => {
     page.on('request', (r) => {
       if (r.method() === 'PATCH' && r.url().includes('/api/evidence/')) patches.push(Number(r.headers()['upload-offset']));
     });
+
+    // A program renamed as a PDF: refused on the phone at once, with its name; nothing is kept.
+    const program = Buffer.concat([Buffer.from('MZ', 'latin1'), randomBytes(4094)]);
+    await page.getByTestId('attach-input').setInputFiles({ name: 'ordonnance.pdf', mimeType: 'application/pdf', buffer: program });
+    await expect(page.getByTestId('attach-error')).toHaveText("« ordonnance.pdf » n'est pas ce que son nom annonce : son contenu n'est pas un fichier PDF. Il n'a pas été gardé.");
+    await expect(page.getByTestId('media-row')).toHaveCount(0);
 
     const started = Date.now();
     await page.getByTestId('attach-input').setInputFiles(videoPath);

@@ -23,6 +23,7 @@ export { incidentPlaceProblems } from './field/incident-place.js';
 export {
   EVIDENCE_KINDS, EVIDENCE_TYPES, EVIDENCE_MAX_BYTES, canonicalType, kindOfType, declaredTypeOf, matchesDeclaration, kindOfContent, type EvidenceKind,
 } from './field/evidence/evidence-kinds.js';
+export { signatureMatches, SIGNATURE_BYTES } from './field/evidence/evidence-signatures.js';
 export type { PersonSearchView } from './field/person-search.js';
 export type { SyncCommand, SyncResult } from './field/sync.js';
 export * from './field/testimonies/vocabulary.js';

@@ -1,4 +1,4 @@
-import { EVIDENCE_MAX_BYTES, declaredTypeOf, kindOfType, type EvidenceKind } from '@vigie/domain/rules';
+import { EVIDENCE_MAX_BYTES, SIGNATURE_BYTES, declaredTypeOf, kindOfType, signatureMatches, type EvidenceKind } from '@vigie/domain/rules';
 import { deleteChunksOf, filesWithChunks, putChunk } from './chunks';
 import { sealingKey, tx } from './idb';
 import { progressOf, setProgress } from './progress';
@@ -15,9 +15,9 @@ import type { PhotoEntry, PhotoOwner } from './types';
  * with its hash once the last chunk is sealed: a file half kept is never sent.
  */
 
-export type RefusalReason = 'type' | 'empty' | 'size';
+export type RefusalReason = 'type' | 'empty' | 'size' | 'content';
 export class FileRefused extends Error {
-  constructor(readonly reason: RefusalReason, readonly kind: EvidenceKind | null = null, readonly maxBytes = 0) {
+  constructor(readonly reason: RefusalReason, readonly kind: EvidenceKind | null = null, readonly maxBytes = 0, readonly declaredType = '') {
     super(`file refused: ${reason}`);
   }
 }
@@ -35,6 +35,10 @@ export async function storeFile(owner: PhotoOwner, file: File, chunkBytes = MEDI
   const refused = refusalOf(file);
   if (refused) throw refused;
   const type = declaredTypeOf(file);
+  // A program renamed "ordonnance.pdf" is refused now, not after a long upload (the server checks again, further).
+  if (signatureMatches(type, new Uint8Array(await file.slice(0, SIGNATURE_BYTES).arrayBuffer())) === false) {
+    throw new FileRefused('content', kindOfType(type), 0, type);
+  }
   // Taken now: a lock while the file is being kept does not lose it (as a record's save, idb.ts `tx`).
   const key = sealingKey();
   const entry: PhotoEntry = {

@@ -7,6 +7,7 @@ import { EVIDENCE_KINDS } from './evidence-kinds.js';
  * in chunks; the server checks the hash and the real type before anything is stored.
  */
 export * from './evidence-kinds.js';
+export * from './evidence-signatures.js';
 export const evidenceKindSchema = z.enum(EVIDENCE_KINDS);
 
 export const sha256HexSchema = z.string().trim().toLowerCase().regex(/^[0-9a-f]{64}$/);

@@ -7,6 +7,7 @@ import { FileRefused, storeFile } from '../../../offline/media';
 import { useProgress } from '../../../offline/progress';
 import type { PhotoOwner } from '../../../offline/types';
 import { kindOf, photosOf } from '../../../offline/upload';
+import { fileTypeLabel } from '../../../ui/FileIcon';
 import { MediaRow } from './MediaRow';
 
 /** What the second button offers the phone's picker: its camera, its recorder and its files. */
@@ -36,7 +37,7 @@ export function EvidenceButtons({ owner }: { owner: PhotoOwner }) {
       await storeFile(owner, file);
     } catch (error) {
       if (error instanceof FileRefused) {
-        setProblem(t(`media.refused.${error.reason}`, { max: formatFileSize(error.maxBytes, locale) }));
+        setProblem(t(`media.refused.${error.reason}`, { max: formatFileSize(error.maxBytes, locale), name: file.name, type: fileTypeLabel(error.declaredType) }));
       } else {
         setProblem(t((error as Error | null)?.name === 'QuotaExceededError' ? 'media.refused.space' : 'media.refused.failed'));
       }
