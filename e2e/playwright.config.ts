@@ -60,6 +60,7 @@ export default defineConfig({
     { name: 'grants', testMatch: /[\\/]grants\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'identity-grants', testMatch: /identity-grants\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'testimonies', testMatch: /testimonies\.spec\.ts$/, dependencies: ['foundation'] },
+    { name: 'media', testMatch: /media\.spec\.ts$/, dependencies: ['foundation'] },
   ],
   webServer: {
     command: `npx tsx e2e/serve.ts`,

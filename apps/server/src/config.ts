@@ -92,7 +92,9 @@ const envSchema = z.object({
   S3_REGION: z.string().min(1).default('us-east-1'),
   S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
-  EVIDENCE_MAX_BYTES: z.coerce.number().int().positive().default(500 * 1024 * 1024),
+  // Caps every kind's ceiling (packages/domain evidence-kinds.ts EVIDENCE_MAX_BYTES: video 2 GiB,
+  // audio 300 MiB, document 100 MiB, photo 50 MiB); lower it on a small disk.
+  EVIDENCE_MAX_BYTES: z.coerce.number().int().positive().default(2048 * 1024 * 1024),
   // Slippy-map tiles under the sites map, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png; unset: points on a plain background.
   MAP_TILE_URL: z.url({ protocol: /^https?$/ }).refine((u) => ['{z}', '{x}', '{y}'].every((p) => u.includes(p)), 'MAP_TILE_URL must contain {z}, {x} and {y}').optional(),
   MAP_TILE_ATTRIBUTION: z.string().trim().min(1).max(300).optional(),

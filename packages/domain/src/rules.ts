@@ -20,6 +20,10 @@ export type { SiteInput } from './field/site.js';
 export { parseCoordinate, outsideAreas, AREA_MARGIN_KM, type SitePosition, type PlacedSite } from './field/site-position.js';
 export type { IncidentInput, IncidentStatus } from './field/incident.js';
 export { incidentPlaceProblems } from './field/incident-place.js';
+export {
+  EVIDENCE_KINDS, EVIDENCE_TYPES, EVIDENCE_MAX_BYTES, canonicalType, kindOfType, declaredTypeOf, matchesDeclaration, kindOfContent, type EvidenceKind,
+} from './field/evidence/evidence-kinds.js';
+export { signatureMatches, SIGNATURE_BYTES } from './field/evidence/evidence-signatures.js';
 export type { PersonSearchView } from './field/person-search.js';
 export type { SyncCommand, SyncResult } from './field/sync.js';
 export * from './field/testimonies/vocabulary.js';
@@ -41,7 +45,7 @@ export { figureSetProblem, type FigureSetProblem } from './communication/bulleti
 export { wordFigure, formatFigure, figurePhrase, figureValue, type FigureWordingOptions } from './communication/figures/figure-wording.js';
 export { figureOf, isMinimum, isUnobserved, coverageShare, isComplete, sumFigures, type Coverage as FigureCoverage, type Doubts } from './communication/figures/minimum-rule.js';
 export { BUCKETS, BREAKDOWNS, CHARTS, CHART_FORMATS, DEFAULT_PUBLIC_THRESHOLD, type Breakdown, type StatisticsBucket, type ChartName, type ChartFormat } from './communication/statistics/dimensions.js';
-export { NNBSP, formatQuantity, formatPercent, formatDate, formatDateTime, formatMonth, formatMonthName, periodShape, formatPeriod, inPeriod, pluralForm, countNoun, areaLabel, fileNamePart, type FormatLocale, type PluralForms, type PeriodShape, type DateOptions } from './formats/formats.js';
+export { NNBSP, formatQuantity, formatPercent, formatDate, formatDateTime, formatMonth, formatMonthName, formatFileSize, periodShape, formatPeriod, inPeriod, pluralForm, countNoun, areaLabel, fileNamePart, type FormatLocale, type PluralForms, type PeriodShape, type DateOptions } from './formats/formats.js';
 export { RTL_LANGUAGES, isRightToLeft, textDirection, type TextDirection } from './formats/text-direction.js';
 export * from './association/vocabulary.js';
 export type { PostingInput, PostingView } from './association/postings.js';

@@ -28,5 +28,6 @@ import identityGrantsEn from './messages/identityGrants.en.json';
 import publicSiteEn from './messages/publicSite.en.json';
 import testimoniesEn from './messages/testimonies.en.json';
 import roundsEn from './messages/rounds.en.json';
+import mediaEn from './messages/media.en.json';
 
-export const en = { ...enShared, ...associationEn, ...auditEn, ...contactsEn, ...figureSetsEn, ...forceFiguresEn, ...legalPickerEn, ...officeEn, ...phoneEn, ...pressEn, ...recordsEn, ...researchEn, ...rotaEn, ...houseEn, ...meetingsEn, ...membersEn, ...monitoringEn, ...shareCardsEn, ...newsletterEn, ...siteEditorEn, ...mailDeskEn, ...campaignsEn, ...identityGrantsEn, ...publicSiteEn, ...grantsEn, ...testimoniesEn, ...houseLifeEn, ...roundsEn };
+export const en = { ...enShared, ...associationEn, ...auditEn, ...contactsEn, ...figureSetsEn, ...forceFiguresEn, ...legalPickerEn, ...officeEn, ...phoneEn, ...pressEn, ...recordsEn, ...researchEn, ...rotaEn, ...houseEn, ...meetingsEn, ...membersEn, ...monitoringEn, ...shareCardsEn, ...newsletterEn, ...siteEditorEn, ...mailDeskEn, ...campaignsEn, ...identityGrantsEn, ...publicSiteEn, ...grantsEn, ...testimoniesEn, ...houseLifeEn, ...roundsEn, ...mediaEn };

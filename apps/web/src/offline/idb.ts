@@ -22,8 +22,14 @@ export const STORES = {
 } as const;
 export type StoreName = keyof typeof STORES;
 const NAMES = Object.keys(STORES) as StoreName[];
-/** Version 2 adds the plaintext keyring; version 1's plaintext rows are encrypted at the first unlock. */
-const DB_VERSION = 2;
+/**
+ * Version 2 adds the plaintext keyring; version 1's plaintext rows are encrypted at the first
+ * unlock. Version 3 adds `chunks`: a file's bytes, each chunk its own sealed record, never
+ * loaded into the decrypted copy (chunks.ts reads them one at a time).
+ */
+const DB_VERSION = 3;
+/** Object stores outside the decrypted copy. */
+const UNMIRRORED = { keyring: { keyPath: 'key' }, chunks: { keyPath: ['m', 'n'] } } as const;
 
 /** `closed`: nobody signed in; `setup`: no unlock code chosen yet; `locked`/`unlocked`. */
 export type LockState = 'closed' | 'setup' | 'locked' | 'unlocked';
@@ -82,8 +88,8 @@ function open(): Promise<IDBDatabase> {
     const req = indexedDB.open(name, DB_VERSION);
     req.onupgradeneeded = () => {
       const db = req.result;
-      for (const [n, def] of Object.entries({ ...STORES, keyring: { keyPath: 'key' } })) {
-        if (!db.objectStoreNames.contains(n)) db.createObjectStore(n, { keyPath: def.keyPath, autoIncrement: 'autoIncrement' in def });
+      for (const [n, def] of Object.entries({ ...STORES, ...UNMIRRORED })) {
+        if (!db.objectStoreNames.contains(n)) db.createObjectStore(n, { keyPath: def.keyPath as string | string[], autoIncrement: 'autoIncrement' in def });
       }
     };
     req.onsuccess = () => {
@@ -106,7 +112,8 @@ export function promised<T>(req: IDBRequest<T>): Promise<T> {
   });
 }
 
-async function raw<R>(names: string[], mode: IDBTransactionMode, fn: (t: IDBTransaction) => Promise<R> | R): Promise<R> {
+/** One IndexedDB transaction on the stored (sealed) rows; `fn` must not await anything but requests. */
+export async function raw<R>(names: string[], mode: IDBTransactionMode, fn: (t: IDBTransaction) => Promise<R> | R): Promise<R> {
   const db = await open();
   const t = db.transaction(names, mode);
   const done = new Promise<void>((resolve, reject) => {
@@ -132,6 +139,12 @@ export async function refreshLock(): Promise<LockState> {
   if (name !== dbName || lockState === 'unlocked') return lockState;
   setLock(k ? 'locked' : 'setup');
   return lockState;
+}
+
+/** The data key while unlocked, to seal or open a file's chunks; Locked otherwise. */
+export function sealingKey(): CryptoKey {
+  if (!dataKey) throw dbName ? new Locked() : new NoFieldUser();
+  return dataKey;
 }
 
 function closeMemory() {

@@ -3,7 +3,7 @@ import { getMeta, setMeta } from './db';
 import { tx, type Store } from './idb';
 import { planEnqueue, syncStateOf, type NewCommand } from './outbox';
 import { retryPhoto } from './upload';
-import type { LocalEviction, LocalIncident, LocalOperation, LocalSite, OutboxEntry, PhotoEntry, PhotoOwner, Reference, Stored, TableName } from './types';
+import type { LocalEviction, LocalIncident, LocalOperation, LocalSite, OutboxEntry, PhotoEntry, Reference, Stored, TableName } from './types';
 
 /** Local writes: a record and its outbox command are saved together, in one transaction. */
 
@@ -30,6 +30,7 @@ let onLocalChange: (() => void) | null = null;
 export function setLocalChangeHandler(handler: (() => void) | null): void {
   onLocalChange = handler;
 }
+export const localChanged = (): void => onLocalChange?.();
 
 async function saveWith<T extends Stored<unknown>>(table: TableName, cmd: NewCommand, build: (prev: T | undefined) => T): Promise<void> {
   await tx([table, 'outbox'], 'readwrite', async (s) => {
@@ -116,33 +117,13 @@ export async function resendMine(entry: OutboxEntry): Promise<void> {
   onLocalChange?.();
 }
 
-/** Keeps a photo for its owner (an eviction, or an incident during or outside one), queued with its SHA-256. */
-export async function storePhoto(owner: PhotoOwner, file: File): Promise<PhotoEntry> {
-  const digest = await crypto.subtle.digest('SHA-256', await file.arrayBuffer());
-  const sha256 = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-  const entry: PhotoEntry = {
-    id: newId(), evictionId: owner.evictionId, incidentId: owner.incidentId, sha256, name: file.name, type: file.type, size: file.size, blob: file,
-    capturedAt: new Date(file.lastModified || Date.now()).toISOString(), state: 'queued',
-  };
-  await tx(['photos'], 'readwrite', (s) => s.photos.put(entry));
-  return entry;
-}
-
-/** A refused photo goes back to the queue, bytes untouched; the sync loop sends it again. */
+/** A refused file goes back to the queue, bytes untouched; the sync loop sends it again. */
 export async function retryRefusedPhoto(id: string): Promise<void> {
   await tx(['photos'], 'readwrite', async (s) => {
     const p = (await s.photos.get(id)) as PhotoEntry | undefined;
     if (p) await s.photos.put(retryPhoto(p));
   });
   onLocalChange?.();
-}
-
-/** The observer chose to drop a refused photo from this phone (the only way one ever disappears). */
-export async function removeRefusedPhoto(id: string): Promise<void> {
-  await tx(['photos'], 'readwrite', async (s) => {
-    const p = (await s.photos.get(id)) as PhotoEntry | undefined;
-    if (p?.state === 'failed') await s.photos.delete(id);
-  });
 }
 
 export const getReference = () => getMeta<Reference>('reference');

@@ -1,7 +1,7 @@
 import type { SessionView, SyncResult } from '@vigie/domain/rules';
 import { ApiError, api } from '../api/client';
 import { getAll, getMeta, outboxInOrder, setMeta } from './db';
-import { currentLock, onLockChange, readKeyring, tx, wipe, writeKeyring } from './idb';
+import { Locked, currentLock, onLockChange, readKeyring, tx, wipe, writeKeyring } from './idb';
 import { evictionFromView, incidentFromView, mergePulled, operationFromView, siteFromView } from './merge';
 import { applyResults, backoffMs, isTransient, selectBatch, toCommand } from './outbox';
 import { activateOwner, currentOwner, onOwnerChange, type FieldUser } from './owner';
@@ -45,6 +45,8 @@ let timer: ReturnType<typeof setTimeout> | null = null;
 let failures = 0;
 let running: Promise<void> | null = null;
 let referenceStale = true;
+/** The observer saved something since the current run began: a long upload gives way, the next run comes soon. */
+let changedDuringRun = false;
 
 const PERIOD_MS = 60_000;
 const AFTER_CHANGE_MS = 1_500;
@@ -89,6 +91,7 @@ export function startSync(): void {
   });
   window.addEventListener('offline', () => set({ online: false }));
   setLocalChangeHandler(() => {
+    changedDuringRun = true;
     void countOutbox();
     schedule(AFTER_CHANGE_MS);
   });
@@ -136,6 +139,7 @@ async function run(): Promise<void> {
     if (currentOwner()?.id !== owner.id) throw new OwnerChanged();
   };
   set({ syncing: true });
+  changedDuringRun = false;
   try {
     // Every run: whose session is this? Also hands the CSRF token to the API client when the app
     // was opened offline. One observer's records never leave under another one's session.
@@ -159,14 +163,16 @@ async function run(): Promise<void> {
     await pull(stillOwner, owner);
     const refError = await reference;
     if (refError instanceof Error) throw refError;
-    // Photos last: their record must be on the server, and a long upload must not hold data back.
-    await uploadPhotos(stillOwner);
+    // Files last: their record must be on the server, and a long upload must not hold data back —
+    // it stops between two chunks when the observer saves something, and resumes after the push.
+    await uploadPhotos(stillOwner, () => changedDuringRun);
     await reportPending();
     failures = 0;
     set({ lastSyncAt: new Date().toISOString(), lastError: null, signInNeeded: false, online: true });
-    schedule(PERIOD_MS);
+    schedule(changedDuringRun ? AFTER_CHANGE_MS : PERIOD_MS);
   } catch (error) {
     if (error instanceof OwnerChanged) return; // the owner change already scheduled a run for the new one
+    if (error instanceof Locked) return; // an upload stopped at the lock; the unlock starts a run
     const e = error instanceof ApiError ? error : null;
     if (e && (e.status === 401 || e.code === 'auth.unauthenticated')) {
       set({ signInNeeded: true, lastError: e.message });

@@ -1,5 +1,5 @@
 import type {
-  Count, CountField, EvictionInput, PhoneScope, EvictionStatus, IncidentInput, OperationInput, SiteInput, SyncCommand, SyncPullView, Tally, TaxonomyKind,
+  Count, CountField, EvidenceKind, EvictionInput, PhoneScope, EvictionStatus, IncidentInput, OperationInput, SiteInput, SyncCommand, SyncPullView, Tally, TaxonomyKind,
 } from '@vigie/domain/rules';
 
 /**
@@ -92,35 +92,51 @@ export interface Member { id: string; displayName: string }
 export interface Reference { areas: Area[]; communes: Commune[]; terms: Term[]; members: Member[] }
 
 /**
- * A photo taken on the phone, uploaded as evidence (POST /api/evidence, then PATCH in chunks)
- * once its record (eviction or incident) is on the server. The bytes stay here until the server says `stored`.
+ * A file taken or chosen on the phone — a photo, a video, a sound recording or a document —,
+ * uploaded as evidence (POST /api/evidence, then PATCH in chunks) once its record (eviction or
+ * incident) is on the server. The bytes stay here until the server says `stored`.
+ * `storing`: its bytes are being read, hashed and sealed into the local store; an entry still
+ * `storing` that no screen of this tab is writing was interrupted (the app closed meanwhile).
  */
-export type PhotoState = 'queued' | 'uploaded' | 'failed';
+export type PhotoState = 'storing' | 'queued' | 'uploaded' | 'failed';
 
 /**
- * What a photo belongs to: an eviction, an incident of that eviction, or an incident outside any
+ * What a file belongs to: an eviction, an incident of that eviction, or an incident outside any
  * eviction (no eviction then). Rows stored before incidents outside an eviction existed all have
  * an eviction and read unchanged (the store's key is the photo's id, its shape did not change).
  */
 export type PhotoOwner = { evictionId: string; incidentId: string | null } | { evictionId: null; incidentId: string };
 
+/** The store keeps the name `photos` it had when photos were the only kind (renaming it would mean a migration of every phone). */
 export interface PhotoEntry {
   id: string;
-  /** null: the photo of an incident outside an eviction (`incidentId` is then set). */
+  /** null: the file of an incident outside an eviction (`incidentId` is then set). */
   evictionId: string | null;
-  /** Set when the photo is attached to an incident (uploaded once the incident is on the server). */
+  /** Set when the file is attached to an incident (uploaded once the incident is on the server). */
   incidentId?: string | null;
+  /** Absent on rows kept before other kinds existed: a photo. */
+  kind?: EvidenceKind;
+  /** Empty while `storing`: the hash is known once the last byte was read. */
   sha256: string;
   name: string;
   type: string;
   size: number;
-  /** Dropped only once the server confirmed it stored the very same bytes. */
+  /**
+   * The bytes of a row kept before chunked storage (whole, sealed with the row). Newer rows keep
+   * them in `chunks` sealed records (chunks.ts) and have `blob` null. Dropped only once the
+   * server confirmed it stored the very same bytes.
+   */
   blob: Blob | null;
+  /** How many sealed chunks hold the bytes, of `chunkBytes` each (the last one shorter). */
+  chunks?: number;
+  chunkBytes?: number;
   capturedAt: string;
   state: PhotoState;
+  /** The offset the server last acknowledged, as known on this phone when a run stopped (shown after a reload). */
+  sentBytes?: number;
   /** Why the server refused it (already translated), when `failed`. */
   error?: string | null;
-  /** Sync runs in a row that stopped on this photo without an answer (server errors, stalls). */
+  /** Sync runs in a row that stopped on this file without an answer (server errors, stalls). */
   attempts?: number;
   uploadedAt?: string | null;
 }

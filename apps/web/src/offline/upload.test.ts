@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHUNK_BYTES, MAX_PHOTO_ATTEMPTS, afterStop, chunkRange, countPhotos, createBody, maxSteps, nextStep, photosToUpload, retryPhoto, settle } from './upload';
+import { CHUNK_BYTES, MAX_PHOTO_ATTEMPTS, afterStop, chunkRange, countPhotos, createBody, fileStatus, maxSteps, nextStep, photosToUpload, retryPhoto, settle } from './upload';
 import type { PhotoEntry } from './types';
 
 const REJECTED = 'Le serveur a refusé cette photo.';
@@ -150,5 +150,47 @@ describe('refused photos: retry and giving up', () => {
     expect(p).toMatchObject({ state: 'failed', error: 'Erreur 503', attempts: MAX_PHOTO_ATTEMPTS });
     expect(p.blob).not.toBeNull();
     expect(countPhotos([p]).failed).toHaveLength(1);
+  });
+});
+
+describe('videos, sounds and documents kept in sealed chunks', () => {
+  const video = (p: Partial<PhotoEntry> = {}) => photo({
+    id: 'v1', kind: 'video', name: 'charge.mp4', type: 'video/mp4', size: 200_000_000, blob: null, chunks: 191, chunkBytes: 1024 * 1024,
+    capturedAt: '2026-11-22T05:00:00.000Z', ...p,
+  });
+
+  it('are sent once kept whole, after the photos, declared with their own kind and type', () => {
+    const storing = video({ id: 'v0', state: 'storing', sha256: '' });
+    const list = [video(), photo({ id: 'later-photo', capturedAt: '2026-11-22T07:00:00.000Z' }), storing];
+    expect(photosToUpload(list, () => true).map((p) => p.id)).toEqual(['later-photo', 'v1']);
+    expect(createBody(video())).toMatchObject({ kind: 'video', declaredType: 'video/mp4', originalName: 'charge.mp4', sizeBytes: 200_000_000 });
+    expect(createBody(video({ name: '', kind: 'audio', type: 'audio/x-m4a' })).originalName).toBe('v1.m4a');
+    expect(maxSteps(200_000_000, 1024 * 1024)).toBe(191 + 8);
+  });
+
+  it('leave the phone only once stored; a refused one keeps its chunks and can be tried again', () => {
+    expect(settle(video(), { do: 'stored' }, NOW)).toMatchObject({ state: 'uploaded', chunks: 0, sentBytes: 200_000_000 });
+    const refused = settle(video(), { do: 'failed', message: 'Contenu différent.' }, NOW);
+    expect(refused).toMatchObject({ state: 'failed', chunks: 191 });
+    expect(retryPhoto(refused)).toMatchObject({ state: 'queued', chunks: 191 });
+  });
+
+  it('show where they stand: being kept, waiting, being sent, interrupted with nothing lost, sent, refused', () => {
+    expect(fileStatus(video({ state: 'storing' }), { phase: 'storing' })).toBe('storing');
+    // Still "storing" with nobody writing it: the app closed while it was being kept.
+    expect(fileStatus(video({ state: 'storing' }), undefined)).toBe('storeInterrupted');
+    expect(fileStatus(video(), undefined)).toBe('waiting');
+    expect(fileStatus(video(), { phase: 'sending' })).toBe('sending');
+    expect(fileStatus(video({ sentBytes: 86_000_000 }), undefined)).toBe('interrupted');
+    expect(fileStatus(video({ state: 'uploaded' }), undefined)).toBe('sent');
+    expect(fileStatus(video({ state: 'failed' }), undefined)).toBe('refused');
+  });
+
+  it('are listed one by one, apart from the photo counts', () => {
+    const c = countPhotos([photo(), video(), video({ id: 'v2', state: 'storing' }), video({ id: 'v3', state: 'uploaded' }), video({ id: 'v4', state: 'failed' })]);
+    expect(c.waiting).toBe(1);
+    expect(c.files.map((p) => p.id)).toEqual(['v1', 'v2']);
+    expect(c.filesSent).toBe(1);
+    expect(c.failed.map((p) => p.id)).toEqual(['v4']);
   });
 });

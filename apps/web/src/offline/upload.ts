@@ -2,7 +2,8 @@ import { isTransient } from './outbox';
 import type { PhotoEntry, PhotoOwner } from './types';
 
 /**
- * The evidence upload's decisions, kept pure (the fetches live in uploader.ts). A photo goes:
+ * The evidence upload's decisions, kept pure (the fetches live in uploader.ts). A file (photo,
+ * video, sound, document) goes:
  *
  *   create (POST, idempotent on the photo's id) ──▶ patch from the server's offset, chunk by chunk
  *      ▲                                              │ 200 uploading → next chunk
@@ -12,22 +13,28 @@ import type { PhotoEntry, PhotoOwner } from './types';
  *                                                     └ network / 5xx → stays queued, retried with backoff
  */
 
+/** The request size for rows kept whole (before chunked storage); chunked files send one stored chunk per request. */
 export const CHUNK_BYTES = 512 * 1024;
-/** Requests for one photo in one run before giving up until the next run (a loop guard). */
+/** Requests for one file in one run before giving up until the next run (a loop guard). */
 export const maxSteps = (size: number, chunk = CHUNK_BYTES) => Math.ceil(size / chunk) + 8;
 
+/** Whether the phone still holds the file's bytes (whole in the row, or in sealed chunks). */
+export const hasBytes = (p: Pick<PhotoEntry, 'blob' | 'chunks'>) => p.blob !== null || (p.chunks ?? 0) > 0;
+export const kindOf = (p: Pick<PhotoEntry, 'kind'>) => p.kind ?? 'photo';
+
 /**
- * Photos to send now, oldest first: queued ones whose record (the incident when attached to one,
- * otherwise the eviction) the server has acknowledged.
+ * Files to send now: queued ones whose record (the incident when attached to one, otherwise the
+ * eviction) the server has acknowledged; photos first, then the rest, each oldest first — a long
+ * video does not hold back the photos taken after it.
  */
 export function photosToUpload(photos: readonly PhotoEntry[], onServer: (table: 'evictions' | 'incidents', id: string) => boolean): PhotoEntry[] {
   return photos
     .filter((p) => {
-      if (p.state !== 'queued' || p.blob === null) return false;
+      if (p.state !== 'queued' || !hasBytes(p)) return false;
       const record = recordOfPhoto(p);
       return record !== null && onServer(record.table, record.id);
     })
-    .sort((a, b) => a.capturedAt.localeCompare(b.capturedAt) || a.id.localeCompare(b.id));
+    .sort((a, b) => Number(kindOf(a) !== 'photo') - Number(kindOf(b) !== 'photo') || a.capturedAt.localeCompare(b.capturedAt) || a.id.localeCompare(b.id));
 }
 
 /** The record a photo waits for and follows: its incident when it has one, otherwise its eviction. */
@@ -45,11 +52,14 @@ export function photosOf<P extends Pick<PhotoEntry, 'evictionId' | 'incidentId'>
 export const incidentPhotoOwner = (incidentId: string, evictionId: string | null): PhotoOwner =>
   evictionId === null ? { evictionId: null, incidentId } : { evictionId, incidentId };
 
+const DEFAULT_EXTENSION = { photo: 'jpg', video: 'mp4', audio: 'm4a', document: 'pdf' } as const;
+
+/** The upload's declaration: the server decides the kind from the type, then checks both against the bytes. */
 export function createBody(p: PhotoEntry) {
   return {
     // Outside an eviction the server finds the incident alone (it refuses a null eviction).
-    id: p.id, ...(p.evictionId && { evictionId: p.evictionId }), ...(p.incidentId && { incidentId: p.incidentId }), kind: 'photo', declaredType: p.type,
-    originalName: p.name || `${p.id}.jpg`, sizeBytes: p.size, sha256: p.sha256, capturedAt: p.capturedAt,
+    id: p.id, ...(p.evictionId && { evictionId: p.evictionId }), ...(p.incidentId && { incidentId: p.incidentId }), kind: kindOf(p), declaredType: p.type,
+    originalName: p.name || `${p.id}.${DEFAULT_EXTENSION[kindOf(p)]}`, sizeBytes: p.size, sha256: p.sha256, capturedAt: p.capturedAt,
   };
 }
 
@@ -111,9 +121,9 @@ export function nextStep(answer: UploadAnswer, size: number, rejected: string): 
   return { do: 'failed', message: answer.message || rejected };
 }
 
-/** The photo once the server answered for good. The bytes are dropped only when stored. */
+/** The file once the server answered for good. The bytes are dropped only when stored (its chunks by the uploader, after this). */
 export function settle(p: PhotoEntry, step: { do: 'stored' } | { do: 'failed'; message: string }, now: string): PhotoEntry {
-  if (step.do === 'stored') return { ...p, state: 'uploaded', blob: null, error: null, uploadedAt: now };
+  if (step.do === 'stored') return { ...p, state: 'uploaded', blob: null, chunks: 0, sentBytes: p.size, error: null, uploadedAt: now };
   return { ...p, state: 'failed', error: step.message };
 }
 
@@ -123,7 +133,7 @@ export function settle(p: PhotoEntry, step: { do: 'stored' } | { do: 'failed'; m
  * hash mismatch) is refused again with its reason, one stopped by a network failure resumes.
  */
 export function retryPhoto(p: PhotoEntry): PhotoEntry {
-  if (p.state !== 'failed' || p.blob === null) return p;
+  if (p.state !== 'failed' || !hasBytes(p)) return p;
   return { ...p, state: 'queued', error: null, attempts: 0 };
 }
 
@@ -141,15 +151,38 @@ export function afterStop(p: PhotoEntry, message: string, max = MAX_PHOTO_ATTEMP
 }
 
 export interface PhotoCounts {
+  /** Photos waiting and sent (counted); other files are listed one by one with their progress. */
   waiting: number;
   sent: number;
+  /** Refused files of every kind. */
   failed: PhotoEntry[];
+  /** Videos, sounds and documents not yet sent (being kept, waiting, being sent). */
+  files: PhotoEntry[];
+  filesSent: number;
 }
 
 export function countPhotos(photos: readonly PhotoEntry[]): PhotoCounts {
+  const isPhoto = (p: PhotoEntry) => kindOf(p) === 'photo';
   return {
-    waiting: photos.filter((p) => p.state === 'queued').length,
-    sent: photos.filter((p) => p.state === 'uploaded').length,
+    waiting: photos.filter((p) => isPhoto(p) && p.state === 'queued').length,
+    sent: photos.filter((p) => isPhoto(p) && p.state === 'uploaded').length,
     failed: photos.filter((p) => p.state === 'failed'),
+    files: photos.filter((p) => !isPhoto(p) && (p.state === 'queued' || p.state === 'storing')),
+    filesSent: photos.filter((p) => !isPhoto(p) && p.state === 'uploaded').length,
   };
+}
+
+/**
+ * What the phone shows for a file, from its entry and what this tab is doing with it: `storing`
+ * with no screen writing it means the app closed while it was being kept (the file was not
+ * kept: attach it again); `interrupted` is an upload that stopped part-way and resumes from the
+ * server's offset on the next run.
+ */
+export type FileStatus = 'storing' | 'storeInterrupted' | 'waiting' | 'sending' | 'interrupted' | 'sent' | 'refused';
+export function fileStatus(p: PhotoEntry, live: { phase: 'storing' | 'sending' } | undefined): FileStatus {
+  if (p.state === 'storing') return live?.phase === 'storing' ? 'storing' : 'storeInterrupted';
+  if (p.state === 'uploaded') return 'sent';
+  if (p.state === 'failed') return 'refused';
+  if (live?.phase === 'sending') return 'sending';
+  return (p.sentBytes ?? 0) > 0 ? 'interrupted' : 'waiting';
 }

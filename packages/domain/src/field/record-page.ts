@@ -22,10 +22,13 @@ export const recordHistoryViewSchema = z.object({ versions: z.array(recordVersio
 const person = z.object({ id: z.string(), displayName: z.string() });
 const siteRef = z.object({ id: z.string(), code: z.string(), name: z.string() });
 
-/** A file attached to the eviction: the thumbnail is the publication copy, never the original. */
+/**
+ * A file attached to the eviction: the thumbnail is the publication copy, never the original (only
+ * photos have one); other kinds are shown by their type, as found in the bytes, and their size.
+ */
 export const evidenceItemViewSchema = z.object({
   id: z.string(), incidentId: z.string().nullable(), kind: z.string(), originalName: z.string(), capturedAt: z.string().nullable(),
-  status: z.string(), hasPublicCopy: z.boolean(),
+  status: z.string(), hasPublicCopy: z.boolean(), sizeBytes: z.number(), detectedType: z.string().nullable(),
 });
 export type EvidenceItemView = z.infer<typeof evidenceItemViewSchema>;
 

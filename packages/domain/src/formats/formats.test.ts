@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NNBSP, areaLabel, countNoun, fileNamePart, formatDate, formatDateTime, formatMonth, formatQuantity, formatPercent, formatPeriod, inPeriod, periodShape } from './formats.js';
+import { NNBSP, areaLabel, countNoun, fileNamePart, formatDate, formatFileSize, formatDateTime, formatMonth, formatQuantity, formatPercent, formatPeriod, inPeriod, periodShape } from './formats.js';
 
 const NOW = new Date('2026-12-03T09:00:00Z');
 
@@ -99,5 +99,15 @@ describe('fileNamePart', () => {
     expect(fileNamePart('Année d’observation 2024–2025 (1er novembre – 31 octobre)')).toBe('annee-d-observation-2024-2025-1er-novembre-31-octobre');
     expect(fileNamePart('Œuvres — ')).toBe('oeuvres');
     expect(fileNamePart('«»')).toBe('fichier');
+  });
+});
+
+describe('file sizes', () => {
+  it('read as a phone shows them, in decimal units, French and English', () => {
+    expect(formatFileSize(512, 'fr')).toBe(`512${NNBSP}o`);
+    expect(formatFileSize(850_000, 'fr')).toBe(`850${NNBSP}ko`);
+    expect(formatFileSize(212_400_000, 'fr')).toBe(`212,4${NNBSP}Mo`);
+    expect(formatFileSize(212_400_000, 'en')).toBe('212.4 MB');
+    expect(formatFileSize(1_234_000_000, 'en')).toBe('1.2 GB');
   });
 });

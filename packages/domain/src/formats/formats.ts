@@ -22,6 +22,22 @@ export function formatQuantity(n: number, locale: string, maxDecimals = 1): stri
     .replace(/[\u00A0 ]/g, NNBSP);
 }
 
+/**
+ * A file's size as phones and file managers show it (decimal units): "850 ko", "212,4 Mo",
+ * "1,2 Go" / "850 kB", "212.4 MB", "1.2 GB". Under a kilobyte, in bytes ("512 o" / "512 B").
+ */
+export function formatFileSize(bytes: number, locale: string): string {
+  const fr = loc(locale) === 'fr';
+  const units = fr ? ['o', 'ko', 'Mo', 'Go'] : ['B', 'kB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  return `${formatQuantity(unit === 0 ? value : Math.round(value * 10) / 10, locale, unit === 0 ? 0 : 1)}${fr ? NNBSP : ' '}${units[unit]}`;
+}
+
 /** A share given as a ratio 0..1: "26,2 %" (narrow no-break space) / "26.2%". */
 export function formatPercent(ratio: number, locale: string, maxDecimals = 1): string {
   const l = loc(locale);

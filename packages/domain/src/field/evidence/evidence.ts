@@ -1,28 +1,14 @@
 import { z } from 'zod';
+import { EVIDENCE_KINDS } from './evidence-kinds.js';
 
 /**
  * Evidence files (photos, videos, audio, documents) attached to an eviction or an incident.
  * The phone creates the upload with the SHA-256 it computed at capture, then sends the bytes
  * in chunks; the server checks the hash and the real type before anything is stored.
  */
-export const EVIDENCE_KINDS = ['photo', 'video', 'audio', 'document'] as const;
+export * from './evidence-kinds.js';
+export * from './evidence-signatures.js';
 export const evidenceKindSchema = z.enum(EVIDENCE_KINDS);
-export type EvidenceKind = z.infer<typeof evidenceKindSchema>;
-
-/**
- * The content types accepted per kind, as detected from the bytes (never from the file name).
- * Plain text is not accepted: it has no signature to check a declaration against.
- */
-export const EVIDENCE_TYPES: Record<EvidenceKind, readonly string[]> = {
-  photo: ['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'image/heif', 'image/avif'],
-  video: ['video/mp4', 'video/quicktime', 'video/webm', 'video/3gpp', 'video/3gpp2', 'video/x-m4v', 'video/matroska'],
-  audio: ['audio/mpeg', 'audio/mp4', 'audio/x-m4a', 'audio/aac', 'audio/ogg', 'audio/wav', 'audio/amr', 'audio/flac', 'audio/webm'],
-  document: [
-    'application/pdf',
-    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    'application/vnd.oasis.opendocument.text',
-  ],
-};
 
 export const sha256HexSchema = z.string().trim().toLowerCase().regex(/^[0-9a-f]{64}$/);
 
@@ -31,7 +17,11 @@ export const evidenceCreateSchema = z.strictObject({
   id: z.uuid(),
   evictionId: z.uuid().optional(),
   incidentId: z.uuid().optional(),
-  kind: evidenceKindSchema,
+  /**
+   * Optional: the server decides the kind from the declared type, then from the bytes
+   * (evidence-kinds.ts `kindOfContent`). When given it must agree with the declared type.
+   */
+  kind: evidenceKindSchema.optional(),
   declaredType: z.string().trim().toLowerCase().min(3).max(100),
   originalName: z.string().trim().min(1).max(255),
   sizeBytes: z.number().int().positive(),

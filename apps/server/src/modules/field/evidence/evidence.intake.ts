@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
-import type { EvidenceKind } from '@vigie/domain';
+import { kindOfContent, matchesDeclaration, type EvidenceKind } from '@vigie/domain';
 import type { AppContext } from '../../../platform/context.js';
 import { recordAudit } from '../../../platform/audit/audit-trail.js';
 import { fileEncryptor } from '../../../platform/crypto/file-cipher.js';
@@ -10,7 +10,7 @@ import { inOrganisation } from '../../../platform/db/organisation-scope.js';
 import { AppError } from '../../../platform/errors/catalogue.js';
 import type { Actor } from '../../../platform/http/request-context.js';
 import type { ObjectStorage } from '../../../platform/storage/object-storage.js';
-import { detectType, imageDimensions, makePublicCopy, matchesDeclaration, readMetadata } from './evidence.media.js';
+import { detectType, imageDimensions, makePublicCopy, readMetadata } from './evidence.media.js';
 import { custodyRecord } from './evidence.presenter.js';
 import { finishUpload } from './evidence.queries.js';
 import type { EvidenceRow } from './evidence.table.js';
@@ -39,12 +39,14 @@ export async function completeUpload(
     throw new AppError('evidence.hash_mismatch', { expected: row.sha256_device, received });
   }
   const detected = await detectType(partPath);
-  const kind = row.kind as EvidenceKind;
-  // The declaration itself was checked against the kind's allowed types when the upload began.
+  // The declaration (from the file's name or the phone's type) was checked against the kinds'
+  // allowed types when the upload began; here the bytes must be what it said: a program renamed
+  // "ordonnance.pdf" is refused and nothing is kept.
   if (!matchesDeclaration(row.declared_type, detected)) {
     await reject(ctx, actor, row, partPath, ip, { rejection_reason: 'type_mismatch', sha256_received: received, detected_type: detected });
-    throw new AppError('evidence.type_mismatch', { declared: row.declared_type, detected: detected ?? 'unknown' });
+    throw new AppError('evidence.type_mismatch', { declared: row.declared_type, detected: detected ?? 'unknown', name: row.original_name });
   }
+  const kind = kindOfContent(row.declared_type, detected!) ?? (row.kind as EvidenceKind);
   if (kind === 'photo' || detected?.startsWith('image/')) {
     const size = await imageDimensions(partPath);
     const maxPixels = ctx.config.imageMaxPixels;
@@ -56,6 +58,7 @@ export async function completeUpload(
   const metadata = await readMetadata(partPath, kind);
   const stored: string[] = [];
   try {
+    // Every kind is encrypted at rest the same way, whatever its size: streamed, never held whole.
     const { iv, tag } = await storeEncrypted(ctx, storage, row, partPath);
     stored.push(originalKey(row));
     // Video, audio and documents get no automatic copy: stripping their metadata needs
@@ -65,7 +68,7 @@ export async function completeUpload(
     if (publicCopy) stored.push(publicCopyKey(row));
     const done = await inOrganisation(ctx.db, row.organisation_id, async (trx) => {
       const updated = await finishUpload(trx, row.id, {
-        status: 'stored', sha256_received: received, detected_type: detected, received_at: new Date(),
+        status: 'stored', kind, sha256_received: received, detected_type: detected, received_at: new Date(),
         storage_key: originalKey(row), encryption_iv: iv, encryption_tag: tag,
         public_copy_key: publicCopy ? publicCopyKey(row) : null, public_copy_sha256: publicCopy?.sha256 ?? null,
         exif: metadata.exif ? JSON.stringify(metadata.exif) : null,

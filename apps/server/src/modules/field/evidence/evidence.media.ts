@@ -1,4 +1,4 @@
-import { EVIDENCE_TYPES, type EvidenceKind } from '@vigie/domain';
+import { kindOfType, type EvidenceKind } from '@vigie/domain';
 import { loadFileType, loadSharp, onFirstUse } from '../../../platform/on-first-use.js';
 
 const loadExifr = onFirstUse(async () => (await import('exifr')).default);
@@ -9,50 +9,18 @@ const loadExifr = onFirstUse(async () => (await import('exifr')).default);
  * publication copy with every metadata block removed (sharp re-encodes the pixels).
  */
 
-/** Names phones and browsers use for the same type. */
-const ALIASES: Record<string, string> = {
-  'image/jpg': 'image/jpeg', 'image/pjpeg': 'image/jpeg', 'audio/mp3': 'audio/mpeg', 'audio/x-mp3': 'audio/mpeg',
-  'audio/x-wav': 'audio/wav', 'audio/wave': 'audio/wav', 'audio/vnd.wave': 'audio/wav', 'audio/x-flac': 'audio/flac',
-  'audio/m4a': 'audio/x-m4a', 'video/x-matroska': 'video/matroska', 'application/x-pdf': 'application/pdf',
-  'audio/x-aac': 'audio/aac', 'audio/3gpp': 'video/3gpp', 'audio/amr-wb': 'audio/amr',
-};
-
 /**
- * Containers whose members phones label loosely: an iPhone .mov is often sent as video/mp4,
- * a browser's audio recording in WebM is detected as video/webm. Within a family the
- * declaration still matches; across families (a PNG sent as a video) it does not.
+ * Whether a phone may declare this type for this kind. The kind follows the type (the domain's
+ * table); a phone naming a kind names the type's own kind.
  */
-const FAMILIES: readonly (readonly string[])[] = [
-  ['video/mp4', 'video/quicktime', 'video/3gpp', 'video/3gpp2', 'video/x-m4v', 'audio/mp4', 'audio/x-m4a'],
-  ['video/webm', 'audio/webm', 'video/matroska'],
-  ['audio/ogg', 'video/ogg', 'application/ogg'],
-  ['image/heic', 'image/heif'],
-];
-
-export function canonicalType(type: string): string {
-  const bare = type.split(';')[0]!.trim().toLowerCase();
-  return ALIASES[bare] ?? bare;
-}
-
-export function isAllowedDeclaration(kind: EvidenceKind, declaredType: string): boolean {
-  return EVIDENCE_TYPES[kind].includes(canonicalType(declaredType));
-}
-
-function family(type: string) {
-  return FAMILIES.find((f) => f.includes(type));
+export function isAllowedDeclaration(kind: EvidenceKind | undefined, declaredType: string): boolean {
+  const typeKind = kindOfType(declaredType);
+  return typeKind !== null && (kind === undefined || kind === typeKind);
 }
 
 export async function detectType(path: string): Promise<string | null> {
   const { fileTypeFromFile } = await loadFileType();
   return (await fileTypeFromFile(path))?.mime ?? null;
-}
-
-/** True when the detected content is what was announced (same type, or same container family). */
-export function matchesDeclaration(declaredType: string, detected: string | null): boolean {
-  if (!detected) return false;
-  const declared = canonicalType(declaredType);
-  const found = canonicalType(detected);
-  return declared === found || (family(declared) !== undefined && family(declared) === family(found));
 }
 
 export type Gps = { latitude: number; longitude: number; altitude: number | null };

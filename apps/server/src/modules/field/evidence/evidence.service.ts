@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { can, type EvidenceCreate } from '@vigie/domain';
+import { can, canonicalType, EVIDENCE_MAX_BYTES, kindOfType, type EvidenceCreate, type EvidenceKind } from '@vigie/domain';
 import type { AppContext } from '../../../platform/context.js';
 import { recordAudit } from '../../../platform/audit/audit-trail.js';
 import { inOrganisation } from '../../../platform/db/organisation-scope.js';
@@ -9,7 +9,7 @@ import type { Actor } from '../../../platform/http/request-context.js';
 import type { ObjectStorage } from '../../../platform/storage/object-storage.js';
 import { ChunkTooLargeError, partLength, partPath, writeChunk } from './evidence.chunks.js';
 import { completeUpload } from './evidence.intake.js';
-import { canonicalType, isAllowedDeclaration } from './evidence.media.js';
+import { isAllowedDeclaration } from './evidence.media.js';
 import { custodyRecord, presentEvidence } from './evidence.presenter.js';
 import { advanceOffset, findEvidence, findLiveEviction, findLiveIncident, insertEvidence, listEvidenceOfEviction } from './evidence.queries.js';
 import type { EvidenceRow } from './evidence.table.js';
@@ -39,19 +39,28 @@ async function visibleEvidence(trx: Trx, actor: Actor, id: string): Promise<Evid
   return row;
 }
 
+/** The kind is left out: it follows the declared type, and the bytes may have corrected it since. */
 function sameUpload(row: EvidenceRow, input: EvidenceCreate, actor: Actor, evictionId: string | null): boolean {
   return row.author_id === actor.userId && row.eviction_id === evictionId && row.incident_id === (input.incidentId ?? null)
-    && row.kind === input.kind && row.declared_type === canonicalType(input.declaredType) && row.original_name === input.originalName
+    && row.declared_type === canonicalType(input.declaredType) && row.original_name === input.originalName
     && row.size_bytes === input.sizeBytes && row.sha256_device === input.sha256 && row.credit === (input.credit ?? null)
     && (row.captured_at?.getTime() ?? null) === (input.capturedAt ? new Date(input.capturedAt).getTime() : null);
 }
 
-/** Starts an upload, or answers again for one already started with the same content. */
+/** The largest file of a kind: the domain's ceiling, lowered by the EVIDENCE_MAX_BYTES setting. */
+export const maxBytesOf = (ctx: AppContext, kind: EvidenceKind) => Math.min(EVIDENCE_MAX_BYTES[kind], ctx.config.evidenceMaxBytes);
+
+/**
+ * Starts an upload, or answers again for one already started with the same content. The kind
+ * is the declared type's (checked against the bytes when the last one arrives, evidence.intake.ts).
+ */
 export async function createUpload(ctx: AppContext, actor: Actor, input: EvidenceCreate, ip: string) {
-  if (!isAllowedDeclaration(input.kind, input.declaredType)) {
-    throw new AppError('evidence.type_not_allowed', { kind: input.kind, type: input.declaredType });
+  const kind = kindOfType(input.declaredType);
+  if (kind === null || !isAllowedDeclaration(input.kind, input.declaredType)) {
+    throw new AppError('evidence.type_not_allowed', { kind: input.kind ?? '', type: input.declaredType });
   }
-  if (input.sizeBytes > ctx.config.evidenceMaxBytes) throw new AppError('evidence.too_large', { maxBytes: ctx.config.evidenceMaxBytes });
+  const maxBytes = maxBytesOf(ctx, kind);
+  if (input.sizeBytes > maxBytes) throw new AppError('evidence.too_large', { maxBytes, maxMb: Math.floor(maxBytes / 1024 / 1024), kind });
   return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
     const evictionId = await targetEviction(trx, input);
     const existing = await findEvidence(trx, input.id);
@@ -61,7 +70,7 @@ export async function createUpload(ctx: AppContext, actor: Actor, input: Evidenc
     }
     const row = await insertEvidence(trx, {
       id: input.id, organisation_id: actor.organisationId, eviction_id: evictionId, incident_id: input.incidentId ?? null,
-      kind: input.kind, declared_type: canonicalType(input.declaredType), original_name: input.originalName,
+      kind, declared_type: canonicalType(input.declaredType), original_name: input.originalName,
       size_bytes: input.sizeBytes, sha256_device: input.sha256, captured_at: input.capturedAt ?? null,
       author_id: actor.userId, credit: input.credit ?? null,
     });

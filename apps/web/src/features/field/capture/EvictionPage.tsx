@@ -21,7 +21,7 @@ import { termsOf } from './format';
 import { IncidentsSection } from './IncidentsSection';
 import { LegalBasisSection } from './LegalBasisSection';
 import { NotesSection } from './NotesSection';
-import { PhotoButton } from './PhotoButton';
+import { EvidenceButtons } from './EvidenceButtons';
 import { adoptSuggestions } from './prefill';
 import { TalliesSection } from './TalliesSection';
 import { useAutosave } from './useAutosave';
@@ -111,7 +111,7 @@ function EvictionForm({ initial }: { initial: LocalEviction }) {
       <Segmented label={t('field.eviction.coverage')} value={e.coverage} options={COVERAGES.map((v) => [v, t(`field.coverage.${v}`)] as const)} onValue={(coverage) => patch({ coverage })} testId="coverage" />
       <NotesSection notes={e.notes} onNotes={(notes) => patch({ notes })} />
       <IncidentsSection evictionId={e.id} terms={terms} beforeOpen={autosave.flush} />
-      <PhotoButton owner={{ evictionId: e.id, incidentId: null }} />
+      <EvidenceButtons owner={{ evictionId: e.id, incidentId: null }} />
 
       {showProblems && problems.length > 0 && <EvictionProblems problems={problems} />}
       <div class="action-bar">

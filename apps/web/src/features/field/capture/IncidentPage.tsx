@@ -13,7 +13,7 @@ import { Segmented } from './controls';
 import { useReference } from './data';
 import { termLabel, termsOf } from './format';
 import { checkIncident, typeKindOf, unitChoices, withKind, type IncidentKind } from './incident-rules';
-import { PhotoButton } from './PhotoButton';
+import { EvidenceButtons } from './EvidenceButtons';
 import { TimeField } from './TimeField';
 import { useAutosave } from './useAutosave';
 import { VictimsField } from './VictimsField';
@@ -106,7 +106,7 @@ function IncidentForm({ initial }: { initial: LocalIncident }) {
 
       <VictimsField victims={i.victims} onVictims={(victims) => patch({ victims })} problemOf={problemOf} />
 
-      <PhotoButton owner={incidentPhotoOwner(i.id, i.evictionId)} />
+      <EvidenceButtons owner={incidentPhotoOwner(i.id, i.evictionId)} />
 
       <div class="action-bar">
         <span class="saved-hint" aria-live="polite">{problems.length ? t('field.incident.notQueued') : t('field.eviction.saved')}</span>

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { useLocale, useT } from '../../../i18n';
 import { getAll, outboxInOrder } from '../../../offline/db';
 import { useLive } from '../../../offline/live';
+import { useProgress } from '../../../offline/progress';
 import { resendMine } from '../../../offline/store';
 import { syncNow } from '../../../offline/sync';
 import type { OutboxEntry } from '../../../offline/types';
@@ -10,6 +11,7 @@ import { Screen } from '../../../shell/Screen';
 import { Button } from '../../../ui/Button';
 import { useSyncStatus } from './data';
 import { formatDateTime } from './format';
+import { MediaRow } from './MediaRow';
 import { RefusedPhotos } from './RefusedPhotos';
 
 /** What is waiting, what the server refused and why, what is in conflict. */
@@ -19,6 +21,7 @@ export function OutboxPage() {
   const s = useSyncStatus();
   const entries = useLive(() => outboxInOrder(), []) ?? [];
   const photos = countPhotos(useLive(() => getAll('photos'), []) ?? []);
+  const progress = useProgress();
   const incomplete = useLive(() => getAll('incidents').then((l) => l.filter((i) => i.incomplete)), []) ?? [];
   const [busy, setBusy] = useState(false);
   const groups = [
@@ -44,7 +47,7 @@ export function OutboxPage() {
         {t('field.outbox.syncNow')}
       </Button>
       {s.lastError && <p class="muted" data-testid="sync-last-error">{t('field.status.lastError', { message: s.lastError })}</p>}
-      {entries.length === 0 && photos.waiting === 0 && photos.failed.length === 0 && incomplete.length === 0 && <p class="status-message" data-testid="outbox-empty">{t('field.outbox.empty')}</p>}
+      {entries.length === 0 && photos.waiting === 0 && photos.failed.length === 0 && photos.files.length === 0 && incomplete.length === 0 && <p class="status-message" data-testid="outbox-empty">{t('field.outbox.empty')}</p>}
       {groups.map(([key, list]) =>
         list.length ? (
           <section key={key} data-testid={`outbox-${key}`}>
@@ -62,6 +65,16 @@ export function OutboxPage() {
         ) : null,
       )}
       <RefusedPhotos photos={photos.failed} />
+      {photos.files.length > 0 && (
+        <section data-testid="outbox-files">
+          <h2>
+            {t('media.files')} ({photos.files.length})
+          </h2>
+          <ul class="media-rows">
+            {photos.files.map((p) => <MediaRow key={p.id} p={p} live={progress.get(p.id)} />)}
+          </ul>
+        </section>
+      )}
       {incomplete.length > 0 && (
         <section data-testid="outbox-incomplete-incidents">
           <h2>
@@ -81,6 +94,7 @@ export function OutboxPage() {
       )}
       {photos.waiting > 0 && <p class="notice" data-testid="outbox-photos">{t('field.outbox.photosWaiting', { count: photos.waiting })}</p>}
       {photos.sent > 0 && <p class="muted" data-testid="outbox-photos-sent">{t('field.outbox.photosSent', { count: photos.sent })}</p>}
+      {photos.filesSent > 0 && <p class="muted" data-testid="outbox-files-sent">{t('media.filesSent', { count: photos.filesSent })}</p>}
     </Screen>
   );
 }

@@ -1,12 +1,14 @@
 import { useState } from 'preact/hooks';
 import { useLocale, useT } from '../../../i18n';
-import { removeRefusedPhoto, retryRefusedPhoto } from '../../../offline/store';
+import { removeFile } from '../../../offline/media';
+import { retryRefusedPhoto } from '../../../offline/store';
 import type { PhotoEntry } from '../../../offline/types';
+import { kindOf } from '../../../offline/upload';
 import { Button } from '../../../ui/Button';
 import { formatDateTime } from './format';
 
 /**
- * Photos the server refused, or that could not be sent after many tries: the reason in plain
+ * Photos and other files the server refused, or that could not be sent after many tries: the reason in plain
  * words, "Réessayer" and "Retirer du téléphone". Nothing leaves the phone without the observer's say.
  */
 export function RefusedPhotos({ photos }: { photos: PhotoEntry[] }) {
@@ -36,7 +38,7 @@ function RefusedPhoto({ p }: { p: PhotoEntry }) {
         <strong>{p.name || t('field.photo.button')}</strong> <span class="muted">{formatDateTime(p.capturedAt, locale)}</span>
       </div>
       <p class="field-error" data-testid="outbox-photo-error">
-        {p.error || t('field.photo.rejected')}
+        {p.error || t(kindOf(p) === 'photo' ? 'field.photo.rejected' : 'media.rejected')}
       </p>
       <div class="row-actions">
         <a href={href}>{t('field.outbox.open')}</a>
@@ -46,7 +48,7 @@ function RefusedPhoto({ p }: { p: PhotoEntry }) {
         {confirming ? (
           <>
             <span>{t('field.outboxPhoto.removeConfirm')}</span>
-            <Button variant="danger" onClick={() => void removeRefusedPhoto(p.id)} testId="outbox-photo-remove-confirm">
+            <Button variant="danger" onClick={() => void removeFile(p.id)} testId="outbox-photo-remove-confirm">
               {t('field.outboxPhoto.removeYes')}
             </Button>
             <Button variant="link" onClick={() => setConfirming(false)}>
