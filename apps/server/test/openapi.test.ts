@@ -33,6 +33,18 @@ function untypedIn(schema: unknown, at: string): string[] {
   return out;
 }
 
+/** Every `$ref` anywhere in `value`. */
+function refsIn(value: unknown, out = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) for (const v of value) refsIn(v, out);
+  else if (isObject(value)) {
+    for (const [k, v] of Object.entries(value)) {
+      if (k === '$ref' && typeof v === 'string') out.add(v);
+      else refsIn(v, out);
+    }
+  }
+  return out;
+}
+
 describe('the OpenAPI description', () => {
   it('is generated, and every route’s parameters, request body and response say what they hold (no untyped schema)', async () => {
     const res = await t.client().get('/api/openapi.json');
@@ -57,6 +69,10 @@ describe('the OpenAPI description', () => {
     }
     for (const [name, schema] of Object.entries(spec.components?.schemas ?? {})) check(schema, `components.schemas.${name}`);
     expect(problems).toEqual([]);
+    // A reference leads somewhere: a recursive schema without a name once pointed at a component that was never written.
+    const components = new Set(Object.keys(spec.components?.schemas ?? {}).map((name) => `#/components/schemas/${name}`));
+    expect([...refsIn(spec)].filter((ref) => !components.has(ref))).toEqual([]);
+    expect(components).toContain('#/components/schemas/JsonValue');
     // The walk really went through the document: several hundred schemas, uploads described as binary.
     expect(checked).toBeGreaterThan(300);
     const upload = spec.paths['/api/legal/cases/{id}/documents'].post.requestBody.content;

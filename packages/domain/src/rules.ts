@@ -23,6 +23,7 @@ export type { IncidentInput, IncidentStatus } from './field/incident.js';
 export { incidentPlaceProblems } from './field/incident-place.js';
 export type { PersonSearchView } from './field/person-search.js';
 export type { SyncCommand, SyncResult, SyncError } from './field/sync.js';
+export type { JsonValue } from './json-value.js';
 export * from './field/testimonies/vocabulary.js';
 export { consentTextsFor, CURRENT_CONSENT_TEXT_VERSION, type ShownConsentText } from './field/testimonies/consent-texts/consent-text.js';
 export type { TestimonyView, TestimonySummaryView, QuotableTestimony, ConsentInput, TestimonyCreate } from './field/testimonies/testimony.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jsonValueSchema } from '../json-value.js';
 import { evictionInputSchema } from './eviction.js';
 import { incidentInputSchema } from './incident.js';
 import { operationInputSchema } from './operation.js';
@@ -27,7 +28,7 @@ export type SyncCommand = z.infer<typeof syncCommandSchema>;
  * of the outbox behind it.
  */
 export const syncPushSchema = z.strictObject({
-  commands: z.array(z.object({ commandId: z.uuid(), type: z.string().max(40) }).catchall(z.json())).min(1).max(200),
+  commands: z.array(z.object({ commandId: z.uuid(), type: z.string().max(40) }).catchall(jsonValueSchema)).min(1).max(200),
 });
 
 /**
@@ -35,7 +36,7 @@ export const syncPushSchema = z.strictObject({
  * (for a validation error, `fields`: one problem per field); they differ from one error code to
  * another, so they are typed as JSON, which is all they ever are once sent.
  */
-export const syncErrorSchema = z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.json()).optional() });
+export const syncErrorSchema = z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), jsonValueSchema).optional() });
 export type SyncError = z.infer<typeof syncErrorSchema>;
 
 export const SYNC_STATUSES = ['applied', 'replayed', 'conflict', 'rejected'] as const;
