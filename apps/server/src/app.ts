@@ -3,7 +3,8 @@ import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import { z } from 'zod';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonValueSchema } from '@vigie/domain';
 import type { App, AppContext, RouteModule } from './platform/context.js';
 import type { Access } from './platform/http/request-context.js';
 import { installAuthentication } from './platform/http/authentication.js';
@@ -81,6 +82,14 @@ export const ROUTE_MODULES: RouteModule[] = [
   postingsRoutes, jobAlertsRoutes, checklistsRoutes, applicationsRoutes, equipmentRoutes, meetingsRoutes, boardHomeRoutes, membersRoutes, vehiclesRoutes, staysRoutes, internshipsRoutes, tasksRoutes,
 ];
 
+/** The OpenAPI description as @fastify/swagger builds it: JSON, an OpenAPI 3 version, a title, the operations of each path. */
+const openApiDocumentSchema = z.looseObject({
+  openapi: z.string().regex(/^3\./),
+  info: z.looseObject({ title: z.string(), version: z.string() }),
+  paths: z.record(z.string(), z.record(z.string(), jsonValueSchema)),
+  components: z.record(z.string(), jsonValueSchema).optional(),
+});
+
 /** Every API route with its declared access, for the authorization test and the docs. */
 export type RouteAccessEntry = { method: string; url: string; access: Access; hiddenFromDocs: boolean };
 declare module 'fastify' {
@@ -128,13 +137,16 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       info: { title: 'Vigie API', version: '0.1.0', description: 'API of Vigie, the information system of border human-rights observatories.' },
     },
     transform: jsonSchemaTransform,
+    // Named schemas (`JsonValue`, recursive) become components, which the routes' schemas refer to.
+    transformObject: jsonSchemaTransformObject,
   });
   installAuditChaining(app, ctx.db, app.log, { sharedDatabase: ctx.config.database.kind === 'postgres' });
   installAuthentication(app, ctx.db, ctx.config.publicUrl);
   app.decorate('routeAccess', routeAccess);
 
-  app.get('/api/openapi.json', { config: { access: { kind: 'public' } }, schema: { hide: true, response: { 200: z.unknown() } } },
-    async () => app.swagger());
+  app.get('/api/openapi.json', { config: { access: { kind: 'public' } }, schema: { hide: true, response: { 200: openApiDocumentSchema } } },
+    // The document is plain JSON by construction (built from the routes' JSON Schemas); its types say less.
+    async () => app.swagger() as unknown as z.input<typeof openApiDocumentSchema>);
 
   for (const register of ROUTE_MODULES) register(app, ctx);
 

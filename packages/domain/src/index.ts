@@ -1,3 +1,4 @@
+export * from './json-value.js';
 export * from './identity/roles.js';
 export * from './identity/schemas.js';
 export * from './identity/audit.js';

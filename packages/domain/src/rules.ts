@@ -16,6 +16,7 @@ export { diffRecords, type FieldChange } from './field/record-diff.js';
 export type { EvictionInput, EvictionStatus, ForcePresence, Tally } from './field/eviction.js';
 export type { OperationInput } from './field/operation.js';
 export type { TaxonomyKind } from './field/taxonomy.js';
+export type { TermView, AreaView, CommuneView, TaxonomiesView, ReferenceArea, ReferenceMember, ReferenceView } from './field/reference.js';
 export type { SiteInput } from './field/site.js';
 export { parseCoordinate, outsideAreas, AREA_MARGIN_KM, type SitePosition, type PlacedSite } from './field/site-position.js';
 export type { IncidentInput, IncidentStatus } from './field/incident.js';
@@ -25,7 +26,8 @@ export {
 } from './field/evidence/evidence-kinds.js';
 export { signatureMatches, SIGNATURE_BYTES } from './field/evidence/evidence-signatures.js';
 export type { PersonSearchView } from './field/person-search.js';
-export type { SyncCommand, SyncResult } from './field/sync.js';
+export type { SyncCommand, SyncResult, SyncError } from './field/sync.js';
+export type { JsonValue } from './json-value.js';
 export * from './field/testimonies/vocabulary.js';
 export { consentTextsFor, CURRENT_CONSENT_TEXT_VERSION, type ShownConsentText } from './field/testimonies/consent-texts/consent-text.js';
 export type { TestimonyView, TestimonySummaryView, QuotableTestimony, ConsentInput, TestimonyCreate } from './field/testimonies/testimony.js';

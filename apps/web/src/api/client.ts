@@ -152,7 +152,9 @@ export function errorMessage(error: unknown): string {
     if (error.code === 'request.validation_failed') {
       const problems = fieldProblemsOf(error);
       if (problems.length > 0) {
-        const named = problems.map((p) => `${fieldName(p.field)}${t('office.fieldIssue.separator')}${fieldMessage(p)}`);
+        // A problem with the whole request (no field, `field` empty) is already worded by the
+        // server in the reader's language, naming the part and what was expected.
+        const named = problems.map((p) => (p.field === '' ? p.message : `${fieldName(p.field)}${t('office.fieldIssue.separator')}${fieldMessage(p)}`));
         return t('office.fieldIssue.summary', { problems: [...new Set(named)].join(' ; ') });
       }
     }
@@ -196,7 +198,7 @@ export function fieldMessage(p: FieldProblem): string {
 export function fieldErrorsOf(error: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   for (const problem of fieldProblemsOf(error)) {
-    if (!(problem.field in out)) out[problem.field] = fieldMessage(problem);
+    if (problem.field !== '' && !(problem.field in out)) out[problem.field] = fieldMessage(problem);
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import type {
-  Count, CountField, EvidenceKind, EvictionInput, PhoneScope, EvictionStatus, IncidentInput, OperationInput, SiteInput, SyncCommand, SyncPullView, Tally, TaxonomyKind,
+  Count, CountField, EvidenceKind, EvictionInput, EvictionStatus, IncidentInput, OperationInput, PhoneScope, ReferenceArea, ReferenceMember,
+  ReferenceView, SiteInput, SyncCommand, SyncError, SyncPullView, Tally, CommuneView, TermView,
 } from '@vigie/domain/rules';
 
 /**
@@ -52,11 +53,8 @@ export interface LocalEviction extends Stored<EvictionInput> {
 export type TableName = 'operations' | 'evictions' | 'incidents' | 'sites';
 export type CommandType = SyncCommand['type'];
 
-export interface ServerError {
-  code: string;
-  message: string;
-  details?: Record<string, unknown> | undefined;
-}
+/** The server's refusal of one command, as `/api/sync/push` answers it. */
+export type ServerError = SyncError;
 
 /**
  * One command waiting for the server. `commandId` is fixed when the entry is created and sent
@@ -81,15 +79,13 @@ export interface OutboxEntry {
   lastAttemptAt: string | null;
 }
 
-export interface Area { id: string; code: string; name: string }
-export interface Commune { inseeCode: string; name: string; areaId: string }
-export interface Term {
-  kind: TaxonomyKind; code: string; labelFr: string; labelEn: string; sort: number; active: boolean;
-  /** The whole this value is a part of (recorded under it, "dont N"); absent from lists cached before parts existed. */
-  partOf?: string | null;
-}
-export interface Member { id: string; displayName: string }
-export interface Reference { areas: Area[]; communes: Commune[]; terms: Term[]; members: Member[] }
+/** The reference lists as `/api/field/reference` answers them (the domain's schema), as the phone caches them. */
+export type Area = ReferenceArea;
+export type Commune = CommuneView;
+/** `partOf` is absent from lists cached before parts existed, until the next refresh. */
+export type Term = Omit<TermView, 'partOf'> & { partOf?: TermView['partOf'] };
+export type Member = ReferenceMember;
+export type Reference = Omit<ReferenceView, 'terms'> & { terms: Term[] };
 
 /**
  * A file taken or chosen on the phone — a photo, a video, a sound recording or a document —,

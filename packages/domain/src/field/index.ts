@@ -1,6 +1,7 @@
 export * from './counts.js';
 export * from './count-schema.js';
 export * from './taxonomy.js';
+export * from './reference.js';
 export * from './eviction.js';
 export * from './eviction-rules.js';
 export * from './operation.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jsonValueSchema } from '../json-value.js';
 import { evictionViewSchema, incidentReviewViewSchema, incidentViewSchema, operationViewSchema } from './record-views.js';
 import { INCIDENT_STATUSES } from './incident.js';
 
@@ -8,7 +9,7 @@ import { INCIDENT_STATUSES } from './incident.js';
  */
 
 /** One field's change between two versions; values are what was saved (counts, lists, text). */
-export const recordChangeSchema = z.object({ field: z.string(), before: z.json(), after: z.json() });
+export const recordChangeSchema = z.object({ field: z.string(), before: jsonValueSchema, after: jsonValueSchema });
 export type RecordChange = z.infer<typeof recordChangeSchema>;
 
 export const recordVersionViewSchema = z.object({
@@ -140,7 +141,7 @@ export const conflictViewSchema = z.object({
   id: z.string(), entityType: z.string(), entityId: z.string().nullable(), reason: z.string(),
   sentBy: person, receivedAt: z.string(), baseVersion: z.number().nullable(), currentVersion: z.number().nullable(),
   resolvedAt: z.string().nullable(), resolvedByName: z.string().nullable(),
-  fields: z.array(z.object({ field: z.string(), current: z.json(), proposed: z.json() })),
+  fields: z.array(z.object({ field: z.string(), current: jsonValueSchema, proposed: jsonValueSchema })),
 });
 export type ConflictView = z.infer<typeof conflictViewSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jsonValueSchema } from '../json-value.js';
 import { evictionInputSchema } from './eviction.js';
 import { incidentInputSchema } from './incident.js';
 import { operationInputSchema } from './operation.js';
@@ -27,8 +28,16 @@ export type SyncCommand = z.infer<typeof syncCommandSchema>;
  * of the outbox behind it.
  */
 export const syncPushSchema = z.strictObject({
-  commands: z.array(z.looseObject({ commandId: z.uuid(), type: z.string().max(40) })).min(1).max(200),
+  commands: z.array(z.object({ commandId: z.uuid(), type: z.string().max(40) }).catchall(jsonValueSchema)).min(1).max(200),
 });
+
+/**
+ * Why a command was not applied, in the phone's language. `details` are the error's own facts
+ * (for a validation error, `fields`: one problem per field); they differ from one error code to
+ * another, so they are typed as JSON, which is all they ever are once sent.
+ */
+export const syncErrorSchema = z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), jsonValueSchema).optional() });
+export type SyncError = z.infer<typeof syncErrorSchema>;
 
 export const SYNC_STATUSES = ['applied', 'replayed', 'conflict', 'rejected'] as const;
 export const syncResultSchema = z.object({
@@ -36,6 +45,6 @@ export const syncResultSchema = z.object({
   status: z.enum(SYNC_STATUSES),
   /** The record's version after the command (applied / replayed), or the server's (conflict). */
   version: z.number().int().nullable(),
-  error: z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() }).nullable(),
+  error: syncErrorSchema.nullable(),
 });
 export type SyncResult = z.infer<typeof syncResultSchema>;

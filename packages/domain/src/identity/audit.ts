@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jsonValueSchema } from '../json-value.js';
 
 /**
  * One entry of the organisation's audit trail as administrators read it. No sequence number:
@@ -14,9 +15,9 @@ export const auditEntryViewSchema = z.object({
   action: z.string(),
   entityType: z.string(),
   entityId: z.string().nullable(),
-  before: z.json(),
-  after: z.json(),
-  context: z.json(),
+  before: jsonValueSchema,
+  after: jsonValueSchema,
+  context: jsonValueSchema,
 });
 export type AuditEntryView = z.infer<typeof auditEntryViewSchema>;
 

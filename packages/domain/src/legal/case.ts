@@ -41,7 +41,7 @@ export const legalCaseStatusChangeSchema = z.strictObject({
   outcomeNote: optionalText(5000),
   note: optionalText(5000),
   occurredOn: calendarDateSchema.optional(),
-}).refine((v) => v.status !== undefined || v.outcome !== undefined || (v.note ?? null) !== null, { message: 'status, outcome or note is required' });
+}).refine((v) => v.status !== undefined || v.outcome !== undefined || (v.note ?? null) !== null, { message: 'status, outcome or note is required', params: { problem: 'status_outcome_or_note' } });
 
 export const legalCaseLinkSchema = z.strictObject({
   target: z.enum(['eviction', 'incident', 'evidence']),

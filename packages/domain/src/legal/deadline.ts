@@ -25,7 +25,8 @@ export const deadlineRuleInputSchema = z.strictObject({
 });
 export type DeadlineRuleInput = z.infer<typeof deadlineRuleInputSchema>;
 
-export const deadlineRuleViewSchema = deadlineRuleInputSchema.extend({ id: z.string(), updatedAt: z.string() });
+// The view states the stored days as they are (the input's transform, which dedupes and sorts them, has already run).
+export const deadlineRuleViewSchema = deadlineRuleInputSchema.extend({ id: z.string(), updatedAt: z.string(), remindDaysBefore: z.array(z.number().int()) });
 export type DeadlineRuleView = z.infer<typeof deadlineRuleViewSchema>;
 
 /** From a rule and a trigger date, or by hand with a label and a date. */

@@ -45,7 +45,7 @@ export function installErrorHandling(app: FastifyInstance) {
       return sendError(req, reply, err.code, err.details);
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const fields = describeValidation(err.validation, req.locale);
+      const fields = describeValidation(err.validation, req.locale, err.validationContext);
       return sendError(req, reply, 'request.validation_failed', { in: err.validationContext ?? 'body', fields }, {
         fields: fields.map((f) => f.message).join(' ; '),
       });

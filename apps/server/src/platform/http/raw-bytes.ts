@@ -10,7 +10,11 @@ export const fileResponse = (description: string) =>
   z.string().meta({ format: 'binary', description }) as unknown as z.ZodType<string | Uint8Array | Readable>;
 
 /**
- * A request body read as raw bytes (uploads): it reaches the handler as a stream from a custom
- * content-type parser, so zod cannot see it; the intake checks size, type and hash instead.
+ * A request body read as raw bytes (uploads): a scoped content-type parser hands it over as a
+ * Buffer, which this checks; the intake checks size, type and hash. A request with no body at
+ * all reaches the handler without one (undefined), so the intake can refuse an empty file in
+ * its own words. zod cannot describe a Buffer in JSON Schema (it would become `{}`, "anything"):
+ * the metadata says what it is, a binary string, in the OpenAPI description.
  */
-export const rawBody = (description: string) => z.unknown().describe(description);
+export const rawBody = (description: string) =>
+  z.custom<Buffer>((value) => Buffer.isBuffer(value), { params: { problem: 'file_expected' } }).optional().meta({ type: 'string', format: 'binary', description });

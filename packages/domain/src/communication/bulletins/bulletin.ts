@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isMetricCode, type Figure, type MetricCode } from '../statistics/metrics.js';
+import { isMetricCode, type Figure, type FigureFilters, type MetricCode } from '../statistics/metrics.js';
 import { FINDINGS, monthBounds, type Finding } from './date-wording.js';
 export { FIGURE_PARTS } from '../figures/figure-parts.js';
 
@@ -108,7 +108,7 @@ export type BulletinDraftEdit = z.infer<typeof bulletinDraftEditSchema>;
 /** Where a cited figure comes from: the statistics engine's metric over a period, area and filters. */
 export type FigureReference = {
   metric: MetricCode; from: string; to: string; areaCode: string;
-  filters: { forcesPresent?: string[]; forcesAbsent?: string[] };
+  filters: Pick<FigureFilters, 'forcesPresent' | 'forcesAbsent'>;
 };
 export type CorpsName = { code: string; fr: string; en: string };
 export type FigureLine = {
@@ -198,7 +198,7 @@ export function differencesBetween(published: BulletinContent, current: Bulletin
 /** A figure a bulletin cites, by its reference, with the value it had (kept when a draft is saved). */
 export type DraftedFigure = {
   metric: MetricCode; from: string; to: string; areaCode: string;
-  filters: { forcesPresent?: string[]; forcesAbsent?: string[] }; value: number; atLeast: boolean;
+  filters: Pick<FigureFilters, 'forcesPresent' | 'forcesAbsent'>; value: number; atLeast: boolean;
   /** Nobody observed the period then ("non observé"). */
   unobserved?: true;
 };

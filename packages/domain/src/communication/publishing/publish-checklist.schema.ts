@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ChecklistItem } from './publish-checklist.js';
+import { figureFiltersSchema } from '../statistics/schemas.js';
 
 /** The checklist as it crosses HTTP (kept apart so the zod-free rules bundle can import the checklist). */
 const figure = z.object({ value: z.number().int(), atLeast: z.boolean(), unobserved: z.boolean().optional() });
@@ -10,7 +11,7 @@ export const checklistItemSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('lowCoverage'), share: z.number() }),
   z.object({
     kind: z.literal('figureChanged'), metric: z.string(), from: z.string(), to: z.string(), areaCode: z.string().nullable(),
-    filters: z.record(z.string(), z.unknown()), was: figure, now: figure,
+    filters: figureFiltersSchema, was: figure, now: figure,
   }),
   z.object({ kind: z.literal('quoteWithoutConsent'), quote: z.number().int() }),
 ]);

@@ -1,4 +1,4 @@
-import type { Figure } from '../statistics/metrics.js';
+import type { Figure, FigureFilters } from '../statistics/metrics.js';
 
 /**
  * What to check before anything is published or frozen — a bulletin before publication, a
@@ -12,7 +12,7 @@ export type ChecklistLang = 'fr' | 'en';
 
 /** A figure reference as cited (metric, period, area, filters), with its value then and now. */
 export type CitedFigure = {
-  metric: string; from: string; to: string; areaCode: string | null; filters: Record<string, unknown>;
+  metric: string; from: string; to: string; areaCode: string | null; filters: FigureFilters;
   was: Figure; now: Figure;
 };
 
@@ -33,7 +33,7 @@ export type ChecklistItem =
   | { kind: 'photoWithoutCredit'; photo: number }
   | { kind: 'photoWithoutCaption'; photo: number; lang: ChecklistLang }
   | { kind: 'lowCoverage'; share: number }
-  | { kind: 'figureChanged'; metric: string; from: string; to: string; areaCode: string | null; filters: Record<string, unknown>; was: Figure; now: Figure }
+  | { kind: 'figureChanged'; metric: string; from: string; to: string; areaCode: string | null; filters: FigureFilters; was: Figure; now: Figure }
   | { kind: 'quoteWithoutConsent'; quote: number };
 
 /** Below this share of observed days, figures are much less complete than they look. */

@@ -84,3 +84,26 @@ export const releaseViewSchema = z.object({
   createdAt: z.string(),
 });
 export type ReleaseView = z.infer<typeof releaseViewSchema>;
+
+/**
+ * The public figures as a Frictionless Data Package with its data inline
+ * (`GET /api/public/:slug/datapackage.json`): each field of the descriptor, so nothing leaves
+ * undescribed and nothing is added by mistake.
+ */
+const tableFieldSchema = z.object({
+  name: z.string(), type: z.string(), title: z.string().optional(), description: z.string().optional(),
+  constraints: z.object({ minimum: z.number().optional(), enum: z.array(z.string()).optional() }).optional(),
+});
+export const publicDataPackageSchema = z.object({
+  $schema: z.string(), name: z.string(), id: z.string(), title: z.string(), description: z.string(), version: z.string(), created: z.string(),
+  contributors: z.array(z.object({ title: z.string(), roles: z.array(z.string()) })),
+  licenses: z.array(z.object({ name: z.string(), title: z.string() })),
+  resources: z.array(z.object({
+    name: z.string(), type: z.string(),
+    dialect: z.object({ headerRows: z.array(z.number().int()) }).optional(),
+    schema: z.object({ fields: z.array(tableFieldSchema), missingValues: z.array(z.string()), primaryKey: z.array(z.string()).optional() }),
+    /** One row per cell (period and place) or per total; a suppressed count is null. */
+    data: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))),
+  })),
+});
+export type PublicDataPackage = z.infer<typeof publicDataPackageSchema>;

@@ -76,3 +76,10 @@ export function metricLabel(code: MetricCode, locale: 'fr' | 'en'): string {
  * communication/figures/figure-wording.ts for the one way they are worded).
  */
 export type Figure = { value: number; atLeast: boolean; unobserved?: boolean };
+
+/**
+ * What narrows a cited figure beyond its metric, period and area: one force corps (press
+ * releases, grants' indicators), or the corps present together and those absent (a bulletin's
+ * forces lines). Empty: the metric as it stands.
+ */
+export type FigureFilters = { forceCorps?: string; forcesPresent?: string[]; forcesAbsent?: string[] };

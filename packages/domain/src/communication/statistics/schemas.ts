@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BREAKDOWNS, BUCKETS, CHART_FILES } from './dimensions.js';
+import type { FigureFilters } from './metrics.js';
 
 const day = z.iso.date();
 /** Query strings carry "true"/"false"; z.coerce.boolean would read "false" as true. */
@@ -38,6 +39,16 @@ export const chartParamsSchema = z.object({ file: z.enum(CHART_FILES) });
 export const chartQuerySchema = statisticsQuerySchema.extend({ bucket: z.enum(BUCKETS).default('month') });
 
 export const figureSchema = z.object({ value: z.number(), atLeast: z.boolean(), unobserved: z.boolean().optional() });
+
+/** A cited figure's filters (`FigureFilters`), as they cross HTTP in the publish checklist. */
+export const figureFiltersSchema = z.object({
+  forceCorps: z.string().optional(),
+  forcesPresent: z.array(z.string()).optional(),
+  forcesAbsent: z.array(z.string()).optional(),
+});
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const filtersMatch: Same<z.infer<typeof figureFiltersSchema>, FigureFilters> = true;
+void filtersMatch;
 
 /** An organisation's choice to publish aggregated figures (off until an administrator turns it on). */
 export const publicStatisticsSettingsSchema = z.strictObject({

@@ -50,7 +50,8 @@ export const evidenceViewSchema = z.object({
   capturedAt: z.string().nullable(),
   receivedAt: z.string().nullable(),
   gps: z.object({ latitude: z.number(), longitude: z.number(), altitude: z.number().nullable() }).nullable(),
-  exif: z.record(z.string(), z.unknown()).nullable(),
+  /** The whitelisted EXIF fields kept at intake (camera, lens, dates, size, orientation), each a text or a number. */
+  exif: z.record(z.string(), z.union([z.string(), z.number()])).nullable(),
   authorId: z.uuid(),
   status: evidenceStatusSchema,
   rejectionReason: z.string().nullable(),

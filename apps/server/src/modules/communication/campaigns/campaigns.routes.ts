@@ -49,9 +49,9 @@ export const campaignsRoutes: RouteModule = (app, ctx) => {
     scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: PUBLISHABLE_IMAGE_MAX_BYTES + 1 }, (_req, body, done) => done(null, body));
     scope.post('/api/campaigns/post-images', {
       config: access, bodyLimit: PUBLISHABLE_IMAGE_MAX_BYTES + 1,
-      schema: { tags, querystring: postImageQuerySchema, body: rawBody('The image bytes (JPEG, PNG or WebP)'), response: { 201: z.object({ image: postImageViewSchema }) } },
+      schema: { tags, querystring: postImageQuerySchema, body: rawBody('The image bytes (JPEG, PNG or WebP)'), consumes: ['image/jpeg', 'image/png', 'image/webp'], response: { 201: z.object({ image: postImageViewSchema }) } },
     }, async (req, reply) => {
-      const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      const bytes = req.body ?? Buffer.alloc(0);
       return reply.status(201).send({ image: await uploadPostImage(ctx, storage, req.actor!, req.query, bytes, req.ip) });
     });
   });

@@ -6,6 +6,7 @@ import { createObjectStorage } from '../../../platform/storage/create-storage.js
 import { sendPublicPage } from '../../../platform/http/public-page.js';
 import { archive, archivedIssue, archivedPhoto, archiveFeed, ARCHIVE_PAGE_STYLE, archivePage, issuePage } from './newsletter-archive.js';
 import { confirmationState, confirmSubscription, signUp, signupForm } from './newsletter-signup.js';
+import { fileResponse } from '../../../platform/http/raw-bytes.js';
 
 /**
  * The newsletter's public routes: the sign-up form's text, the sign-up itself, the double
@@ -57,7 +58,7 @@ export const newsletterPublicRoutes: RouteModule = (app, ctx) => {
   }, async (req, reply) => sendPublicPage(reply, ARCHIVE_PAGE_STYLE, issuePage(await archivedIssue(ctx, req.params.orgSlug, req.params.id)), headers));
 
   app.get('/api/public/:orgSlug/newsletter/:id/photos/:evidenceId.jpg', {
-    config: open, schema: { tags, params: photoParams, response: { 200: z.instanceof(Buffer) } },
+    config: open, schema: { tags, params: photoParams, response: { 200: fileResponse('The photo (JPEG, publication copy)') } },
   }, async (req, reply) => reply.headers(headers).type('image/jpeg')
     .send(await archivedPhoto(ctx, storage, req.params.orgSlug, req.params.id, req.params.evidenceId)));
 };

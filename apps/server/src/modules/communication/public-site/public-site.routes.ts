@@ -3,6 +3,7 @@ import { PRESS_RELEASE_LANGUAGES, publicSiteIndexSchema } from '@vigie/domain';
 import type { RouteModule } from '../../../platform/context.js';
 import { sendPublicPage } from '../../../platform/http/public-page.js';
 import { publishedRelease, publishedReleases, RELEASE_PAGE_STYLE, releasePage, releasePdf, releasesFeed, releasesListPage, siteIndex } from './public-site.service.js';
+import { fileResponse } from '../../../platform/http/raw-bytes.js';
 
 const slugParams = z.object({ orgSlug: z.string().regex(/^[a-z0-9-]{1,60}$/) });
 const releaseParams = slugParams.extend({ id: z.uuid() });
@@ -46,7 +47,7 @@ export const publicSiteRoutes: RouteModule = (app, ctx) => {
   }, async (req, reply) => sendPublicPage(reply, RELEASE_PAGE_STYLE, releasePage(await publishedRelease(ctx, req.params.orgSlug, req.params.id)), headers));
 
   app.get('/api/public/:orgSlug/press-releases/:id.pdf', {
-    config: open, schema: { tags, params: releaseParams, response: { 200: z.instanceof(Buffer) } },
+    config: open, schema: { tags, params: releaseParams, response: { 200: fileResponse('The press release as PDF') } },
   }, async (req, reply) => reply.headers(headers).type('application/pdf').send(releasePdf(await publishedRelease(ctx, req.params.orgSlug, req.params.id))));
 
   app.get('/api/public/:orgSlug/press-releases/:id.txt', {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { fileResponse, rawBody } from '../../../platform/http/raw-bytes.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { agreementCreateSchema, agreementViewSchema, profileCreateSchema, profileViewSchema, releaseCreateSchema, releaseViewSchema } from '@vigie/domain';
+import { agreementCreateSchema, agreementViewSchema, profileCreateSchema, profileViewSchema, publicDataPackageSchema, releaseCreateSchema, releaseViewSchema } from '@vigie/domain';
 import type { RouteModule } from '../../../platform/context.js';
 import { createObjectStorage } from '../../../platform/storage/create-storage.js';
 import { attachment } from '../../legal/cases/case-documents.routes.js';
@@ -39,11 +39,11 @@ export const researchRoutes: RouteModule = (app, ctx) => {
       config: access, bodyLimit: AGREEMENT_DOCUMENT_MAX_BYTES + 1,
       schema: {
         tags, params: id, querystring: z.object({ name: z.string().trim().min(1).max(255) }),
-        body: rawBody('The signed agreement (file bytes)'), response: { 200: z.object({ agreement: agreementViewSchema }) },
+        body: rawBody('The signed agreement (file bytes)'), consumes: ['*/*'], response: { 200: z.object({ agreement: agreementViewSchema }) },
       },
     }, async (req) => {
       const contentType = (req.headers['content-type'] ?? 'application/octet-stream').split(';')[0]!.trim().toLowerCase().slice(0, 100);
-      const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      const body = req.body ?? Buffer.alloc(0);
       return { agreement: await uploadAgreementDocument(ctx, storage, req.actor!, req.params.id, { name: req.query.name, contentType }, body, req.ip) };
     });
   });
@@ -111,7 +111,7 @@ export const researchRoutes: RouteModule = (app, ctx) => {
     schema: {
       tags: ['statistics'], params: z.object({ slug: z.string().min(1).max(100) }),
       description: 'The public figures (evictions per area and month, last twelve complete months) as a Frictionless Data Package with inline data.',
-      response: { 200: z.object({ name: z.string(), resources: z.array(z.object({ name: z.string(), data: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))) }).passthrough()) }).passthrough() },
+      response: { 200: publicDataPackageSchema },
     },
   }, async (req, reply) => reply.header('cache-control', 'public, max-age=3600').send(await publicDataPackage(ctx, req.params.slug)));
 };

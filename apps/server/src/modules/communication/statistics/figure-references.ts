@@ -1,4 +1,4 @@
-import { formatFigure, isMetricCode, metricLabel, type CitedFigure, type Figure, type FigureReferenceInput } from '@vigie/domain';
+import { formatFigure, isMetricCode, metricLabel, type CitedFigure, type Figure, type FigureFilters, type FigureReferenceInput } from '@vigie/domain';
 import type { Trx } from '../../../platform/db/database.js';
 import { computeFigures } from './statistics.service.js';
 
@@ -13,7 +13,7 @@ export type ComputedFigure = { value: number; atLeast: boolean; wording: string 
 /** A reference as stored: the press releases' single corps, or a bulletin forces line's corps present/absent. */
 export type StoredFigureReference = {
   metric: string; from: string; to: string; areaCode: string | null;
-  filters: { forceCorps?: string | undefined; forcesPresent?: string[] | undefined; forcesAbsent?: string[] | undefined };
+  filters: FigureFilters;
 };
 
 const period = (from: string, to: string, locale: 'fr' | 'en') => {

@@ -23,7 +23,7 @@ export function presentEvidence(e: EvidenceRow, actor: Pick<Actor, 'roles' | 'us
     capturedAt: e.captured_at?.toISOString() ?? null,
     receivedAt: e.received_at?.toISOString() ?? null,
     gps: located && e.latitude !== null && e.longitude !== null ? { latitude: e.latitude, longitude: e.longitude, altitude: e.altitude } : null,
-    exif: located ? (e.exif as Record<string, unknown> | null) ?? null : null,
+    exif: located ? (e.exif as EvidenceView['exif']) ?? null : null,
     authorId: e.author_id,
     status: e.status,
     rejectionReason: e.rejection_reason,

@@ -1,5 +1,5 @@
 import canonicalize from 'canonicalize';
-import { can, syncCommandSchema, type Locale, type SyncCommand, type SyncResult } from '@vigie/domain';
+import { can, syncCommandSchema, type Locale, type SyncCommand, type SyncError, type SyncResult } from '@vigie/domain';
 import { describeZodError } from '../../../platform/errors/validation.js';
 import type { AppContext } from '../../../platform/context.js';
 import type { Trx } from '../../../platform/db/database.js';
@@ -29,8 +29,11 @@ function apply(trx: Trx, actor: Actor, c: SyncCommand): Promise<number> {
   }
 }
 
-function errorOf(err: AppError, locale: Locale): SyncResult['error'] {
-  return { code: err.code, message: translate(err.code, locale, messageVars(err.details, locale)), ...(err.details && { details: err.details }) };
+/** An error's details as the JSON they become once sent and stored (an undefined value dropped, as JSON.stringify does). */
+const asJson = (details: Record<string, unknown>) => JSON.parse(JSON.stringify(details)) as NonNullable<SyncError['details']>;
+
+function errorOf(err: AppError, locale: Locale, vars?: Record<string, unknown>): SyncError {
+  return { code: err.code, message: translate(err.code, locale, vars ?? messageVars(err.details, locale)), ...(err.details && { details: asJson(err.details) }) };
 }
 
 /**
@@ -114,11 +117,11 @@ export async function pushCommands(ctx: AppContext, actor: Actor, commands: Arra
   for (const raw of commands) {
     const parsed = syncCommandSchema.safeParse(raw);
     if (!parsed.success) {
-      const fields = describeZodError(parsed.error, actor.locale);
+      const fields = describeZodError(parsed.error, actor.locale, 'command');
       const err = new AppError('request.validation_failed', { fields });
       results.push({
         commandId: raw.commandId, status: 'rejected', version: null,
-        error: { code: err.code, message: translate(err.code, actor.locale, { fields: fields.map((f) => f.message).join(' ; ') }), details: { fields } },
+        error: errorOf(err, actor.locale, { fields: fields.map((f) => f.message).join(' ; ') }),
       });
       continue;
     }

@@ -1,11 +1,8 @@
 import { z } from 'zod';
-import { taxonomyKindSchema, termCodeSchema } from '@vigie/domain';
+import { areaViewSchema as areaView, communeViewSchema as communeView, taxonomiesViewSchema, taxonomyKindSchema, termCodeSchema, termViewSchema as termView } from '@vigie/domain';
 import type { RouteModule } from '../../../platform/context.js';
 import { addCommune, createArea, createTerm, listTaxonomies, saveArea, saveCommune, saveTerm } from './taxonomies.service.js';
 
-const termView = z.object({ kind: taxonomyKindSchema, code: z.string(), labelFr: z.string(), labelEn: z.string(), sort: z.number(), active: z.boolean(), partOf: z.string().nullable() });
-const areaView = z.object({ id: z.string(), code: z.string(), name: z.string(), active: z.boolean() });
-const communeView = z.object({ inseeCode: z.string(), name: z.string(), areaId: z.string() });
 const label = z.string().trim().min(1).max(120);
 const areaCode = z.string().regex(/^[a-z0-9_-]{1,40}$/);
 const inseeCode = z.string().regex(/^[0-9][0-9AB][0-9]{3}$/);
@@ -15,7 +12,7 @@ export const taxonomiesRoutes: RouteModule = (app, ctx) => {
   const manage = { access: { kind: 'permission', permission: 'taxonomies.manage' } } as const;
   app.get('/api/taxonomies', {
     config: manage,
-    schema: { tags: ['field'], response: { 200: z.object({ terms: z.array(termView), areas: z.array(areaView), communes: z.array(communeView) }) } },
+    schema: { tags: ['field'], response: { 200: taxonomiesViewSchema } },
   }, async (req) => listTaxonomies(ctx, req.actor!));
 
   app.post('/api/taxonomies/:kind', {

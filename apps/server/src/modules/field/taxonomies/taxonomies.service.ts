@@ -1,4 +1,4 @@
-import type { TaxonomyKind } from '@vigie/domain';
+import type { AreaView, CommuneView, ReferenceView, TaxonomyKind, TermView } from '@vigie/domain';
 import type { AppContext } from '../../../platform/context.js';
 import { recordAudit } from '../../../platform/audit/audit-trail.js';
 import { inOrganisation } from '../../../platform/db/organisation-scope.js';
@@ -17,9 +17,9 @@ import {
  * (hidden from capture, still readable in old records). Every change is in the audit trail.
  */
 type TermRow = Awaited<ReturnType<typeof listTerms>>[number];
-export const presentTerm = (t: TermRow) => ({ kind: t.kind as TaxonomyKind, code: t.code, labelFr: t.label_fr, labelEn: t.label_en, sort: t.sort, active: t.active, partOf: t.part_of });
-const presentArea = (a: { id: string; code: string; name: string; active: boolean }) => ({ id: a.id, code: a.code, name: a.name, active: a.active });
-const presentCommune = (c: { insee_code: string; name: string; area_id: string }) => ({ inseeCode: c.insee_code, name: c.name, areaId: c.area_id });
+export const presentTerm = (t: TermRow): TermView => ({ kind: t.kind as TaxonomyKind, code: t.code, labelFr: t.label_fr, labelEn: t.label_en, sort: t.sort, active: t.active, partOf: t.part_of });
+const presentArea = (a: { id: string; code: string; name: string; active: boolean }): AreaView => ({ id: a.id, code: a.code, name: a.name, active: a.active });
+const presentCommune = (c: { insee_code: string; name: string; area_id: string }): CommuneView => ({ inseeCode: c.insee_code, name: c.name, areaId: c.area_id });
 
 function audit(trx: Trx, actor: Actor, action: string, entityType: string, entityId: string, before: unknown, after: unknown) {
   return recordAudit(trx, { organisationId: actor.organisationId, actorId: actor.userId, action, entityType, entityId, before, after });
@@ -122,7 +122,7 @@ export async function saveTerm(ctx: AppContext, actor: Actor, kind: TaxonomyKind
 }
 
 /** The lists a phone caches (areas, communes, terms), for the reference module. */
-export async function referenceLists(db: Executor) {
+export async function referenceLists(db: Executor): Promise<Omit<ReferenceView, 'members'>> {
   const [areas, communes, terms] = await Promise.all([listAreas(db), listCommunes(db), listTerms(db)]);
   return {
     areas: areas.filter((a) => a.active).map((a) => ({ id: a.id, code: a.code, name: a.name })),

@@ -35,12 +35,12 @@ export const legalDocumentsRoutes: RouteModule = (app, ctx) => {
           title: z.string().trim().min(1).max(200).optional(),
           documentId: z.uuid().optional(),
         }),
-        body: rawBody('The file bytes'),
+        body: rawBody('The file bytes'), consumes: ['*/*'],
         response: { 200: z.object({ case: legalCaseViewSchema }) },
       },
     }, async (req) => {
       const contentType = (req.headers['content-type'] ?? 'application/octet-stream').split(';')[0]!.trim().toLowerCase().slice(0, 100);
-      const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      const body = req.body ?? Buffer.alloc(0);
       const upload = { originalName: req.query.name, title: req.query.title, documentId: req.query.documentId, contentType: contentType.length >= 3 ? contentType : 'application/octet-stream' };
       return { case: await uploadCaseDocument(ctx, storage, req.actor!, req.params.id, upload, body, req.ip) };
     });

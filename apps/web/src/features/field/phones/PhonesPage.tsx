@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { DeviceView } from '@vigie/domain/rules';
+import type { DeviceView, PhoneSettings } from '@vigie/domain/rules';
 import { api, errorMessage } from '../../../api/client';
 import { useLocale, useT } from '../../../i18n';
 import type { Area } from '../../../offline/types';
@@ -25,7 +25,7 @@ export function PhonesPage() {
   const [message, setMessage] = useState<string | null>(null);
   useEffect(() => {
     Promise.all([
-      api.get<{ prefillDays: number }>('/api/field/phone-settings'), api.get<{ areas: Area[] }>('/api/field/reference'),
+      api.get<PhoneSettings>('/api/field/phone-settings'), api.get<{ areas: Area[] }>('/api/field/reference'),
       api.get<{ observers: Observer[] }>('/api/field/observer-areas'), api.get<{ devices: DeviceView[] }>('/api/field/devices'),
     ]).then(([s, ref, o, d]) => {
       setDays(String(s.prefillDays));

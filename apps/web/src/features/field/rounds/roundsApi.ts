@@ -1,4 +1,4 @@
-import type { RoundInput, RoundView } from '@vigie/domain/rules';
+import type { ReferenceView, RoundInput, RoundView } from '@vigie/domain/rules';
 import { api } from '../../../api/client';
 
 /** Outreach rounds' calls to the server, typed from the domain. */
@@ -7,5 +7,5 @@ export type { RoundInput, RoundView };
 export const roundsApi = {
   record: (input: RoundInput) => api.post<{ round: RoundView }>('/api/rounds', input).then((r) => r.round),
   list: () => api.get<{ rounds: RoundView[] }>('/api/rounds').then((r) => r.rounds),
-  reference: () => api.get<{ areas: Array<{ code: string; name: string }>; members: Array<{ id: string; displayName: string }> }>('/api/field/reference'),
+  reference: () => api.get<ReferenceView>('/api/field/reference'),
 };

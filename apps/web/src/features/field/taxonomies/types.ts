@@ -1,10 +1,7 @@
 import type { TaxonomyKind } from '@vigie/domain/rules';
 
-/** As GET /api/taxonomies sends them. */
-export interface TermView { kind: TaxonomyKind; code: string; labelFr: string; labelEn: string; sort: number; active: boolean }
-export interface AreaView { id: string; code: string; name: string; active: boolean }
-export interface CommuneView { inseeCode: string; name: string; areaId: string }
-export interface Taxonomies { terms: TermView[]; areas: AreaView[]; communes: CommuneView[] }
+/** As GET /api/taxonomies sends them: the domain's view types, never re-declared here. */
+export type { TermView, AreaView, CommuneView, TaxonomiesView as Taxonomies } from '@vigie/domain/rules';
 
 /** The order a coordinator meets the lists in: what is recorded most first. */
 export const KINDS: readonly TaxonomyKind[] = [

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'preact/hooks';
+import type { ReferenceView } from '@vigie/domain/rules';
 import { api, errorMessage, requestRaw } from '../../../api/client';
 import { useLocale, useT } from '../../../i18n';
 import { Button } from '../../../ui/Button';
@@ -32,7 +33,7 @@ export function ImportSection() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<'upload' | 'check' | 'commit' | null>(null);
   useEffect(() => {
-    api.get<{ areas: { code: string; name: string }[] }>('/api/field/reference').then((r) => setAreas(r.areas), () => setAreas([]));
+    api.get<Pick<ReferenceView, 'areas'>>('/api/field/reference').then((r) => setAreas(r.areas), () => setAreas([]));
   }, []);
 
   const change = <K extends keyof ImportOptions>(key: K, value: ImportOptions[K]) => {
