@@ -11,9 +11,10 @@ import {
  * × site × verified-or-not, holding sums and counts only, kept exact by triggers in the writer's
  * own transaction. A period is covered by its whole months (or weeks, for a weekly series) and
  * the days at its edges, so a year reads ≈ 400 sites × 12 months of cells instead of 150,000
- * evictions. What the cells cannot answer is recounted: forces and the item-type filter (not in
- * the cells' key), the legal basis, and distinct operations (an operation spans sites and days,
- * so its count is not a sum). `cells.property.test.ts` proves both ways give the same figures.
+ * evictions. What the cells cannot answer is recounted: the force and item-type filters (not in
+ * the cells' key), the legal basis, force units, and distinct operations within a place (an
+ * operation spans sites, so only its cells without a site exist; see `operationCounts`).
+ * `statistics-cells.property.test.ts` proves both ways give the same figures.
  */
 
 type Span = 'day' | 'week' | 'month';
@@ -102,10 +103,22 @@ export async function evictionAggregates(db: Executor, f: ScopedFilter, key: Gro
 }
 
 /**
- * Distinct operations per group, recounted: an operation spans several sites and sometimes two
- * days, so it cannot be summed from cells. One DISTINCT pass (hashed) over the covering index.
+ * Distinct operations per group. An operation spans several sites and sometimes two days, so its
+ * count is a DISTINCT, not a sum: over the operation cells (operation × day, week or month, no
+ * site: 7× fewer rows than evictions) when no place filters or groups, else recounted in one
+ * hashed DISTINCT pass over the evictions' covering index.
  */
 async function operationCounts(db: Executor, f: ScopedFilter, key: GroupKey): Promise<Map<string, number>> {
+  const byPlace = Boolean(f.areaId || f.communeInsee || f.siteId) || key === 'area' || key === 'commune' || key === 'site';
+  if (!byPlace) {
+    const cells = await sql<{ key: string; operations: number }>`
+      SELECT key, count(*) FILTER (WHERE n > 0) AS operations FROM (
+        SELECT ${cellKey(key)} AS key, c.operation_id, sum(c.evictions) AS n
+        FROM statistics_operation_cells c WHERE ${cellWhere(f, key)}
+        GROUP BY 1, 2
+      ) x GROUP BY key`.execute(db);
+    return new Map(cells.rows.map((r) => [r.key, Number(r.operations)]));
+  }
   const result = await sql<{ key: string; operations: number }>`
     SELECT key, count(*) AS operations FROM (
       SELECT DISTINCT ${keyOf(key)} AS key, e.operation_id FROM evictions e ${siteJoin(f, key, 'e')} WHERE ${countedWhere(f)}
@@ -124,14 +137,14 @@ export async function tallyAggregates(db: Executor, f: ScopedFilter, key: GroupK
   return result.rows;
 }
 
-/** Evictions at which each force (corps, or corps and unit as written) was present: from the force cells when they can answer. */
+/** Evictions at which each force corps was present: from the force cells when they can answer (units are recounted). */
 export async function forceAggregates(db: Executor, f: ScopedFilter, level: 'corps' | 'unit'): Promise<ForceAggregate[]> {
-  if (!cellsAnswer(f, 'none')) return recountForceAggregates(db, f, level);
+  if (level === 'unit' || !cellsAnswer(f, 'none')) return recountForceAggregates(db, f, level);
   const result = await sql<ForceAggregate>`
-    SELECT c.corps, c.unit, sum(c.evictions)::bigint AS evictions
+    SELECT c.corps, NULL::text AS unit, sum(c.evictions)::bigint AS evictions
     FROM statistics_force_cells c ${cellSites(f, 'none')}
-    WHERE ${cellWhere(f, 'none')} AND c.level = ${level}
-    GROUP BY 1, 2 HAVING sum(c.evictions) > 0`.execute(db);
+    WHERE ${cellWhere(f, 'none')}
+    GROUP BY 1 HAVING sum(c.evictions) > 0`.execute(db);
   return result.rows;
 }
 
