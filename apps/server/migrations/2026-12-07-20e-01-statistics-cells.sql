@@ -80,7 +80,9 @@ CREATE TABLE statistics_item_cells (
   n bigint NOT NULL,
   at_least integer NOT NULL
 );
-CREATE INDEX statistics_item_cells_idx ON statistics_item_cells (organisation_id, span, period, site_id, verified);
+-- Covering: a year's item cells are ≈ 56,000 rows (month × site × term), read from the index alone.
+CREATE INDEX statistics_item_cells_idx ON statistics_item_cells (organisation_id, span, period, site_id, verified)
+  INCLUDE (kind, term, is_part, tallies, n, at_least);
 CREATE INDEX statistics_item_cells_unfolded_idx ON statistics_item_cells (organisation_id) WHERE NOT folded;
 
 CREATE FUNCTION statistics_cells_follow_evictions() RETURNS trigger LANGUAGE plpgsql AS $$
