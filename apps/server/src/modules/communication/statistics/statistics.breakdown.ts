@@ -3,9 +3,10 @@ import type { Trx } from '../../../platform/db/database.js';
 import { assembleFigures, groupByKey } from './statistics.figures.js';
 import { coverageDays } from './statistics.coverage.js';
 import {
-  areasById, communeNames, evictionAggregates, forceAggregates, forceCombinationAggregates, incidentAggregates, siteLabels, tallyAggregates, termLabels,
+  areasById, communeNames,   forceCombinationAggregates, incidentAggregates, siteLabels,  termLabels,
   type GroupKey, type ScopedFilter,
 } from './statistics.queries.js';
+import { evictionAggregates, forceAggregates, tallyAggregates } from './statistics.cells.js';
 import { scopeFilter, type Figures, type StatisticsFilter } from './statistics.service.js';
 
 /**

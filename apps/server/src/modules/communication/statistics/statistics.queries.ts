@@ -25,7 +25,7 @@ export type GroupKey = 'none' | 'day' | 'week' | 'month' | 'year' | 'area' | 'co
 export type Bucket = 'day' | 'week' | 'month' | 'year';
 
 /** The period a Paris day belongs to, as text ('2026-03-30', '2026-03', '2026'); weeks start on Monday. */
-function bucketOf(column: RawBuilder<unknown>, bucket: Bucket): RawBuilder<string> {
+export function bucketOf(column: RawBuilder<unknown>, bucket: Bucket): RawBuilder<string> {
   switch (bucket) {
     case 'day': return sql`to_char(${column}, 'YYYY-MM-DD')`;
     case 'week': return sql`to_char(date_trunc('week', ${column}::timestamp), 'YYYY-MM-DD')`;
@@ -35,7 +35,7 @@ function bucketOf(column: RawBuilder<unknown>, bucket: Bucket): RawBuilder<strin
 }
 
 /** The group's key; `day` is the eviction's day as the row being counted holds it. */
-function keyOf(key: GroupKey, day: RawBuilder<unknown> = sql`e.date`, area: RawBuilder<unknown> = sql`s.area_id`): RawBuilder<string> {
+export function keyOf(key: GroupKey, day: RawBuilder<unknown> = sql`e.date`, area: RawBuilder<unknown> = sql`s.area_id`): RawBuilder<string> {
   switch (key) {
     case 'none': return sql`''`;
     case 'area': return sql`${area}::text`;
@@ -88,7 +88,8 @@ export type EvictionAggregate = {
 } & Record<`${CountColumn}_sum` | `${FlagColumn}_yes`, number>
   & Record<`${CountColumn}_flag` | `${CountColumn}_unknown` | `${FlagColumn}_unknown`, boolean>;
 
-export async function evictionAggregates(db: Executor, f: ScopedFilter, key: GroupKey): Promise<EvictionAggregate[]> {
+/** The live recount from the evictions themselves; `statistics.cells.ts` decides when the cells answer instead. */
+export async function recountEvictionAggregates(db: Executor, f: ScopedFilter, key: GroupKey): Promise<EvictionAggregate[]> {
   const columns = COUNT_COLUMNS.map((c) => {
     const col = sql.ref(`e.${c}`);
     const flag = sql.ref(`e.${c}_at_least`);
@@ -144,7 +145,7 @@ function evictionJoin(f: ScopedFilter, key: GroupKey, x: 't' | 'i'): RawBuilder<
  * would otherwise all pay. An incident outside an eviction may have no site (a place in words):
  * its own area stands in for the site's (`areaOf`), and a commune filter or grouping leaves it out.
  */
-function siteJoin(f: ScopedFilter, key: GroupKey, x: 'e' | 't' | 'i'): RawBuilder<unknown> {
+export function siteJoin(f: ScopedFilter, key: GroupKey, x: 'e' | 't' | 'i'): RawBuilder<unknown> {
   const needed = Boolean(f.areaId || f.communeInsee) || key === 'area' || key === 'commune' || key === 'site';
   if (!needed) return sql``;
   return x === 'i' ? sql`LEFT JOIN sites s ON s.id = i.site_id` : sql`JOIN sites s ON s.id = ${sql.ref(`${x}.site_id`)}`;
@@ -156,7 +157,8 @@ const areaOf = (x: 't' | 'i') => (x === 'i' ? sql`coalesce(s.area_id, i.area_id)
 /** `is_part`: rows of a part recorded under its whole ("dont"), already included in the whole's count. */
 export type TallyAggregate = { key: string; kind: 'seized' | 'destroyed'; term: string; n: number; at_least: boolean; is_part: boolean };
 
-export async function tallyAggregates(db: Executor, f: ScopedFilter, key: GroupKey): Promise<TallyAggregate[]> {
+/** The live recount of items (see `recountEvictionAggregates`). */
+export async function recountTallyAggregates(db: Executor, f: ScopedFilter, key: GroupKey): Promise<TallyAggregate[]> {
   const result = await sql<TallyAggregate>`
     SELECT ${keyOf(key, sql`t.eviction_date`)} AS key, t.kind, t.term, (t.part_of IS NOT NULL) AS is_part,
       sum(t.n)::bigint AS n, bool_or(t.at_least) AS at_least
@@ -187,7 +189,8 @@ export async function incidentAggregates(db: Executor, f: ScopedFilter, key: Gro
 export type ForceAggregate = { corps: string; unit: string | null; evictions: number };
 
 /** Evictions at which each force (corps and unit as the observer wrote it) was present. */
-export async function forceAggregates(db: Executor, f: ScopedFilter, level: 'corps' | 'unit'): Promise<ForceAggregate[]> {
+/** The live recount of forces present (see `recountEvictionAggregates`). */
+export async function recountForceAggregates(db: Executor, f: ScopedFilter, level: 'corps' | 'unit'): Promise<ForceAggregate[]> {
   const unit = level === 'unit' ? sql`nullif(trim(fp.value->>'unit'), '')` : sql`NULL::text`;
   const result = await sql<ForceAggregate>`
     SELECT fp.value->>'corps' AS corps, ${unit} AS unit, count(DISTINCT e.id) AS evictions

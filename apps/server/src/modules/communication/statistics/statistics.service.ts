@@ -6,9 +6,10 @@ import { coverageDays } from './statistics.coverage.js';
 import { assembleFigures, groupByKey } from './statistics.figures.js';
 import { bucketKeys, bucketPeriod, daysInPeriod, hoursInPeriod, previousPeriod, yearBefore } from './statistics.period.js';
 import {
-  countedEvictionIds, evictionAggregates, findArea, findCommune, findSite, findTerm, findingDays, forceCombinationAggregates, incidentAggregates, tallyAggregates,
+  countedEvictionIds,  findArea, findCommune, findSite, findTerm, findingDays, forceCombinationAggregates, incidentAggregates, 
   type Bucket, type ScopedFilter, filterOptions as filterOptionRows,
 } from './statistics.queries.js';
+import { evictionAggregates, tallyAggregates } from './statistics.cells.js';
 
 /**
  * The statistics every other module reads: the dashboard, the monthly bulletin, the annual
@@ -187,14 +188,17 @@ export async function computeSummary(trx: Trx, filter: StatisticsFilter): Promis
   const figures = await figuresOf(trx, f);
   const prev = previousPeriod(f.from, f.to);
   const year = yearBefore(f.from, f.to);
+  const prevFigures = await figuresOf(trx, { ...f, ...prev });
+  // For a calendar year the period before is the year before: counted once.
+  const sameAsPrev = year.from === prev.from && year.to === prev.to;
   return {
     from: f.from, to: f.to, figures,
     coverage: await coverageOfFilter(trx, f),
     rates: ratesOf(figures.evictions, f.from, f.to),
     rounds: await roundFiguresOfFilter(trx, f),
     comparisons: {
-      previousPeriod: { ...prev, figures: await figuresOf(trx, { ...f, ...prev }) },
-      yearBefore: { ...year, figures: await figuresOf(trx, { ...f, ...year }) },
+      previousPeriod: { ...prev, figures: prevFigures },
+      yearBefore: { ...year, figures: sameAsPrev ? prevFigures : await figuresOf(trx, { ...f, ...year }) },
     },
   };
 }

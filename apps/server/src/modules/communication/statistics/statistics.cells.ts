@@ -1,0 +1,155 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Executor } from '../../../platform/db/database.js';
+import {
+  COUNT_COLUMNS, FLAG_COLUMNS, bucketOf, countedWhere, keyOf, recountEvictionAggregates, recountForceAggregates, recountTallyAggregates, siteJoin,
+  type EvictionAggregate, type ForceAggregate, type GroupKey, type ScopedFilter, type TallyAggregate,
+} from './statistics.queries.js';
+
+/**
+ * The statistics read from the pre-aggregated cells (migration 20e-01) when the filter allows,
+ * and recounted from the records otherwise. A cell is a Paris day, an ISO week or a calendar month
+ * × site × verified-or-not, holding sums and counts only, kept exact by triggers in the writer's
+ * own transaction. A period is covered by its whole months (or weeks, for a weekly series) and
+ * the days at its edges, so a year reads ≈ 400 sites × 12 months of cells instead of 150,000
+ * evictions. What the cells cannot answer is recounted: the force and item-type filters (not in
+ * the cells' key), the legal basis, force units, and distinct operations within a place (an
+ * operation spans sites, so only its cells without a site exist; see `operationCounts`).
+ * `statistics-cells.property.test.ts` proves both ways give the same figures.
+ */
+
+type Span = 'day' | 'week' | 'month';
+type Range = { span: Span; from: string; to: string };
+
+const dayOf = (d: string) => new Date(`${d}T00:00:00Z`);
+const ymd = (d: Date) => d.toISOString().slice(0, 10);
+function addDays(day: string, n: number): string {
+  const d = dayOf(day);
+  d.setUTCDate(d.getUTCDate() + n);
+  return ymd(d);
+}
+
+/** The start of the week (Monday) or month holding a day, and the start of the next one. */
+const unitStart = (day: string, unit: 'week' | 'month') => (unit === 'month' ? `${day.slice(0, 7)}-01` : addDays(day, -((dayOf(day).getUTCDay() + 6) % 7)));
+const nextUnit = (start: string, unit: 'week' | 'month') => (unit === 'month' ? ymd(new Date(Date.UTC(Number(start.slice(0, 4)), Number(start.slice(5, 7)), 1))) : addDays(start, 7));
+
+/** A period of days as its whole weeks or months and the days left at either edge. */
+export function coverOf(from: string, to: string, unit: Span): Range[] {
+  if (unit === 'day') return [{ span: 'day', from, to }];
+  const first = unitStart(from, unit) === from ? from : nextUnit(unitStart(from, unit), unit);
+  let last: string | undefined;
+  for (let u = first; addDays(nextUnit(u, unit), -1) <= to; u = nextUnit(u, unit)) last = u;
+  if (!last) return [{ span: 'day', from, to }];
+  const ranges: Range[] = [{ span: unit, from: first, to: last }];
+  if (from < first) ranges.push({ span: 'day', from, to: addDays(first, -1) });
+  const end = addDays(nextUnit(last, unit), -1);
+  if (end < to) ranges.push({ span: 'day', from: addDays(end, 1), to });
+  return ranges;
+}
+
+/** Whether the cells can answer: no force or item-type filter, no legal-basis grouping. */
+export function cellsAnswer(f: ScopedFilter, key: GroupKey): boolean {
+  return !f.forceCorps && !f.forcesPresent?.length && !f.forcesAbsent?.length && !f.itemType && key !== 'legalBasis';
+}
+
+const unitOf = (key: GroupKey): Span => (key === 'day' ? 'day' : key === 'week' ? 'week' : 'month');
+
+function cellKey(key: GroupKey): RawBuilder<string> {
+  switch (key) {
+    case 'none': return sql`''`;
+    case 'area': return sql`s.area_id::text`;
+    case 'commune': return sql`s.commune_insee`;
+    case 'site': return sql`c.site_id::text`;
+    case 'legalBasis': throw new Error('the cells hold no legal basis');
+    default: return bucketOf(sql`c.period`, key);
+  }
+}
+
+const cellSites = (f: ScopedFilter, key: GroupKey) =>
+  (f.areaId || f.communeInsee || key === 'area' || key === 'commune' ? sql`JOIN sites s ON s.id = c.site_id` : sql``);
+
+function cellWhere(f: ScopedFilter, key: GroupKey): RawBuilder<unknown> {
+  const ranges = coverOf(f.from, f.to, unitOf(key)).map((r) => sql`(c.span = ${r.span} AND c.period >= ${r.from}::date AND c.period <= ${r.to}::date)`);
+  const parts: RawBuilder<unknown>[] = [sql`(${sql.join(ranges, sql` OR `)})`];
+  if (!f.includeDrafts) parts.push(sql`c.verified`);
+  if (f.areaId) parts.push(sql`s.area_id = ${f.areaId}::uuid`);
+  if (f.communeInsee) parts.push(sql`s.commune_insee = ${f.communeInsee}`);
+  if (f.siteId) parts.push(sql`c.site_id = ${f.siteId}::uuid`);
+  return sql.join(parts, sql` AND `);
+}
+
+const SUMMED = ['evictions', 'not_full', 'quick', ...COUNT_COLUMNS.flatMap((c) => [`${c}_sum`, `${c}_flag`, `${c}_unknown`]), ...FLAG_COLUMNS.flatMap((c) => [`${c}_yes`, `${c}_unknown`])];
+
+/** Every figure of the counted evictions, per group: from the cells when they can answer, else recounted. */
+export async function evictionAggregates(db: Executor, f: ScopedFilter, key: GroupKey): Promise<EvictionAggregate[]> {
+  if (!cellsAnswer(f, key)) return recountEvictionAggregates(db, f, key);
+  const inner = SUMMED.map((c) => sql`sum(${sql.ref(`c.${c}`)}) AS ${sql.id(c)}`);
+  const outer = [
+    ...COUNT_COLUMNS.map((c) => sql`sum(${sql.ref(`${c}_sum`)})::bigint AS ${sql.id(`${c}_sum`)}, sum(${sql.ref(`${c}_flag`)}) > 0 AS ${sql.id(`${c}_flag`)},
+      sum(${sql.ref(`${c}_unknown`)}) > 0 AS ${sql.id(`${c}_unknown`)}`),
+    ...FLAG_COLUMNS.map((c) => sql`sum(${sql.ref(`${c}_yes`)})::bigint AS ${sql.id(`${c}_yes`)}, sum(${sql.ref(`${c}_unknown`)}) > 0 AS ${sql.id(`${c}_unknown`)}`),
+  ];
+  // Per group and site first (a key's delta rows not folded yet add up here), so that a site counts once when it has evictions.
+  const [result, operations] = [await sql<Omit<EvictionAggregate, 'operations'>>`
+    SELECT key, sum(evictions)::bigint AS evictions, count(*) FILTER (WHERE evictions > 0) AS sites,
+      sum(not_full) > 0 AS not_full, sum(quick) > 0 AS quick, ${sql.join(outer)}
+    FROM (
+      SELECT ${cellKey(key)} AS key, c.site_id, ${sql.join(inner)}
+      FROM statistics_cells c ${cellSites(f, key)}
+      WHERE ${cellWhere(f, key)}
+      GROUP BY 1, 2
+    ) x
+    GROUP BY key HAVING sum(evictions) > 0`.execute(db), await operationCounts(db, f, key)];
+  return result.rows.map((r) => ({ ...r, operations: operations.get(r.key) ?? 0 } as EvictionAggregate));
+}
+
+/**
+ * Distinct operations per group. An operation spans several sites and sometimes two days, so its
+ * count is a DISTINCT, not a sum: over the operation cells (operation × day, week or month, no
+ * site: 7× fewer rows than evictions) when no place filters or groups, else recounted in one
+ * hashed DISTINCT pass over the evictions' covering index.
+ */
+async function operationCounts(db: Executor, f: ScopedFilter, key: GroupKey): Promise<Map<string, number>> {
+  const byPlace = Boolean(f.areaId || f.communeInsee || f.siteId) || key === 'area' || key === 'commune' || key === 'site';
+  if (!byPlace) {
+    const cells = await sql<{ key: string; operations: number }>`
+      SELECT key, count(*) FILTER (WHERE n > 0) AS operations FROM (
+        SELECT ${cellKey(key)} AS key, c.operation_id, sum(c.evictions) AS n
+        FROM statistics_operation_cells c WHERE ${cellWhere(f, key)}
+        GROUP BY 1, 2
+      ) x GROUP BY key`.execute(db);
+    return new Map(cells.rows.map((r) => [r.key, Number(r.operations)]));
+  }
+  const result = await sql<{ key: string; operations: number }>`
+    SELECT key, count(*) AS operations FROM (
+      SELECT DISTINCT ${keyOf(key)} AS key, e.operation_id FROM evictions e ${siteJoin(f, key, 'e')} WHERE ${countedWhere(f)}
+    ) d GROUP BY key`.execute(db);
+  return new Map(result.rows.map((r) => [r.key, Number(r.operations)]));
+}
+
+/** Items seized and structures destroyed, per group, term and whole-or-part: from the item cells when they can answer. */
+export async function tallyAggregates(db: Executor, f: ScopedFilter, key: GroupKey): Promise<TallyAggregate[]> {
+  if (!cellsAnswer(f, key)) return recountTallyAggregates(db, f, key);
+  const result = await sql<TallyAggregate>`
+    SELECT ${cellKey(key)} AS key, c.kind, c.term, c.is_part, sum(c.n)::bigint AS n, sum(c.at_least) > 0 AS at_least
+    FROM statistics_item_cells c ${cellSites(f, key)}
+    WHERE ${cellWhere(f, key)}
+    GROUP BY 1, 2, 3, 4 HAVING sum(c.tallies) > 0`.execute(db);
+  return result.rows;
+}
+
+/** Evictions at which each force corps was present: from the force cells when they can answer (units are recounted). */
+export async function forceAggregates(db: Executor, f: ScopedFilter, level: 'corps' | 'unit'): Promise<ForceAggregate[]> {
+  if (level === 'unit' || !cellsAnswer(f, 'none')) return recountForceAggregates(db, f, level);
+  const result = await sql<ForceAggregate>`
+    SELECT c.corps, NULL::text AS unit, sum(c.evictions)::bigint AS evictions
+    FROM statistics_force_cells c ${cellSites(f, 'none')}
+    WHERE ${cellWhere(f, 'none')}
+    GROUP BY 1 HAVING sum(c.evictions) > 0`.execute(db);
+  return result.rows;
+}
+
+/** Folds the cells' delta rows (a job every few minutes; readers are exact either way). Runs as the owner, across organisations. */
+export async function foldStatisticsCells(db: Executor): Promise<number> {
+  const result = await sql<{ n: number }>`SELECT statistics_cells_fold() AS n`.execute(db);
+  return Number(result.rows[0]?.n ?? 0);
+}

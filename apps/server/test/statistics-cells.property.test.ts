@@ -1,0 +1,244 @@
+import fc from 'fast-check';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inOrganisation } from '../src/platform/db/organisation-scope.js';
+import { evictionAggregates, foldStatisticsCells, forceAggregates, tallyAggregates } from '../src/modules/communication/statistics/statistics.cells.js';
+import { recountEvictionAggregates, recountForceAggregates, recountTallyAggregates, type GroupKey, type ScopedFilter } from '../src/modules/communication/statistics/statistics.queries.js';
+import { startTestVigie, type TestClient, type TestVigie } from './harness.js';
+import { evictionCommand, operationCommand, push, reference, siteCommand, submitCommand } from './field-fixtures.js';
+
+/**
+ * The pre-aggregated cells (migration 20e-01) against a recount from the records, after random
+ * sequences of what writers do: new evictions (drafts, submitted, verified), verifications,
+ * rejections, edits (site, day, counts, items), deletions and restores, eviction merges, site
+ * merges and unmerges, and folds of the cells in between. Every grouping the cells serve, with
+ * and without drafts, over whole months, weeks and ragged periods, must equal the recount exactly.
+ * The database is not reset between runs: the invariant holds in every state.
+ */
+
+let t: TestVigie;
+let observer: TestClient;
+let coordinator: TestClient;
+let organisationId: string;
+let calaisisId: string;
+let dunkerquoisId: string;
+const sites: string[] = [];
+const evictions: string[] = [];
+const operations: Array<{ id: string; day: number }> = [];
+const done: Record<string, number> = {};
+
+/** Arrival times around month, week, year and daylight-saving edges (Paris days in comments). */
+const ARRIVALS = [
+  '2025-12-31T10:00:00Z', // Wed 31 Dec 2025
+  '2026-01-04T10:00:00Z', // Sun 4 Jan
+  '2026-01-05T10:00:00Z', // Mon 5 Jan
+  '2026-01-31T22:30:00Z', // Sun 1 Feb in Paris
+  '2026-02-02T10:00:00Z', // Mon 2 Feb
+  '2026-03-29T00:30:00Z', // Sun 29 Mar, the night clocks go forward
+];
+const PERIODS: Array<[string, string]> = [
+  ['2025-12-01', '2026-03-31'], ['2026-01-01', '2026-01-31'], ['2026-01-05', '2026-02-01'], ['2025-12-31', '2026-02-02'], ['2026-02-01', '2026-02-01'],
+];
+const KEYS: GroupKey[] = ['none', 'day', 'week', 'month', 'year', 'area', 'commune', 'site'];
+
+const count = () => fc.option(fc.record({ n: fc.integer({ min: 0, max: 40 }), atLeast: fc.boolean() }), { nil: null });
+const recordArb = fc.record({
+  arrival: fc.integer({ min: 0, max: ARRIVALS.length - 1 }),
+  site: fc.nat(),
+  counts: fc.record({ personsEvicted: count(), arrests: count(), unaccompaniedMinors: count() }),
+  seized: fc.subarray([
+    { term: 'tent', n: 3, atLeast: false }, { term: 'sleeping_bag', n: 7, atLeast: true }, { term: 'blanket', n: 0, atLeast: false },
+  ]),
+  coverage: fc.constantFrom('full', 'full', 'partial'),
+  shelterOffered: fc.constantFrom(true, false, null),
+  forces: fc.subarray([{ corps: 'crs', unit: 'CRS 36' }, { corps: 'crs', unit: 'CRS 8' }, { corps: 'gm', unit: null }, { corps: 'pn', unit: 'BAC nuit' }]),
+});
+const action = fc.oneof(
+  fc.record({ kind: fc.constant('create' as const), record: recordArb, status: fc.constantFrom('draft', 'submitted', 'verified'), sameOperation: fc.boolean() }),
+  fc.record({ kind: fc.constantFrom('verify' as const, 'reject' as const, 'delete' as const, 'restore' as const), pick: fc.nat() }),
+  fc.record({ kind: fc.constant('edit' as const), pick: fc.nat(), record: recordArb }),
+  fc.record({ kind: fc.constant('sqlEdit' as const), pick: fc.nat(), arrival: fc.integer({ min: 0, max: ARRIVALS.length - 1 }), persons: fc.option(fc.nat(50), { nil: null }) }),
+  fc.record({ kind: fc.constant('merge' as const), pick: fc.nat() }),
+  fc.record({ kind: fc.constantFrom('siteMerge' as const, 'siteUnmerge' as const), pick: fc.nat(), into: fc.nat() }),
+  fc.record({ kind: fc.constant('fold' as const) }),
+);
+type Action = typeof action extends fc.Arbitrary<infer A> ? A : never;
+type RecordSpec = Action & { kind: 'create' } extends { record: infer R } ? R : never;
+
+const pickFrom = <T>(list: T[], n: number) => list[n % list.length];
+
+async function current(id: string) {
+  return (await sql<{ version: number; status: string; site_id: string; date: string; operation_id: string; arrived_at: Date }>`
+    SELECT version, status, site_id, date::text AS date, operation_id, arrived_at FROM evictions WHERE id = ${id}`.execute(t.db)).rows[0];
+}
+
+const note = (what: string, ok: boolean) => { if (ok) done[what] = (done[what] ?? 0) + 1; };
+
+async function newOperation(arrival: number) {
+  const cmd = operationCommand(calaisisId, { startedAt: new Date(Date.parse(ARRIVALS[arrival]!) - 30 * 60_000).toISOString() });
+  await push(observer, [cmd]);
+  operations.push({ id: cmd.record.id, day: arrival });
+  return cmd.record.id;
+}
+
+function fields(r: RecordSpec) {
+  return {
+    arrivedAt: ARRIVALS[r.arrival], leftAt: null, counts: r.counts, seized: r.seized, coverage: r.coverage, shelterOffered: r.shelterOffered, forces: r.forces,
+  };
+}
+
+async function apply(a: Action) {
+  switch (a.kind) {
+    case 'create': {
+      const reuse = a.sameOperation ? operations.find((o) => o.day === a.record.arrival) : undefined;
+      const op = reuse?.id ?? await newOperation(a.record.arrival);
+      const cmd = evictionCommand(op, pickFrom(sites, a.record.site)!, fields(a.record));
+      const results = await push(observer, [cmd, ...(a.status === 'draft' ? [] : [submitCommand(cmd.record.id)])]);
+      if (results[0]?.status !== 'applied') return;
+      note('create', true);
+      evictions.push(cmd.record.id);
+      if (a.status === 'verified') note('verify', (await coordinator.post(`/api/evictions/${cmd.record.id}/verify`, { version: (await current(cmd.record.id))!.version })).statusCode === 200);
+      return;
+    }
+    case 'verify': case 'reject': {
+      const id = pickFrom(evictions, a.pick);
+      if (!id) return;
+      const body = { version: (await current(id))!.version, ...(a.kind === 'reject' ? { reason: 'Doublon ou erreur' } : {}) };
+      note(a.kind, (await coordinator.post(`/api/evictions/${id}/${a.kind}`, body)).statusCode === 200);
+      return;
+    }
+    case 'delete': case 'restore': {
+      // Deletion is a writer's soft delete (imports undone, erasure); no route: as the owner would.
+      const id = pickFrom(evictions, a.pick);
+      if (!id) return;
+      const r = await sql`UPDATE evictions SET deleted_at = ${a.kind === 'delete' ? sql`now()` : sql`NULL`} WHERE id = ${id}`.execute(t.db);
+      note(a.kind, Number(r.numAffectedRows) > 0);
+      return;
+    }
+    case 'edit': {
+      const id = pickFrom(evictions, a.pick);
+      if (!id) return;
+      const row = (await current(id))!;
+      const cmd = evictionCommand(row.operation_id, pickFrom(sites, a.record.site)!, fields(a.record), row.version);
+      // A coordinator may correct any record (the observer only their drafts).
+      const results = await push(coordinator, [{ ...cmd, record: { ...cmd.record, id } }]);
+      note('edit', results[0]?.status === 'applied');
+      return;
+    }
+    case 'sqlEdit': {
+      const id = pickFrom(evictions, a.pick);
+      if (!id) return;
+      await sql`UPDATE evictions SET date = (${ARRIVALS[a.arrival]}::timestamptz AT TIME ZONE 'Europe/Paris')::date, persons_evicted = ${a.persons},
+        quick = NOT quick, forces = CASE WHEN ${a.persons}::int IS NULL THEN '[{"corps":"pn","unit":"  "},{"corps":"pn","unit":"BAC"}]'::jsonb ELSE forces END
+        WHERE id = ${id}`.execute(t.db);
+      note('sqlEdit', true);
+      return;
+    }
+    case 'merge': {
+      const id = pickFrom(evictions, a.pick);
+      if (!id) return;
+      const row = (await current(id))!;
+      const twins = (await sql<{ id: string }>`SELECT id FROM evictions WHERE site_id = ${row.site_id} AND id <> ${id} AND merged_into IS NULL
+        AND (arrived_at AT TIME ZONE 'Europe/Paris')::date = (SELECT (arrived_at AT TIME ZONE 'Europe/Paris')::date FROM evictions WHERE id = ${id})
+        ORDER BY id LIMIT 2`.execute(t.db)).rows;
+      if (!twins.length) {
+        // A duplicate as a second observer would record it: same site, same time.
+        const twin = evictionCommand(row.operation_id, row.site_id, { arrivedAt: row.arrived_at.toISOString(), leftAt: null, forces: [] });
+        if ((await push(observer, [twin, submitCommand(twin.record.id)]))[0]?.status !== 'applied') return;
+        evictions.push(twin.record.id);
+        twins.push({ id: twin.record.id });
+      }
+      note('merge', (await coordinator.post('/api/evictions/merge', { keepId: id, mergeIds: twins.map((r) => r.id) })).statusCode === 200);
+      return;
+    }
+    case 'siteMerge': case 'siteUnmerge': {
+      const site = pickFrom(sites, a.pick)!;
+      const res = a.kind === 'siteMerge'
+        ? await coordinator.post(`/api/sites/${site}/merge`, { intoSiteId: pickFrom(sites, a.into) })
+        : await coordinator.post(`/api/sites/${site}/unmerge`, {});
+      note(a.kind, res.statusCode === 200);
+      return;
+    }
+    case 'fold':
+      note('fold', (await foldStatisticsCells(t.db)) >= 0);
+  }
+}
+
+/** Rows in a stable order with numbers as numbers, so that both readings compare exactly. */
+function normal<T extends { key: string }>(rows: T[]) {
+  return rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'string' && /^\d+$/.test(v) && k !== 'key' ? Number(v) : v])))
+    .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+}
+
+async function expectCellsEqualRecount(period: [string, string], place: 'all' | 'area' | 'commune' | 'site') {
+  await inOrganisation(t.db, organisationId, async (trx) => {
+    for (const includeDrafts of [false, true]) {
+      const f: ScopedFilter = {
+        from: period[0], to: period[1], includeDrafts,
+        ...(place === 'area' ? { areaId: calaisisId } : place === 'commune' ? { communeInsee: '62193' } : place === 'site' ? { siteId: sites[0] } : {}),
+      };
+      for (const key of KEYS) {
+        expect(normal(await evictionAggregates(trx, f, key)), `evictions ${key} ${JSON.stringify(f)}`).toEqual(normal(await recountEvictionAggregates(trx, f, key)));
+        expect(normal(await tallyAggregates(trx, f, key)), `items ${key} ${JSON.stringify(f)}`).toEqual(normal(await recountTallyAggregates(trx, f, key)));
+      }
+      for (const level of ['corps', 'unit'] as const) {
+        expect(normal(await forceAggregates(trx, f, level).then((rows) => rows.map((r) => ({ ...r, key: `${r.corps}:${r.unit}` })))), `forces ${level}`)
+          .toEqual(normal(await recountForceAggregates(trx, f, level).then((rows) => rows.map((r) => ({ ...r, key: `${r.corps}:${r.unit}` })))));
+      }
+    }
+  });
+}
+
+beforeAll(async () => {
+  t = await startTestVigie();
+  const admin = await t.setUpAdmin();
+  organisationId = admin.user.organisationId;
+  observer = await t.userWithRole(organisationId, 'observer');
+  coordinator = await t.userWithRole(organisationId, 'coordinator');
+  const { ref, calaisisId: calaisis } = await reference(observer);
+  calaisisId = calaisis;
+  dunkerquoisId = ref.areas.find((a: { code: string }) => a.code === 'dunkerquois').id as string;
+  const commands = [
+    siteCommand(calaisisId, { code: 'A1', name: 'Site A' }), siteCommand(calaisisId, { code: 'B1', name: 'Site B', communeInsee: '62193' }),
+    siteCommand(calaisisId, { code: 'D1', name: 'Site D', communeInsee: '62160' }),
+    siteCommand(dunkerquoisId, { code: 'C1', name: 'Site C', communeInsee: '59271', latitude: 51.0, longitude: 2.3 }),
+  ];
+  await push(observer, commands);
+  sites.push(...commands.map((c) => c.record.id));
+}, 60_000);
+
+afterAll(async () => { await t?.close(); });
+
+describe('statistics cells', () => {
+  it('always equal a recount from the records, whatever was written, reviewed, merged or deleted', async () => {
+    // Every kind of write at least once, in a known order, before the random sequences.
+    const spec = (arrival: number, site: number): RecordSpec => ({
+      arrival, site, counts: { personsEvicted: { n: 12, atLeast: true }, arrests: null, unaccompaniedMinors: { n: 1, atLeast: false } },
+      seized: [{ term: 'tent', n: 3, atLeast: false }], coverage: 'full', shelterOffered: null, forces: [{ corps: 'crs', unit: 'CRS 8' }],
+    });
+    const scripted: Action[] = [
+      { kind: 'create', record: spec(3, 0), status: 'verified', sameOperation: false },
+      { kind: 'create', record: spec(3, 1), status: 'submitted', sameOperation: true },
+      { kind: 'create', record: spec(4, 2), status: 'draft', sameOperation: false },
+      { kind: 'verify', pick: 1 }, { kind: 'reject', pick: 0 }, { kind: 'edit', pick: 1, record: spec(0, 3) },
+      { kind: 'delete', pick: 2 }, { kind: 'restore', pick: 2 }, { kind: 'merge', pick: 1 }, { kind: 'fold' },
+      { kind: 'siteMerge', pick: 2, into: 0 }, { kind: 'siteUnmerge', pick: 2, into: 0 }, { kind: 'sqlEdit', pick: 1, arrival: 5, persons: null },
+    ];
+    for (const a of scripted) await apply(a);
+    for (const period of PERIODS) await expectCellsEqualRecount(period, 'all');
+    await fc.assert(fc.asyncProperty(
+      fc.array(action, { minLength: 3, maxLength: 9 }), fc.constantFrom(...PERIODS), fc.constantFrom('all' as const, 'area' as const, 'commune' as const, 'site' as const),
+      async (actions, period, place) => {
+        for (const a of actions) await apply(a);
+        await expectCellsEqualRecount(period, place);
+      },
+    ), { numRuns: 12, endOnFailure: true });
+    // Folded or not, the same figures, over every period.
+    await foldStatisticsCells(t.db);
+    for (const period of PERIODS) await expectCellsEqualRecount(period, 'all');
+    const unfolded = await sql<{ n: number }>`SELECT count(*) AS n FROM statistics_cells WHERE NOT folded`.execute(t.db);
+    expect(Number(unfolded.rows[0]!.n)).toBe(0);
+    // The sequences did exercise the writes they claim to.
+    for (const what of ['create', 'verify', 'reject', 'edit', 'delete', 'restore', 'merge', 'siteMerge', 'fold']) expect(done[what] ?? 0, what).toBeGreaterThan(0);
+  }, 120_000);
+});
