@@ -200,10 +200,11 @@ beforeAll(async () => {
   dunkerquoisId = ref.areas.find((a: { code: string }) => a.code === 'dunkerquois').id as string;
   const commands = [
     siteCommand(calaisisId, { code: 'A1', name: 'Site A' }), siteCommand(calaisisId, { code: 'B1', name: 'Site B', communeInsee: '62193' }),
-    siteCommand(calaisisId, { code: 'D1', name: 'Site D', communeInsee: '62160' }),
+    siteCommand(calaisisId, { code: 'D1', name: 'Site D', communeInsee: '62239' }),
     siteCommand(dunkerquoisId, { code: 'C1', name: 'Site C', communeInsee: '59271', latitude: 51.0, longitude: 2.3 }),
   ];
-  await push(observer, commands);
+  // Every site must exist: the scripted site merge needs site D (a rejected one made it a 404).
+  expect((await push(observer, commands)).map((r) => r.status)).toEqual(['applied', 'applied', 'applied', 'applied']);
   sites.push(...commands.map((c) => c.record.id));
 }, 60_000);
 
