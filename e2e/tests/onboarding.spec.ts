@@ -75,7 +75,8 @@ test.describe.serial('onboarding', () => {
     await page.getByTestId('template-save').click();
     await expect(page.getByRole('status')).toContainText('Modèle enregistré.');
     await expect(page.getByRole('region', { name: 'Arrivée' }).getByTestId('checklist-template').filter({ hasText: 'Bénévoles et stagiaires' })).toContainText('1 tâche');
-    expect(errors).toEqual([]);
+    // The one refusal above (400) is the only thing the console reports.
+    expect(errors.filter((e) => !e.includes('status of 400'))).toEqual([]);
     await context.close();
   });
 

@@ -97,10 +97,11 @@ export async function changeChecklistTemplate(ctx: AppContext, actor: Actor, id:
     if (template.kind !== input.kind) throw new AppError('checklist_template.kind_fixed');
     const existing = await tasksOfTemplate(trx, id);
     const known = new Map(existing.map((t) => [t.id, t]));
-    if (input.tasks.some((t) => t.id && !known.has(t.id))) throw new AppError('checklist_template.task_not_found');
+    const ids = input.tasks.flatMap((t) => (t.id ? [t.id] : []));
+    if (ids.some((i) => !known.has(i)) || new Set(ids).size !== ids.length) throw new AppError('checklist_template.task_not_found');
     await updateTemplate(trx, id, { role: input.role, name: input.name, active: input.active });
     // The order given is the new order; tasks left out are kept, deactivated, after the others.
-    const kept = new Set(input.tasks.flatMap((t) => (t.id ? [t.id] : [])));
+    const kept = new Set(ids);
     let position = 0;
     for (const t of input.tasks) {
       const row = { label: t.label, relative_day: t.relativeDay, assignee_role: t.assigneeRole, position: position++, active: t.active };
