@@ -4,7 +4,9 @@ import { Api, invite, inviter, signIn, watchErrors } from '../journeys.js';
 /**
  * An intern is onboarded from a checklist (issue 18): a coordinator records the internship
  * (school, tutor, dates), files the signed convention and starts it; on a phone, opens the
- * intern's arrival, starts the checklist from its template and ticks what is done; the intern
+ * intern's arrival, starts the checklist from the templates of the intern's role (the default
+ * one and a volunteers' one written on the templates screen), each task with its due day counted
+ * from the internship's start and its assignee, and ticks what is done; the intern
  * then stands in the interns' part of the staff register, which prints on its own.
  */
 const pw = 'phrase de passe de l’accueil';
@@ -52,7 +54,33 @@ test.describe.serial('onboarding', () => {
     expect(errors).toEqual([]);
   });
 
-  test('on a phone, the arrival checklist is started from its template and ticked', async ({ browser }) => {
+  test('on a phone, a coordinator writes a volunteers’ arrival template: a task a week after arrival, for a coordinator', async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'fr-FR', timezoneId: 'Europe/Paris', hasTouch: true });
+    const page = await context.newPage();
+    await signIn(page, COORDINATOR);
+    const errors = watchErrors(page);
+    await page.goto('/association/people');
+    await page.getByTestId('checklist-templates-link').click();
+    await expect(page.getByRole('region', { name: 'Arrivée' }).getByTestId('checklist-template')).toContainText(['Arrivée (tous les rôles)']);
+    await page.getByTestId('template-new-onboarding').click();
+    await page.getByTestId('template-name').fill('Bénévoles et stagiaires');
+    await page.getByLabel('Pour le rôle').selectOption({ label: 'Bénévole' });
+    await page.getByTestId('template-task-label-0').fill('Première observation en binôme');
+    await page.getByTestId('template-task-day-0').fill('400');
+    await page.getByTestId('template-save').click();
+    // Beyond a year: said, and nothing saved.
+    await expect(page.getByRole('alert')).toContainText('au plus 365 jours');
+    await page.getByTestId('template-task-day-0').fill('7');
+    await page.getByLabel('Confiée à (rôle)').selectOption({ label: 'Coordinateur·rice' });
+    await page.getByTestId('template-save').click();
+    await expect(page.getByRole('status')).toContainText('Modèle enregistré.');
+    await expect(page.getByRole('region', { name: 'Arrivée' }).getByTestId('checklist-template').filter({ hasText: 'Bénévoles et stagiaires' })).toContainText('1 tâche');
+    // The one refusal above (400) is the only thing the console reports.
+    expect(errors.filter((e) => !e.includes('status of 400'))).toEqual([]);
+    await context.close();
+  });
+
+  test('on a phone, the arrival checklist is started from its templates and ticked', async ({ browser }) => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'fr-FR', timezoneId: 'Europe/Paris', hasTouch: true });
     const page = await context.newPage();
     await signIn(page, COORDINATOR);
@@ -66,6 +94,11 @@ test.describe.serial('onboarding', () => {
     for (const item of ['Compte créé et remis', 'Charte signée', 'Clés prêtées (formulaire signé)', 'Matériel prêté (téléphone, etc.)', 'Formation faite']) {
       await expect(arrival.getByLabel(item)).not.toBeChecked();
     }
+    // The volunteers' task comes after the default ones, due a week after the internship's start, for a coordinator.
+    const pair = arrival.getByTestId('checklist-item').filter({ hasText: 'Première observation en binôme' });
+    await expect(pair.getByLabel('Première observation en binôme')).not.toBeChecked();
+    await expect(pair.getByTestId('checklist-item-due')).toContainText('À faire le');
+    await expect(pair.getByTestId('checklist-item-due')).toContainText('(Coordinateur·rice)');
     await arrival.getByLabel('Compte créé et remis').check();
     // Saved and drawn back with who ticked it, before the next box.
     await expect(arrival.getByText(new RegExp(`^${COORDINATOR.name}, `))).toHaveCount(1);

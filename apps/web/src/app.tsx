@@ -26,7 +26,7 @@ import {
   PressReleasePage, TaxonomiesPage, PublicStatisticsSettingsPage, TransferPage, NewCasePage, CasePage,
   SharedCasePage, TestimoniesPage, NewTestimonyPage, TestimonyPage, WithdrawTestimonyPage, NewRoundPage, BundleExportPage,
   PatternEvidencePage, WitnessStatementPage, PostingsPage, PostingEditorPage, RotaPage, ApplicationsPage,
-  ApplyPage, JobAlertsPage, ConfirmJobAlertsPage, PeoplePage, PersonChecklistsPage, InternshipsPage, StaffRegisterPage, EquipmentPage, LendPage, ReturnPage, MyLoansPage, MeetingsPage, MeetingPage, DecisionsPage, MembersPage,
+  ApplyPage, JobAlertsPage, ConfirmJobAlertsPage, PeoplePage, PersonChecklistsPage, ChecklistTemplatesPage, InternshipsPage, StaffRegisterPage, EquipmentPage, LendPage, ReturnPage, MyLoansPage, MeetingsPage, MeetingPage, DecisionsPage, MembersPage,
   VehiclesPage, DriverQuestionPage, StaysPage, TaskBoardPage,
   IdentityGrantsPage,
 } from './shell/lazyScreens';
@@ -131,6 +131,7 @@ const LendRoute = guarded(['house.manage'], LendPage);
 const ReturnRoute = guarded(['house.manage'], ReturnPage);
 const MembersRoute = guarded(['association.manage'], MembersPage);
 const PeopleRoute = guarded(['association.manage'], PeoplePage);
+const ChecklistTemplatesRoute = guarded(['association.manage'], ChecklistTemplatesPage);
 const PersonChecklistsRoute = guarded(['association.manage'], PersonChecklistsPage);
 const InternshipsRoute = guarded(['association.manage'], InternshipsPage);
 const StaffRegisterRoute = guarded(['association.manage'], StaffRegisterPage);
@@ -279,6 +280,7 @@ function PrivateRoutes() {
       <Route path="/association/decisions" component={DecisionsPage} />
       <Route path="/association/members" component={MembersRoute} />
       <Route path="/association/people" component={PeopleRoute} />
+      <Route path="/association/checklist-templates" component={ChecklistTemplatesRoute} />
       <Route path="/association/people/:id" component={PersonChecklistsRoute} />
       <Route path="/association/internships" component={InternshipsRoute} />
       <Route path="/association/internships/register" component={StaffRegisterRoute} />

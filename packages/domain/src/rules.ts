@@ -102,6 +102,6 @@ export type { RoundInput, RoundView } from './field/outreach-round.js';
 export type { JobAlertFormView, JobAlertConfirmationView, JobAlertSignupInput } from './association/job-alerts.js';
 export type { MembershipReminderSettings } from './association/members.js';
 export type { PaymentImportReport, PaymentImportOutcome } from './association/payment-import.js';
-export type { PersonChecklistsView, PersonListItem } from './association/checklists.js';
+export type { PersonChecklistsView, PersonListItem, ChecklistTemplateInput, ChecklistTemplatesView, ChecklistTemplateView } from './association/checklists.js';
 export type { InternshipView, InternshipInput, InternshipSettings, InternshipsPage, StaffRegister } from './association/internships.js';
 export { GRATIFICATION_THRESHOLD_HOURS, MAX_INTERNS_PER_TUTOR, MAX_INTERNSHIP_HOURS_PER_SCHOOL_YEAR } from './association/internships.js';

@@ -77,6 +77,7 @@ export const ApplicationsPage = lazy(() => import('../features/association/appli
 export const JobAlertsPage = lazy(() => import('../features/association/postings/JobAlertsPage').then((m) => m.JobAlertsPage));
 export const ConfirmJobAlertsPage = lazy(() => import('../features/association/postings/ConfirmJobAlertsPage').then((m) => m.ConfirmJobAlertsPage));
 export const PeoplePage = lazy(() => import('../features/association/checklists/PeoplePage').then((m) => m.PeoplePage));
+export const ChecklistTemplatesPage = lazy(() => import('../features/association/checklists/ChecklistTemplatesPage').then((m) => m.ChecklistTemplatesPage));
 export const StaffRegisterPage = lazy(() => import('../features/association/internships/StaffRegisterPage').then((m) => m.StaffRegisterPage));
 export const InternshipsPage = lazy(() => import('../features/association/internships/InternshipsPage').then((m) => m.InternshipsPage));
 export const PersonChecklistsPage = lazy(() => import('../features/association/checklists/PersonChecklistsPage').then((m) => m.PersonChecklistsPage));

@@ -156,3 +156,8 @@ export async function changeInternshipSettings(ctx: AppContext, actor: Actor, se
   });
   return internshipsPage(ctx, actor);
 }
+
+/** A person's internships' first and last days (YYYY-MM-DD), for their arrival and departure checklists. */
+export async function internshipDatesOf(trx: Executor, personId: string): Promise<Array<{ startsOn: string; endsOn: string }>> {
+  return (await q.internshipsOf(trx, personId)).map((i) => ({ startsOn: String(i.starts_on).slice(0, 10), endsOn: String(i.ends_on).slice(0, 10) }));
+}

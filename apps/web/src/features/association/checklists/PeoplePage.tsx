@@ -18,6 +18,7 @@ export function PeoplePage() {
     <Screen title={t('association.checklists.title')}>
       <p><a href="/association">{t('association.back')}</a></p>
       <p>{t('association.checklists.intro')}</p>
+      <p><a href="/association/checklist-templates" data-testid="checklist-templates-link">{t('association.checklists.templatesLink')}</a></p>
       <div class="segmented" role="group" aria-label={t('association.checklists.filter')}>
         {STATES.map((s) => (
           <button key={s} type="button" class={`btn btn-small ${s === state ? 'btn-primary' : 'btn-secondary'}`} aria-pressed={s === state}

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
-import { formatDateTime } from '@vigie/domain/rules';
+import { formatDate, formatDateTime } from '@vigie/domain/rules';
 import { errorMessage } from '../../../api/client';
 import { useLocale, useT } from '../../../i18n';
 import { Screen } from '../../../shell/Screen';
@@ -33,6 +33,8 @@ export function PersonChecklistsPage() {
   const started = new Set(view?.checklists.map((c) => c.kind));
   const [taskTitle, setTaskTitle] = useState('');
   const [taskAdded, setTaskAdded] = useState(false);
+  // The arrival or departure day the tasks' due days count from (empty: the internship's, else today).
+  const [fromDay, setFromDay] = useState('');
   // A task on the association board pointing back to this person's checklists (what a box needs done by someone).
   const addTask = async () => {
     setError(null); setTaskAdded(false);
@@ -53,8 +55,15 @@ export function PersonChecklistsPage() {
             <section key={c.kind} class="card" aria-labelledby={`checklist-${c.kind}`}>
               <h2 id={`checklist-${c.kind}`}>{t(`association.checklists.kind.${c.kind}`)}</h2>
               {c.items.map((i) => (
-                <div key={i.id}>
-                  <Checkbox label={t(`association.checklists.item.${i.item as ItemKey}`)} checked={i.done} onChecked={(done) => void act(() => checklistsApi.tick(i.id, done))} />
+                <div key={i.id} data-testid="checklist-item">
+                  <Checkbox label={i.label ?? t(`association.checklists.item.${i.item as ItemKey}`)} checked={i.done} onChecked={(done) => void act(() => checklistsApi.tick(i.id, done))} />
+                  {(i.dueOn || i.assigneeRole) && (
+                    <p class={`field-hint${i.overdue ? ' checklist-overdue' : ''}`} data-testid="checklist-item-due">
+                      {i.dueOn && (i.overdue ? t('association.checklists.overdue', { day: formatDate(i.dueOn, locale) }) : t('association.checklists.due', { day: formatDate(i.dueOn, locale) }))}
+                      {i.dueOn && i.assigneeRole && ' · '}
+                      {i.assigneeRole && t('association.checklists.assignee', { who: i.assignee ?? t('association.checklists.nobodyHolds'), role: t(`roles.${i.assigneeRole}`) })}
+                    </p>
+                  )}
                   {i.done && i.doneAt && (
                     <p class="field-hint">{t('association.checklists.doneBy', { who: i.doneBy ?? '', when: formatDateTime(i.doneAt, locale) })}</p>
                   )}
@@ -84,11 +93,22 @@ export function PersonChecklistsPage() {
             )}
             <p><a href="/association/equipment/lend">{t('association.checklists.lend')}</a></p>
           </section>
-          {KINDS.filter((k) => !started.has(k)).map((k) => (
-            <Button key={k} variant="secondary" testId={`checklist-start-${k}`} onClick={() => void act(() => checklistsApi.start(id, k))}>
-              {t(`association.checklists.start.${k}`)}
-            </Button>
-          ))}
+          {KINDS.some((k) => !started.has(k)) && (
+            <section class="card" aria-labelledby="checklist-start">
+              <h2 id="checklist-start">{t('association.checklists.startTitle')}</h2>
+              <div class="field">
+                <label for="checklist-from">{t('association.checklists.fromDay')}</label>
+                <p class="field-hint" id="checklist-from-hint">{t('association.checklists.fromDayHint')}</p>
+                <input id="checklist-from" type="date" value={fromDay} aria-describedby="checklist-from-hint" onInput={(e) => setFromDay(e.currentTarget.value)} data-testid="checklist-from" />
+              </div>
+              {KINDS.filter((k) => !started.has(k)).map((k) => (
+                <Button key={k} variant="secondary" testId={`checklist-start-${k}`} onClick={() => void act(() => checklistsApi.start(id, k, fromDay || undefined))}>
+                  {t(`association.checklists.start.${k}`)}
+                </Button>
+              ))}
+              <p><a href="/association/checklist-templates">{t('association.checklists.templatesLink')}</a></p>
+            </section>
+          )}
         </>
       )}
     </Screen>
