@@ -85,138 +85,69 @@ CREATE INDEX statistics_item_cells_idx ON statistics_item_cells (organisation_id
   INCLUDE (kind, term, is_part, tallies, n, at_least);
 CREATE INDEX statistics_item_cells_unfolded_idx ON statistics_item_cells (organisation_id) WHERE NOT folded;
 
+-- One eviction's part of its three cells (its Paris day, ISO week and month), every sum signed by
+-- `s` (1 added, -1 taken away): the one place that says what a cell sums, used by the triggers and
+-- the backfill below. A single-SELECT SQL function: the planner inlines it, so a bulk statement's
+-- deltas are still grouped in one pass. Transition tables give untyped records: the triggers
+-- pass ROW(x.*)::evictions.
+CREATE FUNCTION statistics_cell_parts(r evictions, s integer) RETURNS SETOF statistics_cells LANGUAGE sql IMMUTABLE AS $$
+  SELECT r.organisation_id, g.span, CASE g.span WHEN 'day' THEN r.date WHEN 'week' THEN date_trunc('week', r.date::timestamp)::date ELSE date_trunc('month', r.date::timestamp)::date END,
+    r.site_id, r.status = 'verified', false,
+    s AS evictions,
+    s * (r.coverage <> 'full')::int AS not_full,
+    s * r.quick::int AS quick,
+    (s * coalesce(r.persons_evicted, 0))::bigint AS persons_evicted_sum,
+    s * (r.persons_evicted IS NOT NULL AND r.persons_evicted_at_least)::int AS persons_evicted_flag,
+    s * (r.persons_evicted IS NULL)::int AS persons_evicted_unknown,
+    (s * coalesce(r.women, 0))::bigint AS women_sum,
+    s * (r.women IS NOT NULL AND r.women_at_least)::int AS women_flag,
+    s * (r.women IS NULL)::int AS women_unknown,
+    (s * coalesce(r.children, 0))::bigint AS children_sum,
+    s * (r.children IS NOT NULL AND r.children_at_least)::int AS children_flag,
+    s * (r.children IS NULL)::int AS children_unknown,
+    (s * coalesce(r.families, 0))::bigint AS families_sum,
+    s * (r.families IS NOT NULL AND r.families_at_least)::int AS families_flag,
+    s * (r.families IS NULL)::int AS families_unknown,
+    (s * coalesce(r.unaccompanied_minors, 0))::bigint AS unaccompanied_minors_sum,
+    s * (r.unaccompanied_minors IS NOT NULL AND r.unaccompanied_minors_at_least)::int AS unaccompanied_minors_flag,
+    s * (r.unaccompanied_minors IS NULL)::int AS unaccompanied_minors_unknown,
+    (s * coalesce(r.arrests, 0))::bigint AS arrests_sum,
+    s * (r.arrests IS NOT NULL AND r.arrests_at_least)::int AS arrests_flag,
+    s * (r.arrests IS NULL)::int AS arrests_unknown,
+    (s * coalesce(r.arrests_with_violence, 0))::bigint AS arrests_with_violence_sum,
+    s * (r.arrests_with_violence IS NOT NULL AND r.arrests_with_violence_at_least)::int AS arrests_with_violence_flag,
+    s * (r.arrests_with_violence IS NULL)::int AS arrests_with_violence_unknown,
+    (s * coalesce(r.id_checks, 0))::bigint AS id_checks_sum,
+    s * (r.id_checks IS NOT NULL AND r.id_checks_at_least)::int AS id_checks_flag,
+    s * (r.id_checks IS NULL)::int AS id_checks_unknown,
+    (s * coalesce(r.shelter_accepted, 0))::bigint AS shelter_accepted_sum,
+    s * (r.shelter_accepted IS NOT NULL AND r.shelter_accepted_at_least)::int AS shelter_accepted_flag,
+    s * (r.shelter_accepted IS NULL)::int AS shelter_accepted_unknown,
+    s * (r.shelter_offered IS TRUE)::int AS shelter_offered_yes,
+    s * (r.shelter_offered IS NULL)::int AS shelter_offered_unknown,
+    s * (r.social_assessment IS TRUE)::int AS social_assessment_yes,
+    s * (r.social_assessment IS NULL)::int AS social_assessment_unknown
+  FROM (VALUES ('day'), ('week'), ('month')) AS g(span)
+$$;
+
 CREATE FUNCTION statistics_cells_follow_evictions() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
     INSERT INTO statistics_cells (organisation_id, span, period, site_id, verified, evictions, not_full, quick, persons_evicted_sum, persons_evicted_flag, persons_evicted_unknown, women_sum, women_flag, women_unknown, children_sum, children_flag, children_unknown, families_sum, families_flag, families_unknown, unaccompanied_minors_sum, unaccompanied_minors_flag, unaccompanied_minors_unknown, arrests_sum, arrests_flag, arrests_unknown, arrests_with_violence_sum, arrests_with_violence_flag, arrests_with_violence_unknown, id_checks_sum, id_checks_flag, id_checks_unknown, shelter_accepted_sum, shelter_accepted_flag, shelter_accepted_unknown, shelter_offered_yes, shelter_offered_unknown, social_assessment_yes, social_assessment_unknown)
     SELECT organisation_id, span, period, site_id, verified, sum(evictions), sum(not_full), sum(quick), sum(persons_evicted_sum), sum(persons_evicted_flag), sum(persons_evicted_unknown), sum(women_sum), sum(women_flag), sum(women_unknown), sum(children_sum), sum(children_flag), sum(children_unknown), sum(families_sum), sum(families_flag), sum(families_unknown), sum(unaccompanied_minors_sum), sum(unaccompanied_minors_flag), sum(unaccompanied_minors_unknown), sum(arrests_sum), sum(arrests_flag), sum(arrests_unknown), sum(arrests_with_violence_sum), sum(arrests_with_violence_flag), sum(arrests_with_violence_unknown), sum(id_checks_sum), sum(id_checks_flag), sum(id_checks_unknown), sum(shelter_accepted_sum), sum(shelter_accepted_flag), sum(shelter_accepted_unknown), sum(shelter_offered_yes), sum(shelter_offered_unknown), sum(social_assessment_yes), sum(social_assessment_unknown)
-    FROM (
-      SELECT r.organisation_id, g.span, CASE g.span WHEN 'day' THEN r.date WHEN 'week' THEN date_trunc('week', r.date::timestamp)::date ELSE date_trunc('month', r.date::timestamp)::date END AS period,
-        r.site_id, r.status = 'verified' AS verified,
-      r.s AS evictions,
-      r.s * (r.coverage <> 'full')::int AS not_full,
-      r.s * r.quick::int AS quick,
-      r.s * coalesce(r.persons_evicted, 0) AS persons_evicted_sum,
-      r.s * (r.persons_evicted IS NOT NULL AND r.persons_evicted_at_least)::int AS persons_evicted_flag,
-      r.s * (r.persons_evicted IS NULL)::int AS persons_evicted_unknown,
-      r.s * coalesce(r.women, 0) AS women_sum,
-      r.s * (r.women IS NOT NULL AND r.women_at_least)::int AS women_flag,
-      r.s * (r.women IS NULL)::int AS women_unknown,
-      r.s * coalesce(r.children, 0) AS children_sum,
-      r.s * (r.children IS NOT NULL AND r.children_at_least)::int AS children_flag,
-      r.s * (r.children IS NULL)::int AS children_unknown,
-      r.s * coalesce(r.families, 0) AS families_sum,
-      r.s * (r.families IS NOT NULL AND r.families_at_least)::int AS families_flag,
-      r.s * (r.families IS NULL)::int AS families_unknown,
-      r.s * coalesce(r.unaccompanied_minors, 0) AS unaccompanied_minors_sum,
-      r.s * (r.unaccompanied_minors IS NOT NULL AND r.unaccompanied_minors_at_least)::int AS unaccompanied_minors_flag,
-      r.s * (r.unaccompanied_minors IS NULL)::int AS unaccompanied_minors_unknown,
-      r.s * coalesce(r.arrests, 0) AS arrests_sum,
-      r.s * (r.arrests IS NOT NULL AND r.arrests_at_least)::int AS arrests_flag,
-      r.s * (r.arrests IS NULL)::int AS arrests_unknown,
-      r.s * coalesce(r.arrests_with_violence, 0) AS arrests_with_violence_sum,
-      r.s * (r.arrests_with_violence IS NOT NULL AND r.arrests_with_violence_at_least)::int AS arrests_with_violence_flag,
-      r.s * (r.arrests_with_violence IS NULL)::int AS arrests_with_violence_unknown,
-      r.s * coalesce(r.id_checks, 0) AS id_checks_sum,
-      r.s * (r.id_checks IS NOT NULL AND r.id_checks_at_least)::int AS id_checks_flag,
-      r.s * (r.id_checks IS NULL)::int AS id_checks_unknown,
-      r.s * coalesce(r.shelter_accepted, 0) AS shelter_accepted_sum,
-      r.s * (r.shelter_accepted IS NOT NULL AND r.shelter_accepted_at_least)::int AS shelter_accepted_flag,
-      r.s * (r.shelter_accepted IS NULL)::int AS shelter_accepted_unknown,
-      r.s * (r.shelter_offered IS TRUE)::int AS shelter_offered_yes,
-      r.s * (r.shelter_offered IS NULL)::int AS shelter_offered_unknown,
-      r.s * (r.social_assessment IS TRUE)::int AS social_assessment_yes,
-      r.s * (r.social_assessment IS NULL)::int AS social_assessment_unknown
-      FROM (SELECT 1 AS s, x.* FROM new_rows x WHERE x.deleted_at IS NULL AND x.merged_into IS NULL AND x.status <> 'rejected') r CROSS JOIN (VALUES ('day'), ('week'), ('month')) AS g(span)
-    ) d
+    FROM (SELECT 1 AS s, ROW(x.*)::evictions AS x FROM new_rows x WHERE x.deleted_at IS NULL AND x.merged_into IS NULL AND x.status <> 'rejected') r CROSS JOIN LATERAL statistics_cell_parts(r.x, r.s) d
     GROUP BY 1, 2, 3, 4, 5 HAVING sum(evictions) <> 0 OR sum(not_full) <> 0 OR sum(quick) <> 0 OR sum(persons_evicted_sum) <> 0 OR sum(persons_evicted_flag) <> 0 OR sum(persons_evicted_unknown) <> 0 OR sum(women_sum) <> 0 OR sum(women_flag) <> 0 OR sum(women_unknown) <> 0 OR sum(children_sum) <> 0 OR sum(children_flag) <> 0 OR sum(children_unknown) <> 0 OR sum(families_sum) <> 0 OR sum(families_flag) <> 0 OR sum(families_unknown) <> 0 OR sum(unaccompanied_minors_sum) <> 0 OR sum(unaccompanied_minors_flag) <> 0 OR sum(unaccompanied_minors_unknown) <> 0 OR sum(arrests_sum) <> 0 OR sum(arrests_flag) <> 0 OR sum(arrests_unknown) <> 0 OR sum(arrests_with_violence_sum) <> 0 OR sum(arrests_with_violence_flag) <> 0 OR sum(arrests_with_violence_unknown) <> 0 OR sum(id_checks_sum) <> 0 OR sum(id_checks_flag) <> 0 OR sum(id_checks_unknown) <> 0 OR sum(shelter_accepted_sum) <> 0 OR sum(shelter_accepted_flag) <> 0 OR sum(shelter_accepted_unknown) <> 0 OR sum(shelter_offered_yes) <> 0 OR sum(shelter_offered_unknown) <> 0 OR sum(social_assessment_yes) <> 0 OR sum(social_assessment_unknown) <> 0
     ORDER BY 1, 2, 3, 4, 5;
   ELSIF TG_OP = 'DELETE' THEN
     INSERT INTO statistics_cells (organisation_id, span, period, site_id, verified, evictions, not_full, quick, persons_evicted_sum, persons_evicted_flag, persons_evicted_unknown, women_sum, women_flag, women_unknown, children_sum, children_flag, children_unknown, families_sum, families_flag, families_unknown, unaccompanied_minors_sum, unaccompanied_minors_flag, unaccompanied_minors_unknown, arrests_sum, arrests_flag, arrests_unknown, arrests_with_violence_sum, arrests_with_violence_flag, arrests_with_violence_unknown, id_checks_sum, id_checks_flag, id_checks_unknown, shelter_accepted_sum, shelter_accepted_flag, shelter_accepted_unknown, shelter_offered_yes, shelter_offered_unknown, social_assessment_yes, social_assessment_unknown)
     SELECT organisation_id, span, period, site_id, verified, sum(evictions), sum(not_full), sum(quick), sum(persons_evicted_sum), sum(persons_evicted_flag), sum(persons_evicted_unknown), sum(women_sum), sum(women_flag), sum(women_unknown), sum(children_sum), sum(children_flag), sum(children_unknown), sum(families_sum), sum(families_flag), sum(families_unknown), sum(unaccompanied_minors_sum), sum(unaccompanied_minors_flag), sum(unaccompanied_minors_unknown), sum(arrests_sum), sum(arrests_flag), sum(arrests_unknown), sum(arrests_with_violence_sum), sum(arrests_with_violence_flag), sum(arrests_with_violence_unknown), sum(id_checks_sum), sum(id_checks_flag), sum(id_checks_unknown), sum(shelter_accepted_sum), sum(shelter_accepted_flag), sum(shelter_accepted_unknown), sum(shelter_offered_yes), sum(shelter_offered_unknown), sum(social_assessment_yes), sum(social_assessment_unknown)
-    FROM (
-      SELECT r.organisation_id, g.span, CASE g.span WHEN 'day' THEN r.date WHEN 'week' THEN date_trunc('week', r.date::timestamp)::date ELSE date_trunc('month', r.date::timestamp)::date END AS period,
-        r.site_id, r.status = 'verified' AS verified,
-      r.s AS evictions,
-      r.s * (r.coverage <> 'full')::int AS not_full,
-      r.s * r.quick::int AS quick,
-      r.s * coalesce(r.persons_evicted, 0) AS persons_evicted_sum,
-      r.s * (r.persons_evicted IS NOT NULL AND r.persons_evicted_at_least)::int AS persons_evicted_flag,
-      r.s * (r.persons_evicted IS NULL)::int AS persons_evicted_unknown,
-      r.s * coalesce(r.women, 0) AS women_sum,
-      r.s * (r.women IS NOT NULL AND r.women_at_least)::int AS women_flag,
-      r.s * (r.women IS NULL)::int AS women_unknown,
-      r.s * coalesce(r.children, 0) AS children_sum,
-      r.s * (r.children IS NOT NULL AND r.children_at_least)::int AS children_flag,
-      r.s * (r.children IS NULL)::int AS children_unknown,
-      r.s * coalesce(r.families, 0) AS families_sum,
-      r.s * (r.families IS NOT NULL AND r.families_at_least)::int AS families_flag,
-      r.s * (r.families IS NULL)::int AS families_unknown,
-      r.s * coalesce(r.unaccompanied_minors, 0) AS unaccompanied_minors_sum,
-      r.s * (r.unaccompanied_minors IS NOT NULL AND r.unaccompanied_minors_at_least)::int AS unaccompanied_minors_flag,
-      r.s * (r.unaccompanied_minors IS NULL)::int AS unaccompanied_minors_unknown,
-      r.s * coalesce(r.arrests, 0) AS arrests_sum,
-      r.s * (r.arrests IS NOT NULL AND r.arrests_at_least)::int AS arrests_flag,
-      r.s * (r.arrests IS NULL)::int AS arrests_unknown,
-      r.s * coalesce(r.arrests_with_violence, 0) AS arrests_with_violence_sum,
-      r.s * (r.arrests_with_violence IS NOT NULL AND r.arrests_with_violence_at_least)::int AS arrests_with_violence_flag,
-      r.s * (r.arrests_with_violence IS NULL)::int AS arrests_with_violence_unknown,
-      r.s * coalesce(r.id_checks, 0) AS id_checks_sum,
-      r.s * (r.id_checks IS NOT NULL AND r.id_checks_at_least)::int AS id_checks_flag,
-      r.s * (r.id_checks IS NULL)::int AS id_checks_unknown,
-      r.s * coalesce(r.shelter_accepted, 0) AS shelter_accepted_sum,
-      r.s * (r.shelter_accepted IS NOT NULL AND r.shelter_accepted_at_least)::int AS shelter_accepted_flag,
-      r.s * (r.shelter_accepted IS NULL)::int AS shelter_accepted_unknown,
-      r.s * (r.shelter_offered IS TRUE)::int AS shelter_offered_yes,
-      r.s * (r.shelter_offered IS NULL)::int AS shelter_offered_unknown,
-      r.s * (r.social_assessment IS TRUE)::int AS social_assessment_yes,
-      r.s * (r.social_assessment IS NULL)::int AS social_assessment_unknown
-      FROM (SELECT -1 AS s, x.* FROM old_rows x WHERE x.deleted_at IS NULL AND x.merged_into IS NULL AND x.status <> 'rejected') r CROSS JOIN (VALUES ('day'), ('week'), ('month')) AS g(span)
-    ) d
+    FROM (SELECT -1 AS s, ROW(x.*)::evictions AS x FROM old_rows x WHERE x.deleted_at IS NULL AND x.merged_into IS NULL AND x.status <> 'rejected') r CROSS JOIN LATERAL statistics_cell_parts(r.x, r.s) d
     GROUP BY 1, 2, 3, 4, 5 HAVING sum(evictions) <> 0 OR sum(not_full) <> 0 OR sum(quick) <> 0 OR sum(persons_evicted_sum) <> 0 OR sum(persons_evicted_flag) <> 0 OR sum(persons_evicted_unknown) <> 0 OR sum(women_sum) <> 0 OR sum(women_flag) <> 0 OR sum(women_unknown) <> 0 OR sum(children_sum) <> 0 OR sum(children_flag) <> 0 OR sum(children_unknown) <> 0 OR sum(families_sum) <> 0 OR sum(families_flag) <> 0 OR sum(families_unknown) <> 0 OR sum(unaccompanied_minors_sum) <> 0 OR sum(unaccompanied_minors_flag) <> 0 OR sum(unaccompanied_minors_unknown) <> 0 OR sum(arrests_sum) <> 0 OR sum(arrests_flag) <> 0 OR sum(arrests_unknown) <> 0 OR sum(arrests_with_violence_sum) <> 0 OR sum(arrests_with_violence_flag) <> 0 OR sum(arrests_with_violence_unknown) <> 0 OR sum(id_checks_sum) <> 0 OR sum(id_checks_flag) <> 0 OR sum(id_checks_unknown) <> 0 OR sum(shelter_accepted_sum) <> 0 OR sum(shelter_accepted_flag) <> 0 OR sum(shelter_accepted_unknown) <> 0 OR sum(shelter_offered_yes) <> 0 OR sum(shelter_offered_unknown) <> 0 OR sum(social_assessment_yes) <> 0 OR sum(social_assessment_unknown) <> 0
     ORDER BY 1, 2, 3, 4, 5;
   ELSE
     INSERT INTO statistics_cells (organisation_id, span, period, site_id, verified, evictions, not_full, quick, persons_evicted_sum, persons_evicted_flag, persons_evicted_unknown, women_sum, women_flag, women_unknown, children_sum, children_flag, children_unknown, families_sum, families_flag, families_unknown, unaccompanied_minors_sum, unaccompanied_minors_flag, unaccompanied_minors_unknown, arrests_sum, arrests_flag, arrests_unknown, arrests_with_violence_sum, arrests_with_violence_flag, arrests_with_violence_unknown, id_checks_sum, id_checks_flag, id_checks_unknown, shelter_accepted_sum, shelter_accepted_flag, shelter_accepted_unknown, shelter_offered_yes, shelter_offered_unknown, social_assessment_yes, social_assessment_unknown)
     SELECT organisation_id, span, period, site_id, verified, sum(evictions), sum(not_full), sum(quick), sum(persons_evicted_sum), sum(persons_evicted_flag), sum(persons_evicted_unknown), sum(women_sum), sum(women_flag), sum(women_unknown), sum(children_sum), sum(children_flag), sum(children_unknown), sum(families_sum), sum(families_flag), sum(families_unknown), sum(unaccompanied_minors_sum), sum(unaccompanied_minors_flag), sum(unaccompanied_minors_unknown), sum(arrests_sum), sum(arrests_flag), sum(arrests_unknown), sum(arrests_with_violence_sum), sum(arrests_with_violence_flag), sum(arrests_with_violence_unknown), sum(id_checks_sum), sum(id_checks_flag), sum(id_checks_unknown), sum(shelter_accepted_sum), sum(shelter_accepted_flag), sum(shelter_accepted_unknown), sum(shelter_offered_yes), sum(shelter_offered_unknown), sum(social_assessment_yes), sum(social_assessment_unknown)
-    FROM (
-      SELECT r.organisation_id, g.span, CASE g.span WHEN 'day' THEN r.date WHEN 'week' THEN date_trunc('week', r.date::timestamp)::date ELSE date_trunc('month', r.date::timestamp)::date END AS period,
-        r.site_id, r.status = 'verified' AS verified,
-      r.s AS evictions,
-      r.s * (r.coverage <> 'full')::int AS not_full,
-      r.s * r.quick::int AS quick,
-      r.s * coalesce(r.persons_evicted, 0) AS persons_evicted_sum,
-      r.s * (r.persons_evicted IS NOT NULL AND r.persons_evicted_at_least)::int AS persons_evicted_flag,
-      r.s * (r.persons_evicted IS NULL)::int AS persons_evicted_unknown,
-      r.s * coalesce(r.women, 0) AS women_sum,
-      r.s * (r.women IS NOT NULL AND r.women_at_least)::int AS women_flag,
-      r.s * (r.women IS NULL)::int AS women_unknown,
-      r.s * coalesce(r.children, 0) AS children_sum,
-      r.s * (r.children IS NOT NULL AND r.children_at_least)::int AS children_flag,
-      r.s * (r.children IS NULL)::int AS children_unknown,
-      r.s * coalesce(r.families, 0) AS families_sum,
-      r.s * (r.families IS NOT NULL AND r.families_at_least)::int AS families_flag,
-      r.s * (r.families IS NULL)::int AS families_unknown,
-      r.s * coalesce(r.unaccompanied_minors, 0) AS unaccompanied_minors_sum,
-      r.s * (r.unaccompanied_minors IS NOT NULL AND r.unaccompanied_minors_at_least)::int AS unaccompanied_minors_flag,
-      r.s * (r.unaccompanied_minors IS NULL)::int AS unaccompanied_minors_unknown,
-      r.s * coalesce(r.arrests, 0) AS arrests_sum,
-      r.s * (r.arrests IS NOT NULL AND r.arrests_at_least)::int AS arrests_flag,
-      r.s * (r.arrests IS NULL)::int AS arrests_unknown,
-      r.s * coalesce(r.arrests_with_violence, 0) AS arrests_with_violence_sum,
-      r.s * (r.arrests_with_violence IS NOT NULL AND r.arrests_with_violence_at_least)::int AS arrests_with_violence_flag,
-      r.s * (r.arrests_with_violence IS NULL)::int AS arrests_with_violence_unknown,
-      r.s * coalesce(r.id_checks, 0) AS id_checks_sum,
-      r.s * (r.id_checks IS NOT NULL AND r.id_checks_at_least)::int AS id_checks_flag,
-      r.s * (r.id_checks IS NULL)::int AS id_checks_unknown,
-      r.s * coalesce(r.shelter_accepted, 0) AS shelter_accepted_sum,
-      r.s * (r.shelter_accepted IS NOT NULL AND r.shelter_accepted_at_least)::int AS shelter_accepted_flag,
-      r.s * (r.shelter_accepted IS NULL)::int AS shelter_accepted_unknown,
-      r.s * (r.shelter_offered IS TRUE)::int AS shelter_offered_yes,
-      r.s * (r.shelter_offered IS NULL)::int AS shelter_offered_unknown,
-      r.s * (r.social_assessment IS TRUE)::int AS social_assessment_yes,
-      r.s * (r.social_assessment IS NULL)::int AS social_assessment_unknown
-      FROM (SELECT 1 AS s, x.* FROM new_rows x WHERE x.deleted_at IS NULL AND x.merged_into IS NULL AND x.status <> 'rejected' UNION ALL SELECT -1 AS s, x.* FROM old_rows x WHERE x.deleted_at IS NULL AND x.merged_into IS NULL AND x.status <> 'rejected') r CROSS JOIN (VALUES ('day'), ('week'), ('month')) AS g(span)
-    ) d
+    FROM (SELECT 1 AS s, ROW(x.*)::evictions AS x FROM new_rows x WHERE x.deleted_at IS NULL AND x.merged_into IS NULL AND x.status <> 'rejected' UNION ALL SELECT -1 AS s, ROW(x.*)::evictions AS x FROM old_rows x WHERE x.deleted_at IS NULL AND x.merged_into IS NULL AND x.status <> 'rejected') r CROSS JOIN LATERAL statistics_cell_parts(r.x, r.s) d
     GROUP BY 1, 2, 3, 4, 5 HAVING sum(evictions) <> 0 OR sum(not_full) <> 0 OR sum(quick) <> 0 OR sum(persons_evicted_sum) <> 0 OR sum(persons_evicted_flag) <> 0 OR sum(persons_evicted_unknown) <> 0 OR sum(women_sum) <> 0 OR sum(women_flag) <> 0 OR sum(women_unknown) <> 0 OR sum(children_sum) <> 0 OR sum(children_flag) <> 0 OR sum(children_unknown) <> 0 OR sum(families_sum) <> 0 OR sum(families_flag) <> 0 OR sum(families_unknown) <> 0 OR sum(unaccompanied_minors_sum) <> 0 OR sum(unaccompanied_minors_flag) <> 0 OR sum(unaccompanied_minors_unknown) <> 0 OR sum(arrests_sum) <> 0 OR sum(arrests_flag) <> 0 OR sum(arrests_unknown) <> 0 OR sum(arrests_with_violence_sum) <> 0 OR sum(arrests_with_violence_flag) <> 0 OR sum(arrests_with_violence_unknown) <> 0 OR sum(id_checks_sum) <> 0 OR sum(id_checks_flag) <> 0 OR sum(id_checks_unknown) <> 0 OR sum(shelter_accepted_sum) <> 0 OR sum(shelter_accepted_flag) <> 0 OR sum(shelter_accepted_unknown) <> 0 OR sum(shelter_offered_yes) <> 0 OR sum(shelter_offered_unknown) <> 0 OR sum(social_assessment_yes) <> 0 OR sum(social_assessment_unknown) <> 0
     ORDER BY 1, 2, 3, 4, 5;
   END IF;
@@ -312,45 +243,7 @@ DO $$
 BEGIN
     INSERT INTO statistics_cells (folded, organisation_id, span, period, site_id, verified, evictions, not_full, quick, persons_evicted_sum, persons_evicted_flag, persons_evicted_unknown, women_sum, women_flag, women_unknown, children_sum, children_flag, children_unknown, families_sum, families_flag, families_unknown, unaccompanied_minors_sum, unaccompanied_minors_flag, unaccompanied_minors_unknown, arrests_sum, arrests_flag, arrests_unknown, arrests_with_violence_sum, arrests_with_violence_flag, arrests_with_violence_unknown, id_checks_sum, id_checks_flag, id_checks_unknown, shelter_accepted_sum, shelter_accepted_flag, shelter_accepted_unknown, shelter_offered_yes, shelter_offered_unknown, social_assessment_yes, social_assessment_unknown)
     SELECT true, organisation_id, span, period, site_id, verified, sum(evictions), sum(not_full), sum(quick), sum(persons_evicted_sum), sum(persons_evicted_flag), sum(persons_evicted_unknown), sum(women_sum), sum(women_flag), sum(women_unknown), sum(children_sum), sum(children_flag), sum(children_unknown), sum(families_sum), sum(families_flag), sum(families_unknown), sum(unaccompanied_minors_sum), sum(unaccompanied_minors_flag), sum(unaccompanied_minors_unknown), sum(arrests_sum), sum(arrests_flag), sum(arrests_unknown), sum(arrests_with_violence_sum), sum(arrests_with_violence_flag), sum(arrests_with_violence_unknown), sum(id_checks_sum), sum(id_checks_flag), sum(id_checks_unknown), sum(shelter_accepted_sum), sum(shelter_accepted_flag), sum(shelter_accepted_unknown), sum(shelter_offered_yes), sum(shelter_offered_unknown), sum(social_assessment_yes), sum(social_assessment_unknown)
-    FROM (
-      SELECT r.organisation_id, g.span, CASE g.span WHEN 'day' THEN r.date WHEN 'week' THEN date_trunc('week', r.date::timestamp)::date ELSE date_trunc('month', r.date::timestamp)::date END AS period,
-        r.site_id, r.status = 'verified' AS verified,
-      r.s AS evictions,
-      r.s * (r.coverage <> 'full')::int AS not_full,
-      r.s * r.quick::int AS quick,
-      r.s * coalesce(r.persons_evicted, 0) AS persons_evicted_sum,
-      r.s * (r.persons_evicted IS NOT NULL AND r.persons_evicted_at_least)::int AS persons_evicted_flag,
-      r.s * (r.persons_evicted IS NULL)::int AS persons_evicted_unknown,
-      r.s * coalesce(r.women, 0) AS women_sum,
-      r.s * (r.women IS NOT NULL AND r.women_at_least)::int AS women_flag,
-      r.s * (r.women IS NULL)::int AS women_unknown,
-      r.s * coalesce(r.children, 0) AS children_sum,
-      r.s * (r.children IS NOT NULL AND r.children_at_least)::int AS children_flag,
-      r.s * (r.children IS NULL)::int AS children_unknown,
-      r.s * coalesce(r.families, 0) AS families_sum,
-      r.s * (r.families IS NOT NULL AND r.families_at_least)::int AS families_flag,
-      r.s * (r.families IS NULL)::int AS families_unknown,
-      r.s * coalesce(r.unaccompanied_minors, 0) AS unaccompanied_minors_sum,
-      r.s * (r.unaccompanied_minors IS NOT NULL AND r.unaccompanied_minors_at_least)::int AS unaccompanied_minors_flag,
-      r.s * (r.unaccompanied_minors IS NULL)::int AS unaccompanied_minors_unknown,
-      r.s * coalesce(r.arrests, 0) AS arrests_sum,
-      r.s * (r.arrests IS NOT NULL AND r.arrests_at_least)::int AS arrests_flag,
-      r.s * (r.arrests IS NULL)::int AS arrests_unknown,
-      r.s * coalesce(r.arrests_with_violence, 0) AS arrests_with_violence_sum,
-      r.s * (r.arrests_with_violence IS NOT NULL AND r.arrests_with_violence_at_least)::int AS arrests_with_violence_flag,
-      r.s * (r.arrests_with_violence IS NULL)::int AS arrests_with_violence_unknown,
-      r.s * coalesce(r.id_checks, 0) AS id_checks_sum,
-      r.s * (r.id_checks IS NOT NULL AND r.id_checks_at_least)::int AS id_checks_flag,
-      r.s * (r.id_checks IS NULL)::int AS id_checks_unknown,
-      r.s * coalesce(r.shelter_accepted, 0) AS shelter_accepted_sum,
-      r.s * (r.shelter_accepted IS NOT NULL AND r.shelter_accepted_at_least)::int AS shelter_accepted_flag,
-      r.s * (r.shelter_accepted IS NULL)::int AS shelter_accepted_unknown,
-      r.s * (r.shelter_offered IS TRUE)::int AS shelter_offered_yes,
-      r.s * (r.shelter_offered IS NULL)::int AS shelter_offered_unknown,
-      r.s * (r.social_assessment IS TRUE)::int AS social_assessment_yes,
-      r.s * (r.social_assessment IS NULL)::int AS social_assessment_unknown
-      FROM (SELECT 1 AS s, x.* FROM evictions x WHERE x.deleted_at IS NULL AND x.merged_into IS NULL AND x.status <> 'rejected') r CROSS JOIN (VALUES ('day'), ('week'), ('month')) AS g(span)
-    ) d
+    FROM (SELECT 1 AS s, x FROM evictions x WHERE x.deleted_at IS NULL AND x.merged_into IS NULL AND x.status <> 'rejected') r CROSS JOIN LATERAL statistics_cell_parts(r.x, r.s) d
     GROUP BY 2, 3, 4, 5, 6 HAVING sum(evictions) <> 0 OR sum(not_full) <> 0 OR sum(quick) <> 0 OR sum(persons_evicted_sum) <> 0 OR sum(persons_evicted_flag) <> 0 OR sum(persons_evicted_unknown) <> 0 OR sum(women_sum) <> 0 OR sum(women_flag) <> 0 OR sum(women_unknown) <> 0 OR sum(children_sum) <> 0 OR sum(children_flag) <> 0 OR sum(children_unknown) <> 0 OR sum(families_sum) <> 0 OR sum(families_flag) <> 0 OR sum(families_unknown) <> 0 OR sum(unaccompanied_minors_sum) <> 0 OR sum(unaccompanied_minors_flag) <> 0 OR sum(unaccompanied_minors_unknown) <> 0 OR sum(arrests_sum) <> 0 OR sum(arrests_flag) <> 0 OR sum(arrests_unknown) <> 0 OR sum(arrests_with_violence_sum) <> 0 OR sum(arrests_with_violence_flag) <> 0 OR sum(arrests_with_violence_unknown) <> 0 OR sum(id_checks_sum) <> 0 OR sum(id_checks_flag) <> 0 OR sum(id_checks_unknown) <> 0 OR sum(shelter_accepted_sum) <> 0 OR sum(shelter_accepted_flag) <> 0 OR sum(shelter_accepted_unknown) <> 0 OR sum(shelter_offered_yes) <> 0 OR sum(shelter_offered_unknown) <> 0 OR sum(social_assessment_yes) <> 0 OR sum(social_assessment_unknown) <> 0
     ORDER BY 2, 3, 4, 5, 6;
     INSERT INTO statistics_item_cells (folded, organisation_id, span, period, site_id, verified, kind, term, is_part, tallies, n, at_least)
