@@ -61,6 +61,7 @@ import { vehiclesRoutes } from './modules/association/vehicles/vehicles.routes.j
 import { staysRoutes } from './modules/association/stays/stays.routes.js';
 import { internshipsRoutes } from './modules/association/internships/internships.routes.js';
 import { tasksRoutes } from './modules/association/tasks/tasks.routes.js';
+import { availabilityRoutes } from './modules/association/availability/availability.routes.js';
 import { phonesRoutes } from './modules/field/phones/phones.routes.js';
 import { rotaRoutes } from './modules/field/rota/rota.routes.js';
 import { researchRoutes } from './modules/communication/research/research.routes.js';
@@ -79,7 +80,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   bulletinsRoutes, statisticsRoutes, publicStatisticsRoutes, reportsRoutes, researchRoutes,
   contactsRoutes, mailingsRoutes, pressReleasesRoutes, publicSiteRoutes, monitoringRoutes, shareCardsRoutes, campaignsRoutes, grantsRoutes,
   newslettersRoutes, newsletterPublicRoutes,
-  postingsRoutes, jobAlertsRoutes, checklistsRoutes, applicationsRoutes, equipmentRoutes, meetingsRoutes, boardHomeRoutes, membersRoutes, vehiclesRoutes, staysRoutes, internshipsRoutes, tasksRoutes,
+  postingsRoutes, jobAlertsRoutes, checklistsRoutes, applicationsRoutes, equipmentRoutes, meetingsRoutes, boardHomeRoutes, membersRoutes, vehiclesRoutes, staysRoutes, internshipsRoutes, tasksRoutes, availabilityRoutes,
 ];
 
 /** The OpenAPI description as @fastify/swagger builds it: JSON, an OpenAPI 3 version, a title, the operations of each path. */

@@ -27,7 +27,7 @@ import {
   SharedCasePage, TestimoniesPage, NewTestimonyPage, TestimonyPage, WithdrawTestimonyPage, NewRoundPage, BundleExportPage,
   PatternEvidencePage, WitnessStatementPage, PostingsPage, PostingEditorPage, RotaPage, ApplicationsPage,
   ApplyPage, JobAlertsPage, ConfirmJobAlertsPage, PeoplePage, PersonChecklistsPage, ChecklistTemplatesPage, InternshipsPage, StaffRegisterPage, EquipmentPage, LendPage, ReturnPage, MyLoansPage, MeetingsPage, MeetingPage, DecisionsPage, MembersPage,
-  VehiclesPage, DriverQuestionPage, StaysPage, TaskBoardPage,
+  VehiclesPage, DriverQuestionPage, StaysPage, TaskBoardPage, AvailabilityPage, AvailabilityWeekPage,
   IdentityGrantsPage,
 } from './shell/lazyScreens';
 
@@ -135,6 +135,8 @@ const ChecklistTemplatesRoute = guarded(['association.manage'], ChecklistTemplat
 const PersonChecklistsRoute = guarded(['association.manage'], PersonChecklistsPage);
 const InternshipsRoute = guarded(['association.manage'], InternshipsPage);
 const StaffRegisterRoute = guarded(['association.manage'], StaffRegisterPage);
+const AvailabilityOfRoute = guarded(['association.manage'], AvailabilityPage);
+const AvailabilityWeekRoute = guarded(['association.manage'], AvailabilityWeekPage);
 const VehiclesRoute = guarded(['dashboard.view'], VehiclesPage);
 const DriverQuestionRoute = guarded(['house.manage'], DriverQuestionPage);
 const StaysRoute = guarded(['house.manage'], StaysPage);
@@ -284,6 +286,9 @@ function PrivateRoutes() {
       <Route path="/association/people/:id" component={PersonChecklistsRoute} />
       <Route path="/association/internships" component={InternshipsRoute} />
       <Route path="/association/internships/register" component={StaffRegisterRoute} />
+      <Route path="/association/availability" component={AvailabilityPage} />
+      <Route path="/association/availability/week" component={AvailabilityWeekRoute} />
+      <Route path="/association/availability/:id" component={AvailabilityOfRoute} />
       <Route path="/association/vehicles" component={VehiclesRoute} />
       <Route path="/association/vehicles/driver" component={DriverQuestionRoute} />
       <Route path="/association/stays" component={StaysRoute} />

@@ -105,3 +105,5 @@ export type { PaymentImportReport, PaymentImportOutcome } from './association/pa
 export type { PersonChecklistsView, PersonListItem, ChecklistTemplateInput, ChecklistTemplatesView, ChecklistTemplateView } from './association/checklists.js';
 export type { InternshipView, InternshipInput, InternshipSettings, InternshipsPage, StaffRegister } from './association/internships.js';
 export { GRATIFICATION_THRESHOLD_HOURS, MAX_INTERNS_PER_TUTOR, MAX_INTERNSHIP_HOURS_PER_SCHOOL_YEAR } from './association/internships.js';
+export type { AvailabilityInput, AvailabilityView, AvailabilityWeek, DayPart } from './association/availability.js';
+export { DAY_PARTS, WEEKDAYS } from './association/availability.js';

@@ -15,6 +15,7 @@ import researchEn from './messages/research.en.json';
 import rotaEn from './messages/rota.en.json';
 import houseEn from './messages/house.en.json';
 import houseLifeEn from './messages/house-life.en.json';
+import availabilityEn from './messages/availability.en.json';
 import meetingsEn from './messages/meetings.en.json';
 import membersEn from './messages/members.en.json';
 import monitoringEn from './messages/monitoring.en.json';
@@ -30,4 +31,4 @@ import testimoniesEn from './messages/testimonies.en.json';
 import roundsEn from './messages/rounds.en.json';
 import mediaEn from './messages/media.en.json';
 
-export const en = { ...enShared, ...associationEn, ...auditEn, ...contactsEn, ...figureSetsEn, ...forceFiguresEn, ...legalPickerEn, ...officeEn, ...phoneEn, ...pressEn, ...recordsEn, ...researchEn, ...rotaEn, ...houseEn, ...meetingsEn, ...membersEn, ...monitoringEn, ...shareCardsEn, ...newsletterEn, ...siteEditorEn, ...mailDeskEn, ...campaignsEn, ...identityGrantsEn, ...publicSiteEn, ...grantsEn, ...testimoniesEn, ...houseLifeEn, ...roundsEn, ...mediaEn };
+export const en = { ...enShared, ...associationEn, ...auditEn, ...contactsEn, ...figureSetsEn, ...forceFiguresEn, ...legalPickerEn, ...officeEn, ...phoneEn, ...pressEn, ...recordsEn, ...researchEn, ...rotaEn, ...houseEn, ...meetingsEn, ...membersEn, ...monitoringEn, ...shareCardsEn, ...newsletterEn, ...siteEditorEn, ...mailDeskEn, ...campaignsEn, ...identityGrantsEn, ...publicSiteEn, ...grantsEn, ...testimoniesEn, ...houseLifeEn, ...availabilityEn, ...roundsEn, ...mediaEn };

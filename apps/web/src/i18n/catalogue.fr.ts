@@ -15,6 +15,7 @@ import researchFr from './messages/research.fr.json';
 import rotaFr from './messages/rota.fr.json';
 import houseFr from './messages/house.fr.json';
 import houseLifeFr from './messages/house-life.fr.json';
+import availabilityFr from './messages/availability.fr.json';
 import meetingsFr from './messages/meetings.fr.json';
 import membersFr from './messages/members.fr.json';
 import monitoringFr from './messages/monitoring.fr.json';
@@ -30,4 +31,4 @@ import testimoniesFr from './messages/testimonies.fr.json';
 import roundsFr from './messages/rounds.fr.json';
 import mediaFr from './messages/media.fr.json';
 
-export const fr = { ...frShared, ...associationFr, ...auditFr, ...contactsFr, ...figureSetsFr, ...forceFiguresFr, ...legalPickerFr, ...officeFr, ...phoneFr, ...pressFr, ...recordsFr, ...researchFr, ...rotaFr, ...houseFr, ...meetingsFr, ...membersFr, ...monitoringFr, ...shareCardsFr, ...newsletterFr, ...siteEditorFr, ...mailDeskFr, ...campaignsFr, ...identityGrantsFr, ...publicSiteFr, ...grantsFr, ...testimoniesFr, ...houseLifeFr, ...roundsFr, ...mediaFr };
+export const fr = { ...frShared, ...associationFr, ...auditFr, ...contactsFr, ...figureSetsFr, ...forceFiguresFr, ...legalPickerFr, ...officeFr, ...phoneFr, ...pressFr, ...recordsFr, ...researchFr, ...rotaFr, ...houseFr, ...meetingsFr, ...membersFr, ...monitoringFr, ...shareCardsFr, ...newsletterFr, ...siteEditorFr, ...mailDeskFr, ...campaignsFr, ...identityGrantsFr, ...publicSiteFr, ...grantsFr, ...testimoniesFr, ...houseLifeFr, ...availabilityFr, ...roundsFr, ...mediaFr };

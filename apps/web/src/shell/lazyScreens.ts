@@ -81,6 +81,9 @@ export const ChecklistTemplatesPage = lazy(() => import('../features/association
 export const StaffRegisterPage = lazy(() => import('../features/association/internships/StaffRegisterPage').then((m) => m.StaffRegisterPage));
 export const InternshipsPage = lazy(() => import('../features/association/internships/InternshipsPage').then((m) => m.InternshipsPage));
 export const PersonChecklistsPage = lazy(() => import('../features/association/checklists/PersonChecklistsPage').then((m) => m.PersonChecklistsPage));
+// Volunteer availability (issue 18): everyone edits their own; coordinators read the week and edit anyone's.
+export const AvailabilityPage = lazy(() => import('../features/association/availability/AvailabilityPage').then((m) => m.AvailabilityPage));
+export const AvailabilityWeekPage = lazy(() => import('../features/association/availability/AvailabilityWeekPage').then((m) => m.AvailabilityWeekPage));
 export const ApplyPage = lazy(() => import('../features/association/applications/ApplyPage').then((m) => m.ApplyPage));
 // The house (issue 19): inventory and signed loans; everyone sees what they hold.
 export const EquipmentPage = lazy(() => import('../features/association/equipment/EquipmentPage').then((m) => m.EquipmentPage));

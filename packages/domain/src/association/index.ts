@@ -17,4 +17,5 @@ export * from './vehicle-papers.js';
 export * from './job-alerts.js';
 export * from './checklists.js';
 export * from './internships.js';
+export * from './availability.js';
 export * from './payment-import.js';

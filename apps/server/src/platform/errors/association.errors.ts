@@ -47,6 +47,11 @@ export const ASSOCIATION_ERRORS = {
   'internship.ceiling_missing': 409,
   'internship.already_started': 409,
   'internship.too_long': 409,
+  // Issue 18: volunteer availability.
+  'availability.person_not_found': 404,
+  'availability.person_inactive': 409,
+  'availability.unknown_slot': 400,
+  'availability.away_ends_before_start': 400,
   'vehicle.booking_ends_before_start': 400,
   'vehicle.booking_overlaps': 409,
   'vehicle.booking_not_found': 404,

@@ -22,7 +22,8 @@ export function AssociationPage() {
         <p>{t('meetings.intro')}</p>
         <p>
           <a href="/association/meetings">{t('meetings.list')}</a> · <a href="/association/decisions">{t('meetings.decisions.title')}</a> ·{' '}
-          <a href="/association/tasks" data-testid="association-tasks">{t('taskBoard.title')}</a> · <a href="/association/vehicles">{t('vehicles.title')}</a>
+          <a href="/association/tasks" data-testid="association-tasks">{t('taskBoard.title')}</a> · <a href="/association/vehicles">{t('vehicles.title')}</a> ·{' '}
+          <a href="/association/availability" data-testid="association-my-availability">{t('availability.link')}</a>
         </p>
       </section>
       {hasPermission(me, 'association.manage') && (
@@ -32,7 +33,8 @@ export function AssociationPage() {
           <p>
             <a href="/association/members" data-testid="association-members">{t('members.link')}</a> ·{' '}
             <a href="/association/people" data-testid="association-people">{t('association.checklists.link')}</a> ·{' '}
-            <a href="/association/internships" data-testid="association-internships">{t('association.internships.link')}</a>
+            <a href="/association/internships" data-testid="association-internships">{t('association.internships.link')}</a> ·{' '}
+            <a href="/association/availability/week" data-testid="association-availability-week">{t('availability.week.link')}</a>
           </p>
         </section>
       )}

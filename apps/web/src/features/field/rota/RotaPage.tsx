@@ -43,6 +43,10 @@ export function RotaPage() {
   return (
     <Screen title={t('rota.title')}>
       <p>{t('rota.intro')}</p>
+      <p>
+        <a href="/association/availability" data-testid="rota-my-availability">{t('availability.link')}</a>
+        {manager && <> · <a href="/association/availability/week" data-testid="rota-availability-week">{t('availability.week.link')}</a></>}
+      </p>
       <FormError message={error} />
       <StatusMessage message={status} />
       {view?.areas.map((area) => (
