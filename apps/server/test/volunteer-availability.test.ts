@@ -54,11 +54,12 @@ describe('volunteer availability', () => {
     const eighth = await volunteer.put('/api/association/availability/mine', { slots: [{ weekday: 8, part: 'morning' }], away: [] });
     expect(eighth.json()).toMatchObject({ code: 'availability.unknown_slot', message: expect.stringContaining('jour 8') });
 
-    volunteer.locale = 'en';
+    // Messages follow the person's language.
+    expect((await volunteer.patch('/api/me', { locale: 'en' })).statusCode).toBe(200);
     const upsideDown = await volunteer.put('/api/association/availability/mine', {
       slots: [{ weekday: 5, part: 'afternoon' }], away: [{ startsOn: '2027-04-10', endsOn: '2027-04-02', note: '' }], note: 'changed',
     });
-    volunteer.locale = 'fr';
+    await volunteer.patch('/api/me', { locale: 'fr' });
     expect(upsideDown.statusCode).toBe(400);
     expect(upsideDown.json()).toMatchObject({ code: 'availability.away_ends_before_start', message: expect.stringContaining('ends (2027-04-02) before it starts (2027-04-10)') });
     expect((await volunteer.get('/api/association/availability/mine')).json()).toEqual(before);
