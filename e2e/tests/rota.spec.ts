@@ -11,15 +11,22 @@ import { Api, invite, inviter, signIn, watchErrors } from '../journeys.js';
 const VOLUNTEER = { email: 'benevole-planning@hro.example', password: 'phrase de passe du planning', name: 'Sacha' };
 const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 
+const PLANNER = { email: 'coordination-planning@hro.example', password: 'phrase de passe de la coordination', name: 'Camille P.' };
+/** Monday and Tuesday of this Paris week, as the availability week view names its days. */
+const monday = (() => { const d = new Date(`${today}T12:00:00Z`); d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7)); return d; })();
+const tuesday = new Date(monday.getTime() + 86_400_000).toISOString().slice(0, 10);
+
 let volunteerApi: Api;
+let plannerApi: Api;
 
 test.describe.serial('rota', () => {
   test.beforeAll(async ({ baseURL }) => {
     test.setTimeout(90_000);
     const admin = await inviter(baseURL!);
     volunteerApi = await invite(admin, baseURL!, VOLUNTEER, 'observer');
+    plannerApi = await invite(admin, baseURL!, PLANNER, 'coordinator');
   });
-  test.afterAll(async () => { await volunteerApi?.ctx.dispose(); });
+  test.afterAll(async () => { await volunteerApi?.ctx.dispose(); await plannerApi?.ctx.dispose(); });
 
   test('a volunteer signs up on a phone, says "rien à signaler", and the dashboard shows the coverage', async ({ browser }) => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'fr-FR', timezoneId: 'Europe/Paris', hasTouch: true });
@@ -52,5 +59,31 @@ test.describe.serial('rota', () => {
     await expect(page.getByTestId('figure-evictions')).not.toContainText('au moins');
     expect(errors).toEqual([]);
     await context.close();
+  });
+
+  test('a volunteer gives their availability on a phone; the coordinator finds them in the week to fill the rota', async ({ browser }) => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'fr-FR', timezoneId: 'Europe/Paris', hasTouch: true });
+    const page = await phone.newPage();
+    await signIn(page, VOLUNTEER);
+    const errors = watchErrors(page);
+    await page.goto('/association/availability');
+    await page.getByTestId('slot-2-early').tap();
+    await page.getByTestId('availability-save').tap();
+    await expect(page.getByText('Disponibilités enregistrées.')).toBeVisible();
+    await page.reload();
+    await expect(page.getByTestId('slot-2-early')).toBeChecked();
+    expect(errors).toEqual([]);
+    await phone.close();
+
+    const office = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+    const desk = await office.newPage();
+    await signIn(desk, PLANNER);
+    const deskErrors = watchErrors(desk);
+    await desk.goto('/rota');
+    await desk.getByTestId('rota-availability-week').click();
+    await expect(desk.getByTestId(`available-${tuesday}-early`)).toContainText('Sacha');
+    await expect(desk.getByTestId(`available-${tuesday}-morning`)).not.toContainText('Sacha');
+    expect(deskErrors).toEqual([]);
+    await office.close();
   });
 });
