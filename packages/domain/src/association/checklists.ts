@@ -3,15 +3,13 @@ import { ROLES } from '../identity/roles.js';
 import { loanViewSchema } from './equipment.js';
 
 /**
- * Onboarding and offboarding checklists (issue 18, item 6): a fixed template per kind, ticked per
- * person. Checklist items, not projects: a few lines a coordinator ticks on the person's page.
+ * Onboarding and offboarding checklists (issue 18, item 6): ticked per person, started from the
+ * organisation's templates (per kind and role, below). The default templates' tasks carry a code
+ * (`account_given`, `equipment_returned`…) translated on screen; they are written into the
+ * organisation's templates on first use (`DEFAULT_CHECKLIST_TASKS`), where a coordinator edits them.
  */
 export const CHECKLIST_KINDS = ['onboarding', 'offboarding'] as const;
 export type ChecklistKind = (typeof CHECKLIST_KINDS)[number];
-export const CHECKLIST_TEMPLATES = {
-  onboarding: ['account_given', 'charter_signed', 'keys_lent', 'equipment_lent', 'training_done'],
-  offboarding: ['equipment_returned', 'account_revoked', 'data_access_removed'],
-} as const satisfies Record<ChecklistKind, readonly string[]>;
 
 /**
  * One line of a person's checklist. `item` is the fixed item's code (translated on screen) for the
