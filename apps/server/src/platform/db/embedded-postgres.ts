@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { lockDataFolder } from './data-folder-lock.js';
@@ -11,6 +12,17 @@ import { lockDataFolder } from './data-folder-lock.js';
  * as to a real server — same SQL, same result types, same driver (see docs/adr/0002).
  */
 export const EMBEDDED_SHARED_BUFFERS = '16MB';
+
+/**
+ * PGlite's 9 MB of WebAssembly run as compiled by V8's baseline compiler (Liftoff) only. By
+ * default V8 re-compiles hot functions with TurboFan in the background: at every start that is
+ * ≈ 2 s of CPU (half the start-up on 2 cores) and ≈ 50 MiB of machine code held for good, for no
+ * measurable gain in ingest (docs/adr/0010, docs/PERFORMANCE.md). The flag is read when a module
+ * is compiled, so setting it here, before PGlite compiles its module, is enough; it changes only
+ * WebAssembly, and only in a process that embeds the database. A `--liftoff`/`--no-liftoff-only`
+ * flag given to Node explicitly wins (for comparisons).
+ */
+if (!process.execArgv.some((a) => a.includes('liftoff'))) setFlagsFromString('--liftoff-only');
 
 export type EmbeddedPostgres = {
   connection: { host: string; port: number; user: string; database: string };

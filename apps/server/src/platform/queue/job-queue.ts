@@ -2,6 +2,10 @@ import { CompiledQuery } from 'kysely';
 import PgBoss from 'pg-boss';
 import type pg from 'pg';
 import type { Executor } from '../db/database.js';
+import { quickenPgBossCron } from './cron-minute.js';
+
+// pg-boss's once-a-minute check of the schedules, without walking back minute by minute (cron-minute.ts).
+quickenPgBossCron();
 
 /**
  * Background jobs on pg-boss, in the same database as the data. `enqueue` takes the caller's

@@ -5,6 +5,7 @@ import type { AppContext } from '../../../platform/context.js';
 import { recordAudit } from '../../../platform/audit/audit-trail.js';
 import { inOrganisation, inOrganisationReadOnly } from '../../../platform/db/organisation-scope.js';
 import { AppError } from '../../../platform/errors/catalogue.js';
+import { fullCollection } from '../../../platform/full-collection.js';
 import { loadExcelJS } from '../../../platform/on-first-use.js';
 import type { Actor } from '../../../platform/http/request-context.js';
 import { allFields, type FieldDef } from './transfer.columns.js';
@@ -22,6 +23,8 @@ import { forEachExportBatch, type ExportFilters, type ExportRow } from './transf
  */
 const BATCH = 2000;
 const LINE_BATCH = 5000;
+/** A full garbage collection every so many CSV lines keeps a long export's memory flat (platform/full-collection.ts). */
+const LINES_BETWEEN_COLLECTIONS = 100_000;
 
 type Cell = string | Date | null;
 
@@ -89,9 +92,15 @@ export async function evictionsCsv(ctx: AppContext, actor: Actor, filters: Expor
   out.write(stringify([fields.map((f) => f.header)], { delimiter: ';', bom: true, record_delimiter: 'windows' }));
   // The rows themselves stream from the read database (a replica when configured); the audit
   // entry was written on the primary before the first row.
+  let sinceCollection = 0;
   inOrganisationReadOnly(ctx.readDb, actor.organisationId, (trx) => forEachExportLines(trx, filters, fields, LINE_BATCH, async (lines) => {
     if (out.destroyed) throw new Error('export stream closed before the end');
     if (!out.write(`${lines.join('\r\n')}\r\n`)) await drained(out);
+    sinceCollection += lines.length;
+    if (sinceCollection >= LINES_BETWEEN_COLLECTIONS) {
+      sinceCollection = 0;
+      fullCollection();
+    }
   })).then(() => out.end(), (err: Error) => {
     if (!out.destroyed) ctx.log.error({ err }, 'evictions CSV export failed');
     out.destroy(err);
