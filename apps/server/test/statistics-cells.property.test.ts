@@ -8,7 +8,7 @@ import { startTestVigie, type TestClient, type TestVigie } from './harness.js';
 import { evictionCommand, operationCommand, push, reference, siteCommand, submitCommand } from './field-fixtures.js';
 
 /**
- * The pre-aggregated cells (migration 20e-01) against a recount from the records, after random
+ * The pre-aggregated cells (migrations 20e-01, 20b-01: per site, and the item totals without a site) against a recount from the records, after random
  * sequences of what writers do: new evictions (drafts, submitted, verified), verifications,
  * rejections, edits (site, day, counts, items), deletions and restores, eviction merges, site
  * merges and unmerges, and folds of the cells in between. Every grouping the cells serve, with
@@ -237,8 +237,16 @@ describe('statistics cells', () => {
     // Folded or not, the same figures, over every period.
     await foldStatisticsCells(t.db);
     for (const period of PERIODS) await expectCellsEqualRecount(period, 'all');
-    const unfolded = await sql<{ n: number }>`SELECT count(*) AS n FROM statistics_cells WHERE NOT folded`.execute(t.db);
-    expect(Number(unfolded.rows[0]!.n)).toBe(0);
+    for (const table of ['statistics_cells', 'statistics_item_cells', 'statistics_item_totals', 'statistics_force_cells', 'statistics_operation_cells']) {
+      const unfolded = await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)} WHERE NOT folded`.execute(t.db);
+      expect(Number(unfolded.rows[0]!.n), table).toBe(0);
+    }
+    // The item totals without a site (read when no place filters or groups) are the site cells summed.
+    const summed = (table: string) => sql`SELECT organisation_id, span, period, verified, kind, term, is_part, sum(tallies) AS tallies, sum(n) AS n, sum(at_least) AS at_least
+      FROM ${sql.table(table)} GROUP BY 1, 2, 3, 4, 5, 6, 7 HAVING sum(tallies) <> 0`;
+    const apart = await sql<{ n: number }>`SELECT (SELECT count(*) FROM (${summed('statistics_item_cells')} EXCEPT ${summed('statistics_item_totals')}) a)
+      + (SELECT count(*) FROM (${summed('statistics_item_totals')} EXCEPT ${summed('statistics_item_cells')}) b) AS n`.execute(t.db);
+    expect(Number(apart.rows[0]!.n)).toBe(0);
     // The sequences did exercise the writes they claim to.
     for (const what of ['create', 'verify', 'reject', 'edit', 'delete', 'restore', 'merge', 'siteMerge', 'fold']) expect(done[what] ?? 0, what).toBeGreaterThan(0);
   }, 120_000);

@@ -1,7 +1,7 @@
 import { METRICS, annualPeriod, type AnnualReportRequest, type Figure, type Locale, type MetricCode } from '@vigie/domain';
 import type { Trx } from '../../../platform/db/database.js';
 import { computeBreakdown, type BreakdownRow } from '../statistics/statistics.breakdown.js';
-import { computeSeries, computeSummary, type Summary } from '../statistics/statistics.service.js';
+import { computeSeries, computeSeriesFigures, computeSummary, type Summary } from '../statistics/statistics.service.js';
 
 /**
  * Everything the annual report pack shows, read in one organisation-scoped transaction so the
@@ -43,15 +43,12 @@ export async function gatherAnnualReport(trx: Trx, organisationName: string, req
   const { from, to } = annualPeriod(request.year, request.yearKind);
   const filter = { from, to };
   const summary = await computeSummary(trx, filter);
-  const series = new Map<MonthlyMetric, Awaited<ReturnType<typeof computeSeries>>>();
-  for (const metric of MONTHLY_METRICS) series.set(metric, await computeSeries(trx, filter, 'month', metric));
-  const keys = series.get('evictions')!.map((p) => p.key);
-  const months = keys.map((month, i) => ({
-    month,
-    figures: Object.fromEntries(MONTHLY_METRICS.map((m) => {
-      const p = series.get(m)![i]!;
-      return [m, { value: p.value, atLeast: p.atLeast }];
-    })) as Record<MonthlyMetric, Figure>,
+  // Every monthly figure from one reading of the months (once per metric read the same cells 13 times).
+  const monthly = await computeSeriesFigures(trx, filter, 'month');
+  const keys = monthly.map((p) => p.key);
+  const months = monthly.map((p) => ({
+    month: p.key,
+    figures: Object.fromEntries(MONTHLY_METRICS.map((m) => [m, { value: p.figures[m].value, atLeast: p.figures[m].atLeast }])) as Record<MonthlyMetric, Figure>,
   }));
   const before = await computeSeries(trx, summary.comparisons.yearBefore, 'month', 'evictions');
   const breakdown = (by: Parameters<typeof computeBreakdown>[2]) => computeBreakdown(trx, filter, by, locale);

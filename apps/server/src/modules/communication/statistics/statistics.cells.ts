@@ -51,6 +51,9 @@ export function cellsAnswer(f: ScopedFilter, key: GroupKey): boolean {
   return !f.forceCorps && !f.forcesPresent?.length && !f.forcesAbsent?.length && !f.itemType && key !== 'legalBasis';
 }
 
+/** Whether a filter or grouping is about places: only the cells keyed by site can answer it. */
+const byPlace = (f: ScopedFilter, key: GroupKey) => Boolean(f.areaId || f.communeInsee || f.siteId) || key === 'area' || key === 'commune' || key === 'site';
+
 const unitOf = (key: GroupKey): Span => (key === 'day' ? 'day' : key === 'week' ? 'week' : 'month');
 
 function cellKey(key: GroupKey): RawBuilder<string> {
@@ -109,8 +112,7 @@ export async function evictionAggregates(db: Executor, f: ScopedFilter, key: Gro
  * hashed DISTINCT pass over the evictions' covering index.
  */
 async function operationCounts(db: Executor, f: ScopedFilter, key: GroupKey): Promise<Map<string, number>> {
-  const byPlace = Boolean(f.areaId || f.communeInsee || f.siteId) || key === 'area' || key === 'commune' || key === 'site';
-  if (!byPlace) {
+  if (!byPlace(f, key)) {
     const cells = await sql<{ key: string; operations: number }>`
       SELECT key, count(*) FILTER (WHERE n > 0) AS operations FROM (
         SELECT ${cellKey(key)} AS key, c.operation_id, sum(c.evictions) AS n
@@ -126,12 +128,17 @@ async function operationCounts(db: Executor, f: ScopedFilter, key: GroupKey): Pr
   return new Map(result.rows.map((r) => [r.key, Number(r.operations)]));
 }
 
-/** Items seized and structures destroyed, per group, term and whole-or-part: from the item cells when they can answer. */
+/**
+ * Items seized and structures destroyed, per group, term and whole-or-part: from the item cells
+ * when they can answer — the totals without a site (migration 20b-01: a year is a few hundred
+ * month × term rows) unless a place filters or groups, then the cells per site.
+ */
 export async function tallyAggregates(db: Executor, f: ScopedFilter, key: GroupKey): Promise<TallyAggregate[]> {
   if (!cellsAnswer(f, key)) return recountTallyAggregates(db, f, key);
+  const table = byPlace(f, key) ? sql`statistics_item_cells` : sql`statistics_item_totals`;
   const result = await sql<TallyAggregate>`
     SELECT ${cellKey(key)} AS key, c.kind, c.term, c.is_part, sum(c.n)::bigint AS n, sum(c.at_least) > 0 AS at_least
-    FROM statistics_item_cells c ${cellSites(f, key)}
+    FROM ${table} c ${cellSites(f, key)}
     WHERE ${cellWhere(f, key)}
     GROUP BY 1, 2, 3, 4 HAVING sum(c.tallies) > 0`.execute(db);
   return result.rows;
@@ -151,5 +158,6 @@ export async function forceAggregates(db: Executor, f: ScopedFilter, level: 'cor
 /** Folds the cells' delta rows (a job every few minutes; readers are exact either way). Runs as the owner, across organisations. */
 export async function foldStatisticsCells(db: Executor): Promise<number> {
   const result = await sql<{ n: number }>`SELECT statistics_cells_fold() AS n`.execute(db);
+  await sql`SELECT statistics_item_totals_fold()`.execute(db);
   return Number(result.rows[0]?.n ?? 0);
 }

@@ -83,15 +83,23 @@ export function checkMetric(code: string): MetricCode {
   return code;
 }
 
-/** Every figure for an already checked filter. */
-export async function figuresOf(trx: Trx, f: ScopedFilter): Promise<Figures> {
+type CoverageDays = Awaited<ReturnType<typeof coverageDays>>[number];
+
+/** Every figure for an already checked filter, and the rota's days it used (the summary shows them too: read once). */
+async function figuresWithDays(trx: Trx, f: ScopedFilter): Promise<{ figures: Figures; days: CoverageDays | undefined }> {
   const [evictions, tallies, incidents, days] = [
     await evictionAggregates(trx, f, 'none'), await tallyAggregates(trx, f, 'none'),
     await incidentAggregates(trx, f, 'none'), await coverageDays(trx, f, 'none'),
   ];
-  return assembleFigures({
+  const figures = assembleFigures({
     evictions: evictions[0], tallies, incidents, coverage: days[0] ?? { observedDays: 0, expectedDays: 0 },
   });
+  return { figures, days: days[0] };
+}
+
+/** Every figure for an already checked filter. */
+export async function figuresOf(trx: Trx, f: ScopedFilter): Promise<Figures> {
+  return (await figuresWithDays(trx, f)).figures;
 }
 
 /** Evictions by the combination of force corps present, each a figure under the one minimum rule. */
@@ -146,9 +154,9 @@ export function ratesOf(evictions: Figure, from: string, to: string): Rates {
  */
 export type Coverage = { daysInPeriod: number; expectedDays: number; daysObserved: number; daysNotObserved: number; share: number };
 
-export async function coverageOfFilter(trx: Trx, f: ScopedFilter): Promise<Coverage> {
+export async function coverageOfFilter(trx: Trx, f: ScopedFilter, known?: CoverageDays): Promise<Coverage> {
   const total = daysInPeriod(f.from, f.to);
-  const row = (await coverageDays(trx, f, 'none'))[0] ?? { observedDays: 0, expectedDays: 0, missedDays: 0 };
+  const row = known ?? (await coverageDays(trx, f, 'none'))[0] ?? { observedDays: 0, expectedDays: 0, missedDays: 0 };
   return {
     daysInPeriod: total, expectedDays: row.expectedDays, daysObserved: row.observedDays, daysNotObserved: row.missedDays,
     share: round(coverageShare(row), 3),
@@ -185,7 +193,7 @@ export type Summary = {
 /** Headline figures, coverage, rates, the outreach rounds' figures, and the same figures for the period before and a year before. */
 export async function computeSummary(trx: Trx, filter: StatisticsFilter): Promise<Summary> {
   const f = await scopeFilter(trx, filter);
-  const figures = await figuresOf(trx, f);
+  const { figures, days } = await figuresWithDays(trx, f);
   const prev = previousPeriod(f.from, f.to);
   const year = yearBefore(f.from, f.to);
   const prevFigures = await figuresOf(trx, { ...f, ...prev });
@@ -193,7 +201,7 @@ export async function computeSummary(trx: Trx, filter: StatisticsFilter): Promis
   const sameAsPrev = year.from === prev.from && year.to === prev.to;
   return {
     from: f.from, to: f.to, figures,
-    coverage: await coverageOfFilter(trx, f),
+    coverage: await coverageOfFilter(trx, f, days),
     rates: ratesOf(figures.evictions, f.from, f.to),
     rounds: await roundFiguresOfFilter(trx, f),
     comparisons: {
