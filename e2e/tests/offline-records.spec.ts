@@ -126,6 +126,24 @@ test('offline at dawn: a round and an Arabic testimony wait encrypted in the out
   expect(testimony.links).toEqual([expect.objectContaining({ target: 'round', targetId: round.id })]);
   expect(testimony.history.every((h) => h.shownIn === 'ar')).toBe(true);
 
+  // A round the server refuses (its start is in the future): the reason in French, kept until the
+  // observer takes it off the phone — there is no screen to fix a round once recorded.
+  await page.goto('/field');
+  await unlockPhone(page);
+  await page.getByTestId('new-round').click();
+  await page.getByTestId('round-start').fill('2030-01-01T05:30');
+  await page.getByTestId('round-save').click();
+  await expect(page.getByTestId('round-saved')).toBeVisible();
+  await page.getByTestId('sync-outbox-link').click();
+  const refused = page.getByTestId('outbox-failed');
+  await expect(refused.getByTestId('outbox-error')).toContainText('heure dans le futur', { timeout: 30_000 });
+  await expect(refused.getByTestId('outbox-what')).toHaveText(/^Maraude · /);
+  await refused.getByTestId('outbox-discard').click();
+  await refused.getByTestId('outbox-discard-confirm').click();
+  await expect(page.getByTestId('outbox-empty')).toBeVisible();
+  await expect.poll(async () => (await rawStore(page)).counts, { timeout: 10_000 }).toMatchObject({ rounds: 0, outbox: 0 });
+  expect((await coordinator.get<{ rounds: unknown[] }>('/api/rounds')).rounds).toHaveLength(rounds.length);
+
   expect(errors).toEqual([]);
   await context.close();
   await coordinator.ctx.dispose();

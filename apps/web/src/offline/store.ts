@@ -117,6 +117,19 @@ export async function saveTestimony(record: TestimonyOffline): Promise<void> {
 }
 
 /**
+ * A round or testimony the server refused has no screen to fix it in (it is recorded once): the
+ * observer reads the reason and may take it off the phone, command and record together.
+ */
+export async function discardRefused(entry: OutboxEntry): Promise<void> {
+  if (entry.state !== 'rejected' || (entry.table !== 'rounds' && entry.table !== 'testimonies')) return;
+  await tx([entry.table, 'outbox'], 'readwrite', async (s) => {
+    for (const e of (await s.outbox.by('recordId', entry.recordId)) as OutboxEntry[]) await s.outbox.delete(e.seq!);
+    await s[entry.table].delete(entry.recordId);
+  });
+  onLocalChange?.();
+}
+
+/**
  * After a conflict the observer chose to send their version again, on top of the server's one.
  * The conflicting command is replaced by a new one (new id, base = the server's version).
  */

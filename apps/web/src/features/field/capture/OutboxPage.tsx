@@ -4,7 +4,7 @@ import { useLocale, useT } from '../../../i18n';
 import { getAll, outboxInOrder } from '../../../offline/db';
 import { useLive } from '../../../offline/live';
 import { useProgress } from '../../../offline/progress';
-import { resendMine } from '../../../offline/store';
+import { discardRefused, resendMine } from '../../../offline/store';
 import { syncNow } from '../../../offline/sync';
 import type { OutboxEntry } from '../../../offline/types';
 import { countPhotos } from '../../../offline/upload';
@@ -142,6 +142,7 @@ function OutboxRow({ e }: { e: OutboxEntry }) {
       )}
       <div class="row-actions">
         {href && <a href={href}>{t('field.outbox.open')}</a>}
+        {told && e.state === 'rejected' && <DiscardRefused e={e} />}
         {e.state === 'conflict' && (
           <Button variant="secondary" onClick={() => void resendMine(e)} testId="outbox-resend">
             {t('field.outbox.resend')}
@@ -149,5 +150,19 @@ function OutboxRow({ e }: { e: OutboxEntry }) {
         )}
       </div>
     </li>
+  );
+}
+
+/** Taking a refused round or testimony off the phone, after a second tap: it was never recorded on the server. */
+function DiscardRefused({ e }: { e: OutboxEntry }) {
+  const t = useT();
+  const [confirming, setConfirming] = useState(false);
+  if (!confirming) return <Button variant="danger" onClick={() => setConfirming(true)} testId="outbox-discard">{t('fieldRecords.outbox.discard')}</Button>;
+  return (
+    <>
+      <span>{t('fieldRecords.outbox.discardConfirm')}</span>
+      <Button variant="danger" onClick={() => void discardRefused(e)} testId="outbox-discard-confirm">{t('fieldRecords.outbox.discardYes')}</Button>
+      <Button variant="link" onClick={() => setConfirming(false)}>{t('field.outboxPhoto.keep')}</Button>
+    </>
   );
 }
