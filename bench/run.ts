@@ -60,7 +60,7 @@ if (has('bundle')) {
   execSync('npm run build --workspace @vigie/web --silent', { stdio: 'ignore' });
   const bundle = measureBundle('apps/web/dist');
   results.bundle = bundle;
-  console.log(`capture screens' JS, gzipped: ${bundle.captureGzipKB} KB (target ≤ 80 KB); whole app, every pole: ${bundle.wholeAppGzipKB} KB`);
+  console.log(`capture screens' JS, gzipped: ${bundle.captureGzipKB} KB (target ≤ 80 KB); round and testimony screens, loaded when opened: +${bundle.roundTestimonyGzipKB} KB; whole app, every pole: ${bundle.wholeAppGzipKB} KB`);
   save('bundle');
 }
 

@@ -61,6 +61,7 @@ export default defineConfig({
     { name: 'identity-grants', testMatch: /identity-grants\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'testimonies', testMatch: /testimonies\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'media', testMatch: /media\.spec\.ts$/, dependencies: ['foundation'] },
+    { name: 'offline-records', testMatch: /offline-records\.spec\.ts$/, dependencies: ['foundation'] },
   ],
   webServer: {
     command: `npx tsx e2e/serve.ts`,

@@ -30,7 +30,7 @@ export type { SyncCommand, SyncResult, SyncError } from './field/sync.js';
 export type { JsonValue } from './json-value.js';
 export * from './field/testimonies/vocabulary.js';
 export { consentTextsFor, CURRENT_CONSENT_TEXT_VERSION, type ShownConsentText } from './field/testimonies/consent-texts/consent-text.js';
-export type { TestimonyView, TestimonySummaryView, QuotableTestimony, ConsentInput, TestimonyCreate } from './field/testimonies/testimony.js';
+export type { TestimonyView, TestimonySummaryView, QuotableTestimony, ConsentInput, TestimonyCreate, TestimonyOffline } from './field/testimonies/testimony.js';
 export type { PhoneScope, PhoneSettings, DeviceView, OutboxRescue, OutboxRescueResult } from './field/phone.js';
 export type { RotaView, RotaAreaView, RotaDayView, RotaRole, RotaShiftState, RotaMineView, RotaCalendarFeedView } from './field/rota.js';
 export type { CurrentUser, SessionView, UserView, InvitationView, IdentityGrantView, Locale } from './identity/schemas.js';

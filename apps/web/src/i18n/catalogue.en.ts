@@ -29,6 +29,7 @@ import identityGrantsEn from './messages/identityGrants.en.json';
 import publicSiteEn from './messages/publicSite.en.json';
 import testimoniesEn from './messages/testimonies.en.json';
 import roundsEn from './messages/rounds.en.json';
+import fieldRecordsEn from './messages/fieldRecords.en.json';
 import mediaEn from './messages/media.en.json';
 
-export const en = { ...enShared, ...associationEn, ...auditEn, ...contactsEn, ...figureSetsEn, ...forceFiguresEn, ...legalPickerEn, ...officeEn, ...phoneEn, ...pressEn, ...recordsEn, ...researchEn, ...rotaEn, ...houseEn, ...meetingsEn, ...membersEn, ...monitoringEn, ...shareCardsEn, ...newsletterEn, ...siteEditorEn, ...mailDeskEn, ...campaignsEn, ...identityGrantsEn, ...publicSiteEn, ...grantsEn, ...testimoniesEn, ...houseLifeEn, ...availabilityEn, ...roundsEn, ...mediaEn };
+export const en = { ...enShared, ...associationEn, ...auditEn, ...contactsEn, ...figureSetsEn, ...forceFiguresEn, ...legalPickerEn, ...officeEn, ...phoneEn, ...pressEn, ...recordsEn, ...researchEn, ...rotaEn, ...houseEn, ...meetingsEn, ...membersEn, ...monitoringEn, ...shareCardsEn, ...newsletterEn, ...siteEditorEn, ...mailDeskEn, ...campaignsEn, ...identityGrantsEn, ...publicSiteEn, ...grantsEn, ...testimoniesEn, ...houseLifeEn, ...availabilityEn, ...roundsEn, ...mediaEn, ...fieldRecordsEn };

@@ -29,6 +29,7 @@ import identityGrantsFr from './messages/identityGrants.fr.json';
 import publicSiteFr from './messages/publicSite.fr.json';
 import testimoniesFr from './messages/testimonies.fr.json';
 import roundsFr from './messages/rounds.fr.json';
+import fieldRecordsFr from './messages/fieldRecords.fr.json';
 import mediaFr from './messages/media.fr.json';
 
-export const fr = { ...frShared, ...associationFr, ...auditFr, ...contactsFr, ...figureSetsFr, ...forceFiguresFr, ...legalPickerFr, ...officeFr, ...phoneFr, ...pressFr, ...recordsFr, ...researchFr, ...rotaFr, ...houseFr, ...meetingsFr, ...membersFr, ...monitoringFr, ...shareCardsFr, ...newsletterFr, ...siteEditorFr, ...mailDeskFr, ...campaignsFr, ...identityGrantsFr, ...publicSiteFr, ...grantsFr, ...testimoniesFr, ...houseLifeFr, ...availabilityFr, ...roundsFr, ...mediaFr };
+export const fr = { ...frShared, ...associationFr, ...auditFr, ...contactsFr, ...figureSetsFr, ...forceFiguresFr, ...legalPickerFr, ...officeFr, ...phoneFr, ...pressFr, ...recordsFr, ...researchFr, ...rotaFr, ...houseFr, ...meetingsFr, ...membersFr, ...monitoringFr, ...shareCardsFr, ...newsletterFr, ...siteEditorFr, ...mailDeskFr, ...campaignsFr, ...identityGrantsFr, ...publicSiteFr, ...grantsFr, ...testimoniesFr, ...houseLifeFr, ...availabilityFr, ...roundsFr, ...mediaFr, ...fieldRecordsFr };

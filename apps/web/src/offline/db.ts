@@ -1,5 +1,5 @@
 import { read, tx } from './idb';
-import type { LocalEviction, LocalIncident, LocalOperation, LocalSite, OutboxEntry, PhotoEntry } from './types';
+import type { LocalEviction, LocalIncident, LocalOperation, LocalRound, LocalSite, LocalTestimony, OutboxEntry, PhotoEntry } from './types';
 
 /**
  * The phone's copy of field data (IndexedDB, see idb.ts). Everything the observer types lands
@@ -13,6 +13,8 @@ export interface Rows {
   sites: LocalSite;
   outbox: OutboxEntry;
   photos: PhotoEntry;
+  rounds: LocalRound;
+  testimonies: LocalTestimony;
 }
 
 export const getOne = <K extends keyof Rows>(name: K, key: IDBValidKey) => read(name, (s) => s.get(key) as Promise<Rows[K] | undefined>);

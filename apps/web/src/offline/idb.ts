@@ -19,15 +19,18 @@ export const STORES = {
   sites: { keyPath: 'id' },
   outbox: { keyPath: 'seq', autoIncrement: true },
   photos: { keyPath: 'id' },
+  rounds: { keyPath: 'id' },
+  testimonies: { keyPath: 'id' },
 } as const;
 export type StoreName = keyof typeof STORES;
 const NAMES = Object.keys(STORES) as StoreName[];
 /**
  * Version 2 adds the plaintext keyring; version 1's plaintext rows are encrypted at the first
  * unlock. Version 3 adds `chunks`: a file's bytes, each chunk its own sealed record, never
- * loaded into the decrypted copy (chunks.ts reads them one at a time).
+ * loaded into the decrypted copy (chunks.ts reads them one at a time). Version 4 adds `rounds`
+ * and `testimonies` (sealed like every row), recorded offline and forgotten once confirmed.
  */
-const DB_VERSION = 3;
+const DB_VERSION = 4;
 /** Object stores outside the decrypted copy. */
 const UNMIRRORED = { keyring: { keyPath: 'key' }, chunks: { keyPath: ['m', 'n'] } } as const;
 

@@ -1,15 +1,15 @@
-import type { EvictionInput, IncidentInput, OperationInput, SiteInput } from '@vigie/domain/rules';
+import type { EvictionInput, IncidentInput, OperationInput, RoundInput, SiteInput, TestimonyOffline } from '@vigie/domain/rules';
 import { getMeta, setMeta } from './db';
 import { tx, type Store } from './idb';
 import { planEnqueue, syncStateOf, type NewCommand } from './outbox';
 import { retryPhoto } from './upload';
-import type { LocalEviction, LocalIncident, LocalOperation, LocalSite, OutboxEntry, PhotoEntry, Reference, Stored, TableName } from './types';
+import type { LocalEviction, LocalIncident, LocalOperation, LocalRound, LocalSite, LocalTestimony, OutboxEntry, PhotoEntry, Reference, Stored, TableName } from './types';
 
 /** Local writes: a record and its outbox command are saved together, in one transaction. */
 
 export const newId = (): string => crypto.randomUUID();
 const nowIso = () => new Date().toISOString();
-const RECORD_STORES = ['operations', 'evictions', 'sites', 'incidents', 'outbox'] as const;
+const RECORD_STORES = ['operations', 'evictions', 'sites', 'incidents', 'rounds', 'testimonies', 'outbox'] as const;
 
 /** Appends (or coalesces) a command; call inside a transaction holding `outbox` and the table. */
 export async function enqueueIn(outbox: Store<OutboxEntry>, table: Store<Stored<unknown>>, cmd: NewCommand): Promise<void> {
@@ -96,6 +96,37 @@ export async function saveSite(record: SiteInput): Promise<void> {
   await saveWith<LocalSite>('sites', { type: 'site.save', table: 'sites', recordId: record.id, record }, (prev) => ({
     id: record.id, record, version: prev?.version ?? null, syncState: 'pending', error: null, updatedAt: nowIso(),
   }));
+}
+
+/** An outreach round recorded on the phone (area, times, team, sites, counts): queued at once. */
+export async function saveRound(record: RoundInput): Promise<void> {
+  await saveWith<LocalRound>('rounds', { type: 'round.save', table: 'rounds', recordId: record.id, record }, (prev) => ({
+    id: record.id, record, version: null, syncState: 'pending', error: prev?.error ?? null, updatedAt: nowIso(),
+  }));
+}
+
+/**
+ * A testimony taken on the phone, with the hash of the withdrawal code shown on the card (the
+ * code itself is never stored: withdrawal-code.ts). Queued at once; without consent the server
+ * keeps it as a draft nothing can use.
+ */
+export async function saveTestimony(record: TestimonyOffline): Promise<void> {
+  await saveWith<LocalTestimony>('testimonies', { type: 'testimony.save', table: 'testimonies', recordId: record.id, record }, (prev) => ({
+    id: record.id, record, version: null, syncState: 'pending', error: prev?.error ?? null, updatedAt: nowIso(),
+  }));
+}
+
+/**
+ * A round or testimony the server refused has no screen to fix it in (it is recorded once): the
+ * observer reads the reason and may take it off the phone, command and record together.
+ */
+export async function discardRefused(entry: OutboxEntry): Promise<void> {
+  if (entry.state !== 'rejected' || (entry.table !== 'rounds' && entry.table !== 'testimonies')) return;
+  await tx([entry.table, 'outbox'], 'readwrite', async (s) => {
+    for (const e of (await s.outbox.by('recordId', entry.recordId)) as OutboxEntry[]) await s.outbox.delete(e.seq!);
+    await s[entry.table].delete(entry.recordId);
+  });
+  onLocalChange?.();
 }
 
 /**

@@ -265,14 +265,18 @@ async function pushAll(stillOwner: () => void): Promise<void> {
   }
 }
 
+/** Recorded once on the phone and never pulled back: they leave it as soon as the server confirms them. */
+const FORGOTTEN_ON_CONFIRM: ReadonlySet<TableName> = new Set(['rounds', 'testimonies']);
+
 async function applyPlan(batch: OutboxEntry[], results: SyncResult[]): Promise<void> {
   const plan = applyResults(batch, results, new Date().toISOString());
-  await tx(['outbox', 'operations', 'evictions', 'sites', 'incidents'], 'readwrite', async (s) => {
+  await tx(['outbox', 'operations', 'evictions', 'sites', 'incidents', 'rounds', 'testimonies'], 'readwrite', async (s) => {
     for (const e of plan.remove) await s.outbox.delete(e.seq!);
     for (const e of plan.keep) await s.outbox.put(e);
     for (const r of plan.records) {
       if (r.version !== undefined) await s[r.table].update(r.id, { version: r.version });
       await refreshSyncStateIn(s.outbox, s[r.table], r.id);
+      if (r.version !== undefined && FORGOTTEN_ON_CONFIRM.has(r.table) && (await s.outbox.by('recordId', r.id)).length === 0) await s[r.table].delete(r.id);
     }
   });
 }

@@ -1,6 +1,6 @@
 import type {
   Count, CountField, EvidenceKind, EvictionInput, EvictionStatus, IncidentInput, OperationInput, PhoneScope, ReferenceArea, ReferenceMember,
-  ReferenceView, SiteInput, SyncCommand, SyncError, SyncPullView, Tally, CommuneView, TermView,
+  ReferenceView, RoundInput, SiteInput, SyncCommand, SyncError, SyncPullView, Tally, CommuneView, TermView, TestimonyOffline,
 } from '@vigie/domain/rules';
 
 /**
@@ -50,7 +50,14 @@ export interface LocalEviction extends Stored<EvictionInput> {
   createdById?: string | null;
 }
 
-export type TableName = 'operations' | 'evictions' | 'incidents' | 'sites';
+/**
+ * Rounds and testimonies are recorded once and leave the phone when the server confirms them
+ * (sync.ts); a testimony keeps only its withdrawal code's hash, never the code (issue 16).
+ */
+export type LocalRound = Stored<RoundInput>;
+export type LocalTestimony = Stored<TestimonyOffline>;
+
+export type TableName = 'operations' | 'evictions' | 'incidents' | 'sites' | 'rounds' | 'testimonies';
 export type CommandType = SyncCommand['type'];
 
 /** The server's refusal of one command, as `/api/sync/push` answers it. */

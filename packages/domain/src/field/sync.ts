@@ -3,7 +3,9 @@ import { jsonValueSchema } from '../json-value.js';
 import { evictionInputSchema } from './eviction.js';
 import { incidentInputSchema } from './incident.js';
 import { operationInputSchema } from './operation.js';
+import { roundInputSchema } from './outreach-round.js';
 import { siteInputSchema } from './site.js';
+import { testimonyOfflineSchema } from './testimonies/testimony.js';
 
 /**
  * What the phone's outbox sends. Every command has a client-generated id: replaying it is
@@ -19,6 +21,9 @@ export const syncCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ ...base, type: z.literal('eviction.submit'), record: z.strictObject({ id: z.uuid() }) }),
   z.strictObject({ ...base, type: z.literal('incident.save'), record: incidentInputSchema }),
   z.strictObject({ ...base, type: z.literal('site.save'), record: siteInputSchema }),
+  // Recorded once, never edited from the phone: the phone forgets them when the server confirms.
+  z.strictObject({ ...base, type: z.literal('round.save'), record: roundInputSchema }),
+  z.strictObject({ ...base, type: z.literal('testimony.save'), record: testimonyOfflineSchema }),
 ]);
 export type SyncCommand = z.infer<typeof syncCommandSchema>;
 

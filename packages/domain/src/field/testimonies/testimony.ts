@@ -34,6 +34,19 @@ export const testimonyCreateSchema = z.strictObject({
 });
 export type TestimonyCreate = z.infer<typeof testimonyCreateSchema>;
 
+/**
+ * A testimony taken offline and sent by the phone's outbox (`testimony.save`). The id comes from
+ * the phone (a retry never records twice) and so does the withdrawal code, made there so the
+ * card can be handed over without a network: the phone sends only the code's hash — what the
+ * server stores anyway — so the code itself never leaves the phone and is not kept in its outbox.
+ */
+export const testimonyOfflineSchema = z.strictObject({
+  ...testimonyCreateSchema.shape,
+  id: z.uuid(),
+  withdrawalCodeHash: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type TestimonyOffline = z.infer<typeof testimonyOfflineSchema>;
+
 export const withdrawalCodeSchema = z.strictObject({ code: z.string().trim().min(4).max(40) });
 
 const consentEntry = z.object({

@@ -40,6 +40,21 @@ export function normaliseWithdrawalCode(typed: string): string {
 export const formatWithdrawalCode = (code: string) => code.match(/.{1,4}/g)?.join('-') ?? code;
 
 /**
+ * A code from 12 random bytes (the phone's `crypto.getRandomValues`, offline): the alphabet has
+ * 32 letters, so the low 5 bits of each byte pick one without bias — the same 60 random bits as
+ * the server's codes.
+ */
+export function withdrawalCodeFrom(random: Uint8Array): string {
+  if (random.length < 12) throw new RangeError('12 random bytes are needed');
+  let code = '';
+  for (let i = 0; i < 12; i += 1) code += WITHDRAWAL_CODE_ALPHABET[random[i]! & 31];
+  return code;
+}
+
+/** What is hashed (SHA-256, hex) to store a code: the same on the server and on a phone recording offline. */
+export const withdrawalCodeHashInput = (typed: string) => `testimony-withdrawal:${normaliseWithdrawalCode(typed)}`;
+
+/**
  * Links to field records. Outreach rounds do not exist yet: when they do, add 'round' here, a
  * round_id column to testimony_links and a branch in the links query (the extension point).
  */

@@ -31,31 +31,40 @@ async function present(trx: Trx, r: RoundRow): Promise<RoundView> {
 const mayRead = (actor: Actor, r: RoundRow) => can(actor.roles, 'field.verify') || r.created_by === actor.userId || r.team.includes(actor.userId);
 
 export async function recordRound(ctx: AppContext, actor: Actor, input: RoundInput, ip: string, now = new Date()): Promise<{ created: boolean; round: RoundView }> {
-  if (Date.parse(input.startedAt) > now.getTime() + 5 * 60_000) throw problem('startedAt', 'in_future');
   return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
-    const existing = await findRound(trx, input.id);
-    if (existing) {
-      // A retry of the same round: the one recorded. Someone else's id is not disclosed.
-      if (existing.created_by !== actor.userId) throw new AppError('round.id_conflict');
-      return { created: false, round: await present(trx, existing) };
-    }
-    const area = await areaByCode(trx, input.areaCode);
-    if (!area) throw new AppError('field.unknown_area');
-    const team = [...new Set([actor.userId, ...input.team])];
-    if ((await usersNamed(trx, team)).length !== team.length) throw problem('team', 'unknown_member');
-    const siteIds = [...new Set(input.siteIds)];
-    if ((await sitesOfArea(trx, area.id, siteIds)).length !== siteIds.length) throw new AppError('field.unknown_site');
-    await insertRound(trx, {
-      id: input.id, organisation_id: actor.organisationId, area_id: area.id, started_at: input.startedAt, ended_at: input.endedAt ? new Date(input.endedAt) : null, team, site_ids: siteIds,
-      people_met: input.peopleMet?.n ?? null, people_met_at_least: input.peopleMet?.atLeast ?? false, needs: JSON.stringify(input.needs),
-      distributed: JSON.stringify(input.distributed), notes: input.notes, created_by: actor.userId,
-    });
-    await recordAudit(trx, {
-      organisationId: actor.organisationId, actorId: actor.userId, action: 'round.recorded', entityType: 'outreach_round', entityId: input.id,
-      after: { areaCode: area.code, team: team.length, sites: siteIds.length }, context: { ip },
-    });
-    return { created: true, round: await present(trx, (await findRound(trx, input.id))!) };
+    const created = await recordRoundIn(trx, actor, input, { ip }, now);
+    return { created, round: await present(trx, (await findRound(trx, input.id))!) };
   });
+}
+
+/**
+ * The rules of a round, inside the caller's transaction: the online route and the phone's outbox
+ * (`round.save`, sync/push.ts) both come through here. False when this observer had already
+ * recorded this round (a retry); someone else's id is refused without saying whose.
+ */
+export async function recordRoundIn(trx: Trx, actor: Actor, input: RoundInput, context: Record<string, unknown>, now = new Date()): Promise<boolean> {
+  if (Date.parse(input.startedAt) > now.getTime() + 5 * 60_000) throw problem('startedAt', 'in_future');
+  const existing = await findRound(trx, input.id);
+  if (existing) {
+    if (existing.created_by !== actor.userId) throw new AppError('round.id_conflict');
+    return false;
+  }
+  const area = await areaByCode(trx, input.areaCode);
+  if (!area) throw new AppError('field.unknown_area');
+  const team = [...new Set([actor.userId, ...input.team])];
+  if ((await usersNamed(trx, team)).length !== team.length) throw problem('team', 'unknown_member');
+  const siteIds = [...new Set(input.siteIds)];
+  if ((await sitesOfArea(trx, area.id, siteIds)).length !== siteIds.length) throw new AppError('field.unknown_site');
+  await insertRound(trx, {
+    id: input.id, organisation_id: actor.organisationId, area_id: area.id, started_at: input.startedAt, ended_at: input.endedAt ? new Date(input.endedAt) : null, team, site_ids: siteIds,
+    people_met: input.peopleMet?.n ?? null, people_met_at_least: input.peopleMet?.atLeast ?? false, needs: JSON.stringify(input.needs),
+    distributed: JSON.stringify(input.distributed), notes: input.notes, created_by: actor.userId,
+  });
+  await recordAudit(trx, {
+    organisationId: actor.organisationId, actorId: actor.userId, action: 'round.recorded', entityType: 'outreach_round', entityId: input.id,
+    after: { areaCode: area.code, team: team.length, sites: siteIds.length }, context,
+  });
+  return true;
 }
 
 export async function listRounds(ctx: AppContext, actor: Actor): Promise<RoundView[]> {

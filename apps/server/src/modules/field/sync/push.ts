@@ -12,21 +12,40 @@ import { VersionConflict } from '../history/version-check.js';
 import { saveEviction, submitEviction } from '../evictions/save-eviction.js';
 import { saveIncident } from '../incidents/save-incident.js';
 import { saveOperation } from '../operations/save-operation.js';
+import { recordRoundIn } from '../rounds/rounds.service.js';
 import { saveSite } from '../sites/save-site.js';
+import { recordOfflineTestimony } from '../testimonies/testimonies.service.js';
 import { findCommand, insertCommand, insertConflict } from './sync.queries.js';
 
 const ENTITY: Record<SyncCommand['type'], string> = {
   'operation.save': 'operation', 'eviction.save': 'eviction', 'eviction.submit': 'eviction', 'incident.save': 'incident', 'site.save': 'site',
+  'round.save': 'round', 'testimony.save': 'testimony',
 };
 
-function apply(trx: Trx, actor: Actor, c: SyncCommand): Promise<number> {
+/**
+ * Rounds and testimonies are recorded once from a phone, never edited there: version 1. Their
+ * own services hold the rules (one module owns each table), inside this command's transaction.
+ */
+function apply(ctx: AppContext, trx: Trx, actor: Actor, c: SyncCommand): Promise<number> {
   switch (c.type) {
     case 'operation.save': return saveOperation(trx, actor, c.record, c.baseVersion, c.commandId);
     case 'eviction.save': return saveEviction(trx, actor, c.record, c.baseVersion, c.commandId);
     case 'eviction.submit': return submitEviction(trx, actor, c.record.id, c.commandId);
     case 'incident.save': return saveIncident(trx, actor, c.record, c.baseVersion, c.commandId);
     case 'site.save': return saveSite(trx, actor, c.record, c.baseVersion, c.commandId);
+    case 'round.save': return recordRoundIn(trx, actor, c.record, { via: 'phone', commandId: c.commandId }).then(() => 1);
+    case 'testimony.save': return recordOfflineTestimony(ctx, trx, actor, c.record).then(() => 1);
   }
+}
+
+/**
+ * What a conflict keeps for review, read by coordinators: a testimony's account, excerpt and code
+ * hash are sealed or hashed in their own table and must not land in clear in this one.
+ */
+function reviewable(c: SyncCommand): SyncCommand | Record<string, unknown> {
+  if (c.type !== 'testimony.save') return c;
+  const { account: _a, quote: _q, withdrawalCodeHash: _h, pseudonym: _p, ...rest } = c.record;
+  return { ...c, record: rest };
 }
 
 /** An error's details as the JSON they become once sent and stored (an undefined value dropped, as JSON.stringify does). */
@@ -52,7 +71,7 @@ export async function applyCommand(ctx: AppContext, actor: Actor, c: SyncCommand
   const entityType = ENTITY[c.type];
   const conflict = (trx: Trx, reason: 'command_reused' | 'version_mismatch', currentVersion: number | null) => insertConflict(trx, {
     organisationId: actor.organisationId, commandId: c.commandId, userId: actor.userId, reason, entityType,
-    entityId: c.record.id, baseVersion: c.baseVersion, currentVersion, payload: c,
+    entityId: c.record.id, baseVersion: c.baseVersion, currentVersion, payload: reviewable(c),
   });
   const store = (trx: Trx, result: SyncResult) =>
     insertCommand(trx, { id: c.commandId, organisationId: actor.organisationId, userId: actor.userId, type: c.type, payloadHash, result });
@@ -64,7 +83,7 @@ export async function applyCommand(ctx: AppContext, actor: Actor, c: SyncCommand
         await conflict(trx, 'command_reused', null);
         return { commandId: c.commandId, status: 'conflict' as const, version: null, error: errorOf(new AppError('sync.command_reused'), actor.locale) };
       }
-      const version = await apply(trx, actor, c);
+      const version = await apply(ctx, trx, actor, c);
       const result: SyncResult = { commandId: c.commandId, status: 'applied', version, error: null };
       await store(trx, result);
       return result;

@@ -6,12 +6,18 @@ import './testimonies.table.js';
 /** SQL of testimonies, their consent history and their links. No rules here. */
 
 export async function insertTestimony(db: Executor, v: {
-  organisationId: string; personId: string; language: string; givenOn: string; accountEnc: string; quoteEnc: string | null; codeHash: string; createdBy: string;
+  /** Given by a phone recording offline; otherwise the database makes one. */
+  id?: string; organisationId: string; personId: string; language: string; givenOn: string; accountEnc: string; quoteEnc: string | null; codeHash: string; createdBy: string;
 }) {
   return db.insertInto('testimonies').values({
-    organisation_id: v.organisationId, person_id: v.personId, language: v.language, given_on: v.givenOn, account_enc: v.accountEnc,
+    ...(v.id && { id: v.id }), organisation_id: v.organisationId, person_id: v.personId, language: v.language, given_on: v.givenOn, account_enc: v.accountEnc,
     quote_enc: v.quoteEnc, code_hash: v.codeHash, created_by: v.createdBy,
   }).returning('id').executeTakeFirstOrThrow();
+}
+
+/** Who took the testimony with this id, if it exists (a phone's retry, or an id already used). */
+export async function testimonyAuthor(db: Executor, id: string) {
+  return (await db.selectFrom('testimonies').select('created_by').where('id', '=', id).executeTakeFirst())?.created_by ?? null;
 }
 
 export async function insertConsents(db: Executor, rows: Array<{

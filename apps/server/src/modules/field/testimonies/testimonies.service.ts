@@ -1,4 +1,4 @@
-import { can, CONSENT_PURPOSES, knownConsentText, type ConsentInput, type QuotableTestimony, type TestimonyCreate } from '@vigie/domain';
+import { can, CONSENT_PURPOSES, knownConsentText, type ConsentInput, type QuotableTestimony, type TestimonyCreate, type TestimonyOffline } from '@vigie/domain';
 import type { AppContext } from '../../../platform/context.js';
 import { recordAudit } from '../../../platform/audit/audit-trail.js';
 import { open, seal } from '../../../platform/crypto/secret-box.js';
@@ -10,7 +10,7 @@ import { recordPseudonymousPerson } from '../persons/persons.service.js';
 import { roundExists } from '../rounds/rounds.service.js';
 import {
   consentHistory, currentConsents, eraseWithdrawn, findTestimony, insertConsents, insertLink, insertTestimony, listTestimonyRows,
-  quotableRows, targetExists, testimonyByCodeHash, testimonyLinks, touchTestimony, type TestimonyRow,
+  quotableRows, targetExists, testimonyAuthor, testimonyByCodeHash, testimonyLinks, touchTestimony, type TestimonyRow,
 } from './testimonies.queries.js';
 import { answersFrom, presentSummary, presentTestimony } from './testimonies.presenter.js';
 import { newWithdrawalCode, withdrawalCodeHash } from './withdrawal-code.js';
@@ -51,29 +51,51 @@ async function readable(trx: Trx, actor: Actor, id: string, lock = false) {
 }
 
 export async function createTestimony(ctx: AppContext, actor: Actor, input: TestimonyCreate, ip: string) {
-  if (input.consent) checkConsent(input.consent);
   const code = newWithdrawalCode();
   const testimony = await inOrganisation(ctx.db, actor.organisationId, async (trx) => {
-    for (const l of input.links) {
-      const exists = l.target === 'round' ? await roundExists(trx, l.id) : await targetExists(trx, l.target, l.id);
-      if (!exists) throw new AppError('testimony.unknown_target');
-    }
-    const personId = await recordPseudonymousPerson(trx, { organisationId: actor.organisationId, pseudonym: input.pseudonym, minor: input.minor, createdBy: actor.userId });
-    const { id } = await insertTestimony(trx, {
-      organisationId: actor.organisationId, personId, language: input.language, givenOn: input.givenOn, accountEnc: seal(ctx.serverKey, input.account),
-      quoteEnc: input.quote ? seal(ctx.serverKey, input.quote) : null, codeHash: withdrawalCodeHash(code), createdBy: actor.userId,
-    });
-    for (const l of input.links) await insertLink(trx, { organisationId: actor.organisationId, testimonyId: id, target: l.target, targetId: l.id, linkedBy: actor.userId });
-    if (input.consent) await writeConsent(trx, actor, id, input.consent);
-    await recordAudit(trx, {
-      organisationId: actor.organisationId, actorId: actor.userId, action: 'testimony.recorded', entityType: 'testimony', entityId: id,
-      // The answers and the text version, never the account.
-      after: { language: input.language, links: input.links.length, consent: input.consent ? { ...input.consent.answers, textVersion: input.consent.textVersion, shownIn: input.consent.shownIn } : null },
-      context: { ip },
-    });
+    const id = await recordTestimonyIn(ctx, trx, actor, input, withdrawalCodeHash(code), { ip });
     return loadTestimony(ctx, trx, (await findTestimony(trx, id))!);
   });
   return { testimony, withdrawalCode: code };
+}
+
+/**
+ * A testimony taken offline, sent by the phone's outbox (`testimony.save`, sync/push.ts) with
+ * its own id and the hash of the code the phone made and showed on the card. The same rules as
+ * the online route; a retry of one already recorded by this observer changes nothing.
+ */
+export async function recordOfflineTestimony(ctx: AppContext, trx: Trx, actor: Actor, input: TestimonyOffline): Promise<void> {
+  const author = await testimonyAuthor(trx, input.id);
+  if (author === actor.userId) return;
+  // Someone else's id (or an id no one here can see): as unknown as a missing testimony.
+  if (author !== null) throw new AppError('testimony.not_found');
+  const { id, withdrawalCodeHash: codeHash, ...rest } = input;
+  await recordTestimonyIn(ctx, trx, actor, rest, codeHash, { via: 'phone' }, id);
+}
+
+/** The rules of a new testimony inside the caller's transaction; the code's hash is all that is kept of it. */
+async function recordTestimonyIn(
+  ctx: AppContext, trx: Trx, actor: Actor, input: TestimonyCreate, codeHash: string, context: Record<string, unknown>, givenId?: string,
+): Promise<string> {
+  if (input.consent) checkConsent(input.consent);
+  for (const l of input.links) {
+    const exists = l.target === 'round' ? await roundExists(trx, l.id) : await targetExists(trx, l.target, l.id);
+    if (!exists) throw new AppError('testimony.unknown_target');
+  }
+  const personId = await recordPseudonymousPerson(trx, { organisationId: actor.organisationId, pseudonym: input.pseudonym, minor: input.minor, createdBy: actor.userId });
+  const { id } = await insertTestimony(trx, {
+    id: givenId, organisationId: actor.organisationId, personId, language: input.language, givenOn: input.givenOn, accountEnc: seal(ctx.serverKey, input.account),
+    quoteEnc: input.quote ? seal(ctx.serverKey, input.quote) : null, codeHash, createdBy: actor.userId,
+  });
+  for (const l of input.links) await insertLink(trx, { organisationId: actor.organisationId, testimonyId: id, target: l.target, targetId: l.id, linkedBy: actor.userId });
+  if (input.consent) await writeConsent(trx, actor, id, input.consent);
+  await recordAudit(trx, {
+    organisationId: actor.organisationId, actorId: actor.userId, action: 'testimony.recorded', entityType: 'testimony', entityId: id,
+    // The answers and the text version, never the account.
+    after: { language: input.language, links: input.links.length, consent: input.consent ? { ...input.consent.answers, textVersion: input.consent.textVersion, shownIn: input.consent.shownIn } : null },
+    context,
+  });
+  return id;
 }
 
 export async function listTestimonies(ctx: AppContext, actor: Actor, ip: string) {

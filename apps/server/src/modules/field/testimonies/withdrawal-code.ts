@@ -1,10 +1,10 @@
 import { randomInt } from 'node:crypto';
-import { normaliseWithdrawalCode, WITHDRAWAL_CODE_ALPHABET } from '@vigie/domain';
+import { WITHDRAWAL_CODE_ALPHABET, withdrawalCodeHashInput } from '@vigie/domain';
 import { sha256Hex } from '../../../platform/crypto/tokens.js';
 
 /**
  * The code on the person's card: 12 characters of Crockford base 32 (60 random bits), read and
- * typed by hand. Only its SHA-256 is stored, as for every link without an account; the typed
+ * typed by hand (a phone offline makes them the same way: `withdrawalCodeFrom`). Only its SHA-256 is stored, as for every link without an account; the typed
  * code is normalised first (case, dashes, O for 0, I or L for 1) so a misread card still works.
  */
 export function newWithdrawalCode(): string {
@@ -13,4 +13,4 @@ export function newWithdrawalCode(): string {
   return code;
 }
 
-export const withdrawalCodeHash = (typed: string) => sha256Hex(`testimony-withdrawal:${normaliseWithdrawalCode(typed)}`);
+export const withdrawalCodeHash = (typed: string) => sha256Hex(withdrawalCodeHashInput(typed));

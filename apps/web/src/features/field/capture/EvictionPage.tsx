@@ -112,6 +112,8 @@ function EvictionForm({ initial }: { initial: LocalEviction }) {
       <NotesSection notes={e.notes} onNotes={(notes) => patch({ notes })} />
       <IncidentsSection evictionId={e.id} terms={terms} beforeOpen={autosave.flush} />
       <EvidenceButtons owner={{ evictionId: e.id, incidentId: null }} />
+      {/* Taken on the phone and linked to this eviction; the eviction is sent first (outbox order). */}
+      <p><a href={`/field/testimonies/new?eviction=${e.id}`} onClick={() => void autosave.flush()} data-testid="eviction-testimony">{t('fieldRecords.newTestimony')}</a></p>
 
       {showProblems && problems.length > 0 && <EvictionProblems problems={problems} />}
       <div class="action-bar">

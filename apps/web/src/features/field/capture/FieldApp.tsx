@@ -10,6 +10,7 @@ import { IncidentPage } from './IncidentPage';
 import { OperationPage } from './OperationPage';
 import { OutboxPage } from './OutboxPage';
 import { useSyncStatus } from './data';
+import { OfflineRecordPage } from './offline-records/OfflineRecordPage';
 import { formatTime } from './format';
 import './field.css';
 
@@ -55,6 +56,7 @@ export function FieldApp({ user, offline, onOnline }: { user?: FieldUser | undef
   else if ((m = /^\/field\/evictions\/([^/]+)$/.exec(path))) page = <EvictionPage id={m[1]!} />;
   else if ((m = /^\/field\/incidents\/([^/]+)$/.exec(path))) page = <IncidentPage id={m[1]!} />;
   else if (path === '/field/outbox') page = <OutboxPage />;
+  else if (path === '/field/rounds/new' || path === '/field/testimonies/new') page = <OfflineRecordPage kind={path === '/field/rounds/new' ? 'round' : 'testimony'} me={me} />;
   else page = <FieldHome me={me} />;
 
   return (

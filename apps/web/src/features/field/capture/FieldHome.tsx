@@ -145,7 +145,9 @@ export function FieldHome({ me }: { me: FieldUser }) {
       <p class="links">
         <a href="/field/outbox">{t('field.home.outbox')}</a>
         {' · '}
-        <a href="/rounds/new" data-testid="new-round">{t('rounds.homeLink')}</a>
+        <a href="/field/rounds/new" data-testid="new-round">{t('rounds.homeLink')}</a>
+        {' · '}
+        <a href="/field/testimonies/new" data-testid="new-testimony">{t('fieldRecords.newTestimony')}</a>
         {' · '}
         <a href="/field" data-testid="new-outside-incident" onClick={(ev) => {
           // Outside an eviction: kept on the phone (encrypted, in the outbox once complete) like any incident.

@@ -1,15 +1,16 @@
 import { useState } from 'preact/hooks';
+import type { RoundInput, TestimonyOffline } from '@vigie/domain/rules';
 import { useLocale, useT } from '../../../i18n';
 import { getAll, outboxInOrder } from '../../../offline/db';
 import { useLive } from '../../../offline/live';
 import { useProgress } from '../../../offline/progress';
-import { resendMine } from '../../../offline/store';
+import { discardRefused, resendMine } from '../../../offline/store';
 import { syncNow } from '../../../offline/sync';
 import type { OutboxEntry } from '../../../offline/types';
 import { countPhotos } from '../../../offline/upload';
 import { Screen } from '../../../shell/Screen';
 import { Button } from '../../../ui/Button';
-import { useSyncStatus } from './data';
+import { useReference, useSyncStatus } from './data';
 import { formatDateTime } from './format';
 import { MediaRow } from './MediaRow';
 import { RefusedPhotos } from './RefusedPhotos';
@@ -99,14 +100,39 @@ export function OutboxPage() {
   );
 }
 
+/**
+ * What a waiting round or testimony is, in words ("Maraude · Calais · 14:30"), from the command
+ * itself: they have no screen to open once saved. A testimony shows its language, never its
+ * pseudonym or account.
+ */
+function useDescribe(): (e: OutboxEntry) => string {
+  const t = useT();
+  const locale = useLocale();
+  const ref = useReference();
+  return (e) => {
+    if (e.type === 'round.save') {
+      const r = e.record as RoundInput;
+      const area = ref?.areas.find((a) => a.code === r.areaCode)?.name ?? r.areaCode;
+      return t('fieldRecords.outbox.round', { area, time: formatDateTime(r.startedAt, locale) });
+    }
+    if (e.type === 'testimony.save') {
+      const r = e.record as TestimonyOffline;
+      return t(r.consent ? 'fieldRecords.outbox.testimony' : 'fieldRecords.outbox.testimonyDraft', { language: t(`testimonies.languages.${r.language}`), time: formatDateTime(e.createdAt, locale) });
+    }
+    return t(`field.outbox.type.${e.type}`);
+  };
+}
+
 function OutboxRow({ e }: { e: OutboxEntry }) {
   const t = useT();
   const locale = useLocale();
+  const describe = useDescribe();
+  const told = e.type === 'round.save' || e.type === 'testimony.save';
   const href = e.table === 'evictions' || e.table === 'operations' || e.table === 'incidents' ? `/field/${e.table}/${e.recordId}` : null;
   return (
     <li class={`outbox-row outbox-${e.state}`} data-testid="outbox-row" data-command-id={e.commandId}>
       <div>
-        <strong>{t(`field.outbox.type.${e.type}`)}</strong> <span class="muted">{formatDateTime(e.createdAt, locale)}</span>
+        <strong data-testid="outbox-what">{describe(e)}</strong>{!told && <> <span class="muted">{formatDateTime(e.createdAt, locale)}</span></>}
         {e.attempts > 0 && <span class="muted"> · {t('field.outbox.attempts', { count: e.attempts })}</span>}
       </div>
       {e.error?.message && (
@@ -116,6 +142,7 @@ function OutboxRow({ e }: { e: OutboxEntry }) {
       )}
       <div class="row-actions">
         {href && <a href={href}>{t('field.outbox.open')}</a>}
+        {told && e.state === 'rejected' && <DiscardRefused e={e} />}
         {e.state === 'conflict' && (
           <Button variant="secondary" onClick={() => void resendMine(e)} testId="outbox-resend">
             {t('field.outbox.resend')}
@@ -123,5 +150,19 @@ function OutboxRow({ e }: { e: OutboxEntry }) {
         )}
       </div>
     </li>
+  );
+}
+
+/** Taking a refused round or testimony off the phone, after a second tap: it was never recorded on the server. */
+function DiscardRefused({ e }: { e: OutboxEntry }) {
+  const t = useT();
+  const [confirming, setConfirming] = useState(false);
+  if (!confirming) return <Button variant="danger" onClick={() => setConfirming(true)} testId="outbox-discard">{t('fieldRecords.outbox.discard')}</Button>;
+  return (
+    <>
+      <span>{t('fieldRecords.outbox.discardConfirm')}</span>
+      <Button variant="danger" onClick={() => void discardRefused(e)} testId="outbox-discard-confirm">{t('fieldRecords.outbox.discardYes')}</Button>
+      <Button variant="link" onClick={() => setConfirming(false)}>{t('field.outboxPhoto.keep')}</Button>
+    </>
   );
 }

@@ -6,7 +6,7 @@ import { Button } from '../../../ui/Button';
  * The card the person keeps: the code, shown once (only its hash is stored), and where to use
  * it. Printable on its own (the print style hides everything else).
  */
-export function CodeCard({ code, onDone }: { code: string; onDone: () => void }) {
+export function CodeCard({ code, onDone, doneLabel }: { code: string; onDone: () => void; doneLabel?: string }) {
   const t = useT();
   const url = `${location.origin}/withdraw-testimony`;
   return (
@@ -19,7 +19,7 @@ export function CodeCard({ code, onDone }: { code: string; onDone: () => void })
       </div>
       <p class="testimony-no-print testimony-actions">
         <Button onClick={() => window.print()} testId="print-card">{t('testimonies.card.print')}</Button>
-        <Button variant="secondary" onClick={onDone} testId="card-done">{t('testimonies.card.done')}</Button>
+        <Button variant="secondary" onClick={onDone} testId="card-done">{doneLabel ?? t('testimonies.card.done')}</Button>
       </p>
     </div>
   );
