@@ -26,6 +26,7 @@ import { defineVehicleReminders } from './modules/association/vehicles/vehicle-r
 import { defineTaskReminders } from './modules/association/tasks/task-reminders.js';
 import { defineNewsletterJobs } from './modules/communication/newsletters/newsletter.jobs.js';
 import { defineJobAlertJobs } from './modules/association/postings/job-alerts.js';
+import { definePublicCopyJob } from './modules/field/evidence/public-copy.job.js';
 import { defineStatisticsJobs } from './modules/communication/statistics/statistics.jobs.js';
 import { defineMembershipReminders } from './modules/association/members/renewal-reminders.js';
 import { defineRecruitmentJobs } from './modules/association/applications/applications.service.js';
@@ -77,6 +78,7 @@ export async function startVigie(config: Config, options: BuildOptions & { worke
     defineMembershipReminders(queue, { db: database.db });
     defineMonitoringJobs(queue, { db: database.db });
     defineStatisticsJobs(queue, { db: database.db });
+    definePublicCopyJob(queue, { db: database.db, storage: createObjectStorage(config.storage), config, serverKey });
     await queue.start(database.pool, options.workers ?? true);
     const ctx: AppContext = { config, db: database.db, readDb: database.readDb, queue, serverKey, log };
     app = await buildApp(ctx, options);
