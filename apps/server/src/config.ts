@@ -44,6 +44,8 @@ const envSchema = z.object({
     .regex(/^[A-Za-z0-9+/]{43}=$/, 'SECRET_KEY must be 32 bytes in base64 (openssl rand -base64 32)')
     .optional(),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  /** How long a process remembers a session it looked up (0: never); see platform/auth/session-cache.ts. */
+  SESSION_CACHE_SECONDS: z.coerce.number().min(0).max(60).default(5),
   INVITATION_TTL_HOURS: z.coerce.number().positive().default(72),
   PASSWORD_RESET_TTL_MINUTES: z.coerce.number().positive().default(60),
   SMTP_URL: z.string().optional(),
@@ -118,6 +120,7 @@ export type Config = {
   dataDir: string;
   secretKey: string | undefined;
   sessionTtlHours: number;
+  sessionCacheSeconds: number;
   invitationTtlHours: number;
   passwordResetTtlMinutes: number;
   smtpUrl: string | undefined;
@@ -180,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     secretKey: e.SECRET_KEY,
     sessionTtlHours: e.SESSION_TTL_HOURS,
+    sessionCacheSeconds: e.SESSION_CACHE_SECONDS,
     invitationTtlHours: e.INVITATION_TTL_HOURS,
     passwordResetTtlMinutes: e.PASSWORD_RESET_TTL_MINUTES,
     smtpUrl: e.SMTP_URL || undefined,

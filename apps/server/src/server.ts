@@ -12,6 +12,7 @@ import { definePasswordResetJob } from './modules/identity/auth/password-reset.j
 import { defineUnlockMailJob } from './modules/identity/auth/sign-in.js';
 import { defineDeadlineReminders } from './modules/legal/deadlines/deadline-reminders.js';
 import { deleteExpiredSessions } from './platform/auth/session-store.js';
+import { sessionCache } from './platform/auth/session-cache.js';
 import { prepareFirstRun } from './modules/identity/setup/setup.service.js';
 import { defineAnnualReportJob } from './modules/communication/reports/annual-report.service.js';
 import { defineMailPipeline } from './modules/communication/mailings/mail-pipeline.js';
@@ -48,6 +49,7 @@ export type RunningVigie = {
  */
 export async function startVigie(config: Config, options: BuildOptions & { workers?: boolean; listen?: boolean } = {}): Promise<RunningVigie> {
   const log = pino({ level: config.logLevel });
+  sessionCache.configure(config.sessionCacheSeconds);
   const database = await openDatabase(config.database);
   let queue: JobQueue | undefined;
   let app: App | undefined;

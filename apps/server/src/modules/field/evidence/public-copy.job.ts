@@ -3,6 +3,7 @@ import { mkdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Config } from '../../../config.js';
+import { chainPendingAudit } from '../../../platform/audit/audit-sequencer.js';
 import { recordAudit } from '../../../platform/audit/audit-trail.js';
 import { fileDecryptor } from '../../../platform/crypto/file-cipher.js';
 import type { Db, Executor } from '../../../platform/db/database.js';
@@ -69,6 +70,9 @@ export async function makePublicCopyOf(deps: Deps, data: JobData): Promise<void>
         entityType: 'evidence', entityId: row.id, after: { publicCopySha256: copy?.sha256 ?? null },
       });
     });
+    // Its custody entry chained now rather than at the next sweep: a bundle exported right after
+    // lists it (the chain lock makes this safe beside the request sequencers; a failure is retried by them).
+    await chainPendingAudit(db).catch(() => {});
   } finally {
     await rm(sourcePath, { force: true });
     await rm(copyPath, { force: true });
