@@ -47,7 +47,7 @@ export type RunningVigie = {
  * Opens the database (embedded or real), applies migrations, starts the job workers and the
  * HTTP server. Used by main.ts and by the integration tests, so both run the same start-up.
  */
-export async function startVigie(config: Config, options: BuildOptions & { workers?: boolean; listen?: boolean } = {}): Promise<RunningVigie> {
+export async function startVigie(config: Config, options: BuildOptions & { workers?: boolean; listen?: boolean; firstRun?: boolean } = {}): Promise<RunningVigie> {
   const log = pino({ level: config.logLevel });
   sessionCache.configure(config.sessionCacheSeconds);
   const database = await openDatabase(config.database);
@@ -85,7 +85,8 @@ export async function startVigie(config: Config, options: BuildOptions & { worke
     const ctx: AppContext = { config, db: database.db, readDb: database.readDb, queue, serverKey, log };
     app = await buildApp(ctx, options);
     ctx.log = app.log;
-    const setupCode = await prepareFirstRun(ctx);
+    // firstRun false: another process of the same server made the set-up code (main.ts, WEB_CONCURRENCY).
+    const setupCode = (options.firstRun ?? true) ? await prepareFirstRun(ctx) : null;
     let url = config.publicUrl;
     if (options.listen ?? true) {
       const address = await app.listen({ host: config.host, port: config.port });
