@@ -44,6 +44,10 @@ const envSchema = z.object({
     .regex(/^[A-Za-z0-9+/]{43}=$/, 'SECRET_KEY must be 32 bytes in base64 (openssl rand -base64 32)')
     .optional(),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  /** How long a process remembers a session it looked up (0: never); see platform/auth/session-cache.ts. */
+  /** Server processes sharing the port (node:cluster), PostgreSQL only; see main.ts. */
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
+  SESSION_CACHE_SECONDS: z.coerce.number().min(0).max(60).default(5),
   INVITATION_TTL_HOURS: z.coerce.number().positive().default(72),
   PASSWORD_RESET_TTL_MINUTES: z.coerce.number().positive().default(60),
   SMTP_URL: z.string().optional(),
@@ -118,6 +122,9 @@ export type Config = {
   dataDir: string;
   secretKey: string | undefined;
   sessionTtlHours: number;
+  sessionCacheSeconds: number;
+  /** How many server processes `npm start` runs (1: this one). */
+  webConcurrency: number;
   invitationTtlHours: number;
   passwordResetTtlMinutes: number;
   smtpUrl: string | undefined;
@@ -169,6 +176,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.WEB_CONCURRENCY > 1 && !e.DATABASE_URL) {
+    throw new ConfigError(
+      `WEB_CONCURRENCY=${e.WEB_CONCURRENCY} needs PostgreSQL (DATABASE_URL): the embedded database (PGlite) serves a single session, `
+      + 'so only one server process can use it. Remove WEB_CONCURRENCY, or set DATABASE_URL.\n'
+      + `WEB_CONCURRENCY=${e.WEB_CONCURRENCY} demande PostgreSQL (DATABASE_URL) : la base embarquée (PGlite) n'a qu'une session, `
+      + 'un seul processus serveur peut donc l\'utiliser. Retirez WEB_CONCURRENCY ou définissez DATABASE_URL.',
+    );
+  }
   const dataDir = resolve(REPO_ROOT, e.DATA_DIR ?? 'data');
   const webDist = e.WEB_DIST ? resolve(REPO_ROOT, e.WEB_DIST) : resolve(REPO_ROOT, 'apps/web/dist');
   return {
@@ -180,6 +195,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     secretKey: e.SECRET_KEY,
     sessionTtlHours: e.SESSION_TTL_HOURS,
+    sessionCacheSeconds: e.SESSION_CACHE_SECONDS,
+    webConcurrency: e.WEB_CONCURRENCY,
     invitationTtlHours: e.INVITATION_TTL_HOURS,
     passwordResetTtlMinutes: e.PASSWORD_RESET_TTL_MINUTES,
     smtpUrl: e.SMTP_URL || undefined,

@@ -12,6 +12,7 @@ import { definePasswordResetJob } from './modules/identity/auth/password-reset.j
 import { defineUnlockMailJob } from './modules/identity/auth/sign-in.js';
 import { defineDeadlineReminders } from './modules/legal/deadlines/deadline-reminders.js';
 import { deleteExpiredSessions } from './platform/auth/session-store.js';
+import { sessionCache } from './platform/auth/session-cache.js';
 import { prepareFirstRun } from './modules/identity/setup/setup.service.js';
 import { defineAnnualReportJob } from './modules/communication/reports/annual-report.service.js';
 import { defineMailPipeline } from './modules/communication/mailings/mail-pipeline.js';
@@ -26,6 +27,7 @@ import { defineVehicleReminders } from './modules/association/vehicles/vehicle-r
 import { defineTaskReminders } from './modules/association/tasks/task-reminders.js';
 import { defineNewsletterJobs } from './modules/communication/newsletters/newsletter.jobs.js';
 import { defineJobAlertJobs } from './modules/association/postings/job-alerts.js';
+import { definePublicCopyJob } from './modules/field/evidence/public-copy.job.js';
 import { defineStatisticsJobs } from './modules/communication/statistics/statistics.jobs.js';
 import { defineMembershipReminders } from './modules/association/members/renewal-reminders.js';
 import { defineRecruitmentJobs } from './modules/association/applications/applications.service.js';
@@ -45,8 +47,9 @@ export type RunningVigie = {
  * Opens the database (embedded or real), applies migrations, starts the job workers and the
  * HTTP server. Used by main.ts and by the integration tests, so both run the same start-up.
  */
-export async function startVigie(config: Config, options: BuildOptions & { workers?: boolean; listen?: boolean } = {}): Promise<RunningVigie> {
+export async function startVigie(config: Config, options: BuildOptions & { workers?: boolean; listen?: boolean; firstRun?: boolean } = {}): Promise<RunningVigie> {
   const log = pino({ level: config.logLevel });
+  sessionCache.configure(config.sessionCacheSeconds);
   const database = await openDatabase(config.database);
   let queue: JobQueue | undefined;
   let app: App | undefined;
@@ -77,11 +80,13 @@ export async function startVigie(config: Config, options: BuildOptions & { worke
     defineMembershipReminders(queue, { db: database.db });
     defineMonitoringJobs(queue, { db: database.db });
     defineStatisticsJobs(queue, { db: database.db });
+    definePublicCopyJob(queue, { db: database.db, storage: createObjectStorage(config.storage), config, serverKey });
     await queue.start(database.pool, options.workers ?? true);
     const ctx: AppContext = { config, db: database.db, readDb: database.readDb, queue, serverKey, log };
     app = await buildApp(ctx, options);
     ctx.log = app.log;
-    const setupCode = await prepareFirstRun(ctx);
+    // firstRun false: another process of the same server made the set-up code (main.ts, WEB_CONCURRENCY).
+    const setupCode = (options.firstRun ?? true) ? await prepareFirstRun(ctx) : null;
     let url = config.publicUrl;
     if (options.listen ?? true) {
       const address = await app.listen({ host: config.host, port: config.port });

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD, startTestVigie, TestClient, type TestVigie } from './harness.js';
-import { noisePng, patchChunk, rawRequest, seedEviction, uploadBody } from './evidence-fixtures.js';
+import { noisePng, patchChunk, publicCopyMade, rawRequest, seedEviction, uploadBody } from './evidence-fixtures.js';
 
 /**
  * Two attacks on the edges people reach first: files whose name and declared type lie about
@@ -75,6 +75,8 @@ describe(`spoofed evidence uploads (${backend})`, () => {
     const res = await patchChunk(t, observer, body.id, 0, polyglot);
     expect(res.statusCode, JSON.stringify(res.json())).toBe(200);
     expect(res.json().evidence).toMatchObject({ status: 'stored', detectedType: 'image/jpeg', hasPublicCopy: false });
+    // The background job cannot decode it: no copy, and the original is never published instead.
+    expect(await publicCopyMade(observer, body.id)).toMatchObject({ hasPublicCopy: false, publicCopyPending: false });
     expect((await rawRequest(t, observer, 'GET', `/api/evidence/${body.id}/public`)).statusCode).toBe(404);
     const original = await rawRequest(t, observer, 'GET', `/api/evidence/${body.id}/original`);
     expect(original.statusCode).toBe(200);

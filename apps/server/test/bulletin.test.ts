@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestVigie, type TestClient, type TestVigie } from './harness.js';
 import { seedFebruary, type Fixture } from './bulletin-fixture.js';
-import { jpegWithGps, patchChunk, sha256, uploadBody } from './evidence-fixtures.js';
+import { jpegWithGps, patchChunk, publicCopyMade, sha256, uploadBody } from './evidence-fixtures.js';
 import { push } from './field-fixtures.js';
 
 /**
@@ -82,7 +82,7 @@ describe(`monthly bulletin (${backend})`, () => {
     const stored = await patchChunk(t, coordinator, body.id, 0, jpeg);
     expect(stored.statusCode).toBe(200);
     photoId = body.id;
-    const publicSha = stored.json().evidence.publicCopySha256 as string;
+    const publicSha = (await publicCopyMade(coordinator, body.id)).publicCopySha256 as string;
 
     const created = await comms.post('/api/bulletins', { areaId: fx.calaisisId, month: '2026-02' });
     expect(created.statusCode, created.body).toBe(201);

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../src/config.js';
 import { BundleInputError, verifyBundle } from '../src/modules/legal/bundles/bundle-verifier.js';
 import { type TestClient, startTestVigie, type TestVigie } from './harness.js';
-import { jpegWithGps, noisePng, patchChunk, seedEviction, sha256, uploadBody } from './evidence-fixtures.js';
+import { jpegWithGps, noisePng, patchChunk, publicCopyMade, seedEviction, sha256, uploadBody } from './evidence-fixtures.js';
 
 const run = promisify(execFile);
 let t: TestVigie;
@@ -28,6 +28,8 @@ async function upload(c: TestClient, bytes: Buffer, over: Record<string, unknown
   const body = uploadBody(bytes, { evictionId: target.evictionId }, over);
   expect((await c.post('/api/evidence', body)).statusCode).toBe(201);
   expect((await patchChunk(t, c, body.id, 0, bytes)).json().evidence.status).toBe('stored');
+  // The publication copy is made by a background job; its making is part of the custody record.
+  await publicCopyMade(c, body.id);
   originals.set(body.id, bytes);
   return body.id;
 }
@@ -108,7 +110,7 @@ describe(`evidence bundle (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglit
       expect(f.sha256).toBe(sha256(originals.get(f.evidenceId)!));
       expect(f).toMatchObject({ author: { id: observer.user.id, displayName: 'observer user' }, uploader: { id: observer.user.id } });
       expect(f.receivedAt).toEqual(expect.any(String));
-      expect(f.custody.map((c: { action: string }) => c.action)).toEqual(['evidence.upload_started', 'evidence.received']);
+      expect(f.custody.map((c: { action: string }) => c.action)).toEqual(['evidence.upload_started', 'evidence.received', 'evidence.public_copy_made']);
       expect(f.custody[1]).toMatchObject({ actor: { id: observer.user.id }, auditHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
       // The trail's sequence numbers count every organisation's activity: never handed to a reader.
       for (const c of f.custody) expect(Object.keys(c).sort()).toEqual(['action', 'actor', 'at', 'auditHash', 'details']);

@@ -52,6 +52,20 @@ export function uploadBody(bytes: Buffer, target: { evictionId?: string; inciden
   };
 }
 
+/**
+ * Waits for the background job to make a photo's publication copy (jobs poll every 0.5 s in
+ * tests) and returns the evidence as `c` sees it then.
+ */
+export async function publicCopyMade(c: TestClient, id: string, timeoutMs = 20_000): Promise<any> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const evidence = (await c.get(`/api/evidence/${id}`)).json().evidence;
+    if (!evidence.publicCopyPending) return evidence;
+    if (Date.now() > deadline) throw new Error(`the publication copy of ${id} was not made within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 type Raw = { statusCode: number; headers: Record<string, unknown>; raw: Buffer; json: () => any };
 
 /** A request carrying or returning raw bytes, with the client's session and CSRF token. */

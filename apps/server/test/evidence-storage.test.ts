@@ -8,7 +8,7 @@ import { LocalFolderStorage } from '../src/platform/storage/local-folder-storage
 import { ObjectNotFoundError, type ObjectStorage } from '../src/platform/storage/object-storage.js';
 import { S3Storage } from '../src/platform/storage/s3-storage.js';
 import { startTestVigie, type TestVigie } from './harness.js';
-import { noisePng, patchChunk, rawRequest, seedEviction, sha256, uploadBody } from './evidence-fixtures.js';
+import { noisePng, patchChunk, publicCopyMade, rawRequest, seedEviction, sha256, uploadBody } from './evidence-fixtures.js';
 
 /**
  * The same storage contract checked on a local folder and on a real S3-compatible server
@@ -78,7 +78,8 @@ describe(`evidence kept in S3-compatible storage (${process.env.TEST_DATABASE_UR
     const body = uploadBody(photo, { evictionId });
     expect((await observer.post('/api/evidence', body)).statusCode).toBe(201);
     const done = await patchChunk(t, observer, body.id, 0, photo);
-    expect(done.json().evidence).toMatchObject({ status: 'stored', hasPublicCopy: true });
+    expect(done.json().evidence).toMatchObject({ status: 'stored', publicCopyPending: true });
+    expect(await publicCopyMade(observer, body.id)).toMatchObject({ hasPublicCopy: true });
     const bucket = new S3Storage(s3Config());
     const atRest = await read(await bucket.get(`originals/${admin.user.organisationId}/${body.id}`));
     expect(atRest.length).toBe(photo.length);

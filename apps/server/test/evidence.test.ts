@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../src/platform/auth/passwords.js';
 import { PASSWORD, startTestVigie, TestClient, type TestVigie } from './harness.js';
 import {
-  interruptedChunk, jpegWithGps, noisePng, patchChunk, rawRequest, seedEviction, sha256, uploadBody,
+  interruptedChunk, jpegWithGps, noisePng, patchChunk, publicCopyMade, rawRequest, seedEviction, sha256, uploadBody,
 } from './evidence-fixtures.js';
 
 let t: TestVigie;
@@ -104,7 +104,7 @@ describe(`evidence upload (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglit
     expect(last.statusCode).toBe(200);
     expect(last.json().evidence).toMatchObject({
       status: 'stored', sha256Received: sha256(photo), detectedType: 'image/png', sizeBytes: photo.length, credit: 'HRO',
-      uploadOffset: photo.length, hasPublicCopy: true, authorId: observer.user.id,
+      uploadOffset: photo.length, hasPublicCopy: false, publicCopyPending: true, authorId: observer.user.id,
     });
     expect(existsSync(partPath(photoId))).toBe(false);
 
@@ -193,10 +193,21 @@ describe(`evidence upload (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglit
       const seen = (await who.get(`/api/evidence/${id}`)).json().evidence;
       expect(seen.gps !== null && seen.exif !== null).toBe(located);
     }
+    // The copy is made by a background job after the upload is acknowledged; until then it is
+    // "in preparation", and the original is never served in its place.
+    expect(view).toMatchObject({ hasPublicCopy: false, publicCopyPending: true, publicCopySha256: null });
+    const early = await rawRequest(t, comms, 'GET', `/api/evidence/${id}/public`);
+    if (early.statusCode !== 200) {
+      expect(early.statusCode).toBe(409);
+      expect(early.json()).toMatchObject({ code: 'evidence.public_copy_pending' });
+      expect(early.json().message).toContain('Copie de publication en préparation');
+    }
+    const ready = await publicCopyMade(observer, id);
+    expect(ready).toMatchObject({ hasPublicCopy: true, publicCopyPending: false });
     const copy = await rawRequest(t, comms, 'GET', `/api/evidence/${id}/public`);
     expect(copy.statusCode).toBe(200);
     expect(copy.headers['content-type']).toBe('image/jpeg');
-    expect(sha256(copy.raw)).toBe(view.publicCopySha256);
+    expect(sha256(copy.raw)).toBe(ready.publicCopySha256);
     expect(await exifr.parse(copy.raw)).toBeUndefined();
     const meta = await sharp(copy.raw).metadata();
     expect(meta.exif).toBeUndefined();

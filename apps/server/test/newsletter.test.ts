@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { purgeExpiredSignups } from '../src/modules/communication/newsletters/newsletter.jobs.js';
 import { startTestVigie, type TestClient, type TestVigie } from './harness.js';
 import { createHash, randomUUID } from 'node:crypto';
-import { jpegWithGps, patchChunk, rawRequest, seedEviction, uploadBody } from './evidence-fixtures.js';
+import { jpegWithGps, patchChunk, publicCopyMade, rawRequest, seedEviction, uploadBody } from './evidence-fixtures.js';
 import { mailText } from './mail-body.js';
 import type { ReceivedMail } from './smtp-sink.js';
 
@@ -148,6 +148,7 @@ describe('the members’ newsletter', () => {
     expect((await coordinator.post('/api/evidence', upload)).statusCode).toBe(201);
     const stored = await patchChunk(t, coordinator, upload.id, 0, jpeg);
     expect(stored.statusCode).toBe(200);
+    const ready = await publicCopyMade(coordinator, upload.id);
     expect((await comms.get('/api/newsletter/photos')).json().photos).toEqual([{ id: upload.id, credit: 'HRO', capturedAt: expect.anything() }]);
 
     const draft = (await comms.post('/api/newsletter/issues', { title: 'Lettre de décembre' })).json().issue;
@@ -227,7 +228,7 @@ describe('the members’ newsletter', () => {
     const photo = await rawRequest(t, t.client(), 'GET', new URL(photoUrl).pathname);
     expect(photo.statusCode).toBe(200);
     expect(photo.headers['content-type']).toBe('image/jpeg');
-    expect(createHash('sha256').update(photo.raw).digest('hex')).toBe(stored.json().evidence.publicCopySha256);
+    expect(createHash('sha256').update(photo.raw).digest('hex')).toBe(ready.publicCopySha256);
     expect((await t.client().get(`/api/public/hro/newsletter/${draft.id}/photos/${randomUUID()}.jpg`)).statusCode).toBe(404);
     const feed = await t.client().get('/api/public/hro/newsletter.atom');
     expect(feed.headers['content-type']).toContain('application/atom+xml');

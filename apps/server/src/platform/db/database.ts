@@ -1,4 +1,5 @@
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import { sessionCache } from '../auth/session-cache.js';
 import pg from 'pg';
 import type { Config } from '../../config.js';
 import type { Database } from './schema.js';
@@ -53,7 +54,7 @@ function wrap(kind: DatabaseHandle['kind'], pool: pg.Pool, after: () => Promise<
   // that killed the whole process. The request's query rejects anyway (→ 503), and the pool
   // drops the dead client when it is released, so the event itself needs no handling.
   pool.on('connect', (client) => { client.on('error', () => {}); });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [sessionCache.invalidationPlugin()] });
   let closed = false;
   return {
     kind,

@@ -100,6 +100,7 @@ export const ERRORS = {
   'evidence.hash_mismatch': 422,
   'evidence.type_mismatch': 422,
   'evidence.no_public_copy': 404,
+  'evidence.public_copy_pending': 409,
   'import.not_found': 404,
   'import.empty': 422,
   'import.unreadable': 422,

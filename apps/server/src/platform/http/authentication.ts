@@ -2,7 +2,8 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { can, canReadRecords } from '@vigie/domain';
 import type { Db } from '../db/database.js';
 import { AppError } from '../errors/catalogue.js';
-import { findLiveSession } from '../auth/session-store.js';
+import { sessionCache } from '../auth/session-cache.js';
+import { findLiveSession, type SessionUser } from '../auth/session-store.js';
 import { safeEqual, sha256Hex } from '../crypto/tokens.js';
 import { localeFromAcceptLanguage } from '../i18n/locale.js';
 import { toActor } from './request-context.js';
@@ -32,7 +33,12 @@ export function installAuthentication(app: FastifyInstance, db: Db, publicUrl: s
     if (!req.url.startsWith('/api/')) return;
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
-      const session = await findLiveSession(db, sha256Hex(token));
+      const tokenHash = sha256Hex(token);
+      let session = sessionCache.get(tokenHash) as SessionUser | undefined;
+      if (!session) {
+        session = await findLiveSession(db, tokenHash);
+        if (session) sessionCache.set(tokenHash, session);
+      }
       if (session) {
         req.actor = toActor(session);
         req.locale = session.locale;

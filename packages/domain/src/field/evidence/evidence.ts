@@ -57,6 +57,8 @@ export const evidenceViewSchema = z.object({
   rejectionReason: z.string().nullable(),
   uploadOffset: z.number(),
   hasPublicCopy: z.boolean(),
+  /** A photo whose publication copy (no metadata) the background job has not made yet. */
+  publicCopyPending: z.boolean(),
   publicCopySha256: z.string().nullable(),
   credit: z.string().nullable(),
   createdAt: z.string(),

@@ -110,6 +110,13 @@ export async function publishablePhotos(db: Executor, ids: string[]) {
     .where('id', 'in', ids).where('kind', '=', 'photo').where('status', '=', 'stored').where('public_copy_key', 'is not', null).execute();
 }
 
+/** Of these photos, those whose publication copy the background job has not made yet. */
+export async function photosAwaitingCopy(db: Executor, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('evidence').select('id').where('id', 'in', ids).where('public_copy_pending', '=', true).execute();
+  return rows.map((r) => r.id);
+}
+
 /**
  * Photos of the area's verified evictions that month which may be published (a publication copy
  * exists): like the bulletin's figures, never a record still unverified.

@@ -18,7 +18,7 @@ import { checkFigureSet, computeContent, resolveFigureSet } from './bulletin-con
 import { readPhotos, renderBulletin } from './bulletin-exports.js';
 import {
   areaFigureSet, areasWithFigureSets, bulletinQuotes, deleteBulletinQuote, insertBulletinQuote, candidatePhotos, corpsNames, fileHashes, findArea, findBulletin, findBulletinFor, findFile, insertBulletin,
-  insertFiles, listBulletins, organisationName, publishablePhotos, saveFigureSet, setDraftedFigures, updateDraft, countPublishedBetween
+  insertFiles, listBulletins, organisationName, publishablePhotos, photosAwaitingCopy, saveFigureSet, setDraftedFigures, updateDraft, countPublishedBetween
 } from './bulletins.queries.js';
 import type { BulletinRow } from './bulletins.table.js';
 
@@ -131,7 +131,13 @@ async function checkPhotos(trx: Trx, slots: BulletinPhotoSlot[]) {
   const ids = [...new Set(slots.map((s) => s.evidenceId))];
   const found = new Set((await publishablePhotos(trx, ids)).map((p) => p.id));
   const missing = ids.find((id) => !found.has(id));
-  if (missing) throw new AppError('bulletin.photo_not_publishable', { evidenceId: missing });
+  if (missing) await refusePhoto(trx, missing);
+}
+
+/** A photo not usable yet says so (its copy is being made), apart from one that never will be. */
+async function refusePhoto(trx: Trx, evidenceId: string): Promise<never> {
+  if ((await photosAwaitingCopy(trx, [evidenceId])).length > 0) throw new AppError('evidence.public_copy_pending');
+  throw new AppError('bulletin.photo_not_publishable', { evidenceId });
 }
 
 export async function editDraft(ctx: AppContext, actor: Actor, id: string, edit: BulletinDraftEdit) {
@@ -161,11 +167,9 @@ export async function editDraft(ctx: AppContext, actor: Actor, id: string, edit:
 /** The photo bytes of a content, in slot order, read from the publication copies. */
 async function photoBytes(trx: Trx, storage: ObjectStorage, content: BulletinContent): Promise<Buffer[]> {
   const rows = new Map((await publishablePhotos(trx, content.photos.map((p) => p.evidenceId))).map((r) => [r.id, r]));
-  return readPhotos(storage, content.photos.map((p) => {
-    const row = rows.get(p.evidenceId);
-    if (!row) throw new AppError('bulletin.photo_not_publishable', { evidenceId: p.evidenceId });
-    return { key: row.public_copy_key!, sha256: p.sha256 };
-  }));
+  const absent = content.photos.find((p) => !rows.has(p.evidenceId));
+  if (absent) await refusePhoto(trx, absent.evidenceId);
+  return readPhotos(storage, content.photos.map((p) => ({ key: rows.get(p.evidenceId)!.public_copy_key!, sha256: p.sha256 })));
 }
 
 export async function publishBulletin(ctx: AppContext, storage: ObjectStorage, actor: Actor, id: string, version: number) {

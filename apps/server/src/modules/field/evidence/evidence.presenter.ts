@@ -29,6 +29,7 @@ export function presentEvidence(e: EvidenceRow, actor: Pick<Actor, 'roles' | 'us
     rejectionReason: e.rejection_reason,
     uploadOffset: e.upload_offset,
     hasPublicCopy: e.public_copy_key !== null,
+    publicCopyPending: e.public_copy_pending,
     publicCopySha256: e.public_copy_sha256,
     credit: e.credit,
     createdAt: e.created_at.toISOString(),

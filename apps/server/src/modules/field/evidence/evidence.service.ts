@@ -180,6 +180,8 @@ export async function readOriginal(ctx: AppContext, storage: ObjectStorage, acto
 
 export async function readPublicCopy(ctx: AppContext, storage: ObjectStorage, actor: Actor, id: string) {
   const row = await uploadState(ctx, actor, id);
+  // Never the original instead: its EXIF holds the GPS position.
+  if (row.public_copy_pending) throw new AppError('evidence.public_copy_pending');
   if (!row.public_copy_key) throw new AppError('evidence.no_public_copy');
   return { row, stream: await storage.get(row.public_copy_key) };
 }

@@ -35,6 +35,8 @@ export interface EvidenceTable {
   encryption_tag: Nullable<string>;
   public_copy_key: Nullable<string>;
   public_copy_sha256: Nullable<string>;
+  /** True from the upload until the background job has made the publication copy (or found it cannot). */
+  public_copy_pending: ColumnType<boolean, boolean | undefined, boolean>;
   received_at: NullableTimestamp;
   credit: Nullable<string>;
   created_at: DefaultTimestamp;

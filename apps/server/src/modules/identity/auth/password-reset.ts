@@ -13,6 +13,7 @@ import { findUserByEmail, findUserById, updateUser } from '../users/user-account
 import { queueOneMail, SECRET_SLOT } from '../../communication/mailings/mail-pipeline.js';
 import { clearThrottles } from './login-throttle.js';
 import { expirePasswordResetsOfUser, findPasswordReset, insertPasswordReset, markPasswordResetUsed, takePasswordReset } from './auth.queries.js';
+import { sessionCache } from '../../../platform/auth/session-cache.js';
 
 export const PASSWORD_RESET_JOB = 'auth.password_reset_request';
 const requestSchema = z.object({ email: z.string(), ip: z.string() });
@@ -82,4 +83,5 @@ export async function confirmPasswordReset(ctx: AppContext, token: string, passw
       entityId: user.id, context: { ip },
     });
   });
+  sessionCache.forgetAll();
 }

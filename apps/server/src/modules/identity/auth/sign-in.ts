@@ -15,6 +15,7 @@ import { queueOneMail } from '../../communication/mailings/mail-pipeline.js';
 import { translate } from '../../../platform/errors/messages.js';
 import type { Trx } from '../../../platform/db/database.js';
 import type { Actor } from '../../../platform/http/request-context.js';
+import { sessionCache } from '../../../platform/auth/session-cache.js';
 
 export type SignInInput = { email: string; password: string; totp?: string | undefined };
 
@@ -74,6 +75,7 @@ export async function signOut(ctx: AppContext, actor: Actor, ip: string): Promis
       entityId: actor.userId, context: { ip },
     });
   });
+  sessionCache.forgetAll();
 }
 
 /**

@@ -8,6 +8,7 @@ import { deleteSessionsOfUser } from '../../../platform/auth/session-store.js';
 import type { Actor } from '../../../platform/http/request-context.js';
 import { auditUser } from '../users/users.presenter.js';
 import { countActiveHoldersOf, displayNamesOf, findUserById, updateUser } from '../users/user-accounts.js';
+import { sessionCache } from '../../../platform/auth/session-cache.js';
 import {
   countOpenUnconfirmedInvitations, findGrantForUpdate, insertGrant, latestGrantOfInvitation, listGrants, lockGrantsOf, markGrantDecided,
   withdrawPendingGrants, type IdentityGrantRow,
@@ -78,7 +79,7 @@ export async function listIdentityGrants(ctx: AppContext, actor: Actor): Promise
 }
 
 export async function decideIdentityGrant(ctx: AppContext, actor: Actor, id: string, decision: 'confirmed' | 'refused', ip: string): Promise<IdentityGrantView> {
-  return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
+  const result = await inOrganisation(ctx.db, actor.organisationId, async (trx) => {
     const grant = await findGrantForUpdate(trx, id);
     if (!grant) throw new AppError('identity_grant.not_found');
     if (grant.status !== 'pending') throw new AppError('identity_grant.decided');
@@ -106,4 +107,7 @@ export async function decideIdentityGrant(ctx: AppContext, actor: Actor, id: str
     const names = await displayNamesOf(trx, [decided.requested_by, actor.userId, ...(decided.user_id ? [decided.user_id] : [])]);
     return present(decided, names, actor);
   });
+  // Committed: this process forgets the sessions it remembered (others within SESSION_CACHE_SECONDS).
+  sessionCache.forgetAll();
+  return result;
 }

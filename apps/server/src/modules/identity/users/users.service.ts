@@ -10,6 +10,7 @@ import { expirePasswordResetsOfUser } from '../auth/reset-tokens.js';
 import { requestIdentityGrant, withdrawIdentityGrants } from '../grants/grants.service.js';
 import { auditUser, presentUser, userRoles } from './users.presenter.js';
 import { findUserById, listUsers, updateUser } from './users.queries.js';
+import { sessionCache } from '../../../platform/auth/session-cache.js';
 
 export async function listOrganisationUsers(ctx: AppContext, actor: Actor) {
   return inOrganisation(ctx.db, actor.organisationId, async (trx) => (await listUsers(trx)).map(presentUser));
@@ -20,7 +21,7 @@ type UserChanges = { role?: Role | undefined; roles?: Role[] | undefined; active
 export async function changeUser(ctx: AppContext, actor: Actor, id: string, changes: UserChanges, ip: string) {
   // An admin demoting or locking themselves out is how an organisation loses its last admin.
   if (id === actor.userId) throw new AppError('user.cannot_change_self');
-  return inOrganisation(ctx.db, actor.organisationId, async (trx) => {
+  const result = await inOrganisation(ctx.db, actor.organisationId, async (trx) => {
     const before = await findUserById(trx, id);
     if (!before) throw new AppError('user.not_found');
     let roles = changes.roles ?? (changes.role !== undefined ? [changes.role] : undefined);
@@ -55,6 +56,9 @@ export async function changeUser(ctx: AppContext, actor: Actor, id: string, chan
     });
     return { ...presentUser(after), grantPending };
   });
+  // Committed: this process forgets the sessions it remembered (others within SESSION_CACHE_SECONDS).
+  sessionCache.forgetAll();
+  return result;
 }
 
 export async function updateProfile(ctx: AppContext, actor: Actor, changes: { displayName?: string | undefined; locale?: Locale | undefined }, ip: string) {
@@ -70,6 +74,7 @@ export async function updateProfile(ctx: AppContext, actor: Actor, changes: { di
       entityId: actor.userId, before: auditUser(before), after: after && auditUser(after), context: { ip },
     });
   });
+  sessionCache.forgetAll();
 }
 
 export async function changePassword(ctx: AppContext, actor: Actor, current: string, next: string, ip: string) {
@@ -85,4 +90,5 @@ export async function changePassword(ctx: AppContext, actor: Actor, current: str
       entityId: actor.userId, context: { ip },
     });
   });
+  sessionCache.forgetAll();
 }

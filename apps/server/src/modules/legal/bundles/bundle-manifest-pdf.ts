@@ -10,6 +10,8 @@ const CUSTODY_ACTIONS: Record<string, string> = {
   'evidence.upload_started': 'Début de l’envoi depuis le téléphone',
   'evidence.received': 'Reçu, empreinte vérifiée, stocké chiffré',
   'evidence.rejected': 'Refusé à la réception',
+  'evidence.public_copy_made': 'Copie de publication faite, sans métadonnées',
+  'evidence.public_copy_impossible': 'Copie de publication impossible (format non décodable)',
   'evidence.original_read': 'Original consulté',
   'evidence.bundle_exported': 'Exporté dans un dossier de preuves',
 };

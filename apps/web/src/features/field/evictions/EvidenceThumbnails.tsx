@@ -21,6 +21,9 @@ export function EvidenceThumbnails({ items, readOriginals }: { items: EvidenceIt
         <li key={x.id} data-testid="record-evidence-item" data-kind={x.kind}>
           {x.hasPublicCopy ? (
             <img src={`/api/evidence/${x.id}/public`} alt={x.originalName} loading="lazy" width={160} />
+          ) : x.publicCopyPending ? (
+            // Never the original in its place: its metadata holds where it was taken.
+            <span class="muted" data-testid="record-evidence-pending">{t('records.eviction.publicCopyPending')}</span>
           ) : (
             <>
               <FileIcon label={fileTypeLabel(x.detectedType)} />
