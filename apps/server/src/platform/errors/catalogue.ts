@@ -250,6 +250,7 @@ export const ERRORS = {
   'phone.unknown_observer': 400,
   'phone.device_not_found': 404,
   'phone.escrow_invalid': 400,
+  'phone.device_revoked': 403,
   // Issue 15: record pages and conflicts.
   'sync.conflict_not_found': 404,
   'sync.conflict_already_resolved': 409,
