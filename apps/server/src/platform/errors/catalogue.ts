@@ -141,6 +141,7 @@ export const ERRORS = {
   'statistics.force_present_and_absent': 400,
   'statistics.unknown_item_type': 400,
   'statistics.unknown_metric': 400,
+  'statistics.round_figure_with_forces': 400,
   'statistics.drafts_forbidden': 403,
   'statistics.public_not_found': 404,
   'statistics.slug_taken': 409,
