@@ -15,13 +15,14 @@ import { adminQuery } from './lib/server.js';
 import { medianOf } from './lib/stats.js';
 import { measureStartup } from './startup.js';
 import { measureSyncBacklog } from './sync-backlog.js';
+import { measureUnlock } from './unlock.js';
 import { formatTargetTable, targetRows, type PartMeta } from './targets.js';
 
 /**
  * `npm run bench [-- part …]`: parts are bundle, startup (the compiled server's start-up time and
  * idle memory), ingest, dataset, dashboard, bulletin (with the annual report pack), export,
  * research (a research release over the whole dataset), sync, contacts, monitoring (one polling
- * run of 200 feeds × 50 new items) (default: all). Figures are medians of BENCH_RUNS runs (default 3); results are merged
+ * run of 200 feeds × 50 new items), unlock (the phone's unlock in Chromium, CPU throttled ×4) (default: all). Figures are medians of BENCH_RUNS runs (default 3); results are merged
  * into bench/results/latest.json with the machine they came from and the load average when each
  * part ran, and this run is also kept as bench/results/<date>.json. The run ends with the table
  * of every target (bench/targets.ts): figure, ratio to the target, load. BENCH_QUICK=1 shrinks every
@@ -31,7 +32,7 @@ import { formatTargetTable, targetRows, type PartMeta } from './targets.js';
 const quick = process.env.BENCH_QUICK === '1';
 const RUNS = Number(process.env.BENCH_RUNS ?? (quick ? 1 : 3));
 const ROWS = Number(process.env.BENCH_ROWS ?? (quick ? 50_000 : 1_000_000));
-const ALL = ['bundle', 'startup', 'ingest', 'dataset', 'dashboard', 'bulletin', 'export', 'research', 'sync', 'contacts', 'monitoring'] as const;
+const ALL = ['bundle', 'unlock', 'startup', 'ingest', 'dataset', 'dashboard', 'bulletin', 'export', 'research', 'sync', 'contacts', 'monitoring'] as const;
 const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 for (const a of asked) if (!(ALL as readonly string[]).includes(a)) throw new Error(`unknown part ${a}; parts: ${ALL.join(', ')}`);
 const parts = new Set(asked.length ? asked : ALL);
@@ -62,6 +63,13 @@ if (has('bundle')) {
   results.bundle = bundle;
   console.log(`capture screens' JS, gzipped: ${bundle.captureGzipKB} KB (target ≤ 80 KB); round and testimony screens, loaded when opened: +${bundle.roundTestimonyGzipKB} KB; whole app, every pole: ${bundle.wholeAppGzipKB} KB`);
   save('bundle');
+}
+
+if (has('unlock')) {
+  const unlock = await measureUnlock({ runs: quick ? 1 : Math.max(5, RUNS), rows: 300 });
+  results.unlock = unlock;
+  console.log(`phone unlock, Chromium CPU ×${unlock.throttle}: ${unlock.unlockMs} ms (target ≤ 1000 ms) — code → key ${unlock.deriveMs} ms (PBKDF2 ${unlock.iterations.toLocaleString('en')}), ${unlock.rows} rows opened ${unlock.openRowsMs} ms; a wrong code refused in ${unlock.wrongCodeMs} ms; runs ${unlock.runs.join(', ')} ms`);
+  save('unlock');
 }
 
 if (has('startup')) {

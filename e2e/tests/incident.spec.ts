@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { Api, invite, inviter, png, signIn, unlockPhone, watchErrors } from '../journeys.js';
@@ -9,7 +10,8 @@ import { Api, invite, inviter, png, signIn, unlockPhone, watchErrors } from '../
  *    the server and a coordinator reads it in review.
  * 2. A shared phone: observer A leaves unsent work and signs out; observer B signs in on the same
  *    browser profile and neither sees nor sends it; when A signs in again it is sent, as A.
- * Then an outreach round recorded from the phone's field home (online).
+ * Then an outreach round recorded from the phone's field home (online), an incident at its
+ * distribution, and a lawyer's witness statement about that incident (its page → the form → the PDF).
  *
  * Accounts: its own observers and coordinator, invited like field.spec.ts does (journeys.ts).
  */
@@ -17,6 +19,7 @@ import { Api, invite, inviter, png, signIn, unlockPhone, watchErrors } from '../
 const CAMILLE = { email: 'incident-a@hro.example', password: 'phrase de passe de Camille', name: 'Camille' };
 const LOU = { email: 'incident-b@hro.example', password: 'phrase de passe de Lou', name: 'Lou' };
 const NOA = { email: 'incident-coord@hro.example', password: 'phrase de passe de Noa', name: 'Noa' };
+const SACHA = { email: 'incident-legal@hro.example', password: 'phrase de passe de Sacha', name: 'Sacha' };
 const CALAIS = '62193';
 
 interface IncidentView {
@@ -25,6 +28,7 @@ interface IncidentView {
 }
 interface PullView { operations: { id: string; createdBy: string }[]; evictions: { id: string; siteId: string; createdBy: string; status: string }[] }
 
+let outsideIncidentId = '';
 let camilleApi: Api;
 let coordinatorApi: Api;
 let incSiteId = '';
@@ -46,6 +50,7 @@ test.describe.serial('incident', () => {
     camilleApi = await invite(admin, baseURL!, CAMILLE, 'observer');
     (await invite(admin, baseURL!, LOU, 'observer')).ctx.dispose();
     coordinatorApi = await invite(admin, baseURL!, NOA, 'coordinator');
+    (await invite(admin, baseURL!, SACHA, 'legal')).ctx.dispose();
     const ref = await coordinatorApi.get<{ areas: { id: string; code: string }[] }>('/api/field/reference');
     const areaId = ref.areas.find((a) => a.code === 'calaisis')!.id;
     incSiteId = randomUUID();
@@ -273,6 +278,7 @@ test.describe.serial('incident', () => {
     await expect(page.getByTestId('incident-sync')).toHaveText("En attente d'envoi");
     // Its photo, kept on the phone for the incident alone, then sent through the same evidence intake.
     const outsideId = page.url().split('/').pop()!;
+    outsideIncidentId = outsideId;
     await page.getByTestId('photo-input').setInputFiles({ name: 'distribution.png', mimeType: 'image/png', buffer: png() });
     await expect(page.getByTestId('photo-count')).toContainText('1 photo en attente');
     await page.getByTestId('incident-done').click();
@@ -284,6 +290,39 @@ test.describe.serial('incident', () => {
     const { page: read } = await coordinatorApi.get<{ page: { incident: IncidentView; evidence: { originalName: string }[] } }>(`/api/incidents/${outsideId}`);
     expect(read.incident.evidence).toEqual({ stored: 1, uploading: 0, rejected: 0 });
     expect(read.evidence.map((x) => x.originalName)).toEqual(['distribution.png']);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('a lawyer prepares a witness statement about the incident at the distribution, from its page', async ({ browser }, info) => {
+    expect(outsideIncidentId, 'the round journey recorded the incident').not.toBe('');
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR', timezoneId: 'Europe/Paris', acceptDownloads: true });
+    const page = await context.newPage();
+    await signIn(page, SACHA);
+    const errors = watchErrors(page);
+    await page.goto(`/incidents/${outsideIncidentId}`);
+    await expect(page.getByTestId('incident-facts')).toContainText('Distribution rue des Garennes');
+    await page.getByTestId('witness-link').click();
+    await expect(page).toHaveURL(new RegExp(`/legal/witness/incident/${outsideIncidentId}$`));
+    await expect(page.getByText('en dehors d\'une expulsion')).toBeVisible();
+    const form = page.getByTestId('witness-form');
+    await form.getByLabel('Nom', { exact: true }).fill('Delaunay');
+    await form.getByLabel('Prénoms').fill('Sacha Marie');
+    await form.getByLabel('Date de naissance').fill('1988-03-14');
+    await form.getByLabel('Lieu de naissance').fill('Lille');
+    await form.getByLabel('Adresse', { exact: true }).fill('12 rue du Port, 62100 Calais');
+    await form.getByLabel('Profession').fill('Juriste');
+    await form.getByLabel(/relation des faits/).fill('J’ai vu des grenades lacrymogènes lancées sur la file de la distribution.');
+    await form.getByLabel('Fait à').fill('Calais');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('witness-submit').click()]);
+    await expect(page.getByText('Attestation téléchargée.')).toBeVisible();
+    const file = info.outputPath('attestation.pdf');
+    await download.saveAs(file);
+    const text = execFileSync('/usr/bin/pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    // The incident's own facts, outside any eviction, and the witness's identity and account.
+    for (const fact of ['En dehors de toute expulsion', 'Distribution rue des Garennes', 'DELAUNAY', 'Sacha Marie', 'grenades lacrymogènes', 'Calais']) {
+      expect(text.toUpperCase(), fact).toContain(fact.toUpperCase());
+    }
     expect(errors).toEqual([]);
     await context.close();
   });

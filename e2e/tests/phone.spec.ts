@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { Api, PHONE_CODE, invite, inviter, signIn, unlockPhone, watchErrors } from '../journeys.js';
+import { Api, PHONE_CODE, invite, inviter, png, signIn, unlockPhone, watchErrors } from '../journeys.js';
 
 /**
  * Issue 16: a phone that can be seized. The local store holds no readable text (IndexedDB read
@@ -118,8 +118,21 @@ test.describe.serial('phone', () => {
     await expect(page.getByLabel('Officier responsable')).toHaveValue(SECRET);
     await expect(page.getByTestId('sync-bar')).toContainText('1 en attente');
 
-    // Ten wrong codes with no network: the phone is wiped; the operation never reached the server.
+    // Still offline, an incident at a distribution with its photo: the photo is kept on the phone only.
     await page.goto('/field'); // a page load locks: the key lives only in memory
+    await unlockPhone(page);
+    await page.getByTestId('new-outside-incident').click();
+    await page.getByTestId('incident-type-tear_gas').click();
+    await page.getByTestId('incident-place').fill('Distribution rue des Garennes');
+    await page.getByTestId('photo-input').setInputFiles({ name: 'distribution.png', mimeType: 'image/png', buffer: png() });
+    await expect(page.getByTestId('photo-count')).toContainText('1 photo en attente');
+    await page.waitForTimeout(1000);
+    const waiting = Number((await page.getByTestId('sync-bar').textContent())!.match(/(\d+) en attente/)![1]);
+    expect(waiting).toBeGreaterThan(1);
+
+    // Ten wrong codes with no network: the phone is wiped; the operation never reached the server,
+    // and the screen says how many records and how many files were lost.
+    await page.goto('/field');
     for (let i = 1; i <= 10; i += 1) {
       await page.getByTestId('phone-unlock-code').fill(`mauvais-${i}`);
       await page.getByTestId('phone-unlock-submit').click();
@@ -127,7 +140,8 @@ test.describe.serial('phone', () => {
     }
     await expect(page.getByTestId('phone-setup')).toBeVisible();
     await expect(page.getByTestId('phone-wiped-notice')).toBeVisible();
-    await expect(page.getByTestId('phone-wiped-lost')).toContainText('1 enregistrement(s) non envoyé(s) n’ont pas pu être transmis');
+    await expect(page.getByTestId('phone-wiped-lost')).toContainText(`${waiting} enregistrement(s) non envoyé(s) n’ont pas pu être transmis`);
+    await expect(page.getByTestId('phone-wiped-files')).toContainText('1 fichier(s) (photo, vidéo, son ou document) pas encore envoyé(s) ont été effacé(s)');
     const after = await rawStore(page);
     expect(after.keyring).toBe(0);
     expect(after.text).not.toContain('"c":');
@@ -162,6 +176,7 @@ test.describe.serial('phone', () => {
     await expect(page.getByTestId('phone-setup')).toBeVisible({ timeout: 20_000 });
     await expect(page.getByTestId('phone-wiped-sent')).toContainText('1 enregistrement(s) non envoyé(s) ont été transmis au serveur');
     await expect(page.getByTestId('phone-wiped-lost')).toHaveCount(0);
+    await expect(page.getByTestId('phone-wiped-files')).toHaveCount(0);
     expect((await rawStore(page)).keyring).toBe(0);
     const rescued = await observerApi.get<{ operations: { id: string; officerInCharge: string | null }[] }>('/api/sync/pull?since=0');
     expect(rescued.operations.find((o) => o.id === rescuedId)).toMatchObject({ officerInCharge: 'Capitaine Rescousse' });

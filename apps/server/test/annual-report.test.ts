@@ -49,6 +49,14 @@ beforeAll(async () => {
   await record('2025-11-02T07:00:00Z', { personsEvicted: { n: 20, atLeast: true } }, true);
   await record('2025-06-01T07:00:00Z', { personsEvicted: { n: 500, atLeast: false } }, false);
   await record('2024-03-05T07:00:00Z', { personsEvicted: { n: 8, atLeast: false } }, true);
+  // Two outreach rounds in 2025 (one counted "au moins"), one in 2024.
+  for (const [startedAt, n, atLeast] of [['2025-04-02T18:00:00+02:00', 40, true], ['2025-09-12T18:00:00+02:00', 15, false], ['2024-12-01T18:00:00+01:00', 99, false]] as const) {
+    const res = await observer.post('/api/rounds', {
+      id: crypto.randomUUID(), areaCode: 'calaisis', startedAt, endedAt: null, team: [], siteIds: [site.record.id],
+      peopleMet: { n, atLeast }, needs: { food: { n: 10, atLeast: false } }, distributed: [], notes: null,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+  }
 }, 120_000);
 
 afterAll(async () => {
@@ -108,6 +116,11 @@ describe('annual report pack', () => {
     // Days not observed make every figure a minimum (statistics.figures.ts), the year before too.
     expect(text).toMatch(/personnes expulsées\s+au moins 50\s+au moins 8/);
     expect(text).toContain('Expulsions par commune');
+    // The year's outreach rounds, cited by reference and worded like every figure.
+    expect(text).toContain('Maraudes');
+    expect(text).toMatch(/maraudes\s+2\n/);
+    expect(text).toMatch(/personnes rencontrées en maraude\s+au moins 55/);
+    expect(text).toMatch(/personnes ayant besoin de nourriture\s+20/);
   });
 
   it('lays the PDF out cleanly: French formats, no overlapping words, no table header alone at a page end', async () => {

@@ -13,6 +13,7 @@ let t: TestVigie;
 let observer: TestClient;
 let other: TestClient;
 let calaisisId: string;
+let organisationId: string;
 const deviceId = randomUUID();
 
 const b64 = (b: Buffer) => b.toString('base64url');
@@ -49,6 +50,7 @@ const entry = (cmd: { commandId: string; type: string; baseVersion: number | nul
 beforeAll(async () => {
   t = await startTestVigie();
   const admin = await t.setUpAdmin();
+  organisationId = admin.user.organisationId;
   observer = await t.userWithRole(admin.user.organisationId, 'observer');
   other = await t.userWithRole(admin.user.organisationId, 'observer');
   calaisisId = (await reference(observer)).calaisisId;
@@ -102,5 +104,33 @@ describe(`outbox rescue before a wipe (${process.env.TEST_DATABASE_URL ? 'postgr
     const notTheirs = await other.post(`/api/field/devices/${deviceId}/rescue`, { escrow: escrowFor(server, dataKey), rows: [row] });
     expect(notTheirs.statusCode).toBe(404);
     expect(await t.db.selectFrom('operations').select('id').where('id', '=', cmd.record.id).execute()).toEqual([]);
+  });
+});
+
+describe(`outbox rescue from a revoked phone (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
+  it('is refused with a clear message, audited, and applies nothing', async () => {
+    const revokedId = randomUUID();
+    expect((await observer.post('/api/field/devices', { id: revokedId, label: 'Téléphone saisi' })).statusCode).toBe(200);
+    const coordinator = await t.userWithRole(organisationId, 'coordinator');
+    expect((await coordinator.post(`/api/field/devices/${revokedId}/revoke`, {})).statusCode).toBe(200);
+
+    const server = (await observer.get('/api/field/escrow-key')).json();
+    const dataKey = randomBytes(32);
+    const cmd = operationCommand(calaisisId, { officerInCharge: 'Capitaine Révoqué' });
+    const res = await observer.post(`/api/field/devices/${revokedId}/rescue`, { escrow: escrowFor(server, dataKey), rows: [sealedRow(dataKey, 1, entry(cmd))] });
+    expect(res.statusCode).toBe(403);
+    expect(res.json()).toMatchObject({ code: 'phone.device_revoked' });
+    expect(res.json().message).toContain('révoqué par un coordinateur');
+    // In the observer's own language.
+    await t.db.updateTable('users').set({ locale: 'en' }).where('id', '=', observer.user.id).execute();
+    const english = await observer.post(`/api/field/devices/${revokedId}/rescue`, { escrow: escrowFor(server, dataKey), rows: [] });
+    expect(english.json().message).toContain('revoked by a coordinator');
+    expect(await t.db.selectFrom('operations').select('id').where('id', '=', cmd.record.id).execute()).toEqual([]);
+    const refusals = await t.db.selectFrom('audit_log').select(['entity_id', 'after']).where('action', '=', 'field.device_rescue_refused').execute();
+    expect(refusals.map((r) => r.entity_id)).toEqual([revokedId, revokedId]);
+    expect(refusals[0]!.after).toMatchObject({ reason: 'revoked', rows: 1 });
+    expect(refusals[1]!.after).toMatchObject({ reason: 'revoked', rows: 0 });
+    // The phone still learns it must wipe: its status says revoked.
+    expect((await observer.get(`/api/field/devices/${revokedId}/status`)).json()).toMatchObject({ revoked: true });
   });
 });

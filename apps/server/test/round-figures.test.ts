@@ -8,6 +8,7 @@ import { seedEviction } from './evidence-fixtures.js';
 let t: TestVigie;
 let observer: TestClient;
 let coordinator: TestClient;
+let comms: TestClient;
 let areaCode: string;
 let siteId: string;
 
@@ -17,6 +18,7 @@ beforeAll(async () => {
   const orgId = admin.user.organisationId;
   observer = await t.userWithRole(orgId, 'observer');
   coordinator = await t.userWithRole(orgId, 'coordinator');
+  comms = await t.userWithRole(orgId, 'comms');
   const { evictionId } = await seedEviction(t, orgId, observer.user.id);
   const row = (await sql<{ code: string; site_id: string }>`SELECT a.code, s.id AS site_id FROM evictions e JOIN sites s ON s.id = e.site_id JOIN areas a ON a.id = s.area_id WHERE e.id = ${evictionId}`.execute(t.db)).rows[0]!;
   areaCode = row.code;
@@ -64,5 +66,45 @@ describe(`outreach rounds in the statistics (${process.env.TEST_DATABASE_URL ? '
     if (otherArea) expect((await summary({ areaCode: otherArea })).rounds.rounds.value).toBe(0);
     // A round has no forces: under a forces filter its figures are not given rather than wrong.
     expect((await summary({ areaCode, forceCorps: 'crs' })).rounds).toBeNull();
+  });
+
+  it('are cited by a bulletin through figure references, worded by the one wording, and a later change is flagged before publishing', async () => {
+    const areaId = (await sql<{ id: string }>`SELECT id FROM areas WHERE code = ${areaCode}`.execute(t.db)).rows[0]!.id;
+    const set = await comms.put(`/api/bulletin-figure-sets/${areaId}`, {
+      figures: [{ metric: 'evictions', part: null }, { metric: 'rounds', part: null }, { metric: 'roundPeopleMet', part: null }, { metric: 'roundNeedFood', part: null }],
+    });
+    expect(set.statusCode, set.body).toBe(200);
+    // A round figure stands alone: no part, no forces.
+    const withPart = await comms.put(`/api/bulletin-figure-sets/${areaId}`, { figures: [{ metric: 'roundPeopleMet', part: 'roundNeedFood' }] });
+    expect(withPart.statusCode).toBe(422);
+    expect(withPart.json().code).toBe('bulletin.part_of_wrong_whole');
+    const unknown = await comms.put(`/api/bulletin-figure-sets/${areaId}`, { figures: [{ metric: 'roundTents', part: null }] });
+    expect(unknown.json()).toMatchObject({ code: 'bulletin.unknown_metric' });
+    expect(unknown.json().message).toContain('roundPeopleMet');
+
+    const created = await comms.post('/api/bulletins', { areaId, month: '2026-11' });
+    expect([200, 201], created.body).toContain(created.statusCode);
+    const draft = created.json().bulletin;
+    const lines = draft.content.figures.filter((l: { metric: string }) => l.metric.startsWith('round'));
+    expect(lines).toEqual([
+      { metric: 'rounds', figure: { value: 3, atLeast: false }, part: null, reference: { metric: 'rounds', from: '2026-11-01', to: '2026-11-30', areaCode, filters: {} } },
+      { metric: 'roundPeopleMet', figure: { value: 54, atLeast: true }, part: null, reference: { metric: 'roundPeopleMet', from: '2026-11-01', to: '2026-11-30', areaCode, filters: {} } },
+      { metric: 'roundNeedFood', figure: { value: 35, atLeast: true }, part: null, reference: { metric: 'roundNeedFood', from: '2026-11-01', to: '2026-11-30', areaCode, filters: {} } },
+    ]);
+    // The same words as everywhere ("au moins"), in both languages.
+    const text = async (locale: string) => (await t.vigie.app.inject({ method: 'GET', url: `/api/bulletins/${draft.id}/export?format=md&locale=${locale}`, headers: { cookie: comms.cookie } })).body;
+    const fr = await text('fr');
+    for (const line of ['3 maraudes', 'Au moins 54 personnes rencontrées en maraude', 'Au moins 35 personnes ayant besoin de nourriture']) expect(fr).toContain(line);
+    expect(await text('en')).toContain('At least 54 people met on outreach rounds');
+
+    // A round recorded late for November: the checklist names the cited round figures that changed.
+    const saved = await comms.patch(`/api/bulletins/${draft.id}`, { version: draft.version, headline: { fr: '', en: '' }, context: { fr: [], en: [] }, photos: [] });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect((await observer.post('/api/rounds', round({ startedAt: '2026-11-25T18:00:00+01:00', peopleMet: { n: 6, atLeast: false } }))).statusCode).toBe(201);
+    const changed = (await comms.get(`/api/bulletins/${draft.id}/checklist`)).json().items.filter((i: { kind: string }) => i.kind === 'figureChanged');
+    expect(changed).toEqual([
+      { kind: 'figureChanged', metric: 'rounds', from: '2026-11-01', to: '2026-11-30', areaCode, filters: {}, was: { value: 3, atLeast: false }, now: { value: 4, atLeast: false } },
+      { kind: 'figureChanged', metric: 'roundPeopleMet', from: '2026-11-01', to: '2026-11-30', areaCode, filters: {}, was: { value: 54, atLeast: true }, now: { value: 60, atLeast: true } },
+    ]);
   });
 });

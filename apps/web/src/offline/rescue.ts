@@ -1,14 +1,18 @@
 import type { OutboxRescueResult } from '@vigie/domain/rules';
 import { api } from '../api/client';
-import { sealedOutbox, writeKeyring } from './idb';
+import { filesWithChunks } from './chunks';
+import { promised, raw, sealedOutbox, writeKeyring } from './idb';
 import { deviceLabel } from './sync';
-import { toBase64Url, type EscrowPublicKey, type Keyring } from './vault';
+import { isSealed, toBase64Url, type EscrowPublicKey, type Keyring } from './vault';
 
 /**
  * Unsent work before a wipe after 10 wrong codes (docs/PHONE-SECURITY.md). Nobody typed the code,
  * so the phone cannot read its outbox; it sends the rows still encrypted, with its data key
  * wrapped for the server (vault.ts `escrow`), and the server applies them as a push. Without a
  * network, an escrow or an answer within a few seconds, the wipe goes ahead and the work is lost.
+ * A phone a coordinator revoked is refused (`phone.device_revoked`) and wipes all the same.
+ * Files (photos, videos, sounds, documents) not yet uploaded are not sent this way: the phone
+ * only counts them (`filesNotSent`) so the code screen can say plainly that they are lost.
  */
 const ESCROW_KEY = 'vigie.field.escrowKey';
 const RESCUE_TIMEOUT_MS = 8_000;
@@ -50,4 +54,20 @@ export async function rescueOutbox(k: Keyring): Promise<OutboxRescueResult | nul
       rows: rows.map(({ key, row }) => ({ key, iv: toBase64Url(row.iv), c: toBase64Url(row.c) })),
     });
   })());
+}
+
+/**
+ * How many files still have their bytes on the phone, i.e. never reached the server: files with
+ * sealed chunks (a file's chunks are deleted once the server stored it) and entries still holding
+ * a whole file (`b`, photos kept before chunked storage). Counted without the code, from what
+ * IndexedDB shows in clear (ids, which parts a row has); each file's kind and name are sealed and
+ * stay unknown.
+ */
+export async function filesNotSent(): Promise<number> {
+  const chunked = await filesWithChunks();
+  const whole = await raw(['photos'], 'readonly', async (t) => {
+    const rows = await promised(t.objectStore('photos').getAll());
+    return rows.filter((r) => isSealed(r) && r.b !== undefined).length;
+  });
+  return chunked.size + whole;
 }

@@ -142,6 +142,7 @@ export const ERRORS = {
   'statistics.force_present_and_absent': 400,
   'statistics.unknown_item_type': 400,
   'statistics.unknown_metric': 400,
+  'statistics.round_figure_with_forces': 400,
   'statistics.drafts_forbidden': 403,
   'statistics.public_not_found': 404,
   'statistics.slug_taken': 409,
@@ -251,6 +252,7 @@ export const ERRORS = {
   'phone.unknown_observer': 400,
   'phone.device_not_found': 404,
   'phone.escrow_invalid': 400,
+  'phone.device_revoked': 403,
   // Issue 15: record pages and conflicts.
   'sync.conflict_not_found': 404,
   'sync.conflict_already_resolved': 409,

@@ -1,6 +1,7 @@
 import type { Figure } from '../statistics/metrics.js';
 import type { BulletinContent, FigureLine } from './bulletin.js';
 import { dayList, factSentence, monthName } from './date-wording.js';
+import { isRoundMetricCode } from '../statistics/round-metric-table.js';
 import { capitalise, figureLine, figurePhrase, figureValue, forcesLine, metricHeading, type Lang } from './figure-wording.js';
 
 /**
@@ -107,8 +108,12 @@ export function bulletinDocument(content: BulletinContent, lang: Lang, publicati
     // An empty month says so once rather than listing a column of zeros.
     coverage: content.coverage
       ? words.coverage(content.coverage.expectedDays - content.coverage.missedDays, content.coverage.expectedDays) : null,
-    figures: content.evictions.unobserved ? [words.notObserved(area, month)]
-      : empty ? [words.noEviction(area, month)] : listedLines(content.figures).map((l) => (l.forces ? forcesLine(l.figure, l.forces, lang) : figureLine(l, lang))),
+    // Outreach rounds go on without evictions and are counted apart: their lines stay in an empty or unobserved month.
+    figures: [
+      ...(content.evictions.unobserved ? [words.notObserved(area, month)] : empty ? [words.noEviction(area, month)] : []),
+      ...listedLines(content.figures).filter((l) => !(content.evictions.unobserved || empty) || isRoundMetricCode(l.metric))
+        .map((l) => (l.forces ? forcesLine(l.figure, l.forces, lang) : figureLine(l, lang))),
+    ],
     factsHeading: words.facts,
     factGroups: groups,
     noFacts: groups.length === 0 ? words.noFacts : null,

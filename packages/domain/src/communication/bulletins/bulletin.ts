@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isMetricCode, type Figure, type FigureFilters, type MetricCode } from '../statistics/metrics.js';
+import { isCitableMetric, type CitableMetric, type Figure, type FigureFilters, type MetricCode } from '../statistics/metrics.js';
 import { FINDINGS, monthBounds, type Finding } from './date-wording.js';
 export { FIGURE_PARTS } from '../figures/figure-parts.js';
 
@@ -55,8 +55,9 @@ export const figureSetEntrySchema = z.strictObject({
 });
 export const figureSetSchema = z.array(figureSetEntrySchema).min(1).max(30);
 export type FigureSetEntryInput = z.infer<typeof figureSetEntrySchema>;
+/** A line may cite an outreach rounds' figure (`rounds`, `roundPeopleMet`, a need): alone, without part, forces or finding. */
 export type FigureSetEntry = {
-  metric: MetricCode; part: MetricCode | null; forces?: FigureForces | undefined; finding?: Finding | undefined; showZero?: boolean | undefined;
+  metric: CitableMetric; part: CitableMetric | null; forces?: FigureForces | undefined; finding?: Finding | undefined; showZero?: boolean | undefined;
 };
 
 /** The first finding a figure set names that the bulletin cannot date, or null. */
@@ -74,8 +75,8 @@ export function findingsOf(entries: readonly FigureSetEntry[]): readonly Finding
 /** The first metric code a figure set names that is not a known metric, or null. */
 export function unknownMetricIn(entries: readonly FigureSetEntryInput[]): string | null {
   for (const e of entries) {
-    if (!isMetricCode(e.metric)) return e.metric;
-    if (e.part !== null && !isMetricCode(e.part)) return e.part;
+    if (!isCitableMetric(e.metric)) return e.metric;
+    if (e.part !== null && !isCitableMetric(e.part)) return e.part;
   }
   return null;
 }
@@ -107,12 +108,12 @@ export type BulletinDraftEdit = z.infer<typeof bulletinDraftEditSchema>;
 
 /** Where a cited figure comes from: the statistics engine's metric over a period, area and filters. */
 export type FigureReference = {
-  metric: MetricCode; from: string; to: string; areaCode: string;
+  metric: CitableMetric; from: string; to: string; areaCode: string;
   filters: Pick<FigureFilters, 'forcesPresent' | 'forcesAbsent'>;
 };
 export type CorpsName = { code: string; fr: string; en: string };
 export type FigureLine = {
-  metric: MetricCode; figure: Figure; part: { metric: MetricCode; figure: Figure } | null;
+  metric: CitableMetric; figure: Figure; part: { metric: CitableMetric; figure: Figure } | null;
   /** A forces line: the corps present together and those absent, by name. */
   forces?: { present: CorpsName[]; absent: CorpsName[] };
   /** Print the line even at zero (the figure set says so). */
@@ -153,7 +154,7 @@ export type BulletinContent = {
 };
 
 /** One figure whose current value no longer matches what was published. */
-export type FigureDifference = { metric: MetricCode | 'evictions'; published: Figure; current: Figure };
+export type FigureDifference = { metric: CitableMetric; published: Figure; current: Figure };
 export type FactDifference = { kind: DatedFact['kind']; type: string; publishedDays: string[]; currentDays: string[] };
 
 /** Figure by figure, fact by fact: what a data correction changed since publication. */
@@ -161,7 +162,7 @@ export function differencesBetween(published: BulletinContent, current: Bulletin
   const figures: FigureDifference[] = [];
   const same = (a: Figure, b: Figure) => a.value === b.value && a.atLeast === b.atLeast;
   const seen = new Set<string>();
-  const compare = (metric: MetricCode | 'evictions', a: Figure, b: Figure | undefined) => {
+  const compare = (metric: CitableMetric, a: Figure, b: Figure | undefined) => {
     if (seen.has(metric)) return;
     seen.add(metric);
     const now = b ?? { value: 0, atLeast: false };
@@ -197,7 +198,7 @@ export function differencesBetween(published: BulletinContent, current: Bulletin
 
 /** A figure a bulletin cites, by its reference, with the value it had (kept when a draft is saved). */
 export type DraftedFigure = {
-  metric: MetricCode; from: string; to: string; areaCode: string;
+  metric: CitableMetric; from: string; to: string; areaCode: string;
   filters: Pick<FigureFilters, 'forcesPresent' | 'forcesAbsent'>; value: number; atLeast: boolean;
   /** Nobody observed the period then ("non observé"). */
   unobserved?: true;

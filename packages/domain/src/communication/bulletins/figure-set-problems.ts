@@ -1,4 +1,4 @@
-import type { MetricCode } from '../statistics/metrics.js';
+import type { CitableMetric, MetricCode } from '../statistics/metrics.js';
 import { FIGURE_PARTS } from '../figures/figure-parts.js';
 import type { Finding } from './date-wording.js';
 
@@ -17,9 +17,9 @@ export type FigureSetLineShape = {
  * finding twice. `index` is the line at fault (for a repeat, the second occurrence).
  */
 export type FigureSetProblem = { index: number } & (
-  | { problem: 'part_of_wrong_whole'; metric: MetricCode; part: MetricCode; allowed: readonly MetricCode[] }
-  | { problem: 'duplicate_metric'; metric: MetricCode }
-  | { problem: 'forces_not_on_evictions'; metric: MetricCode }
+  | { problem: 'part_of_wrong_whole'; metric: CitableMetric; part: CitableMetric; allowed: readonly MetricCode[] }
+  | { problem: 'duplicate_metric'; metric: CitableMetric }
+  | { problem: 'forces_not_on_evictions'; metric: CitableMetric }
   | { problem: 'force_present_and_absent'; force: string }
   | { problem: 'duplicate_finding'; finding: Finding });
 
@@ -28,7 +28,7 @@ export function figureSetProblem(entries: readonly FigureSetLineShape[]): Figure
   const findings = new Set<string>();
   // The server checks that every code is known before asking; the editor only offers known codes.
   for (const [index, line] of entries.entries()) {
-    const e = line as { metric: MetricCode; part: MetricCode | null; forces?: FigureSetLineShape['forces']; finding?: Finding | undefined };
+    const e = line as { metric: CitableMetric; part: CitableMetric | null; forces?: FigureSetLineShape['forces']; finding?: Finding | undefined };
     if (e.forces || e.finding) {
       if (e.metric !== 'evictions' || e.part !== null || (e.forces && e.finding)) return { index, problem: 'forces_not_on_evictions', metric: e.metric };
     }
@@ -43,8 +43,9 @@ export function figureSetProblem(entries: readonly FigureSetLineShape[]): Figure
       continue;
     }
     if (e.part !== null) {
-      const allowed = FIGURE_PARTS[e.metric] ?? [];
-      if (!allowed.includes(e.part)) return { index, problem: 'part_of_wrong_whole', metric: e.metric, part: e.part, allowed };
+      // No part of a rounds' figure is defined: a round line stands alone.
+      const allowed = FIGURE_PARTS[e.metric as MetricCode] ?? [];
+      if (!allowed.includes(e.part as MetricCode)) return { index, problem: 'part_of_wrong_whole', metric: e.metric, part: e.part, allowed };
     }
     if (seen.has(e.metric)) return { index, problem: 'duplicate_metric', metric: e.metric };
     seen.add(e.metric);

@@ -1,4 +1,5 @@
-import { metricLabel, type Figure, type MetricCode } from '../statistics/metrics.js';
+import { metricLabel, type CitableMetric, type Figure, type MetricCode } from '../statistics/metrics.js';
+import { ROUND_METRICS, isRoundMetricCode } from '../statistics/round-metric-table.js';
 
 /**
  * THE wording of figures (issue 10): one function, `wordFigure`, used by the dashboard, the
@@ -82,7 +83,9 @@ export type Lang = 'fr' | 'en';
 const AT_LEAST: Record<Lang, string> = { fr: 'au moins', en: 'at least' };
 const NOT_OBSERVED: Record<Lang, string> = { fr: 'non observé', en: 'not observed' };
 
-function formsOf(metric: MetricCode, lang: Lang, asPart: boolean): Forms {
+function formsOf(metric: CitableMetric, lang: Lang, asPart: boolean): Forms {
+  // The rounds' figures carry their own forms ("aucune maraude"); they have no part wording.
+  if (isRoundMetricCode(metric)) return ROUND_METRICS.find((x) => x.code === metric)!.forms[lang];
   return (asPart ? PART_WORDING[metric]?.[lang] : undefined) ?? FIGURE_WORDING[metric][lang];
 }
 
@@ -101,7 +104,7 @@ export const capitalise = (s: string) => s.charAt(0).toLocaleUpperCase() + s.sli
  */
 export type FigureWordingOptions =
   | { style?: 'value' }
-  | { style: 'phrase' | 'part'; metric: MetricCode }
+  | { style: 'phrase' | 'part'; metric: CitableMetric }
   | { style: 'phrase'; forms: Forms; label: string };
 
 export function wordFigure(f: Figure, lang: Lang, options: FigureWordingOptions = {}): string {
@@ -127,17 +130,17 @@ export function formatFigure(f: Figure, lang: Lang): string {
 }
 
 /** "au moins 12 tentes saisies", "1 tente saisie", "aucune tente saisie"; "au moins" only for a minimum. */
-export function figurePhrase(metric: MetricCode, f: Figure, lang: Lang, asPart = false): string {
+export function figurePhrase(metric: CitableMetric, f: Figure, lang: Lang, asPart = false): string {
   return wordFigure(f, lang, { style: asPart ? 'part' : 'phrase', metric });
 }
 
 /** One line of the figure list, its part joined the way it reads ("dont", "de", "including", "of"). */
-export function figureLine(line: { metric: MetricCode; figure: Figure; part: { metric: MetricCode; figure: Figure } | null }, lang: Lang): string {
+export function figureLine(line: { metric: CitableMetric; figure: Figure; part: { metric: CitableMetric; figure: Figure } | null }, lang: Lang): string {
   const main = figurePhrase(line.metric, line.figure, lang);
   // A part of nothing, or a part that is nothing, adds no information.
   if (!line.part || line.figure.value === 0 || line.part.figure.value === 0) return capitalise(main);
   const part = figurePhrase(line.part.metric, line.part.figure, lang, true);
-  if (SPANNING_PARTS.has(line.part.metric)) {
+  if (SPANNING_PARTS.has(line.part.metric as MetricCode)) {
     const of = lang === 'en' ? 'of ' : /^[aeiou]/i.test(part) ? 'd’' : 'de ';
     return capitalise(`${main} ${of}${part}`);
   }
@@ -150,7 +153,7 @@ export function figureValue(f: Figure, lang: Lang): string {
 }
 
 /** A column header for a metric in the comparison table ("Tentes saisies"). */
-export function metricHeading(metric: MetricCode, lang: Lang): string {
+export function metricHeading(metric: CitableMetric, lang: Lang): string {
   return capitalise(metricLabel(metric, lang));
 }
 

@@ -1,3 +1,5 @@
+import { ROUND_METRICS, isRoundMetricCode, type RoundMetricCode } from './round-metric-table.js';
+
 /**
  * The figures the statistics, the dashboard, the bulletin and the public page speak of. Each
  * has a stable code (figure sets and published snapshots name them) and both labels. Pure: no
@@ -65,8 +67,18 @@ export function isMetricCode(value: string): value is MetricCode {
   return (METRIC_CODES as readonly string[]).includes(value);
 }
 
-export function metricLabel(code: MetricCode, locale: 'fr' | 'en'): string {
-  const metric = METRICS.find((x) => x.code === code)!;
+/**
+ * What a publication may cite by reference (metric, period, area, filters): the evictions'
+ * metrics and the outreach rounds' figures (round-metric-table.ts), which take no force filter.
+ */
+export type CitableMetric = MetricCode | RoundMetricCode;
+
+export function isCitableMetric(value: string): value is CitableMetric {
+  return isMetricCode(value) || isRoundMetricCode(value);
+}
+
+export function metricLabel(code: CitableMetric, locale: 'fr' | 'en'): string {
+  const metric = METRICS.find((x) => x.code === code) ?? ROUND_METRICS.find((x) => x.code === code)!;
   return metric[locale];
 }
 

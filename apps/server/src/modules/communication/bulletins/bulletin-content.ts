@@ -1,9 +1,11 @@
 import {
-  figureSetProblem, figureSetSchema, findingLabel, findingsOf, FINDINGS, METRIC_CODES, monthBounds, shiftMonth, unknownFindingIn, unknownMetricIn,
+  figureSetProblem, figureSetSchema, findingLabel, findingsOf, FINDINGS, isMetricCode, METRIC_CODES, monthBounds, ROUND_METRIC_CODES, shiftMonth,
+  unknownFindingIn, unknownMetricIn,
   type BulletinContent, type BulletinPhotoSlot, type CorpsName, type DatedFact, type Figure, type FigureLine, type FigureSetEntry, type MetricCode,
 } from '@vigie/domain';
 import type { Trx } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/errors/catalogue.js';
+import { figureNow } from '../statistics/figure-references.js';
 import { computeCoverage, computeFigures, computeFindingDays } from '../statistics/statistics.service.js';
 import { corpsNames, datedFacts, publishablePhotos } from './bulletins.queries.js';
 
@@ -18,7 +20,7 @@ export function checkFigureSet(raw: unknown): FigureSetEntry[] {
   const parsed = figureSetSchema.safeParse(raw);
   if (!parsed.success) throw new AppError('bulletin.invalid_figure_set');
   const unknown = unknownMetricIn(parsed.data);
-  if (unknown !== null) throw new AppError('bulletin.unknown_metric', { metric: unknown, known: METRIC_CODES.join(', ') });
+  if (unknown !== null) throw new AppError('bulletin.unknown_metric', { metric: unknown, known: [...METRIC_CODES, ...ROUND_METRIC_CODES].join(', ') });
   const finding = unknownFindingIn(parsed.data);
   if (finding !== null) throw new AppError('bulletin.unknown_finding', { finding, known: FINDINGS.join(', ') });
   const entries = parsed.data as FigureSetEntry[];
@@ -54,8 +56,9 @@ export type ContentInput = {
   photos: BulletinPhotoSlot[];
 };
 
+/** The evictions' metrics the comparison table shows; the rounds' figures are listed, not compared. */
 function metricsOf(set: FigureSetEntry[]): MetricCode[] {
-  return [...new Set(set.filter((e) => !e.forces && !e.finding).flatMap((e) => (e.part ? [e.metric, e.part] : [e.metric])))];
+  return [...new Set(set.filter((e) => !e.forces && !e.finding).flatMap((e) => (e.part ? [e.metric, e.part] : [e.metric])))].filter(isMetricCode);
 }
 
 /**
@@ -83,8 +86,14 @@ async function figureLines(trx: Trx, set: FigureSetEntry[], current: Record<Metr
       });
       continue;
     }
+    if (!isMetricCode(e.metric)) {
+      // An outreach rounds' figure: through the figure-reference service, as a citation recomputes it.
+      const reference = { metric: e.metric, ...scope, filters: {} };
+      lines.push({ metric: e.metric, figure: await figureNow(trx, reference), part: null, ...(e.showZero ? { showZero: true } : {}), reference });
+      continue;
+    }
     lines.push({
-      metric: e.metric, figure: current[e.metric], part: e.part ? { metric: e.part, figure: current[e.part] } : null,
+      metric: e.metric, figure: current[e.metric], part: e.part && isMetricCode(e.part) ? { metric: e.part, figure: current[e.part] } : null,
       ...(e.showZero ? { showZero: true } : {}),
       reference: { metric: e.metric, ...scope, filters: {} },
     });

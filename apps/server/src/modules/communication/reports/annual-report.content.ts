@@ -1,5 +1,6 @@
-import { METRICS, annualPeriod, type AnnualReportRequest, type Figure, type Locale, type MetricCode } from '@vigie/domain';
+import { METRICS, ROUND_METRIC_CODES, annualPeriod, type AnnualReportRequest, type Figure, type Locale, type MetricCode, type RoundMetricCode } from '@vigie/domain';
 import type { Trx } from '../../../platform/db/database.js';
+import { figureNow, type StoredFigureReference } from '../statistics/figure-references.js';
 import { computeBreakdown, type BreakdownRow } from '../statistics/statistics.breakdown.js';
 import { computeSeries, computeSeriesFigures, computeSummary, type Summary } from '../statistics/statistics.service.js';
 
@@ -32,6 +33,8 @@ export type AnnualReportContent = {
   forces: BreakdownRow[];
   incidents: BreakdownRow[];
   legalBases: BreakdownRow[];
+  /** The outreach rounds' figures of the year, each cited by its reference (the figure-reference service). */
+  rounds: Array<{ metric: RoundMetricCode; reference: StoredFigureReference; figure: Figure }>;
 };
 
 export function metricLabel(code: MetricCode, locale: Locale): string {
@@ -62,5 +65,16 @@ export async function gatherAnnualReport(trx: Trx, organisationName: string, req
     forces: await breakdown('forceCorps'),
     incidents: await breakdown('incidentType'),
     legalBases: await breakdown('legalBasis'),
+    rounds: await roundsCited(trx, from, to),
   };
+}
+
+/** Rounds held, people met and each need over the whole organisation's year, by reference like any cited figure. */
+async function roundsCited(trx: Trx, from: string, to: string): Promise<AnnualReportContent['rounds']> {
+  const out: AnnualReportContent['rounds'] = [];
+  for (const metric of ROUND_METRIC_CODES) {
+    const reference: StoredFigureReference = { metric, from, to, areaCode: null, filters: {} };
+    out.push({ metric, reference, figure: await figureNow(trx, reference) });
+  }
+  return out;
 }

@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime, formatMonth, formatPercent, formatPeriod, formatQuantity, type Locale } from '@vigie/domain';
+import { formatDate, formatDateTime, formatMonth, formatPercent, formatPeriod, formatQuantity, metricLabel as citableLabel, type Locale } from '@vigie/domain';
 import { renderTypstPdf } from '../../../platform/pdf/typst.js';
 import type { BreakdownRow } from '../statistics/statistics.breakdown.js';
 import { MONTHLY_METRICS, metricLabel, type AnnualReportContent } from './annual-report.content.js';
@@ -78,6 +78,10 @@ export function annualReportPdf(c: AnnualReportContent, charts: Record<string, s
       [w.hoursPerEviction, c.summary.rates.hoursPerEviction === null ? '—' : formatQuantity(c.summary.rates.hoursPerEviction, l)],
     ],
   };
+  const rounds: Table = {
+    title: w.rounds, columns: [w.figure, w.value],
+    rows: c.rounds.map((r) => [citableLabel(r.metric, l), worded(r.figure, l)]),
+  };
   const data = {
     lang: l,
     title: `${w.title} — ${c.organisationName}`,
@@ -87,7 +91,7 @@ export function annualReportPdf(c: AnnualReportContent, charts: Record<string, s
     none: w.none,
     chartsHeading: w.chartsHeading,
     tables: [
-      headline, coverage, months,
+      headline, coverage, rounds, months,
       places(w.sheets.areas, w.area, c.byArea), places(w.sheets.communes, w.commune, c.byCommune),
       breakdownTable(w.sheets.items, w.item, w.count, c.items, l),
       breakdownTable(w.sheets.structures, w.structure, w.count, c.structures, l),

@@ -7,7 +7,7 @@ export const WORDS = {
     atLeast: 'au moins', figure: 'Indicateur', value: 'Valeur', previousYear: 'Année précédente', change: 'Évolution',
     month: 'Mois', area: 'Zone', commune: 'Commune', item: "Type d'affaires", structure: 'Type de structure', force: 'Force',
     incident: "Type d'incident", days: 'Jours', legalBasis: 'Base légale invoquée', evictions: 'Expulsions', count: 'Nombre',
-    coverage: 'Couverture', daysInPeriod: 'Jours dans la période', expectedDays: 'Jours d’observation prévus (rota)', daysObserved: 'Jours observés', daysNotObserved: 'Jours non observés',
+    rounds: 'Maraudes', coverage: 'Couverture', daysInPeriod: 'Jours dans la période', expectedDays: 'Jours d’observation prévus (rota)', daysObserved: 'Jours observés', daysNotObserved: 'Jours non observés',
     share: 'Part des jours observés', hoursPerEviction: 'Une expulsion toutes les (heures)', perMonth: 'Expulsions par mois',
     sheets: {
       summary: 'Synthèse', areas: 'Par zone', communes: 'Par commune', months: 'Par mois', items: 'Affaires saisies',
@@ -26,7 +26,7 @@ export const WORDS = {
     atLeast: 'at least', figure: 'Figure', value: 'Value', previousYear: 'Previous year', change: 'Change',
     month: 'Month', area: 'Area', commune: 'Commune', item: 'Item type', structure: 'Structure type', force: 'Force',
     incident: 'Incident type', days: 'Days', legalBasis: 'Stated legal basis', evictions: 'Evictions', count: 'Count',
-    coverage: 'Coverage', daysInPeriod: 'Days in the period', expectedDays: 'Observation days expected (rota)', daysObserved: 'Days observed', daysNotObserved: 'Days not observed',
+    rounds: 'Outreach rounds', coverage: 'Coverage', daysInPeriod: 'Days in the period', expectedDays: 'Observation days expected (rota)', daysObserved: 'Days observed', daysNotObserved: 'Days not observed',
     share: 'Share of days observed', hoursPerEviction: 'One eviction every (hours)', perMonth: 'Evictions per month',
     sheets: {
       summary: 'Summary', areas: 'By area', communes: 'By commune', months: 'By month', items: 'Belongings seized',

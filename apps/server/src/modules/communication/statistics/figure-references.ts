@@ -1,12 +1,15 @@
-import { formatFigure, isMetricCode, metricLabel, type CitedFigure, type Figure, type FigureFilters, type FigureReferenceInput } from '@vigie/domain';
+import { formatFigure, isMetricCode, isRoundMetricCode, metricLabel, type CitedFigure, type Figure, type FigureFilters, type FigureReferenceInput } from '@vigie/domain';
 import type { Trx } from '../../../platform/db/database.js';
-import { computeFigures } from './statistics.service.js';
+import { AppError } from '../../../platform/errors/catalogue.js';
+import { computeFigures, computeRoundFigures } from './statistics.service.js';
 
 /**
  * The figure-reference service: a cited figure is a reference (metric, period, area, filters)
  * computed by the statistics — never typed by hand — and worded by the one figure wording
  * function ("au moins 73"). Whatever cites figures (press releases, bulletins) keeps the value
  * it had when drafted and asks here again before publishing, to show a figure that changed.
+ * A reference names an evictions' metric or an outreach rounds' figure (rounds held, people met,
+ * a need); the latter are counted by period and area only, never by force.
  */
 export type ComputedFigure = { value: number; atLeast: boolean; wording: string };
 
@@ -23,8 +26,13 @@ const period = (from: string, to: string, locale: 'fr' | 'en') => {
 
 /** The figure a reference names, as the statistics count it now. */
 export async function figureNow(trx: Trx, ref: StoredFigureReference): Promise<Figure> {
-  if (!isMetricCode(ref.metric)) throw new Error(`unknown metric ${ref.metric}`);
   const { forceCorps, forcesPresent, forcesAbsent } = ref.filters;
+  if (isRoundMetricCode(ref.metric)) {
+    if (forceCorps || forcesPresent?.length || forcesAbsent?.length) throw new AppError('statistics.round_figure_with_forces');
+    const rounds = await computeRoundFigures(trx, { from: ref.from, to: ref.to, ...(ref.areaCode && { areaCode: ref.areaCode }) });
+    return rounds![ref.metric];
+  }
+  if (!isMetricCode(ref.metric)) throw new Error(`unknown metric ${ref.metric}`);
   const figures = await computeFigures(trx, {
     from: ref.from, to: ref.to, ...(ref.areaCode && { areaCode: ref.areaCode }), ...(forceCorps && { forceCorps }),
     ...(forcesPresent?.length && { forcesPresent }), ...(forcesAbsent?.length && { forcesAbsent }),
@@ -35,7 +43,7 @@ export async function figureNow(trx: Trx, ref: StoredFigureReference): Promise<F
 export async function computeReference(trx: Trx, ref: FigureReferenceInput, locale: 'fr' | 'en'): Promise<ComputedFigure> {
   const figure = await figureNow(trx, { ...ref, areaCode: ref.areaCode ?? null, filters: { forceCorps: ref.forceCorps } });
   const where = [ref.areaCode, ref.forceCorps].filter(Boolean).join(', ');
-  const wording = `${formatFigure(figure, locale)} ${metricLabel(ref.metric as 'evictions', locale).toLowerCase()} (${where ? `${where}, ` : ''}${period(ref.from, ref.to, locale)})`;
+  const wording = `${formatFigure(figure, locale)} ${metricLabel(ref.metric as 'evictions' | 'rounds', locale).toLowerCase()} (${where ? `${where}, ` : ''}${period(ref.from, ref.to, locale)})`;
   return { value: figure.value, atLeast: figure.atLeast, wording };
 }
 

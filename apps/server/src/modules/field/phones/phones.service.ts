@@ -110,10 +110,11 @@ export async function deviceStatus(ctx: AppContext, actor: Actor, id: string, wi
  * What a phone last said it still holds unsent (records in its outbox, photos not uploaded), for
  * the house's check-in of a field phone (issue 19). Null when the phone never reported.
  */
-/** Whether this phone id is the actor's own registered phone (another's is answered like an unknown one). */
-export async function isOwnDevice(trx: Executor, actor: Actor, id: string): Promise<boolean> {
+/** The actor's own phone, active or revoked by a coordinator; another observer's phone is answered like an unknown one. */
+export async function ownDeviceState(trx: Executor, actor: Actor, id: string): Promise<'active' | 'revoked' | 'unknown'> {
   const d = await findDevice(trx, id);
-  return Boolean(d && d.user_id === actor.userId);
+  if (!d || d.user_id !== actor.userId) return 'unknown';
+  return d.revoked_at ? 'revoked' : 'active';
 }
 
 export async function deviceExists(trx: Executor, id: string): Promise<boolean> {

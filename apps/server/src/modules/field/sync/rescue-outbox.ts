@@ -5,7 +5,7 @@ import { openEscrow, openGcm } from '../../../platform/crypto/escrow-key.js';
 import { inOrganisation } from '../../../platform/db/organisation-scope.js';
 import { AppError } from '../../../platform/errors/catalogue.js';
 import type { Actor } from '../../../platform/http/request-context.js';
-import { isOwnDevice } from '../phones/phones.service.js';
+import { ownDeviceState } from '../phones/phones.service.js';
 import { pushCommands } from './push.js';
 
 /**
@@ -15,9 +15,21 @@ import { pushCommands } from './push.js';
  * that observer would (same rules, idempotent by command id); commands the server already
  * answered (refused, or kept as a conflict) are not sent again. The decrypted rows are never
  * stored: only the commands' effects, through the usual save use cases and their audit entries.
+ * A phone a coordinator revoked is refused (and the refusal audited) before anything is opened.
  */
 export async function rescueOutbox(ctx: AppContext, actor: Actor, deviceId: string, body: OutboxRescue): Promise<OutboxRescueResult> {
-  if (!(await inOrganisation(ctx.db, actor.organisationId, (trx) => isOwnDevice(trx, actor, deviceId)))) throw new AppError('phone.device_not_found');
+  const device = await inOrganisation(ctx.db, actor.organisationId, (trx) => ownDeviceState(trx, actor, deviceId));
+  if (device === 'unknown') throw new AppError('phone.device_not_found');
+  if (device === 'revoked') {
+    // A coordinator revoked this phone (lost, seized): whoever types the codes may not be its
+    // observer, so nothing it sends is applied. The refusal is audited (counts only); the phone
+    // wipes itself on this answer as on any contact after a revocation.
+    await inOrganisation(ctx.db, actor.organisationId, (trx) => recordAudit(trx, {
+      organisationId: actor.organisationId, actorId: actor.userId, action: 'field.device_rescue_refused', entityType: 'device', entityId: deviceId,
+      after: { reason: 'revoked', rows: body.rows.length },
+    }));
+    throw new AppError('phone.device_revoked');
+  }
   let dataKey: Buffer;
   try {
     dataKey = openEscrow(ctx.serverKey, body.escrow);

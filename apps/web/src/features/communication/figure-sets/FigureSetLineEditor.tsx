@@ -1,4 +1,4 @@
-import { FIGURE_PARTS, FINDINGS, METRICS, findingLabel, metricLabel, type MetricCode } from '@vigie/domain/rules';
+import { FIGURE_PARTS, FINDINGS, METRICS, ROUND_METRIC_CODES, findingLabel, metricLabel, type CitableMetric, type MetricCode } from '@vigie/domain/rules';
 import { useLocale, useT } from '../../../i18n';
 import { SelectField } from '../../../ui/SelectField';
 import type { FigureSetLine } from './figureSetApi';
@@ -16,11 +16,12 @@ export function lineProblem(line: FigureSetLine): 'noForcePresent' | null {
  * One line of a figure set: a figure and its part; a forces line ("dont M menées par la police
  * nationale et la BAC sans CRS": each corps present, absent or not named); or a findings line
  * (a yes/no finding the bulletin dates: "Les 9, 13 et 21 avril, une distribution alimentaire…").
+ * The figures offered include the outreach rounds' (rounds held, people met, needs), which stand alone.
  */
 export function FigureSetLineEditor({ line, index, corps, onLine }: { line: FigureSetLine; index: number; corps: Corps[]; onLine: (patch: Partial<FigureSetLine>) => void }) {
   const t = useT();
   const locale = useLocale() === 'en' ? 'en' : 'fr';
-  const label = (code: string) => metricLabel(code as MetricCode, locale);
+  const label = (code: string) => metricLabel(code as CitableMetric, locale);
   if (line.finding !== undefined) {
     return (
       <SelectField label={t('figureSets.finding')} value={line.finding}
@@ -52,7 +53,7 @@ export function FigureSetLineEditor({ line, index, corps, onLine }: { line: Figu
   }
   return (
     <>
-      <SelectField label={t('figureSets.metric')} value={line.metric} options={METRICS.map((m) => ({ value: m.code, label: label(m.code) }))}
+      <SelectField label={t('figureSets.metric')} value={line.metric} options={[...METRICS.map((m) => m.code), ...ROUND_METRIC_CODES].map((code) => ({ value: code, label: label(code) }))}
         onValue={(metric) => onLine({ metric, part: null })} />
       <SelectField label={t('figureSets.part')} value={line.part ?? ''}
         options={[{ value: '', label: t('figureSets.noPart') }, ...(FIGURE_PARTS[line.metric as MetricCode] ?? []).map((p) => ({ value: p, label: label(p) }))]}

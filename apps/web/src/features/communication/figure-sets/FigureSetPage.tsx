@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { FINDINGS, METRIC_CODES, figureSetProblem, metricLabel, findingLabel, type FigureSetProblem, type MetricCode } from '@vigie/domain/rules';
+import { FINDINGS, METRIC_CODES, figureSetProblem, metricLabel, findingLabel, type CitableMetric, type FigureSetProblem } from '@vigie/domain/rules';
 import { api, errorMessage } from '../../../api/client';
 import { useLocale, useT } from '../../../i18n';
 import { Screen } from '../../../shell/Screen';
@@ -97,7 +97,7 @@ export function FigureSetPage() {
 
   function problemMessage(p: FigureSetProblem): string {
     const lang = locale === 'en' ? 'en' : 'fr';
-    const metric = (code: string) => metricLabel(code as MetricCode, lang);
+    const metric = (code: string) => metricLabel(code as CitableMetric, lang);
     switch (p.problem) {
       case 'duplicate_metric': return t('figureSets.problems.duplicateMetric', { metric: metric(p.metric) });
       case 'duplicate_finding': return t('figureSets.problems.duplicateFinding', { finding: findingLabel(p.finding)[lang] });

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { formatFigure, formatPercent, formatPeriod, isMetricCode, metricLabel, type ChecklistItem } from '@vigie/domain/rules';
+import { formatFigure, formatPercent, formatPeriod, isCitableMetric, metricLabel, type ChecklistItem } from '@vigie/domain/rules';
 import { api, errorMessage } from '../../../api/client';
 import { useLocale, useT } from '../../../i18n';
 import { Button } from '../../../ui/Button';
@@ -44,7 +44,7 @@ export function PublishChecklist({ url, purpose, busy, onConfirm, onCancel }: {
           item.areaCode, formatPeriod(item.from, item.to, locale), corps,
           present.length ? t('office.checklist.forces', { present: present.join(', '), absent: absent.join(', ') || '—' }) : null,
         ].filter(Boolean).join(', ');
-        const figure = isMetricCode(item.metric) ? metricLabel(item.metric, locale) : item.metric;
+        const figure = isCitableMetric(item.metric) ? metricLabel(item.metric, locale) : item.metric;
         return t(purpose === 'bulletin' ? 'office.checklist.figureChanged' : 'office.checklist.figureChangedPress', {
           figure, scope, was: formatFigure(item.was, locale), now: formatFigure(item.now, locale),
         });

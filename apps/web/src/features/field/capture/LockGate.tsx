@@ -2,7 +2,8 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { useLocale, useT } from '../../../i18n';
 import { MIN_CODE_LENGTH, chooseCode, currentLock, onLockChange, refreshLock, sealedOutbox, unlock, type LockState } from '../../../offline/idb';
-import { escrowKey, rescueOutbox } from '../../../offline/rescue';
+import { ApiError } from '../../../api/client';
+import { escrowKey, filesNotSent, rescueOutbox } from '../../../offline/rescue';
 import type { EscrowPublicKey, Keyring } from '../../../offline/vault';
 import { startIdleLock } from '../../../offline/idle';
 import { Screen } from '../../../shell/Screen';
@@ -38,23 +39,43 @@ function wipedAt(): string | null {
 
 const UNSENT_AT_WIPE = 'vigie.field.wipedUnsent';
 
+interface UnsentAtWipe {
+  /** Records waiting in the outbox, and how many of them the server received. */
+  unsent: number;
+  sent: number;
+  /** Files whose bytes were still only on the phone: never sent by the rescue, lost. */
+  files: number;
+  /** The server refused the rescue: a coordinator had revoked this phone. */
+  revoked: boolean;
+  at: number;
+}
+
 /** What became of the unsent work at the last wipe, when it followed 10 wrong codes: sent to the server, or lost. */
-function unsentAtWipe(wiped: string): { unsent: number; sent: number } | null {
+function unsentAtWipe(wiped: string): UnsentAtWipe | null {
   try {
-    const kept = JSON.parse(localStorage.getItem(UNSENT_AT_WIPE) ?? 'null') as { unsent: number; sent: number; at: number } | null;
+    const kept = JSON.parse(localStorage.getItem(UNSENT_AT_WIPE) ?? 'null') as UnsentAtWipe | null;
     // Written just before that wipe; an older note belongs to an earlier wipe (a revocation or "wipe this phone" since).
-    return kept && Math.abs(Date.parse(wiped) - kept.at) < 60_000 ? kept : null;
+    return kept && Math.abs(Date.parse(wiped) - kept.at) < 60_000 ? { ...kept, files: kept.files ?? 0, revoked: kept.revoked ?? false } : null;
   } catch {
     return null;
   }
 }
 
-/** Before the tenth wrong code wipes the phone: the unsent work goes to the server if the network allows. */
+/**
+ * Before the tenth wrong code wipes the phone: the unsent records go to the server if the network
+ * allows; the files not yet uploaded cannot (rescue.ts), so they are counted to be named as lost.
+ */
 async function sendBeforeWipe(k: Keyring): Promise<void> {
   const unsent = (await sealedOutbox().catch(() => [])).length;
-  const result = await rescueOutbox(k).catch(() => null);
+  const files = await filesNotSent().catch(() => 0);
+  let revoked = false;
+  const result = await rescueOutbox(k).catch((e: unknown) => {
+    revoked = e instanceof ApiError && e.code === 'phone.device_revoked';
+    return null;
+  });
   try {
-    localStorage.setItem(UNSENT_AT_WIPE, JSON.stringify({ unsent, sent: Math.min(unsent, result?.sent ?? 0), at: Date.now() }));
+    const note: UnsentAtWipe = { unsent, sent: Math.min(unsent, result?.sent ?? 0), files, revoked, at: Date.now() };
+    localStorage.setItem(UNSENT_AT_WIPE, JSON.stringify(note));
   } catch {
     // private mode: the notice is only a courtesy
   }
@@ -85,7 +106,12 @@ function ChooseCode() {
     <Screen title={t('phone.setup.title')}>
       {wiped && <p class="notice" data-testid="phone-wiped-notice">{t('phone.setup.wiped', { date: formatDateTime(wiped, locale) })}</p>}
       {unsent && unsent.sent > 0 && <p class="notice" data-testid="phone-wiped-sent">{t('phone.setup.wipedSent', { count: unsent.sent })}</p>}
-      {unsent && unsent.unsent > unsent.sent && <p class="notice" data-testid="phone-wiped-lost">{t('phone.setup.wipedLost', { count: unsent.unsent - unsent.sent })}</p>}
+      {unsent && unsent.unsent > unsent.sent && (
+        <p class="notice" data-testid="phone-wiped-lost">
+          {t(unsent.revoked ? 'phone.setup.wipedRevoked' : 'phone.setup.wipedLost', { count: unsent.unsent - unsent.sent })}
+        </p>
+      )}
+      {unsent && unsent.files > 0 && <p class="notice" data-testid="phone-wiped-files">{t('phone.setup.wipedFiles', { count: unsent.files })}</p>}
       <p>{t('phone.setup.intro')}</p>
       <form onSubmit={(e) => void submit(e)} data-testid="phone-setup">
         <TextField label={t('phone.setup.code', { min: MIN_CODE_LENGTH })} type="password" autocomplete="new-password" value={code} onValue={setCode} testId="phone-code" error={error} />
