@@ -48,7 +48,7 @@ export default defineConfig({
     { name: 'research', testMatch: /research\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'phone', testMatch: /phone\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'press', testMatch: /press\.spec\.ts$/, dependencies: ['foundation'] },
-    { name: 'records', testMatch: /records\.spec\.ts$/, dependencies: ['foundation'] },
+    { name: 'records', testMatch: /[\\/]records\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'office', testMatch: /office\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'house', testMatch: /house\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'figure-sets', testMatch: /figure-sets\.spec\.ts$/, dependencies: ['foundation'] },

@@ -69,7 +69,7 @@ test('offline at dawn: a round and an Arabic testimony wait encrypted in the out
   // During the round: a testimony, linked to it, in Arabic.
   await page.getByTestId('round-testimony').click();
   await expect(page.getByTestId('testimony-linked')).toContainText('maraude');
-  await page.getByTestId('testimony-pseudonym').fill('Karim (Soudan)');
+  await page.getByTestId('testimony-pseudonym').fill('Samir (Soudan)');
   await page.getByTestId('testimony-language').selectOption('ar');
   await page.getByTestId('testimony-account').fill(ACCOUNT);
   await page.getByTestId('testimony-quote').fill('Ils ont gazé la file.');
@@ -102,7 +102,7 @@ test('offline at dawn: a round and an Arabic testimony wait encrypted in the out
   const stored = await rawStore(page);
   expect(stored.counts.rounds).toBe(1);
   expect(stored.counts.testimonies).toBe(1);
-  for (const readable of [ACCOUNT, 'gazé', 'Karim', 'Soudan', code, code.replace(/-/g, ''), 'testimony.save', 'round.save', 'couvertures']) {
+  for (const readable of [ACCOUNT, 'gazé', 'Samir', 'Soudan', code, code.replace(/-/g, ''), 'testimony.save', 'round.save', 'couvertures']) {
     expect(stored.text, readable).not.toContain(readable);
   }
 
@@ -119,7 +119,7 @@ test('offline at dawn: a round and an Arabic testimony wait encrypted in the out
     distributed: [{ item: 'couvertures', count: { n: 30, atLeast: false } }, { item: 'thé', count: null }],
   });
   const { testimonies } = await coordinator.get<{ testimonies: Array<{ id: string; pseudonym: string; status: string }> }>('/api/testimonies');
-  const summary = testimonies.find((x) => x.pseudonym === 'Karim (Soudan)')!;
+  const summary = testimonies.find((x) => x.pseudonym === 'Samir (Soudan)')!;
   expect(summary.status).toBe('consented');
   const { testimony } = await coordinator.get<{ testimony: { account: string; links: Array<{ target: string; targetId: string }>; history: Array<{ shownIn: string }> } }>(`/api/testimonies/${summary.id}`);
   expect(testimony.account).toBe(ACCOUNT);
