@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jpegWithGps, patchChunk, seedEviction, uploadBody } from './evidence-fixtures.js';
+import { jpegWithGps, patchChunk, publicCopyMade, seedEviction, uploadBody } from './evidence-fixtures.js';
 import { startTestVigie, type TestClient, type TestVigie } from './harness.js';
 import { mailText } from './mail-body.js';
 
@@ -38,6 +38,8 @@ beforeAll(async () => {
   expect((await lead.post('/api/evidence', upload)).statusCode).toBe(201);
   expect((await patchChunk(t, lead, upload.id, 0, jpeg)).statusCode).toBe(200);
   photoId = upload.id;
+  // Its metadata-free copy is made by a job after the upload; only then can it be offered.
+  await publicCopyMade(lead, photoId);
   // A photo of an eviction not yet verified is not offered for publication; once verified, it is.
   const offered = async () => (await comms.get('/api/newsletter/photos')).json().photos.map((p: { id: string }) => p.id);
   expect(await offered()).not.toContain(photoId);
