@@ -9,10 +9,8 @@ import { FormError } from '../../../ui/FormError';
 import { SelectField } from '../../../ui/SelectField';
 import { TextArea } from '../../legal/fields';
 import { roundsApi, type RoundInput, type RoundView } from './roundsApi';
+import { countOf, emptyCount, RoundCountRow, type CountDraft } from './RoundCount';
 
-type CountDraft = { n: string; atLeast: boolean };
-const emptyCount = (): CountDraft => ({ n: '', atLeast: true });
-const countOf = (c: CountDraft) => (c.n.trim() === '' ? null : { n: Number(c.n), atLeast: c.atLeast });
 /** "now" as a datetime-local value in the phone's time. */
 const localNow = () => { const d = new Date(); d.setMinutes(d.getMinutes() - d.getTimezoneOffset()); return d.toISOString().slice(0, 16); };
 const toIso = (local: string) => new Date(local).toISOString();
@@ -66,14 +64,6 @@ export function NewRoundPage() {
       </Screen>
     );
   }
-  const countRow = (label: string, c: CountDraft, set: (c: CountDraft) => void, testId: string) => (
-    <div class="field round-count">
-      <label>{label}
-        <input type="number" inputMode="numeric" min={0} max={100000} value={c.n} data-testid={testId} onInput={(e) => set({ ...c, n: e.currentTarget.value })} />
-      </label>
-      <label class="checkbox"><input type="checkbox" checked={c.atLeast} onChange={(e) => set({ ...c, atLeast: e.currentTarget.checked })} /> {t('rounds.atLeast')}</label>
-    </div>
-  );
   return (
     <Screen title={t('rounds.new')}>
       <p><a href="/field">{t('rounds.backHome')}</a></p>
@@ -89,9 +79,9 @@ export function NewRoundPage() {
               onChange={(e) => setTeam(e.currentTarget.checked ? [...team, m.id] : team.filter((x) => x !== m.id))} /> {m.displayName}</label>
           ))}
         </fieldset>
-        {countRow(t('rounds.peopleMet'), people, setPeople, 'round-people')}
+        <RoundCountRow label={t('rounds.peopleMet')} count={people} onChange={setPeople} testId="round-people" />
         <fieldset><legend>{t('rounds.needs')}</legend>
-          {ROUND_NEEDS.map((k) => <div key={k}>{countRow(t(`rounds.need.${k}`), needs[k], (c) => setNeeds({ ...needs, [k]: c }), `round-need-${k}`)}</div>)}
+          {ROUND_NEEDS.map((k) => <div key={k}><RoundCountRow label={t(`rounds.need.${k}`)} count={needs[k]} onChange={(c) => setNeeds({ ...needs, [k]: c })} testId={`round-need-${k}`} /></div>)}
         </fieldset>
         <TextArea label={t('rounds.distributed')} value={distributed} onValue={setDistributed} testId="round-distributed" />
         <TextArea label={t('rounds.notes')} value={notes} onValue={setNotes} testId="round-notes" />

@@ -4,12 +4,12 @@ import { CONSENT_PURPOSES, CURRENT_CONSENT_TEXT_VERSION, parisDate, TESTIMONY_LA
 import { errorMessage } from '../../../api/client';
 import { useT } from '../../../i18n';
 import { Screen } from '../../../shell/Screen';
-import { Button } from '../../../ui/Button';
 import { FormError } from '../../../ui/FormError';
 import { TextField } from '../../../ui/TextField';
 import { DateField, TextArea } from '../../legal/fields';
 import { CodeCard } from './CodeCard';
-import { ConsentScreen, shownLanguage, type Answers } from './ConsentScreen';
+import { shownLanguage, type Answers } from './ConsentScreen';
+import { AccountActions, ConsentStep } from './TestimonySteps';
 import { testimoniesApi } from './testimoniesApi';
 import './testimonies.css';
 
@@ -69,20 +69,11 @@ export function NewTestimonyPage() {
           <DateField label={t('testimonies.form.givenOn')} value={givenOn} onValue={setGivenOn} testId="testimony-date" />
           <TextArea label={t('testimonies.form.account')} value={account} onValue={setAccount} testId="testimony-account" />
           <TextArea label={t('testimonies.form.quote')} value={quote} onValue={setQuote} testId="testimony-quote" />
-          <p class="testimony-actions">
-            <Button type="submit" testId="to-consent">{t('testimonies.form.toConsent')}</Button>
-            <Button variant="secondary" busy={busy} onClick={() => void save(false)} testId="save-draft">{t('testimonies.form.saveDraft')}</Button>
-          </p>
+          <AccountActions busy={busy} onDraft={() => void save(false)} />
         </form>
       )}
       {step === 'consent' && (
-        <>
-          <ConsentScreen language={language} answers={answers} onAnswer={(p, g) => setAnswers({ ...answers, [p]: g })} />
-          <p class="testimony-actions">
-            <Button busy={busy} onClick={() => void save(true)} testId="save-testimony">{t('testimonies.consent.save')}</Button>
-            <Button variant="secondary" onClick={() => setStep('account')}>{t('testimonies.consent.back')}</Button>
-          </p>
-        </>
+        <ConsentStep language={language} answers={answers} onAnswers={setAnswers} busy={busy} onSave={() => void save(true)} onBack={() => setStep('account')} />
       )}
       {step === 'card' && created && <CodeCard code={created.code} onDone={() => route(`/testimonies/${created.id}`)} />}
     </Screen>

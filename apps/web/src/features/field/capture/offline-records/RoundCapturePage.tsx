@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ROUND_NEEDS, type Count, type RoundInput, type RoundNeed } from '@vigie/domain/rules';
+import { ROUND_NEEDS, type RoundInput, type RoundNeed } from '@vigie/domain/rules';
 import { useLocale, useT } from '../../../../i18n';
 import { getAll } from '../../../../offline/db';
 import { useLive } from '../../../../offline/live';
@@ -9,10 +9,8 @@ import { Button } from '../../../../ui/Button';
 import { FormError } from '../../../../ui/FormError';
 import { useReference } from '../data';
 import { formatTime } from '../format';
+import { countOf, emptyCount, RoundCountRow, type CountDraft } from '../../rounds/RoundCount';
 
-type CountDraft = { n: string; atLeast: boolean };
-const emptyCount = (): CountDraft => ({ n: '', atLeast: true });
-const countOf = (c: CountDraft): Count | null => (c.n.trim() === '' ? null : { n: Number(c.n), atLeast: c.atLeast });
 /** "now" as a datetime-local value in the phone's time. */
 const localNow = () => { const d = new Date(); d.setMinutes(d.getMinutes() - d.getTimezoneOffset()); return d.toISOString().slice(0, 16); };
 const toIso = (local: string) => new Date(local).toISOString();
@@ -93,14 +91,6 @@ export function RoundCapturePage({ me }: { me: FieldUser }) {
       </Screen>
     );
   }
-  const countRow = (label: string, c: CountDraft, set: (c: CountDraft) => void, testId: string) => (
-    <div class="field round-count">
-      <label>{label}
-        <input type="number" inputMode="numeric" min={0} max={100000} value={c.n} data-testid={testId} onInput={(e) => set({ ...c, n: e.currentTarget.value })} />
-      </label>
-      <label class="checkbox"><input type="checkbox" checked={c.atLeast} onChange={(e) => set({ ...c, atLeast: e.currentTarget.checked })} data-testid={`${testId}-atleast`} /> {t('rounds.atLeast')}</label>
-    </div>
-  );
   const toggle = (list: string[], item: string, on: boolean) => (on ? [...list, item] : list.filter((x) => x !== item));
   return (
     <Screen title={t('rounds.new')}>
@@ -128,9 +118,9 @@ export function RoundCapturePage({ me }: { me: FieldUser }) {
             ))}
           </fieldset>
         )}
-        {countRow(t('rounds.peopleMet'), people, setPeople, 'round-people')}
+        <RoundCountRow label={t('rounds.peopleMet')} count={people} onChange={setPeople} testId="round-people" />
         <fieldset><legend>{t('rounds.needs')}</legend>
-          {ROUND_NEEDS.map((k) => <div key={k}>{countRow(t(`rounds.need.${k}`), needs[k], (c) => setNeeds({ ...needs, [k]: c }), `round-need-${k}`)}</div>)}
+          {ROUND_NEEDS.map((k) => <div key={k}><RoundCountRow label={t(`rounds.need.${k}`)} count={needs[k]} onChange={(c) => setNeeds({ ...needs, [k]: c })} testId={`round-need-${k}`} /></div>)}
         </fieldset>
         <div class="field"><label>{t('rounds.distributed')}<textarea rows={3} value={distributed} onInput={(e) => setDistributed(e.currentTarget.value)} data-testid="round-distributed" /></label></div>
         <div class="field"><label>{t('rounds.notes')}<textarea rows={3} maxLength={5000} value={notes} onInput={(e) => setNotes(e.currentTarget.value)} data-testid="round-notes" /></label></div>

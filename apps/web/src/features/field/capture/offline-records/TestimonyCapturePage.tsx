@@ -5,10 +5,10 @@ import { useT } from '../../../../i18n';
 import { newId, saveTestimony } from '../../../../offline/store';
 import { newWithdrawalCode } from '../../../../offline/withdrawal-code';
 import { Screen } from '../../../../shell/Screen';
-import { Button } from '../../../../ui/Button';
 import { FormError } from '../../../../ui/FormError';
 import { CodeCard } from '../../testimonies/CodeCard';
-import { ConsentScreen, shownLanguage, type Answers } from '../../testimonies/ConsentScreen';
+import { shownLanguage, type Answers } from '../../testimonies/ConsentScreen';
+import { AccountActions, ConsentStep } from '../../testimonies/TestimonySteps';
 import '../../testimonies/testimonies.css';
 
 /** What the testimony is taken during, from the screen it was opened from (`?round=…`, `?eviction=…`, `?incident=…`). */
@@ -86,20 +86,11 @@ export function TestimonyCapturePage() {
             <label for="testimony-quote">{t('testimonies.form.quote')}</label>
             <textarea id="testimony-quote" rows={2} maxLength={1000} value={quote} onInput={(e) => setQuote(e.currentTarget.value)} data-testid="testimony-quote" />
           </div>
-          <p class="testimony-actions">
-            <Button type="submit" testId="to-consent">{t('testimonies.form.toConsent')}</Button>
-            <Button variant="secondary" busy={busy} onClick={() => void save(false)} testId="save-draft">{t('testimonies.form.saveDraft')}</Button>
-          </p>
+          <AccountActions busy={busy} onDraft={() => void save(false)} />
         </form>
       )}
       {step === 'consent' && (
-        <>
-          <ConsentScreen language={language} answers={answers} onAnswer={(p, g) => setAnswers({ ...answers, [p]: g })} />
-          <p class="testimony-actions">
-            <Button busy={busy} onClick={() => void save(true)} testId="save-testimony">{t('testimonies.consent.save')}</Button>
-            <Button variant="secondary" onClick={() => setStep('account')}>{t('testimonies.consent.back')}</Button>
-          </p>
-        </>
+        <ConsentStep language={language} answers={answers} onAnswers={setAnswers} busy={busy} onSave={() => void save(true)} onBack={() => setStep('account')} />
       )}
       {step === 'card' && code && (
         <>
