@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestVigie, type TestClient, type TestVigie } from '../harness.js';
-import { noisePng, patchChunk, rawRequest, seedEviction, sha256, uploadBody } from '../evidence-fixtures.js';
+import { noisePng, patchChunk, publicCopyMade, rawRequest, seedEviction, sha256, uploadBody } from '../evidence-fixtures.js';
 
 /**
  * The disk fills while evidence is uploaded. DATA_DIR (part files, the encrypted original,
@@ -107,6 +107,9 @@ describe.skipIf(skipReason !== null)(`a full disk during an evidence upload (${b
     expect(rest.json().evidence).toMatchObject({ status: 'stored', sha256Received: sha256(photo) });
     const original = await rawRequest(t, observer, 'GET', `/api/evidence/${body.id}/original`);
     expect(sha256(original.raw)).toBe(sha256(photo));
+    // The publication copy is written by a background job: wait for it, or it would write
+    // (or fail and free its half-file) while the next case brings the disk to the edge.
+    await publicCopyMade(observer, body.id);
   });
 
   // The last chunk fits, but the encrypted original (first case) or its copy into the object
@@ -135,6 +138,7 @@ describe.skipIf(skipReason !== null)(`a full disk during an evidence upload (${b
       expect((await custody(body.id)).map((a) => a.action)).toEqual(['evidence.upload_started', 'evidence.received']);
       const original = await rawRequest(t, observer, 'GET', `/api/evidence/${body.id}/original`);
       expect(sha256(original.raw)).toBe(sha256(photo));
+      await publicCopyMade(observer, body.id);
     });
   }
 });
