@@ -58,6 +58,11 @@ test.describe.serial('press', () => {
     await author.getByTestId('figure-insert').click();
     await expect(author.getByTestId('press-figures')).toContainText('expulsions');
     await expect(author.getByTestId('press-figures')).toContainText('du 1 février 2026 au 28 février 2026');
+    // An outreach rounds' figure is chosen and cited the same way, with the same dates.
+    await author.getByLabel('Indicateur').selectOption({ label: 'maraudes' });
+    await author.getByTestId('figure-insert').click();
+    await expect(author.getByTestId('press-figures').getByRole('listitem')).toHaveCount(2);
+    await expect(author.getByTestId('press-figures').getByRole('listitem').nth(1)).toContainText('maraudes (du 1 février 2026 au 28 février 2026)');
     await author.getByTestId('press-submit').click();
     await expect(author.getByTestId('press-status')).toHaveText('en relecture');
     // The author cannot approve their own release.
@@ -99,7 +104,9 @@ test.describe.serial('press', () => {
     // The public page opens outside the app (a new tab for a person).
     await approver.goto((await approver.getByTestId('press-public-link').getAttribute('href'))!);
     await expect(approver.getByRole('heading', { name: TITLE })).toBeVisible();
-    await expect(approver.getByText(/expulsions? \(.*février 2026\)/)).toBeVisible();
+    // "… expulsions (…)", or "expulsions : non observé (…)" when nobody observed February.
+    await expect(approver.getByText(/expulsions?[^(]*\(.*février 2026\)/)).toBeVisible();
+    await expect(approver.getByText(/maraude.*\(.*février 2026\)/)).toBeVisible();
     const feed = await approver.request.get(`/api/public/${slug}/press-releases.atom`);
     expect(await feed.text()).toContain(TITLE);
     const index = await (await approver.request.get(`/api/public/${slug}`)).json();

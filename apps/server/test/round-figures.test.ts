@@ -107,4 +107,53 @@ describe(`outreach rounds in the statistics (${process.env.TEST_DATABASE_URL ? '
       { kind: 'figureChanged', metric: 'roundPeopleMet', from: '2026-11-01', to: '2026-11-30', areaCode, filters: {}, was: { value: 54, atLeast: true }, now: { value: 60, atLeast: true } },
     ]);
   });
+
+  it('are cited by a press release through the same references and wording; a force filter is refused, a later change stops approval', async () => {
+    const created = await comms.post('/api/press-releases', { title: 'Maraudes de novembre', body: 'Les maraudes.' });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().release.id;
+    const cite = (metric: string, over: Record<string, string> = {}) => comms.post(`/api/press-releases/${id}/figures`, { metric, from: '2026-11-01', to: '2026-11-30', areaCode, ...over });
+    for (const metric of ['rounds', 'roundPeopleMet', 'roundNeedFood', 'roundNeedClothes']) {
+      const res = await cite(metric);
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    const cited = (await comms.get(`/api/press-releases/${id}`)).json().release.figures;
+    const when = `(${areaCode}, du 1 novembre 2026 au 30 novembre 2026)`;
+    expect(cited.map((f: { metric: string; value: number; atLeast: boolean; wording: string }) => [f.metric, f.value, f.atLeast, f.wording])).toEqual([
+      ['rounds', 4, false, `4 maraudes ${when}`],
+      ['roundPeopleMet', 60, true, `au moins 60 personnes rencontrées en maraude ${when}`],
+      ['roundNeedFood', 35, true, `au moins 35 personnes ayant besoin de nourriture ${when}`],
+      // Never asked on any round: not observed, never "0".
+      ['roundNeedClothes', 0, true, `personnes ayant besoin de vêtements\u00a0: non observé ${when}`],
+    ]);
+    // A round has no forces: a force filter gets the catalogue's message, not a wrong figure.
+    const forced = await cite('rounds', { forceCorps: 'crs' });
+    expect(forced.statusCode).toBe(400);
+    expect(forced.json()).toMatchObject({ code: 'statistics.round_figure_with_forces' });
+    expect((await cite('roundTents')).statusCode).toBe(400);
+    // An English release words the same reference the English way.
+    const english = (await comms.post('/api/press-releases', { title: 'Outreach in November', body: 'Rounds.', language: 'en' })).json().release.id;
+    const en = await comms.post(`/api/press-releases/${english}/figures`, { metric: 'roundPeopleMet', from: '2026-11-01', to: '2026-11-30', areaCode });
+    expect(en.json().release.figures[0].wording).toBe(`at least 60 people met on outreach rounds (${areaCode}, 1 November 2026 to 30 November 2026)`);
+
+    // A round recorded late: the checklist names the changed round figures and approval is refused until refreshed.
+    expect((await comms.post(`/api/press-releases/${id}/submit`)).statusCode).toBe(200);
+    expect((await observer.post('/api/rounds', round({ startedAt: '2026-11-27T18:00:00+01:00', peopleMet: { n: 5, atLeast: false } }))).statusCode).toBe(201);
+    const changed = (await coordinator.get(`/api/press-releases/${id}/checklist`)).json().items.filter((i: { kind: string }) => i.kind === 'figureChanged');
+    expect(changed.map((i: { metric: string; was: unknown; now: unknown }) => [i.metric, i.was, i.now])).toEqual([
+      ['rounds', { value: 4, atLeast: false }, { value: 5, atLeast: false }],
+      ['roundPeopleMet', { value: 60, atLeast: true }, { value: 65, atLeast: true }],
+    ]);
+    const refused = await coordinator.post(`/api/press-releases/${id}/approve`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ code: 'press_release.figure_changed' });
+    expect(refused.json().message).toContain(`5 maraudes ${when}`);
+    expect((await comms.post(`/api/press-releases/${id}/reopen`)).statusCode).toBe(200);
+    for (const f of cited.slice(0, 2)) expect((await comms.post(`/api/press-releases/${id}/figures/${f.id}/refresh`)).statusCode).toBe(200);
+    expect((await comms.post(`/api/press-releases/${id}/submit`)).statusCode).toBe(200);
+    const approved = await coordinator.post(`/api/press-releases/${id}/approve`);
+    expect(approved.statusCode, approved.body).toBe(200);
+    const now = new Map(approved.json().release.figures.map((f: { metric: string; wording: string }) => [f.metric, f.wording]));
+    expect([now.get('rounds'), now.get('roundPeopleMet')]).toEqual([`5 maraudes ${when}`, `au moins 65 personnes rencontrées en maraude ${when}`]);
+  });
 });

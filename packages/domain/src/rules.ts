@@ -39,7 +39,7 @@ export { LEGAL_ACTION_TYPES, LEGAL_CASE_STATUSES, LEGAL_OUTCOMES, PARTY_KINDS, P
 export type { LegalActionType, LegalCaseStatus, LegalOutcome, LegalCaseView, LegalCaseSummaryView, LegalCaseGrantView, LegalSharedCaseView, PartyKind, PartyRole } from './legal/case.js';
 export type { DeadlineView, DeadlineRuleView, DeadlineRuleInput } from './legal/deadline.js';
 export type { DeadlineUnit, DeadlineEffect } from './legal/vocabulary.js';
-export { METRICS, METRIC_CODES, isCitableMetric, isMetricCode, metricLabel, type CitableMetric, type Figure, type MetricCode } from './communication/statistics/metrics.js';
+export { METRICS, METRIC_CODES, CITABLE_METRIC_CODES, isCitableMetric, isMetricCode, metricLabel, type CitableMetric, type Figure, type MetricCode } from './communication/statistics/metrics.js';
 export { FIGURE_PARTS } from './communication/figures/figure-parts.js';
 export { ROUND_METRICS, ROUND_METRIC_CODES, isRoundMetricCode, roundMetricLabel, roundFigurePhrase, type RoundMetricCode, type RoundFigures } from './communication/statistics/round-metrics.js';
 export { FINDINGS, findingLabel, type Finding } from './communication/bulletins/date-wording.js';

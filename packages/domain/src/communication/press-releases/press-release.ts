@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { METRIC_CODES } from '../statistics/metrics.js';
+import { CITABLE_METRIC_CODES } from '../statistics/metrics.js';
 
 /**
  * Press releases. Every number cited comes from the statistics as a figure reference (metric,
@@ -26,8 +26,9 @@ export const pressReleaseInputSchema = z.strictObject({
 });
 export type PressReleaseInput = z.infer<typeof pressReleaseInputSchema>;
 
+/** An evictions' metric or an outreach rounds' figure (the latter by period and area only, never by force). */
 export const figureReferenceInputSchema = z.strictObject({
-  metric: z.enum(METRIC_CODES as unknown as [string, ...string[]]),
+  metric: z.enum(CITABLE_METRIC_CODES as unknown as [string, ...string[]]),
   from: z.iso.date(),
   to: z.iso.date(),
   areaCode: z.string().trim().min(1).max(40).optional(),

@@ -1,4 +1,4 @@
-import { ROUND_METRICS, isRoundMetricCode, type RoundMetricCode } from './round-metric-table.js';
+import { ROUND_METRICS, ROUND_METRIC_CODES, isRoundMetricCode, type RoundMetricCode } from './round-metric-table.js';
 
 /**
  * The figures the statistics, the dashboard, the bulletin and the public page speak of. Each
@@ -72,6 +72,9 @@ export function isMetricCode(value: string): value is MetricCode {
  * metrics and the outreach rounds' figures (round-metric-table.ts), which take no force filter.
  */
 export type CitableMetric = MetricCode | RoundMetricCode;
+
+/** Every citable code, the evictions' metrics first: what a press release's or a figure set's metric may be. */
+export const CITABLE_METRIC_CODES = [...METRIC_CODES, ...ROUND_METRIC_CODES] as readonly CitableMetric[] as readonly [CitableMetric, ...CitableMetric[]];
 
 export function isCitableMetric(value: string): value is CitableMetric {
   return isMetricCode(value) || isRoundMetricCode(value);

@@ -1,5 +1,5 @@
 import {
-  figureSetProblem, figureSetSchema, findingLabel, findingsOf, FINDINGS, isMetricCode, METRIC_CODES, monthBounds, ROUND_METRIC_CODES, shiftMonth,
+  figureSetProblem, figureSetSchema, findingLabel, findingsOf, FINDINGS, isMetricCode, CITABLE_METRIC_CODES, monthBounds, shiftMonth,
   unknownFindingIn, unknownMetricIn,
   type BulletinContent, type BulletinPhotoSlot, type CorpsName, type DatedFact, type Figure, type FigureLine, type FigureSetEntry, type MetricCode,
 } from '@vigie/domain';
@@ -20,7 +20,7 @@ export function checkFigureSet(raw: unknown): FigureSetEntry[] {
   const parsed = figureSetSchema.safeParse(raw);
   if (!parsed.success) throw new AppError('bulletin.invalid_figure_set');
   const unknown = unknownMetricIn(parsed.data);
-  if (unknown !== null) throw new AppError('bulletin.unknown_metric', { metric: unknown, known: [...METRIC_CODES, ...ROUND_METRIC_CODES].join(', ') });
+  if (unknown !== null) throw new AppError('bulletin.unknown_metric', { metric: unknown, known: CITABLE_METRIC_CODES.join(', ') });
   const finding = unknownFindingIn(parsed.data);
   if (finding !== null) throw new AppError('bulletin.unknown_finding', { finding, known: FINDINGS.join(', ') });
   const entries = parsed.data as FigureSetEntry[];

@@ -1,4 +1,4 @@
-import { formatFigure, isMetricCode, isRoundMetricCode, metricLabel, type CitedFigure, type Figure, type FigureFilters, type FigureReferenceInput } from '@vigie/domain';
+import { figureSentence, formatFigure, isMetricCode, isRoundMetricCode, metricLabel, wordFigure, type CitableMetric, type CitedFigure, type Figure, type FigureFilters, type FigureReferenceInput } from '@vigie/domain';
 import type { Trx } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/errors/catalogue.js';
 import { computeFigures, computeRoundFigures } from './statistics.service.js';
@@ -43,7 +43,12 @@ export async function figureNow(trx: Trx, ref: StoredFigureReference): Promise<F
 export async function computeReference(trx: Trx, ref: FigureReferenceInput, locale: 'fr' | 'en'): Promise<ComputedFigure> {
   const figure = await figureNow(trx, { ...ref, areaCode: ref.areaCode ?? null, filters: { forceCorps: ref.forceCorps } });
   const where = [ref.areaCode, ref.forceCorps].filter(Boolean).join(', ');
-  const wording = `${formatFigure(figure, locale)} ${metricLabel(ref.metric as 'evictions' | 'rounds', locale).toLowerCase()} (${where ? `${where}, ` : ''}${period(ref.from, ref.to, locale)})`;
+  const metric = ref.metric as CitableMetric;
+  const when = period(ref.from, ref.to, locale);
+  // A figure nobody observed (a need no round asked about) reads "… : non observé", never "non observé personnes …".
+  const wording = figure.unobserved
+    ? `${wordFigure(figure, locale, { style: 'phrase', metric })} (${where ? `${where}, ` : ''}${when})`
+    : figureSentence(formatFigure(figure, locale), metricLabel(metric, locale), when, where || null);
   return { value: figure.value, atLeast: figure.atLeast, wording };
 }
 

@@ -1,4 +1,4 @@
-import { FIGURE_PARTS, FINDINGS, METRICS, ROUND_METRIC_CODES, findingLabel, metricLabel, type CitableMetric, type MetricCode } from '@vigie/domain/rules';
+import { CITABLE_METRIC_CODES, FIGURE_PARTS, FINDINGS, findingLabel, metricLabel, type CitableMetric, type MetricCode } from '@vigie/domain/rules';
 import { useLocale, useT } from '../../../i18n';
 import { SelectField } from '../../../ui/SelectField';
 import type { FigureSetLine } from './figureSetApi';
@@ -53,7 +53,7 @@ export function FigureSetLineEditor({ line, index, corps, onLine }: { line: Figu
   }
   return (
     <>
-      <SelectField label={t('figureSets.metric')} value={line.metric} options={[...METRICS.map((m) => m.code), ...ROUND_METRIC_CODES].map((code) => ({ value: code, label: label(code) }))}
+      <SelectField label={t('figureSets.metric')} value={line.metric} options={CITABLE_METRIC_CODES.map((code) => ({ value: code, label: label(code) }))}
         onValue={(metric) => onLine({ metric, part: null })} />
       <SelectField label={t('figureSets.part')} value={line.part ?? ''}
         options={[{ value: '', label: t('figureSets.noPart') }, ...(FIGURE_PARTS[line.metric as MetricCode] ?? []).map((p) => ({ value: p, label: label(p) }))]}

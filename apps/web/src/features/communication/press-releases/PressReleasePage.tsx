@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
-import { METRIC_CODES, PRESS_RELEASE_LANGUAGES, metricLabel, textDirection } from '@vigie/domain/rules';
+import { CITABLE_METRIC_CODES, PRESS_RELEASE_LANGUAGES, metricLabel, textDirection } from '@vigie/domain/rules';
 import { api, errorMessage } from '../../../api/client';
 import { useLocale, useT } from '../../../i18n';
 import { Screen } from '../../../shell/Screen';
@@ -125,7 +125,7 @@ function Figures({ release, act }: { release: PressReleaseView; act: (w: () => P
       </ul>
       {draft && (
         <form onSubmit={(e) => { e.preventDefault(); act(() => pressApi.post(release.id, 'figures', { metric, from, to, ...(areaCode && { areaCode }) })); }}>
-          <SelectField label={t('press.figures.metric')} value={metric} onValue={setMetric} options={METRIC_CODES.map((m) => ({ value: m, label: metricLabel(m, locale) }))} />
+          <SelectField label={t('press.figures.metric')} value={metric} onValue={setMetric} options={CITABLE_METRIC_CODES.map((m) => ({ value: m, label: metricLabel(m, locale) }))} />
           <SelectField label={t('press.figures.area')} value={areaCode} onValue={setAreaCode} options={[{ value: '', label: t('press.figures.allAreas') }, ...areas.map((a) => ({ value: a.code, label: a.name }))]} />
           <div class="field"><label for="fig-from">{t('press.figures.from')}</label><input id="fig-from" type="date" required value={from} onInput={(e) => setFrom(e.currentTarget.value)} data-testid="figure-from" /></div>
           <div class="field"><label for="fig-to">{t('press.figures.to')}</label><input id="fig-to" type="date" required value={to} onInput={(e) => setTo(e.currentTarget.value)} data-testid="figure-to" /></div>
