@@ -103,6 +103,18 @@ describe('annual report pack', () => {
     expect(months.rowCount).toBe(13);
     expect(months.getRow(4).getCell(1).value).toBe('2025-03');
     expect(months.getRow(4).getCell(2).value).toBe(1);
+    // The year's outreach rounds, as the PDF's "Maraudes" table: numbers, a minimum by its format, a need never asked as text.
+    const rounds = wb.getWorksheet('Maraudes')!;
+    const cells = new Map<string, ExcelJS.Cell>();
+    rounds.eachRow((row, n) => { if (n > 1) cells.set(String(row.getCell(1).value), row.getCell(2)); });
+    expect([...cells.keys()]).toEqual(['maraudes', 'personnes rencontrées en maraude', 'personnes ayant besoin de nourriture', 'personnes ayant besoin d’eau',
+      'personnes ayant besoin de soins', 'personnes ayant besoin de vêtements', 'personnes demandant une information juridique']);
+    expect(cells.get('maraudes')!.value).toBe(2);
+    expect(cells.get('personnes rencontrées en maraude')!.value).toBe(55);
+    expect(cells.get('personnes rencontrées en maraude')!.numFmt).toBe('"au moins "0');
+    expect(cells.get('personnes ayant besoin de nourriture')!.value).toBe(20);
+    expect(cells.get('personnes ayant besoin de nourriture')!.numFmt).not.toBe('"au moins "0');
+    expect(cells.get('personnes ayant besoin d’eau')!.value).toBe('non observé');
   });
 
   it('typesets a PDF whose text has the figures', async () => {

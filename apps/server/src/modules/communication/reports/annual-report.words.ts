@@ -11,7 +11,7 @@ export const WORDS = {
     share: 'Part des jours observés', hoursPerEviction: 'Une expulsion toutes les (heures)', perMonth: 'Expulsions par mois',
     sheets: {
       summary: 'Synthèse', areas: 'Par zone', communes: 'Par commune', months: 'Par mois', items: 'Affaires saisies',
-      structures: 'Structures détruites', forces: 'Forces', incidents: 'Violences et entraves', legal: 'Bases légales', coverage: 'Couverture',
+      structures: 'Structures détruites', forces: 'Forces', incidents: 'Violences et entraves', legal: 'Bases légales', coverage: 'Couverture', rounds: 'Maraudes',
     },
     charts: {
       evictionsByMonth: 'Expulsions par mois, comparées à l’année précédente', personsByMonth: 'Personnes expulsées par mois',
@@ -30,7 +30,7 @@ export const WORDS = {
     share: 'Share of days observed', hoursPerEviction: 'One eviction every (hours)', perMonth: 'Evictions per month',
     sheets: {
       summary: 'Summary', areas: 'By area', communes: 'By commune', months: 'By month', items: 'Belongings seized',
-      structures: 'Structures destroyed', forces: 'Forces', incidents: 'Violence and obstruction', legal: 'Legal bases', coverage: 'Coverage',
+      structures: 'Structures destroyed', forces: 'Forces', incidents: 'Violence and obstruction', legal: 'Legal bases', coverage: 'Coverage', rounds: 'Outreach rounds',
     },
     charts: {
       evictionsByMonth: 'Evictions per month, compared with the previous year', personsByMonth: 'People evicted per month',

@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { wordFigure, type Figure, type Locale } from '@vigie/domain';
+import { metricLabel as citableLabel, wordFigure, type Figure, type Locale } from '@vigie/domain';
 import { loadExcelJS } from '../../../platform/on-first-use.js';
 import type { BreakdownRow } from '../statistics/statistics.breakdown.js';
 import { MONTHLY_METRICS, metricLabel, type AnnualReportContent } from './annual-report.content.js';
@@ -73,6 +73,12 @@ export async function annualReportXlsx(c: AnnualReportContent, generatedAt: Date
   breakdownSheet(wb, w.sheets.forces, w.force, w.evictions, c.forces, c.locale);
   breakdownSheet(wb, w.sheets.incidents, w.incident, w.count, c.incidents, c.locale, true);
   figuresSheet(wb, w.sheets.legal, w.legalBasis, c.legalBases, c.locale);
+
+  // The year's outreach rounds: the very figures (cited by reference) the PDF's "Maraudes" table shows.
+  const rounds = wb.addWorksheet(w.sheets.rounds);
+  header(rounds, [w.figure, w.value]);
+  for (const r of c.rounds) setFigure(rounds.addRow([citableLabel(r.metric, c.locale)]).getCell(2), r.figure, c.locale);
+  rounds.getColumn(1).width = 48;
 
   const coverage = wb.addWorksheet(w.sheets.coverage);
   const cov = c.summary.coverage;
