@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
-import { expect, request, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, request, type APIRequestContext, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { Secret, TOTP } from 'otpauth';
 import { stateFile } from './state.js';
 
@@ -189,4 +189,24 @@ export async function unlockPhone(page: Page, code = PHONE_CODE) {
     await page.getByTestId('phone-unlock-submit').click();
   }
   await expect(page.getByTestId('sync-bar')).toBeVisible({ timeout: 20_000 });
+}
+
+/**
+ * An observer's phone, ready to record: a phone-sized French context in Paris time, signed in,
+ * the capture app unlocked (`beforeUnlock` looks at the code screen first), the service worker in
+ * charge (so that pages load offline) and a first synchronisation done. `errors` collects the
+ * page's unexpected errors from sign-in on.
+ */
+export async function openPhone(browser: Browser, who: { email: string; password: string; name: string },
+  options: { beforeUnlock?: (page: Page) => Promise<void> } = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'fr-FR', timezoneId: 'Europe/Paris', hasTouch: true });
+  const page = await context.newPage();
+  await signIn(page, who);
+  const errors = watchErrors(page);
+  await page.goto('/field');
+  await options.beforeUnlock?.(page);
+  await unlockPhone(page);
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await expect(page.getByTestId('sync-bar')).toContainText('Dernière synchronisation', { timeout: 20_000 });
+  return { context, page, errors };
 }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { expect, test, type Page } from '@playwright/test';
-import { Api, invite, inviter, signIn, unlockPhone, watchErrors } from '../journeys.js';
+import { Api, invite, inviter, openPhone, unlockPhone } from '../journeys.js';
 
 /**
  * Issue 16, item 3: a video of about 200 MB attached on the phone during an eviction. It is kept
@@ -91,14 +91,7 @@ test.describe.serial('media', () => {
 
   test('a 200 MB video uploads across a page reload, resuming where the server was', async ({ browser }) => {
     test.setTimeout(300_000);
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'fr-FR', timezoneId: 'Europe/Paris', hasTouch: true });
-    const page = await context.newPage();
-    await signIn(page, OBSERVER);
-    const errors = watchErrors(page);
-    await page.goto('/field');
-    await unlockPhone(page);
-    await page.evaluate(async () => { await navigator.serviceWorker.ready; });
-    await expect(page.getByTestId('sync-bar')).toContainText('Dernière synchronisation', { timeout: 20_000 });
+    const { context, page, errors } = await openPhone(browser, OBSERVER);
 
     await page.getByTestId('start-operation').click();
     await page.getByTestId('add-eviction').click();

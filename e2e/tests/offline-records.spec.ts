@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { invite, inviter, signIn, unlockPhone, watchErrors } from '../journeys.js';
+import { invite, inviter, openPhone, unlockPhone } from '../journeys.js';
 
 /**
  * Issue 16, items 4 and 5: at 5:30 am without a network, an observer records an outreach round
@@ -46,14 +46,7 @@ test('offline at dawn: a round and an Arabic testimony wait encrypted in the out
   const coordinator = await invite(admin, baseURL!, COORDINATOR, 'coordinator');
   await admin.ctx.dispose();
 
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'fr-FR', timezoneId: 'Europe/Paris', hasTouch: true });
-  const page = await context.newPage();
-  await signIn(page, OBSERVER);
-  const errors = watchErrors(page);
-  await page.goto('/field');
-  await unlockPhone(page);
-  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
-  await expect(page.getByTestId('sync-bar')).toContainText('Dernière synchronisation', { timeout: 20_000 });
+  const { context, page, errors } = await openPhone(browser, OBSERVER);
 
   await context.setOffline(true);
   await page.getByTestId('new-round').click();

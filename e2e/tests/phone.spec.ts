@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { Api, PHONE_CODE, invite, inviter, png, signIn, unlockPhone, watchErrors } from '../journeys.js';
+import { Api, invite, inviter, openPhone, png, unlockPhone } from '../journeys.js';
 
 /**
  * Issue 16: a phone that can be seized. The local store holds no readable text (IndexedDB read
@@ -56,25 +56,19 @@ test.describe.serial('phone', () => {
 
   test('the local store is unreadable, a locked app shows nothing, ten wrong codes wipe it', async ({ browser }) => {
     test.setTimeout(120_000);
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'fr-FR', timezoneId: 'Europe/Paris', hasTouch: true });
-    const page = await context.newPage();
-    await signIn(page, OBSERVER);
-    const errors = watchErrors(page);
-    await page.goto('/field');
-    await expect(page.getByTestId('phone-setup')).toBeVisible({ timeout: 20_000 });
-    // A code too short is refused with a message, nothing is created.
-    await page.getByTestId('phone-code').fill('12345');
-    await page.getByTestId('phone-code-again').fill('12345');
-    await page.getByTestId('phone-setup-submit').click();
-    await expect(page.getByText('Le code doit avoir au moins 6 caractères.')).toBeVisible();
-    const started = Date.now();
-    await unlockPhone(page);
-    console.log(`[phone] choosing the code (PBKDF2) and opening: ${Date.now() - started} ms`);
-    await expect(page.getByTestId('sync-bar')).toContainText('Dernière synchronisation', { timeout: 20_000 });
+    // The service worker is in charge once the phone is open, or the offline reloads below could not be served.
+    const { context, page, errors } = await openPhone(browser, OBSERVER, {
+      beforeUnlock: async (p) => {
+        await expect(p.getByTestId('phone-setup')).toBeVisible({ timeout: 20_000 });
+        // A code too short is refused with a message, nothing is created.
+        await p.getByTestId('phone-code').fill('12345');
+        await p.getByTestId('phone-code-again').fill('12345');
+        await p.getByTestId('phone-setup-submit').click();
+        await expect(p.getByText('Le code doit avoir au moins 6 caractères.')).toBeVisible();
+      },
+    });
 
-    // Offline from here: the operation stays unsent. The service worker must be in charge
-    // first, or the reloads below could not be served without a network.
-    await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+    // Offline from here: the operation stays unsent.
     await context.setOffline(true);
     await page.getByTestId('start-operation').click();
     await expect(page).toHaveURL(/\/field\/operations\/[0-9a-f-]{36}$/);
@@ -185,12 +179,7 @@ test.describe.serial('phone', () => {
   });
 
   test('a phone a coordinator revokes wipes itself at its next contact', async ({ browser }) => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
-    const page = await context.newPage();
-    await signIn(page, OBSERVER);
-    await page.goto('/field');
-    await unlockPhone(page, PHONE_CODE);
-    await expect(page.getByTestId('sync-bar')).toContainText('Dernière synchronisation', { timeout: 20_000 });
+    const { context, page } = await openPhone(browser, OBSERVER);
     const { devices } = await coordinatorApi.get<{ devices: { id: string; displayName: string; revokedAt: string | null; wipedAt: string | null }[] }>('/api/field/devices');
     // Newest first: the one this browser registered a moment ago (the first test's phone was wiped).
     const mine = devices.filter((d) => d.displayName === OBSERVER.name && !d.revokedAt);

@@ -7,14 +7,18 @@ import type { TestClient, TestVigie } from './harness.js';
 /** Evidence test helpers: a place to attach files to, real image bytes, and raw-byte HTTP calls. */
 export const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
-/** An area, a site, an operation, an eviction and an incident, inserted as the sync API would. */
+/**
+ * An area, a site, an operation, an eviction and an incident, inserted as the sync API would.
+ * Returns the area's code and the site too: what a round (an area and the sites it visited) is recorded with.
+ */
 export async function seedEviction(t: TestVigie, organisationId: string, userId: string) {
   const areaId = randomUUID();
+  const areaCode = `calais-${areaId.slice(0, 6)}`;
   const siteId = randomUUID();
   const operationId = randomUUID();
   const evictionId = randomUUID();
   const incidentId = randomUUID();
-  await sql`INSERT INTO areas (id, organisation_id, code, name) VALUES (${areaId}, ${organisationId}, ${`calais-${areaId.slice(0, 6)}`}, 'Calaisis')`.execute(t.db);
+  await sql`INSERT INTO areas (id, organisation_id, code, name) VALUES (${areaId}, ${organisationId}, ${areaCode}, 'Calaisis')`.execute(t.db);
   await sql`INSERT INTO sites (id, organisation_id, code, name, area_id, commune_insee)
     VALUES (${siteId}, ${organisationId}, ${`B${siteId.slice(0, 4)}`}, 'Hôpital', ${areaId}, '62193')`.execute(t.db);
   await sql`INSERT INTO operations (id, organisation_id, area_id, date, started_at, created_by, updated_by)
@@ -23,7 +27,7 @@ export async function seedEviction(t: TestVigie, organisationId: string, userId:
     VALUES (${evictionId}, ${organisationId}, ${operationId}, ${siteId}, '2026-02-13', '2026-02-13T06:10:00Z', ${userId}, ${userId})`.execute(t.db);
   await sql`INSERT INTO incidents (id, organisation_id, eviction_id, kind, incident_type, occurred_at, created_by)
     VALUES (${incidentId}, ${organisationId}, ${evictionId}, 'violence', 'tent_slashed', '2026-02-13T06:20:00Z', ${userId})`.execute(t.db);
-  return { evictionId, incidentId };
+  return { evictionId, incidentId, areaId, areaCode, siteId };
 }
 
 /** A PNG of noise: large enough for several chunks, and incompressible so no byte pattern repeats. */

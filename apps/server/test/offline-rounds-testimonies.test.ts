@@ -30,10 +30,7 @@ beforeAll(async () => {
   coordinator = await t.userWithRole(orgId, 'coordinator');
   legal = await t.userWithRole(orgId, 'legal');
   comms = await t.userWithRole(orgId, 'comms');
-  const { evictionId } = await seedEviction(t, orgId, observer.user.id);
-  const row = (await sql<{ code: string; site_id: string }>`SELECT a.code, s.id AS site_id FROM evictions e JOIN sites s ON s.id = e.site_id JOIN areas a ON a.id = s.area_id WHERE e.id = ${evictionId}`.execute(t.db)).rows[0]!;
-  areaCode = row.code;
-  siteId = row.site_id;
+  ({ areaCode, siteId } = await seedEviction(t, orgId, observer.user.id));
 }, 120_000);
 afterAll(async () => { await t?.close(); });
 

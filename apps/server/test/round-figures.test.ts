@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestVigie, type TestClient, type TestVigie } from './harness.js';
 import { seedEviction } from './evidence-fixtures.js';
@@ -9,6 +8,7 @@ let t: TestVigie;
 let observer: TestClient;
 let coordinator: TestClient;
 let comms: TestClient;
+let areaId: string;
 let areaCode: string;
 let siteId: string;
 
@@ -19,10 +19,7 @@ beforeAll(async () => {
   observer = await t.userWithRole(orgId, 'observer');
   coordinator = await t.userWithRole(orgId, 'coordinator');
   comms = await t.userWithRole(orgId, 'comms');
-  const { evictionId } = await seedEviction(t, orgId, observer.user.id);
-  const row = (await sql<{ code: string; site_id: string }>`SELECT a.code, s.id AS site_id FROM evictions e JOIN sites s ON s.id = e.site_id JOIN areas a ON a.id = s.area_id WHERE e.id = ${evictionId}`.execute(t.db)).rows[0]!;
-  areaCode = row.code;
-  siteId = row.site_id;
+  ({ areaId, areaCode, siteId } = await seedEviction(t, orgId, observer.user.id));
 }, 120_000);
 afterAll(async () => { await t?.close(); });
 
@@ -69,7 +66,6 @@ describe(`outreach rounds in the statistics (${process.env.TEST_DATABASE_URL ? '
   });
 
   it('are cited by a bulletin through figure references, worded by the one wording, and a later change is flagged before publishing', async () => {
-    const areaId = (await sql<{ id: string }>`SELECT id FROM areas WHERE code = ${areaCode}`.execute(t.db)).rows[0]!.id;
     const set = await comms.put(`/api/bulletin-figure-sets/${areaId}`, {
       figures: [{ metric: 'evictions', part: null }, { metric: 'rounds', part: null }, { metric: 'roundPeopleMet', part: null }, { metric: 'roundNeedFood', part: null }],
     });
