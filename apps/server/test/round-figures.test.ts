@@ -152,4 +152,17 @@ describe(`outreach rounds in the statistics (${process.env.TEST_DATABASE_URL ? '
     const now = new Map(approved.json().release.figures.map((f: { metric: string; wording: string }) => [f.metric, f.wording]));
     expect([now.get('rounds'), now.get('roundPeopleMet')]).toEqual([`5 maraudes ${when}`, `au moins 65 personnes rencontrées en maraude ${when}`]);
   });
+
+  it('are cited by a newsletter figure block through the same reference and wording', async () => {
+    const draft = (await comms.post('/api/newsletter/issues', { title: 'Lettre des maraudes' })).json().issue;
+    const blocks = [{ kind: 'figure', metric: 'roundPeopleMet', from: '2026-11-01', to: '2026-11-30', areaCode }];
+    const edited = await comms.put(`/api/newsletter/issues/${draft.id}`, { title: 'Lettre des maraudes', language: 'fr', blocks });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json().issue.blocks[0]).toMatchObject({
+      metric: 'roundPeopleMet', value: 65, atLeast: true,
+      wording: `au moins 65 personnes rencontrées en maraude (${areaCode}, du 1 novembre 2026 au 30 novembre 2026)`,
+    });
+    const unknown = await comms.put(`/api/newsletter/issues/${draft.id}`, { title: 'Lettre des maraudes', language: 'fr', blocks: [{ ...blocks[0], metric: 'roundTents' }] });
+    expect(unknown.statusCode).toBe(400);
+  });
 });

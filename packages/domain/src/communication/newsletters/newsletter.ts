@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { METRIC_CODES } from '../statistics/metrics.js';
+import { CITABLE_METRIC_CODES } from '../statistics/metrics.js';
 
 /**
  * The members' newsletter: issues composed of blocks (text, a figure reference from the
@@ -17,7 +17,7 @@ const httpUrl = z.url({ protocol: /^https?$/ }).max(2000);
 export const newsletterBlockInputSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('text'), text: z.string().trim().min(1).max(10000) }),
   z.strictObject({
-    kind: z.literal('figure'), metric: z.enum(METRIC_CODES as unknown as [string, ...string[]]), from: z.iso.date(), to: z.iso.date(),
+    kind: z.literal('figure'), metric: z.enum(CITABLE_METRIC_CODES as unknown as [string, ...string[]]), from: z.iso.date(), to: z.iso.date(),
     areaCode: z.string().trim().min(1).max(40).optional(), forceCorps: z.string().trim().min(1).max(100).optional(),
   }).refine((b) => b.from <= b.to, { path: ['to'], message: 'period_ends_before_it_starts' }),
   z.strictObject({ kind: z.literal('bulletin') }),

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
-import { METRIC_CODES, NEWSLETTER_BLOCK_KINDS, blockInputOf, isRightToLeft, metricLabel, type NewsletterBlockKind } from '@vigie/domain/rules';
+import { CITABLE_METRIC_CODES, NEWSLETTER_BLOCK_KINDS, blockInputOf, isRightToLeft, metricLabel, type NewsletterBlockKind } from '@vigie/domain/rules';
 import { api, errorMessage } from '../../../api/client';
 import { useLocale, useT } from '../../../i18n';
 import { Screen } from '../../../shell/Screen';
@@ -124,7 +124,7 @@ function BlockFields({ block, onChange, photos, areas, quotable, index }: {
     case 'figure': return (
       <>
         <SelectField label={t('newsletter.fields.metric')} value={block.metric} onValue={(metric) => onChange({ ...block, metric })}
-          options={METRIC_CODES.map((m) => ({ value: m, label: metricLabel(m, locale) }))} />
+          options={CITABLE_METRIC_CODES.map((m) => ({ value: m, label: metricLabel(m, locale) }))} />
         <SelectField label={t('newsletter.fields.area')} value={block.areaCode ?? ''}
           onValue={(v) => { const { areaCode: _, ...rest } = block; onChange(v ? { ...rest, areaCode: v } : rest); }}
           options={[{ value: '', label: t('newsletter.fields.allAreas') }, ...areas.map((a) => ({ value: a.code, label: a.name }))]} />
