@@ -56,6 +56,7 @@ export type { AgreementView, ProfileView, ReleaseView } from './communication/re
 export { CONTACT_KINDS, CONTACT_ROLES, ORGANISATION_TYPES, CHANNEL_KINDS, CONSENT_STATUSES, CONSENT_METHODS, LEGAL_BASES, INTERACTION_KINDS, mayMail } from './communication/contacts/vocabulary.js';
 export type { ContactView, ContactSummaryView, ContactListView } from './communication/contacts/contact.js';
 export type { ContactImportReport } from './communication/contacts/contact-import.js';
+export type { FailedPublicCopyView } from './field/evidence/evidence.js';
 export type { OperationView, EvictionView, IncidentView, IncidentReviewView, SiteView, SyncPullView } from './field/record-views.js';
 export type {
   RecordChange, RecordVersionView, EvidenceItemView, EvictionActions, EvictionRowView, EvictionPageView, ReviewQueueView,

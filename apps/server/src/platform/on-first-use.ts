@@ -18,5 +18,8 @@ export const loadExcelJS = onFirstUse(async () => (await import('exceljs')).defa
 /** sharp (libvips, about 25 MiB): photos' publication copies, charts as PNG, signatures, share cards. */
 export const loadSharp = onFirstUse(async () => (await import('sharp')).default);
 
+/** feed, for the Atom feeds of press releases and newsletters (with its XML writer, ≈ 1 MiB). */
+export const loadFeed = onFirstUse(async () => (await import('feed')).Feed);
+
 /** file-type, which reads a file's real type from its first bytes. */
 export const loadFileType = onFirstUse(() => import('file-type'));

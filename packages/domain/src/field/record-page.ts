@@ -29,7 +29,7 @@ const siteRef = z.object({ id: z.string(), code: z.string(), name: z.string() })
  */
 export const evidenceItemViewSchema = z.object({
   id: z.string(), incidentId: z.string().nullable(), kind: z.string(), originalName: z.string(), capturedAt: z.string().nullable(),
-  status: z.string(), hasPublicCopy: z.boolean(), publicCopyPending: z.boolean(), sizeBytes: z.number(), detectedType: z.string().nullable(),
+  status: z.string(), hasPublicCopy: z.boolean(), publicCopyPending: z.boolean(), publicCopyFailed: z.boolean(), sizeBytes: z.number(), detectedType: z.string().nullable(),
 });
 export type EvidenceItemView = z.infer<typeof evidenceItemViewSchema>;
 

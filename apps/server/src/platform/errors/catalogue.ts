@@ -101,6 +101,8 @@ export const ERRORS = {
   'evidence.type_mismatch': 422,
   'evidence.no_public_copy': 404,
   'evidence.public_copy_pending': 409,
+  'evidence.public_copy_failed': 409,
+  'evidence.public_copy_not_failed': 409,
   'import.not_found': 404,
   'import.empty': 422,
   'import.unreadable': 422,

@@ -15,11 +15,15 @@ export type JobHandler = (data: Record<string, unknown>) => Promise<void>;
 
 export type CronSchedule = { cron: string; tz: string };
 
+/** Told once a job has failed its last try (pg-boss then keeps it as failed and runs it no more). */
+export type FailedForGood = (data: Record<string, unknown>, error: Error) => Promise<void>;
+
 export class JobQueue {
   private boss: PgBoss;
   private readonly handlers = new Map<string, JobHandler>();
   private readonly batches = new Map<string, { size: number; concurrency: number }>();
   private readonly schedules = new Map<string, CronSchedule>();
+  private readonly lastFailures = new Map<string, FailedForGood>();
   private stopping = false;
 
   constructor(private readonly pool: pg.Pool, private readonly pollSeconds: number) {
@@ -42,10 +46,13 @@ export class JobQueue {
    * `batchSize` > 1 for many small jobs (one mail per recipient): pg-boss waits a poll interval
    * between fetches, so one fetch must hold what the worker can do in that interval. The jobs of a
    * batch run `concurrency` at a time (e.g. one per SMTP connection); each job succeeds or fails
-   * on its own (a failed one is retried alone, the others are done).
+   * on its own (a failed one is retried alone, the others are done). `onFailedForGood` runs when
+   * a job (not batched) throws on its last try, so that what waited for it can say it failed
+   * instead of waiting for ever.
    */
-  define(name: string, handler: JobHandler, options: { batchSize?: number; concurrency?: number } = {}): void {
+  define(name: string, handler: JobHandler, options: { batchSize?: number; concurrency?: number; onFailedForGood?: FailedForGood } = {}): void {
     this.handlers.set(name, handler);
+    if (options.onFailedForGood) this.lastFailures.set(name, options.onFailedForGood);
     if (options.batchSize) this.batches.set(name, { size: options.batchSize, concurrency: Math.max(1, options.concurrency ?? 1) });
   }
 
@@ -69,9 +76,20 @@ export class JobQueue {
     if (!work) return;
     for (const [name, handler] of this.handlers) {
       const batch = this.batches.get(name);
-      await this.boss.work(name, { pollingIntervalSeconds: this.pollSeconds, batchSize: batch?.size ?? 1 }, async (jobs) => {
+      const lastFailure = this.lastFailures.get(name);
+      await this.boss.work(name, { pollingIntervalSeconds: this.pollSeconds, batchSize: batch?.size ?? 1, includeMetadata: true }, async (jobs) => {
         if (!batch) {
-          for (const job of jobs) await handler(job.data as Record<string, unknown>);
+          for (const job of jobs) {
+            try {
+              await handler(job.data as Record<string, unknown>);
+            } catch (err) {
+              // pg-boss counts tries from 0: the try numbered retryLimit is the last one.
+              if (lastFailure && job.retryCount >= job.retryLimit) {
+                await lastFailure(job.data as Record<string, unknown>, err as Error).catch((e: Error) => console.error(`job ${name}: recording its failure failed:`, e.message));
+              }
+              throw err;
+            }
+          }
           return;
         }
         await this.runBatch(name, jobs, handler, batch.concurrency);

@@ -59,8 +59,17 @@ export const evidenceViewSchema = z.object({
   hasPublicCopy: z.boolean(),
   /** A photo whose publication copy (no metadata) the background job has not made yet. */
   publicCopyPending: z.boolean(),
+  /** When the job failed its last try: no copy until someone with field.verify tries again. */
+  publicCopyFailedAt: z.string().nullable(),
   publicCopySha256: z.string().nullable(),
   credit: z.string().nullable(),
   createdAt: z.string(),
 });
 export type EvidenceView = z.infer<typeof evidenceViewSchema>;
+
+/** A photo whose publication copy failed for good, as the review page lists it. */
+export const failedPublicCopySchema = z.object({
+  id: z.uuid(), evictionId: z.uuid().nullable(), incidentId: z.uuid().nullable(), originalName: z.string(),
+  detectedType: z.string().nullable(), capturedAt: z.string().nullable(), failedAt: z.string(),
+});
+export type FailedPublicCopyView = z.infer<typeof failedPublicCopySchema>;

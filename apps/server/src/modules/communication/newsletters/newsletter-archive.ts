@@ -1,8 +1,8 @@
-import { Feed } from 'feed';
 import { blockText, formatDate, textDirection, type Locale, type NewsletterBlockView } from '@vigie/domain';
 import type { AppContext } from '../../../platform/context.js';
 import { inOrganisation } from '../../../platform/db/organisation-scope.js';
 import { AppError } from '../../../platform/errors/catalogue.js';
+import { loadFeed } from '../../../platform/on-first-use.js';
 import { AUTO_DIR, publicPageStyle } from '../../../platform/http/public-page.js';
 import type { ObjectStorage } from '../../../platform/storage/object-storage.js';
 import { quotableTexts } from '../../field/testimonies/testimonies.service.js';
@@ -123,7 +123,8 @@ ${s.blocks.map((b) => blockHtml(b, s.language, (e) => p.paths.photo(p.issue.id, 
 <p><a href="${esc(`${p.paths.archive}?lang=${s.language}`)}">${w.allIssues}</a> · <a href="${esc(p.paths.signup)}">${w.subscribe}</a></p></body></html>`;
 }
 
-export function archiveFeed(a: Awaited<ReturnType<typeof archive>>, locale: Locale) {
+export async function archiveFeed(a: Awaited<ReturnType<typeof archive>>, locale: Locale) {
+  const Feed = await loadFeed();
   const feed = new Feed({
     title: ARCHIVE_WORDS[locale].archiveTitle(a.org.name), id: a.paths.feed, link: a.paths.archive, language: locale,
     updated: a.issues[0] ? new Date(a.issues[0].sentAt) : new Date(0), feedLinks: { atom: a.paths.feed }, copyright: a.org.name,

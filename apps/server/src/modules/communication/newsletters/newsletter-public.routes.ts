@@ -51,7 +51,7 @@ export const newsletterPublicRoutes: RouteModule = (app, ctx) => {
   app.get('/api/public/:orgSlug/newsletter.atom', {
     config: open, schema: { tags, params: slugParams, querystring: langQuery, response: { 200: z.string() } },
   }, async (req, reply) => reply.headers({ ...headers, vary: 'Accept-Language' }).type('application/atom+xml; charset=utf-8')
-    .send(archiveFeed(await archive(ctx, req.params.orgSlug), req.query.lang ?? req.locale)));
+    .send(await archiveFeed(await archive(ctx, req.params.orgSlug), req.query.lang ?? req.locale)));
 
   app.get('/api/public/:orgSlug/newsletter/:id', {
     config: open, schema: { tags, params: issueParams, response: { 200: z.string() } },

@@ -39,7 +39,7 @@ export const publicSiteRoutes: RouteModule = (app, ctx) => {
   }, async (req, reply) => {
     const data = await publishedReleases(ctx, req.params.orgSlug);
     return reply.headers({ ...headers, vary: 'Accept-Language' }).type('application/atom+xml; charset=utf-8')
-      .send(releasesFeed(ctx, req.params.orgSlug, data, req.query.lang ?? req.locale));
+      .send(await releasesFeed(ctx, req.params.orgSlug, data, req.query.lang ?? req.locale));
   });
 
   app.get('/api/public/:orgSlug/press-releases/:id', {

@@ -1,8 +1,8 @@
-import { Feed } from 'feed';
 import { formatDate, releaseWordingLocale, textDirection, type Locale, type PressReleaseLanguage, type PublicPageKind, type PublicSiteIndex } from '@vigie/domain';
 import type { AppContext } from '../../../platform/context.js';
 import { inOrganisation } from '../../../platform/db/organisation-scope.js';
 import { AppError } from '../../../platform/errors/catalogue.js';
+import { loadFeed } from '../../../platform/on-first-use.js';
 import { AUTO_DIR, publicPageStyle } from '../../../platform/http/public-page.js';
 import { publicReleases, releaseCorrectionsOf } from '../press-releases/public-releases.js';
 import { pressReleasePdf } from '../press-releases/press-release-pdf.js';
@@ -143,7 +143,8 @@ export function releasePdf(p: Awaited<ReturnType<typeof publishedRelease>>) {
   return pressReleasePdf(p.release.snapshot, null);
 }
 
-export function releasesFeed(ctx: AppContext, slug: string, data: Awaited<ReturnType<typeof publishedReleases>>, locale: Locale) {
+export async function releasesFeed(ctx: AppContext, slug: string, data: Awaited<ReturnType<typeof publishedReleases>>, locale: Locale) {
+  const Feed = await loadFeed();
   const self = `${base(ctx, slug)}/press-releases.atom`;
   const feed = new Feed({
     title: WORDS[locale].list(data.org.name), id: self, link: `${base(ctx, slug)}/press-releases`, language: locale,

@@ -20,6 +20,6 @@ export async function evidenceItemsOfIncident(db: Executor, incidentId: string):
 function itemsOf(rows: EvidenceRow[]): EvidenceItemView[] {
   return rows.filter((e) => e.status !== 'uploading').map((e) => ({
     id: e.id, incidentId: e.incident_id, kind: e.kind, originalName: e.original_name, capturedAt: e.captured_at?.toISOString() ?? null,
-    status: e.status, hasPublicCopy: e.public_copy_key !== null, publicCopyPending: e.public_copy_pending, sizeBytes: e.size_bytes, detectedType: e.detected_type,
+    status: e.status, hasPublicCopy: e.public_copy_key !== null, publicCopyPending: e.public_copy_pending, publicCopyFailed: e.public_copy_failed_at !== null, sizeBytes: e.size_bytes, detectedType: e.detected_type,
   }));
 }

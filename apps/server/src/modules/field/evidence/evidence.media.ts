@@ -115,6 +115,17 @@ export async function makePublicCopy(source: string, target: string, maxPixels: 
 }
 
 /**
+ * Image types the server's sharp (prebuilt libvips) decodes: one of them that makePublicCopy
+ * refuses is a damaged file, not a missing codec. HEIC/HEIF are not here: their HEVC codec is
+ * not in the prebuilt library, so such a photo has no publication copy, by design.
+ */
+const DECODED_HERE = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/tiff', 'image/avif']);
+
+export function decodableHere(detectedType: string | null): boolean {
+  return detectedType !== null && DECODED_HERE.has(detectedType);
+}
+
+/**
  * An image's size read from its header only (sharp's metadata decodes no pixel), so a
  * decompression bomb — a small PNG that decodes to 16,000 × 16,000 pixels, a gigabyte of
  * memory — is refused before it costs anything. Null when the header cannot be read (HEIC

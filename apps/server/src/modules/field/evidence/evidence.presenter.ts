@@ -30,6 +30,7 @@ export function presentEvidence(e: EvidenceRow, actor: Pick<Actor, 'roles' | 'us
     uploadOffset: e.upload_offset,
     hasPublicCopy: e.public_copy_key !== null,
     publicCopyPending: e.public_copy_pending,
+    publicCopyFailedAt: e.public_copy_failed_at?.toISOString() ?? null,
     publicCopySha256: e.public_copy_sha256,
     credit: e.credit,
     createdAt: e.created_at.toISOString(),

@@ -78,3 +78,15 @@ export async function searchEvidenceRows(db: Executor, f: {
   }
   return q.orderBy(sql`coalesce(e.arrived_at, i.occurred_at)`, 'desc').orderBy('x.captured_at').limit(limit).execute();
 }
+
+/** Photos whose publication copy failed its last try, latest first (the review page's list). */
+export async function listFailedPublicCopies(db: Executor): Promise<EvidenceRow[]> {
+  return db.selectFrom('evidence').selectAll().where('public_copy_failed_at', 'is not', null)
+    .orderBy('public_copy_failed_at', 'desc').limit(500).execute();
+}
+
+/** Puts a failed copy back in preparation; undefined when it had not failed (or another try won). */
+export async function reopenFailedPublicCopy(db: Executor, id: string): Promise<EvidenceRow | undefined> {
+  return db.updateTable('evidence').set({ public_copy_pending: true, public_copy_failed_at: null })
+    .where('id', '=', id).where('public_copy_failed_at', 'is not', null).returningAll().executeTakeFirst();
+}

@@ -1,7 +1,7 @@
 import { pipeline } from 'node:stream';
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
-import { evidenceCreateSchema, evidenceViewSchema } from '@vigie/domain';
+import { evidenceCreateSchema, evidenceViewSchema, failedPublicCopySchema } from '@vigie/domain';
 import type { RouteModule } from '../../../platform/context.js';
 import { fileDecryptor } from '../../../platform/crypto/file-cipher.js';
 import { AppError } from '../../../platform/errors/catalogue.js';
@@ -10,6 +10,7 @@ import {
   appendChunk, CHUNK_MAX_BYTES, createUpload, getEvidence, listEvictionEvidence, readOriginal, readPublicCopy, uploadState,
 } from './evidence.service.js';
 import { fileResponse } from '../../../platform/http/raw-bytes.js';
+import { failedPublicCopies, retryPublicCopy } from './public-copy-retry.js';
 
 /** The chunk body type of the tus protocol, which these routes follow in spirit (offsets, HEAD to resume). */
 const CHUNK_TYPE = 'application/offset+octet-stream';
@@ -95,6 +96,21 @@ export const evidenceRoutes: RouteModule = (app, ctx) => {
       'content-type': 'image/jpeg', 'cache-control': 'private, no-cache',
       'content-disposition': `inline; filename="${row.id}.jpg"`, 'x-evidence-sha256': row.public_copy_sha256!,
     }).send(stream);
+  });
+
+  // Publication copies that failed for good: those who verify records see and retry them.
+  const verify = { access: { kind: 'permission', permission: 'field.verify' } } as const;
+  app.get('/api/evidence/public-copy-failures', {
+    config: verify,
+    schema: { tags: ['evidence'], response: { 200: z.object({ failures: z.array(failedPublicCopySchema) }) } },
+  }, async (req) => ({ failures: await failedPublicCopies(ctx, req.actor!) }));
+
+  app.post('/api/evidence/:id/public-copy/retry', {
+    config: verify,
+    schema: { tags: ['evidence'], params, response: { 204: z.null() } },
+  }, async (req, reply) => {
+    await retryPublicCopy(ctx, req.actor!, req.params.id, req.ip);
+    return reply.status(204).send(null);
   });
 
   app.get('/api/evictions/:id/evidence', {

@@ -182,6 +182,7 @@ export async function readPublicCopy(ctx: AppContext, storage: ObjectStorage, ac
   const row = await uploadState(ctx, actor, id);
   // Never the original instead: its EXIF holds the GPS position.
   if (row.public_copy_pending) throw new AppError('evidence.public_copy_pending');
+  if (row.public_copy_failed_at) throw new AppError('evidence.public_copy_failed');
   if (!row.public_copy_key) throw new AppError('evidence.no_public_copy');
   return { row, stream: await storage.get(row.public_copy_key) };
 }

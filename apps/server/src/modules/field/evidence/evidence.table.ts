@@ -37,6 +37,8 @@ export interface EvidenceTable {
   public_copy_sha256: Nullable<string>;
   /** True from the upload until the background job has made the publication copy (or found it cannot). */
   public_copy_pending: ColumnType<boolean, boolean | undefined, boolean>;
+  /** When the job failed its last try (no copy, nothing pending); cleared when someone tries again. */
+  public_copy_failed_at: NullableTimestamp;
   received_at: NullableTimestamp;
   credit: Nullable<string>;
   created_at: DefaultTimestamp;

@@ -11,7 +11,7 @@ import { inOrganisation } from '../../../platform/db/organisation-scope.js';
 import type { JobQueue } from '../../../platform/queue/job-queue.js';
 import type { ObjectStorage } from '../../../platform/storage/object-storage.js';
 import { publicCopyKey, sha256OfFile } from './evidence.files.js';
-import { makePublicCopy } from './evidence.media.js';
+import { decodableHere, makePublicCopy } from './evidence.media.js';
 
 /**
  * A photo's publication copy, made after the upload is acknowledged (issue 20): re-encoding the
@@ -27,7 +27,26 @@ type Deps = { db: Db; storage: ObjectStorage; config: Config; serverKey: Buffer 
 type JobData = { organisationId: string; evidenceId: string };
 
 export function definePublicCopyJob(queue: JobQueue, deps: Deps): void {
-  queue.define(PUBLIC_COPY_JOB, (data) => makePublicCopyOf(deps, data as JobData));
+  queue.define(PUBLIC_COPY_JOB, (data) => makePublicCopyOf(deps, data as JobData), {
+    onFailedForGood: (data, error) => recordPublicCopyFailed(deps.db, data as JobData, error),
+  });
+}
+
+/**
+ * The last try failed (pg-boss's retries, ≈ 5 min with their back-off): the photo stops saying
+ * "in preparation" and says the copy failed, with the time; the review page lists it and a
+ * coordinator can try again (public-copy-retry.ts). The reason goes to the audit trail only.
+ */
+export async function recordPublicCopyFailed(db: Db, data: JobData, error: Error): Promise<void> {
+  await inOrganisation(db, data.organisationId, async (trx) => {
+    const failed = await trx.updateTable('evidence').set({ public_copy_pending: false, public_copy_failed_at: new Date() })
+      .where('id', '=', data.evidenceId).where('public_copy_pending', '=', true).returning(['id']).executeTakeFirst();
+    if (!failed) return;
+    await recordAudit(trx, {
+      organisationId: data.organisationId, actorId: null, action: 'evidence.public_copy_failed',
+      entityType: 'evidence', entityId: data.evidenceId, context: { reason: error.message.slice(0, 300) },
+    });
+  });
 }
 
 /** Called in the upload's transaction: the job exists if and only if the stored photo does. */
@@ -54,8 +73,12 @@ export async function makePublicCopyOf(deps: Deps, data: JobData): Promise<void>
     // GCM checks the tag at the end: an altered original fails here and no copy is made from it.
     await pipeline(await storage.get(row.storage_key), decipher, createWriteStream(sourcePath, { mode: 0o600 }));
     let copy: { key: string; sha256: string } | null = null;
-    // False when sharp cannot decode it (HEIC without a codec): the photo then has no copy, as before.
-    if (await makePublicCopy(sourcePath, copyPath, config.imageMaxPixels)) {
+    // False when sharp cannot decode it. A type it has no codec for (HEIC) then has no copy, for
+    // good; a type it decodes (JPEG, PNG…) that it refuses is damaged: that is a failure, retried
+    // and then shown (recordPublicCopyFailed), not a photo silently left without a copy.
+    const made = await makePublicCopy(sourcePath, copyPath, config.imageMaxPixels);
+    if (!made && decodableHere(row.detected_type)) throw new Error(`the image (${row.detected_type}) could not be decoded`);
+    if (made) {
       const sha256 = await sha256OfFile(copyPath);
       await storage.put(publicCopyKey(row), createReadStream(copyPath), (await stat(copyPath)).size);
       copy = { key: publicCopyKey(row), sha256 };

@@ -5,7 +5,8 @@ import { Screen } from '../../../shell/Screen';
 import { Button } from '../../../ui/Button';
 import { FormError, StatusMessage } from '../../../ui/FormError';
 import { EvictionFacts, termLabeller } from '../evictions/EvictionFacts';
-import { evictionsApi, type EvictionRowView, type ReviewQueueView } from '../evictions/evictionsApi';
+import { evictionsApi, type EvictionRowView, type FailedPublicCopyView, type ReviewQueueView } from '../evictions/evictionsApi';
+import { formatDateTime } from '../capture/format';
 import { api } from '../../../api/client';
 import type { Reference } from '../../../offline/types';
 import '../capture/field.css';
@@ -19,12 +20,15 @@ export function ReviewPage() {
   const t = useT();
   const locale = useLocale();
   const [queue, setQueue] = useState<ReviewQueueView | null>(null);
+  const [failedCopies, setFailedCopies] = useState<FailedPublicCopyView[]>([]);
   const [terms, setTerms] = useState<Reference['terms']>([]);
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const load = async () => {
     try {
       setQueue(await evictionsApi.queue());
+      // Background work that failed for good: photos left without their publication copy.
+      setFailedCopies(await evictionsApi.failedCopies());
       setError(null);
     } catch (e) {
       setError(errorMessage(e));
@@ -44,6 +48,17 @@ export function ReviewPage() {
     try {
       await evictionsApi.merge(keepId, group.filter((id) => id !== keepId));
       setMessage(t('field.review.merged'));
+      await load();
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }
+
+  async function retryCopy(id: string) {
+    setError(null);
+    try {
+      await evictionsApi.retryCopy(id);
+      setMessage(t('records.review.copyRetried'));
       await load();
     } catch (e) {
       setError(errorMessage(e));
@@ -76,6 +91,21 @@ export function ReviewPage() {
               ))}
             </div>
           ))}
+        </section>
+      )}
+      {failedCopies.length > 0 && (
+        <section data-testid="failed-copies">
+          <h2>{t('records.review.failedCopies')}</h2>
+          <p class="field-hint">{t('records.review.failedCopiesHint')}</p>
+          <ul>
+            {failedCopies.map((f) => (
+              <li key={f.id} data-testid="failed-copy">
+                {f.evictionId ? <a href={`/evictions/${f.evictionId}`}>{t('records.review.failedCopy', { name: f.originalName, when: formatDateTime(f.failedAt, locale) })}</a>
+                  : t('records.review.failedCopy', { name: f.originalName, when: formatDateTime(f.failedAt, locale) })}
+                {' '}<Button variant="secondary" onClick={() => void retryCopy(f.id)} testId="failed-copy-retry">{t('records.eviction.retryPublicCopy')}</Button>
+              </li>
+            ))}
+          </ul>
         </section>
       )}
       {queue && queue.evictions.length === 0 && <p class="muted">{t('field.review.empty')}</p>}
