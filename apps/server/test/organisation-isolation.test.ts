@@ -143,6 +143,22 @@ describe(`organisation isolation (${process.env.TEST_DATABASE_URL ? 'postgres' :
     expect((await t.db.selectFrom('users').select('id').execute()).length).toBe(userIdsA.length + 1);
   });
 
+  it('opens a scope only for an organisation id, which is written into the statement, and rolls back a failed one whole', async () => {
+    // The scope's settings travel in the same message as BEGIN, in the text itself (no parameters there).
+    await expect(inOrganisation(t.db, `${orgA}', true); DROP TABLE users; --`, async () => 1)).rejects.toThrow(/not an organisation id/);
+    const before = (await t.db.selectFrom('users').select('id').execute()).length;
+    await expect(inOrganisation(t.db, orgA, async (trx) => {
+      await trx.insertInto('users').values({
+        organisation_id: orgA, email: 'rolled-back@hro.example', display_name: 'Rolled back', password_hash: await hashPassword(PASSWORD), role: 'observer',
+      }).execute();
+      throw new Error('fails after its write');
+    })).rejects.toThrow('fails after its write');
+    expect((await t.db.selectFrom('users').select('id').execute()).length).toBe(before);
+    // And the connection it ran on is privileged again, outside any scope.
+    expect(await inOrganisation(t.db, orgB, async (trx) => (await trx.selectFrom('users').select('id').execute()).length)).toBe(1);
+    expect((await t.db.selectFrom('users').select('id').execute()).length).toBe(before);
+  });
+
   it("keeps B's accounts, invitations and audit entries out of A's API", async () => {
     const patch = await adminA.patch(`/api/users/${userB}`, { role: 'observer' });
     expect(patch.statusCode).toBe(404);

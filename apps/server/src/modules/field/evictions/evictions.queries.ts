@@ -1,6 +1,6 @@
 import { evictionIdsInScope, type PullScope } from '../sync/pull-scope.js';
 import { visibleEviction, type RecordReader } from './eviction-visibility.js';
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { flattenTallies, nestTallies, type FlatTally } from '@vigie/domain';
 import type { pendingAuditRow } from '../../../platform/audit/audit-trail.js';
 import type { Executor } from '../../../platform/db/database.js';
@@ -58,11 +58,15 @@ export async function sameSiteSameDay(db: Executor, siteId: string, date: string
 
 /**
  * What saving an eviction must check, in one round trip: its operation and site exist, which of
- * the list values it names exist, and whether the eviction itself exists already.
+ * the list values it names exist, and whether the eviction itself exists already. `command` is a
+ * caller's sub-select read in the same statement (a sync command's earlier answer).
  */
-export async function evictionReferences(db: Executor, r: { id: string; operationId: string; siteId: string; terms: ReadonlyArray<readonly [string, string]> }) {
-  const { rows } = await sql<{ operation: boolean; site: boolean; site_merged_into: string | null; existing: boolean; terms: string[]; wholes: string[] }>`
-    SELECT EXISTS (SELECT 1 FROM operations WHERE id = ${r.operationId}) AS operation,
+export async function evictionReferences<Command>(db: Executor, r: {
+  id: string; operationId: string; siteId: string; terms: ReadonlyArray<readonly [string, string]>; command?: RawBuilder<Command | null>;
+}) {
+  const { rows } = await sql<{ command: Command | null; operation: boolean; site: boolean; site_merged_into: string | null; existing: boolean; terms: string[]; wholes: string[] }>`
+    SELECT ${r.command ?? sql`NULL`} AS command,
+           EXISTS (SELECT 1 FROM operations WHERE id = ${r.operationId}) AS operation,
            EXISTS (SELECT 1 FROM sites WHERE id = ${r.siteId}) AS site,
            (SELECT merged_into FROM sites WHERE id = ${r.siteId}) AS site_merged_into,
            EXISTS (SELECT 1 FROM evictions WHERE id = ${r.id}) AS existing,
@@ -74,16 +78,18 @@ export async function evictionReferences(db: Executor, r: { id: string; operatio
   const row = rows[0]!;
   // 'item_type:tent_with_belongings' → 'tent': the whole each named part belongs to.
   const wholeOf = new Map(row.wholes.map((w) => [w.slice(0, w.indexOf('<')), w.slice(w.indexOf('<') + 1)]));
-  return { operation: row.operation, site: row.site, siteMergedInto: row.site_merged_into, existing: row.existing, knownTerms: new Set(row.terms), wholeOf };
+  return { command: row.command, operation: row.operation, site: row.site, siteMergedInto: row.site_merged_into, existing: row.existing, knownTerms: new Set(row.terms), wholeOf };
 }
 
 /**
  * A new eviction with its tallies, its first version and its audit entry, in one statement:
  * the write path of a phone's submission, where round trips are most of the cost (docs/PERFORMANCE.md).
+ * `also` is a caller's data-modifying statement run as one more part of it (a sync command's answer).
  */
 export async function insertNewEviction(db: Executor, n: {
   row: Record<string, unknown> & { id: string; organisation_id: string; created_by: string };
   tallies: Tallies; version: { data: unknown; commandId: string | null }; audit: ReturnType<typeof pendingAuditRow>;
+  also?: RawBuilder<unknown>;
 }) {
   const row = { ...n.row, updated_by: n.row.created_by };
   const tallies = tallyRows(n.tallies);
@@ -100,7 +106,7 @@ export async function insertNewEviction(db: Executor, n: {
     ), v AS (
       INSERT INTO record_versions (organisation_id, entity_type, entity_id, version, data, changed_by, command_id)
       SELECT e.organisation_id, 'eviction', e.id, 1, ${JSON.stringify(n.version.data)}::jsonb, e.created_by, ${n.version.commandId}::uuid FROM e
-    )
+    )${n.also ? sql`, carried AS (${n.also})` : sql``}
     INSERT INTO audit_pending (at, organisation_id, actor_id, action, entity_type, entity_id, before, after, context)
     SELECT ${a.at}::timestamptz, ${a.organisation_id}::uuid, ${a.actor_id}::uuid, ${a.action}, ${a.entity_type}, ${a.entity_id},
            ${a.before}::jsonb, ${a.after}::jsonb, ${a.context}::jsonb

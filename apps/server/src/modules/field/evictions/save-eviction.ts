@@ -1,3 +1,4 @@
+import type { RawBuilder } from 'kysely';
 import { can, checkEviction, type EvictionInput } from '@vigie/domain';
 import type { Trx } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/errors/catalogue.js';
@@ -32,8 +33,34 @@ function checkParts(input: EvictionInput, wholeOf: ReadonlyMap<string, string>) 
 }
 
 export async function saveEviction(trx: Trx, actor: Actor, sent: EvictionInput, baseVersion: number | null, commandId: string | null, now = new Date()) {
-  const problems = checkEviction(sent, now);
-  if (problems.length) throw new AppError('field.invalid_record', { problems });
+  const saved = await save<never>(trx, actor, sent, baseVersion, commandId, null, now);
+  if (saved.kind === 'seen') throw new Error('no command to have been seen');
+  return saved.version;
+}
+
+/**
+ * A command that orders a save and is recorded with it (a phone's sync command): `lookup` reads
+ * its earlier answer in the save's first statement, `store` writes its answer in the save's last
+ * when the save is a single statement (a new record). So a phone's new eviction costs two
+ * statements besides its transaction's start and end (docs/PERFORMANCE.md).
+ */
+export type CarriedCommand<Seen> = { lookup: RawBuilder<Seen | null>; store: (version: number) => RawBuilder<unknown> };
+type Saved<Seen> = { kind: 'seen'; seen: Seen } | { kind: 'saved'; version: number; stored: boolean };
+
+/**
+ * `saveEviction` for a carried command. A command seen before stops the save before any check
+ * (its earlier answer is replayed, whatever the rules say today); `stored` tells whether the
+ * command's answer was written with the record, else the caller writes it.
+ */
+export async function saveEvictionFor<Seen>(
+  trx: Trx, actor: Actor, sent: EvictionInput, baseVersion: number | null, commandId: string, command: CarriedCommand<Seen>, now = new Date(),
+): Promise<Saved<Seen>> {
+  return save(trx, actor, sent, baseVersion, commandId, command, now);
+}
+
+async function save<Seen>(
+  trx: Trx, actor: Actor, sent: EvictionInput, baseVersion: number | null, commandId: string | null, command: CarriedCommand<Seen> | null, now: Date,
+): Promise<Saved<Seen>> {
   let input = sent;
   const terms = [
     ...input.seized.flatMap((t) => [t.term, ...(t.parts ?? []).map((p) => p.term)].map((term) => ['item_type', term] as const)),
@@ -41,7 +68,10 @@ export async function saveEviction(trx: Trx, actor: Actor, sent: EvictionInput, 
     ...input.forces.map((f) => ['force_corps', f.corps] as const),
     ...(input.legalBasisCategory ? [['legal_basis_category', input.legalBasisCategory] as const] : []),
   ];
-  const refs = await evictionReferences(trx, { id: input.id, operationId: input.operationId, siteId: input.siteId, terms });
+  const refs = await evictionReferences(trx, { id: input.id, operationId: input.operationId, siteId: input.siteId, terms, command: command?.lookup });
+  if (command && refs.command !== null) return { kind: 'seen', seen: refs.command };
+  const problems = checkEviction(sent, now);
+  if (problems.length) throw new AppError('field.invalid_record', { problems });
   if (!refs.operation) throw new AppError('field.unknown_operation');
   if (!refs.site) throw new AppError('field.unknown_site');
   // A phone offline since a site merge still names the merged site: the record goes to the site kept (never counted at both).
@@ -61,9 +91,10 @@ export async function saveEviction(trx: Trx, actor: Actor, sent: EvictionInput, 
         organisationId: actor.organisationId, actorId: actor.userId, action: 'eviction.created', entityType: 'eviction', entityId: input.id,
         before: null, after: input, context: { commandId, version: 1 },
       }),
+      also: command?.store(1),
     });
     noteAuditRecorded();
-    return 1;
+    return { kind: 'saved', version: 1, stored: command !== null };
   }
 
   const existing = await findEviction(trx, input.id, true);
@@ -86,7 +117,7 @@ export async function saveEviction(trx: Trx, actor: Actor, sent: EvictionInput, 
     organisationId: actor.organisationId, actorId: actor.userId, action: existing ? 'eviction.updated' : 'eviction.created',
     entityType: 'eviction', entityId: input.id, before, after: input, context: { commandId, version },
   });
-  return version;
+  return { kind: 'saved', version, stored: false };
 }
 
 /** Draft → submitted: the observer says the record is complete and ready for review. */

@@ -9,13 +9,13 @@ import { messageVars, translate } from '../../../platform/errors/messages.js';
 import { sha256Hex } from '../../../platform/crypto/tokens.js';
 import type { Actor } from '../../../platform/http/request-context.js';
 import { VersionConflict } from '../history/version-check.js';
-import { saveEviction, submitEviction } from '../evictions/save-eviction.js';
+import { saveEvictionFor, submitEviction } from '../evictions/save-eviction.js';
 import { saveIncident } from '../incidents/save-incident.js';
 import { saveOperation } from '../operations/save-operation.js';
 import { recordRoundIn } from '../rounds/rounds.service.js';
 import { saveSite } from '../sites/save-site.js';
 import { recordOfflineTestimony } from '../testimonies/testimonies.service.js';
-import { findCommand, insertCommand, insertConflict } from './sync.queries.js';
+import { carriedCommand, findCommand, insertCommand, insertConflict, type StoredCommand } from './sync.queries.js';
 
 const ENTITY: Record<SyncCommand['type'], string> = {
   'operation.save': 'operation', 'eviction.save': 'eviction', 'eviction.submit': 'eviction', 'incident.save': 'incident', 'site.save': 'site',
@@ -23,13 +23,13 @@ const ENTITY: Record<SyncCommand['type'], string> = {
 };
 
 /**
+ * Every command but a new or edited eviction, which carries its command itself (applyCommand).
  * Rounds and testimonies are recorded once from a phone, never edited there: version 1. Their
  * own services hold the rules (one module owns each table), inside this command's transaction.
  */
-function apply(ctx: AppContext, trx: Trx, actor: Actor, c: SyncCommand): Promise<number> {
+function apply(ctx: AppContext, trx: Trx, actor: Actor, c: Exclude<SyncCommand, { type: 'eviction.save' }>): Promise<number> {
   switch (c.type) {
     case 'operation.save': return saveOperation(trx, actor, c.record, c.baseVersion, c.commandId);
-    case 'eviction.save': return saveEviction(trx, actor, c.record, c.baseVersion, c.commandId);
     case 'eviction.submit': return submitEviction(trx, actor, c.record.id, c.commandId);
     case 'incident.save': return saveIncident(trx, actor, c.record, c.baseVersion, c.commandId);
     case 'site.save': return saveSite(trx, actor, c.record, c.baseVersion, c.commandId);
@@ -73,19 +73,31 @@ export async function applyCommand(ctx: AppContext, actor: Actor, c: SyncCommand
     organisationId: actor.organisationId, commandId: c.commandId, userId: actor.userId, reason, entityType,
     entityId: c.record.id, baseVersion: c.baseVersion, currentVersion, payload: reviewable(c),
   });
-  const store = (trx: Trx, result: SyncResult) =>
-    insertCommand(trx, { id: c.commandId, organisationId: actor.organisationId, userId: actor.userId, type: c.type, payloadHash, result });
+  const row = { id: c.commandId, organisationId: actor.organisationId, userId: actor.userId, type: c.type, payloadHash };
+  const store = (trx: Trx, result: SyncResult) => insertCommand(trx, { ...row, result });
+  const applied = (version: number): SyncResult => ({ commandId: c.commandId, status: 'applied', version, error: null });
   try {
     return await inOrganisation(ctx.db, actor.organisationId, async (trx) => {
-      const seen = await findCommand(trx, c.commandId);
+      let seen: StoredCommand | null | undefined;
+      let version = 0;
+      let stored = false;
+      if (c.type === 'eviction.save') {
+        // A phone's eviction, the bulk of all pushes: the look-up and the recording of the
+        // command ride in the save's own two statements (docs/PERFORMANCE.md).
+        const saved = await saveEvictionFor(trx, actor, c.record, c.baseVersion, c.commandId, carriedCommand(row, applied));
+        if (saved.kind === 'seen') seen = saved.seen;
+        else ({ version, stored } = saved);
+      } else {
+        seen = await findCommand(trx, c.commandId);
+        if (!seen) version = await apply(ctx, trx, actor, c);
+      }
       if (seen) {
         if (seen.payload_hash === payloadHash) return { ...(seen.result as SyncResult), status: 'replayed' as const };
         await conflict(trx, 'command_reused', null);
         return { commandId: c.commandId, status: 'conflict' as const, version: null, error: errorOf(new AppError('sync.command_reused'), actor.locale) };
       }
-      const version = await apply(ctx, trx, actor, c);
-      const result: SyncResult = { commandId: c.commandId, status: 'applied', version, error: null };
-      await store(trx, result);
+      const result = applied(version);
+      if (!stored) await store(trx, result);
       return result;
     });
   } catch (err) {
