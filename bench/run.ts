@@ -11,7 +11,7 @@ import { measureExport } from './export.js';
 import { measureIngest } from './ingest.js';
 import { measureMonitoringPoll } from './monitoring-poll.js';
 import { measureResearchRelease } from './research-release.js';
-import { adminQuery } from './lib/server.js';
+import { adminQuery, POSTGRES_URL } from './lib/server.js';
 import { medianOf } from './lib/stats.js';
 import { measureStartup } from './startup.js';
 import { measureSyncBacklog } from './sync-backlog.js';
@@ -41,7 +41,11 @@ const has = (p: (typeof ALL)[number]) => parts.has(p);
 const pgVersion = (await adminQuery('SHOW server_version')).rows[0].server_version as string;
 const machine = {
   cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: +(totalmem() / 2 ** 30).toFixed(1), node: process.version,
-  postgres: pgVersion, loadAverageAtStart: loadavg().map((l) => +l.toFixed(2)),
+  postgres: pgVersion,
+  // How the server reaches PostgreSQL: BENCH_DATABASE_URL='postgres://postgres@localhost/postgres?host=/var/run/postgresql'
+  // measures over the Unix socket (a single-machine deployment's natural choice), the default over TCP loopback.
+  postgresConnection: new URL(POSTGRES_URL).searchParams.get('host')?.startsWith('/') ? 'Unix socket' : 'TCP',
+  loadAverageAtStart: loadavg().map((l) => +l.toFixed(2)),
 };
 console.log('machine', machine, quick ? '(quick mode: not for reporting)' : '');
 const results: Record<string, unknown> = existsSync('bench/results/latest.json') ? JSON.parse(readFileSync('bench/results/latest.json', 'utf8')) : {};
