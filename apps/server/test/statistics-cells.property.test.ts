@@ -1,9 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inOrganisation } from '../src/platform/db/organisation-scope.js';
 import { evictionAggregates, foldStatisticsCells, forceAggregates, tallyAggregates } from '../src/modules/communication/statistics/statistics.cells.js';
-import { recountEvictionAggregates, recountForceAggregates, recountTallyAggregates, type GroupKey, type ScopedFilter } from '../src/modules/communication/statistics/statistics.queries.js';
+import {
+  incidentAggregates, recountEvictionAggregates, recountForceAggregates, recountTallyAggregates, type GroupKey, type ScopedFilter,
+} from '../src/modules/communication/statistics/statistics.queries.js';
 import { startTestVigie, type TestClient, type TestVigie } from './harness.js';
 import { evictionCommand, operationCommand, push, reference, siteCommand, submitCommand } from './field-fixtures.js';
 
@@ -54,6 +57,7 @@ const recordArb = fc.record({
   ]),
   coverage: fc.constantFrom('full', 'full', 'partial'),
   legalBasisCategory: fc.constantFrom(...LEGAL),
+  incident: fc.boolean(),
   shelterOffered: fc.constantFrom(true, false, null),
   forces: fc.subarray([{ corps: 'crs', unit: 'CRS 36' }, { corps: 'crs', unit: 'CRS 8' }, { corps: 'gm', unit: null }, { corps: 'pn', unit: 'BAC nuit' }]),
 });
@@ -105,6 +109,14 @@ async function apply(a: Action) {
       if (results[0]?.status !== 'applied') return;
       note('create', true);
       evictions.push(cmd.record.id);
+      if (a.record.incident) {
+        // An incident at the eviction: it carries the eviction's legal basis (migration 20c-02) as the tallies do.
+        const incident = { commandId: randomUUID(), type: 'incident.save', baseVersion: null, record: {
+          id: randomUUID(), evictionId: cmd.record.id, kind: 'violence', incidentType: 'tear_gas', occurredAt: ARRIVALS[a.record.arrival],
+          unit: null, description: null, victims: [],
+        } };
+        note('incident', (await push(observer, [incident]))[0]?.status === 'applied');
+      }
       if (a.status === 'verified') note('verify', (await coordinator.post(`/api/evictions/${cmd.record.id}/verify`, { version: (await current(cmd.record.id))!.version })).statusCode === 200);
       return;
     }
@@ -188,6 +200,8 @@ async function expectCellsEqualRecount(period: [string, string], place: 'all' | 
       for (const key of KEYS) {
         expect(normal(await evictionAggregates(trx, f, key)), `evictions ${key} ${JSON.stringify(f)}`).toEqual(normal(await recountEvictionAggregates(trx, f, key)));
         expect(normal(await tallyAggregates(trx, f, key)), `items ${key} ${JSON.stringify(f)}`).toEqual(normal(await recountTallyAggregates(trx, f, key)));
+        expect(normal(await incidentAggregates(trx, f, key)), `incidents ${key} ${JSON.stringify(f)}`)
+          .toEqual(normal(await incidentAggregates(trx, f, key, { copied: false })));
       }
       for (const level of ['corps', 'unit'] as const) {
         expect(normal(await forceAggregates(trx, f, level).then((rows) => rows.map((r) => ({ ...r, key: `${r.corps}:${r.unit}` })))), `forces ${level}`)
@@ -224,7 +238,7 @@ describe('statistics cells', () => {
     const spec = (arrival: number, site: number): RecordSpec => ({
       arrival, site, counts: { personsEvicted: { n: 12, atLeast: true }, arrests: null, unaccompaniedMinors: { n: 1, atLeast: false } },
       seized: [{ term: 'tent', n: 3, atLeast: false }], coverage: 'full', shelterOffered: null, forces: [{ corps: 'crs', unit: 'CRS 8' }],
-      legalBasisCategory: site === 1 ? null : 'flagrance',
+      legalBasisCategory: site === 1 ? null : 'flagrance', incident: true,
     });
     const scripted: Action[] = [
       { kind: 'create', record: spec(3, 0), status: 'verified', sameOperation: false },
@@ -235,6 +249,13 @@ describe('statistics cells', () => {
       { kind: 'siteMerge', pick: 2, into: 0 }, { kind: 'siteUnmerge', pick: 2, into: 0 }, { kind: 'sqlEdit', pick: 1, arrival: 5, persons: null, legal: 'court_decision' },
     ];
     for (const a of scripted) await apply(a);
+    // A verified incident outside any eviction: no legal basis, so no row of the legal-basis grouping.
+    const outside = { commandId: randomUUID(), type: 'incident.save', baseVersion: null, record: {
+      id: randomUUID(), evictionId: null, kind: 'violence', incidentType: 'tear_gas', occurredAt: ARRIVALS[2], unit: null, description: null,
+      victims: [], areaCode: 'calaisis', siteId: sites[0], place: null,
+    } };
+    expect((await push(observer, [outside]))[0]).toMatchObject({ status: 'applied' });
+    expect((await coordinator.post(`/api/incidents/${outside.record.id}/verify`, { version: 1 })).statusCode).toBe(200);
     for (const period of PERIODS) await expectCellsEqualRecount(period, 'all');
     await fc.assert(fc.asyncProperty(
       fc.array(action, { minLength: 3, maxLength: 9 }), fc.constantFrom(...PERIODS), fc.constantFrom('all' as const, 'area' as const, 'commune' as const, 'site' as const),
@@ -248,7 +269,7 @@ describe('statistics cells', () => {
     for (const period of PERIODS) await expectCellsEqualRecount(period, 'all');
     for (const table of [
       'statistics_cells', 'statistics_item_cells', 'statistics_item_totals', 'statistics_force_cells', 'statistics_operation_cells',
-      'statistics_legal_cells', 'statistics_legal_operation_cells', 'statistics_legal_item_cells',
+      'statistics_legal_cells', 'statistics_legal_site_cells', 'statistics_legal_operation_cells', 'statistics_legal_item_cells',
     ]) {
       const unfolded = await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)} WHERE NOT folded`.execute(t.db);
       expect(Number(unfolded.rows[0]!.n), table).toBe(0);
@@ -262,16 +283,18 @@ describe('statistics cells', () => {
     // The same for the cells by legal basis, summed over the legal bases (they hold days and months only).
     const byLegal = (table: string, columns: string) => sql`SELECT organisation_id, span, period, verified, ${sql.raw(columns)}
       FROM ${sql.table(table)} WHERE span <> 'week' GROUP BY 1, 2, 3, 4`;
-    const cellColumns = 'sum(evictions) AS evictions, sum(persons_evicted_sum) AS p, sum(persons_evicted_unknown) AS u, sum(shelter_offered_yes) AS s, count(DISTINCT site_id) AS sites';
+    const cellColumns = 'sum(evictions) AS evictions, sum(persons_evicted_sum) AS p, sum(persons_evicted_unknown) AS u, sum(shelter_offered_yes) AS s';
+    const siteColumns = 'sum(evictions) AS evictions, count(DISTINCT site_id) AS sites';
     const itemColumns = 'sum(tallies) AS tallies, sum(n) AS n, sum(at_least) AS at_least, count(DISTINCT (kind, term, is_part)) AS terms';
     for (const [legal, plain, columns] of [
-      ['statistics_legal_cells', 'statistics_cells', cellColumns], ['statistics_legal_item_cells', 'statistics_item_totals', itemColumns],
+      ['statistics_legal_cells', 'statistics_cells', cellColumns], ['statistics_legal_site_cells', 'statistics_cells', siteColumns],
+      ['statistics_legal_item_cells', 'statistics_item_totals', itemColumns],
     ] as const) {
       const differ = await sql<{ n: number }>`SELECT (SELECT count(*) FROM (${byLegal(legal, columns)} EXCEPT ${byLegal(plain, columns)}) a)
         + (SELECT count(*) FROM (${byLegal(plain, columns)} EXCEPT ${byLegal(legal, columns)}) b) AS n`.execute(t.db);
       expect(Number(differ.rows[0]!.n), legal).toBe(0);
     }
     // The sequences did exercise the writes they claim to.
-    for (const what of ['create', 'verify', 'reject', 'edit', 'delete', 'restore', 'merge', 'siteMerge', 'fold']) expect(done[what] ?? 0, what).toBeGreaterThan(0);
+    for (const what of ['create', 'incident', 'verify', 'reject', 'edit', 'delete', 'restore', 'merge', 'siteMerge', 'fold']) expect(done[what] ?? 0, what).toBeGreaterThan(0);
   }, 120_000);
 });

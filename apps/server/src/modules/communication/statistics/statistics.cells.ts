@@ -11,11 +11,11 @@ import {
  * × site × verified-or-not, holding sums and counts only, kept exact by triggers in the writer's
  * own transaction. A period is covered by its whole months (or weeks, for a weekly series) and
  * the days at its edges, so a year reads ≈ 400 sites × 12 months of cells instead of 150,000
- * evictions. The legal-basis grouping reads cells of its own, with the legal basis in the key
- * (migration 20c-01: evictions per site, operations and items without a site). What the cells
- * cannot answer is recounted: the force and item-type filters (not in the cells' key), force
- * units, distinct operations within a place (an operation spans sites, so only its cells without
- * a site exist; see `operationCounts`) and items by legal basis within a place.
+ * evictions. The legal-basis grouping reads cells of its own, with the legal basis in the key and
+ * no site (migration 20c-01; `legalBasisAggregates`). What the cells cannot answer is recounted:
+ * the force and item-type filters (not in the cells' key), force units, distinct operations within
+ * a place (an operation spans sites, so only its cells without a site exist; see
+ * `operationCounts`) and the legal-basis grouping within a place.
  * `statistics-cells.property.test.ts` proves both ways give the same figures.
  */
 
@@ -82,30 +82,49 @@ function cellWhere(f: ScopedFilter, key: GroupKey): RawBuilder<unknown> {
   return sql.join(parts, sql` AND `);
 }
 
+/** Every figure's sum over cells (or over per-site sums of cells) whose columns are named as in statistics_cells. */
+const outer = [
+  ...COUNT_COLUMNS.map((c) => sql`sum(${sql.ref(`${c}_sum`)})::bigint AS ${sql.id(`${c}_sum`)}, sum(${sql.ref(`${c}_flag`)}) > 0 AS ${sql.id(`${c}_flag`)},
+    sum(${sql.ref(`${c}_unknown`)}) > 0 AS ${sql.id(`${c}_unknown`)}`),
+  ...FLAG_COLUMNS.map((c) => sql`sum(${sql.ref(`${c}_yes`)})::bigint AS ${sql.id(`${c}_yes`)}, sum(${sql.ref(`${c}_unknown`)}) > 0 AS ${sql.id(`${c}_unknown`)}`),
+];
+
 const SUMMED = ['evictions', 'not_full', 'quick', ...COUNT_COLUMNS.flatMap((c) => [`${c}_sum`, `${c}_flag`, `${c}_unknown`]), ...FLAG_COLUMNS.flatMap((c) => [`${c}_yes`, `${c}_unknown`])];
 
 /** Every figure of the counted evictions, per group: from the cells when they can answer, else recounted. */
 export async function evictionAggregates(db: Executor, f: ScopedFilter, key: GroupKey): Promise<EvictionAggregate[]> {
-  if (!cellsAnswer(f)) return recountEvictionAggregates(db, f, key);
-  const table = key === 'legalBasis' ? sql`statistics_legal_cells` : sql`statistics_cells`;
+  if (!cellsAnswer(f) || (key === 'legalBasis' && byPlace(f, key))) return recountEvictionAggregates(db, f, key);
+  if (key === 'legalBasis') return legalBasisAggregates(db, f);
   const inner = SUMMED.map((c) => sql`sum(${sql.ref(`c.${c}`)}) AS ${sql.id(c)}`);
-  const outer = [
-    ...COUNT_COLUMNS.map((c) => sql`sum(${sql.ref(`${c}_sum`)})::bigint AS ${sql.id(`${c}_sum`)}, sum(${sql.ref(`${c}_flag`)}) > 0 AS ${sql.id(`${c}_flag`)},
-      sum(${sql.ref(`${c}_unknown`)}) > 0 AS ${sql.id(`${c}_unknown`)}`),
-    ...FLAG_COLUMNS.map((c) => sql`sum(${sql.ref(`${c}_yes`)})::bigint AS ${sql.id(`${c}_yes`)}, sum(${sql.ref(`${c}_unknown`)}) > 0 AS ${sql.id(`${c}_unknown`)}`),
-  ];
   // Per group and site first (a key's delta rows not folded yet add up here), so that a site counts once when it has evictions.
   const [result, operations] = [await sql<Omit<EvictionAggregate, 'operations'>>`
     SELECT key, sum(evictions)::bigint AS evictions, count(*) FILTER (WHERE evictions > 0) AS sites,
       sum(not_full) > 0 AS not_full, sum(quick) > 0 AS quick, ${sql.join(outer)}
     FROM (
       SELECT ${cellKey(key)} AS key, c.site_id, ${sql.join(inner)}
-      FROM ${table} c ${cellSites(f, key)}
+      FROM statistics_cells c ${cellSites(f, key)}
       WHERE ${cellWhere(f, key)}
       GROUP BY 1, 2
     ) x
     GROUP BY key HAVING sum(evictions) > 0`.execute(db), await operationCounts(db, f, key)];
   return result.rows.map((r) => ({ ...r, operations: operations.get(r.key) ?? 0 } as EvictionAggregate));
+}
+
+/**
+ * By legal basis without a place: the sums from cells without a site (a year: under 200 rows),
+ * distinct sites from the narrow legal × site cells (read from their index alone), operations
+ * from the legal operation cells.
+ */
+async function legalBasisAggregates(db: Executor, f: ScopedFilter): Promise<EvictionAggregate[]> {
+  const [sums, sites, operations] = [await sql<Omit<EvictionAggregate, 'operations' | 'sites'>>`
+    SELECT c.legal_basis AS key, sum(evictions)::bigint AS evictions, sum(not_full) > 0 AS not_full, sum(quick) > 0 AS quick, ${sql.join(outer)}
+    FROM statistics_legal_cells c WHERE ${cellWhere(f, 'legalBasis')}
+    GROUP BY 1 HAVING sum(evictions) > 0`.execute(db), await sql<{ key: string; sites: number }>`
+    SELECT key, count(*) FILTER (WHERE n > 0) AS sites FROM (
+      SELECT c.legal_basis AS key, c.site_id, sum(c.evictions) AS n FROM statistics_legal_site_cells c WHERE ${cellWhere(f, 'legalBasis')} GROUP BY 1, 2
+    ) x GROUP BY key`.execute(db), await operationCounts(db, f, 'legalBasis')];
+  const sitesByKey = new Map(sites.rows.map((r) => [r.key, Number(r.sites)]));
+  return sums.rows.map((r) => ({ ...r, sites: sitesByKey.get(r.key) ?? 0, operations: operations.get(r.key) ?? 0 } as EvictionAggregate));
 }
 
 /**
