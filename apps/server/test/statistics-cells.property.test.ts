@@ -11,8 +11,8 @@ import { startTestVigie, type TestClient, type TestVigie } from './harness.js';
 import { evictionCommand, operationCommand, push, reference, siteCommand, submitCommand } from './field-fixtures.js';
 
 /**
- * The pre-aggregated cells (migrations 20e-01, 20b-01, 20c-01: per site, the item totals without a site, and the cells by
- * legal basis) against a recount from the records, after random
+ * The pre-aggregated cells (migrations 20e-01, 20b-01, 20c-01, 20g-01: per site, the item totals without a site, the cells by
+ * legal basis, and the week totals without a site) against a recount from the records, after random
  * sequences of what writers do: new evictions (drafts, submitted, verified), verifications,
  * rejections, edits (site, day, counts, items, legal basis), deletions and restores, eviction merges, site
  * merges and unmerges, and folds of the cells in between. Every grouping the cells serve, with
@@ -270,6 +270,7 @@ describe('statistics cells', () => {
     for (const table of [
       'statistics_cells', 'statistics_item_cells', 'statistics_item_totals', 'statistics_force_cells', 'statistics_operation_cells',
       'statistics_legal_cells', 'statistics_legal_site_cells', 'statistics_legal_operation_cells', 'statistics_legal_item_cells',
+      'statistics_week_totals',
     ]) {
       const unfolded = await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)} WHERE NOT folded`.execute(t.db);
       expect(Number(unfolded.rows[0]!.n), table).toBe(0);
@@ -294,6 +295,16 @@ describe('statistics cells', () => {
         + (SELECT count(*) FROM (${byLegal(plain, columns)} EXCEPT ${byLegal(legal, columns)}) b) AS n`.execute(t.db);
       expect(Number(differ.rows[0]!.n), legal).toBe(0);
     }
+    // The week totals (the weekly series without a place) are the eviction cells of their days and weeks summed over the sites, every sum.
+    const everySum = (await sql<{ column_name: string }>`SELECT column_name FROM information_schema.columns WHERE table_name = 'statistics_week_totals'
+      AND data_type IN ('integer', 'bigint') ORDER BY column_name`.execute(t.db)).rows.map((r) => `sum(${r.column_name})`).join(', ');
+    expect(everySum.split(',').length).toBe(34);
+    const bySpan = (table: string) => sql`SELECT organisation_id, span, period, verified, ${sql.raw(everySum)}
+      FROM ${sql.table(table)} WHERE span IN ('day', 'week') GROUP BY 1, 2, 3, 4`;
+    const weekApart = await sql<{ n: number }>`SELECT (SELECT count(*) FROM (${bySpan('statistics_cells')} EXCEPT ${bySpan('statistics_week_totals')}) a)
+      + (SELECT count(*) FROM (${bySpan('statistics_week_totals')} EXCEPT ${bySpan('statistics_cells')}) b) AS n`.execute(t.db);
+    expect(Number(weekApart.rows[0]!.n), 'statistics_week_totals').toBe(0);
+    expect(Number((await sql<{ n: number }>`SELECT count(*) AS n FROM statistics_week_totals WHERE span = 'week'`.execute(t.db)).rows[0]!.n)).toBeGreaterThan(0);
     // The sequences did exercise the writes they claim to.
     for (const what of ['create', 'incident', 'verify', 'reject', 'edit', 'delete', 'restore', 'merge', 'siteMerge', 'fold']) expect(done[what] ?? 0, what).toBeGreaterThan(0);
   }, 120_000);

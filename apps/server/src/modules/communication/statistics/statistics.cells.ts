@@ -95,6 +95,7 @@ const SUMMED = ['evictions', 'not_full', 'quick', ...COUNT_COLUMNS.flatMap((c) =
 export async function evictionAggregates(db: Executor, f: ScopedFilter, key: GroupKey): Promise<EvictionAggregate[]> {
   if (!cellsAnswer(f) || (key === 'legalBasis' && byPlace(f, key))) return recountEvictionAggregates(db, f, key);
   if (key === 'legalBasis') return legalBasisAggregates(db, f);
+  if (key === 'week' && !byPlace(f, key)) return weekAggregates(db, f);
   const inner = SUMMED.map((c) => sql`sum(${sql.ref(`c.${c}`)}) AS ${sql.id(c)}`);
   // Per group and site first (a key's delta rows not folded yet add up here), so that a site counts once when it has evictions.
   const [result, operations] = [await sql<Omit<EvictionAggregate, 'operations'>>`
@@ -125,6 +126,39 @@ async function legalBasisAggregates(db: Executor, f: ScopedFilter): Promise<Evic
     ) x GROUP BY key`.execute(db), await operationCounts(db, f, 'legalBasis')];
   const sitesByKey = new Map(sites.rows.map((r) => [r.key, Number(r.sites)]));
   return sums.rows.map((r) => ({ ...r, sites: sitesByKey.get(r.key) ?? 0, operations: operations.get(r.key) ?? 0 } as EvictionAggregate));
+}
+
+/**
+ * A weekly series without a place (migration 20g-01): the sums from the week totals without a site
+ * (a year: 53 week rows and the days at its edges, instead of ≈ 19,000 site × week cells of 34 sums
+ * scattered over as many heap pages), distinct sites from the site cells' index alone (it includes
+ * the evictions) and distinct operations from the operation cells' index alone. Each of the
+ * period's ranges (its whole weeks, the days at either edge) is its own index scan: an OR of the
+ * ranges is a bitmap scan, which reads the heap even where the index covers the query.
+ */
+async function weekAggregates(db: Executor, f: ScopedFilter): Promise<EvictionAggregate[]> {
+  const [sums, sites, operations] = [await sql<Omit<EvictionAggregate, 'operations' | 'sites'>>`
+    SELECT to_char(x.week, 'YYYY-MM-DD') AS key, sum(evictions)::bigint AS evictions, sum(not_full) > 0 AS not_full, sum(quick) > 0 AS quick, ${sql.join(outer)}
+    FROM (${weekRanges(f, sql`statistics_week_totals`, sql`c.*`)}) x
+    GROUP BY x.week HAVING sum(evictions) > 0`.execute(db), await weekDistinct(db, f, 'site'), await weekDistinct(db, f, 'operation')];
+  return sums.rows.map((r) => ({ ...r, sites: sites.get(r.key) ?? 0, operations: operations.get(r.key) ?? 0 } as EvictionAggregate));
+}
+
+/** Rows of a cells table over a period's whole weeks and edge days, each with the Monday of its week, one index scan per range. */
+function weekRanges(f: ScopedFilter, table: RawBuilder<unknown>, columns: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql.join(coverOf(f.from, f.to, 'week').map((r) => sql`
+    SELECT ${r.span === 'week' ? sql`c.period` : sql`date_trunc('week', c.period::timestamp)::date`} AS week, ${columns}
+    FROM ${table} c WHERE c.span = ${sql.lit(r.span)} AND c.period >= ${r.from}::date AND c.period <= ${r.to}::date${f.includeDrafts ? sql`` : sql` AND c.verified`}`), sql` UNION ALL `);
+}
+
+/** Distinct sites or operations with counted evictions per week (a key's unfolded deltas add up first). */
+async function weekDistinct(db: Executor, f: ScopedFilter, what: 'site' | 'operation'): Promise<Map<string, number>> {
+  const [table, id] = what === 'site' ? [sql`statistics_cells`, sql`c.site_id`] : [sql`statistics_operation_cells`, sql`c.operation_id`];
+  const result = await sql<{ key: string; n: number }>`
+    SELECT to_char(week, 'YYYY-MM-DD') AS key, count(*) FILTER (WHERE n > 0) AS n FROM (
+      SELECT x.week, x.id, sum(x.evictions) AS n FROM (${weekRanges(f, table, sql`${id} AS id, c.evictions`)}) x GROUP BY 1, 2
+    ) y GROUP BY week`.execute(db);
+  return new Map(result.rows.map((r) => [r.key, Number(r.n)]));
 }
 
 /**
@@ -183,5 +217,6 @@ export async function foldStatisticsCells(db: Executor): Promise<number> {
   const result = await sql<{ n: number }>`SELECT statistics_cells_fold() AS n`.execute(db);
   await sql`SELECT statistics_item_totals_fold()`.execute(db);
   await sql`SELECT statistics_legal_cells_fold()`.execute(db);
+  await sql`SELECT statistics_week_totals_fold()`.execute(db);
   return Number(result.rows[0]?.n ?? 0);
 }
