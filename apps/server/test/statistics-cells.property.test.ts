@@ -1,16 +1,20 @@
+import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inOrganisation } from '../src/platform/db/organisation-scope.js';
 import { evictionAggregates, foldStatisticsCells, forceAggregates, tallyAggregates } from '../src/modules/communication/statistics/statistics.cells.js';
-import { recountEvictionAggregates, recountForceAggregates, recountTallyAggregates, type GroupKey, type ScopedFilter } from '../src/modules/communication/statistics/statistics.queries.js';
+import {
+  incidentAggregates, recountEvictionAggregates, recountForceAggregates, recountTallyAggregates, type GroupKey, type ScopedFilter,
+} from '../src/modules/communication/statistics/statistics.queries.js';
 import { startTestVigie, type TestClient, type TestVigie } from './harness.js';
 import { evictionCommand, operationCommand, push, reference, siteCommand, submitCommand } from './field-fixtures.js';
 
 /**
- * The pre-aggregated cells (migrations 20e-01, 20b-01: per site, and the item totals without a site) against a recount from the records, after random
+ * The pre-aggregated cells (migrations 20e-01, 20b-01, 20c-01: per site, the item totals without a site, and the cells by
+ * legal basis) against a recount from the records, after random
  * sequences of what writers do: new evictions (drafts, submitted, verified), verifications,
- * rejections, edits (site, day, counts, items), deletions and restores, eviction merges, site
+ * rejections, edits (site, day, counts, items, legal basis), deletions and restores, eviction merges, site
  * merges and unmerges, and folds of the cells in between. Every grouping the cells serve, with
  * and without drafts, over whole months, weeks and ragged periods, must equal the recount exactly.
  * The database is not reset between runs: the invariant holds in every state.
@@ -39,7 +43,9 @@ const ARRIVALS = [
 const PERIODS: Array<[string, string]> = [
   ['2025-12-01', '2026-03-31'], ['2026-01-01', '2026-01-31'], ['2026-01-05', '2026-02-01'], ['2025-12-31', '2026-02-02'], ['2026-02-01', '2026-02-01'],
 ];
-const KEYS: GroupKey[] = ['none', 'day', 'week', 'month', 'year', 'area', 'commune', 'site'];
+const KEYS: GroupKey[] = ['none', 'day', 'week', 'month', 'year', 'area', 'commune', 'site', 'legalBasis'];
+/** Legal bases as observers note them; none noted and 'unknown' are one group. */
+const LEGAL = ['flagrance', 'court_decision', 'unknown', null] as const;
 
 const count = () => fc.option(fc.record({ n: fc.integer({ min: 0, max: 40 }), atLeast: fc.boolean() }), { nil: null });
 const recordArb = fc.record({
@@ -50,6 +56,8 @@ const recordArb = fc.record({
     { term: 'tent', n: 3, atLeast: false }, { term: 'sleeping_bag', n: 7, atLeast: true }, { term: 'blanket', n: 0, atLeast: false },
   ]),
   coverage: fc.constantFrom('full', 'full', 'partial'),
+  legalBasisCategory: fc.constantFrom(...LEGAL),
+  incident: fc.boolean(),
   shelterOffered: fc.constantFrom(true, false, null),
   forces: fc.subarray([{ corps: 'crs', unit: 'CRS 36' }, { corps: 'crs', unit: 'CRS 8' }, { corps: 'gm', unit: null }, { corps: 'pn', unit: 'BAC nuit' }]),
 });
@@ -57,7 +65,10 @@ const action = fc.oneof(
   fc.record({ kind: fc.constant('create' as const), record: recordArb, status: fc.constantFrom('draft', 'submitted', 'verified'), sameOperation: fc.boolean() }),
   fc.record({ kind: fc.constantFrom('verify' as const, 'reject' as const, 'delete' as const, 'restore' as const), pick: fc.nat() }),
   fc.record({ kind: fc.constant('edit' as const), pick: fc.nat(), record: recordArb }),
-  fc.record({ kind: fc.constant('sqlEdit' as const), pick: fc.nat(), arrival: fc.integer({ min: 0, max: ARRIVALS.length - 1 }), persons: fc.option(fc.nat(50), { nil: null }) }),
+  fc.record({
+    kind: fc.constant('sqlEdit' as const), pick: fc.nat(), arrival: fc.integer({ min: 0, max: ARRIVALS.length - 1 }), persons: fc.option(fc.nat(50), { nil: null }),
+    legal: fc.constantFrom(...LEGAL),
+  }),
   fc.record({ kind: fc.constant('merge' as const), pick: fc.nat() }),
   fc.record({ kind: fc.constantFrom('siteMerge' as const, 'siteUnmerge' as const), pick: fc.nat(), into: fc.nat() }),
   fc.record({ kind: fc.constant('fold' as const) }),
@@ -84,6 +95,7 @@ async function newOperation(arrival: number) {
 function fields(r: RecordSpec) {
   return {
     arrivedAt: ARRIVALS[r.arrival], leftAt: null, counts: r.counts, seized: r.seized, coverage: r.coverage, shelterOffered: r.shelterOffered, forces: r.forces,
+    legalBasisCategory: r.legalBasisCategory,
   };
 }
 
@@ -97,6 +109,14 @@ async function apply(a: Action) {
       if (results[0]?.status !== 'applied') return;
       note('create', true);
       evictions.push(cmd.record.id);
+      if (a.record.incident) {
+        // An incident at the eviction: it carries the eviction's legal basis (migration 20c-02) as the tallies do.
+        const incident = { commandId: randomUUID(), type: 'incident.save', baseVersion: null, record: {
+          id: randomUUID(), evictionId: cmd.record.id, kind: 'violence', incidentType: 'tear_gas', occurredAt: ARRIVALS[a.record.arrival],
+          unit: null, description: null, victims: [],
+        } };
+        note('incident', (await push(observer, [incident]))[0]?.status === 'applied');
+      }
       if (a.status === 'verified') note('verify', (await coordinator.post(`/api/evictions/${cmd.record.id}/verify`, { version: (await current(cmd.record.id))!.version })).statusCode === 200);
       return;
     }
@@ -129,7 +149,7 @@ async function apply(a: Action) {
       const id = pickFrom(evictions, a.pick);
       if (!id) return;
       await sql`UPDATE evictions SET date = (${ARRIVALS[a.arrival]}::timestamptz AT TIME ZONE 'Europe/Paris')::date, persons_evicted = ${a.persons},
-        quick = NOT quick, forces = CASE WHEN ${a.persons}::int IS NULL THEN '[{"corps":"pn","unit":"  "},{"corps":"pn","unit":"BAC"}]'::jsonb ELSE forces END
+        quick = NOT quick, legal_basis_category = ${a.legal}, forces = CASE WHEN ${a.persons}::int IS NULL THEN '[{"corps":"pn","unit":"  "},{"corps":"pn","unit":"BAC"}]'::jsonb ELSE forces END
         WHERE id = ${id}`.execute(t.db);
       note('sqlEdit', true);
       return;
@@ -180,6 +200,8 @@ async function expectCellsEqualRecount(period: [string, string], place: 'all' | 
       for (const key of KEYS) {
         expect(normal(await evictionAggregates(trx, f, key)), `evictions ${key} ${JSON.stringify(f)}`).toEqual(normal(await recountEvictionAggregates(trx, f, key)));
         expect(normal(await tallyAggregates(trx, f, key)), `items ${key} ${JSON.stringify(f)}`).toEqual(normal(await recountTallyAggregates(trx, f, key)));
+        expect(normal(await incidentAggregates(trx, f, key)), `incidents ${key} ${JSON.stringify(f)}`)
+          .toEqual(normal(await incidentAggregates(trx, f, key, { copied: false })));
       }
       for (const level of ['corps', 'unit'] as const) {
         expect(normal(await forceAggregates(trx, f, level).then((rows) => rows.map((r) => ({ ...r, key: `${r.corps}:${r.unit}` })))), `forces ${level}`)
@@ -216,6 +238,7 @@ describe('statistics cells', () => {
     const spec = (arrival: number, site: number): RecordSpec => ({
       arrival, site, counts: { personsEvicted: { n: 12, atLeast: true }, arrests: null, unaccompaniedMinors: { n: 1, atLeast: false } },
       seized: [{ term: 'tent', n: 3, atLeast: false }], coverage: 'full', shelterOffered: null, forces: [{ corps: 'crs', unit: 'CRS 8' }],
+      legalBasisCategory: site === 1 ? null : 'flagrance', incident: true,
     });
     const scripted: Action[] = [
       { kind: 'create', record: spec(3, 0), status: 'verified', sameOperation: false },
@@ -223,9 +246,16 @@ describe('statistics cells', () => {
       { kind: 'create', record: spec(4, 2), status: 'draft', sameOperation: false },
       { kind: 'verify', pick: 1 }, { kind: 'reject', pick: 0 }, { kind: 'edit', pick: 1, record: spec(0, 3) },
       { kind: 'delete', pick: 2 }, { kind: 'restore', pick: 2 }, { kind: 'merge', pick: 1 }, { kind: 'fold' },
-      { kind: 'siteMerge', pick: 2, into: 0 }, { kind: 'siteUnmerge', pick: 2, into: 0 }, { kind: 'sqlEdit', pick: 1, arrival: 5, persons: null },
+      { kind: 'siteMerge', pick: 2, into: 0 }, { kind: 'siteUnmerge', pick: 2, into: 0 }, { kind: 'sqlEdit', pick: 1, arrival: 5, persons: null, legal: 'court_decision' },
     ];
     for (const a of scripted) await apply(a);
+    // A verified incident outside any eviction: no legal basis, so no row of the legal-basis grouping.
+    const outside = { commandId: randomUUID(), type: 'incident.save', baseVersion: null, record: {
+      id: randomUUID(), evictionId: null, kind: 'violence', incidentType: 'tear_gas', occurredAt: ARRIVALS[2], unit: null, description: null,
+      victims: [], areaCode: 'calaisis', siteId: sites[0], place: null,
+    } };
+    expect((await push(observer, [outside]))[0]).toMatchObject({ status: 'applied' });
+    expect((await coordinator.post(`/api/incidents/${outside.record.id}/verify`, { version: 1 })).statusCode).toBe(200);
     for (const period of PERIODS) await expectCellsEqualRecount(period, 'all');
     await fc.assert(fc.asyncProperty(
       fc.array(action, { minLength: 3, maxLength: 9 }), fc.constantFrom(...PERIODS), fc.constantFrom('all' as const, 'area' as const, 'commune' as const, 'site' as const),
@@ -237,7 +267,10 @@ describe('statistics cells', () => {
     // Folded or not, the same figures, over every period.
     await foldStatisticsCells(t.db);
     for (const period of PERIODS) await expectCellsEqualRecount(period, 'all');
-    for (const table of ['statistics_cells', 'statistics_item_cells', 'statistics_item_totals', 'statistics_force_cells', 'statistics_operation_cells']) {
+    for (const table of [
+      'statistics_cells', 'statistics_item_cells', 'statistics_item_totals', 'statistics_force_cells', 'statistics_operation_cells',
+      'statistics_legal_cells', 'statistics_legal_site_cells', 'statistics_legal_operation_cells', 'statistics_legal_item_cells',
+    ]) {
       const unfolded = await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)} WHERE NOT folded`.execute(t.db);
       expect(Number(unfolded.rows[0]!.n), table).toBe(0);
     }
@@ -247,7 +280,21 @@ describe('statistics cells', () => {
     const apart = await sql<{ n: number }>`SELECT (SELECT count(*) FROM (${summed('statistics_item_cells')} EXCEPT ${summed('statistics_item_totals')}) a)
       + (SELECT count(*) FROM (${summed('statistics_item_totals')} EXCEPT ${summed('statistics_item_cells')}) b) AS n`.execute(t.db);
     expect(Number(apart.rows[0]!.n)).toBe(0);
+    // The same for the cells by legal basis, summed over the legal bases (they hold days and months only).
+    const byLegal = (table: string, columns: string) => sql`SELECT organisation_id, span, period, verified, ${sql.raw(columns)}
+      FROM ${sql.table(table)} WHERE span <> 'week' GROUP BY 1, 2, 3, 4`;
+    const cellColumns = 'sum(evictions) AS evictions, sum(persons_evicted_sum) AS p, sum(persons_evicted_unknown) AS u, sum(shelter_offered_yes) AS s';
+    const siteColumns = 'sum(evictions) AS evictions, count(DISTINCT site_id) AS sites';
+    const itemColumns = 'sum(tallies) AS tallies, sum(n) AS n, sum(at_least) AS at_least, count(DISTINCT (kind, term, is_part)) AS terms';
+    for (const [legal, plain, columns] of [
+      ['statistics_legal_cells', 'statistics_cells', cellColumns], ['statistics_legal_site_cells', 'statistics_cells', siteColumns],
+      ['statistics_legal_item_cells', 'statistics_item_totals', itemColumns],
+    ] as const) {
+      const differ = await sql<{ n: number }>`SELECT (SELECT count(*) FROM (${byLegal(legal, columns)} EXCEPT ${byLegal(plain, columns)}) a)
+        + (SELECT count(*) FROM (${byLegal(plain, columns)} EXCEPT ${byLegal(legal, columns)}) b) AS n`.execute(t.db);
+      expect(Number(differ.rows[0]!.n), legal).toBe(0);
+    }
     // The sequences did exercise the writes they claim to.
-    for (const what of ['create', 'verify', 'reject', 'edit', 'delete', 'restore', 'merge', 'siteMerge', 'fold']) expect(done[what] ?? 0, what).toBeGreaterThan(0);
+    for (const what of ['create', 'incident', 'verify', 'reject', 'edit', 'delete', 'restore', 'merge', 'siteMerge', 'fold']) expect(done[what] ?? 0, what).toBeGreaterThan(0);
   }, 120_000);
 });

@@ -11,9 +11,11 @@ import {
  * × site × verified-or-not, holding sums and counts only, kept exact by triggers in the writer's
  * own transaction. A period is covered by its whole months (or weeks, for a weekly series) and
  * the days at its edges, so a year reads ≈ 400 sites × 12 months of cells instead of 150,000
- * evictions. What the cells cannot answer is recounted: the force and item-type filters (not in
- * the cells' key), the legal basis, force units, and distinct operations within a place (an
- * operation spans sites, so only its cells without a site exist; see `operationCounts`).
+ * evictions. The legal-basis grouping reads cells of its own, with the legal basis in the key and
+ * no site (migration 20c-01; `legalBasisAggregates`). What the cells cannot answer is recounted:
+ * the force and item-type filters (not in the cells' key), force units, distinct operations within
+ * a place (an operation spans sites, so only its cells without a site exist; see
+ * `operationCounts`) and the legal-basis grouping within a place.
  * `statistics-cells.property.test.ts` proves both ways give the same figures.
  */
 
@@ -46,9 +48,9 @@ export function coverOf(from: string, to: string, unit: Span): Range[] {
   return ranges;
 }
 
-/** Whether the cells can answer: no force or item-type filter, no legal-basis grouping. */
-export function cellsAnswer(f: ScopedFilter, key: GroupKey): boolean {
-  return !f.forceCorps && !f.forcesPresent?.length && !f.forcesAbsent?.length && !f.itemType && key !== 'legalBasis';
+/** Whether the cells can answer: no force or item-type filter. */
+export function cellsAnswer(f: ScopedFilter): boolean {
+  return !f.forceCorps && !f.forcesPresent?.length && !f.forcesAbsent?.length && !f.itemType;
 }
 
 /** Whether a filter or grouping is about places: only the cells keyed by site can answer it. */
@@ -62,7 +64,7 @@ function cellKey(key: GroupKey): RawBuilder<string> {
     case 'area': return sql`s.area_id::text`;
     case 'commune': return sql`s.commune_insee`;
     case 'site': return sql`c.site_id::text`;
-    case 'legalBasis': throw new Error('the cells hold no legal basis');
+    case 'legalBasis': return sql`c.legal_basis`;
     default: return bucketOf(sql`c.period`, key);
   }
 }
@@ -80,17 +82,20 @@ function cellWhere(f: ScopedFilter, key: GroupKey): RawBuilder<unknown> {
   return sql.join(parts, sql` AND `);
 }
 
+/** Every figure's sum over cells (or over per-site sums of cells) whose columns are named as in statistics_cells. */
+const outer = [
+  ...COUNT_COLUMNS.map((c) => sql`sum(${sql.ref(`${c}_sum`)})::bigint AS ${sql.id(`${c}_sum`)}, sum(${sql.ref(`${c}_flag`)}) > 0 AS ${sql.id(`${c}_flag`)},
+    sum(${sql.ref(`${c}_unknown`)}) > 0 AS ${sql.id(`${c}_unknown`)}`),
+  ...FLAG_COLUMNS.map((c) => sql`sum(${sql.ref(`${c}_yes`)})::bigint AS ${sql.id(`${c}_yes`)}, sum(${sql.ref(`${c}_unknown`)}) > 0 AS ${sql.id(`${c}_unknown`)}`),
+];
+
 const SUMMED = ['evictions', 'not_full', 'quick', ...COUNT_COLUMNS.flatMap((c) => [`${c}_sum`, `${c}_flag`, `${c}_unknown`]), ...FLAG_COLUMNS.flatMap((c) => [`${c}_yes`, `${c}_unknown`])];
 
 /** Every figure of the counted evictions, per group: from the cells when they can answer, else recounted. */
 export async function evictionAggregates(db: Executor, f: ScopedFilter, key: GroupKey): Promise<EvictionAggregate[]> {
-  if (!cellsAnswer(f, key)) return recountEvictionAggregates(db, f, key);
+  if (!cellsAnswer(f) || (key === 'legalBasis' && byPlace(f, key))) return recountEvictionAggregates(db, f, key);
+  if (key === 'legalBasis') return legalBasisAggregates(db, f);
   const inner = SUMMED.map((c) => sql`sum(${sql.ref(`c.${c}`)}) AS ${sql.id(c)}`);
-  const outer = [
-    ...COUNT_COLUMNS.map((c) => sql`sum(${sql.ref(`${c}_sum`)})::bigint AS ${sql.id(`${c}_sum`)}, sum(${sql.ref(`${c}_flag`)}) > 0 AS ${sql.id(`${c}_flag`)},
-      sum(${sql.ref(`${c}_unknown`)}) > 0 AS ${sql.id(`${c}_unknown`)}`),
-    ...FLAG_COLUMNS.map((c) => sql`sum(${sql.ref(`${c}_yes`)})::bigint AS ${sql.id(`${c}_yes`)}, sum(${sql.ref(`${c}_unknown`)}) > 0 AS ${sql.id(`${c}_unknown`)}`),
-  ];
   // Per group and site first (a key's delta rows not folded yet add up here), so that a site counts once when it has evictions.
   const [result, operations] = [await sql<Omit<EvictionAggregate, 'operations'>>`
     SELECT key, sum(evictions)::bigint AS evictions, count(*) FILTER (WHERE evictions > 0) AS sites,
@@ -106,17 +111,34 @@ export async function evictionAggregates(db: Executor, f: ScopedFilter, key: Gro
 }
 
 /**
+ * By legal basis without a place: the sums from cells without a site (a year: under 200 rows),
+ * distinct sites from the narrow legal × site cells (read from their index alone), operations
+ * from the legal operation cells.
+ */
+async function legalBasisAggregates(db: Executor, f: ScopedFilter): Promise<EvictionAggregate[]> {
+  const [sums, sites, operations] = [await sql<Omit<EvictionAggregate, 'operations' | 'sites'>>`
+    SELECT c.legal_basis AS key, sum(evictions)::bigint AS evictions, sum(not_full) > 0 AS not_full, sum(quick) > 0 AS quick, ${sql.join(outer)}
+    FROM statistics_legal_cells c WHERE ${cellWhere(f, 'legalBasis')}
+    GROUP BY 1 HAVING sum(evictions) > 0`.execute(db), await sql<{ key: string; sites: number }>`
+    SELECT key, count(*) FILTER (WHERE n > 0) AS sites FROM (
+      SELECT c.legal_basis AS key, c.site_id, sum(c.evictions) AS n FROM statistics_legal_site_cells c WHERE ${cellWhere(f, 'legalBasis')} GROUP BY 1, 2
+    ) x GROUP BY key`.execute(db), await operationCounts(db, f, 'legalBasis')];
+  const sitesByKey = new Map(sites.rows.map((r) => [r.key, Number(r.sites)]));
+  return sums.rows.map((r) => ({ ...r, sites: sitesByKey.get(r.key) ?? 0, operations: operations.get(r.key) ?? 0 } as EvictionAggregate));
+}
+
+/**
  * Distinct operations per group. An operation spans several sites and sometimes two days, so its
  * count is a DISTINCT, not a sum: over the operation cells (operation × day, week or month, no
- * site: 7× fewer rows than evictions) when no place filters or groups, else recounted in one
- * hashed DISTINCT pass over the evictions' covering index.
+ * site: 7× fewer rows than evictions; by legal basis, their own) when no place filters or groups,
+ * else recounted in one hashed DISTINCT pass over the evictions' covering index.
  */
 async function operationCounts(db: Executor, f: ScopedFilter, key: GroupKey): Promise<Map<string, number>> {
   if (!byPlace(f, key)) {
     const cells = await sql<{ key: string; operations: number }>`
       SELECT key, count(*) FILTER (WHERE n > 0) AS operations FROM (
         SELECT ${cellKey(key)} AS key, c.operation_id, sum(c.evictions) AS n
-        FROM statistics_operation_cells c WHERE ${cellWhere(f, key)}
+        FROM ${key === 'legalBasis' ? sql`statistics_legal_operation_cells` : sql`statistics_operation_cells`} c WHERE ${cellWhere(f, key)}
         GROUP BY 1, 2
       ) x GROUP BY key`.execute(db);
     return new Map(cells.rows.map((r) => [r.key, Number(r.operations)]));
@@ -131,11 +153,12 @@ async function operationCounts(db: Executor, f: ScopedFilter, key: GroupKey): Pr
 /**
  * Items seized and structures destroyed, per group, term and whole-or-part: from the item cells
  * when they can answer — the totals without a site (migration 20b-01: a year is a few hundred
- * month × term rows) unless a place filters or groups, then the cells per site.
+ * month × term rows) unless a place filters or groups, then the cells per site; by legal basis,
+ * the legal item cells (no site: with a place filter, recounted).
  */
 export async function tallyAggregates(db: Executor, f: ScopedFilter, key: GroupKey): Promise<TallyAggregate[]> {
-  if (!cellsAnswer(f, key)) return recountTallyAggregates(db, f, key);
-  const table = byPlace(f, key) ? sql`statistics_item_cells` : sql`statistics_item_totals`;
+  if (!cellsAnswer(f) || (key === 'legalBasis' && byPlace(f, key))) return recountTallyAggregates(db, f, key);
+  const table = key === 'legalBasis' ? sql`statistics_legal_item_cells` : byPlace(f, key) ? sql`statistics_item_cells` : sql`statistics_item_totals`;
   const result = await sql<TallyAggregate>`
     SELECT ${cellKey(key)} AS key, c.kind, c.term, c.is_part, sum(c.n)::bigint AS n, sum(c.at_least) > 0 AS at_least
     FROM ${table} c ${cellSites(f, key)}
@@ -146,7 +169,7 @@ export async function tallyAggregates(db: Executor, f: ScopedFilter, key: GroupK
 
 /** Evictions at which each force corps was present: from the force cells when they can answer (units are recounted). */
 export async function forceAggregates(db: Executor, f: ScopedFilter, level: 'corps' | 'unit'): Promise<ForceAggregate[]> {
-  if (level === 'unit' || !cellsAnswer(f, 'none')) return recountForceAggregates(db, f, level);
+  if (level === 'unit' || !cellsAnswer(f)) return recountForceAggregates(db, f, level);
   const result = await sql<ForceAggregate>`
     SELECT c.corps, NULL::text AS unit, sum(c.evictions)::bigint AS evictions
     FROM statistics_force_cells c ${cellSites(f, 'none')}
@@ -159,5 +182,6 @@ export async function forceAggregates(db: Executor, f: ScopedFilter, level: 'cor
 export async function foldStatisticsCells(db: Executor): Promise<number> {
   const result = await sql<{ n: number }>`SELECT statistics_cells_fold() AS n`.execute(db);
   await sql`SELECT statistics_item_totals_fold()`.execute(db);
+  await sql`SELECT statistics_legal_cells_fold()`.execute(db);
   return Number(result.rows[0]?.n ?? 0);
 }

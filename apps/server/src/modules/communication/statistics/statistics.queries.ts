@@ -131,12 +131,14 @@ function copiedWhere(f: ScopedFilter, x: 't' | 'i'): RawBuilder<unknown> {
   return sql.join(parts, sql` AND `);
 }
 
-const needsEviction = (f: ScopedFilter, key: GroupKey) =>
-  Boolean(f.forceCorps || f.forcesPresent?.length || f.forcesAbsent?.length) || key === 'legalBasis';
+const forceFiltered = (f: ScopedFilter) => Boolean(f.forceCorps || f.forcesPresent?.length || f.forcesAbsent?.length);
+/** Incidents carry their eviction's legal basis (migration 20c-02); tallies' is read by the cells, their recount joins. */
+const needsEviction = (f: ScopedFilter, key: GroupKey, x: 't' | 'i', copied = true) =>
+  forceFiltered(f) || (key === 'legalBasis' && (x === 't' || !copied));
 
 /** The join to the counted eviction when needed, with its own period so both sides use their index. */
-function evictionJoin(f: ScopedFilter, key: GroupKey, x: 't' | 'i'): RawBuilder<unknown> {
-  if (!needsEviction(f, key)) return sql``;
+function evictionJoin(f: ScopedFilter, key: GroupKey, x: 't' | 'i', copied = true): RawBuilder<unknown> {
+  if (!needsEviction(f, key, x, copied)) return sql``;
   return sql`JOIN evictions e ON e.id = ${sql.ref(`${x}.eviction_id`)} AND ${countedWhere({ ...f, areaId: undefined, communeInsee: undefined, itemType: undefined })}`;
 }
 
@@ -174,14 +176,16 @@ export type IncidentAggregate = { key: string; kind: 'violence' | 'obstruction';
  * Incidents of counted evictions, and verified incidents outside an eviction (their own day, site or
  * area and state are in the same copied columns: migration 16d-01), by type, with the Paris days on
  * which they happened. A force or legal-basis filter or grouping is about evictions: it leaves out
- * incidents outside an eviction.
+ * incidents outside an eviction. The legal basis is the incident's copy of its eviction's (no
+ * join); `copied: false` joins the eviction instead, the recount the copy is tested against.
  */
-export async function incidentAggregates(db: Executor, f: ScopedFilter, key: GroupKey): Promise<IncidentAggregate[]> {
+export async function incidentAggregates(db: Executor, f: ScopedFilter, key: GroupKey, { copied = true } = {}): Promise<IncidentAggregate[]> {
+  const byCopy = key === 'legalBasis' && !needsEviction(f, key, 'i', copied);
   const result = await sql<IncidentAggregate>`
-    SELECT ${keyOf(key, sql`i.eviction_date`, areaOf('i'))} AS key, i.kind, i.incident_type, count(*) AS n,
+    SELECT ${byCopy ? sql`coalesce(i.eviction_legal_basis, 'unknown')` : keyOf(key, sql`i.eviction_date`, areaOf('i'))} AS key, i.kind, i.incident_type, count(*) AS n,
       array_agg(DISTINCT to_char(i.occurred_at AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD')) AS days
-    FROM incidents i ${siteJoin(f, key, 'i')} ${evictionJoin(f, key, 'i')}
-    WHERE ${copiedWhere(f, 'i')} AND i.deleted_at IS NULL
+    FROM incidents i ${siteJoin(f, key, 'i')} ${evictionJoin(f, key, 'i', copied)}
+    WHERE ${copiedWhere(f, 'i')} AND i.deleted_at IS NULL ${byCopy ? sql`AND i.eviction_id IS NOT NULL` : sql``}
     GROUP BY 1, 2, 3`.execute(db);
   return result.rows.map((r) => ({ ...r, days: [...r.days].sort() }));
 }
