@@ -112,6 +112,7 @@ export async function generateDataset(evictions: number) {
     await q(`SELECT statistics_item_totals_fold()`);
     await q(`SELECT statistics_legal_cells_fold()`);
     await q(`SELECT statistics_week_totals_fold()`);
+    await q(`SELECT statistics_site_operation_cells_fold()`);
     await q(`VACUUM ANALYZE`);
     const counts = (await q(`SELECT (SELECT count(*) FROM evictions) AS evictions, (SELECT count(*) FROM operations) AS operations,
       (SELECT count(*) FROM sites) AS sites, (SELECT count(*) FROM eviction_tallies) AS tallies, (SELECT count(*) FROM incidents) AS incidents,

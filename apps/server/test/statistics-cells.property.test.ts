@@ -41,7 +41,7 @@ const ARRIVALS = [
   '2026-03-29T00:30:00Z', // Sun 29 Mar, the night clocks go forward
 ];
 const PERIODS: Array<[string, string]> = [
-  ['2025-12-01', '2026-03-31'], ['2026-01-01', '2026-01-31'], ['2026-01-05', '2026-02-01'], ['2025-12-31', '2026-02-02'], ['2026-02-01', '2026-02-01'],
+  ['2025-12-01', '2026-03-31'], ['2025-01-01', '2026-12-31'], ['2026-01-01', '2026-12-31'], ['2026-01-01', '2026-01-31'], ['2026-01-05', '2026-02-01'], ['2025-12-31', '2026-02-02'], ['2026-02-01', '2026-02-01'],
 ];
 const KEYS: GroupKey[] = ['none', 'day', 'week', 'month', 'year', 'area', 'commune', 'site', 'legalBasis'];
 /** Legal bases as observers note them; none noted and 'unknown' are one group. */
@@ -271,6 +271,7 @@ describe('statistics cells', () => {
       'statistics_cells', 'statistics_item_cells', 'statistics_item_totals', 'statistics_force_cells', 'statistics_operation_cells',
       'statistics_legal_cells', 'statistics_legal_site_cells', 'statistics_legal_operation_cells', 'statistics_legal_item_cells',
       'statistics_week_totals',
+      'statistics_site_operation_cells',
     ]) {
       const unfolded = await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)} WHERE NOT folded`.execute(t.db);
       expect(Number(unfolded.rows[0]!.n), table).toBe(0);
@@ -305,6 +306,16 @@ describe('statistics cells', () => {
       + (SELECT count(*) FROM (${bySpan('statistics_week_totals')} EXCEPT ${bySpan('statistics_cells')}) b) AS n`.execute(t.db);
     expect(Number(weekApart.rows[0]!.n), 'statistics_week_totals').toBe(0);
     expect(Number((await sql<{ n: number }>`SELECT count(*) AS n FROM statistics_week_totals WHERE span = 'week'`.execute(t.db)).rows[0]!.n)).toBeGreaterThan(0);
+    // The operation × site cells (the place breakdowns' distinct operations), folded, are the evictions counted per key.
+    const stored = sql`SELECT organisation_id, span, period, site_id, operation_id, verified, evictions FROM statistics_site_operation_cells`;
+    const counted = sql`SELECT e.organisation_id, g.span, date_trunc(g.span, e.date::timestamp)::date AS period, e.site_id, e.operation_id,
+        e.status = 'verified' AS verified, count(*)::int AS evictions
+      FROM evictions e CROSS JOIN (VALUES ('month'), ('year')) AS g(span)
+      WHERE e.deleted_at IS NULL AND e.merged_into IS NULL AND e.status <> 'rejected' GROUP BY 1, 2, 3, 4, 5, 6`;
+    const operationsApart = await sql<{ n: number; stored: number }>`SELECT (SELECT count(*) FROM (${stored} EXCEPT ${counted}) a)
+      + (SELECT count(*) FROM (${counted} EXCEPT ${stored}) b) AS n, (SELECT count(*) FROM statistics_site_operation_cells) AS stored`.execute(t.db);
+    expect(Number(operationsApart.rows[0]!.n)).toBe(0);
+    expect(Number(operationsApart.rows[0]!.stored)).toBeGreaterThan(0);
     // The sequences did exercise the writes they claim to.
     for (const what of ['create', 'incident', 'verify', 'reject', 'edit', 'delete', 'restore', 'merge', 'siteMerge', 'fold']) expect(done[what] ?? 0, what).toBeGreaterThan(0);
   }, 120_000);

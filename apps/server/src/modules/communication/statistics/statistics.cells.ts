@@ -13,14 +13,15 @@ import {
  * the days at its edges, so a year reads ≈ 400 sites × 12 months of cells instead of 150,000
  * evictions. The legal-basis grouping reads cells of its own, with the legal basis in the key and
  * no site (migration 20c-01; `legalBasisAggregates`). What the cells cannot answer is recounted:
- * the force and item-type filters (not in the cells' key), force units, distinct operations within
- * a place (an operation spans sites, so only its cells without a site exist; see
- * `operationCounts`) and the legal-basis grouping within a place.
+ * the force and item-type filters (not in the cells' key), force units, distinct operations per
+ * place bucketed by time (a place filter with a time grouping; see `operationCounts`) and the
+ * legal-basis grouping within a place. Distinct operations per place come from operation × site
+ * cells (migration 20f-01; `placeOperationCounts`).
  * `statistics-cells.property.test.ts` proves both ways give the same figures.
  */
 
 type Span = 'day' | 'week' | 'month';
-type Range = { span: Span; from: string; to: string };
+type Range = { span: Span | 'year'; from: string; to: string };
 
 const dayOf = (d: string) => new Date(`${d}T00:00:00Z`);
 const ymd = (d: Date) => d.toISOString().slice(0, 10);
@@ -164,8 +165,9 @@ async function weekDistinct(db: Executor, f: ScopedFilter, what: 'site' | 'opera
 /**
  * Distinct operations per group. An operation spans several sites and sometimes two days, so its
  * count is a DISTINCT, not a sum: over the operation cells (operation × day, week or month, no
- * site: 7× fewer rows than evictions; by legal basis, their own) when no place filters or groups,
- * else recounted in one hashed DISTINCT pass over the evictions' covering index.
+ * site: 7× fewer rows than evictions; by legal basis, their own) when no place filters or groups;
+ * from the operation × site cells when a place does (`placeOperationCounts`); recounted in one
+ * hashed DISTINCT pass over the evictions' covering index when a place filters a time grouping.
  */
 async function operationCounts(db: Executor, f: ScopedFilter, key: GroupKey): Promise<Map<string, number>> {
   if (!byPlace(f, key)) {
@@ -177,10 +179,68 @@ async function operationCounts(db: Executor, f: ScopedFilter, key: GroupKey): Pr
       ) x GROUP BY key`.execute(db);
     return new Map(cells.rows.map((r) => [r.key, Number(r.operations)]));
   }
+  if (key === 'none' || key === 'area' || key === 'commune' || key === 'site') return placeOperationCounts(db, f, key);
   const result = await sql<{ key: string; operations: number }>`
     SELECT key, count(*) AS operations FROM (
       SELECT DISTINCT ${keyOf(key)} AS key, e.operation_id FROM evictions e ${siteJoin(f, key, 'e')} WHERE ${countedWhere(f)}
     ) d GROUP BY key`.execute(db);
+  return new Map(result.rows.map((r) => [r.key, Number(r.operations)]));
+}
+
+const addMonths = (start: string, n: number) => ymd(new Date(Date.UTC(Number(start.slice(0, 4)), Number(start.slice(5, 7)) - 1 + n, 1)));
+
+/**
+ * A period as its whole calendar years, the whole months left, and the days at its edges (the site
+ * operation cells hold months and years; edge days are read from the evictions).
+ */
+export function yearCoverOf(from: string, to: string): Range[] {
+  const ranges = coverOf(from, to, 'month');
+  const months = ranges.find((r) => r.span === 'month');
+  if (!months) return ranges;
+  const days = ranges.filter((r) => r.span === 'day');
+  const firstYear = months.from.slice(5, 7) === '01' ? months.from : `${Number(months.from.slice(0, 4)) + 1}-01-01`;
+  const lastYear = months.to.slice(5, 7) === '12' ? `${months.to.slice(0, 4)}-01-01` : `${Number(months.to.slice(0, 4)) - 1}-01-01`;
+  if (firstYear > lastYear) return ranges;
+  const out: Range[] = [{ span: 'year', from: firstYear, to: lastYear }];
+  if (months.from < firstYear) out.push({ span: 'month', from: months.from, to: addMonths(firstYear, -1) });
+  const afterYears = `${Number(lastYear.slice(0, 4)) + 1}-01-01`;
+  if (afterYears <= months.to) out.push({ span: 'month', from: afterYears, to: months.to });
+  return [...out, ...days];
+}
+
+/**
+ * Distinct operations per place (none with a place filter, area, commune, site) from the
+ * operation × site cells of migration 20f-01: an (operation, site) pair is present when its
+ * evictions summed over the period's disjoint years and months (and its edge days' evictions) are
+ * more than zero, so delta rows not folded yet count at once. A calendar year or month is one
+ * range of the cells' index, read in (site, operation) order and grouped as it streams.
+ */
+async function placeOperationCounts(db: Executor, f: ScopedFilter, key: 'none' | 'area' | 'commune' | 'site'): Promise<Map<string, number>> {
+  const cover = yearCoverOf(f.from, f.to);
+  // One period as an equality, so that the planner knows the index gives its rows in (site, operation) order.
+  const cells = cover.filter((r) => r.span !== 'day').map((r) => (r.from === r.to
+    ? sql`(c.span = ${r.span} AND c.period = ${r.from}::date)` : sql`(c.span = ${r.span} AND c.period >= ${r.from}::date AND c.period <= ${r.to}::date)`));
+  const parts: RawBuilder<unknown>[] = [];
+  if (cells.length) {
+    parts.push(sql`SELECT c.site_id, c.operation_id, c.evictions AS n FROM statistics_site_operation_cells c
+      WHERE (${sql.join(cells, sql` OR `)})${f.includeDrafts ? sql`` : sql` AND c.verified`}${f.siteId ? sql` AND c.site_id = ${f.siteId}::uuid` : sql``}`);
+  }
+  for (const d of cover.filter((r) => r.span === 'day')) {
+    parts.push(sql`SELECT e.site_id, e.operation_id, 1 AS n FROM evictions e WHERE ${countedWhere({ ...f, from: d.from, to: d.to, areaId: undefined, communeInsee: undefined })}`);
+  }
+  const where: RawBuilder<unknown>[] = [sql`true`];
+  if (f.areaId) where.push(sql`s.area_id = ${f.areaId}::uuid`);
+  if (f.communeInsee) where.push(sql`s.commune_insee = ${f.communeInsee}`);
+  const pairs = sql`SELECT u.site_id, u.operation_id FROM (${sql.join(parts, sql` UNION ALL `)}) u GROUP BY 1, 2 HAVING sum(u.n) > 0`;
+  // Pairs are distinct per site, so a site's operations are counted as they stream and only then
+  // joined to the ≈ 400 sites; a commune, an area or the whole filter counts an operation once across its sites.
+  const result = await (key === 'site'
+    ? sql<{ key: string; operations: number }>`
+      SELECT s.id::text AS key, x.operations FROM (SELECT p.site_id, count(*) AS operations FROM (${pairs}) p GROUP BY 1) x
+      JOIN sites s ON s.id = x.site_id WHERE ${sql.join(where, sql` AND `)}`
+    : sql<{ key: string; operations: number }>`
+      SELECT ${keyOf(key)} AS key, count(DISTINCT p.operation_id) AS operations FROM (${pairs}) p JOIN sites s ON s.id = p.site_id
+      WHERE ${sql.join(where, sql` AND `)} GROUP BY 1`).execute(db);
   return new Map(result.rows.map((r) => [r.key, Number(r.operations)]));
 }
 
@@ -218,5 +278,6 @@ export async function foldStatisticsCells(db: Executor): Promise<number> {
   await sql`SELECT statistics_item_totals_fold()`.execute(db);
   await sql`SELECT statistics_legal_cells_fold()`.execute(db);
   await sql`SELECT statistics_week_totals_fold()`.execute(db);
+  await sql`SELECT statistics_site_operation_cells_fold()`.execute(db);
   return Number(result.rows[0]?.n ?? 0);
 }
