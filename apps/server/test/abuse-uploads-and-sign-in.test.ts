@@ -75,9 +75,12 @@ describe(`spoofed evidence uploads (${backend})`, () => {
     const res = await patchChunk(t, observer, body.id, 0, polyglot);
     expect(res.statusCode, JSON.stringify(res.json())).toBe(200);
     expect(res.json().evidence).toMatchObject({ status: 'stored', detectedType: 'image/jpeg', hasPublicCopy: false });
-    // The background job cannot decode it: no copy, and the original is never published instead.
-    expect(await publicCopyMade(observer, body.id)).toMatchObject({ hasPublicCopy: false, publicCopyPending: false });
-    expect((await rawRequest(t, observer, 'GET', `/api/evidence/${body.id}/public`)).statusCode).toBe(404);
+    // The background job cannot decode it: no copy (shown as failed, for a coordinator to see),
+    // and the original is never published instead.
+    expect(await publicCopyMade(observer, body.id)).toMatchObject({ hasPublicCopy: false, publicCopyPending: false, publicCopyFailedAt: expect.any(String) });
+    const published = await rawRequest(t, observer, 'GET', `/api/evidence/${body.id}/public`);
+    expect(published.statusCode).toBe(409);
+    expect(published.json().code).toBe('evidence.public_copy_failed');
     const original = await rawRequest(t, observer, 'GET', `/api/evidence/${body.id}/original`);
     expect(original.statusCode).toBe(200);
     expect(String(original.headers['content-disposition'])).toMatch(/^attachment; filename="evidence-[0-9a-f-]+"; filename\*=UTF-8''%3Cimg%20src%3Dx%20onerror%3Dalert%281%29%3E\.jpg$/);

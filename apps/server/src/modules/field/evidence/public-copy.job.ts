@@ -33,7 +33,8 @@ export function definePublicCopyJob(queue: JobQueue, deps: Deps): void {
 }
 
 /**
- * The last try failed (pg-boss's retries, ≈ 5 min with their back-off): the photo stops saying
+ * The copy cannot be made: the image does not decode, or the last try failed (pg-boss's retries,
+ * ≈ 5 min with their back-off, for what may pass: storage, disk). The photo stops saying
  * "in preparation" and says the copy failed, with the time; the review page lists it and a
  * coordinator can try again (public-copy-retry.ts). The reason goes to the audit trail only.
  */
@@ -74,10 +75,16 @@ export async function makePublicCopyOf(deps: Deps, data: JobData): Promise<void>
     await pipeline(await storage.get(row.storage_key), decipher, createWriteStream(sourcePath, { mode: 0o600 }));
     let copy: { key: string; sha256: string } | null = null;
     // False when sharp cannot decode it. A type it has no codec for (HEIC) then has no copy, for
-    // good; a type it decodes (JPEG, PNG…) that it refuses is damaged: that is a failure, retried
-    // and then shown (recordPublicCopyFailed), not a photo silently left without a copy.
+    // good; a type it decodes (JPEG, PNG…) that it refuses is damaged (or not an image at all, a
+    // polyglot): shown as a failure at once (recordPublicCopyFailed), not a photo silently left
+    // without a copy — and not retried, since the same bytes fail the same way every time.
+    // Failures that may pass (storage, disk) throw and get pg-boss's retries.
     const made = await makePublicCopy(sourcePath, copyPath, config.imageMaxPixels);
-    if (!made && decodableHere(row.detected_type)) throw new Error(`the image (${row.detected_type}) could not be decoded`);
+    if (!made && decodableHere(row.detected_type)) {
+      await recordPublicCopyFailed(db, data, new Error(`the image (${row.detected_type}) could not be decoded`));
+      await chainPendingAudit(db).catch(() => {});
+      return;
+    }
     if (made) {
       const sha256 = await sha256OfFile(copyPath);
       await storage.put(publicCopyKey(row), createReadStream(copyPath), (await stat(copyPath)).size);
