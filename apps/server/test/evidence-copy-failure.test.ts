@@ -54,8 +54,14 @@ describe(`a publication copy that fails for good (${process.env.TEST_DATABASE_UR
     brokenId = await upload(png.subarray(0, Math.floor(png.length / 2)));
     await copyFailed(brokenId);
     // The same bytes fail the same way every time: recorded at the first try, not retried for minutes.
-    const { rows: jobs } = await sql<{ state: string; retry_count: number }>`SELECT state::text, retry_count FROM pgboss.job
-      WHERE name = ${PUBLIC_COPY_JOB} AND data->>'evidenceId' = ${brokenId}`.execute(t.db);
+    // The failure is committed before pg-boss marks its job done: wait for the job to leave 'active'.
+    const jobOf = async () => (await sql<{ state: string; retry_count: number }>`SELECT state::text, retry_count FROM pgboss.job
+      WHERE name = ${PUBLIC_COPY_JOB} AND data->>'evidenceId' = ${brokenId}`.execute(t.db)).rows;
+    let jobs = await jobOf();
+    for (const deadline = Date.now() + 10_000; jobs[0]?.state === 'active' && Date.now() < deadline;) {
+      await new Promise((r) => setTimeout(r, 50));
+      jobs = await jobOf();
+    }
     expect(jobs).toEqual([{ state: 'completed', retry_count: 0 }]);
     const evidence = (await observer.get(`/api/evidence/${brokenId}`)).json().evidence;
     expect(evidence.publicCopyPending).toBe(false);
