@@ -15,7 +15,7 @@ import { evictionCommand, operationCommand, push, reference, siteCommand, submit
  * legal basis, and the week totals without a site) against a recount from the records, after random
  * sequences of what writers do: new evictions (drafts, submitted, verified), verifications,
  * rejections, edits (site, day, counts, items, legal basis), deletions and restores, eviction merges, site
- * merges and unmerges, and folds of the cells in between. Every grouping the cells serve, with
+ * merges and unmerges, sites moved to another commune or area, and folds of the cells in between. Every grouping the cells serve, with
  * and without drafts, over whole months, weeks and ragged periods, must equal the recount exactly.
  * The database is not reset between runs: the invariant holds in every state.
  */
@@ -72,6 +72,7 @@ const action = fc.oneof(
   fc.record({ kind: fc.constant('merge' as const), pick: fc.nat() }),
   fc.record({ kind: fc.constantFrom('siteMerge' as const, 'siteUnmerge' as const), pick: fc.nat(), into: fc.nat() }),
   fc.record({ kind: fc.constant('fold' as const) }),
+  fc.record({ kind: fc.constant('siteMove' as const), pick: fc.nat(), commune: fc.constantFrom('62193', '62239', '59271'), dunkerquois: fc.boolean() }),
 );
 type Action = typeof action extends fc.Arbitrary<infer A> ? A : never;
 type RecordSpec = Action & { kind: 'create' } extends { record: infer R } ? R : never;
@@ -181,6 +182,13 @@ async function apply(a: Action) {
     }
     case 'fold':
       note('fold', (await foldStatisticsCells(t.db)) >= 0);
+      return;
+    case 'siteMove': {
+      // A site put in another commune or area (a correction of where it is): the stored counts per place (20i-01) no longer hold.
+      const r = await sql`UPDATE sites SET commune_insee = ${a.commune}, area_id = ${a.dunkerquois ? dunkerquoisId : calaisisId}
+        WHERE id = ${pickFrom(sites, a.pick)!}`.execute(t.db);
+      note('siteMove', Number(r.numAffectedRows) > 0);
+    }
   }
 }
 
@@ -206,6 +214,29 @@ async function expectCellsEqualRecount(period: [string, string], place: 'all' | 
       for (const level of ['corps', 'unit'] as const) {
         expect(normal(await forceAggregates(trx, f, level).then((rows) => rows.map((r) => ({ ...r, key: `${r.corps}:${r.unit}` })))), `forces ${level}`)
           .toEqual(normal(await recountForceAggregates(trx, f, level).then((rows) => rows.map((r) => ({ ...r, key: `${r.corps}:${r.unit}` })))));
+      }
+    }
+  });
+}
+
+/**
+ * Distinct operations per place over whole calendar months and years, the periods whose counts
+ * the fold stores (20i-01): read from them when they hold (no unfolded cells, sites not moved since),
+ * else from the cells; either way equal to the recount.
+ */
+const CALENDAR: Array<[string, string]> = [['2026-01-01', '2026-01-31'], ['2026-01-01', '2026-12-31'], ['2025-12-01', '2025-12-31'], ['2025-01-01', '2025-12-31']];
+async function expectPlaceOperationsEqualRecount() {
+  await inOrganisation(t.db, organisationId, async (trx) => {
+    for (const [from, to] of CALENDAR) {
+      for (const includeDrafts of [false, true]) {
+        const cases: Array<[ScopedFilter, GroupKey]> = [
+          ...(['site', 'commune', 'area'] as const).map((key): [ScopedFilter, GroupKey] => [{ from, to, includeDrafts }, key]),
+          [{ from, to, includeDrafts, siteId: sites[1] }, 'none'], [{ from, to, includeDrafts, communeInsee: '62193' }, 'none'],
+          [{ from, to, includeDrafts, areaId: calaisisId }, 'none'], [{ from, to, includeDrafts, communeInsee: '62239' }, 'site'],
+        ];
+        for (const [f, key] of cases) {
+          expect(normal(await evictionAggregates(trx, f, key)), `operations ${key} ${JSON.stringify(f)}`).toEqual(normal(await recountEvictionAggregates(trx, f, key)));
+        }
       }
     }
   });
@@ -247,8 +278,16 @@ describe('statistics cells', () => {
       { kind: 'verify', pick: 1 }, { kind: 'reject', pick: 0 }, { kind: 'edit', pick: 1, record: spec(0, 3) },
       { kind: 'delete', pick: 2 }, { kind: 'restore', pick: 2 }, { kind: 'merge', pick: 1 }, { kind: 'fold' },
       { kind: 'siteMerge', pick: 2, into: 0 }, { kind: 'siteUnmerge', pick: 2, into: 0 }, { kind: 'sqlEdit', pick: 1, arrival: 5, persons: null, legal: 'court_decision' },
+      { kind: 'fold' },
     ];
     for (const a of scripted) await apply(a);
+    // Counts stored by that fold, then a site moved (stale counts must not be read), then a new record (the period is being written).
+    await expectPlaceOperationsEqualRecount();
+    await apply({ kind: 'siteMove', pick: 1, commune: '62239', dunkerquois: true });
+    await expectPlaceOperationsEqualRecount();
+    await apply({ kind: 'fold' });
+    await apply({ kind: 'create', record: spec(2, 2), status: 'verified', sameOperation: false });
+    await expectPlaceOperationsEqualRecount();
     // A verified incident outside any eviction: no legal basis, so no row of the legal-basis grouping.
     const outside = { commandId: randomUUID(), type: 'incident.save', baseVersion: null, record: {
       id: randomUUID(), evictionId: null, kind: 'violence', incidentType: 'tear_gas', occurredAt: ARRIVALS[2], unit: null, description: null,
@@ -262,6 +301,7 @@ describe('statistics cells', () => {
       async (actions, period, place) => {
         for (const a of actions) await apply(a);
         await expectCellsEqualRecount(period, place);
+        await expectPlaceOperationsEqualRecount();
       },
     ), { numRuns: 12, endOnFailure: true });
     // Folded or not, the same figures, over every period.
@@ -316,7 +356,19 @@ describe('statistics cells', () => {
       + (SELECT count(*) FROM (${counted} EXCEPT ${stored}) b) AS n, (SELECT count(*) FROM statistics_site_operation_cells) AS stored`.execute(t.db);
     expect(Number(operationsApart.rows[0]!.n)).toBe(0);
     expect(Number(operationsApart.rows[0]!.stored)).toBeGreaterThan(0);
+    // The distinct operations stored per place and calendar month or year (20i-01), once folded, are the evictions' operations counted per place.
+    const storedCounts = sql`SELECT span, period, place_kind, place, verified_operations, all_operations FROM statistics_place_operation_counts
+      WHERE organisation_id = ${organisationId}`;
+    const countedPlaces = sql`SELECT g.span, date_trunc(g.span, e.date::timestamp)::date AS period, k.kind, k.place,
+        count(DISTINCT e.operation_id) FILTER (WHERE e.status = 'verified')::int, count(DISTINCT e.operation_id)::int
+      FROM evictions e JOIN sites s ON s.id = e.site_id CROSS JOIN (VALUES ('month'), ('year')) AS g(span)
+        CROSS JOIN LATERAL (VALUES ('site', s.id::text), ('commune', s.commune_insee), ('area', s.area_id::text)) AS k(kind, place)
+      WHERE e.organisation_id = ${organisationId} AND e.deleted_at IS NULL AND e.merged_into IS NULL AND e.status <> 'rejected' GROUP BY 1, 2, 3, 4`;
+    const placesApart = await sql<{ n: number; stored: number }>`SELECT (SELECT count(*) FROM (${storedCounts} EXCEPT ${countedPlaces}) a)
+      + (SELECT count(*) FROM (${countedPlaces} EXCEPT ${storedCounts}) b) AS n, (SELECT count(*) FROM (${storedCounts}) c) AS stored`.execute(t.db);
+    expect(Number(placesApart.rows[0]!.n), 'statistics_place_operation_counts').toBe(0);
+    expect(Number(placesApart.rows[0]!.stored)).toBeGreaterThan(0);
     // The sequences did exercise the writes they claim to.
-    for (const what of ['create', 'incident', 'verify', 'reject', 'edit', 'delete', 'restore', 'merge', 'siteMerge', 'fold']) expect(done[what] ?? 0, what).toBeGreaterThan(0);
+    for (const what of ['create', 'incident', 'verify', 'reject', 'edit', 'delete', 'restore', 'merge', 'siteMerge', 'fold', 'siteMove']) expect(done[what] ?? 0, what).toBeGreaterThan(0);
   }, 120_000);
 });

@@ -217,6 +217,8 @@ export function yearCoverOf(from: string, to: string): Range[] {
  */
 async function placeOperationCounts(db: Executor, f: ScopedFilter, key: 'none' | 'area' | 'commune' | 'site'): Promise<Map<string, number>> {
   const cover = yearCoverOf(f.from, f.to);
+  const stored = await storedPlaceOperationCounts(db, f, key, cover);
+  if (stored) return stored;
   // One period as an equality, so that the planner knows the index gives its rows in (site, operation) order.
   const cells = cover.filter((r) => r.span !== 'day').map((r) => (r.from === r.to
     ? sql`(c.span = ${r.span} AND c.period = ${r.from}::date)` : sql`(c.span = ${r.span} AND c.period >= ${r.from}::date AND c.period <= ${r.to}::date)`));
@@ -241,6 +243,49 @@ async function placeOperationCounts(db: Executor, f: ScopedFilter, key: 'none' |
     : sql<{ key: string; operations: number }>`
       SELECT ${keyOf(key)} AS key, count(DISTINCT p.operation_id) AS operations FROM (${pairs}) p JOIN sites s ON s.id = p.site_id
       WHERE ${sql.join(where, sql` AND `)} GROUP BY 1`).execute(db);
+  return new Map(result.rows.map((r) => [r.key, Number(r.operations)]));
+}
+
+/**
+ * The place kind and id a filter or grouping reads from the stored counts (migration 20i-01), or
+ * undefined when they cannot answer it: a grouping by commune or area within a place filter, or
+ * several place filters at once.
+ */
+function storedPlace(f: ScopedFilter, key: 'none' | 'area' | 'commune' | 'site'): { kind: 'site' | 'commune' | 'area'; place?: string } | undefined {
+  const filters = [f.siteId && { kind: 'site' as const, place: f.siteId }, f.communeInsee && { kind: 'commune' as const, place: f.communeInsee },
+    f.areaId && { kind: 'area' as const, place: f.areaId }].filter((x) => x !== undefined && x !== '' && x !== null);
+  // A site's row is joined to the site, so any place filter narrows a grouping by site.
+  if (key === 'site') return { kind: 'site' };
+  if (key === 'none') return filters.length === 1 ? filters[0] as { kind: 'site' | 'commune' | 'area'; place: string } : undefined;
+  return filters.length === 0 ? { kind: key } : undefined;
+}
+
+/**
+ * Distinct operations per place for one whole calendar month or year, from the counts the fold
+ * stores (migration 20i-01), when they equal the cells: the period has no unfolded cells and the
+ * counts were made under the sites' current places. Else undefined, and the cells are read.
+ */
+async function storedPlaceOperationCounts(db: Executor, f: ScopedFilter, key: 'none' | 'area' | 'commune' | 'site', cover: Range[]): Promise<Map<string, number> | undefined> {
+  const place = storedPlace(f, key);
+  const only = cover.length === 1 ? cover[0]! : undefined;
+  if (!place || !only || only.span === 'day' || only.from !== only.to) return undefined;
+  const span = only.span;
+  const clean = await sql<{ clean: boolean }>`
+    SELECT NOT EXISTS (SELECT 1 FROM statistics_site_operation_cells u WHERE NOT u.folded AND u.span = ${span} AND u.period = ${only.from}::date)
+      AND EXISTS (SELECT 1 FROM statistics_place_count_state st WHERE st.sites_version = coalesce((SELECT v.version FROM statistics_site_versions v), 0)) AS clean`.execute(db);
+  if (!clean.rows[0]?.clean) return undefined;
+  const operations = f.includeDrafts ? sql`c.all_operations` : sql`c.verified_operations`;
+  const where: RawBuilder<unknown>[] = [sql`c.span = ${span}`, sql`c.period = ${only.from}::date`, sql`c.place_kind = ${place.kind}`];
+  if (place.place) where.push(sql`c.place = ${place.place}`);
+  if (key === 'site') {
+    if (f.siteId) where.push(sql`s.id = ${f.siteId}::uuid`);
+    if (f.communeInsee) where.push(sql`s.commune_insee = ${f.communeInsee}`);
+    if (f.areaId) where.push(sql`s.area_id = ${f.areaId}::uuid`);
+  }
+  const result = await sql<{ key: string; operations: number }>`
+    SELECT ${key === 'none' ? sql`''` : sql`c.place`} AS key, ${operations} AS operations FROM statistics_place_operation_counts c
+    ${key === 'site' ? sql`JOIN sites s ON s.id::text = c.place` : sql``}
+    WHERE ${sql.join(where, sql` AND `)}`.execute(db);
   return new Map(result.rows.map((r) => [r.key, Number(r.operations)]));
 }
 
