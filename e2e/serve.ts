@@ -29,8 +29,11 @@ const config = loadConfig({
   NODE_ENV: 'test', PORT: port, HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', PUBLIC_URL: `http://localhost:${port}`,
   JOB_POLL_SECONDS: '0.5', SMTP_URL: smtp.url, ...(testDb.database.kind === 'postgres' ? { DATABASE_URL: testDb.database.url } : {}),
 });
-const vigie = await startVigie(config);
+// Retries 1 s apart instead of pg-boss's back-off from 10 s (≈ 5 min): a journey can see a job fail for good.
+const vigie = await startVigie(config, { queue: { retryDelaySeconds: 1 } });
 writeFileSync(stateFile('setup-code'), vigie.setupCode ?? '');
+// Where the server keeps its files: a journey may make a stored object unwritable, as a full disk would.
+writeFileSync(stateFile('data-dir'), dataDir);
 // A fresh database: the identity holder an earlier run handed over no longer exists.
 rmSync(stateFile('confirmer.json'), { force: true });
 console.log(`e2e server on ${config.publicUrl} (${testDb.label})`);

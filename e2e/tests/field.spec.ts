@@ -1,13 +1,17 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test, type Locator } from '@playwright/test';
 import { Api, invite, inviter, png, signIn, unlockPhone, watchErrors } from '../journeys.js';
+import { stateFile } from '../state.js';
 
 /**
  * The field journey against the real server: an observer records a police operation on a
  * phone with no network (two evictions, one at a known site prefilled from last time, one at a
  * site created on the spot, counts, a departure, a photo), reloads the page still offline,
  * gets the network back and everything reaches the server; a coordinator then verifies one of
- * the evictions from the review queue.
+ * the evictions from the review queue, and tries again the publication copy of a photo whose
+ * copy could not be stored.
  *
  * Accounts: this file creates its own observer and coordinator. It runs after the foundation
  * journey (project dependency, see playwright.config.ts) and invites them as the administrator
@@ -235,6 +239,53 @@ test.describe.serial('field', () => {
     expect(queue.evictions.map((e) => e.id)).not.toContain(evictionId);
     const pulled = await coordinatorApi.get<PullView>('/api/sync/pull?since=0');
     expect(pulled.evictions.find((e) => e.id === evictionId)).toMatchObject({ status: 'verified', operationId, siteId: b2Id });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('a photo whose publication copy failed is listed on the review page, and trying again makes it', async ({ browser }) => {
+    const { user } = await observerApi.get<{ user: { organisationId: string } }>('/api/auth/me');
+    const pulled = await observerApi.get<PullView>('/api/sync/pull?since=0');
+    const evictionId = pulled.evictions.find((e) => e.siteId === b2Id && e.status === 'verified')!.id;
+    // Where the copy is to be stored, a folder is in the way: every try fails to store it (as a full disk would).
+    const id = randomUUID();
+    const blocker = join(readFileSync(stateFile('data-dir'), 'utf8'), 'evidence', 'public', user.organisationId, `${id}.jpg`);
+    mkdirSync(join(blocker, 'in-the-way'), { recursive: true });
+    const bytes = png();
+    await observerApi.post('/api/evidence', {
+      id, evictionId, kind: 'photo', declaredType: 'image/png', originalName: 'palissade B2.png', sizeBytes: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'), capturedAt: new Date().toISOString(),
+    });
+    const res = await observerApi.ctx.patch(`/api/evidence/${id}`, {
+      data: bytes, headers: { 'x-csrf-token': observerApi.csrf, 'content-type': 'application/offset+octet-stream', 'upload-offset': '0' },
+    });
+    expect(res.ok(), `PATCH evidence: ${res.status()} ${await res.text()}`).toBe(true);
+    // pg-boss's retries (1 s apart on the journeys' server) all fail; the last one records the failure.
+    const evidenceOf = async () => (await observerApi.get<{ evidence: { publicCopyFailedAt: string | null; hasPublicCopy: boolean } }>(`/api/evidence/${id}`)).evidence;
+    await expect.poll(async () => (await evidenceOf()).publicCopyFailedAt, { timeout: 30_000 }).not.toBeNull();
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+    const page = await context.newPage();
+    await signIn(page, COORDINATOR);
+    const errors = watchErrors(page);
+    await page.goto('/review');
+    const failures = page.getByTestId('failed-copies');
+    await expect(failures.getByRole('heading', { name: 'Photos sans copie de publication' })).toBeVisible();
+    await expect(failures).toContainText('a échoué à chaque essai');
+    const failed = page.getByTestId('failed-copy');
+    await expect(failed).toHaveCount(1);
+    await expect(failed).toContainText(/palissade B2\.png — échec le .+ \d{1,2}:\d{2}/);
+
+    // The folder gone, "Relancer la copie": the photo leaves the list and its copy is made.
+    rmSync(blocker, { recursive: true, force: true });
+    await failed.getByRole('button', { name: 'Relancer la copie' }).click();
+    await expect(page.getByText('Copie relancée', { exact: false })).toBeVisible();
+    await expect(failures).toHaveCount(0);
+    await expect.poll(async () => (await evidenceOf()).hasPublicCopy, { timeout: 20_000 }).toBe(true);
+    expect((await evidenceOf()).publicCopyFailedAt).toBeNull();
+    await page.reload();
+    await expect(page.getByTestId('review-waiting')).toBeVisible();
+    await expect(page.getByTestId('failed-copies')).toHaveCount(0);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -6,7 +6,8 @@ import { stateFile } from '../state.js';
 
 /**
  * The newsletter journey: a visitor subscribes on the public page and confirms with the button
- * of the page the mail links to (opening it confirms nothing); the comms lead composes an issue,
+ * of the page the mail links to (opening it confirms nothing); the comms lead composes an issue
+ * (text, a link, an outreach rounds’ figure),
  * sees it at a phone's and a desktop's width and sends it; the SMTP sink receives it with the
  * RFC 8058 headers; the visitor unsubscribes in one click from the link at its foot.
  */
@@ -73,8 +74,14 @@ test.describe.serial('newsletter', () => {
     await desk.getByTestId('newsletter-add-link').click();
     await desk.getByLabel('Texte du lien').fill('Agir avec nous');
     await desk.getByLabel('Adresse (https://…)').fill('https://hro.example/agir');
+    // An outreach rounds' figure, cited as a press release cites it.
+    await desk.getByTestId('newsletter-add-figure').click();
+    await desk.getByLabel('Chiffre', { exact: true }).selectOption({ label: 'maraudes' });
+    await desk.getByLabel('Du', { exact: true }).fill('2026-02-01');
+    await desk.getByLabel('Au', { exact: true }).fill('2026-02-28');
     await desk.getByTestId('newsletter-save').click();
     for (const frame of ['newsletter-preview-phone', 'newsletter-preview-desktop']) {
+      await expect(desk.getByTestId(frame).locator('.newsletter-figure')).toContainText(/maraude.*février 2026/);
       await expect(desk.getByTestId(frame)).toContainText('voici les nouvelles du mois');
       await expect(desk.getByTestId(frame).getByRole('link', { name: 'Agir avec nous' })).toBeVisible();
     }
@@ -88,6 +95,7 @@ test.describe.serial('newsletter', () => {
     await expect.poll(() => mailsTo(VISITOR).filter(bulk).length).toBe(1);
     const issue = mailsTo(VISITOR).find(bulk)!;
     expect(mailText(issue.raw)).toContain('voici les nouvelles du mois');
+    expect(mailText(issue.raw)).toMatch(/maraude.*février 2026/);
     const unsubscribe = /https?:\/\/\S+\/unsubscribe\/[a-f0-9]{32}/.exec(mailText(issue.raw))![0];
     await visitor.goto(new URL(unsubscribe).pathname);
     await visitor.getByTestId('unsubscribe-confirm').click();

@@ -5,7 +5,7 @@ import type { App, AppContext } from './platform/context.js';
 import { openDatabase, type DatabaseHandle } from './platform/db/database.js';
 import { migrate } from './platform/db/migrate.js';
 import { loadServerKey } from './platform/crypto/server-key.js';
-import { JobQueue } from './platform/queue/job-queue.js';
+import { JobQueue, type QueueTuning } from './platform/queue/job-queue.js';
 import { createMailer, type Mailer } from './platform/mail/mailer.js';
 import { defineMailJob } from './platform/mail/mail-job.js';
 import { definePasswordResetJob } from './modules/identity/auth/password-reset.js';
@@ -47,7 +47,7 @@ export type RunningVigie = {
  * Opens the database (embedded or real), applies migrations, starts the job workers and the
  * HTTP server. Used by main.ts and by the integration tests, so both run the same start-up.
  */
-export async function startVigie(config: Config, options: BuildOptions & { workers?: boolean; listen?: boolean; firstRun?: boolean } = {}): Promise<RunningVigie> {
+export async function startVigie(config: Config, options: BuildOptions & { workers?: boolean; listen?: boolean; firstRun?: boolean; queue?: QueueTuning } = {}): Promise<RunningVigie> {
   const log = pino({ level: config.logLevel });
   sessionCache.configure(config.sessionCacheSeconds);
   const database = await openDatabase(config.database);
@@ -58,7 +58,7 @@ export async function startVigie(config: Config, options: BuildOptions & { worke
     await migrate(database.pool);
     await deleteExpiredSessions(database.db);
     const serverKey = loadServerKey(config.secretKey, config.dataDir);
-    queue = new JobQueue(database.pool, config.jobPollSeconds);
+    queue = new JobQueue(database.pool, config.jobPollSeconds, options.queue);
     mailer = createMailer(config.smtpUrl, config.mailFrom, (msg) => log.info(msg), { connections: config.mailConnections });
     defineMailPipeline(queue, { db: database.db, mailer, config, serverKey, attachments: pressReleaseAttachments(database.db) });
     defineBouncePolling(queue, { db: database.db, config });

@@ -1,8 +1,11 @@
+import { rename } from 'node:fs/promises';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestVigie, type TestClient, type TestVigie } from './harness.js';
 import { noisePng, patchChunk, publicCopyMade, seedEviction, uploadBody } from './evidence-fixtures.js';
 import { PUBLIC_COPY_JOB } from '../src/modules/field/evidence/public-copy.job.js';
+import { deadLetterQueue } from '../src/platform/queue/job-queue.js';
 
 /**
  * A photo whose publication copy cannot be made (issue 20): a PNG cut in half — its header is
@@ -16,7 +19,9 @@ let coordinator: TestClient;
 let target: { evictionId: string; incidentId: string };
 
 beforeAll(async () => {
-  t = await startTestVigie();
+  // Retries without their back-off (production: 10 s, doubling) and pg-boss's supervision, which
+  // expires the jobs of a worker that died, every second (production: 2 min).
+  t = await startTestVigie({}, { queue: { retryDelaySeconds: 0, maintenanceSeconds: 1 } });
   const admin = await t.setUpAdmin();
   orgId = admin.user.organisationId;
   observer = await t.userWithRole(orgId, 'observer');
@@ -115,5 +120,60 @@ describe(`a publication copy that fails for good (${process.env.TEST_DATABASE_UR
     expect(retry.statusCode).toBe(409);
     expect(retry.json().code).toBe('evidence.public_copy_not_failed');
     expect((await coordinator.post('/api/evidence/00000000-0000-4000-8000-000000000000/public-copy/retry')).statusCode).toBe(404);
+  });
+});
+
+describe(`a publication copy whose tries all fail for a reason that may pass, or whose worker died (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
+  /** A sound photo whose copy was made, then put back as failed (as a storage outage would leave it). */
+  async function soundPhoto(): Promise<{ id: string; original: string }> {
+    const id = await upload(await noisePng());
+    expect(await publicCopyMade(observer, id)).toMatchObject({ hasPublicCopy: true });
+    const row = await t.db.selectFrom('evidence').select('storage_key').where('id', '=', id).executeTakeFirstOrThrow();
+    const storage = t.vigie.ctx.config.storage as { kind: 'local'; dir: string };
+    return { id, original: join(storage.dir, ...row.storage_key!.split('/')) };
+  }
+  const jobStates = async (evidenceId: string) => (await sql<{ state: string; retry_count: number }>`SELECT state::text, retry_count
+    FROM pgboss.job WHERE name = ${PUBLIC_COPY_JOB} AND data->>'evidenceId' = ${evidenceId} ORDER BY created_on`.execute(t.db)).rows;
+  /** The audit entry is chained just after the failure is committed: waits for it a little. */
+  async function failureReasons(evidenceId: string): Promise<string[]> {
+    for (const deadline = Date.now() + 5_000; ;) {
+      const rows = await t.db.selectFrom('audit_log').select('context').where('entity_id', '=', evidenceId)
+        .where('action', '=', 'evidence.public_copy_failed').execute();
+      if (rows.length > 0 || Date.now() > deadline) return rows.map((a) => (a.context as { reason: string }).reason);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  it('the storage read failing on every try: the last retry records the failure; storage back, "try again" makes the copy', async () => {
+    const { id, original } = await soundPhoto();
+    await t.db.updateTable('evidence').set({ public_copy_key: null, public_copy_sha256: null, public_copy_failed_at: new Date() })
+      .where('id', '=', id).execute();
+    // The stored original cannot be read (root reads any file whatever its mode: it is moved away).
+    await rename(original, `${original}.away`);
+    expect((await coordinator.post(`/api/evidence/${id}/public-copy/retry`)).statusCode).toBe(204);
+    await copyFailed(id, 30_000);
+    // All six tries were made (the first and pg-boss's 5 retries), and only the last one recorded the failure.
+    expect(await jobStates(id)).toEqual([{ state: 'completed', retry_count: 0 }, { state: 'failed', retry_count: 5 }]);
+    expect(await failureReasons(id)).toEqual([expect.stringContaining('No stored object')]);
+    expect((await coordinator.get('/api/evidence/public-copy-failures')).json().failures.map((f: { id: string }) => f.id)).toContain(id);
+
+    await rename(`${original}.away`, original);
+    expect((await coordinator.post(`/api/evidence/${id}/public-copy/retry`)).statusCode).toBe(204);
+    expect(await publicCopyMade(observer, id)).toMatchObject({ hasPublicCopy: true, publicCopyFailedAt: null });
+    expect((await coordinator.get('/api/evidence/public-copy-failures')).json().failures.map((f: { id: string }) => f.id)).not.toContain(id);
+  });
+
+  it('a worker that died during the last try: once pg-boss expires its job, the failure is recorded', async () => {
+    const { id } = await soundPhoto();
+    // What a crash leaves: the photo "in preparation" and its job active since long ago, on its last try.
+    await t.db.updateTable('evidence').set({ public_copy_pending: true, public_copy_key: null, public_copy_sha256: null })
+      .where('id', '=', id).execute();
+    await sql`INSERT INTO pgboss.job (name, data, state, retry_limit, retry_count, started_on, expire_in, dead_letter)
+      VALUES (${PUBLIC_COPY_JOB}, ${JSON.stringify({ organisationId: orgId, evidenceId: id })}::jsonb, 'active', 5, 5,
+        now() - interval '1 hour', interval '15 minutes', ${deadLetterQueue(PUBLIC_COPY_JOB)})`.execute(t.db);
+    await copyFailed(id, 20_000);
+    expect((await jobStates(id)).map((j) => j.state)).toEqual(['completed', 'failed']);
+    expect(await failureReasons(id)).toEqual([expect.stringContaining('timeout')]);
+    expect((await coordinator.get('/api/evidence/public-copy-failures')).json().failures.map((f: { id: string }) => f.id)).toContain(id);
   });
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Role } from '@vigie/domain';
 import { loadConfig, type Config } from '../src/config.js';
 import { startVigie, type RunningVigie } from '../src/server.js';
+import type { QueueTuning } from '../src/platform/queue/job-queue.js';
 import { hashPassword } from '../src/platform/auth/passwords.js';
 import { currentTotp } from '../src/platform/auth/totp.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
@@ -12,7 +13,7 @@ import { startSmtpSink } from './smtp-sink.js';
 export const PASSWORD = 'correct horse battery staple';
 
 /** A running Vigie on a throw-away database, a real SMTP sink, and helpers to act as users. */
-export async function startTestVigie(env: Record<string, string> = {}, options: { database?: Config['database'] } = {}) {
+export async function startTestVigie(env: Record<string, string> = {}, options: { database?: Config['database']; queue?: QueueTuning } = {}) {
   // A test may bring its own database (the read-replica test: its own primary and replica).
   const testDb: TestDatabase = options.database
     ? { database: options.database, label: options.database.kind, drop: async () => {} }
@@ -24,7 +25,7 @@ export async function startTestVigie(env: Record<string, string> = {}, options: 
     PUBLIC_URL: 'http://localhost:3000', AUTH_RATE_LIMIT_PER_MINUTE: '1000',
     ...env,
   });
-  const vigie: RunningVigie = await startVigie({ ...config, database: testDb.database }, { logger: false, listen: false });
+  const vigie: RunningVigie = await startVigie({ ...config, database: testDb.database }, { logger: false, listen: false, queue: options.queue });
   return {
     vigie,
     smtp,

@@ -15,8 +15,34 @@ export type JobHandler = (data: Record<string, unknown>) => Promise<void>;
 
 export type CronSchedule = { cron: string; tz: string };
 
-/** Told once a job has failed its last try (pg-boss then keeps it as failed and runs it no more). */
+/**
+ * Told once a job has failed for good: it threw on its last try, or its worker died (crash,
+ * restart, a try longer than its expiry) during its last try and pg-boss's supervision expired it.
+ * pg-boss puts a copy of such a job in the queue's dead-letter queue, worked here; that copy is
+ * retried if this throws, so it must be safe to run twice.
+ */
 export type FailedForGood = (data: Record<string, unknown>, error: Error) => Promise<void>;
+
+/**
+ * Timings the tests shorten (they wait for a job's last retry, or for pg-boss to expire a job
+ * whose worker died); production keeps pg-boss's: 10 s between tries with back-off (≈ 5 min
+ * for the 5 retries), supervision every 2 min. A delay given is kept as it is, without back-off
+ * (pg-boss's back-off waits at least 1 s, doubling).
+ */
+export type QueueTuning = { retryDelaySeconds?: number; maintenanceSeconds?: number };
+
+/** Where pg-boss puts a job of `name` that failed for good. */
+export const deadLetterQueue = (name: string) => `${name}.failed-for-good`;
+
+/** pg-boss keeps what the failure said: an Error serialised, or `{ value }` (its expiry, its shutdown). */
+function failureOf(output: unknown): Error {
+  const o = (output ?? {}) as { message?: unknown; value?: unknown };
+  const value = o.value as { message?: unknown } | string | undefined;
+  const message = typeof o.message === 'string' ? o.message
+    : typeof value === 'string' ? value
+      : typeof value?.message === 'string' ? value.message : 'failed for good (no reason kept)';
+  return new Error(message);
+}
 
 export class JobQueue {
   private boss: PgBoss;
@@ -26,7 +52,7 @@ export class JobQueue {
   private readonly lastFailures = new Map<string, FailedForGood>();
   private stopping = false;
 
-  constructor(private readonly pool: pg.Pool, private readonly pollSeconds: number) {
+  constructor(private readonly pool: pg.Pool, private readonly pollSeconds: number, private readonly tuning: QueueTuning = {}) {
     this.boss = this.createBoss(false);
   }
 
@@ -36,6 +62,7 @@ export class JobQueue {
       db: { executeSql: (text, values) => this.pool.query(text, values) },
       schema: 'pgboss',
       supervise: true,
+      ...(this.tuning.maintenanceSeconds && { maintenanceIntervalSeconds: this.tuning.maintenanceSeconds }),
       schedule,
     });
     boss.on('error', (err) => console.error('job queue error:', err.message));
@@ -46,8 +73,8 @@ export class JobQueue {
    * `batchSize` > 1 for many small jobs (one mail per recipient): pg-boss waits a poll interval
    * between fetches, so one fetch must hold what the worker can do in that interval. The jobs of a
    * batch run `concurrency` at a time (e.g. one per SMTP connection); each job succeeds or fails
-   * on its own (a failed one is retried alone, the others are done). `onFailedForGood` runs when
-   * a job (not batched) throws on its last try, so that what waited for it can say it failed
+   * on its own (a failed one is retried alone, the others are done). `onFailedForGood` runs once
+   * a job has failed for good (FailedForGood), so that what waited for it can say it failed
    * instead of waiting for ever.
    */
   define(name: string, handler: JobHandler, options: { batchSize?: number; concurrency?: number; onFailedForGood?: FailedForGood } = {}): void {
@@ -65,8 +92,17 @@ export class JobQueue {
   async start(pool: pg.Pool, work: boolean): Promise<void> {
     if (work && this.schedules.size > 0) this.boss = this.createBoss(true);
     await this.boss.start();
+    const retry = this.retryOptions();
     for (const name of this.handlers.keys()) {
-      await this.boss.createQueue(name, { name, retryLimit: 5, retryDelay: 10, retryBackoff: true });
+      if (!this.lastFailures.has(name)) {
+        await this.boss.createQueue(name, { name, ...retry });
+        continue;
+      }
+      const deadLetter = deadLetterQueue(name);
+      await this.boss.createQueue(deadLetter, { name: deadLetter, ...retry });
+      await this.boss.createQueue(name, { name, ...retry, deadLetter });
+      // A queue made before it had one (createQueue leaves an existing queue as it is).
+      await this.boss.updateQueue(name, { name, deadLetter });
     }
     for (const [name, { cron, tz }] of this.schedules) await this.boss.schedule(name, cron, {}, { tz });
     // Scoped requests run as vigie_app and enqueue from inside their transaction.
@@ -76,23 +112,17 @@ export class JobQueue {
     if (!work) return;
     for (const [name, handler] of this.handlers) {
       const batch = this.batches.get(name);
-      const lastFailure = this.lastFailures.get(name);
-      await this.boss.work(name, { pollingIntervalSeconds: this.pollSeconds, batchSize: batch?.size ?? 1, includeMetadata: true }, async (jobs) => {
+      await this.boss.work(name, { pollingIntervalSeconds: this.pollSeconds, batchSize: batch?.size ?? 1 }, async (jobs) => {
         if (!batch) {
-          for (const job of jobs) {
-            try {
-              await handler(job.data as Record<string, unknown>);
-            } catch (err) {
-              // pg-boss counts tries from 0: the try numbered retryLimit is the last one.
-              if (lastFailure && job.retryCount >= job.retryLimit) {
-                await lastFailure(job.data as Record<string, unknown>, err as Error).catch((e: Error) => console.error(`job ${name}: recording its failure failed:`, e.message));
-              }
-              throw err;
-            }
-          }
+          for (const job of jobs) await handler(job.data as Record<string, unknown>);
           return;
         }
         await this.runBatch(name, jobs, handler, batch.concurrency);
+      });
+    }
+    for (const [name, lastFailure] of this.lastFailures) {
+      await this.boss.work(deadLetterQueue(name), { pollingIntervalSeconds: this.pollSeconds, includeMetadata: true }, async (jobs) => {
+        for (const job of jobs) await lastFailure(job.data as Record<string, unknown>, failureOf(job.output));
       });
     }
   }
@@ -118,6 +148,10 @@ export class JobQueue {
     await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, lane));
   }
 
+  private retryOptions() {
+    return { retryLimit: 5, retryDelay: this.tuning.retryDelaySeconds ?? 10, retryBackoff: this.tuning.retryDelaySeconds === undefined };
+  }
+
   async enqueue(trx: Executor, name: string, data: Record<string, unknown>): Promise<void> {
     if (!this.handlers.has(name)) throw new Error(`No job handler defined for ${name}`);
     await this.boss.send(name, data, {
@@ -129,7 +163,7 @@ export class JobQueue {
   async enqueueMany(trx: Executor, name: string, items: Array<Record<string, unknown>>): Promise<void> {
     if (!this.handlers.has(name)) throw new Error(`No job handler defined for ${name}`);
     for (let i = 0; i < items.length; i += 1000) {
-      await this.boss.insert(items.slice(i, i + 1000).map((data) => ({ name, data, retryLimit: 5, retryDelay: 10, retryBackoff: true })), {
+      await this.boss.insert(items.slice(i, i + 1000).map((data) => ({ name, data, ...this.retryOptions() })), {
         db: { executeSql: async (text, values) => trx.executeQuery(CompiledQuery.raw(text, values)) as Promise<{ rows: any[] }> },
       });
     }

@@ -28,13 +28,18 @@ type JobData = { organisationId: string; evidenceId: string };
 
 export function definePublicCopyJob(queue: JobQueue, deps: Deps): void {
   queue.define(PUBLIC_COPY_JOB, (data) => makePublicCopyOf(deps, data as JobData), {
-    onFailedForGood: (data, error) => recordPublicCopyFailed(deps.db, data as JobData, error),
+    onFailedForGood: async (data, error) => {
+      await recordPublicCopyFailed(deps.db, data as JobData, error);
+      await chainPendingAudit(deps.db).catch(() => {});
+    },
   });
 }
 
 /**
  * The copy cannot be made: the image does not decode, or the last try failed (pg-boss's retries,
- * ≈ 5 min with their back-off, for what may pass: storage, disk). The photo stops saying
+ * ≈ 5 min with their back-off, for what may pass: storage, disk), or the worker died during it
+ * (crash, restart) and pg-boss expired it — both told through the queue's dead letters
+ * (JobQueue's onFailedForGood), maybe twice: only a row still pending is marked. The photo stops saying
  * "in preparation" and says the copy failed, with the time; the review page lists it and a
  * coordinator can try again (public-copy-retry.ts). The reason goes to the audit trail only.
  */
