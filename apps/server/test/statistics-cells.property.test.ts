@@ -11,7 +11,7 @@ import { startTestVigie, type TestClient, type TestVigie } from './harness.js';
 import { evictionCommand, operationCommand, push, reference, siteCommand, submitCommand } from './field-fixtures.js';
 
 /**
- * The pre-aggregated cells (migrations 20e-01, 20b-01, 20c-01, 20g-01: per site, the item totals without a site, the cells by
+ * The pre-aggregated cells (migrations 20e-01, 20b-01, 20c-01, 20g-01, 20i-01, 20i-03: per site, the item totals without a site, the cells by
  * legal basis, and the week totals without a site) against a recount from the records, after random
  * sequences of what writers do: new evictions (drafts, submitted, verified), verifications,
  * rejections, edits (site, day, counts, items, legal basis), deletions and restores, eviction merges, site
@@ -318,10 +318,17 @@ describe('statistics cells', () => {
     }
     // The item totals without a site (read when no place filters or groups) are the site cells summed.
     const summed = (table: string) => sql`SELECT organisation_id, span, period, verified, kind, term, is_part, sum(tallies) AS tallies, sum(n) AS n, sum(at_least) AS at_least
-      FROM ${sql.table(table)} GROUP BY 1, 2, 3, 4, 5, 6, 7 HAVING sum(tallies) <> 0`;
+      FROM ${sql.table(table)} WHERE span <> 'year' GROUP BY 1, 2, 3, 4, 5, 6, 7 HAVING sum(tallies) <> 0`;
     const apart = await sql<{ n: number }>`SELECT (SELECT count(*) FROM (${summed('statistics_item_cells')} EXCEPT ${summed('statistics_item_totals')}) a)
       + (SELECT count(*) FROM (${summed('statistics_item_totals')} EXCEPT ${summed('statistics_item_cells')}) b) AS n`.execute(t.db);
     expect(Number(apart.rows[0]!.n)).toBe(0);
+    // The item cells' calendar years (20i-03) are their months summed, per site and term.
+    const itemYears = (span: 'month' | 'year') => sql`SELECT organisation_id, date_trunc('year', period::timestamp)::date, site_id, verified, kind, term, is_part,
+      sum(tallies), sum(n), sum(at_least) FROM statistics_item_cells WHERE span = ${span} GROUP BY 1, 2, 3, 4, 5, 6, 7 HAVING sum(tallies) <> 0 OR sum(n) <> 0 OR sum(at_least) <> 0`;
+    const yearsApart = await sql<{ n: number; years: number }>`SELECT (SELECT count(*) FROM (${itemYears('month')} EXCEPT ${itemYears('year')}) a)
+      + (SELECT count(*) FROM (${itemYears('year')} EXCEPT ${itemYears('month')}) b) AS n, (SELECT count(*) FROM statistics_item_cells WHERE span = 'year') AS years`.execute(t.db);
+    expect(Number(yearsApart.rows[0]!.n), 'item cells: years against months').toBe(0);
+    expect(Number(yearsApart.rows[0]!.years)).toBeGreaterThan(0);
     // The same for the cells by legal basis, summed over the legal bases (they hold days and months only).
     const byLegal = (table: string, columns: string) => sql`SELECT organisation_id, span, period, verified, ${sql.raw(columns)}
       FROM ${sql.table(table)} WHERE span <> 'week' GROUP BY 1, 2, 3, 4`;

@@ -73,8 +73,8 @@ function cellKey(key: GroupKey): RawBuilder<string> {
 const cellSites = (f: ScopedFilter, key: GroupKey) =>
   (f.areaId || f.communeInsee || key === 'area' || key === 'commune' ? sql`JOIN sites s ON s.id = c.site_id` : sql``);
 
-function cellWhere(f: ScopedFilter, key: GroupKey): RawBuilder<unknown> {
-  const ranges = coverOf(f.from, f.to, unitOf(key)).map((r) => sql`(c.span = ${r.span} AND c.period >= ${r.from}::date AND c.period <= ${r.to}::date)`);
+function cellWhere(f: ScopedFilter, key: GroupKey, cover: Range[] = coverOf(f.from, f.to, unitOf(key))): RawBuilder<unknown> {
+  const ranges = cover.map((r) => sql`(c.span = ${r.span} AND c.period >= ${r.from}::date AND c.period <= ${r.to}::date)`);
   const parts: RawBuilder<unknown>[] = [sql`(${sql.join(ranges, sql` OR `)})`];
   if (!f.includeDrafts) parts.push(sql`c.verified`);
   if (f.areaId) parts.push(sql`s.area_id = ${f.areaId}::uuid`);
@@ -297,11 +297,14 @@ async function storedPlaceOperationCounts(db: Executor, f: ScopedFilter, key: 'n
  */
 export async function tallyAggregates(db: Executor, f: ScopedFilter, key: GroupKey): Promise<TallyAggregate[]> {
   if (!cellsAnswer(f) || (key === 'legalBasis' && byPlace(f, key))) return recountTallyAggregates(db, f, key);
-  const table = key === 'legalBasis' ? sql`statistics_legal_item_cells` : byPlace(f, key) ? sql`statistics_item_cells` : sql`statistics_item_totals`;
+  const perSite = key !== 'legalBasis' && byPlace(f, key);
+  const table = key === 'legalBasis' ? sql`statistics_legal_item_cells` : perSite ? sql`statistics_item_cells` : sql`statistics_item_totals`;
+  // The item cells per site hold calendar years too (migration 20i-03): a year by place is one row per site and term, not twelve.
+  const yearly = perSite && (key === 'none' || key === 'area' || key === 'commune' || key === 'site');
   const result = await sql<TallyAggregate>`
     SELECT ${cellKey(key)} AS key, c.kind, c.term, c.is_part, sum(c.n)::bigint AS n, sum(c.at_least) > 0 AS at_least
     FROM ${table} c ${cellSites(f, key)}
-    WHERE ${cellWhere(f, key)}
+    WHERE ${yearly ? cellWhere(f, key, yearCoverOf(f.from, f.to)) : cellWhere(f, key)}
     GROUP BY 1, 2, 3, 4 HAVING sum(c.tallies) > 0`.execute(db);
   return result.rows;
 }
