@@ -270,10 +270,6 @@ async function storedPlaceOperationCounts(db: Executor, f: ScopedFilter, key: 'n
   const only = cover.length === 1 ? cover[0]! : undefined;
   if (!place || !only || only.span === 'day' || only.from !== only.to) return undefined;
   const span = only.span;
-  const clean = await sql<{ clean: boolean }>`
-    SELECT NOT EXISTS (SELECT 1 FROM statistics_site_operation_cells u WHERE NOT u.folded AND u.span = ${span} AND u.period = ${only.from}::date)
-      AND EXISTS (SELECT 1 FROM statistics_place_count_state st WHERE st.sites_version = coalesce((SELECT v.version FROM statistics_site_versions v), 0)) AS clean`.execute(db);
-  if (!clean.rows[0]?.clean) return undefined;
   const operations = f.includeDrafts ? sql`c.all_operations` : sql`c.verified_operations`;
   const where: RawBuilder<unknown>[] = [sql`c.span = ${span}`, sql`c.period = ${only.from}::date`, sql`c.place_kind = ${place.kind}`];
   if (place.place) where.push(sql`c.place = ${place.place}`);
@@ -282,11 +278,19 @@ async function storedPlaceOperationCounts(db: Executor, f: ScopedFilter, key: 'n
     if (f.communeInsee) where.push(sql`s.commune_insee = ${f.communeInsee}`);
     if (f.areaId) where.push(sql`s.area_id = ${f.areaId}::uuid`);
   }
-  const result = await sql<{ key: string; operations: number }>`
-    SELECT ${key === 'none' ? sql`''` : sql`c.place`} AS key, ${operations} AS operations FROM statistics_place_operation_counts c
-    ${key === 'site' ? sql`JOIN sites s ON s.id::text = c.place` : sql``}
-    WHERE ${sql.join(where, sql` AND `)}`.execute(db);
-  return new Map(result.rows.map((r) => [r.key, Number(r.operations)]));
+  // Whether the counts hold and the counts themselves in one statement: one snapshot for both.
+  const result = await sql<{ clean: boolean; key: string | null; operations: number | null }>`
+    WITH clean AS (
+      SELECT NOT EXISTS (SELECT 1 FROM statistics_site_operation_cells u WHERE NOT u.folded AND u.span = ${span} AND u.period = ${only.from}::date)
+        AND EXISTS (SELECT 1 FROM statistics_place_count_state st WHERE st.sites_version = coalesce((SELECT v.version FROM statistics_site_versions v), 0)) AS ok
+    )
+    SELECT clean.ok AS clean, x.key, x.operations FROM clean LEFT JOIN LATERAL (
+      SELECT ${key === 'none' ? sql`''` : sql`c.place`} AS key, ${operations} AS operations FROM statistics_place_operation_counts c
+      ${key === 'site' ? sql`JOIN sites s ON s.id::text = c.place` : sql``}
+      WHERE ${sql.join(where, sql` AND `)}
+    ) x ON clean.ok`.execute(db);
+  if (!result.rows[0]?.clean) return undefined;
+  return new Map(result.rows.filter((r) => r.key !== null).map((r) => [r.key!, Number(r.operations)]));
 }
 
 /**
