@@ -11,7 +11,7 @@ import { startTestVigie, type TestClient, type TestVigie } from './harness.js';
 import { evictionCommand, operationCommand, push, reference, siteCommand, submitCommand } from './field-fixtures.js';
 
 /**
- * The pre-aggregated cells (migrations 20e-01, 20b-01, 20c-01, 20g-01, 20i-01, 20i-03: per site, the item totals without a site, the cells by
+ * The pre-aggregated cells (migrations 20e-01, 20b-01, 20c-01, 20g-01, 20i-01, 20i-03, 20i-04: per site, the item totals without a site, the cells by
  * legal basis, and the week totals without a site) against a recount from the records, after random
  * sequences of what writers do: new evictions (drafts, submitted, verified), verifications,
  * rejections, edits (site, day, counts, items, legal basis), deletions and restores, eviction merges, site
@@ -329,6 +329,13 @@ describe('statistics cells', () => {
       + (SELECT count(*) FROM (${itemYears('year')} EXCEPT ${itemYears('month')}) b) AS n, (SELECT count(*) FROM statistics_item_cells WHERE span = 'year') AS years`.execute(t.db);
     expect(Number(yearsApart.rows[0]!.n), 'item cells: years against months').toBe(0);
     expect(Number(yearsApart.rows[0]!.years)).toBeGreaterThan(0);
+    // The same for the legal operation cells' calendar years (20i-04), per legal basis and operation.
+    const legalYears = (span: 'month' | 'year') => sql`SELECT organisation_id, date_trunc('year', period::timestamp)::date, verified, legal_basis, operation_id,
+      sum(evictions) FROM statistics_legal_operation_cells WHERE span = ${span} GROUP BY 1, 2, 3, 4, 5 HAVING sum(evictions) <> 0`;
+    const legalApart = await sql<{ n: number; years: number }>`SELECT (SELECT count(*) FROM (${legalYears('month')} EXCEPT ${legalYears('year')}) a)
+      + (SELECT count(*) FROM (${legalYears('year')} EXCEPT ${legalYears('month')}) b) AS n, (SELECT count(*) FROM statistics_legal_operation_cells WHERE span = 'year') AS years`.execute(t.db);
+    expect(Number(legalApart.rows[0]!.n), 'legal operation cells: years against months').toBe(0);
+    expect(Number(legalApart.rows[0]!.years)).toBeGreaterThan(0);
     // The same for the cells by legal basis, summed over the legal bases (they hold days and months only).
     const byLegal = (table: string, columns: string) => sql`SELECT organisation_id, span, period, verified, ${sql.raw(columns)}
       FROM ${sql.table(table)} WHERE span <> 'week' GROUP BY 1, 2, 3, 4`;

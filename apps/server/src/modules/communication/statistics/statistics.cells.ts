@@ -73,8 +73,15 @@ function cellKey(key: GroupKey): RawBuilder<string> {
 const cellSites = (f: ScopedFilter, key: GroupKey) =>
   (f.areaId || f.communeInsee || key === 'area' || key === 'commune' ? sql`JOIN sites s ON s.id = c.site_id` : sql``);
 
+/**
+ * One range of cells. A single period is asked as an equality, so that the planner knows an index
+ * ordered by (span, period, …) gives its rows in the order of the columns after them.
+ */
+const rangeWhere = (r: Range) => (r.from === r.to
+  ? sql`(c.span = ${r.span} AND c.period = ${r.from}::date)` : sql`(c.span = ${r.span} AND c.period >= ${r.from}::date AND c.period <= ${r.to}::date)`);
+
 function cellWhere(f: ScopedFilter, key: GroupKey, cover: Range[] = coverOf(f.from, f.to, unitOf(key))): RawBuilder<unknown> {
-  const ranges = cover.map((r) => sql`(c.span = ${r.span} AND c.period >= ${r.from}::date AND c.period <= ${r.to}::date)`);
+  const ranges = cover.map(rangeWhere);
   const parts: RawBuilder<unknown>[] = [sql`(${sql.join(ranges, sql` OR `)})`];
   if (!f.includeDrafts) parts.push(sql`c.verified`);
   if (f.areaId) parts.push(sql`s.area_id = ${f.areaId}::uuid`);
@@ -171,10 +178,12 @@ async function weekDistinct(db: Executor, f: ScopedFilter, what: 'site' | 'opera
  */
 async function operationCounts(db: Executor, f: ScopedFilter, key: GroupKey): Promise<Map<string, number>> {
   if (!byPlace(f, key)) {
+    // By legal basis, the cells hold calendar years too (migration 20i-04), ordered by basis and operation within each.
+    const where = key === 'legalBasis' ? cellWhere(f, key, yearCoverOf(f.from, f.to)) : cellWhere(f, key);
     const cells = await sql<{ key: string; operations: number }>`
       SELECT key, count(*) FILTER (WHERE n > 0) AS operations FROM (
         SELECT ${cellKey(key)} AS key, c.operation_id, sum(c.evictions) AS n
-        FROM ${key === 'legalBasis' ? sql`statistics_legal_operation_cells` : sql`statistics_operation_cells`} c WHERE ${cellWhere(f, key)}
+        FROM ${key === 'legalBasis' ? sql`statistics_legal_operation_cells` : sql`statistics_operation_cells`} c WHERE ${where}
         GROUP BY 1, 2
       ) x GROUP BY key`.execute(db);
     return new Map(cells.rows.map((r) => [r.key, Number(r.operations)]));
@@ -219,9 +228,8 @@ async function placeOperationCounts(db: Executor, f: ScopedFilter, key: 'none' |
   const cover = yearCoverOf(f.from, f.to);
   const stored = await storedPlaceOperationCounts(db, f, key, cover);
   if (stored) return stored;
-  // One period as an equality, so that the planner knows the index gives its rows in (site, operation) order.
-  const cells = cover.filter((r) => r.span !== 'day').map((r) => (r.from === r.to
-    ? sql`(c.span = ${r.span} AND c.period = ${r.from}::date)` : sql`(c.span = ${r.span} AND c.period >= ${r.from}::date AND c.period <= ${r.to}::date)`));
+  // One period as an equality: the index gives its rows in (site, operation) order.
+  const cells = cover.filter((r) => r.span !== 'day').map(rangeWhere);
   const parts: RawBuilder<unknown>[] = [];
   if (cells.length) {
     parts.push(sql`SELECT c.site_id, c.operation_id, c.evictions AS n FROM statistics_site_operation_cells c
