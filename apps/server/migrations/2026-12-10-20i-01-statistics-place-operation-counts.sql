@@ -133,21 +133,7 @@ END $$;
 
 -- Every organisation's counts from its cells so far (periods with unfolded cells are not read
 -- until the next fold counts them again).
-INSERT INTO statistics_place_operation_counts (organisation_id, span, period, place_kind, place, verified_operations, all_operations)
-WITH pairs AS (
-  SELECT c.organisation_id, c.span, c.period, c.site_id, c.operation_id, coalesce(sum(c.evictions) FILTER (WHERE c.verified), 0) > 0 AS v
-  FROM statistics_site_operation_cells c
-  GROUP BY 1, 2, 3, 4, 5 HAVING sum(c.evictions) > 0
-), placed AS (
-  SELECT p.*, s.commune_insee, s.area_id FROM pairs p JOIN sites s ON s.id = p.site_id
-)
-SELECT organisation_id, span, period, 'site', site_id::text, count(*) FILTER (WHERE v), count(*) FROM placed GROUP BY 1, 2, 3, site_id
-UNION ALL
-SELECT organisation_id, span, period, 'commune', commune_insee, count(DISTINCT operation_id) FILTER (WHERE v), count(DISTINCT operation_id)
-FROM placed GROUP BY 1, 2, 3, commune_insee
-UNION ALL
-SELECT organisation_id, span, period, 'area', area_id::text, count(DISTINCT operation_id) FILTER (WHERE v), count(DISTINCT operation_id)
-FROM placed GROUP BY 1, 2, 3, area_id;
+SELECT statistics_place_operation_counts_recount(o.id, NULL, NULL) FROM organisations o;
 INSERT INTO statistics_place_count_state (organisation_id, sites_version) SELECT id, 0 FROM organisations;
 
 -- Whether a period has unfolded cells, for the readers: by period within the organisation.

@@ -177,8 +177,12 @@ describe(`field sync (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'})`
 
   it('flags two observers recording the same eviction and merges them keeping provenance', async () => {
     const second = await t.userWithRole(observer.user.organisationId, 'observer');
-    const a = evictionCommand(operationId, siteId, { arrivedAt: minutesAgo(60), leftAt: minutesAgo(40) });
-    const b = evictionCommand(operationId, siteId, { arrivedAt: minutesAgo(55), leftAt: minutesAgo(35) });
+    // Both within one Paris day: the review pairs duplicates day by day, and a run just after
+    // midnight in Paris (CI at 00:58) put the two on either side of it.
+    const parisDay = (minutes: number) => new Date(Date.now() - minutes * 60_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' });
+    const back = parisDay(60) === parisDay(35) ? 0 : 30;
+    const a = evictionCommand(operationId, siteId, { arrivedAt: minutesAgo(60 + back), leftAt: minutesAgo(40 + back) });
+    const b = evictionCommand(operationId, siteId, { arrivedAt: minutesAgo(55 + back), leftAt: minutesAgo(35 + back) });
     await push(observer, [a, submitCommand(a.record.id)]);
     await push(second, [b, submitCommand(b.record.id)]);
     const groups = (await coordinator.get('/api/review/queue')).json().duplicateGroups as string[][];
