@@ -27,7 +27,11 @@ smtp.mails.push = (...mails) => {
 };
 const config = loadConfig({
   NODE_ENV: 'test', PORT: port, HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', PUBLIC_URL: `http://localhost:${port}`,
-  JOB_POLL_SECONDS: '0.5', SMTP_URL: smtp.url, ...(testDb.database.kind === 'postgres' ? { DATABASE_URL: testDb.database.url } : {}),
+  JOB_POLL_SECONDS: '0.5', SMTP_URL: smtp.url,
+  // Every journey's people sign in from this one address, dozens a minute on a fast machine: the
+  // per-address limits (30 sign-ins, 120 public reads a minute) are proven by the server's own
+  // tests (sign-in-throttle, abuse-uploads-and-sign-in), not by the browser's pace.
+  AUTH_RATE_LIMIT_PER_MINUTE: '1000', PUBLIC_RATE_LIMIT_PER_MINUTE: '5000', ...(testDb.database.kind === 'postgres' ? { DATABASE_URL: testDb.database.url } : {}),
 });
 // Retries 1 s apart instead of pg-boss's back-off from 10 s (≈ 5 min): a journey can see a job fail for good.
 const vigie = await startVigie(config, { queue: { retryDelaySeconds: 1 } });
