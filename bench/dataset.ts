@@ -111,7 +111,7 @@ export async function generateDataset(evictions: number) {
     await q(`SELECT statistics_cells_fold()`);
     await q(`SELECT statistics_item_totals_fold()`);
     await q(`SELECT statistics_legal_cells_fold()`);
-    await q(`SELECT statistics_week_totals_fold()`);
+    await q(`SELECT statistics_totals_fold()`);
     await q(`SELECT statistics_site_operation_cells_fold()`);
     await q(`VACUUM ANALYZE`);
     const counts = (await q(`SELECT (SELECT count(*) FROM evictions) AS evictions, (SELECT count(*) FROM operations) AS operations,

@@ -7,7 +7,7 @@
  *   FROM=2026-10-01 TO=2026-10-31 KEYS=site ONLY=ev:site,tal:site,b:site npx tsx bench/statistics-parts.ts
  *
  * ONLY names parts: ev:<key>, tal:<key>, inc:<key> (evictions, items, incidents per group key),
- * cov (coverage), b:commune, b:site, b:legal (breakdowns), s:month (monthly series), summary.
+ * cov (coverage), b:commune, b:site, b:site-value, b:legal (breakdowns), s:month (monthly series), summary.
  * DB=<url> (default the bench database, BENCH_DATASET_DB or vigie_bench).
  */
 import { sql } from 'kysely';
@@ -49,6 +49,7 @@ try {
   if (want('cov')) await time('coverage', (t) => coverageDays(t, f, 'none'));
   if (want('b:commune')) await time('breakdown by commune', (t) => computeBreakdown(t, f, 'commune', 'fr'));
   if (want('b:site')) await time('breakdown by site', (t) => computeBreakdown(t, f, 'site', 'fr'));
+  if (want('b:site-value')) await time('breakdown by site, evictions alone', (t) => computeBreakdown(t, f, 'site', 'fr', 'value'));
   if (want('b:legal')) await time('breakdown by legal basis', (t) => computeBreakdown(t, f, 'legalBasis', 'fr'));
   if (want('s:month')) await time('series by month', (t) => computeSeriesFigures(t, f, 'month'));
   if (want('summary')) await time('summary', (t) => computeSummary(t, f));

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inOrganisation } from '../src/platform/db/organisation-scope.js';
-import { evictionAggregates, foldStatisticsCells, forceAggregates, tallyAggregates } from '../src/modules/communication/statistics/statistics.cells.js';
+import { evictionAggregates, evictionCounts, foldStatisticsCells, forceAggregates, tallyAggregates } from '../src/modules/communication/statistics/statistics.cells.js';
 import {
   incidentAggregates, recountEvictionAggregates, recountForceAggregates, recountTallyAggregates, type GroupKey, type ScopedFilter,
 } from '../src/modules/communication/statistics/statistics.queries.js';
@@ -206,7 +206,13 @@ async function expectCellsEqualRecount(period: [string, string], place: 'all' | 
         ...(place === 'area' ? { areaId: calaisisId } : place === 'commune' ? { communeInsee: '62193' } : place === 'site' ? { siteId: sites[0] } : {}),
       };
       for (const key of KEYS) {
-        expect(normal(await evictionAggregates(trx, f, key)), `evictions ${key} ${JSON.stringify(f)}`).toEqual(normal(await recountEvictionAggregates(trx, f, key)));
+        const recounted = await recountEvictionAggregates(trx, f, key);
+        expect(normal(await evictionAggregates(trx, f, key)), `evictions ${key} ${JSON.stringify(f)}`).toEqual(normal(recounted));
+        if (key === 'area' || key === 'commune' || key === 'site' || key === 'legalBasis') {
+          // The map's evictions alone (from the site cells' index) are the recount's evictions.
+          expect(normal(await evictionCounts(trx, f, key)), `eviction counts ${key} ${JSON.stringify(f)}`)
+            .toEqual(normal(recounted.map((r) => ({ key: r.key, evictions: Number(r.evictions) }))));
+        }
         expect(normal(await tallyAggregates(trx, f, key)), `items ${key} ${JSON.stringify(f)}`).toEqual(normal(await recountTallyAggregates(trx, f, key)));
         expect(normal(await incidentAggregates(trx, f, key)), `incidents ${key} ${JSON.stringify(f)}`)
           .toEqual(normal(await incidentAggregates(trx, f, key, { copied: false })));
@@ -310,7 +316,7 @@ describe('statistics cells', () => {
     for (const table of [
       'statistics_cells', 'statistics_item_cells', 'statistics_item_totals', 'statistics_force_cells', 'statistics_operation_cells',
       'statistics_legal_cells', 'statistics_legal_site_cells', 'statistics_legal_operation_cells', 'statistics_legal_item_cells',
-      'statistics_week_totals',
+      'statistics_totals',
       'statistics_site_operation_cells',
     ]) {
       const unfolded = await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)} WHERE NOT folded`.execute(t.db);
@@ -350,16 +356,18 @@ describe('statistics cells', () => {
         + (SELECT count(*) FROM (${byLegal(plain, columns)} EXCEPT ${byLegal(legal, columns)}) b) AS n`.execute(t.db);
       expect(Number(differ.rows[0]!.n), legal).toBe(0);
     }
-    // The week totals (the weekly series without a place) are the eviction cells of their days and weeks summed over the sites, every sum.
-    const everySum = (await sql<{ column_name: string }>`SELECT column_name FROM information_schema.columns WHERE table_name = 'statistics_week_totals'
+    // The totals (the series without a place) are the eviction cells of their days, weeks and months summed over the sites, every sum.
+    const everySum = (await sql<{ column_name: string }>`SELECT column_name FROM information_schema.columns WHERE table_name = 'statistics_totals'
       AND data_type IN ('integer', 'bigint') ORDER BY column_name`.execute(t.db)).rows.map((r) => `sum(${r.column_name})`).join(', ');
     expect(everySum.split(',').length).toBe(34);
     const bySpan = (table: string) => sql`SELECT organisation_id, span, period, verified, ${sql.raw(everySum)}
-      FROM ${sql.table(table)} WHERE span IN ('day', 'week') GROUP BY 1, 2, 3, 4`;
-    const weekApart = await sql<{ n: number }>`SELECT (SELECT count(*) FROM (${bySpan('statistics_cells')} EXCEPT ${bySpan('statistics_week_totals')}) a)
-      + (SELECT count(*) FROM (${bySpan('statistics_week_totals')} EXCEPT ${bySpan('statistics_cells')}) b) AS n`.execute(t.db);
-    expect(Number(weekApart.rows[0]!.n), 'statistics_week_totals').toBe(0);
-    expect(Number((await sql<{ n: number }>`SELECT count(*) AS n FROM statistics_week_totals WHERE span = 'week'`.execute(t.db)).rows[0]!.n)).toBeGreaterThan(0);
+      FROM ${sql.table(table)} GROUP BY 1, 2, 3, 4`;
+    const totalsApart = await sql<{ n: number }>`SELECT (SELECT count(*) FROM (${bySpan('statistics_cells')} EXCEPT ${bySpan('statistics_totals')}) a)
+      + (SELECT count(*) FROM (${bySpan('statistics_totals')} EXCEPT ${bySpan('statistics_cells')}) b) AS n`.execute(t.db);
+    expect(Number(totalsApart.rows[0]!.n), 'statistics_totals').toBe(0);
+    for (const span of ['week', 'month']) {
+      expect(Number((await sql<{ n: number }>`SELECT count(*) AS n FROM statistics_totals WHERE span = ${span}`.execute(t.db)).rows[0]!.n), span).toBeGreaterThan(0);
+    }
     // The operation × site cells (the place breakdowns' distinct operations), folded, are the evictions counted per key.
     const stored = sql`SELECT organisation_id, span, period, site_id, operation_id, verified, evictions FROM statistics_site_operation_cells`;
     const counted = sql`SELECT e.organisation_id, g.span, date_trunc(g.span, e.date::timestamp)::date AS period, e.site_id, e.operation_id,

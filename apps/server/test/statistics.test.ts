@@ -189,6 +189,15 @@ describe(`statistics (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'})`
     expect(communes.rows[0].figures.distinctSites.value).toBe(2);
     const sites = await get(coordinator, `/api/statistics/breakdown?${march}&by=site`);
     expect(sites.rows.map((r: { label: string; value: number }) => [r.label, r.value])).toEqual([['A1 — Site A', 3], ['B1 — Site B', 1], ['C1 — Site C', 1]]);
+    // The dashboard's map asks for the evictions alone: the same rows, places and minimums, without the other figures.
+    for (const by of ['area', 'commune', 'site', 'legalBasis']) {
+      for (const filter of ['', '&forceCorps=crs', '&communeInsee=62193']) {
+        const full = await get(coordinator, `/api/statistics/breakdown?${march}${filter}&by=${by}`);
+        const light = await get(coordinator, `/api/statistics/breakdown?${march}${filter}&by=${by}&detail=value`);
+        expect(light.rows, `${by}${filter}`).toEqual(full.rows.map(({ figures: _, ...row }: { figures: unknown }) => row));
+      }
+    }
+    expect((await get(coordinator, `/api/statistics/breakdown?${march}&by=site&detail=value`)).rows[0].site).toMatchObject({ code: 'A1', name: 'Site A' });
     const forces = await get(coordinator, `/api/statistics/breakdown?${march}&by=forceCorps`);
     expect(forces.rows.map((r: { key: string; value: number }) => [r.key, r.value])).toEqual([['crs', 1], ['gm', 1]]);
     const units = await get(coordinator, `/api/statistics/breakdown?${march}&by=forceUnit`);

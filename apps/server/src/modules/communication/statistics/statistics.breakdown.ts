@@ -1,4 +1,4 @@
-import { isMinimum, joinList, type Breakdown, type Coverage, type Locale } from '@vigie/domain';
+import { figureOf, isMinimum, joinList, type Breakdown, type BreakdownDetail, type Coverage, type Locale } from '@vigie/domain';
 import type { Trx } from '../../../platform/db/database.js';
 import { assembleFigures, groupByKey } from './statistics.figures.js';
 import { coverageDays } from './statistics.coverage.js';
@@ -6,7 +6,7 @@ import {
   areasById, communeNames,   forceCombinationAggregates, incidentAggregates, siteLabels,  termLabels,
   type GroupKey, type ScopedFilter,
 } from './statistics.queries.js';
-import { evictionAggregates, forceAggregates, tallyAggregates } from './statistics.cells.js';
+import { evictionAggregates, evictionCounts, forceAggregates, tallyAggregates } from './statistics.cells.js';
 import { scopeFilter, type Figures, type StatisticsFilter } from './statistics.service.js';
 
 /**
@@ -22,7 +22,8 @@ export type BreakdownRow = {
   site?: { code: string; name: string; communeInsee: string; latitude: number | null; longitude: number | null };
 };
 
-const GROUPED: Partial<Record<Breakdown, GroupKey>> = { area: 'area', commune: 'commune', site: 'site', legalBasis: 'legalBasis' };
+type PlaceOrBasis = 'area' | 'commune' | 'site' | 'legalBasis';
+const GROUPED: Partial<Record<Breakdown, PlaceOrBasis>> = { area: 'area', commune: 'commune', site: 'site', legalBasis: 'legalBasis' };
 
 async function labelsOf(trx: Trx, kind: string, locale: Locale): Promise<Map<string, string>> {
   const terms = await termLabels(trx, kind);
@@ -31,11 +32,12 @@ async function labelsOf(trx: Trx, kind: string, locale: Locale): Promise<Map<str
 
 const byValue = (a: BreakdownRow, b: BreakdownRow) => b.value - a.value || a.label.localeCompare(b.label);
 
-export async function computeBreakdown(trx: Trx, filter: StatisticsFilter, by: Breakdown, locale: Locale): Promise<BreakdownRow[]> {
+export async function computeBreakdown(trx: Trx, filter: StatisticsFilter, by: Breakdown, locale: Locale, detail: BreakdownDetail = 'figures'): Promise<BreakdownRow[]> {
   const f = await scopeFilter(trx, filter);
   const coverage: Coverage = (await coverageDays(trx, f, 'none'))[0] ?? { observedDays: 0, expectedDays: 0 };
   const partial = isMinimum({}, coverage);
   const group = GROUPED[by];
+  if (group && detail === 'value') return valueRows(trx, f, group, coverage, locale);
   if (group) return groupedRows(trx, f, group, coverage, locale);
   if (by === 'forceCorps' || by === 'forceUnit') {
     const [rows, corps] = [await forceAggregates(trx, f, by === 'forceCorps' ? 'corps' : 'unit'), await labelsOf(trx, 'force_corps', locale)];
@@ -92,6 +94,16 @@ async function groupedRows(trx: Trx, f: ScopedFilter, key: GroupKey, coverage: C
       coverage,
     });
     return { key: e.key, ...label(e.key), value: figures.evictions.value, atLeast: figures.evictions.atLeast, figures };
+  }).sort(byValue);
+}
+
+/** Evictions alone per place or legal basis: the figure's value and whether it is a minimum, no other figure. */
+async function valueRows(trx: Trx, f: ScopedFilter, key: PlaceOrBasis, coverage: Coverage, locale: Locale): Promise<BreakdownRow[]> {
+  const counts = await evictionCounts(trx, f, key);
+  const label = await rowLabeller(trx, key, counts.map((c) => c.key), locale);
+  return counts.map((c) => {
+    const figure = figureOf(c.evictions, {}, coverage);
+    return { key: c.key, ...label(c.key), value: figure.value, atLeast: figure.atLeast };
   }).sort(byValue);
 }
 

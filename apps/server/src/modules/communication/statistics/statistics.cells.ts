@@ -103,7 +103,7 @@ const SUMMED = ['evictions', 'not_full', 'quick', ...COUNT_COLUMNS.flatMap((c) =
 export async function evictionAggregates(db: Executor, f: ScopedFilter, key: GroupKey): Promise<EvictionAggregate[]> {
   if (!cellsAnswer(f) || (key === 'legalBasis' && byPlace(f, key))) return recountEvictionAggregates(db, f, key);
   if (key === 'legalBasis') return legalBasisAggregates(db, f);
-  if (key === 'week' && !byPlace(f, key)) return weekAggregates(db, f);
+  if (isTime(key) && !byPlace(f, key)) return seriesAggregates(db, f, key);
   const inner = SUMMED.map((c) => sql`sum(${sql.ref(`c.${c}`)}) AS ${sql.id(c)}`);
   // Per group and site first (a key's delta rows not folded yet add up here), so that a site counts once when it has evictions.
   const [result, operations] = [await sql<Omit<EvictionAggregate, 'operations'>>`
@@ -117,6 +117,22 @@ export async function evictionAggregates(db: Executor, f: ScopedFilter, key: Gro
     ) x
     GROUP BY key HAVING sum(evictions) > 0`.execute(db), await operationCounts(db, f, key)];
   return result.rows.map((r) => ({ ...r, operations: operations.get(r.key) ?? 0 } as EvictionAggregate));
+}
+
+/**
+ * Evictions alone per place (the dashboard's map): the site cells' index includes the evictions,
+ * so a period by site is read from the index without the 34 sums in the heap. When the cells
+ * cannot answer (a force filter), or by legal basis, every figure is summed and the evictions kept.
+ */
+export async function evictionCounts(db: Executor, f: ScopedFilter, key: 'area' | 'commune' | 'site' | 'legalBasis'): Promise<{ key: string; evictions: number }[]> {
+  if (!cellsAnswer(f) || key === 'legalBasis') {
+    return (await evictionAggregates(db, f, key)).map((e) => ({ key: e.key, evictions: Number(e.evictions) }));
+  }
+  const result = await sql<{ key: string; evictions: string }>`
+    SELECT ${cellKey(key)} AS key, sum(c.evictions)::bigint AS evictions
+    FROM statistics_cells c ${cellSites(f, key)} WHERE ${cellWhere(f, key)}
+    GROUP BY 1 HAVING sum(c.evictions) > 0`.execute(db);
+  return result.rows.map((r) => ({ key: r.key, evictions: Number(r.evictions) }));
 }
 
 /**
@@ -136,36 +152,40 @@ async function legalBasisAggregates(db: Executor, f: ScopedFilter): Promise<Evic
   return sums.rows.map((r) => ({ ...r, sites: sitesByKey.get(r.key) ?? 0, operations: operations.get(r.key) ?? 0 } as EvictionAggregate));
 }
 
+type TimeKey = 'day' | 'week' | 'month' | 'year';
+const isTime = (key: GroupKey): key is TimeKey => key === 'day' || key === 'week' || key === 'month' || key === 'year';
+
 /**
- * A weekly series without a place (migration 20g-01): the sums from the week totals without a site
- * (a year: 53 week rows and the days at its edges, instead of ≈ 19,000 site × week cells of 34 sums
- * scattered over as many heap pages), distinct sites from the site cells' index alone (it includes
- * the evictions) and distinct operations from the operation cells' index alone. Each of the
- * period's ranges (its whole weeks, the days at either edge) is its own index scan: an OR of the
- * ranges is a bitmap scan, which reads the heap even where the index covers the query.
+ * A series without a place (migrations 20g-01, 20j-01): the sums from the totals without a site
+ * (a year: 12 month or 53 week rows and the days at its edges, instead of ≈ 4,800 site × month or
+ * ≈ 19,000 site × week cells of 34 sums scattered over as many heap pages), distinct sites from
+ * the site cells' index alone (it includes the evictions) and distinct operations from the
+ * operation cells' index alone. Each of the period's ranges (its whole weeks or months, the days
+ * at either edge) is its own index scan: an OR of the ranges is a bitmap scan, which reads the
+ * heap even where the index covers the query.
  */
-async function weekAggregates(db: Executor, f: ScopedFilter): Promise<EvictionAggregate[]> {
+async function seriesAggregates(db: Executor, f: ScopedFilter, key: TimeKey): Promise<EvictionAggregate[]> {
   const [sums, sites, operations] = [await sql<Omit<EvictionAggregate, 'operations' | 'sites'>>`
-    SELECT to_char(x.week, 'YYYY-MM-DD') AS key, sum(evictions)::bigint AS evictions, sum(not_full) > 0 AS not_full, sum(quick) > 0 AS quick, ${sql.join(outer)}
-    FROM (${weekRanges(f, sql`statistics_week_totals`, sql`c.*`)}) x
-    GROUP BY x.week HAVING sum(evictions) > 0`.execute(db), await weekDistinct(db, f, 'site'), await weekDistinct(db, f, 'operation')];
+    SELECT ${bucketOf(sql`x.bucket`, key)} AS key, sum(evictions)::bigint AS evictions, sum(not_full) > 0 AS not_full, sum(quick) > 0 AS quick, ${sql.join(outer)}
+    FROM (${timeRanges(f, key, sql`statistics_totals`, sql`c.*`)}) x
+    GROUP BY x.bucket HAVING sum(evictions) > 0`.execute(db), await seriesDistinct(db, f, key, 'site'), await seriesDistinct(db, f, key, 'operation')];
   return sums.rows.map((r) => ({ ...r, sites: sites.get(r.key) ?? 0, operations: operations.get(r.key) ?? 0 } as EvictionAggregate));
 }
 
-/** Rows of a cells table over a period's whole weeks and edge days, each with the Monday of its week, one index scan per range. */
-function weekRanges(f: ScopedFilter, table: RawBuilder<unknown>, columns: RawBuilder<unknown>): RawBuilder<unknown> {
-  return sql.join(coverOf(f.from, f.to, 'week').map((r) => sql`
-    SELECT ${r.span === 'week' ? sql`c.period` : sql`date_trunc('week', c.period::timestamp)::date`} AS week, ${columns}
-    FROM ${table} c WHERE c.span = ${sql.lit(r.span)} AND c.period >= ${r.from}::date AND c.period <= ${r.to}::date${f.includeDrafts ? sql`` : sql` AND c.verified`}`), sql` UNION ALL `);
+/** Rows of a cells table over a period's whole weeks or months and edge days, each with the first day of its bucket, one index scan per range. */
+function timeRanges(f: ScopedFilter, key: TimeKey, table: RawBuilder<unknown>, columns: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql.join(coverOf(f.from, f.to, unitOf(key)).map((r) => sql`
+    SELECT ${r.span === key ? sql`c.period` : sql`date_trunc(${sql.lit(key)}, c.period::timestamp)::date`} AS bucket, ${columns}
+    FROM ${table} c WHERE ${rangeWhere(r)}${f.includeDrafts ? sql`` : sql` AND c.verified`}`), sql` UNION ALL `);
 }
 
-/** Distinct sites or operations with counted evictions per week (a key's unfolded deltas add up first). */
-async function weekDistinct(db: Executor, f: ScopedFilter, what: 'site' | 'operation'): Promise<Map<string, number>> {
+/** Distinct sites or operations with counted evictions per bucket (a key's unfolded deltas add up first). */
+async function seriesDistinct(db: Executor, f: ScopedFilter, key: TimeKey, what: 'site' | 'operation'): Promise<Map<string, number>> {
   const [table, id] = what === 'site' ? [sql`statistics_cells`, sql`c.site_id`] : [sql`statistics_operation_cells`, sql`c.operation_id`];
   const result = await sql<{ key: string; n: number }>`
-    SELECT to_char(week, 'YYYY-MM-DD') AS key, count(*) FILTER (WHERE n > 0) AS n FROM (
-      SELECT x.week, x.id, sum(x.evictions) AS n FROM (${weekRanges(f, table, sql`${id} AS id, c.evictions`)}) x GROUP BY 1, 2
-    ) y GROUP BY week`.execute(db);
+    SELECT ${bucketOf(sql`bucket`, key)} AS key, count(*) FILTER (WHERE n > 0) AS n FROM (
+      SELECT x.bucket, x.id, sum(x.evictions) AS n FROM (${timeRanges(f, key, table, sql`${id} AS id, c.evictions`)}) x GROUP BY 1, 2
+    ) y GROUP BY bucket`.execute(db);
   return new Map(result.rows.map((r) => [r.key, Number(r.n)]));
 }
 
@@ -259,12 +279,15 @@ async function placeOperationCounts(db: Executor, f: ScopedFilter, key: 'none' |
  * undefined when they cannot answer it: a grouping by commune or area within a place filter, or
  * several place filters at once.
  */
-function storedPlace(f: ScopedFilter, key: 'none' | 'area' | 'commune' | 'site'): { kind: 'site' | 'commune' | 'area'; place?: string } | undefined {
-  const filters = [f.siteId && { kind: 'site' as const, place: f.siteId }, f.communeInsee && { kind: 'commune' as const, place: f.communeInsee },
-    f.areaId && { kind: 'area' as const, place: f.areaId }].filter((x) => x !== undefined && x !== '' && x !== null);
+type StoredPlace = { kind: 'site' | 'commune' | 'area'; place?: string };
+function storedPlace(f: ScopedFilter, key: 'none' | 'area' | 'commune' | 'site'): StoredPlace | undefined {
   // A site's row is joined to the site, so any place filter narrows a grouping by site.
   if (key === 'site') return { kind: 'site' };
-  if (key === 'none') return filters.length === 1 ? filters[0] as { kind: 'site' | 'commune' | 'area'; place: string } : undefined;
+  const filters: StoredPlace[] = [];
+  if (f.siteId) filters.push({ kind: 'site', place: f.siteId });
+  if (f.communeInsee) filters.push({ kind: 'commune', place: f.communeInsee });
+  if (f.areaId) filters.push({ kind: 'area', place: f.areaId });
+  if (key === 'none') return filters.length === 1 ? filters[0] : undefined;
   return filters.length === 0 ? { kind: key } : undefined;
 }
 
@@ -337,7 +360,7 @@ export async function foldStatisticsCells(db: Executor): Promise<number> {
   const result = await sql<{ n: number }>`SELECT statistics_cells_fold() AS n`.execute(db);
   await sql`SELECT statistics_item_totals_fold()`.execute(db);
   await sql`SELECT statistics_legal_cells_fold()`.execute(db);
-  await sql`SELECT statistics_week_totals_fold()`.execute(db);
+  await sql`SELECT statistics_totals_fold()`.execute(db);
   await sql`SELECT statistics_site_operation_cells_fold()`.execute(db);
   return Number(result.rows[0]?.n ?? 0);
 }

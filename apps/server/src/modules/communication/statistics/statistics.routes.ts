@@ -41,7 +41,7 @@ export const statisticsRoutes: RouteModule = (app, ctx) => {
     schema: { tags: ['statistics'], querystring: breakdownQuerySchema, response: { 200: breakdownSchema } },
   }, async (req) => ({
     by: req.query.by,
-    rows: await scoped(req.actor!, (trx) => computeBreakdown(trx, filterOf(req.actor!, req.query), req.query.by, req.locale)),
+    rows: await scoped(req.actor!, (trx) => computeBreakdown(trx, filterOf(req.actor!, req.query), req.query.by, req.locale, req.query.detail)),
   }));
 
   app.get('/api/statistics/series', {

@@ -52,7 +52,7 @@ export function StatisticsDashboard() {
     setError(null);
     Promise.all([
       api.get<Summary>(`/api/statistics/summary?${qs}`),
-      api.get<{ rows: BreakdownRow[] }>(`/api/statistics/breakdown?${toQuery(filter, { by: 'site' })}`),
+      api.get<{ rows: BreakdownRow[] }>(`/api/statistics/breakdown?${toQuery(filter, { by: 'site', detail: 'value' })}`),
     ]).then(([s, b]) => {
       if (!live) return;
       setSummary(s);
