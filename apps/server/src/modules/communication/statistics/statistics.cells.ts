@@ -103,7 +103,7 @@ const SUMMED = ['evictions', 'not_full', 'quick', ...COUNT_COLUMNS.flatMap((c) =
 export async function evictionAggregates(db: Executor, f: ScopedFilter, key: GroupKey): Promise<EvictionAggregate[]> {
   if (!cellsAnswer(f) || (key === 'legalBasis' && byPlace(f, key))) return recountEvictionAggregates(db, f, key);
   if (key === 'legalBasis') return legalBasisAggregates(db, f);
-  if (isTime(key) && !byPlace(f, key)) return seriesAggregates(db, f, key);
+  if (fromTotals(key) && !byPlace(f, key)) return totalsAggregates(db, f, key);
   const inner = SUMMED.map((c) => sql`sum(${sql.ref(`c.${c}`)}) AS ${sql.id(c)}`);
   // Per group and site first (a key's delta rows not folded yet add up here), so that a site counts once when it has evictions.
   const [result, operations] = [await sql<Omit<EvictionAggregate, 'operations'>>`
@@ -152,11 +152,14 @@ async function legalBasisAggregates(db: Executor, f: ScopedFilter): Promise<Evic
   return sums.rows.map((r) => ({ ...r, sites: sitesByKey.get(r.key) ?? 0, operations: operations.get(r.key) ?? 0 } as EvictionAggregate));
 }
 
-type TimeKey = 'day' | 'week' | 'month' | 'year';
-const isTime = (key: GroupKey): key is TimeKey => key === 'day' || key === 'week' || key === 'month' || key === 'year';
+/** The groupings the totals without a site answer when no place filters: time buckets, or the whole period ('none'). */
+type TotalsKey = 'none' | 'day' | 'week' | 'month' | 'year';
+const fromTotals = (key: GroupKey): key is TotalsKey => key === 'none' || key === 'day' || key === 'week' || key === 'month' || key === 'year';
+/** A bucket's key from its first day ('' for the whole period). */
+const totalsKey = (key: TotalsKey, bucket: RawBuilder<unknown>) => (key === 'none' ? sql<string>`''` : bucketOf(bucket, key));
 
 /**
- * A series without a place (migrations 20g-01, 20j-01): the sums from the totals without a site
+ * A series or a whole period without a place (migrations 20g-01, 20j-01): the sums from the totals without a site
  * (a year: 12 month or 53 week rows and the days at its edges, instead of ≈ 4,800 site × month or
  * ≈ 19,000 site × week cells of 34 sums scattered over as many heap pages), distinct sites from
  * the site cells' index alone (it includes the evictions) and distinct operations from the
@@ -164,26 +167,26 @@ const isTime = (key: GroupKey): key is TimeKey => key === 'day' || key === 'week
  * at either edge) is its own index scan: an OR of the ranges is a bitmap scan, which reads the
  * heap even where the index covers the query.
  */
-async function seriesAggregates(db: Executor, f: ScopedFilter, key: TimeKey): Promise<EvictionAggregate[]> {
+async function totalsAggregates(db: Executor, f: ScopedFilter, key: TotalsKey): Promise<EvictionAggregate[]> {
   const [sums, sites, operations] = [await sql<Omit<EvictionAggregate, 'operations' | 'sites'>>`
-    SELECT ${bucketOf(sql`x.bucket`, key)} AS key, sum(evictions)::bigint AS evictions, sum(not_full) > 0 AS not_full, sum(quick) > 0 AS quick, ${sql.join(outer)}
+    SELECT ${totalsKey(key, sql`x.bucket`)} AS key, sum(evictions)::bigint AS evictions, sum(not_full) > 0 AS not_full, sum(quick) > 0 AS quick, ${sql.join(outer)}
     FROM (${timeRanges(f, key, sql`statistics_totals`, sql`c.*`)}) x
     GROUP BY x.bucket HAVING sum(evictions) > 0`.execute(db), await seriesDistinct(db, f, key, 'site'), await seriesDistinct(db, f, key, 'operation')];
   return sums.rows.map((r) => ({ ...r, sites: sites.get(r.key) ?? 0, operations: operations.get(r.key) ?? 0 } as EvictionAggregate));
 }
 
 /** Rows of a cells table over a period's whole weeks or months and edge days, each with the first day of its bucket, one index scan per range. */
-function timeRanges(f: ScopedFilter, key: TimeKey, table: RawBuilder<unknown>, columns: RawBuilder<unknown>): RawBuilder<unknown> {
+function timeRanges(f: ScopedFilter, key: TotalsKey, table: RawBuilder<unknown>, columns: RawBuilder<unknown>): RawBuilder<unknown> {
   return sql.join(coverOf(f.from, f.to, unitOf(key)).map((r) => sql`
-    SELECT ${r.span === key ? sql`c.period` : sql`date_trunc(${sql.lit(key)}, c.period::timestamp)::date`} AS bucket, ${columns}
+    SELECT ${key === 'none' ? sql`NULL::date` : r.span === key ? sql`c.period` : sql`date_trunc(${sql.lit(key)}, c.period::timestamp)::date`} AS bucket, ${columns}
     FROM ${table} c WHERE ${rangeWhere(r)}${f.includeDrafts ? sql`` : sql` AND c.verified`}`), sql` UNION ALL `);
 }
 
 /** Distinct sites or operations with counted evictions per bucket (a key's unfolded deltas add up first). */
-async function seriesDistinct(db: Executor, f: ScopedFilter, key: TimeKey, what: 'site' | 'operation'): Promise<Map<string, number>> {
+async function seriesDistinct(db: Executor, f: ScopedFilter, key: TotalsKey, what: 'site' | 'operation'): Promise<Map<string, number>> {
   const [table, id] = what === 'site' ? [sql`statistics_cells`, sql`c.site_id`] : [sql`statistics_operation_cells`, sql`c.operation_id`];
   const result = await sql<{ key: string; n: number }>`
-    SELECT ${bucketOf(sql`bucket`, key)} AS key, count(*) FILTER (WHERE n > 0) AS n FROM (
+    SELECT ${totalsKey(key, sql`bucket`)} AS key, count(*) FILTER (WHERE n > 0) AS n FROM (
       SELECT x.bucket, x.id, sum(x.evictions) AS n FROM (${timeRanges(f, key, table, sql`${id} AS id, c.evictions`)}) x GROUP BY 1, 2
     ) y GROUP BY bucket`.execute(db);
   return new Map(result.rows.map((r) => [r.key, Number(r.n)]));
