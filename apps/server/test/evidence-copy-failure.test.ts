@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestVigie, type TestClient, type TestVigie } from './harness.js';
 import { noisePng, patchChunk, publicCopyMade, seedEviction, uploadBody } from './evidence-fixtures.js';
 import { PUBLIC_COPY_JOB } from '../src/modules/field/evidence/public-copy.job.js';
-import { deadLetterQueue } from '../src/platform/queue/job-queue.js';
+import { deadLetterQueue, JobQueue } from '../src/platform/queue/job-queue.js';
 
 /**
  * A photo whose publication copy cannot be made (issue 20): a PNG cut in half — its header is
@@ -174,6 +174,28 @@ describe(`a publication copy whose tries all fail for a reason that may pass, or
     await copyFailed(id, 20_000);
     expect((await jobStates(id)).map((j) => j.state)).toEqual(['completed', 'failed']);
     expect(await failureReasons(id)).toEqual([expect.stringContaining('timeout')]);
+    expect((await coordinator.get('/api/evidence/public-copy-failures')).json().failures.map((f: { id: string }) => f.id)).toContain(id);
+  });
+
+  it('a job sent before its queue had a dead letter (waiting through an upgrade) gets one at start, and its failure is recorded', async () => {
+    const { id } = await soundPhoto();
+    await t.db.updateTable('evidence').set({ public_copy_pending: true, public_copy_key: null, public_copy_sha256: null })
+      .where('id', '=', id).execute();
+    // Sent by the previous version: no dead letter; running its last try when that version stopped.
+    const job = await sql<{ id: string }>`INSERT INTO pgboss.job (name, data, state, retry_limit, retry_count, started_on, expire_in)
+      VALUES (${PUBLIC_COPY_JOB}, ${JSON.stringify({ organisationId: orgId, evidenceId: id })}::jsonb, 'active', 5, 5, now(), interval '15 minutes')
+      RETURNING id`.execute(t.db);
+    const jobId = job.rows[0]!.id;
+    // The new version starts (its queue set-up alone, on the same database).
+    const upgraded = new JobQueue(t.vigie.database.pool, 1);
+    upgraded.define(PUBLIC_COPY_JOB, async () => {}, { onFailedForGood: async () => {} });
+    await upgraded.start(t.vigie.database.pool, false);
+    await upgraded.stop();
+    const adopted = await sql<{ dead_letter: string | null }>`SELECT dead_letter FROM pgboss.job WHERE id = ${jobId}::uuid`.execute(t.db);
+    expect(adopted.rows[0]!.dead_letter).toBe(deadLetterQueue(PUBLIC_COPY_JOB));
+    // Its worker is gone: once pg-boss expires the job, the photo says its copy failed.
+    await sql`UPDATE pgboss.job SET started_on = now() - interval '1 hour' WHERE id = ${jobId}::uuid`.execute(t.db);
+    await copyFailed(id, 20_000);
     expect((await coordinator.get('/api/evidence/public-copy-failures')).json().failures.map((f: { id: string }) => f.id)).toContain(id);
   });
 });

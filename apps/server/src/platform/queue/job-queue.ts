@@ -103,6 +103,9 @@ export class JobQueue {
       await this.boss.createQueue(name, { name, ...retry, deadLetter });
       // A queue made before it had one (createQueue leaves an existing queue as it is).
       await this.boss.updateQueue(name, { name, deadLetter });
+      // pg-boss copies a queue's dead letter into each job when it is sent: jobs sent before the
+      // queue had one (waiting through an upgrade) would otherwise fail for good unrecorded.
+      await pool.query(`UPDATE pgboss.job SET dead_letter = $1 WHERE name = $2 AND dead_letter IS NULL AND state <= 'active'`, [deadLetter, name]);
     }
     for (const [name, { cron, tz }] of this.schedules) await this.boss.schedule(name, cron, {}, { tz });
     // Scoped requests run as vigie_app and enqueue from inside their transaction.
