@@ -69,8 +69,14 @@ function CustomRange({ period, onPeriod }: { period: Period; onPeriod: (p: Perio
   // The range this form applied itself: when the address catches up with it, the person may
   // already be typing the other date, which must not be overwritten.
   const applied = useRef<string | null>(null);
+  // Only a change of the address after mounting resets the drafts: an effect runs after the first
+  // paint, and resetting to the initial values then would undo a date typed in between.
+  const shown = useRef(`${period.from}/${period.to}`);
   useEffect(() => {
-    if (applied.current === `${period.from}/${period.to}`) return;
+    const now = `${period.from}/${period.to}`;
+    if (shown.current === now) return;
+    shown.current = now;
+    if (applied.current === now) return;
     setFrom(period.from);
     setTo(period.to);
   }, [period.from, period.to]);
