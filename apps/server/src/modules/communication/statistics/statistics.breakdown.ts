@@ -6,7 +6,7 @@ import {
   areasById, communeNames,   forceCombinationAggregates, incidentAggregates, siteLabels,  termLabels,
   type GroupKey, type ScopedFilter,
 } from './statistics.queries.js';
-import { evictionAggregates, evictionCounts, forceAggregates, tallyAggregates } from './statistics.cells.js';
+import { evictionAggregates, evictionCounts, forceAggregates, tallyAggregates, type PlaceOrBasis } from './statistics.cells.js';
 import { scopeFilter, type Figures, type StatisticsFilter } from './statistics.service.js';
 
 /**
@@ -22,7 +22,6 @@ export type BreakdownRow = {
   site?: { code: string; name: string; communeInsee: string; latitude: number | null; longitude: number | null };
 };
 
-type PlaceOrBasis = 'area' | 'commune' | 'site' | 'legalBasis';
 const GROUPED: Partial<Record<Breakdown, PlaceOrBasis>> = { area: 'area', commune: 'commune', site: 'site', legalBasis: 'legalBasis' };
 
 async function labelsOf(trx: Trx, kind: string, locale: Locale): Promise<Map<string, string>> {

@@ -119,12 +119,15 @@ export async function evictionAggregates(db: Executor, f: ScopedFilter, key: Gro
   return result.rows.map((r) => ({ ...r, operations: operations.get(r.key) ?? 0 } as EvictionAggregate));
 }
 
+/** The groupings whose rows are places or legal bases (a breakdown's rows, not a series' buckets). */
+export type PlaceOrBasis = 'area' | 'commune' | 'site' | 'legalBasis';
+
 /**
  * Evictions alone per place (the dashboard's map): the site cells' index includes the evictions,
  * so a period by site is read from the index without the 34 sums in the heap. When the cells
  * cannot answer (a force filter), or by legal basis, every figure is summed and the evictions kept.
  */
-export async function evictionCounts(db: Executor, f: ScopedFilter, key: 'area' | 'commune' | 'site' | 'legalBasis'): Promise<{ key: string; evictions: number }[]> {
+export async function evictionCounts(db: Executor, f: ScopedFilter, key: PlaceOrBasis): Promise<{ key: string; evictions: number }[]> {
   if (!cellsAnswer(f) || key === 'legalBasis') {
     return (await evictionAggregates(db, f, key)).map((e) => ({ key: e.key, evictions: Number(e.evictions) }));
   }
