@@ -2,6 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { sql } from 'kysely';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Db } from '../db/database.js';
+import { PREPARED } from '../db/prepared.js';
 import { GENESIS_HASH, entryHash, recordedAuditEntries } from './audit-trail.js';
 
 /**
@@ -38,8 +39,8 @@ export async function chainPendingAudit(db: Db, batch = BATCH): Promise<number> 
   return db.transaction().execute(async (trx) => {
     // Its own statement: in READ COMMITTED the next statement's snapshot then sees the head
     // as the previous holder of the lock committed it.
-    await sql`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(trx);
-    const { rows } = await sql<PendingRow>`
+    await sql`${PREPARED}SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(trx);
+    const { rows } = await sql<PendingRow>`${PREPARED}
       WITH taken AS (
         DELETE FROM audit_pending WHERE id IN (SELECT id FROM audit_pending ORDER BY id LIMIT ${batch}) RETURNING *
       )

@@ -2,6 +2,7 @@ import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import { sessionCache } from '../auth/session-cache.js';
 import pg from 'pg';
 import type { Config } from '../../config.js';
+import { prepareMarkedStatements } from './prepared.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -53,7 +54,10 @@ function wrap(kind: DatabaseHandle['kind'], pool: pg.Pool, after: () => Promise<
   // connection cut mid-request (pg_terminate_backend, failover) emitted an unhandled 'error'
   // that killed the whole process. The request's query rejects anyway (→ 503), and the pool
   // drops the dead client when it is released, so the event itself needs no handling.
-  pool.on('connect', (client) => { client.on('error', () => {}); });
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+    prepareMarkedStatements(client);
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [sessionCache.invalidationPlugin()] });
   let closed = false;
   return {

@@ -5,6 +5,7 @@ import { flattenTallies, nestTallies, type FlatTally } from '@vigie/domain';
 import type { pendingAuditRow } from '../../../platform/audit/audit-trail.js';
 import type { Executor } from '../../../platform/db/database.js';
 import { currentXid } from '../../../platform/db/change-xid.js';
+import { PREPARED } from '../../../platform/db/prepared.js';
 import type { EvictionRow, Tallies } from './evictions.mapping.js';
 
 export async function findEviction(db: Executor, id: string, lock = false): Promise<EvictionRow | undefined> {
@@ -64,7 +65,7 @@ export async function sameSiteSameDay(db: Executor, siteId: string, date: string
 export async function evictionReferences<Command>(db: Executor, r: {
   id: string; operationId: string; siteId: string; terms: ReadonlyArray<readonly [string, string]>; command?: RawBuilder<Command | null>;
 }) {
-  const { rows } = await sql<{ command: Command | null; operation: boolean; site: boolean; site_merged_into: string | null; existing: boolean; terms: string[]; wholes: string[] }>`
+  const { rows } = await sql<{ command: Command | null; operation: boolean; site: boolean; site_merged_into: string | null; existing: boolean; terms: string[]; wholes: string[] }>`${PREPARED}
     SELECT ${r.command ?? sql`NULL`} AS command,
            EXISTS (SELECT 1 FROM operations WHERE id = ${r.operationId}) AS operation,
            EXISTS (SELECT 1 FROM sites WHERE id = ${r.siteId}) AS site,
@@ -94,7 +95,7 @@ export async function insertNewEviction(db: Executor, n: {
   const row = { ...n.row, updated_by: n.row.created_by };
   const tallies = tallyRows(n.tallies);
   const a = n.audit;
-  await sql`
+  await sql`${PREPARED}
     WITH e AS (
       INSERT INTO evictions (${sql.join(Object.keys(row).map((k) => sql.ref(k)))})
       VALUES (${sql.join(Object.values(row).map((v) => sql`${v}`))})
