@@ -4,14 +4,14 @@ import type pg from 'pg';
 /**
  * Statements prepared once per connection. A statement sent without a name is parsed and planned
  * again at every call: for the two statements of a phone's new eviction (the look-up of its
- * references and its one write) that was ≈ 1.1 ms of PostgreSQL's ≈ 3.5 ms per submission
+ * references and its one write) that was ≈ 1.3 ms of PostgreSQL's ≈ 3.5 ms per submission, the audit sequencer's batch 0.25 more
  * (docs/PERFORMANCE.md, "Prepared statements"). A statement whose text starts with `PREPARED` is
  * sent under a name instead: parsed once per connection, and PostgreSQL's plan cache keeps its
  * plan once a generic plan proves as cheap as a fresh one. Only for hot statements whose text has
  * a handful of shapes: each distinct text stays prepared for the connection's life.
  */
-export const PREPARED = sql.raw(`${'/* prepared */'} `);
 const MARK = '/* prepared */';
+export const PREPARED = sql.raw(`${MARK} `);
 
 /** One number per distinct statement text, the same on every connection. */
 const numbers = new Map<string, number>();
