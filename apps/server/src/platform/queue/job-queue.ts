@@ -51,6 +51,7 @@ export class JobQueue {
   private readonly schedules = new Map<string, CronSchedule>();
   private readonly lastFailures = new Map<string, FailedForGood>();
   private stopping = false;
+  private stopped = false;
 
   constructor(private readonly pool: pg.Pool, private readonly pollSeconds: number, private readonly tuning: QueueTuning = {}) {
     this.boss = this.createBoss(false);
@@ -59,7 +60,11 @@ export class JobQueue {
   /** pg-boss' cron clock runs only where jobs are worked and something is scheduled (fewer polls elsewhere). */
   private createBoss(schedule: boolean): PgBoss {
     const boss = new PgBoss({
-      db: { executeSql: (text, values) => this.pool.query(text, values) },
+      // Once stopped, pg-boss's own statements are dropped: a job still running when the graceful
+      // stop gave up (5 s) completes after the server has closed its pool, and pg-boss's complete
+      // then rejected unhandled (seen once in CI). Dropped, the job stays active and pg-boss
+      // retries it once expired, exactly as when the process stops mid-job.
+      db: { executeSql: (text, values) => (this.stopped ? Promise.resolve({ rows: [] }) : this.pool.query(text, values)) },
       schema: 'pgboss',
       supervise: true,
       ...(this.tuning.maintenanceSeconds && { maintenanceIntervalSeconds: this.tuning.maintenanceSeconds }),
@@ -175,5 +180,6 @@ export class JobQueue {
   async stop(): Promise<void> {
     this.stopping = true;
     await this.boss.stop({ graceful: true, wait: true, timeout: 5000 });
+    this.stopped = true;
   }
 }
