@@ -106,6 +106,9 @@ export async function generateDataset(evictions: number) {
       SELECT gen_random_uuid(), $1, e.id, 'violence', ($2::text[])[1 + floor(random() * array_length($2::text[], 1))::int], e.arrived_at + interval '10 minutes', $3
       FROM evictions e WHERE random() < 0.04`, [org, incidentTypes, observer]);
     await q(`RESET session_replication_role`);
+    // Counted into the cells as the server's promoter would (migration 20k-01), in one statement each rather than in batches.
+    await q(`UPDATE eviction_tallies SET eviction_pending = false WHERE eviction_pending`);
+    await q(`UPDATE evictions SET statistics_pending = false WHERE statistics_pending`);
     // Folded now, as the five-minute job would: the bulk inserts leave every cell a delta row, and the
     // server's first fold then rewrote all of them (≈ 5 min) while the dashboard was being measured.
     await q(`SELECT statistics_cells_fold()`);

@@ -89,6 +89,7 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
   JOB_POLL_SECONDS: z.coerce.number().min(0.5).default(2),
+  STATISTICS_PROMOTE_MS: z.coerce.number().int().min(0).default(200),
   WEB_DIST: z.string().optional(),
   STORAGE_KIND: z.enum(['local', 's3']).default('local'),
   S3_ENDPOINT: z.url().optional(),
@@ -153,6 +154,8 @@ export type Config = {
   imageMaxPixels: number;
   loginLockMinutes: number;
   jobPollSeconds: number;
+  /** How often saved evictions are counted into the statistics cells (migration 20k-01); 0: never (tests that count them themselves). */
+  statisticsPromoteMs: number;
   webDist: string | undefined;
   /** Where evidence originals (encrypted) and publication copies live. */
   storage: StorageConfig;
@@ -216,6 +219,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     imageMaxPixels: e.IMAGE_MAX_PIXELS,
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     jobPollSeconds: e.JOB_POLL_SECONDS,
+    statisticsPromoteMs: e.STATISTICS_PROMOTE_MS,
     webDist: existsSync(webDist) ? webDist : undefined,
     storage: e.STORAGE_KIND === 's3'
       ? {

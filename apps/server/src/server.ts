@@ -29,6 +29,7 @@ import { defineNewsletterJobs } from './modules/communication/newsletters/newsle
 import { defineJobAlertJobs } from './modules/association/postings/job-alerts.js';
 import { definePublicCopyJob } from './modules/field/evidence/public-copy.job.js';
 import { defineStatisticsJobs } from './modules/communication/statistics/statistics.jobs.js';
+import { StatisticsPromoter } from './modules/communication/statistics/statistics.promoter.js';
 import { defineMembershipReminders } from './modules/association/members/renewal-reminders.js';
 import { defineRecruitmentJobs } from './modules/association/applications/applications.service.js';
 import { defineMonitoringJobs } from './modules/communication/monitoring/monitoring.jobs.js';
@@ -54,6 +55,7 @@ export async function startVigie(config: Config, options: BuildOptions & { worke
   let queue: JobQueue | undefined;
   let app: App | undefined;
   let mailer: Mailer | undefined;
+  let promoter: StatisticsPromoter | undefined;
   try {
     await migrate(database.pool);
     await deleteExpiredSessions(database.db);
@@ -82,6 +84,11 @@ export async function startVigie(config: Config, options: BuildOptions & { worke
     defineStatisticsJobs(queue, { db: database.db });
     definePublicCopyJob(queue, { db: database.db, storage: createObjectStorage(config.storage), config, serverKey });
     await queue.start(database.pool, options.workers ?? true);
+    // New evictions into the statistics cells, a batch at a time (migration 20k-01); in every process, as the job workers.
+    if ((options.workers ?? true) && config.statisticsPromoteMs > 0) {
+      promoter = new StatisticsPromoter(database.db, (err) => log.error({ err }, 'pending evictions could not be counted into the statistics yet; retrying'));
+      promoter.start(config.statisticsPromoteMs);
+    }
     const ctx: AppContext = { config, db: database.db, readDb: database.readDb, queue, serverKey, log };
     app = await buildApp(ctx, options);
     ctx.log = app.log;
@@ -97,12 +104,14 @@ export async function startVigie(config: Config, options: BuildOptions & { worke
     const started = app;
     const startedQueue = queue;
     const startedMailer = mailer;
+    const startedPromoter = promoter;
     let closing: Promise<void> | undefined;
     return {
       app: started, ctx, database, url, setupCode,
       close() {
         closing ??= (async () => {
           await started.close();
+          await startedPromoter?.stop();
           await startedQueue.stop();
           await startedMailer.close();
           await database.close();
@@ -112,6 +121,7 @@ export async function startVigie(config: Config, options: BuildOptions & { worke
     };
   } catch (err) {
     await app?.close().catch(() => {});
+    await promoter?.stop().catch(() => {});
     await queue?.stop().catch(() => {});
     await mailer?.close().catch(() => {});
     await database.close().catch(() => {});

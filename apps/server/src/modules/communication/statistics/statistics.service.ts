@@ -9,7 +9,7 @@ import {
   countedEvictionIds,  findArea, findCommune, findSite, findTerm, findingDays, forceCombinationAggregates, incidentAggregates, 
   type Bucket, type ScopedFilter, filterOptions as filterOptionRows,
 } from './statistics.queries.js';
-import { evictionAggregates, tallyAggregates } from './statistics.cells.js';
+import { evictionAggregates, statisticsPending, tallyAggregates } from './statistics.cells.js';
 
 /**
  * The statistics every other module reads: the dashboard, the monthly bulletin, the annual
@@ -75,6 +75,8 @@ export async function scopeFilter(trx: Trx, filter: StatisticsFilter): Promise<S
   const present = [...(scoped.forcesPresent ?? []), ...(scoped.forceCorps ? [scoped.forceCorps] : [])];
   const both = present.find((c) => scoped.forcesAbsent?.includes(c));
   if (both) throw new AppError('statistics.force_present_and_absent', { force: both });
+  // Last, once the filter is known to be valid: an eviction saved a moment ago and not yet in the cells is recounted.
+  scoped.pending = await statisticsPending(trx);
   return scoped;
 }
 
