@@ -84,8 +84,8 @@ DROP TRIGGER evictions_statistics_legal_cells_insert ON evictions;
 DROP TRIGGER evictions_statistics_operation_cells_insert ON evictions;
 DROP TRIGGER evictions_statistics_site_operations_insert ON evictions;
 
--- A batch of pending evictions counted: the oldest first, skipping any a writer holds (it is
--- counted by a later batch). The tallies first, then the evictions: each update's triggers add
+-- A batch of pending evictions counted, in the pending index's order (organisation, day), skipping
+-- any a writer holds (a later batch counts it). The tallies first, then the evictions: each update's triggers add
 -- what it counts, and neither depends on the other. Runs as the owner, across organisations.
 CREATE FUNCTION statistics_promote(batch integer) RETURNS integer LANGUAGE plpgsql AS $$
 DECLARE ids uuid[];

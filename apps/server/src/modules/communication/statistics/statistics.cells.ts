@@ -11,8 +11,8 @@ import {
  * × site × verified-or-not, holding sums and counts only, kept exact by triggers on every edit,
  * review, merge and deletion in the writer's own transaction; a new eviction is saved pending and
  * counted a moment later by the promoter (migration 20k-01, `statistics.promoter.ts`), and while
- * any is pending the figures are recounted. A period is covered by its whole months (or weeks, for a weekly series) and
- * the days at its edges, so a year reads ≈ 400 sites × 12 months of cells instead of 150,000
+ * any is pending the figures are recounted. A period is covered by its whole months (or weeks,
+ * for a weekly series) and the days at its edges, so a year reads ≈ 400 sites × 12 months of cells instead of 150,000
  * evictions. The legal-basis grouping reads cells of its own, with the legal basis in the key and
  * no site (migration 20c-01; `legalBasisAggregates`). What the cells cannot answer is recounted:
  * the force and item-type filters (not in the cells' key), force units, distinct operations per
@@ -51,7 +51,7 @@ export function coverOf(from: string, to: string, unit: Span): Range[] {
   return ranges;
 }
 
-/** Whether the cells can answer: no force or item-type filter. */
+/** Whether the cells can answer: no force or item-type filter, and no eviction waiting to be counted. */
 export function cellsAnswer(f: ScopedFilter): boolean {
   return !f.pending && !f.forceCorps && !f.forcesPresent?.length && !f.forcesAbsent?.length && !f.itemType;
 }
@@ -66,7 +66,6 @@ export async function statisticsPending(trx: Executor): Promise<boolean> {
   const result = await sql<{ pending: boolean }>`SELECT EXISTS (SELECT 1 FROM evictions WHERE statistics_pending) AS pending`.execute(trx);
   return result.rows[0]?.pending === true;
 }
-
 
 /** Whether a filter or grouping is about places: only the cells keyed by site can answer it. */
 const byPlace = (f: ScopedFilter, key: GroupKey) => Boolean(f.areaId || f.communeInsee || f.siteId) || key === 'area' || key === 'commune' || key === 'site';

@@ -16,7 +16,10 @@ export const PROMOTE_BATCH = 500;
 const LOCK_WAIT = '300ms';
 const LOCK_NOT_AVAILABLE = '55P03';
 
-/** Counts up to `batch` pending evictions into the cells, oldest first; returns how many. Runs as the owner, across organisations. */
+/**
+ * Counts up to `batch` pending evictions into the cells, in the pending index's order (organisation,
+ * day); returns how many. Runs as the owner, across organisations.
+ */
 export async function promoteStatistics(db: Db, batch = PROMOTE_BATCH): Promise<number> {
   return db.transaction().execute(async (trx) => {
     await sql`SELECT set_config('lock_timeout', ${LOCK_WAIT}, true)`.execute(trx);
@@ -33,7 +36,8 @@ export async function promoteAllStatistics(db: Db): Promise<number> {
 }
 
 /**
- * Every `pollMs` (STATISTICS_PROMOTE_MS, 200 by default: a saved eviction is in the cells within about that), counts the pending evictions in full batches until a batch comes back short. Each
+ * Every `pollMs` (STATISTICS_PROMOTE_MS, 200 by default: a saved eviction is in the cells within
+ * about that), counts the pending evictions in full batches until a batch comes back short. Each
  * server process runs one; batches of several processes never overlap (SKIP LOCKED). A look that
  * finds nothing is one index probe of an empty partial index.
  */
