@@ -7,7 +7,7 @@ import type { Db } from '../../../platform/db/database.js';
  * rows as for one, and the phone's submission no longer waits for them. Figures stay exact
  * meanwhile: while anything is pending they are recounted from the records (`cellsAnswer`).
  */
-export const PROMOTE_BATCH = 500;
+const PROMOTE_BATCH = 500;
 /**
  * At most this long waiting for a row lock: a writer holding one (an edit replacing tallies) goes
  * first, and the promoter, not the person's edit, is the one that gives up and retries (PostgreSQL
