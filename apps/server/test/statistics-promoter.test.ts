@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { promoteAllStatistics, promoteStatistics } from '../src/modules/communication/statistics/statistics.promoter.js';
+import { nextPromoteDelay, promoteAllStatistics, promoteStatistics } from '../src/modules/communication/statistics/statistics.promoter.js';
 import { startTestVigie, type TestClient, type TestVigie } from './harness.js';
 import { evictionCommand, operationCommand, push, reference, siteCommand, submitCommand } from './field-fixtures.js';
 
@@ -104,5 +104,14 @@ describe(`statistics counted after the submission (${process.env.TEST_DATABASE_U
       expect(await cells(s)).toEqual({ evictions: 1, people: 9, tents: 2 });
       expect(await figures(s)).toEqual({ evictions: 1, people: 9, tents: 2 });
     });
+  });
+
+  it('looks less often while nothing is pending, and at its interval again once something was counted', () => {
+    const looks = [200];
+    for (let i = 0; i < 8; i++) looks.push(nextPromoteDelay(looks.at(-1)!, 0, 200));
+    expect(looks).toEqual([200, 400, 800, 1600, 3200, 5000, 5000, 5000, 5000]);
+    expect(nextPromoteDelay(5000, 3, 200)).toBe(200);
+    // An interval set longer than the idle wait is kept as it is.
+    expect(nextPromoteDelay(10_000, 0, 10_000)).toBe(10_000);
   });
 });

@@ -35,37 +35,87 @@ export async function promoteAllStatistics(db: Db): Promise<number> {
   return total;
 }
 
+/** The longest wait between two looks while nothing is found (backing off from `pollMs`). */
+const IDLE_MAX_MS = 5_000;
+
 /**
- * Every `pollMs` (STATISTICS_PROMOTE_MS, 200 by default: a saved eviction is in the cells within
- * about that), counts the pending evictions in full batches until a batch comes back short. Each
- * server process runs one; batches of several processes never overlap (SKIP LOCKED). A look that
- * finds nothing is one index probe of an empty partial index.
+ * The wait before the next look: back to `pollMs` when the last one counted something, twice as
+ * long (up to IDLE_MAX_MS) when it found nothing. An idle server then looks every 5 s instead of
+ * every 200 ms: on the embedded database each look is PostgreSQL running on the server's own
+ * thread, and the looks of an idle day cost CPU and grew its memory (docs/PERFORMANCE.md).
+ */
+export function nextPromoteDelay(current: number, promoted: number, pollMs: number): number {
+  return promoted > 0 ? pollMs : Math.min(Math.max(current, pollMs) * 2, Math.max(IDLE_MAX_MS, pollMs));
+}
+
+/** The promoters running in this process, told at once when an eviction is saved here. */
+const running = new Set<StatisticsPromoter>();
+
+/**
+ * Called by whatever saves new evictions (a submission, a web form, an import), in or after its
+ * transaction: this process's promoter looks again within `pollMs` instead of its idle wait.
+ * Another process's submissions wake that process's promoter; a process that saves but works no
+ * jobs leaves its evictions to a worker's next look (at most IDLE_MAX_MS, figures exact meanwhile).
+ */
+export function evictionsSaved(): void {
+  for (const promoter of running) promoter.soon();
+}
+
+/**
+ * From every `pollMs` (STATISTICS_PROMOTE_MS, 200 by default: a saved eviction is in the cells
+ * within about that) to every IDLE_MAX_MS when idle, counts the pending evictions in full batches
+ * until a batch comes back short. Each server process runs one; batches of several processes
+ * never overlap (SKIP LOCKED). A look that finds nothing is one index probe of an empty partial index.
  */
 export class StatisticsPromoter {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | null = null;
   private stopped = false;
+  private pollMs = 0;
+  private delay = 0;
+  private dueAt = 0;
 
   constructor(private readonly db: Db, private readonly onError: (err: unknown) => void) {}
 
   start(pollMs: number) {
-    this.timer = setInterval(() => { this.running ??= this.run(); }, pollMs);
-    this.timer.unref();
+    this.pollMs = this.delay = pollMs;
+    running.add(this);
+    this.schedule(pollMs);
+  }
+
+  /** Looks again within `pollMs` (an eviction was just saved), unless a look is already that close. */
+  soon() {
+    if (this.stopped || this.pollMs === 0) return;
+    this.delay = this.pollMs;
+    if (!this.running && this.dueAt - Date.now() > this.pollMs) this.schedule(this.pollMs);
   }
 
   async stop() {
     this.stopped = true;
-    clearInterval(this.timer);
+    running.delete(this);
+    clearTimeout(this.timer);
     await this.running;
   }
 
+  private schedule(ms: number) {
+    clearTimeout(this.timer);
+    this.dueAt = Date.now() + ms;
+    this.timer = setTimeout(() => { this.running ??= this.run(); }, ms);
+    this.timer.unref();
+  }
+
   private async run() {
+    let promoted = 0;
     try {
-      while (!this.stopped && (await promoteStatistics(this.db)) === PROMOTE_BATCH);
+      for (let n = PROMOTE_BATCH; !this.stopped && n === PROMOTE_BATCH;) promoted += n = await promoteStatistics(this.db);
     } catch (err) {
-      // A lock wait given up, a connection lost: the evictions stay pending, figures stay exact, the next tick retries.
+      // A lock wait given up, a connection lost: the evictions stay pending, figures stay exact, the next look retries.
       if (!this.stopped && (err as { code?: string }).code !== LOCK_NOT_AVAILABLE) this.onError(err);
+      promoted = 1; // look again soon
     }
     this.running = null;
+    if (this.stopped) return;
+    this.delay = nextPromoteDelay(this.delay, promoted, this.pollMs);
+    this.schedule(this.delay);
   }
 }

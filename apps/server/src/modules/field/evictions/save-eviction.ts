@@ -4,6 +4,7 @@ import type { Trx } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/errors/catalogue.js';
 import { noteAuditRecorded, pendingAuditRow, recordAudit } from '../../../platform/audit/audit-trail.js';
 import type { Actor } from '../../../platform/http/request-context.js';
+import { evictionsSaved } from '../../communication/statistics/statistics.promoter.js';
 import { insertVersion } from '../history/history.service.js';
 import { assertNoConcurrentEdit } from '../history/version-check.js';
 import { evictionColumns, evictionInputFromRow, type EvictionRow } from './evictions.mapping.js';
@@ -94,6 +95,7 @@ async function save<Seen>(
       also: command?.store(1),
     });
     noteAuditRecorded();
+    evictionsSaved();
     return { kind: 'saved', version: 1, stored: command !== null };
   }
 
@@ -104,6 +106,7 @@ async function save<Seen>(
   if (!existing) {
     version = 1;
     await insertEviction(trx, { id: input.id, organisation_id: actor.organisationId, created_by: actor.userId, ...columns });
+    evictionsSaved();
   } else {
     if (!canEditEviction(actor, existing)) throw new AppError('field.not_editable');
     await assertNoConcurrentEdit(trx, 'eviction', input.id, baseVersion, existing.version, actor.userId);

@@ -7,6 +7,7 @@ import type { Trx } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/errors/catalogue.js';
 import { translate, type MessageKey } from '../../../platform/errors/messages.js';
 import type { Actor } from '../../../platform/http/request-context.js';
+import { evictionsSaved } from '../../communication/statistics/statistics.promoter.js';
 import { planImport, type ImportOptions, type ImportPlan, type ImportTable, type RowProblem } from './transfer.check.js';
 import { allFields, suggestMapping } from './transfer.columns.js';
 import { parseSpreadsheet } from './transfer.parse.js';
@@ -118,6 +119,7 @@ export async function commitImport(ctx: AppContext, actor: Actor, id: string, ma
     await insertSites(trx, org, plan.sites.map((s) => s.input));
     await insertOperations(trx, org, actor.userId, plan.operations.map((o) => o.input));
     await insertEvictions(trx, org, actor.userId, status, plan.evictions);
+    evictionsSaved();
     await insertVersions(trx, org, actor.userId, [
       ...plan.sites.map((s) => ({ entityType: 'site', entityId: s.input.id, data: s.input })),
       ...plan.operations.map((o) => ({ entityType: 'operation', entityId: o.input.id, data: o.input })),
