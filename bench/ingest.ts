@@ -89,12 +89,15 @@ export async function measureIngest(o: IngestOptions) {
       }
       return o.photo ? uploadPhoto(client, command.record.id, bytes, sha256) : true;
     });
-    // The submissions are acknowledged; the server's CPU counts the work they left (statistics counted after them) too.
+    // The submissions are acknowledged; the server's CPU counts the work they left too (statistics counted after
+    // them, photos' publication copies), and `countedAfterSeconds` is how long after the burst that work ended.
     const countedAfterSeconds = await server.settle();
     const serverCpuMsPerRequest = +((server.cpuMs() - cpu0) / r.requests).toFixed(2);
     client.close();
     return {
-      backend: o.backend, concurrency: o.concurrency, photo: o.photo, photoBytes: bytes.length, ...r, countedAfterSeconds, serverCpuMsPerRequest,
+      backend: o.backend, concurrency: o.concurrency, photo: o.photo, photoBytes: bytes.length, ...r, countedAfterSeconds,
+      // What the machine keeps up with, the work left after the burst included (acknowledged: perSecond).
+      sustainedPerSecond: +(r.requests / (r.seconds + countedAfterSeconds)).toFixed(1), serverCpuMsPerRequest,
       serverPeakRssMiB: server.peakRssMiB(),
     };
   } finally {

@@ -31,7 +31,8 @@ export type BenchServer = {
   signIn(role: 'observer' | 'coordinator' | 'comms' | 'admin'): Promise<HttpClient>;
   /**
    * Waits until the work a burst left behind is done, and returns the seconds it took: the saved
-   * evictions counted into the statistics (migration 20k-01). On PostgreSQL, until none is pending;
+   * evictions counted into the statistics (migration 20k-01), the photos' publication copies made
+   * (their job). On PostgreSQL, until none is pending;
    * on the embedded database (in the server's process, out of the bench's reach), until the
    * server's CPU is idle (under 10 % of a core over a quarter second).
    */
@@ -155,8 +156,11 @@ export async function startServer(options: { backend: Backend; database?: string
           const c = new pg.Client({ connectionString: env.DATABASE_URL });
           await c.connect();
           try {
+            // Evictions not yet counted into the statistics, photos without their publication copy yet.
             // A server from before the column (BENCH_SERVER_ROOT) counted each eviction with its submission: nothing to wait for.
-            const pending = async () => Number((await c.query(`SELECT count(*) AS n FROM evictions WHERE statistics_pending`).catch(() => ({ rows: [{ n: 0 }] }))).rows[0].n);
+            const count = async (q: string) => Number((await c.query(q).catch(() => ({ rows: [{ n: 0 }] }))).rows[0].n);
+            const pending = async () => await count(`SELECT count(*) AS n FROM evictions WHERE statistics_pending`)
+              + await count(`SELECT count(*) AS n FROM evidence WHERE public_copy_pending`);
             while ((await pending()) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
           } finally { await c.end(); }
         } else {

@@ -80,6 +80,23 @@ describe(`background jobs (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglit
     }
   });
 
+  it('drains a backlog one job after another, without waiting a poll interval between them', async () => {
+    // A burst of photos leaves one publication-copy job each. pg-boss alone waits its whole poll
+    // interval after every fetch, also one that found a job: twelve jobs at 4 s took 48 s.
+    const queue = new JobQueue(t.vigie.database.pool, 4);
+    const done: number[] = [];
+    queue.define('test.backlog', async (data) => { done.push(Number(data.n)); });
+    await queue.start(t.vigie.database.pool, true);
+    try {
+      await t.db.transaction().execute((trx) => queue.enqueueMany(trx, 'test.backlog', Array.from({ length: 12 }, (_, n) => ({ n }))));
+      // The next poll (within 4 s) finds the first; the eleven others follow it at once.
+      for (let i = 0; i < 150 && done.length < 12; i += 1) await new Promise((r) => setTimeout(r, 100));
+      expect(done.sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, n) => n));
+    } finally {
+      await queue.stop();
+    }
+  });
+
   it('refuses to enqueue a job nobody handles', async () => {
     await expect(t.db.transaction().execute((trx) => t.vigie.ctx.queue.enqueue(trx, 'no.such.job', {})))
       .rejects.toThrow(/No job handler defined for no\.such\.job/);

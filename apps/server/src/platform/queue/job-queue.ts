@@ -75,8 +75,8 @@ export class JobQueue {
   }
 
   /**
-   * `batchSize` > 1 for many small jobs (one mail per recipient): pg-boss waits a poll interval
-   * between fetches, so one fetch must hold what the worker can do in that interval. The jobs of a
+   * `batchSize` > 1 for many small jobs (one mail per recipient): one fetch then brings many,
+   * and the worker fetches again as soon as they are done (fetchAgain). The jobs of a
    * batch run `concurrency` at a time (e.g. one per SMTP connection); each job succeeds or fails
    * on its own (a failed one is retried alone, the others are done). `onFailedForGood` runs once
    * a job has failed for good (FailedForGood), so that what waited for it can say it failed
@@ -120,19 +120,31 @@ export class JobQueue {
     if (!work) return;
     for (const [name, handler] of this.handlers) {
       const batch = this.batches.get(name);
-      await this.boss.work(name, { pollingIntervalSeconds: this.pollSeconds, batchSize: batch?.size ?? 1 }, async (jobs) => {
-        if (!batch) {
-          for (const job of jobs) await handler(job.data as Record<string, unknown>);
-          return;
-        }
-        await this.runBatch(name, jobs, handler, batch.concurrency);
+      const worker = { id: '' };
+      worker.id = await this.boss.work(name, { pollingIntervalSeconds: this.pollSeconds, batchSize: batch?.size ?? 1 }, async (jobs) => {
+        if (!batch) for (const job of jobs) await handler(job.data as Record<string, unknown>);
+        else await this.runBatch(name, jobs, handler, batch.concurrency);
+        this.fetchAgain(worker.id);
       });
     }
     for (const [name, lastFailure] of this.lastFailures) {
-      await this.boss.work(deadLetterQueue(name), { pollingIntervalSeconds: this.pollSeconds, includeMetadata: true }, async (jobs) => {
+      const worker = { id: '' };
+      worker.id = await this.boss.work(deadLetterQueue(name), { pollingIntervalSeconds: this.pollSeconds, includeMetadata: true }, async (jobs) => {
         for (const job of jobs) await lastFailure(job.data as Record<string, unknown>, failureOf(job.output));
+        this.fetchAgain(worker.id);
       });
     }
+  }
+
+  /**
+   * pg-boss waits a whole poll interval after every fetch, also one that found jobs, so a backlog
+   * drained one fetch per interval: a burst of 600 photos took 20 minutes to get its publication
+   * copies (one every 2 s). A worker whose jobs succeeded looks again at once, until a fetch comes
+   * back empty; only then, or after a job that threw (retried later by pg-boss), does it wait the
+   * interval. Rates stay with the handlers that need one (mail's rate limiter).
+   */
+  private fetchAgain(workerId: string) {
+    if (workerId && !this.stopping) this.boss.notifyWorker(workerId);
   }
 
   /**
