@@ -14,6 +14,11 @@ export async function measureDashboard(client: HttpClient, repeats: number) {
   const filters = [
     'from=2026-10-01&to=2026-10-31',
     'from=2025-01-01&to=2025-12-31',
+    // The same month and year narrowed to a place or to a police force, as the dashboard's filters do.
+    'from=2026-10-01&to=2026-10-31&areaCode=calaisis',
+    'from=2026-10-01&to=2026-10-31&forceCorps=crs',
+    'from=2025-01-01&to=2025-12-31&areaCode=calaisis',
+    'from=2025-01-01&to=2025-12-31&forceCorps=crs',
     'from=2017-01-01&to=2026-11-21',
     'from=2017-01-01&to=2026-11-21&areaCode=calaisis',
     'from=2024-01-01&to=2026-11-21&forceCorps=crs',
