@@ -88,7 +88,7 @@ const envSchema = z.object({
   PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
-  JOB_POLL_SECONDS: z.coerce.number().min(0.5).default(2),
+  JOB_POLL_SECONDS: z.coerce.number().min(0.5).default(10),
   STATISTICS_PROMOTE_MS: z.coerce.number().int().min(0).default(200),
   WEB_DIST: z.string().optional(),
   STORAGE_KIND: z.enum(['local', 's3']).default('local'),

@@ -97,6 +97,22 @@ describe(`background jobs (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglit
     }
   });
 
+  it('looks for a job queued by this process at once, not at its next poll', async () => {
+    // A poll every 30 s (the idle server's cost is its polls); the job is still worked within a moment.
+    const queue = new JobQueue(t.vigie.database.pool, 30);
+    const done: string[] = [];
+    queue.define('test.woken', async (data) => { done.push(String(data.what)); });
+    await queue.start(t.vigie.database.pool, true);
+    try {
+      await new Promise((r) => setTimeout(r, 300)); // the worker's first, empty fetch is behind it
+      await t.db.transaction().execute((trx) => queue.enqueue(trx, 'test.woken', { what: 'a password reset' }));
+      for (let i = 0; i < 50 && done.length === 0; i += 1) await new Promise((r) => setTimeout(r, 100));
+      expect(done).toEqual(['a password reset']);
+    } finally {
+      await queue.stop();
+    }
+  });
+
   it('refuses to enqueue a job nobody handles', async () => {
     await expect(t.db.transaction().execute((trx) => t.vigie.ctx.queue.enqueue(trx, 'no.such.job', {})))
       .rejects.toThrow(/No job handler defined for no\.such\.job/);

@@ -31,6 +31,9 @@ export type FailedForGood = (data: Record<string, unknown>, error: Error) => Pro
  */
 export type QueueTuning = { retryDelaySeconds?: number; maintenanceSeconds?: number };
 
+/** After an enqueue, when this process's worker of that queue looks for it (JobQueue.wakeAfterCommit). */
+const WAKE_AFTER_MS = [50, 1000];
+
 /** Where pg-boss puts a job of `name` that failed for good. */
 export const deadLetterQueue = (name: string) => `${name}.failed-for-good`;
 
@@ -52,6 +55,10 @@ export class JobQueue {
   private readonly lastFailures = new Map<string, FailedForGood>();
   private stopping = false;
   private stopped = false;
+  /** This process's worker of each queue (none where jobs are not worked). */
+  private readonly workerIds = new Map<string, string>();
+  /** Queues whose worker is already due to be woken at each delay of WAKE_AFTER_MS. */
+  private readonly wakes = WAKE_AFTER_MS.map(() => new Set<string>());
 
   constructor(private readonly pool: pg.Pool, private readonly pollSeconds: number, private readonly tuning: QueueTuning = {}) {
     this.boss = this.createBoss(false);
@@ -126,6 +133,7 @@ export class JobQueue {
         else await this.runBatch(name, jobs, handler, batch.concurrency);
         this.fetchAgain(worker.id);
       });
+      this.workerIds.set(name, worker.id);
     }
     for (const [name, lastFailure] of this.lastFailures) {
       const worker = { id: '' };
@@ -145,6 +153,26 @@ export class JobQueue {
    */
   private fetchAgain(workerId: string) {
     if (workerId && !this.stopping) this.boss.notifyWorker(workerId);
+  }
+
+  /**
+   * A job enqueued here is looked for by this process's worker shortly after, rather than at its
+   * next poll: the enqueuing transaction has usually committed within WAKE_AFTER_MS[0], and a long
+   * one (an import, a mailing to thousands) within the second delay; the poll remains for the rest
+   * (retries, jobs of other processes, cron). A wake already due is not doubled, so a burst of
+   * photos wakes the copy worker a few times a second at most.
+   */
+  private wakeAfterCommit(name: string) {
+    if (this.stopping || !this.workerIds.has(name)) return;
+    WAKE_AFTER_MS.forEach((ms, i) => {
+      const due = this.wakes[i]!;
+      if (due.has(name)) return;
+      due.add(name);
+      setTimeout(() => {
+        due.delete(name);
+        this.fetchAgain(this.workerIds.get(name)!);
+      }, ms).unref();
+    });
   }
 
   /**
@@ -177,6 +205,7 @@ export class JobQueue {
     await this.boss.send(name, data, {
       db: { executeSql: async (text, values) => trx.executeQuery(CompiledQuery.raw(text, values)) as Promise<{ rows: any[] }> },
     });
+    this.wakeAfterCommit(name);
   }
 
   /** Many jobs of one kind in one statement (a mailing to thousands), inside the caller's transaction. */
@@ -187,6 +216,7 @@ export class JobQueue {
         db: { executeSql: async (text, values) => trx.executeQuery(CompiledQuery.raw(text, values)) as Promise<{ rows: any[] }> },
       });
     }
+    if (items.length > 0) this.wakeAfterCommit(name);
   }
 
   async stop(): Promise<void> {

@@ -176,13 +176,13 @@ export function defineMailPipeline(queue: JobQueue, deps: { db: Db; mailer: Mail
 }
 
 /**
- * A batch holds what the rate limiter lets through in two poll intervals, so a mailing to
- * thousands is fetched in few statements (the worker fetches the next batch as soon as one is
- * done: JobQueue's fetchAgain; before that, pg-boss waited an interval between batches, and
- * 50 jobs every 2 s had capped the rate at 25 mails a second). The rate limiter stays the one
- * limit. The batch is sent over MAIL_CONNECTIONS pooled SMTP connections at once, so a slow
- * server's round trips do not add up one mail after another.
+ * A batch holds what the rate limiter lets through in about two seconds, so a mailing to
+ * thousands is fetched in few statements and a stopped worker leaves few jobs active. The worker
+ * fetches the next batch as soon as one is done (JobQueue's fetchAgain; before that, pg-boss
+ * waited a poll interval between batches, and 50 jobs every 2 s had capped the rate at 25 mails a
+ * second). The rate limiter stays the one limit. The batch is sent over MAIL_CONNECTIONS pooled
+ * SMTP connections at once, so a slow server's round trips do not add up one mail after another.
  */
-export function deliveryBatchSize(config: Pick<Config, 'mailRatePerSecond' | 'jobPollSeconds'>): number {
-  return Math.max(50, Math.ceil(config.mailRatePerSecond * config.jobPollSeconds * 2));
+export function deliveryBatchSize(config: Pick<Config, 'mailRatePerSecond'>): number {
+  return Math.max(50, Math.ceil(config.mailRatePerSecond * 2));
 }
