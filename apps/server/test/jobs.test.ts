@@ -113,6 +113,33 @@ describe(`background jobs (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglit
     }
   });
 
+  it('a job that ends after the queue stopped leaves no unhandled error behind', async () => {
+    // The graceful stop waits 5 s; a job still running then completes, or fails, once the pool
+    // is closed: pg-boss's complete and fail are not awaited and read the count their statement returns.
+    const queue = new JobQueue(t.vigie.database.pool, 0.5);
+    let started = false;
+    let finish: (ok: boolean) => void = () => {};
+    queue.define('test.late', async () => {
+      started = true;
+      if (!(await new Promise<boolean>((r) => { finish = r; }))) throw new Error('failed after the stop');
+    });
+    const unhandled: unknown[] = [];
+    const listener = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', listener);
+    try {
+      await queue.start(t.vigie.database.pool, true);
+      await t.db.transaction().execute((trx) => queue.enqueue(trx, 'test.late', {}));
+      for (let i = 0; i < 50 && !started; i += 1) await new Promise((r) => setTimeout(r, 100));
+      expect(started).toBe(true);
+      await queue.stop();
+      finish(false);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', listener);
+    }
+  }, 20_000);
+
   it('refuses to enqueue a job nobody handles', async () => {
     await expect(t.db.transaction().execute((trx) => t.vigie.ctx.queue.enqueue(trx, 'no.such.job', {})))
       .rejects.toThrow(/No job handler defined for no\.such\.job/);

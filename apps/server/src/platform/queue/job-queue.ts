@@ -34,6 +34,9 @@ export type QueueTuning = { retryDelaySeconds?: number; maintenanceSeconds?: num
 /** After an enqueue, when this process's worker of that queue looks for it (JobQueue.wakeAfterCommit). */
 const WAKE_AFTER_MS = [50, 1000];
 
+/** What a statement dropped after the stop answers: no row, or no job changed for those that count. */
+const droppedAnswer = (text: string) => ({ rows: /select count\(\*\)/i.test(text) ? [{ count: '0' }] : [] });
+
 /** Where pg-boss puts a job of `name` that failed for good. */
 export const deadLetterQueue = (name: string) => `${name}.failed-for-good`;
 
@@ -70,8 +73,10 @@ export class JobQueue {
       // Once stopped, pg-boss's own statements are dropped: a job still running when the graceful
       // stop gave up (5 s) completes after the server has closed its pool, and pg-boss's complete
       // then rejected unhandled (seen once in CI). Dropped, the job stays active and pg-boss
-      // retries it once expired, exactly as when the process stops mid-job.
-      db: { executeSql: (text, values) => (this.stopped ? Promise.resolve({ rows: [] }) : this.pool.query(text, values)) },
+      // retries it once expired, exactly as when the process stops mid-job. pg-boss does not await
+      // its complete or fail, and reads the count their statement returns: an answer without a
+      // row was itself an unhandled TypeError (seen in CI), so those get a count of nothing done.
+      db: { executeSql: (text, values) => (this.stopped ? Promise.resolve(droppedAnswer(text)) : this.pool.query(text, values)) },
       schema: 'pgboss',
       supervise: true,
       ...(this.tuning.maintenanceSeconds && { maintenanceIntervalSeconds: this.tuning.maintenanceSeconds }),
