@@ -10,6 +10,11 @@ afterAll(async () => { await t?.close(); });
 
 class Rollback extends Error {}
 
+/** Waits until `done()` holds, looking every 100 ms, at most `seconds`; the assertions after it say what was expected. */
+async function until(done: () => boolean, seconds: number) {
+  for (let i = 0; i < seconds * 10 && !done(); i += 1) await new Promise((r) => setTimeout(r, 100));
+}
+
 async function jobsFor(to: string): Promise<number> {
   const row = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'mail.send' AND data->>'to' = ${to}`
     .execute(t.db);
@@ -61,7 +66,7 @@ describe(`background jobs (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglit
     try {
       const items = ['bad', ...Array.from({ length: 11 }, (_, i) => String(i))].map((n) => ({ n }));
       await t.db.transaction().execute((trx) => queue.enqueueMany(trx, 'test.batch', items));
-      for (let i = 0; i < 80 && seen.length < items.length; i += 1) await new Promise((r) => setTimeout(r, 100));
+      await until(() => seen.length >= items.length, 8);
       expect(seen.sort()).toEqual(items.map((i) => i.n).sort());
       expect(most).toBe(3);
       for (let i = 0; i < 40; i += 1) {
@@ -90,7 +95,7 @@ describe(`background jobs (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglit
     try {
       await t.db.transaction().execute((trx) => queue.enqueueMany(trx, 'test.backlog', Array.from({ length: 12 }, (_, n) => ({ n }))));
       // The next poll (within 4 s) finds the first; the eleven others follow it at once.
-      for (let i = 0; i < 150 && done.length < 12; i += 1) await new Promise((r) => setTimeout(r, 100));
+      await until(() => done.length >= 12, 15);
       expect(done.sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, n) => n));
     } finally {
       await queue.stop();
@@ -106,7 +111,7 @@ describe(`background jobs (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglit
     try {
       await new Promise((r) => setTimeout(r, 300)); // the worker's first, empty fetch is behind it
       await t.db.transaction().execute((trx) => queue.enqueue(trx, 'test.woken', { what: 'a password reset' }));
-      for (let i = 0; i < 50 && done.length === 0; i += 1) await new Promise((r) => setTimeout(r, 100));
+      await until(() => done.length > 0, 5);
       expect(done).toEqual(['a password reset']);
     } finally {
       await queue.stop();
@@ -129,7 +134,7 @@ describe(`background jobs (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglit
     try {
       await queue.start(t.vigie.database.pool, true);
       await t.db.transaction().execute((trx) => queue.enqueue(trx, 'test.late', {}));
-      for (let i = 0; i < 50 && !started; i += 1) await new Promise((r) => setTimeout(r, 100));
+      await until(() => started, 5);
       expect(started).toBe(true);
       await queue.stop();
       finish(false);

@@ -132,19 +132,19 @@ export class JobQueue {
     if (!work) return;
     for (const [name, handler] of this.handlers) {
       const batch = this.batches.get(name);
-      const worker = { id: '' };
-      worker.id = await this.boss.work(name, { pollingIntervalSeconds: this.pollSeconds, batchSize: batch?.size ?? 1 }, async (jobs) => {
+      let workerId = '';
+      workerId = await this.boss.work(name, { pollingIntervalSeconds: this.pollSeconds, batchSize: batch?.size ?? 1 }, async (jobs) => {
         if (!batch) for (const job of jobs) await handler(job.data as Record<string, unknown>);
         else await this.runBatch(name, jobs, handler, batch.concurrency);
-        this.fetchAgain(worker.id);
+        this.fetchAgain(workerId);
       });
-      this.workerIds.set(name, worker.id);
+      this.workerIds.set(name, workerId);
     }
     for (const [name, lastFailure] of this.lastFailures) {
-      const worker = { id: '' };
-      worker.id = await this.boss.work(deadLetterQueue(name), { pollingIntervalSeconds: this.pollSeconds, includeMetadata: true }, async (jobs) => {
+      let workerId = '';
+      workerId = await this.boss.work(deadLetterQueue(name), { pollingIntervalSeconds: this.pollSeconds, includeMetadata: true }, async (jobs) => {
         for (const job of jobs) await lastFailure(job.data as Record<string, unknown>, failureOf(job.output));
-        this.fetchAgain(worker.id);
+        this.fetchAgain(workerId);
       });
     }
   }

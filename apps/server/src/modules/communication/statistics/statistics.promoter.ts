@@ -48,8 +48,8 @@ export function nextPromoteDelay(current: number, promoted: number, pollMs: numb
   return promoted > 0 ? pollMs : Math.min(Math.max(current, pollMs) * 2, Math.max(IDLE_MAX_MS, pollMs));
 }
 
-/** The promoters running in this process, told at once when an eviction is saved here. */
-const running = new Set<StatisticsPromoter>();
+/** The promoters started in this process, told at once when an eviction is saved here. */
+const promoters = new Set<StatisticsPromoter>();
 
 /**
  * Called by whatever saves new evictions (a submission, a web form, an import), in or after its
@@ -58,7 +58,7 @@ const running = new Set<StatisticsPromoter>();
  * jobs leaves its evictions to a worker's next look (at most IDLE_MAX_MS, figures exact meanwhile).
  */
 export function evictionsSaved(): void {
-  for (const promoter of running) promoter.soon();
+  for (const promoter of promoters) promoter.soon();
 }
 
 /**
@@ -79,7 +79,7 @@ export class StatisticsPromoter {
 
   start(pollMs: number) {
     this.pollMs = this.delay = pollMs;
-    running.add(this);
+    promoters.add(this);
     this.schedule(pollMs);
   }
 
@@ -92,7 +92,7 @@ export class StatisticsPromoter {
 
   async stop() {
     this.stopped = true;
-    running.delete(this);
+    promoters.delete(this);
     clearTimeout(this.timer);
     await this.running;
   }
@@ -106,16 +106,17 @@ export class StatisticsPromoter {
 
   private async run() {
     let promoted = 0;
+    let failed = false;
     try {
       for (let n = PROMOTE_BATCH; !this.stopped && n === PROMOTE_BATCH;) promoted += n = await promoteStatistics(this.db);
     } catch (err) {
-      // A lock wait given up, a connection lost: the evictions stay pending, figures stay exact, the next look retries.
+      // A lock wait given up, a connection lost: the evictions stay pending, figures stay exact, the next look (soon) retries.
       if (!this.stopped && (err as { code?: string }).code !== LOCK_NOT_AVAILABLE) this.onError(err);
-      promoted = 1; // look again soon
+      failed = true;
     }
     this.running = null;
     if (this.stopped) return;
-    this.delay = nextPromoteDelay(this.delay, promoted, this.pollMs);
+    this.delay = failed ? this.pollMs : nextPromoteDelay(this.delay, promoted, this.pollMs);
     this.schedule(this.delay);
   }
 }
