@@ -4,24 +4,25 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inOrganisation } from '../src/platform/db/organisation-scope.js';
 import {
-  cellsAnswer, evictionAggregates, evictionCounts, foldStatisticsCells, forceAggregates, statisticsPending, tallyAggregates,
+  cellsAnswer, evictionAggregates, evictionCounts, foldStatisticsCells, forceAggregates, forceCombinationCounts, statisticsPending, tallyAggregates,
 } from '../src/modules/communication/statistics/statistics.cells.js';
 import { promoteAllStatistics, promoteStatistics } from '../src/modules/communication/statistics/statistics.promoter.js';
 import {
-  incidentAggregates, recountEvictionAggregates, recountForceAggregates, recountTallyAggregates, type GroupKey, type ScopedFilter,
+  incidentAggregates, recountEvictionAggregates, recountForceAggregates, recountForceCombinations, recountTallyAggregates, type GroupKey, type ScopedFilter,
 } from '../src/modules/communication/statistics/statistics.queries.js';
 import { startTestVigie, type TestClient, type TestVigie } from './harness.js';
 import { evictionCommand, operationCommand, push, reference, siteCommand, submitCommand } from './field-fixtures.js';
 
 /**
- * The pre-aggregated cells (migrations 20e-01, 20b-01, 20c-01, 20g-01, 20i-01, 20i-03, 20i-04: per site, the item totals without a site, the cells by
- * legal basis, and the week totals without a site) against a recount from the records, after random
+ * The pre-aggregated cells (migrations 20e-01, 20b-01, 20c-01, 20g-01, 20i-01, 20i-03, 20i-04, 20l-01: per site, the item totals without a site, the cells by
+ * legal basis, the week totals without a site, the cells by force combination) against a recount from the records, after random
  * sequences of what writers do: new evictions (drafts, submitted, verified), verifications,
  * rejections, edits (site, day, counts, items, legal basis), deletions and restores, eviction merges, site
  * merges and unmerges, sites moved to another commune or area, and folds of the cells in between. New evictions are saved pending
  * and counted by the promoter (migration 20k-01), which here runs only as one of the random actions: so evictions are also edited,
- * reviewed, merged and deleted while pending. Every grouping the cells serve, with and without drafts, over whole months, weeks and
- * ragged periods, must equal the recount exactly once the pending evictions are counted; while any is pending the cells are not read.
+ * reviewed, merged and deleted while pending. Every grouping the cells serve, with and without drafts, with and without a force filter,
+ * over whole months, weeks and ragged periods, must equal the recount exactly once the pending evictions are counted; while any is
+ * pending the cells are not read.
  * The database is not reset between runs: the invariant holds in every state.
  */
 
@@ -49,6 +50,10 @@ const PERIODS: Array<[string, string]> = [
   ['2025-12-01', '2026-03-31'], ['2025-01-01', '2026-12-31'], ['2026-01-01', '2026-12-31'], ['2026-01-01', '2026-01-31'], ['2026-01-05', '2026-02-01'], ['2025-12-31', '2026-02-02'], ['2026-02-01', '2026-02-01'],
 ];
 const KEYS: GroupKey[] = ['none', 'day', 'week', 'month', 'year', 'area', 'commune', 'site', 'legalBasis'];
+/** The dashboard's force filter (one corps present), and corps present and absent ("police nationale sans CRS"), as the combination cells answer them. */
+const FORCE_FILTERS: Array<Pick<ScopedFilter, 'forceCorps' | 'forcesPresent' | 'forcesAbsent'>> = [
+  {}, { forceCorps: 'crs' }, { forcesPresent: ['pn'], forcesAbsent: ['crs'] }, { forceCorps: 'gm', forcesPresent: ['crs'] },
+];
 /** Legal bases as observers note them; none noted and 'unknown' are one group. */
 const LEGAL = ['flagrance', 'court_decision', 'unknown', null] as const;
 
@@ -216,11 +221,13 @@ async function expectCellsEqualRecount(period: [string, string], place: 'all' | 
   expect(cellsAnswer({ from: period[0], to: period[1], includeDrafts: false, pending })).toBe(!pending);
   await promoteAllStatistics(t.db);
   await inOrganisation(t.db, organisationId, async (trx) => {
-    for (const includeDrafts of [false, true]) {
+    for (const [includeDrafts, forces] of [false, true].flatMap((d) => FORCE_FILTERS.map((x) => [d, x] as const))) {
       const f: ScopedFilter = {
-        from: period[0], to: period[1], includeDrafts,
+        from: period[0], to: period[1], includeDrafts, ...forces,
         ...(place === 'area' ? { areaId: calaisisId } : place === 'commune' ? { communeInsee: '62193' } : place === 'site' ? { siteId: sites[0] } : {}),
       };
+      const combinations = (rows: Array<{ corps: string[]; evictions: number }>) => normal(rows.map((r) => ({ key: r.corps.join('+'), evictions: Number(r.evictions) })));
+      expect(combinations(await forceCombinationCounts(trx, f)), `force combinations ${JSON.stringify(f)}`).toEqual(combinations(await recountForceCombinations(trx, f)));
       for (const key of KEYS) {
         const recounted = await recountEvictionAggregates(trx, f, key);
         expect(normal(await evictionAggregates(trx, f, key)), `evictions ${key} ${JSON.stringify(f)}`).toEqual(normal(recounted));
@@ -337,7 +344,8 @@ describe('statistics cells', () => {
       'statistics_cells', 'statistics_item_cells', 'statistics_item_totals', 'statistics_force_cells', 'statistics_operation_cells',
       'statistics_legal_cells', 'statistics_legal_site_cells', 'statistics_legal_operation_cells', 'statistics_legal_item_cells',
       'statistics_totals',
-      'statistics_site_operation_cells',
+      'statistics_site_operation_cells', 'statistics_combination_totals', 'statistics_combination_site_cells',
+      'statistics_combination_operation_cells', 'statistics_combination_item_totals',
     ]) {
       const unfolded = await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)} WHERE NOT folded`.execute(t.db);
       expect(Number(unfolded.rows[0]!.n), table).toBe(0);
@@ -387,6 +395,24 @@ describe('statistics cells', () => {
     expect(Number(totalsApart.rows[0]!.n), 'statistics_totals').toBe(0);
     for (const span of ['week', 'month']) {
       expect(Number((await sql<{ n: number }>`SELECT count(*) AS n FROM statistics_totals WHERE span = ${span}`.execute(t.db)).rows[0]!.n), span).toBeGreaterThan(0);
+    }
+    // The cells by force combination (20l-01), summed over the combinations, are the cells without it: every sum, evictions per site, items.
+    const totalsColumns = everySum.split(', ');
+    const combined = (table: string, group: string, columns: string) => sql`SELECT organisation_id, span, period, verified, ${sql.raw(group)}${sql.raw(columns)}
+      FROM ${sql.table(table)} WHERE span IN ('day', 'week', 'month') GROUP BY 1, 2, 3, 4${sql.raw(group ? `, ${group.replace(/, $/, '')}` : '')}
+      HAVING sum(evictions) <> 0`;
+    const itemsCombined = (table: string) => sql`SELECT organisation_id, span, period, verified, kind, term, is_part, sum(tallies), sum(n), sum(at_least)
+      FROM ${sql.table(table)} GROUP BY 1, 2, 3, 4, 5, 6, 7 HAVING sum(tallies) <> 0 OR sum(n) <> 0 OR sum(at_least) <> 0`;
+    for (const [name, a, b] of [
+      ['combination totals', combined('statistics_combination_totals', '', totalsColumns.join(', ')), combined('statistics_totals', '', totalsColumns.join(', '))],
+      ['combination site cells', combined('statistics_combination_site_cells', 'site_id, ', 'sum(evictions)'), combined('statistics_cells', 'site_id, ', 'sum(evictions)')],
+      ['combination operation cells', combined('statistics_combination_operation_cells', 'operation_id, ', 'sum(evictions)'), combined('statistics_operation_cells', 'operation_id, ', 'sum(evictions)')],
+      ['combination item totals', itemsCombined('statistics_combination_item_totals'), itemsCombined('statistics_item_totals')],
+    ] as const) {
+      const differ = await sql<{ n: number; rows: number }>`SELECT (SELECT count(*) FROM (${a} EXCEPT ${b}) x) + (SELECT count(*) FROM (${b} EXCEPT ${a}) y) AS n,
+        (SELECT count(*) FROM (${a}) z) AS rows`.execute(t.db);
+      expect(Number(differ.rows[0]!.n), name).toBe(0);
+      expect(Number(differ.rows[0]!.rows), name).toBeGreaterThan(0);
     }
     // The operation × site cells (the place breakdowns' distinct operations), folded, are the evictions counted per key.
     const stored = sql`SELECT organisation_id, span, period, site_id, operation_id, verified, evictions FROM statistics_site_operation_cells`;

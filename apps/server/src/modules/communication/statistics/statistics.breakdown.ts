@@ -3,10 +3,10 @@ import type { Trx } from '../../../platform/db/database.js';
 import { assembleFigures, groupByKey } from './statistics.figures.js';
 import { coverageDays } from './statistics.coverage.js';
 import {
-  areasById, communeNames,   forceCombinationAggregates, incidentAggregates, siteLabels,  termLabels,
+  areasById, communeNames,   incidentAggregates, siteLabels,  termLabels,
   type GroupKey, type ScopedFilter,
 } from './statistics.queries.js';
-import { evictionAggregates, evictionCounts, forceAggregates, tallyAggregates, type PlaceOrBasis } from './statistics.cells.js';
+import { evictionAggregates, evictionCounts, forceAggregates, forceCombinationCounts, tallyAggregates, type PlaceOrBasis } from './statistics.cells.js';
 import { scopeFilter, type Figures, type StatisticsFilter } from './statistics.service.js';
 
 /**
@@ -51,7 +51,7 @@ export async function computeBreakdown(trx: Trx, filter: StatisticsFilter, by: B
   }
   if (by === 'forceCombination') {
     // "Police nationale et BAC": evictions by the corps present together, each combination once.
-    const [rows, corps] = [await forceCombinationAggregates(trx, f), await labelsOf(trx, 'force_corps', locale)];
+    const [rows, corps] = [await forceCombinationCounts(trx, f), await labelsOf(trx, 'force_corps', locale)];
     return rows.map((r) => ({
       key: r.corps.join('+'),
       label: r.corps.length === 0 ? (locale === 'fr' ? 'Aucune force notée' : 'No force noted') : joinList(r.corps.map((c) => corps.get(c) ?? c), locale),

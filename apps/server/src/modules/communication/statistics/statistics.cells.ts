@@ -1,8 +1,9 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../../platform/db/database.js';
 import {
-  COUNT_COLUMNS, FLAG_COLUMNS, bucketOf, countedWhere, keyOf, recountEvictionAggregates, recountForceAggregates, recountTallyAggregates, siteJoin,
-  type EvictionAggregate, type ForceAggregate, type GroupKey, type ScopedFilter, type TallyAggregate,
+  COUNT_COLUMNS, FLAG_COLUMNS, bucketOf, countedWhere, keyOf, recountEvictionAggregates, recountForceAggregates, recountForceCombinations,
+  recountTallyAggregates, siteJoin,
+  type EvictionAggregate, type ForceAggregate, type ForceCombinationAggregate, type GroupKey, type ScopedFilter, type TallyAggregate,
 } from './statistics.queries.js';
 
 /**
@@ -14,11 +15,13 @@ import {
  * any is pending the figures are recounted. A period is covered by its whole months (or weeks,
  * for a weekly series) and the days at its edges, so a year reads ≈ 400 sites × 12 months of cells instead of 150,000
  * evictions. The legal-basis grouping reads cells of its own, with the legal basis in the key and
- * no site (migration 20c-01; `legalBasisAggregates`). What the cells cannot answer is recounted:
- * the force and item-type filters (not in the cells' key), force units, distinct operations per
- * place bucketed by time (a place filter with a time grouping; see `operationCounts`) and the
- * legal-basis grouping within a place. Distinct operations per place come from operation × site
- * cells (migration 20f-01; `placeOperationCounts`).
+ * no site (migration 20c-01; `legalBasisAggregates`). A filter on forces reads the combination
+ * cells (migration 20l-01: the corps present together, in the key; `COMBINATION`). What the cells
+ * cannot answer is recounted: the item-type filter, force units, distinct operations per place
+ * bucketed by time (a place filter with a time grouping; see `operationCounts`), the legal-basis
+ * grouping within a place or with a force filter, and every figure per place with a force filter
+ * (its evictions alone come from the combination cells). Distinct operations per place come from
+ * operation × site cells (migration 20f-01; `placeOperationCounts`).
  * `statistics-cells.property.test.ts` proves both ways give the same figures.
  */
 
@@ -51,9 +54,26 @@ export function coverOf(from: string, to: string, unit: Span): Range[] {
   return ranges;
 }
 
-/** Whether the cells can answer: no force or item-type filter, and no eviction waiting to be counted. */
+/** Whether the cells can answer: no item-type filter, and no eviction waiting to be counted. */
 export function cellsAnswer(f: ScopedFilter): boolean {
-  return !f.pending && !f.forceCorps && !f.forcesPresent?.length && !f.forcesAbsent?.length && !f.itemType;
+  return !f.pending && !f.itemType;
+}
+
+/** Whether a filter names corps present or absent: only the combination cells (migration 20l-01) can answer it. */
+const byForces = (f: ScopedFilter) => Boolean(f.forceCorps || f.forcesPresent?.length || f.forcesAbsent?.length);
+
+/**
+ * A force filter as a test of a combination cell's corps (`c.forces`, sorted and distinct): the
+ * corps named present are all in it, none of the corps named absent is. Only combination cells
+ * have the column: another table read with a force filter fails rather than ignores it.
+ */
+function forcesWhere(f: ScopedFilter): RawBuilder<unknown>[] {
+  const codes = (list: string[]) => sql`ARRAY[${sql.join(list.map((c) => sql`${c}::text`))}]`;
+  const present = [...(f.forceCorps ? [f.forceCorps] : []), ...(f.forcesPresent ?? [])];
+  const parts: RawBuilder<unknown>[] = [];
+  if (present.length) parts.push(sql`c.forces @> ${codes(present)}`);
+  if (f.forcesAbsent?.length) parts.push(sql`NOT (c.forces && ${codes(f.forcesAbsent)})`);
+  return parts;
 }
 
 /**
@@ -100,6 +120,7 @@ function cellWhere(f: ScopedFilter, key: GroupKey, cover: Range[] = coverOf(f.fr
   if (f.areaId) parts.push(sql`s.area_id = ${f.areaId}::uuid`);
   if (f.communeInsee) parts.push(sql`s.commune_insee = ${f.communeInsee}`);
   if (f.siteId) parts.push(sql`c.site_id = ${f.siteId}::uuid`);
+  parts.push(...forcesWhere(f));
   return sql.join(parts, sql` AND `);
 }
 
@@ -115,8 +136,9 @@ const SUMMED = ['evictions', 'not_full', 'quick', ...COUNT_COLUMNS.flatMap((c) =
 /** Every figure of the counted evictions, per group: from the cells when they can answer, else recounted. */
 export async function evictionAggregates(db: Executor, f: ScopedFilter, key: GroupKey): Promise<EvictionAggregate[]> {
   if (!cellsAnswer(f) || (key === 'legalBasis' && byPlace(f, key))) return recountEvictionAggregates(db, f, key);
+  if (byForces(f)) return fromTotals(key) && !byPlace(f, key) ? totalsAggregates(db, f, key, COMBINATION) : recountEvictionAggregates(db, f, key);
   if (key === 'legalBasis') return legalBasisAggregates(db, f);
-  if (fromTotals(key) && !byPlace(f, key)) return totalsAggregates(db, f, key);
+  if (fromTotals(key) && !byPlace(f, key)) return totalsAggregates(db, f, key, PLAIN);
   const inner = SUMMED.map((c) => sql`sum(${sql.ref(`c.${c}`)}) AS ${sql.id(c)}`);
   // Per group and site first (a key's delta rows not folded yet add up here), so that a site counts once when it has evictions.
   const [result, operations] = [await sql<Omit<EvictionAggregate, 'operations'>>`
@@ -144,9 +166,10 @@ export async function evictionCounts(db: Executor, f: ScopedFilter, key: PlaceOr
   if (!cellsAnswer(f) || key === 'legalBasis') {
     return (await evictionAggregates(db, f, key)).map((e) => ({ key: e.key, evictions: Number(e.evictions) }));
   }
+  // With a force filter, the combination × site cells: narrow, read from their index alone.
   const result = await sql<{ key: string; evictions: string }>`
     SELECT ${cellKey(key)} AS key, sum(c.evictions)::bigint AS evictions
-    FROM statistics_cells c ${cellSites(f, key)} WHERE ${cellWhere(f, key)}
+    FROM ${byForces(f) ? COMBINATION.sites : sql`statistics_cells`} c ${cellSites(f, key)} WHERE ${cellWhere(f, key)}
     GROUP BY 1 HAVING sum(c.evictions) > 0`.execute(db);
   return result.rows.map((r) => ({ key: r.key, evictions: Number(r.evictions) }));
 }
@@ -175,6 +198,17 @@ const fromTotals = (key: GroupKey): key is TotalsKey => key === 'none' || key ==
 const totalsKey = (key: TotalsKey, bucket: RawBuilder<unknown>) => (key === 'none' ? sql<string>`''` : bucketOf(bucket, key));
 
 /**
+ * The tables a series or a whole period without a place reads: every sum without the site, evictions
+ * per site (distinct sites) and per operation (distinct operations). With a force filter, the same
+ * three keyed by force combination too (migration 20l-01): a year is 12 months × the combinations.
+ */
+type Family = { sums: RawBuilder<unknown>; sites: RawBuilder<unknown>; operations: RawBuilder<unknown> };
+const PLAIN: Family = { sums: sql`statistics_totals`, sites: sql`statistics_cells`, operations: sql`statistics_operation_cells` };
+const COMBINATION: Family = {
+  sums: sql`statistics_combination_totals`, sites: sql`statistics_combination_site_cells`, operations: sql`statistics_combination_operation_cells`,
+};
+
+/**
  * A series or a whole period without a place (migrations 20g-01, 20j-01): the sums from the totals without a site
  * (a year: 12 month or 53 week rows and the days at its edges, instead of ≈ 4,800 site × month or
  * ≈ 19,000 site × week cells of 34 sums scattered over as many heap pages), distinct sites from
@@ -183,11 +217,11 @@ const totalsKey = (key: TotalsKey, bucket: RawBuilder<unknown>) => (key === 'non
  * at either edge) is its own index scan: an OR of the ranges is a bitmap scan, which reads the
  * heap even where the index covers the query.
  */
-async function totalsAggregates(db: Executor, f: ScopedFilter, key: TotalsKey): Promise<EvictionAggregate[]> {
+async function totalsAggregates(db: Executor, f: ScopedFilter, key: TotalsKey, family: Family): Promise<EvictionAggregate[]> {
   const [sums, sites, operations] = [await sql<Omit<EvictionAggregate, 'operations' | 'sites'>>`
     SELECT ${totalsKey(key, sql`x.bucket`)} AS key, sum(evictions)::bigint AS evictions, sum(not_full) > 0 AS not_full, sum(quick) > 0 AS quick, ${sql.join(outer)}
-    FROM (${timeRanges(f, key, sql`statistics_totals`, sql`c.*`)}) x
-    GROUP BY x.bucket HAVING sum(evictions) > 0`.execute(db), await seriesDistinct(db, f, key, 'site'), await seriesDistinct(db, f, key, 'operation')];
+    FROM (${timeRanges(f, key, family.sums, sql`c.*`)}) x
+    GROUP BY x.bucket HAVING sum(evictions) > 0`.execute(db), await seriesDistinct(db, f, key, family, 'site'), await seriesDistinct(db, f, key, family, 'operation')];
   return sums.rows.map((r) => ({ ...r, sites: sites.get(r.key) ?? 0, operations: operations.get(r.key) ?? 0 } as EvictionAggregate));
 }
 
@@ -195,12 +229,12 @@ async function totalsAggregates(db: Executor, f: ScopedFilter, key: TotalsKey): 
 function timeRanges(f: ScopedFilter, key: TotalsKey, table: RawBuilder<unknown>, columns: RawBuilder<unknown>): RawBuilder<unknown> {
   return sql.join(coverOf(f.from, f.to, unitOf(key)).map((r) => sql`
     SELECT ${key === 'none' ? sql`NULL::date` : r.span === key ? sql`c.period` : sql`date_trunc(${sql.lit(key)}, c.period::timestamp)::date`} AS bucket, ${columns}
-    FROM ${table} c WHERE ${rangeWhere(r)}${f.includeDrafts ? sql`` : sql` AND c.verified`}`), sql` UNION ALL `);
+    FROM ${table} c WHERE ${sql.join([rangeWhere(r), ...(f.includeDrafts ? [] : [sql`c.verified`]), ...forcesWhere(f)], sql` AND `)}`), sql` UNION ALL `);
 }
 
 /** Distinct sites or operations with counted evictions per bucket (a key's unfolded deltas add up first). */
-async function seriesDistinct(db: Executor, f: ScopedFilter, key: TotalsKey, what: 'site' | 'operation'): Promise<Map<string, number>> {
-  const [table, id] = what === 'site' ? [sql`statistics_cells`, sql`c.site_id`] : [sql`statistics_operation_cells`, sql`c.operation_id`];
+async function seriesDistinct(db: Executor, f: ScopedFilter, key: TotalsKey, family: Family, what: 'site' | 'operation'): Promise<Map<string, number>> {
+  const [table, id] = what === 'site' ? [family.sites, sql`c.site_id`] : [family.operations, sql`c.operation_id`];
   const result = await sql<{ key: string; n: number }>`
     SELECT ${totalsKey(key, sql`bucket`)} AS key, count(*) FILTER (WHERE n > 0) AS n FROM (
       SELECT x.bucket, x.id, sum(x.evictions) AS n FROM (${timeRanges(f, key, table, sql`${id} AS id, c.evictions`)}) x GROUP BY 1, 2
@@ -351,8 +385,11 @@ async function storedPlaceOperationCounts(db: Executor, f: ScopedFilter, key: 'n
  */
 export async function tallyAggregates(db: Executor, f: ScopedFilter, key: GroupKey): Promise<TallyAggregate[]> {
   if (!cellsAnswer(f) || (key === 'legalBasis' && byPlace(f, key))) return recountTallyAggregates(db, f, key);
+  // With a force filter, the item totals by combination (migration 20l-01), which have no site and no legal basis.
+  if (byForces(f) && (key === 'legalBasis' || byPlace(f, key))) return recountTallyAggregates(db, f, key);
   const perSite = key !== 'legalBasis' && byPlace(f, key);
-  const table = key === 'legalBasis' ? sql`statistics_legal_item_cells` : perSite ? sql`statistics_item_cells` : sql`statistics_item_totals`;
+  const table = byForces(f) ? sql`statistics_combination_item_totals`
+    : key === 'legalBasis' ? sql`statistics_legal_item_cells` : perSite ? sql`statistics_item_cells` : sql`statistics_item_totals`;
   // The item cells per site hold calendar years too (migration 20i-03): a year by place is one row per site and term, not twelve.
   const yearly = perSite && (key === 'none' || key === 'area' || key === 'commune' || key === 'site');
   const result = await sql<TallyAggregate>`
@@ -363,15 +400,39 @@ export async function tallyAggregates(db: Executor, f: ScopedFilter, key: GroupK
   return result.rows;
 }
 
-/** Evictions at which each force corps was present: from the force cells when they can answer (units are recounted). */
+/**
+ * Evictions at which each force corps was present: from the force cells when they can answer (units
+ * are recounted); with a force filter, from the combination × site cells, each combination's
+ * evictions counted for every corps in it.
+ */
 export async function forceAggregates(db: Executor, f: ScopedFilter, level: 'corps' | 'unit'): Promise<ForceAggregate[]> {
   if (level === 'unit' || !cellsAnswer(f)) return recountForceAggregates(db, f, level);
+  if (byForces(f)) {
+    const combined = await sql<ForceAggregate>`
+      SELECT corps, NULL::text AS unit, sum(n)::bigint AS evictions FROM (
+        SELECT c.forces, sum(c.evictions) AS n FROM ${COMBINATION.sites} c ${cellSites(f, 'none')} WHERE ${cellWhere(f, 'none')} GROUP BY 1
+      ) x CROSS JOIN LATERAL unnest(x.forces) AS corps
+      GROUP BY 1 HAVING sum(n) > 0`.execute(db);
+    return combined.rows;
+  }
   const result = await sql<ForceAggregate>`
     SELECT c.corps, NULL::text AS unit, sum(c.evictions)::bigint AS evictions
     FROM statistics_force_cells c ${cellSites(f, 'none')}
     WHERE ${cellWhere(f, 'none')}
     GROUP BY 1 HAVING sum(c.evictions) > 0`.execute(db);
   return result.rows;
+}
+
+/**
+ * Evictions by the corps present together ("police nationale et BAC"), each combination once: the
+ * combination × site cells (migration 20l-01) when they can answer, else recounted.
+ */
+export async function forceCombinationCounts(db: Executor, f: ScopedFilter): Promise<ForceCombinationAggregate[]> {
+  if (!cellsAnswer(f)) return recountForceCombinations(db, f);
+  const result = await sql<{ forces: string[]; evictions: string }>`
+    SELECT c.forces, sum(c.evictions)::bigint AS evictions FROM ${COMBINATION.sites} c ${cellSites(f, 'none')}
+    WHERE ${cellWhere(f, 'none')} GROUP BY 1 HAVING sum(c.evictions) > 0`.execute(db);
+  return result.rows.map((r) => ({ corps: r.forces, evictions: Number(r.evictions) }));
 }
 
 /** Folds the cells' delta rows (a job every few minutes; readers are exact either way). Runs as the owner, across organisations. */
@@ -381,5 +442,6 @@ export async function foldStatisticsCells(db: Executor): Promise<number> {
   await sql`SELECT statistics_legal_cells_fold()`.execute(db);
   await sql`SELECT statistics_totals_fold()`.execute(db);
   await sql`SELECT statistics_site_operation_cells_fold()`.execute(db);
+  await sql`SELECT statistics_combination_cells_fold()`.execute(db);
   return Number(result.rows[0]?.n ?? 0);
 }

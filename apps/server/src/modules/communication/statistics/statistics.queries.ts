@@ -211,8 +211,8 @@ export async function recountForceAggregates(db: Executor, f: ScopedFilter, leve
 
 export type ForceCombinationAggregate = { corps: string[]; evictions: number };
 
-/** Evictions by the combination of force corps present at each (sorted codes; empty when no force was noted). */
-export async function forceCombinationAggregates(db: Executor, f: ScopedFilter): Promise<ForceCombinationAggregate[]> {
+/** The live recount of evictions by the combination of force corps present at each (sorted codes; empty when no force was noted). */
+export async function recountForceCombinations(db: Executor, f: ScopedFilter): Promise<ForceCombinationAggregate[]> {
   const result = await sql<{ combo: string; evictions: number }>`
     SELECT combo, count(*) AS evictions FROM (
       SELECT coalesce((SELECT string_agg(DISTINCT fp.value->>'corps', ' ' ORDER BY fp.value->>'corps') FROM jsonb_array_elements(e.forces) AS fp(value)), '') AS combo

@@ -6,10 +6,10 @@ import { coverageDays } from './statistics.coverage.js';
 import { assembleFigures, groupByKey } from './statistics.figures.js';
 import { bucketKeys, bucketPeriod, daysInPeriod, hoursInPeriod, previousPeriod, yearBefore } from './statistics.period.js';
 import {
-  countedEvictionIds,  findArea, findCommune, findSite, findTerm, findingDays, forceCombinationAggregates, incidentAggregates, 
+  countedEvictionIds,  findArea, findCommune, findSite, findTerm, findingDays, incidentAggregates, 
   type Bucket, type ScopedFilter, filterOptions as filterOptionRows,
 } from './statistics.queries.js';
-import { evictionAggregates, statisticsPending, tallyAggregates } from './statistics.cells.js';
+import { evictionAggregates, forceCombinationCounts, statisticsPending, tallyAggregates } from './statistics.cells.js';
 
 /**
  * The statistics every other module reads: the dashboard, the monthly bulletin, the annual
@@ -108,7 +108,7 @@ export async function figuresOf(trx: Trx, f: ScopedFilter): Promise<Figures> {
 export async function computeForceCombinations(trx: Trx, filter: StatisticsFilter): Promise<Array<{ corps: string[]; figure: Figure }>> {
   const f = await scopeFilter(trx, filter);
   const coverage = (await coverageDays(trx, f, 'none'))[0] ?? { observedDays: 0, expectedDays: 0 };
-  return (await forceCombinationAggregates(trx, f)).map((r) => ({ corps: r.corps, figure: figureOf(r.evictions, {}, coverage) }));
+  return (await forceCombinationCounts(trx, f)).map((r) => ({ corps: r.corps, figure: figureOf(r.evictions, {}, coverage) }));
 }
 
 /** The Paris days on which each yes/no finding was seen at a counted eviction (the bulletin's dated facts). */
