@@ -8,6 +8,7 @@
  *
  * ONLY names parts: ev:<key>, tal:<key>, inc:<key> (evictions, items, incidents per group key),
  * cov (coverage), b:commune, b:site, b:site-value, b:legal (breakdowns), s:month (monthly series), summary.
+ * FORCE=<corps> filters to evictions where that force corps was present (FORCE=crs).
  * DB=<url> (default the bench database, BENCH_DATASET_DB or vigie_bench).
  */
 import { sql } from 'kysely';
@@ -24,7 +25,7 @@ import { databaseUrl } from './lib/server.js';
 
 const h = await openDatabase({ kind: 'postgres', url: process.env.DB ?? databaseUrl(BENCH_DATABASE) } as never, 2);
 const org = (await sql<{ id: string }>`SELECT id FROM organisations LIMIT 1`.execute(h.db)).rows[0]!.id;
-const f = { from: process.env.FROM ?? '2025-01-01', to: process.env.TO ?? '2025-12-31', includeDrafts: false };
+const f = { from: process.env.FROM ?? '2025-01-01', to: process.env.TO ?? '2025-12-31', includeDrafts: false, ...(process.env.FORCE ? { forceCorps: process.env.FORCE } : {}) };
 const reps = Number(process.env.REPS ?? 5);
 const only = process.env.ONLY?.split(',');
 const want = (n: string) => !only || only.includes(n);
@@ -41,7 +42,7 @@ async function time(name: string, work: (trx: Trx) => Promise<unknown>) {
 }
 
 try {
-  for (const key of (process.env.KEYS?.split(',') ?? ['commune', 'site', 'none']) as GroupKey[]) {
+  for (const key of (process.env.KEYS?.split(',') ?? ['commune', 'site', 'none', 'month', 'week']) as GroupKey[]) {
     if (want(`ev:${key}`)) await time(`evictions ${key}`, (t) => evictionAggregates(t, f, key));
     if (want(`tal:${key}`)) await time(`items ${key}`, (t) => tallyAggregates(t, f, key));
     if (want(`inc:${key}`)) await time(`incidents ${key}`, (t) => incidentAggregates(t, f, key));

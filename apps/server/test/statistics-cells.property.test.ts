@@ -52,7 +52,7 @@ const PERIODS: Array<[string, string]> = [
 const KEYS: GroupKey[] = ['none', 'day', 'week', 'month', 'year', 'area', 'commune', 'site', 'legalBasis'];
 /** The dashboard's force filter (one corps present), and corps present and absent ("police nationale sans CRS"), as the combination cells answer them. */
 const FORCE_FILTERS: Array<Pick<ScopedFilter, 'forceCorps' | 'forcesPresent' | 'forcesAbsent'>> = [
-  {}, { forceCorps: 'crs' }, { forcesPresent: ['pn'], forcesAbsent: ['crs'] }, { forceCorps: 'gm', forcesPresent: ['crs'] },
+  {}, { forceCorps: 'crs' }, { forcesPresent: ['pn'], forcesAbsent: ['crs'] }, { forceCorps: 'gm', forcesPresent: ['crs'] }, { forcesAbsent: ['crs'] },
 ];
 /** Legal bases as observers note them; none noted and 'unknown' are one group. */
 const LEGAL = ['flagrance', 'court_decision', 'unknown', null] as const;

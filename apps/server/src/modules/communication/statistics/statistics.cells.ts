@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../../platform/db/database.js';
 import {
-  COUNT_COLUMNS, FLAG_COLUMNS, bucketOf, countedWhere, keyOf, recountEvictionAggregates, recountForceAggregates, recountForceCombinations,
+  COUNT_COLUMNS, FLAG_COLUMNS, bucketOf, countedWhere, forceFiltered, forcesOf, keyOf, recountEvictionAggregates, recountForceAggregates, recountForceCombinations,
   recountTallyAggregates, siteJoin,
   type EvictionAggregate, type ForceAggregate, type ForceCombinationAggregate, type GroupKey, type ScopedFilter, type TallyAggregate,
 } from './statistics.queries.js';
@@ -60,21 +60,10 @@ export function cellsAnswer(f: ScopedFilter): boolean {
 }
 
 /** Whether a filter names corps present or absent: only the combination cells (migration 20l-01) can answer it. */
-const byForces = (f: ScopedFilter) => Boolean(f.forceCorps || f.forcesPresent?.length || f.forcesAbsent?.length);
+const byForces = forceFiltered;
 
-/**
- * A force filter as a test of a combination cell's corps (`c.forces`, sorted and distinct): the
- * corps named present are all in it, none of the corps named absent is. Only combination cells
- * have the column: another table read with a force filter fails rather than ignores it.
- */
-function forcesWhere(f: ScopedFilter): RawBuilder<unknown>[] {
-  const codes = (list: string[]) => sql`ARRAY[${sql.join(list.map((c) => sql`${c}::text`))}]`;
-  const present = [...(f.forceCorps ? [f.forceCorps] : []), ...(f.forcesPresent ?? [])];
-  const parts: RawBuilder<unknown>[] = [];
-  if (present.length) parts.push(sql`c.forces @> ${codes(present)}`);
-  if (f.forcesAbsent?.length) parts.push(sql`NOT (c.forces && ${codes(f.forcesAbsent)})`);
-  return parts;
-}
+/** A force filter on a combination cell. Only combination cells have the column: another table read with a force filter fails rather than ignores it. */
+const forcesWhere = (f: ScopedFilter) => forcesOf(f, sql`c.forces`);
 
 /**
  * Whether the organisation has evictions the cells do not count yet (migration 20k-01): read in the
@@ -384,9 +373,10 @@ async function storedPlaceOperationCounts(db: Executor, f: ScopedFilter, key: 'n
  * the legal item cells (no site: with a place filter, recounted).
  */
 export async function tallyAggregates(db: Executor, f: ScopedFilter, key: GroupKey): Promise<TallyAggregate[]> {
-  if (!cellsAnswer(f) || (key === 'legalBasis' && byPlace(f, key))) return recountTallyAggregates(db, f, key);
+  // What the item cells cannot answer is recounted from the tallies' copies of their eviction's legal basis and forces, without the eviction.
+  if (!cellsAnswer(f) || (key === 'legalBasis' && byPlace(f, key))) return recountTallyAggregates(db, f, key, { copied: true });
   // With a force filter, the item totals by combination (migration 20l-01), which have no site and no legal basis.
-  if (byForces(f) && (key === 'legalBasis' || byPlace(f, key))) return recountTallyAggregates(db, f, key);
+  if (byForces(f) && (key === 'legalBasis' || byPlace(f, key))) return recountTallyAggregates(db, f, key, { copied: true });
   const perSite = key !== 'legalBasis' && byPlace(f, key);
   const table = byForces(f) ? sql`statistics_combination_item_totals`
     : key === 'legalBasis' ? sql`statistics_legal_item_cells` : perSite ? sql`statistics_item_cells` : sql`statistics_item_totals`;

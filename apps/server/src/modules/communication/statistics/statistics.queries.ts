@@ -121,7 +121,7 @@ export async function recountEvictionAggregates(db: Executor, f: ScopedFilter, k
  * eviction's state, so the rows come from that table's own index (migration 43). Filters on the
  * eviction's own columns (force) need the eviction itself: `needsEviction`.
  */
-function copiedWhere(f: ScopedFilter, x: 't' | 'i'): RawBuilder<unknown> {
+function copiedWhere(f: ScopedFilter, x: 't' | 'i', copied = true): RawBuilder<unknown> {
   const col = (name: string) => sql.ref(`${x}.${name}`);
   const parts: RawBuilder<unknown>[] = [
     sql`${col('eviction_date')} >= ${f.from}::date`, sql`${col('eviction_date')} <= ${f.to}::date`,
@@ -133,17 +133,36 @@ function copiedWhere(f: ScopedFilter, x: 't' | 'i'): RawBuilder<unknown> {
   if (f.itemType) {
     parts.push(sql`EXISTS (SELECT 1 FROM eviction_tallies it WHERE it.eviction_id = ${col('eviction_id')} AND it.kind = 'seized' AND it.term = ${f.itemType} AND it.n > 0)`);
   }
+  // The copy of the eviction's force combination (migrations 20l-01, 20l-02; an incident outside an eviction has none, so a force filter leaves it out).
+  if (copied && forceFiltered(f)) parts.push(...forcesOf(f, col('eviction_forces')));
   return sql.join(parts, sql` AND `);
 }
 
-const forceFiltered = (f: ScopedFilter) => Boolean(f.forceCorps || f.forcesPresent?.length || f.forcesAbsent?.length);
-/** Incidents carry their eviction's legal basis (migration 20c-02); tallies' is read by the cells, their recount joins. */
-const needsEviction = (f: ScopedFilter, key: GroupKey, x: 't' | 'i', copied = true) =>
-  forceFiltered(f) || (key === 'legalBasis' && (x === 't' || !copied));
+/**
+ * A force filter as a test of a force combination (the corps present, sorted and distinct: migration
+ * 20l-01): the corps named present are all in it, none of the corps named absent is.
+ */
+export function forcesOf(f: ScopedFilter, combination: RawBuilder<unknown>): RawBuilder<unknown>[] {
+  const codes = (list: string[]) => sql`ARRAY[${sql.join(list.map((c) => sql`${c}::text`))}]`;
+  const present = [...(f.forceCorps ? [f.forceCorps] : []), ...(f.forcesPresent ?? [])];
+  const parts: RawBuilder<unknown>[] = [];
+  if (present.length) parts.push(sql`${combination} @> ${codes(present)}`);
+  if (f.forcesAbsent?.length) parts.push(sql`NOT (${combination} && ${codes(f.forcesAbsent)})`);
+  return parts;
+}
+
+/** Whether a filter names corps present or absent. */
+export const forceFiltered = (f: ScopedFilter) => Boolean(f.forceCorps || f.forcesPresent?.length || f.forcesAbsent?.length);
+/**
+ * Tallies and incidents carry their eviction's legal basis and force combination (migrations 20c-01,
+ * 20c-02, 20l-01, 20l-02): read from the copy, or (`copied: false`, the truth the copies are tested
+ * against) from the eviction joined.
+ */
+const needsEviction = (f: ScopedFilter, key: GroupKey, copied: boolean) => !copied && (forceFiltered(f) || key === 'legalBasis');
 
 /** The join to the counted eviction when needed, with its own period so both sides use their index. */
-function evictionJoin(f: ScopedFilter, key: GroupKey, x: 't' | 'i', copied = true): RawBuilder<unknown> {
-  if (!needsEviction(f, key, x, copied)) return sql``;
+function evictionJoin(f: ScopedFilter, key: GroupKey, x: 't' | 'i', copied: boolean): RawBuilder<unknown> {
+  if (!needsEviction(f, key, copied)) return sql``;
   return sql`JOIN evictions e ON e.id = ${sql.ref(`${x}.eviction_id`)} AND ${countedWhere({ ...f, areaId: undefined, communeInsee: undefined, itemType: undefined })}`;
 }
 
@@ -164,13 +183,18 @@ const areaOf = (x: 't' | 'i') => (x === 'i' ? sql`coalesce(s.area_id, i.area_id)
 /** `is_part`: rows of a part recorded under its whole ("dont"), already included in the whole's count. */
 export type TallyAggregate = { key: string; kind: 'seized' | 'destroyed'; term: string; n: number; at_least: boolean; is_part: boolean };
 
-/** The live recount of items (see `recountEvictionAggregates`). */
-export async function recountTallyAggregates(db: Executor, f: ScopedFilter, key: GroupKey): Promise<TallyAggregate[]> {
+/**
+ * The live recount of items (see `recountEvictionAggregates`): the legal basis and the force
+ * combination from each tally's copy of its eviction's (from the tallies' covering index alone), or
+ * with `copied: false` from the eviction itself, joined (the truth the cells and copies are tested against).
+ */
+export async function recountTallyAggregates(db: Executor, f: ScopedFilter, key: GroupKey, { copied = false } = {}): Promise<TallyAggregate[]> {
+  const byCopy = copied && key === 'legalBasis';
   const result = await sql<TallyAggregate>`
-    SELECT ${keyOf(key, sql`t.eviction_date`)} AS key, t.kind, t.term, (t.part_of IS NOT NULL) AS is_part,
+    SELECT ${byCopy ? sql`coalesce(t.eviction_legal_basis, 'unknown')` : keyOf(key, sql`t.eviction_date`)} AS key, t.kind, t.term, (t.part_of IS NOT NULL) AS is_part,
       sum(t.n)::bigint AS n, bool_or(t.at_least) AS at_least
-    FROM eviction_tallies t ${siteJoin(f, key, 't')} ${evictionJoin(f, key, 't')}
-    WHERE ${copiedWhere(f, 't')}
+    FROM eviction_tallies t ${siteJoin(f, key, 't')} ${evictionJoin(f, key, 't', copied)}
+    WHERE ${copiedWhere(f, 't', copied)}
     GROUP BY 1, 2, 3, 4`.execute(db);
   return result.rows;
 }
@@ -185,12 +209,12 @@ export type IncidentAggregate = { key: string; kind: 'violence' | 'obstruction';
  * join); `copied: false` joins the eviction instead, the recount the copy is tested against.
  */
 export async function incidentAggregates(db: Executor, f: ScopedFilter, key: GroupKey, { copied = true } = {}): Promise<IncidentAggregate[]> {
-  const byCopy = key === 'legalBasis' && !needsEviction(f, key, 'i', copied);
+  const byCopy = key === 'legalBasis' && !needsEviction(f, key, copied);
   const result = await sql<IncidentAggregate>`
     SELECT ${byCopy ? sql`coalesce(i.eviction_legal_basis, 'unknown')` : keyOf(key, sql`i.eviction_date`, areaOf('i'))} AS key, i.kind, i.incident_type, count(*) AS n,
       array_agg(DISTINCT to_char(i.occurred_at AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD')) AS days
     FROM incidents i ${siteJoin(f, key, 'i')} ${evictionJoin(f, key, 'i', copied)}
-    WHERE ${copiedWhere(f, 'i')} AND i.deleted_at IS NULL ${byCopy ? sql`AND i.eviction_id IS NOT NULL` : sql``}
+    WHERE ${copiedWhere(f, 'i', copied)} AND i.deleted_at IS NULL ${byCopy ? sql`AND i.eviction_id IS NOT NULL` : sql``}
     GROUP BY 1, 2, 3`.execute(db);
   return result.rows.map((r) => ({ ...r, days: [...r.days].sort() }));
 }
