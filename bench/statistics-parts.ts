@@ -8,7 +8,7 @@
  *
  * ONLY names parts: ev:<key>, tal:<key>, inc:<key> (evictions, items, incidents per group key),
  * cov (coverage), b:commune, b:site, b:site-value, b:legal (breakdowns), s:month (monthly series), summary.
- * FORCE=<corps> filters to evictions where that force corps was present (FORCE=crs).
+ * FORCE=<corps> filters to evictions where that force corps was present (FORCE=crs); AREA=<code> to an area's sites (AREA=calaisis).
  * DB=<url> (default the bench database, BENCH_DATASET_DB or vigie_bench).
  */
 import { sql } from 'kysely';
@@ -25,7 +25,11 @@ import { databaseUrl } from './lib/server.js';
 
 const h = await openDatabase({ kind: 'postgres', url: process.env.DB ?? databaseUrl(BENCH_DATABASE) } as never, 2);
 const org = (await sql<{ id: string }>`SELECT id FROM organisations LIMIT 1`.execute(h.db)).rows[0]!.id;
-const f = { from: process.env.FROM ?? '2025-01-01', to: process.env.TO ?? '2025-12-31', includeDrafts: false, ...(process.env.FORCE ? { forceCorps: process.env.FORCE } : {}) };
+const area = process.env.AREA ? (await sql<{ id: string }>`SELECT id FROM areas WHERE code = ${process.env.AREA}`.execute(h.db)).rows[0]?.id : undefined;
+const f = {
+  from: process.env.FROM ?? '2025-01-01', to: process.env.TO ?? '2025-12-31', includeDrafts: false,
+  ...(process.env.FORCE ? { forceCorps: process.env.FORCE } : {}), ...(area ? { areaId: area } : {}),
+};
 const reps = Number(process.env.REPS ?? 5);
 const only = process.env.ONLY?.split(',');
 const want = (n: string) => !only || only.includes(n);
@@ -53,6 +57,7 @@ try {
   if (want('b:site-value')) await time('breakdown by site, evictions alone', (t) => computeBreakdown(t, f, 'site', 'fr', 'value'));
   if (want('b:legal')) await time('breakdown by legal basis', (t) => computeBreakdown(t, f, 'legalBasis', 'fr'));
   if (want('s:month')) await time('series by month', (t) => computeSeriesFigures(t, f, 'month'));
+  if (want('s:week')) await time('series by week', (t) => computeSeriesFigures(t, f, 'week'));
   if (want('summary')) await time('summary', (t) => computeSummary(t, f));
 } finally {
   await h.close();
