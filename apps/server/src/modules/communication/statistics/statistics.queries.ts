@@ -133,7 +133,7 @@ function copiedWhere(f: ScopedFilter, x: 't' | 'i', copied = true): RawBuilder<u
   if (f.itemType) {
     parts.push(sql`EXISTS (SELECT 1 FROM eviction_tallies it WHERE it.eviction_id = ${col('eviction_id')} AND it.kind = 'seized' AND it.term = ${f.itemType} AND it.n > 0)`);
   }
-  // The copy of the eviction's force combination (migrations 20l-01, 20l-02; an incident outside an eviction has none, so a force filter leaves it out).
+  // The copy of the eviction's force combination (migration 20l-01; an incident outside an eviction has none, so a force filter leaves it out).
   if (copied && forceFiltered(f)) parts.push(...forcesOf(f, col('eviction_forces')));
   return sql.join(parts, sql` AND `);
 }
@@ -155,7 +155,7 @@ export function forcesOf(f: ScopedFilter, combination: RawBuilder<unknown>): Raw
 export const forceFiltered = (f: ScopedFilter) => Boolean(f.forceCorps || f.forcesPresent?.length || f.forcesAbsent?.length);
 /**
  * Tallies and incidents carry their eviction's legal basis and force combination (migrations 20c-01,
- * 20c-02, 20l-01, 20l-02): read from the copy, or (`copied: false`, the truth the copies are tested
+ * 20c-02, 20l-01): read from the copy, or (`copied: false`, the truth the copies are tested
  * against) from the eviction joined.
  */
 const needsEviction = (f: ScopedFilter, key: GroupKey, copied: boolean) => !copied && (forceFiltered(f) || key === 'legalBasis');
