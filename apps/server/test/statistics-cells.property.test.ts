@@ -4,8 +4,9 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inOrganisation } from '../src/platform/db/organisation-scope.js';
 import {
-  cellsAnswer, evictionAggregates, evictionCounts, foldStatisticsCells, forceAggregates, forceCombinationCounts, statisticsPending, tallyAggregates,
+  cellsAnswer, evictionAggregates, evictionCounts, foldStatisticsCells, statisticsPending, tallyAggregates,
 } from '../src/modules/communication/statistics/statistics.cells.js';
+import { forceAggregates, forceCombinationCounts } from '../src/modules/communication/statistics/statistics.force-cells.js';
 import { promoteAllStatistics, promoteStatistics } from '../src/modules/communication/statistics/statistics.promoter.js';
 import {
   incidentAggregates, recountEvictionAggregates, recountForceAggregates, recountForceCombinations, recountTallyAggregates, type GroupKey, type ScopedFilter,

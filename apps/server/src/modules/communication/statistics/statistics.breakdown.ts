@@ -6,7 +6,8 @@ import {
   areasById, communeNames,   incidentAggregates, siteLabels,  termLabels,
   type GroupKey, type ScopedFilter,
 } from './statistics.queries.js';
-import { evictionAggregates, evictionCounts, forceAggregates, forceCombinationCounts, tallyAggregates, type PlaceOrBasis } from './statistics.cells.js';
+import { evictionAggregates, evictionCounts, tallyAggregates, type PlaceOrBasis } from './statistics.cells.js';
+import { forceAggregates, forceCombinationCounts } from './statistics.force-cells.js';
 import { scopeFilter, type Figures, type StatisticsFilter } from './statistics.service.js';
 
 /**

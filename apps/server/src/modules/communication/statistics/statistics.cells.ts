@@ -1,9 +1,10 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../../platform/db/database.js';
+import { coverOf, yearCoverOf, type Range, type Span } from './statistics.cover.js';
 import {
-  COUNT_COLUMNS, FLAG_COLUMNS, bucketOf, countedWhere, forceFiltered, forcesOf, keyOf, recountEvictionAggregates, recountForceAggregates, recountForceCombinations,
+  COUNT_COLUMNS, FLAG_COLUMNS, bucketOf, countedWhere, forceFiltered, forcesOf, keyOf, recountEvictionAggregates,
   recountTallyAggregates, siteJoin,
-  type EvictionAggregate, type ForceAggregate, type ForceCombinationAggregate, type GroupKey, type ScopedFilter, type TallyAggregate,
+  type EvictionAggregate, type GroupKey, type ScopedFilter, type TallyAggregate,
 } from './statistics.queries.js';
 
 /**
@@ -24,35 +25,6 @@ import {
  * operation × site cells (migration 20f-01; `placeOperationCounts`).
  * `statistics-cells.property.test.ts` proves both ways give the same figures.
  */
-
-type Span = 'day' | 'week' | 'month';
-type Range = { span: Span | 'year'; from: string; to: string };
-
-const dayOf = (d: string) => new Date(`${d}T00:00:00Z`);
-const ymd = (d: Date) => d.toISOString().slice(0, 10);
-function addDays(day: string, n: number): string {
-  const d = dayOf(day);
-  d.setUTCDate(d.getUTCDate() + n);
-  return ymd(d);
-}
-
-/** The start of the week (Monday) or month holding a day, and the start of the next one. */
-const unitStart = (day: string, unit: 'week' | 'month') => (unit === 'month' ? `${day.slice(0, 7)}-01` : addDays(day, -((dayOf(day).getUTCDay() + 6) % 7)));
-const nextUnit = (start: string, unit: 'week' | 'month') => (unit === 'month' ? ymd(new Date(Date.UTC(Number(start.slice(0, 4)), Number(start.slice(5, 7)), 1))) : addDays(start, 7));
-
-/** A period of days as its whole weeks or months and the days left at either edge. */
-export function coverOf(from: string, to: string, unit: Span): Range[] {
-  if (unit === 'day') return [{ span: 'day', from, to }];
-  const first = unitStart(from, unit) === from ? from : nextUnit(unitStart(from, unit), unit);
-  let last: string | undefined;
-  for (let u = first; addDays(nextUnit(u, unit), -1) <= to; u = nextUnit(u, unit)) last = u;
-  if (!last) return [{ span: 'day', from, to }];
-  const ranges: Range[] = [{ span: unit, from: first, to: last }];
-  if (from < first) ranges.push({ span: 'day', from, to: addDays(first, -1) });
-  const end = addDays(nextUnit(last, unit), -1);
-  if (end < to) ranges.push({ span: 'day', from: addDays(end, 1), to });
-  return ranges;
-}
 
 /** Whether the cells can answer: no item-type filter, and no eviction waiting to be counted. */
 export function cellsAnswer(f: ScopedFilter): boolean {
@@ -92,7 +64,7 @@ function cellKey(key: GroupKey): RawBuilder<string> {
   }
 }
 
-const cellSites = (f: ScopedFilter, key: GroupKey) =>
+export const cellSites = (f: ScopedFilter, key: GroupKey) =>
   (f.areaId || f.communeInsee || key === 'area' || key === 'commune' ? sql`JOIN sites s ON s.id = c.site_id` : sql``);
 
 /**
@@ -102,7 +74,7 @@ const cellSites = (f: ScopedFilter, key: GroupKey) =>
 const rangeWhere = (r: Range) => (r.from === r.to
   ? sql`(c.span = ${r.span} AND c.period = ${r.from}::date)` : sql`(c.span = ${r.span} AND c.period >= ${r.from}::date AND c.period <= ${r.to}::date)`);
 
-function cellWhere(f: ScopedFilter, key: GroupKey, cover: Range[] = coverOf(f.from, f.to, unitOf(key))): RawBuilder<unknown> {
+export function cellWhere(f: ScopedFilter, key: GroupKey, cover: Range[] = coverOf(f.from, f.to, unitOf(key))): RawBuilder<unknown> {
   const ranges = cover.map(rangeWhere);
   const parts: RawBuilder<unknown>[] = [sql`(${sql.join(ranges, sql` OR `)})`];
   if (!f.includeDrafts) parts.push(sql`c.verified`);
@@ -191,9 +163,9 @@ const totalsKey = (key: TotalsKey, bucket: RawBuilder<unknown>) => (key === 'non
  * per site (distinct sites) and per operation (distinct operations). With a force filter, the same
  * three keyed by force combination too (migration 20l-01): a year is 12 months × the combinations.
  */
-type Family = { sums: RawBuilder<unknown>; sites: RawBuilder<unknown>; operations: RawBuilder<unknown> };
+export type Family = { sums: RawBuilder<unknown>; sites: RawBuilder<unknown>; operations: RawBuilder<unknown> };
 const PLAIN: Family = { sums: sql`statistics_totals`, sites: sql`statistics_cells`, operations: sql`statistics_operation_cells` };
-const COMBINATION: Family = {
+export const COMBINATION: Family = {
   sums: sql`statistics_combination_totals`, sites: sql`statistics_combination_site_cells`, operations: sql`statistics_combination_operation_cells`,
 };
 
@@ -256,27 +228,6 @@ async function operationCounts(db: Executor, f: ScopedFilter, key: GroupKey): Pr
       SELECT DISTINCT ${keyOf(key)} AS key, e.operation_id FROM evictions e ${siteJoin(f, key, 'e')} WHERE ${countedWhere(f)}
     ) d GROUP BY key`.execute(db);
   return new Map(result.rows.map((r) => [r.key, Number(r.operations)]));
-}
-
-const addMonths = (start: string, n: number) => ymd(new Date(Date.UTC(Number(start.slice(0, 4)), Number(start.slice(5, 7)) - 1 + n, 1)));
-
-/**
- * A period as its whole calendar years, the whole months left, and the days at its edges (the site
- * operation cells hold months and years; edge days are read from the evictions).
- */
-export function yearCoverOf(from: string, to: string): Range[] {
-  const ranges = coverOf(from, to, 'month');
-  const months = ranges.find((r) => r.span === 'month');
-  if (!months) return ranges;
-  const days = ranges.filter((r) => r.span === 'day');
-  const firstYear = months.from.slice(5, 7) === '01' ? months.from : `${Number(months.from.slice(0, 4)) + 1}-01-01`;
-  const lastYear = months.to.slice(5, 7) === '12' ? `${months.to.slice(0, 4)}-01-01` : `${Number(months.to.slice(0, 4)) - 1}-01-01`;
-  if (firstYear > lastYear) return ranges;
-  const out: Range[] = [{ span: 'year', from: firstYear, to: lastYear }];
-  if (months.from < firstYear) out.push({ span: 'month', from: months.from, to: addMonths(firstYear, -1) });
-  const afterYears = `${Number(lastYear.slice(0, 4)) + 1}-01-01`;
-  if (afterYears <= months.to) out.push({ span: 'month', from: afterYears, to: months.to });
-  return [...out, ...days];
 }
 
 /**
@@ -393,41 +344,6 @@ export async function tallyAggregates(db: Executor, f: ScopedFilter, key: GroupK
     FROM (${sql.join(ranges, sql` UNION ALL `)}) c
     GROUP BY 1, 2, 3, 4 HAVING sum(tallies) > 0`.execute(db);
   return result.rows;
-}
-
-/**
- * Evictions at which each force corps was present: from the force cells when they can answer (units
- * are recounted); with a force filter, from the combination × site cells, each combination's
- * evictions counted for every corps in it.
- */
-export async function forceAggregates(db: Executor, f: ScopedFilter, level: 'corps' | 'unit'): Promise<ForceAggregate[]> {
-  if (level === 'unit' || !cellsAnswer(f)) return recountForceAggregates(db, f, level);
-  if (byForces(f)) {
-    const combined = await sql<ForceAggregate>`
-      SELECT corps, NULL::text AS unit, sum(n)::bigint AS evictions FROM (
-        SELECT c.forces, sum(c.evictions) AS n FROM ${COMBINATION.sites} c ${cellSites(f, 'none')} WHERE ${cellWhere(f, 'none')} GROUP BY 1
-      ) x CROSS JOIN LATERAL unnest(x.forces) AS corps
-      GROUP BY 1 HAVING sum(n) > 0`.execute(db);
-    return combined.rows;
-  }
-  const result = await sql<ForceAggregate>`
-    SELECT c.corps, NULL::text AS unit, sum(c.evictions)::bigint AS evictions
-    FROM statistics_force_cells c ${cellSites(f, 'none')}
-    WHERE ${cellWhere(f, 'none')}
-    GROUP BY 1 HAVING sum(c.evictions) > 0`.execute(db);
-  return result.rows;
-}
-
-/**
- * Evictions by the corps present together ("police nationale et BAC"), each combination once: the
- * combination × site cells (migration 20l-01) when they can answer, else recounted.
- */
-export async function forceCombinationCounts(db: Executor, f: ScopedFilter): Promise<ForceCombinationAggregate[]> {
-  if (!cellsAnswer(f)) return recountForceCombinations(db, f);
-  const result = await sql<{ forces: string[]; evictions: string }>`
-    SELECT c.forces, sum(c.evictions)::bigint AS evictions FROM ${COMBINATION.sites} c ${cellSites(f, 'none')}
-    WHERE ${cellWhere(f, 'none')} GROUP BY 1 HAVING sum(c.evictions) > 0`.execute(db);
-  return result.rows.map((r) => ({ corps: r.forces, evictions: Number(r.evictions) }));
 }
 
 /** Folds the cells' delta rows (a job every few minutes; readers are exact either way). Runs as the owner, across organisations. */

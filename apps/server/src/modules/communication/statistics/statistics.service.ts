@@ -9,7 +9,8 @@ import {
   countedEvictionIds,  findArea, findCommune, findSite, findTerm, findingDays, incidentAggregates, 
   type Bucket, type ScopedFilter, filterOptions as filterOptionRows,
 } from './statistics.queries.js';
-import { evictionAggregates, forceCombinationCounts, statisticsPending, tallyAggregates } from './statistics.cells.js';
+import { evictionAggregates, statisticsPending, tallyAggregates } from './statistics.cells.js';
+import { forceCombinationCounts } from './statistics.force-cells.js';
 
 /**
  * The statistics every other module reads: the dashboard, the monthly bulletin, the annual

@@ -1,0 +1,55 @@
+/**
+ * A period of Paris days as the pre-aggregated cells hold it: its whole ISO weeks, calendar months
+ * or calendar years, and the days left at either edge (`statistics.cells.ts` reads one range of
+ * cells for each).
+ */
+
+export type Span = 'day' | 'week' | 'month';
+export type Range = { span: Span | 'year'; from: string; to: string };
+
+const dayOf = (d: string) => new Date(`${d}T00:00:00Z`);
+const ymd = (d: Date) => d.toISOString().slice(0, 10);
+function addDays(day: string, n: number): string {
+  const d = dayOf(day);
+  d.setUTCDate(d.getUTCDate() + n);
+  return ymd(d);
+}
+
+/** The start of the week (Monday) or month holding a day, and the start of the next one. */
+const unitStart = (day: string, unit: 'week' | 'month') => (unit === 'month' ? `${day.slice(0, 7)}-01` : addDays(day, -((dayOf(day).getUTCDay() + 6) % 7)));
+const nextUnit = (start: string, unit: 'week' | 'month') => (unit === 'month' ? ymd(new Date(Date.UTC(Number(start.slice(0, 4)), Number(start.slice(5, 7)), 1))) : addDays(start, 7));
+
+/** A period of days as its whole weeks or months and the days left at either edge. */
+export function coverOf(from: string, to: string, unit: Span): Range[] {
+  if (unit === 'day') return [{ span: 'day', from, to }];
+  const first = unitStart(from, unit) === from ? from : nextUnit(unitStart(from, unit), unit);
+  let last: string | undefined;
+  for (let u = first; addDays(nextUnit(u, unit), -1) <= to; u = nextUnit(u, unit)) last = u;
+  if (!last) return [{ span: 'day', from, to }];
+  const ranges: Range[] = [{ span: unit, from: first, to: last }];
+  if (from < first) ranges.push({ span: 'day', from, to: addDays(first, -1) });
+  const end = addDays(nextUnit(last, unit), -1);
+  if (end < to) ranges.push({ span: 'day', from: addDays(end, 1), to });
+  return ranges;
+}
+
+const addMonths = (start: string, n: number) => ymd(new Date(Date.UTC(Number(start.slice(0, 4)), Number(start.slice(5, 7)) - 1 + n, 1)));
+
+/**
+ * A period as its whole calendar years, the whole months left, and the days at its edges (the site
+ * operation cells hold months and years; edge days are read from the evictions).
+ */
+export function yearCoverOf(from: string, to: string): Range[] {
+  const ranges = coverOf(from, to, 'month');
+  const months = ranges.find((r) => r.span === 'month');
+  if (!months) return ranges;
+  const days = ranges.filter((r) => r.span === 'day');
+  const firstYear = months.from.slice(5, 7) === '01' ? months.from : `${Number(months.from.slice(0, 4)) + 1}-01-01`;
+  const lastYear = months.to.slice(5, 7) === '12' ? `${months.to.slice(0, 4)}-01-01` : `${Number(months.to.slice(0, 4)) - 1}-01-01`;
+  if (firstYear > lastYear) return ranges;
+  const out: Range[] = [{ span: 'year', from: firstYear, to: lastYear }];
+  if (months.from < firstYear) out.push({ span: 'month', from: months.from, to: addMonths(firstYear, -1) });
+  const afterYears = `${Number(lastYear.slice(0, 4)) + 1}-01-01`;
+  if (afterYears <= months.to) out.push({ span: 'month', from: afterYears, to: months.to });
+  return [...out, ...days];
+}
