@@ -16,7 +16,7 @@ import { evictionCommand, operationCommand, push, reference, siteCommand, submit
 
 /**
  * The pre-aggregated cells (migrations 20e-01, 20b-01, 20c-01, 20g-01, 20i-01, 20i-03, 20i-04, 20l-01: per site, the item totals without a site, the cells by
- * legal basis, the week totals without a site, the cells by force combination) against a recount from the records, after random
+ * legal basis, the week totals without a site, the cells by force combination, the place cells) against a recount from the records, after random
  * sequences of what writers do: new evictions (drafts, submitted, verified), verifications,
  * rejections, edits (site, day, counts, items, legal basis), deletions and restores, eviction merges, site
  * merges and unmerges, sites moved to another commune or area, and folds of the cells in between. New evictions are saved pending
@@ -347,6 +347,7 @@ describe('statistics cells', () => {
       'statistics_totals',
       'statistics_site_operation_cells', 'statistics_combination_totals', 'statistics_combination_site_cells',
       'statistics_combination_operation_cells', 'statistics_combination_item_totals',
+      'statistics_place_cells', 'statistics_place_operation_cells', 'statistics_place_item_cells',
     ]) {
       const unfolded = await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)} WHERE NOT folded`.execute(t.db);
       expect(Number(unfolded.rows[0]!.n), table).toBe(0);
@@ -414,6 +415,26 @@ describe('statistics cells', () => {
         (SELECT count(*) FROM (${a}) z) AS rows`.execute(t.db);
       expect(Number(differ.rows[0]!.n), name).toBe(0);
       expect(Number(differ.rows[0]!.rows), name).toBeGreaterThan(0);
+    }
+    // The place cells (20m-01), summed over legal bases and combinations, are the site cells of their months (every sum),
+    // the operation × site cells and the item cells per site; their years are their months summed.
+    const placeChecks: Array<[string, string, string, string]> = [
+      ['statistics_place_cells', 'statistics_cells', 'site_id', everySum],
+      ['statistics_place_operation_cells', 'statistics_site_operation_cells', 'site_id, operation_id', 'sum(evictions)'],
+      ['statistics_place_item_cells', 'statistics_item_cells', 'site_id, kind, term, is_part', 'sum(tallies), sum(n), sum(at_least)'],
+    ];
+    for (const [place, plain, keys, sums] of placeChecks) {
+      const grouped = (table: string, span: 'month' | 'year', period: string) => sql`SELECT organisation_id, ${sql.raw(period)} AS period, verified, ${sql.raw(keys)}, ${sql.raw(sums)}
+        FROM ${sql.table(table)} WHERE span = ${span} GROUP BY 1, 2, 3, ${sql.raw(keys)} HAVING ${sql.raw(sums.split(', ').map((x) => `${x} <> 0`).join(' OR '))}`;
+      for (const [name, a, b] of [
+        [`${place} months`, grouped(place, 'month', 'period'), grouped(plain, 'month', 'period')],
+        [`${place} years`, grouped(place, 'year', 'period'), grouped(place, 'month', "date_trunc('year', period::timestamp)::date")],
+      ] as const) {
+        const differ = await sql<{ n: number; rows: number }>`SELECT (SELECT count(*) FROM (${a} EXCEPT ${b}) x) + (SELECT count(*) FROM (${b} EXCEPT ${a}) y) AS n,
+          (SELECT count(*) FROM (${a}) z) AS rows`.execute(t.db);
+        expect(Number(differ.rows[0]!.n), name).toBe(0);
+        expect(Number(differ.rows[0]!.rows), name).toBeGreaterThan(0);
+      }
     }
     // The operation × site cells (the place breakdowns' distinct operations), folded, are the evictions counted per key.
     const stored = sql`SELECT organisation_id, span, period, site_id, operation_id, verified, evictions FROM statistics_site_operation_cells`;

@@ -1,8 +1,9 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../../platform/db/database.js';
-import { coverOf, yearCoverOf, type Range, type Span } from './statistics.cover.js';
+import { placeCellsKey, placeEvictionAggregates, placeTallyAggregates, type PlaceCellsKey } from './statistics.place-cells.js';
+import { coverOf, rangeWhere, yearCoverOf, type Range, type Span } from './statistics.cover.js';
 import {
-  COUNT_COLUMNS, FLAG_COLUMNS, bucketOf, countedWhere, forceFiltered, forcesOf, keyOf, recountEvictionAggregates,
+  CELL_FIGURES, CELL_SUMS, bucketOf, countedWhere, forceFiltered, forcesOf, keyOf, recountEvictionAggregates,
   recountTallyAggregates, siteJoin,
   type EvictionAggregate, type GroupKey, type ScopedFilter, type TallyAggregate,
 } from './statistics.queries.js';
@@ -51,6 +52,14 @@ export async function statisticsPending(trx: Executor): Promise<boolean> {
 /** Whether a filter or grouping is about places: only the cells keyed by site can answer it. */
 const byPlace = (f: ScopedFilter, key: GroupKey) => Boolean(f.areaId || f.communeInsee || f.siteId) || key === 'area' || key === 'commune' || key === 'site';
 
+/**
+ * Whether the place cells (migration 20m-01, `statistics.place-cells.ts`) answer: a place with a
+ * force filter, or a legal basis with a place or a force filter — the sums no other cells key
+ * together. Not a daily or weekly series: they hold months and years.
+ */
+const fromPlaceCells = (f: ScopedFilter, key: GroupKey): PlaceCellsKey | undefined => (placeCellsKey(key)
+  && (key === 'legalBasis' ? byPlace(f, key) || byForces(f) : byForces(f) && byPlace(f, key)) ? key : undefined);
+
 const unitOf = (key: GroupKey): Span => (key === 'day' ? 'day' : key === 'week' ? 'week' : 'month');
 
 function cellKey(key: GroupKey): RawBuilder<string> {
@@ -67,13 +76,6 @@ function cellKey(key: GroupKey): RawBuilder<string> {
 export const cellSites = (f: ScopedFilter, key: GroupKey) =>
   (f.areaId || f.communeInsee || key === 'area' || key === 'commune' ? sql`JOIN sites s ON s.id = c.site_id` : sql``);
 
-/**
- * One range of cells. A single period is asked as an equality, so that the planner knows an index
- * ordered by (span, period, …) gives its rows in the order of the columns after them.
- */
-const rangeWhere = (r: Range) => (r.from === r.to
-  ? sql`(c.span = ${r.span} AND c.period = ${r.from}::date)` : sql`(c.span = ${r.span} AND c.period >= ${r.from}::date AND c.period <= ${r.to}::date)`);
-
 export function cellWhere(f: ScopedFilter, key: GroupKey, cover: Range[] = coverOf(f.from, f.to, unitOf(key))): RawBuilder<unknown> {
   const ranges = cover.map(rangeWhere);
   const parts: RawBuilder<unknown>[] = [sql`(${sql.join(ranges, sql` OR `)})`];
@@ -85,26 +87,20 @@ export function cellWhere(f: ScopedFilter, key: GroupKey, cover: Range[] = cover
   return sql.join(parts, sql` AND `);
 }
 
-/** Every figure's sum over cells (or over per-site sums of cells) whose columns are named as in statistics_cells. */
-const outer = [
-  ...COUNT_COLUMNS.map((c) => sql`sum(${sql.ref(`${c}_sum`)})::bigint AS ${sql.id(`${c}_sum`)}, sum(${sql.ref(`${c}_flag`)}) > 0 AS ${sql.id(`${c}_flag`)},
-    sum(${sql.ref(`${c}_unknown`)}) > 0 AS ${sql.id(`${c}_unknown`)}`),
-  ...FLAG_COLUMNS.map((c) => sql`sum(${sql.ref(`${c}_yes`)})::bigint AS ${sql.id(`${c}_yes`)}, sum(${sql.ref(`${c}_unknown`)}) > 0 AS ${sql.id(`${c}_unknown`)}`),
-];
-
-const SUMMED = ['evictions', 'not_full', 'quick', ...COUNT_COLUMNS.flatMap((c) => [`${c}_sum`, `${c}_flag`, `${c}_unknown`]), ...FLAG_COLUMNS.flatMap((c) => [`${c}_yes`, `${c}_unknown`])];
-
 /** Every figure of the counted evictions, per group: from the cells when they can answer, else recounted. */
 export async function evictionAggregates(db: Executor, f: ScopedFilter, key: GroupKey): Promise<EvictionAggregate[]> {
-  if (!cellsAnswer(f) || (key === 'legalBasis' && byPlace(f, key))) return recountEvictionAggregates(db, f, key);
+  if (!cellsAnswer(f)) return recountEvictionAggregates(db, f, key);
+  const placed = fromPlaceCells(f, key);
+  if (placed) return placeEvictionAggregates(db, f, placed);
+  if (key === 'legalBasis' && byPlace(f, key)) return recountEvictionAggregates(db, f, key);
   if (byForces(f)) return fromTotals(key) && !byPlace(f, key) ? totalsAggregates(db, f, key, COMBINATION) : recountEvictionAggregates(db, f, key);
   if (key === 'legalBasis') return legalBasisAggregates(db, f);
   if (fromTotals(key) && !byPlace(f, key)) return totalsAggregates(db, f, key, PLAIN);
-  const inner = SUMMED.map((c) => sql`sum(${sql.ref(`c.${c}`)}) AS ${sql.id(c)}`);
+  const inner = CELL_SUMS.map((c) => sql`sum(${sql.ref(`c.${c}`)}) AS ${sql.id(c)}`);
   // Per group and site first (a key's delta rows not folded yet add up here), so that a site counts once when it has evictions.
   const [result, operations] = [await sql<Omit<EvictionAggregate, 'operations'>>`
     SELECT key, sum(evictions)::bigint AS evictions, count(*) FILTER (WHERE evictions > 0) AS sites,
-      sum(not_full) > 0 AS not_full, sum(quick) > 0 AS quick, ${sql.join(outer)}
+      sum(not_full) > 0 AS not_full, sum(quick) > 0 AS quick, ${sql.join(CELL_FIGURES)}
     FROM (
       SELECT ${cellKey(key)} AS key, c.site_id, ${sql.join(inner)}
       FROM statistics_cells c ${cellSites(f, key)}
@@ -142,7 +138,7 @@ export async function evictionCounts(db: Executor, f: ScopedFilter, key: PlaceOr
  */
 async function legalBasisAggregates(db: Executor, f: ScopedFilter): Promise<EvictionAggregate[]> {
   const [sums, sites, operations] = [await sql<Omit<EvictionAggregate, 'operations' | 'sites'>>`
-    SELECT c.legal_basis AS key, sum(evictions)::bigint AS evictions, sum(not_full) > 0 AS not_full, sum(quick) > 0 AS quick, ${sql.join(outer)}
+    SELECT c.legal_basis AS key, sum(evictions)::bigint AS evictions, sum(not_full) > 0 AS not_full, sum(quick) > 0 AS quick, ${sql.join(CELL_FIGURES)}
     FROM statistics_legal_cells c WHERE ${cellWhere(f, 'legalBasis')}
     GROUP BY 1 HAVING sum(evictions) > 0`.execute(db), await sql<{ key: string; sites: number }>`
     SELECT key, count(*) FILTER (WHERE n > 0) AS sites FROM (
@@ -180,7 +176,7 @@ export const COMBINATION: Family = {
  */
 async function totalsAggregates(db: Executor, f: ScopedFilter, key: TotalsKey, family: Family): Promise<EvictionAggregate[]> {
   const [sums, sites, operations] = [await sql<Omit<EvictionAggregate, 'operations' | 'sites'>>`
-    SELECT ${totalsKey(key, sql`x.bucket`)} AS key, sum(evictions)::bigint AS evictions, sum(not_full) > 0 AS not_full, sum(quick) > 0 AS quick, ${sql.join(outer)}
+    SELECT ${totalsKey(key, sql`x.bucket`)} AS key, sum(evictions)::bigint AS evictions, sum(not_full) > 0 AS not_full, sum(quick) > 0 AS quick, ${sql.join(CELL_FIGURES)}
     FROM (${timeRanges(f, key, family.sums, sql`c.*`)}) x
     GROUP BY x.bucket HAVING sum(evictions) > 0`.execute(db), await seriesDistinct(db, f, key, family, 'site'), await seriesDistinct(db, f, key, family, 'operation')];
   return sums.rows.map((r) => ({ ...r, sites: sites.get(r.key) ?? 0, operations: operations.get(r.key) ?? 0 } as EvictionAggregate));
@@ -325,9 +321,12 @@ async function storedPlaceOperationCounts(db: Executor, f: ScopedFilter, key: 'n
  */
 export async function tallyAggregates(db: Executor, f: ScopedFilter, key: GroupKey): Promise<TallyAggregate[]> {
   // What the item cells cannot answer is recounted from the tallies' copies of their eviction's legal basis and forces, without the eviction.
-  if (!cellsAnswer(f) || (key === 'legalBasis' && byPlace(f, key))) return recountTallyAggregates(db, f, key, { copied: true });
-  // With a force filter, the item totals by combination (migration 20l-01), which have no site and no legal basis.
-  if (byForces(f) && (key === 'legalBasis' || byPlace(f, key))) return recountTallyAggregates(db, f, key, { copied: true });
+  if (!cellsAnswer(f)) return recountTallyAggregates(db, f, key, { copied: true });
+  const placed = fromPlaceCells(f, key);
+  if (placed) return placeTallyAggregates(db, f, placed);
+  // A daily or weekly series within a place under a force filter: the place cells hold months and years only.
+  if ((key === 'legalBasis' && byPlace(f, key)) || (byForces(f) && byPlace(f, key))) return recountTallyAggregates(db, f, key, { copied: true });
+  // With a force filter and no place, the item totals by combination (migration 20l-01), which have no site.
   const perSite = key !== 'legalBasis' && byPlace(f, key);
   const table = byForces(f) ? sql`statistics_combination_item_totals`
     : key === 'legalBasis' ? sql`statistics_legal_item_cells` : perSite ? sql`statistics_item_cells` : sql`statistics_item_totals`;
@@ -354,5 +353,6 @@ export async function foldStatisticsCells(db: Executor): Promise<number> {
   await sql`SELECT statistics_totals_fold()`.execute(db);
   await sql`SELECT statistics_site_operation_cells_fold()`.execute(db);
   await sql`SELECT statistics_combination_cells_fold()`.execute(db);
+  await sql`SELECT statistics_place_cells_fold()`.execute(db);
   return Number(result.rows[0]?.n ?? 0);
 }

@@ -1,3 +1,5 @@
+import { sql } from 'kysely';
+
 /**
  * A period of Paris days as the pre-aggregated cells hold it: its whole ISO weeks, calendar months
  * or calendar years, and the days left at either edge (`statistics.cells.ts` reads one range of
@@ -53,3 +55,11 @@ export function yearCoverOf(from: string, to: string): Range[] {
   if (afterYears <= months.to) out.push({ span: 'month', from: afterYears, to: months.to });
   return [...out, ...days];
 }
+
+/**
+ * One range of cells. A single period is asked as an equality, so that the planner knows an index
+ * ordered by (span, period, …) gives its rows in the order of the columns after them.
+ */
+export const rangeWhere = (r: Range) => (r.from === r.to
+  ? sql`(c.span = ${r.span} AND c.period = ${r.from}::date)` : sql`(c.span = ${r.span} AND c.period >= ${r.from}::date AND c.period <= ${r.to}::date)`);
+

@@ -84,6 +84,15 @@ export type CountColumn = (typeof COUNT_COLUMNS)[number];
 export const FLAG_COLUMNS = ['shelter_offered', 'social_assessment'] as const;
 export type FlagColumn = (typeof FLAG_COLUMNS)[number];
 
+/** Every figure's sum over cells (or over per-site sums of cells) whose columns are named as in statistics_cells. */
+export const CELL_FIGURES = [
+  ...COUNT_COLUMNS.map((c) => sql`sum(${sql.ref(`${c}_sum`)})::bigint AS ${sql.id(`${c}_sum`)}, sum(${sql.ref(`${c}_flag`)}) > 0 AS ${sql.id(`${c}_flag`)},
+    sum(${sql.ref(`${c}_unknown`)}) > 0 AS ${sql.id(`${c}_unknown`)}`),
+  ...FLAG_COLUMNS.map((c) => sql`sum(${sql.ref(`${c}_yes`)})::bigint AS ${sql.id(`${c}_yes`)}, sum(${sql.ref(`${c}_unknown`)}) > 0 AS ${sql.id(`${c}_unknown`)}`),
+];
+
+export const CELL_SUMS = ['evictions', 'not_full', 'quick', ...COUNT_COLUMNS.flatMap((c) => [`${c}_sum`, `${c}_flag`, `${c}_unknown`]), ...FLAG_COLUMNS.flatMap((c) => [`${c}_yes`, `${c}_unknown`])];
+
 export type EvictionAggregate = {
   key: string; evictions: number; sites: number; operations: number;
   /** Some eviction was not fully observed (partial view, or reported by others). */
@@ -121,7 +130,7 @@ export async function recountEvictionAggregates(db: Executor, f: ScopedFilter, k
  * eviction's state, so the rows come from that table's own index (migration 43). Filters on the
  * eviction's own columns (force) need the eviction itself: `needsEviction`.
  */
-function copiedWhere(f: ScopedFilter, x: 't' | 'i', copied = true): RawBuilder<unknown> {
+export function copiedWhere(f: ScopedFilter, x: 't' | 'i', copied = true): RawBuilder<unknown> {
   const col = (name: string) => sql.ref(`${x}.${name}`);
   const parts: RawBuilder<unknown>[] = [
     sql`${col('eviction_date')} >= ${f.from}::date`, sql`${col('eviction_date')} <= ${f.to}::date`,

@@ -1,0 +1,117 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Executor } from '../../../platform/db/database.js';
+import { coverOf, rangeWhere, yearCoverOf, type Range } from './statistics.cover.js';
+import {
+  CELL_FIGURES, CELL_SUMS, bucketOf, copiedWhere, countedWhere, forcesOf,
+  type EvictionAggregate, type GroupKey, type ScopedFilter, type TallyAggregate,
+} from './statistics.queries.js';
+
+/**
+ * Figures by place or legal basis under a force filter, and by legal basis within a place, from the
+ * place cells of migration 20m-01: calendar month and calendar year × site × verified × legal basis
+ * × force combination, for the sums (`statistics_place_cells`), the operations
+ * (`statistics_place_operation_cells`) and the items (`statistics_place_item_cells`). A period is
+ * read as its whole years, then its whole months (or only months for a monthly series), and the
+ * days at its edges are recounted from the records in the same shape (a dashboard's month or year
+ * has none). The caller (`statistics.cells.ts`) has checked that no eviction is pending and that no
+ * item type filters. `statistics-cells.property.test.ts` proves the figures equal a recount.
+ */
+
+/** The groupings the place cells answer: places, legal bases, the whole period, months and years. */
+export type PlaceCellsKey = 'none' | 'area' | 'commune' | 'site' | 'legalBasis' | 'month' | 'year';
+export const placeCellsKey = (key: GroupKey): key is PlaceCellsKey => key !== 'day' && key !== 'week';
+
+/** A monthly series reads months; anything else takes whole years first. */
+const coverFor = (f: ScopedFilter, key: PlaceCellsKey): Range[] => (key === 'month' ? coverOf(f.from, f.to, 'month') : yearCoverOf(f.from, f.to));
+
+/** The row's group: `u` is the union of cells and edge-day records, `s` its site when joined. */
+function groupOf(key: PlaceCellsKey): RawBuilder<string> {
+  switch (key) {
+    case 'none': return sql`''`;
+    case 'area': return sql`s.area_id::text`;
+    case 'commune': return sql`s.commune_insee`;
+    case 'site': return sql`u.site_id::text`;
+    case 'legalBasis': return sql`u.legal_basis`;
+    default: return bucketOf(sql`u.day`, key);
+  }
+}
+
+/** The site, when an area or commune filters or groups (a merged site's old cells have none: only joined when needed). */
+function sitesOf(f: ScopedFilter, key: PlaceCellsKey): { join: RawBuilder<unknown>; where: RawBuilder<unknown> } {
+  const parts: RawBuilder<unknown>[] = [sql`true`];
+  if (f.areaId) parts.push(sql`s.area_id = ${f.areaId}::uuid`);
+  if (f.communeInsee) parts.push(sql`s.commune_insee = ${f.communeInsee}`);
+  const joined = Boolean(f.areaId || f.communeInsee) || key === 'area' || key === 'commune';
+  return { join: joined ? sql`JOIN sites s ON s.id = u.site_id` : sql``, where: sql.join(parts, sql` AND `) };
+}
+
+/** One range of place cells: its status, force and site filters (area and commune are the site's, tested after). */
+function cellsIn(f: ScopedFilter, r: Range): RawBuilder<unknown> {
+  const parts: RawBuilder<unknown>[] = [rangeWhere(r), ...forcesOf(f, sql`c.forces`)];
+  if (!f.includeDrafts) parts.push(sql`c.verified`);
+  if (f.siteId) parts.push(sql`c.site_id = ${f.siteId}::uuid`);
+  return sql.join(parts, sql` AND `);
+}
+
+/** The evictions of an edge-day range, tested like the cells (area and commune after, on the site). */
+const edgeEvictions = (f: ScopedFilter, r: Range) => countedWhere({ ...f, from: r.from, to: r.to, areaId: undefined, communeInsee: undefined });
+
+/** Every sum per group and site: whole years and months from the cells, edge days from statistics_cell_parts of the evictions. */
+function sumRows(f: ScopedFilter, key: PlaceCellsKey): RawBuilder<unknown> {
+  const columns = (x: string) => sql.join(CELL_SUMS.map((c) => sql.ref(`${x}.${c}`)));
+  const parts = coverFor(f, key).map((r) => (r.span === 'day'
+    ? sql`SELECT d.period AS day, d.site_id, coalesce(e.legal_basis_category, 'unknown') AS legal_basis, ${columns('d')}
+      FROM evictions e CROSS JOIN LATERAL statistics_cell_parts(e, 1) d WHERE d.span = 'day' AND ${edgeEvictions(f, r)}`
+    : sql`SELECT c.period AS day, c.site_id, c.legal_basis, ${columns('c')} FROM statistics_place_cells c WHERE ${cellsIn(f, r)}`));
+  return sql.join(parts, sql` UNION ALL `);
+}
+
+/** Operations with counted evictions per group: (operation, site, legal basis) rows from the cells, edge days from the evictions. */
+function operationRows(f: ScopedFilter, key: PlaceCellsKey): RawBuilder<unknown> {
+  const parts = coverFor(f, key).map((r) => (r.span === 'day'
+    ? sql`SELECT e.date AS day, e.site_id, coalesce(e.legal_basis_category, 'unknown') AS legal_basis, e.operation_id, 1 AS evictions
+      FROM evictions e WHERE ${edgeEvictions(f, r)}`
+    : sql`SELECT c.period AS day, c.site_id, c.legal_basis, c.operation_id, c.evictions FROM statistics_place_operation_cells c WHERE ${cellsIn(f, r)}`));
+  return sql.join(parts, sql` UNION ALL `);
+}
+
+/**
+ * Every figure of the counted evictions per group. Sums per group and site first (a key's delta
+ * rows not folded yet add up there), so that a site counts once when it has evictions; an
+ * operation counts once per group when its evictions there add up to more than zero.
+ */
+export async function placeEvictionAggregates(db: Executor, f: ScopedFilter, key: PlaceCellsKey): Promise<EvictionAggregate[]> {
+  const sites = sitesOf(f, key);
+  const inner = CELL_SUMS.map((c) => sql`sum(${sql.ref(`u.${c}`)}) AS ${sql.id(c)}`);
+  const [sums, operations] = [await sql<Omit<EvictionAggregate, 'operations'>>`
+    SELECT key, sum(evictions)::bigint AS evictions, count(*) FILTER (WHERE evictions > 0) AS sites,
+      sum(not_full) > 0 AS not_full, sum(quick) > 0 AS quick, ${sql.join(CELL_FIGURES)}
+    FROM (
+      SELECT ${groupOf(key)} AS key, u.site_id, ${sql.join(inner)}
+      FROM (${sumRows(f, key)}) u ${sites.join} WHERE ${sites.where}
+      GROUP BY 1, 2
+    ) x
+    GROUP BY key HAVING sum(evictions) > 0`.execute(db), await sql<{ key: string; operations: number }>`
+    SELECT key, count(*) AS operations FROM (
+      SELECT ${groupOf(key)} AS key, u.operation_id FROM (${operationRows(f, key)}) u ${sites.join} WHERE ${sites.where}
+      GROUP BY 1, 2 HAVING sum(u.evictions) > 0
+    ) p GROUP BY key`.execute(db)];
+  const byKey = new Map(operations.rows.map((r) => [r.key, Number(r.operations)]));
+  return sums.rows.map((r) => ({ ...r, operations: byKey.get(r.key) ?? 0 } as EvictionAggregate));
+}
+
+/** Items per group, term and whole-or-part: whole years and months from the cells, edge days from the tallies' copies of their eviction. */
+export async function placeTallyAggregates(db: Executor, f: ScopedFilter, key: PlaceCellsKey): Promise<TallyAggregate[]> {
+  const sites = sitesOf(f, key);
+  const parts = coverFor(f, key).map((r) => (r.span === 'day'
+    ? sql`SELECT t.eviction_date AS day, t.site_id, coalesce(t.eviction_legal_basis, 'unknown') AS legal_basis, t.kind, t.term, t.part_of IS NOT NULL AS is_part,
+        1 AS tallies, t.n, t.at_least::int AS at_least
+      FROM eviction_tallies t WHERE ${copiedWhere({ ...f, from: r.from, to: r.to, areaId: undefined, communeInsee: undefined }, 't')}`
+    : sql`SELECT c.period AS day, c.site_id, c.legal_basis, c.kind, c.term, c.is_part, c.tallies, c.n, c.at_least
+      FROM statistics_place_item_cells c WHERE ${cellsIn(f, r)}`));
+  const result = await sql<TallyAggregate>`
+    SELECT ${groupOf(key)} AS key, u.kind, u.term, u.is_part, sum(u.n)::bigint AS n, sum(u.at_least) > 0 AS at_least
+    FROM (${sql.join(parts, sql` UNION ALL `)}) u ${sites.join} WHERE ${sites.where}
+    GROUP BY 1, 2, 3, 4 HAVING sum(u.tallies) > 0`.execute(db);
+  return result.rows;
+}
