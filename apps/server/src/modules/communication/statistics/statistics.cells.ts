@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../../platform/db/database.js';
-import { placeCellsKey, placeEvictionAggregates, placeTallyAggregates, type PlaceCellsKey } from './statistics.place-cells.js';
+import { placeCellOperations, placeCellsKey, placeEvictionAggregates, placeTallyAggregates, type PlaceCellsKey } from './statistics.place-cells.js';
 import { coverOf, rangeWhere, yearCoverOf, type Range, type Span } from './statistics.cover.js';
 import {
   CELL_FIGURES, CELL_SUMS, bucketOf, countedWhere, forceFiltered, forcesOf, keyOf, recountEvictionAggregates,
@@ -203,8 +203,9 @@ async function seriesDistinct(db: Executor, f: ScopedFilter, key: TotalsKey, fam
  * Distinct operations per group. An operation spans several sites and sometimes two days, so its
  * count is a DISTINCT, not a sum: over the operation cells (operation × day, week or month, no
  * site: 7× fewer rows than evictions; by legal basis, their own) when no place filters or groups;
- * from the operation × site cells when a place does (`placeOperationCounts`); recounted in one
- * hashed DISTINCT pass over the evictions' covering index when a place filters a time grouping.
+ * from the operation × site cells when a place does (`placeOperationCounts`); from the place
+ * operation cells for a monthly or yearly series within a place; recounted in one hashed DISTINCT
+ * pass over the evictions' covering index when a place filters a daily or weekly series.
  */
 async function operationCounts(db: Executor, f: ScopedFilter, key: GroupKey): Promise<Map<string, number>> {
   if (!byPlace(f, key)) {
@@ -219,6 +220,8 @@ async function operationCounts(db: Executor, f: ScopedFilter, key: GroupKey): Pr
     return new Map(cells.rows.map((r) => [r.key, Number(r.operations)]));
   }
   if (key === 'none' || key === 'area' || key === 'commune' || key === 'site') return placeOperationCounts(db, f, key);
+  // A monthly or yearly series within a place: the place operation cells (migration 20m-01), from their index alone.
+  if (key === 'month' || key === 'year') return placeCellOperations(db, f, key);
   const result = await sql<{ key: string; operations: number }>`
     SELECT key, count(*) AS operations FROM (
       SELECT DISTINCT ${keyOf(key)} AS key, e.operation_id FROM evictions e ${siteJoin(f, key, 'e')} WHERE ${countedWhere(f)}

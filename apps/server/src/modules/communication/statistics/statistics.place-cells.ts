@@ -91,13 +91,23 @@ export async function placeEvictionAggregates(db: Executor, f: ScopedFilter, key
       FROM (${sumRows(f, key)}) u ${sites.join} WHERE ${sites.where}
       GROUP BY 1, 2
     ) x
-    GROUP BY key HAVING sum(evictions) > 0`.execute(db), await sql<{ key: string; operations: number }>`
+    GROUP BY key HAVING sum(evictions) > 0`.execute(db), await placeCellOperations(db, f, key)];
+  return sums.rows.map((r) => ({ ...r, operations: operations.get(r.key) ?? 0 } as EvictionAggregate));
+}
+
+/**
+ * Distinct operations per group from the operation cells (read from their index alone): an
+ * operation counts once per group when its evictions there add up to more than zero. Also what a
+ * monthly or yearly series within a place reads without a force filter.
+ */
+export async function placeCellOperations(db: Executor, f: ScopedFilter, key: PlaceCellsKey): Promise<Map<string, number>> {
+  const sites = sitesOf(f, key);
+  const result = await sql<{ key: string; operations: number }>`
     SELECT key, count(*) AS operations FROM (
       SELECT ${groupOf(key)} AS key, u.operation_id FROM (${operationRows(f, key)}) u ${sites.join} WHERE ${sites.where}
       GROUP BY 1, 2 HAVING sum(u.evictions) > 0
-    ) p GROUP BY key`.execute(db)];
-  const byKey = new Map(operations.rows.map((r) => [r.key, Number(r.operations)]));
-  return sums.rows.map((r) => ({ ...r, operations: byKey.get(r.key) ?? 0 } as EvictionAggregate));
+    ) p GROUP BY key`.execute(db);
+  return new Map(result.rows.map((r) => [r.key, Number(r.operations)]));
 }
 
 /** Items per group, term and whole-or-part: whole years and months from the cells, edge days from the tallies' copies of their eviction. */
