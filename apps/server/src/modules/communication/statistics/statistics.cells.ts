@@ -32,9 +32,6 @@ export function cellsAnswer(f: ScopedFilter): boolean {
   return !f.pending && !f.itemType;
 }
 
-/** Whether a filter names corps present or absent: only the combination cells (migration 20l-01) can answer it. */
-const byForces = forceFiltered;
-
 /** A force filter on a combination cell. Only combination cells have the column: another table read with a force filter fails rather than ignores it. */
 const forcesWhere = (f: ScopedFilter) => forcesOf(f, sql`c.forces`);
 
@@ -58,7 +55,7 @@ const byPlace = (f: ScopedFilter, key: GroupKey) => Boolean(f.areaId || f.commun
  * together. Not a daily or weekly series: they hold months and years.
  */
 const fromPlaceCells = (f: ScopedFilter, key: GroupKey): PlaceCellsKey | undefined => (placeCellsKey(key)
-  && (key === 'legalBasis' ? byPlace(f, key) || byForces(f) : byForces(f) && byPlace(f, key)) ? key : undefined);
+  && (key === 'legalBasis' ? byPlace(f, key) || forceFiltered(f) : forceFiltered(f) && byPlace(f, key)) ? key : undefined);
 
 const unitOf = (key: GroupKey): Span => (key === 'day' ? 'day' : key === 'week' ? 'week' : 'month');
 
@@ -93,7 +90,7 @@ export async function evictionAggregates(db: Executor, f: ScopedFilter, key: Gro
   const placed = fromPlaceCells(f, key);
   if (placed) return placeEvictionAggregates(db, f, placed);
   if (key === 'legalBasis' && byPlace(f, key)) return recountEvictionAggregates(db, f, key);
-  if (byForces(f)) return fromTotals(key) && !byPlace(f, key) ? totalsAggregates(db, f, key, COMBINATION) : recountEvictionAggregates(db, f, key);
+  if (forceFiltered(f)) return fromTotals(key) && !byPlace(f, key) ? totalsAggregates(db, f, key, COMBINATION) : recountEvictionAggregates(db, f, key);
   if (key === 'legalBasis') return legalBasisAggregates(db, f);
   if (fromTotals(key) && !byPlace(f, key)) return totalsAggregates(db, f, key, PLAIN);
   const inner = CELL_SUMS.map((c) => sql`sum(${sql.ref(`c.${c}`)}) AS ${sql.id(c)}`);
@@ -126,7 +123,7 @@ export async function evictionCounts(db: Executor, f: ScopedFilter, key: PlaceOr
   // With a force filter, the combination × site cells: narrow, read from their index alone.
   const result = await sql<{ key: string; evictions: string }>`
     SELECT ${cellKey(key)} AS key, sum(c.evictions)::bigint AS evictions
-    FROM ${byForces(f) ? COMBINATION.sites : sql`statistics_cells`} c ${cellSites(f, key)} WHERE ${cellWhere(f, key)}
+    FROM ${forceFiltered(f) ? COMBINATION.sites : sql`statistics_cells`} c ${cellSites(f, key)} WHERE ${cellWhere(f, key)}
     GROUP BY 1 HAVING sum(c.evictions) > 0`.execute(db);
   return result.rows.map((r) => ({ key: r.key, evictions: Number(r.evictions) }));
 }
@@ -328,10 +325,10 @@ export async function tallyAggregates(db: Executor, f: ScopedFilter, key: GroupK
   const placed = fromPlaceCells(f, key);
   if (placed) return placeTallyAggregates(db, f, placed);
   // A daily or weekly series within a place under a force filter: the place cells hold months and years only.
-  if ((key === 'legalBasis' && byPlace(f, key)) || (byForces(f) && byPlace(f, key))) return recountTallyAggregates(db, f, key, { copied: true });
+  if ((key === 'legalBasis' && byPlace(f, key)) || (forceFiltered(f) && byPlace(f, key))) return recountTallyAggregates(db, f, key, { copied: true });
   // With a force filter and no place, the item totals by combination (migration 20l-01), which have no site.
   const perSite = key !== 'legalBasis' && byPlace(f, key);
-  const table = byForces(f) ? sql`statistics_combination_item_totals`
+  const table = forceFiltered(f) ? sql`statistics_combination_item_totals`
     : key === 'legalBasis' ? sql`statistics_legal_item_cells` : perSite ? sql`statistics_item_cells` : sql`statistics_item_totals`;
   // The item cells per site hold calendar years too (migration 20i-03): a year by place is one row per site and term, not twelve.
   const yearly = perSite && (key === 'none' || key === 'area' || key === 'commune' || key === 'site');
