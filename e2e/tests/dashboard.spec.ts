@@ -95,6 +95,11 @@ test.describe.serial('dashboard', () => {
     await expect(page.getByTestId('figure-evictions')).toContainText('au moins 1');
     await expect(page.getByTestId('drilldown')).toContainText('ST1 — Dunes Est');
     await expect(page.getByTestId('drilldown').locator('tbody tr')).toHaveCount(1);
+    // The communes under that filter too (the place cells by force combination, migration 20m-01).
+    const filtered = page.waitForEvent('download');
+    await page.getByTestId('download-byCommune-csv').click();
+    const filteredRows = readFileSync(await (await filtered).path(), 'utf8').replace(/^\uFEFF/, '').split('\r\n').filter(Boolean);
+    expect(filteredRows).toEqual(['Commune;Expulsions (au moins)', 'Calais;1']);
     await forces.getByLabel('CRS').selectOption('any');
     await forces.getByLabel('Police nationale').selectOption('any');
     await expect(page.getByTestId('figure-evictions')).toContainText('au moins 2');
