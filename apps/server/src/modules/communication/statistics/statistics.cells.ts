@@ -18,11 +18,12 @@ import {
  * for a weekly series) and the days at its edges, so a year reads ≈ 400 sites × 12 months of cells instead of 150,000
  * evictions. The legal-basis grouping reads cells of its own, with the legal basis in the key and
  * no site (migration 20c-01; `legalBasisAggregates`). A filter on forces reads the combination
- * cells (migration 20l-01: the corps present together, in the key; `COMBINATION`). What the cells
- * cannot answer is recounted: the item-type filter, force units, distinct operations per place
- * bucketed by time (a place filter with a time grouping; see `operationCounts`), the legal-basis
- * grouping within a place or with a force filter, and every figure per place with a force filter
- * (its evictions alone come from the combination cells). Distinct operations per place come from
+ * cells (migration 20l-01: the corps present together, in the key; `COMBINATION`); a place under
+ * a force filter, and a legal basis within a place or under a force filter, read the place cells
+ * (migration 20m-01: month and year × site × legal basis × combination; `statistics.place-cells.ts`).
+ * What the cells cannot answer is recounted: the item-type filter, force units, distinct operations
+ * per place by day or week (see `operationCounts`), and a daily or weekly series within a place
+ * under a force filter (its evictions alone come from the combination cells). Distinct operations per place come from
  * operation × site cells (migration 20f-01; `placeOperationCounts`).
  * `statistics-cells.property.test.ts` proves both ways give the same figures.
  */
@@ -89,7 +90,6 @@ export async function evictionAggregates(db: Executor, f: ScopedFilter, key: Gro
   if (!cellsAnswer(f)) return recountEvictionAggregates(db, f, key);
   const placed = fromPlaceCells(f, key);
   if (placed) return placeEvictionAggregates(db, f, placed);
-  if (key === 'legalBasis' && byPlace(f, key)) return recountEvictionAggregates(db, f, key);
   if (forceFiltered(f)) return fromTotals(key) && !byPlace(f, key) ? totalsAggregates(db, f, key, COMBINATION) : recountEvictionAggregates(db, f, key);
   if (key === 'legalBasis') return legalBasisAggregates(db, f);
   if (fromTotals(key) && !byPlace(f, key)) return totalsAggregates(db, f, key, PLAIN);
@@ -325,7 +325,7 @@ export async function tallyAggregates(db: Executor, f: ScopedFilter, key: GroupK
   const placed = fromPlaceCells(f, key);
   if (placed) return placeTallyAggregates(db, f, placed);
   // A daily or weekly series within a place under a force filter: the place cells hold months and years only.
-  if ((key === 'legalBasis' && byPlace(f, key)) || (forceFiltered(f) && byPlace(f, key))) return recountTallyAggregates(db, f, key, { copied: true });
+  if (forceFiltered(f) && byPlace(f, key)) return recountTallyAggregates(db, f, key, { copied: true });
   // With a force filter and no place, the item totals by combination (migration 20l-01), which have no site.
   const perSite = key !== 'legalBasis' && byPlace(f, key);
   const table = forceFiltered(f) ? sql`statistics_combination_item_totals`
