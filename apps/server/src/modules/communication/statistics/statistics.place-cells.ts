@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../../platform/db/database.js';
 import { coverOf, rangeWhere, yearCoverOf, type Range } from './statistics.cover.js';
 import {
-  CELL_FIGURES, CELL_SUMS, bucketOf, copiedWhere, countedWhere, forcesOf,
+  CELL_FIGURES, bucketOf, copiedWhere, countedWhere, forcesOf, packedSums, unpackedSums,
   type EvictionAggregate, type GroupKey, type ScopedFilter, type TallyAggregate,
 } from './statistics.queries.js';
 
@@ -56,13 +56,15 @@ function cellsIn(f: ScopedFilter, r: Range): RawBuilder<unknown> {
 /** The evictions of an edge-day range, tested like the cells (area and commune after, on the site). */
 const edgeEvictions = (f: ScopedFilter, r: Range) => countedWhere({ ...f, from: r.from, to: r.to, areaId: undefined, communeInsee: undefined });
 
-/** Every sum per group and site: whole years and months from the cells, edge days from statistics_cell_parts of the evictions. */
+/**
+ * Every sum per group and site, packed (`sums`, migration 20n-01): whole years and months from the
+ * cells' covering index, edge days from statistics_cell_parts of the evictions.
+ */
 function sumRows(f: ScopedFilter, key: PlaceCellsKey): RawBuilder<unknown> {
-  const columns = (x: string) => sql.join(CELL_SUMS.map((c) => sql.ref(`${x}.${c}`)));
   const parts = coverFor(f, key).map((r) => (r.span === 'day'
-    ? sql`SELECT d.period AS day, d.site_id, coalesce(e.legal_basis_category, 'unknown') AS legal_basis, ${columns('d')}
+    ? sql`SELECT d.period AS day, d.site_id, coalesce(e.legal_basis_category, 'unknown') AS legal_basis, ${packedSums('d')} AS sums
       FROM evictions e CROSS JOIN LATERAL statistics_cell_parts(e, 1) d WHERE d.span = 'day' AND ${edgeEvictions(f, r)}`
-    : sql`SELECT c.period AS day, c.site_id, c.legal_basis, ${columns('c')} FROM statistics_place_cells c WHERE ${cellsIn(f, r)}`));
+    : sql`SELECT c.period AS day, c.site_id, c.legal_basis, c.sums FROM statistics_place_cells c WHERE ${cellsIn(f, r)}`));
   return sql.join(parts, sql` UNION ALL `);
 }
 
@@ -82,12 +84,11 @@ function operationRows(f: ScopedFilter, key: PlaceCellsKey): RawBuilder<unknown>
  */
 export async function placeEvictionAggregates(db: Executor, f: ScopedFilter, key: PlaceCellsKey): Promise<EvictionAggregate[]> {
   const sites = sitesOf(f, key);
-  const inner = CELL_SUMS.map((c) => sql`sum(${sql.ref(`u.${c}`)}) AS ${sql.id(c)}`);
   const [sums, operations] = [await sql<Omit<EvictionAggregate, 'operations'>>`
     SELECT key, sum(evictions)::bigint AS evictions, count(*) FILTER (WHERE evictions > 0) AS sites,
       sum(not_full) > 0 AS not_full, sum(quick) > 0 AS quick, ${sql.join(CELL_FIGURES)}
     FROM (
-      SELECT ${groupOf(key)} AS key, u.site_id, ${sql.join(inner)}
+      SELECT ${groupOf(key)} AS key, u.site_id, ${sql.join(unpackedSums('u'))}
       FROM (${sumRows(f, key)}) u ${sites.join} WHERE ${sites.where}
       GROUP BY 1, 2
     ) x

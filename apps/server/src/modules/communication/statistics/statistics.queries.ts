@@ -93,6 +93,15 @@ export const CELL_FIGURES = [
 
 export const CELL_SUMS = ['evictions', 'not_full', 'quick', ...COUNT_COLUMNS.flatMap((c) => [`${c}_sum`, `${c}_flag`, `${c}_unknown`]), ...FLAG_COLUMNS.flatMap((c) => [`${c}_yes`, `${c}_unknown`])];
 
+/**
+ * The sums as one array, in the order of CELL_SUMS: what the generated `sums` column of
+ * statistics_cells and statistics_place_cells holds (migration 20n-01), so that their covering
+ * indexes answer; records recounted alongside them are packed the same way.
+ */
+export const packedSums = (x: string) => sql`ARRAY[${sql.join(CELL_SUMS.map((c) => sql`${sql.ref(`${x}.${c}`)}::bigint`))}]`;
+/** Each sum of a packed array summed, named as the column it packs (`sum(u.sums[1]) AS evictions`, …). */
+export const unpackedSums = (x: string) => CELL_SUMS.map((c, i) => sql`sum(${sql.ref(`${x}.sums`)}[${sql.lit(i + 1)}]) AS ${sql.id(c)}`);
+
 export type EvictionAggregate = {
   key: string; evictions: number; sites: number; operations: number;
   /** Some eviction was not fully observed (partial view, or reported by others). */
