@@ -6,6 +6,12 @@ import { REPO_ROOT } from '../../config.js';
 /**
  * Forward-only plain-SQL migrations, applied in file-name order at start-up, each in its own
  * transaction. An advisory lock keeps two servers starting together from racing.
+ *
+ * A migration that rewrites a table (a generated column, migration 20n-01) names it on a line
+ * `-- vacuum: table, other_table`, and the table is vacuumed once the migration has committed
+ * (VACUUM cannot run in a transaction). A rewritten table has no visibility map: its covering
+ * indexes would read the heap anyway until autovacuum came by, which a table with few changes may
+ * wait months for.
  */
 export const MIGRATIONS_DIR = resolve(REPO_ROOT, 'apps/server/migrations');
 const LOCK_KEY = 7_246_001;
@@ -33,10 +39,17 @@ export async function migrate(pool: pg.Pool, dir = MIGRATIONS_DIR): Promise<stri
         await client.query('ROLLBACK');
         throw new Error(`Migration ${file} failed: ${(err as Error).message}`);
       }
+      for (const table of vacuumAfter(sql)) await client.query(`VACUUM (ANALYZE) ${table}`);
     }
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [LOCK_KEY]).catch(() => {});
     client.release();
   }
   return applied;
+}
+
+/** The tables a migration names on its `-- vacuum:` lines (plain identifiers only: they are spliced into the statement). */
+export function vacuumAfter(sql: string): string[] {
+  return [...sql.matchAll(/^-- vacuum: (.+)$/gm)].flatMap((m) => m[1]!.split(',').map((t) => t.trim()))
+    .filter((t) => /^[a-z_][a-z0-9_]*$/.test(t));
 }
