@@ -16,7 +16,7 @@ import {
  * counted a moment later by the promoter (migration 20k-01, `statistics.promoter.ts`), and while
  * any is pending the figures are recounted. A period is covered by its whole months (or weeks,
  * for a weekly series) and the days at its edges, so a year reads ≈ 400 sites × 12 months of cells instead of 150,000
- * evictions. The legal-basis grouping reads cells of its own, with the legal basis in the key and
+ * evictions; their 34 sums are read packed in one array from a covering index (migration 20n-01, `unpackedSums`). The legal-basis grouping reads cells of its own, with the legal basis in the key and
  * no site (migration 20c-01; `legalBasisAggregates`). A filter on forces reads the combination
  * cells (migration 20l-01: the corps present together, in the key; `COMBINATION`); a place under
  * a force filter, and a legal basis within a place or under a force filter, read the place cells
