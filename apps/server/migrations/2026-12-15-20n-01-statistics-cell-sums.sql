@@ -100,7 +100,9 @@ CREATE FUNCTION statistics_cell_parts(r evictions, s integer) RETURNS SETOF stat
   FROM (VALUES ('day'), ('week'), ('month')) AS g(span)
 $$;
 
-ALTER TABLE statistics_cells ADD COLUMN sums bigint[] GENERATED ALWAYS AS (ARRAY[
+-- The same array on both tables, spelled once.
+DO $$
+DECLARE sums text := 'ARRAY[
     evictions::bigint, not_full::bigint, quick::bigint, persons_evicted_sum::bigint,
     persons_evicted_flag::bigint, persons_evicted_unknown::bigint, women_sum::bigint,
     women_flag::bigint, women_unknown::bigint, children_sum::bigint, children_flag::bigint,
@@ -112,24 +114,16 @@ ALTER TABLE statistics_cells ADD COLUMN sums bigint[] GENERATED ALWAYS AS (ARRAY
     id_checks_unknown::bigint, shelter_accepted_sum::bigint, shelter_accepted_flag::bigint,
     shelter_accepted_unknown::bigint, shelter_offered_yes::bigint, shelter_offered_unknown::bigint,
     social_assessment_yes::bigint, social_assessment_unknown::bigint
-  ]) STORED;
+  ]';
+BEGIN
+  EXECUTE format('ALTER TABLE statistics_cells ADD COLUMN sums bigint[] GENERATED ALWAYS AS (%s) STORED', sums);
+  EXECUTE format('ALTER TABLE statistics_place_cells ADD COLUMN sums bigint[] GENERATED ALWAYS AS (%s) STORED', sums);
+END $$;
+
 -- Period first, as statistics_cells_idx: a period is a range for every site, a place its sites'
 -- part of it. statistics_cells_idx stays: it is narrow (the evictions alone), for the map's counts.
 CREATE INDEX statistics_cells_sums_idx ON statistics_cells (organisation_id, span, period, site_id, verified) INCLUDE (sums);
 
-ALTER TABLE statistics_place_cells ADD COLUMN sums bigint[] GENERATED ALWAYS AS (ARRAY[
-    evictions::bigint, not_full::bigint, quick::bigint, persons_evicted_sum::bigint,
-    persons_evicted_flag::bigint, persons_evicted_unknown::bigint, women_sum::bigint,
-    women_flag::bigint, women_unknown::bigint, children_sum::bigint, children_flag::bigint,
-    children_unknown::bigint, families_sum::bigint, families_flag::bigint, families_unknown::bigint,
-    unaccompanied_minors_sum::bigint, unaccompanied_minors_flag::bigint,
-    unaccompanied_minors_unknown::bigint, arrests_sum::bigint, arrests_flag::bigint,
-    arrests_unknown::bigint, arrests_with_violence_sum::bigint, arrests_with_violence_flag::bigint,
-    arrests_with_violence_unknown::bigint, id_checks_sum::bigint, id_checks_flag::bigint,
-    id_checks_unknown::bigint, shelter_accepted_sum::bigint, shelter_accepted_flag::bigint,
-    shelter_accepted_unknown::bigint, shelter_offered_yes::bigint, shelter_offered_unknown::bigint,
-    social_assessment_yes::bigint, social_assessment_unknown::bigint
-  ]) STORED;
 -- Replaces the index on the key alone: same leading columns, and the rest of what a reader needs.
 DROP INDEX statistics_place_cells_idx;
 CREATE INDEX statistics_place_cells_idx ON statistics_place_cells (organisation_id, span, period, verified)
