@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { STATISTICS_FOLDS } from '../apps/server/src/modules/communication/statistics/statistics.cells.js';
 import { adminQuery, databaseUrl, startServer, type BenchServer } from './lib/server.js';
 
 export const BENCH_DATABASE = process.env.BENCH_DATASET_DB ?? 'vigie_bench';
@@ -111,9 +112,8 @@ export async function generateDataset(evictions: number) {
     await q(`UPDATE evictions SET statistics_pending = false WHERE statistics_pending`);
     // Folded now, as the five-minute job would: the bulk inserts leave every cell a delta row, and the
     // server's first fold then rewrote all of them (≈ 5 min) while the dashboard was being measured.
-    // Every family's fold, found by name: a list written out here once missed the force-combination cells (20l-01).
-    const folds = (await q(`SELECT proname FROM pg_proc WHERE proname LIKE 'statistics\\_%\\_fold' ORDER BY proname`)).rows as Array<{ proname: string }>;
-    for (const { proname } of folds) await q(`SELECT ${proname}()`);
+    // The job's own list of folds: a list written out here once missed the force-combination cells (20l-01).
+    for (const fold of STATISTICS_FOLDS) await q(`SELECT ${fold}()`);
     // The promotion above rewrote every eviction and tally: without this the tables carry a dead copy
     // of each (6.6 → 7.7 GB), which a server's autovacuum would have made reusable long ago, and the
     // recounted figures (a force filter over years) read twice the pages.
