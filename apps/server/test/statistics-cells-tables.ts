@@ -109,22 +109,34 @@ export async function expectCellTablesAgree(db: TestVigie['db'], organisationId:
   const stored = sql`SELECT organisation_id, span, period, site_id, operation_id, verified, evictions FROM statistics_site_operation_cells`;
   const counted = sql`SELECT e.organisation_id, g.span, date_trunc(g.span, e.date::timestamp)::date AS period, e.site_id, e.operation_id,
       e.status = 'verified' AS verified, count(*)::int AS evictions
-    FROM evictions e CROSS JOIN (VALUES ('month'), ('year')) AS g(span)
+    FROM evictions e CROSS JOIN (VALUES ('week'), ('month'), ('year')) AS g(span)
     WHERE e.deleted_at IS NULL AND e.merged_into IS NULL AND e.status <> 'rejected' GROUP BY 1, 2, 3, 4, 5, 6`;
   const operationsApart = await sql<{ n: number; stored: number }>`SELECT (SELECT count(*) FROM (${stored} EXCEPT ${counted}) a)
     + (SELECT count(*) FROM (${counted} EXCEPT ${stored}) b) AS n, (SELECT count(*) FROM statistics_site_operation_cells) AS stored`.execute(db);
   expect(Number(operationsApart.rows[0]!.n)).toBe(0);
   expect(Number(operationsApart.rows[0]!.stored)).toBeGreaterThan(0);
-  // The distinct operations stored per place and calendar month or year (20i-01), once folded, are the evictions' operations counted per place.
+  // The distinct operations stored per place and ISO week, calendar month or year (20i-01, 20o-01), once folded, are the evictions' operations counted per place.
   const storedCounts = sql`SELECT span, period, place_kind, place, verified_operations, all_operations FROM statistics_place_operation_counts
     WHERE organisation_id = ${organisationId}`;
   const countedPlaces = sql`SELECT g.span, date_trunc(g.span, e.date::timestamp)::date AS period, k.kind, k.place,
       count(DISTINCT e.operation_id) FILTER (WHERE e.status = 'verified')::int, count(DISTINCT e.operation_id)::int
-    FROM evictions e JOIN sites s ON s.id = e.site_id CROSS JOIN (VALUES ('month'), ('year')) AS g(span)
+    FROM evictions e JOIN sites s ON s.id = e.site_id CROSS JOIN (VALUES ('week'), ('month'), ('year')) AS g(span)
       CROSS JOIN LATERAL (VALUES ('site', s.id::text), ('commune', s.commune_insee), ('area', s.area_id::text)) AS k(kind, place)
     WHERE e.organisation_id = ${organisationId} AND e.deleted_at IS NULL AND e.merged_into IS NULL AND e.status <> 'rejected' GROUP BY 1, 2, 3, 4`;
   const placesApart = await sql<{ n: number; stored: number }>`SELECT (SELECT count(*) FROM (${storedCounts} EXCEPT ${countedPlaces}) a)
     + (SELECT count(*) FROM (${countedPlaces} EXCEPT ${storedCounts}) b) AS n, (SELECT count(*) FROM (${storedCounts}) c) AS stored`.execute(db);
   expect(Number(placesApart.rows[0]!.n), 'statistics_place_operation_counts').toBe(0);
   expect(Number(placesApart.rows[0]!.stored)).toBeGreaterThan(0);
+  // And per legal basis for each calendar month or year (20o-02).
+  const storedBases = sql`SELECT span, period, place_kind, place, legal_basis, verified_operations, all_operations FROM statistics_place_basis_operation_counts
+    WHERE organisation_id = ${organisationId}`;
+  const countedBases = sql`SELECT g.span, date_trunc(g.span, e.date::timestamp)::date AS period, k.kind, k.place, coalesce(e.legal_basis_category, 'unknown'),
+      count(DISTINCT e.operation_id) FILTER (WHERE e.status = 'verified')::int, count(DISTINCT e.operation_id)::int
+    FROM evictions e JOIN sites s ON s.id = e.site_id CROSS JOIN (VALUES ('month'), ('year')) AS g(span)
+      CROSS JOIN LATERAL (VALUES ('site', s.id::text), ('commune', s.commune_insee), ('area', s.area_id::text)) AS k(kind, place)
+    WHERE e.organisation_id = ${organisationId} AND e.deleted_at IS NULL AND e.merged_into IS NULL AND e.status <> 'rejected' GROUP BY 1, 2, 3, 4, 5`;
+  const basesApart = await sql<{ n: number; stored: number }>`SELECT (SELECT count(*) FROM (${storedBases} EXCEPT ${countedBases}) a)
+    + (SELECT count(*) FROM (${countedBases} EXCEPT ${storedBases}) b) AS n, (SELECT count(*) FROM (${storedBases}) c) AS stored`.execute(db);
+  expect(Number(basesApart.rows[0]!.n), 'statistics_place_basis_operation_counts').toBe(0);
+  expect(Number(basesApart.rows[0]!.stored)).toBeGreaterThan(0);
 }

@@ -251,11 +251,16 @@ async function expectCellsEqualRecount(period: [string, string], place: 'all' | 
 }
 
 /**
- * Distinct operations per place over whole calendar months and years, the periods whose counts
- * the fold stores (20i-01): read from them when they hold (no unfolded cells, sites not moved since),
- * else from the cells; either way equal to the recount.
+ * Distinct operations per place over whole calendar months and years, a place's weekly and monthly
+ * series and its legal bases, the periods whose counts the fold stores (20i-01, 20o-01, 20o-02): read from them when
+ * they hold (no unfolded cells, sites not moved since), else from the cells; either way equal to
+ * the recount.
  */
-const CALENDAR: Array<[string, string]> = [['2026-01-01', '2026-01-31'], ['2026-01-01', '2026-12-31'], ['2025-12-01', '2025-12-31'], ['2025-01-01', '2025-12-31']];
+const CALENDAR: Array<[string, string]> = [
+  ['2026-01-01', '2026-01-31'], ['2026-01-01', '2026-12-31'], ['2025-12-01', '2025-12-31'], ['2025-01-01', '2025-12-31'],
+  // A whole year after a partial one: the stored year, the partial one recounted.
+  ['2025-12-31', '2026-12-31'],
+];
 async function expectPlaceOperationsEqualRecount() {
   await promoteAllStatistics(t.db);
   await inOrganisation(t.db, organisationId, async (trx) => {
@@ -265,6 +270,12 @@ async function expectPlaceOperationsEqualRecount() {
           ...(['site', 'commune', 'area'] as const).map((key): [ScopedFilter, GroupKey] => [{ from, to, includeDrafts }, key]),
           [{ from, to, includeDrafts, siteId: sites[1] }, 'none'], [{ from, to, includeDrafts, communeInsee: '62193' }, 'none'],
           [{ from, to, includeDrafts, areaId: calaisisId }, 'none'], [{ from, to, includeDrafts, communeInsee: '62239' }, 'site'],
+          // A place's series: whole buckets from the counts stored per week, month or year (20i-01, 20o-01), edges recounted.
+          [{ from, to, includeDrafts, areaId: calaisisId }, 'week'], [{ from, to, includeDrafts, communeInsee: '62193' }, 'month'],
+          [{ from, to, includeDrafts, siteId: sites[1] }, 'week'], [{ from, to, includeDrafts, areaId: calaisisId }, 'year'],
+          // A breakdown by legal basis within one place: the counts stored per place and basis (20o-02).
+          [{ from, to, includeDrafts, areaId: calaisisId }, 'legalBasis'], [{ from, to, includeDrafts, communeInsee: '62193' }, 'legalBasis'],
+          [{ from, to, includeDrafts, siteId: sites[0] }, 'legalBasis'],
         ];
         for (const [f, key] of cases) {
           expect(normal(await evictionAggregates(trx, f, key)), `operations ${key} ${JSON.stringify(f)}`).toEqual(normal(await recountEvictionAggregates(trx, f, key)));
@@ -316,7 +327,10 @@ describe('statistics cells', () => {
       { kind: 'fold' },
     ];
     for (const a of scripted) await apply(a);
-    // Counts stored by that fold, then a site moved (stale counts must not be read), then a new record (the period is being written).
+    // Counts stored by a fold of everything counted (read from them), then a site moved (stale counts must not be read), then a new
+    // record (the period is being written).
+    await promoteAllStatistics(t.db);
+    await apply({ kind: 'fold' });
     await expectPlaceOperationsEqualRecount();
     await apply({ kind: 'siteMove', pick: 1, commune: '62239', dunkerquois: true });
     await expectPlaceOperationsEqualRecount();

@@ -2,6 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../../platform/db/database.js';
 import { placeCellOperations, placeCellsKey, placeEvictionAggregates, placeTallyAggregates, type PlaceCellsKey } from './statistics.place-cells.js';
 import { coverOf, rangeWhere, yearCoverOf, type Range, type Span } from './statistics.cover.js';
+import { storedPlaceOperationCounts, storedSeriesOperationCounts } from './statistics.place-counts.js';
 import {
   CELL_FIGURES, bucketOf, countedWhere, forceFiltered, forcesOf, keyOf, recountEvictionAggregates,
   recountTallyAggregates, siteJoin, unpackedSums,
@@ -22,9 +23,10 @@ import {
  * a force filter, and a legal basis within a place or under a force filter, read the place cells
  * (migration 20m-01: month and year × site × legal basis × combination; `statistics.place-cells.ts`).
  * What the cells cannot answer is recounted: the item-type filter, force units, distinct operations
- * per place by day or week (see `operationCounts`), and a daily or weekly series within a place
+ * per place by day (see `operationCounts`), and a daily or weekly series within a place
  * under a force filter (its evictions alone come from the combination cells). Distinct operations per place come from
- * operation × site cells (migration 20f-01; `placeOperationCounts`).
+ * operation × site cells (migration 20f-01; `placeOperationCounts`), or from the counts the fold
+ * stores per place and calendar month, year or ISO week (migrations 20i-01, 20o-01).
  * `statistics-cells.property.test.ts` proves both ways give the same figures.
  */
 
@@ -202,9 +204,11 @@ async function seriesDistinct(db: Executor, f: ScopedFilter, key: TotalsKey, fam
  * Distinct operations per group. An operation spans several sites and sometimes two days, so its
  * count is a DISTINCT, not a sum: over the operation cells (operation × day, week or month, no
  * site: 7× fewer rows than evictions; by legal basis, their own) when no place filters or groups;
- * from the operation × site cells when a place does (`placeOperationCounts`); from the place
+ * from the operation × site cells when a place does (`placeOperationCounts`); for a weekly,
+ * monthly or yearly series within one place, from the counts the fold stores per bucket; else from the place
  * operation cells for a monthly or yearly series within a place; recounted in one hashed DISTINCT
- * pass over the evictions' covering index when a place filters a daily or weekly series.
+ * pass over the evictions' covering index when a place filters a daily series (or a weekly one
+ * whose stored counts do not hold yet).
  */
 async function operationCounts(db: Executor, f: ScopedFilter, key: GroupKey): Promise<Map<string, number>> {
   if (!byPlace(f, key)) {
@@ -219,13 +223,42 @@ async function operationCounts(db: Executor, f: ScopedFilter, key: GroupKey): Pr
     return new Map(cells.rows.map((r) => [r.key, Number(r.operations)]));
   }
   if (key === 'none' || key === 'area' || key === 'commune' || key === 'site') return placeOperationCounts(db, f, key);
+  // A weekly, monthly or yearly series within one place: the counts the fold stores per place and bucket (migrations 20i-01, 20o-01).
+  const stored = key === 'week' || key === 'month' || key === 'year' ? await seriesOperationCounts(db, f, key) : undefined;
+  if (stored) return stored;
   // A monthly or yearly series within a place: the place operation cells (migration 20m-01), from their index alone.
   if (key === 'month' || key === 'year') return placeCellOperations(db, f, key);
+  return recountedOperations(db, f, key);
+}
+
+/** Distinct operations per group in one hashed DISTINCT pass over the evictions' covering index. */
+async function recountedOperations(db: Executor, f: ScopedFilter, key: GroupKey): Promise<Map<string, number>> {
   const result = await sql<{ key: string; operations: number }>`
     SELECT key, count(*) AS operations FROM (
       SELECT DISTINCT ${keyOf(key)} AS key, e.operation_id FROM evictions e ${siteJoin(f, key, 'e')} WHERE ${countedWhere(f)}
     ) d GROUP BY key`.execute(db);
   return new Map(result.rows.map((r) => [r.key, Number(r.operations)]));
+}
+
+
+/**
+ * A weekly, monthly or yearly series within one place: each whole week, month or year from the
+ * counts the fold stores (`storedSeriesOperationCounts`); the days before the first whole bucket
+ * and after the last, each side a partial bucket of its own, recounted from the evictions.
+ * Undefined when the stored counts do not hold, and the caller recounts.
+ */
+async function seriesOperationCounts(db: Executor, f: ScopedFilter, key: 'week' | 'month' | 'year'): Promise<Map<string, number> | undefined> {
+  const cover = key === 'year' ? yearCoverOf(f.from, f.to) : coverOf(f.from, f.to, key);
+  const whole = cover.find((r) => r.span === key);
+  const counts = whole ? await storedSeriesOperationCounts(db, f, key, whole) : undefined;
+  if (!whole || !counts) return undefined;
+  // A year's edge is whole months and days: one partial bucket per side, recounted at once (its operations are not a sum of its ranges').
+  for (const side of [cover.filter((r) => r.to < whole.from), cover.filter((r) => r.from > whole.to)]) {
+    if (!side.length) continue;
+    const edge = { from: side.map((r) => r.from).sort()[0]!, to: side.map((r) => r.to).sort().at(-1)! };
+    for (const [bucket, n] of await recountedOperations(db, { ...f, ...edge }, key)) counts.set(bucket, n);
+  }
+  return counts;
 }
 
 /**
@@ -265,55 +298,6 @@ async function placeOperationCounts(db: Executor, f: ScopedFilter, key: 'none' |
   return new Map(result.rows.map((r) => [r.key, Number(r.operations)]));
 }
 
-/**
- * The place kind and id a filter or grouping reads from the stored counts (migration 20i-01), or
- * undefined when they cannot answer it: a grouping by commune or area within a place filter, or
- * several place filters at once.
- */
-type StoredPlace = { kind: 'site' | 'commune' | 'area'; place?: string };
-function storedPlace(f: ScopedFilter, key: 'none' | 'area' | 'commune' | 'site'): StoredPlace | undefined {
-  // A site's row is joined to the site, so any place filter narrows a grouping by site.
-  if (key === 'site') return { kind: 'site' };
-  const filters: StoredPlace[] = [];
-  if (f.siteId) filters.push({ kind: 'site', place: f.siteId });
-  if (f.communeInsee) filters.push({ kind: 'commune', place: f.communeInsee });
-  if (f.areaId) filters.push({ kind: 'area', place: f.areaId });
-  if (key === 'none') return filters.length === 1 ? filters[0] : undefined;
-  return filters.length === 0 ? { kind: key } : undefined;
-}
-
-/**
- * Distinct operations per place for one whole calendar month or year, from the counts the fold
- * stores (migration 20i-01), when they equal the cells: the period has no unfolded cells and the
- * counts were made under the sites' current places. Else undefined, and the cells are read.
- */
-async function storedPlaceOperationCounts(db: Executor, f: ScopedFilter, key: 'none' | 'area' | 'commune' | 'site', cover: Range[]): Promise<Map<string, number> | undefined> {
-  const place = storedPlace(f, key);
-  const only = cover.length === 1 ? cover[0]! : undefined;
-  if (!place || !only || only.span === 'day' || only.from !== only.to) return undefined;
-  const span = only.span;
-  const operations = f.includeDrafts ? sql`c.all_operations` : sql`c.verified_operations`;
-  const where: RawBuilder<unknown>[] = [sql`c.span = ${span}`, sql`c.period = ${only.from}::date`, sql`c.place_kind = ${place.kind}`];
-  if (place.place) where.push(sql`c.place = ${place.place}`);
-  if (key === 'site') {
-    if (f.siteId) where.push(sql`s.id = ${f.siteId}::uuid`);
-    if (f.communeInsee) where.push(sql`s.commune_insee = ${f.communeInsee}`);
-    if (f.areaId) where.push(sql`s.area_id = ${f.areaId}::uuid`);
-  }
-  // Whether the counts hold and the counts themselves in one statement: one snapshot for both.
-  const result = await sql<{ clean: boolean; key: string | null; operations: number | null }>`
-    WITH clean AS (
-      SELECT NOT EXISTS (SELECT 1 FROM statistics_site_operation_cells u WHERE NOT u.folded AND u.span = ${span} AND u.period = ${only.from}::date)
-        AND EXISTS (SELECT 1 FROM statistics_place_count_state st WHERE st.sites_version = coalesce((SELECT v.version FROM statistics_site_versions v), 0)) AS ok
-    )
-    SELECT clean.ok AS clean, x.key, x.operations FROM clean LEFT JOIN LATERAL (
-      SELECT ${key === 'none' ? sql`''` : sql`c.place`} AS key, ${operations} AS operations FROM statistics_place_operation_counts c
-      ${key === 'site' ? sql`JOIN sites s ON s.id::text = c.place` : sql``}
-      WHERE ${sql.join(where, sql` AND `)}
-    ) x ON clean.ok`.execute(db);
-  if (!result.rows[0]?.clean) return undefined;
-  return new Map(result.rows.filter((r) => r.key !== null).map((r) => [r.key!, Number(r.operations)]));
-}
 
 /**
  * Items seized and structures destroyed, per group, term and whole-or-part: from the item cells

@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../../platform/db/database.js';
 import { coverOf, rangeWhere, yearCoverOf, type Range } from './statistics.cover.js';
+import { storedBasisOperationCounts } from './statistics.place-counts.js';
 import {
   CELL_FIGURES, bucketOf, copiedWhere, countedWhere, forcesOf, packedSums, unpackedSums,
   type EvictionAggregate, type GroupKey, type ScopedFilter, type TallyAggregate,
@@ -92,8 +93,17 @@ export async function placeEvictionAggregates(db: Executor, f: ScopedFilter, key
       FROM (${sumRows(f, key)}) u ${sites.join} WHERE ${sites.where}
       GROUP BY 1, 2
     ) x
-    GROUP BY key HAVING sum(evictions) > 0`.execute(db), await placeCellOperations(db, f, key)];
+    GROUP BY key HAVING sum(evictions) > 0`.execute(db), await placeOperations(db, f, key)];
   return sums.rows.map((r) => ({ ...r, operations: operations.get(r.key) ?? 0 } as EvictionAggregate));
+}
+
+/**
+ * Distinct operations per group: by legal basis within one place over a calendar month or year, from
+ * the counts the fold stores (migration 20o-02) when they hold; else from the operation cells.
+ */
+async function placeOperations(db: Executor, f: ScopedFilter, key: PlaceCellsKey): Promise<Map<string, number>> {
+  const stored = key === 'legalBasis' ? await storedBasisOperationCounts(db, f, coverFor(f, key)) : undefined;
+  return stored ?? placeCellOperations(db, f, key);
 }
 
 /**

@@ -1,0 +1,106 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Executor } from '../../../platform/db/database.js';
+import { rangeWhere, type Range } from './statistics.cover.js';
+import { bucketOf, forceFiltered, type ScopedFilter } from './statistics.queries.js';
+
+/**
+ * Distinct operations per place as the five-minute fold stores them: per site, commune and area
+ * for each calendar month, calendar year and ISO week (migrations 20i-01, 20o-01, from the
+ * operation × site cells) and per legal basis for each month and year (20o-02, from the place
+ * operation cells). An operation spans several sites, so its count is not a sum the writers'
+ * triggers could keep; the fold counts it from the cells in its own transaction. A reader uses the
+ * counts only when they equal the cells — no unfolded cells of that family in the period, counts
+ * made under the sites' current places (a site moved or deleted bumps statistics_site_versions) —
+ * else returns undefined and the caller reads the cells. `statistics-cells.property.test.ts`
+ * proves both ways give the recount's figures.
+ */
+
+/**
+ * The place kind and id a filter or grouping reads from the stored counts, or undefined when they
+ * cannot answer it: a grouping by commune or area within a place filter, or several place filters at once.
+ */
+type StoredPlace = { kind: 'site' | 'commune' | 'area'; place?: string };
+function storedPlace(f: ScopedFilter, key: 'none' | 'area' | 'commune' | 'site'): StoredPlace | undefined {
+  // A site's row is joined to the site, so any place filter narrows a grouping by site.
+  if (key === 'site') return { kind: 'site' };
+  const filters: StoredPlace[] = [];
+  if (f.siteId) filters.push({ kind: 'site', place: f.siteId });
+  if (f.communeInsee) filters.push({ kind: 'commune', place: f.communeInsee });
+  if (f.areaId) filters.push({ kind: 'area', place: f.areaId });
+  if (key === 'none') return filters.length === 1 ? filters[0] : undefined;
+  return filters.length === 0 ? { kind: key } : undefined;
+}
+
+/** The cells a family of counts is made from, the counts, and the sites version they were made under. */
+type Family = { cells: RawBuilder<unknown>; counts: RawBuilder<unknown>; state: RawBuilder<unknown> };
+const PLACES: Family = { cells: sql`statistics_site_operation_cells`, counts: sql`statistics_place_operation_counts`, state: sql`statistics_place_count_state` };
+const BASES: Family = {
+  cells: sql`statistics_place_operation_cells`, counts: sql`statistics_place_basis_operation_counts`, state: sql`statistics_place_basis_count_state`,
+};
+
+/**
+ * The counts of one range of periods, keyed, when they hold; else undefined. Whether they hold and
+ * the counts themselves in one statement: one snapshot for both.
+ */
+async function countsIfHeld(db: Executor, family: Family, r: Range, includeDrafts: boolean, select: {
+  key: RawBuilder<string>; where: RawBuilder<unknown>[]; join?: RawBuilder<unknown>;
+}): Promise<Map<string, number> | undefined> {
+  const operations = includeDrafts ? sql`c.all_operations` : sql`c.verified_operations`;
+  const result = await sql<{ clean: boolean; key: string | null; operations: number | null }>`
+    WITH clean AS (
+      SELECT NOT EXISTS (SELECT 1 FROM ${family.cells} c WHERE NOT c.folded AND ${rangeWhere(r)})
+        AND EXISTS (SELECT 1 FROM ${family.state} st WHERE st.sites_version = coalesce((SELECT v.version FROM statistics_site_versions v), 0)) AS ok
+    )
+    SELECT clean.ok AS clean, x.key, x.operations FROM clean LEFT JOIN LATERAL (
+      SELECT ${select.key} AS key, ${operations} AS operations FROM ${family.counts} c ${select.join ?? sql``}
+      WHERE ${sql.join([rangeWhere(r), ...select.where], sql` AND `)}
+    ) x ON clean.ok`.execute(db);
+  if (!result.rows[0]?.clean) return undefined;
+  return new Map(result.rows.filter((r) => r.key !== null).map((r) => [r.key!, Number(r.operations)]));
+}
+
+/** The one calendar month or year a cover is, if it is one. */
+const onePeriod = (cover: Range[]) => (cover.length === 1 && cover[0]!.span !== 'day' && cover[0]!.from === cover[0]!.to ? cover[0] : undefined);
+
+/**
+ * Distinct operations per place (none with one place filter, area, commune, site) for one whole
+ * calendar month or year (`yearCoverOf` gave one range).
+ */
+export async function storedPlaceOperationCounts(db: Executor, f: ScopedFilter, key: 'none' | 'area' | 'commune' | 'site', cover: Range[]): Promise<Map<string, number> | undefined> {
+  const place = storedPlace(f, key);
+  const only = onePeriod(cover);
+  if (!place || !only) return undefined;
+  const where: RawBuilder<unknown>[] = [sql`c.place_kind = ${place.kind}`];
+  if (place.place) where.push(sql`c.place = ${place.place}`);
+  if (key === 'site') {
+    if (f.siteId) where.push(sql`s.id = ${f.siteId}::uuid`);
+    if (f.communeInsee) where.push(sql`s.commune_insee = ${f.communeInsee}`);
+    if (f.areaId) where.push(sql`s.area_id = ${f.areaId}::uuid`);
+  }
+  return countsIfHeld(db, PLACES, only, f.includeDrafts, {
+    key: key === 'none' ? sql`''` : sql`c.place`, where, join: key === 'site' ? sql`JOIN sites s ON s.id::text = c.place` : undefined,
+  });
+}
+
+/**
+ * A weekly, monthly or yearly series within one place (a single site, commune or area filter, no
+ * force filter): each of the range's whole weeks, months or years, keyed by bucket. The caller
+ * recounts the period's edges (their partial buckets are their own: a whole bucket holds no edge day).
+ */
+export async function storedSeriesOperationCounts(db: Executor, f: ScopedFilter, key: 'week' | 'month' | 'year', whole: Range): Promise<Map<string, number> | undefined> {
+  const place = storedPlace(f, 'none');
+  if (!place?.place || forceFiltered(f)) return undefined;
+  return countsIfHeld(db, PLACES, whole, f.includeDrafts, {
+    key: bucketOf(sql`c.period`, key), where: [sql`c.place_kind = ${place.kind}`, sql`c.place = ${place.place}`],
+  });
+}
+
+/** Distinct operations per legal basis within one place (no force filter), for one whole calendar month or year. */
+export async function storedBasisOperationCounts(db: Executor, f: ScopedFilter, cover: Range[]): Promise<Map<string, number> | undefined> {
+  const place = storedPlace(f, 'none');
+  const only = onePeriod(cover);
+  if (!place?.place || !only || forceFiltered(f)) return undefined;
+  return countsIfHeld(db, BASES, only, f.includeDrafts, {
+    key: sql`c.legal_basis`, where: [sql`c.place_kind = ${place.kind}`, sql`c.place = ${place.place}`],
+  });
+}
