@@ -33,14 +33,14 @@ export async function expectCellTablesAgree(db: TestVigie['db'], organisationId:
   const yearsApart = await sql<{ n: number; years: number }>`SELECT (SELECT count(*) FROM (${itemYears('month')} EXCEPT ${itemYears('year')}) a)
     + (SELECT count(*) FROM (${itemYears('year')} EXCEPT ${itemYears('month')}) b) AS n, (SELECT count(*) FROM statistics_item_cells WHERE span = 'year') AS years`.execute(db);
   expect(Number(yearsApart.rows[0]!.n), 'item cells: years against months').toBe(0);
-  expect(Number(yearsApart.rows[0]!.years)).toBeGreaterThan(0);
+  expect(Number(yearsApart.rows[0]!.years), 'item cell years').toBeGreaterThan(0);
   // The same for the legal operation cells' calendar years (20i-04), per legal basis and operation.
   const legalYears = (span: 'month' | 'year') => sql`SELECT organisation_id, date_trunc('year', period::timestamp)::date, verified, legal_basis, operation_id,
     sum(evictions) FROM statistics_legal_operation_cells WHERE span = ${span} GROUP BY 1, 2, 3, 4, 5 HAVING sum(evictions) <> 0`;
   const legalApart = await sql<{ n: number; years: number }>`SELECT (SELECT count(*) FROM (${legalYears('month')} EXCEPT ${legalYears('year')}) a)
     + (SELECT count(*) FROM (${legalYears('year')} EXCEPT ${legalYears('month')}) b) AS n, (SELECT count(*) FROM statistics_legal_operation_cells WHERE span = 'year') AS years`.execute(db);
   expect(Number(legalApart.rows[0]!.n), 'legal operation cells: years against months').toBe(0);
-  expect(Number(legalApart.rows[0]!.years)).toBeGreaterThan(0);
+  expect(Number(legalApart.rows[0]!.years), 'legal operation years').toBeGreaterThan(0);
   // The same for the cells by legal basis, summed over the legal bases (they hold days and months only).
   const byLegal = (table: string, columns: string) => sql`SELECT organisation_id, span, period, verified, ${sql.raw(columns)}
     FROM ${sql.table(table)} WHERE span <> 'week' GROUP BY 1, 2, 3, 4`;
@@ -114,7 +114,7 @@ export async function expectCellTablesAgree(db: TestVigie['db'], organisationId:
   const operationsApart = await sql<{ n: number; stored: number }>`SELECT (SELECT count(*) FROM (${stored} EXCEPT ${counted}) a)
     + (SELECT count(*) FROM (${counted} EXCEPT ${stored}) b) AS n, (SELECT count(*) FROM statistics_site_operation_cells) AS stored`.execute(db);
   expect(Number(operationsApart.rows[0]!.n)).toBe(0);
-  expect(Number(operationsApart.rows[0]!.stored)).toBeGreaterThan(0);
+  expect(Number(operationsApart.rows[0]!.stored), 'operation × site cells stored').toBeGreaterThan(0);
   // The distinct operations stored per place and ISO week, calendar month or year (20i-01, 20o-01), once folded, are the evictions' operations counted per place.
   const storedCounts = sql`SELECT span, period, place_kind, place, verified_operations, all_operations FROM statistics_place_operation_counts
     WHERE organisation_id = ${organisationId}`;
@@ -126,7 +126,7 @@ export async function expectCellTablesAgree(db: TestVigie['db'], organisationId:
   const placesApart = await sql<{ n: number; stored: number }>`SELECT (SELECT count(*) FROM (${storedCounts} EXCEPT ${countedPlaces}) a)
     + (SELECT count(*) FROM (${countedPlaces} EXCEPT ${storedCounts}) b) AS n, (SELECT count(*) FROM (${storedCounts}) c) AS stored`.execute(db);
   expect(Number(placesApart.rows[0]!.n), 'statistics_place_operation_counts').toBe(0);
-  expect(Number(placesApart.rows[0]!.stored)).toBeGreaterThan(0);
+  expect(Number(placesApart.rows[0]!.stored), 'place operation counts stored').toBeGreaterThan(0);
   // And per legal basis for each calendar month or year (20o-02).
   const storedBases = sql`SELECT span, period, place_kind, place, legal_basis, verified_operations, all_operations FROM statistics_place_basis_operation_counts
     WHERE organisation_id = ${organisationId}`;
@@ -138,5 +138,5 @@ export async function expectCellTablesAgree(db: TestVigie['db'], organisationId:
   const basesApart = await sql<{ n: number; stored: number }>`SELECT (SELECT count(*) FROM (${storedBases} EXCEPT ${countedBases}) a)
     + (SELECT count(*) FROM (${countedBases} EXCEPT ${storedBases}) b) AS n, (SELECT count(*) FROM (${storedBases}) c) AS stored`.execute(db);
   expect(Number(basesApart.rows[0]!.n), 'statistics_place_basis_operation_counts').toBe(0);
-  expect(Number(basesApart.rows[0]!.stored)).toBeGreaterThan(0);
+  expect(Number(basesApart.rows[0]!.stored), 'basis operation counts stored').toBeGreaterThan(0);
 }

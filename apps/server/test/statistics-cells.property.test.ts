@@ -270,6 +270,8 @@ async function expectPlaceOperationsEqualRecount() {
           ...(['site', 'commune', 'area'] as const).map((key): [ScopedFilter, GroupKey] => [{ from, to, includeDrafts }, key]),
           [{ from, to, includeDrafts, siteId: sites[1] }, 'none'], [{ from, to, includeDrafts, communeInsee: '62193' }, 'none'],
           [{ from, to, includeDrafts, areaId: calaisisId }, 'none'], [{ from, to, includeDrafts, communeInsee: '62239' }, 'site'],
+          // Communes within an area: stored while none of their sites is in another area (a site moved may make one straddle two).
+          [{ from, to, includeDrafts, areaId: calaisisId }, 'commune'], [{ from, to, includeDrafts, areaId: dunkerquoisId }, 'commune'],
           // A place's series: whole buckets from the counts stored per week, month or year (20i-01, 20o-01), edges recounted.
           [{ from, to, includeDrafts, areaId: calaisisId }, 'week'], [{ from, to, includeDrafts, communeInsee: '62193' }, 'month'],
           [{ from, to, includeDrafts, siteId: sites[1] }, 'week'], [{ from, to, includeDrafts, areaId: calaisisId }, 'year'],

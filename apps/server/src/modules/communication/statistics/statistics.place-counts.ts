@@ -17,12 +17,14 @@ import { bucketOf, forceFiltered, type ScopedFilter } from './statistics.queries
 
 /**
  * The place kind and id a filter or grouping reads from the stored counts, or undefined when they
- * cannot answer it: a grouping by commune or area within a place filter, or several place filters at once.
+ * cannot answer it: a grouping by area within a place filter, by commune within a site or commune
+ * filter, or several place filters at once. `withinArea`: communes grouped within an area filter.
  */
-type StoredPlace = { kind: 'site' | 'commune' | 'area'; place?: string };
+type StoredPlace = { kind: 'site' | 'commune' | 'area'; place?: string; withinArea?: string };
 function storedPlace(f: ScopedFilter, key: 'none' | 'area' | 'commune' | 'site'): StoredPlace | undefined {
   // A site's row is joined to the site, so any place filter narrows a grouping by site.
   if (key === 'site') return { kind: 'site' };
+  if (key === 'commune' && f.areaId && !f.siteId && !f.communeInsee) return { kind: 'commune', withinArea: f.areaId };
   const filters: StoredPlace[] = [];
   if (f.siteId) filters.push({ kind: 'site', place: f.siteId });
   if (f.communeInsee) filters.push({ kind: 'commune', place: f.communeInsee });
@@ -43,13 +45,14 @@ const BASES: Family = {
  * the counts themselves in one statement: one snapshot for both.
  */
 async function countsIfHeld(db: Executor, family: Family, r: Range, includeDrafts: boolean, select: {
-  key: RawBuilder<string>; where: RawBuilder<unknown>[]; join?: RawBuilder<unknown>;
+  key: RawBuilder<string>; where: RawBuilder<unknown>[]; join?: RawBuilder<unknown>; holds?: RawBuilder<boolean>;
 }): Promise<Map<string, number> | undefined> {
   const operations = includeDrafts ? sql`c.all_operations` : sql`c.verified_operations`;
   const result = await sql<{ clean: boolean; key: string | null; operations: number | null }>`
     WITH clean AS (
       SELECT NOT EXISTS (SELECT 1 FROM ${family.cells} c WHERE NOT c.folded AND ${rangeWhere(r)})
-        AND EXISTS (SELECT 1 FROM ${family.state} st WHERE st.sites_version = coalesce((SELECT v.version FROM statistics_site_versions v), 0)) AS ok
+        AND EXISTS (SELECT 1 FROM ${family.state} st WHERE st.sites_version = coalesce((SELECT v.version FROM statistics_site_versions v), 0))
+        AND ${select.holds ?? sql<boolean>`true`} AS ok
     )
     SELECT clean.ok AS clean, x.key, x.operations FROM clean LEFT JOIN LATERAL (
       SELECT ${select.key} AS key, ${operations} AS operations FROM ${family.counts} c ${select.join ?? sql``}
@@ -72,13 +75,19 @@ export async function storedPlaceOperationCounts(db: Executor, f: ScopedFilter, 
   if (!place || !only) return undefined;
   const where: RawBuilder<unknown>[] = [sql`c.place_kind = ${place.kind}`];
   if (place.place) where.push(sql`c.place = ${place.place}`);
+  // A commune's stored count is over all its sites: it answers within an area only when none of its sites is in another one
+  // (merged sites included: their cells may still count). Else the cells, for every commune of the area.
+  const area = place.withinArea;
+  if (area) where.push(sql`c.place IN (SELECT s.commune_insee FROM sites s WHERE s.area_id = ${area}::uuid)`);
+  const holds = area ? sql<boolean>`NOT EXISTS (SELECT 1 FROM sites a JOIN sites b ON b.commune_insee = a.commune_insee
+    WHERE a.area_id = ${area}::uuid AND b.area_id IS DISTINCT FROM a.area_id)` : undefined;
   if (key === 'site') {
     if (f.siteId) where.push(sql`s.id = ${f.siteId}::uuid`);
     if (f.communeInsee) where.push(sql`s.commune_insee = ${f.communeInsee}`);
     if (f.areaId) where.push(sql`s.area_id = ${f.areaId}::uuid`);
   }
   return countsIfHeld(db, PLACES, only, f.includeDrafts, {
-    key: key === 'none' ? sql`''` : sql`c.place`, where, join: key === 'site' ? sql`JOIN sites s ON s.id::text = c.place` : undefined,
+    key: key === 'none' ? sql`''` : sql`c.place`, where, join: key === 'site' ? sql`JOIN sites s ON s.id::text = c.place` : undefined, holds,
   });
 }
 
