@@ -329,6 +329,10 @@ describe('statistics cells', () => {
       { kind: 'fold' },
     ];
     for (const a of scripted) await apply(a);
+    // One week (from Monday 5 January) with a verified operation and a submitted one in the Calaisis: its verified and all
+    // operations differ, so reading one stored count for the other fails.
+    await apply({ kind: 'create', record: spec(2, 0), status: 'verified', sameOperation: false });
+    await apply({ kind: 'create', record: spec(2, 1), status: 'submitted', sameOperation: false });
     // Counts stored by a fold of everything counted (read from them), then a site moved (stale counts must not be read), then a new
     // record (the period is being written).
     await promoteAllStatistics(t.db);
