@@ -3,7 +3,7 @@ import type { Trx } from '../../../platform/db/database.js';
 import { assembleFigures, groupByKey } from './statistics.figures.js';
 import { coverageDays } from './statistics.coverage.js';
 import {
-  areasById, communeNames,   incidentAggregates, siteLabels,  termLabels,
+  areasById, communeNames, incidentAggregates, siteLabels, termLabels,
   type GroupKey, type ScopedFilter,
 } from './statistics.queries.js';
 import { evictionAggregates, evictionCounts, tallyAggregates, type PlaceOrBasis } from './statistics.cells.js';

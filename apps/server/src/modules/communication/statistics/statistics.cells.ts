@@ -240,7 +240,6 @@ async function recountedOperations(db: Executor, f: ScopedFilter, key: GroupKey)
   return new Map(result.rows.map((r) => [r.key, Number(r.operations)]));
 }
 
-
 /**
  * A weekly, monthly or yearly series within one place: each whole week, month or year from the
  * counts the fold stores (`storedSeriesOperationCounts`); the days before the first whole bucket
@@ -297,7 +296,6 @@ async function placeOperationCounts(db: Executor, f: ScopedFilter, key: 'none' |
       WHERE ${sql.join(where, sql` AND `)} GROUP BY 1`).execute(db);
   return new Map(result.rows.map((r) => [r.key, Number(r.operations)]));
 }
-
 
 /**
  * Items seized and structures destroyed, per group, term and whole-or-part: from the item cells
