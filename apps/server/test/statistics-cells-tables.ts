@@ -139,4 +139,18 @@ export async function expectCellTablesAgree(db: TestVigie['db'], organisationId:
     + (SELECT count(*) FROM (${countedBases} EXCEPT ${storedBases}) b) AS n, (SELECT count(*) FROM (${storedBases}) c) AS stored`.execute(db);
   expect(Number(basesApart.rows[0]!.n), 'statistics_place_basis_operation_counts').toBe(0);
   expect(Number(basesApart.rows[0]!.stored), 'basis operation counts stored').toBeGreaterThan(0);
+  // And per corps present, by place (or all places) and legal basis (or any) for each calendar month or year (20p-01).
+  const storedCorps = sql`SELECT span, period, corps, place_kind, place, legal_basis, verified_operations, all_operations FROM statistics_corps_operation_counts
+    WHERE organisation_id = ${organisationId}`;
+  const countedCorps = sql`SELECT g.span, date_trunc(g.span, e.date::timestamp)::date AS period, c.corps, k.kind, k.place, b.basis,
+      count(DISTINCT e.operation_id) FILTER (WHERE e.status = 'verified')::int, count(DISTINCT e.operation_id)::int
+    FROM evictions e JOIN sites s ON s.id = e.site_id CROSS JOIN (VALUES ('month'), ('year')) AS g(span)
+      CROSS JOIN LATERAL (SELECT DISTINCT fp.value->>'corps' AS corps FROM jsonb_array_elements(e.forces) AS fp(value)) AS c
+      CROSS JOIN LATERAL (VALUES ('site', s.id::text), ('commune', s.commune_insee), ('area', s.area_id::text), ('all', '')) AS k(kind, place)
+      CROSS JOIN LATERAL (VALUES (coalesce(e.legal_basis_category, 'unknown')), ('')) AS b(basis)
+    WHERE e.organisation_id = ${organisationId} AND e.deleted_at IS NULL AND e.merged_into IS NULL AND e.status <> 'rejected' GROUP BY 1, 2, 3, 4, 5, 6`;
+  const corpsApart = await sql<{ n: number; stored: number }>`SELECT (SELECT count(*) FROM (${storedCorps} EXCEPT ${countedCorps}) a)
+    + (SELECT count(*) FROM (${countedCorps} EXCEPT ${storedCorps}) b) AS n, (SELECT count(*) FROM (${storedCorps}) c) AS stored`.execute(db);
+  expect(Number(corpsApart.rows[0]!.n), 'statistics_corps_operation_counts').toBe(0);
+  expect(Number(corpsApart.rows[0]!.stored), 'corps operation counts stored').toBeGreaterThan(0);
 }

@@ -252,7 +252,8 @@ async function expectCellsEqualRecount(period: [string, string], place: 'all' | 
 
 /**
  * Distinct operations per place over whole calendar months and years, a place's weekly and monthly
- * series and its legal bases, the periods whose counts the fold stores (20i-01, 20o-01, 20o-02): read from them when
+ * series, its legal bases, and where one corps was present, the periods whose counts the fold stores (20i-01, 20o-01, 20o-02,
+ * 20p-01): read from them when
  * they hold (no unfolded cells, sites not moved since), else from the cells; either way equal to
  * the recount.
  */
@@ -278,6 +279,11 @@ async function expectPlaceOperationsEqualRecount() {
           // A breakdown by legal basis within one place: the counts stored per place and basis (20o-02).
           [{ from, to, includeDrafts, areaId: calaisisId }, 'legalBasis'], [{ from, to, includeDrafts, communeInsee: '62193' }, 'legalBasis'],
           [{ from, to, includeDrafts, siteId: sites[0] }, 'legalBasis'],
+          // Where one corps was present: the counts stored per corps (20p-01), by place, legal basis or for all places; two corps read the cells.
+          ...(['site', 'commune', 'area', 'legalBasis', 'none'] as const).map((key): [ScopedFilter, GroupKey] => [{ from, to, includeDrafts, forceCorps: 'crs' }, key]),
+          [{ from, to, includeDrafts, forcesPresent: ['crs'], areaId: calaisisId }, 'legalBasis'], [{ from, to, includeDrafts, forceCorps: 'crs', areaId: calaisisId }, 'commune'],
+          [{ from, to, includeDrafts, forceCorps: 'crs', communeInsee: '62193' }, 'none'], [{ from, to, includeDrafts, forceCorps: 'crs', siteId: sites[0] }, 'legalBasis'],
+          [{ from, to, includeDrafts, forceCorps: 'gm', forcesPresent: ['crs'] }, 'legalBasis'],
         ];
         for (const [f, key] of cases) {
           expect(normal(await evictionAggregates(trx, f, key)), `operations ${key} ${JSON.stringify(f)}`).toEqual(normal(await recountEvictionAggregates(trx, f, key)));
@@ -333,6 +339,9 @@ describe('statistics cells', () => {
     // operations differ, so reading one stored count for the other fails.
     await apply({ kind: 'create', record: spec(2, 0), status: 'verified', sameOperation: false });
     await apply({ kind: 'create', record: spec(2, 1), status: 'submitted', sameOperation: false });
+    // The verified operation at a second site of the Calaisis, in another commune and with the same corps: it counts once in the
+    // area, across legal bases and for all places, so counting its (site, operation) pairs instead of operations fails.
+    await apply({ kind: 'create', record: spec(2, 2), status: 'verified', sameOperation: true });
     // Counts stored by a fold of everything counted (read from them), then a site moved (stale counts must not be read), then a new
     // record (the period is being written).
     await promoteAllStatistics(t.db);
@@ -365,5 +374,5 @@ describe('statistics cells', () => {
     await expectCellTablesAgree(t.db, organisationId);
     // The sequences did exercise the writes they claim to.
     for (const what of ['create', 'incident', 'verify', 'reject', 'edit', 'delete', 'restore', 'merge', 'siteMerge', 'fold', 'promote', 'siteMove']) expect(done[what] ?? 0, what).toBeGreaterThan(0);
-  }, 120_000);
+  }, 180_000);
 });

@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../../platform/db/database.js';
 import { placeCellOperations, placeCellsKey, placeEvictionAggregates, placeTallyAggregates, type PlaceCellsKey } from './statistics.place-cells.js';
 import { coverOf, rangeWhere, yearCoverOf, type Range, type Span } from './statistics.cover.js';
-import { storedPlaceOperationCounts, storedSeriesOperationCounts } from './statistics.place-counts.js';
+import { storedCorpsOperationCounts, storedPlaceOperationCounts, storedSeriesOperationCounts } from './statistics.place-counts.js';
 import {
   CELL_FIGURES, bucketOf, countedWhere, forceFiltered, forcesOf, keyOf, recountEvictionAggregates,
   recountTallyAggregates, siteJoin, unpackedSums,
@@ -179,8 +179,18 @@ async function totalsAggregates(db: Executor, f: ScopedFilter, key: TotalsKey, f
   const [sums, sites, operations] = [await sql<Omit<EvictionAggregate, 'operations' | 'sites'>>`
     SELECT ${totalsKey(key, sql`x.bucket`)} AS key, sum(evictions)::bigint AS evictions, sum(not_full) > 0 AS not_full, sum(quick) > 0 AS quick, ${sql.join(CELL_FIGURES)}
     FROM (${timeRanges(f, key, family.sums, sql`c.*`)}) x
-    GROUP BY x.bucket HAVING sum(evictions) > 0`.execute(db), await seriesDistinct(db, f, key, family, 'site'), await seriesDistinct(db, f, key, family, 'operation')];
+    GROUP BY x.bucket HAVING sum(evictions) > 0`.execute(db), await seriesDistinct(db, f, key, family, 'site'), await totalsOperations(db, f, key, family)];
   return sums.rows.map((r) => ({ ...r, sites: sites.get(r.key) ?? 0, operations: operations.get(r.key) ?? 0 } as EvictionAggregate));
+}
+
+/**
+ * Distinct operations per bucket without a place: for a whole calendar month or year where one corps
+ * was present, the counts the fold stores for all places (migration 20p-01) when they hold; else the
+ * operation cells.
+ */
+async function totalsOperations(db: Executor, f: ScopedFilter, key: TotalsKey, family: Family): Promise<Map<string, number>> {
+  const stored = key === 'none' && family === COMBINATION ? await storedCorpsOperationCounts(db, f, 'none', yearCoverOf(f.from, f.to)) : undefined;
+  return stored ?? seriesDistinct(db, f, key, family, 'operation');
 }
 
 /** Rows of a cells table over a period's whole weeks or months and edge days, each with the first day of its bucket, one index scan per range. */

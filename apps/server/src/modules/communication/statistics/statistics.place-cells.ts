@@ -1,9 +1,9 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../../platform/db/database.js';
 import { coverOf, rangeWhere, yearCoverOf, type Range } from './statistics.cover.js';
-import { storedBasisOperationCounts } from './statistics.place-counts.js';
+import { storedBasisOperationCounts, storedCorpsOperationCounts } from './statistics.place-counts.js';
 import {
-  CELL_FIGURES, bucketOf, copiedWhere, countedWhere, forcesOf, packedSums, unpackedSums,
+  CELL_FIGURES, CELL_SUMS, bucketOf, copiedWhere, countedWhere, forceFiltered, forcesOf, packedSums, unpackedSums,
   type EvictionAggregate, type GroupKey, type ScopedFilter, type TallyAggregate,
 } from './statistics.queries.js';
 
@@ -79,30 +79,41 @@ function operationRows(f: ScopedFilter, key: PlaceCellsKey): RawBuilder<unknown>
 }
 
 /**
- * Every figure of the counted evictions per group. Sums per group and site first (a key's delta
- * rows not folded yet add up there), so that a site counts once when it has evictions; an
- * operation counts once per group when its evictions there add up to more than zero.
+ * Every figure of the counted evictions per group. The sums per group at once (per group and site
+ * first hashed ≈ 2,700 groups of 34 sums for the CRS's 2025 by legal basis, and spilled to disk);
+ * distinct sites apart, from the evictions alone, per group and site (a key's delta rows not
+ * folded yet add up there, so a site counts once when it has evictions); an operation counts once
+ * per group when its evictions there add up to more than zero.
  */
 export async function placeEvictionAggregates(db: Executor, f: ScopedFilter, key: PlaceCellsKey): Promise<EvictionAggregate[]> {
   const sites = sitesOf(f, key);
-  const [sums, operations] = [await sql<Omit<EvictionAggregate, 'operations'>>`
-    SELECT key, sum(evictions)::bigint AS evictions, count(*) FILTER (WHERE evictions > 0) AS sites,
-      sum(not_full) > 0 AS not_full, sum(quick) > 0 AS quick, ${sql.join(CELL_FIGURES)}
+  const [sums, sited, operations] = [await sql<Omit<EvictionAggregate, 'operations' | 'sites'>>`
+    SELECT key, sum(evictions)::bigint AS evictions, sum(not_full) > 0 AS not_full, sum(quick) > 0 AS quick, ${sql.join(CELL_FIGURES)}
     FROM (
-      SELECT ${groupOf(key)} AS key, u.site_id, ${sql.join(unpackedSums('u'))}
+      SELECT ${groupOf(key)} AS key, ${sql.join(unpackedSums('u'))}
       FROM (${sumRows(f, key)}) u ${sites.join} WHERE ${sites.where}
-      GROUP BY 1, 2
+      GROUP BY 1
     ) x
-    GROUP BY key HAVING sum(evictions) > 0`.execute(db), await placeOperations(db, f, key)];
-  return sums.rows.map((r) => ({ ...r, operations: operations.get(r.key) ?? 0 } as EvictionAggregate));
+    GROUP BY key HAVING sum(evictions) > 0`.execute(db), await sql<{ key: string; sites: number }>`
+    SELECT key, count(*) FILTER (WHERE n > 0) AS sites FROM (
+      SELECT ${groupOf(key)} AS key, u.site_id, sum(u.sums[${sql.lit(CELL_SUMS.indexOf('evictions') + 1)}]) AS n FROM (${sumRows(f, key)}) u ${sites.join} WHERE ${sites.where} GROUP BY 1, 2
+    ) y GROUP BY key`.execute(db), await placeOperations(db, f, key)];
+  const sitesByKey = new Map(sited.rows.map((r) => [r.key, Number(r.sites)]));
+  return sums.rows.map((r) => ({ ...r, sites: sitesByKey.get(r.key) ?? 0, operations: operations.get(r.key) ?? 0 } as EvictionAggregate));
 }
 
 /**
- * Distinct operations per group: by legal basis within one place over a calendar month or year, from
- * the counts the fold stores (migration 20o-02) when they hold; else from the operation cells.
+ * Distinct operations per group, for a calendar month or year, from the counts the fold stores when
+ * they hold: under a filter on one corps present, per place, legal basis or the whole filter
+ * (migration 20p-01); without a force filter, by legal basis within one place (20o-02). Else from
+ * the operation cells.
  */
 async function placeOperations(db: Executor, f: ScopedFilter, key: PlaceCellsKey): Promise<Map<string, number>> {
-  const stored = key === 'legalBasis' ? await storedBasisOperationCounts(db, f, coverFor(f, key)) : undefined;
+  const cover = coverFor(f, key);
+  const placeOrBasis = key === 'none' || key === 'area' || key === 'commune' || key === 'site' || key === 'legalBasis';
+  const stored = !placeOrBasis ? undefined
+    : forceFiltered(f) ? await storedCorpsOperationCounts(db, f, key, cover)
+      : key === 'legalBasis' ? await storedBasisOperationCounts(db, f, cover) : undefined;
   return stored ?? placeCellOperations(db, f, key);
 }
 

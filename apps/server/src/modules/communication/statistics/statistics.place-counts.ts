@@ -6,9 +6,9 @@ import { bucketOf, forceFiltered, type ScopedFilter } from './statistics.queries
 /**
  * Distinct operations per place as the five-minute fold stores them: per site, commune and area
  * for each calendar month, calendar year and ISO week (migrations 20i-01, 20o-01, from the
- * operation × site cells) and per legal basis for each month and year (20o-02, from the place
- * operation cells). An operation spans several sites, so its count is not a sum the writers'
- * triggers could keep; the fold counts it from the cells in its own transaction. A reader uses the
+ * operation × site cells), per legal basis for each month and year (20o-02, from the place
+ * operation cells) and per force corps present for each month and year (20p-01, from the same
+ * cells). An operation spans several sites, so its count is not a sum the writers' triggers could keep; the fold counts it from the cells in its own transaction. A reader uses the
  * counts only when they equal the cells — no unfolded cells of that family in the period, counts
  * made under the sites' current places (a site moved or deleted bumps statistics_site_versions) —
  * else returns undefined and the caller reads the cells. `statistics-cells.property.test.ts`
@@ -20,7 +20,7 @@ import { bucketOf, forceFiltered, type ScopedFilter } from './statistics.queries
  * cannot answer it: a grouping by area within a place filter, by commune within a site or commune
  * filter, or several place filters at once. `withinArea`: communes grouped within an area filter.
  */
-type StoredPlace = { kind: 'site' | 'commune' | 'area'; place?: string; withinArea?: string };
+type StoredPlace = { kind: 'all' | 'site' | 'commune' | 'area'; place?: string; withinArea?: string };
 function storedPlace(f: ScopedFilter, key: 'none' | 'area' | 'commune' | 'site'): StoredPlace | undefined {
   // A site's row is joined to the site, so any place filter narrows a grouping by site.
   if (key === 'site') return { kind: 'site' };
@@ -38,6 +38,9 @@ type Family = { cells: RawBuilder<unknown>; counts: RawBuilder<unknown>; state: 
 const PLACES: Family = { cells: sql`statistics_site_operation_cells`, counts: sql`statistics_place_operation_counts`, state: sql`statistics_place_count_state` };
 const BASES: Family = {
   cells: sql`statistics_place_operation_cells`, counts: sql`statistics_place_basis_operation_counts`, state: sql`statistics_place_basis_count_state`,
+};
+const CORPS: Family = {
+  cells: sql`statistics_place_operation_cells`, counts: sql`statistics_corps_operation_counts`, state: sql`statistics_corps_count_state`,
 };
 
 /**
@@ -65,16 +68,10 @@ async function countsIfHeld(db: Executor, family: Family, r: Range, includeDraft
 /** The one calendar month or year a cover is, if it is one. */
 const onePeriod = (cover: Range[]) => (cover.length === 1 && cover[0]!.span !== 'day' && cover[0]!.from === cover[0]!.to ? cover[0] : undefined);
 
-/**
- * Distinct operations per place (none with one place filter, area, commune, site) for one whole
- * calendar month or year (`yearCoverOf` gave one range).
- */
-export async function storedPlaceOperationCounts(db: Executor, f: ScopedFilter, key: 'none' | 'area' | 'commune' | 'site', cover: Range[]): Promise<Map<string, number> | undefined> {
-  const place = storedPlace(f, key);
-  const only = onePeriod(cover);
-  if (!place || !only) return undefined;
+/** What one stored place reads: its rows' key, place conditions, the sites joined for a grouping by site, and whether commune counts hold within an area. */
+function placeSelect(f: ScopedFilter, key: 'none' | 'area' | 'commune' | 'site', place: StoredPlace) {
   const where: RawBuilder<unknown>[] = [sql`c.place_kind = ${place.kind}`];
-  if (place.place) where.push(sql`c.place = ${place.place}`);
+  if (place.place !== undefined) where.push(sql`c.place = ${place.place}`);
   // A commune's stored count is over all its sites: it answers within an area only when none of its sites is in another one
   // (merged sites included: their cells may still count). Else the cells, for every commune of the area.
   const area = place.withinArea;
@@ -86,8 +83,44 @@ export async function storedPlaceOperationCounts(db: Executor, f: ScopedFilter, 
     if (f.communeInsee) where.push(sql`s.commune_insee = ${f.communeInsee}`);
     if (f.areaId) where.push(sql`s.area_id = ${f.areaId}::uuid`);
   }
-  return countsIfHeld(db, PLACES, only, f.includeDrafts, {
-    key: key === 'none' ? sql`''` : sql`c.place`, where, join: key === 'site' ? sql`JOIN sites s ON s.id::text = c.place` : undefined, holds,
+  return { key: key === 'none' ? sql<string>`''` : sql<string>`c.place`, where, join: key === 'site' ? sql`JOIN sites s ON s.id::text = c.place` : undefined, holds };
+}
+
+/**
+ * Distinct operations per place (none with one place filter, area, commune, site) for one whole
+ * calendar month or year (`yearCoverOf` gave one range).
+ */
+export async function storedPlaceOperationCounts(db: Executor, f: ScopedFilter, key: 'none' | 'area' | 'commune' | 'site', cover: Range[]): Promise<Map<string, number> | undefined> {
+  const place = storedPlace(f, key);
+  const only = onePeriod(cover);
+  if (!place || !only) return undefined;
+  return countsIfHeld(db, PLACES, only, f.includeDrafts, placeSelect(f, key, place));
+}
+
+/** The one corps a force filter asks present, when that is all it asks (the dashboard's "where the CRS was present"). */
+function oneCorps(f: ScopedFilter): string | undefined {
+  const present = [...new Set([...(f.forceCorps ? [f.forceCorps] : []), ...(f.forcesPresent ?? [])])];
+  return present.length === 1 && !f.forcesAbsent?.length ? present[0] : undefined;
+}
+
+/**
+ * Distinct operations where one corps was present (migration 20p-01), for one whole calendar month
+ * or year: per place (area, commune, site), for one place or all places (none), per legal basis
+ * within one place or all places.
+ */
+export async function storedCorpsOperationCounts(
+  db: Executor, f: ScopedFilter, key: 'none' | 'area' | 'commune' | 'site' | 'legalBasis', cover: Range[],
+): Promise<Map<string, number> | undefined> {
+  const corps = oneCorps(f);
+  const only = onePeriod(cover);
+  const placed = key === 'legalBasis' ? 'none' : key;
+  const place = placed === 'none' && !f.siteId && !f.communeInsee && !f.areaId ? { kind: 'all' as const, place: '' } : storedPlace(f, placed);
+  if (!corps || !only || !place) return undefined;
+  const select = placeSelect(f, placed, place);
+  return countsIfHeld(db, CORPS, only, f.includeDrafts, {
+    ...select,
+    key: key === 'legalBasis' ? sql<string>`c.legal_basis` : select.key,
+    where: [...select.where, sql`c.corps = ${corps}`, key === 'legalBasis' ? sql`c.legal_basis <> ''` : sql`c.legal_basis = ''`],
   });
 }
 
