@@ -30,6 +30,8 @@ const f = {
   from: process.env.FROM ?? '2025-01-01', to: process.env.TO ?? '2025-12-31', includeDrafts: false,
   ...(process.env.FORCE ? { forceCorps: process.env.FORCE } : {}), ...(area ? { areaId: area } : {}),
 };
+// The compute* calls scope their filter again from codes, as the routes do: an area by its code (an id alone would be dropped).
+const filter = { ...f, ...(process.env.AREA ? { areaCode: process.env.AREA } : {}) };
 const reps = Number(process.env.REPS ?? 5);
 const only = process.env.ONLY?.split(',');
 const want = (n: string) => !only || only.includes(n);
@@ -52,13 +54,13 @@ try {
     if (want(`inc:${key}`)) await time(`incidents ${key}`, (t) => incidentAggregates(t, f, key));
   }
   if (want('cov')) await time('coverage', (t) => coverageDays(t, f, 'none'));
-  if (want('b:commune')) await time('breakdown by commune', (t) => computeBreakdown(t, f, 'commune', 'fr'));
-  if (want('b:site')) await time('breakdown by site', (t) => computeBreakdown(t, f, 'site', 'fr'));
-  if (want('b:site-value')) await time('breakdown by site, evictions alone', (t) => computeBreakdown(t, f, 'site', 'fr', 'value'));
-  if (want('b:legal')) await time('breakdown by legal basis', (t) => computeBreakdown(t, f, 'legalBasis', 'fr'));
-  if (want('s:month')) await time('series by month', (t) => computeSeriesFigures(t, f, 'month'));
-  if (want('s:week')) await time('series by week', (t) => computeSeriesFigures(t, f, 'week'));
-  if (want('summary')) await time('summary', (t) => computeSummary(t, f));
+  if (want('b:commune')) await time('breakdown by commune', (t) => computeBreakdown(t, filter, 'commune', 'fr'));
+  if (want('b:site')) await time('breakdown by site', (t) => computeBreakdown(t, filter, 'site', 'fr'));
+  if (want('b:site-value')) await time('breakdown by site, evictions alone', (t) => computeBreakdown(t, filter, 'site', 'fr', 'value'));
+  if (want('b:legal')) await time('breakdown by legal basis', (t) => computeBreakdown(t, filter, 'legalBasis', 'fr'));
+  if (want('s:month')) await time('series by month', (t) => computeSeriesFigures(t, filter, 'month'));
+  if (want('s:week')) await time('series by week', (t) => computeSeriesFigures(t, filter, 'week'));
+  if (want('summary')) await time('summary', (t) => computeSummary(t, filter));
 } finally {
   await h.close();
 }
