@@ -153,4 +153,15 @@ export async function expectCellTablesAgree(db: TestVigie['db'], organisationId:
     + (SELECT count(*) FROM (${countedCorps} EXCEPT ${storedCorps}) b) AS n, (SELECT count(*) FROM (${storedCorps}) c) AS stored`.execute(db);
   expect(Number(corpsApart.rows[0]!.n), 'statistics_corps_operation_counts').toBe(0);
   expect(Number(corpsApart.rows[0]!.stored), 'corps operation counts stored').toBeGreaterThan(0);
+  // The items of each commune and area per ISO week, calendar month and year (20p-02), once folded, are the item cells (checked above) summed there.
+  const storedItems = sql`SELECT span, period, place_kind, place, verified, kind, term, is_part, tallies, n, at_least FROM statistics_place_item_sums
+    WHERE organisation_id = ${organisationId}`;
+  const countedItems = sql`SELECT c.span, c.period, k.kind, k.place, c.verified, c.kind, c.term, c.is_part, sum(c.tallies), sum(c.n), sum(c.at_least)
+    FROM statistics_item_cells c JOIN sites s ON s.id = c.site_id
+      CROSS JOIN LATERAL (VALUES ('commune', s.commune_insee), ('area', s.area_id::text)) AS k(kind, place)
+    WHERE c.organisation_id = ${organisationId} AND c.span <> 'day' GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 HAVING sum(c.tallies) <> 0`;
+  const itemsApart = await sql<{ n: number; stored: number }>`SELECT (SELECT count(*) FROM (${storedItems} EXCEPT ${countedItems}) a)
+    + (SELECT count(*) FROM (${countedItems} EXCEPT ${storedItems}) b) AS n, (SELECT count(*) FROM (${storedItems}) c) AS stored`.execute(db);
+  expect(Number(itemsApart.rows[0]!.n), 'statistics_place_item_sums').toBe(0);
+  expect(Number(itemsApart.rows[0]!.stored), 'place item sums stored').toBeGreaterThan(0);
 }

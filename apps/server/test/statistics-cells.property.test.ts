@@ -252,8 +252,8 @@ async function expectCellsEqualRecount(period: [string, string], place: 'all' | 
 
 /**
  * Distinct operations per place over whole calendar months and years, a place's weekly and monthly
- * series, its legal bases, and where one corps was present, the periods whose counts the fold stores (20i-01, 20o-01, 20o-02,
- * 20p-01): read from them when
+ * series, its legal bases, and where one corps was present, and the items within one commune or area, the periods whose counts
+ * and sums the fold stores (20i-01, 20o-01, 20o-02, 20p-01, 20p-02): read from them when
  * they hold (no unfolded cells, sites not moved since), else from the cells; either way equal to
  * the recount.
  */
@@ -287,6 +287,15 @@ async function expectPlaceOperationsEqualRecount() {
         ];
         for (const [f, key] of cases) {
           expect(normal(await evictionAggregates(trx, f, key)), `operations ${key} ${JSON.stringify(f)}`).toEqual(normal(await recountEvictionAggregates(trx, f, key)));
+        }
+        // Items within one commune or area: the sums the fold keeps per place, week, month and year (20p-02), edge days from the cells.
+        const within: Array<[ScopedFilter, GroupKey]> = [
+          [{ from, to, includeDrafts, areaId: calaisisId }, 'week'], [{ from, to, includeDrafts, areaId: calaisisId }, 'none'],
+          [{ from, to, includeDrafts, communeInsee: '62193' }, 'month'], [{ from, to, includeDrafts, areaId: dunkerquoisId }, 'year'],
+          [{ from, to, includeDrafts, communeInsee: '62239' }, 'week'],
+        ];
+        for (const [f, key] of within) {
+          expect(normal(await tallyAggregates(trx, f, key)), `items ${key} ${JSON.stringify(f)}`).toEqual(normal(await recountTallyAggregates(trx, f, key)));
         }
       }
     }
