@@ -164,4 +164,17 @@ export async function expectCellTablesAgree(db: TestVigie['db'], organisationId:
     + (SELECT count(*) FROM (${countedItems} EXCEPT ${storedItems}) b) AS n, (SELECT count(*) FROM (${storedItems}) c) AS stored`.execute(db);
   expect(Number(itemsApart.rows[0]!.n), 'statistics_place_item_sums').toBe(0);
   expect(Number(itemsApart.rows[0]!.stored), 'place item sums stored').toBeGreaterThan(0);
+  // Distinct sites and operations per corps present, over all places, for each ISO week and calendar month (20p-03).
+  const storedSeries = sql`SELECT span, period, corps, verified_sites, all_sites, verified_operations, all_operations FROM statistics_corps_series_counts
+    WHERE organisation_id = ${organisationId}`;
+  const countedSeries = sql`SELECT g.span, date_trunc(g.span, e.date::timestamp)::date AS period, c.corps,
+      count(DISTINCT e.site_id) FILTER (WHERE e.status = 'verified')::int, count(DISTINCT e.site_id)::int,
+      count(DISTINCT e.operation_id) FILTER (WHERE e.status = 'verified')::int, count(DISTINCT e.operation_id)::int
+    FROM evictions e CROSS JOIN (VALUES ('week'), ('month')) AS g(span)
+      CROSS JOIN LATERAL (SELECT DISTINCT fp.value->>'corps' AS corps FROM jsonb_array_elements(e.forces) AS fp(value)) AS c
+    WHERE e.organisation_id = ${organisationId} AND e.deleted_at IS NULL AND e.merged_into IS NULL AND e.status <> 'rejected' GROUP BY 1, 2, 3`;
+  const seriesApart = await sql<{ n: number; stored: number }>`SELECT (SELECT count(*) FROM (${storedSeries} EXCEPT ${countedSeries}) a)
+    + (SELECT count(*) FROM (${countedSeries} EXCEPT ${storedSeries}) b) AS n, (SELECT count(*) FROM (${storedSeries}) c) AS stored`.execute(db);
+  expect(Number(seriesApart.rows[0]!.n), 'statistics_corps_series_counts').toBe(0);
+  expect(Number(seriesApart.rows[0]!.stored), 'corps series counts stored').toBeGreaterThan(0);
 }

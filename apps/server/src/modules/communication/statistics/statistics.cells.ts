@@ -2,7 +2,9 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../../platform/db/database.js';
 import { placeCellOperations, placeCellsKey, placeEvictionAggregates, placeTallyAggregates, type PlaceCellsKey } from './statistics.place-cells.js';
 import { coverOf, rangeWhere, yearCoverOf, type Range, type Span } from './statistics.cover.js';
-import { storedCorpsOperationCounts, storedPlaceOperationCounts, storedSeriesOperationCounts } from './statistics.place-counts.js';
+import {
+  storedCorpsOperationCounts, storedCorpsSeriesCounts, storedPlaceOperationCounts, storedSeriesOperationCounts,
+} from './statistics.place-counts.js';
 import { storedPlaceTallyAggregates } from './statistics.place-sums.js';
 import {
   CELL_FIGURES, bucketOf, countedWhere, forceFiltered, forcesOf, keyOf, recountEvictionAggregates,
@@ -177,36 +179,48 @@ export const COMBINATION: Family = {
  * heap even where the index covers the query.
  */
 async function totalsAggregates(db: Executor, f: ScopedFilter, key: TotalsKey, family: Family): Promise<EvictionAggregate[]> {
-  const [sums, sites, operations] = [await sql<Omit<EvictionAggregate, 'operations' | 'sites'>>`
+  const [sums, distinct] = [await sql<Omit<EvictionAggregate, 'operations' | 'sites'>>`
     SELECT ${totalsKey(key, sql`x.bucket`)} AS key, sum(evictions)::bigint AS evictions, sum(not_full) > 0 AS not_full, sum(quick) > 0 AS quick, ${sql.join(CELL_FIGURES)}
     FROM (${timeRanges(f, key, family.sums, sql`c.*`)}) x
-    GROUP BY x.bucket HAVING sum(evictions) > 0`.execute(db), await seriesDistinct(db, f, key, family, 'site'), await totalsOperations(db, f, key, family)];
-  return sums.rows.map((r) => ({ ...r, sites: sites.get(r.key) ?? 0, operations: operations.get(r.key) ?? 0 } as EvictionAggregate));
+    GROUP BY x.bucket HAVING sum(evictions) > 0`.execute(db), await totalsDistinct(db, f, key, family)];
+  return sums.rows.map((r) => ({ ...r, sites: distinct.sites.get(r.key) ?? 0, operations: distinct.operations.get(r.key) ?? 0 } as EvictionAggregate));
 }
 
 /**
- * Distinct operations per bucket without a place: for a whole calendar month or year where one corps
- * was present, the counts the fold stores for all places (migration 20p-01) when they hold; else the
- * operation cells.
+ * Distinct sites and operations per bucket without a place. Where one corps was present, from the
+ * counts the fold stores when they hold: a weekly or monthly series' whole weeks or months
+ * (migration 20p-03; the edge days, partial buckets of their own, from the cells), the whole period's
+ * operations for a calendar month or year (20p-01). Else from the cells.
  */
-async function totalsOperations(db: Executor, f: ScopedFilter, key: TotalsKey, family: Family): Promise<Map<string, number>> {
-  const stored = key === 'none' && family === COMBINATION ? await storedCorpsOperationCounts(db, f, 'none', yearCoverOf(f.from, f.to)) : undefined;
-  return stored ?? seriesDistinct(db, f, key, family, 'operation');
+async function totalsDistinct(db: Executor, f: ScopedFilter, key: TotalsKey, family: Family): Promise<{ sites: Map<string, number>; operations: Map<string, number> }> {
+  const cover = coverOf(f.from, f.to, unitOf(key));
+  const whole = family === COMBINATION && (key === 'week' || key === 'month') ? cover.find((r) => r.span === key) : undefined;
+  const stored = whole ? await storedCorpsSeriesCounts(db, f, key as 'week' | 'month', whole) : undefined;
+  if (stored) {
+    const edges = cover.filter((r) => r.span === 'day');
+    if (edges.length) {
+      for (const [bucket, n] of await seriesDistinct(db, f, key, family, 'site', edges)) stored.sites.set(bucket, n);
+      for (const [bucket, n] of await seriesDistinct(db, f, key, family, 'operation', edges)) stored.operations.set(bucket, n);
+    }
+    return stored;
+  }
+  const operations = key === 'none' && family === COMBINATION ? await storedCorpsOperationCounts(db, f, 'none', yearCoverOf(f.from, f.to)) : undefined;
+  return { sites: await seriesDistinct(db, f, key, family, 'site'), operations: operations ?? await seriesDistinct(db, f, key, family, 'operation') };
 }
 
 /** Rows of a cells table over a period's whole weeks or months and edge days, each with the first day of its bucket, one index scan per range. */
-function timeRanges(f: ScopedFilter, key: TotalsKey, table: RawBuilder<unknown>, columns: RawBuilder<unknown>): RawBuilder<unknown> {
-  return sql.join(coverOf(f.from, f.to, unitOf(key)).map((r) => sql`
+function timeRanges(f: ScopedFilter, key: TotalsKey, table: RawBuilder<unknown>, columns: RawBuilder<unknown>, cover = coverOf(f.from, f.to, unitOf(key))): RawBuilder<unknown> {
+  return sql.join(cover.map((r) => sql`
     SELECT ${key === 'none' ? sql`NULL::date` : r.span === key ? sql`c.period` : sql`date_trunc(${sql.lit(key)}, c.period::timestamp)::date`} AS bucket, ${columns}
     FROM ${table} c WHERE ${sql.join([rangeWhere(r), ...(f.includeDrafts ? [] : [sql`c.verified`]), ...forcesWhere(f)], sql` AND `)}`), sql` UNION ALL `);
 }
 
 /** Distinct sites or operations with counted evictions per bucket (a key's unfolded deltas add up first). */
-async function seriesDistinct(db: Executor, f: ScopedFilter, key: TotalsKey, family: Family, what: 'site' | 'operation'): Promise<Map<string, number>> {
+async function seriesDistinct(db: Executor, f: ScopedFilter, key: TotalsKey, family: Family, what: 'site' | 'operation', cover?: Range[]): Promise<Map<string, number>> {
   const [table, id] = what === 'site' ? [family.sites, sql`c.site_id`] : [family.operations, sql`c.operation_id`];
   const result = await sql<{ key: string; n: number }>`
     SELECT ${totalsKey(key, sql`bucket`)} AS key, count(*) FILTER (WHERE n > 0) AS n FROM (
-      SELECT x.bucket, x.id, sum(x.evictions) AS n FROM (${timeRanges(f, key, table, sql`${id} AS id, c.evictions`)}) x GROUP BY 1, 2
+      SELECT x.bucket, x.id, sum(x.evictions) AS n FROM (${timeRanges(f, key, table, sql`${id} AS id, c.evictions`, cover)}) x GROUP BY 1, 2
     ) y GROUP BY bucket`.execute(db);
   return new Map(result.rows.map((r) => [r.key, Number(r.n)]));
 }

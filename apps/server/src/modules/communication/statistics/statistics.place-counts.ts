@@ -146,3 +146,29 @@ export async function storedBasisOperationCounts(db: Executor, f: ScopedFilter, 
     key: sql`c.legal_basis`, where: [sql`c.place_kind = ${place.kind}`, sql`c.place = ${place.place}`],
   });
 }
+
+/**
+ * Distinct sites and operations per whole ISO week or calendar month where one corps was present,
+ * over all places (migration 20p-03: no site moved changes them), keyed by bucket, when they hold:
+ * no unfolded combination site or operation cells in the range. The check and the counts in one
+ * statement. The caller counts the period's edge days (partial buckets of their own).
+ */
+export async function storedCorpsSeriesCounts(
+  db: Executor, f: ScopedFilter, key: 'week' | 'month', whole: Range,
+): Promise<{ sites: Map<string, number>; operations: Map<string, number> } | undefined> {
+  const corps = oneCorps(f);
+  if (!corps) return undefined;
+  const [sites, operations] = f.includeDrafts ? [sql`c.all_sites`, sql`c.all_operations`] : [sql`c.verified_sites`, sql`c.verified_operations`];
+  const result = await sql<{ clean: boolean; key: string | null; sites: number | null; operations: number | null }>`
+    WITH clean AS (
+      SELECT NOT EXISTS (SELECT 1 FROM statistics_combination_site_cells c WHERE NOT c.folded AND ${rangeWhere(whole)})
+        AND NOT EXISTS (SELECT 1 FROM statistics_combination_operation_cells c WHERE NOT c.folded AND ${rangeWhere(whole)}) AS ok
+    )
+    SELECT clean.ok AS clean, x.key, x.sites, x.operations FROM clean LEFT JOIN LATERAL (
+      SELECT ${bucketOf(sql`c.period`, key)} AS key, ${sites} AS sites, ${operations} AS operations FROM statistics_corps_series_counts c
+      WHERE ${rangeWhere(whole)} AND c.corps = ${corps}
+    ) x ON clean.ok`.execute(db);
+  if (!result.rows[0]?.clean) return undefined;
+  const rows = result.rows.filter((r) => r.key !== null);
+  return { sites: new Map(rows.map((r) => [r.key!, Number(r.sites)])), operations: new Map(rows.map((r) => [r.key!, Number(r.operations)])) };
+}
