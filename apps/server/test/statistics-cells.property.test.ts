@@ -253,7 +253,7 @@ async function expectCellsEqualRecount(period: [string, string], place: 'all' | 
 /**
  * Distinct operations per place over whole calendar months and years, a place's weekly and monthly
  * series, its legal bases, and where one corps was present, and the items within one commune or area, the periods whose counts
- * and sums the fold stores (20i-01, 20o-01, 20o-02, 20p-01, 20p-02, 20p-03): read from them when
+ * and sums the fold stores (20i-01, 20o-01, 20o-02, 20p-01, 20p-02, 20p-03, 20q-01): read from them when
  * they hold (no unfolded cells, sites not moved since), else from the cells; either way equal to
  * the recount.
  */
@@ -261,6 +261,8 @@ const CALENDAR: Array<[string, string]> = [
   ['2026-01-01', '2026-01-31'], ['2026-01-01', '2026-12-31'], ['2025-12-01', '2025-12-31'], ['2025-01-01', '2025-12-31'],
   // A whole year after a partial one: the stored year, the partial one recounted.
   ['2025-12-31', '2026-12-31'],
+  // Whole months before a whole year: the partial bucket ends on the last day of its last month.
+  ['2025-11-01', '2026-12-31'],
 ];
 async function expectPlaceOperationsEqualRecount() {
   await promoteAllStatistics(t.db);
@@ -276,6 +278,9 @@ async function expectPlaceOperationsEqualRecount() {
           // A place's series: whole buckets from the counts stored per week, month or year (20i-01, 20o-01), edges recounted.
           [{ from, to, includeDrafts, areaId: calaisisId }, 'week'], [{ from, to, includeDrafts, communeInsee: '62193' }, 'month'],
           [{ from, to, includeDrafts, siteId: sites[1] }, 'week'], [{ from, to, includeDrafts, areaId: calaisisId }, 'year'],
+          // The sums and distinct sites the fold keeps per commune or area and week, month or year (20q-01).
+          [{ from, to, includeDrafts, communeInsee: '62193' }, 'week'], [{ from, to, includeDrafts, communeInsee: '62193' }, 'none'],
+          [{ from, to, includeDrafts, areaId: dunkerquoisId }, 'month'],
           // A breakdown by legal basis within one place: the counts stored per place and basis (20o-02).
           [{ from, to, includeDrafts, areaId: calaisisId }, 'legalBasis'], [{ from, to, includeDrafts, communeInsee: '62193' }, 'legalBasis'],
           [{ from, to, includeDrafts, siteId: sites[0] }, 'legalBasis'],
@@ -354,6 +359,9 @@ describe('statistics cells', () => {
     // The verified operation at a second site of the Calaisis, in another commune and with the same corps: it counts once in the
     // area, across legal bases and for all places, so counting its (site, operation) pairs instead of operations fails.
     await apply({ kind: 'create', record: spec(2, 2), status: 'verified', sameOperation: true });
+    // A verified operation on the last day of 2025 in the Calaisis: a yearly series from 1 November 2025 reads December whole
+    // in its partial bucket, so an edge that stopped at the start of its last month (1 December) misses it.
+    await apply({ kind: 'create', record: spec(0, 0), status: 'verified', sameOperation: false });
     // Counts stored by a fold of everything counted (read from them), then a site moved (stale counts must not be read), then a new
     // record (the period is being written).
     await promoteAllStatistics(t.db);

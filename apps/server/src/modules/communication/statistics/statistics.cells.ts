@@ -1,11 +1,11 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../../platform/db/database.js';
 import { placeCellOperations, placeCellsKey, placeEvictionAggregates, placeTallyAggregates, type PlaceCellsKey } from './statistics.place-cells.js';
-import { coverOf, rangeWhere, yearCoverOf, type Range, type Span } from './statistics.cover.js';
+import { coverOf, edgesAround, onePeriod, rangeWhere, yearCoverOf, type Range, type Span } from './statistics.cover.js';
 import {
   storedCorpsOperationCounts, storedCorpsSeriesCounts, storedPlaceOperationCounts, storedSeriesOperationCounts,
 } from './statistics.place-counts.js';
-import { storedPlaceTallyAggregates } from './statistics.place-sums.js';
+import { storedPlaceEvictionAggregates, storedPlaceTallyAggregates } from './statistics.place-sums.js';
 import {
   CELL_FIGURES, bucketOf, countedWhere, forceFiltered, forcesOf, keyOf, recountEvictionAggregates,
   recountTallyAggregates, siteJoin, unpackedSums,
@@ -98,21 +98,49 @@ export async function evictionAggregates(db: Executor, f: ScopedFilter, key: Gro
   if (forceFiltered(f)) return fromTotals(key) && !byPlace(f, key) ? totalsAggregates(db, f, key, COMBINATION) : recountEvictionAggregates(db, f, key);
   if (key === 'legalBasis') return legalBasisAggregates(db, f);
   if (fromTotals(key) && !byPlace(f, key)) return totalsAggregates(db, f, key, PLAIN);
+  const placeSums = await placeSumsAggregates(db, f, key);
+  if (placeSums) return placeSums;
+  const [aggregates, operations] = [await siteCellAggregates(db, f, key), await operationCounts(db, f, key)];
+  return aggregates.map((r) => ({ ...r, operations: operations.get(r.key) ?? 0 }));
+}
+
+/**
+ * Every figure but the operations per group, from the cells per site.
+ */
+async function siteCellAggregates(db: Executor, f: ScopedFilter, key: GroupKey): Promise<Omit<EvictionAggregate, 'operations'>[]> {
   // The packed sums (migration 20n-01) from their covering index, each range of the period its own scan (an OR of them
   // would be a bitmap scan of the heap: a year of an area's weeks, ≈ 19,000 pages), summed per group at once: per group
   // and site first would hash ≈ 8,000 groups of 34 sums for a year of an area's weeks, and spill to disk.
   const ranges = (columns: RawBuilder<unknown>) => sql.join(coverOf(f.from, f.to, unitOf(key)).map((r) => sql`
     SELECT ${cellKey(key)} AS key, ${columns} FROM statistics_cells c ${cellSites(f, key)} WHERE ${cellWhere(f, key, [r])}`), sql` UNION ALL `);
-  const [result, sites, operations] = [await sql<Omit<EvictionAggregate, 'operations' | 'sites'>>`
+  const [result, sites] = [await sql<Omit<EvictionAggregate, 'operations' | 'sites'>>`
     SELECT key, sum(evictions)::bigint AS evictions, sum(not_full) > 0 AS not_full, sum(quick) > 0 AS quick, ${sql.join(CELL_FIGURES)}
     FROM (SELECT u.key, ${sql.join(unpackedSums('u'))} FROM (${ranges(sql`c.sums`)}) u GROUP BY 1) x
     GROUP BY key HAVING sum(evictions) > 0`.execute(db), await sql<{ key: string; sites: number }>`
     SELECT key, count(*) FILTER (WHERE n > 0) AS sites FROM (
       SELECT u.key, u.site_id, sum(u.evictions) AS n FROM (${ranges(sql`c.site_id, c.evictions`)}) u GROUP BY 1, 2
-    ) y GROUP BY key`.execute(db), await operationCounts(db, f, key)];
+    ) y GROUP BY key`.execute(db)];
   // Distinct sites from the narrow index (it includes the evictions): a key's delta rows not folded yet add up per site first.
   const sitesByKey = new Map(sites.rows.map((r) => [r.key, Number(r.sites)]));
-  return result.rows.map((r) => ({ ...r, sites: sitesByKey.get(r.key) ?? 0, operations: operations.get(r.key) ?? 0 } as EvictionAggregate));
+  return result.rows.map((r) => ({ ...r, sites: sitesByKey.get(r.key) ?? 0 }));
+}
+
+/**
+ * Within one commune or area (no force filter), the whole period when it is one week, month or year,
+ * or a weekly, monthly or yearly series: each whole bucket from the sums the fold keeps per place
+ * (migration 20q-01, `storedPlaceEvictionAggregates`), the days (and, for years, months) before the
+ * first whole bucket and after the last, each side a partial bucket of its own, from the cells per
+ * site. Undefined when the stored sums do not answer, and the caller reads the cells.
+ */
+async function placeSumsAggregates(db: Executor, f: ScopedFilter, key: GroupKey): Promise<EvictionAggregate[] | undefined> {
+  if (key !== 'none' && key !== 'week' && key !== 'month' && key !== 'year') return undefined;
+  const cover = key === 'none' || key === 'year' ? yearCoverOf(f.from, f.to) : coverOf(f.from, f.to, key);
+  const whole = key === 'none' ? onePeriod(cover) : cover.find((r) => r.span === key);
+  const stored = whole ? await storedPlaceEvictionAggregates(db, f, key, whole) : undefined;
+  if (!whole || !stored) return undefined;
+  for (const edge of edgesAround(f.from, f.to, whole)) stored.push(...await siteCellAggregates(db, { ...f, ...edge }, key));
+  const operations = await operationCounts(db, f, key);
+  return stored.map((r) => ({ ...r, operations: operations.get(r.key) ?? 0 }));
 }
 
 /** The groupings whose rows are places or legal bases (a breakdown's rows, not a series' buckets). */
@@ -277,9 +305,7 @@ async function seriesOperationCounts(db: Executor, f: ScopedFilter, key: 'week' 
   const counts = whole ? await storedSeriesOperationCounts(db, f, key, whole) : undefined;
   if (!whole || !counts) return undefined;
   // A year's edge is whole months and days: one partial bucket per side, recounted at once (its operations are not a sum of its ranges').
-  for (const side of [cover.filter((r) => r.to < whole.from), cover.filter((r) => r.from > whole.to)]) {
-    if (!side.length) continue;
-    const edge = { from: side.map((r) => r.from).sort()[0]!, to: side.map((r) => r.to).sort().at(-1)! };
+  for (const edge of edgesAround(f.from, f.to, whole)) {
     for (const [bucket, n] of await recountedOperations(db, { ...f, ...edge }, key)) counts.set(bucket, n);
   }
   return counts;

@@ -56,6 +56,28 @@ export function yearCoverOf(from: string, to: string): Range[] {
   return [...out, ...days];
 }
 
+/** The last day of a range: of its last week, month or year. */
+export function rangeEnd(r: Range): string {
+  if (r.span === 'day') return r.to;
+  if (r.span === 'year') return `${r.to.slice(0, 4)}-12-31`;
+  return addDays(nextUnit(r.to, r.span), -1);
+}
+
+/**
+ * The days of a period before a range of whole weeks, months or years within it and the days after:
+ * each side one partial bucket of a series, or nothing.
+ */
+export function edgesAround(from: string, to: string, whole: Range): { from: string; to: string }[] {
+  const end = rangeEnd(whole);
+  return [
+    ...(from < whole.from ? [{ from, to: addDays(whole.from, -1) }] : []),
+    ...(end < to ? [{ from: addDays(end, 1), to }] : []),
+  ];
+}
+
+/** The one ISO week, calendar month or year a cover is, if it is one. */
+export const onePeriod = (cover: Range[]): Range | undefined => (cover.length === 1 && cover[0]!.span !== 'day' && cover[0]!.from === cover[0]!.to ? cover[0] : undefined);
+
 /**
  * One range of cells. A single period is asked as an equality, so that the planner knows an index
  * ordered by (span, period, …) gives its rows in the order of the columns after them.

@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../../platform/db/database.js';
-import { rangeWhere, type Range } from './statistics.cover.js';
+import { onePeriod, rangeWhere, type Range } from './statistics.cover.js';
 import { bucketOf, forceFiltered, type ScopedFilter } from './statistics.queries.js';
 
 /**
@@ -64,9 +64,6 @@ async function countsIfHeld(db: Executor, family: Family, r: Range, includeDraft
   if (!result.rows[0]?.clean) return undefined;
   return new Map(result.rows.filter((r) => r.key !== null).map((r) => [r.key!, Number(r.operations)]));
 }
-
-/** The one calendar month or year a cover is, if it is one. */
-const onePeriod = (cover: Range[]) => (cover.length === 1 && cover[0]!.span !== 'day' && cover[0]!.from === cover[0]!.to ? cover[0] : undefined);
 
 /** What one stored place reads: its rows' key, place conditions, the sites joined for a grouping by site, and whether commune counts hold within an area. */
 function placeSelect(f: ScopedFilter, key: 'none' | 'area' | 'commune' | 'site', place: StoredPlace) {

@@ -1,14 +1,15 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../../platform/db/database.js';
 import { rangeWhere, type Range } from './statistics.cover.js';
-import { bucketOf, forceFiltered, type ScopedFilter, type TallyAggregate } from './statistics.queries.js';
+import { CELL_FIGURES, bucketOf, forceFiltered, unpackedSums, type EvictionAggregate, type ScopedFilter, type TallyAggregate } from './statistics.queries.js';
 
 /**
- * The items of one commune or area per ISO week, calendar month and year, as the five-minute fold
- * keeps them (migration 20p-02, `statistics_place_item_sums`): a sum over the place's sites, which
+ * The items (migration 20p-02, `statistics_place_item_sums`) and the eviction sums and distinct
+ * sites (20q-01, `statistics_place_sums`) of one commune or area per ISO week, calendar month and
+ * year, as the five-minute fold keeps them: a sum over the place's sites, which
  * depends on where each site is, so the fold sums it again for each period it folded and whenever a
- * site moved. A reader uses the sums only while the period has no unfolded item cells and the sums
- * were made under the sites' current places; else returns undefined and the caller reads the item
+ * site moved. A reader uses the sums only while the period has no unfolded cells of their family and
+ * they were made under the sites' current places; else returns undefined and the caller reads the
  * cells per site. `statistics-cells.property.test.ts` proves both ways give the recount's figures.
  */
 
@@ -51,4 +52,36 @@ export async function storedPlaceTallyAggregates(
     ) x ON clean.ok`.execute(db);
   if (!result.rows[0]?.clean) return undefined;
   return result.rows.filter((r) => r.key !== null).map(({ clean: _clean, ...r }) => r as TallyAggregate);
+}
+
+/**
+ * Every eviction figure but the operations, per bucket, within one place: the whole weeks, months or
+ * years of one range (`whole`; the caller reads the edge buckets from the cells per site), from the
+ * stored sums, in one statement with the check that they hold. A bucket is one stored period, so its
+ * distinct sites are stored too.
+ */
+export async function storedPlaceEvictionAggregates(
+  db: Executor, f: ScopedFilter, key: PlaceSumsKey, whole: Range,
+): Promise<Omit<EvictionAggregate, 'operations'>[] | undefined> {
+  const place = onePlace(f);
+  if (!place || whole.span === 'day') return undefined;
+  // The site cells a stored period sums: its weeks, or the months of its months and years.
+  const last = sql`(${whole.to}::date + ${sql.raw(whole.span === 'year' ? "interval '1 year'" : whole.span === 'month' ? "interval '1 month'" : "interval '7 days'")})::date`;
+  const folded = sql`c.span = ${whole.span === 'week' ? 'week' : 'month'} AND c.period >= ${whole.from}::date AND c.period < ${last}`;
+  const result = await sql<{ clean: boolean } & { [K in keyof Omit<EvictionAggregate, 'operations'>]: EvictionAggregate[K] | null }>`
+    WITH clean AS (
+      SELECT NOT EXISTS (SELECT 1 FROM statistics_cells c WHERE NOT c.folded AND ${folded})
+        AND EXISTS (SELECT 1 FROM statistics_place_sums_state st WHERE st.sites_version = coalesce((SELECT v.version FROM statistics_site_versions v), 0)) AS ok
+    )
+    SELECT clean.ok AS clean, x.* FROM clean LEFT JOIN LATERAL (
+      SELECT key, sum(sites)::int AS sites, sum(evictions)::bigint AS evictions, sum(not_full) > 0 AS not_full, sum(quick) > 0 AS quick, ${sql.join(CELL_FIGURES)}
+      FROM (
+        SELECT ${key === 'none' ? sql`''` : bucketOf(sql`c.period`, key)} AS key, sum(c.sites) AS sites, ${sql.join(unpackedSums('c'))}
+        FROM statistics_place_sums c
+        WHERE c.place_kind = ${place.kind} AND c.place = ${place.place} AND c.with_drafts = ${Boolean(f.includeDrafts)} AND ${rangeWhere(whole)}
+        GROUP BY 1
+      ) u GROUP BY key HAVING sum(evictions) > 0
+    ) x ON clean.ok`.execute(db);
+  if (!result.rows[0]?.clean) return undefined;
+  return result.rows.filter((r) => r.key !== null).map(({ clean: _clean, ...r }) => ({ ...r, sites: Number(r.sites) }) as Omit<EvictionAggregate, 'operations'>);
 }
