@@ -253,7 +253,7 @@ async function expectCellsEqualRecount(period: [string, string], place: 'all' | 
 /**
  * Distinct operations per place over whole calendar months and years, a place's weekly and monthly
  * series, its legal bases, and where one corps was present, and the items within one commune or area, the periods whose counts
- * and sums the fold stores (20i-01, 20o-01, 20o-02, 20p-01, 20p-02, 20p-03, 20q-01): read from them when
+ * and sums the fold stores (20i-01, 20o-01, 20o-02, 20p-01, 20p-02, 20p-03, 20q-01, 20q-03): read from them when
  * they hold (no unfolded cells, sites not moved since), else from the cells; either way equal to
  * the recount.
  */
@@ -292,6 +292,8 @@ async function expectPlaceOperationsEqualRecount() {
           // And its weeks and months over all places: distinct sites and operations stored per corps (20p-03), edge days from the cells.
           [{ from, to, includeDrafts, forceCorps: 'crs' }, 'week'], [{ from, to, includeDrafts, forcesPresent: ['crs'] }, 'month'],
           [{ from, to, includeDrafts, forceCorps: 'crs', forcesAbsent: ['gm'] }, 'week'],
+          // Without a force filter, over every eviction (20q-03).
+          [{ from, to, includeDrafts }, 'week'], [{ from, to, includeDrafts }, 'month'],
         ];
         for (const [f, key] of cases) {
           expect(normal(await evictionAggregates(trx, f, key)), `operations ${key} ${JSON.stringify(f)}`).toEqual(normal(await recountEvictionAggregates(trx, f, key)));

@@ -215,14 +215,15 @@ async function totalsAggregates(db: Executor, f: ScopedFilter, key: TotalsKey, f
 }
 
 /**
- * Distinct sites and operations per bucket without a place. Where one corps was present, from the
- * counts the fold stores when they hold: a weekly or monthly series' whole weeks or months
- * (migration 20p-03; the edge days, partial buckets of their own, from the cells), the whole period's
- * operations for a calendar month or year (20p-01). Else from the cells.
+ * Distinct sites and operations per bucket without a place. Without a force filter or where one
+ * corps was present, from the counts the fold stores when they hold: a weekly or monthly series'
+ * whole weeks or months (migrations 20p-03, 20q-03; the edge days, partial buckets of their own,
+ * from the cells); where one corps was present, the whole period's operations for a calendar month
+ * or year (20p-01). Else from the cells.
  */
 async function totalsDistinct(db: Executor, f: ScopedFilter, key: TotalsKey, family: Family): Promise<{ sites: Map<string, number>; operations: Map<string, number> }> {
   const cover = coverOf(f.from, f.to, unitOf(key));
-  const whole = family === COMBINATION && (key === 'week' || key === 'month') ? cover.find((r) => r.span === key) : undefined;
+  const whole = key === 'week' || key === 'month' ? cover.find((r) => r.span === key) : undefined;
   const stored = whole ? await storedCorpsSeriesCounts(db, f, key as 'week' | 'month', whole) : undefined;
   if (stored) {
     const edges = cover.filter((r) => r.span === 'day');

@@ -146,15 +146,16 @@ export async function storedBasisOperationCounts(db: Executor, f: ScopedFilter, 
 
 /**
  * Distinct sites and operations per whole ISO week or calendar month where one corps was present,
- * over all places (migration 20p-03: no site moved changes them), keyed by bucket, when they hold:
- * no unfolded combination site or operation cells in the range. The check and the counts in one
- * statement. The caller counts the period's edge days (partial buckets of their own).
+ * or without a force filter over every eviction (corps '', 20q-03), over all places (migration
+ * 20p-03: no site moved changes them), keyed by bucket, when they hold: no unfolded combination
+ * site or operation cells in the range. The check and the counts in one statement. The caller
+ * counts the period's edge days (partial buckets of their own).
  */
 export async function storedCorpsSeriesCounts(
   db: Executor, f: ScopedFilter, key: 'week' | 'month', whole: Range,
 ): Promise<{ sites: Map<string, number>; operations: Map<string, number> } | undefined> {
-  const corps = oneCorps(f);
-  if (!corps) return undefined;
+  const corps = forceFiltered(f) ? oneCorps(f) : '';
+  if (corps === undefined) return undefined;
   const [sites, operations] = f.includeDrafts ? [sql`c.all_sites`, sql`c.all_operations`] : [sql`c.verified_sites`, sql`c.verified_operations`];
   const result = await sql<{ clean: boolean; key: string | null; sites: number | null; operations: number | null }>`
     WITH clean AS (
