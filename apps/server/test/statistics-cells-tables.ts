@@ -132,13 +132,13 @@ export async function expectCellTablesAgree(db: TestVigie['db'], organisationId:
     WHERE c.organisation_id = ${organisationId} AND c.span <> 'day' GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 HAVING sum(c.tallies) <> 0`;
   await expectSameRows(db, 'statistics_place_item_sums', storedItems, countedItems);
   // Distinct sites and operations per corps present (20p-03), and over every eviction (corps '', 20q-03), over all places, for each ISO
-  // week and calendar month.
+  // week, calendar month and (20q-03) year.
   const storedSeries = sql`SELECT span, period, corps, verified_sites, all_sites, verified_operations, all_operations FROM statistics_corps_series_counts
     WHERE organisation_id = ${organisationId}`;
   const countedSeries = sql`SELECT g.span, date_trunc(g.span, e.date::timestamp)::date AS period, c.corps,
       count(DISTINCT e.site_id) FILTER (WHERE e.status = 'verified')::int, count(DISTINCT e.site_id)::int,
       count(DISTINCT e.operation_id) FILTER (WHERE e.status = 'verified')::int, count(DISTINCT e.operation_id)::int
-    FROM evictions e CROSS JOIN (VALUES ('week'), ('month')) AS g(span)
+    FROM evictions e CROSS JOIN (VALUES ('week'), ('month'), ('year')) AS g(span)
       CROSS JOIN LATERAL (SELECT DISTINCT fp.value->>'corps' AS corps FROM jsonb_array_elements(e.forces) AS fp(value) UNION ALL SELECT '') AS c
     WHERE e.organisation_id = ${organisationId} AND e.deleted_at IS NULL AND e.merged_into IS NULL AND e.status <> 'rejected' GROUP BY 1, 2, 3`;
   await expectSameRows(db, 'statistics_corps_series_counts', storedSeries, countedSeries);

@@ -292,8 +292,8 @@ async function expectPlaceOperationsEqualRecount() {
           // And its weeks and months over all places: distinct sites and operations stored per corps (20p-03), edge days from the cells.
           [{ from, to, includeDrafts, forceCorps: 'crs' }, 'week'], [{ from, to, includeDrafts, forcesPresent: ['crs'] }, 'month'],
           [{ from, to, includeDrafts, forceCorps: 'crs', forcesAbsent: ['gm'] }, 'week'],
-          // Without a force filter, over every eviction (20q-03).
-          [{ from, to, includeDrafts }, 'week'], [{ from, to, includeDrafts }, 'month'],
+          // Without a force filter, over every eviction, its weeks and months, and a whole month or year (20q-03).
+          [{ from, to, includeDrafts }, 'week'], [{ from, to, includeDrafts }, 'month'], [{ from, to, includeDrafts }, 'none'],
         ];
         for (const [f, key] of cases) {
           expect(normal(await evictionAggregates(trx, f, key)), `operations ${key} ${JSON.stringify(f)}`).toEqual(normal(await recountEvictionAggregates(trx, f, key)));

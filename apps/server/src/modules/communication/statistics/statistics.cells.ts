@@ -218,10 +218,14 @@ async function totalsAggregates(db: Executor, f: ScopedFilter, key: TotalsKey, f
  * Distinct sites and operations per bucket without a place. Without a force filter or where one
  * corps was present, from the counts the fold stores when they hold: a weekly or monthly series'
  * whole weeks or months (migrations 20p-03, 20q-03; the edge days, partial buckets of their own,
- * from the cells); where one corps was present, the whole period's operations for a calendar month
- * or year (20p-01). Else from the cells.
+ * from the cells), and a whole calendar month or year; else, where one corps was present, the whole
+ * period's operations for a calendar month or year (20p-01). Else from the cells.
  */
 async function totalsDistinct(db: Executor, f: ScopedFilter, key: TotalsKey, family: Family): Promise<{ sites: Map<string, number>; operations: Map<string, number> }> {
+  // The whole period when it is one calendar month or year: its stored counts alone (20q-03).
+  const only = key === 'none' ? onePeriod(yearCoverOf(f.from, f.to)) : undefined;
+  const counted = only ? await storedCorpsSeriesCounts(db, f, 'none', only) : undefined;
+  if (counted) return counted;
   const cover = coverOf(f.from, f.to, unitOf(key));
   const whole = key === 'week' || key === 'month' ? cover.find((r) => r.span === key) : undefined;
   const stored = whole ? await storedCorpsSeriesCounts(db, f, key as 'week' | 'month', whole) : undefined;

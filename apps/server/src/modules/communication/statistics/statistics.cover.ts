@@ -75,6 +75,13 @@ export function edgesAround(from: string, to: string, whole: Range): { from: str
   ];
 }
 
+/**
+ * The week or month cells a stored range of periods is made from: its weeks or months, or the
+ * months of its years (the cells hold no years). A stored count holds while none of them is unfolded.
+ */
+export const sourceCellsWhere = (r: Range) => (r.span === 'year'
+  ? sql`(c.span = 'month' AND c.period >= ${r.from}::date AND c.period <= ${`${r.to.slice(0, 4)}-12-01`}::date)` : rangeWhere(r));
+
 /** The one ISO week, calendar month or year a cover is, if it is one. */
 export const onePeriod = (cover: Range[]): Range | undefined => (cover.length === 1 && cover[0]!.span !== 'day' && cover[0]!.from === cover[0]!.to ? cover[0] : undefined);
 

@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../../platform/db/database.js';
-import { onePeriod, rangeWhere, type Range } from './statistics.cover.js';
+import { onePeriod, rangeWhere, sourceCellsWhere, type Range } from './statistics.cover.js';
 import { bucketOf, forceFiltered, type ScopedFilter } from './statistics.queries.js';
 
 /**
@@ -147,23 +147,23 @@ export async function storedBasisOperationCounts(db: Executor, f: ScopedFilter, 
 /**
  * Distinct sites and operations per whole ISO week or calendar month where one corps was present,
  * or without a force filter over every eviction (corps '', 20q-03), over all places (migration
- * 20p-03: no site moved changes them), keyed by bucket, when they hold: no unfolded combination
- * site or operation cells in the range. The check and the counts in one statement. The caller
+ * 20p-03: no site moved changes them), keyed by bucket, or of one whole calendar month or year
+ * (key 'none', 20q-03), when they hold: no unfolded combination site or operation cells in the range. The check and the counts in one statement. The caller
  * counts the period's edge days (partial buckets of their own).
  */
 export async function storedCorpsSeriesCounts(
-  db: Executor, f: ScopedFilter, key: 'week' | 'month', whole: Range,
+  db: Executor, f: ScopedFilter, key: 'none' | 'week' | 'month', whole: Range,
 ): Promise<{ sites: Map<string, number>; operations: Map<string, number> } | undefined> {
   const corps = forceFiltered(f) ? oneCorps(f) : '';
   if (corps === undefined) return undefined;
   const [sites, operations] = f.includeDrafts ? [sql`c.all_sites`, sql`c.all_operations`] : [sql`c.verified_sites`, sql`c.verified_operations`];
   const result = await sql<{ clean: boolean; key: string | null; sites: number | null; operations: number | null }>`
     WITH clean AS (
-      SELECT NOT EXISTS (SELECT 1 FROM statistics_combination_site_cells c WHERE NOT c.folded AND ${rangeWhere(whole)})
-        AND NOT EXISTS (SELECT 1 FROM statistics_combination_operation_cells c WHERE NOT c.folded AND ${rangeWhere(whole)}) AS ok
+      SELECT NOT EXISTS (SELECT 1 FROM statistics_combination_site_cells c WHERE NOT c.folded AND ${sourceCellsWhere(whole)})
+        AND NOT EXISTS (SELECT 1 FROM statistics_combination_operation_cells c WHERE NOT c.folded AND ${sourceCellsWhere(whole)}) AS ok
     )
     SELECT clean.ok AS clean, x.key, x.sites, x.operations FROM clean LEFT JOIN LATERAL (
-      SELECT ${bucketOf(sql`c.period`, key)} AS key, ${sites} AS sites, ${operations} AS operations FROM statistics_corps_series_counts c
+      SELECT ${key === 'none' ? sql`''` : bucketOf(sql`c.period`, key)} AS key, ${sites} AS sites, ${operations} AS operations FROM statistics_corps_series_counts c
       WHERE ${rangeWhere(whole)} AND c.corps = ${corps}
     ) x ON clean.ok`.execute(db);
   if (!result.rows[0]?.clean) return undefined;

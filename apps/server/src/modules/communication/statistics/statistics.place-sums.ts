@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../../platform/db/database.js';
-import { rangeWhere, type Range } from './statistics.cover.js';
+import { rangeWhere, sourceCellsWhere, type Range } from './statistics.cover.js';
 import { CELL_FIGURES, bucketOf, forceFiltered, unpackedSums, type EvictionAggregate, type ScopedFilter, type TallyAggregate } from './statistics.queries.js';
 
 /**
@@ -65,12 +65,9 @@ export async function storedPlaceEvictionAggregates(
 ): Promise<Omit<EvictionAggregate, 'operations'>[] | undefined> {
   const place = onePlace(f);
   if (!place || whole.span === 'day') return undefined;
-  // The site cells a stored period sums: its weeks, or the months of its months and years.
-  const last = sql`(${whole.to}::date + ${sql.raw(whole.span === 'year' ? "interval '1 year'" : whole.span === 'month' ? "interval '1 month'" : "interval '7 days'")})::date`;
-  const folded = sql`c.span = ${whole.span === 'week' ? 'week' : 'month'} AND c.period >= ${whole.from}::date AND c.period < ${last}`;
   const result = await sql<{ clean: boolean } & { [K in keyof Omit<EvictionAggregate, 'operations'>]: EvictionAggregate[K] | null }>`
     WITH clean AS (
-      SELECT NOT EXISTS (SELECT 1 FROM statistics_cells c WHERE NOT c.folded AND ${folded})
+      SELECT NOT EXISTS (SELECT 1 FROM statistics_cells c WHERE NOT c.folded AND ${sourceCellsWhere(whole)})
         AND EXISTS (SELECT 1 FROM statistics_place_sums_state st WHERE st.sites_version = coalesce((SELECT v.version FROM statistics_site_versions v), 0)) AS ok
     )
     SELECT clean.ok AS clean, x.* FROM clean LEFT JOIN LATERAL (
