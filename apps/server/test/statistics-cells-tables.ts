@@ -142,6 +142,13 @@ export async function expectCellTablesAgree(db: TestVigie['db'], organisationId:
       CROSS JOIN LATERAL (SELECT DISTINCT fp.value->>'corps' AS corps FROM jsonb_array_elements(e.forces) AS fp(value) UNION ALL SELECT '') AS c
     WHERE e.organisation_id = ${organisationId} AND e.deleted_at IS NULL AND e.merged_into IS NULL AND e.status <> 'rejected' GROUP BY 1, 2, 3`;
   await expectSameRows(db, 'statistics_corps_series_counts', storedSeries, countedSeries);
+  // The items per legal basis and force combination without the site, per calendar month and year (20q-04): the place item cells summed.
+  const storedBasisItems = sql`SELECT span, period, verified, legal_basis, forces, kind, term, is_part, tallies, n, at_least FROM statistics_basis_item_sums
+    WHERE organisation_id = ${organisationId}`;
+  const countedBasisItems = sql`SELECT span, period, verified, legal_basis, forces, kind, term, is_part, sum(tallies), sum(n), sum(at_least)
+    FROM statistics_place_item_cells WHERE organisation_id = ${organisationId} GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+    HAVING sum(tallies) <> 0 OR sum(n) <> 0 OR sum(at_least) <> 0`;
+  await expectSameRows(db, 'statistics_basis_item_sums', storedBasisItems, countedBasisItems);
   // The eviction sums and distinct sites of each commune and area per ISO week, calendar month and year (20q-01), with and
   // without drafts, once folded: the site cells summed there (a year from its months).
   const storedSums = sql`SELECT place_kind, place, with_drafts, span, period, sites, sums FROM statistics_place_sums WHERE organisation_id = ${organisationId}`;

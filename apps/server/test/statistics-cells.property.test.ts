@@ -253,7 +253,7 @@ async function expectCellsEqualRecount(period: [string, string], place: 'all' | 
 /**
  * Distinct operations per place over whole calendar months and years, a place's weekly and monthly
  * series, its legal bases, and where one corps was present, and the items within one commune or area, the periods whose counts
- * and sums the fold stores (20i-01, 20o-01, 20o-02, 20p-01, 20p-02, 20p-03, 20q-01, 20q-03): read from them when
+ * and sums the fold stores (20i-01, 20o-01, 20o-02, 20p-01, 20p-02, 20p-03, 20q-01, 20q-03, 20q-04): read from them when
  * they hold (no unfolded cells, sites not moved since), else from the cells; either way equal to
  * the recount.
  */
@@ -303,6 +303,8 @@ async function expectPlaceOperationsEqualRecount() {
           [{ from, to, includeDrafts, areaId: calaisisId }, 'week'], [{ from, to, includeDrafts, areaId: calaisisId }, 'none'],
           [{ from, to, includeDrafts, communeInsee: '62193' }, 'month'], [{ from, to, includeDrafts, areaId: dunkerquoisId }, 'year'],
           [{ from, to, includeDrafts, communeInsee: '62239' }, 'week'],
+          // Under a force filter without a place: the sums the fold keeps without the site (20q-04).
+          [{ from, to, includeDrafts, forceCorps: 'crs' }, 'legalBasis'], [{ from, to, includeDrafts, forcesPresent: ['crs'], forcesAbsent: ['gm'] }, 'legalBasis'],
         ];
         for (const [f, key] of within) {
           expect(normal(await tallyAggregates(trx, f, key)), `items ${key} ${JSON.stringify(f)}`).toEqual(normal(await recountTallyAggregates(trx, f, key)));
