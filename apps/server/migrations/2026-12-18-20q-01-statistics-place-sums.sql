@@ -68,28 +68,33 @@ BEGIN
 END $b$;$f$, summed);
 END $$;
 
+-- The one statement of a function's definition that runs from `head` to `tail`, for a migration to
+-- make it a function of its own; a definition that holds it other than once fails the migration.
+CREATE FUNCTION statistics_statement_of(fn regproc, head text, tail text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+  src text := pg_get_functiondef(fn);
+  a integer := position(head IN src);
+  b integer := position(tail IN src);
+BEGIN
+  IF a = 0 OR b < a OR position(head IN substr(src, a + 1)) > 0 OR position(tail IN substr(src, b + 1)) > 0 THEN
+    RAISE EXCEPTION '%: its statement from "%" to "%" is not there exactly once', fn, head, tail;
+  END IF;
+  RETURN substr(src, a, b + length(tail) - a);
+END $$;
+
 -- The site cells' fold (until now the first statement of statistics_cells_fold, 20e-01), returning
--- the rows it folded, with the sums of the weeks, months and years it changed. Made from that
--- statement's text: a definition that differs fails here.
+-- the rows it folded, with the sums of the weeks, months and years it changed.
 DO $$
 DECLARE
-  src text;
-  head text := '  WITH keys AS (SELECT DISTINCT organisation_id, span, period, site_id, verified FROM statistics_cells WHERE NOT folded),';
   tail text := 'HAVING sum(evictions) <> 0;
   GET DIAGNOSTICS folded_rows = ROW_COUNT;';
-  statement text;
-  fold text;
-BEGIN
-  SELECT pg_get_functiondef(p.oid) INTO src FROM pg_proc p WHERE p.proname = 'statistics_cells_fold' AND p.pronamespace = 'public'::regnamespace;
-  IF position(head IN src) = 0 OR position(tail IN src) = 0 OR position(head IN substr(src, position(head IN src) + 1)) > 0
-    OR position(tail IN substr(src, position(tail IN src) + 1)) > 0 OR position(tail IN src) < position(head IN src) THEN
-    RAISE EXCEPTION 'statistics_cells_fold: its statement for the site cells is not there exactly once';
-  END IF;
-  statement := substr(src, position(head IN src), position(tail IN src) + length(tail) - position(head IN src));
-  fold := replace(substr(statement, 1, length(statement) - length(tail)), '
+  statement text := statistics_statement_of('statistics_cells_fold',
+    '  WITH keys AS (SELECT DISTINCT organisation_id, span, period, site_id, verified FROM statistics_cells WHERE NOT folded),', tail);
+  fold text := replace(substr(statement, 1, length(statement) - length(tail)), '
   INSERT INTO statistics_cells', ',
   kept AS (
     INSERT INTO statistics_cells');
+BEGIN
   IF position('kept AS' IN fold) = 0 THEN RAISE EXCEPTION 'statistics_cells_fold: no INSERT INTO statistics_cells in its statement'; END IF;
   EXECUTE format($f$
 CREATE FUNCTION statistics_site_cells_fold() RETURNS integer LANGUAGE plpgsql AS $b$
@@ -110,7 +115,7 @@ BEGIN
   RETURN folded_rows;
 END $b$;$f$, fold);
   -- statistics_cells_fold calls it in place of the statement, under its lock: one writer of folded site cells.
-  EXECUTE replace(src, statement, '  folded_rows := statistics_site_cells_fold();');
+  EXECUTE replace(pg_get_functiondef('statistics_cells_fold'::regproc), statement, '  folded_rows := statistics_site_cells_fold();');
 END $$;
 
 -- Every organisation's sums from its cells so far, under its current sites version.

@@ -39,26 +39,17 @@ BEGIN
 END $$;
 
 -- The place item cells' fold (until now the last statement of statistics_place_cells_fold, 20m-01),
--- with the sums of the months and years it changed. Made from that statement's text: a definition
--- that differs fails here.
+-- with the sums of the months and years it changed (its statement found by statistics_statement_of, 20q-01).
 DO $$
 DECLARE
-  src text;
-  head text := '  WITH keys AS (SELECT DISTINCT organisation_id, span, period, site_id, verified, legal_basis, forces, kind, term, is_part FROM statistics_place_item_cells WHERE NOT folded),';
-  tail text := 'HAVING sum(tallies) <> 0 OR sum(n) <> 0 OR sum(at_least) <> 0;';
-  statement text;
-  fold text;
-BEGIN
-  SELECT pg_get_functiondef(p.oid) INTO src FROM pg_proc p WHERE p.proname = 'statistics_place_cells_fold' AND p.pronamespace = 'public'::regnamespace;
-  IF position(head IN src) = 0 OR position(tail IN src) = 0 OR position(head IN substr(src, position(head IN src) + 1)) > 0
-    OR position(tail IN substr(src, position(tail IN src) + 1)) > 0 OR position(tail IN src) < position(head IN src) THEN
-    RAISE EXCEPTION 'statistics_place_cells_fold: its statement for the place item cells is not there exactly once';
-  END IF;
-  statement := substr(src, position(head IN src), position(tail IN src) + length(tail) - position(head IN src));
-  fold := replace(substr(statement, 1, length(statement) - 1), '
+  statement text := statistics_statement_of('statistics_place_cells_fold',
+    '  WITH keys AS (SELECT DISTINCT organisation_id, span, period, site_id, verified, legal_basis, forces, kind, term, is_part FROM statistics_place_item_cells WHERE NOT folded),',
+    'HAVING sum(tallies) <> 0 OR sum(n) <> 0 OR sum(at_least) <> 0;');
+  fold text := replace(substr(statement, 1, length(statement) - 1), '
   INSERT INTO statistics_place_item_cells', ',
   kept AS (
     INSERT INTO statistics_place_item_cells');
+BEGIN
   IF position('kept AS' IN fold) = 0 THEN RAISE EXCEPTION 'statistics_place_cells_fold: no INSERT INTO statistics_place_item_cells in its statement'; END IF;
   EXECUTE format($f$
 CREATE FUNCTION statistics_place_item_cells_fold() RETURNS void LANGUAGE plpgsql AS $b$
@@ -74,7 +65,7 @@ BEGIN
   END LOOP;
 END $b$;$f$, fold);
   -- statistics_place_cells_fold calls it in place of the statement, under its lock: one writer of folded place item cells.
-  EXECUTE replace(src, statement, '  PERFORM statistics_place_item_cells_fold();');
+  EXECUTE replace(pg_get_functiondef('statistics_place_cells_fold'::regproc), statement, '  PERFORM statistics_place_item_cells_fold();');
 END $$;
 
 -- Every organisation's sums from its cells so far.
