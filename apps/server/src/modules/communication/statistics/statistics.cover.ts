@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { GroupKey } from './statistics.queries.js';
 
 /**
  * A period of Paris days as the pre-aggregated cells hold it: its whole ISO weeks, calendar months
@@ -20,6 +21,9 @@ function addDays(day: string, n: number): string {
 /** The start of the week (Monday) or month holding a day, and the start of the next one. */
 const unitStart = (day: string, unit: 'week' | 'month') => (unit === 'month' ? `${day.slice(0, 7)}-01` : addDays(day, -((dayOf(day).getUTCDay() + 6) % 7)));
 const nextUnit = (start: string, unit: 'week' | 'month') => (unit === 'month' ? ymd(new Date(Date.UTC(Number(start.slice(0, 4)), Number(start.slice(5, 7)), 1))) : addDays(start, 7));
+
+/** The cells' span a grouping reads: days for days, weeks for weeks, months for anything else. */
+export const unitOf = (key: GroupKey): Span => (key === 'day' ? 'day' : key === 'week' ? 'week' : 'month');
 
 /** A period of days as its whole weeks or months and the days left at either edge. */
 export function coverOf(from: string, to: string, unit: Span): Range[] {

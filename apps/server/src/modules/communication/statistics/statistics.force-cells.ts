@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../../platform/db/database.js';
-import { COMBINATION, cellSites, cellWhere, cellsAnswer } from './statistics.cells.js';
+import { cellSites, cellWhere, cellsAnswer } from './statistics.cells.js';
+import { COMBINATION } from './statistics.totals.js';
 import {
   forceFiltered, recountForceAggregates, recountForceCombinations, type ForceAggregate, type ForceCombinationAggregate, type ScopedFilter,
 } from './statistics.queries.js';

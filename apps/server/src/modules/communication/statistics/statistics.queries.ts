@@ -169,6 +169,9 @@ export function forcesOf(f: ScopedFilter, combination: RawBuilder<unknown>): Raw
   return parts;
 }
 
+/** A force filter on a combination cell (`c`). Only combination cells have the column: another table read with a force filter fails rather than ignores it. */
+export const cellForcesWhere = (f: ScopedFilter) => forcesOf(f, sql`c.forces`);
+
 /** Whether a filter names corps present or absent. */
 export const forceFiltered = (f: ScopedFilter) => Boolean(f.forceCorps || f.forcesPresent?.length || f.forcesAbsent?.length);
 /**
