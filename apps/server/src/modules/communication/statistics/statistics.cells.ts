@@ -37,7 +37,6 @@ export function cellsAnswer(f: ScopedFilter): boolean {
   return !f.pending && !f.itemType;
 }
 
-
 /**
  * Whether the organisation has evictions the cells do not count yet (migration 20k-01): read in the
  * caller's transaction, so the answer holds for the figures read after it in that snapshot. Any
@@ -59,7 +58,6 @@ const byPlace = (f: ScopedFilter, key: GroupKey) => Boolean(f.areaId || f.commun
  */
 const fromPlaceCells = (f: ScopedFilter, key: GroupKey): PlaceCellsKey | undefined => (placeCellsKey(key)
   && (key === 'legalBasis' ? byPlace(f, key) || forceFiltered(f) : forceFiltered(f) && byPlace(f, key)) ? key : undefined);
-
 
 function cellKey(key: GroupKey): RawBuilder<string> {
   switch (key) {
