@@ -161,6 +161,24 @@ export async function expectCellTablesAgree(db: TestVigie['db'], organisationId:
       CROSS JOIN (VALUES (false), (true)) AS d(with_drafts)
     WHERE c.verified OR d.with_drafts GROUP BY 1, 2, 3, 4, 5`;
   await expectSameRows(db, 'statistics_place_sums', storedSums, countedSums);
+  // The eviction sums, distinct sites and items of each commune and area per corps present, calendar month and year (20r-01),
+  // with and without drafts (items: verified or not), once folded: the place cells (checked above) summed there, per corps in their combination.
+  const storedCorpsSums = sql`SELECT span, period, corps, with_drafts, place_kind, place, sites, sums FROM statistics_corps_place_sums
+    WHERE organisation_id = ${organisationId}`;
+  const countedCorpsSums = sql`SELECT c.span, c.period, corps, d.with_drafts, k.kind, k.place, count(DISTINCT c.site_id)::int,
+      ARRAY[${sql.join(Array.from({ length: 34 }, (_, i) => sql`sum(c.sums[${sql.lit(i + 1)}])`))}]
+    FROM statistics_place_cells c CROSS JOIN LATERAL unnest(c.forces) AS corps JOIN sites s ON s.id = c.site_id
+      CROSS JOIN LATERAL (VALUES ('commune', s.commune_insee), ('area', s.area_id::text)) AS k(kind, place)
+      CROSS JOIN (VALUES (false), (true)) AS d(with_drafts)
+    WHERE c.organisation_id = ${organisationId} AND (c.verified OR d.with_drafts) GROUP BY 1, 2, 3, 4, 5, 6`;
+  await expectSameRows(db, 'statistics_corps_place_sums', storedCorpsSums, countedCorpsSums);
+  const storedCorpsItems = sql`SELECT span, period, corps, place_kind, place, verified, kind, term, is_part, tallies, n, at_least
+    FROM statistics_corps_place_item_sums WHERE organisation_id = ${organisationId}`;
+  const countedCorpsItems = sql`SELECT c.span, c.period, corps, k.kind, k.place, c.verified, c.kind, c.term, c.is_part, sum(c.tallies), sum(c.n), sum(c.at_least)
+    FROM statistics_place_item_cells c CROSS JOIN LATERAL unnest(c.forces) AS corps JOIN sites s ON s.id = c.site_id
+      CROSS JOIN LATERAL (VALUES ('commune', s.commune_insee), ('area', s.area_id::text)) AS k(kind, place)
+    WHERE c.organisation_id = ${organisationId} GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9 HAVING sum(c.tallies) <> 0`;
+  await expectSameRows(db, 'statistics_corps_place_item_sums', storedCorpsItems, countedCorpsItems);
 }
 
 /**

@@ -11,6 +11,9 @@ import { promoteAllStatistics, promoteStatistics } from '../src/modules/communic
 import {
   incidentAggregates, recountEvictionAggregates, recountForceAggregates, recountForceCombinations, recountTallyAggregates, type GroupKey, type ScopedFilter,
 } from '../src/modules/communication/statistics/statistics.queries.js';
+import { storedCorpsPlaceEvictionAggregates, storedCorpsPlaceTallyAggregates } from '../src/modules/communication/statistics/statistics.corps-sums.js';
+import { yearCoverOf } from '../src/modules/communication/statistics/statistics.cover.js';
+import { storedPlaceEvictionAggregates } from '../src/modules/communication/statistics/statistics.place-sums.js';
 import { startTestVigie, type TestClient, type TestVigie } from './harness.js';
 import { expectCellTablesAgree } from './statistics-cells-tables.js';
 import { evictionCommand, operationCommand, push, reference, siteCommand, submitCommand } from './field-fixtures.js';
@@ -303,6 +306,10 @@ async function expectPlaceOperationsEqualRecount() {
           [{ from, to, includeDrafts, areaId: calaisisId }, 'week'], [{ from, to, includeDrafts, areaId: calaisisId }, 'none'],
           [{ from, to, includeDrafts, communeInsee: '62193' }, 'month'], [{ from, to, includeDrafts, areaId: dunkerquoisId }, 'year'],
           [{ from, to, includeDrafts, communeInsee: '62239' }, 'week'],
+          // Where one corps was present, by commune or area or within one: the items the fold keeps per corps (20r-01); two corps read the cells.
+          [{ from, to, includeDrafts, forceCorps: 'crs' }, 'commune'], [{ from, to, includeDrafts, forceCorps: 'crs' }, 'area'],
+          [{ from, to, includeDrafts, forceCorps: 'crs', areaId: calaisisId }, 'commune'], [{ from, to, includeDrafts, forcesPresent: ['crs'], communeInsee: '62193' }, 'none'],
+          [{ from, to, includeDrafts, forceCorps: 'gm', forcesPresent: ['crs'] }, 'commune'],
           // Under a force filter without a place: the sums the fold keeps without the site (20q-04).
           [{ from, to, includeDrafts, forceCorps: 'crs' }, 'legalBasis'], [{ from, to, includeDrafts, forcesPresent: ['crs'], forcesAbsent: ['gm'] }, 'legalBasis'],
         ];
@@ -311,6 +318,22 @@ async function expectPlaceOperationsEqualRecount() {
         }
       }
     }
+  });
+}
+
+/**
+ * Whether the sums stored per place read at all: held after a fold, not after a site moved until the next fold. Readers that
+ * always fell back to the cells would give the recount's figures too, so the comparisons alone would not notice.
+ */
+async function expectStoredSumsRead(held: boolean) {
+  await inOrganisation(t.db, organisationId, async (trx) => {
+    const year = { from: '2026-01-01', to: '2026-12-31', includeDrafts: false };
+    const cover = yearCoverOf(year.from, year.to);
+    const crs = { ...year, forceCorps: 'crs' };
+    // Where the CRS was present, by commune (20r-01); one commune's year (20q-01).
+    expect(await storedCorpsPlaceEvictionAggregates(trx, crs, 'commune', cover) !== undefined, 'corps sums').toBe(held);
+    expect(await storedCorpsPlaceTallyAggregates(trx, crs, 'commune', cover) !== undefined, 'corps items').toBe(held);
+    expect(await storedPlaceEvictionAggregates(trx, { ...year, communeInsee: '62193' }, 'none', cover[0]!) !== undefined, 'place sums').toBe(held);
   });
 }
 
@@ -370,10 +393,13 @@ describe('statistics cells', () => {
     // record (the period is being written).
     await promoteAllStatistics(t.db);
     await apply({ kind: 'fold' });
+    await expectStoredSumsRead(true);
     await expectPlaceOperationsEqualRecount();
     await apply({ kind: 'siteMove', pick: 1, commune: '62239', dunkerquois: true });
+    await expectStoredSumsRead(false);
     await expectPlaceOperationsEqualRecount();
     await apply({ kind: 'fold' });
+    await expectStoredSumsRead(true);
     await apply({ kind: 'create', record: spec(2, 2), status: 'verified', sameOperation: false });
     await expectPlaceOperationsEqualRecount();
     // A verified incident outside any eviction: no legal basis, so no row of the legal-basis grouping.

@@ -1,6 +1,8 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../../platform/db/database.js';
 import { coverOf, rangeWhere, yearCoverOf, type Range } from './statistics.cover.js';
+import { storedCorpsPlaceEvictionAggregates, storedCorpsPlaceTallyAggregates } from './statistics.corps-sums.js';
+import { rowsIfHeld } from './statistics.held.js';
 import { storedBasisOperationCounts, storedCorpsOperationCounts } from './statistics.place-counts.js';
 import {
   CELL_FIGURES, CELL_SUMS, bucketOf, copiedWhere, countedWhere, forceFiltered, forcesOf, packedSums, unpackedSums,
@@ -86,6 +88,12 @@ function operationRows(f: ScopedFilter, key: PlaceCellsKey): RawBuilder<unknown>
  * per group when its evictions there add up to more than zero.
  */
 export async function placeEvictionAggregates(db: Executor, f: ScopedFilter, key: PlaceCellsKey): Promise<EvictionAggregate[]> {
+  // One corps present, by commune or area or within one, for one whole month or year: the sums the fold keeps (migration 20r-01).
+  const stored = await storedCorpsPlaceEvictionAggregates(db, f, key, coverFor(f, key));
+  if (stored) {
+    const operations = await placeOperations(db, f, key);
+    return stored.map((r) => ({ ...r, operations: operations.get(r.key) ?? 0 }));
+  }
   const sites = sitesOf(f, key);
   const [sums, sited, operations] = [await sql<Omit<EvictionAggregate, 'operations' | 'sites'>>`
     SELECT key, sum(evictions)::bigint AS evictions, sum(not_full) > 0 AS not_full, sum(quick) > 0 AS quick, ${sql.join(CELL_FIGURES)}
@@ -140,6 +148,9 @@ export async function placeCellOperations(db: Executor, f: ScopedFilter, key: Pl
 export async function placeTallyAggregates(db: Executor, f: ScopedFilter, key: PlaceCellsKey, fromSums = true): Promise<TallyAggregate[]> {
   const sites = sitesOf(f, key);
   const cover = coverFor(f, key);
+  // One corps present, by commune or area or within one, for one whole month or year: the items the fold keeps (migration 20r-01).
+  const stored = fromSums ? await storedCorpsPlaceTallyAggregates(db, f, key, cover) : undefined;
+  if (stored) return stored;
   // Without a place, the sums the fold keeps without the site (migration 20q-04) while they hold: a year
   // of legal bases under a force filter is ≈ 2,500 rows instead of ≈ 123,000 site cells.
   const siteless = !f.areaId && !f.communeInsee && !f.siteId && key !== 'area' && key !== 'commune' && key !== 'site';
@@ -157,12 +168,7 @@ export async function placeTallyAggregates(db: Executor, f: ScopedFilter, key: P
     FROM (${sql.join(parts, sql` UNION ALL `)}) u ${sites.join} WHERE ${sites.where}
     GROUP BY 1, 2, 3, 4 HAVING sum(u.tallies) > 0`;
   if (!sums) return (await sql<TallyAggregate>`${grouped}`.execute(db)).rows;
-  // The check that the sums hold and the sums themselves in one statement: one snapshot for both.
-  const result = await sql<{ clean: boolean } & { [K in keyof TallyAggregate]: TallyAggregate[K] | null }>`
-    WITH clean AS (
-      SELECT NOT EXISTS (SELECT 1 FROM statistics_place_item_cells c WHERE NOT c.folded AND (${sql.join(whole.map(rangeWhere), sql` OR `)})) AS ok
-    )
-    SELECT clean.ok AS clean, x.* FROM clean LEFT JOIN LATERAL (${grouped}) x ON clean.ok`.execute(db);
-  if (!result.rows[0]?.clean) return placeTallyAggregates(db, f, key, false);
-  return result.rows.filter((r) => r.key !== null).map(({ clean: _clean, ...r }) => r as TallyAggregate);
+  const held = await rowsIfHeld<TallyAggregate>(db, sql<boolean>`
+    NOT EXISTS (SELECT 1 FROM statistics_place_item_cells c WHERE NOT c.folded AND (${sql.join(whole.map(rangeWhere), sql` OR `)}))`, grouped);
+  return held ?? placeTallyAggregates(db, f, key, false);
 }

@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../../platform/db/database.js';
 import { onePeriod, rangeWhere, sourceCellsWhere, type Range } from './statistics.cover.js';
+import { madeUnderCurrentSites, rowsIfHeld } from './statistics.held.js';
 import { bucketOf, forceFiltered, type ScopedFilter } from './statistics.queries.js';
 
 /**
@@ -20,8 +21,8 @@ import { bucketOf, forceFiltered, type ScopedFilter } from './statistics.queries
  * cannot answer it: a grouping by area within a place filter, by commune within a site or commune
  * filter, or several place filters at once. `withinArea`: communes grouped within an area filter.
  */
-type StoredPlace = { kind: 'all' | 'site' | 'commune' | 'area'; place?: string; withinArea?: string };
-function storedPlace(f: ScopedFilter, key: 'none' | 'area' | 'commune' | 'site'): StoredPlace | undefined {
+export type StoredPlace = { kind: 'all' | 'site' | 'commune' | 'area'; place?: string; withinArea?: string };
+export function storedPlace(f: ScopedFilter, key: 'none' | 'area' | 'commune' | 'site'): StoredPlace | undefined {
   // A site's row is joined to the site, so any place filter narrows a grouping by site.
   if (key === 'site') return { kind: 'site' };
   if (key === 'commune' && f.areaId && !f.siteId && !f.communeInsee) return { kind: 'commune', withinArea: f.areaId };
@@ -51,22 +52,16 @@ async function countsIfHeld(db: Executor, family: Family, r: Range, includeDraft
   key: RawBuilder<string>; where: RawBuilder<unknown>[]; join?: RawBuilder<unknown>; holds?: RawBuilder<boolean>;
 }): Promise<Map<string, number> | undefined> {
   const operations = includeDrafts ? sql`c.all_operations` : sql`c.verified_operations`;
-  const result = await sql<{ clean: boolean; key: string | null; operations: number | null }>`
-    WITH clean AS (
-      SELECT NOT EXISTS (SELECT 1 FROM ${family.cells} c WHERE NOT c.folded AND ${rangeWhere(r)})
-        AND EXISTS (SELECT 1 FROM ${family.state} st WHERE st.sites_version = coalesce((SELECT v.version FROM statistics_site_versions v), 0))
-        AND ${select.holds ?? sql<boolean>`true`} AS ok
-    )
-    SELECT clean.ok AS clean, x.key, x.operations FROM clean LEFT JOIN LATERAL (
-      SELECT ${select.key} AS key, ${operations} AS operations FROM ${family.counts} c ${select.join ?? sql``}
-      WHERE ${sql.join([rangeWhere(r), ...select.where], sql` AND `)}
-    ) x ON clean.ok`.execute(db);
-  if (!result.rows[0]?.clean) return undefined;
-  return new Map(result.rows.filter((r) => r.key !== null).map((r) => [r.key!, Number(r.operations)]));
+  const rows = await rowsIfHeld<{ key: string; operations: number }>(db, sql<boolean>`
+    NOT EXISTS (SELECT 1 FROM ${family.cells} c WHERE NOT c.folded AND ${rangeWhere(r)}) AND ${madeUnderCurrentSites(family.state)}
+    AND ${select.holds ?? sql<boolean>`true`}`, sql`
+    SELECT ${select.key} AS key, ${operations} AS operations FROM ${family.counts} c ${select.join ?? sql``}
+    WHERE ${sql.join([rangeWhere(r), ...select.where], sql` AND `)}`);
+  return rows && new Map(rows.map((x) => [x.key, Number(x.operations)]));
 }
 
 /** What one stored place reads: its rows' key, place conditions, the sites joined for a grouping by site, and whether commune counts hold within an area. */
-function placeSelect(f: ScopedFilter, key: 'none' | 'area' | 'commune' | 'site', place: StoredPlace) {
+export function placeSelect(f: ScopedFilter, key: 'none' | 'area' | 'commune' | 'site', place: StoredPlace) {
   const where: RawBuilder<unknown>[] = [sql`c.place_kind = ${place.kind}`];
   if (place.place !== undefined) where.push(sql`c.place = ${place.place}`);
   // A commune's stored count is over all its sites: it answers within an area only when none of its sites is in another one
@@ -95,7 +90,7 @@ export async function storedPlaceOperationCounts(db: Executor, f: ScopedFilter, 
 }
 
 /** The one corps a force filter asks present, when that is all it asks (the dashboard's "where the CRS was present"). */
-function oneCorps(f: ScopedFilter): string | undefined {
+export function oneCorps(f: ScopedFilter): string | undefined {
   const present = [...new Set([...(f.forceCorps ? [f.forceCorps] : []), ...(f.forcesPresent ?? [])])];
   return present.length === 1 && !f.forcesAbsent?.length ? present[0] : undefined;
 }
@@ -157,16 +152,11 @@ export async function storedCorpsSeriesCounts(
   const corps = forceFiltered(f) ? oneCorps(f) : '';
   if (corps === undefined) return undefined;
   const [sites, operations] = f.includeDrafts ? [sql`c.all_sites`, sql`c.all_operations`] : [sql`c.verified_sites`, sql`c.verified_operations`];
-  const result = await sql<{ clean: boolean; key: string | null; sites: number | null; operations: number | null }>`
-    WITH clean AS (
-      SELECT NOT EXISTS (SELECT 1 FROM statistics_combination_site_cells c WHERE NOT c.folded AND ${sourceCellsWhere(whole)})
-        AND NOT EXISTS (SELECT 1 FROM statistics_combination_operation_cells c WHERE NOT c.folded AND ${sourceCellsWhere(whole)}) AS ok
-    )
-    SELECT clean.ok AS clean, x.key, x.sites, x.operations FROM clean LEFT JOIN LATERAL (
-      SELECT ${key === 'none' ? sql`''` : bucketOf(sql`c.period`, key)} AS key, ${sites} AS sites, ${operations} AS operations FROM statistics_corps_series_counts c
-      WHERE ${rangeWhere(whole)} AND c.corps = ${corps}
-    ) x ON clean.ok`.execute(db);
-  if (!result.rows[0]?.clean) return undefined;
-  const rows = result.rows.filter((r) => r.key !== null);
-  return { sites: new Map(rows.map((r) => [r.key!, Number(r.sites)])), operations: new Map(rows.map((r) => [r.key!, Number(r.operations)])) };
+  const rows = await rowsIfHeld<{ key: string; sites: number; operations: number }>(db, sql<boolean>`
+    NOT EXISTS (SELECT 1 FROM statistics_combination_site_cells c WHERE NOT c.folded AND ${sourceCellsWhere(whole)})
+    AND NOT EXISTS (SELECT 1 FROM statistics_combination_operation_cells c WHERE NOT c.folded AND ${sourceCellsWhere(whole)})`, sql`
+    SELECT ${key === 'none' ? sql`''` : bucketOf(sql`c.period`, key)} AS key, ${sites} AS sites, ${operations} AS operations FROM statistics_corps_series_counts c
+    WHERE ${rangeWhere(whole)} AND c.corps = ${corps}`);
+  if (!rows) return undefined;
+  return { sites: new Map(rows.map((r) => [r.key, Number(r.sites)])), operations: new Map(rows.map((r) => [r.key, Number(r.operations)])) };
 }

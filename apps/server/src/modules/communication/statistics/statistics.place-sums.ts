@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../../platform/db/database.js';
 import { rangeWhere, sourceCellsWhere, type Range } from './statistics.cover.js';
+import { madeUnderCurrentSites, rowsIfHeld } from './statistics.held.js';
 import { CELL_FIGURES, bucketOf, forceFiltered, unpackedSums, type EvictionAggregate, type ScopedFilter, type TallyAggregate } from './statistics.queries.js';
 
 /**
@@ -40,18 +41,12 @@ export async function storedPlaceTallyAggregates(
     FROM statistics_place_item_sums c
     WHERE ${sql.join([rangeWhere(r), sql`c.place_kind = ${place.kind}`, sql`c.place = ${place.place}`, ...(f.includeDrafts ? [] : [sql`c.verified`])], sql` AND `)}`);
   const ranges = [...stored, ...cover.filter((r) => r.span === 'day').map(edgeDays)];
-  const result = await sql<{ clean: boolean } & { [K in keyof TallyAggregate]: TallyAggregate[K] | null }>`
-    WITH clean AS (
-      SELECT NOT EXISTS (SELECT 1 FROM statistics_item_cells c WHERE NOT c.folded AND (${sql.join(whole.map(rangeWhere), sql` OR `)}))
-        AND EXISTS (SELECT 1 FROM statistics_place_item_state st WHERE st.sites_version = coalesce((SELECT v.version FROM statistics_site_versions v), 0)) AS ok
-    )
-    SELECT clean.ok AS clean, x.* FROM clean LEFT JOIN LATERAL (
-      SELECT key, kind, term, is_part, sum(n)::bigint AS n, sum(at_least) > 0 AS at_least
-      FROM (${sql.join(ranges, sql` UNION ALL `)}) c
-      GROUP BY 1, 2, 3, 4 HAVING sum(tallies) > 0
-    ) x ON clean.ok`.execute(db);
-  if (!result.rows[0]?.clean) return undefined;
-  return result.rows.filter((r) => r.key !== null).map(({ clean: _clean, ...r }) => r as TallyAggregate);
+  return rowsIfHeld<TallyAggregate>(db, sql<boolean>`
+    NOT EXISTS (SELECT 1 FROM statistics_item_cells c WHERE NOT c.folded AND (${sql.join(whole.map(rangeWhere), sql` OR `)}))
+    AND ${madeUnderCurrentSites(sql`statistics_place_item_state`)}`, sql`
+    SELECT key, kind, term, is_part, sum(n)::bigint AS n, sum(at_least) > 0 AS at_least
+    FROM (${sql.join(ranges, sql` UNION ALL `)}) c
+    GROUP BY 1, 2, 3, 4 HAVING sum(tallies) > 0`);
 }
 
 /**
@@ -65,20 +60,15 @@ export async function storedPlaceEvictionAggregates(
 ): Promise<Omit<EvictionAggregate, 'operations'>[] | undefined> {
   const place = onePlace(f);
   if (!place || whole.span === 'day') return undefined;
-  const result = await sql<{ clean: boolean } & { [K in keyof Omit<EvictionAggregate, 'operations'>]: EvictionAggregate[K] | null }>`
-    WITH clean AS (
-      SELECT NOT EXISTS (SELECT 1 FROM statistics_cells c WHERE NOT c.folded AND ${sourceCellsWhere(whole)})
-        AND EXISTS (SELECT 1 FROM statistics_place_sums_state st WHERE st.sites_version = coalesce((SELECT v.version FROM statistics_site_versions v), 0)) AS ok
-    )
-    SELECT clean.ok AS clean, x.* FROM clean LEFT JOIN LATERAL (
-      SELECT key, sum(sites)::int AS sites, sum(evictions)::bigint AS evictions, sum(not_full) > 0 AS not_full, sum(quick) > 0 AS quick, ${sql.join(CELL_FIGURES)}
-      FROM (
-        SELECT ${key === 'none' ? sql`''` : bucketOf(sql`c.period`, key)} AS key, sum(c.sites) AS sites, ${sql.join(unpackedSums('c'))}
-        FROM statistics_place_sums c
-        WHERE c.place_kind = ${place.kind} AND c.place = ${place.place} AND c.with_drafts = ${Boolean(f.includeDrafts)} AND ${rangeWhere(whole)}
-        GROUP BY 1
-      ) u GROUP BY key HAVING sum(evictions) > 0
-    ) x ON clean.ok`.execute(db);
-  if (!result.rows[0]?.clean) return undefined;
-  return result.rows.filter((r) => r.key !== null).map(({ clean: _clean, ...r }) => ({ ...r, sites: Number(r.sites) }) as Omit<EvictionAggregate, 'operations'>);
+  const rows = await rowsIfHeld<Omit<EvictionAggregate, 'operations'>>(db, sql<boolean>`
+    NOT EXISTS (SELECT 1 FROM statistics_cells c WHERE NOT c.folded AND ${sourceCellsWhere(whole)})
+    AND ${madeUnderCurrentSites(sql`statistics_place_sums_state`)}`, sql`
+    SELECT key, sum(sites)::int AS sites, sum(evictions)::bigint AS evictions, sum(not_full) > 0 AS not_full, sum(quick) > 0 AS quick, ${sql.join(CELL_FIGURES)}
+    FROM (
+      SELECT ${key === 'none' ? sql`''` : bucketOf(sql`c.period`, key)} AS key, sum(c.sites) AS sites, ${sql.join(unpackedSums('c'))}
+      FROM statistics_place_sums c
+      WHERE c.place_kind = ${place.kind} AND c.place = ${place.place} AND c.with_drafts = ${Boolean(f.includeDrafts)} AND ${rangeWhere(whole)}
+      GROUP BY 1
+    ) u GROUP BY key HAVING sum(evictions) > 0`);
+  return rows?.map((r) => ({ ...r, sites: Number(r.sites) }));
 }
