@@ -53,7 +53,11 @@ export const TARGETS: Target[] = [
     figure: (r) => r.dashboard?.[endpoint]?.p95, note: rows('dataset'),
   })),
   // What the issue asks (a month and a year), without and with a filter; the "every filter" rows above also hold ten-year periods.
-  ...([['a month (October 2026)', 'from=2026-10-01&to=2026-10-31'], ['a year (2025)', 'from=2025-01-01&to=2025-12-31']] as const)
+  // A year also as the dashboard's presets ask it: the last 12 months, and this year to date.
+  ...([
+    ['a month (October 2026)', 'from=2026-10-01&to=2026-10-31'], ['a year (2025)', 'from=2025-01-01&to=2025-12-31'],
+    ['the last 12 months (November 2025 – October 2026)', 'from=2025-11-01&to=2026-10-31'], ['this year to date (2026 to 21 November)', 'from=2026-01-01&to=2026-11-21'],
+  ] as const)
     .flatMap(([label, period]) => [false, true].map((filtered): Target => ({
       part: 'dashboard', what: `dashboard, ${label}${filtered ? ', one place or police force' : ''}: slowest p95 of summary, breakdowns and series`,
       unit: 'ms', kind: 'max', target: 100, figure: (r) => worstP95(r, period, filtered), note: rows('dataset'),
