@@ -3,7 +3,7 @@ import type { Executor } from '../../../platform/db/database.js';
 import { onePeriod, rangeWhere, type Range } from './statistics.cover.js';
 import { madeUnderCurrentSites, rowsIfHeld } from './statistics.held.js';
 import { oneCorps, placeSelect, storedPlace } from './statistics.place-counts.js';
-import { CELL_FIGURES, unpackedSums, type EvictionAggregate, type ScopedFilter, type TallyAggregate } from './statistics.queries.js';
+import { CELL_FIGURES, unpackedSums, type EvictionAggregate, type GroupKey, type ScopedFilter, type TallyAggregate } from './statistics.queries.js';
 
 /**
  * The eviction sums, distinct sites and items of each commune and area where one force corps was
@@ -15,17 +15,17 @@ import { CELL_FIGURES, unpackedSums, type EvictionAggregate, type ScopedFilter, 
  * both ways give the recount's figures.
  */
 
-/** The groupings the stored sums answer: communes or areas, or the whole period within one commune or area. */
-type CorpsSumsKey = 'none' | 'area' | 'commune';
-
-/** What a filter and grouping read from the stored sums, or undefined: one corps present, one whole month or year, communes or areas. */
-function corpsPlace(f: ScopedFilter, key: string, cover: Range[]) {
+/**
+ * What a filter and grouping read from the stored sums, or undefined: one corps present, one whole month or year, by commune
+ * or area or within one commune or area (not by site, legal basis or bucket: the sums have none of those).
+ */
+function corpsPlace(f: ScopedFilter, key: GroupKey, cover: Range[]) {
   if (key !== 'none' && key !== 'area' && key !== 'commune') return undefined;
   const corps = oneCorps(f);
   const only = onePeriod(cover);
-  const place = storedPlace(f, key as CorpsSumsKey);
+  const place = storedPlace(f, key);
   if (!corps || !only || (place?.kind !== 'commune' && place?.kind !== 'area')) return undefined;
-  const select = placeSelect(f, key as CorpsSumsKey, place);
+  const select = placeSelect(f, key, place);
   return { only, select, where: sql.join([rangeWhere(only), sql`c.corps = ${corps}`, ...select.where], sql` AND `) };
 }
 
@@ -36,7 +36,7 @@ const holds = (cells: RawBuilder<unknown>, state: RawBuilder<unknown>, only: Ran
 
 /** Every eviction figure but the operations, per commune or area (or for one), for one whole month or year. */
 export async function storedCorpsPlaceEvictionAggregates(
-  db: Executor, f: ScopedFilter, key: string, cover: Range[],
+  db: Executor, f: ScopedFilter, key: GroupKey, cover: Range[],
 ): Promise<Omit<EvictionAggregate, 'operations'>[] | undefined> {
   const target = corpsPlace(f, key, cover);
   if (!target) return undefined;
@@ -52,7 +52,7 @@ export async function storedCorpsPlaceEvictionAggregates(
 }
 
 /** Items per commune or area (or for one), term and whole-or-part, for one whole month or year. */
-export async function storedCorpsPlaceTallyAggregates(db: Executor, f: ScopedFilter, key: string, cover: Range[]): Promise<TallyAggregate[] | undefined> {
+export async function storedCorpsPlaceTallyAggregates(db: Executor, f: ScopedFilter, key: GroupKey, cover: Range[]): Promise<TallyAggregate[] | undefined> {
   const target = corpsPlace(f, key, cover);
   if (!target) return undefined;
   return rowsIfHeld<TallyAggregate>(db,
