@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../../platform/db/database.js';
 import { onePeriod, rangeWhere, type Range } from './statistics.cover.js';
-import { madeUnderCurrentSites, rowsIfHeld } from './statistics.held.js';
+import { madeUnderCurrentSites, noneUnfolded, rowsIfHeld } from './statistics.held.js';
 import { oneCorps, placeSelect, storedPlace } from './statistics.place-counts.js';
 import { CELL_FIGURES, unpackedSums, type EvictionAggregate, type GroupKey, type ScopedFilter, type TallyAggregate } from './statistics.queries.js';
 
@@ -31,8 +31,7 @@ function corpsPlace(f: ScopedFilter, key: GroupKey, cover: Range[]) {
 
 /** Whether the stored sums of a family hold for the period: no unfolded cells, made under the current sites, communes within one area. */
 const holds = (cells: RawBuilder<unknown>, state: RawBuilder<unknown>, only: Range, placeHolds: RawBuilder<boolean> | undefined) => sql<boolean>`
-  NOT EXISTS (SELECT 1 FROM ${cells} c WHERE NOT c.folded AND ${rangeWhere(only)}) AND ${madeUnderCurrentSites(state)}
-  AND ${placeHolds ?? sql<boolean>`true`}`;
+  ${noneUnfolded(cells, rangeWhere(only))} AND ${madeUnderCurrentSites(state)} AND ${placeHolds ?? sql<boolean>`true`}`;
 
 /** Every eviction figure but the operations, per commune or area (or for one), for one whole month or year. */
 export async function storedCorpsPlaceEvictionAggregates(

@@ -16,6 +16,10 @@ export async function rowsIfHeld<R extends object>(db: Executor, holds: RawBuild
   return result.rows.filter((r) => r.vigie_row).map(({ vigie_held: _held, vigie_row: _row, ...r }) => r as unknown as R);
 }
 
+/** Whether none of a family's cells (`cells`, read as `c`) matching `where` is unfolded: its stored sums or counts include them all. */
+export const noneUnfolded = (cells: RawBuilder<unknown>, where: RawBuilder<unknown>) =>
+  sql<boolean>`NOT EXISTS (SELECT 1 FROM ${cells} c WHERE NOT c.folded AND ${where})`;
+
 /** Whether a family's stored sums or counts were made under the sites' current places (`state`: its sites version table). */
 export const madeUnderCurrentSites = (state: RawBuilder<unknown>) =>
   sql<boolean>`EXISTS (SELECT 1 FROM ${state} st WHERE st.sites_version = coalesce((SELECT v.version FROM statistics_site_versions v), 0))`;

@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../../platform/db/database.js';
 import { coverOf, rangeWhere, yearCoverOf, type Range } from './statistics.cover.js';
 import { storedCorpsPlaceEvictionAggregates, storedCorpsPlaceTallyAggregates } from './statistics.corps-sums.js';
-import { rowsIfHeld } from './statistics.held.js';
+import { noneUnfolded, rowsIfHeld } from './statistics.held.js';
 import { storedBasisOperationCounts, storedCorpsOperationCounts } from './statistics.place-counts.js';
 import {
   CELL_FIGURES, CELL_SUMS, bucketOf, copiedWhere, countedWhere, forceFiltered, forcesOf, packedSums, unpackedSums,
@@ -168,7 +168,6 @@ export async function placeTallyAggregates(db: Executor, f: ScopedFilter, key: P
     FROM (${sql.join(parts, sql` UNION ALL `)}) u ${sites.join} WHERE ${sites.where}
     GROUP BY 1, 2, 3, 4 HAVING sum(u.tallies) > 0`;
   if (!sums) return (await sql<TallyAggregate>`${grouped}`.execute(db)).rows;
-  const held = await rowsIfHeld<TallyAggregate>(db, sql<boolean>`
-    NOT EXISTS (SELECT 1 FROM statistics_place_item_cells c WHERE NOT c.folded AND (${sql.join(whole.map(rangeWhere), sql` OR `)}))`, grouped);
+  const held = await rowsIfHeld<TallyAggregate>(db, noneUnfolded(sql`statistics_place_item_cells`, sql`(${sql.join(whole.map(rangeWhere), sql` OR `)})`), grouped);
   return held ?? placeTallyAggregates(db, f, key, false);
 }

@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../../platform/db/database.js';
 import { onePeriod, rangeWhere, sourceCellsWhere, type Range } from './statistics.cover.js';
-import { madeUnderCurrentSites, rowsIfHeld } from './statistics.held.js';
+import { madeUnderCurrentSites, noneUnfolded, rowsIfHeld } from './statistics.held.js';
 import { bucketOf, forceFiltered, type ScopedFilter } from './statistics.queries.js';
 
 /**
@@ -53,7 +53,7 @@ async function countsIfHeld(db: Executor, family: Family, r: Range, includeDraft
 }): Promise<Map<string, number> | undefined> {
   const operations = includeDrafts ? sql`c.all_operations` : sql`c.verified_operations`;
   const rows = await rowsIfHeld<{ key: string; operations: number }>(db, sql<boolean>`
-    NOT EXISTS (SELECT 1 FROM ${family.cells} c WHERE NOT c.folded AND ${rangeWhere(r)}) AND ${madeUnderCurrentSites(family.state)}
+    ${noneUnfolded(family.cells, rangeWhere(r))} AND ${madeUnderCurrentSites(family.state)}
     AND ${select.holds ?? sql<boolean>`true`}`, sql`
     SELECT ${select.key} AS key, ${operations} AS operations FROM ${family.counts} c ${select.join ?? sql``}
     WHERE ${sql.join([rangeWhere(r), ...select.where], sql` AND `)}`);
@@ -153,8 +153,8 @@ export async function storedCorpsSeriesCounts(
   if (corps === undefined) return undefined;
   const [sites, operations] = f.includeDrafts ? [sql`c.all_sites`, sql`c.all_operations`] : [sql`c.verified_sites`, sql`c.verified_operations`];
   const rows = await rowsIfHeld<{ key: string; sites: number; operations: number }>(db, sql<boolean>`
-    NOT EXISTS (SELECT 1 FROM statistics_combination_site_cells c WHERE NOT c.folded AND ${sourceCellsWhere(whole)})
-    AND NOT EXISTS (SELECT 1 FROM statistics_combination_operation_cells c WHERE NOT c.folded AND ${sourceCellsWhere(whole)})`, sql`
+    ${noneUnfolded(sql`statistics_combination_site_cells`, sourceCellsWhere(whole))}
+    AND ${noneUnfolded(sql`statistics_combination_operation_cells`, sourceCellsWhere(whole))}`, sql`
     SELECT ${key === 'none' ? sql`''` : bucketOf(sql`c.period`, key)} AS key, ${sites} AS sites, ${operations} AS operations FROM statistics_corps_series_counts c
     WHERE ${rangeWhere(whole)} AND c.corps = ${corps}`);
   if (!rows) return undefined;

@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../../platform/db/database.js';
 import { rangeWhere, sourceCellsWhere, type Range } from './statistics.cover.js';
-import { madeUnderCurrentSites, rowsIfHeld } from './statistics.held.js';
+import { madeUnderCurrentSites, noneUnfolded, rowsIfHeld } from './statistics.held.js';
 import { CELL_FIGURES, bucketOf, forceFiltered, unpackedSums, type EvictionAggregate, type ScopedFilter, type TallyAggregate } from './statistics.queries.js';
 
 /**
@@ -42,7 +42,7 @@ export async function storedPlaceTallyAggregates(
     WHERE ${sql.join([rangeWhere(r), sql`c.place_kind = ${place.kind}`, sql`c.place = ${place.place}`, ...(f.includeDrafts ? [] : [sql`c.verified`])], sql` AND `)}`);
   const ranges = [...stored, ...cover.filter((r) => r.span === 'day').map(edgeDays)];
   return rowsIfHeld<TallyAggregate>(db, sql<boolean>`
-    NOT EXISTS (SELECT 1 FROM statistics_item_cells c WHERE NOT c.folded AND (${sql.join(whole.map(rangeWhere), sql` OR `)}))
+    ${noneUnfolded(sql`statistics_item_cells`, sql`(${sql.join(whole.map(rangeWhere), sql` OR `)})`)}
     AND ${madeUnderCurrentSites(sql`statistics_place_item_state`)}`, sql`
     SELECT key, kind, term, is_part, sum(n)::bigint AS n, sum(at_least) > 0 AS at_least
     FROM (${sql.join(ranges, sql` UNION ALL `)}) c
@@ -61,7 +61,7 @@ export async function storedPlaceEvictionAggregates(
   const place = onePlace(f);
   if (!place || whole.span === 'day') return undefined;
   const rows = await rowsIfHeld<Omit<EvictionAggregate, 'operations'>>(db, sql<boolean>`
-    NOT EXISTS (SELECT 1 FROM statistics_cells c WHERE NOT c.folded AND ${sourceCellsWhere(whole)})
+    ${noneUnfolded(sql`statistics_cells`, sourceCellsWhere(whole))}
     AND ${madeUnderCurrentSites(sql`statistics_place_sums_state`)}`, sql`
     SELECT key, sum(sites)::int AS sites, sum(evictions)::bigint AS evictions, sum(not_full) > 0 AS not_full, sum(quick) > 0 AS quick, ${sql.join(CELL_FIGURES)}
     FROM (
