@@ -14,6 +14,7 @@ import {
 import { storedCorpsPlaceEvictionAggregates, storedCorpsPlaceTallyAggregates } from '../src/modules/communication/statistics/statistics.corps-sums.js';
 import { yearCoverOf } from '../src/modules/communication/statistics/statistics.cover.js';
 import { storedPlaceEvictionAggregates } from '../src/modules/communication/statistics/statistics.place-sums.js';
+import { storedPlaceOperationCounts } from '../src/modules/communication/statistics/statistics.place-counts.js';
 import { startTestVigie, type TestClient, type TestVigie } from './harness.js';
 import { expectCellTablesAgree } from './statistics-cells-tables.js';
 import { evictionCommand, operationCommand, push, reference, siteCommand, submitCommand } from './field-fixtures.js';
@@ -266,6 +267,9 @@ const CALENDAR: Array<[string, string]> = [
   ['2025-12-31', '2026-12-31'],
   // Whole months before a whole year: the partial bucket ends on the last day of its last month.
   ['2025-11-01', '2026-12-31'],
+  // Whole months across two years, as "les 12 derniers mois" asks them, and with an edge day after them, as "cette année"
+  // does: each month's stored count, less the operations counted in two of them (20s-01).
+  ['2025-12-01', '2026-02-28'], ['2025-12-01', '2026-02-01'],
 ];
 async function expectPlaceOperationsEqualRecount() {
   await promoteAllStatistics(t.db);
@@ -331,9 +335,17 @@ async function expectStoredSumsRead(held: boolean) {
     const cover = yearCoverOf(year.from, year.to);
     const crs = { ...year, forceCorps: 'crs' };
     // Where the CRS was present, by commune (20r-01); one commune's year (20q-01).
-    expect(await storedCorpsPlaceEvictionAggregates(trx, crs, 'commune', cover) !== undefined, 'corps sums').toBe(held);
-    expect(await storedCorpsPlaceTallyAggregates(trx, crs, 'commune', cover) !== undefined, 'corps items').toBe(held);
+    const noEdges = () => { throw new Error('a calendar year has no edge days'); };
+    expect(await storedCorpsPlaceEvictionAggregates(trx, crs, 'commune', cover, noEdges) !== undefined, 'corps sums').toBe(held);
+    expect(await storedCorpsPlaceTallyAggregates(trx, crs, 'commune', cover, noEdges) !== undefined, 'corps items').toBe(held);
     expect(await storedPlaceEvictionAggregates(trx, { ...year, communeInsee: '62193' }, 'none', cover[0]!) !== undefined, 'place sums').toBe(held);
+    // Distinct operations over whole months across two years and an edge day (20s-01).
+    const months = { from: '2025-12-01', to: '2026-02-01', includeDrafts: false, areaId: calaisisId };
+    expect(await storedPlaceOperationCounts(trx, months, 'none', yearCoverOf(months.from, months.to)) !== undefined, 'operations over months').toBe(held);
+    // Where the CRS was present, by commune, over three months across two years: their sums added up (20r-01).
+    const crsMonths = { from: '2025-12-01', to: '2026-02-28', includeDrafts: false, forceCorps: 'crs' };
+    expect(await storedCorpsPlaceEvictionAggregates(trx, crsMonths, 'commune', yearCoverOf(crsMonths.from, crsMonths.to), noEdges) !== undefined, 'corps sums over months')
+      .toBe(held);
   });
 }
 
@@ -389,6 +401,16 @@ describe('statistics cells', () => {
     // A verified operation on the last day of 2025 in the Calaisis: a yearly series from 1 November 2025 reads December whole
     // in its partial bucket, so an edge that stopped at the start of its last month (1 December) misses it.
     await apply({ kind: 'create', record: spec(0, 0), status: 'verified', sameOperation: false });
+    // An operation whose evictions at one site fall in two calendar months (31 December and 1 February, where the CRS was present).
+    // Each month's stored count holds it; over both it counts once, so a sum of the months without the spanning operations'
+    // correction (20s-01) fails.
+    const spanning = await newOperation(0);
+    for (const arrival of [0, 3]) {
+      const cmd = evictionCommand(spanning, sites[2]!, fields(spec(arrival, 2)));
+      expect((await push(observer, [cmd, submitCommand(cmd.record.id)]))[0]?.status).toBe('applied');
+      evictions.push(cmd.record.id);
+      expect((await coordinator.post(`/api/evictions/${cmd.record.id}/verify`, { version: (await current(cmd.record.id))!.version })).statusCode).toBe(200);
+    }
     // Counts stored by a fold of everything counted (read from them), then a site moved (stale counts must not be read), then a new
     // record (the period is being written).
     await promoteAllStatistics(t.db);

@@ -64,11 +64,26 @@ const edgeEvictions = (f: ScopedFilter, r: Range) => countedWhere({ ...f, from: 
  * cells' covering index, edge days from statistics_cell_parts of the evictions.
  */
 function sumRows(f: ScopedFilter, key: PlaceCellsKey): RawBuilder<unknown> {
-  const parts = coverFor(f, key).map((r) => (r.span === 'day'
-    ? sql`SELECT d.period AS day, d.site_id, coalesce(e.legal_basis_category, 'unknown') AS legal_basis, ${packedSums('d')} AS sums
-      FROM evictions e CROSS JOIN LATERAL statistics_cell_parts(e, 1) d WHERE d.span = 'day' AND ${edgeEvictions(f, r)}`
+  const parts = coverFor(f, key).map((r) => (r.span === 'day' ? edgeSums(f, r)
     : sql`SELECT c.period AS day, c.site_id, c.legal_basis, c.sums FROM statistics_place_cells c WHERE ${cellsIn(f, r)}`));
   return sql.join(parts, sql` UNION ALL `);
+}
+
+/** The packed sums of a range of edge days' evictions, per day, site and legal basis, as the cells hold them. */
+const edgeSums = (f: ScopedFilter, r: Range) => sql`
+  SELECT d.period AS day, d.site_id, coalesce(e.legal_basis_category, 'unknown') AS legal_basis, ${packedSums('d')} AS sums
+  FROM evictions e CROSS JOIN LATERAL statistics_cell_parts(e, 1) d WHERE d.span = 'day' AND ${edgeEvictions(f, r)}`;
+
+/** The items of a range of edge days, per day, site and legal basis, from the tallies' copies of their eviction. */
+const edgeItems = (f: ScopedFilter, r: Range) => sql`
+  SELECT t.eviction_date AS day, t.site_id, coalesce(t.eviction_legal_basis, 'unknown') AS legal_basis, t.kind, t.term, t.part_of IS NOT NULL AS is_part,
+    1 AS tallies, t.n, t.at_least::int AS at_least
+  FROM eviction_tallies t WHERE ${copiedWhere({ ...f, from: r.from, to: r.to, areaId: undefined, communeInsee: undefined }, 't')}`;
+
+/** Rows of a range of edge days (`rows`, read as `u`) under the filter's place, keyed by the group. */
+function keyedEdge(f: ScopedFilter, key: PlaceCellsKey, rows: RawBuilder<unknown>, columns: RawBuilder<unknown>): RawBuilder<unknown> {
+  const sites = sitesOf(f, key);
+  return sql`SELECT ${groupOf(key)} AS key, ${columns} FROM (${rows}) u ${sites.join} WHERE ${sites.where}`;
 }
 
 /** Operations with counted evictions per group: (operation, site, legal basis) rows from the cells, edge days from the evictions. */
@@ -88,8 +103,8 @@ function operationRows(f: ScopedFilter, key: PlaceCellsKey): RawBuilder<unknown>
  * per group when its evictions there add up to more than zero.
  */
 export async function placeEvictionAggregates(db: Executor, f: ScopedFilter, key: PlaceCellsKey): Promise<EvictionAggregate[]> {
-  // One corps present, by commune or area or within one, for one whole month or year: the sums the fold keeps (migration 20r-01).
-  const stored = await storedCorpsPlaceEvictionAggregates(db, f, key, coverFor(f, key));
+  // One corps present, by commune or area or within one, over whole months and years: the sums the fold keeps (migration 20r-01).
+  const stored = await storedCorpsPlaceEvictionAggregates(db, f, key, coverFor(f, key), (r) => keyedEdge(f, key, edgeSums(f, r), sql`u.sums`));
   if (stored) {
     const operations = await placeOperations(db, f, key);
     return stored.map((r) => ({ ...r, operations: operations.get(r.key) ?? 0 }));
@@ -148,18 +163,17 @@ export async function placeCellOperations(db: Executor, f: ScopedFilter, key: Pl
 export async function placeTallyAggregates(db: Executor, f: ScopedFilter, key: PlaceCellsKey, fromSums = true): Promise<TallyAggregate[]> {
   const sites = sitesOf(f, key);
   const cover = coverFor(f, key);
-  // One corps present, by commune or area or within one, for one whole month or year: the items the fold keeps (migration 20r-01).
-  const stored = fromSums ? await storedCorpsPlaceTallyAggregates(db, f, key, cover) : undefined;
+  // One corps present, by commune or area or within one, over whole months and years: the items the fold keeps (migration 20r-01).
+  const stored = fromSums
+    ? await storedCorpsPlaceTallyAggregates(db, f, key, cover, (r) => keyedEdge(f, key, edgeItems(f, r), sql`u.kind, u.term, u.is_part, u.n, u.at_least, u.tallies`))
+    : undefined;
   if (stored) return stored;
   // Without a place, the sums the fold keeps without the site (migration 20q-04) while they hold: a year
   // of legal bases under a force filter is ≈ 2,500 rows instead of ≈ 123,000 site cells.
   const siteless = !f.areaId && !f.communeInsee && !f.siteId && key !== 'area' && key !== 'commune' && key !== 'site';
   const whole = cover.filter((r) => r.span !== 'day');
   const sums = fromSums && siteless && whole.length > 0;
-  const parts = cover.map((r) => (r.span === 'day'
-    ? sql`SELECT t.eviction_date AS day, t.site_id, coalesce(t.eviction_legal_basis, 'unknown') AS legal_basis, t.kind, t.term, t.part_of IS NOT NULL AS is_part,
-        1 AS tallies, t.n, t.at_least::int AS at_least
-      FROM eviction_tallies t WHERE ${copiedWhere({ ...f, from: r.from, to: r.to, areaId: undefined, communeInsee: undefined }, 't')}`
+  const parts = cover.map((r) => (r.span === 'day' ? edgeItems(f, r)
     : sums ? sql`SELECT c.period AS day, NULL::uuid AS site_id, c.legal_basis, c.kind, c.term, c.is_part, c.tallies, c.n, c.at_least
       FROM statistics_basis_item_sums c WHERE ${cellsIn(f, r)}`
       : sql`SELECT c.period AS day, c.site_id, c.legal_basis, c.kind, c.term, c.is_part, c.tallies, c.n, c.at_least

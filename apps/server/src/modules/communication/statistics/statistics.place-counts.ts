@@ -1,8 +1,9 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../../platform/db/database.js';
-import { onePeriod, rangeWhere, sourceCellsWhere, type Range } from './statistics.cover.js';
+import { rangeWhere, sourceCellsWhere, type Range } from './statistics.cover.js';
 import { madeUnderCurrentSites, noneUnfolded, rowsIfHeld } from './statistics.held.js';
-import { bucketOf, forceFiltered, type ScopedFilter } from './statistics.queries.js';
+import { coverOperationRows } from './statistics.spanning.js';
+import { bucketOf, forceFiltered, type GroupKey, type ScopedFilter } from './statistics.queries.js';
 
 /**
  * Distinct operations per place as the five-minute fold stores them: per site, commune and area
@@ -45,18 +46,24 @@ const CORPS: Family = {
 };
 
 /**
- * The counts of one range of periods, keyed, when they hold; else undefined. Whether they hold and
- * the counts themselves in one statement: one snapshot for both.
+ * The distinct operations of a cover, keyed, when the stored counts hold; else undefined: each whole
+ * month, year or week from the counts, the edge days and the operations spanning several of them
+ * from the evictions (`coverOperationRows`, grouped by `key` as the counts are keyed). Whether the
+ * counts hold and the figures themselves in one statement: one snapshot for all.
  */
-async function countsIfHeld(db: Executor, family: Family, r: Range, includeDrafts: boolean, select: {
+async function countsIfHeld(db: Executor, family: Family, f: ScopedFilter, key: GroupKey, cover: Range[], select: {
   key: RawBuilder<string>; where: RawBuilder<unknown>[]; join?: RawBuilder<unknown>; holds?: RawBuilder<boolean>;
 }): Promise<Map<string, number> | undefined> {
-  const operations = includeDrafts ? sql`c.all_operations` : sql`c.verified_operations`;
+  const whole = cover.filter((r) => r.span !== 'day');
+  if (!whole.length) return undefined;
+  const operations = f.includeDrafts ? sql`c.all_operations` : sql`c.verified_operations`;
+  const stored = (r: Range) => sql`
+    SELECT ${select.key} AS key, ${operations} AS n FROM ${family.counts} c ${select.join ?? sql``}
+    WHERE ${sql.join([rangeWhere(r), ...select.where], sql` AND `)}`;
   const rows = await rowsIfHeld<{ key: string; operations: number }>(db, sql<boolean>`
-    ${noneUnfolded(family.cells, rangeWhere(r))} AND ${madeUnderCurrentSites(family.state)}
+    ${noneUnfolded(family.cells, sql`(${sql.join(whole.map(rangeWhere), sql` OR `)})`)} AND ${madeUnderCurrentSites(family.state)}
     AND ${select.holds ?? sql<boolean>`true`}`, sql`
-    SELECT ${select.key} AS key, ${operations} AS operations FROM ${family.counts} c ${select.join ?? sql``}
-    WHERE ${sql.join([rangeWhere(r), ...select.where], sql` AND `)}`);
+    SELECT key, sum(n) AS operations FROM (${coverOperationRows(f, key, cover, stored)}) u GROUP BY key`);
   return rows && new Map(rows.map((x) => [x.key, Number(x.operations)]));
 }
 
@@ -79,14 +86,13 @@ export function placeSelect(f: ScopedFilter, key: 'none' | 'area' | 'commune' | 
 }
 
 /**
- * Distinct operations per place (none with one place filter, area, commune, site) for one whole
- * calendar month or year (`yearCoverOf` gave one range).
+ * Distinct operations per place (none with one place filter, area, commune, site) over a period's
+ * whole calendar years and months (`yearCoverOf`) and its edge days.
  */
 export async function storedPlaceOperationCounts(db: Executor, f: ScopedFilter, key: 'none' | 'area' | 'commune' | 'site', cover: Range[]): Promise<Map<string, number> | undefined> {
   const place = storedPlace(f, key);
-  const only = onePeriod(cover);
-  if (!place || !only) return undefined;
-  return countsIfHeld(db, PLACES, only, f.includeDrafts, placeSelect(f, key, place));
+  if (!place) return undefined;
+  return countsIfHeld(db, PLACES, f, key, cover, placeSelect(f, key, place));
 }
 
 /** The one corps a force filter asks present, when that is all it asks (the dashboard's "where the CRS was present"). */
@@ -96,20 +102,19 @@ export function oneCorps(f: ScopedFilter): string | undefined {
 }
 
 /**
- * Distinct operations where one corps was present (migration 20p-01), for one whole calendar month
- * or year: per place (area, commune, site), for one place or all places (none), per legal basis
+ * Distinct operations where one corps was present (migration 20p-01), over a period's whole calendar
+ * years and months and its edge days: per place (area, commune, site), for one place or all places (none), per legal basis
  * within one place or all places.
  */
 export async function storedCorpsOperationCounts(
   db: Executor, f: ScopedFilter, key: 'none' | 'area' | 'commune' | 'site' | 'legalBasis', cover: Range[],
 ): Promise<Map<string, number> | undefined> {
   const corps = oneCorps(f);
-  const only = onePeriod(cover);
   const placed = key === 'legalBasis' ? 'none' : key;
   const place = placed === 'none' && !f.siteId && !f.communeInsee && !f.areaId ? { kind: 'all' as const, place: '' } : storedPlace(f, placed);
-  if (!corps || !only || !place) return undefined;
+  if (!corps || !place) return undefined;
   const select = placeSelect(f, placed, place);
-  return countsIfHeld(db, CORPS, only, f.includeDrafts, {
+  return countsIfHeld(db, CORPS, f, key, cover, {
     ...select,
     key: key === 'legalBasis' ? sql<string>`c.legal_basis` : select.key,
     where: [...select.where, sql`c.corps = ${corps}`, key === 'legalBasis' ? sql`c.legal_basis <> ''` : sql`c.legal_basis = ''`],
@@ -124,17 +129,16 @@ export async function storedCorpsOperationCounts(
 export async function storedSeriesOperationCounts(db: Executor, f: ScopedFilter, key: 'week' | 'month' | 'year', whole: Range): Promise<Map<string, number> | undefined> {
   const place = storedPlace(f, 'none');
   if (!place?.place || forceFiltered(f)) return undefined;
-  return countsIfHeld(db, PLACES, whole, f.includeDrafts, {
+  return countsIfHeld(db, PLACES, f, key, [whole], {
     key: bucketOf(sql`c.period`, key), where: [sql`c.place_kind = ${place.kind}`, sql`c.place = ${place.place}`],
   });
 }
 
-/** Distinct operations per legal basis within one place (no force filter), for one whole calendar month or year. */
+/** Distinct operations per legal basis within one place (no force filter), over a period's whole calendar years and months and its edge days. */
 export async function storedBasisOperationCounts(db: Executor, f: ScopedFilter, cover: Range[]): Promise<Map<string, number> | undefined> {
   const place = storedPlace(f, 'none');
-  const only = onePeriod(cover);
-  if (!place?.place || !only || forceFiltered(f)) return undefined;
-  return countsIfHeld(db, BASES, only, f.includeDrafts, {
+  if (!place?.place || forceFiltered(f)) return undefined;
+  return countsIfHeld(db, BASES, f, 'legalBasis', cover, {
     key: sql`c.legal_basis`, where: [sql`c.place_kind = ${place.kind}`, sql`c.place = ${place.place}`],
   });
 }
