@@ -56,3 +56,4 @@ CREATE POLICY organisation_isolation ON statistics_spanning_operations
   WITH CHECK (organisation_id = nullif(current_setting('vigie.organisation_id', true), '')::uuid);
 -- Writers' triggers add rows (ON CONFLICT DO NOTHING reads them first).
 GRANT SELECT, INSERT ON statistics_spanning_operations TO vigie_app;
+ANALYZE statistics_spanning_operations;

@@ -179,6 +179,29 @@ export async function expectCellTablesAgree(db: TestVigie['db'], organisationId:
       CROSS JOIN LATERAL (VALUES ('commune', s.commune_insee), ('area', s.area_id::text)) AS k(kind, place)
     WHERE c.organisation_id = ${organisationId} GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9 HAVING sum(c.tallies) <> 0`;
   await expectSameRows(db, 'statistics_corps_place_item_sums', storedCorpsItems, countedCorpsItems);
+  // The same per legal basis (20s-02): the place cells summed per commune and area and basis, over the force combinations.
+  const storedBasisSums = sql`SELECT span, period, legal_basis, with_drafts, place_kind, place, sites, sums FROM statistics_basis_place_sums
+    WHERE organisation_id = ${organisationId}`;
+  const countedBasisSums = sql`SELECT c.span, c.period, c.legal_basis, d.with_drafts, k.kind, k.place, count(DISTINCT c.site_id)::int,
+      ARRAY[${sql.join(Array.from({ length: 34 }, (_, i) => sql`sum(c.sums[${sql.lit(i + 1)}])`))}]
+    FROM statistics_place_cells c JOIN sites s ON s.id = c.site_id
+      CROSS JOIN LATERAL (VALUES ('commune', s.commune_insee), ('area', s.area_id::text)) AS k(kind, place)
+      CROSS JOIN (VALUES (false), (true)) AS d(with_drafts)
+    WHERE c.organisation_id = ${organisationId} AND (c.verified OR d.with_drafts) GROUP BY 1, 2, 3, 4, 5, 6`;
+  await expectSameRows(db, 'statistics_basis_place_sums', storedBasisSums, countedBasisSums);
+  const storedBasisPlaceItems = sql`SELECT span, period, legal_basis, place_kind, place, verified, kind, term, is_part, tallies, n, at_least
+    FROM statistics_basis_place_item_sums WHERE organisation_id = ${organisationId}`;
+  const countedBasisPlaceItems = sql`SELECT c.span, c.period, c.legal_basis, k.kind, k.place, c.verified, c.kind, c.term, c.is_part, sum(c.tallies), sum(c.n), sum(c.at_least)
+    FROM statistics_place_item_cells c JOIN sites s ON s.id = c.site_id
+      CROSS JOIN LATERAL (VALUES ('commune', s.commune_insee), ('area', s.area_id::text)) AS k(kind, place)
+    WHERE c.organisation_id = ${organisationId} GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9 HAVING sum(c.tallies) <> 0`;
+  await expectSameRows(db, 'statistics_basis_place_item_sums', storedBasisPlaceItems, countedBasisPlaceItems);
+  // Every operation whose evictions fall in two calendar months is among the spanning operations (20s-01; a superset).
+  const missing = await sql<{ n: number }>`SELECT count(*) AS n FROM (
+    SELECT e.operation_id FROM evictions e WHERE e.organisation_id = ${organisationId}
+    GROUP BY 1 HAVING min(e.date) < date_trunc('month', max(e.date)::timestamp)
+    EXCEPT SELECT x.operation_id FROM statistics_spanning_operations x) m`.execute(db);
+  expect(Number(missing.rows[0]!.n), 'operations spanning months, not kept').toBe(0);
 }
 
 /**

@@ -11,7 +11,7 @@ import { promoteAllStatistics, promoteStatistics } from '../src/modules/communic
 import {
   incidentAggregates, recountEvictionAggregates, recountForceAggregates, recountForceCombinations, recountTallyAggregates, type GroupKey, type ScopedFilter,
 } from '../src/modules/communication/statistics/statistics.queries.js';
-import { storedCorpsPlaceEvictionAggregates, storedCorpsPlaceTallyAggregates } from '../src/modules/communication/statistics/statistics.corps-sums.js';
+import { storedSplitEvictionAggregates, storedSplitTallyAggregates } from '../src/modules/communication/statistics/statistics.split-sums.js';
 import { yearCoverOf } from '../src/modules/communication/statistics/statistics.cover.js';
 import { storedPlaceEvictionAggregates } from '../src/modules/communication/statistics/statistics.place-sums.js';
 import { storedPlaceOperationCounts } from '../src/modules/communication/statistics/statistics.place-counts.js';
@@ -314,6 +314,8 @@ async function expectPlaceOperationsEqualRecount() {
           [{ from, to, includeDrafts, forceCorps: 'crs' }, 'commune'], [{ from, to, includeDrafts, forceCorps: 'crs' }, 'area'],
           [{ from, to, includeDrafts, forceCorps: 'crs', areaId: calaisisId }, 'commune'], [{ from, to, includeDrafts, forcesPresent: ['crs'], communeInsee: '62193' }, 'none'],
           [{ from, to, includeDrafts, forceCorps: 'gm', forcesPresent: ['crs'] }, 'commune'],
+          // By legal basis within one commune or area: the items the fold keeps per place and basis (20s-02).
+          [{ from, to, includeDrafts, areaId: calaisisId }, 'legalBasis'], [{ from, to, includeDrafts, communeInsee: '62193' }, 'legalBasis'],
           // Under a force filter without a place: the sums the fold keeps without the site (20q-04).
           [{ from, to, includeDrafts, forceCorps: 'crs' }, 'legalBasis'], [{ from, to, includeDrafts, forcesPresent: ['crs'], forcesAbsent: ['gm'] }, 'legalBasis'],
         ];
@@ -336,15 +338,21 @@ async function expectStoredSumsRead(held: boolean) {
     const crs = { ...year, forceCorps: 'crs' };
     // Where the CRS was present, by commune (20r-01); one commune's year (20q-01).
     const noEdges = () => { throw new Error('a calendar year has no edge days'); };
-    expect(await storedCorpsPlaceEvictionAggregates(trx, crs, 'commune', cover, noEdges) !== undefined, 'corps sums').toBe(held);
-    expect(await storedCorpsPlaceTallyAggregates(trx, crs, 'commune', cover, noEdges) !== undefined, 'corps items').toBe(held);
+    expect(await storedSplitEvictionAggregates(trx, crs, 'commune', cover, noEdges) !== undefined, 'corps sums').toBe(held);
+    expect(await storedSplitTallyAggregates(trx, crs, 'commune', cover, noEdges) !== undefined, 'corps items').toBe(held);
     expect(await storedPlaceEvictionAggregates(trx, { ...year, communeInsee: '62193' }, 'none', cover[0]!) !== undefined, 'place sums').toBe(held);
     // Distinct operations over whole months across two years and an edge day (20s-01).
     const months = { from: '2025-12-01', to: '2026-02-01', includeDrafts: false, areaId: calaisisId };
     expect(await storedPlaceOperationCounts(trx, months, 'none', yearCoverOf(months.from, months.to)) !== undefined, 'operations over months').toBe(held);
     // Where the CRS was present, by commune, over three months across two years: their sums added up (20r-01).
     const crsMonths = { from: '2025-12-01', to: '2026-02-28', includeDrafts: false, forceCorps: 'crs' };
-    expect(await storedCorpsPlaceEvictionAggregates(trx, crsMonths, 'commune', yearCoverOf(crsMonths.from, crsMonths.to), noEdges) !== undefined, 'corps sums over months')
+    expect(await storedSplitEvictionAggregates(trx, crsMonths, 'commune', yearCoverOf(crsMonths.from, crsMonths.to), noEdges) !== undefined, 'corps sums over months')
+      .toBe(held);
+    // By legal basis within the Calaisis, over the same months: the sums per place and basis (20s-02).
+    const basisMonths = { from: '2025-12-01', to: '2026-02-28', includeDrafts: true, areaId: calaisisId };
+    expect(await storedSplitEvictionAggregates(trx, basisMonths, 'legalBasis', yearCoverOf(basisMonths.from, basisMonths.to), noEdges) !== undefined, 'basis sums')
+      .toBe(held);
+    expect(await storedSplitTallyAggregates(trx, basisMonths, 'legalBasis', yearCoverOf(basisMonths.from, basisMonths.to), noEdges) !== undefined, 'basis items')
       .toBe(held);
   });
 }

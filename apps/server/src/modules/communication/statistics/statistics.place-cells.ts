@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../../platform/db/database.js';
 import { coverOf, rangeWhere, yearCoverOf, type Range } from './statistics.cover.js';
-import { storedCorpsPlaceEvictionAggregates, storedCorpsPlaceTallyAggregates } from './statistics.corps-sums.js';
+import { storedSplitEvictionAggregates, storedSplitTallyAggregates } from './statistics.split-sums.js';
 import { noneUnfolded, rowsIfHeld } from './statistics.held.js';
 import { storedBasisOperationCounts, storedCorpsOperationCounts } from './statistics.place-counts.js';
 import {
@@ -103,8 +103,9 @@ function operationRows(f: ScopedFilter, key: PlaceCellsKey): RawBuilder<unknown>
  * per group when its evictions there add up to more than zero.
  */
 export async function placeEvictionAggregates(db: Executor, f: ScopedFilter, key: PlaceCellsKey): Promise<EvictionAggregate[]> {
-  // One corps present, by commune or area or within one, over whole months and years: the sums the fold keeps (migration 20r-01).
-  const stored = await storedCorpsPlaceEvictionAggregates(db, f, key, coverFor(f, key), (r) => keyedEdge(f, key, edgeSums(f, r), sql`u.sums`));
+  // One corps present, by commune or area or within one, or by legal basis within one, over whole months and years: the sums the
+  // fold keeps (migrations 20r-01, 20s-02).
+  const stored = await storedSplitEvictionAggregates(db, f, key, coverFor(f, key), (r) => keyedEdge(f, key, edgeSums(f, r), sql`u.sums`));
   if (stored) {
     const operations = await placeOperations(db, f, key);
     return stored.map((r) => ({ ...r, operations: operations.get(r.key) ?? 0 }));
@@ -163,9 +164,10 @@ export async function placeCellOperations(db: Executor, f: ScopedFilter, key: Pl
 export async function placeTallyAggregates(db: Executor, f: ScopedFilter, key: PlaceCellsKey, fromSums = true): Promise<TallyAggregate[]> {
   const sites = sitesOf(f, key);
   const cover = coverFor(f, key);
-  // One corps present, by commune or area or within one, over whole months and years: the items the fold keeps (migration 20r-01).
+  // One corps present, by commune or area or within one, or by legal basis within one, over whole months and years: the items
+  // the fold keeps (migrations 20r-01, 20s-02).
   const stored = fromSums
-    ? await storedCorpsPlaceTallyAggregates(db, f, key, cover, (r) => keyedEdge(f, key, edgeItems(f, r), sql`u.kind, u.term, u.is_part, u.n, u.at_least, u.tallies`))
+    ? await storedSplitTallyAggregates(db, f, key, cover, (r) => keyedEdge(f, key, edgeItems(f, r), sql`u.kind, u.term, u.is_part, u.n, u.at_least, u.tallies`))
     : undefined;
   if (stored) return stored;
   // Without a place, the sums the fold keeps without the site (migration 20q-04) while they hold: a year

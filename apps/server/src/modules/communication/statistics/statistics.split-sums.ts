@@ -1,0 +1,135 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Executor } from '../../../platform/db/database.js';
+import { coverOf, onePeriod, rangeWhere, type Range } from './statistics.cover.js';
+import { madeUnderCurrentSites, noneUnfolded, rowsIfHeld } from './statistics.held.js';
+import { oneCorps, placeSelect, storedPlace } from './statistics.place-counts.js';
+import {
+  CELL_FIGURES, cellForcesWhere, forceFiltered, unpackedSums, type EvictionAggregate, type GroupKey, type ScopedFilter, type TallyAggregate,
+} from './statistics.queries.js';
+
+/**
+ * A place's eviction sums, distinct sites and items split by one more thing, per calendar month and
+ * year, as the folds of the place cells keep them: by the corps present (migration 20r-01: "where the
+ * CRS was present" by commune or area, or within one) and by legal basis (20s-02: a breakdown by basis
+ * within one commune or area). A sum over a place's sites depends on where each site is, so a reader
+ * uses the stored sums only while the period has no unfolded cells of their family and they were made
+ * under the sites' current places; else returns undefined and the caller reads the place cells. Sums
+ * add up over several months and years (the dashboard's "12 derniers mois"), with the edge days' rows
+ * the caller gives; distinct sites do not: over more than one stored period they are counted from
+ * narrow cells per site. `statistics-cells.property.test.ts` proves both ways give the recount's figures.
+ */
+
+/** The rows of a range of edge days, keyed as the stored rows (the caller's reading of the records). */
+export type EdgeDays = (r: Range) => RawBuilder<unknown>;
+
+/** Where a filter and grouping read stored split sums: the tables, the rows' key and conditions, and the distinct sites over several periods. */
+type Split = {
+  sums: RawBuilder<unknown>; sumsState: RawBuilder<unknown>; items: RawBuilder<unknown>; itemsState: RawBuilder<unknown>;
+  whole: Range[]; key: RawBuilder<string>; where: (r: Range) => RawBuilder<unknown>; holds: RawBuilder<boolean> | undefined;
+  sites: (db: Executor, f: ScopedFilter) => Promise<Map<string, number>>;
+};
+
+/**
+ * One corps present, whole months or years, by commune or area or within one commune or area (not by
+ * site, legal basis or bucket: the sums have none of those).
+ */
+function corpsSplit(f: ScopedFilter, key: GroupKey, cover: Range[]): Split | undefined {
+  if (key !== 'none' && key !== 'area' && key !== 'commune') return undefined;
+  const corps = oneCorps(f);
+  const whole = cover.filter((r) => r.span !== 'day');
+  const place = storedPlace(f, key);
+  if (!corps || !whole.length || (place?.kind !== 'commune' && place?.kind !== 'area')) return undefined;
+  const select = placeSelect(f, key, place);
+  const group = key === 'area' ? sql<string>`s.area_id::text` : key === 'commune' ? sql<string>`s.commune_insee` : sql<string>`''`;
+  return {
+    sums: sql`statistics_corps_place_sums`, sumsState: sql`statistics_corps_place_sums_state`,
+    items: sql`statistics_corps_place_item_sums`, itemsState: sql`statistics_corps_place_item_state`,
+    whole, key: select.key, holds: select.holds,
+    where: (r) => sql.join([rangeWhere(r), sql`c.corps = ${corps}`, ...select.where], sql` AND `),
+    sites: (db) => distinctSites(db, f, sql`statistics_combination_site_cells`, cellForcesWhere(f), group),
+  };
+}
+
+/** By legal basis within one commune or area, without a force filter, whole months or years. */
+function basisSplit(f: ScopedFilter, key: GroupKey, cover: Range[]): Split | undefined {
+  const whole = cover.filter((r) => r.span !== 'day');
+  const place = storedPlace(f, 'none');
+  if (key !== 'legalBasis' || forceFiltered(f) || !whole.length || (place?.kind !== 'commune' && place?.kind !== 'area')) return undefined;
+  return {
+    sums: sql`statistics_basis_place_sums`, sumsState: sql`statistics_basis_place_sums_state`,
+    items: sql`statistics_basis_place_item_sums`, itemsState: sql`statistics_basis_place_item_state`,
+    whole, key: sql<string>`c.legal_basis`, holds: undefined,
+    where: (r) => sql`${rangeWhere(r)} AND c.place_kind = ${place.kind} AND c.place = ${place.place}`,
+    sites: (db) => distinctSites(db, f, sql`statistics_legal_site_cells`, [], sql<string>`u.legal_basis`, sql`c.site_id, c.evictions, c.legal_basis`),
+  };
+}
+
+/** The stored split sums a filter and grouping read, if any. */
+const splitOf = (f: ScopedFilter, key: GroupKey, cover: Range[]) => corpsSplit(f, key, cover) ?? basisSplit(f, key, cover);
+
+/** Whether a family's stored sums hold for the whole ranges: no unfolded cells, made under the current sites, communes within one area. */
+const holds = (cells: RawBuilder<unknown>, state: RawBuilder<unknown>, split: Split) => sql<boolean>`
+  ${noneUnfolded(cells, sql`(${sql.join(split.whole.map(rangeWhere), sql` OR `)})`)} AND ${madeUnderCurrentSites(state)} AND ${split.holds ?? sql<boolean>`true`}`;
+
+/**
+ * Every eviction figure but the operations, per group: whole months and years from the stored sums,
+ * `edgeDays` as rows (key, sums) of 20n-01's packed sums. Distinct sites are stored for one period;
+ * over several, from the cells per site.
+ */
+export async function storedSplitEvictionAggregates(
+  db: Executor, f: ScopedFilter, key: GroupKey, cover: Range[], edgeDays: EdgeDays,
+): Promise<Omit<EvictionAggregate, 'operations'>[] | undefined> {
+  const split = splitOf(f, key, cover);
+  if (!split) return undefined;
+  const parts = [
+    ...split.whole.map((r) => sql`SELECT ${split.key} AS key, c.sites, c.sums FROM ${split.sums} c
+      WHERE ${split.where(r)} AND c.with_drafts = ${Boolean(f.includeDrafts)}`),
+    ...cover.filter((r) => r.span === 'day').map((r) => sql`SELECT e.key, 0 AS sites, e.sums FROM (${edgeDays(r)}) e`),
+  ];
+  const rows = await rowsIfHeld<Omit<EvictionAggregate, 'operations'>>(db, holds(sql`statistics_place_cells`, split.sumsState, split), sql`
+    SELECT key, sum(sites)::int AS sites, sum(evictions)::bigint AS evictions, sum(not_full) > 0 AS not_full, sum(quick) > 0 AS quick, ${sql.join(CELL_FIGURES)}
+    FROM (
+      SELECT c.key, sum(c.sites) AS sites, ${sql.join(unpackedSums('c'))} FROM (${sql.join(parts, sql` UNION ALL `)}) c GROUP BY 1
+    ) u GROUP BY key HAVING sum(evictions) > 0`);
+  if (!rows || onePeriod(cover)) return rows?.map((r) => ({ ...r, sites: Number(r.sites) }));
+  const sites = await split.sites(db, f);
+  return rows.map((r) => ({ ...r, sites: sites.get(r.key) ?? 0 }));
+}
+
+/**
+ * Distinct sites with counted evictions per group under the filter, from narrow cells per site read
+ * from their index alone (`cells`: the combination × site cells under a force filter, the legal ×
+ * site cells by basis), the period's whole months and edge days each range its own scan; a key's
+ * unfolded delta rows add up per site first. `group` over the cells' rows `u` and their site `s`.
+ */
+async function distinctSites(
+  db: Executor, f: ScopedFilter, cells: RawBuilder<unknown>, where: RawBuilder<unknown>[], group: RawBuilder<string>,
+  columns: RawBuilder<unknown> = sql`c.site_id, c.evictions`,
+): Promise<Map<string, number>> {
+  const ranges = coverOf(f.from, f.to, 'month').map((r) => sql`
+    SELECT ${columns} FROM ${cells} c
+    WHERE ${sql.join([rangeWhere(r), ...(f.includeDrafts ? [] : [sql`c.verified`]), ...where], sql` AND `)}`);
+  const places: RawBuilder<unknown>[] = [sql`true`];
+  if (f.areaId) places.push(sql`s.area_id = ${f.areaId}::uuid`);
+  if (f.communeInsee) places.push(sql`s.commune_insee = ${f.communeInsee}`);
+  const result = await sql<{ key: string; sites: number }>`
+    SELECT key, count(*) FILTER (WHERE n > 0) AS sites FROM (
+      SELECT ${group} AS key, u.site_id, sum(u.evictions) AS n FROM (${sql.join(ranges, sql` UNION ALL `)}) u
+      JOIN sites s ON s.id = u.site_id WHERE ${sql.join(places, sql` AND `)} GROUP BY 1, 2
+    ) y GROUP BY key`.execute(db);
+  return new Map(result.rows.map((r) => [r.key, Number(r.sites)]));
+}
+
+/** Items per group, term and whole-or-part: whole months and years stored, `edgeDays` as item rows (key, kind, term, is_part, n, at_least, tallies). */
+export async function storedSplitTallyAggregates(db: Executor, f: ScopedFilter, key: GroupKey, cover: Range[], edgeDays: EdgeDays): Promise<TallyAggregate[] | undefined> {
+  const split = splitOf(f, key, cover);
+  if (!split) return undefined;
+  const parts = [
+    ...split.whole.map((r) => sql`SELECT ${split.key} AS key, c.kind, c.term, c.is_part, c.n, c.at_least, c.tallies
+      FROM ${split.items} c WHERE ${split.where(r)}${f.includeDrafts ? sql`` : sql` AND c.verified`}`),
+    ...cover.filter((r) => r.span === 'day').map(edgeDays),
+  ];
+  return rowsIfHeld<TallyAggregate>(db, holds(sql`statistics_place_item_cells`, split.itemsState, split), sql`
+    SELECT key, kind, term, is_part, sum(n)::bigint AS n, sum(at_least) > 0 AS at_least
+    FROM (${sql.join(parts, sql` UNION ALL `)}) c GROUP BY 1, 2, 3, 4 HAVING sum(tallies) > 0`);
+}
