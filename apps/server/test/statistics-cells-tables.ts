@@ -103,13 +103,13 @@ export async function expectCellTablesAgree(db: TestVigie['db'], organisationId:
       CROSS JOIN LATERAL (VALUES ('site', s.id::text), ('commune', s.commune_insee), ('area', s.area_id::text)) AS k(kind, place)
     WHERE e.organisation_id = ${organisationId} AND e.deleted_at IS NULL AND e.merged_into IS NULL AND e.status <> 'rejected' GROUP BY 1, 2, 3, 4`;
   await expectSameRows(db, 'statistics_place_operation_counts', storedCounts, countedPlaces);
-  // And per legal basis for each calendar month or year (20o-02).
+  // And per legal basis for each calendar month or year (20o-02), by place and over all places (20s-03).
   const storedBases = sql`SELECT span, period, place_kind, place, legal_basis, verified_operations, all_operations FROM statistics_place_basis_operation_counts
     WHERE organisation_id = ${organisationId}`;
   const countedBases = sql`SELECT g.span, date_trunc(g.span, e.date::timestamp)::date AS period, k.kind, k.place, coalesce(e.legal_basis_category, 'unknown'),
       count(DISTINCT e.operation_id) FILTER (WHERE e.status = 'verified')::int, count(DISTINCT e.operation_id)::int
     FROM evictions e JOIN sites s ON s.id = e.site_id CROSS JOIN (VALUES ('month'), ('year')) AS g(span)
-      CROSS JOIN LATERAL (VALUES ('site', s.id::text), ('commune', s.commune_insee), ('area', s.area_id::text)) AS k(kind, place)
+      CROSS JOIN LATERAL (VALUES ('site', s.id::text), ('commune', s.commune_insee), ('area', s.area_id::text), ('all', '')) AS k(kind, place)
     WHERE e.organisation_id = ${organisationId} AND e.deleted_at IS NULL AND e.merged_into IS NULL AND e.status <> 'rejected' GROUP BY 1, 2, 3, 4, 5`;
   await expectSameRows(db, 'statistics_place_basis_operation_counts', storedBases, countedBases);
   // And per corps present, by place (or all places) and legal basis (or any) for each calendar month or year (20p-01).

@@ -291,6 +291,8 @@ async function expectPlaceOperationsEqualRecount() {
           // A breakdown by legal basis within one place: the counts stored per place and basis (20o-02).
           [{ from, to, includeDrafts, areaId: calaisisId }, 'legalBasis'], [{ from, to, includeDrafts, communeInsee: '62193' }, 'legalBasis'],
           [{ from, to, includeDrafts, siteId: sites[0] }, 'legalBasis'],
+          // And over all places, from the counts of every place (20s-03).
+          [{ from, to, includeDrafts }, 'legalBasis'],
           // Where one corps was present: the counts stored per corps (20p-01), by place, legal basis or for all places; two corps read the cells.
           ...(['site', 'commune', 'area', 'legalBasis', 'none'] as const).map((key): [ScopedFilter, GroupKey] => [{ from, to, includeDrafts, forceCorps: 'crs' }, key]),
           [{ from, to, includeDrafts, forcesPresent: ['crs'], areaId: calaisisId }, 'legalBasis'], [{ from, to, includeDrafts, forceCorps: 'crs', areaId: calaisisId }, 'commune'],

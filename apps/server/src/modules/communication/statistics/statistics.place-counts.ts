@@ -134,10 +134,13 @@ export async function storedSeriesOperationCounts(db: Executor, f: ScopedFilter,
   });
 }
 
-/** Distinct operations per legal basis within one place (no force filter), over a period's whole calendar years and months and its edge days. */
+/**
+ * Distinct operations per legal basis within one place or over all places (20s-03; no force filter),
+ * over a period's whole calendar years and months and its edge days.
+ */
 export async function storedBasisOperationCounts(db: Executor, f: ScopedFilter, cover: Range[]): Promise<Map<string, number> | undefined> {
-  const place = storedPlace(f, 'none');
-  if (!place?.place || forceFiltered(f)) return undefined;
+  const place = !f.siteId && !f.communeInsee && !f.areaId ? { kind: 'all' as const, place: '' } : storedPlace(f, 'none');
+  if (place?.place === undefined || forceFiltered(f)) return undefined;
   return countsIfHeld(db, BASES, f, 'legalBasis', cover, {
     key: sql`c.legal_basis`, where: [sql`c.place_kind = ${place.kind}`, sql`c.place = ${place.place}`],
   });
