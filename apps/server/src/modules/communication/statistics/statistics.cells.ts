@@ -4,6 +4,7 @@ import { placeCellOperations, placeCellsKey, placeEvictionAggregates, placeTally
 import { coverOf, edgesAround, onePeriod, rangeWhere, unitOf, yearCoverOf, type Range } from './statistics.cover.js';
 import { storedBasisOperationCounts, storedPlaceOperationCounts, storedSeriesOperationCounts } from './statistics.place-counts.js';
 import { storedPlaceEvictionAggregates, storedPlaceTallyAggregates } from './statistics.place-sums.js';
+import { distinctSites } from './statistics.distinct-sites.js';
 import { COMBINATION, PLAIN, fromTotals, totalsAggregates } from './statistics.totals.js';
 import {
   CELL_FIGURES, bucketOf, cellForcesWhere, countedWhere, forceFiltered, keyOf, recountEvictionAggregates,
@@ -159,22 +160,17 @@ export async function evictionCounts(db: Executor, f: ScopedFilter, key: PlaceOr
 
 /**
  * By legal basis without a place: the sums from cells without a site (a year: under 200 rows),
- * distinct sites from the narrow legal × site cells (read from their index alone, each range of the
- * period its own scan: an OR of them is a bitmap scan of the heap, 60–85 ms for ten months and some
- * days), operations from the counts the fold stores or the legal operation cells.
+ * distinct sites from the narrow legal × site cells (`distinctSites`), operations from the counts
+ * the fold stores or the legal operation cells.
  */
 async function legalBasisAggregates(db: Executor, f: ScopedFilter): Promise<EvictionAggregate[]> {
   const [sums, sites, operations] = [await sql<Omit<EvictionAggregate, 'operations' | 'sites'>>`
     SELECT c.legal_basis AS key, sum(evictions)::bigint AS evictions, sum(not_full) > 0 AS not_full, sum(quick) > 0 AS quick, ${sql.join(CELL_FIGURES)}
     FROM statistics_legal_cells c WHERE ${cellWhere(f, 'legalBasis')}
-    GROUP BY 1 HAVING sum(evictions) > 0`.execute(db), await sql<{ key: string; sites: number }>`
-    SELECT key, count(*) FILTER (WHERE n > 0) AS sites FROM (
-      SELECT u.key, u.site_id, sum(u.evictions) AS n FROM (${sql.join(coverOf(f.from, f.to, 'month').map((r) => sql`
-        SELECT c.legal_basis AS key, c.site_id, c.evictions FROM statistics_legal_site_cells c WHERE ${cellWhere(f, 'legalBasis', [r])}`), sql` UNION ALL `)}) u
-      GROUP BY 1, 2
-    ) x GROUP BY key`.execute(db), await operationCounts(db, f, 'legalBasis')];
-  const sitesByKey = new Map(sites.rows.map((r) => [r.key, Number(r.sites)]));
-  return sums.rows.map((r) => ({ ...r, sites: sitesByKey.get(r.key) ?? 0, operations: operations.get(r.key) ?? 0 } as EvictionAggregate));
+    GROUP BY 1 HAVING sum(evictions) > 0`.execute(db),
+  await distinctSites(db, f, { cells: sql`statistics_legal_site_cells`, group: sql<string>`u.legal_basis`, columns: sql`c.site_id, c.evictions, c.legal_basis` }),
+  await operationCounts(db, f, 'legalBasis')];
+  return sums.rows.map((r) => ({ ...r, sites: sites.get(r.key) ?? 0, operations: operations.get(r.key) ?? 0 } as EvictionAggregate));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../../platform/db/database.js';
-import { coverOf, onePeriod, rangeWhere, type Range } from './statistics.cover.js';
+import { onePeriod, rangeWhere, type Range } from './statistics.cover.js';
+import { distinctSites } from './statistics.distinct-sites.js';
 import { madeUnderCurrentSites, noneUnfolded, rowsIfHeld } from './statistics.held.js';
 import { oneCorps, placeSelect, storedPlace } from './statistics.place-counts.js';
 import {
@@ -46,7 +47,7 @@ function corpsSplit(f: ScopedFilter, key: GroupKey, cover: Range[]): Split | und
     items: sql`statistics_corps_place_item_sums`, itemsState: sql`statistics_corps_place_item_state`,
     whole, key: select.key, holds: select.holds,
     where: (r) => sql.join([rangeWhere(r), sql`c.corps = ${corps}`, ...select.where], sql` AND `),
-    sites: (db) => distinctSites(db, f, sql`statistics_combination_site_cells`, cellForcesWhere(f), group),
+    sites: (db) => distinctSites(db, f, { cells: sql`statistics_combination_site_cells`, where: cellForcesWhere(f), group, bySite: true }),
   };
 }
 
@@ -60,7 +61,7 @@ function basisSplit(f: ScopedFilter, key: GroupKey, cover: Range[]): Split | und
     items: sql`statistics_basis_place_item_sums`, itemsState: sql`statistics_basis_place_item_state`,
     whole, key: sql<string>`c.legal_basis`, holds: undefined,
     where: (r) => sql`${rangeWhere(r)} AND c.place_kind = ${place.kind} AND c.place = ${place.place}`,
-    sites: (db) => distinctSites(db, f, sql`statistics_legal_site_cells`, [], sql<string>`u.legal_basis`, sql`c.site_id, c.evictions, c.legal_basis`),
+    sites: (db) => distinctSites(db, f, { cells: sql`statistics_legal_site_cells`, group: sql<string>`u.legal_basis`, columns: sql`c.site_id, c.evictions, c.legal_basis` }),
   };
 }
 
@@ -94,30 +95,6 @@ export async function storedSplitEvictionAggregates(
   if (!rows || onePeriod(cover)) return rows?.map((r) => ({ ...r, sites: Number(r.sites) }));
   const sites = await split.sites(db, f);
   return rows.map((r) => ({ ...r, sites: sites.get(r.key) ?? 0 }));
-}
-
-/**
- * Distinct sites with counted evictions per group under the filter, from narrow cells per site read
- * from their index alone (`cells`: the combination × site cells under a force filter, the legal ×
- * site cells by basis), the period's whole months and edge days each range its own scan; a key's
- * unfolded delta rows add up per site first. `group` over the cells' rows `u` and their site `s`.
- */
-async function distinctSites(
-  db: Executor, f: ScopedFilter, cells: RawBuilder<unknown>, where: RawBuilder<unknown>[], group: RawBuilder<string>,
-  columns: RawBuilder<unknown> = sql`c.site_id, c.evictions`,
-): Promise<Map<string, number>> {
-  const ranges = coverOf(f.from, f.to, 'month').map((r) => sql`
-    SELECT ${columns} FROM ${cells} c
-    WHERE ${sql.join([rangeWhere(r), ...(f.includeDrafts ? [] : [sql`c.verified`]), ...where], sql` AND `)}`);
-  const places: RawBuilder<unknown>[] = [sql`true`];
-  if (f.areaId) places.push(sql`s.area_id = ${f.areaId}::uuid`);
-  if (f.communeInsee) places.push(sql`s.commune_insee = ${f.communeInsee}`);
-  const result = await sql<{ key: string; sites: number }>`
-    SELECT key, count(*) FILTER (WHERE n > 0) AS sites FROM (
-      SELECT ${group} AS key, u.site_id, sum(u.evictions) AS n FROM (${sql.join(ranges, sql` UNION ALL `)}) u
-      JOIN sites s ON s.id = u.site_id WHERE ${sql.join(places, sql` AND `)} GROUP BY 1, 2
-    ) y GROUP BY key`.execute(db);
-  return new Map(result.rows.map((r) => [r.key, Number(r.sites)]));
 }
 
 /** Items per group, term and whole-or-part: whole months and years stored, `edgeDays` as item rows (key, kind, term, is_part, n, at_least, tallies). */
