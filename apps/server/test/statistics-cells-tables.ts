@@ -189,6 +189,14 @@ export async function expectCellTablesAgree(db: TestVigie['db'], organisationId:
       CROSS JOIN (VALUES (false), (true)) AS d(with_drafts)
     WHERE c.organisation_id = ${organisationId} AND (c.verified OR d.with_drafts) GROUP BY 1, 2, 3, 4, 5, 6`;
   await expectSameRows(db, 'statistics_basis_place_sums', storedBasisSums, countedBasisSums);
+  // Per legal basis where one corps was present, over every place (20t-01): the place cells summed per corps in their combination and basis.
+  const storedCorpsBasisSums = sql`SELECT span, period, corps, legal_basis, with_drafts, sites, sums FROM statistics_corps_basis_sums
+    WHERE organisation_id = ${organisationId}`;
+  const countedCorpsBasisSums = sql`SELECT c.span, c.period, corps, c.legal_basis, d.with_drafts, count(DISTINCT c.site_id)::int,
+      ARRAY[${sql.join(Array.from({ length: 34 }, (_, i) => sql`sum(c.sums[${sql.lit(i + 1)}])`))}]
+    FROM statistics_place_cells c CROSS JOIN LATERAL unnest(c.forces) AS corps CROSS JOIN (VALUES (false), (true)) AS d(with_drafts)
+    WHERE c.organisation_id = ${organisationId} AND (c.verified OR d.with_drafts) GROUP BY 1, 2, 3, 4, 5`;
+  await expectSameRows(db, 'statistics_corps_basis_sums', storedCorpsBasisSums, countedCorpsBasisSums);
   const storedBasisPlaceItems = sql`SELECT span, period, legal_basis, place_kind, place, verified, kind, term, is_part, tallies, n, at_least
     FROM statistics_basis_place_item_sums WHERE organisation_id = ${organisationId}`;
   const countedBasisPlaceItems = sql`SELECT c.span, c.period, c.legal_basis, k.kind, k.place, c.verified, c.kind, c.term, c.is_part, sum(c.tallies), sum(c.n), sum(c.at_least)

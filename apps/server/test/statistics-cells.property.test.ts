@@ -356,6 +356,10 @@ async function expectStoredSumsRead(held: boolean) {
       .toBe(held);
     expect(await storedSplitTallyAggregates(trx, basisMonths, 'legalBasis', yearCoverOf(basisMonths.from, basisMonths.to), noEdges) !== undefined, 'basis items')
       .toBe(held);
+    // By legal basis where the CRS was present, over every place and the same months: the sums per corps and basis (20t-01).
+    const crsBasis = { ...basisMonths, areaId: undefined, forceCorps: 'crs' };
+    expect(await storedSplitEvictionAggregates(trx, crsBasis, 'legalBasis', yearCoverOf(crsBasis.from, crsBasis.to), noEdges) !== undefined, 'corps basis sums')
+      .toBe(held);
   });
 }
 

@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../../platform/db/database.js';
-import { coverOf, rangeWhere } from './statistics.cover.js';
+import { coverOf, rangeWhere, type Range } from './statistics.cover.js';
 import type { ScopedFilter } from './statistics.queries.js';
 
 /** What `distinctSites` reads: the narrow cells per site, their extra conditions and columns, and the group over their rows `u` (and site `s`). */
@@ -10,6 +10,8 @@ export type SiteCells = {
   columns?: RawBuilder<unknown>;
   /** Whether `group` reads the site (`s`): joined then, and whenever an area or commune filters. */
   bySite?: boolean;
+  /** A range of edge days' rows in the columns' shape, for cells without days (the place cells hold months and years). */
+  edgeDays?: (r: Range) => RawBuilder<unknown>;
 };
 
 /**
@@ -21,9 +23,9 @@ export type SiteCells = {
  * groups: a merged site's old cells have none.
  */
 export async function distinctSites(db: Executor, f: ScopedFilter, read: SiteCells): Promise<Map<string, number>> {
-  const ranges = coverOf(f.from, f.to, 'month').map((r) => sql`
+  const ranges = coverOf(f.from, f.to, 'month').map((r) => (r.span === 'day' && read.edgeDays ? read.edgeDays(r) : sql`
     SELECT ${read.columns ?? sql`c.site_id, c.evictions`} FROM ${read.cells} c
-    WHERE ${sql.join([rangeWhere(r), ...(f.includeDrafts ? [] : [sql`c.verified`]), ...(read.where ?? [])], sql` AND `)}`);
+    WHERE ${sql.join([rangeWhere(r), ...(f.includeDrafts ? [] : [sql`c.verified`]), ...(read.where ?? [])], sql` AND `)}`));
   const places: RawBuilder<unknown>[] = [sql`true`];
   if (f.areaId) places.push(sql`s.area_id = ${f.areaId}::uuid`);
   if (f.communeInsee) places.push(sql`s.commune_insee = ${f.communeInsee}`);

@@ -5,14 +5,14 @@ import { distinctSites } from './statistics.distinct-sites.js';
 import { madeUnderCurrentSites, noneUnfolded, rowsIfHeld } from './statistics.held.js';
 import { oneCorps, placeSelect, storedPlace } from './statistics.place-counts.js';
 import {
-  CELL_FIGURES, cellForcesWhere, forceFiltered, unpackedSums, type EvictionAggregate, type GroupKey, type ScopedFilter, type TallyAggregate,
+  CELL_FIGURES, CELL_SUMS, cellForcesWhere, countedWhere, forceFiltered, unpackedSums, type EvictionAggregate, type GroupKey, type ScopedFilter, type TallyAggregate,
 } from './statistics.queries.js';
 
 /**
  * A place's eviction sums, distinct sites and items split by one more thing, per calendar month and
  * year, as the folds of the place cells keep them: by the corps present (migration 20r-01: "where the
- * CRS was present" by commune or area, or within one) and by legal basis (20s-02: a breakdown by basis
- * within one commune or area). A sum over a place's sites depends on where each site is, so a reader
+ * CRS was present" by commune or area, or within one) by legal basis (20s-02: a breakdown by basis
+ * within one commune or area), and by legal basis where one corps was present, over every place (20t-01). A sum over a place's sites depends on where each site is, so a reader
  * uses the stored sums only while the period has no unfolded cells of their family and they were made
  * under the sites' current places; else returns undefined and the caller reads the place cells. Sums
  * add up over several months and years (the dashboard's "12 derniers mois"), with the edge days' rows
@@ -25,7 +25,9 @@ export type EdgeDays = (r: Range) => RawBuilder<unknown>;
 
 /** Where a filter and grouping read stored split sums: the tables, the rows' key and conditions, and the distinct sites over several periods. */
 type Split = {
-  sums: RawBuilder<unknown>; sumsState: RawBuilder<unknown>; items: RawBuilder<unknown>; itemsState: RawBuilder<unknown>;
+  sums: RawBuilder<unknown>; sumsState: RawBuilder<unknown>;
+  /** Stored items, when this split keeps them (by legal basis under one corps, the items come from 20q-04's sums without the site). */
+  items?: { cells: RawBuilder<unknown>; state: RawBuilder<unknown> };
   whole: Range[]; key: RawBuilder<string>; where: (r: Range) => RawBuilder<unknown>; holds: RawBuilder<boolean> | undefined;
   sites: (db: Executor, f: ScopedFilter) => Promise<Map<string, number>>;
 };
@@ -44,7 +46,7 @@ function corpsSplit(f: ScopedFilter, key: GroupKey, cover: Range[]): Split | und
   const group = key === 'area' ? sql<string>`s.area_id::text` : key === 'commune' ? sql<string>`s.commune_insee` : sql<string>`''`;
   return {
     sums: sql`statistics_corps_place_sums`, sumsState: sql`statistics_corps_place_sums_state`,
-    items: sql`statistics_corps_place_item_sums`, itemsState: sql`statistics_corps_place_item_state`,
+    items: { cells: sql`statistics_corps_place_item_sums`, state: sql`statistics_corps_place_item_state` },
     whole, key: select.key, holds: select.holds,
     where: (r) => sql.join([rangeWhere(r), sql`c.corps = ${corps}`, ...select.where], sql` AND `),
     sites: (db) => distinctSites(db, f, { cells: sql`statistics_combination_site_cells`, where: cellForcesWhere(f), group, bySite: true }),
@@ -58,15 +60,37 @@ function basisSplit(f: ScopedFilter, key: GroupKey, cover: Range[]): Split | und
   if (key !== 'legalBasis' || forceFiltered(f) || !whole.length || (place?.kind !== 'commune' && place?.kind !== 'area')) return undefined;
   return {
     sums: sql`statistics_basis_place_sums`, sumsState: sql`statistics_basis_place_sums_state`,
-    items: sql`statistics_basis_place_item_sums`, itemsState: sql`statistics_basis_place_item_state`,
+    items: { cells: sql`statistics_basis_place_item_sums`, state: sql`statistics_basis_place_item_state` },
     whole, key: sql<string>`c.legal_basis`, holds: undefined,
     where: (r) => sql`${rangeWhere(r)} AND c.place_kind = ${place.kind} AND c.place = ${place.place}`,
     sites: (db) => distinctSites(db, f, { cells: sql`statistics_legal_site_cells`, group: sql<string>`u.legal_basis`, columns: sql`c.site_id, c.evictions, c.legal_basis` }),
   };
 }
 
+/**
+ * By legal basis where one corps was present, over every place, whole months or years (20t-01). Distinct sites
+ * over several periods from the place cells per site, basis and combination (the only cells with all three), their
+ * edge days from the evictions (the place cells hold no days).
+ */
+function corpsBasisSplit(f: ScopedFilter, key: GroupKey, cover: Range[]): Split | undefined {
+  const whole = cover.filter((r) => r.span !== 'day');
+  const corps = oneCorps(f);
+  if (key !== 'legalBasis' || !corps || !whole.length || f.areaId || f.communeInsee || f.siteId) return undefined;
+  return {
+    sums: sql`statistics_corps_basis_sums`, sumsState: sql`statistics_corps_basis_sums_state`,
+    whole, key: sql<string>`c.legal_basis`, holds: undefined,
+    where: (r) => sql`${rangeWhere(r)} AND c.corps = ${corps}`,
+    sites: (db) => distinctSites(db, f, {
+      cells: sql`statistics_place_cells`, where: cellForcesWhere(f), group: sql<string>`u.legal_basis`,
+      columns: sql`c.site_id, c.sums[${sql.lit(CELL_SUMS.indexOf('evictions') + 1)}] AS evictions, c.legal_basis`,
+      edgeDays: (r) => sql`SELECT e.site_id, 1 AS evictions, coalesce(e.legal_basis_category, 'unknown') AS legal_basis
+        FROM evictions e WHERE ${countedWhere({ ...f, from: r.from, to: r.to })}`,
+    }),
+  };
+}
+
 /** The stored split sums a filter and grouping read, if any. */
-const splitOf = (f: ScopedFilter, key: GroupKey, cover: Range[]) => corpsSplit(f, key, cover) ?? basisSplit(f, key, cover);
+const splitOf = (f: ScopedFilter, key: GroupKey, cover: Range[]) => corpsSplit(f, key, cover) ?? basisSplit(f, key, cover) ?? corpsBasisSplit(f, key, cover);
 
 /** Whether a family's stored sums hold for the whole ranges: no unfolded cells, made under the current sites, communes within one area. */
 const holds = (cells: RawBuilder<unknown>, state: RawBuilder<unknown>, split: Split) => sql<boolean>`
@@ -100,13 +124,14 @@ export async function storedSplitEvictionAggregates(
 /** Items per group, term and whole-or-part: whole months and years stored, `edgeDays` as item rows (key, kind, term, is_part, n, at_least, tallies). */
 export async function storedSplitTallyAggregates(db: Executor, f: ScopedFilter, key: GroupKey, cover: Range[], edgeDays: EdgeDays): Promise<TallyAggregate[] | undefined> {
   const split = splitOf(f, key, cover);
-  if (!split) return undefined;
+  const items = split?.items;
+  if (!split || !items) return undefined;
   const parts = [
     ...split.whole.map((r) => sql`SELECT ${split.key} AS key, c.kind, c.term, c.is_part, c.n, c.at_least, c.tallies
-      FROM ${split.items} c WHERE ${split.where(r)}${f.includeDrafts ? sql`` : sql` AND c.verified`}`),
+      FROM ${items.cells} c WHERE ${split.where(r)}${f.includeDrafts ? sql`` : sql` AND c.verified`}`),
     ...cover.filter((r) => r.span === 'day').map(edgeDays),
   ];
-  return rowsIfHeld<TallyAggregate>(db, holds(sql`statistics_place_item_cells`, split.itemsState, split), sql`
+  return rowsIfHeld<TallyAggregate>(db, holds(sql`statistics_place_item_cells`, items.state, split), sql`
     SELECT key, kind, term, is_part, sum(n)::bigint AS n, sum(at_least) > 0 AS at_least
     FROM (${sql.join(parts, sql` UNION ALL `)}) c GROUP BY 1, 2, 3, 4 HAVING sum(tallies) > 0`);
 }
