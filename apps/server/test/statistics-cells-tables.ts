@@ -197,6 +197,12 @@ export async function expectCellTablesAgree(db: TestVigie['db'], organisationId:
     FROM statistics_place_cells c CROSS JOIN LATERAL unnest(c.forces) AS corps CROSS JOIN (VALUES (false), (true)) AS d(with_drafts)
     WHERE c.organisation_id = ${organisationId} AND (c.verified OR d.with_drafts) GROUP BY 1, 2, 3, 4, 5`;
   await expectSameRows(db, 'statistics_corps_basis_sums', storedCorpsBasisSums, countedCorpsBasisSums);
+  const storedCorpsBasisSites = sql`SELECT period, corps, verified, legal_basis, site_id, evictions FROM statistics_corps_basis_sites
+    WHERE organisation_id = ${organisationId}`;
+  const countedCorpsBasisSites = sql`SELECT c.period, corps, c.verified, c.legal_basis, c.site_id, sum(c.sums[1])
+    FROM statistics_place_cells c CROSS JOIN LATERAL unnest(c.forces) AS corps
+    WHERE c.organisation_id = ${organisationId} AND c.span = 'month' GROUP BY 1, 2, 3, 4, 5 HAVING sum(c.sums[1]) <> 0`;
+  await expectSameRows(db, 'statistics_corps_basis_sites', storedCorpsBasisSites, countedCorpsBasisSites);
   const storedBasisPlaceItems = sql`SELECT span, period, legal_basis, place_kind, place, verified, kind, term, is_part, tallies, n, at_least
     FROM statistics_basis_place_item_sums WHERE organisation_id = ${organisationId}`;
   const countedBasisPlaceItems = sql`SELECT c.span, c.period, c.legal_basis, k.kind, k.place, c.verified, c.kind, c.term, c.is_part, sum(c.tallies), sum(c.n), sum(c.at_least)

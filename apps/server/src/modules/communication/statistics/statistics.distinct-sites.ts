@@ -23,6 +23,11 @@ export type SiteCells = {
  * groups: a merged site's old cells have none.
  */
 export async function distinctSites(db: Executor, f: ScopedFilter, read: SiteCells): Promise<Map<string, number>> {
+  return sitesByKey((await sql<{ key: string; sites: number }>`${distinctSitesQuery(f, read)}`.execute(db)).rows);
+}
+
+/** The distinct sites' rows (key, sites) as one statement, for a caller that reads them only while stored rows hold (`rowsIfHeld`). */
+export function distinctSitesQuery(f: ScopedFilter, read: SiteCells): RawBuilder<unknown> {
   const ranges = coverOf(f.from, f.to, 'month').map((r) => (r.span === 'day' && read.edgeDays ? read.edgeDays(r) : sql`
     SELECT ${read.columns ?? sql`c.site_id, c.evictions`} FROM ${read.cells} c
     WHERE ${sql.join([rangeWhere(r), ...(f.includeDrafts ? [] : [sql`c.verified`]), ...(read.where ?? [])], sql` AND `)}`));
@@ -30,10 +35,11 @@ export async function distinctSites(db: Executor, f: ScopedFilter, read: SiteCel
   if (f.areaId) places.push(sql`s.area_id = ${f.areaId}::uuid`);
   if (f.communeInsee) places.push(sql`s.commune_insee = ${f.communeInsee}`);
   const joined = read.bySite || f.areaId || f.communeInsee;
-  const result = await sql<{ key: string; sites: number }>`
+  return sql`
     SELECT key, count(*) FILTER (WHERE n > 0) AS sites FROM (
       SELECT ${read.group} AS key, u.site_id, sum(u.evictions) AS n FROM (${sql.join(ranges, sql` UNION ALL `)}) u
       ${joined ? sql`JOIN sites s ON s.id = u.site_id` : sql``} WHERE ${sql.join(places, sql` AND `)} GROUP BY 1, 2
-    ) y GROUP BY key`.execute(db);
-  return new Map(result.rows.map((r) => [r.key, Number(r.sites)]));
+    ) y GROUP BY key`;
 }
+
+export const sitesByKey = (rows: Array<{ key: string; sites: number }>) => new Map(rows.map((r) => [r.key, Number(r.sites)]));
