@@ -298,6 +298,8 @@ async function expectPlaceOperationsEqualRecount() {
           [{ from, to, includeDrafts, forcesPresent: ['crs'], areaId: calaisisId }, 'legalBasis'], [{ from, to, includeDrafts, forceCorps: 'crs', areaId: calaisisId }, 'commune'],
           [{ from, to, includeDrafts, forceCorps: 'crs', communeInsee: '62193' }, 'none'], [{ from, to, includeDrafts, forceCorps: 'crs', siteId: sites[0] }, 'legalBasis'],
           [{ from, to, includeDrafts, forceCorps: 'gm', forcesPresent: ['crs'] }, 'legalBasis'],
+          // A yearly series over every place: whole calendar years from the counts stored per year (20q-03), partial years from the cells.
+          [{ from, to, includeDrafts }, 'year'], [{ from, to, includeDrafts, forceCorps: 'crs' }, 'year'],
           // And its weeks and months over all places: distinct sites and operations stored per corps (20p-03), edge days from the cells.
           [{ from, to, includeDrafts, forceCorps: 'crs' }, 'week'], [{ from, to, includeDrafts, forcesPresent: ['crs'] }, 'month'],
           [{ from, to, includeDrafts, forceCorps: 'crs', forcesAbsent: ['gm'] }, 'week'],

@@ -149,12 +149,12 @@ export async function storedBasisOperationCounts(db: Executor, f: ScopedFilter, 
 /**
  * Distinct sites and operations per whole ISO week or calendar month where one corps was present,
  * or without a force filter over every eviction (corps '', 20q-03), over all places (migration
- * 20p-03: no site moved changes them), keyed by bucket, or of one whole calendar month or year
- * (key 'none', 20q-03), when they hold: no unfolded combination site or operation cells in the range. The check and the counts in one statement. The caller
+ * 20p-03: no site moved changes them), keyed by bucket (whole calendar years too, for a yearly series), or of one
+ * whole calendar month or year (key 'none', 20q-03), when they hold: no unfolded combination site or operation cells in the range. The check and the counts in one statement. The caller
  * counts the period's edge days (partial buckets of their own).
  */
 export async function storedCorpsSeriesCounts(
-  db: Executor, f: ScopedFilter, key: 'none' | 'week' | 'month', whole: Range,
+  db: Executor, f: ScopedFilter, key: 'none' | 'week' | 'month' | 'year', whole: Range,
 ): Promise<{ sites: Map<string, number>; operations: Map<string, number> } | undefined> {
   const corps = forceFiltered(f) ? oneCorps(f) : '';
   if (corps === undefined) return undefined;
