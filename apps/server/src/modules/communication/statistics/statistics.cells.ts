@@ -3,7 +3,7 @@ import type { Executor } from '../../../platform/db/database.js';
 import { placeCellOperations, placeCellsKey, placeEvictionAggregates, placeTallyAggregates, type PlaceCellsKey } from './statistics.place-cells.js';
 import { coverOf, edgesAround, onePeriod, rangeWhere, unitOf, yearCoverOf, type Range } from './statistics.cover.js';
 import { storedBasisOperationCounts, storedPlaceOperationCounts, storedSeriesOperationCounts } from './statistics.place-counts.js';
-import { storedPlaceEvictionAggregates, storedPlaceTallyAggregates } from './statistics.place-sums.js';
+import { storedPlaceEvictionAggregates, storedPlaceRunAggregates, storedPlaceTallyAggregates } from './statistics.place-sums.js';
 import { distinctSites } from './statistics.distinct-sites.js';
 import { COMBINATION, PLAIN, fromTotals, totalsAggregates } from './statistics.totals.js';
 import {
@@ -130,12 +130,24 @@ async function siteCellAggregates(db: Executor, f: ScopedFilter, key: GroupKey):
 async function placeSumsAggregates(db: Executor, f: ScopedFilter, key: GroupKey): Promise<EvictionAggregate[] | undefined> {
   if (key !== 'none' && key !== 'week' && key !== 'month' && key !== 'year') return undefined;
   const cover = key === 'none' || key === 'year' ? yearCoverOf(f.from, f.to) : coverOf(f.from, f.to, key);
+  if (key === 'none' && !onePeriod(cover)) return placeRunAggregates(db, f, cover);
   const whole = key === 'none' ? onePeriod(cover) : cover.find((r) => r.span === key);
   const stored = whole ? await storedPlaceEvictionAggregates(db, f, key, whole) : undefined;
   if (!whole || !stored) return undefined;
   for (const edge of edgesAround(f.from, f.to, whole)) stored.push(...await siteCellAggregates(db, { ...f, ...edge }, key));
   const operations = await operationCounts(db, f, key);
   return stored.map((r) => ({ ...r, operations: operations.get(r.key) ?? 0 }));
+}
+
+/**
+ * Within one commune or area (no force filter), a run of whole months or years and edge days: the stored sums added up
+ * with the edge days' day cells (`storedPlaceRunAggregates`), distinct sites from the site cells' narrow index.
+ */
+async function placeRunAggregates(db: Executor, f: ScopedFilter, cover: Range[]): Promise<EvictionAggregate[] | undefined> {
+  const sums = await storedPlaceRunAggregates(db, f, cover, (r) => sql`SELECT c.sums FROM statistics_cells c ${cellSites(f, 'none')} WHERE ${cellWhere(f, 'none', [r])}`);
+  if (!sums) return undefined;
+  const [sites, operations] = [await distinctSites(db, f, { cells: sql`statistics_cells`, group: sql<string>`''` }), await operationCounts(db, f, 'none')];
+  return sums.map((r) => ({ ...r, sites: sites.get(r.key) ?? 0, operations: operations.get(r.key) ?? 0 }));
 }
 
 /** The groupings whose rows are places or legal bases (a breakdown's rows, not a series' buckets). */
