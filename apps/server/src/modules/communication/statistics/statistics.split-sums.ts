@@ -11,8 +11,9 @@ import {
 /**
  * A place's eviction sums, distinct sites and items split by one more thing, per calendar month and
  * year, as the folds of the place cells keep them: by the corps present (migration 20r-01: "where the
- * CRS was present" by commune or area, or within one) by legal basis (20s-02: a breakdown by basis
- * within one commune or area), and by legal basis where one corps was present, over every place (20t-01). A sum over a place's sites depends on where each site is, so a reader
+ * CRS was present" by commune or area, or within one), by legal basis (20s-02: a breakdown by basis
+ * within one commune or area), and by legal basis where one corps was present, over every place (20t-01).
+ * A sum over a place's sites depends on where each site is, so a reader
  * uses the stored sums only while the period has no unfolded cells of their family and they were made
  * under the sites' current places; else returns undefined and the caller reads the place cells. Sums
  * add up over several months and years (the dashboard's "12 derniers mois"), with the edge days' rows
