@@ -38,15 +38,18 @@ const envSchema = z.object({
   // A streaming replica (hot standby) for heavy reads: statistics, exports, annual reports. Only
   // with DATABASE_URL; writes, sessions and jobs always use the primary.
   DATABASE_READ_URL: z.string().min(1).optional(),
+  // Connections a heavy read (a dashboard summary) may add to its own to run its independent
+  // statements at once, all on one snapshot; 0 runs them one after the other. PostgreSQL only.
+  DATABASE_PARALLEL_READS: z.coerce.number().int().min(0).max(16).default(2),
   DATA_DIR: z.string().min(1).optional(),
   SECRET_KEY: z
     .string()
     .regex(/^[A-Za-z0-9+/]{43}=$/, 'SECRET_KEY must be 32 bytes in base64 (openssl rand -base64 32)')
     .optional(),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
-  /** How long a process remembers a session it looked up (0: never); see platform/auth/session-cache.ts. */
   /** Server processes sharing the port (node:cluster), PostgreSQL only; see main.ts. */
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
+  /** How long a process remembers a session it looked up (0: never); see platform/auth/session-cache.ts. */
   SESSION_CACHE_SECONDS: z.coerce.number().min(0).max(60).default(5),
   INVITATION_TTL_HOURS: z.coerce.number().positive().default(72),
   PASSWORD_RESET_TTL_MINUTES: z.coerce.number().positive().default(60),
@@ -119,7 +122,11 @@ export type Config = {
   port: number;
   publicUrl: string;
   /** A pglite dir of undefined means in memory (tests only). */
-  database: { kind: 'postgres'; url: string; readUrl?: string | undefined } | { kind: 'pglite'; dir: string | undefined; seedFile?: string };
+  database: {
+    kind: 'postgres'; url: string; readUrl?: string | undefined;
+    /** Connections a heavy read may add to its own (platform/db/organisation-scope.ts); 2 when absent. */
+    parallelReads?: number;
+  } | { kind: 'pglite'; dir: string | undefined; seedFile?: string };
   dataDir: string;
   secretKey: string | undefined;
   sessionTtlHours: number;
@@ -194,7 +201,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     port: e.PORT,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
-    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL, readUrl: e.DATABASE_READ_URL } : { kind: 'pglite', dir: resolve(dataDir, 'db') },
+    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL, readUrl: e.DATABASE_READ_URL, parallelReads: e.DATABASE_PARALLEL_READS } : { kind: 'pglite', dir: resolve(dataDir, 'db') },
     dataDir,
     secretKey: e.SECRET_KEY,
     sessionTtlHours: e.SESSION_TTL_HOURS,

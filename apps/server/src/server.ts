@@ -89,7 +89,7 @@ export async function startVigie(config: Config, options: BuildOptions & { worke
       promoter = new StatisticsPromoter(database.db, (err) => log.error({ err }, 'pending evictions could not be counted into the statistics yet; retrying'));
       promoter.start(config.statisticsPromoteMs);
     }
-    const ctx: AppContext = { config, db: database.db, readDb: database.readDb, queue, serverKey, log };
+    const ctx: AppContext = { config, db: database.db, readDb: database.readDb, readForks: database.readForks, queue, serverKey, log };
     app = await buildApp(ctx, options);
     ctx.log = app.log;
     // firstRun false: another process of the same server made the set-up code (main.ts, WEB_CONCURRENCY).

@@ -2,7 +2,7 @@ import type { FastifyBaseLogger, FastifyInstance, RawServerDefault } from 'fasti
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../config.js';
-import type { Db } from './db/database.js';
+import type { Db, ReadForks } from './db/database.js';
 import type { JobQueue } from './queue/job-queue.js';
 
 /** What every use case may depend on, passed explicitly (no globals). */
@@ -11,6 +11,8 @@ export type AppContext = {
   db: Db;
   /** Heavy reads only (statistics, exports, reports), through `inOrganisationReadOnly`: a replica when configured. */
   readDb: Db;
+  /** Connections a heavy read may add to its own (`inOrganisationReadOnly`'s fork); null on PGlite. */
+  readForks: ReadForks | null;
   queue: JobQueue;
   serverKey: Buffer;
   log: FastifyBaseLogger;

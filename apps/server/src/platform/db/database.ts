@@ -19,7 +19,20 @@ export type DatabaseHandle = {
    * DATABASE_READ_URL, else the primary itself. Read through `inOrganisationReadOnly` only.
    */
   readDb: Db;
+  /** Extra connections to the read database for one heavy read's statements at once; null on PGlite or when turned off. */
+  readForks: ReadForks | null;
   close(): Promise<void>;
+};
+
+/**
+ * A small pool of its own, so that a read waiting for a fork never holds up the request pool:
+ * a fork only ever runs statements, never waits for another connection, so no request can end
+ * up waiting for a connection that a waiting request holds.
+ */
+export type ReadForks = {
+  db: Db; size: number;
+  /** Forks taken now, counted when taken (the pool's own counts only move once a connection is handed over). */
+  busy: number;
 };
 
 // int8 and numeric come back as strings by default; counts in this app fit in a JS number.
@@ -30,10 +43,14 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 export async function openDatabase(database: Config['database'], poolSize = 10): Promise<DatabaseHandle> {
   if (database.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: database.url, max: poolSize });
-    if (!database.readUrl) return wrap('postgres', pool, async () => {});
-    const replica = wrap('postgres', new pg.Pool({ connectionString: database.readUrl, max: poolSize }), async () => {});
+    const forkSize = database.parallelReads ?? 2;
+    const forks = forkSize > 0 ? wrap('postgres', new pg.Pool({ connectionString: database.readUrl ?? database.url, max: forkSize }), async () => {}) : null;
+    const readForks = forks && { db: forks.db, size: forkSize, busy: 0 };
+    const closeForks = async () => { await forks?.close(); };
+    if (!database.readUrl) return { ...wrap('postgres', pool, closeForks), readForks };
+    const replica = wrap('postgres', new pg.Pool({ connectionString: database.readUrl, max: poolSize }), closeForks);
     const primary = wrap('postgres', pool, () => replica.close());
-    return { ...primary, readDb: replica.db };
+    return { ...primary, readDb: replica.db, readForks };
   }
   // PGlite and its socket server are loaded only for the embedded database.
   const { startEmbeddedPostgres } = await import('./embedded-postgres.js');
@@ -65,6 +82,7 @@ function wrap(kind: DatabaseHandle['kind'], pool: pg.Pool, after: () => Promise<
     pool,
     db,
     readDb: db,
+    readForks: null,
     async close() {
       if (closed) return;
       closed = true;

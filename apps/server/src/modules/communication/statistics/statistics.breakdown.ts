@@ -1,5 +1,6 @@
 import { figureOf, isMinimum, joinList, type Breakdown, type BreakdownDetail, type Coverage, type Locale } from '@vigie/domain';
 import type { Trx } from '../../../platform/db/database.js';
+import { inline, type Fork } from '../../../platform/db/organisation-scope.js';
 import { assembleFigures, groupByKey } from './statistics.figures.js';
 import { coverageDays } from './statistics.coverage.js';
 import {
@@ -32,13 +33,15 @@ async function labelsOf(trx: Trx, kind: string, locale: Locale): Promise<Map<str
 
 const byValue = (a: BreakdownRow, b: BreakdownRow) => b.value - a.value || a.label.localeCompare(b.label);
 
-export async function computeBreakdown(trx: Trx, filter: StatisticsFilter, by: Breakdown, locale: Locale, detail: BreakdownDetail = 'figures'): Promise<BreakdownRow[]> {
+export async function computeBreakdown(
+  trx: Trx, filter: StatisticsFilter, by: Breakdown, locale: Locale, detail: BreakdownDetail = 'figures', fork: Fork = inline(trx),
+): Promise<BreakdownRow[]> {
   const f = await scopeFilter(trx, filter);
+  const group = GROUPED[by];
+  if (group && detail === 'figures') return groupedRows(trx, f, group, locale, fork);
   const coverage: Coverage = (await coverageDays(trx, f, 'none'))[0] ?? { observedDays: 0, expectedDays: 0 };
   const partial = isMinimum({}, coverage);
-  const group = GROUPED[by];
-  if (group && detail === 'value') return valueRows(trx, f, group, coverage, locale);
-  if (group) return groupedRows(trx, f, group, coverage, locale);
+  if (group) return valueRows(trx, f, group, coverage, locale);
   if (by === 'forceCorps' || by === 'forceUnit') {
     const [rows, corps] = [await forceAggregates(trx, f, by === 'forceCorps' ? 'corps' : 'unit'), await labelsOf(trx, 'force_corps', locale)];
     return rows.map((r) => {
@@ -80,10 +83,13 @@ export async function computeBreakdown(trx: Trx, filter: StatisticsFilter, by: B
   })).sort(byValue);
 }
 
-async function groupedRows(trx: Trx, f: ScopedFilter, key: GroupKey, coverage: Coverage, locale: Locale): Promise<BreakdownRow[]> {
-  const [evictions, tallies, incidents] = [
-    await evictionAggregates(trx, f, key), await tallyAggregates(trx, f, key), await incidentAggregates(trx, f, key),
-  ];
+/** Every figure per place or legal basis: four independent reads, on several connections at once with a fork. */
+async function groupedRows(trx: Trx, f: ScopedFilter, key: GroupKey, locale: Locale, fork: Fork): Promise<BreakdownRow[]> {
+  const [evictions, tallies, incidents, days] = await Promise.all([
+    fork((t) => evictionAggregates(t, f, key)), fork((t) => tallyAggregates(t, f, key)), fork((t) => incidentAggregates(t, f, key)),
+    fork((t) => coverageDays(t, f, 'none')),
+  ]);
+  const coverage: Coverage = days[0] ?? { observedDays: 0, expectedDays: 0 };
   const label = await rowLabeller(trx, key, evictions.map((e) => e.key), locale);
   // Grouped once: filtering the whole list for each of 400 sites was quadratic.
   const talliesByKey = groupByKey(tallies);

@@ -24,7 +24,7 @@ const PNG_WIDTH = 1600;
 export const statisticsRoutes: RouteModule = (app, ctx) => {
   const access = { access: { kind: 'permission', permission: 'stats.view' } } as const;
   // Figures are heavy reads: they go to the read database (a replica when one is configured).
-  const scoped = <T>(actor: Actor, work: Parameters<typeof inOrganisationReadOnly<T>>[2]) => inOrganisationReadOnly(ctx.readDb, actor.organisationId, work);
+  const scoped = <T>(actor: Actor, work: Parameters<typeof inOrganisationReadOnly<T>>[2]) => inOrganisationReadOnly(ctx.readDb, actor.organisationId, work, ctx.readForks);
 
   app.get('/api/statistics/filters', {
     config: access,
@@ -34,14 +34,14 @@ export const statisticsRoutes: RouteModule = (app, ctx) => {
   app.get('/api/statistics/summary', {
     config: access,
     schema: { tags: ['statistics'], querystring: statisticsQuerySchema, response: { 200: summarySchema } },
-  }, async (req) => scoped(req.actor!, (trx) => computeSummary(trx, filterOf(req.actor!, req.query))));
+  }, async (req) => scoped(req.actor!, (trx, fork) => computeSummary(trx, filterOf(req.actor!, req.query), fork)));
 
   app.get('/api/statistics/breakdown', {
     config: access,
     schema: { tags: ['statistics'], querystring: breakdownQuerySchema, response: { 200: breakdownSchema } },
   }, async (req) => ({
     by: req.query.by,
-    rows: await scoped(req.actor!, (trx) => computeBreakdown(trx, filterOf(req.actor!, req.query), req.query.by, req.locale, req.query.detail)),
+    rows: await scoped(req.actor!, (trx, fork) => computeBreakdown(trx, filterOf(req.actor!, req.query), req.query.by, req.locale, req.query.detail, fork)),
   }));
 
   app.get('/api/statistics/series', {
@@ -49,7 +49,7 @@ export const statisticsRoutes: RouteModule = (app, ctx) => {
     schema: { tags: ['statistics'], querystring: seriesQuerySchema, response: { 200: seriesSchema } },
   }, async (req) => ({
     bucket: req.query.bucket, metric: req.query.metric,
-    points: await scoped(req.actor!, (trx) => computeSeries(trx, filterOf(req.actor!, req.query), req.query.bucket, req.query.metric)),
+    points: await scoped(req.actor!, (trx, fork) => computeSeries(trx, filterOf(req.actor!, req.query), req.query.bucket, req.query.metric, fork)),
   }));
 
   // The drill-down lists evictions one by one (site, day, time): row-level, field access only.

@@ -1,6 +1,7 @@
 import { METRIC_CODES, coverageShare, figureOf, isMetricCode, roundFiguresOf, type MetricCode, type RoundFigures } from '@vigie/domain';
 import { roundAggregate } from './round-figures.queries.js';
 import type { Trx } from '../../../platform/db/database.js';
+import { inline, type Fork } from '../../../platform/db/organisation-scope.js';
 import { AppError } from '../../../platform/errors/catalogue.js';
 import { coverageDays } from './statistics.coverage.js';
 import { assembleFigures, groupByKey } from './statistics.figures.js';
@@ -88,12 +89,15 @@ export function checkMetric(code: string): MetricCode {
 
 type CoverageDays = Awaited<ReturnType<typeof coverageDays>>[number];
 
-/** Every figure for an already checked filter, and the rota's days it used (the summary shows them too: read once). */
-async function figuresWithDays(trx: Trx, f: ScopedFilter): Promise<{ figures: Figures; days: CoverageDays | undefined }> {
-  const [evictions, tallies, incidents, days] = [
-    await evictionAggregates(trx, f, 'none'), await tallyAggregates(trx, f, 'none'),
-    await incidentAggregates(trx, f, 'none'), await coverageDays(trx, f, 'none'),
-  ];
+/**
+ * Every figure for an already checked filter, and the rota's days it used (the summary shows them too: read once).
+ * The four reads are independent: with a fork they run on several connections at once.
+ */
+async function figuresWithDays(trx: Trx, f: ScopedFilter, fork: Fork = inline(trx)): Promise<{ figures: Figures; days: CoverageDays | undefined }> {
+  const [evictions, tallies, incidents, days] = await Promise.all([
+    fork((t) => evictionAggregates(t, f, 'none')), fork((t) => tallyAggregates(t, f, 'none')),
+    fork((t) => incidentAggregates(t, f, 'none')), fork((t) => coverageDays(t, f, 'none')),
+  ]);
   const figures = assembleFigures({
     evictions: evictions[0], tallies, incidents, coverage: days[0] ?? { observedDays: 0, expectedDays: 0 },
   });
@@ -101,8 +105,8 @@ async function figuresWithDays(trx: Trx, f: ScopedFilter): Promise<{ figures: Fi
 }
 
 /** Every figure for an already checked filter. */
-export async function figuresOf(trx: Trx, f: ScopedFilter): Promise<Figures> {
-  return (await figuresWithDays(trx, f)).figures;
+export async function figuresOf(trx: Trx, f: ScopedFilter, fork?: Fork): Promise<Figures> {
+  return (await figuresWithDays(trx, f, fork)).figures;
 }
 
 /** Evictions by the combination of force corps present, each a figure under the one minimum rule. */
@@ -193,23 +197,28 @@ export type Summary = {
   comparisons: { previousPeriod: PeriodFigures; yearBefore: PeriodFigures };
 };
 
-/** Headline figures, coverage, rates, the outreach rounds' figures, and the same figures for the period before and a year before. */
-export async function computeSummary(trx: Trx, filter: StatisticsFilter): Promise<Summary> {
+/**
+ * Headline figures, coverage, rates, the outreach rounds' figures, and the same figures for the period before and a year before.
+ * Three figure sets of a dozen independent reads: with a fork (the dashboard's), they run on several connections at once.
+ */
+export async function computeSummary(trx: Trx, filter: StatisticsFilter, fork: Fork = inline(trx)): Promise<Summary> {
   const f = await scopeFilter(trx, filter);
-  const { figures, days } = await figuresWithDays(trx, f);
   const prev = previousPeriod(f.from, f.to);
   const year = yearBefore(f.from, f.to);
-  const prevFigures = await figuresOf(trx, { ...f, ...prev });
   // For a calendar year the period before is the year before: counted once.
   const sameAsPrev = year.from === prev.from && year.to === prev.to;
+  const [{ figures, days }, prevFigures, yearFigures, rounds] = await Promise.all([
+    figuresWithDays(trx, f, fork), figuresOf(trx, { ...f, ...prev }, fork),
+    sameAsPrev ? undefined : figuresOf(trx, { ...f, ...year }, fork), fork((t) => roundFiguresOfFilter(t, f)),
+  ]);
   return {
     from: f.from, to: f.to, figures,
     coverage: await coverageOfFilter(trx, f, days),
     rates: ratesOf(figures.evictions, f.from, f.to),
-    rounds: await roundFiguresOfFilter(trx, f),
+    rounds,
     comparisons: {
       previousPeriod: { ...prev, figures: prevFigures },
-      yearBefore: { ...year, figures: sameAsPrev ? prevFigures : await figuresOf(trx, { ...f, ...year }) },
+      yearBefore: { ...year, figures: yearFigures ?? prevFigures },
     },
   };
 }
@@ -217,20 +226,20 @@ export async function computeSummary(trx: Trx, filter: StatisticsFilter): Promis
 export type SeriesPoint = { key: string; from: string; to: string; value: number; atLeast: boolean };
 
 /** One metric per day, week, month or year; every bucket of the period is present, zeros included. */
-export async function computeSeries(trx: Trx, filter: StatisticsFilter, bucket: Bucket, metricCode: string): Promise<SeriesPoint[]> {
+export async function computeSeries(trx: Trx, filter: StatisticsFilter, bucket: Bucket, metricCode: string, fork?: Fork): Promise<SeriesPoint[]> {
   const metric = checkMetric(metricCode);
-  return (await computeSeriesFigures(trx, filter, bucket)).map(({ figures, ...point }) => ({ ...point, ...figures[metric] }));
+  return (await computeSeriesFigures(trx, filter, bucket, fork)).map(({ figures, ...point }) => ({ ...point, ...figures[metric] }));
 }
 
 /** Every figure per bucket: the public page's suppression needs all metrics of a year at once. */
-export async function computeSeriesFigures(trx: Trx, filter: StatisticsFilter, bucket: Bucket) {
+export async function computeSeriesFigures(trx: Trx, filter: StatisticsFilter, bucket: Bucket, fork: Fork = inline(trx)) {
   const f = await scopeFilter(trx, filter);
   const keys = bucketKeys(f.from, f.to, bucket);
   if (keys.length > 3700) throw new AppError('statistics.too_many_points', { count: keys.length, max: 3700 });
-  const [evictions, tallies, incidents, days] = [
-    await evictionAggregates(trx, f, bucket), await tallyAggregates(trx, f, bucket),
-    await incidentAggregates(trx, f, bucket), await coverageDays(trx, f, bucket),
-  ];
+  const [evictions, tallies, incidents, days] = await Promise.all([
+    fork((t) => evictionAggregates(t, f, bucket)), fork((t) => tallyAggregates(t, f, bucket)),
+    fork((t) => incidentAggregates(t, f, bucket)), fork((t) => coverageDays(t, f, bucket)),
+  ]);
   // Indexed once: searching every list for each of up to 3,700 buckets was quadratic.
   const evictionsByKey = new Map(evictions.map((r) => [r.key, r]));
   const talliesByKey = groupByKey(tallies);
