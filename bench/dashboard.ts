@@ -35,7 +35,8 @@ export async function measureDashboard(client: HttpClient, repeats: number) {
   const endpoints: Record<string, string[]> = {
     summary: filters.map((f) => `/api/statistics/summary?${f}`),
     // By site as the dashboard's map asks it (evictions alone); every figure per place stays measured by commune.
-    breakdown: filters.flatMap((f) => ['commune', 'site&detail=value', 'forceCorps', 'itemType', 'legalBasis'].map((by) => `/api/statistics/breakdown?${f}&by=${by}`)),
+    // By force combination as the dashboard's table of forces present together asks it.
+    breakdown: filters.flatMap((f) => ['commune', 'site&detail=value', 'forceCorps', 'forceCombination', 'itemType', 'legalBasis'].map((by) => `/api/statistics/breakdown?${f}&by=${by}`)),
     series: filters.flatMap((f) => ['month', 'week', 'year'].map((bucket) => `/api/statistics/series?${f}&bucket=${bucket}`)),
   };
   const out: Record<string, { queries: number; p50: number; p95: number; max: number; failures: number }> = {};

@@ -11,7 +11,7 @@ import type { TestVigie } from './harness.js';
  */
 export async function expectCellTablesAgree(db: TestVigie['db'], organisationId: string): Promise<void> {
   for (const table of [
-    'statistics_cells', 'statistics_item_cells', 'statistics_item_totals', 'statistics_force_cells', 'statistics_operation_cells',
+    'statistics_cells', 'statistics_item_cells', 'statistics_item_totals', 'statistics_operation_cells',
     'statistics_legal_cells', 'statistics_legal_site_cells', 'statistics_legal_operation_cells', 'statistics_legal_item_cells',
     'statistics_totals',
     'statistics_site_operation_cells', 'statistics_combination_totals', 'statistics_combination_site_cells',

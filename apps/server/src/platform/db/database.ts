@@ -33,6 +33,8 @@ export type ReadForks = {
   db: Db; size: number;
   /** Forks taken now, counted when taken (the pool's own counts only move once a connection is handed over). */
   busy: number;
+  /** Heavy reads open now in this process: each already has a connection of its own, and the cores are shared. */
+  reads: number;
 };
 
 // int8 and numeric come back as strings by default; counts in this app fit in a JS number.
@@ -45,7 +47,7 @@ export async function openDatabase(database: Config['database'], poolSize = 10):
     const pool = new pg.Pool({ connectionString: database.url, max: poolSize });
     const forkSize = database.parallelReads ?? 2;
     const forks = forkSize > 0 ? wrap('postgres', new pg.Pool({ connectionString: database.readUrl ?? database.url, max: forkSize }), async () => {}) : null;
-    const readForks = forks && { db: forks.db, size: forkSize, busy: 0 };
+    const readForks = forks && { db: forks.db, size: forkSize, busy: 0, reads: 0 };
     const closeForks = async () => { await forks?.close(); };
     if (!database.readUrl) return { ...wrap('postgres', pool, closeForks), readForks };
     const replica = wrap('postgres', new pg.Pool({ connectionString: database.readUrl, max: poolSize }), closeForks);

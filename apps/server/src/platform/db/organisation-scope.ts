@@ -27,7 +27,13 @@ export async function inOrganisation<T>(db: Db, organisationId: string, work: (t
 export async function inOrganisationReadOnly<T>(
   db: Db, organisationId: string, work: (trx: Trx, fork: Fork) => Promise<T>, forks?: ReadForks | null,
 ): Promise<T> {
-  return scopedTransaction(db, READ_ONLY, organisationId, (trx) => work(trx, forks ? forkOf(trx, organisationId, forks) : inline(trx)));
+  if (!forks) return scopedTransaction(db, READ_ONLY, organisationId, (trx) => work(trx, inline(trx)));
+  forks.reads += 1;
+  try {
+    return await scopedTransaction(db, READ_ONLY, organisationId, (trx) => work(trx, forkOf(trx, organisationId, forks)));
+  } finally {
+    forks.reads -= 1;
+  }
 }
 
 /** Read-only work given a transaction of the same organisation and snapshot as the caller's (this one, or another connection's). */
@@ -81,7 +87,9 @@ function forkOf(trx: Trx, organisationId: string, forks: ReadForks): Fork {
 
   function dispatch() {
     dispatching = false;
-    const lanes = Math.min(forks.size - forks.busy, waiting.length - (hereBusy ? 0 : 1));
+    // Every other heavy read open in this process takes one lane's worth of the cores: when a whole dashboard page
+    // asks its figures at once, they already run side by side, and forks would only add their own cost (measured).
+    const lanes = Math.min(forks.size - forks.busy - (forks.reads - 1), waiting.length - (hereBusy ? 0 : 1));
     // Exported before this transaction's next statement, so the lanes can open while it runs.
     if (lanes > 0) snapshot ??= sql<{ id: string }>`SELECT pg_export_snapshot() AS id`.execute(trx).then((r) => r.rows[0]!.id);
     for (let i = 0; i < lanes; i += 1) {

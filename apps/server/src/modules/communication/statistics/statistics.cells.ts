@@ -85,6 +85,16 @@ export function cellWhere(f: ScopedFilter, key: GroupKey, cover: Range[] = cover
   return sql.join(parts, sql` AND `);
 }
 
+/**
+ * A cells table's rows over the filter's period, `columns` of each: one index scan per range of the
+ * period (its whole weeks or months, the days at either edge), joined by UNION ALL. One condition
+ * ORing the ranges is planned as a bitmap scan, which reads the heap even where an index covers the
+ * columns: this year to date by site where the CRS was present, 210 ms that way at a million evictions.
+ */
+export function cellRanges(f: ScopedFilter, key: GroupKey, table: RawBuilder<unknown>, columns: RawBuilder<unknown>, cover = coverOf(f.from, f.to, unitOf(key))) {
+  return sql.join(cover.map((r) => sql`SELECT ${columns} FROM ${table} c ${cellSites(f, key)} WHERE ${cellWhere(f, key, [r])}`), sql` UNION ALL `);
+}
+
 /** Every figure of the counted evictions, per group: from the cells when they can answer, else recounted. */
 export async function evictionAggregates(db: Executor, f: ScopedFilter, key: GroupKey): Promise<EvictionAggregate[]> {
   if (!cellsAnswer(f)) return recountEvictionAggregates(db, f, key);
@@ -106,8 +116,7 @@ async function siteCellAggregates(db: Executor, f: ScopedFilter, key: GroupKey):
   // The packed sums (migration 20n-01) from their covering index, each range of the period its own scan (an OR of them
   // would be a bitmap scan of the heap: a year of an area's weeks, ≈ 19,000 pages), summed per group at once: per group
   // and site first would hash ≈ 8,000 groups of 34 sums for a year of an area's weeks, and spill to disk.
-  const ranges = (columns: RawBuilder<unknown>) => sql.join(coverOf(f.from, f.to, unitOf(key)).map((r) => sql`
-    SELECT ${cellKey(key)} AS key, ${columns} FROM statistics_cells c ${cellSites(f, key)} WHERE ${cellWhere(f, key, [r])}`), sql` UNION ALL `);
+  const ranges = (columns: RawBuilder<unknown>) => cellRanges(f, key, sql`statistics_cells`, sql`${cellKey(key)} AS key, ${columns}`);
   const [result, sites] = [await sql<Omit<EvictionAggregate, 'operations' | 'sites'>>`
     SELECT key, sum(evictions)::bigint AS evictions, sum(not_full) > 0 AS not_full, sum(quick) > 0 AS quick, ${sql.join(CELL_FIGURES)}
     FROM (SELECT u.key, ${sql.join(unpackedSums('u'))} FROM (${ranges(sql`c.sums`)}) u GROUP BY 1) x
@@ -163,10 +172,9 @@ export async function evictionCounts(db: Executor, f: ScopedFilter, key: PlaceOr
     return (await evictionAggregates(db, f, key)).map((e) => ({ key: e.key, evictions: Number(e.evictions) }));
   }
   // With a force filter, the combination × site cells: narrow, read from their index alone.
+  const cells = cellRanges(f, key, forceFiltered(f) ? COMBINATION.sites : sql`statistics_cells`, sql`${cellKey(key)} AS key, c.evictions`);
   const result = await sql<{ key: string; evictions: string }>`
-    SELECT ${cellKey(key)} AS key, sum(c.evictions)::bigint AS evictions
-    FROM ${forceFiltered(f) ? COMBINATION.sites : sql`statistics_cells`} c ${cellSites(f, key)} WHERE ${cellWhere(f, key)}
-    GROUP BY 1 HAVING sum(c.evictions) > 0`.execute(db);
+    SELECT u.key, sum(u.evictions)::bigint AS evictions FROM (${cells}) u GROUP BY 1 HAVING sum(u.evictions) > 0`.execute(db);
   return result.rows.map((r) => ({ key: r.key, evictions: Number(r.evictions) }));
 }
 
@@ -178,7 +186,7 @@ export async function evictionCounts(db: Executor, f: ScopedFilter, key: PlaceOr
 async function legalBasisAggregates(db: Executor, f: ScopedFilter): Promise<EvictionAggregate[]> {
   const [sums, sites, operations] = [await sql<Omit<EvictionAggregate, 'operations' | 'sites'>>`
     SELECT c.legal_basis AS key, sum(evictions)::bigint AS evictions, sum(not_full) > 0 AS not_full, sum(quick) > 0 AS quick, ${sql.join(CELL_FIGURES)}
-    FROM statistics_legal_cells c WHERE ${cellWhere(f, 'legalBasis')}
+    FROM (${cellRanges(f, 'legalBasis', sql`statistics_legal_cells`, sql`c.*`)}) c
     GROUP BY 1 HAVING sum(evictions) > 0`.execute(db),
   await distinctSites(db, f, { cells: sql`statistics_legal_site_cells`, group: sql<string>`u.legal_basis`, columns: sql`c.site_id, c.evictions, c.legal_basis` }),
   await operationCounts(db, f, 'legalBasis')];
@@ -201,12 +209,13 @@ async function operationCounts(db: Executor, f: ScopedFilter, key: GroupKey): Pr
     const stored = key === 'legalBasis' && !forceFiltered(f) ? await storedBasisOperationCounts(db, f, yearCoverOf(f.from, f.to)) : undefined;
     if (stored) return stored;
     // By legal basis, the cells hold calendar years too (migration 20i-04), ordered by basis and operation within each.
-    const where = key === 'legalBasis' ? cellWhere(f, key, yearCoverOf(f.from, f.to)) : cellWhere(f, key);
+    const rows = cellRanges(
+      f, key, key === 'legalBasis' ? sql`statistics_legal_operation_cells` : sql`statistics_operation_cells`,
+      sql`${cellKey(key)} AS key, c.operation_id, c.evictions`, key === 'legalBasis' ? yearCoverOf(f.from, f.to) : undefined,
+    );
     const cells = await sql<{ key: string; operations: number }>`
       SELECT key, count(*) FILTER (WHERE n > 0) AS operations FROM (
-        SELECT ${cellKey(key)} AS key, c.operation_id, sum(c.evictions) AS n
-        FROM ${key === 'legalBasis' ? sql`statistics_legal_operation_cells` : sql`statistics_operation_cells`} c WHERE ${where}
-        GROUP BY 1, 2
+        SELECT u.key, u.operation_id, sum(u.evictions) AS n FROM (${rows}) u GROUP BY 1, 2
       ) x GROUP BY key`.execute(db);
     return new Map(cells.rows.map((r) => [r.key, Number(r.operations)]));
   }
