@@ -153,7 +153,7 @@ async function placeSumsAggregates(db: Executor, f: ScopedFilter, key: GroupKey)
  * with the edge days' day cells (`storedPlaceRunAggregates`), distinct sites from the site cells' narrow index.
  */
 async function placeRunAggregates(db: Executor, f: ScopedFilter, cover: Range[]): Promise<EvictionAggregate[] | undefined> {
-  const sums = await storedPlaceRunAggregates(db, f, cover, (r) => sql`SELECT c.sums FROM statistics_cells c ${cellSites(f, 'none')} WHERE ${cellWhere(f, 'none', [r])}`);
+  const sums = await storedPlaceRunAggregates(db, f, cover, (r) => cellRanges(f, 'none', sql`statistics_cells`, sql`c.sums`, [r]));
   if (!sums) return undefined;
   const [sites, operations] = [await distinctSites(db, f, { cells: sql`statistics_cells`, group: sql<string>`''` }), await operationCounts(db, f, 'none')];
   return sums.map((r) => ({ ...r, sites: sites.get(r.key) ?? 0, operations: operations.get(r.key) ?? 0 }));
