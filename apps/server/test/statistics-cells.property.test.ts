@@ -243,8 +243,8 @@ async function expectCellsEqualRecount(period: [string, string], place: 'all' | 
             .toEqual(normal(recounted.map((r) => ({ key: r.key, evictions: Number(r.evictions) }))));
         }
         expect(normal(await tallyAggregates(trx, f, key)), `items ${key} ${JSON.stringify(f)}`).toEqual(normal(await recountTallyAggregates(trx, f, key)));
-        expect(normal(await incidentAggregates(trx, f, key)), `incidents ${key} ${JSON.stringify(f)}`)
-          .toEqual(normal(await incidentAggregates(trx, f, key, { copied: false })));
+        expect(normal(await incidentAggregates(trx, f, key, { days: true })), `incidents ${key} ${JSON.stringify(f)}`)
+          .toEqual(normal(await incidentAggregates(trx, f, key, { copied: false, days: true })));
       }
       for (const level of ['corps', 'unit'] as const) {
         expect(normal(await forceAggregates(trx, f, level).then((rows) => rows.map((r) => ({ ...r, key: `${r.corps}:${r.unit}` })))), `forces ${level}`)

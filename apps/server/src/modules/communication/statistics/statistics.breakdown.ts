@@ -74,7 +74,7 @@ export async function computeBreakdown(
     })).sort(byValue);
   }
   const [incidents, violence, obstruction] = [
-    await incidentAggregates(trx, f, 'none'), await labelsOf(trx, 'incident_type', locale), await labelsOf(trx, 'obstruction_type', locale),
+    await incidentAggregates(trx, f, 'none', { days: true }), await labelsOf(trx, 'incident_type', locale), await labelsOf(trx, 'obstruction_type', locale),
   ];
   return incidents.map((i) => ({
     key: `${i.kind}:${i.incident_type}`,

@@ -220,24 +220,26 @@ export async function recountTallyAggregates(db: Executor, f: ScopedFilter, key:
   return result.rows;
 }
 
-export type IncidentAggregate = { key: string; kind: 'violence' | 'obstruction'; incident_type: string; n: number; days: string[] };
+export type IncidentAggregate = { key: string; kind: 'violence' | 'obstruction'; incident_type: string; n: number; days?: string[] };
 
 /**
  * Incidents of counted evictions, and verified incidents outside an eviction (their own day, site or
- * area and state are in the same copied columns: migration 16d-01), by type, with the Paris days on
- * which they happened. A force or legal-basis filter or grouping is about evictions: it leaves out
- * incidents outside an eviction. The legal basis is the incident's copy of its eviction's (no
- * join); `copied: false` joins the eviction instead, the recount the copy is tested against.
+ * area and state are in the same copied columns: migration 16d-01), by type; with `days`, the Paris
+ * days on which they happened (the breakdown by type lists them; a figure only counts, and turning
+ * every incident's instant into a Paris day to keep the distinct ones was most of this read). A force
+ * or legal-basis filter or grouping is about evictions: it leaves out incidents outside an eviction.
+ * The legal basis is the incident's copy of its eviction's (no join); `copied: false` joins the
+ * eviction instead, the recount the copy is tested against.
  */
-export async function incidentAggregates(db: Executor, f: ScopedFilter, key: GroupKey, { copied = true } = {}): Promise<IncidentAggregate[]> {
+export async function incidentAggregates(db: Executor, f: ScopedFilter, key: GroupKey, { copied = true, days = false } = {}): Promise<IncidentAggregate[]> {
   const byCopy = key === 'legalBasis' && !needsEviction(f, key, copied);
   const result = await sql<IncidentAggregate>`
-    SELECT ${byCopy ? sql`coalesce(i.eviction_legal_basis, 'unknown')` : keyOf(key, sql`i.eviction_date`, areaOf('i'))} AS key, i.kind, i.incident_type, count(*) AS n,
-      array_agg(DISTINCT to_char(i.occurred_at AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD')) AS days
+    SELECT ${byCopy ? sql`coalesce(i.eviction_legal_basis, 'unknown')` : keyOf(key, sql`i.eviction_date`, areaOf('i'))} AS key, i.kind, i.incident_type, count(*) AS n
+      ${days ? sql`, array_agg(DISTINCT to_char(i.occurred_at AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD')) AS days` : sql``}
     FROM incidents i ${siteJoin(f, key, 'i')} ${evictionJoin(f, key, 'i', copied)}
     WHERE ${copiedWhere(f, 'i', copied)} AND i.deleted_at IS NULL ${byCopy ? sql`AND i.eviction_id IS NOT NULL` : sql``}
     GROUP BY 1, 2, 3`.execute(db);
-  return result.rows.map((r) => ({ ...r, days: [...r.days].sort() }));
+  return days ? result.rows.map((r) => ({ ...r, days: [...(r.days ?? [])].sort() })) : result.rows;
 }
 
 export type ForceAggregate = { corps: string; unit: string | null; evictions: number };
