@@ -123,13 +123,14 @@ export async function expectCellTablesAgree(db: TestVigie['db'], organisationId:
       CROSS JOIN LATERAL (VALUES (coalesce(e.legal_basis_category, 'unknown')), ('')) AS b(basis)
     WHERE e.organisation_id = ${organisationId} AND e.deleted_at IS NULL AND e.merged_into IS NULL AND e.status <> 'rejected' GROUP BY 1, 2, 3, 4, 5, 6`;
   await expectSameRows(db, 'statistics_corps_operation_counts', storedCorps, countedCorps);
-  // The items of each commune and area per ISO week, calendar month and year (20p-02), once folded, are the item cells (checked above) summed there.
+  // The items of each commune and area per Paris day (20v-01), ISO week, calendar month and year (20p-02), once folded, are the item cells
+  // (checked above) summed there.
   const storedItems = sql`SELECT span, period, place_kind, place, verified, kind, term, is_part, tallies, n, at_least FROM statistics_place_item_sums
     WHERE organisation_id = ${organisationId}`;
   const countedItems = sql`SELECT c.span, c.period, k.kind, k.place, c.verified, c.kind, c.term, c.is_part, sum(c.tallies), sum(c.n), sum(c.at_least)
     FROM statistics_item_cells c JOIN sites s ON s.id = c.site_id
       CROSS JOIN LATERAL (VALUES ('commune', s.commune_insee), ('area', s.area_id::text)) AS k(kind, place)
-    WHERE c.organisation_id = ${organisationId} AND c.span <> 'day' GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 HAVING sum(c.tallies) <> 0`;
+    WHERE c.organisation_id = ${organisationId} GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 HAVING sum(c.tallies) <> 0`;
   await expectSameRows(db, 'statistics_place_item_sums', storedItems, countedItems);
   // Distinct sites and operations per corps present (20p-03), and over every eviction (corps '', 20q-03), over all places, for each ISO
   // week, calendar month and (20q-03) year.
@@ -149,12 +150,12 @@ export async function expectCellTablesAgree(db: TestVigie['db'], organisationId:
     FROM statistics_place_item_cells WHERE organisation_id = ${organisationId} GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
     HAVING sum(tallies) <> 0 OR sum(n) <> 0 OR sum(at_least) <> 0`;
   await expectSameRows(db, 'statistics_basis_item_sums', storedBasisItems, countedBasisItems);
-  // The eviction sums and distinct sites of each commune and area per ISO week, calendar month and year (20q-01), with and
+  // The eviction sums and distinct sites of each commune and area per Paris day (20v-01), ISO week, calendar month and year (20q-01), with and
   // without drafts, once folded: the site cells summed there (a year from its months).
   const storedSums = sql`SELECT place_kind, place, with_drafts, span, period, sites, sums FROM statistics_place_sums WHERE organisation_id = ${organisationId}`;
   const countedSums = sql`SELECT k.kind, k.place, d.with_drafts, c.span, c.period, count(DISTINCT c.site_id)::int,
       ARRAY[${sql.join(Array.from({ length: 34 }, (_, i) => sql`sum(c.sums[${sql.lit(i + 1)}])`))}]
-    FROM (SELECT span, period, site_id, verified, sums FROM statistics_cells WHERE organisation_id = ${organisationId} AND span <> 'day'
+    FROM (SELECT span, period, site_id, verified, sums FROM statistics_cells WHERE organisation_id = ${organisationId}
       UNION ALL SELECT 'year', date_trunc('year', period)::date, site_id, verified, sums FROM statistics_cells
       WHERE organisation_id = ${organisationId} AND span = 'month') c JOIN sites s ON s.id = c.site_id
       CROSS JOIN LATERAL (VALUES ('commune', s.commune_insee), ('area', s.area_id::text)) AS k(kind, place)

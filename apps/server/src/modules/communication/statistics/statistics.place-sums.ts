@@ -7,7 +7,7 @@ import { CELL_FIGURES, bucketOf, forceFiltered, unpackedSums, type EvictionAggre
 /**
  * The items (migration 20p-02, `statistics_place_item_sums`) and the eviction sums and distinct
  * sites (20q-01, `statistics_place_sums`) of one commune or area per ISO week, calendar month and
- * year, as the five-minute fold keeps them: a sum over the place's sites, which
+ * year, and per Paris day (20v-01) for the edges of a period, as the five-minute fold keeps them: a sum over the place's sites, which
  * depends on where each site is, so the fold sums it again for each period it folded and whenever a
  * site moved. A reader uses the sums only while the period has no unfolded cells of their family and
  * they were made under the sites' current places; else returns undefined and the caller reads the
@@ -27,8 +27,9 @@ function onePlace(f: ScopedFilter): { kind: 'commune' | 'area'; place: string } 
 
 /**
  * Items per group, term and whole-or-part within one place: the cover's whole weeks, months and
- * years from the stored sums, its edge days from the item cells (`edgeDays`, the caller's reading of
- * one range), in one statement with the check that the sums hold: one snapshot for all three.
+ * years from the stored sums, its edge days from the sums stored per day unless one of their cells
+ * is unfolded, else from the item cells (`edgeDays`, the caller's reading of one range), in one
+ * statement with the check that the sums hold: one snapshot for all three.
  */
 export async function storedPlaceTallyAggregates(
   db: Executor, f: ScopedFilter, key: PlaceSumsKey, cover: Range[], edgeDays: (r: Range) => RawBuilder<unknown>,
@@ -36,17 +37,29 @@ export async function storedPlaceTallyAggregates(
   const place = onePlace(f);
   const whole = cover.filter((r) => r.span !== 'day');
   if (!place || !whole.length) return undefined;
-  const stored = whole.map((r) => sql`
+  const stored = (r: Range) => sql`
     SELECT ${key === 'none' ? sql`''` : bucketOf(sql`c.period`, key)} AS key, c.kind, c.term, c.is_part, c.n, c.at_least, c.tallies
     FROM statistics_place_item_sums c
-    WHERE ${sql.join([rangeWhere(r), sql`c.place_kind = ${place.kind}`, sql`c.place = ${place.place}`, ...(f.includeDrafts ? [] : [sql`c.verified`])], sql` AND `)}`);
-  const ranges = [...stored, ...cover.filter((r) => r.span === 'day').map(edgeDays)];
+    WHERE ${sql.join([rangeWhere(r), sql`c.place_kind = ${place.kind}`, sql`c.place = ${place.place}`, ...(f.includeDrafts ? [] : [sql`c.verified`])], sql` AND `)}`;
+  const ranges = cover.map((r) => (r.span === 'day' ? storedUnlessUnfolded(sql`statistics_item_cells`, r, stored(r), edgeDays(r)) : stored(r)));
   return rowsIfHeld<TallyAggregate>(db, sql<boolean>`
     ${noneUnfolded(sql`statistics_item_cells`, sql`(${sql.join(whole.map(rangeWhere), sql` OR `)})`)}
     AND ${madeUnderCurrentSites(sql`statistics_place_item_state`)}`, sql`
     SELECT key, kind, term, is_part, sum(n)::bigint AS n, sum(at_least) > 0 AS at_least
     FROM (${sql.join(ranges, sql` UNION ALL `)}) c
     GROUP BY 1, 2, 3, 4 HAVING sum(tallies) > 0`);
+}
+
+/**
+ * A range of days from the sums stored per place and day (migration 20v-01) while none of the
+ * family's cells (`cells`) in it is unfolded, else from the cells per site (`fromCells`, rows of
+ * the same shape): the days under way are often not folded yet (the fold runs every five minutes),
+ * and only their range then pays the cells. The test is uncorrelated, so PostgreSQL runs it once
+ * and reads only the side it chose.
+ */
+function storedUnlessUnfolded(cells: RawBuilder<unknown>, r: Range, stored: RawBuilder<unknown>, fromCells: RawBuilder<unknown>): RawBuilder<unknown> {
+  const held = sql<boolean>`(SELECT ${noneUnfolded(cells, rangeWhere(r))})`;
+  return sql`SELECT * FROM (${stored}) x WHERE ${held} UNION ALL SELECT * FROM (${fromCells}) y WHERE NOT ${held}`;
 }
 
 /**
@@ -76,8 +89,9 @@ export async function storedPlaceEvictionAggregates(
 /**
  * Every eviction figure but the operations and distinct sites of a run of whole months or years within one place and its
  * edge days ("cette année" for the Calaisis: ten stored months and 21 days, instead of ten months of cells per site — 26–46 ms
- * a figure set at a million evictions): the stored sums added up, the edge days' packed sums from the caller (`edgeDays`, rows
- * of `sums`), in one statement with the check that the sums hold. Distinct sites are not a sum: the caller counts them.
+ * a figure set at a million evictions): the stored sums added up, the edge days' from the sums stored per day unless one of
+ * their cells is unfolded, else from the caller (`edgeDays`, rows of `sums`), in one statement with the check that the sums
+ * hold. Distinct sites are not a sum: the caller counts them.
  */
 export async function storedPlaceRunAggregates(
   db: Executor, f: ScopedFilter, cover: Range[], edgeDays: (r: Range) => RawBuilder<unknown>,
@@ -85,11 +99,9 @@ export async function storedPlaceRunAggregates(
   const place = onePlace(f);
   const whole = cover.filter((r) => r.span !== 'day');
   if (!place || !whole.length) return undefined;
-  const parts = [
-    ...whole.map((r) => sql`SELECT c.sums FROM statistics_place_sums c
-      WHERE c.place_kind = ${place.kind} AND c.place = ${place.place} AND c.with_drafts = ${Boolean(f.includeDrafts)} AND ${rangeWhere(r)}`),
-    ...cover.filter((r) => r.span === 'day').map(edgeDays),
-  ];
+  const stored = (r: Range) => sql`SELECT c.sums FROM statistics_place_sums c
+    WHERE c.place_kind = ${place.kind} AND c.place = ${place.place} AND c.with_drafts = ${Boolean(f.includeDrafts)} AND ${rangeWhere(r)}`;
+  const parts = cover.map((r) => (r.span === 'day' ? storedUnlessUnfolded(sql`statistics_cells`, r, stored(r), edgeDays(r)) : stored(r)));
   return rowsIfHeld<Omit<EvictionAggregate, 'operations' | 'sites'>>(db, sql<boolean>`
     ${noneUnfolded(sql`statistics_cells`, sql`(${sql.join(whole.map(sourceCellsWhere), sql` OR `)})`)}
     AND ${madeUnderCurrentSites(sql`statistics_place_sums_state`)}`, sql`
