@@ -162,6 +162,16 @@ describe(`statistics (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'})`
     expect(incidents.rows.find((r: { key: string }) => r.key === 'violence:baton')).toMatchObject({ value: 3, days: ['2026-03-20', '2026-03-31', '2026-04-01'] });
   });
 
+  it('gives a series whose period lies within one bucket the period\'s own figures, keyed by that bucket', async () => {
+    const period = 'from=2026-03-10&to=2026-04-01';
+    const { figures } = await get(coordinator, `/api/statistics/summary?${period}`);
+    expect(figures.evictions.value).toBeGreaterThan(0);
+    for (const metric of ['evictions', 'personsEvicted', 'itemsSeized', 'incidentsViolence', 'daysObserved']) {
+      const year = await get(coordinator, `/api/statistics/series?${period}&bucket=year&metric=${metric}`);
+      expect(year.points, metric).toEqual([{ key: '2026', from: '2026-03-10', to: '2026-04-01', value: figures[metric].value, atLeast: figures[metric].atLeast }]);
+    }
+  });
+
   it('counts verified records only, unless a verifier asks for the draft view', async () => {
     const drafts = await get(coordinator, `/api/statistics/summary?${march}&includeDrafts=true`);
     expect(drafts.figures.evictions.value).toBe(6);
