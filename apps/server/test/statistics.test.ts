@@ -170,6 +170,15 @@ describe(`statistics (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'})`
       const year = await get(coordinator, `/api/statistics/series?${period}&bucket=year&metric=${metric}`);
       expect(year.points, metric).toEqual([{ key: '2026', from: '2026-03-10', to: '2026-04-01', value: figures[metric].value, atLeast: figures[metric].atLeast }]);
     }
+    // By year over a partial first year, a whole one and a partial last one: each point is its own part's figures.
+    const years = await get(coordinator, '/api/statistics/series?from=2024-06-01&to=2026-04-01&bucket=year&metric=personsEvicted');
+    expect(years.points.map((p: { key: string; from: string; to: string }) => [p.key, p.from, p.to]))
+      .toEqual([['2024', '2024-06-01', '2024-12-31'], ['2025', '2025-01-01', '2025-12-31'], ['2026', '2026-01-01', '2026-04-01']]);
+    expect(years.points[2].value).toBeGreaterThan(0);
+    for (const p of years.points as { key: string; from: string; to: string; value: number; atLeast: boolean }[]) {
+      const own = (await get(coordinator, `/api/statistics/summary?from=${p.from}&to=${p.to}`)).figures.personsEvicted;
+      expect(own, p.key).toMatchObject({ value: p.value, atLeast: p.atLeast });
+    }
   });
 
   it('counts verified records only, unless a verifier asks for the draft view', async () => {
