@@ -150,7 +150,8 @@ async function placeSumsAggregates(db: Executor, f: ScopedFilter, key: GroupKey)
 
 /**
  * Within one commune or area (no force filter), a run of whole months or years and edge days: the stored sums added up
- * with the edge days' day cells (`storedPlaceRunAggregates`), distinct sites from the site cells' narrow index.
+ * with the edge days' sums per place and day the fold keeps too (20v-01), or, while a day of theirs has unfolded cells,
+ * the day cells given here (`storedPlaceRunAggregates`); distinct sites from the site cells' narrow index.
  */
 async function placeRunAggregates(db: Executor, f: ScopedFilter, cover: Range[]): Promise<EvictionAggregate[] | undefined> {
   const sums = await storedPlaceRunAggregates(db, f, cover, (r) => cellRanges(f, 'none', sql`statistics_cells`, sql`c.sums`, [r]));
