@@ -53,7 +53,10 @@ function corpsSplit(f: ScopedFilter, key: GroupKey, cover: Range[]): Split | und
     where: (r) => sql.join([rangeWhere(r), sql`c.corps = ${corps}`, ...select.where], sql` AND `),
     // The corps' sites per month the fold keeps with its bases (20t-01): for the CRS's ten months by commune ≈ 17,000 narrow rows
     // of that corps alone, where the combination cells were every combination's rows (38 ms of a 119 ms breakdown).
-    sites: async (db) => (await corpsSites(db, f, corps, group, true))
+    // Its edge days from the combination cells per day and site (2,400 narrow rows for the CRS's first three weeks of November,
+    // where the evictions were 8,300 rows of the heap tested against their forces).
+    sites: async (db) => (await corpsSites(db, f, corps, group, true, (r) => sql`SELECT c.site_id, c.evictions, '' AS legal_basis
+      FROM statistics_combination_site_cells c WHERE ${sql.join([rangeWhere(r), ...(f.includeDrafts ? [] : [sql`c.verified`]), ...cellForcesWhere(f)], sql` AND `)}`))
       ?? distinctSites(db, f, { cells: sql`statistics_combination_site_cells`, where: cellForcesWhere(f), group, bySite: true }),
   };
 }
@@ -89,7 +92,7 @@ function corpsBasisSplit(f: ScopedFilter, key: GroupKey, cover: Range[]): Split 
       // The sites the fold keeps per month, corps and basis (narrow: the CRS's twelve months are ≈ 20,000 rows, against ≈ 90,000
       // place cells whose index entries carry the 34 sums: 50–107 ms); while they do not hold, the place cells.
       const group = sql<string>`u.legal_basis`;
-      return (await corpsSites(db, f, corps, group, false)) ?? distinctSites(db, f, {
+      return (await corpsSites(db, f, corps, group, false, corpsEdgeDays(f))) ?? distinctSites(db, f, {
         cells: sql`statistics_place_cells`, where: cellForcesWhere(f), group, edgeDays: corpsEdgeDays(f),
         columns: sql`c.site_id, c.sums[${sql.lit(CELL_SUMS.indexOf('evictions') + 1)}] AS evictions, c.legal_basis`,
       });
@@ -103,16 +106,19 @@ const corpsEdgeDays = (f: ScopedFilter) => (r: Range) => sql`SELECT e.site_id, 1
 
 /**
  * Distinct sites per group where one corps was present, over several months, from the evictions per month, site, corps
- * and basis the fold of the place cells keeps (20t-01), edge days from the evictions; undefined while they do not hold
- * for those months (unfolded place cells, or made under other sites: the state is shared with the corps' basis sums).
+ * and basis the fold of the place cells keeps (20t-01), edge days as the caller reads them (rows of site, evictions and
+ * basis); undefined while they do not hold for those months (unfolded place cells, or made under other sites: the state
+ * is shared with the corps' basis sums).
  */
-async function corpsSites(db: Executor, f: ScopedFilter, corps: string, group: RawBuilder<string>, bySite: boolean): Promise<Map<string, number> | undefined> {
+async function corpsSites(
+  db: Executor, f: ScopedFilter, corps: string, group: RawBuilder<string>, bySite: boolean, edgeDays: (r: Range) => RawBuilder<unknown>,
+): Promise<Map<string, number> | undefined> {
   const months = coverOf(f.from, f.to, 'month').filter((r) => r.span === 'month');
   if (!months.length) return undefined;
   const held = sql<boolean>`${noneUnfolded(sql`statistics_place_cells`, sql`(${sql.join(months.map(rangeWhere), sql` OR `)})`)}
     AND ${madeUnderCurrentSites(sql`statistics_corps_basis_sums_state`)}`;
   const stored = await rowsIfHeld<{ key: string; sites: number }>(db, held, distinctSitesQuery(f, {
-    cells: sql`statistics_corps_basis_sites`, where: [sql`c.corps = ${corps}`], group, bySite, columns: sql`c.site_id, c.evictions, c.legal_basis`, edgeDays: corpsEdgeDays(f),
+    cells: sql`statistics_corps_basis_sites`, where: [sql`c.corps = ${corps}`], group, bySite, columns: sql`c.site_id, c.evictions, c.legal_basis`, edgeDays,
   }));
   return stored && sitesByKey(stored);
 }
