@@ -270,8 +270,8 @@ const CALENDAR: Array<[string, string]> = [
   // Whole months across two years, as "les 12 derniers mois" asks them, with an edge day after them, as "cette année" does:
   // each month's stored count, less the operations counted in two of them (20s-01). Whole months alone: PERIODS' first.
   ['2025-12-01', '2026-02-01'],
-  // Edge days before one whole month, each with arrivals of their own: a site seen only on them counts among the distinct
-  // sites of a run of months where one corps was present (its edge days from the combination cells per day, 20t-01's months).
+  // Edge days before one whole month, with arrivals of their own: a site seen only on them counts among the distinct sites
+  // of a run of stored months and edge days (where one corps was present, by place or legal basis: 20r-01, 20t-01).
   ['2026-01-04', '2026-02-28'],
 ];
 async function expectPlaceOperationsEqualRecount() {

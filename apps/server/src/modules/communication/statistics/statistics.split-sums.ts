@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../../platform/db/database.js';
-import { coverOf, onePeriod, rangeWhere, type Range } from './statistics.cover.js';
+import { onePeriod, rangeWhere, type Range } from './statistics.cover.js';
 import { distinctSites, distinctSitesQuery, sitesByKey } from './statistics.distinct-sites.js';
 import { madeUnderCurrentSites, noneUnfolded, rowsIfHeld } from './statistics.held.js';
 import { oneCorps, placeSelect, storedPlace } from './statistics.place-counts.js';
@@ -30,8 +30,8 @@ type Split = {
   /** Stored items, when this split keeps them (by legal basis under one corps, the items come from 20q-04's sums without the site). */
   items?: { cells: RawBuilder<unknown>; state: RawBuilder<unknown> };
   whole: Range[]; key: RawBuilder<string>; where: (r: Range) => RawBuilder<unknown>; holds: RawBuilder<boolean> | undefined;
-  /** Distinct sites over several periods. */
-  sites: (db: Executor) => Promise<Map<string, number>>;
+  /** Distinct sites over several periods; `held`: whether the stored sums hold, for sites the fold stores too. */
+  sites: (db: Executor, f: ScopedFilter, held: RawBuilder<boolean>) => Promise<Map<string, number>>;
 };
 
 /**
@@ -51,13 +51,7 @@ function corpsSplit(f: ScopedFilter, key: GroupKey, cover: Range[]): Split | und
     items: { cells: sql`statistics_corps_place_item_sums`, state: sql`statistics_corps_place_item_state` },
     whole, key: select.key, holds: select.holds,
     where: (r) => sql.join([rangeWhere(r), sql`c.corps = ${corps}`, ...select.where], sql` AND `),
-    // The corps' sites per month the fold keeps with its bases (20t-01): for the CRS's ten months by commune ≈ 17,000 narrow rows
-    // of that corps alone, where the combination cells were every combination's rows (38 ms of a 119 ms breakdown).
-    // Its edge days from the combination cells per day and site (2,400 narrow rows for the CRS's first three weeks of November,
-    // where the evictions were 8,300 rows of the heap tested against their forces).
-    sites: async (db) => (await corpsSites(db, f, corps, group, true, (r) => sql`SELECT c.site_id, c.evictions, '' AS legal_basis
-      FROM statistics_combination_site_cells c WHERE ${sql.join([rangeWhere(r), ...(f.includeDrafts ? [] : [sql`c.verified`]), ...cellForcesWhere(f)], sql` AND `)}`))
-      ?? distinctSites(db, f, { cells: sql`statistics_combination_site_cells`, where: cellForcesWhere(f), group, bySite: true }),
+    sites: (db) => distinctSites(db, f, { cells: sql`statistics_combination_site_cells`, where: cellForcesWhere(f), group, bySite: true }),
   };
 }
 
@@ -88,39 +82,21 @@ function corpsBasisSplit(f: ScopedFilter, key: GroupKey, cover: Range[]): Split 
     sums: sql`statistics_corps_basis_sums`, sumsState: sql`statistics_corps_basis_sums_state`,
     whole, key: sql<string>`c.legal_basis`, holds: undefined,
     where: (r) => sql`${rangeWhere(r)} AND c.corps = ${corps}`,
-    sites: async (db) => {
+    sites: async (db, _, held) => {
       // The sites the fold keeps per month, corps and basis (narrow: the CRS's twelve months are ≈ 20,000 rows, against ≈ 90,000
       // place cells whose index entries carry the 34 sums: 50–107 ms); while they do not hold, the place cells.
+      const edgeDays = (r: Range) => sql`SELECT e.site_id, 1 AS evictions, coalesce(e.legal_basis_category, 'unknown') AS legal_basis
+        FROM evictions e WHERE ${countedWhere({ ...f, from: r.from, to: r.to })}`;
       const group = sql<string>`u.legal_basis`;
-      return (await corpsSites(db, f, corps, group, false, corpsEdgeDays(f))) ?? distinctSites(db, f, {
-        cells: sql`statistics_place_cells`, where: cellForcesWhere(f), group, edgeDays: corpsEdgeDays(f),
+      const stored = await rowsIfHeld<{ key: string; sites: number }>(db, held, distinctSitesQuery(f, {
+        cells: sql`statistics_corps_basis_sites`, where: [sql`c.corps = ${corps}`], group, columns: sql`c.site_id, c.evictions, c.legal_basis`, edgeDays,
+      }));
+      return stored ? sitesByKey(stored) : distinctSites(db, f, {
+        cells: sql`statistics_place_cells`, where: cellForcesWhere(f), group, edgeDays,
         columns: sql`c.site_id, c.sums[${sql.lit(CELL_SUMS.indexOf('evictions') + 1)}] AS evictions, c.legal_basis`,
       });
     },
   };
-}
-
-/** The edge days' evictions as rows (site, evictions, basis) of statistics_corps_basis_sites; a place filters on the site joined after. */
-const corpsEdgeDays = (f: ScopedFilter) => (r: Range) => sql`SELECT e.site_id, 1 AS evictions, coalesce(e.legal_basis_category, 'unknown') AS legal_basis
-  FROM evictions e WHERE ${countedWhere({ ...f, from: r.from, to: r.to, areaId: undefined, communeInsee: undefined })}`;
-
-/**
- * Distinct sites per group where one corps was present, over several months, from the evictions per month, site, corps
- * and basis the fold of the place cells keeps (20t-01), edge days as the caller reads them (rows of site, evictions and
- * basis); undefined while they do not hold for those months (unfolded place cells, or made under other sites: the state
- * is shared with the corps' basis sums).
- */
-async function corpsSites(
-  db: Executor, f: ScopedFilter, corps: string, group: RawBuilder<string>, bySite: boolean, edgeDays: (r: Range) => RawBuilder<unknown>,
-): Promise<Map<string, number> | undefined> {
-  const months = coverOf(f.from, f.to, 'month').filter((r) => r.span === 'month');
-  if (!months.length) return undefined;
-  const held = sql<boolean>`${noneUnfolded(sql`statistics_place_cells`, sql`(${sql.join(months.map(rangeWhere), sql` OR `)})`)}
-    AND ${madeUnderCurrentSites(sql`statistics_corps_basis_sums_state`)}`;
-  const stored = await rowsIfHeld<{ key: string; sites: number }>(db, held, distinctSitesQuery(f, {
-    cells: sql`statistics_corps_basis_sites`, where: [sql`c.corps = ${corps}`], group, bySite, columns: sql`c.site_id, c.evictions, c.legal_basis`, edgeDays,
-  }));
-  return stored && sitesByKey(stored);
 }
 
 /** The stored split sums a filter and grouping read, if any. */
@@ -151,7 +127,7 @@ export async function storedSplitEvictionAggregates(
       SELECT c.key, sum(c.sites) AS sites, ${sql.join(unpackedSums('c'))} FROM (${sql.join(parts, sql` UNION ALL `)}) c GROUP BY 1
     ) u GROUP BY key HAVING sum(evictions) > 0`);
   if (!rows || onePeriod(cover)) return rows?.map((r) => ({ ...r, sites: Number(r.sites) }));
-  const sites = await split.sites(db);
+  const sites = await split.sites(db, f, holds(sql`statistics_place_cells`, split.sumsState, split));
   return rows.map((r) => ({ ...r, sites: sites.get(r.key) ?? 0 }));
 }
 
