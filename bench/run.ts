@@ -116,7 +116,8 @@ if (has('dashboard') || has('bulletin') || has('export') || has('research')) {
   try {
     const admin = await server.signIn('admin');
     if (has('dashboard')) {
-      results.dashboard = await measureDashboard(admin, quick ? 2 : 5);
+      // 40 calls a URL of the targets' periods, for a p95 that is not the slowest call; 5 for the longer periods.
+      results.dashboard = await measureDashboard(admin, quick ? 2 : 40, quick ? 2 : 5);
       console.log('dashboard (ms)', results.dashboard);
       save('dashboard');
     }
