@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../../platform/db/database.js';
 import { placeCellOperations, placeCellsKey, placeEvictionAggregates, placeTallyAggregates, type PlaceCellsKey } from './statistics.place-cells.js';
-import { coverOf, edgesAround, onePeriod, rangeWhere, unitOf, yearCoverOf, type Range } from './statistics.cover.js';
+import { cellsPeriod, coverOf, edgesAround, onePeriod, rangeWhere, unitOf, yearCoverOf, type Range } from './statistics.cover.js';
 import { storedBasisOperationCounts, storedPlaceOperationCounts, storedSeriesOperationCounts } from './statistics.place-counts.js';
 import { storedPlaceEvictionAggregates, storedPlaceRunAggregates, storedPlaceTallyAggregates } from './statistics.place-sums.js';
 import { distinctSites } from './statistics.distinct-sites.js';
@@ -45,8 +45,14 @@ export function cellsAnswer(f: ScopedFilter): boolean {
  * year, buckets) from the same scoped filter.
  */
 export async function statisticsPending(trx: Executor): Promise<boolean> {
-  const result = await sql<{ pending: boolean }>`SELECT EXISTS (SELECT 1 FROM evictions WHERE statistics_pending) AS pending`.execute(trx);
-  return result.rows[0]?.pending === true;
+  return (await statisticsState(trx)).pending;
+}
+
+/** `statisticsPending` and the latest day of any eviction (`ScopedFilter.lastDay`), in one statement. */
+export async function statisticsState(trx: Executor): Promise<{ pending: boolean; lastDay: string | null }> {
+  const result = await sql<{ pending: boolean; last_day: string | null }>`
+    SELECT EXISTS (SELECT 1 FROM evictions WHERE statistics_pending) AS pending, (SELECT max(date) FROM evictions) AS last_day`.execute(trx);
+  return { pending: result.rows[0]?.pending === true, lastDay: result.rows[0]?.last_day ?? null };
 }
 
 /** Whether a filter or grouping is about places: only the cells keyed by site can answer it. */
@@ -96,7 +102,8 @@ export function cellRanges(f: ScopedFilter, key: GroupKey, table: RawBuilder<unk
 }
 
 /** Every figure of the counted evictions, per group: from the cells when they can answer, else recounted. */
-export async function evictionAggregates(db: Executor, f: ScopedFilter, key: GroupKey): Promise<EvictionAggregate[]> {
+export async function evictionAggregates(db: Executor, asked: ScopedFilter, key: GroupKey): Promise<EvictionAggregate[]> {
+  const f = cellsPeriod(asked);
   if (!cellsAnswer(f)) return recountEvictionAggregates(db, f, key);
   const placed = fromPlaceCells(f, key);
   if (placed) return placeEvictionAggregates(db, f, placed);
@@ -168,7 +175,8 @@ export type PlaceOrBasis = 'area' | 'commune' | 'site' | 'legalBasis';
  * so a period by site is read from the index without the 34 sums in the heap. When the cells
  * cannot answer (a force filter), or by legal basis, every figure is summed and the evictions kept.
  */
-export async function evictionCounts(db: Executor, f: ScopedFilter, key: PlaceOrBasis): Promise<{ key: string; evictions: number }[]> {
+export async function evictionCounts(db: Executor, asked: ScopedFilter, key: PlaceOrBasis): Promise<{ key: string; evictions: number }[]> {
+  const f = cellsPeriod(asked);
   if (!cellsAnswer(f) || key === 'legalBasis') {
     return (await evictionAggregates(db, f, key)).map((e) => ({ key: e.key, evictions: Number(e.evictions) }));
   }
@@ -299,7 +307,8 @@ async function placeOperationCounts(db: Executor, f: ScopedFilter, key: 'none' |
  * month × term rows) unless a place filters or groups, then the cells per site; by legal basis,
  * the legal item cells (no site: with a place filter, recounted).
  */
-export async function tallyAggregates(db: Executor, f: ScopedFilter, key: GroupKey): Promise<TallyAggregate[]> {
+export async function tallyAggregates(db: Executor, asked: ScopedFilter, key: GroupKey): Promise<TallyAggregate[]> {
+  const f = cellsPeriod(asked);
   // What the item cells cannot answer is recounted from the tallies' copies of their eviction's legal basis and forces, without the eviction.
   if (!cellsAnswer(f)) return recountTallyAggregates(db, f, key, { copied: true });
   const placed = fromPlaceCells(f, key);

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Executor } from '../../../platform/db/database.js';
 import { cellRanges, cellsAnswer } from './statistics.cells.js';
 import { COMBINATION } from './statistics.totals.js';
+import { cellsPeriod } from './statistics.cover.js';
 import {
   recountForceAggregates, recountForceCombinations, type ForceAggregate, type ForceCombinationAggregate, type ScopedFilter,
 } from './statistics.queries.js';
@@ -17,7 +18,8 @@ import {
  * counted for every corps in it, from the combinations' totals or cells per site (`combinationRows`),
  * which their index covers (migration 20u-01 dropped the force cells per corps, read from the heap).
  */
-export async function forceAggregates(db: Executor, f: ScopedFilter, level: 'corps' | 'unit'): Promise<ForceAggregate[]> {
+export async function forceAggregates(db: Executor, asked: ScopedFilter, level: 'corps' | 'unit'): Promise<ForceAggregate[]> {
+  const f = cellsPeriod(asked);
   if (level === 'unit' || !cellsAnswer(f)) return recountForceAggregates(db, f, level);
   const combined = await sql<ForceAggregate>`
     SELECT corps, NULL::text AS unit, sum(n)::bigint AS evictions FROM (
@@ -31,7 +33,8 @@ export async function forceAggregates(db: Executor, f: ScopedFilter, level: 'cor
  * Evictions by the corps present together ("police nationale et BAC"), each combination once: the
  * combinations' cells when they can answer, else recounted.
  */
-export async function forceCombinationCounts(db: Executor, f: ScopedFilter): Promise<ForceCombinationAggregate[]> {
+export async function forceCombinationCounts(db: Executor, asked: ScopedFilter): Promise<ForceCombinationAggregate[]> {
+  const f = cellsPeriod(asked);
   if (!cellsAnswer(f)) return recountForceCombinations(db, f);
   const result = await sql<{ forces: string[]; evictions: string }>`
     SELECT u.forces, sum(u.evictions)::bigint AS evictions FROM (${combinationRows(f)}) u GROUP BY 1 HAVING sum(u.evictions) > 0`.execute(db);

@@ -24,6 +24,12 @@ export type ScopedFilter = {
    * within a fraction of a second): until then the cells cannot answer, and figures are recounted.
    */
   pending?: boolean;
+  /**
+   * The latest day of any eviction of the organisation, in any state (null: it has none), read with
+   * `pending`: figures made of evictions alone may then read the period on to the end of its month
+   * or year (`cellsPeriod`). Absent: the period is read as it is.
+   */
+  lastDay?: string | null;
 };
 
 export type GroupKey = 'none' | 'day' | 'week' | 'month' | 'year' | 'area' | 'commune' | 'site' | 'legalBasis';

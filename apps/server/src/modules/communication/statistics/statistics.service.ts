@@ -10,7 +10,7 @@ import {
   countedEvictionIds,  findArea, findCommune, findSite, findTerm, findingDays, incidentAggregates, 
   type Bucket, type ScopedFilter, filterOptions as filterOptionRows,
 } from './statistics.queries.js';
-import { evictionAggregates, statisticsPending, tallyAggregates } from './statistics.cells.js';
+import { evictionAggregates, statisticsState, tallyAggregates } from './statistics.cells.js';
 import { forceCombinationCounts } from './statistics.force-cells.js';
 
 /**
@@ -77,8 +77,9 @@ export async function scopeFilter(trx: Trx, filter: StatisticsFilter): Promise<S
   const present = [...(scoped.forcesPresent ?? []), ...(scoped.forceCorps ? [scoped.forceCorps] : [])];
   const both = present.find((c) => scoped.forcesAbsent?.includes(c));
   if (both) throw new AppError('statistics.force_present_and_absent', { force: both });
-  // Last, once the filter is known to be valid: an eviction saved a moment ago and not yet in the cells is recounted.
-  scoped.pending = await statisticsPending(trx);
+  // Last, once the filter is known to be valid: an eviction saved a moment ago and not yet in the cells is recounted;
+  // a period that ends on or after the latest record reads whole months or years (`cellsPeriod`).
+  Object.assign(scoped, await statisticsState(trx));
   return scoped;
 }
 
