@@ -1,3 +1,4 @@
+import { loadPostgresDriver } from './platform/db/postgres-driver.js';
 import { holdYoungGenerationDuringStartup } from './platform/startup-heap.js';
 
 /**
@@ -6,4 +7,5 @@ import { holdYoungGenerationDuringStartup } from './platform/startup-heap.js';
  * only after that, hence the dynamic import (a static one would be evaluated first).
  */
 holdYoungGenerationDuringStartup();
+await loadPostgresDriver();
 await import('./serve.js');

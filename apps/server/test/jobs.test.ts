@@ -145,6 +145,51 @@ describe(`background jobs (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglit
     }
   }, 20_000);
 
+  it('a restart re-writes nothing in the queue set-up, yet applies a new queue, a changed schedule and a missing right', async () => {
+    const pool = t.vigie.database.pool;
+    const sent: string[] = [];
+    // The statements a start sends, pg-boss's and ours, seen through the pool it is given.
+    const counting = new Proxy(pool, {
+      get: (target, key) => (key === 'query'
+        ? (text: unknown, ...rest: unknown[]) => { sent.push(String(typeof text === 'object' ? (text as { text: string }).text : text)); return (target.query as (...a: unknown[]) => unknown)(text, ...rest); }
+        : Reflect.get(target, key)),
+    }) as typeof pool;
+    const start = async (cron: string, extraQueue: boolean) => {
+      const queue = new JobQueue(counting, 1);
+      queue.define('test.setup', async () => {}, { onFailedForGood: async () => {} });
+      queue.defineScheduled('test.setup-daily', { cron, tz: 'Europe/Paris' }, async () => {});
+      if (extraQueue) queue.define('test.setup-new', async () => {});
+      sent.length = 0;
+      await queue.start(counting, false);
+      await queue.stop();
+      return sent.filter((s) => /create_queue|INSERT INTO pgboss\.schedule|UPDATE pgboss\.queue|^GRANT/.test(s.trim()));
+    };
+    const schedule = async () => (await sql<{ cron: string }>`SELECT cron FROM pgboss.schedule WHERE name = 'test.setup-daily'`.execute(t.db)).rows;
+
+    await start('0 6 * * *', false);
+    expect(await schedule()).toEqual([{ cron: '0 6 * * *' }]);
+    // The same version again: nothing to create, re-write or grant.
+    expect(await start('0 6 * * *', false)).toEqual([]);
+
+    // A new version: its new queue exists, its new time is the one kept.
+    const writes = await start('30 7 * * *', true);
+    expect(writes.filter((s) => s.includes('create_queue'))).toHaveLength(1);
+    expect(await schedule()).toEqual([{ cron: '30 7 * * *' }]);
+    const queues = await sql<{ name: string; dead_letter: string | null }>`SELECT name, dead_letter FROM pgboss.queue WHERE name LIKE 'test.setup%' ORDER BY name`.execute(t.db);
+    expect(queues.rows).toEqual([
+      { name: 'test.setup', dead_letter: 'test.setup.failed-for-good' },
+      { name: 'test.setup-daily', dead_letter: null },
+      { name: 'test.setup-new', dead_letter: null },
+      { name: 'test.setup.failed-for-good', dead_letter: null },
+    ]);
+
+    // A right the application role lost (a restored backup, a hand-made change) is given back.
+    await sql`REVOKE INSERT ON pgboss.queue FROM vigie_app`.execute(t.db);
+    await start('30 7 * * *', true);
+    const right = await sql<{ ok: boolean }>`SELECT has_table_privilege('vigie_app', 'pgboss.queue', 'INSERT') AS ok`.execute(t.db);
+    expect(right.rows[0]!.ok).toBe(true);
+  });
+
   it('refuses to enqueue a job nobody handles', async () => {
     await expect(t.db.transaction().execute((trx) => t.vigie.ctx.queue.enqueue(trx, 'no.such.job', {})))
       .rejects.toThrow(/No job handler defined for no\.such\.job/);

@@ -40,6 +40,23 @@ const droppedAnswer = (text: string) => ({ rows: /select count\(\*\)/i.test(text
 /** Where pg-boss puts a job of `name` that failed for good. */
 export const deadLetterQueue = (name: string) => `${name}.failed-for-good`;
 
+/**
+ * Whether vigie_app misses a right on pg-boss's schema that `start` grants: one read of the
+ * catalog instead of three GRANTs re-writing the rights of every table at each start. Each right
+ * is asked alone: `has_table_privilege` with a list answers whether any one of them is held.
+ */
+async function appRoleLacksQueueGrants(pool: pg.Pool): Promise<boolean> {
+  const { rows } = await pool.query<{ lacks: boolean }>(`
+    SELECT NOT has_schema_privilege('vigie_app', 'pgboss', 'USAGE')
+      OR EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                  WHERE n.nspname = 'pgboss' AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
+                    AND NOT (has_table_privilege('vigie_app', c.oid, 'SELECT') AND has_table_privilege('vigie_app', c.oid, 'INSERT')
+                             AND has_table_privilege('vigie_app', c.oid, 'UPDATE')))
+      OR EXISTS (SELECT 1 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+                  WHERE n.nspname = 'pgboss' AND NOT has_function_privilege('vigie_app', p.oid, 'EXECUTE')) AS lacks`);
+  return rows[0]!.lacks;
+}
+
 /** pg-boss keeps what the failure said: an Error serialised, or `{ value }` (its expiry, its shutdown). */
 function failureOf(output: unknown): Error {
   const o = (output ?? {}) as { message?: unknown; value?: unknown };
@@ -110,25 +127,39 @@ export class JobQueue {
     if (work && this.schedules.size > 0) this.boss = this.createBoss(true);
     await this.boss.start();
     const retry = this.retryOptions();
+    // Every start used to ask pg-boss to create each of the 26 queues, re-write the 13 schedules and
+    // grant on every table of its schema again: ≈ 40 statements that change nothing once done,
+    // ≈ 0.35 s of the embedded database's start-up on a slow machine (docs/PERFORMANCE.md). Each
+    // is now done only when what is stored differs from what this version defines.
+    const queues = new Map((await this.boss.getQueues()).map((q) => [q.name, q.deadLetter ?? null]));
+    const createQueue = async (name: string, options: { deadLetter?: string }) => {
+      if (!queues.has(name)) await this.boss.createQueue(name, { name, ...retry, ...options });
+    };
     for (const name of this.handlers.keys()) {
       if (!this.lastFailures.has(name)) {
-        await this.boss.createQueue(name, { name, ...retry });
+        await createQueue(name, {});
         continue;
       }
       const deadLetter = deadLetterQueue(name);
-      await this.boss.createQueue(deadLetter, { name: deadLetter, ...retry });
-      await this.boss.createQueue(name, { name, ...retry, deadLetter });
+      await createQueue(deadLetter, {});
+      await createQueue(name, { deadLetter });
       // A queue made before it had one (createQueue leaves an existing queue as it is).
-      await this.boss.updateQueue(name, { name, deadLetter });
+      if (queues.has(name) && queues.get(name) !== deadLetter) await this.boss.updateQueue(name, { name, deadLetter });
       // pg-boss copies a queue's dead letter into each job when it is sent: jobs sent before the
       // queue had one (waiting through an upgrade) would otherwise fail for good unrecorded.
       await pool.query(`UPDATE pgboss.job SET dead_letter = $1 WHERE name = $2 AND dead_letter IS NULL AND state <= 'active'`, [deadLetter, name]);
     }
-    for (const [name, { cron, tz }] of this.schedules) await this.boss.schedule(name, cron, {}, { tz });
-    // Scoped requests run as vigie_app and enqueue from inside their transaction.
-    await pool.query('GRANT USAGE ON SCHEMA pgboss TO vigie_app');
-    await pool.query('GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA pgboss TO vigie_app');
-    await pool.query('GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA pgboss TO vigie_app');
+    const schedules = new Map((await this.boss.getSchedules()).map((s) => [s.name, `${s.cron} ${s.options?.tz}`]));
+    for (const [name, { cron, tz }] of this.schedules) {
+      if (schedules.get(name) !== `${cron} ${tz}`) await this.boss.schedule(name, cron, {}, { tz });
+    }
+    // Scoped requests run as vigie_app and enqueue from inside their transaction: it needs every
+    // table and function of pg-boss's schema, including those a queue or an upgrade just made.
+    if (await appRoleLacksQueueGrants(pool)) {
+      await pool.query('GRANT USAGE ON SCHEMA pgboss TO vigie_app');
+      await pool.query('GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA pgboss TO vigie_app');
+      await pool.query('GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA pgboss TO vigie_app');
+    }
     if (!work) return;
     for (const [name, handler] of this.handlers) {
       const batch = this.batches.get(name);
