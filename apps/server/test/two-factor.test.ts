@@ -48,6 +48,8 @@ async function enrol(c: TestClient) {
 describe(`two-factor authentication (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
   const email = 'careful@hro.example';
   let secret: string;
+  /** The code that turned two-factor on (the replay below must be refused). */
+  let enablingCode: string;
 
   it('enrols with a QR code and a code from the phone, and stores the secret encrypted', async () => {
     const c = await t.userWithRole(organisationId, 'observer', email);
@@ -71,7 +73,8 @@ describe(`two-factor authentication (${process.env.TEST_DATABASE_URL ? 'postgres
     expect(wrong.json()).toMatchObject({ code: 'auth.totp_invalid', message: 'Ce code de vérification est incorrect ou a expiré.' });
     expect((await c.get('/api/auth/me')).json().user.totpEnabled).toBe(false);
 
-    const ok = await c.post('/api/auth/totp/enable', { code: t.totp(secret) });
+    enablingCode = t.totp(secret);
+    const ok = await c.post('/api/auth/totp/enable', { code: enablingCode });
     expect(ok.statusCode, ok.body).toBe(200);
     expect((await c.get('/api/auth/me')).json().user.totpEnabled).toBe(true);
     const after = await t.db.selectFrom('users').select(['totp_secret_enc', 'totp_enabled']).where('email', '=', email).executeTakeFirstOrThrow();
@@ -96,7 +99,8 @@ describe(`two-factor authentication (${process.env.TEST_DATABASE_URL ? 'postgres
     expect(badPassword.json().code).toBe('auth.invalid_credentials');
 
     // The code that just enabled two-factor cannot be replayed (RFC 6238 §5.2)…
-    const replay = await t.client().post('/api/auth/login', { email, password: PASSWORD, totp: t.totp(secret) });
+    // (That very code, not the current one: on a slow machine a new 30 s step may have begun since.)
+    const replay = await t.client().post('/api/auth/login', { email, password: PASSWORD, totp: enablingCode });
     expect(replay.json().code).toBe('auth.totp_invalid');
     // …but the next one, 30 seconds later, signs in.
     laterBy(30);
