@@ -66,7 +66,7 @@ export async function build({ quiet = false } = {}) {
     // Minified: V8 keeps every module's source text in memory for the life of the process (for
     // functions it compiles on first call), and the scope information of every function names
     // its variables; with short names and no blanks the idle server on PostgreSQL holds ≈ 7 MiB
-    // less (129 → 122 MiB, docs/PERFORMANCE.md). Stack traces in the logs keep our function and
+    // less (131–133 → 124–127 MiB, docs/PERFORMANCE.md). Stack traces in the logs keep our function and
     // class names (keepNames); a position maps back to the source through the linked .map file.
     minify: true,
     keepNames: true,

@@ -129,7 +129,7 @@ export class JobQueue {
     const retry = this.retryOptions();
     // Every start used to ask pg-boss to create each of the 26 queues, re-write the 13 schedules and
     // grant on every table of its schema again: ≈ 40 statements that change nothing once done,
-    // ≈ 0.35 s of the embedded database's start-up on a slow machine (docs/PERFORMANCE.md). Each
+    // ≈ 0.2 s of the embedded database's start-up CPU on a slow machine (docs/PERFORMANCE.md). Each
     // is now done only when what is stored differs from what this version defines.
     const queues = new Map((await this.boss.getQueues()).map((q) => [q.name, q.deadLetter ?? null]));
     const createQueue = async (name: string, options: { deadLetter?: string }) => {
